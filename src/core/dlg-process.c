@@ -1,0 +1,593 @@
+/* dlg-process.c — a participatory process ("démarche") and its stages
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A DlgProcess is a snapshot read from the store; changes go through the functions below,
+ * which write the row and its journal entry in one transaction and then emit
+ * DlgStore::changed so that views reload.
+ */
+
+#define G_LOG_DOMAIN "dlg-process"
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-error.h"
+#include "dlg-journal.h"
+#include "dlg-process.h"
+#include "dlg-store-private.h"
+
+#define MAX_TITLE_LENGTH 500
+
+struct _DlgProcess
+{
+  GObject   parent_instance;
+
+  gint64    id;
+  char     *uuid;
+  char     *title;
+  char     *summary;
+  char     *policy_cycle;
+  char     *created_at;
+  DlgStage  current_stage;
+  guint     archived : 1;
+  guint     is_demo : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DlgProcess, dlg_process, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_TITLE,
+  PROP_SUMMARY,
+  PROP_POLICY_CYCLE,
+  PROP_ARCHIVED,
+  PROP_IS_DEMO,
+  PROP_CURRENT_STAGE,
+  PROP_CREATED_AT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The current stage is the last one in progress; failing that, the first one neither done nor
+ * skipped; failing that (everything closed), the last stage. */
+#define SQL_CURRENT_STAGE \
+  "(SELECT coalesce ("                                                                   \
+  "   (SELECT stage FROM stage_state s WHERE s.process_id = p.id AND state = 'in_progress'" \
+  "    ORDER BY rank DESC LIMIT 1),"                                                      \
+  "   (SELECT stage FROM stage_state s WHERE s.process_id = p.id"                          \
+  "    AND state IN ('not_started') ORDER BY rank LIMIT 1),"                               \
+  "   'follow_up'))"
+
+static const char sql_load[] =
+  "SELECT p.id, p.uuid, p.title, p.summary, p.policy_cycle, p.archived, p.is_demo,"
+  " p.created_at, " SQL_CURRENT_STAGE " FROM process p WHERE p.id = ?1";
+static const char sql_find_uuid[] =
+  "SELECT p.id, p.uuid, p.title, p.summary, p.policy_cycle, p.archived, p.is_demo,"
+  " p.created_at, " SQL_CURRENT_STAGE " FROM process p WHERE p.uuid = ?1";
+static const char sql_list[] =
+  "SELECT p.id, p.uuid, p.title, p.summary, p.policy_cycle, p.archived, p.is_demo,"
+  " p.created_at, " SQL_CURRENT_STAGE " FROM process p"
+  " WHERE ?1 OR p.archived = 0 ORDER BY p.archived, p.title COLLATE NOCASE, p.id";
+static const char sql_insert[] =
+  "INSERT INTO process (uuid, title, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)";
+static const char sql_insert_stage[] =
+  "INSERT INTO stage_state (process_id, stage, rank) VALUES (?1, ?2, ?3)";
+static const char sql_rename[] =
+  "UPDATE process SET title = ?2, updated_at = ?3,"
+  " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
+  " WHERE id = ?1";
+static const char sql_summary[] =
+  "UPDATE process SET summary = ?2, updated_at = ?3,"
+  " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
+  " WHERE id = ?1";
+static const char sql_archive[] =
+  "UPDATE process SET archived = ?2, updated_at = ?3 WHERE id = ?1";
+static const char sql_get_field[] =
+  "SELECT value FROM process_field WHERE process_id = ?1 AND key = ?2";
+static const char sql_set_field[] =
+  "INSERT INTO process_field (process_id, key, value, updated_at) VALUES (?1, ?2, ?3, ?4)"
+  " ON CONFLICT (process_id, key) DO UPDATE SET value = excluded.value,"
+  " updated_at = excluded.updated_at";
+static const char sql_touch[] =
+  "UPDATE process SET updated_at = ?2,"
+  " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
+  " WHERE id = ?1";
+
+static void
+dlg_process_finalize (GObject *object)
+{
+  DlgProcess *self = (DlgProcess *)object;
+
+  g_free (self->uuid);
+  g_free (self->title);
+  g_free (self->summary);
+  g_free (self->policy_cycle);
+  g_free (self->created_at);
+
+  G_OBJECT_CLASS (dlg_process_parent_class)->finalize (object);
+}
+
+static void
+dlg_process_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  DlgProcess *self = DLG_PROCESS (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, self->uuid);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
+      break;
+    case PROP_POLICY_CYCLE:
+      g_value_set_string (value, self->policy_cycle);
+      break;
+    case PROP_ARCHIVED:
+      g_value_set_boolean (value, self->archived);
+      break;
+    case PROP_IS_DEMO:
+      g_value_set_boolean (value, self->is_demo);
+      break;
+    case PROP_CURRENT_STAGE:
+      g_value_set_uint (value, self->current_stage);
+      break;
+    case PROP_CREATED_AT:
+      g_value_set_string (value, self->created_at);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlg_process_class_init (DlgProcessClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = dlg_process_finalize;
+  object_class->get_property = dlg_process_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, flags);
+  properties[PROP_POLICY_CYCLE] = g_param_spec_string ("policy-cycle", NULL, NULL, NULL, flags);
+  properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL, FALSE, flags);
+  properties[PROP_IS_DEMO] = g_param_spec_boolean ("is-demo", NULL, NULL, FALSE, flags);
+  properties[PROP_CURRENT_STAGE] =
+    g_param_spec_uint ("current-stage", NULL, NULL, 0, DLG_N_STAGES - 1, 0, flags);
+  properties[PROP_CREATED_AT] = g_param_spec_string ("created-at", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dlg_process_init (DlgProcess *self)
+{
+}
+
+gint64      dlg_process_get_id (DlgProcess *self) { return self->id; }
+const char *dlg_process_get_uuid (DlgProcess *self) { return self->uuid; }
+const char *dlg_process_get_title (DlgProcess *self) { return self->title; }
+const char *dlg_process_get_summary (DlgProcess *self) { return self->summary; }
+const char *dlg_process_get_policy_cycle (DlgProcess *self) { return self->policy_cycle; }
+gboolean    dlg_process_get_archived (DlgProcess *self) { return self->archived; }
+gboolean    dlg_process_get_is_demo (DlgProcess *self) { return self->is_demo; }
+DlgStage    dlg_process_get_current_stage (DlgProcess *self) { return self->current_stage; }
+const char *dlg_process_get_created_at (DlgProcess *self) { return self->created_at; }
+
+static DlgProcess *
+process_from_row (sqlite3_stmt *stmt)
+{
+  DlgProcess *self = g_object_new (DLG_TYPE_PROCESS, NULL);
+  DlgStage stage = DLG_STAGE_DIAGNOSTIC;
+
+  self->id = sqlite3_column_int64 (stmt, 0);
+  self->uuid = dlg_stmt_dup_text (stmt, 1);
+  self->title = dlg_stmt_dup_text (stmt, 2);
+  self->summary = dlg_stmt_dup_text (stmt, 3);
+  self->policy_cycle = dlg_stmt_dup_text (stmt, 4);
+  self->archived = sqlite3_column_int (stmt, 5) != 0;
+  self->is_demo = sqlite3_column_int (stmt, 6) != 0;
+  self->created_at = dlg_stmt_dup_text (stmt, 7);
+  dlg_stage_from_id (dlg_stmt_get_text (stmt, 8), &stage);
+  self->current_stage = stage;
+
+  return self;
+}
+
+static DlgProcess *
+load_one (DlgStore    *store,
+          DlgStmt     *stmt,
+          const char  *reference,
+          GError     **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return process_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND, _("There is no process “%s”."),
+                 reference);
+  else
+    dlg_store_set_error (store, rc, error);
+  return NULL;
+}
+
+static gboolean
+check_title (const char  *title,
+             GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  if (title == NULL || !g_utf8_validate (title, -1, NULL))
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("The title is not valid text."));
+      return FALSE;
+    }
+  stripped = g_strstrip (g_strdup (title));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("A process needs a title."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (title, -1) > MAX_TITLE_LENGTH)
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                   _("The title is too long (%d characters at most)."), MAX_TITLE_LENGTH);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * dlg_process_create:
+ * @store: a #DlgStore
+ * @title: the title of the new process
+ * @error: return location for a #DlgError
+ *
+ * Creates a process with its twelve stages not started, and journals it.
+ *
+ * Returns: (transfer full): the new process, or %NULL
+ */
+DlgProcess *
+dlg_process_create (DlgStore    *store,
+                    const char  *title,
+                    GError     **error)
+{
+  g_autoptr(DlgStmt) insert = NULL;
+  g_autofree char *uuid = dlg_uuid_new ();
+  g_autofree char *now = dlg_now_iso8601 ();
+  g_autofree char *stripped = NULL;
+  g_autofree char *summary = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  if (!check_title (title, error))
+    return NULL;
+  stripped = g_strstrip (g_strdup (title));
+
+  if (!dlg_store_begin (store, error))
+    return NULL;
+  if (!(insert = dlg_store_prepare (store, sql_insert, error)))
+    goto fail;
+  dlg_stmt_bind_text (insert, 1, uuid);
+  dlg_stmt_bind_text (insert, 2, stripped);
+  dlg_stmt_bind_text (insert, 3, now);
+  if (!dlg_store_step_done (store, insert, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (dlg_store_get_db (store));
+
+  for (guint i = 0; i < DLG_N_STAGES; i++)
+    {
+      g_autoptr(DlgStmt) stage = dlg_store_prepare (store, sql_insert_stage, error);
+
+      if (stage == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stage, 1, id);
+      dlg_stmt_bind_text (stage, 2, dlg_stage_to_id (i));
+      sqlite3_bind_int (stage, 3, i);
+      if (!dlg_store_step_done (store, stage, error))
+        goto fail;
+    }
+
+  summary = g_strdup_printf (_("Process “%s” created."), stripped);
+  if (!dlg_journal_append (store, id, "process.create", "process", uuid, summary, error))
+    goto fail;
+  if (!dlg_store_commit (store, error))
+    return NULL;
+
+  dlg_store_emit_changed (store, "process", id);
+  return dlg_process_load (store, id, error);
+
+fail:
+  dlg_store_rollback (store);
+  return NULL;
+}
+
+/**
+ * dlg_process_load:
+ *
+ * Returns: (transfer full): a snapshot of the process, or %NULL with %DLG_ERROR_NOT_FOUND
+ */
+DlgProcess *
+dlg_process_load (DlgStore    *store,
+                  gint64       process_id,
+                  GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = NULL;
+  g_autofree char *reference = g_strdup_printf ("%" G_GINT64_FORMAT, process_id);
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  if (!(stmt = dlg_store_prepare (store, sql_load, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, process_id);
+  return load_one (store, stmt, reference, error);
+}
+
+/**
+ * dlg_process_find:
+ * @reference: a process id (a number) or uuid, as an officer types it
+ *
+ * Returns: (transfer full): the process, or %NULL with %DLG_ERROR_NOT_FOUND
+ */
+DlgProcess *
+dlg_process_find (DlgStore    *store,
+                  const char  *reference,
+                  GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = NULL;
+  gint64 id;
+  char *end = NULL;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+  g_return_val_if_fail (reference != NULL, NULL);
+
+  id = g_ascii_strtoll (reference, &end, 10);
+  if (end != reference && *end == '\0' && id > 0)
+    return dlg_process_load (store, id, error);
+
+  if (!(stmt = dlg_store_prepare (store, sql_find_uuid, error)))
+    return NULL;
+  dlg_stmt_bind_text (stmt, 1, reference);
+  return load_one (store, stmt, reference, error);
+}
+
+/**
+ * dlg_process_list:
+ *
+ * Returns: (transfer full): a #GListModel of #DlgProcess, by title
+ */
+GListModel *
+dlg_process_list (DlgStore  *store,
+                  gboolean   include_archived,
+                  GError   **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (DLG_TYPE_PROCESS);
+  g_autoptr(DlgStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  if (!(stmt = dlg_store_prepare (store, sql_list, error)))
+    return NULL;
+  sqlite3_bind_int (stmt, 1, include_archived);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(DlgProcess) process = process_from_row (stmt);
+
+      g_list_store_append (list, process);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dlg_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* Runs @sql (?1 id, ?2 value, ?3 now) and journals it, in one transaction. */
+static gboolean
+update_and_journal (DlgStore    *store,
+                    gint64       process_id,
+                    const char  *sql,
+                    const char  *text_value,
+                    int          int_value,
+                    const char  *action,
+                    const char  *summary,
+                    GError     **error)
+{
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(DlgStmt) stmt = NULL;
+  g_autofree char *now = dlg_now_iso8601 ();
+
+  if (!(process = dlg_process_load (store, process_id, error)))
+    return FALSE;
+  if (!dlg_store_begin (store, error))
+    return FALSE;
+  if (!(stmt = dlg_store_prepare (store, sql, error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, process_id);
+  if (text_value != NULL)
+    dlg_stmt_bind_text (stmt, 2, text_value);
+  else
+    sqlite3_bind_int (stmt, 2, int_value);
+  dlg_stmt_bind_text (stmt, 3, now);
+  if (!dlg_store_step_done (store, stmt, error))
+    goto fail;
+  if (!dlg_journal_append (store, process_id, action, "process", process->uuid, summary, error))
+    goto fail;
+  if (!dlg_store_commit (store, error))
+    return FALSE;
+
+  dlg_store_emit_changed (store, "process", process_id);
+  return TRUE;
+
+fail:
+  dlg_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+dlg_process_rename (DlgStore    *store,
+                    gint64       process_id,
+                    const char  *title,
+                    GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  if (!check_title (title, error))
+    return FALSE;
+  stripped = g_strstrip (g_strdup (title));
+  summary = g_strdup_printf (_("Process renamed “%s”."), stripped);
+  return update_and_journal (store, process_id, sql_rename, stripped, 0, "process.rename",
+                             summary, error);
+}
+
+gboolean
+dlg_process_set_summary (DlgStore    *store,
+                         gint64       process_id,
+                         const char  *summary,
+                         GError     **error)
+{
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  if (!g_utf8_validate (summary, -1, NULL))
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("The summary is not valid text."));
+      return FALSE;
+    }
+  return update_and_journal (store, process_id, sql_summary, summary, 0, "process.summary",
+                             _("Summary of the process changed."), error);
+}
+
+gboolean
+dlg_process_set_archived (DlgStore    *store,
+                          gint64       process_id,
+                          gboolean     archived,
+                          GError     **error)
+{
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  return update_and_journal (store, process_id, sql_archive, NULL, archived ? 1 : 0,
+                             archived ? "process.archive" : "process.unarchive",
+                             archived ? _("Process archived.") : _("Process restored."),
+                             error);
+}
+
+/**
+ * dlg_process_get_field:
+ * @key: one of the DLG_FIELD_ keys
+ *
+ * Returns: (transfer full): the value, "" when it was never set, %NULL on error
+ */
+char *
+dlg_process_get_field (DlgStore    *store,
+                       gint64       process_id,
+                       const char  *key,
+                       GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (!(stmt = dlg_store_prepare (store, sql_get_field, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, process_id);
+  dlg_stmt_bind_text (stmt, 2, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return dlg_stmt_dup_text (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return g_strdup ("");
+  dlg_store_set_error (store, rc, error);
+  return NULL;
+}
+
+/**
+ * dlg_process_set_field:
+ * @key: one of the DLG_FIELD_ keys
+ * @value: the new text
+ *
+ * Saves a free-form field of a stage. Fields are edited as the officer types, so they are not
+ * journalled one keystroke at a time: the stage transitions that depend on them are.
+ */
+gboolean
+dlg_process_set_field (DlgStore    *store,
+                       gint64       process_id,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = NULL;
+  g_autoptr(DlgStmt) touch = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  g_autofree char *now = dlg_now_iso8601 ();
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  if (!(process = dlg_process_load (store, process_id, error)))
+    return FALSE;
+
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID, _("The text is not valid."));
+      return FALSE;
+    }
+
+  if (!dlg_store_begin (store, error))
+    return FALSE;
+  if (!(stmt = dlg_store_prepare (store, sql_set_field, error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, process_id);
+  dlg_stmt_bind_text (stmt, 2, key);
+  dlg_stmt_bind_text (stmt, 3, value);
+  dlg_stmt_bind_text (stmt, 4, now);
+  if (!dlg_store_step_done (store, stmt, error))
+    goto fail;
+  if (!(touch = dlg_store_prepare (store, sql_touch, error)))
+    goto fail;
+  sqlite3_bind_int64 (touch, 1, process_id);
+  dlg_stmt_bind_text (touch, 2, now);
+  if (!dlg_store_step_done (store, touch, error))
+    goto fail;
+  if (!dlg_store_commit (store, error))
+    return FALSE;
+
+  dlg_store_emit_changed (store, "process_field", process_id);
+  return TRUE;
+
+fail:
+  dlg_store_rollback (store);
+  return FALSE;
+}
