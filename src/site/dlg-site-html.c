@@ -1,0 +1,3 @@
+#define G_LOG_DOMAIN "dlg-site"
+#include "config.h"
+#include "dlg-site-private.h"
