@@ -36,6 +36,7 @@ static const char stylesheet[] =
   "z-index:10}\n"
   ".skip:focus{left:0}\n"
   "header.site{background:var(--brand-dark);color:#fff;padding:.8rem 1rem}\n"
+  "header.site .inner{max-width:46rem;margin:0 auto}\n"
   "header.site a{color:#fff;text-decoration:none;font-weight:700;font-size:1.1rem}\n"
   "header.site p{margin:.1rem 0 0;font-size:.9rem;opacity:.95}\n"
   "nav.crumbs{font-size:.95rem;margin:1rem 0 0}\n"
@@ -50,6 +51,7 @@ static const char stylesheet[] =
   ".cards{list-style:none;padding:0;margin:0;display:grid;gap:1rem}\n"
   ".card{border:1px solid var(--line);border-radius:.5rem;padding:1rem;background:#fff}\n"
   ".card h2,.card h3{margin-top:0;border:0}\n"
+  ".card>:first-child{margin-top:0}\n.card>:last-child{margin-bottom:0}\n"
   ".meta{color:var(--muted);font-size:.9rem}\n"
   ".badge{display:inline-block;font-size:.8rem;padding:.1rem .5rem;border-radius:1rem;"
   "background:var(--soft);border:1px solid var(--line);color:var(--ink)}\n"
@@ -93,7 +95,15 @@ static const char stylesheet[] =
   "footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;"
   "padding:1rem;text-align:center}\n"
   "@media (min-width:48rem){h1{font-size:2rem}.cards.two{grid-template-columns:1fr 1fr}"
-  "header.site{padding:1rem 2rem}}\n";
+  "header.site{padding:1rem 2rem}}\n"
+  ".rules p,.question p{margin:.35rem 0}\n"
+  ".rules p:first-of-type{display:inline}\n"
+  ".filters{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}\n"
+  ".filters a{display:inline-block;padding:.35rem .8rem;border:1px solid var(--line);"
+  "border-radius:1rem;text-decoration:none;min-height:44px;line-height:1.9}\n"
+  ".filters a[aria-current]{background:var(--brand);border-color:var(--brand);color:#fff}\n"
+  ".timeline li:not(:last-child)::after{content:'';position:absolute;left:.9rem;top:2.1rem;"
+  "bottom:-.3rem;border-left:2px solid var(--line)}\n";
 
 const char *
 dlg_html_stylesheet (void)
@@ -190,8 +200,8 @@ dlg_html_page_begin (GString    *out,
   g_string_append (out, " – Participer à Nantes</title>\n"
                         "<link rel=\"stylesheet\" href=\"/static/site.css\">\n</head>\n<body>\n"
                         "<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n"
-                        "<header class=\"site\"><a href=\"/\">Participer à Nantes</a>"
-                        "<p>Le dialogue citoyen de la métropole</p></header>\n<main id=\"contenu\""
+                        "<header class=\"site\"><div class=\"inner\"><a href=\"/\">Participer à "
+                        "Nantes</a><p>Le dialogue citoyen de la métropole</p></div></header>\n<main id=\"contenu\""
                         " tabindex=\"-1\">\n");
   if (crumb_href != NULL)
     {
