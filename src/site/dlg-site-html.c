@@ -92,6 +92,8 @@ static const char stylesheet[] =
   "border-radius:.4rem;overflow:hidden;margin:.3rem 0}\n"
   ".progress span{display:block;height:100%;background:var(--ok)}\n"
   "article.narrative img{max-width:100%}\n"
+  "blockquote{border-left:4px solid var(--brand);margin:1rem 0;padding:.2rem 1rem;"
+  "background:var(--soft)}\n"
   "footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;"
   "padding:1rem;text-align:center}\n"
   "@media (min-width:48rem){h1{font-size:2rem}.cards.two{grid-template-columns:1fr 1fr}"

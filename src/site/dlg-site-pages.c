@@ -948,13 +948,13 @@ static const FormField author_field = {
 };
 static const FormField idea_fields[] = {
   { "title", "Titre de votre idée", "200 caractères au plus.", IN_TEXT, TRUE, MAX_TITLE, NULL },
-  { "body", "Votre idée", "Ce qui devrait changer, où, et pour qui. 10 000 caractères au plus.",
+  { "body", "Votre idée", "Ce qui devrait changer, où, et pour qui. 10 000 caractères au plus.",
     IN_TEXTAREA, TRUE, MAX_BODY, NULL },
 };
 static const FormField project_fields[] = {
   { "title", "Nom du projet", "200 caractères au plus.", IN_TEXT, TRUE, MAX_TITLE, NULL },
   { "body", "Présentation du projet",
-    "Objectifs, porteurs, lieu, moyens nécessaires. 10 000 caractères au plus.",
+    "Objectifs, porteurs, lieu, moyens nécessaires. 10 000 caractères au plus.",
     IN_TEXTAREA, TRUE, MAX_BODY, NULL },
 };
 static const FormField map_fields[] = {
@@ -970,7 +970,7 @@ static const FormField debate_fields[] = {
   { "position", "Votre position", NULL, IN_RADIO, TRUE, 0, debate_positions },
   { "title", "Votre argument en une phrase", "200 caractères au plus.", IN_TEXT, TRUE,
     MAX_TITLE, NULL },
-  { "body", "Développez votre argument", "10 000 caractères au plus.", IN_TEXTAREA, TRUE,
+  { "body", "Développez votre argument", "10 000 caractères au plus.", IN_TEXTAREA, TRUE,
     MAX_BODY, NULL },
 };
 static const char *const age_bands[] = {
@@ -1067,7 +1067,7 @@ form_init (Form       *form,
       for (guint i = 0; ; i++)
         {
           const char *question = NULL;
-          FormField field = { NULL, NULL, "Facultatif. 2 000 caractères au plus.", IN_TEXTAREA,
+          FormField field = { NULL, NULL, "Facultatif. 2 000 caractères au plus.", IN_TEXTAREA,
                               FALSE, 2000, NULL };
           if (questions != NULL && json_array_get_length (questions) > 0)
             {
