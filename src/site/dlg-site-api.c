@@ -611,6 +611,12 @@ handle_put (DlgSiteServer     *self,
       return;
     }
 
+  /* Check and write in one transaction: the CLI (erase) may share the database file. */
+  if (!dlg_site_db_begin (db, &error))
+    {
+      reply_internal (msg, error);
+      return;
+    }
   current = dlg_site_db_get_object (db, collection->type, id);
   if (if_none_match != NULL)
     {
@@ -619,12 +625,12 @@ handle_put (DlgSiteServer     *self,
         {
           dlg_site_reply_problem (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", "Bad request",
                                   "Only If-None-Match: * is supported.", NULL);
-          return;
+          goto rollback;
         }
       if (current != NULL && !current->deleted)
         {
           reply_precondition_failed (msg, current, "The object already exists on the site.");
-          return;
+          goto rollback;
         }
     }
   if (if_match != NULL)
@@ -632,13 +638,13 @@ handle_put (DlgSiteServer     *self,
       if (current == NULL || current->deleted)
         {
           reply_precondition_failed (msg, current, "The object does not exist on the site.");
-          return;
+          goto rollback;
         }
       if (!if_match_matches (if_match, current->rev))
         {
           reply_precondition_failed (msg, current,
                                      "The object changed on the site since your version.");
-          return;
+          goto rollback;
         }
     }
   created = current == NULL || current->deleted;
@@ -646,8 +652,7 @@ handle_put (DlgSiteServer     *self,
   process_id = g_strcmp0 (collection->type, "process") == 0
                ? id : json_object_get_string_member (json_node_get_object (root), "process_id");
   data = dlg_site_json_to_string (root);
-  if (!dlg_site_db_begin (db, &error)
-      || !dlg_site_db_put_object (db, collection->type, id, process_id, data, &rev, &error)
+  if (!dlg_site_db_put_object (db, collection->type, id, process_id, data, &rev, &error)
       || !dlg_site_db_commit (db, &error))
     {
       dlg_site_db_rollback (db);
@@ -655,6 +660,10 @@ handle_put (DlgSiteServer     *self,
       return;
     }
   reply_write_result (msg, created ? SOUP_STATUS_CREATED : SOUP_STATUS_OK, id, rev);
+  return;
+
+rollback:
+  dlg_site_db_rollback (db);
 }
 
 static void
@@ -716,32 +725,36 @@ handle_delete (DlgSiteServer     *self,
   g_autoptr(DlgSiteObject) current = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (!dlg_site_db_begin (db, &error))
+    {
+      reply_internal (msg, error);
+      return;
+    }
   current = dlg_site_db_get_object (db, collection->type, id);
   if (current == NULL)
     {
       dlg_site_reply_problem (msg, SOUP_STATUS_NOT_FOUND, "not-found", "Not found", NULL, NULL);
-      return;
+      goto rollback;
     }
   if (current->deleted)
     {
       dlg_site_reply_problem (msg, SOUP_STATUS_GONE, "deleted", "Deleted",
                               "The object was already deleted.", NULL);
-      return;
+      goto rollback;
     }
   if (if_match == NULL)
     {
       dlg_site_reply_problem (msg, 428, "precondition-required", "Precondition required",
                               "Send If-Match: \"<etag>\" to delete.", NULL);
-      return;
+      goto rollback;
     }
   if (!if_match_matches (if_match, current->rev))
     {
       reply_precondition_failed (msg, current,
                                  "The object changed on the site since your version.");
-      return;
+      goto rollback;
     }
-  if (!dlg_site_db_begin (db, &error)
-      || !dlg_site_db_delete_object (db, collection->type, id, FALSE, NULL, &error)
+  if (!dlg_site_db_delete_object (db, collection->type, id, FALSE, NULL, &error)
       || !dlg_site_db_commit (db, &error))
     {
       dlg_site_db_rollback (db);
@@ -749,6 +762,10 @@ handle_delete (DlgSiteServer     *self,
       return;
     }
   soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
+  return;
+
+rollback:
+  dlg_site_db_rollback (db);
 }
 
 /* Moderation ---------------------------------------------------------------------------- */

@@ -93,6 +93,14 @@ char          *dlg_site_db_check_token      (DlgSiteDb    *self,
                                              const char   *token,
                                              gint64       *token_id);
 
+/* Revokes every token called @name; returns how many through @n_revoked. */
+gboolean       dlg_site_db_revoke_token     (DlgSiteDb    *self,
+                                             const char   *name,
+                                             guint        *n_revoked,
+                                             GError      **error);
+/* "name\tscopes\tcreated_at\t[revoked]" lines, for the admin command. */
+char          *dlg_site_db_list_tokens      (DlgSiteDb    *self);
+
 DlgSiteObject *dlg_site_db_get_object       (DlgSiteDb    *self,
                                              const char   *type,
                                              const char   *id);

@@ -226,3 +226,65 @@ fail:
   dlg_site_db_rollback (db);
   return FALSE;
 }
+
+gboolean
+dlg_site_demo_seed_contributions (DlgSiteDb  *db,
+                                  const char *process_id,
+                                  guint       n,
+                                  GError    **error)
+{
+  static const char *const topics[] = {
+    "Plus de bancs", "Des arbres", "Un meilleur éclairage", "Des jeux pour les enfants",
+    "Un abri vélo", "Des toilettes publiques", "Une fontaine", "Moins de voitures",
+  };
+  g_autofree char *now = dlg_site_now_iso ();
+
+  if (!g_uuid_string_is_valid (process_id))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not a process UUID", process_id);
+      return FALSE;
+    }
+  if (!dlg_site_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *title = g_strdup_printf ("%s (n° %u)", topics[i % G_N_ELEMENTS (topics)],
+                                                i + 1);
+      g_autofree char *author = g_strdup_printf ("Habitant·e %u", i + 1);
+      g_autofree char *data = NULL;
+
+      json_builder_begin_object (builder);
+#define S(k, v) json_builder_set_member_name (builder, k); json_builder_add_string_value (builder, v)
+#define N(k) json_builder_set_member_name (builder, k); json_builder_add_null_value (builder)
+      S ("process_id", process_id);
+      S ("feature", "ideas");
+      S ("kind", "idea");
+      N ("parent_id");
+      S ("author_ref", author);
+      S ("title", title);
+      S ("body", "Contribution générée pour l’entraînement et les tests.");
+      N ("lat");
+      N ("lon");
+      N ("answers");
+      S ("created_at", now);
+      S ("moderation", "published");
+      N ("moderation_reason");
+      json_builder_set_member_name (builder, "supports");
+      json_builder_add_int_value (builder, 0);
+#undef S
+#undef N
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      data = dlg_site_json_to_string (root);
+      if (!dlg_site_db_put_object (db, "contribution", id, process_id, data, NULL, error))
+        {
+          dlg_site_db_rollback (db);
+          return FALSE;
+        }
+    }
+  return dlg_site_db_commit (db, error);
+}

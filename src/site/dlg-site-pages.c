@@ -32,6 +32,7 @@
 #define CSRF_COOKIE "dlg_csrf"
 #define MAX_TITLE   200
 #define MAX_BODY    10000
+#define PAGE_SIZE   50
 
 static const char sql_list_processes[] =
   "SELECT id, data FROM objects WHERE type = 'process' AND deleted = 0"
@@ -42,7 +43,12 @@ static const char sql_list_children[] =
 static const char sql_list_contributions[] =
   "SELECT id, data FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0"
   " AND json_extract (data, '$.moderation') IN ('published', 'pending')"
-  " ORDER BY json_extract (data, '$.created_at') DESC, rev DESC";
+  " AND (?2 IS NULL OR json_extract (data, '$.feature') = ?2)"
+  " ORDER BY json_extract (data, '$.created_at') DESC, rev DESC LIMIT ?3 OFFSET ?4";
+static const char sql_count_contributions[] =
+  "SELECT count(*) FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0"
+  " AND json_extract (data, '$.moderation') IN ('published', 'pending')"
+  " AND (?2 IS NULL OR json_extract (data, '$.feature') = ?2)";
 static const char sql_insert_contact[] =
   "INSERT INTO registration_contacts (id, full_name, email, phone) VALUES (?1, ?2, ?3, ?4)";
 
@@ -585,27 +591,70 @@ page_contributions (DlgSiteServer     *self,
                     const char        *process_id,
                     JsonObject        *process)
 {
-  g_autoptr(GPtrArray) rows = load_rows (dlg_site_server_get_db (self), sql_list_contributions,
-                                         process_id, NULL);
+  DlgSiteDb *db = dlg_site_server_get_db (self);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   g_autofree char *back = g_strconcat ("/p/", process_id, NULL);
   g_autoptr(GHashTable) query = NULL;
   const char *filter = NULL;
   GString *page = g_string_new (NULL);
-  guint shown = 0;
+  guint64 page_number = 1;
+  guint shown = 0, n_pages;
 
   if (g_uri_get_query (soup_server_message_get_uri (msg)) != NULL)
     query = g_uri_parse_params (g_uri_get_query (soup_server_message_get_uri (msg)), -1, "&",
                                 G_URI_PARAMS_NONE, NULL);
   if (query != NULL)
-    filter = g_hash_table_lookup (query, "feature");
+    {
+      const char *number = g_hash_table_lookup (query, "page");
+      filter = g_hash_table_lookup (query, "feature");
+      if (number == NULL
+          || !g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT / PAGE_SIZE, &page_number,
+                                          NULL))
+        page_number = 1;
+    }
   if (filter != NULL && (feature_info (filter) == NULL || !feature_enabled (process, filter)))
     filter = NULL;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      JsonObject *c = json_node_get_object (((Row *) g_ptr_array_index (rows, i))->data);
-      if (filter == NULL || g_strcmp0 (jstr (c, "feature"), filter) == 0)
-        shown++;
-    }
+
+  {
+    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_count_contributions, NULL);
+    if (stmt != NULL)
+      {
+        sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
+        if (filter != NULL)
+          sqlite3_bind_text (stmt, 2, filter, -1, SQLITE_STATIC);
+        if (sqlite3_step (stmt) == SQLITE_ROW)
+          shown = sqlite3_column_int (stmt, 0);
+      }
+  }
+  n_pages = MAX (1, (shown + PAGE_SIZE - 1) / PAGE_SIZE);
+  page_number = MIN (page_number, n_pages);
+  {
+    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_list_contributions, NULL);
+    if (stmt != NULL)
+      {
+        sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
+        if (filter != NULL)
+          sqlite3_bind_text (stmt, 2, filter, -1, SQLITE_STATIC);
+        sqlite3_bind_int (stmt, 3, PAGE_SIZE);
+        sqlite3_bind_int64 (stmt, 4, (page_number - 1) * PAGE_SIZE);
+      }
+    while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        JsonNode *data;
+        Row *row;
+
+        data = json_from_string ((const char *) sqlite3_column_text (stmt, 1), NULL);
+        if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
+          {
+            g_clear_pointer (&data, json_node_unref);
+            continue;
+          }
+        row = g_new0 (Row, 1);
+        row->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        row->data = data;
+        g_ptr_array_add (rows, row);
+      }
+  }
 
   dlg_html_page_begin (page, "Contributions", back, jstr (process, "title"));
   g_string_append (page, "<h1>Les contributions</h1>\n<nav aria-label=\"Filtrer par mode de "
@@ -641,8 +690,6 @@ page_contributions (DlgSiteServer     *self,
       const char *title = jstr (c, "title");
       const char *author = jstr (c, "author_ref");
 
-      if (filter != NULL && g_strcmp0 (jstr (c, "feature"), filter) != 0)
-        continue;
 
       g_string_append (page, "<li class=\"card\" id=\"c-");
       dlg_html_escape_append (page, row->id);
@@ -705,6 +752,32 @@ page_contributions (DlgSiteServer     *self,
       g_string_append (page, "</p></li>\n");
     }
   g_string_append (page, "</ul>\n");
+  if (n_pages > 1)
+    {
+      g_string_append (page, "<nav aria-label=\"Pages de contributions\"><p>");
+      if (page_number > 1)
+        {
+          g_string_append_printf (page, "<a href=\"?page=%" G_GUINT64_FORMAT, page_number - 1);
+          if (filter != NULL)
+            {
+              g_string_append (page, "&amp;feature=");
+              dlg_html_escape_append (page, filter);
+            }
+          g_string_append (page, "\" rel=\"prev\">← Plus récentes</a> ");
+        }
+      g_string_append_printf (page, "Page %" G_GUINT64_FORMAT " sur %u", page_number, n_pages);
+      if (page_number < n_pages)
+        {
+          g_string_append_printf (page, " <a href=\"?page=%" G_GUINT64_FORMAT, page_number + 1);
+          if (filter != NULL)
+            {
+              g_string_append (page, "&amp;feature=");
+              dlg_html_escape_append (page, filter);
+            }
+          g_string_append (page, "\" rel=\"next\">Plus anciennes →</a>");
+        }
+      g_string_append (page, "</p></nav>\n");
+    }
   dlg_html_page_end (page);
   reply_html (msg, SOUP_STATUS_OK, page);
 }
