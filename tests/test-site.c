@@ -82,8 +82,13 @@ fixture_teardown (Fixture       *f,
   g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  soup_session_abort (f->session);
   g_clear_object (&f->session);
+  dlg_site_server_disconnect (f->server);
   g_clear_object (&f->server);
+  /* Let libsoup release the closed connections. */
+  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
   dir = g_dir_open (f->dir, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
