@@ -1333,7 +1333,9 @@ render_field (GString         *page,
     case IN_RADIO:
       for (guint i = 0; field->choices[i] != NULL; i += 2)
         {
-          g_autofree char *choice_id = g_strdup_printf ("%s-%u", id, i / 2);
+          /* The first choice carries the field's id: the error summary links to it. */
+          g_autofree char *choice_id = i == 0 ? g_strdup (id)
+                                              : g_strdup_printf ("%s-%u", id, i / 2);
           g_string_append (page, "<label class=\"choice\"><input type=\"radio\"");
           append_attr (page, "id", choice_id);
           append_attr (page, "name", field->name);
