@@ -69,9 +69,9 @@ dlg_cli_demo (int    argc,
   if (id == 0)
     return dlg_cli_fail (error);
   if (created)
-    g_print (_("Demo process created: %" G_GINT64_FORMAT "\n"), id);
+    g_print (_("Demo process created: %lld\n"), (long long) id);
   else
-    g_print (_("The demo process already exists: %" G_GINT64_FORMAT "\n"), id);
+    g_print (_("The demo process already exists: %lld\n"), (long long) id);
   return DLG_CLI_OK;
 }
 
@@ -144,6 +144,18 @@ find_process (DlgStore   *store,
   if (process == NULL)
     dlg_cli_fail (error);
   return process;
+}
+
+/* Pads to @width characters (not bytes), for aligned columns in any language. */
+static char *
+pad (const char *text,
+     guint       width)
+{
+  GString *padded = g_string_new (text);
+
+  for (glong n = g_utf8_strlen (text, -1); n < (glong) width; n++)
+    g_string_append_c (padded, ' ');
+  return g_string_free (padded, FALSE);
 }
 
 static void
@@ -221,8 +233,10 @@ dlg_cli_show (int    argc,
           const char *ended = dlg_stage_info_get_ended_at (info);
           const char *reason = dlg_stage_info_get_reason (info);
 
-          g_print ("%2u. %-34s %-12s %s%s%s%s%s\n", i + 1, dlg_stage_get_label (stage),
-                   dlg_stage_state_get_label (state),
+          g_autofree char *label = pad (dlg_stage_get_label (stage), 34);
+          g_autofree char *state_label = pad (dlg_stage_state_get_label (state), 12);
+
+          g_print ("%2u. %s %s %s%s%s%s%s\n", i + 1, label, state_label,
                    started != NULL ? started : "", ended != NULL ? " → " : "",
                    ended != NULL ? ended : "", reason != NULL ? " — " : "",
                    reason != NULL ? reason : "");
@@ -351,7 +365,7 @@ dlg_cli_journal (int    argc,
           dlg_cli_print_json (root);
         }
       else if (intact)
-        g_print (_("The journal is intact (%" G_GINT64_FORMAT " entries).\n"), n_checked);
+        g_print (_("The journal is intact (%lld entries).\n"), (long long) n_checked);
       if (!intact)
         return dlg_cli_fail (error);
       return DLG_CLI_OK;
