@@ -1142,6 +1142,63 @@ test_faults (Fixture       *f,
   }
 }
 
+static void
+test_db_migrate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dlg-site-db-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "site.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  {
+    g_autoptr(DlgSiteDb) db = dlg_site_db_open (path, &error);
+    g_assert_no_error (error);
+    /* Back to schema 1, with a contribution in it. */
+    g_assert_true (dlg_site_db_exec (db, "DROP INDEX objects_public_count;"
+                                         "DROP INDEX objects_public_order;"
+                                         "ALTER TABLE objects DROP COLUMN moderation;"
+                                         "ALTER TABLE objects DROP COLUMN feature;"
+                                         "ALTER TABLE objects DROP COLUMN sort_time;"
+                                         "PRAGMA user_version = 1;", &error));
+    g_assert_no_error (error);
+    g_assert_true (dlg_site_db_put_object (db, "contribution",
+                                           "0b0c0d0e-0000-4000-8000-0000000000c1", DEMO,
+                                           "{\"moderation\": \"published\", \"feature\": "
+                                           "\"ideas\", \"created_at\": \"2026-01-01T00:00:00Z\"}",
+                                           NULL, &error));
+  }
+  {
+    g_autoptr(DlgSiteDb) db = dlg_site_db_open (path, &error);
+    sqlite3_stmt *stmt = NULL;
+    g_assert_no_error (error);
+    sqlite3_prepare_v2 (dlg_site_db_get_handle (db), "SELECT moderation, feature FROM objects",
+                        -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "published");
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "ideas");
+    sqlite3_finalize (stmt);
+    sqlite3_prepare_v2 (dlg_site_db_get_handle (db), "PRAGMA user_version", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, DLG_SITE_DB_SCHEMA_VERSION);
+    sqlite3_finalize (stmt);
+  }
+  {
+    /* A newer schema is refused, untouched. */
+    g_autoptr(DlgSiteDb) db = dlg_site_db_open (path, &error);
+    g_assert_true (dlg_site_db_exec (db, "PRAGMA user_version = 99", &error));
+  }
+  {
+    g_autoptr(DlgSiteDb) db = dlg_site_db_open (path, &error);
+    g_assert_null (db);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  }
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1150,6 +1207,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/site/html/escape", test_html_escape);
+  g_test_add_func ("/site/db/migrate", test_db_migrate);
 #define ADD(path, func, faults) \
   g_test_add (path, Fixture, GINT_TO_POINTER (faults), fixture_setup, func, fixture_teardown)
   ADD ("/site/api/discovery", test_discovery, FALSE);

@@ -77,6 +77,17 @@ static const char *const migrations[] = {
   "  response     TEXT,"
   "  created_at   TEXT NOT NULL"
   ");",
+  /* 2: what the public contribution list filters and sorts on, indexed. */
+  "ALTER TABLE objects ADD COLUMN moderation TEXT"
+  "  GENERATED ALWAYS AS (json_extract (data, '$.moderation')) VIRTUAL;"
+  "ALTER TABLE objects ADD COLUMN feature TEXT"
+  "  GENERATED ALWAYS AS (json_extract (data, '$.feature')) VIRTUAL;"
+  "ALTER TABLE objects ADD COLUMN sort_time TEXT"
+  "  GENERATED ALWAYS AS (json_extract (data, '$.created_at')) VIRTUAL;"
+  "CREATE INDEX objects_public_count ON objects (process_id, type, deleted, moderation,"
+  "  feature);"
+  "CREATE INDEX objects_public_order ON objects (process_id, type, deleted, sort_time, rev,"
+  "  moderation, feature);",
 };
 
 static const char sql_get_meta[] = "SELECT value FROM meta WHERE key = ?1";

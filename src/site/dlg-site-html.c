@@ -164,28 +164,33 @@ void
 dlg_html_paragraphs (GString    *out,
                      const char *text)
 {
-  g_auto(GStrv) paragraphs = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean open = FALSE;
 
   if (text == NULL || *text == '\0')
     return;
-  paragraphs = g_regex_split_simple ("\\n\\s*\\n", text, 0, 0);
-  for (guint i = 0; paragraphs[i] != NULL; i++)
+  /* Blank lines separate paragraphs; other line breaks are kept as <br>. */
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_auto(GStrv) lines = NULL;
-      char *paragraph = g_strstrip (paragraphs[i]);
+      char *line = g_strchomp (lines[i]);
+      gboolean blank = TRUE;
 
-      if (*paragraph == '\0')
-        continue;
-      lines = g_strsplit (paragraph, "\n", -1);
-      g_string_append (out, "<p>");
-      for (guint j = 0; lines[j] != NULL; j++)
+      for (const char *p = line; *p != '\0' && blank; p++)
+        blank = g_ascii_isspace (*p);
+      if (blank)
         {
-          if (j > 0)
-            g_string_append (out, "<br>");
-          dlg_html_escape_append (out, lines[j]);
+          if (open)
+            g_string_append (out, "</p>\n");
+          open = FALSE;
+          continue;
         }
-      g_string_append (out, "</p>\n");
+      g_string_append (out, open ? "<br>" : "<p>");
+      open = TRUE;
+      dlg_html_escape_append (out, line);
     }
+  if (open)
+    g_string_append (out, "</p>\n");
 }
 
 void

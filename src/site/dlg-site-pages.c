@@ -42,13 +42,11 @@ static const char sql_list_children[] =
   " ORDER BY created_at, rev";
 static const char sql_list_contributions[] =
   "SELECT id, data FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0"
-  " AND json_extract (data, '$.moderation') IN ('published', 'pending')"
-  " AND (?2 IS NULL OR json_extract (data, '$.feature') = ?2)"
-  " ORDER BY json_extract (data, '$.created_at') DESC, rev DESC LIMIT ?3 OFFSET ?4";
+  " AND moderation IN ('published', 'pending') AND (?2 IS NULL OR feature = ?2)"
+  " ORDER BY sort_time DESC, rev DESC LIMIT ?3 OFFSET ?4";
 static const char sql_count_contributions[] =
   "SELECT count(*) FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0"
-  " AND json_extract (data, '$.moderation') IN ('published', 'pending')"
-  " AND (?2 IS NULL OR json_extract (data, '$.feature') = ?2)";
+  " AND moderation IN ('published', 'pending') AND (?2 IS NULL OR feature = ?2)";
 static const char sql_insert_contact[] =
   "INSERT INTO registration_contacts (id, full_name, email, phone) VALUES (?1, ?2, ?3, ?4)";
 
