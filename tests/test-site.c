@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -1044,7 +1045,9 @@ test_pages (Fixture       *f,
     { "/p/" DEMO "/contribute/map", 200, "Latitude" },
     { "/p/" DEMO "/contribute/questionnaire", 200, "vous gêne le plus" },
     { "/p/" DEMO "/contribute/debate", 200, "Contre" },
-    { "/p/" DEMO "/contribute/call_for_projects", 404, "introuvable" },
+    { "/p/" DEMO "/contribute/call_for_projects", 200, "Présentation du projet" },
+    { "/p/" DEMO "/contribute/event", 404, "introuvable" },
+    { "/p/" DEMO "/contribute/recruitment", 404, "introuvable" },
     { "/p/" DEMO "/register", 200, "Nom et prénom" },
     { "/p/" DEMO "/narratives/7d1f3c2a-5b8e-4c61-9a0d-2e4f6b8c1b01", 200,
       "<strong>marché du samedi</strong>" },
@@ -1199,6 +1202,130 @@ test_db_migrate (void)
   g_rmdir (dir);
 }
 
+/* The dialogue-site binary: admin commands, then serving on a free port until SIGTERM. */
+static gboolean
+run_site (const char *const *args,
+          char              **out,
+          char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("DIALOGUE_SITE"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+test_binary (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+
+  if (g_getenv ("DIALOGUE_SITE") == NULL)
+    {
+      g_test_skip ("DIALOGUE_SITE is not set (run through meson test)");
+      return;
+    }
+  dir = g_dir_make_tmp ("dlg-site-bin-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "site.db", NULL);
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "token", "create", "app", "--scopes", "sync:read", NULL };
+    g_assert_true (run_site (args, &out, &err));
+    g_assert_true (g_str_has_prefix (out, "dlgs_"));
+    g_assert_cmpuint (strlen (g_strchomp (out)), ==, 5 + 64);
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "token", "create", "x", "--scopes", "sync:all", NULL };
+    g_assert_false (run_site (args, &out, &err));
+    g_assert_nonnull (strstr (err, "Unknown scope"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "token", "list", NULL };
+    g_assert_true (run_site (args, &out, &err));
+    g_assert_true (g_str_has_prefix (out, "app\tsync:read\t"));
+    g_assert_null (strstr (out, "dlgs_"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "seed-contributions", "25", NULL };
+    g_assert_true (run_site (args, &out, &err));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "erase", "0b0c0d0e-0000-4000-8000-0000000000ee", NULL };
+    g_assert_false (run_site (args, &out, &err));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "expire-cursors", NULL };
+    g_assert_true (run_site (args, &out, &err));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "frobnicate", NULL };
+    g_assert_false (run_site (args, &out, &err));
+  }
+
+  /* Serving: the first line on stdout gives the address. */
+  {
+    const char *argv[] = { g_getenv ("DIALOGUE_SITE"), "--db", db, "--port", "0", "--demo",
+                           "--test-faults", NULL };
+    g_autoptr(GSubprocess) proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                                                     &error);
+    g_autoptr(GDataInputStream) lines = NULL;
+    g_autofree char *line = NULL;
+    g_autoptr(SoupSession) session = soup_session_new ();
+    const char *prefix = "dialogue-site listening on ";
+
+    g_assert_no_error (error);
+    lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+    line = g_data_input_stream_read_line (lines, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (line, prefix));
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autofree char *uri = g_strconcat (line + strlen (prefix),
+                                            i == 0 ? "" : "api/test/faults", NULL);
+        g_autoptr(SoupMessage) msg = soup_message_new (i == 0 ? "GET" : "DELETE", uri);
+        g_autoptr(GBytes) body = soup_session_send_and_read (session, msg, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (soup_message_get_status (msg), ==, i == 0 ? 200 : 204);
+        if (i == 0)
+          g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                          "Doulon"));
+      }
+    g_subprocess_send_signal (proc, SIGTERM);
+    g_assert_true (g_subprocess_wait (proc, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_get_if_exited (proc));
+    g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  }
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_unlink (path);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1208,6 +1335,7 @@ main (int   argc,
 
   g_test_add_func ("/site/html/escape", test_html_escape);
   g_test_add_func ("/site/db/migrate", test_db_migrate);
+  g_test_add_func ("/site/cli/binary", test_binary);
 #define ADD(path, func, faults) \
   g_test_add (path, Fixture, GINT_TO_POINTER (faults), fixture_setup, func, fixture_teardown)
   ADD ("/site/api/discovery", test_discovery, FALSE);

@@ -811,6 +811,13 @@ page_narrative (DlgSiteServer     *self,
   g_string_append (page, "<article class=\"narrative\">\n<h1>");
   dlg_html_escape_append (page, jstr (narrative, "title"));
   g_string_append (page, "</h1>\n<p class=\"meta\">");
+  for (guint i = 0; i < G_N_ELEMENTS (stage_labels); i++)
+    if (g_strcmp0 (jstr (narrative, "stage"), stage_labels[i].id) == 0)
+      {
+        g_string_append (page, "Étape « ");
+        dlg_html_escape_append (page, stage_labels[i].label);
+        g_string_append (page, " » · ");
+      }
   append_date (page, "Publié le ", jstr (narrative, "published_at"));
   g_string_append (page, "</p>\n");
   html = dlg_html_markdown (jstr (narrative, "body_md"));
