@@ -369,7 +369,7 @@ load_one (DlgStore  *store,
     return from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
-                         _("This commitment update does not exist (it may have been deleted)."));
+                         _("This progress report does not exist (it may have been deleted)."));
   else
     dlg_store_set_error (store, rc, error);
   return NULL;
@@ -422,7 +422,7 @@ validate (DlgStore             *store,
           gint64                process_id,
           GError              **error)
 {
-  if (!dlg_check_date (self->dated, TRUE, _("dated"), _("A progress report needs a date."), error))
+  if (!dlg_check_date (self->dated, TRUE, _("date"), _("A progress report needs a date."), error))
     return FALSE;
   if (self->progress < 0 || self->progress > 100)
     {

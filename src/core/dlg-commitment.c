@@ -505,13 +505,13 @@ const char *
 dlg_commitment_status_get_label (const char *status)
 {
   if (g_strcmp0 (status, "planned") == 0)
-    return _("Planned");
+    return C_("commitment status", "Planned");
   if (g_strcmp0 (status, "in_progress") == 0)
-    return _("In progress");
+    return C_("commitment status", "In progress");
   if (g_strcmp0 (status, "done") == 0)
-    return _("Done");
+    return C_("commitment status", "Done");
   if (g_strcmp0 (status, "abandoned") == 0)
-    return _("Abandoned");
+    return C_("commitment status", "Abandoned");
   return NULL;
 }
 

@@ -867,11 +867,11 @@ const char *
 dlg_contribution_moderation_get_label (const char *state)
 {
   if (g_strcmp0 (state, "pending") == 0)
-    return _("Awaiting moderation");
+    return C_("moderation", "Awaiting moderation");
   if (g_strcmp0 (state, "published") == 0)
-    return _("Published");
+    return C_("moderation", "Published");
   if (g_strcmp0 (state, "trashed") == 0)
-    return _("Set aside");
+    return C_("moderation", "Set aside");
   return NULL;
 }
 
@@ -885,13 +885,13 @@ const char *
 dlg_contribution_channel_get_label (const char *channel)
 {
   if (g_strcmp0 (channel, "online") == 0)
-    return _("Online");
+    return C_("channel", "Online");
   if (g_strcmp0 (channel, "in_person") == 0)
-    return _("In person");
+    return C_("channel", "In person");
   if (g_strcmp0 (channel, "mail") == 0)
-    return _("Mail");
+    return C_("channel", "Mail");
   if (g_strcmp0 (channel, "phone") == 0)
-    return _("Phone");
+    return C_("channel", "Phone");
   return NULL;
 }
 
@@ -1119,13 +1119,13 @@ validate (DlgStore         *store,
   if (!dlg_check_enum (self->channel, channel_values, FALSE,
                        _("The channel must be online, in person, mail or phone."), error))
     return FALSE;
-  if (!dlg_check_text (self->parent_uuid, FALSE, 64, _("parent uuid"), NULL, error))
+  if (!dlg_check_text (self->parent_uuid, FALSE, 64, _("parent contribution"), NULL, error))
     return FALSE;
-  if (!dlg_check_text (self->author_ref, FALSE, 200, _("author ref"), NULL, error))
+  if (!dlg_check_text (self->author_ref, FALSE, 200, _("author"), NULL, error))
     return FALSE;
   if (!dlg_check_text (self->title, FALSE, 500, _("title"), NULL, error))
     return FALSE;
-  if (!dlg_check_text (self->body, FALSE, 100000, _("body"), NULL, error))
+  if (!dlg_check_text (self->body, FALSE, 100000, _("text"), NULL, error))
     return FALSE;
   if (!isnan (self->lat) && !(self->lat >= -90.0 && self->lat <= 90.0))
     {
@@ -1139,10 +1139,9 @@ validate (DlgStore         *store,
                            _("The longitude must be between -180 and 180."));
       return FALSE;
     }
-  if (!dlg_check_text (self->data_json, FALSE, 0, _("data json"), NULL, error))
+  if (!dlg_check_text (self->data_json, FALSE, 0, _("extra data"), NULL, error))
     return FALSE;
-  if (!dlg_check_date (self->created_at, TRUE, _("created at"), _("A contribution needs a date."),
-                       error))
+  if (!dlg_check_date (self->created_at, TRUE, _("date"), _("A contribution needs a date."), error))
     return FALSE;
   if (!dlg_check_text (self->note, FALSE, 0, _("note"), NULL, error))
     return FALSE;

@@ -511,7 +511,7 @@ validate (DlgStore      *store,
     return FALSE;
   if (!dlg_check_text (self->title, TRUE, 500, _("title"), _("A narrative needs a title."), error))
     return FALSE;
-  if (!dlg_check_text (self->body_md, FALSE, 1000000, _("body md"), NULL, error))
+  if (!dlg_check_text (self->body_md, FALSE, 1000000, _("text"), NULL, error))
     return FALSE;
   return TRUE;
 }

@@ -464,7 +464,7 @@ validate (DlgStore           *store,
   if (!dlg_check_text (self->title, TRUE, 500, _("title"), _("A recommendation needs a title."),
                        error))
     return FALSE;
-  if (!dlg_check_text (self->body, FALSE, 0, _("body"), NULL, error))
+  if (!dlg_check_text (self->body, FALSE, 0, _("text"), NULL, error))
     return FALSE;
   return TRUE;
 }
