@@ -337,6 +337,16 @@ test_contribution_roundtrip (Fixture       *f,
   g_assert_false (dlg_contribution_has_location (loaded));
   g_assert_false (dlg_contribution_get_highlighted (loaded));
 
+  /* Officer annotations stay local: they do not make a synced contribution modified. */
+  g_assert_cmpint (query_int (f, "UPDATE contribution SET sync_state = 'synced' WHERE id = ?1"
+                              " RETURNING 1", dlg_contribution_get_id (c)), ==, 1);
+  dlg_contribution_set_note (loaded, "Relu");
+  g_assert_true (dlg_contribution_save (f->store, loaded, &error));
+  g_assert_cmpstr (dlg_contribution_get_sync_state (loaded), ==, "synced");
+  dlg_contribution_set_body (loaded, "Texte corrigé");
+  g_assert_true (dlg_contribution_save (f->store, loaded, &error));
+  g_assert_cmpstr (dlg_contribution_get_sync_state (loaded), ==, "modified");
+
   list = dlg_contribution_list (f->store, f->pid, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);

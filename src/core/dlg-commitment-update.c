@@ -69,7 +69,8 @@ static const char sql_insert[] =
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char sql_update[] =
   "UPDATE commitment_update SET dated = ?2, progress = ?3, status = ?4, text = ?5,"
-  " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
+  " sync_state = CASE WHEN sync_state = 'synced' AND (dated IS NOT ?2 OR progress IS"
+  " NOT ?3 OR status IS NOT ?4 OR text IS NOT ?5) THEN 'modified' ELSE sync_state END"
   " WHERE id = ?1";
 static const char sql_delete[] = "DELETE FROM commitment_update WHERE id = ?1";
 static const char sql_parent[] = "SELECT process_id FROM commitment WHERE id = ?1";
@@ -609,8 +610,7 @@ dlg_commitment_update_delete (DlgStore  *store,
   label = journal_label (store, self);
   summary = g_strdup_printf (_("Progress report deleted on commitment “%s”."), label);
   if (!dlg_journal_append (store, process_id, "commitment_update.delete", "commitment_update",
-                           self->uuid, summary,
-                           error))
+                           self->uuid, summary, error))
     goto fail;
   if (!(stmt = dlg_store_prepare (store, sql_delete, error)))
     goto fail;

@@ -107,8 +107,11 @@ static const char sql_insert[] =
 static const char sql_update[] =
   "UPDATE contribution SET feature = ?2, kind = ?3, channel = ?4, parent_uuid = ?5,"
   " author_ref = ?6, title = ?7, body = ?8, lat = ?9, lon = ?10, data_json = ?11,"
-  " created_at = ?12, sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE"
-  " sync_state END WHERE id = ?1";
+  " created_at = ?12, sync_state = CASE WHEN sync_state = 'synced' AND (feature IS NOT"
+  " ?2 OR kind IS NOT ?3 OR channel IS NOT ?4 OR parent_uuid IS NOT ?5 OR author_ref IS"
+  " NOT ?6 OR title IS NOT ?7 OR body IS NOT ?8 OR lat IS NOT ?9 OR lon IS NOT ?10 OR"
+  " data_json IS NOT ?11 OR created_at IS NOT ?12) THEN 'modified' ELSE sync_state END"
+  " WHERE id = ?1";
 static const char sql_delete[] = "DELETE FROM contribution WHERE id = ?1";
 static const char sql_parent[] = "SELECT id FROM process WHERE id = ?1";
 
