@@ -1076,8 +1076,14 @@ test_position_commitment (Fixture       *f,
   g_assert_false (dlg_position_delete (f->store, dlg_position_get_id (position), &error));
   g_assert_error (error, DLG_ERROR, DLG_ERROR_RULE);
   g_clear_error (&error);
-  g_assert_true (dlg_commitment_update_delete (f->store, dlg_commitment_update_get_id (older),
+  /* Deleting the latest report brings back the progress of the one left. */
+  g_assert_true (dlg_commitment_update_delete (f->store, dlg_commitment_update_get_id (update),
                                                &error));
+  g_assert_no_error (error);
+  g_clear_object (&reloaded);
+  reloaded = dlg_commitment_load (f->store, dlg_commitment_get_id (commitment), &error);
+  g_assert_cmpint (dlg_commitment_get_progress (reloaded), ==, 10);
+  g_assert_cmpuint (count_journal (f, "commitment_update.delete"), ==, 1);
   g_assert_true (dlg_commitment_delete (f->store, dlg_commitment_get_id (commitment), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_journal (f, "commitment.delete"), ==, 1);

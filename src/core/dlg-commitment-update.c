@@ -384,6 +384,31 @@ static const char sql_apply[] =
   " WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM commitment_update u"
   " WHERE u.commitment_id = ?1 AND (u.dated, u.id) > (?4, ?5))";
 
+/* After a report is deleted, the commitment takes the progress of the latest one left (it
+ * keeps its values when none is left). */
+static const char sql_revert[] =
+  "UPDATE commitment SET"
+  " progress = coalesce ((SELECT u.progress FROM commitment_update u WHERE u.commitment_id = ?1"
+  "   ORDER BY u.dated DESC, u.id DESC LIMIT 1), progress),"
+  " status = coalesce ((SELECT u.status FROM commitment_update u WHERE u.commitment_id = ?1"
+  "   ORDER BY u.dated DESC, u.id DESC LIMIT 1), status),"
+  " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
+  " WHERE id = ?1";
+
+static gboolean
+after_delete (DlgStore             *store,
+              DlgCommitmentUpdate  *self,
+              gint64                process_id,
+              GError              **error)
+{
+  g_autoptr(DlgStmt) stmt = NULL;
+
+  if (!(stmt = dlg_store_prepare (store, sql_revert, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->commitment_id);
+  return dlg_store_step_done (store, stmt, error);
+}
+
 static char *
 journal_label (DlgStore            *store,
                DlgCommitmentUpdate *self)
@@ -617,10 +642,13 @@ dlg_commitment_update_delete (DlgStore  *store,
   sqlite3_bind_int64 (stmt, 1, id);
   if (!dlg_store_step_done (store, stmt, error))
     goto fail;
+  if (!after_delete (store, self, process_id, error))
+    goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
 
   dlg_store_emit_changed (store, "commitment_update", process_id);
+  dlg_store_emit_changed (store, "commitment", process_id);
   return TRUE;
 
 fail:
