@@ -352,7 +352,8 @@ test_contribution_roundtrip (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   g_assert_true (dlg_contribution_delete (f->store, dlg_contribution_get_id (c), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM contribution_annotation WHERE ?1", 1), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM contribution_annotation WHERE ?1", 1),
+                   ==, 0);
 }
 
 static void
@@ -791,8 +792,8 @@ test_participant_contact (Fixture       *f,
   /* Deleting the participant deletes the contact. */
   g_assert_true (dlg_participant_delete (f->store, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM participant_contact WHERE participant_id = ?1",
-                              id), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM participant_contact"
+                              " WHERE participant_id = ?1", id), ==, 0);
   g_assert_null (dlg_participant_contact_load (f->store, id, &error));
   g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
 }
