@@ -530,6 +530,14 @@ test_contribution_list_large (Fixture       *f,
   g_assert_cmpstr (dlg_contribution_get_title (last), ==, "Contribution 1");
   g_assert_cmpstr (dlg_contribution_get_title (next), ==, "Contribution 99799");
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 100000));
+  /* Pages of the second half are read from the end, then reversed. */
+  for (guint i = 99999; i > 79000; i -= 997)
+    {
+      g_autoptr(DlgContribution) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *expected = g_strdup_printf ("Contribution %u", 100000 - i);
+
+      g_assert_cmpstr (dlg_contribution_get_title (item), ==, expected);
+    }
   /* Sequential pages (read after their predecessor) agree with jumps. */
   for (guint i = 0; i < 1000; i += 37)
     {
