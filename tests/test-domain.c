@@ -383,6 +383,9 @@ test_contribution_moderate (Fixture       *f,
                               " AND length (uuid) = 36 AND state = 'trashed'"
                               " AND sync_state = 'created'", id), ==, 1);
   g_assert_cmpuint (count_journal (f, "contribution.moderate"), ==, 1);
+  /* The public journal never quotes the text that moderation removed. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM journal WHERE process_id = ?1"
+                              " AND summary LIKE '%bancs%'", f->pid), ==, 0);
 
   g_assert_true (dlg_contribution_moderate (f->store, id, "published", NULL, &error));
   g_assert_no_error (error);

@@ -898,19 +898,6 @@ dlg_contribution_channel_get_label (const char *channel)
   return NULL;
 }
 
-/* A short name for the journal: the title, or the start of the text. */
-static char *
-short_label (DlgContribution *self)
-{
-  const char *text = *self->title != '\0' ? self->title : self->body;
-  g_autofree char *head = NULL;
-
-  if (g_utf8_strlen (text, -1) <= 60)
-    return g_strdup (text);
-  head = g_utf8_substring (text, 0, 60);
-  return g_strconcat (head, "…", NULL);
-}
-
 /**
  * dlg_contribution_moderate:
  * @state: "pending", "published" or "trashed"
@@ -973,12 +960,14 @@ dlg_contribution_moderate (DlgStore    *store,
   dlg_stmt_bind_text (event, 6, dlg_store_get_actor (store));
   if (!dlg_store_step_done (store, event, error))
     goto fail;
-  label = short_label (self);
+  /* The journal is public and cannot be purged: it names the contribution by its reference,
+   * never by its text, which may be what moderation removes. */
+  label = g_strndup (self->uuid, 8);
   if (*stripped != '\0')
-    summary = g_strdup_printf (_("Contribution “%s”: %s (%s)."), label,
+    summary = g_strdup_printf (_("Contribution %s: %s (%s)."), label,
                                dlg_contribution_moderation_get_label (state), stripped);
   else
-    summary = g_strdup_printf (_("Contribution “%s”: %s."), label,
+    summary = g_strdup_printf (_("Contribution %s: %s."), label,
                                dlg_contribution_moderation_get_label (state));
   if (!dlg_journal_append (store, self->process_id, "contribution.moderate", "contribution",
                            self->uuid, summary, error))
