@@ -31,6 +31,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open this database file instead of the usual one"), N_("FILE") },
   { "process", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show the process with this number or UUID"), N_("ID") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the demo process, created on first use"), NULL },
   { "stage", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show this stage (diagnostic, arbitration, … follow_up)"), N_("STAGE") },
   { NULL }
@@ -91,12 +93,14 @@ dlg_application_command_line (GApplication            *app,
   const char *stage_id = NULL;
   DlgStage stage = DLG_STAGE_DIAGNOSTIC;
   gboolean has_stage = FALSE;
+  gboolean demo = FALSE;
   gint64 process_id = 0;
   DlgWindow *window;
 
   g_variant_dict_lookup (options, "db", "^ay", &db);
   g_variant_dict_lookup (options, "process", "&s", &process);
   g_variant_dict_lookup (options, "stage", "&s", &stage_id);
+  g_variant_dict_lookup (options, "demo", "b", &demo);
 
   if (stage_id != NULL)
     {
@@ -132,6 +136,18 @@ dlg_application_command_line (GApplication            *app,
           return 1;
         }
       process_id = dlg_process_get_id (found);
+    }
+
+  if (demo && process_id == 0)
+    {
+      gboolean created;
+
+      process_id = dlg_demo_ensure (dlg_context_get_store (self->context), &created, &error);
+      if (process_id == 0)
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return 1;
+        }
     }
 
   window = get_window (self);

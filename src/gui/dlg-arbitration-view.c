@@ -67,7 +67,7 @@ decision_save (gpointer   user_data,
 
   g_autofree char *why = dlg_text_view_dup_text (editor->why);
 
-  if (!dlg_check_date (gtk_editable_get_text (editor->date), error))
+  if (!dlg_view_check_date (gtk_editable_get_text (editor->date), error))
     return FALSE;
   dlg_decision_set_who (item, gtk_editable_get_text (editor->who));
   dlg_decision_set_decided_at (item, gtk_editable_get_text (editor->date));

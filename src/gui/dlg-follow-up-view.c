@@ -82,7 +82,7 @@ follow_up_save (gpointer   user_data,
 
   g_autofree char *body = dlg_text_view_dup_text (editor->body);
 
-  if (!dlg_check_date (gtk_editable_get_text (editor->dated), error))
+  if (!dlg_view_check_date (gtk_editable_get_text (editor->dated), error))
     return FALSE;
   dlg_follow_up_set_kind (item, kinds[adw_combo_row_get_selected (editor->kind)]);
   dlg_follow_up_set_dated (item, gtk_editable_get_text (editor->dated));

@@ -75,7 +75,7 @@ update_save (gpointer   user_data,
   UpdateEditor *editor = user_data;
   g_autofree char *text = dlg_text_view_dup_text (editor->text);
 
-  if (!dlg_check_date (gtk_editable_get_text (editor->dated), error))
+  if (!dlg_view_check_date (gtk_editable_get_text (editor->dated), error))
     return FALSE;
   dlg_commitment_update_set_dated (editor->update, gtk_editable_get_text (editor->dated));
   dlg_commitment_update_set_status (editor->update,
@@ -284,7 +284,7 @@ commitment_save (gpointer   user_data,
   guint position = adw_combo_row_get_selected (editor->position);
   gboolean created = dlg_commitment_get_id (item) == 0;
 
-  if (*due != '\0' && !dlg_check_date (due, error))
+  if (*due != '\0' && !dlg_view_check_date (due, error))
     return FALSE;
   if (position == 0 || position == GTK_INVALID_LIST_POSITION)
     {

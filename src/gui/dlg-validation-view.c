@@ -122,7 +122,7 @@ recommendation_save (gpointer   user_data,
   guint outcome = adw_combo_row_get_selected (editor->outcome);
 
   (void)item;
-  if (!dlg_check_date (gtk_editable_get_text (editor->date), error))
+  if (!dlg_view_check_date (gtk_editable_get_text (editor->date), error))
     return FALSE;
   dlg_decision_set_who (editor->decision, gtk_editable_get_text (editor->who));
   dlg_decision_set_decided_at (editor->decision, gtk_editable_get_text (editor->date));

@@ -134,7 +134,7 @@ dlg_today (void)
 
 /* Dates are typed as YYYY-MM-DD (what the site and the exports use). */
 gboolean
-dlg_check_date (const char  *text,
+dlg_view_check_date (const char  *text,
                 GError     **error)
 {
   int y, m, d;

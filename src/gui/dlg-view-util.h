@@ -22,7 +22,7 @@ void       dlg_text_view_set_text   (GtkTextView        *view,
 guint      dlg_strv_find            (const char * const *values,
                                      const char         *value);
 char      *dlg_today                (void);
-gboolean   dlg_check_date           (const char         *text,
+gboolean   dlg_view_check_date           (const char         *text,
                                      GError            **error);
 
 G_END_DECLS

@@ -175,7 +175,7 @@ session_save (gpointer   user_data,
   g_autofree char *notes = dlg_text_view_dup_text (editor->notes);
   const char *date = gtk_editable_get_text (editor->starts_at);
 
-  if (strlen (date) <= 10 && !dlg_check_date (date, error))
+  if (strlen (date) <= 10 && !dlg_view_check_date (date, error))
     return FALSE;
   dlg_session_set_title (item, gtk_editable_get_text (editor->title));
   dlg_session_set_starts_at (item, date);

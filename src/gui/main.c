@@ -13,14 +13,16 @@
 
 #include "dlg-application.h"
 
-/* Run from the build tree (./_build/src/gui/dialogue): translations and the compiled schema
- * are taken from the build folder, so that LANGUAGE=fr and the settings work uninstalled. */
+/* Run from the build tree (./_build/src/gui/dialogue): translations (BUILD_LOCALEDIR is
+ * <build>/po, where meson compiles po/fr.po into fr/LC_MESSAGES/dialogue.mo) and the compiled
+ * schema (<build>/data) are taken from the build folder, so that LANGUAGE=fr and the settings
+ * work uninstalled. */
 static gboolean
 running_uninstalled (char **build_root)
 {
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *root = NULL;
-  const char *suffix = "/po/locale";
+  const char *suffix = "/po";
 
   if (exe == NULL || !g_str_has_suffix (BUILD_LOCALEDIR, suffix))
     return FALSE;
