@@ -399,6 +399,24 @@ store_changed_cb (DlgWindow  *self,
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
 
+/* Casefolded, without accents: "velo" finds "Plan vélo". */
+static char *
+search_key (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_ismark (c))
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
@@ -413,12 +431,10 @@ filter_func (gpointer item,
     return FALSE;
   if (search != NULL && *search != '\0')
     {
-      g_autofree char *needle = g_utf8_casefold (search, -1);
-      g_autofree char *title = g_utf8_casefold (dlg_process_get_title (process), -1);
-      g_autofree char *n_needle = g_utf8_normalize (needle, -1, G_NORMALIZE_ALL);
-      g_autofree char *n_title = g_utf8_normalize (title, -1, G_NORMALIZE_ALL);
+      g_autofree char *needle = search_key (search);
+      g_autofree char *title = search_key (dlg_process_get_title (process));
 
-      if (strstr (n_title, n_needle) == NULL)
+      if (strstr (title, needle) == NULL)
         return FALSE;
     }
   return TRUE;
