@@ -21,6 +21,9 @@
 
 #define MARKUP_TEXT "<b>bold</b> & <span foreground=\"red\">red</span>"
 
+/* The demo database, generated once and copied for each test. */
+static char *template_db;
+
 typedef struct
 {
   char       *dir;
@@ -207,10 +210,18 @@ fixture_setup (Fixture       *f,
   f->dir = g_dir_make_tmp ("dialogue-gui-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "test.db", NULL);
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (template_db);
+    g_autoptr(GFile) to = g_file_new_for_path (path);
+
+    g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
   f->store = dlg_store_open (path, &error);
   g_assert_no_error (error);
   f->demo_id = dlg_demo_ensure (f->store, &created, &error);
   g_assert_no_error (error);
+  g_assert_false (created);
   g_assert_cmpint (f->demo_id, >, 0);
   f->settings = g_settings_new (APP_ID);
   f->context = dlg_context_new (f->store, f->settings);
@@ -839,10 +850,44 @@ test_markup_is_literal (Fixture       *f,
   spin (50);
 }
 
+static char *
+make_template (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dialogue-gui-demo-XXXXXX", &error);
+  char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(DlgStore) store = NULL;
+  gboolean created;
+
+  g_assert_no_error (error);
+  store = dlg_store_open (path, &error);
+  g_assert_no_error (error);
+  dlg_demo_ensure (store, &created, &error);
+  g_assert_no_error (error);
+  g_assert_true (created);
+  return path;   /* closing the store checkpoints the WAL into the file */
+}
+
+static void
+remove_template (void)
+{
+  g_autofree char *dir = g_path_get_dirname (template_db);
+  g_autofree char *wal = g_strconcat (template_db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (template_db, "-shm", NULL);
+
+  g_unlink (template_db);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+  g_clear_pointer (&template_db, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -872,5 +917,8 @@ main (int   argc,
   ADD ("/gui/stage/refused-transition", test_refused_transition);
   ADD ("/gui/markup/literal", test_markup_is_literal);
 
-  return g_test_run ();
+  template_db = make_template ();
+  status = g_test_run ();
+  remove_template ();
+  return status;
 }

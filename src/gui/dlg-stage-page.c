@@ -59,8 +59,8 @@ format_date (const char *iso)
   if (!(utc = g_date_time_new_from_iso8601 (iso, NULL)))
     return g_strdup (iso);
   local = g_date_time_to_local (utc);
-  /* Translators: a date, as in strftime(); "%e %B %Y" gives "25 November 2024". */
-  return g_date_time_format (local, _("%e %B %Y"));
+  /* Translators: a date, as in strftime(); "%-d %B %Y" gives "25 November 2024". */
+  return g_date_time_format (local, _("%-d %B %Y"));
 }
 
 static DlgStore *
