@@ -45,6 +45,22 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DlgRecruitmentView, dlg_recruitment_view, GTK_TYP
 
 /* ---------------------------------------------------------------- participants */
 
+/* The criteria of the quota profile, as the officer reads them. */
+static const char *
+category_label (const char *category)
+{
+  static const struct { const char *id; const char *label; } labels[] = {
+    { "age_band", N_("Age band") }, { "gender", N_("Gender") }, { "commune", N_("Commune") },
+    { "quartier", N_("Neighbourhood") }, { "occupation", N_("Socio-professional category") },
+    { "prior_participation", N_("Took part before") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].id, category) == 0)
+      return _(labels[i].label);
+  return category;
+}
+
 static const char * const channels[] = { "in_person", "online", "mail", "phone", NULL };
 
 static const char *
@@ -114,8 +130,15 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   switch (GPOINTER_TO_UINT (user_data))
     {
     case COL_REGISTERED:
-      date = dlg_format_date (dlg_participant_get_registered_at (p));
-      text = date;
+      {
+        g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (dlg_participant_get_registered_at (p),
+                                                                NULL);
+        g_autoptr(GDateTime) local = dt != NULL ? g_date_time_to_local (dt) : NULL;
+
+        /* The short date of the locale: the column stays narrow. */
+        date = local != NULL ? g_date_time_format (local, "%x") : NULL;
+        text = date;
+      }
       break;
     case COL_CHANNEL:
       text = channel_label (dlg_participant_get_channel (p));
@@ -161,7 +184,7 @@ add_columns (DlgRecruitmentView *self)
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (titles[i], factory);
       gtk_column_view_column_set_resizable (column, TRUE);
-      if (i == COL_COMMUNE || i == COL_OCCUPATION)
+      if (i == COL_OCCUPATION)
         gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (self->participants_view, column);
       g_object_unref (column);
@@ -484,7 +507,9 @@ reload_quota (DlgRecruitmentView *self)
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 
-      title = g_strdup_printf ("%s: %s", dlg_quota_get_category (item), dlg_quota_get_value (item));
+      /* Translators: a quota's criterion and value, e.g. "Age band: 16-24". */
+      title = g_strdup_printf (_("%s: %s"), category_label (dlg_quota_get_category (item)),
+                               dlg_quota_get_value (item));
       subtitle = g_strdup_printf (_("between %d and %d members of the panel"),
                                   dlg_quota_get_min (item), dlg_quota_get_max (item));
       gtk_list_box_append (self->quota_list, dlg_record_row_new (title, subtitle, dlg_quota_get_id (item)));

@@ -93,6 +93,12 @@ set_blockers (DlgStagePage *self,
   if (title == NULL)
     return;
   gtk_label_set_text (self->blockers_title, title);
+  /* No blocker: the title alone says that the stage can be closed. */
+  gtk_widget_set_visible (GTK_WIDGET (self->blockers_list), blockers != NULL && blockers[0] != NULL);
+  if (blockers != NULL && blockers[0] != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->blockers_title), "success");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->blockers_title), "success");
 
   for (guint i = 0; blockers != NULL && blockers[i] != NULL; i++)
     {
