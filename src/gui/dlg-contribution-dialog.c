@@ -29,6 +29,7 @@ struct _DlgContributionDialog
   AdwEntryRow *author_row;
   GtkTextView *body_view;
   GtkLabel    *error_label;
+  GtkWidget   *add_button;
 };
 
 G_DEFINE_FINAL_TYPE (DlgContributionDialog, dlg_contribution_dialog, ADW_TYPE_WINDOW)
@@ -181,6 +182,7 @@ dlg_contribution_dialog_class_init (DlgContributionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgContributionDialog, author_row);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionDialog, body_view);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionDialog, add_button);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

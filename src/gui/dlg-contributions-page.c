@@ -58,6 +58,7 @@ struct _DlgContributionsPage
   GtkLabel            *moderation_label;
   GtkDropDown         *moderate_dropdown;
   GtkEntry            *reason_entry;
+  GtkWidget           *moderate_button;
   GtkCheckButton      *highlight_check;
   GtkTextView         *note_view;
   GtkLabel            *status_label;
@@ -595,7 +596,6 @@ dlg_contributions_page_dispose (GObject *object)
   g_clear_object (&self->current);
   g_clear_object (&self->list);
   g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_CONTRIBUTIONS_PAGE);
 
   G_OBJECT_CLASS (dlg_contributions_page_parent_class)->dispose (object);
 }
@@ -630,6 +630,7 @@ dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderation_label);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderate_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderate_button);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, highlight_check);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, note_view);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, status_label);

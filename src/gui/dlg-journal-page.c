@@ -216,7 +216,6 @@ dlg_journal_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   disconnect_store (self);
   g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_JOURNAL_PAGE);
 
   G_OBJECT_CLASS (dlg_journal_page_parent_class)->dispose (object);
 }

@@ -47,6 +47,7 @@ struct _DlgNarrativesPage
   GtkLabel           *state_label;
   GtkWidget          *publish_button;
   GtkWidget          *unpublish_button;
+  GtkPaned           *editor_paned;
   GtkTextView        *source_view;
   GtkTextView        *preview_view;
   GtkLabel           *status_label;
@@ -568,7 +569,6 @@ dlg_narratives_page_dispose (GObject *object)
   disconnect_store (self);
   g_clear_object (&self->current);
   g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_NARRATIVES_PAGE);
   g_clear_object (&self->narratives);
 
   G_OBJECT_CLASS (dlg_narratives_page_parent_class)->dispose (object);
@@ -594,6 +594,7 @@ dlg_narratives_page_class_init (DlgNarrativesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, state_label);
   gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, publish_button);
   gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, unpublish_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, source_view);
   gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, preview_view);
   gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, status_label);
@@ -636,9 +637,7 @@ dlg_narratives_page_init (DlgNarrativesPage *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->source_view), focus);
 
-  gtk_paned_set_position (GTK_PANED (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                     DLG_TYPE_NARRATIVES_PAGE,
-                                                                     "editor_paned")), 420);
+  gtk_paned_set_position (self->editor_paned, 480);
   update_state (self);
 }
 

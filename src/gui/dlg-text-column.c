@@ -18,6 +18,14 @@
 #include "dlg-text-column.h"
 
 static guint n_created;
+static guint n_alive;
+
+static void
+cell_finalized_cb (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  n_alive--;
+}
 
 static void
 setup_cb (GtkSignalListItemFactory *factory,
@@ -32,7 +40,9 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_list_item_set_child (list_item, label);
+  g_object_weak_ref (G_OBJECT (label), cell_finalized_cb, NULL);
   n_created++;
+  n_alive++;
 }
 
 static void
@@ -89,6 +99,13 @@ guint
 dlg_text_column_get_n_created (void)
 {
   return n_created;
+}
+
+/* How many of those cell widgets exist now. */
+guint
+dlg_text_column_get_n_alive (void)
+{
+  return n_alive;
 }
 
 /**

@@ -16,6 +16,7 @@ GtkColumnViewColumn *dlg_text_column_new            (const char        *title,
                                                      DlgTextColumnFunc  get_text,
                                                      gboolean           expand);
 guint                dlg_text_column_get_n_created  (void);
+guint                dlg_text_column_get_n_alive    (void);
 char                *dlg_format_datetime            (const char        *iso8601);
 
 G_END_DECLS
