@@ -372,13 +372,35 @@ update_count (DlgContributionsPage *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+/* GTK 4.8's list item manager, when the items under its tracked rows (the anchor, the focus)
+ * are replaced, looks for them among the new items one by one: a filter change over 100,000
+ * rows would read them all. So the model is detached while it changes (the view drops its
+ * rows), then attached again (the view reads the first screenful only). */
+static void
+detach_list (DlgContributionsPage *self)
+{
+  gtk_single_selection_set_model (self->selection, NULL);
+}
+
+static void
+attach_list (DlgContributionsPage *self)
+{
+  gtk_single_selection_set_model (self->selection,
+                                  self->list != NULL ? G_LIST_MODEL (self->list) : NULL);
+  update_count (self);
+}
+
 static void
 search_changed_cb (DlgContributionsPage *self)
 {
-  if (self->list == NULL)
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->list == NULL
+      || g_strcmp0 (text, dlg_contribution_list_get_search (self->list)) == 0)
     return;
-  dlg_contribution_list_set_search (self->list,
-                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  detach_list (self);
+  dlg_contribution_list_set_search (self->list, text);
+  attach_list (self);
 }
 
 static const char *
@@ -402,6 +424,7 @@ filter_changed_cb (DlgContributionsPage *self)
 
   if (self->list == NULL)
     return;
+  detach_list (self);
   dlg_contribution_list_set_channel (self->list,
                                      channel < G_N_ELEMENTS (channels) ? channels[channel]
                                                                        : NULL);
@@ -409,6 +432,18 @@ filter_changed_cb (DlgContributionsPage *self)
   dlg_contribution_list_set_moderation (self->list,
                                         moderation < G_N_ELEMENTS (moderations)
                                           ? moderations[moderation] : NULL);
+  attach_list (self);
+}
+
+/* Brings a row into view (GTK 4.8 has no gtk_column_view_scroll_to ()). */
+static void
+scroll_to (DlgContributionsPage *self,
+           guint                 position)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_VIEW (c))
+      gtk_widget_activate_action (c, "list.scroll-to-item", "u", position);
 }
 
 /* Reads the list again after a change in the store, keeping the selected row when it is still
@@ -424,7 +459,9 @@ refresh (DlgContributionsPage *self)
     return;
 
   dlg_contributions_page_flush (self);
+  detach_list (self);
   dlg_contribution_list_refresh (self->list);
+  attach_list (self);
 
   if (selected_id != 0 && position != GTK_INVALID_LIST_POSITION
       && position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
@@ -435,6 +472,7 @@ refresh (DlgContributionsPage *self)
       if (dlg_contribution_get_id (item) == selected_id)
         {
           gtk_single_selection_set_selected (self->selection, position);
+          scroll_to (self, position);
           /* Same row, new snapshot: show its new moderation state. */
           g_set_object (&self->current, item);
           load_detail (self);
@@ -654,14 +692,15 @@ dlg_contributions_page_init (DlgContributionsPage *self)
     const char        *title;
     DlgTextColumnFunc  func;
     gboolean           expand;
+    int                width;
   } columns[] = {
-    { N_("Date"), cell_date, FALSE },
-    { N_("Channel"), cell_channel, FALSE },
-    { N_("Feature"), cell_feature, FALSE },
-    { N_("Title"), cell_title, TRUE },
-    { N_("Author"), cell_author, FALSE },
-    { N_("Moderation"), cell_moderation, FALSE },
-    { N_("Supports"), cell_supports, FALSE },
+    { N_("Date"), cell_date, FALSE, 140 },
+    { N_("Channel"), cell_channel, FALSE, 100 },
+    { N_("Feature"), cell_feature, FALSE, 130 },
+    { N_("Title"), cell_title, TRUE, 260 },
+    { N_("Author"), cell_author, FALSE, 160 },
+    { N_("Moderation"), cell_moderation, FALSE, 110 },
+    { N_("Supports"), cell_supports, FALSE, 80 },
   };
   GtkEventController *focus;
 
@@ -670,7 +709,8 @@ dlg_contributions_page_init (DlgContributionsPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column =
-        dlg_text_column_new (_(columns[i].title), columns[i].func, columns[i].expand);
+        dlg_text_column_new (_(columns[i].title), columns[i].func, columns[i].expand,
+                             columns[i].width);
 
       gtk_column_view_append_column (self->column_view, column);
     }
@@ -725,9 +765,7 @@ dlg_contributions_page_set_process (DlgContributionsPage *self,
     }
   self->process_id = context != NULL ? process_id : 0;
 
-  if (self->list != NULL)
-    g_signal_handlers_disconnect_by_func (self->list, update_count, self);
-  gtk_single_selection_set_model (self->selection, NULL);
+  detach_list (self);
   g_clear_object (&self->list);
   g_clear_object (&self->current);
   load_detail (self);
@@ -735,13 +773,11 @@ dlg_contributions_page_set_process (DlgContributionsPage *self,
   if (self->process_id != 0)
     {
       self->list = dlg_contribution_list_new (dlg_context_get_store (context), self->process_id);
-      search_changed_cb (self);
+      dlg_contribution_list_set_search (self->list,
+                                        gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       filter_changed_cb (self);
-      g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_count), self,
-                               G_CONNECT_SWAPPED);
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
     }
-  update_count (self);
+  attach_list (self);
   gtk_stack_set_visible_child_name (self->stack,
                                     self->process_id != 0 ? "process" : "no-process");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.add", self->process_id != 0);

@@ -291,7 +291,7 @@ dlg_journal_page_init (DlgJournalPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column =
-        dlg_text_column_new (_(columns[i].title), columns[i].func, columns[i].expand);
+        dlg_text_column_new (_(columns[i].title), columns[i].func, columns[i].expand, -1);
 
       gtk_column_view_append_column (self->column_view, column);
     }

@@ -14,7 +14,8 @@ typedef char *(*DlgTextColumnFunc) (gpointer item);
 
 GtkColumnViewColumn *dlg_text_column_new            (const char        *title,
                                                      DlgTextColumnFunc  get_text,
-                                                     gboolean           expand);
+                                                     gboolean           expand,
+                                                     int                fixed_width);
 guint                dlg_text_column_get_n_created  (void);
 guint                dlg_text_column_get_n_alive    (void);
 char                *dlg_format_datetime            (const char        *iso8601);
