@@ -94,8 +94,14 @@ show_verify_result (DlgJournalPage *self,
 {
   g_autofree char *detail = NULL;
 
-  gtk_widget_remove_css_class (self->verify_banner, "success");
-  gtk_widget_remove_css_class (self->verify_banner, "error");
+  GtkWidget *styled[] = { self->verify_banner, GTK_WIDGET (self->verify_icon),
+                          GTK_WIDGET (self->verify_title) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
+    {
+      gtk_widget_remove_css_class (styled[i], "success");
+      gtk_widget_remove_css_class (styled[i], "error");
+    }
 
   if (ok)
     {
@@ -110,7 +116,8 @@ show_verify_result (DlgJournalPage *self,
                                                "All %" G_GINT64_FORMAT " entries are in their "
                                                "place and unchanged since they were written.",
                                                n_entries), n_entries);
-      gtk_widget_add_css_class (self->verify_banner, "success");
+      for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
+        gtk_widget_add_css_class (styled[i], "success");
     }
   else
     {
@@ -120,7 +127,8 @@ show_verify_result (DlgJournalPage *self,
       else
         gtk_label_set_text (self->verify_title, _("The journal could not be checked"));
       detail = g_strdup (error != NULL ? error->message : "");
-      gtk_widget_add_css_class (self->verify_banner, "error");
+      for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
+        gtk_widget_add_css_class (styled[i], "error");
     }
 
   gtk_label_set_text (self->verify_detail, detail);

@@ -44,7 +44,8 @@ ensure_tag (GtkTextBuffer *buffer,
 
       return gtk_text_buffer_create_tag (buffer, name, "weight", PANGO_WEIGHT_BOLD,
                                          "scale", scales[level - 1],
-                                         "pixels-above-lines", 6, NULL);
+                                         "pixels-above-lines", 6,
+                                         "pixels-below-lines", 6, NULL);
     }
   if (g_str_has_prefix (name, "dlg-md-list-"))
     {
@@ -258,6 +259,17 @@ render_node (Renderer       *r,
         {
           pop_tag (r);
           r->list_depth--;
+          /* Space after a tight list, as after a paragraph. */
+          if (r->list_depth == 0)
+            {
+              GtkTextIter start, end;
+
+              gtk_text_buffer_get_end_iter (r->buffer, &end);
+              start = end;
+              gtk_text_iter_backward_line (&start);
+              gtk_text_buffer_apply_tag (r->buffer, ensure_tag (r->buffer, "dlg-md-block"),
+                                         &start, &end);
+            }
         }
       break;
 
