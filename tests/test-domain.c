@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "dlg-core.h"
 #include "contribution-fixture.h"
@@ -336,12 +337,23 @@ test_contribution_roundtrip (Fixture       *f,
   g_assert_false (dlg_contribution_has_location (loaded));
   g_assert_false (dlg_contribution_get_highlighted (loaded));
 
+  /* Officer annotations stay local: they do not make a synced contribution modified. */
+  g_assert_cmpint (query_int (f, "UPDATE contribution SET sync_state = 'synced' WHERE id = ?1"
+                              " RETURNING 1", dlg_contribution_get_id (c)), ==, 1);
+  dlg_contribution_set_note (loaded, "Relu");
+  g_assert_true (dlg_contribution_save (f->store, loaded, &error));
+  g_assert_cmpstr (dlg_contribution_get_sync_state (loaded), ==, "synced");
+  dlg_contribution_set_body (loaded, "Texte corrigé");
+  g_assert_true (dlg_contribution_save (f->store, loaded, &error));
+  g_assert_cmpstr (dlg_contribution_get_sync_state (loaded), ==, "modified");
+
   list = dlg_contribution_list (f->store, f->pid, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   g_assert_true (dlg_contribution_delete (f->store, dlg_contribution_get_id (c), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM contribution_annotation WHERE ?1", 1), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM contribution_annotation WHERE ?1", 1),
+                   ==, 0);
 }
 
 static void
@@ -371,6 +383,9 @@ test_contribution_moderate (Fixture       *f,
                               " AND length (uuid) = 36 AND state = 'trashed'"
                               " AND sync_state = 'created'", id), ==, 1);
   g_assert_cmpuint (count_journal (f, "contribution.moderate"), ==, 1);
+  /* The public journal never quotes the text that moderation removed. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM journal WHERE process_id = ?1"
+                              " AND summary LIKE '%bancs%'", f->pid), ==, 0);
 
   g_assert_true (dlg_contribution_moderate (f->store, id, "published", NULL, &error));
   g_assert_no_error (error);
@@ -518,6 +533,14 @@ test_contribution_list_large (Fixture       *f,
   g_assert_cmpstr (dlg_contribution_get_title (last), ==, "Contribution 1");
   g_assert_cmpstr (dlg_contribution_get_title (next), ==, "Contribution 99799");
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 100000));
+  /* Pages of the second half are read from the end, then reversed. */
+  for (guint i = 99999; i > 79000; i -= 997)
+    {
+      g_autoptr(DlgContribution) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *expected = g_strdup_printf ("Contribution %u", 100000 - i);
+
+      g_assert_cmpstr (dlg_contribution_get_title (item), ==, expected);
+    }
   /* Sequential pages (read after their predecessor) agree with jumps. */
   for (guint i = 0; i < 1000; i += 37)
     {
@@ -582,6 +605,549 @@ test_contribution_list_large (Fixture       *f,
   g_assert_cmpstr (dlg_contribution_get_title (first), ==, "Contribution 99999");
 }
 
+/* --- decision, feature --------------------------------------------------------------------- */
+
+static void
+test_decision_roundtrip (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgDecision) d = dlg_decision_new (f->pid);
+  g_autoptr(DlgDecision) v = dlg_decision_new (f->pid);
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GListModel) arbitration = NULL;
+
+  g_assert_cmpstr (dlg_decision_get_stage (d), ==, "arbitration");
+  g_assert_nonnull (dlg_decision_get_decided_at (d));
+  dlg_decision_set_who (d, "Adjointe au maire");
+  g_assert_false (dlg_decision_save (f->store, d, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  dlg_decision_set_what (d, "Lancer la démarche");
+  g_assert_true (dlg_decision_save (f->store, d, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_journal (f, "decision.create"), ==, 1);
+
+  dlg_decision_set_stage (v, "validation");
+  dlg_decision_set_who (v, "Bureau municipal");
+  dlg_decision_set_what (v, "Valider l’avis");
+  dlg_decision_set_recommendation_id (v, 12345);
+  g_assert_false (dlg_decision_save (f->store, v, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  dlg_decision_set_recommendation_id (v, 0);
+  dlg_decision_set_stage (v, "whenever");
+  g_assert_false (dlg_decision_save (f->store, v, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  dlg_decision_set_stage (v, "validation");
+  g_assert_true (dlg_decision_save (f->store, v, &error));
+  g_assert_no_error (error);
+
+  all = dlg_decision_list (f->store, f->pid, NULL, &error);
+  arbitration = dlg_decision_list (f->store, f->pid, "arbitration", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (arbitration), ==, 1);
+
+  dlg_decision_set_why (d, "Demande du conseil");
+  g_assert_true (dlg_decision_save (f->store, d, &error));
+  g_assert_cmpuint (count_journal (f, "decision.update"), ==, 1);
+  g_assert_true (dlg_decision_delete (f->store, dlg_decision_get_id (d), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_journal (f, "decision.delete"), ==, 1);
+}
+
+static void
+test_feature_catalogue (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(DlgFeature) map = NULL;
+  g_autoptr(DlgFeature) again = NULL;
+  g_autoptr(DlgFeature) first = NULL;
+  guint n = 0;
+  const DlgFeatureInfo *catalogue = dlg_feature_catalogue (&n);
+
+  g_assert_cmpuint (n, ==, 7);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_nonnull (catalogue[i].label);
+      g_assert_nonnull (catalogue[i].description);
+      g_assert_nonnull (catalogue[i].default_rules);
+      g_assert_nonnull (catalogue[i].policy_cycles[0]);
+    }
+  g_assert_true (dlg_feature_info_suits (dlg_feature_info_lookup ("questionnaire"),
+                                         "evaluation"));
+  g_assert_false (dlg_feature_info_suits (dlg_feature_info_lookup ("questionnaire"),
+                                          "implementation"));
+  g_assert_null (dlg_feature_info_lookup ("chat"));
+
+  list = dlg_feature_list (f->store, f->pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 7);
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (dlg_feature_get_feature (first), ==, "recruitment");
+  g_assert_false (dlg_feature_get_enabled (first));
+  g_assert_false (dlg_feature_get_saved (first));
+
+  map = dlg_feature_load (f->store, f->pid, "map", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlg_feature_get_rules (map), ==, dlg_feature_info_lookup ("map")->default_rules);
+  dlg_feature_set_enabled (map, TRUE);
+  dlg_feature_set_opens_at (map, "2025-05-01");
+  dlg_feature_set_closes_at (map, "2025-04-01");
+  g_assert_false (dlg_feature_save (f->store, map, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  dlg_feature_set_closes_at (map, "2025-06-30");
+  g_assert_true (dlg_feature_save (f->store, map, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_journal (f, "feature.enable"), ==, 1);
+  /* Saving again without switching is not journaled. */
+  dlg_feature_set_rules (map, "Autres règles");
+  g_assert_true (dlg_feature_save (f->store, map, &error));
+  g_assert_cmpuint (count_journal (f, "feature.enable"), ==, 1);
+
+  again = dlg_feature_load (f->store, f->pid, "map", &error);
+  g_assert_true (dlg_feature_get_enabled (again));
+  g_assert_true (dlg_feature_get_saved (again));
+  g_assert_cmpstr (dlg_feature_get_rules (again), ==, "Autres règles");
+  g_assert_cmpstr (dlg_feature_get_closes_at (again), ==, "2025-06-30");
+  g_clear_object (&list);
+  list = dlg_feature_list (f->store, f->pid, &error);
+  g_clear_object (&first);
+  first = g_list_model_get_item (list, 4);
+  g_assert_cmpstr (dlg_feature_get_feature (first), ==, "map");
+  g_assert_true (dlg_feature_get_enabled (first));
+
+  dlg_feature_set_enabled (again, FALSE);
+  g_assert_true (dlg_feature_save (f->store, again, &error));
+  g_assert_cmpuint (count_journal (f, "feature.disable"), ==, 1);
+  dlg_feature_set_enabled (again, TRUE);
+  g_assert_true (dlg_feature_save (f->store, again, &error));
+  g_assert_true (dlg_feature_delete (f->store, f->pid, "map", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_journal (f, "feature.disable"), ==, 2);
+  g_assert_null (dlg_feature_load (f->store, f->pid, "chat", &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+}
+
+/* --- participants, quotas, sessions -------------------------------------------------------- */
+
+static void
+test_participant_contact (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgParticipant) p = dlg_participant_new (f->pid);
+  g_autoptr(DlgParticipantContact) contact = NULL;
+  g_autoptr(DlgParticipantContact) loaded = NULL;
+  g_autoptr(GListModel) list = NULL;
+  gint64 id;
+
+  dlg_participant_set_age_band (p, "25-34");
+  dlg_participant_set_gender (p, "F");
+  dlg_participant_set_quartier (p, "Malakoff");
+  dlg_participant_set_consent (p, TRUE);
+  g_assert_true (dlg_participant_save (f->store, p, &error));
+  g_assert_no_error (error);
+  id = dlg_participant_get_id (p);
+  g_assert_nonnull (dlg_participant_get_consent_at (p));
+  g_assert_nonnull (dlg_participant_get_registered_at (p));
+  g_assert_cmpstr (dlg_participant_get_status (p), ==, "registered");
+  g_assert_cmpint (dlg_participant_get_reserve_rank (p), ==, -1);
+
+  /* No contact property on the quota profile. */
+  g_assert_null (g_object_class_find_property (G_OBJECT_GET_CLASS (p), "email"));
+  g_assert_null (g_object_class_find_property (G_OBJECT_GET_CLASS (p), "full-name"));
+  g_assert_null (g_object_class_find_property (G_OBJECT_GET_CLASS (p), "phone"));
+  g_assert_null (g_object_class_find_property (G_OBJECT_GET_CLASS (p), "address"));
+
+  contact = dlg_participant_contact_load (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlg_participant_contact_get_email (contact), ==, "");
+  dlg_participant_contact_set_full_name (contact, "Camille Martin");
+  dlg_participant_contact_set_email (contact, "camille@example");
+  dlg_participant_contact_set_email (contact, "pas une adresse");
+  g_assert_false (dlg_participant_contact_save (f->store, contact, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  dlg_participant_contact_set_email (contact, "camille@example.org");
+  g_assert_true (dlg_participant_contact_save (f->store, contact, &error));
+  g_assert_no_error (error);
+  loaded = dlg_participant_contact_load (f->store, id, &error);
+  g_assert_cmpstr (dlg_participant_contact_get_full_name (loaded), ==, "Camille Martin");
+  g_assert_cmpstr (dlg_participant_contact_get_email (loaded), ==, "camille@example.org");
+
+  /* Contact data never reaches the journal. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM journal WHERE summary LIKE '%Camille%'"
+                              " OR summary LIKE '%example.org%' OR ?1 = 0", 1), ==, 0);
+
+  dlg_participant_set_status (p, "reserve");
+  dlg_participant_set_reserve_rank (p, 2);
+  dlg_participant_set_consent (p, FALSE);
+  g_assert_true (dlg_participant_save (f->store, p, &error));
+  g_assert_null (dlg_participant_get_consent_at (p));
+  g_assert_cmpint (dlg_participant_get_reserve_rank (p), ==, 2);
+  dlg_participant_set_status (p, "vip");
+  g_assert_false (dlg_participant_save (f->store, p, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  dlg_participant_set_status (p, "reserve");
+
+  list = dlg_participant_list (f->store, f->pid, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+
+  /* Deleting the participant deletes the contact. */
+  g_assert_true (dlg_participant_delete (f->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM participant_contact"
+                              " WHERE participant_id = ?1", id), ==, 0);
+  g_assert_null (dlg_participant_contact_load (f->store, id, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+}
+
+static void
+test_quota_rules (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgQuota) q = dlg_quota_new (f->pid);
+  g_autoptr(DlgQuota) dup = dlg_quota_new (f->pid);
+  g_autoptr(DlgQuota) loaded = NULL;
+
+  dlg_quota_set_category (q, "gender");
+  dlg_quota_set_value (q, "F");
+  dlg_quota_set_min (q, 10);
+  dlg_quota_set_max (q, 5);
+  g_assert_false (dlg_quota_save (f->store, q, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  dlg_quota_set_max (q, 12);
+  dlg_quota_set_min_flex (q, 11);
+  g_assert_false (dlg_quota_save (f->store, q, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  dlg_quota_set_min_flex (q, 8);
+  dlg_quota_set_target_share (q, 0.5);
+  g_assert_true (dlg_quota_save (f->store, q, &error));
+  g_assert_no_error (error);
+  loaded = dlg_quota_load (f->store, dlg_quota_get_id (q), &error);
+  g_assert_cmpint (dlg_quota_get_min_flex (loaded), ==, 8);
+  g_assert_cmpint (dlg_quota_get_max_flex (loaded), ==, -1);
+  g_assert_cmpfloat (dlg_quota_get_target_share (loaded), ==, 0.5);
+  dlg_quota_set_target_share (loaded, NAN);
+  g_assert_true (dlg_quota_save (f->store, loaded, &error));
+  g_assert_true (isnan (dlg_quota_get_target_share (loaded)));
+
+  dlg_quota_set_category (dup, "gender");
+  dlg_quota_set_value (dup, "F");
+  g_assert_false (dlg_quota_save (f->store, dup, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  dlg_quota_set_value (dup, "M");
+  g_assert_true (dlg_quota_save (f->store, dup, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_quota_delete (f->store, dlg_quota_get_id (dup), &error));
+}
+
+static void
+test_session_attendance (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgSession) s = dlg_session_new (f->pid);
+  g_autoptr(DlgParticipant) p = dlg_participant_new (f->pid);
+  g_autoptr(GArray) attendance = NULL;
+  g_autoptr(GListModel) list = NULL;
+
+  dlg_session_set_title (s, "Atelier 1");
+  g_assert_false (dlg_session_save (f->store, s, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  dlg_session_set_starts_at (s, "2025-03-15T09:30:00Z");
+  g_assert_true (dlg_session_save (f->store, s, &error));
+  g_assert_true (dlg_participant_save (f->store, p, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dlg_session_set_attendance (f->store, dlg_session_get_id (s),
+                                             dlg_participant_get_id (p), TRUE, &error));
+  g_assert_true (dlg_session_set_attendance (f->store, dlg_session_get_id (s),
+                                             dlg_participant_get_id (p), FALSE, &error));
+  g_assert_no_error (error);
+  attendance = dlg_session_list_attendance (f->store, dlg_session_get_id (s), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (attendance->len, ==, 1);
+  g_assert_cmpint (g_array_index (attendance, DlgAttendance, 0).participant_id, ==,
+                   dlg_participant_get_id (p));
+  g_assert_false (g_array_index (attendance, DlgAttendance, 0).present);
+  g_assert_false (dlg_session_set_attendance (f->store, dlg_session_get_id (s), 999, TRUE,
+                                              &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  list = dlg_session_list (f->store, f->pid, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_true (dlg_session_delete (f->store, dlg_session_get_id (s), &error));
+  g_assert_no_error (error);
+}
+
+/* --- recommendations, review, position, response, commitments ------------------------------- */
+
+static DlgRecommendation *
+make_recommendation (Fixture    *f,
+                     const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  DlgRecommendation *r = dlg_recommendation_new (f->pid);
+
+  dlg_recommendation_set_title (r, title);
+  g_assert_true (dlg_recommendation_save (f->store, r, &error));
+  g_assert_no_error (error);
+  return r;
+}
+
+static void
+test_recommendation_numbers (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgRecommendation) r1 = make_recommendation (f, "Végétaliser la place");
+  g_autoptr(DlgRecommendation) r2 = make_recommendation (f, "Des bancs à l’ombre");
+  g_autoptr(DlgRecommendation) r3 = NULL;
+  g_autoptr(DlgContribution) c = make_contribution (f, "Des arbres");
+  g_autoptr(GListModel) sources = NULL;
+  g_autoptr(GListModel) list = NULL;
+
+  g_assert_cmpint (dlg_recommendation_get_number (r1), ==, 1);
+  g_assert_cmpint (dlg_recommendation_get_number (r2), ==, 2);
+  dlg_recommendation_set_body (r1, "Planter des arbres.");
+  g_assert_true (dlg_recommendation_save (f->store, r1, &error));
+  g_assert_cmpint (dlg_recommendation_get_number (r1), ==, 1);
+  g_assert_cmpuint (count_journal (f, "recommendation.create"), ==, 2);
+  g_assert_cmpuint (count_journal (f, "recommendation.update"), ==, 1);
+
+  g_assert_true (dlg_recommendation_delete (f->store, dlg_recommendation_get_id (r2), &error));
+  r3 = make_recommendation (f, "Fermer la rue le dimanche");
+  g_assert_cmpint (dlg_recommendation_get_number (r3), ==, 2);
+
+  g_assert_true (dlg_recommendation_link_contribution (f->store, dlg_recommendation_get_id (r1),
+                                                       dlg_contribution_get_id (c), &error));
+  g_assert_true (dlg_recommendation_link_contribution (f->store, dlg_recommendation_get_id (r1),
+                                                       dlg_contribution_get_id (c), &error));
+  g_assert_no_error (error);
+  sources = dlg_recommendation_list_sources (f->store, dlg_recommendation_get_id (r1), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 1);
+  g_assert_true (dlg_recommendation_unlink_contribution (f->store,
+                                                         dlg_recommendation_get_id (r1),
+                                                         dlg_contribution_get_id (c), &error));
+  g_clear_object (&sources);
+  sources = dlg_recommendation_list_sources (f->store, dlg_recommendation_get_id (r1), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 0);
+
+  list = dlg_recommendation_list (f->store, f->pid, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+}
+
+static void
+test_review_load_for (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgRecommendation) r = make_recommendation (f, "Végétaliser la place");
+  g_autoptr(DlgReview) review = NULL;
+  g_autoptr(DlgReview) again = NULL;
+  g_autoptr(GListModel) list = NULL;
+
+  review = dlg_review_load_for (f->store, dlg_recommendation_get_id (r), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_review_get_id (review), ==, 0);
+  dlg_review_set_department (review, "Espaces verts");
+  dlg_review_set_proposed_position (review, "maybe");
+  g_assert_false (dlg_review_save (f->store, review, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  dlg_review_set_proposed_position (review, "partly_retained");
+  g_assert_true (dlg_review_save (f->store, review, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (dlg_review_get_updated_at (review));
+
+  again = dlg_review_load_for (f->store, dlg_recommendation_get_id (r), &error);
+  g_assert_cmpint (dlg_review_get_id (again), ==, dlg_review_get_id (review));
+  g_assert_cmpstr (dlg_review_get_proposed_position (again), ==, "partly_retained");
+  list = dlg_review_list (f->store, f->pid, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_null (dlg_review_load_for (f->store, 4242, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+}
+
+static void
+test_position_commitment (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgRecommendation) r = make_recommendation (f, "Végétaliser la place");
+  g_autoptr(DlgPosition) position = NULL;
+  g_autoptr(DlgCommitment) commitment = dlg_commitment_new (f->pid);
+  g_autoptr(DlgCommitment) reloaded = NULL;
+  g_autoptr(DlgCommitmentUpdate) update = NULL;
+  g_autoptr(DlgCommitmentUpdate) older = NULL;
+  g_autoptr(DlgResponse) response = NULL;
+  g_autoptr(GListModel) updates = NULL;
+  g_autoptr(GListModel) positions = NULL;
+
+  g_assert_cmpstr (dlg_position_value_get_label ("retained"), ==, "Retained");
+  g_assert_cmpuint (g_strv_length ((GStrv) dlg_position_values ()), ==, 5);
+
+  /* A commitment without a position is refused, with a message that says why. */
+  dlg_commitment_set_title (commitment, "Planter 30 arbres");
+  g_assert_false (dlg_commitment_save (f->store, commitment, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "position"));
+  g_clear_error (&error);
+  dlg_commitment_set_position_id (commitment, 777);
+  g_assert_false (dlg_commitment_save (f->store, commitment, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  position = dlg_position_load_for (f->store, dlg_recommendation_get_id (r), &error);
+  g_assert_no_error (error);
+  dlg_position_set_value (position, "retained");
+  dlg_position_set_justification (position, "Budget voté.");
+  g_assert_true (dlg_position_save (f->store, position, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_journal (f, "position.create"), ==, 1);
+  positions = dlg_position_list (f->store, f->pid, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (positions), ==, 1);
+
+  response = dlg_response_load_for (f->store, f->pid, &error);
+  g_assert_no_error (error);
+  g_assert_false (dlg_response_get_saved (response));
+  dlg_response_set_intro (response, "La ville répond.");
+  g_assert_true (dlg_response_save (f->store, response, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (dlg_response_get_uuid (response));
+  g_assert_cmpuint (count_journal (f, "response.create"), ==, 1);
+
+  dlg_commitment_set_position_id (commitment, dlg_position_get_id (position));
+  dlg_commitment_set_due_date (commitment, "2026-04-30");
+  dlg_commitment_set_progress (commitment, 120);
+  g_assert_false (dlg_commitment_save (f->store, commitment, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  dlg_commitment_set_progress (commitment, 0);
+  g_assert_true (dlg_commitment_save (f->store, commitment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlg_commitment_get_sync_state (commitment), ==, "created");
+  g_assert_cmpuint (count_journal (f, "commitment.create"), ==, 1);
+
+  /* Once synced, a change marks it modified. */
+  g_assert_cmpint (query_int (f, "UPDATE commitment SET sync_state = 'synced' WHERE id = ?1"
+                              " RETURNING 1", dlg_commitment_get_id (commitment)), ==, 1);
+  g_assert_cmpint (query_int (f, "UPDATE response SET sync_state = 'synced' WHERE process_id = ?1"
+                              " RETURNING 1", f->pid), ==, 1);
+
+  update = dlg_commitment_update_new (dlg_commitment_get_id (commitment));
+  dlg_commitment_update_set_dated (update, "2025-10-01");
+  dlg_commitment_update_set_progress (update, 40);
+  dlg_commitment_update_set_text (update, "Dix arbres plantés.");
+  g_assert_true (dlg_commitment_update_save (f->store, update, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_journal (f, "commitment_update.create"), ==, 1);
+  reloaded = dlg_commitment_load (f->store, dlg_commitment_get_id (commitment), &error);
+  g_assert_cmpint (dlg_commitment_get_progress (reloaded), ==, 40);
+  g_assert_cmpstr (dlg_commitment_get_status (reloaded), ==, "in_progress");
+  g_assert_cmpstr (dlg_commitment_get_sync_state (reloaded), ==, "modified");
+
+  /* An older report does not overwrite the latest progress. */
+  older = dlg_commitment_update_new (dlg_commitment_get_id (commitment));
+  dlg_commitment_update_set_dated (older, "2025-06-01");
+  dlg_commitment_update_set_progress (older, 10);
+  g_assert_true (dlg_commitment_update_save (f->store, older, &error));
+  g_clear_object (&reloaded);
+  reloaded = dlg_commitment_load (f->store, dlg_commitment_get_id (commitment), &error);
+  g_assert_cmpint (dlg_commitment_get_progress (reloaded), ==, 40);
+  updates = dlg_commitment_update_list (f->store, dlg_commitment_get_id (commitment), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (updates), ==, 2);
+  dlg_commitment_update_set_status (older, "someday");
+  g_assert_false (dlg_commitment_update_save (f->store, older, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Changing a position marks the synced response modified. */
+  dlg_position_set_value (position, "partly_retained");
+  g_assert_true (dlg_position_save (f->store, position, &error));
+  g_clear_object (&response);
+  response = dlg_response_load (f->store, f->pid, &error);
+  g_assert_cmpstr (dlg_response_get_sync_state (response), ==, "modified");
+
+  /* A position with commitments cannot go. */
+  g_assert_false (dlg_position_delete (f->store, dlg_position_get_id (position), &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_RULE);
+  g_clear_error (&error);
+  /* Deleting the latest report brings back the progress of the one left. */
+  g_assert_true (dlg_commitment_update_delete (f->store, dlg_commitment_update_get_id (update),
+                                               &error));
+  g_assert_no_error (error);
+  g_clear_object (&reloaded);
+  reloaded = dlg_commitment_load (f->store, dlg_commitment_get_id (commitment), &error);
+  g_assert_cmpint (dlg_commitment_get_progress (reloaded), ==, 10);
+  g_assert_cmpuint (count_journal (f, "commitment_update.delete"), ==, 1);
+  g_assert_true (dlg_commitment_delete (f->store, dlg_commitment_get_id (commitment), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_journal (f, "commitment.delete"), ==, 1);
+  g_assert_true (dlg_position_delete (f->store, dlg_position_get_id (position), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_journal (f, "position.delete"), ==, 1);
+  g_assert_true (dlg_response_delete (f->store, f->pid, &error));
+  g_assert_null (dlg_response_load (f->store, f->pid, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+}
+
+/* --- narrative ------------------------------------------------------------------------------ */
+
+static void
+test_narrative_publish (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgNarrative) n = dlg_narrative_new (f->pid);
+  g_autoptr(DlgNarrative) loaded = NULL;
+  g_autoptr(GListModel) list = NULL;
+
+  g_assert_cmpstr (dlg_narrative_get_state (n), ==, "draft");
+  dlg_narrative_set_title (n, "Ce que nous avons entendu");
+  dlg_narrative_set_stage (n, "opinion");
+  dlg_narrative_set_body_md (n, "# Synthèse\n\n*Merci* à tous.");
+  g_assert_true (dlg_narrative_save (f->store, n, &error));
+  g_assert_no_error (error);
+  g_assert_null (dlg_narrative_get_published_at (n));
+
+  g_assert_true (dlg_narrative_publish (f->store, dlg_narrative_get_id (n), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_journal (f, "narrative.publish"), ==, 1);
+  loaded = dlg_narrative_load (f->store, dlg_narrative_get_id (n), &error);
+  g_assert_cmpstr (dlg_narrative_get_state (loaded), ==, "published");
+  g_assert_nonnull (dlg_narrative_get_published_at (loaded));
+
+  g_assert_cmpint (query_int (f, "UPDATE narrative SET sync_state = 'synced' WHERE id = ?1"
+                              " RETURNING 1", dlg_narrative_get_id (n)), ==, 1);
+  dlg_narrative_set_body_md (loaded, "# Synthèse\n\nMerci.");
+  g_assert_true (dlg_narrative_save (f->store, loaded, &error));
+  g_assert_cmpstr (dlg_narrative_get_sync_state (loaded), ==, "modified");
+  g_assert_cmpstr (dlg_narrative_get_state (loaded), ==, "published");
+
+  g_assert_true (dlg_narrative_unpublish (f->store, dlg_narrative_get_id (n), &error));
+  g_assert_cmpuint (count_journal (f, "narrative.unpublish"), ==, 1);
+  list = dlg_narrative_list (f->store, f->pid, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_assert_true (dlg_narrative_delete (f->store, dlg_narrative_get_id (n), &error));
+  g_assert_no_error (error);
+}
+
 /* @TESTS@ */
 
 int
@@ -599,6 +1165,15 @@ main (int argc, char *argv[])
   ADD ("theme/tree", test_theme_tree);
   g_test_add_func ("/core/domain/contribution_list/fts-query", test_fts_query);
   ADD ("contribution_list/large", test_contribution_list_large);
+  ADD ("decision/roundtrip", test_decision_roundtrip);
+  ADD ("feature/catalogue", test_feature_catalogue);
+  ADD ("participant/contact", test_participant_contact);
+  ADD ("quota/rules", test_quota_rules);
+  ADD ("session/attendance", test_session_attendance);
+  ADD ("recommendation/numbers", test_recommendation_numbers);
+  ADD ("review/load-for", test_review_load_for);
+  ADD ("position/commitment", test_position_commitment);
+  ADD ("narrative/publish", test_narrative_publish);
   /* @ADD@ */
 
   return g_test_run ();
