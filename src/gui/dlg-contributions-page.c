@@ -695,11 +695,11 @@ dlg_contributions_page_init (DlgContributionsPage *self)
     int                width;
   } columns[] = {
     { N_("Date"), cell_date, FALSE, 140 },
-    { N_("Channel"), cell_channel, FALSE, 90 },
-    { N_("Feature"), cell_feature, FALSE, 125 },
+    { N_("Channel"), cell_channel, FALSE, 105 },
+    { N_("Feature"), cell_feature, FALSE, 150 },
     { N_("Title"), cell_title, TRUE, 220 },
     { N_("Author"), cell_author, FALSE, 140 },
-    { N_("Moderation"), cell_moderation, FALSE, 150 },
+    { N_("Moderation"), cell_moderation, FALSE, 195 },
     { N_("Supports"), cell_supports, FALSE, 80 },
   };
   GtkEventController *focus;
@@ -725,7 +725,7 @@ dlg_contributions_page_init (DlgContributionsPage *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->note_view), focus);
 
-  gtk_paned_set_position (self->paned, 990);
+  gtk_paned_set_position (self->paned, 1050);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.add", FALSE);
 }
 

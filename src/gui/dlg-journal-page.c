@@ -111,11 +111,11 @@ show_verify_result (DlgJournalPage *self,
         detail = g_strdup (_("No entry has been written for this process yet."));
       else
         detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "The entry is in its place and unchanged "
+                                               "The only entry is in its place and unchanged "
                                                "since it was written.",
-                                               "All %" G_GINT64_FORMAT " entries are in their "
-                                               "place and unchanged since they were written.",
-                                               n_entries), n_entries);
+                                               "All %u entries are in their place and "
+                                               "unchanged since they were written.",
+                                               (gulong) n_entries), (guint) n_entries);
       for (guint i = 0; i < G_N_ELEMENTS (styled); i++)
         gtk_widget_add_css_class (styled[i], "success");
     }
