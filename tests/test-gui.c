@@ -14,7 +14,10 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "dlg-contributions-page.h"
 #include "dlg-core.h"
+#include "dlg-journal-page.h"
+#include "dlg-narratives-page.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-stage-page.h"
 #include "dlg-window.h"
@@ -319,6 +322,25 @@ test_stage_switch_keys (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-stage", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-stage", NULL);
   g_assert_cmpstr (dlg_window_get_visible_page_name (f->window), ==, "specification");
+}
+
+/* The three cross-stage pages of branch pages sit after the twelve stages. */
+static void
+test_window_cross_stage_pages (Fixture       *f,
+                               gconstpointer  data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-stage", "i", DLG_N_STAGES);
+  spin (30);
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f->window), ==, "contributions");
+  g_assert_true (DLG_IS_CONTRIBUTIONS_PAGE (dlg_window_get_page (f->window, DLG_N_STAGES)));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-stage", NULL);
+  spin (30);
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f->window), ==, "narratives");
+  g_assert_true (DLG_IS_NARRATIVES_PAGE (dlg_window_get_page (f->window, DLG_N_STAGES + 1)));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-stage", NULL);
+  spin (30);
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f->window), ==, "journal");
+  g_assert_true (DLG_IS_JOURNAL_PAGE (dlg_window_get_page (f->window, DLG_N_STAGES + 2)));
 }
 
 /* A free-form field typed in a view reaches the store on flush. */
@@ -899,6 +921,7 @@ main (int   argc,
   ADD ("/gui/window/search-and-filter", test_window_search_and_filter);
   ADD ("/gui/window/archive-undo", test_window_archive_undo);
   ADD ("/gui/window/stage-keys", test_stage_switch_keys);
+  ADD ("/gui/window/cross-stage-pages", test_window_cross_stage_pages);
   ADD ("/gui/view/diagnostic", test_view_diagnostic);
   ADD ("/gui/view/arbitration", test_view_arbitration);
   ADD ("/gui/view/arbitration-bad-date", test_view_arbitration_bad_date);

@@ -16,10 +16,13 @@
 #include <glib/gi18n.h>
 
 #include "dlg-arbitration-view.h"
+#include "dlg-contributions-page.h"
 #include "dlg-diagnostic-view.h"
 #include "dlg-follow-up-view.h"
 #include "dlg-implementation-view.h"
+#include "dlg-journal-page.h"
 #include "dlg-mandate-view.h"
+#include "dlg-narratives-page.h"
 #include "dlg-opinion-view.h"
 #include "dlg-recruitment-view.h"
 #include "dlg-response-view.h"
@@ -91,25 +94,39 @@ stage_view_type (DlgStage stage)
 static GtkWidget *
 create_cross_page (guint index)
 {
-  const char *titles[] = { _("Contributions"), _("Narratives"), _("Journal") };
-  const char *icons[] = {
-    "chat-message-new-symbolic", "text-editor-symbolic", "document-open-recent-symbolic"
-  };
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), titles[index - DLG_N_STAGES]);
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icons[index - DLG_N_STAGES]);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("This page is not available in this version yet."));
-  return page;
+  switch (index)
+    {
+    case DLG_N_STAGES:
+      return dlg_contributions_page_new ();
+    case DLG_N_STAGES + 1:
+      return dlg_narratives_page_new ();
+    case DLG_N_STAGES + 2:
+      return dlg_journal_page_new ();
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
 load_cross_page (GtkWidget  *page,
-                 guint       index,
                  DlgContext *context,
                  gint64      process_id)
 {
+  if (DLG_IS_CONTRIBUTIONS_PAGE (page))
+    dlg_contributions_page_set_process (DLG_CONTRIBUTIONS_PAGE (page), context, process_id);
+  else if (DLG_IS_NARRATIVES_PAGE (page))
+    dlg_narratives_page_set_process (DLG_NARRATIVES_PAGE (page), context, process_id);
+  else if (DLG_IS_JOURNAL_PAGE (page))
+    dlg_journal_page_set_process (DLG_JOURNAL_PAGE (page), context, process_id);
+}
+
+static void
+flush_cross_page (GtkWidget *page)
+{
+  if (DLG_IS_CONTRIBUTIONS_PAGE (page))
+    dlg_contributions_page_flush (DLG_CONTRIBUTIONS_PAGE (page));
+  else if (DLG_IS_NARRATIVES_PAGE (page))
+    dlg_narratives_page_flush (DLG_NARRATIVES_PAGE (page));
 }
 
 /* ---------------------------------------------------------------- pages */
@@ -118,8 +135,12 @@ static void
 flush_page (DlgWindow *self,
             guint      index)
 {
-  if (index < DLG_N_STAGES && self->pages[index] != NULL)
+  if (self->pages[index] == NULL)
+    return;
+  if (index < DLG_N_STAGES)
     dlg_stage_page_flush (DLG_STAGE_PAGE (self->pages[index]));
+  else
+    flush_cross_page (self->pages[index]);
 }
 
 static void
@@ -133,7 +154,8 @@ load_page (DlgWindow *self,
     dlg_stage_page_set_process (DLG_STAGE_PAGE (self->pages[index]),
                                 self->process_id != 0 ? self->context : NULL, self->process_id);
   else
-    load_cross_page (self->pages[index], index, self->context, self->process_id);
+    load_cross_page (self->pages[index], self->process_id != 0 ? self->context : NULL,
+                     self->process_id);
 }
 
 static void
@@ -758,7 +780,7 @@ dlg_window_flush (DlgWindow *self)
 {
   g_return_if_fail (DLG_IS_WINDOW (self));
 
-  for (guint i = 0; i < DLG_N_STAGES; i++)
+  for (guint i = 0; i < DLG_N_PAGES; i++)
     flush_page (self, i);
 }
 
