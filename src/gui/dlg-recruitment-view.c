@@ -186,6 +186,8 @@ add_columns (DlgRecruitmentView *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       if (i == COL_OCCUPATION)
         gtk_column_view_column_set_expand (column, TRUE);
+      if (i == COL_STATUS)
+        gtk_column_view_column_set_fixed_width (column, 120);
       gtk_column_view_append_column (self->participants_view, column);
       g_object_unref (column);
     }
