@@ -447,6 +447,10 @@ test_view_arbitration_bad_date (Fixture       *f,
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog),
                                           "Write the date as year-month-day, for example "
                                           "2025-03-14."));
+  /* Closing keeps the refused edit on show once, then discards it. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (20);
+  g_assert_true (find_edit_dialog () == dialog);
   close_edit_dialog (dialog);
   after = dlg_decision_list (f->store, f->demo_id, "arbitration", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
