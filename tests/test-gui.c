@@ -866,10 +866,21 @@ test_markup_is_literal (Fixture       *f,
   spin (50);
   dlg_window_select_process (f->window, dlg_process_get_id (process));
   spin (50);
-  /* The sidebar row (and the header) show the title as typed. */
-  label = find_label_with_text (GTK_WIDGET (f->window), MARKUP_TEXT);
+  /* The sidebar row (the first list view of the window) shows the title as typed. */
+  label = find_label_with_text (find_nth (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW, 0),
+                                MARKUP_TEXT);
   g_assert_nonnull (label);
   g_assert_false (gtk_label_get_use_markup (label));
+  /* The header bar's title too. */
+  {
+    g_autoptr(GPtrArray) titles = find_all (GTK_WIDGET (f->window), ADW_TYPE_WINDOW_TITLE);
+    gboolean shown = FALSE;
+
+    for (guint i = 0; i < titles->len; i++)
+      if (g_strcmp0 (adw_window_title_get_title (g_ptr_array_index (titles, i)), MARKUP_TEXT) == 0)
+        shown = find_label_with_text (g_ptr_array_index (titles, i), MARKUP_TEXT) != NULL;
+    g_assert_true (shown);
+  }
 
   /* Archiving names it in a toast, escaped: no warning from Pango (fatal here). */
   dlg_window_archive_process (f->window, dlg_process_get_id (process));
