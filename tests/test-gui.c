@@ -866,9 +866,14 @@ test_markup_is_literal (Fixture       *f,
   spin (50);
   dlg_window_select_process (f->window, dlg_process_get_id (process));
   spin (50);
-  /* The sidebar row (the first list view of the window) shows the title as typed. */
-  label = find_label_with_text (find_nth (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW, 0),
-                                MARKUP_TEXT);
+  /* The sidebar row (in a list view) shows the title as typed. */
+  {
+    g_autoptr(GPtrArray) lists = find_all (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+
+    label = NULL;
+    for (guint i = 0; i < lists->len && label == NULL; i++)
+      label = find_label_with_text (g_ptr_array_index (lists, i), MARKUP_TEXT);
+  }
   g_assert_nonnull (label);
   g_assert_false (gtk_label_get_use_markup (label));
   /* The header bar's title too. */
