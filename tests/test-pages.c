@@ -780,9 +780,14 @@ test_narratives (Fixture       *f,
   last = g_list_model_get_item (journal, g_list_model_get_n_items (journal) - 1);
   g_assert_cmpstr (dlg_journal_entry_get_action (last), ==, "narrative.publish");
 
-  /* Clearing the page flushes and empties it. */
+  /* Changing the process saves what was typed a moment before, then empties the page. */
+  gtk_text_buffer_insert_at_cursor (source, "Dernier mot.", -1);
   dlg_narratives_page_set_process (DLG_NARRATIVES_PAGE (page), NULL, 0);
   g_assert_null (dlg_narratives_page_get_current (DLG_NARRATIVES_PAGE (page)));
+  g_clear_object (&stored);
+  stored = dlg_narrative_load (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (dlg_narrative_get_body_md (stored), "Dernier mot."));
 }
 
 static gboolean
