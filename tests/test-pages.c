@@ -570,6 +570,18 @@ test_contributions_moderate_annotate (Fixture       *f,
   stored = dlg_contribution_load (f->store, id, &error);
   g_assert_true (dlg_contribution_get_highlighted (stored));
   g_assert_cmpstr (dlg_contribution_get_note (stored), ==, "To quote first");
+
+  /* The list row shows the star, and the row is still the selected one. */
+  pump (50);
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autofree char *starred = g_strconcat ("★ ", dlg_contribution_get_title (stored), NULL);
+
+    find_labels (child (page, DLG_TYPE_CONTRIBUTIONS_PAGE, "column_view"), starred, labels);
+    g_assert_cmpuint (labels->len, ==, 1);
+  }
+  g_assert_cmpint (dlg_contribution_get_id (dlg_contributions_page_get_selected (
+                     DLG_CONTRIBUTIONS_PAGE (page))), ==, id);
 }
 
 static void
