@@ -526,7 +526,8 @@ test_contributions_moderate_annotate (Fixture       *f,
   dlg_contributions_page_set_process (DLG_CONTRIBUTIONS_PAGE (page), f->context, f->process_id);
   show (f, page);
   dlg_contributions_page_select (DLG_CONTRIBUTIONS_PAGE (page), 1);
-  id = dlg_contribution_get_id (dlg_contributions_page_get_selected (DLG_CONTRIBUTIONS_PAGE (page)));
+  id = dlg_contribution_get_id (
+    dlg_contributions_page_get_selected (DLG_CONTRIBUTIONS_PAGE (page)));
   g_assert_cmpstr (dlg_contribution_get_moderation (
                      dlg_contributions_page_get_selected (DLG_CONTRIBUTIONS_PAGE (page))),
                    ==, "published");
@@ -623,7 +624,8 @@ test_contributions_add (Fixture       *f,
   g_assert_null (find_toplevel (DLG_TYPE_CONTRIBUTION_DIALOG));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 11);
   first = g_list_model_get_item (model, 0);
-  g_assert_cmpstr (dlg_contribution_get_title (first), ==, "Letter from the residents' association");
+  g_assert_cmpstr (dlg_contribution_get_title (first), ==,
+                   "Letter from the residents' association");
   g_assert_cmpstr (dlg_contribution_get_channel (first), ==, "mail");
   g_assert_cmpstr (dlg_contribution_get_feature (first), ==, "ideas");
 }
@@ -679,7 +681,8 @@ test_markdown_literal (void)
   g_assert_nonnull (strstr (text, "Some strong and emphasis with "
                                   "<span foreground=\"red\">red</span> & code <b>."));
   g_assert_nonnull (strstr (text, "<div onclick=\"x\">raw <b>block</b></div>\n"));
-  g_assert_nonnull (strstr (text, "•\u00a0one\n•\u00a0two link ⟨https://example.org/?a=1&b=2⟩\n"));
+  g_assert_nonnull (strstr (text, "•\u00a0one\n"
+                                  "•\u00a0two link ⟨https://example.org/?a=1&b=2⟩\n"));
   g_assert_nonnull (strstr (text, "1.\u00a0first\n2.\u00a0second\n"));
   g_assert_nonnull (strstr (text, "quoted\n"));
   g_assert_nonnull (strstr (text, "<script>alert(1)</script>\n"));
