@@ -881,6 +881,22 @@ test_journal (Fixture       *f,
 
   g_assert_false (dlg_journal_page_get_intact (DLG_JOURNAL_PAGE (page)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (title)), "broken"));
+
+  /* Hidden, the page waits to be shown again before it verifies. */
+  gtk_widget_set_visible (page, FALSE);
+  dlg_journal_page_refresh (DLG_JOURNAL_PAGE (page));
+  g_assert_false (dlg_journal_page_get_intact (DLG_JOURNAL_PAGE (page)));
+  g_assert_true (dlg_store_exec (f->store, "UPDATE journal SET summary = 'Decision <b>0</b> & more'"
+                                           " WHERE seq = 2", &error));
+  dlg_store_emit_changed (f->store, "journal", f->process_id);
+  pump (50);
+  g_assert_false (dlg_journal_page_get_intact (DLG_JOURNAL_PAGE (page)));
+  gtk_widget_set_visible (page, TRUE);
+  g_assert_true (dlg_journal_page_get_intact (DLG_JOURNAL_PAGE (page)));
+  g_assert_true (dlg_store_exec (f->store, "UPDATE journal SET summary = 'Nothing happened'"
+                                           " WHERE seq = 2", &error));
+  dlg_store_emit_changed (f->store, "journal", f->process_id);
+  g_assert_true (pump_until (journal_broken, page));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (detail)), "entry 2"));
   g_assert_true (gtk_widget_has_css_class (child (page, DLG_TYPE_JOURNAL_PAGE, "verify_banner"),
                                            "error"));
