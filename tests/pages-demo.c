@@ -21,15 +21,19 @@
 #include "dlg-core.h"
 #include "dlg-journal-page.h"
 #include "dlg-narratives-page.h"
+#include "dlg-store-private.h"
 
 static char *opt_page = NULL;
 static char *opt_db = NULL;
 static int opt_count = 400;
+static gboolean opt_tamper = FALSE;
 
 static const GOptionEntry entries[] = {
   { "page", 0, 0, G_OPTION_ARG_STRING, &opt_page, "contributions, narratives or journal", "PAGE" },
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, "An existing database", "FILE" },
   { "count", 0, 0, G_OPTION_ARG_INT, &opt_count, "Contributions to generate", "N" },
+  { "tamper", 0, 0, G_OPTION_ARG_NONE, &opt_tamper, "Edit journal entry 5 behind the triggers",
+    NULL },
   { NULL }
 };
 
@@ -188,6 +192,11 @@ activate_cb (GtkApplication *app)
 
       process_id = process != NULL ? dlg_process_get_id (process) : 0;
     }
+  if (opt_tamper
+      && (!dlg_store_exec (store, "DROP TRIGGER IF EXISTS journal_no_update", &error)
+          || !dlg_store_exec (store, "UPDATE journal SET summary = 'Rien à signaler.' "
+                                     "WHERE seq = 5", &error)))
+    g_error ("%s", error->message);
   context = dlg_context_new (store, NULL);
 
   if (g_strcmp0 (opt_page, "narratives") == 0)

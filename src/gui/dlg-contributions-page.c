@@ -110,6 +110,9 @@ cell_title (gpointer item)
   /* Untitled contributions (answers, pins) show the start of their text. */
   if (title == NULL || *title == '\0')
     title = dlg_contribution_get_body (item);
+  /* Highlighted by the team: a star, as in the detail pane's check box. */
+  if (dlg_contribution_get_highlighted (item))
+    return g_strconcat ("★ ", title, NULL);
   return g_strdup (title);
 }
 
@@ -246,13 +249,17 @@ note_focus_leave_cb (DlgContributionsPage *self)
   dlg_contributions_page_flush (self);
 }
 
+static void refresh (DlgContributionsPage *self);
+
 static void
 highlight_toggled_cb (DlgContributionsPage *self)
 {
   if (self->loading || self->current == NULL)
     return;
   self->dirty = TRUE;
-  dlg_contributions_page_flush (self);
+  /* The list shows the star too: read the rows again. */
+  if (dlg_contributions_page_flush (self))
+    refresh (self);
 }
 
 static guint

@@ -5,7 +5,8 @@
  * The page lists the entries of the process and shows, above them, what dlg_journal_verify
  * says: intact, or the first entry that breaks the chain and why. Every committed change of the
  * store may have appended an entry, so the page reloads and verifies again (once per main loop
- * iteration, however many changes came in) whenever the store says that the process changed.
+ * iteration, however many changes came in) whenever the store says that the process changed,
+ * or when it is shown again if it was hidden then.
  */
 
 #define G_LOG_DOMAIN "dlg-journal-page"
@@ -26,6 +27,7 @@ struct _DlgJournalPage
   gulong          changed_id;
   guint           refresh_id;
   gboolean        intact;
+  gboolean        stale;
 
   GtkStack       *stack;
   GtkWidget      *verify_banner;
@@ -152,6 +154,7 @@ dlg_journal_page_refresh (DlgJournalPage *self)
   g_return_if_fail (DLG_IS_JOURNAL_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
 
   if (self->context == NULL || self->process_id == 0)
     {
@@ -196,8 +199,22 @@ store_changed_cb (DlgJournalPage *self,
 {
   if (process_id != 0 && process_id != self->process_id)
     return;
-  if (self->refresh_id == 0)
+  /* Hidden (another page of the window is shown): verify when shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->stale = TRUE;
+  else if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+dlg_journal_page_map (GtkWidget *widget)
+{
+  DlgJournalPage *self = DLG_JOURNAL_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dlg_journal_page_parent_class)->map (widget);
+
+  if (self->stale)
+    dlg_journal_page_refresh (self);
 }
 
 static void
@@ -254,6 +271,7 @@ dlg_journal_page_class_init (DlgJournalPageClass *klass)
 
   object_class->dispose = dlg_journal_page_dispose;
   object_class->get_property = dlg_journal_page_get_property;
+  widget_class->map = dlg_journal_page_map;
 
   /**
    * DlgJournalPage:intact:

@@ -33,6 +33,7 @@ struct _DlgNarrativesPage
   DlgNarrative       *current;
   gulong              changed_id;
   guint               save_id;
+  guint               preview_id;
   guint               reload_id;
   guint               dirty : 1;
   guint               loading : 1;
@@ -54,6 +55,8 @@ struct _DlgNarrativesPage
 };
 
 G_DEFINE_FINAL_TYPE (DlgNarrativesPage, dlg_narratives_page, ADW_TYPE_BIN)
+
+#define PREVIEW_DELAY_MS 150
 
 static void reload (DlgNarrativesPage *self,
                     gint64             select_id);
@@ -116,7 +119,18 @@ render_preview (DlgNarrativesPage *self)
 {
   g_autofree char *text = get_source_text (self);
 
+  g_clear_handle_id (&self->preview_id, g_source_remove);
   dlg_markdown_render (gtk_text_view_get_buffer (self->preview_view), text);
+}
+
+static gboolean
+preview_timeout_cb (gpointer user_data)
+{
+  DlgNarrativesPage *self = user_data;
+
+  self->preview_id = 0;
+  render_preview (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -170,6 +184,8 @@ dlg_narratives_page_flush (DlgNarrativesPage *self)
   g_return_val_if_fail (DLG_IS_NARRATIVES_PAGE (self), FALSE);
 
   g_clear_handle_id (&self->save_id, g_source_remove);
+  if (self->preview_id != 0)
+    render_preview (self);
   if (!self->dirty || self->current == NULL || get_store (self) == NULL)
     return TRUE;
 
@@ -215,10 +231,13 @@ edited_cb (DlgNarrativesPage *self)
   self->save_id = g_timeout_add (DLG_AUTOSAVE_DELAY_MS, save_timeout_cb, self);
 }
 
+/* The preview follows the text a moment after the last keystroke, so that typing in a long
+ * narrative never waits for it. */
 static void
 source_changed_cb (DlgNarrativesPage *self)
 {
-  render_preview (self);
+  g_clear_handle_id (&self->preview_id, g_source_remove);
+  self->preview_id = g_timeout_add (PREVIEW_DELAY_MS, preview_timeout_cb, self);
   edited_cb (self);
 }
 
@@ -565,6 +584,7 @@ dlg_narratives_page_dispose (GObject *object)
   if (self->title_entry != NULL)
     dlg_narratives_page_flush (self);
   g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_handle_id (&self->preview_id, g_source_remove);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   disconnect_store (self);
   g_clear_object (&self->current);
