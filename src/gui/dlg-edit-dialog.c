@@ -17,6 +17,8 @@
 
 #include "dlg-edit-dialog.h"
 
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
 struct _DlgEditDialog
 {
   AdwWindow                parent_instance;
@@ -93,8 +95,7 @@ dlg_edit_dialog_class_init (DlgEditDialogClass *klass)
   object_class->dispose = dlg_edit_dialog_dispose;
   window_class->close_request = dlg_edit_dialog_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-edit-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "dlg-edit-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgEditDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, DlgEditDialog, note_label);
   gtk_widget_class_bind_template_child (widget_class, DlgEditDialog, rows);

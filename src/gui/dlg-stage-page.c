@@ -94,7 +94,8 @@ set_blockers (DlgStagePage *self,
     return;
   gtk_label_set_text (self->blockers_title, title);
   /* No blocker: the title alone says that the stage can be closed. */
-  gtk_widget_set_visible (GTK_WIDGET (self->blockers_list), blockers != NULL && blockers[0] != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->blockers_list),
+                          blockers != NULL && blockers[0] != NULL);
   if (blockers != NULL && blockers[0] != NULL)
     gtk_widget_remove_css_class (GTK_WIDGET (self->blockers_title), "success");
   else
@@ -356,7 +357,8 @@ dlg_stage_page_class_init (DlgStagePageClass *klass)
   object_class->dispose = dlg_stage_page_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-stage-page.ui");
+                                               "/fr/nantesmetropole/Dialogue/ui/"
+                                               "dlg-stage-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, description_label);
@@ -420,6 +422,8 @@ dlg_stage_page_set_process (DlgStagePage *self,
                             DlgContext   *context,
                             gint64        process_id)
 {
+  GtkAdjustment *vadjustment;
+
   g_return_if_fail (DLG_IS_STAGE_PAGE (self));
 
   if (self->changed_id != 0)
@@ -433,8 +437,8 @@ dlg_stage_page_set_process (DlgStagePage *self,
   show_message (self, NULL);
   dlg_stage_view_load (self->view, context, self->process_id);
   dlg_stage_page_refresh (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
-                            0);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  gtk_adjustment_set_value (vadjustment, 0);
 }
 
 gint64

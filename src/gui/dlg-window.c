@@ -89,6 +89,12 @@ stage_view_type (DlgStage stage)
     }
 }
 
+static guint
+n_processes (DlgWindow *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->processes));
+}
+
 /* ---------------------------------------------------------------- cross-stage pages */
 
 static GtkWidget *
@@ -284,9 +290,8 @@ show_process (DlgWindow *self,
             self->loaded[i] = -1;
             load_page (self, i);
           }
-      gtk_stack_set_visible_child_name (self->main_stack,
-                                        g_list_model_get_n_items (G_LIST_MODEL (self->processes)) == 0
-                                        ? "welcome" : "choose");
+      gtk_stack_set_visible_child_name (self->main_stack, n_processes (self) == 0
+                                                          ? "welcome" : "choose");
       update_process_header (self);
       return;
     }
@@ -350,7 +355,7 @@ update_sidebar_state (DlgWindow *self)
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
 
   gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    empty && g_list_model_get_n_items (G_LIST_MODEL (self->processes)) > 0
+                                    empty && n_processes (self) > 0
                                     ? "no-match" : "list");
 }
 
@@ -375,8 +380,7 @@ reload_processes (DlgWindow *self)
     g_ptr_array_add (items, g_list_model_get_item (list, i));
 
   self->refreshing = TRUE;
-  g_list_store_splice (self->processes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->processes)),
-                       items->pdata, items->len);
+  g_list_store_splice (self->processes, 0, n_processes (self), items->pdata, items->len);
   still = keep != 0 ? find_process (self, keep, &position) : NULL;
   if (still != NULL)
     gtk_single_selection_set_selected (self->selection, position);
@@ -394,9 +398,8 @@ reload_processes (DlgWindow *self)
         show_process (self, 0);
     }
   else if (keep == 0)
-    gtk_stack_set_visible_child_name (self->main_stack,
-                                      g_list_model_get_n_items (G_LIST_MODEL (self->processes)) == 0
-                                      ? "welcome" : "choose");
+    gtk_stack_set_visible_child_name (self->main_stack, n_processes (self) == 0
+                                                        ? "welcome" : "choose");
   update_process_header (self);
 }
 
@@ -531,7 +534,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), dlg_process_get_title (process));
   if (dlg_process_get_is_demo (process))
     /* Translators: the current stage of a demo process in the sidebar. */
-    text = g_strdup_printf (_("%s · demo"), dlg_stage_get_label (dlg_process_get_current_stage (process)));
+    text = g_strdup_printf (_("%s · demo"),
+                            dlg_stage_get_label (dlg_process_get_current_stage (process)));
   else
     text = g_strdup_printf ("%u. %s", dlg_process_get_current_stage (process) + 1,
                             dlg_stage_get_label (dlg_process_get_current_stage (process)));
