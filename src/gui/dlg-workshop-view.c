@@ -115,7 +115,11 @@ attendance_list (DlgWorkshopView *self,
           is_present = g_array_index (present, DlgAttendance, j).present;
 
       /* Participants are named by number and profile, never by contact data. */
-      title = g_strdup_printf (_("Participant no. %" G_GINT64_FORMAT), dlg_participant_get_id (p));
+      {
+        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, dlg_participant_get_id (p));
+
+        title = g_strdup_printf (_("Participant no. %s"), number);
+      }
       subtitle = g_strdup_printf ("%s · %s · %s", dlg_participant_get_age_band (p),
                                   dlg_participant_get_gender (p), dlg_participant_get_commune (p));
       row = adw_action_row_new ();
