@@ -119,6 +119,37 @@ find_edit_dialog (void)
   return NULL;
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Types @text in the dialog's entry and answers @response, as the officer would. */
+static void
+answer_message_dialog (const char *text,
+                       const char *response)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), text);
+  adw_message_dialog_response (dialog, response);
+  /* A click on the button closes the dialog too. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (30);
+  g_assert_null (find_message_dialog ());
+}
+
 static void
 close_edit_dialog (DlgEditDialog *dialog)
 {
@@ -309,6 +340,32 @@ test_window_archive_undo (Fixture       *f,
   spin (30);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_cmpint (dlg_window_get_process (f->window), ==, f->demo_id);
+}
+
+static void
+test_window_create_and_rename (Fixture       *f,
+                               gconstpointer  data)
+{
+  GListModel *model = dlg_window_get_process_model (f->window);
+  g_autoptr(DlgProcess) created = NULL;
+  g_autoptr(DlgProcess) renamed = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-process", NULL);
+  answer_message_dialog ("Plan climat", "ok");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  created = dlg_process_load (f->store, dlg_window_get_process (f->window), NULL);
+  g_assert_cmpstr (dlg_process_get_title (created), ==, "Plan climat");
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f->window), ==, "diagnostic");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.rename-process", NULL);
+  answer_message_dialog ("Plan climat air énergie", "ok");
+  renamed = dlg_process_load (f->store, dlg_process_get_id (created), NULL);
+  g_assert_cmpstr (dlg_process_get_title (renamed), ==, "Plan climat air énergie");
+
+  /* Cancel changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-process", NULL);
+  answer_message_dialog ("Ignored", "cancel");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
 }
 
 static void
@@ -857,6 +914,35 @@ test_refused_transition (Fixture       *f,
 }
 
 static void
+test_skip_with_reason (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(DlgProcess) process = dlg_process_create (f->store, "Démarche courte", NULL);
+  g_autoptr(DlgStageInfo) info = NULL;
+  DlgStagePage *page;
+
+  spin (30);
+  dlg_window_select_process (f->window, dlg_process_get_id (process));
+  dlg_window_select_stage (f->window, DLG_STAGE_DIAGNOSTIC);
+  page = dlg_window_get_stage_page (f->window, DLG_STAGE_DIAGNOSTIC);
+
+  /* No reason: the core refuses, and says why. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "stage.skip", NULL);
+  answer_message_dialog ("", "skip");
+  g_assert_nonnull (dlg_stage_page_get_message (page));
+  g_assert_nonnull (strstr (dlg_stage_page_get_message (page), "Say why the stage is skipped"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "stage.skip", NULL);
+  answer_message_dialog ("Diagnostic déjà fait en 2023", "skip");
+  g_assert_null (dlg_stage_page_get_message (page));
+  info = dlg_stage_get (f->store, dlg_process_get_id (process), DLG_STAGE_DIAGNOSTIC, NULL);
+  g_assert_cmpint (dlg_stage_info_get_state (info), ==, DLG_STAGE_STATE_SKIPPED);
+  g_assert_cmpstr (dlg_stage_info_get_reason (info), ==, "Diagnostic déjà fait en 2023");
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (page),
+                                          "Reason for skipping: Diagnostic déjà fait en 2023"));
+}
+
+static void
 test_markup_is_literal (Fixture       *f,
                         gconstpointer  data)
 {
@@ -940,6 +1026,7 @@ main (int   argc,
   ADD ("/gui/window/opens-on-demo", test_window_opens_on_demo);
   ADD ("/gui/window/search-and-filter", test_window_search_and_filter);
   ADD ("/gui/window/archive-undo", test_window_archive_undo);
+  ADD ("/gui/window/create-and-rename", test_window_create_and_rename);
   ADD ("/gui/window/stage-keys", test_stage_switch_keys);
   ADD ("/gui/window/cross-stage-pages", test_window_cross_stage_pages);
   ADD ("/gui/view/diagnostic", test_view_diagnostic);
@@ -958,6 +1045,7 @@ main (int   argc,
   ADD ("/gui/view/flush-on-switch", test_views_flush_on_switch);
   ADD ("/gui/view/autosave-while-typing", test_autosave_while_typing);
   ADD ("/gui/stage/refused-transition", test_refused_transition);
+  ADD ("/gui/stage/skip-with-reason", test_skip_with_reason);
   ADD ("/gui/markup/literal", test_markup_is_literal);
 
   template_db = make_template ();

@@ -588,7 +588,6 @@ title_response_cb (AdwMessageDialog *dialog,
       if (error != NULL)
         toast (self, error->message);
     }
-  g_free (data);
 }
 
 static void
@@ -631,7 +630,8 @@ ask_title (DlgWindow  *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (entry, "changed", G_CALLBACK (title_changed_cb), dialog);
   title_changed_cb (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (title_response_cb), data);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (title_response_cb), data,
+                         (GClosureNotify)(void (*) (void))g_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
