@@ -343,6 +343,33 @@ test_window_archive_undo (Fixture       *f,
 }
 
 static void
+test_window_show_archived_and_restore (Fixture       *f,
+                                       gconstpointer  data)
+{
+  GListModel *model = dlg_window_get_process_model (f->window);
+  g_autoptr(DlgProcess) process = NULL;
+
+  dlg_window_archive_process (f->window, f->demo_id);
+  spin (30);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* The menu's check item. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-archived", NULL);
+  spin (30);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  dlg_window_select_process (f->window, f->demo_id);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore-process", NULL);
+  spin (30);
+  process = dlg_process_load (f->store, f->demo_id, NULL);
+  g_assert_false (dlg_process_get_archived (process));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-archived", NULL);
+  spin (30);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpint (dlg_window_get_process (f->window), ==, f->demo_id);
+}
+
+static void
 test_window_create_and_rename (Fixture       *f,
                                gconstpointer  data)
 {
@@ -1026,6 +1053,7 @@ main (int   argc,
   ADD ("/gui/window/opens-on-demo", test_window_opens_on_demo);
   ADD ("/gui/window/search-and-filter", test_window_search_and_filter);
   ADD ("/gui/window/archive-undo", test_window_archive_undo);
+  ADD ("/gui/window/show-archived-and-restore", test_window_show_archived_and_restore);
   ADD ("/gui/window/create-and-rename", test_window_create_and_rename);
   ADD ("/gui/window/stage-keys", test_stage_switch_keys);
   ADD ("/gui/window/cross-stage-pages", test_window_cross_stage_pages);

@@ -44,6 +44,7 @@ struct _DlgStagePage
   GStrv         blockers;
   gulong        changed_id;
   guint         refresh_id;
+  guint         stale : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DlgStagePage, dlg_stage_page, GTK_TYPE_WIDGET)
@@ -139,6 +140,7 @@ dlg_stage_page_refresh (DlgStagePage *self)
   g_return_if_fail (DLG_IS_STAGE_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
   if (store == NULL || self->process_id == 0)
     {
       set_blockers (self, NULL, NULL);
@@ -234,6 +236,12 @@ store_changed_cb (DlgStagePage *self,
 {
   if (process_id != 0 && process_id != self->process_id)
     return;
+  /* A hidden page catches up when it is shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
@@ -331,6 +339,16 @@ skip_action (GtkWidget  *widget,
 }
 
 static void
+dlg_stage_page_map (GtkWidget *widget)
+{
+  DlgStagePage *self = DLG_STAGE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dlg_stage_page_parent_class)->map (widget);
+  if (self->stale)
+    dlg_stage_page_refresh (self);
+}
+
+static void
 dlg_stage_page_dispose (GObject *object)
 {
   DlgStagePage *self = (DlgStagePage *)object;
@@ -355,6 +373,7 @@ dlg_stage_page_class_init (DlgStagePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dlg_stage_page_dispose;
+  widget_class->map = dlg_stage_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/nantesmetropole/Dialogue/ui/"

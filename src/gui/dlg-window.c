@@ -63,9 +63,18 @@ struct _DlgWindow
   gint64                process_id;
   guint                 refresh_id;
   guint                 refreshing : 1;
+  guint                 show_archived : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DlgWindow, dlg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SHOW_ARCHIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GType
 stage_view_type (DlgStage stage)
@@ -247,6 +256,8 @@ update_process_header (DlgWindow *self)
       adw_window_title_set_title (self->window_title, _("Dialogue"));
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_widget_set_visible (self->process_menu_button, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-process", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-process", FALSE);
       return;
     }
 
@@ -258,6 +269,10 @@ update_process_header (DlgWindow *self)
     }
   adw_window_title_set_title (self->window_title, dlg_process_get_title (process));
   gtk_window_set_title (GTK_WINDOW (self), dlg_process_get_title (process));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-process",
+                                 !dlg_process_get_archived (process));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-process",
+                                 dlg_process_get_archived (process));
   gtk_widget_set_visible (self->process_menu_button, TRUE);
   update_subtitle (self);
 
@@ -280,7 +295,6 @@ show_process (DlgWindow *self,
     g_settings_set_int64 (settings, "last-process", process_id);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-process", process_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-process", process_id != 0);
 
   if (process_id == 0)
     {
@@ -369,7 +383,7 @@ reload_processes (DlgWindow *self)
   gint64 keep = self->process_id;
   g_autoptr(DlgProcess) still = NULL;
 
-  list = dlg_process_list (dlg_context_get_store (self->context), FALSE, &error);
+  list = dlg_process_list (dlg_context_get_store (self->context), self->show_archived, &error);
   if (list == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -532,7 +546,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = NULL;
 
   gtk_label_set_text (GTK_LABEL (title), dlg_process_get_title (process));
-  if (dlg_process_get_is_demo (process))
+  if (dlg_process_get_archived (process))
+    /* Translators: the current stage of an archived process in the sidebar. */
+    text = g_strdup_printf (_("%s · archived"),
+                            dlg_stage_get_label (dlg_process_get_current_stage (process)));
+  else if (dlg_process_get_is_demo (process))
     /* Translators: the current stage of a demo process in the sidebar. */
     text = g_strdup_printf (_("%s · demo"),
                             dlg_stage_get_label (dlg_process_get_current_stage (process)));
@@ -677,7 +695,7 @@ dlg_window_archive_process (DlgWindow *self,
       toast (self, error->message);
       return;
     }
-  if (process_id == self->process_id)
+  if (process_id == self->process_id && !self->show_archived)
     show_process (self, 0);
   reload_processes (self);
 
@@ -701,6 +719,22 @@ archive_process_action (GtkWidget  *widget,
 
   if (self->process_id != 0)
     dlg_window_archive_process (self, self->process_id);
+}
+
+static void
+restore_process_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->process_id == 0)
+    return;
+  if (!dlg_process_set_archived (dlg_context_get_store (self->context), self->process_id, FALSE,
+                                 &error))
+    toast (self, error->message);
+  reload_processes (self);
 }
 
 static void
@@ -808,6 +842,42 @@ dlg_window_close_request (GtkWindow *window)
 }
 
 static void
+dlg_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DlgWindow *self = DLG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ARCHIVED:
+      g_value_set_boolean (value, self->show_archived);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlg_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  DlgWindow *self = DLG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ARCHIVED:
+      dlg_window_set_show_archived (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dlg_window_dispose (GObject *object)
 {
   DlgWindow *self = (DlgWindow *)object;
@@ -829,7 +899,19 @@ dlg_window_class_init (DlgWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = dlg_window_dispose;
+  object_class->get_property = dlg_window_get_property;
+  object_class->set_property = dlg_window_set_property;
   window_class->close_request = dlg_window_close_request;
+
+  /**
+   * DlgWindow:show-archived:
+   *
+   * Whether the sidebar lists the archived processes too (where they can be restored).
+   */
+  properties[PROP_SHOW_ARCHIVED] =
+    g_param_spec_boolean ("show-archived", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DLG_TYPE_STAGE_NAVIGATOR);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -859,6 +941,9 @@ dlg_window_class_init (DlgWindowClass *klass)
                                    archive_process_action);
   gtk_widget_class_install_action (widget_class, "win.unarchive-process", "x",
                                    unarchive_process_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-process", NULL,
+                                   restore_process_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-stage", "i", show_stage_action);
@@ -924,6 +1009,7 @@ dlg_window_init (DlgWindow *self)
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-process", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-process", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-process", FALSE);
 }
 
 DlgWindow *
@@ -1009,4 +1095,19 @@ dlg_window_set_search (DlgWindow  *self,
   g_return_if_fail (DLG_IS_WINDOW (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   filter_changed_cb (self);
+}
+
+void
+dlg_window_set_show_archived (DlgWindow *self,
+                              gboolean   show_archived)
+{
+  g_return_if_fail (DLG_IS_WINDOW (self));
+
+  show_archived = !!show_archived;
+  if (self->show_archived == show_archived)
+    return;
+  self->show_archived = show_archived;
+  if (self->context != NULL)
+    reload_processes (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ARCHIVED]);
 }
