@@ -98,6 +98,8 @@ stage_view_type (DlgStage stage)
     }
 }
 
+static void reload_processes (DlgWindow *self);
+
 static guint
 n_processes (DlgWindow *self)
 {
@@ -344,6 +346,12 @@ dlg_window_select_process (DlgWindow *self,
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_drop_down_set_selected (self->stage_filter, 0);
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      process = find_process (self, process_id, &position);
+    }
+  if (process == NULL)
+    {
+      /* Created a moment ago: the list has not caught up with the store yet. */
+      reload_processes (self);
       process = find_process (self, process_id, &position);
     }
   if (process == NULL)
