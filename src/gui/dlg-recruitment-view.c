@@ -166,6 +166,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       g_assert_not_reached ();
     }
   gtk_label_set_text (label, text != NULL ? text : "");
+  /* The whole text when a column cuts it (plain text, like the label). */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text != NULL && *text != '\0' ? text : NULL);
 }
 
 static void
@@ -176,6 +178,8 @@ add_columns (DlgRecruitmentView *self)
     _("Consent"), _("Status")
   };
 
+  static const int widths[N_COLS] = { 85, 90, 50, 65, 85, 110, 110, 90 };
+
   for (guint i = 0; i < N_COLS; i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -185,10 +189,15 @@ add_columns (DlgRecruitmentView *self)
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (titles[i], factory);
       gtk_column_view_column_set_resizable (column, TRUE);
+      /* Fixed widths: the columns fit beside the navigator at 1280 pixels, in French too; the
+       * occupation takes what is left. */
       if (i == COL_OCCUPATION)
-        gtk_column_view_column_set_expand (column, TRUE);
-      if (i == COL_STATUS)
-        gtk_column_view_column_set_fixed_width (column, 120);
+        {
+          gtk_column_view_column_set_expand (column, TRUE);
+          gtk_column_view_column_set_fixed_width (column, widths[i]);
+        }
+      else
+        gtk_column_view_column_set_fixed_width (column, widths[i]);
       gtk_column_view_append_column (self->participants_view, column);
       g_object_unref (column);
     }
