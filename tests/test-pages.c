@@ -310,12 +310,23 @@ test_contributions_100k (Fixture       *f,
   wait_for_frame (page);
   t_channel = g_get_monotonic_time () - t0;
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_BIG / 20);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (child (page, DLG_TYPE_CONTRIBUTIONS_PAGE, "list_stack"))), ==,
+                   "list");
   {
     g_autoptr(DlgContribution) first = g_list_model_get_item (model, 0);
 
     g_assert_cmpstr (dlg_contribution_get_channel (first), ==, "mail");
     g_assert_nonnull (strstr (dlg_contribution_get_title (first), "parking"));
   }
+
+  /* Nothing matches: the list says so. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "zzzzqqq");
+  g_signal_emit_by_name (search, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (child (page, DLG_TYPE_CONTRIBUTIONS_PAGE, "list_stack"))), ==,
+                   "empty");
 
   /* Back to everything. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (child (page, DLG_TYPE_CONTRIBUTIONS_PAGE,
@@ -794,6 +805,30 @@ test_narratives (Fixture       *f,
   journal = dlg_journal_list (f->store, f->process_id, &error);
   last = g_list_model_get_item (journal, g_list_model_get_n_items (journal) - 1);
   g_assert_cmpstr (dlg_journal_entry_get_action (last), ==, "narrative.publish");
+
+  /* A draft can be deleted (after confirmation); a published narrative cannot. */
+  g_assert_false (gtk_widget_get_visible (child (page, DLG_TYPE_NARRATIVES_PAGE, "delete_button")));
+  gtk_widget_activate_action (page, "narratives.delete", NULL);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_widget_activate_action (page, "narratives.new", NULL));
+  {
+    gint64 draft = dlg_narrative_get_id (dlg_narratives_page_get_current (
+                                           DLG_NARRATIVES_PAGE (page)));
+    g_autoptr(DlgNarrative) gone = NULL;
+
+    g_assert_cmpint (draft, !=, id);
+    g_assert_true (gtk_widget_activate_action (page, "narratives.delete", NULL));
+    dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    adw_message_dialog_response (dialog, "delete");
+    gtk_window_close (GTK_WINDOW (dialog));
+    pump (50);
+    gone = dlg_narrative_load (f->store, draft, &error);
+    g_assert_null (gone);
+    g_clear_error (&error);
+    g_assert_cmpint (dlg_narrative_get_id (dlg_narratives_page_get_current (
+                       DLG_NARRATIVES_PAGE (page))), ==, id);
+  }
 
   /* Changing the process saves what was typed a moment before, then empties the page. */
   gtk_text_buffer_insert_at_cursor (source, "Dernier mot.", -1);

@@ -46,6 +46,7 @@ struct _DlgContributionsPage
   GtkDropDown         *feature_dropdown;
   GtkDropDown         *moderation_dropdown;
   GtkPaned            *paned;
+  GtkStack            *list_stack;
   GtkScrolledWindow   *scrolled_window;
   GtkColumnView       *column_view;
   GtkSingleSelection  *selection;
@@ -377,6 +378,7 @@ update_count (DlgContributionsPage *self)
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contribution", "%u contributions", n),
                           n);
   gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
 }
 
 /* GTK 4.8's list item manager, when the items under its tracked rows (the anchor, the focus)
@@ -663,6 +665,7 @@ dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, feature_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderation_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, selection);

@@ -48,6 +48,7 @@ struct _DlgNarrativesPage
   GtkLabel           *state_label;
   GtkWidget          *publish_button;
   GtkWidget          *unpublish_button;
+  GtkWidget          *delete_button;
   GtkPaned           *editor_paned;
   GtkTextView        *source_view;
   GtkTextView        *preview_view;
@@ -107,6 +108,9 @@ update_state (DlgNarrativesPage *self)
   gtk_label_set_text (self->state_label, text != NULL ? text : "");
   gtk_widget_set_visible (self->publish_button, has_current && !published);
   gtk_widget_set_visible (self->unpublish_button, published);
+  gtk_widget_set_visible (self->delete_button, has_current && !published);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "narratives.delete",
+                                 has_current && !published);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "narratives.publish",
                                  has_current && !published);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "narratives.unpublish", published);
@@ -521,6 +525,70 @@ unpublish_action (GtkWidget  *widget,
 }
 
 static void
+delete_response_cb (DlgNarrativesPage *self,
+                    const char        *response,
+                    AdwMessageDialog  *dialog)
+{
+  gint64 narrative_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "narrative-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || get_store (self) == NULL)
+    return;
+
+  /* What is pending is about to go anyway; only the other narratives matter now. */
+  if (self->current != NULL && dlg_narrative_get_id (self->current) == narrative_id)
+    {
+      g_clear_handle_id (&self->save_id, g_source_remove);
+      self->dirty = FALSE;
+    }
+  dlg_narratives_page_flush (self);
+  if (!dlg_narrative_delete (get_store (self), narrative_id, &error))
+    {
+      g_warning ("Could not delete the narrative: %s", error->message);
+      gtk_label_set_text (self->status_label, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+      return;
+    }
+  g_clear_object (&self->current);
+  reload (self, 0);
+}
+
+/* Only drafts can be deleted: a published narrative goes back to draft first, so that the site
+ * takes it down at the next synchronisation. */
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DlgNarrativesPage *self = DLG_NARRATIVES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  if (self->current == NULL || is_published (self->current))
+    return;
+
+  body = g_strdup_printf (_("The draft “%s” will be deleted. It was never shown on the site."),
+                          gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       _("Delete this draft?"), NULL));
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "narrative-id",
+                     GSIZE_TO_POINTER ((gsize) dlg_narrative_get_id (self->current)));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
@@ -614,6 +682,7 @@ dlg_narratives_page_class_init (DlgNarrativesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, state_label);
   gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, publish_button);
   gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, unpublish_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, delete_button);
   gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, source_view);
   gtk_widget_class_bind_template_child (widget_class, DlgNarrativesPage, preview_view);
@@ -624,6 +693,7 @@ dlg_narratives_page_class_init (DlgNarrativesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "narratives.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "narratives.unpublish", NULL,
                                    unpublish_action);
+  gtk_widget_class_install_action (widget_class, "narratives.delete", NULL, delete_action);
 }
 
 static void
