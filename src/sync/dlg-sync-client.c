@@ -354,8 +354,8 @@ request_read_cb (GObject      *object,
         mapped = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled."));
       else if (req->timed_out)
         mapped = g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_TIMEOUT,
-                              _("The site answered too slowly (more than %u s)."),
-                              self->request_timeout_ms / 1000);
+                              _("The site answered too slowly (more than %.1f s)."),
+                              self->request_timeout_ms / 1000.0);
       else
         mapped = g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_NETWORK,
                               _("The connection to the site was cut during the answer (%s)."),
@@ -373,6 +373,21 @@ request_read_cb (GObject      *object,
 
   if (g_bytes_get_size (chunk) == 0)
     {
+      SoupMessageHeaders *headers = soup_message_get_response_headers (req->msg);
+
+      /* libsoup ends a body cut short by a closed connection as if it were complete. */
+      if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+          soup_message_headers_get_content_length (headers) != (goffset) req->buffer->len)
+        {
+          request_attempt_failed (task, g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_NETWORK,
+                                                     _("The connection to the site was cut "
+                                                       "during the answer (%u of %"
+                                                       G_GOFFSET_FORMAT " bytes)."),
+                                                     req->buffer->len,
+                                                     soup_message_headers_get_content_length (
+                                                       headers)));
+          return;
+        }
       req->response = g_byte_array_free_to_bytes (g_steal_pointer (&req->buffer));
       if (status_is_transient (req))
         {
@@ -421,8 +436,8 @@ request_send_cb (GObject      *object,
         mapped = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled."));
       else if (req->timed_out)
         mapped = g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_TIMEOUT,
-                              _("The site answered too slowly (more than %u s)."),
-                              self->request_timeout_ms / 1000);
+                              _("The site answered too slowly (more than %.1f s)."),
+                              self->request_timeout_ms / 1000.0);
       else if (error->domain == G_TLS_ERROR ||
                soup_message_get_tls_peer_certificate_errors (req->msg) != 0)
         mapped = g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_TLS,

@@ -92,10 +92,10 @@ static const FieldSpec registration_fields[] = {
 };
 
 static const FieldSpec contact_fields[] = {
-  { "full_name", F_STRING, FALSE, NULL, 500 },
-  { "email", F_STRING, FALSE, NULL, 500 },
-  { "phone", F_STRING, FALSE, NULL, 100 },
-  { "address", F_STRING, FALSE, NULL, MAX_SHORT_TEXT },
+  { "full_name", F_STRING_NULL, FALSE, NULL, 500 },
+  { "email", F_STRING_NULL, FALSE, NULL, 500 },
+  { "phone", F_STRING_NULL, FALSE, NULL, 100 },
+  { "address", F_STRING_NULL, FALSE, NULL, MAX_SHORT_TEXT },
 };
 
 typedef enum

@@ -1,0 +1,666 @@
+/* test-sync-site.c — the sync client against a real dialogue-site on loopback
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "sync-test-site.h"
+
+typedef struct
+{
+  char          *dir;
+  TestSite      *site;
+  DlgStore      *store;
+  DlgSyncClient *client;
+  gint64         process_id;
+  char          *process_uuid;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_path = NULL;
+
+  f->dir = g_dir_make_tmp ("dialogue-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->site = test_site_start (f->dir);
+  app_path = g_build_filename (f->dir, "app.db", NULL);
+  f->store = test_app_open (app_path);
+  f->process_id = test_app_process (f->store, &f->process_uuid);
+  f->client = test_app_client (f->store, f->site);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->client);
+  g_clear_object (&f->store);
+  test_site_stop (f->site);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->process_uuid);
+}
+
+static char *
+form_path (Fixture    *f,
+           const char *feature)
+{
+  return g_strdup_printf ("/p/%s/contribute/%s", f->process_uuid, feature);
+}
+
+static void
+post_idea (Fixture    *f,
+           const char *title,
+           const char *body)
+{
+  g_autofree char *path = form_path (f, "ideas");
+  const char *fields[] = { "title", title, "body", body, "author_ref", "Camille", NULL };
+
+  test_site_post_form (f->site, path, fields);
+}
+
+static char *
+get_page (Fixture    *f,
+          const char *path,
+          guint       expected_status)
+{
+  char *page = NULL;
+  guint status = test_site_http (f->site, "GET", path, NULL, NULL, &page);
+
+  g_assert_cmpuint (status, ==, expected_status);
+  return page;
+}
+
+/* A contribution posted through the public form reaches the app's database with one sync. */
+static void
+test_form_contribution (Fixture       *f,
+                        gconstpointer  data)
+{
+  test_app_sync (f->client);           /* publishes the process page: the form opens */
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+
+  post_idea (f, "Des bancs à l'ombre", "Planter des arbres près des bancs de la place.");
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pulled (f->client), ==, 1);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM contribution WHERE title = "
+                                   "'Des bancs à l''ombre' AND author_ref = 'Camille' AND "
+                                   "channel = 'online' AND remote_rev > 0"), ==, 1);
+
+  /* A second sync brings nothing new and duplicates nothing. */
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pulled (f->client), ==, 0);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution"), ==, 1);
+}
+
+/* A narrative written in the app appears on the public page after one sync. */
+static void
+test_narrative_published (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *page = NULL;
+
+  uuid = dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Ce que l'atelier a dit",
+                                     "Le **premier atelier** a réuni 24 habitants.", &error);
+  g_assert_no_error (error);
+  path = g_strdup_printf ("/p/%s/narratives/%s", f->process_uuid, uuid);
+  g_free (get_page (f, path, 404));
+
+  test_app_sync (f->client);
+  page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (page, "Ce que l’atelier a dit") != NULL ? page
+                    : strstr (page, "Ce que l&#39;atelier a dit") != NULL ? page
+                    : strstr (page, "Ce que l&#x27;atelier a dit"));
+  g_assert_nonnull (strstr (page, "<strong>premier atelier</strong>"));
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM narrative WHERE sync_state = 'synced'"
+                                   " AND etag IS NOT NULL"), ==, 1);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
+}
+
+/* A moderation decision made in the app hides the contribution on the site. */
+static void
+test_moderation_hides (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contributions = g_strdup_printf ("/p/%s/contributions", f->process_uuid);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *event = NULL;
+
+  test_app_sync (f->client);
+  post_idea (f, "Un marché le dimanche", "Un petit marché de producteurs.");
+  post_idea (f, "Publicité pour un casino", "Spam.");
+  test_app_sync (f->client);
+  before = get_page (f, contributions, 200);
+  g_assert_nonnull (strstr (before, "Publicité pour un casino"));
+
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
+                                                 "SELECT uuid FROM contribution WHERE title ="
+                                                 " 'Publicité pour un casino'", &error);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    uuid = dlg_stmt_dup_text (stmt, 0);
+  }
+  event = dlg_sync_enqueue_moderation (f->store, uuid, "trashed", "Hors sujet", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM outbox WHERE method = 'POST' AND"
+                                   " idempotency_key IS NOT NULL"), ==, 1);
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+
+  after = get_page (f, contributions, 200);
+  g_assert_null (strstr (after, "Publicité pour un casino"));
+  g_assert_nonnull (strstr (after, "Un marché le dimanche"));
+  /* The pull confirms the decision instead of undoing it. */
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM contribution WHERE moderation ="
+                                   " 'trashed' AND moderation_reason = 'Hors sujet'"), ==, 1);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM moderation_event WHERE sync_state ="
+                                   " 'synced'"), ==, 1);
+}
+
+/* 10,000 contributions pulled in pages: no duplicate, no gap. */
+static void
+test_pull_10000 (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_pages = 0;
+  int rc;
+
+  test_app_sync (f->client);
+  ids = test_site_seed_contributions (f->site, f->process_uuid, 10000);
+  dlg_sync_client_set_page_size (f->client, 450);    /* pages that do not divide 10,000 */
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pulled (f->client), ==, 10000);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution"), ==, 10000);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(DISTINCT uuid) FROM contribution"),
+                   ==, 10000);
+
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store, "SELECT uuid FROM contribution",
+                                                 &error);
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      g_hash_table_add (seen, g_strdup (dlg_stmt_get_text (stmt, 0)));
+    g_assert_cmpint (rc, ==, SQLITE_DONE);
+  }
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_true (g_hash_table_contains (seen, ids->pdata[i]));
+  g_hash_table_foreach (seen, (GHFunc) g_free, NULL);
+  n_pages = (guint) ((10000 + 449) / 450);
+  g_test_message ("10000 contributions in %u pages", n_pages);
+
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pulled (f->client), ==, 0);
+}
+
+/* 500 and 503 with Retry-After, a connection closed mid-body, a too slow answer: retried,
+ * and the sync ends with everything. */
+static void
+test_transient_faults (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  test_app_sync (f->client);
+  post_idea (f, "Idée 1", "Texte 1");
+
+  test_site_fault (f->site, "{\"path_prefix\": \"/api/sync/v1/changes\", \"count\": 2,"
+                            " \"status\": 503, \"retry_after\": 1}");
+  start = g_get_monotonic_time ();
+  test_app_sync (f->client);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 2 * G_USEC_PER_SEC - 100000);
+  g_assert_cmpuint (dlg_sync_client_get_n_pulled (f->client), ==, 1);
+
+  post_idea (f, "Idée 2", "Texte 2");
+  test_site_fault (f->site, "{\"path_prefix\": \"/api/sync/v1/changes\", \"count\": 1,"
+                            " \"status\": 500}");
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pulled (f->client), ==, 1);
+
+  post_idea (f, "Idée 3", "Texte 3");
+  test_site_fault (f->site, "{\"path_prefix\": \"/api/sync/v1/changes\", \"count\": 1,"
+                            " \"mode\": \"close_mid_body\"}");
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pulled (f->client), ==, 1);
+
+  post_idea (f, "Idée 4", "Texte 4");
+  dlg_sync_client_set_request_timeout (f->client, 700);
+  test_site_fault (f->site, "{\"path_prefix\": \"/api/sync/v1/changes\", \"count\": 1,"
+                            " \"mode\": \"slow\", \"delay_ms\": 3000}");
+  start = g_get_monotonic_time ();
+  test_app_sync (f->client);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 700 * 1000);
+  g_assert_cmpuint (dlg_sync_client_get_n_pulled (f->client), ==, 1);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution"), ==, 4);
+}
+
+/* When the site stays down, the sync fails with a clear error and keeps everything: the
+ * outbox row holds its attempts, next attempt time and error; the cursor does not move. */
+static void
+test_site_down_keeps_everything (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *last_error = NULL;
+  gboolean paused = TRUE;
+
+  test_app_sync (f->client);
+  uuid = dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Récit", "Texte", &error);
+  g_assert_no_error (error);
+  test_site_fault (f->site, "{\"path_prefix\": \"/api/sync/v1/narratives\", \"count\": 10,"
+                            " \"status\": 503, \"retry_after\": 1}");
+  dlg_sync_client_set_backoff (f->client, 50, 2000, 1500, 2);
+  dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_NONE, NULL, &error);
+  g_assert_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_UNAVAILABLE);
+  g_assert_true (dlg_sync_error_is_transient (error));
+  g_test_message ("%s", error->message);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM outbox WHERE attempts = 2 AND"
+                                   " last_error IS NOT NULL AND next_attempt_at >="
+                                   " unixepoch ()"), ==, 1);
+  g_assert_true (dlg_sync_get_state (f->store, f->site->base_uri, NULL, &last_error, &paused,
+                                     NULL));
+  g_assert_nonnull (last_error);
+  g_assert_false (paused);
+
+  /* A periodic sync leaves the row alone until its time comes; an explicit one sends it. */
+  g_clear_error (&error);
+  test_site_clear_faults (f->site);
+  dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_DUE_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 0);
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
+}
+
+/* 401 pauses the queue and says that a token is needed; 422 is shown, other rows go on. */
+static void
+test_auth_and_refusals (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  gboolean paused = FALSE;
+
+  dlg_sync_client_set_token (f->client, "not-a-token");
+  dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_NONE, NULL, &error);
+  g_assert_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_AUTH);
+  g_assert_null (strstr (error->message, "not-a-token"));
+  g_assert_true (dlg_sync_get_state (f->store, f->site->base_uri, NULL, NULL, &paused, NULL));
+  g_assert_true (paused);
+  g_clear_error (&error);
+  /* Paused: no request at all until a new token comes. */
+  dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_NONE, NULL, &error);
+  g_assert_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_AUTH);
+  g_clear_error (&error);
+  dlg_sync_client_set_token (f->client, f->site->token);
+
+  /* A narrative the site refuses (a stage it does not know) and a good one. */
+  uuid = dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Mauvais", "x", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
+                                                 "UPDATE outbox SET body = json_set (body,"
+                                                 " '$.stage', 'nowhere') WHERE object_uuid = ?1",
+                                                 &error);
+
+    dlg_stmt_bind_text (stmt, 1, uuid);
+    g_assert_true (dlg_store_step_done (f->store, stmt, &error));
+  }
+  g_free (dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Bon", "y", &error));
+  g_assert_no_error (error);
+
+  dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dlg_sync_client_get_n_rejected (f->client), ==, 1);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 2);   /* process + "Bon" */
+  g_assert_cmpuint (dlg_sync_client_get_problems (f->client)->len, ==, 1);
+  g_test_message ("%s", (char *) dlg_sync_client_get_problems (f->client)->pdata[0]);
+  g_assert_nonnull (strstr (dlg_sync_client_get_problems (f->client)->pdata[0], "stage"));
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM outbox WHERE state = 'failed'"), ==, 1);
+}
+
+/* An expired cursor (410) leads to a full resync that keeps unsent local edits. */
+static void
+test_expired_cursor (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(DlgSiteDb) db = NULL;
+  g_autofree char *event = NULL;
+  g_autofree char *narrative = NULL;
+  gint64 rev;
+
+  test_app_sync (f->client);
+  ids = test_site_seed_contributions (f->site, f->process_uuid, 30);
+  test_app_sync (f->client);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution"), ==, 30);
+
+  /* Unsent local edits: a moderation decision and a narrative. */
+  event = dlg_sync_enqueue_moderation (f->store, ids->pdata[0], "trashed", "Doublon", &error);
+  g_assert_no_error (error);
+  narrative = dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Brouillon", "z",
+                                          &error);
+  g_assert_no_error (error);
+
+  /* Meanwhile on the site: #0 edited, #1 deleted, #2 gone without a trace, cursors expired. */
+  db = test_site_open_db (f->site);
+  {
+    g_autofree char *data0 = g_strdup_printf (
+      "{\"process_id\": \"%s\", \"feature\": \"ideas\", \"kind\": \"idea\", \"title\":"
+      " \"Idée 0 corrigée\", \"body\": \"b\", \"created_at\": \"2026-11-25T10:00:00Z\","
+      " \"moderation\": \"published\", \"supports\": 9}", f->process_uuid);
+
+    g_assert_true (dlg_site_db_put_object (db, "contribution", ids->pdata[0], f->process_uuid,
+                                           data0, &rev, &error));
+  }
+  g_assert_true (dlg_site_db_delete_object (db, "contribution", ids->pdata[1], FALSE, &rev,
+                                            &error));
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (dlg_site_db_get_handle (db),
+                                         "DELETE FROM objects WHERE id = ?1", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    sqlite3_bind_text (stmt, 1, ids->pdata[2], -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+  }
+  g_assert_true (dlg_site_db_expire_cursors (db, &error));
+  g_assert_no_error (error);
+
+  dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_PULL_ONLY, NULL, &error);
+  g_assert_no_error (error);
+
+  /* #0: the site's new text, but the officer's unsent decision stays. */
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM contribution WHERE title = 'Idée 0"
+                                   " corrigée' AND moderation = 'trashed' AND"
+                                   " moderation_reason = 'Doublon' AND supports = 9"), ==, 1);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution"), ==, 28);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 2);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM sync_state WHERE full_resync = 0 AND"
+                                   " cursor IS NOT NULL"), ==, 1);
+
+  /* And the next sync sends them. */
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 2);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM contribution WHERE moderation ="
+                                   " 'trashed'"), ==, 1);
+}
+
+static void
+copy_database (DlgStore   *from,
+               const char *to_path)
+{
+  sqlite3 *to = NULL;
+  sqlite3_backup *backup;
+
+  g_assert_cmpint (sqlite3_open (to_path, &to), ==, SQLITE_OK);
+  backup = sqlite3_backup_init (to, "main", dlg_store_get_db (from), "main");
+  g_assert_nonnull (backup);
+  g_assert_cmpint (sqlite3_backup_step (backup, -1), ==, SQLITE_DONE);
+  sqlite3_backup_finish (backup);
+  sqlite3_close (to);
+}
+
+/* Two clients edit the same narrative: 412, both versions kept, the officer chooses. */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) other = NULL;
+  g_autoptr(DlgSyncClient) other_client = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *uuid = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *page = NULL;
+  DlgSyncConflict *conflict;
+
+  uuid = dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Récit commun",
+                                     "Version de départ", &error);
+  g_assert_no_error (error);
+  test_app_sync (f->client);
+
+  /* A colleague's laptop holds the same database. */
+  copy_database (f->store, other_path);
+  other = test_app_open (other_path);
+  other_client = test_app_client (other, f->site);
+
+  g_free (dlg_sync_narrative_publish (f->store, f->process_id, uuid, "Récit commun",
+                                      "Version d'Alice", &error));
+  test_app_sync (f->client);
+  g_free (dlg_sync_narrative_publish (other, f->process_id, uuid, "Récit commun",
+                                      "Version de Bruno", &error));
+  g_assert_no_error (error);
+  test_app_sync (other_client);
+  g_assert_cmpuint (dlg_sync_client_get_n_conflicts (other_client), ==, 1);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (other_client), ==, 0);
+
+  /* Both versions are kept; the site still has Alice's; Bruno's edit is still in the outbox. */
+  conflicts = dlg_sync_list_conflicts (other, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = conflicts->pdata[0];
+  g_assert_cmpstr (conflict->object_type, ==, "narrative");
+  g_assert_cmpstr (conflict->object_uuid, ==, uuid);
+  g_assert_nonnull (strstr (conflict->local_json, "Version de Bruno"));
+  g_assert_nonnull (strstr (conflict->site_json, "Version d'Alice"));
+  g_assert_nonnull (conflict->site_etag);
+  g_assert_cmpint (test_app_count (other,
+                                   "SELECT count(*) FROM narrative WHERE sync_state ="
+                                   " 'conflict' AND body_md = 'Version de Bruno'"), ==, 1);
+  g_assert_cmpint (dlg_sync_count_conflicts (other, NULL), ==, 1);
+  path = g_strdup_printf ("/p/%s/narratives/%s", f->process_uuid, uuid);
+  page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (page, "Alice"));
+  g_clear_pointer (&page, g_free);
+
+  /* A sync while the conflict waits changes nothing. */
+  test_app_sync (other_client);
+  g_assert_cmpuint (dlg_sync_client_get_n_conflicts (other_client), ==, 0);
+
+  /* Keep mine as a copy: the original takes Alice's text, Bruno's becomes a new narrative. */
+  g_assert_true (dlg_sync_resolve_conflict (other, conflict->id, DLG_SYNC_KEEP_MINE_AS_COPY,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_sync_count_conflicts (other, NULL), ==, 0);
+  test_app_sync (other_client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (other_client), ==, 1);
+  g_assert_cmpint (test_app_count (other,
+                                   "SELECT count(*) FROM narrative WHERE title = 'Récit commun"
+                                   " (my version)' AND body_md = 'Version de Bruno' AND"
+                                   " sync_state = 'synced'"), ==, 1);
+  g_assert_cmpint (test_app_count (other,
+                                   "SELECT count(*) FROM narrative WHERE title = 'Récit commun'"
+                                   " AND body_md = 'Version d''Alice' AND"
+                                   " sync_state = 'synced'"), ==, 1);
+
+  /* A second round, resolved with "keep mine": Bruno's text goes over Alice's. */
+  g_free (dlg_sync_narrative_publish (f->store, f->process_id, uuid, "Récit commun",
+                                      "Alice, deuxième", &error));
+  test_app_sync (f->client);
+  g_free (dlg_sync_narrative_publish (other, f->process_id, uuid, "Récit commun",
+                                      "Bruno, deuxième", &error));
+  test_app_sync (other_client);
+  g_assert_cmpuint (dlg_sync_client_get_n_conflicts (other_client), ==, 1);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = dlg_sync_list_conflicts (other, &error);
+  g_assert_true (dlg_sync_resolve_conflict (other, ((DlgSyncConflict *) conflicts->pdata[0])->id,
+                                            DLG_SYNC_KEEP_MINE, &error));
+  g_assert_no_error (error);
+  test_app_sync (other_client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (other_client), ==, 1);
+  page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (page, "Bruno, deuxième"));
+  g_clear_pointer (&page, g_free);
+
+  /* Alice's next edit now conflicts; she keeps the site's (Bruno's) version. */
+  g_free (dlg_sync_narrative_publish (f->store, f->process_id, uuid, "Récit commun",
+                                      "Alice, troisième", &error));
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_conflicts (f->client), ==, 1);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+  conflicts = dlg_sync_list_conflicts (f->store, &error);
+  g_assert_true (dlg_sync_resolve_conflict (f->store,
+                                            ((DlgSyncConflict *) conflicts->pdata[0])->id,
+                                            DLG_SYNC_KEEP_THEIRS, &error));
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM narrative WHERE body_md = 'Bruno,"
+                                   " deuxième' AND sync_state = 'synced'"), ==, 1);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
+  /* Nothing is lost: the conflict rows keep every version. */
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM conflict WHERE local_json LIKE"
+                                   " '%Alice, troisième%'"), ==, 1);
+}
+
+/* An erasure tombstone purges the participant's personal data locally. */
+static void
+test_erasure (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgSiteDb) db = NULL;
+  g_autofree char *path = g_strdup_printf ("/p/%s/register", f->process_uuid);
+  g_autofree char *uuid = NULL;
+  const char *fields[] = {
+    "age_band", "30-44", "gender", "woman", "commune", "Nantes", "quartier", "Zola",
+    "occupation", "employee", "prior_participation", "no", "full_name", "Claire Martin",
+    "email", "claire@example.org", "phone", "0600000000", "consent", "yes", NULL
+  };
+  gint64 rev;
+
+  test_app_sync (f->client);
+  test_site_post_form (f->site, path, fields);
+  test_app_sync (f->client);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM participant p JOIN participant_contact"
+                                   " c ON c.participant_id = p.id WHERE c.email ="
+                                   " 'claire@example.org' AND p.commune = 'Nantes' AND"
+                                   " p.age_band = '30-44' AND p.consent = 1"), ==, 1);
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store, "SELECT uuid FROM participant",
+                                                 &error);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    uuid = dlg_stmt_dup_text (stmt, 0);
+  }
+
+  db = test_site_open_db (f->site);
+  g_assert_true (dlg_site_db_erase (db, uuid, &rev, &error));
+  g_assert_no_error (error);
+  test_app_sync (f->client);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM participant_contact"), ==, 0);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM participant WHERE status = 'erased'"
+                                   " AND commune = '' AND age_band = '' AND quartier = ''"
+                                   " AND occupation = '' AND gender = ''"), ==, 1);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM participant WHERE status <> 'erased'"),
+                   ==, 0);
+}
+
+/* Hostile text posted through the form is inert on the site, and kept as text in the app. */
+static void
+test_hostile_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char title[] = "<script>alert('x')</script><b>gras</b>";
+  static const char body[] = "<img src=x onerror=alert(1)> <span foreground=\"red\">rouge</span>"
+                             " & \"guillemets\" <a href=\"javascript:alert(2)\">lien</a>";
+  g_autofree char *contributions = g_strdup_printf ("/p/%s/contributions", f->process_uuid);
+  g_autofree char *page = NULL;
+
+  test_app_sync (f->client);
+  post_idea (f, title, body);
+  page = get_page (f, contributions, 200);
+  g_assert_null (strstr (page, "<script>alert"));
+  g_assert_null (strstr (page, "<img src=x"));
+  g_assert_null (strstr (page, "<span foreground"));
+  g_assert_null (strstr (page, "<b>gras"));
+  g_assert_null (strstr (page, "href=\"javascript:"));
+  g_assert_nonnull (strstr (page, "&lt;script&gt;"));
+  g_assert_nonnull (strstr (page, "&lt;span foreground="));
+
+  test_app_sync (f->client);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
+                                                 "SELECT title, body FROM contribution", &error);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr (dlg_stmt_get_text (stmt, 0), ==, title);
+    g_assert_cmpstr (dlg_stmt_get_text (stmt, 1), ==, body);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/sync/site/form-contribution-reaches-app", test_form_contribution);
+  ADD ("/sync/site/narrative-appears-on-site", test_narrative_published);
+  ADD ("/sync/site/moderation-hides-contribution", test_moderation_hides);
+  ADD ("/sync/site/pull-10000-no-duplicate-no-gap", test_pull_10000);
+  ADD ("/sync/site/transient-faults-retried", test_transient_faults);
+  ADD ("/sync/site/site-down-keeps-outbox", test_site_down_keeps_everything);
+  ADD ("/sync/site/401-pauses-422-reported", test_auth_and_refusals);
+  ADD ("/sync/site/expired-cursor-full-resync", test_expired_cursor);
+  ADD ("/sync/site/conflict-412-both-versions", test_conflict);
+  ADD ("/sync/site/erasure-purges-personal-data", test_erasure);
+  ADD ("/sync/site/hostile-text-inert", test_hostile_text);
+#undef ADD
+
+  return g_test_run ();
+}
