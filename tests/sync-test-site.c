@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The site runs in a thread with its own main context, as it would in its own process, so that
- * a slow answer or a closed connection on its side never blocks the client under test.
+ * The site runs in a thread, as it would in its own process, so that a slow answer or a closed
+ * connection on its side never blocks the client under test. That thread runs the global
+ * default main context (the site attaches its delayed replies there); the test's own thread
+ * must push a context of its own first (test_push_main_context()).
  */
 
 #include "config.h"
@@ -19,7 +21,6 @@ site_thread (gpointer data)
   g_autoptr(GError) error = NULL;
   char *uri;
 
-  g_main_context_push_thread_default (site->context);
   site->server = dlg_site_server_new (site->db_path, &error);
   if (site->server != NULL)
     {
@@ -46,7 +47,6 @@ site_thread (gpointer data)
   if (site->server != NULL)
     dlg_site_server_disconnect (site->server);
   g_clear_object (&site->server);
-  g_main_context_pop_thread_default (site->context);
   return NULL;
 }
 
@@ -58,8 +58,8 @@ test_site_start (const char *dir)
 
   site->dir = g_strdup (dir);
   site->db_path = g_build_filename (dir, "site.db", NULL);
-  site->context = g_main_context_new ();
-  site->loop = g_main_loop_new (site->context, FALSE);
+  g_assert_true (g_main_context_get_thread_default () != NULL);
+  site->loop = g_main_loop_new (NULL, FALSE);
   g_mutex_init (&site->lock);
   g_cond_init (&site->cond);
   site->thread = g_thread_new ("test-site", site_thread, site);
@@ -82,7 +82,6 @@ test_site_stop (TestSite *site)
   g_main_loop_quit (site->loop);
   g_thread_join (site->thread);
   g_main_loop_unref (site->loop);
-  g_main_context_unref (site->context);
   g_clear_object (&site->http);
   g_mutex_clear (&site->lock);
   g_cond_clear (&site->cond);
@@ -287,4 +286,13 @@ test_app_count (DlgStore   *store,
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The test thread's own main context: the default one belongs to the site's thread. */
+void
+test_push_main_context (void)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+
+  g_main_context_push_thread_default (context);
 }

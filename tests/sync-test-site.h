@@ -18,7 +18,6 @@ typedef struct
   char          *dir;
   char          *db_path;
   GThread       *thread;
-  GMainContext  *context;
   GMainLoop     *loop;
   DlgSiteServer *server;
   char          *base_uri;     /* without the final slash */
@@ -30,6 +29,7 @@ typedef struct
   SoupSession   *http;         /* the test's own client: a citizen, the fault injector */
 } TestSite;
 
+void           test_push_main_context     (void);
 TestSite      *test_site_start            (const char  *dir);
 void           test_site_stop             (TestSite    *site);
 DlgSiteDb     *test_site_open_db          (TestSite    *site);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -641,11 +642,215 @@ test_hostile_text (Fixture       *f,
   }
 }
 
+static GSubprocess *
+spawn_cli_sync (Fixture    *f,
+                const char *db_path,
+                const char *page_size)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("DIALOGUE_CLI");
+  GSubprocess *process;
+
+  g_assert_nonnull (cli);
+  /* The token goes through the environment, never the command line. */
+  g_subprocess_launcher_setenv (launcher, "DIALOGUE_TOKEN", f->site->token, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, cli, "sync", "--db", db_path,
+                                         "--site", f->site->base_uri, "--page-size", page_size,
+                                         NULL);
+  g_assert_no_error (error);
+  return process;
+}
+
+static void
+run_cli_sync (Fixture    *f,
+              const char *db_path)
+{
+  g_autoptr(GSubprocess) process = spawn_cli_sync (f, db_path, "100");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error));
+  g_assert_no_error (error);
+  g_test_message ("dialogue-cli sync: %s%s", out, err);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+}
+
+static void
+kill_when (Fixture    *f,
+           GSubprocess *process,
+           DlgStore   *store,
+           const char *sql,
+           gint64      threshold)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (test_app_count (store, sql) < threshold)
+    {
+      if (g_get_monotonic_time () > deadline)
+        break;
+      /* The identifier goes when the process ends: it must not end before the kill. */
+      g_assert_nonnull (g_subprocess_get_identifier (process));
+      g_usleep (5000);
+    }
+  g_subprocess_send_signal (process, SIGKILL);
+  g_subprocess_wait (process, NULL, NULL);
+  if (!g_subprocess_get_if_signaled (process))
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, NULL);
+      g_error ("dialogue-cli sync ended before it was killed: %s%s", out, err);
+    }
+}
+
+static char *
+contributions_digest (DlgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store,
+                                               "SELECT uuid, title, body, remote_rev,"
+                                               " moderation, supports FROM contribution"
+                                               " ORDER BY uuid", &error);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int i = 0; i < 6; i++)
+      {
+        g_checksum_update (sum, (const guchar *) dlg_stmt_get_text (stmt, i), -1);
+        g_checksum_update (sum, (const guchar *) "|", 1);
+      }
+  g_assert_cmpint (rc, ==, SQLITE_DONE);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* dialogue-cli sync killed with SIGKILL mid-pull, then run again, ends with the same data as
+ * an uninterrupted run. */
+static void
+test_kill_mid_pull (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *app_path = g_build_filename (f->dir, "app.db", NULL);
+  g_autofree char *ref_path = g_build_filename (f->dir, "reference.db", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(DlgStore) reference = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *ref_digest = NULL;
+  gint64 n;
+
+  test_app_sync (f->client);
+  copy_database (f->store, ref_path);
+  ids = test_site_seed_contributions (f->site, f->process_uuid, 5000);
+
+  test_site_fault (f->site, "{\"path_prefix\": \"/api/sync/v1/changes\", \"count\": 1000,"
+                            " \"mode\": \"slow\", \"delay_ms\": 30}");
+  process = spawn_cli_sync (f, app_path, "100");
+  kill_when (f, process, f->store, "SELECT count(*) FROM contribution", 1000);
+  n = test_app_count (f->store, "SELECT count(*) FROM contribution");
+  g_test_message ("killed with %" G_GINT64_FORMAT " contributions pulled", n);
+  g_assert_cmpint (n, <, 5000);
+  /* What is there is whole pages, with the cursor of the last one. */
+  g_assert_cmpint (n % 100, ==, 0);
+  test_site_clear_faults (f->site);
+
+  run_cli_sync (f, app_path);
+  run_cli_sync (f, ref_path);
+  reference = test_app_open (ref_path);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution"), ==, 5000);
+  g_assert_cmpint (test_app_count (reference, "SELECT count(*) FROM contribution"), ==, 5000);
+  digest = contributions_digest (f->store);
+  ref_digest = contributions_digest (reference);
+  g_assert_cmpstr (digest, ==, ref_digest);
+}
+
+/* dialogue-cli sync killed with SIGKILL mid-push, then run again: every narrative is on the
+ * site once, as in the app, and nothing waits or conflicts. */
+static void
+test_kill_mid_push (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *app_path = g_build_filename (f->dir, "app.db", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgSiteDb) db = NULL;
+  const guint n_narratives = 150;
+  int rc;
+
+  test_app_sync (f->client);
+  for (guint i = 0; i < n_narratives; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Récit %u", i);
+
+      g_free (dlg_sync_narrative_publish (f->store, f->process_id, NULL, title,
+                                          "Ce qui s'est passé.", &error));
+      g_assert_no_error (error);
+    }
+
+  test_site_fault (f->site, "{\"path_prefix\": \"/api/sync/v1/narratives\", \"count\": 1000,"
+                            " \"mode\": \"slow\", \"delay_ms\": 20}");
+  process = spawn_cli_sync (f, app_path, "100");
+  kill_when (f, process, f->store, "SELECT 150 - count(*) FROM outbox", 40);
+  g_test_message ("killed with %" G_GINT64_FORMAT " narratives waiting",
+                  test_app_count (f->store, "SELECT count(*) FROM outbox"));
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), >, 0);
+  test_site_clear_faults (f->site);
+
+  run_cli_sync (f, app_path);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM conflict"), ==, 0);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM narrative WHERE sync_state = 'synced'"
+                                   " AND etag IS NOT NULL"), ==, n_narratives);
+
+  /* The site holds each narrative once, with the app's text and the app's ETag. */
+  db = test_site_open_db (f->site);
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
+                                                 "SELECT uuid, title, etag FROM narrative",
+                                                 &error);
+    guint n = 0;
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        g_autoptr(DlgSiteObject) object = dlg_site_db_get_object (db, "narrative",
+                                                                  dlg_stmt_get_text (stmt, 0));
+        g_autofree char *rev = NULL;
+
+        g_assert_nonnull (object);
+        g_assert_false (object->deleted);
+        rev = g_strdup_printf ("%" G_GINT64_FORMAT, object->rev);
+        g_assert_cmpstr (rev, ==, dlg_stmt_get_text (stmt, 2));
+        g_assert_nonnull (strstr (object->data, dlg_stmt_get_text (stmt, 1)));
+        n++;
+      }
+    g_assert_cmpint (rc, ==, SQLITE_DONE);
+    g_assert_cmpuint (n, ==, n_narratives);
+  }
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (dlg_site_db_get_handle (db),
+                                         "SELECT count(*) FROM objects WHERE type ="
+                                         " 'narrative' AND deleted = 0", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, n_narratives);
+    sqlite3_finalize (stmt);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  test_push_main_context ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -660,6 +865,8 @@ main (int   argc,
   ADD ("/sync/site/conflict-412-both-versions", test_conflict);
   ADD ("/sync/site/erasure-purges-personal-data", test_erasure);
   ADD ("/sync/site/hostile-text-inert", test_hostile_text);
+  ADD ("/sync/cli/sigkill-mid-pull-then-resume", test_kill_mid_pull);
+  ADD ("/sync/cli/sigkill-mid-push-then-resume", test_kill_mid_push);
 #undef ADD
 
   return g_test_run ();
