@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dlg-training-site.h"
 #include "sync-test-site.h"
 
 typedef struct
@@ -845,6 +846,89 @@ test_kill_mid_push (Fixture       *f,
   }
 }
 
+static void
+wait_idle (DlgSyncManager *manager)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (dlg_sync_manager_get_busy (manager))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
+    }
+}
+
+/* Training mode: a practice site in-process, a demo token in memory, the app's demo process
+ * published on it, and the manager's figures follow the sync. */
+static void
+test_manager_training (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dialogue-training-XXXXXX", &error);
+  g_autofree char *site_path = g_build_filename (dir, "practice.db", NULL);
+  g_autofree char *app_path = g_build_filename (dir, "app.db", NULL);
+  g_autoptr(DlgStore) store = test_app_open (app_path);
+  g_autoptr(DlgTrainingSite) site = NULL;
+  g_autoptr(DlgSyncManager) manager = NULL;
+  g_autoptr(DlgSiteDb) db = NULL;
+  g_autofree char *process_uuid = NULL;
+  gint64 process_id;
+  gboolean created = FALSE;
+  guint n_busy_changes = 0;
+
+  process_id = dlg_demo_ensure (store, &created, &error);
+  g_assert_no_error (error);
+  g_assert_true (created);
+  {
+    g_autoptr(DlgProcess) process = dlg_process_load (store, process_id, &error);
+
+    process_uuid = g_strdup (dlg_process_get_uuid (process));
+  }
+
+  site = dlg_training_site_start (site_path, &error);
+  g_assert_no_error (error);
+  manager = dlg_sync_manager_new (store);
+  g_signal_connect_swapped (manager, "notify::busy", G_CALLBACK (g_atomic_int_inc),
+                            &n_busy_changes);
+  g_assert_true (dlg_training_site_attach (site, manager, &error));
+  g_assert_true (dlg_sync_manager_get_training (manager));
+  g_assert_true (dlg_sync_manager_get_token_in_memory (manager));
+  g_assert_cmpint (dlg_sync_manager_get_pending_count (manager), ==, 1);
+
+  dlg_sync_manager_sync (manager);
+  g_assert_true (dlg_sync_manager_get_busy (manager));
+  wait_idle (manager);
+  g_assert_cmpstr (dlg_sync_manager_get_last_error (manager), ==, NULL);
+  g_assert_nonnull (dlg_sync_manager_get_last_sync (manager));
+  g_assert_cmpint (dlg_sync_manager_get_pending_count (manager), ==, 0);
+  g_assert_cmpuint (n_busy_changes, ==, 2);
+
+  /* A citizen contributes on the practice site; the periodic sync brings it. */
+  db = dlg_site_db_open (site_path, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *data = g_strdup_printf (
+      "{\"process_id\": \"%s\", \"feature\": \"ideas\", \"kind\": \"idea\", \"title\":"
+      " \"Idée de formation\", \"body\": \"b\", \"created_at\": \"2026-11-25T10:00:00Z\","
+      " \"moderation\": \"published\", \"supports\": 0}", process_uuid);
+    g_autofree char *id = g_uuid_string_random ();
+    gint64 rev;
+
+    g_assert_true (dlg_site_db_put_object (db, "contribution", id, process_uuid, data, &rev,
+                                           &error));
+  }
+  dlg_sync_manager_set_interval (manager, 1);
+  while (test_app_count (store, "SELECT count(*) FROM contribution WHERE title ="
+                                " 'Idée de formation'") == 0)
+    g_main_context_iteration (g_main_context_get_thread_default (), TRUE);
+  wait_idle (manager);
+  dlg_sync_manager_set_interval (manager, 0);
+  g_clear_object (&manager);
+  dlg_training_site_stop (site);
+  g_clear_object (&db);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -868,6 +952,7 @@ main (int   argc,
   ADD ("/sync/cli/sigkill-mid-pull-then-resume", test_kill_mid_pull);
   ADD ("/sync/cli/sigkill-mid-push-then-resume", test_kill_mid_push);
 #undef ADD
+  g_test_add_func ("/sync/manager/training-practice-site", test_manager_training);
 
   return g_test_run ();
 }

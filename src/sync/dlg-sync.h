@@ -7,5 +7,6 @@
 
 #include "dlg-sync-client.h"
 #include "dlg-sync-error.h"
+#include "dlg-sync-manager.h"
 #include "dlg-sync-outbox.h"
 #include "dlg-sync-token.h"
