@@ -110,6 +110,7 @@ typedef struct
   const char *changes;       /* the body of …/changes */
   gsize       changes_len;
   gboolean    chunked;
+  guint       n_handled;
 } BadSite;
 
 static void
@@ -121,6 +122,7 @@ bad_site_cb (SoupServer        *server,
 {
   BadSite *bad = user_data;
 
+  bad->n_handled++;
   if (g_str_equal (path, "/api/sync/v1/"))
     {
       static const char discovery[] =
@@ -285,6 +287,58 @@ test_bad_json (void)
   soup_server_disconnect (server);
 }
 
+/* An untrusted certificate stops the sync at once, with nothing sent and no retry; the
+ * city's own CA, given as a TLS database, makes the same site trusted. */
+static void
+test_tls (void)
+{
+  g_autofree char *pem = g_test_build_filename (G_TEST_DIST, "sync-test-tls.pem", NULL);
+  g_autofree char *ca = g_test_build_filename (G_TEST_DIST, "sync-test-cert.pem", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_file (pem, &error);
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(DlgSyncClient) client = NULL;
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base = NULL;
+  BadSite good = { PAGE (""), strlen (PAGE ("")), FALSE, 0 };
+  gint64 start;
+
+  g_assert_no_error (error);
+  server = soup_server_new ("tls-certificate", certificate, NULL);
+  soup_server_add_handler (server, NULL, bad_site_cb, &good, NULL);
+  g_assert_true (soup_server_listen_local (server, 0,
+                                           SOUP_SERVER_LISTEN_IPV4_ONLY |
+                                           SOUP_SERVER_LISTEN_HTTPS, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  g_assert_true (g_str_has_prefix (base, "https://"));
+
+  client = dlg_sync_client_new (store, base);
+  dlg_sync_client_set_token (client, "secret");
+  dlg_sync_client_set_backoff (client, 1000, 2000, 5000, 4);
+  start = g_get_monotonic_time ();
+  dlg_sync_client_sync (client, DLG_SYNC_FLAGS_NONE, NULL, &error);
+  g_test_message ("%s", error != NULL ? error->message : "no error");
+  g_assert_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_TLS);
+  g_assert_false (dlg_sync_error_is_transient (error));
+  g_assert_cmpuint (good.n_handled, ==, 0);
+  /* Not retried: a retry would have waited for the backoff (at least a few ms, up to 1 s). */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 900 * 1000);
+  g_clear_error (&error);
+
+  database = g_tls_file_database_new (ca, &error);
+  g_assert_no_error (error);
+  dlg_sync_client_set_tls_database (client, database);
+  dlg_sync_client_sync (client, DLG_SYNC_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (good.n_handled, ==, 2);
+  soup_server_disconnect (server);
+}
+
 static DlgSyncPage *
 parse (const char *json)
 {
@@ -446,6 +500,7 @@ main (int   argc,
   g_test_add_func ("/sync/backoff/full-jitter-retry-after-wins", test_backoff);
   g_test_add_func ("/sync/pull/bad-json-rejected-nothing-applied", test_bad_json);
   g_test_add_func ("/sync/pull/rev-orphans-erasure", test_apply_rules);
+  g_test_add_func ("/sync/tls/untrusted-refused-own-ca-accepted", test_tls);
   g_test_add_func ("/sync/outbox/generation", test_outbox_generation);
   g_test_add_func ("/sync/token/libsecret-file-backend", test_token);
   status = g_test_run ();
