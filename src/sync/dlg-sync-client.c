@@ -381,9 +381,10 @@ request_read_cb (GObject      *object,
         {
           request_attempt_failed (task, g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_NETWORK,
                                                      _("The connection to the site was cut "
-                                                       "during the answer (%u of %"
-                                                       G_GOFFSET_FORMAT " bytes)."),
-                                                     req->buffer->len,
+                                                       "during the answer (%lu of %lu "
+                                                       "bytes)."),
+                                                     (unsigned long) req->buffer->len,
+                                                     (unsigned long)
                                                      soup_message_headers_get_content_length (
                                                        headers)));
           return;
@@ -404,9 +405,9 @@ request_read_cb (GObject      *object,
     {
       request_clear_attempt (req);
       g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
-                               _("The site's answer is larger than %" G_GSIZE_FORMAT " bytes; "
-                                 "it was refused and nothing of it was kept."),
-                               self->max_response_bytes);
+                               _("The site's answer is larger than %lu bytes; it was refused "
+                                 "and nothing of it was kept."),
+                               (unsigned long) self->max_response_bytes);
       g_object_unref (task);
       return;
     }
@@ -473,9 +474,9 @@ request_send_cb (GObject      *object,
     {
       request_clear_attempt (req);
       g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
-                               _("The site's answer is larger than %" G_GSIZE_FORMAT " bytes; "
-                                 "it was refused and nothing of it was kept."),
-                               self->max_response_bytes);
+                               _("The site's answer is larger than %lu bytes; it was refused "
+                                 "and nothing of it was kept."),
+                               (unsigned long) self->max_response_bytes);
       g_object_unref (task);
       return;
     }
