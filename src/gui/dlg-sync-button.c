@@ -109,13 +109,13 @@ update (DlgSyncButton *self)
   gtk_progress_bar_set_fraction (self->progress_bar, dlg_sync_manager_get_progress (m));
 
   last = format_last_sync (dlg_sync_manager_get_last_sync (m));
-  pending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT
-                                          " change waiting to be sent",
-                                          "%" G_GINT64_FORMAT " changes waiting to be sent",
-                                          n_pending), n_pending);
-  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " conflict",
-                                            "%" G_GINT64_FORMAT " conflicts", n_conflicts),
-                               n_conflicts);
+  pending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu change waiting to be sent",
+                                          "%lu changes waiting to be sent",
+                                          (unsigned long) n_pending),
+                             (unsigned long) n_pending);
+  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu conflict", "%lu conflicts",
+                                            (unsigned long) n_conflicts),
+                               (unsigned long) n_conflicts);
   details = g_strjoin ("\n", last, pending, n_conflicts > 0 ? conflicts : NULL, NULL);
   if (dlg_sync_manager_get_training (m))
     {
