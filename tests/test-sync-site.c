@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "dlg-training-site.h"
 #include "sync-test-site.h"
@@ -193,11 +194,39 @@ test_moderation_hides (Fixture       *f,
                                    " 'synced'"), ==, 1);
 }
 
-/* 10,000 contributions pulled in pages: no duplicate, no gap. */
+typedef struct
+{
+  GArray    *fractions;
+  GPtrArray *phases;
+} Progress;
+
+static void
+fraction_cb (DlgSyncClient *client,
+             GParamSpec    *pspec,
+             Progress      *progress)
+{
+  double fraction = dlg_sync_client_get_fraction (client);
+
+  g_array_append_val (progress->fractions, fraction);
+}
+
+static void
+phase_cb (DlgSyncClient *client,
+          GParamSpec    *pspec,
+          Progress      *progress)
+{
+  const char *phase = g_intern_string (dlg_sync_client_get_phase (client));
+
+  g_ptr_array_add (progress->phases, (gpointer) phase);
+}
+
+/* 10,000 contributions pulled in pages: no duplicate, no gap; progress only goes forward. */
 static void
 test_pull_10000 (Fixture       *f,
                  gconstpointer  data)
 {
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (double)), g_ptr_array_new () };
+  gint64 start;
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -207,7 +236,27 @@ test_pull_10000 (Fixture       *f,
   test_app_sync (f->client);
   ids = test_site_seed_contributions (f->site, f->process_uuid, 10000);
   dlg_sync_client_set_page_size (f->client, 450);    /* pages that do not divide 10,000 */
+  g_signal_connect (f->client, "notify::fraction", G_CALLBACK (fraction_cb), &progress);
+  g_signal_connect (f->client, "notify::phase", G_CALLBACK (phase_cb), &progress);
+  start = g_get_monotonic_time ();
   test_app_sync (f->client);
+  g_test_message ("pulled 10000 contributions in %.2f s",
+                  (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_signal_handlers_disconnect_by_data (f->client, &progress);
+  /* discovery → push → pull → idle, and 0 → … → 1 with 23 steps of pull in between. */
+  g_assert_cmpuint (progress.phases->len, ==, 4);
+  g_assert_cmpstr (progress.phases->pdata[0], ==, "discovery");
+  g_assert_cmpstr (progress.phases->pdata[1], ==, "push");
+  g_assert_cmpstr (progress.phases->pdata[2], ==, "pull");
+  g_assert_cmpstr (progress.phases->pdata[3], ==, "idle");
+  g_assert_cmpuint (progress.fractions->len, >=, 23);
+  for (guint i = 1; i < progress.fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (progress.fractions, double, i), >,
+                       g_array_index (progress.fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (progress.fractions, double, progress.fractions->len - 1),
+                     ==, 1.0);
+  g_array_unref (progress.fractions);
+  g_ptr_array_unref (progress.phases);
   g_assert_cmpuint (dlg_sync_client_get_n_pulled (f->client), ==, 10000);
   g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution"), ==, 10000);
   g_assert_cmpint (test_app_count (f->store, "SELECT count(DISTINCT uuid) FROM contribution"),
@@ -730,6 +779,112 @@ contributions_digest (DlgStore *store)
   return g_strdup (g_checksum_get_string (sum));
 }
 
+/* Runs dialogue-cli with @args (NULL-terminated); returns its exit status. */
+static int
+run_cli (Fixture            *f,
+         gboolean            debug,
+         char              **out,
+         char              **err,
+         const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DIALOGUE_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_setenv (launcher, "DIALOGUE_TOKEN", f->site->token, TRUE);
+  if (debug)
+    g_subprocess_launcher_setenv (launcher, "DIALOGUE_SYNC_DEBUG", "1", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
+/* dialogue-cli narrative … publish, sync and contributions --json, end to end; the debug log
+ * of the HTTP exchanges never shows the token. */
+static void
+test_cli_commands (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *app_path = g_build_filename (f->dir, "app.db", NULL);
+  g_autofree char *md_path = g_build_filename (f->dir, "recit.md", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+  JsonObject *narrative;
+  const char *uuid;
+
+  g_assert_true (g_file_set_contents (md_path, "Le **premier atelier** a eu lieu.", -1, NULL));
+  g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                            (const char *[]) { "narrative", f->process_uuid, "publish", md_path,
+                                               "--title", "Récit de la ligne de commande",
+                                               "--db", app_path, "--json", NULL }), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  narrative = json_node_get_object (json_parser_get_root (parser));
+  uuid = json_object_get_string_member (narrative, "uuid");
+  path = g_strdup_printf ("/p/%s/narratives/%s", f->process_uuid, uuid);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (f, TRUE, &out, &err,
+                            (const char *[]) { "sync", "--site", f->site->base_uri,
+                                               "--db", app_path, NULL }), ==, 0);
+  g_assert_nonnull (strstr (out, "pushed 2, pulled 0, conflicts 0"));
+  g_assert_nonnull (strstr (err, "Authorization: [hidden]"));
+  g_assert_null (strstr (err, f->site->token));
+  g_assert_null (strstr (out, f->site->token));
+  page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (page, "<strong>premier atelier</strong>"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  post_idea (f, "Idée\tavec tabulation", "Texte");
+  /* The site is remembered: no --site this time. */
+  g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                            (const char *[]) { "sync", "--db", app_path, NULL }), ==, 0);
+  g_assert_nonnull (strstr (out, "pulled 1"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                            (const char *[]) { "contributions", f->process_uuid, "--db",
+                                               app_path, "--json", NULL }), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0),
+                                                  "title"), ==, "Idée\tavec tabulation");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                            (const char *[]) { "contributions", f->process_uuid, "--db",
+                                               app_path, NULL }), ==, 0);
+  g_assert_nonnull (strstr (out, "Idée avec tabulation"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Wrong usage is 2; no token is 1 with a message. */
+  g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                            (const char *[]) { "narrative", f->process_uuid, "publish", md_path,
+                                               "--db", app_path, NULL }), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                            (const char *[]) { "sync", "--db", app_path, "--token-file",
+                                               "/nonexistent/token", NULL }), ==, 1);
+}
+
 /* dialogue-cli sync killed with SIGKILL mid-pull, then run again, ends with the same data as
  * an uninterrupted run. */
 static void
@@ -949,6 +1104,7 @@ main (int   argc,
   ADD ("/sync/site/conflict-412-both-versions", test_conflict);
   ADD ("/sync/site/erasure-purges-personal-data", test_erasure);
   ADD ("/sync/site/hostile-text-inert", test_hostile_text);
+  ADD ("/sync/cli/narrative-sync-contributions", test_cli_commands);
   ADD ("/sync/cli/sigkill-mid-pull-then-resume", test_kill_mid_pull);
   ADD ("/sync/cli/sigkill-mid-push-then-resume", test_kill_mid_push);
 #undef ADD

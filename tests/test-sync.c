@@ -339,6 +339,60 @@ test_tls (void)
   soup_server_disconnect (server);
 }
 
+static void
+redirect_cb (SoupServer        *server,
+             SoupServerMessage *msg,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  guint *n = user_data;
+
+  (*n)++;
+  soup_server_message_set_redirect (msg, 302, "http://elsewhere.example/api/sync/v1/");
+}
+
+/* The token never goes over plain HTTP to another computer, nor follows a redirect. */
+static void
+test_site_address (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(DlgSyncClient) client = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base = NULL;
+  guint n = 0;
+
+  g_assert_true (dlg_sync_site_url_is_valid ("https://participer.example.fr"));
+  g_assert_true (dlg_sync_site_url_is_valid ("http://127.0.0.1:8080"));
+  g_assert_true (dlg_sync_site_url_is_valid ("http://localhost:8080/"));
+  g_assert_false (dlg_sync_site_url_is_valid ("http://participer.example.fr"));
+  g_assert_false (dlg_sync_site_url_is_valid ("ftp://participer.example.fr"));
+  g_assert_false (dlg_sync_site_url_is_valid ("participer.example.fr"));
+  g_assert_false (dlg_sync_site_url_is_valid (""));
+
+  client = dlg_sync_client_new (store, "http://participer.example.fr");
+  dlg_sync_client_set_token (client, "t");
+  dlg_sync_client_sync (client, DLG_SYNC_FLAGS_NONE, NULL, &error);
+  g_assert_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOT_CONFIGURED);
+  g_clear_error (&error);
+  g_clear_object (&client);
+
+  soup_server_add_handler (server, NULL, redirect_cb, &n, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  client = dlg_sync_client_new (store, base);
+  dlg_sync_client_set_token (client, "t");
+  dlg_sync_client_sync (client, DLG_SYNC_FLAGS_NONE, NULL, &error);
+  g_test_message ("%s", error != NULL ? error->message : "no error");
+  g_assert_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOT_CONFIGURED);
+  g_assert_cmpuint (n, ==, 1);
+  soup_server_disconnect (server);
+}
+
 static DlgSyncPage *
 parse (const char *json)
 {
@@ -501,6 +555,7 @@ main (int   argc,
   g_test_add_func ("/sync/pull/bad-json-rejected-nothing-applied", test_bad_json);
   g_test_add_func ("/sync/pull/rev-orphans-erasure", test_apply_rules);
   g_test_add_func ("/sync/tls/untrusted-refused-own-ca-accepted", test_tls);
+  g_test_add_func ("/sync/client/no-clear-http-no-redirect", test_site_address);
   g_test_add_func ("/sync/outbox/generation", test_outbox_generation);
   g_test_add_func ("/sync/token/libsecret-file-backend", test_token);
   status = g_test_run ();

@@ -464,6 +464,18 @@ request_send_cb (GObject      *object,
 
   req->status = soup_message_get_status (req->msg);
   headers = soup_message_get_response_headers (req->msg);
+  if (SOUP_STATUS_IS_REDIRECTION (req->status))
+    {
+      const char *location = soup_message_headers_get_one (headers, "Location");
+
+      request_clear_attempt (req);
+      g_task_return_new_error (task, DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOT_CONFIGURED,
+                               _("The site %s sends its requests elsewhere (%s). Check its "
+                                 "address with the site's administrator; nothing was sent "
+                                 "there."), self->site_url, location != NULL ? location : "?");
+      g_object_unref (task);
+      return;
+    }
   g_free (req->etag);
   req->etag = strip_etag (soup_message_headers_get_one (headers, "ETag"));
   req->retry_after_ms = parse_retry_after (req->msg);
@@ -532,6 +544,8 @@ request_send_attempt (GTask *task)
       g_object_unref (task);
       return;
     }
+  /* A redirect could carry the bearer token to another host: none is followed. */
+  soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (req->msg);
   soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
   auth = g_strconcat ("Bearer ", self->token, NULL);
@@ -738,6 +752,29 @@ dlg_sync_get_state (DlgStore    *store,
   if (last_error != NULL)
     *last_error = dlg_stmt_dup_text (stmt, 4);
   return TRUE;
+}
+
+/* HTTPS, or plain HTTP to this computer only (the practice site, tests): a bearer token never
+ * crosses a network in clear. */
+/**
+ * dlg_sync_site_url_is_valid:
+ *
+ * Returns: %TRUE for an https:// address, or an http:// one on this computer
+ */
+gboolean
+dlg_sync_site_url_is_valid (const char *site_url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (site_url, G_URI_FLAGS_NONE, NULL);
+  const char *host;
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return FALSE;
+  if (g_strcmp0 (g_uri_get_scheme (uri), "https") == 0)
+    return TRUE;
+  host = g_uri_get_host (uri);
+  return g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 &&
+         (g_strcmp0 (host, "127.0.0.1") == 0 || g_strcmp0 (host, "localhost") == 0 ||
+          g_strcmp0 (host, "::1") == 0 || g_strcmp0 (host, "[::1]") == 0);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1723,8 +1760,7 @@ dlg_sync_client_sync_async (DlgSyncClient       *self,
   g_ptr_array_set_size (self->problems, 0);
   set_busy (self, TRUE);
 
-  if (!g_str_has_prefix (self->site_url, "https://") &&
-      !g_str_has_prefix (self->site_url, "http://"))
+  if (!dlg_sync_site_url_is_valid (self->site_url))
     {
       sync_fail (task, g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOT_CONFIGURED,
                                     _("“%s” is not a valid site address: it must start with "

@@ -78,6 +78,7 @@ guint          dlg_sync_backoff_delay_ms         (guint           base_ms,
                                                   guint           n_failures,
                                                   gint64          retry_after_ms);
 
+gboolean       dlg_sync_site_url_is_valid        (const char     *site_url);
 char          *dlg_sync_get_default_site         (DlgStore       *store,
                                                   GError        **error);
 gboolean       dlg_sync_get_state                (DlgStore       *store,

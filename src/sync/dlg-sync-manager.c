@@ -442,7 +442,7 @@ dlg_sync_manager_set_site (DlgSyncManager  *self,
   g_return_val_if_fail (DLG_IS_SYNC_MANAGER (self), FALSE);
   g_return_val_if_fail (site_url != NULL, FALSE);
 
-  if (!g_str_has_prefix (site_url, "https://") && !g_str_has_prefix (site_url, "http://"))
+  if (!dlg_sync_site_url_is_valid (site_url))
     {
       g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOT_CONFIGURED,
                    _("“%s” is not a valid site address: it must start with https://."),
