@@ -484,6 +484,34 @@ test_expired_cursor (Fixture       *f,
                                    " 'trashed'"), ==, 1);
 }
 
+/* Runs dialogue-cli with @args (NULL-terminated); returns its exit status. */
+static int
+run_cli (Fixture            *f,
+         gboolean            debug,
+         char              **out,
+         char              **err,
+         const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DIALOGUE_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_subprocess_launcher_setenv (launcher, "DIALOGUE_TOKEN", f->site->token, TRUE);
+  if (debug)
+    g_subprocess_launcher_setenv (launcher, "DIALOGUE_SYNC_DEBUG", "1", TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error));
+  g_assert_no_error (error);
+  return g_subprocess_get_exit_status (process);
+}
+
 static void
 copy_database (DlgStore   *from,
                const char *to_path)
@@ -552,6 +580,20 @@ test_conflict (Fixture       *f,
   page = get_page (f, path, 200);
   g_assert_nonnull (strstr (page, "Alice"));
   g_clear_pointer (&page, g_free);
+
+  /* dialogue-cli lists it too. */
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                              (const char *[]) { "conflicts", "--db", other_path, "--json",
+                                                 NULL }), ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, out, -1, NULL));
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))),
+                      ==, 1);
+  }
 
   /* A sync while the conflict waits changes nothing. */
   test_app_sync (other_client);
@@ -777,34 +819,6 @@ contributions_digest (DlgStore *store)
       }
   g_assert_cmpint (rc, ==, SQLITE_DONE);
   return g_strdup (g_checksum_get_string (sum));
-}
-
-/* Runs dialogue-cli with @args (NULL-terminated); returns its exit status. */
-static int
-run_cli (Fixture            *f,
-         gboolean            debug,
-         char              **out,
-         char              **err,
-         const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("DIALOGUE_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_subprocess_launcher_setenv (launcher, "DIALOGUE_TOKEN", f->site->token, TRUE);
-  if (debug)
-    g_subprocess_launcher_setenv (launcher, "DIALOGUE_SYNC_DEBUG", "1", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error));
-  g_assert_no_error (error);
-  return g_subprocess_get_exit_status (process);
 }
 
 /* dialogue-cli narrative … publish, sync and contributions --json, end to end; the debug log

@@ -30,6 +30,8 @@ static char *opt_title;
 static char *opt_uuid;
 static gboolean opt_json;
 static int opt_page_size;
+static gint64 opt_resolve;
+static char *opt_keep;
 
 static GOptionContext *
 new_context (const char         *parameters,
@@ -341,5 +343,99 @@ dlg_cli_narrative (int    argc,
   else
     g_print (_("Narrative %s published; it will be sent to the site at the next sync.\n"),
              uuid);
+  return DLG_CLI_OK;
+}
+
+int
+dlg_cli_conflicts (int    argc,
+                   char **argv)
+{
+  static const GOptionEntry entries[] = {
+    { "resolve", 0, 0, G_OPTION_ARG_INT64, &opt_resolve, N_("Resolve the conflict number ID"),
+      N_("ID") },
+    { "keep", 0, 0, G_OPTION_ARG_STRING, &opt_keep,
+      N_("What to keep: mine, theirs (the site’s) or copy (mine as a copy)"), N_("WHAT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context ("", _("List the conflicts between your changes and the site's, or resolve "
+                       "one."), entries);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (!dlg_cli_parse (context, &argc, &argv, "conflicts"))
+    return DLG_CLI_USAGE;
+  if (argc != 1)
+    return dlg_cli_usage ("conflicts", _("This command takes no argument."));
+  if ((opt_resolve != 0) != (opt_keep != NULL))
+    return dlg_cli_usage ("conflicts", _("--resolve ID and --keep WHAT go together."));
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+
+  if (opt_resolve != 0)
+    {
+      DlgSyncResolution resolution;
+
+      if (g_strcmp0 (opt_keep, "mine") == 0)
+        resolution = DLG_SYNC_KEEP_MINE;
+      else if (g_strcmp0 (opt_keep, "theirs") == 0)
+        resolution = DLG_SYNC_KEEP_THEIRS;
+      else if (g_strcmp0 (opt_keep, "copy") == 0)
+        resolution = DLG_SYNC_KEEP_MINE_AS_COPY;
+      else
+        return dlg_cli_usage ("conflicts", _("--keep takes mine, theirs or copy."));
+      if (!dlg_sync_resolve_conflict (store, opt_resolve, resolution, &error))
+        return dlg_cli_fail (error);
+      if (!opt_json)
+        g_print (_("Conflict %ld resolved; the next sync applies it.\n"), (long) opt_resolve);
+      return DLG_CLI_OK;
+    }
+
+  if (!(conflicts = dlg_sync_list_conflicts (store, &error)))
+    return dlg_cli_fail (error);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      DlgSyncConflict *c = conflicts->pdata[i];
+
+      if (opt_json)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, c->id);
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, c->object_type);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, c->object_uuid);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, c->title);
+          json_builder_set_member_name (builder, "detected_at");
+          json_builder_add_string_value (builder, c->detected_at);
+          json_builder_set_member_name (builder, "mine");
+          json_builder_add_string_value (builder, c->local_json);
+          json_builder_set_member_name (builder, "theirs");
+          if (c->site_json != NULL)
+            json_builder_add_string_value (builder, c->site_json);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      else
+        {
+          g_autofree char *title = one_line (c->title);
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", c->id, c->detected_at, c->object_type,
+                   title);
+        }
+    }
+  json_builder_end_array (builder);
+  if (opt_json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      dlg_cli_print_json (root);
+    }
   return DLG_CLI_OK;
 }

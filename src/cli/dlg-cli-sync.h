@@ -13,5 +13,7 @@ int dlg_cli_contributions (int    argc,
                            char **argv);
 int dlg_cli_narrative     (int    argc,
                            char **argv);
+int dlg_cli_conflicts     (int    argc,
+                           char **argv);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ static const struct {
   { "contributions", dlg_cli_contributions, N_("List the contributions of a process") },
   { "narrative", dlg_cli_narrative, N_("Publish a narrative of a process") },
   { "sync", dlg_cli_sync, N_("Sync with the public site") },
+  { "conflicts", dlg_cli_conflicts, N_("List or resolve sync conflicts") },
 };
 
 static void
