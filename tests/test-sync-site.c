@@ -411,6 +411,80 @@ test_auth_and_refusals (Fixture       *f,
                                    "SELECT count(*) FROM outbox WHERE state = 'failed'"), ==, 1);
 }
 
+/* The process page, the argued response and a commitment with its updates, as the app builds
+ * them, are accepted by the site and shown on its pages. */
+static void
+test_publish_response_and_commitments (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *response_page = NULL;
+  g_autofree char *follow_up_page = NULL;
+  g_autofree char *process_page = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DlgStmt) stmt = NULL;
+
+  stmt = dlg_store_prepare (f->store,
+                            "INSERT INTO recommendation (uuid, process_id, number, title, body,"
+                            " created_at) VALUES ('aaaaaaaa-0000-4000-8000-000000000001', ?1, 1,"
+                            " 'Des arbres sur la place', 'Planter 20 arbres.', 'x');"
+                            , &error);
+  sqlite3_bind_int64 (stmt, 1, f->process_id);
+  g_assert_true (dlg_store_step_done (f->store, stmt, &error));
+  g_clear_pointer (&stmt, dlg_stmt_release);
+  g_assert_true (dlg_store_exec (f->store,
+                                 "INSERT INTO position (uuid, recommendation_id, value,"
+                                 " justification, updated_at) VALUES"
+                                 " ('bbbbbbbb-0000-4000-8000-000000000001', 1, 'retained',"
+                                 " 'Budget voté en conseil.', 'x');"
+                                 "INSERT INTO response (process_id, uuid, intro, published_at)"
+                                 " VALUES (1, 'cccccccc-0000-4000-8000-000000000001',"
+                                 " 'Voici notre réponse argumentée.', '2026-11-20T10:00:00Z');"
+                                 "INSERT INTO commitment (uuid, process_id, position_id, title,"
+                                 " department, due_date, status, progress, created_at) VALUES"
+                                 " ('dddddddd-0000-4000-8000-000000000001', 1, 1,"
+                                 " 'Planter les arbres', 'Espaces verts', '2027-03-31',"
+                                 " 'in_progress', 40, 'x');"
+                                 "INSERT INTO commitment_update (uuid, commitment_id, dated,"
+                                 " progress, status, text) VALUES"
+                                 " ('eeeeeeee-0000-4000-8000-000000000001', 1, '2026-12-01', 40,"
+                                 " 'in_progress', 'Les fosses sont creusées.');", &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_sync_enqueue_response (f->store, f->process_id, &error));
+  g_assert_true (dlg_sync_enqueue_commitment (f->store, "dddddddd-0000-4000-8000-000000000001",
+                                              &error));
+  g_assert_no_error (error);
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 3);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM response WHERE sync_state = 'synced'"),
+                   ==, 1);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM commitment WHERE sync_state ="
+                                   " 'synced'"), ==, 1);
+
+  path = g_strdup_printf ("/p/%s", f->process_uuid);
+  process_page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (process_page, "Comment rendre la place plus agréable ?"));
+  g_free (path);
+  path = g_strdup_printf ("/p/%s/response", f->process_uuid);
+  response_page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (response_page, "Budget voté en conseil."));
+  g_free (path);
+  path = g_strdup_printf ("/p/%s/follow-up", f->process_uuid);
+  follow_up_page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (follow_up_page, "Planter les arbres"));
+  g_assert_nonnull (strstr (follow_up_page, "Les fosses sont creusées."));
+
+  /* An update goes with If-Match and replaces the site's version. */
+  g_assert_true (dlg_store_exec (f->store, "UPDATE commitment SET progress = 80", &error));
+  g_assert_true (dlg_sync_enqueue_commitment (f->store, "dddddddd-0000-4000-8000-000000000001",
+                                              &error));
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+  g_assert_cmpuint (dlg_sync_client_get_n_conflicts (f->client), ==, 0);
+}
+
 /* An expired cursor (410) leads to a full resync that keeps unsent local edits. */
 static void
 test_expired_cursor (Fixture       *f,
@@ -1114,6 +1188,7 @@ main (int   argc,
   ADD ("/sync/site/transient-faults-retried", test_transient_faults);
   ADD ("/sync/site/site-down-keeps-outbox", test_site_down_keeps_everything);
   ADD ("/sync/site/401-pauses-422-reported", test_auth_and_refusals);
+  ADD ("/sync/site/response-and-commitments-published", test_publish_response_and_commitments);
   ADD ("/sync/site/expired-cursor-full-resync", test_expired_cursor);
   ADD ("/sync/site/conflict-412-both-versions", test_conflict);
   ADD ("/sync/site/erasure-purges-personal-data", test_erasure);

@@ -113,7 +113,7 @@ typedef struct
   GCancellable *parent;         /* the sync's, owned by its task */
   GCancellable *attempt_cancellable;
   gulong        parent_handler;
-  guint         deadline_id;
+  GSource      *deadline;
   GSource      *wait_source;
   GSource      *cancel_source;
   gboolean      timed_out;
@@ -135,7 +135,9 @@ request_clear_wait (Request *req)
 static void
 request_clear_attempt (Request *req)
 {
-  g_clear_handle_id (&req->deadline_id, g_source_remove);
+  if (req->deadline != NULL)
+    g_source_destroy (req->deadline);
+  g_clear_pointer (&req->deadline, g_source_unref);
   if (req->parent != NULL && req->parent_handler != 0)
     g_cancellable_disconnect (req->parent, req->parent_handler);
   req->parent_handler = 0;
@@ -498,15 +500,15 @@ request_send_cb (GObject      *object,
                                    req->attempt_cancellable, request_read_cb, task);
 }
 
-static void
+static gboolean
 request_deadline_cb (gpointer user_data)
 {
   GTask *task = user_data;
   Request *req = g_task_get_task_data (task);
 
-  req->deadline_id = 0;
   req->timed_out = TRUE;
   g_cancellable_cancel (req->attempt_cancellable);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -559,7 +561,10 @@ request_send_attempt (GTask *task)
   if (parent != NULL)
     req->parent_handler = g_cancellable_connect (parent, G_CALLBACK (parent_cancelled_cb),
                                                  req->attempt_cancellable, NULL);
-  req->deadline_id = g_timeout_add_once (self->request_timeout_ms, request_deadline_cb, task);
+  /* The overall deadline of the attempt, on the context the sync runs on. */
+  req->deadline = g_timeout_source_new (self->request_timeout_ms);
+  g_source_set_callback (req->deadline, request_deadline_cb, task, NULL);
+  g_source_attach (req->deadline, g_task_get_context (task));
   soup_session_send_async (self->session, req->msg, G_PRIORITY_DEFAULT,
                            req->attempt_cancellable, request_send_cb, task);
 }
