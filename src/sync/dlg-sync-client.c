@@ -85,8 +85,11 @@ static const char sql_state_done[] =
   "UPDATE sync_state SET last_sync_at = ?2, last_error = NULL WHERE site_url = ?1";
 static const char sql_state_error[] =
   "UPDATE sync_state SET last_error = ?2 WHERE site_url = ?1";
+/* A practice site on this computer is the default only when there is no real one. */
 static const char sql_state_default[] =
-  "SELECT site_url FROM sync_state ORDER BY used_at DESC LIMIT 1";
+  "SELECT site_url FROM sync_state ORDER BY"
+  "  (site_url LIKE 'http://127.0.0.1%' OR site_url LIKE 'http://localhost%'"
+  "   OR site_url LIKE 'http://[::1]%'), used_at DESC LIMIT 1";
 
 /* ------------------------------------------------------------------------------------------ */
 /* One HTTP request, with its attempts                                                         */

@@ -451,8 +451,10 @@ dlg_sync_manager_set_site (DlgSyncManager  *self,
     }
   client = dlg_sync_client_new (self->store, site_url);
   token = dlg_sync_token_lookup (dlg_sync_client_get_site_url (client), NULL, &local_error);
+  /* No keyring (no Secret Service) is not an error: the officer enters the token, which is
+   * then kept in memory for the session. */
   if (local_error != NULL)
-    g_warning ("%s", local_error->message);
+    g_debug ("%s", local_error->message);
   if (token != NULL)
     dlg_sync_client_set_token (client, token);
   set_boolean (self, &self->training, FALSE, PROP_TRAINING);
