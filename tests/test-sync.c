@@ -393,6 +393,23 @@ test_site_address (void)
   soup_server_disconnect (server);
 }
 
+static void
+test_default_site (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autofree char *none = dlg_sync_get_default_site (store, &error);
+  g_autofree char *site = NULL;
+
+  g_assert_null (none);
+  g_assert_true (dlg_store_exec (store,
+                                 "INSERT INTO sync_state (site_url, used_at) VALUES"
+                                 " ('https://participer.example.fr', '2026-01-01T00:00:00Z'),"
+                                 " ('http://127.0.0.1:4242', '2026-11-01T00:00:00Z')", &error));
+  site = dlg_sync_get_default_site (store, &error);
+  g_assert_cmpstr (site, ==, "https://participer.example.fr");
+}
+
 static DlgSyncPage *
 parse (const char *json)
 {
@@ -556,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/sync/pull/rev-orphans-erasure", test_apply_rules);
   g_test_add_func ("/sync/tls/untrusted-refused-own-ca-accepted", test_tls);
   g_test_add_func ("/sync/client/no-clear-http-no-redirect", test_site_address);
+  g_test_add_func ("/sync/client/default-site-prefers-real-one", test_default_site);
   g_test_add_func ("/sync/outbox/generation", test_outbox_generation);
   g_test_add_func ("/sync/token/libsecret-file-backend", test_token);
   status = g_test_run ();
