@@ -337,12 +337,23 @@ test_contribution_roundtrip (Fixture       *f,
   g_assert_false (dlg_contribution_has_location (loaded));
   g_assert_false (dlg_contribution_get_highlighted (loaded));
 
+  /* Officer annotations stay local: they do not make a synced contribution modified. */
+  g_assert_cmpint (query_int (f, "UPDATE contribution SET sync_state = 'synced' WHERE id = ?1"
+                              " RETURNING 1", dlg_contribution_get_id (c)), ==, 1);
+  dlg_contribution_set_note (loaded, "Relu");
+  g_assert_true (dlg_contribution_save (f->store, loaded, &error));
+  g_assert_cmpstr (dlg_contribution_get_sync_state (loaded), ==, "synced");
+  dlg_contribution_set_body (loaded, "Texte corrigé");
+  g_assert_true (dlg_contribution_save (f->store, loaded, &error));
+  g_assert_cmpstr (dlg_contribution_get_sync_state (loaded), ==, "modified");
+
   list = dlg_contribution_list (f->store, f->pid, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   g_assert_true (dlg_contribution_delete (f->store, dlg_contribution_get_id (c), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM contribution_annotation WHERE ?1", 1), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM contribution_annotation WHERE ?1", 1),
+                   ==, 0);
 }
 
 static void
@@ -372,6 +383,9 @@ test_contribution_moderate (Fixture       *f,
                               " AND length (uuid) = 36 AND state = 'trashed'"
                               " AND sync_state = 'created'", id), ==, 1);
   g_assert_cmpuint (count_journal (f, "contribution.moderate"), ==, 1);
+  /* The public journal never quotes the text that moderation removed. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM journal WHERE process_id = ?1"
+                              " AND summary LIKE '%bancs%'", f->pid), ==, 0);
 
   g_assert_true (dlg_contribution_moderate (f->store, id, "published", NULL, &error));
   g_assert_no_error (error);
@@ -519,6 +533,14 @@ test_contribution_list_large (Fixture       *f,
   g_assert_cmpstr (dlg_contribution_get_title (last), ==, "Contribution 1");
   g_assert_cmpstr (dlg_contribution_get_title (next), ==, "Contribution 99799");
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 100000));
+  /* Pages of the second half are read from the end, then reversed. */
+  for (guint i = 99999; i > 79000; i -= 997)
+    {
+      g_autoptr(DlgContribution) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autofree char *expected = g_strdup_printf ("Contribution %u", 100000 - i);
+
+      g_assert_cmpstr (dlg_contribution_get_title (item), ==, expected);
+    }
   /* Sequential pages (read after their predecessor) agree with jumps. */
   for (guint i = 0; i < 1000; i += 37)
     {
@@ -781,8 +803,8 @@ test_participant_contact (Fixture       *f,
   /* Deleting the participant deletes the contact. */
   g_assert_true (dlg_participant_delete (f->store, id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (f, "SELECT count(*) FROM participant_contact WHERE participant_id = ?1",
-                              id), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM participant_contact"
+                              " WHERE participant_id = ?1", id), ==, 0);
   g_assert_null (dlg_participant_contact_load (f->store, id, &error));
   g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
 }
@@ -1066,8 +1088,14 @@ test_position_commitment (Fixture       *f,
   g_assert_false (dlg_position_delete (f->store, dlg_position_get_id (position), &error));
   g_assert_error (error, DLG_ERROR, DLG_ERROR_RULE);
   g_clear_error (&error);
-  g_assert_true (dlg_commitment_update_delete (f->store, dlg_commitment_update_get_id (older),
+  /* Deleting the latest report brings back the progress of the one left. */
+  g_assert_true (dlg_commitment_update_delete (f->store, dlg_commitment_update_get_id (update),
                                                &error));
+  g_assert_no_error (error);
+  g_clear_object (&reloaded);
+  reloaded = dlg_commitment_load (f->store, dlg_commitment_get_id (commitment), &error);
+  g_assert_cmpint (dlg_commitment_get_progress (reloaded), ==, 10);
+  g_assert_cmpuint (count_journal (f, "commitment_update.delete"), ==, 1);
   g_assert_true (dlg_commitment_delete (f->store, dlg_commitment_get_id (commitment), &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_journal (f, "commitment.delete"), ==, 1);

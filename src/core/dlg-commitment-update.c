@@ -69,7 +69,8 @@ static const char sql_insert[] =
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char sql_update[] =
   "UPDATE commitment_update SET dated = ?2, progress = ?3, status = ?4, text = ?5,"
-  " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
+  " sync_state = CASE WHEN sync_state = 'synced' AND (dated IS NOT ?2 OR progress IS"
+  " NOT ?3 OR status IS NOT ?4 OR text IS NOT ?5) THEN 'modified' ELSE sync_state END"
   " WHERE id = ?1";
 static const char sql_delete[] = "DELETE FROM commitment_update WHERE id = ?1";
 static const char sql_parent[] = "SELECT process_id FROM commitment WHERE id = ?1";
@@ -369,7 +370,7 @@ load_one (DlgStore  *store,
     return from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
-                         _("This commitment update does not exist (it may have been deleted)."));
+                         _("This progress report does not exist (it may have been deleted)."));
   else
     dlg_store_set_error (store, rc, error);
   return NULL;
@@ -382,6 +383,31 @@ static const char sql_apply[] =
   " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
   " WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM commitment_update u"
   " WHERE u.commitment_id = ?1 AND (u.dated, u.id) > (?4, ?5))";
+
+/* After a report is deleted, the commitment takes the progress of the latest one left (it
+ * keeps its values when none is left). */
+static const char sql_revert[] =
+  "UPDATE commitment SET"
+  " progress = coalesce ((SELECT u.progress FROM commitment_update u WHERE u.commitment_id = ?1"
+  "   ORDER BY u.dated DESC, u.id DESC LIMIT 1), progress),"
+  " status = coalesce ((SELECT u.status FROM commitment_update u WHERE u.commitment_id = ?1"
+  "   ORDER BY u.dated DESC, u.id DESC LIMIT 1), status),"
+  " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
+  " WHERE id = ?1";
+
+static gboolean
+after_delete (DlgStore             *store,
+              DlgCommitmentUpdate  *self,
+              gint64                process_id,
+              GError              **error)
+{
+  g_autoptr(DlgStmt) stmt = NULL;
+
+  if (!(stmt = dlg_store_prepare (store, sql_revert, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->commitment_id);
+  return dlg_store_step_done (store, stmt, error);
+}
 
 static char *
 journal_label (DlgStore            *store,
@@ -422,7 +448,7 @@ validate (DlgStore             *store,
           gint64                process_id,
           GError              **error)
 {
-  if (!dlg_check_date (self->dated, TRUE, _("dated"), _("A progress report needs a date."), error))
+  if (!dlg_check_date (self->dated, TRUE, _("date"), _("A progress report needs a date."), error))
     return FALSE;
   if (self->progress < 0 || self->progress > 100)
     {
@@ -609,18 +635,20 @@ dlg_commitment_update_delete (DlgStore  *store,
   label = journal_label (store, self);
   summary = g_strdup_printf (_("Progress report deleted on commitment “%s”."), label);
   if (!dlg_journal_append (store, process_id, "commitment_update.delete", "commitment_update",
-                           self->uuid, summary,
-                           error))
+                           self->uuid, summary, error))
     goto fail;
   if (!(stmt = dlg_store_prepare (store, sql_delete, error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!dlg_store_step_done (store, stmt, error))
     goto fail;
+  if (!after_delete (store, self, process_id, error))
+    goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
 
   dlg_store_emit_changed (store, "commitment_update", process_id);
+  dlg_store_emit_changed (store, "commitment", process_id);
   return TRUE;
 
 fail:

@@ -79,8 +79,10 @@ static const char sql_insert[] =
   " status, progress, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 static const char sql_update[] =
   "UPDATE commitment SET position_id = ?2, title = ?3, department = ?4, due_date = ?5,"
-  " status = ?6, progress = ?7, sync_state = CASE sync_state WHEN 'synced' THEN"
-  " 'modified' ELSE sync_state END WHERE id = ?1";
+  " status = ?6, progress = ?7, sync_state = CASE WHEN sync_state = 'synced' AND"
+  " (position_id IS NOT ?2 OR title IS NOT ?3 OR department IS NOT ?4 OR due_date IS"
+  " NOT ?5 OR status IS NOT ?6 OR progress IS NOT ?7) THEN 'modified' ELSE sync_state"
+  " END WHERE id = ?1";
 static const char sql_delete[] = "DELETE FROM commitment WHERE id = ?1";
 static const char sql_parent[] = "SELECT id FROM process WHERE id = ?1";
 
@@ -505,13 +507,13 @@ const char *
 dlg_commitment_status_get_label (const char *status)
 {
   if (g_strcmp0 (status, "planned") == 0)
-    return _("Planned");
+    return C_("commitment status", "Planned");
   if (g_strcmp0 (status, "in_progress") == 0)
-    return _("In progress");
+    return C_("commitment status", "In progress");
   if (g_strcmp0 (status, "done") == 0)
-    return _("Done");
+    return C_("commitment status", "Done");
   if (g_strcmp0 (status, "abandoned") == 0)
-    return _("Abandoned");
+    return C_("commitment status", "Abandoned");
   return NULL;
 }
 
@@ -742,8 +744,7 @@ dlg_commitment_delete (DlgStore  *store,
     return FALSE;
   summary = g_strdup_printf (_("Commitment deleted: “%s”."), self->title);
   if (!dlg_journal_append (store, process_id, "commitment.delete", "commitment", self->uuid,
-                           summary,
-                           error))
+                           summary, error))
     goto fail;
   if (!(stmt = dlg_store_prepare (store, sql_delete, error)))
     goto fail;

@@ -442,7 +442,7 @@ validate (DlgStore              *store,
   if (!dlg_check_enum (self->channel, channel_values, FALSE,
                        _("This communication channel is unknown."), error))
     return FALSE;
-  if (!dlg_check_date (self->planned_at, FALSE, _("planned at"), NULL, error))
+  if (!dlg_check_date (self->planned_at, FALSE, _("planned date"), NULL, error))
     return FALSE;
   if (!dlg_check_text (self->title, TRUE, 500, _("title"), _("A communication item needs a title."),
                        error))

@@ -5,7 +5,8 @@
  * The list never holds every contribution: a filter change runs one COUNT query, and
  * get_item() reads the page of PAGE_SIZE rows holding the item (newest first), unless one of
  * the N_PAGES cached pages has it. A page that follows a cached one is read from where that
- * one ended (keyset), so scrolling never pays for a large OFFSET; a jump does, once.
+ * one ended (keyset), so scrolling never pays for a large OFFSET; a jump pays for one, counted
+ * from the nearer end of the list.
  *
  * The statements depend on which filters are set. They are assembled from the constant
  * fragments below (no user text ever goes into SQL: the search text is bound, and first turned
@@ -48,6 +49,7 @@ struct _DlgContributionList
   sqlite3_stmt *count_stmt;
   sqlite3_stmt *page_stmt;     /* LIMIT/OFFSET */
   sqlite3_stmt *after_stmt;    /* LIMIT after a (created_at, id) key */
+  sqlite3_stmt *tail_stmt;     /* LIMIT/OFFSET counted from the end (oldest first) */
   guint         n_items;
   Page          pages[N_PAGES];
   guint64       clock;
@@ -78,6 +80,7 @@ static const char sql_search[] =
   " AND t.id IN (SELECT rowid FROM contribution_fts WHERE contribution_fts MATCH ?5)";
 static const char sql_after[] = " AND (t.created_at, t.id) < (?8, ?9)";
 static const char sql_order[] = " ORDER BY t.created_at DESC, t.id DESC LIMIT ?6";
+static const char sql_order_reverse[] = " ORDER BY t.created_at, t.id LIMIT ?6";
 static const char sql_offset[] = " OFFSET ?7";
 
 static void
@@ -93,6 +96,7 @@ drop_statements (DlgContributionList *self)
   g_clear_pointer (&self->count_stmt, sqlite3_finalize);
   g_clear_pointer (&self->page_stmt, sqlite3_finalize);
   g_clear_pointer (&self->after_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->tail_stmt, sqlite3_finalize);
 }
 
 static void
@@ -184,7 +188,7 @@ prepare (DlgContributionList *self,
   return stmt;
 }
 
-/* Builds the three statements for the filters now set. */
+/* Builds the four statements for the filters now set. */
 static void
 build_statements (DlgContributionList *self)
 {
@@ -215,6 +219,12 @@ build_statements (DlgContributionList *self)
   g_string_append (sql, sql_after);
   g_string_append (sql, sql_order);
   self->after_stmt = prepare (self, sql->str);
+
+  g_string_assign (sql, dlg_contribution_get_select_sql ());
+  g_string_append (sql, where->str);
+  g_string_append (sql, sql_order_reverse);
+  g_string_append (sql, sql_offset);
+  self->tail_stmt = prepare (self, sql->str);
 }
 
 static void
@@ -280,23 +290,41 @@ free_slot (DlgContributionList *self)
   return oldest;
 }
 
+/* Steps @stmt (bound) and collects its rows. */
+static GPtrArray *
+read_rows (DlgContributionList *self,
+           sqlite3_stmt        *stmt)
+{
+  GPtrArray *items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, dlg_contribution_new_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    g_warning ("Cannot read contributions: %s", sqlite3_errmsg (dlg_store_get_db (self->store)));
+  sqlite3_reset (stmt);
+  return items;
+}
+
+/* Reads page @index, by the cheapest of three ways: after the last row of the previous page
+ * when it is cached (scrolling down), else by OFFSET from the start for the first half of the
+ * list, or from the end (oldest first, then reversed) for the second half. */
 static Page *
 load_page (DlgContributionList *self,
            guint                index)
 {
   Page *previous = index > 0 ? find_page (self, index - 1) : NULL;
-  g_autoptr(GPtrArray) items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
+  guint first = index * PAGE_SIZE;
+  guint count = MIN (PAGE_SIZE, self->n_items - first);
+  g_autoptr(GPtrArray) items = NULL;
   sqlite3_stmt *stmt;
   Page *page;
-  int rc;
 
-  /* The previous page is whole (or it would be the last one): continue after its last row. */
   if (previous != NULL && previous->items->len == PAGE_SIZE)
     {
       DlgContribution *last = g_ptr_array_index (previous->items, PAGE_SIZE - 1);
 
-      stmt = self->after_stmt;
-      if (stmt == NULL)
+      if ((stmt = self->after_stmt) == NULL)
         return NULL;
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
@@ -304,24 +332,39 @@ load_page (DlgContributionList *self,
       sqlite3_bind_text (stmt, 8, dlg_contribution_get_created_at (last), -1,
                          SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 9, dlg_contribution_get_id (last));
+      sqlite3_bind_int (stmt, 6, PAGE_SIZE);
+      items = read_rows (self, stmt);
     }
-  else
+  else if (first > self->n_items / 2)
     {
-      stmt = self->page_stmt;
-      if (stmt == NULL)
+      if ((stmt = self->tail_stmt) == NULL)
         return NULL;
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
       bind_filters (self, stmt);
-      sqlite3_bind_int64 (stmt, 7, (gint64) index * PAGE_SIZE);
-    }
-  sqlite3_bind_int (stmt, 6, PAGE_SIZE);
+      sqlite3_bind_int (stmt, 6, count);
+      sqlite3_bind_int64 (stmt, 7, self->n_items - first - count);
+      items = read_rows (self, stmt);
+      /* Oldest first: put it back newest first. */
+      for (guint i = 0, j = items->len; i + 1 < j; i++, j--)
+        {
+          gpointer tmp = items->pdata[i];
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, dlg_contribution_new_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    g_warning ("Cannot read contributions: %s", sqlite3_errmsg (dlg_store_get_db (self->store)));
-  sqlite3_reset (stmt);
+          items->pdata[i] = items->pdata[j - 1];
+          items->pdata[j - 1] = tmp;
+        }
+    }
+  else
+    {
+      if ((stmt = self->page_stmt) == NULL)
+        return NULL;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      bind_filters (self, stmt);
+      sqlite3_bind_int (stmt, 6, PAGE_SIZE);
+      sqlite3_bind_int64 (stmt, 7, first);
+      items = read_rows (self, stmt);
+    }
 
   page = free_slot (self);
   page->index = index;

@@ -107,8 +107,11 @@ static const char sql_insert[] =
 static const char sql_update[] =
   "UPDATE contribution SET feature = ?2, kind = ?3, channel = ?4, parent_uuid = ?5,"
   " author_ref = ?6, title = ?7, body = ?8, lat = ?9, lon = ?10, data_json = ?11,"
-  " created_at = ?12, sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE"
-  " sync_state END WHERE id = ?1";
+  " created_at = ?12, sync_state = CASE WHEN sync_state = 'synced' AND (feature IS NOT"
+  " ?2 OR kind IS NOT ?3 OR channel IS NOT ?4 OR parent_uuid IS NOT ?5 OR author_ref IS"
+  " NOT ?6 OR title IS NOT ?7 OR body IS NOT ?8 OR lat IS NOT ?9 OR lon IS NOT ?10 OR"
+  " data_json IS NOT ?11 OR created_at IS NOT ?12) THEN 'modified' ELSE sync_state END"
+  " WHERE id = ?1";
 static const char sql_delete[] = "DELETE FROM contribution WHERE id = ?1";
 static const char sql_parent[] = "SELECT id FROM process WHERE id = ?1";
 
@@ -867,11 +870,11 @@ const char *
 dlg_contribution_moderation_get_label (const char *state)
 {
   if (g_strcmp0 (state, "pending") == 0)
-    return _("Awaiting moderation");
+    return C_("moderation", "Awaiting moderation");
   if (g_strcmp0 (state, "published") == 0)
-    return _("Published");
+    return C_("moderation", "Published");
   if (g_strcmp0 (state, "trashed") == 0)
-    return _("Set aside");
+    return C_("moderation", "Set aside");
   return NULL;
 }
 
@@ -885,27 +888,14 @@ const char *
 dlg_contribution_channel_get_label (const char *channel)
 {
   if (g_strcmp0 (channel, "online") == 0)
-    return _("Online");
+    return C_("channel", "Online");
   if (g_strcmp0 (channel, "in_person") == 0)
-    return _("In person");
+    return C_("channel", "In person");
   if (g_strcmp0 (channel, "mail") == 0)
-    return _("Mail");
+    return C_("channel", "Mail");
   if (g_strcmp0 (channel, "phone") == 0)
-    return _("Phone");
+    return C_("channel", "Phone");
   return NULL;
-}
-
-/* A short name for the journal: the title, or the start of the text. */
-static char *
-short_label (DlgContribution *self)
-{
-  const char *text = *self->title != '\0' ? self->title : self->body;
-  g_autofree char *head = NULL;
-
-  if (g_utf8_strlen (text, -1) <= 60)
-    return g_strdup (text);
-  head = g_utf8_substring (text, 0, 60);
-  return g_strconcat (head, "…", NULL);
 }
 
 /**
@@ -970,12 +960,14 @@ dlg_contribution_moderate (DlgStore    *store,
   dlg_stmt_bind_text (event, 6, dlg_store_get_actor (store));
   if (!dlg_store_step_done (store, event, error))
     goto fail;
-  label = short_label (self);
+  /* The journal is public and cannot be purged: it names the contribution by its reference,
+   * never by its text, which may be what moderation removes. */
+  label = g_strndup (self->uuid, 8);
   if (*stripped != '\0')
-    summary = g_strdup_printf (_("Contribution “%s”: %s (%s)."), label,
+    summary = g_strdup_printf (_("Contribution %s: %s (%s)."), label,
                                dlg_contribution_moderation_get_label (state), stripped);
   else
-    summary = g_strdup_printf (_("Contribution “%s”: %s."), label,
+    summary = g_strdup_printf (_("Contribution %s: %s."), label,
                                dlg_contribution_moderation_get_label (state));
   if (!dlg_journal_append (store, self->process_id, "contribution.moderate", "contribution",
                            self->uuid, summary, error))
@@ -1119,13 +1111,13 @@ validate (DlgStore         *store,
   if (!dlg_check_enum (self->channel, channel_values, FALSE,
                        _("The channel must be online, in person, mail or phone."), error))
     return FALSE;
-  if (!dlg_check_text (self->parent_uuid, FALSE, 64, _("parent uuid"), NULL, error))
+  if (!dlg_check_text (self->parent_uuid, FALSE, 64, _("parent contribution"), NULL, error))
     return FALSE;
-  if (!dlg_check_text (self->author_ref, FALSE, 200, _("author ref"), NULL, error))
+  if (!dlg_check_text (self->author_ref, FALSE, 200, _("author"), NULL, error))
     return FALSE;
   if (!dlg_check_text (self->title, FALSE, 500, _("title"), NULL, error))
     return FALSE;
-  if (!dlg_check_text (self->body, FALSE, 100000, _("body"), NULL, error))
+  if (!dlg_check_text (self->body, FALSE, 100000, _("text"), NULL, error))
     return FALSE;
   if (!isnan (self->lat) && !(self->lat >= -90.0 && self->lat <= 90.0))
     {
@@ -1139,10 +1131,9 @@ validate (DlgStore         *store,
                            _("The longitude must be between -180 and 180."));
       return FALSE;
     }
-  if (!dlg_check_text (self->data_json, FALSE, 0, _("data json"), NULL, error))
+  if (!dlg_check_text (self->data_json, FALSE, 0, _("extra data"), NULL, error))
     return FALSE;
-  if (!dlg_check_date (self->created_at, TRUE, _("created at"), _("A contribution needs a date."),
-                       error))
+  if (!dlg_check_date (self->created_at, TRUE, _("date"), _("A contribution needs a date."), error))
     return FALSE;
   if (!dlg_check_text (self->note, FALSE, 0, _("note"), NULL, error))
     return FALSE;

@@ -499,8 +499,7 @@ validate (DlgStore     *store,
   if (!dlg_check_enum (self->stage, stage_values, FALSE,
                        _("A decision belongs to the arbitration or the validation stage."), error))
     return FALSE;
-  if (!dlg_check_date (self->decided_at, TRUE, _("decided at"), _("A decision needs a date."),
-                       error))
+  if (!dlg_check_date (self->decided_at, TRUE, _("date"), _("A decision needs a date."), error))
     return FALSE;
   if (!dlg_check_text (self->who, TRUE, 500, _("who"), _("Say who took the decision."), error))
     return FALSE;

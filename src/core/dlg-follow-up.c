@@ -387,7 +387,7 @@ load_one (DlgStore  *store,
     return from_row (stmt);
   if (rc == SQLITE_DONE)
     g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
-                         _("This follow up does not exist (it may have been deleted)."));
+                         _("This follow-up does not exist (it may have been deleted)."));
   else
     dlg_store_set_error (store, rc, error);
   return NULL;
@@ -402,11 +402,11 @@ validate (DlgStore     *store,
   if (!dlg_check_enum (self->kind, kind_values, FALSE,
                        _("A follow-up is a meeting, a report or an evaluation."), error))
     return FALSE;
-  if (!dlg_check_date (self->dated, TRUE, _("dated"), _("A follow-up needs a date."), error))
+  if (!dlg_check_date (self->dated, TRUE, _("date"), _("A follow-up needs a date."), error))
     return FALSE;
   if (!dlg_check_text (self->title, TRUE, 500, _("title"), _("A follow-up needs a title."), error))
     return FALSE;
-  if (!dlg_check_text (self->body, FALSE, 0, _("body"), NULL, error))
+  if (!dlg_check_text (self->body, FALSE, 0, _("text"), NULL, error))
     return FALSE;
   return TRUE;
 }

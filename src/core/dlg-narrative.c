@@ -73,8 +73,8 @@ static const char sql_insert[] =
   " (?1, ?2, ?3, ?4, ?5, ?6)";
 static const char sql_update[] =
   "UPDATE narrative SET stage = ?2, title = ?3, body_md = ?4, updated_at = ?5,"
-  " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
-  " WHERE id = ?1";
+  " sync_state = CASE WHEN sync_state = 'synced' AND (stage IS NOT ?2 OR title IS NOT"
+  " ?3 OR body_md IS NOT ?4) THEN 'modified' ELSE sync_state END WHERE id = ?1";
 static const char sql_delete[] = "DELETE FROM narrative WHERE id = ?1";
 static const char sql_parent[] = "SELECT id FROM process WHERE id = ?1";
 
@@ -511,7 +511,7 @@ validate (DlgStore      *store,
     return FALSE;
   if (!dlg_check_text (self->title, TRUE, 500, _("title"), _("A narrative needs a title."), error))
     return FALSE;
-  if (!dlg_check_text (self->body_md, FALSE, 1000000, _("body md"), NULL, error))
+  if (!dlg_check_text (self->body_md, FALSE, 1000000, _("text"), NULL, error))
     return FALSE;
   return TRUE;
 }

@@ -693,7 +693,7 @@ validate (DlgStore        *store,
     return FALSE;
   if (!dlg_check_text (self->commune, FALSE, 200, _("commune"), NULL, error))
     return FALSE;
-  if (!dlg_check_text (self->quartier, FALSE, 200, _("quartier"), NULL, error))
+  if (!dlg_check_text (self->quartier, FALSE, 200, _("neighbourhood"), NULL, error))
     return FALSE;
   if (!dlg_check_text (self->occupation, FALSE, 200, _("occupation"), NULL, error))
     return FALSE;

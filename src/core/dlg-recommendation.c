@@ -464,7 +464,7 @@ validate (DlgStore           *store,
   if (!dlg_check_text (self->title, TRUE, 500, _("title"), _("A recommendation needs a title."),
                        error))
     return FALSE;
-  if (!dlg_check_text (self->body, FALSE, 0, _("body"), NULL, error))
+  if (!dlg_check_text (self->body, FALSE, 0, _("text"), NULL, error))
     return FALSE;
   return TRUE;
 }
@@ -635,8 +635,7 @@ dlg_recommendation_delete (DlgStore  *store,
     return FALSE;
   summary = g_strdup_printf (_("Recommendation deleted: “%s”."), self->title);
   if (!dlg_journal_append (store, process_id, "recommendation.delete", "recommendation", self->uuid,
-                           summary,
-                           error))
+                           summary, error))
     goto fail;
   if (!(stmt = dlg_store_prepare (store, sql_delete, error)))
     goto fail;

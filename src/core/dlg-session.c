@@ -451,7 +451,7 @@ validate (DlgStore    *store,
 {
   if (!dlg_check_text (self->title, TRUE, 500, _("title"), _("A session needs a title."), error))
     return FALSE;
-  if (!dlg_check_date (self->starts_at, TRUE, _("starts at"), _("A session needs a date."), error))
+  if (!dlg_check_date (self->starts_at, TRUE, _("date"), _("A session needs a date."), error))
     return FALSE;
   if (!dlg_check_text (self->place, FALSE, 500, _("place"), NULL, error))
     return FALSE;

@@ -155,7 +155,7 @@ static const char sql_changes[] =
   "SELECT o.type, o.id, o.rev, o.deleted, o.data, c.full_name, c.email, c.phone"
   " FROM objects o LEFT JOIN registration_contacts c"
   "   ON o.type = 'registration' AND c.id = o.id"
-  " WHERE o.rev > ?1 AND o.type IN ('contribution', 'registration')"
+  " WHERE o.rev > ?1 AND +o.type IN ('contribution', 'registration')"
   " ORDER BY o.rev LIMIT ?2";
 static const char sql_idem_get[] =
   "SELECT request_hash, state, status, response FROM idempotency WHERE key = ?1";
@@ -293,6 +293,29 @@ handle_discovery (DlgSiteServer     *self,
   dlg_site_reply_json (msg, SOUP_STATUS_OK, root);
 }
 
+/* A JSON string literal; the values written here are UTF-8 text from the database. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        default:
+          if ((guchar) *p < 0x20)
+            g_string_append_printf (out, "\\u%04x", (guchar) *p);
+          else
+            g_string_append_c (out, *p);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
 /* The cursor is opaque to clients: base64url of "<epoch>:<rev>". */
 static char *
 encode_cursor (gint64 epoch,
@@ -363,11 +386,10 @@ handle_changes (DlgSiteServer     *self,
   DlgSiteDb *db = dlg_site_server_get_db (self);
   g_auto(Auth) auth = { 0 };
   g_autoptr(GHashTable) query = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(DlgSiteStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *next_cursor = NULL;
+  GString *out;
   const char *cursor = NULL, *limit_text = NULL;
   gint64 epoch = dlg_site_db_get_cursor_epoch (db);
   gint64 after = 0, last = 0, limit = DLG_SITE_PAGE_LIMIT_DEFAULT;
@@ -424,72 +446,80 @@ handle_changes (DlgSiteServer     *self,
   sqlite3_bind_int64 (stmt, 1, after);
   sqlite3_bind_int64 (stmt, 2, limit + 1);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
+  /* The page is written as text: the stored bodies are JSON that this site generated, so they
+   * are copied as they are instead of being parsed again (a JsonParser per row costs more than
+   * the rest of the request). Only a registration that gains its contact is re-generated. */
+  out = g_string_sized_new (4096);
+  g_string_append (out, "{\"items\":[");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      const char *id = (const char *) sqlite3_column_text (stmt, 1);
+      const char *data = (const char *) sqlite3_column_text (stmt, 4);
       gboolean deleted = sqlite3_column_int (stmt, 3);
-      g_autoptr(JsonNode) data = NULL;
+      g_autofree char *merged = NULL;
 
       if (n == limit)
         {
           has_more = TRUE;
           break;
         }
-      data = json_from_string ((const char *) sqlite3_column_text (stmt, 4), NULL);
-      if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
-        {
-          g_clear_pointer (&data, json_node_unref);
-          data = json_node_init_object (json_node_alloc (), json_object_new ());
-        }
       if (!deleted && g_strcmp0 (type, "registration") == 0 && personal
           && sqlite3_column_type (stmt, 5) != SQLITE_NULL)
         {
-          JsonObject *contact = json_object_new ();
-          json_object_set_string_member (contact, "full_name",
-                                         (const char *) sqlite3_column_text (stmt, 5));
-          json_object_set_string_member (contact, "email",
-                                         (const char *) sqlite3_column_text (stmt, 6));
-          if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-            json_object_set_string_member (contact, "phone",
-                                           (const char *) sqlite3_column_text (stmt, 7));
-          else
-            json_object_set_null_member (contact, "phone");
-          json_object_set_object_member (json_node_get_object (data), "contact", contact);
+          g_autoptr(JsonNode) node = json_from_string (data, NULL);
+          if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+            {
+              JsonObject *contact = json_object_new ();
+              json_object_set_string_member (contact, "full_name",
+                                             (const char *) sqlite3_column_text (stmt, 5));
+              json_object_set_string_member (contact, "email",
+                                             (const char *) sqlite3_column_text (stmt, 6));
+              if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+                json_object_set_string_member (contact, "phone",
+                                               (const char *) sqlite3_column_text (stmt, 7));
+              else
+                json_object_set_null_member (contact, "phone");
+              json_object_set_object_member (json_node_get_object (node), "contact", contact);
+              data = merged = dlg_site_json_to_string (node);
+            }
         }
+      if (data == NULL || *data != '{')
+        data = "{}";
 
       last = sqlite3_column_int64 (stmt, 2);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "type");
-      json_builder_add_string_value (builder, type);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 1));
-      json_builder_set_member_name (builder, "rev");
-      json_builder_add_int_value (builder, last);
-      json_builder_set_member_name (builder, "deleted");
-      json_builder_add_boolean_value (builder, deleted);
-      json_builder_set_member_name (builder, "data");
-      json_builder_add_value (builder, g_steal_pointer (&data));
-      json_builder_end_object (builder);
+      if (n > 0)
+        g_string_append_c (out, ',');
+      g_string_append (out, "{\"type\":");
+      append_json_string (out, type);
+      g_string_append (out, ",\"id\":");
+      append_json_string (out, id);
+      g_string_append_printf (out, ",\"rev\":%" G_GINT64_FORMAT ",\"deleted\":%s,\"data\":",
+                              last, deleted ? "true" : "false");
+      g_string_append (out, data);
+      g_string_append_c (out, '}');
       n++;
     }
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
+      g_string_free (out, TRUE);
       dlg_site_db_set_error (db, rc, &error);
       reply_internal (msg, error);
       return;
     }
-  json_builder_end_array (builder);
   next_cursor = encode_cursor (epoch, last);
-  json_builder_set_member_name (builder, "next_cursor");
-  json_builder_add_string_value (builder, next_cursor);
-  json_builder_set_member_name (builder, "has_more");
-  json_builder_add_boolean_value (builder, has_more);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  dlg_site_reply_json (msg, SOUP_STATUS_OK, root);
+  g_string_append (out, "],\"next_cursor\":");
+  append_json_string (out, next_cursor);
+  g_string_append_printf (out, ",\"has_more\":%s}", has_more ? "true" : "false");
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Cache-Control", "no-store");
+  {
+    gsize len = out->len;
+    soup_server_message_set_response (msg, "application/json; charset=utf-8", SOUP_MEMORY_TAKE,
+                                      g_string_free (out, FALSE), len);
+  }
 }
 
 static char *
@@ -611,6 +641,12 @@ handle_put (DlgSiteServer     *self,
       return;
     }
 
+  /* Check and write in one transaction: the CLI (erase) may share the database file. */
+  if (!dlg_site_db_begin (db, &error))
+    {
+      reply_internal (msg, error);
+      return;
+    }
   current = dlg_site_db_get_object (db, collection->type, id);
   if (if_none_match != NULL)
     {
@@ -619,12 +655,12 @@ handle_put (DlgSiteServer     *self,
         {
           dlg_site_reply_problem (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", "Bad request",
                                   "Only If-None-Match: * is supported.", NULL);
-          return;
+          goto rollback;
         }
       if (current != NULL && !current->deleted)
         {
           reply_precondition_failed (msg, current, "The object already exists on the site.");
-          return;
+          goto rollback;
         }
     }
   if (if_match != NULL)
@@ -632,13 +668,13 @@ handle_put (DlgSiteServer     *self,
       if (current == NULL || current->deleted)
         {
           reply_precondition_failed (msg, current, "The object does not exist on the site.");
-          return;
+          goto rollback;
         }
       if (!if_match_matches (if_match, current->rev))
         {
           reply_precondition_failed (msg, current,
                                      "The object changed on the site since your version.");
-          return;
+          goto rollback;
         }
     }
   created = current == NULL || current->deleted;
@@ -646,8 +682,7 @@ handle_put (DlgSiteServer     *self,
   process_id = g_strcmp0 (collection->type, "process") == 0
                ? id : json_object_get_string_member (json_node_get_object (root), "process_id");
   data = dlg_site_json_to_string (root);
-  if (!dlg_site_db_begin (db, &error)
-      || !dlg_site_db_put_object (db, collection->type, id, process_id, data, &rev, &error)
+  if (!dlg_site_db_put_object (db, collection->type, id, process_id, data, &rev, &error)
       || !dlg_site_db_commit (db, &error))
     {
       dlg_site_db_rollback (db);
@@ -655,6 +690,10 @@ handle_put (DlgSiteServer     *self,
       return;
     }
   reply_write_result (msg, created ? SOUP_STATUS_CREATED : SOUP_STATUS_OK, id, rev);
+  return;
+
+rollback:
+  dlg_site_db_rollback (db);
 }
 
 static void
@@ -716,32 +755,36 @@ handle_delete (DlgSiteServer     *self,
   g_autoptr(DlgSiteObject) current = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (!dlg_site_db_begin (db, &error))
+    {
+      reply_internal (msg, error);
+      return;
+    }
   current = dlg_site_db_get_object (db, collection->type, id);
   if (current == NULL)
     {
       dlg_site_reply_problem (msg, SOUP_STATUS_NOT_FOUND, "not-found", "Not found", NULL, NULL);
-      return;
+      goto rollback;
     }
   if (current->deleted)
     {
       dlg_site_reply_problem (msg, SOUP_STATUS_GONE, "deleted", "Deleted",
                               "The object was already deleted.", NULL);
-      return;
+      goto rollback;
     }
   if (if_match == NULL)
     {
       dlg_site_reply_problem (msg, 428, "precondition-required", "Precondition required",
                               "Send If-Match: \"<etag>\" to delete.", NULL);
-      return;
+      goto rollback;
     }
   if (!if_match_matches (if_match, current->rev))
     {
       reply_precondition_failed (msg, current,
                                  "The object changed on the site since your version.");
-      return;
+      goto rollback;
     }
-  if (!dlg_site_db_begin (db, &error)
-      || !dlg_site_db_delete_object (db, collection->type, id, FALSE, NULL, &error)
+  if (!dlg_site_db_delete_object (db, collection->type, id, FALSE, NULL, &error)
       || !dlg_site_db_commit (db, &error))
     {
       dlg_site_db_rollback (db);
@@ -749,6 +792,10 @@ handle_delete (DlgSiteServer     *self,
       return;
     }
   soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
+  return;
+
+rollback:
+  dlg_site_db_rollback (db);
 }
 
 /* Moderation ---------------------------------------------------------------------------- */

@@ -77,6 +77,17 @@ static const char *const migrations[] = {
   "  response     TEXT,"
   "  created_at   TEXT NOT NULL"
   ");",
+  /* 2: what the public contribution list filters and sorts on, indexed. */
+  "ALTER TABLE objects ADD COLUMN moderation TEXT"
+  "  GENERATED ALWAYS AS (json_extract (data, '$.moderation')) VIRTUAL;"
+  "ALTER TABLE objects ADD COLUMN feature TEXT"
+  "  GENERATED ALWAYS AS (json_extract (data, '$.feature')) VIRTUAL;"
+  "ALTER TABLE objects ADD COLUMN sort_time TEXT"
+  "  GENERATED ALWAYS AS (json_extract (data, '$.created_at')) VIRTUAL;"
+  "CREATE INDEX objects_public_count ON objects (process_id, type, deleted, moderation,"
+  "  feature);"
+  "CREATE INDEX objects_public_order ON objects (process_id, type, deleted, sort_time, rev,"
+  "  moderation, feature);",
 };
 
 static const char sql_get_meta[] = "SELECT value FROM meta WHERE key = ?1";
@@ -89,6 +100,10 @@ static const char sql_insert_token[] =
   "INSERT INTO tokens (name, hash, scopes, created_at) VALUES (?1, ?2, ?3, ?4)";
 static const char sql_check_token[] =
   "SELECT id, scopes FROM tokens WHERE hash = ?1 AND revoked = 0";
+static const char sql_revoke_token[] =
+  "UPDATE tokens SET revoked = 1 WHERE name = ?1 AND revoked = 0";
+static const char sql_list_tokens[] =
+  "SELECT name, scopes, created_at, revoked FROM tokens ORDER BY id";
 static const char sql_get_object[] =
   "SELECT type, id, rev, process_id, deleted, erasure, data, updated_at FROM objects"
   " WHERE type = ?1 AND id = ?2";
@@ -560,6 +575,37 @@ dlg_site_db_check_token (DlgSiteDb  *self,
   if (token_id != NULL)
     *token_id = sqlite3_column_int64 (stmt, 0);
   return g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+}
+
+gboolean
+dlg_site_db_revoke_token (DlgSiteDb  *self,
+                          const char *name,
+                          guint      *n_revoked,
+                          GError    **error)
+{
+  g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (self, sql_revoke_token, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (!dlg_site_db_step_done (self, stmt, error))
+    return FALSE;
+  if (n_revoked != NULL)
+    *n_revoked = sqlite3_changes (self->db);
+  return TRUE;
+}
+
+char *
+dlg_site_db_list_tokens (DlgSiteDb *self)
+{
+  g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (self, sql_list_tokens, NULL);
+  GString *out = g_string_new (NULL);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s\t%s\t%s%s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2),
+                            sqlite3_column_int (stmt, 3) ? "\trevoked" : "");
+  return g_string_free (out, FALSE);
 }
 
 static char *

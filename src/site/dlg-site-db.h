@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define DLG_SITE_DB_SCHEMA_VERSION 1
+#define DLG_SITE_DB_SCHEMA_VERSION 2
 
 #define DLG_SITE_SCOPE_READ     "sync:read"
 #define DLG_SITE_SCOPE_WRITE    "sync:write"
@@ -92,6 +92,14 @@ char          *dlg_site_db_create_token     (DlgSiteDb    *self,
 char          *dlg_site_db_check_token      (DlgSiteDb    *self,
                                              const char   *token,
                                              gint64       *token_id);
+
+/* Revokes every token called @name; returns how many through @n_revoked. */
+gboolean       dlg_site_db_revoke_token     (DlgSiteDb    *self,
+                                             const char   *name,
+                                             guint        *n_revoked,
+                                             GError      **error);
+/* "name\tscopes\tcreated_at\t[revoked]" lines, for the admin command. */
+char          *dlg_site_db_list_tokens      (DlgSiteDb    *self);
 
 DlgSiteObject *dlg_site_db_get_object       (DlgSiteDb    *self,
                                              const char   *type,

@@ -16,14 +16,14 @@
 #define DEMO_DONE_ID "7d1f3c2a-5b8e-4c61-9a0d-2e4f6b8c1a02"
 
 static const char demo_process[] =
-  "{\"title\": \"Atelier citoyen : l’espace public du quartier Doulon – Bottière\","
+  "{\"title\": \"Atelier citoyen : l’espace public du quartier Doulon – Bottière\","
   " \"summary\": \"La place Émile-Zola et les rues qui y mènent vont être réaménagées d’ici "
   "2028. Avant de dessiner le projet, Nantes Métropole réunit un atelier de 25 habitantes et "
   "habitants tirés au sort et ouvre la participation en ligne à toutes et tous.\","
   " \"policy_cycle\": \"design\","
   " \"question\": \"Comment rendre l’espace public du quartier plus agréable, plus sûr et "
-  "plus partagé, pour tous les âges et à toute heure ?\","
-  " \"perimeter\": \"L’usage de la place et des rues voisines : circulation à pied et à vélo, "
+  "plus partagé, pour tous les âges et à toute heure ?\","
+  " \"perimeter\": \"L’usage de la place et des rues voisines : circulation à pied et à vélo, "
   "végétalisation, bancs, jeux, éclairage, marché du samedi, stationnement.\","
   " \"out_of_scope\": \"Le tracé de la ligne de tramway et le budget global de l’opération "
   "(4,2 M€) sont déjà décidés.\","
@@ -37,18 +37,21 @@ static const char demo_process[] =
   "  {\"feature\": \"ideas\", \"enabled\": true, \"rules\": \"Toutes les idées publiées sont "
   "lues par l’atelier citoyen, classées par thème et versées à son dossier de travail. La "
   "modération a lieu après publication.\", \"opens_at\": null, \"closes_at\": null},"
-  "  {\"feature\": \"map\", \"enabled\": true, \"rules\": \"Signalez un endroit précis : ce "
+  "  {\"feature\": \"map\", \"enabled\": true, \"rules\": \"Signalez un endroit précis : ce "
   "qui fonctionne, ce qui gêne. Les contributions servent au diagnostic en marchant du "
   "12 décembre.\", \"opens_at\": null, \"closes_at\": null},"
   "  {\"feature\": \"questionnaire\", \"enabled\": true, \"rules\": \"Les réponses sont "
   "analysées de façon anonyme et présentées à l’atelier.\", \"questions\": ["
-  "   \"Qu’est-ce qui vous plaît aujourd’hui sur la place ?\","
-  "   \"Qu’est-ce qui vous gêne le plus ?\","
-  "   \"À quelle heure y passez-vous le plus souvent ?\"]},"
+  "   \"Qu’est-ce qui vous plaît aujourd’hui sur la place ?\","
+  "   \"Qu’est-ce qui vous gêne le plus ?\","
+  "   \"À quelle heure y passez-vous le plus souvent ?\"]},"
   "  {\"feature\": \"debate\", \"enabled\": true, \"rules\": \"Faut-il fermer la rue du "
-  "Bois-Hardy à la circulation automobile le samedi ? Les arguments pour et contre sont "
+  "Bois-Hardy à la circulation automobile le samedi ? Les arguments pour et contre sont "
   "présentés à l’atelier, qui en tient compte dans son avis.\", \"moderation\": \"a_priori\"},"
-  "  {\"feature\": \"call_for_projects\", \"enabled\": false, \"rules\": null},"
+  "  {\"feature\": \"call_for_projects\", \"enabled\": true, \"rules\": \"Associations et "
+  "collectifs d’habitants peuvent proposer une animation de la place en 2027. Un jury "
+  "mêlant habitants tirés au sort et services retiendra jusqu’à cinq projets, soutenus "
+  "jusqu’à 3 000 € chacun.\", \"closes_at\": \"2027-02-28T23:00:00Z\"},"
   "  {\"feature\": \"event\", \"enabled\": false, \"rules\": null}],"
   " \"stages\": ["
   "  {\"stage\": \"diagnostic\", \"state\": \"done\"},"
@@ -60,11 +63,11 @@ static const char demo_process[] =
 
 static const char demo_narrative[] =
   "{\"process_id\": \"" DLG_SITE_DEMO_PROCESS_ID "\", \"stage\": \"mandate\","
-  " \"title\": \"Pourquoi un atelier citoyen sur la place Émile-Zola ?\","
+  " \"title\": \"Pourquoi un atelier citoyen sur la place Émile-Zola ?\","
   " \"state\": \"published\", \"published_at\": \"2026-10-02T09:00:00Z\","
   " \"body_md\": \"La place accueille le **marché du samedi**, deux écoles et un arrêt de "
-  "tramway très fréquenté. Les habitantes et habitants nous ont dit, lors du diagnostic :\\n\\n"
-  "- qu’on y traverse *vite* mais qu’on n’y reste pas ;\\n- que l’éclairage manque le soir ;"
+  "tramway très fréquenté. Les habitantes et habitants nous ont dit, lors du diagnostic :\\n\\n"
+  "- qu’on y traverse *vite* mais qu’on n’y reste pas ;\\n- que l’éclairage manque le soir ;"
   "\\n- que les enfants n’ont pas d’espace à eux.\\n\\n## Ce que nous demandons à l’atelier"
   "\\n\\nVingt-cinq personnes tirées au sort se réuniront **quatre samedis** pour formuler "
   "un avis. Les idées déposées ici nourriront leur travail.\\n\\n> Les élus s’engagent à "
@@ -109,12 +112,12 @@ static const char demo_done_process[] =
   "quais entre promeneurs, cyclistes et riverains. Voici la réponse de la métropole et le "
   "suivi de ses engagements.\","
   " \"policy_cycle\": \"implementation\","
-  " \"question\": \"Comment partager les bords de l’Erdre entre tous leurs usages ?\","
+  " \"question\": \"Comment partager les bords de l’Erdre entre tous leurs usages ?\","
   " \"perimeter\": \"Les quais entre le pont de la Tortière et le pont Saint-Mihiel.\","
   " \"out_of_scope\": \"La navigation sur l’Erdre.\","
   " \"commitments\": \"Une réponse argumentée et un point d’étape public chaque année.\","
   " \"features\": [{\"feature\": \"questionnaire\", \"enabled\": true, \"rules\": "
-  "\"Questionnaire d’évaluation : vos réponses alimentent le comité de suivi.\"}],"
+  "\"Questionnaire d’évaluation : vos réponses alimentent le comité de suivi.\"}],"
   " \"stages\": ["
   "  {\"stage\": \"diagnostic\", \"state\": \"done\"}, {\"stage\": \"arbitration\", "
   "\"state\": \"done\"}, {\"stage\": \"specification\", \"state\": \"done\"},"
@@ -138,7 +141,7 @@ static const char demo_response[] =
   "de la Tortière, pour des raisons de réseau.\"},"
   "  {\"number\": 3, \"title\": \"Interdire les trottinettes\","
   "   \"value\": \"not_retained\", \"justification\": \"Une interdiction n’est pas possible "
-  "juridiquement sur une voie ouverte ; une limitation de vitesse à 10 km/h est prévue.\"}]}";
+  "juridiquement sur une voie ouverte ; une limitation de vitesse à 10 km/h est prévue.\"}]}";
 
 static const char demo_commitment_1[] =
   "{\"process_id\": \"" DEMO_DONE_ID "\", \"recommendation_number\": 1,"
@@ -225,4 +228,66 @@ dlg_site_demo_seed (DlgSiteDb *db,
 fail:
   dlg_site_db_rollback (db);
   return FALSE;
+}
+
+gboolean
+dlg_site_demo_seed_contributions (DlgSiteDb  *db,
+                                  const char *process_id,
+                                  guint       n,
+                                  GError    **error)
+{
+  static const char *const topics[] = {
+    "Plus de bancs", "Des arbres", "Un meilleur éclairage", "Des jeux pour les enfants",
+    "Un abri vélo", "Des toilettes publiques", "Une fontaine", "Moins de voitures",
+  };
+  g_autofree char *now = dlg_site_now_iso ();
+
+  if (!g_uuid_string_is_valid (process_id))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not a process UUID", process_id);
+      return FALSE;
+    }
+  if (!dlg_site_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *title = g_strdup_printf ("%s (n° %u)", topics[i % G_N_ELEMENTS (topics)],
+                                                i + 1);
+      g_autofree char *author = g_strdup_printf ("Habitant·e %u", i + 1);
+      g_autofree char *data = NULL;
+
+      json_builder_begin_object (builder);
+#define S(k, v) json_builder_set_member_name (builder, k); json_builder_add_string_value (builder, v)
+#define N(k) json_builder_set_member_name (builder, k); json_builder_add_null_value (builder)
+      S ("process_id", process_id);
+      S ("feature", "ideas");
+      S ("kind", "idea");
+      N ("parent_id");
+      S ("author_ref", author);
+      S ("title", title);
+      S ("body", "Contribution générée pour l’entraînement et les tests.");
+      N ("lat");
+      N ("lon");
+      N ("answers");
+      S ("created_at", now);
+      S ("moderation", "published");
+      N ("moderation_reason");
+      json_builder_set_member_name (builder, "supports");
+      json_builder_add_int_value (builder, 0);
+#undef S
+#undef N
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      data = dlg_site_json_to_string (root);
+      if (!dlg_site_db_put_object (db, "contribution", id, process_id, data, NULL, error))
+        {
+          dlg_site_db_rollback (db);
+          return FALSE;
+        }
+    }
+  return dlg_site_db_commit (db, error);
 }

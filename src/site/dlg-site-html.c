@@ -36,6 +36,7 @@ static const char stylesheet[] =
   "z-index:10}\n"
   ".skip:focus{left:0}\n"
   "header.site{background:var(--brand-dark);color:#fff;padding:.8rem 1rem}\n"
+  "header.site .inner{max-width:46rem;margin:0 auto}\n"
   "header.site a{color:#fff;text-decoration:none;font-weight:700;font-size:1.1rem}\n"
   "header.site p{margin:.1rem 0 0;font-size:.9rem;opacity:.95}\n"
   "nav.crumbs{font-size:.95rem;margin:1rem 0 0}\n"
@@ -50,6 +51,7 @@ static const char stylesheet[] =
   ".cards{list-style:none;padding:0;margin:0;display:grid;gap:1rem}\n"
   ".card{border:1px solid var(--line);border-radius:.5rem;padding:1rem;background:#fff}\n"
   ".card h2,.card h3{margin-top:0;border:0}\n"
+  ".card>:first-child{margin-top:0}\n.card>:last-child{margin-bottom:0}\n"
   ".meta{color:var(--muted);font-size:.9rem}\n"
   ".badge{display:inline-block;font-size:.8rem;padding:.1rem .5rem;border-radius:1rem;"
   "background:var(--soft);border:1px solid var(--line);color:var(--ink)}\n"
@@ -90,10 +92,20 @@ static const char stylesheet[] =
   "border-radius:.4rem;overflow:hidden;margin:.3rem 0}\n"
   ".progress span{display:block;height:100%;background:var(--ok)}\n"
   "article.narrative img{max-width:100%}\n"
+  "blockquote{border-left:4px solid var(--brand);margin:1rem 0;padding:.2rem 1rem;"
+  "background:var(--soft)}\n"
   "footer.site{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem;"
   "padding:1rem;text-align:center}\n"
   "@media (min-width:48rem){h1{font-size:2rem}.cards.two{grid-template-columns:1fr 1fr}"
-  "header.site{padding:1rem 2rem}}\n";
+  "header.site{padding:1rem 2rem}}\n"
+  ".rules p,.question p{margin:.35rem 0}\n"
+  ".rules p:first-of-type{display:inline}\n"
+  ".filters{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}\n"
+  ".filters a{display:inline-block;padding:.35rem .8rem;border:1px solid var(--line);"
+  "border-radius:1rem;text-decoration:none;min-height:44px;line-height:1.9}\n"
+  ".filters a[aria-current]{background:var(--brand);border-color:var(--brand);color:#fff}\n"
+  ".timeline li:not(:last-child)::after{content:'';position:absolute;left:.9rem;top:2.1rem;"
+  "bottom:-.3rem;border-left:2px solid var(--line)}\n";
 
 const char *
 dlg_html_stylesheet (void)
@@ -152,28 +164,33 @@ void
 dlg_html_paragraphs (GString    *out,
                      const char *text)
 {
-  g_auto(GStrv) paragraphs = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean open = FALSE;
 
   if (text == NULL || *text == '\0')
     return;
-  paragraphs = g_regex_split_simple ("\\n\\s*\\n", text, 0, 0);
-  for (guint i = 0; paragraphs[i] != NULL; i++)
+  /* Blank lines separate paragraphs; other line breaks are kept as <br>. */
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_auto(GStrv) lines = NULL;
-      char *paragraph = g_strstrip (paragraphs[i]);
+      char *line = g_strchomp (lines[i]);
+      gboolean blank = TRUE;
 
-      if (*paragraph == '\0')
-        continue;
-      lines = g_strsplit (paragraph, "\n", -1);
-      g_string_append (out, "<p>");
-      for (guint j = 0; lines[j] != NULL; j++)
+      for (const char *p = line; *p != '\0' && blank; p++)
+        blank = g_ascii_isspace (*p);
+      if (blank)
         {
-          if (j > 0)
-            g_string_append (out, "<br>");
-          dlg_html_escape_append (out, lines[j]);
+          if (open)
+            g_string_append (out, "</p>\n");
+          open = FALSE;
+          continue;
         }
-      g_string_append (out, "</p>\n");
+      g_string_append (out, open ? "<br>" : "<p>");
+      open = TRUE;
+      dlg_html_escape_append (out, line);
     }
+  if (open)
+    g_string_append (out, "</p>\n");
 }
 
 void
@@ -190,8 +207,8 @@ dlg_html_page_begin (GString    *out,
   g_string_append (out, " – Participer à Nantes</title>\n"
                         "<link rel=\"stylesheet\" href=\"/static/site.css\">\n</head>\n<body>\n"
                         "<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n"
-                        "<header class=\"site\"><a href=\"/\">Participer à Nantes</a>"
-                        "<p>Le dialogue citoyen de la métropole</p></header>\n<main id=\"contenu\""
+                        "<header class=\"site\"><div class=\"inner\"><a href=\"/\">Participer à "
+                        "Nantes</a><p>Le dialogue citoyen de la métropole</p></div></header>\n<main id=\"contenu\""
                         " tabindex=\"-1\">\n");
   if (crumb_href != NULL)
     {

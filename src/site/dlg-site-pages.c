@@ -32,6 +32,7 @@
 #define CSRF_COOKIE "dlg_csrf"
 #define MAX_TITLE   200
 #define MAX_BODY    10000
+#define PAGE_SIZE   50
 
 static const char sql_list_processes[] =
   "SELECT id, data FROM objects WHERE type = 'process' AND deleted = 0"
@@ -41,8 +42,11 @@ static const char sql_list_children[] =
   " ORDER BY created_at, rev";
 static const char sql_list_contributions[] =
   "SELECT id, data FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0"
-  " AND json_extract (data, '$.moderation') IN ('published', 'pending')"
-  " ORDER BY json_extract (data, '$.created_at') DESC, rev DESC";
+  " AND moderation IN ('published', 'pending') AND (?2 IS NULL OR feature = ?2)"
+  " ORDER BY sort_time DESC, rev DESC LIMIT ?3 OFFSET ?4";
+static const char sql_count_contributions[] =
+  "SELECT count(*) FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0"
+  " AND moderation IN ('published', 'pending') AND (?2 IS NULL OR feature = ?2)";
 static const char sql_insert_contact[] =
   "INSERT INTO registration_contacts (id, full_name, email, phone) VALUES (?1, ?2, ?3, ?4)";
 
@@ -59,7 +63,7 @@ static const FeatureInfo features[] = {
   { "call_for_projects", "Appel à projets", "Déposer un projet" },
   { "questionnaire", "Questionnaire", "Répondre au questionnaire" },
   { "map", "Carte collaborative", "Placer une contribution sur la carte" },
-  { "debate", "Débat : arguments pour et contre", "Donner un argument" },
+  { "debate", "Débat : arguments pour et contre", "Donner un argument" },
   { "event", "Inscription à un événement", NULL },
 };
 
@@ -437,18 +441,26 @@ page_process (DlgSiteServer     *self,
       open = feature_open (feature);
       g_string_append (page, "<li class=\"card\"><h3>");
       dlg_html_escape_append (page, features[i].label);
-      g_string_append (page, "</h3>\n<p class=\"meta\">");
-      append_date (page, "Ouvert du ", jstr (feature, "opens_at"));
-      append_date (page, " jusqu’au ", jstr (feature, "closes_at"));
-      if (!open)
-        g_string_append (page, " — <strong>fermé actuellement</strong>");
-      g_string_append (page, "</p>\n");
+      g_string_append (page, "</h3>\n");
+      {
+        g_autoptr(GString) dates = g_string_new (NULL);
+        append_date (dates, "Ouvert à partir du ", jstr (feature, "opens_at"));
+        append_date (dates, dates->len > 0 ? ", jusqu’au " : "Ouvert jusqu’au ",
+                     jstr (feature, "closes_at"));
+        if (!open)
+          g_string_append (dates, " — <strong>fermé actuellement</strong>");
+        if (dates->len > 0)
+          g_string_append_printf (page, "<p class=\"meta\">%s</p>\n", dates->str);
+      }
       if (jstr (feature, "rules") != NULL && *jstr (feature, "rules") != '\0')
         {
-          g_string_append (page, "<div class=\"rules\"><strong>Règles du jeu :</strong> ");
+          g_string_append (page, "<div class=\"rules\"><strong>Règles du jeu :</strong> ");
           dlg_html_paragraphs (page, jstr (feature, "rules"));
           g_string_append (page, "</div>\n");
         }
+      if (g_strcmp0 (jstr (feature, "moderation"), "a_priori") == 0)
+        g_string_append (page, "<p class=\"meta\">Les contributions sont publiées après "
+                               "relecture par l’équipe de modération.</p>\n");
       if (open && features[i].verb != NULL)
         {
           g_string_append (page, "<p>");
@@ -474,7 +486,7 @@ page_process (DlgSiteServer     *self,
 
   if (stages != NULL && json_array_get_length (stages) > 0)
     {
-      g_string_append (page, "<h2>Où en est la démarche ?</h2>\n<ol class=\"timeline\">\n");
+      g_string_append (page, "<h2>Où en est la démarche ?</h2>\n<ol class=\"timeline\">\n");
       for (guint s = 0; s < G_N_ELEMENTS (stage_labels); s++)
         {
           const char *state = "not_started";
@@ -577,16 +589,96 @@ page_contributions (DlgSiteServer     *self,
                     const char        *process_id,
                     JsonObject        *process)
 {
-  g_autoptr(GPtrArray) rows = load_rows (dlg_site_server_get_db (self), sql_list_contributions,
-                                         process_id, NULL);
+  DlgSiteDb *db = dlg_site_server_get_db (self);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   g_autofree char *back = g_strconcat ("/p/", process_id, NULL);
+  g_autoptr(GHashTable) query = NULL;
+  const char *filter = NULL;
   GString *page = g_string_new (NULL);
+  guint64 page_number = 1;
+  guint shown = 0, n_pages;
+
+  if (g_uri_get_query (soup_server_message_get_uri (msg)) != NULL)
+    query = g_uri_parse_params (g_uri_get_query (soup_server_message_get_uri (msg)), -1, "&",
+                                G_URI_PARAMS_NONE, NULL);
+  if (query != NULL)
+    {
+      const char *number = g_hash_table_lookup (query, "page");
+      filter = g_hash_table_lookup (query, "feature");
+      if (number == NULL
+          || !g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT / PAGE_SIZE, &page_number,
+                                          NULL))
+        page_number = 1;
+    }
+  if (filter != NULL && (feature_info (filter) == NULL || !feature_enabled (process, filter)))
+    filter = NULL;
+
+  {
+    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_count_contributions, NULL);
+    if (stmt != NULL)
+      {
+        sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
+        if (filter != NULL)
+          sqlite3_bind_text (stmt, 2, filter, -1, SQLITE_STATIC);
+        if (sqlite3_step (stmt) == SQLITE_ROW)
+          shown = sqlite3_column_int (stmt, 0);
+      }
+  }
+  n_pages = MAX (1, (shown + PAGE_SIZE - 1) / PAGE_SIZE);
+  page_number = MIN (page_number, n_pages);
+  {
+    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_list_contributions, NULL);
+    if (stmt != NULL)
+      {
+        sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
+        if (filter != NULL)
+          sqlite3_bind_text (stmt, 2, filter, -1, SQLITE_STATIC);
+        sqlite3_bind_int (stmt, 3, PAGE_SIZE);
+        sqlite3_bind_int64 (stmt, 4, (page_number - 1) * PAGE_SIZE);
+      }
+    while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        JsonNode *data;
+        Row *row;
+
+        data = json_from_string ((const char *) sqlite3_column_text (stmt, 1), NULL);
+        if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
+          {
+            g_clear_pointer (&data, json_node_unref);
+            continue;
+          }
+        row = g_new0 (Row, 1);
+        row->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        row->data = data;
+        g_ptr_array_add (rows, row);
+      }
+  }
 
   dlg_html_page_begin (page, "Contributions", back, jstr (process, "title"));
-  g_string_append (page, "<h1>Les contributions</h1>\n<p class=\"meta\">");
+  g_string_append (page, "<h1>Les contributions</h1>\n<nav aria-label=\"Filtrer par mode de "
+                         "participation\"><ul class=\"filters\">\n<li><a href=\"?\"");
+  if (filter == NULL)
+    g_string_append (page, " aria-current=\"page\"");
+  g_string_append (page, ">Toutes</a></li>\n");
+  for (guint i = 0; i < G_N_ELEMENTS (features); i++)
+    {
+      if (g_strcmp0 (features[i].id, "recruitment") == 0
+          || g_strcmp0 (features[i].id, "event") == 0
+          || !feature_enabled (process, features[i].id))
+        continue;
+      g_string_append (page, "<li><a href=\"?feature=");
+      dlg_html_escape_append (page, features[i].id);
+      g_string_append (page, "\"");
+      if (g_strcmp0 (filter, features[i].id) == 0)
+        g_string_append (page, " aria-current=\"page\"");
+      g_string_append (page, ">");
+      dlg_html_escape_append (page, features[i].label);
+      g_string_append (page, "</a></li>\n");
+    }
+  g_string_append (page, "</ul></nav>\n<p class=\"meta\">");
   g_string_append_printf (page, "%u contribution%s. Les contributions retirées par la "
                                 "modération restent conservées mais ne sont plus affichées.",
-                          rows->len, rows->len > 1 ? "s" : "");
+                          shown, shown > 1 ? "s" : "");
   g_string_append (page, "</p>\n<ul class=\"cards\">\n");
   for (guint i = 0; i < rows->len; i++)
     {
@@ -595,6 +687,7 @@ page_contributions (DlgSiteServer     *self,
       JsonNode *answers = json_object_get_member (c, "answers");
       const char *title = jstr (c, "title");
       const char *author = jstr (c, "author_ref");
+
 
       g_string_append (page, "<li class=\"card\" id=\"c-");
       dlg_html_escape_append (page, row->id);
@@ -642,15 +735,47 @@ page_contributions (DlgSiteServer     *self,
       append_date (page, ", le ", jstr (c, "created_at"));
       if (json_object_has_member (c, "lat") && !json_object_get_null_member (c, "lat")
           && json_object_has_member (c, "lon") && !json_object_get_null_member (c, "lon"))
-        g_string_append_printf (page, " · position %.5f, %.5f",
-                                json_object_get_double_member (c, "lat"),
-                                json_object_get_double_member (c, "lon"));
+        {
+          /* French decimal comma, whatever the locale. */
+          char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+          g_ascii_formatd (lat, sizeof lat, "%.5f", json_object_get_double_member (c, "lat"));
+          g_ascii_formatd (lon, sizeof lon, "%.5f", json_object_get_double_member (c, "lon"));
+          g_strdelimit (lat, ".", ',');
+          g_strdelimit (lon, ".", ',');
+          g_string_append_printf (page, " · latitude %s, longitude %s", lat, lon);
+        }
       if (jint (c, "supports", 0) > 0)
         g_string_append_printf (page, " · %" G_GINT64_FORMAT " soutien%s",
                                 jint (c, "supports", 0), jint (c, "supports", 0) > 1 ? "s" : "");
       g_string_append (page, "</p></li>\n");
     }
   g_string_append (page, "</ul>\n");
+  if (n_pages > 1)
+    {
+      g_string_append (page, "<nav aria-label=\"Pages de contributions\"><p>");
+      if (page_number > 1)
+        {
+          g_string_append_printf (page, "<a href=\"?page=%" G_GUINT64_FORMAT, page_number - 1);
+          if (filter != NULL)
+            {
+              g_string_append (page, "&amp;feature=");
+              dlg_html_escape_append (page, filter);
+            }
+          g_string_append (page, "\" rel=\"prev\">← Plus récentes</a> ");
+        }
+      g_string_append_printf (page, "Page %" G_GUINT64_FORMAT " sur %u", page_number, n_pages);
+      if (page_number < n_pages)
+        {
+          g_string_append_printf (page, " <a href=\"?page=%" G_GUINT64_FORMAT, page_number + 1);
+          if (filter != NULL)
+            {
+              g_string_append (page, "&amp;feature=");
+              dlg_html_escape_append (page, filter);
+            }
+          g_string_append (page, "\" rel=\"next\">Plus anciennes →</a>");
+        }
+      g_string_append (page, "</p></nav>\n");
+    }
   dlg_html_page_end (page);
   reply_html (msg, SOUP_STATUS_OK, page);
 }
@@ -686,6 +811,13 @@ page_narrative (DlgSiteServer     *self,
   g_string_append (page, "<article class=\"narrative\">\n<h1>");
   dlg_html_escape_append (page, jstr (narrative, "title"));
   g_string_append (page, "</h1>\n<p class=\"meta\">");
+  for (guint i = 0; i < G_N_ELEMENTS (stage_labels); i++)
+    if (g_strcmp0 (jstr (narrative, "stage"), stage_labels[i].id) == 0)
+      {
+        g_string_append (page, "Étape « ");
+        dlg_html_escape_append (page, stage_labels[i].label);
+        g_string_append (page, " » · ");
+      }
   append_date (page, "Publié le ", jstr (narrative, "published_at"));
   g_string_append (page, "</p>\n");
   html = dlg_html_markdown (jstr (narrative, "body_md"));
@@ -744,7 +876,7 @@ page_response (DlgSiteServer     *self,
             continue;
           p = json_node_get_object (n);
           g_string_append (page, "<li class=\"card\"><h2>");
-          g_string_append_printf (page, "Préconisation %" G_GINT64_FORMAT " : ",
+          g_string_append_printf (page, "Préconisation %" G_GINT64_FORMAT " : ",
                                   jint (p, "number", i + 1));
           dlg_html_escape_append (page, jstr (p, "title"));
           g_string_append (page, "</h2>\n");
@@ -808,9 +940,9 @@ page_follow_up (DlgSiteServer     *self,
       g_string_append (page, "</p>\n<p><span class=\"badge\">");
       dlg_html_escape_append (page, commitment_status_label (jstr (c, "status")));
       /* <progress>, not a styled div: the CSP forbids inline styles. */
-      g_string_append_printf (page, "</span> <label>Avancement : %" G_GINT64_FORMAT " %%"
+      g_string_append_printf (page, "</span> <label>Avancement : %" G_GINT64_FORMAT " %%"
                               " <progress max=\"100\" value=\"%" G_GINT64_FORMAT "\">%"
-                              G_GINT64_FORMAT " %%</progress></label></p>\n",
+                              G_GINT64_FORMAT " %%</progress></label></p>\n",
                               progress, progress, progress);
       if (updates != NULL && json_array_get_length (updates) > 0)
         {
@@ -889,25 +1021,26 @@ add_form_error (GPtrArray  *errors,
 
 static const FormField author_field = {
   "author_ref", "Votre pseudonyme",
-  "Facultatif. Il sera affiché avec votre contribution : n’indiquez pas votre nom complet.",
+  "Facultatif. Il sera affiché avec votre contribution : n’indiquez pas votre nom complet.",
   IN_TEXT, FALSE, 80, NULL
 };
 static const FormField idea_fields[] = {
   { "title", "Titre de votre idée", "200 caractères au plus.", IN_TEXT, TRUE, MAX_TITLE, NULL },
-  { "body", "Votre idée", "Ce qui devrait changer, où, et pour qui. 10 000 caractères au plus.",
+  { "body", "Votre idée", "Ce qui devrait changer, où, et pour qui. 10 000 caractères au plus.",
     IN_TEXTAREA, TRUE, MAX_BODY, NULL },
 };
 static const FormField project_fields[] = {
   { "title", "Nom du projet", "200 caractères au plus.", IN_TEXT, TRUE, MAX_TITLE, NULL },
   { "body", "Présentation du projet",
-    "Objectifs, porteurs, lieu, moyens nécessaires. 10 000 caractères au plus.",
+    "Objectifs, porteurs, lieu, moyens nécessaires. 10 000 caractères au plus.",
     IN_TEXTAREA, TRUE, MAX_BODY, NULL },
 };
 static const FormField map_fields[] = {
   { "title", "Titre", "200 caractères au plus.", IN_TEXT, TRUE, MAX_TITLE, NULL },
   { "body", "Votre contribution", "Ce que vous observez ou proposez à cet endroit.",
     IN_TEXTAREA, TRUE, MAX_BODY, NULL },
-  { "lat", "Latitude", "Nombre décimal, par exemple 47.2278.", IN_NUMBER, TRUE, 20, NULL },
+  { "lat", "Latitude", "Nombre décimal, par exemple 47.2278. Sur un service de cartographie, "
+    "un clic droit sur le lieu affiche ses coordonnées.", IN_NUMBER, TRUE, 20, NULL },
   { "lon", "Longitude", "Nombre décimal, par exemple -1.5119.", IN_NUMBER, TRUE, 20, NULL },
 };
 static const char *const debate_positions[] = { "for", "Pour", "against", "Contre", NULL };
@@ -915,7 +1048,7 @@ static const FormField debate_fields[] = {
   { "position", "Votre position", NULL, IN_RADIO, TRUE, 0, debate_positions },
   { "title", "Votre argument en une phrase", "200 caractères au plus.", IN_TEXT, TRUE,
     MAX_TITLE, NULL },
-  { "body", "Développez votre argument", "10 000 caractères au plus.", IN_TEXTAREA, TRUE,
+  { "body", "Développez votre argument", "10 000 caractères au plus.", IN_TEXTAREA, TRUE,
     MAX_BODY, NULL },
 };
 static const char *const age_bands[] = {
@@ -940,7 +1073,7 @@ static const FormField register_fields[] = {
     NULL },
   { "quartier", "Votre quartier", "Facultatif.", IN_TEXT, FALSE, 100, NULL },
   { "occupation", "Votre situation professionnelle", NULL, IN_SELECT, TRUE, 0, occupations },
-  { "prior_participation", "Avez-vous déjà participé à une démarche de dialogue citoyen ?",
+  { "prior_participation", "Avez-vous déjà participé à une démarche de dialogue citoyen ?",
     NULL, IN_RADIO, TRUE, 0, yes_no },
   { "full_name", "Nom et prénom", NULL, IN_TEXT, TRUE, 200, NULL },
   { "email", "Adresse électronique", "Pour vous écrire si vous êtes tiré·e au sort.",
@@ -951,9 +1084,9 @@ static const FormField register_fields[] = {
 };
 
 static const char *const default_questions[] = {
-  "Qu’est-ce qui vous plaît aujourd’hui dans cet espace ?",
-  "Qu’est-ce qui devrait changer en priorité ?",
-  "Comment aimeriez-vous utiliser cet espace demain ?",
+  "Qu’est-ce qui vous plaît aujourd’hui dans cet espace ?",
+  "Qu’est-ce qui devrait changer en priorité ?",
+  "Comment aimeriez-vous utiliser cet espace demain ?",
   NULL
 };
 
@@ -1012,7 +1145,7 @@ form_init (Form       *form,
       for (guint i = 0; ; i++)
         {
           const char *question = NULL;
-          FormField field = { NULL, NULL, "Facultatif. 2 000 caractères au plus.", IN_TEXTAREA,
+          FormField field = { NULL, NULL, "Facultatif. 2 000 caractères au plus.", IN_TEXTAREA,
                               FALSE, 2000, NULL };
           if (questions != NULL && json_array_get_length (questions) > 0)
             {
@@ -1137,7 +1270,7 @@ render_field (GString         *page,
     {
       g_string_append (page, "<span class=\"error\"");
       append_attr (page, "id", error_id);
-      g_string_append (page, ">Erreur : ");
+      g_string_append (page, ">Erreur : ");
       dlg_html_escape_append (page, error);
       g_string_append (page, "</span>\n");
     }
@@ -1205,7 +1338,9 @@ render_field (GString         *page,
     case IN_RADIO:
       for (guint i = 0; field->choices[i] != NULL; i += 2)
         {
-          g_autofree char *choice_id = g_strdup_printf ("%s-%u", id, i / 2);
+          /* The first choice carries the field's id: the error summary links to it. */
+          g_autofree char *choice_id = i == 0 ? g_strdup (id)
+                                              : g_strdup_printf ("%s-%u", id, i / 2);
           g_string_append (page, "<label class=\"choice\"><input type=\"radio\"");
           append_attr (page, "id", choice_id);
           append_attr (page, "name", field->name);
@@ -1332,7 +1467,7 @@ render_form (DlgSiteServer     *self,
   g_string_append (page, "</p>\n");
   if (jstr (feature, "rules") != NULL && *jstr (feature, "rules") != '\0')
     {
-      g_string_append (page, "<div class=\"rules\"><strong>Règles du jeu :</strong> ");
+      g_string_append (page, "<div class=\"rules\"><strong>Règles du jeu :</strong> ");
       dlg_html_paragraphs (page, jstr (feature, "rules"));
       g_string_append (page, "</div>\n");
     }
@@ -1426,9 +1561,9 @@ validate_form (Form       *form,
               if (field->kind == IN_CONSENT)
                 message = g_strdup ("Votre accord est nécessaire pour vous inscrire.");
               else if (field->kind == IN_SELECT || field->kind == IN_RADIO)
-                message = g_strdup_printf ("Choisissez une réponse : « %s ».", field->label);
+                message = g_strdup_printf ("Choisissez une réponse : « %s ».", field->label);
               else
-                message = g_strdup_printf ("Le champ « %s » est obligatoire.", field->label);
+                message = g_strdup_printf ("Le champ « %s » est obligatoire.", field->label);
               add_form_error (errors, field->name, message);
             }
           continue;
@@ -1438,7 +1573,7 @@ validate_form (Form       *form,
       if (field->max_chars > 0 && g_utf8_strlen (value, -1) > field->max_chars)
         {
           g_autofree char *message =
-            g_strdup_printf ("« %s » doit faire au plus %u caractères (actuellement %ld).",
+            g_strdup_printf ("« %s » doit faire au plus %u caractères (actuellement %ld).",
                              field->label, field->max_chars, g_utf8_strlen (value, -1));
           add_form_error (errors, field->name, message);
           continue;
@@ -1450,8 +1585,8 @@ validate_form (Form       *form,
             found |= *field->choices[c] != '\0' && g_strcmp0 (field->choices[c], value) == 0;
           if (!found)
             {
-              g_autofree char *message = g_strdup_printf ("Choisissez une réponse proposée : "
-                                                          "« %s ».", field->label);
+              g_autofree char *message = g_strdup_printf ("Choisissez une réponse proposée : "
+                                                          "« %s ».", field->label);
               add_form_error (errors, field->name, message);
             }
           continue;

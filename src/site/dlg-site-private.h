@@ -78,6 +78,10 @@ void       dlg_site_pages_handle       (DlgSiteServer      *self,
 /* Demo data (dlg-site-demo.c). */
 gboolean   dlg_site_demo_seed          (DlgSiteDb          *db,
                                         GError            **error);
+gboolean   dlg_site_demo_seed_contributions (DlgSiteDb   *db,
+                                             const char  *process_id,
+                                             guint        n,
+                                             GError     **error);
 /* Keeps @msg paused for @delay_ms, then unpauses it (slow fault). */
 void       dlg_site_server_delay_reply (DlgSiteServer      *self,
                                         SoupServerMessage  *msg,

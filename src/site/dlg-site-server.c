@@ -286,6 +286,38 @@ handle_cb (SoupServer        *server,
     }
 }
 
+/* Refuses an announced oversized body before it is read. */
+static void
+early_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+      && soup_message_headers_get_content_length (headers) > DLG_SITE_MAX_BODY_BYTES)
+    {
+      dlg_site_set_security_headers (msg);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Connection", "close");
+      dlg_site_reply_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+                              "Request body too large",
+                              "The body exceeds max_body_bytes (1048576).", NULL);
+    }
+}
+
+static void
+request_finished_cb (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     gpointer           user_data)
+{
+  g_debug ("%s %s → %u", soup_server_message_get_method (msg),
+           g_uri_get_path (soup_server_message_get_uri (msg)),
+           soup_server_message_get_status (msg));
+}
+
 static void
 dlg_site_server_dispose (GObject *object)
 {
@@ -351,7 +383,9 @@ dlg_site_server_new (const char *db_path,
   if (!dlg_site_db_exec (self->db, "DELETE FROM idempotency WHERE state = 'running'", error))
     return NULL;
   self->server = soup_server_new ("server-header", header, NULL);
+  soup_server_add_early_handler (self->server, NULL, early_cb, self, NULL);
   soup_server_add_handler (self->server, NULL, handle_cb, self, NULL);
+  g_signal_connect (self->server, "request-finished", G_CALLBACK (request_finished_cb), NULL);
   return g_steal_pointer (&self);
 }
 
@@ -446,4 +480,15 @@ dlg_site_server_create_token (DlgSiteServer *self,
 {
   g_return_val_if_fail (DLG_SITE_IS_SERVER (self), NULL);
   return dlg_site_db_create_token (self->db, name, scopes, error);
+}
+
+gboolean
+dlg_site_server_seed_contributions (DlgSiteServer *self,
+                                    const char    *process_id,
+                                    guint          n,
+                                    GError       **error)
+{
+  g_return_val_if_fail (DLG_SITE_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (process_id != NULL, FALSE);
+  return dlg_site_demo_seed_contributions (self->db, process_id, n, error);
 }

@@ -47,6 +47,13 @@ char          *dlg_site_server_create_token    (DlgSiteServer  *self,
                                                 const char     *scopes,
                                                 GError        **error);
 
+/* Adds @n published contributions (ideas) to @process_id, in one transaction: test and
+ * training data for paging through the feed. */
+gboolean       dlg_site_server_seed_contributions (DlgSiteServer *self,
+                                                   const char    *process_id,
+                                                   guint          n,
+                                                   GError       **error);
+
 /* The UUID of the demo process seeded by dlg_site_server_seed_demo(). */
 #define DLG_SITE_DEMO_PROCESS_ID "7d1f3c2a-5b8e-4c61-9a0d-2e4f6b8c1a01"
 

@@ -54,8 +54,9 @@ main (int   argc,
   g_autofree char *uri = NULL;
 
   setlocale (LC_ALL, "");
-  context = g_option_context_new ("[token create NAME | expire-cursors | erase UUID | "
-                                  "purge-tombstones]");
+  context = g_option_context_new ("[token create NAME | token list | token revoke NAME | "
+                                  "expire-cursors | erase UUID | purge-tombstones | "
+                                  "seed-contributions N [PROCESS_UUID]]");
   g_option_context_set_summary (context,
                                 "The reference public participation site of Dialogue: sync "
                                 "protocol v1 and public pages.");
@@ -84,6 +85,33 @@ main (int   argc,
           if (token == NULL)
             return fail (error);
           g_print ("%s\n", token);
+          return 0;
+        }
+      if (g_strcmp0 (command, "token") == 0 && argc == 3 && g_strcmp0 (argv[2], "list") == 0)
+        {
+          g_autofree char *list = dlg_site_db_list_tokens (db);
+          g_print ("%s", list);
+          return 0;
+        }
+      if (g_strcmp0 (command, "token") == 0 && argc == 4 && g_strcmp0 (argv[2], "revoke") == 0)
+        {
+          guint n = 0;
+          if (!dlg_site_db_revoke_token (db, argv[3], &n, &error))
+            return fail (error);
+          g_print ("%u token(s) revoked\n", n);
+          return n > 0 ? 0 : 1;
+        }
+      if (g_strcmp0 (command, "seed-contributions") == 0 && (argc == 3 || argc == 4))
+        {
+          guint64 n = 0;
+          if (!g_ascii_string_to_unsigned (argv[2], 10, 1, 1000000, &n, &error))
+            return fail (error);
+          if (argc == 3 && !dlg_site_server_seed_demo (server, &error))
+            return fail (error);
+          if (!dlg_site_server_seed_contributions (server,
+                                                   argc == 4 ? argv[3] : DLG_SITE_DEMO_PROCESS_ID,
+                                                   n, &error))
+            return fail (error);
           return 0;
         }
       if (g_strcmp0 (command, "expire-cursors") == 0 && argc == 2)
