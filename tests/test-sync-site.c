@@ -390,13 +390,13 @@ test_auth_and_refusals (Fixture       *f,
   g_assert_no_error (error);
   {
     g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
-                                                 "UPDATE outbox SET body = json_set (body,"
-                                                 " '$.stage', 'nowhere') WHERE object_uuid = ?1",
-                                                 &error);
+                                                 "UPDATE narrative SET stage = 'nowhere'"
+                                                 " WHERE uuid = ?1", &error);
 
     dlg_stmt_bind_text (stmt, 1, uuid);
     g_assert_true (dlg_store_step_done (f->store, stmt, &error));
   }
+  g_assert_true (dlg_sync_enqueue_narrative (f->store, uuid, &error));
   g_free (dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Bon", "y", &error));
   g_assert_no_error (error);
 
@@ -409,6 +409,17 @@ test_auth_and_refusals (Fixture       *f,
   g_assert_nonnull (strstr (dlg_sync_client_get_problems (f->client)->pdata[0], "stage"));
   g_assert_cmpint (test_app_count (f->store,
                                    "SELECT count(*) FROM outbox WHERE state = 'failed'"), ==, 1);
+
+  /* The refused change stays refused (and shown) until the officer changes it again. */
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_rejected (f->client), ==, 0);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM outbox WHERE state = 'failed'"), ==, 1);
+  g_assert_true (dlg_store_exec (f->store, "UPDATE narrative SET stage = 'workshop'", &error));
+  g_assert_true (dlg_sync_enqueue_narrative (f->store, uuid, &error));
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
 }
 
 /* The process page, the argued response and a commitment with its updates, as the app builds
@@ -483,6 +494,84 @@ test_publish_response_and_commitments (Fixture       *f,
   test_app_sync (f->client);
   g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
   g_assert_cmpuint (dlg_sync_client_get_n_conflicts (f->client), ==, 0);
+}
+
+/* Changes made through the domain API (as the app's views make them) reach the site: a
+ * narrative saved, published, edited and deleted, and a moderation decision. */
+static void
+test_domain_api (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgNarrative) narrative = dlg_narrative_new (f->process_id);
+  g_autofree char *path = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *contributions = g_strdup_printf ("/p/%s/contributions", f->process_uuid);
+  gint64 contribution_id;
+
+  test_app_sync (f->client);
+  dlg_narrative_set_title (narrative, "Récit du domaine");
+  dlg_narrative_set_body_md (narrative, "Première version.");
+  g_assert_true (dlg_narrative_save (f->store, narrative, &error));
+  g_assert_no_error (error);
+  /* A draft stays in the app. */
+  g_assert_cmpint (dlg_sync_count_pending (f->store, NULL), ==, 0);
+  g_assert_true (dlg_narrative_publish (f->store, dlg_narrative_get_id (narrative), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_sync_count_pending (f->store, NULL), ==, 1);
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+  path = g_strdup_printf ("/p/%s/narratives/%s", f->process_uuid,
+                          dlg_narrative_get_uuid (narrative));
+  page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (page, "Première version."));
+  g_clear_pointer (&page, g_free);
+
+  /* Edited through the domain: sent with If-Match. */
+  g_clear_object (&narrative);
+  {
+    g_autoptr(GListModel) list = dlg_narrative_list (f->store, f->process_id, &error);
+
+    narrative = g_list_model_get_item (list, 0);
+  }
+  dlg_narrative_set_body_md (narrative, "Deuxième version.");
+  g_assert_true (dlg_narrative_save (f->store, narrative, &error));
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+  g_assert_cmpuint (dlg_sync_client_get_n_conflicts (f->client), ==, 0);
+  page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (page, "Deuxième version."));
+  g_clear_pointer (&page, g_free);
+
+  /* Moderated through the domain. */
+  post_idea (f, "Message hors sujet", "Publicité.");
+  test_app_sync (f->client);
+  contribution_id = test_app_count (f->store, "SELECT id FROM contribution WHERE title ="
+                                              " 'Message hors sujet'");
+  g_assert_true (dlg_contribution_moderate (f->store, contribution_id, "trashed", "Hors sujet",
+                                            &error));
+  g_assert_no_error (error);
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+  page = get_page (f, contributions, 200);
+  g_assert_null (strstr (page, "Message hors sujet"));
+  g_clear_pointer (&page, g_free);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM moderation_event WHERE"
+                                             " sync_state = 'synced'"), ==, 1);
+
+  /* Deleted through the domain: the trigger queues the DELETE. */
+  g_assert_true (dlg_narrative_delete (f->store, dlg_narrative_get_id (narrative), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox WHERE method ="
+                                             " 'DELETE' AND etag_expected IS NOT NULL"), ==, 1);
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
+  {
+    guint status = test_site_http (f->site, "GET", path, NULL, NULL, NULL);
+
+    g_assert_true (status == 404 || status == 410);
+  }
 }
 
 /* An expired cursor (410) leads to a full resync that keeps unsent local edits. */
@@ -1136,7 +1225,8 @@ test_manager_training (void)
   g_assert_true (dlg_training_site_attach (site, manager, &error));
   g_assert_true (dlg_sync_manager_get_training (manager));
   g_assert_true (dlg_sync_manager_get_token_in_memory (manager));
-  g_assert_cmpint (dlg_sync_manager_get_pending_count (manager), ==, 1);
+  /* The process page and the demo's published narratives. */
+  g_assert_cmpint (dlg_sync_manager_get_pending_count (manager), >=, 1);
 
   dlg_sync_manager_sync (manager);
   g_assert_true (dlg_sync_manager_get_busy (manager));
@@ -1189,6 +1279,7 @@ main (int   argc,
   ADD ("/sync/site/site-down-keeps-outbox", test_site_down_keeps_everything);
   ADD ("/sync/site/401-pauses-422-reported", test_auth_and_refusals);
   ADD ("/sync/site/response-and-commitments-published", test_publish_response_and_commitments);
+  ADD ("/sync/site/domain-api-changes-reach-site", test_domain_api);
   ADD ("/sync/site/expired-cursor-full-resync", test_expired_cursor);
   ADD ("/sync/site/conflict-412-both-versions", test_conflict);
   ADD ("/sync/site/erasure-purges-personal-data", test_erasure);

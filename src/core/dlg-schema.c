@@ -429,7 +429,32 @@ static const char migration_2[] =
   "  uuid TEXT NOT NULL,"
   "  PRIMARY KEY (type, uuid)"
   ") WITHOUT ROWID;"
-  "CREATE INDEX contribution_remote ON contribution (remote_rev) WHERE remote_rev IS NOT NULL;";
+  "CREATE INDEX contribution_remote ON contribution (remote_rev) WHERE remote_rev IS NOT NULL;"
+  /* Deleting a row the site has (etag known), by any code path, queues its DELETE in the same
+   * transaction; the ETag stays in the outbox for If-Match. A row the sync itself removes is
+   * marked 'deleted' first and queues nothing. */
+  "CREATE TRIGGER narrative_sync_delete AFTER DELETE ON narrative"
+  "  WHEN OLD.etag IS NOT NULL AND OLD.sync_state <> 'deleted' BEGIN"
+  "  INSERT INTO outbox (object_type, object_uuid, method, path, etag_expected, created_at,"
+  "    updated_at) VALUES ('narrative', OLD.uuid, 'DELETE',"
+  "    '/api/sync/v1/narratives/' || OLD.uuid, OLD.etag, strftime ('%Y-%m-%dT%H:%M:%SZ'),"
+  "    strftime ('%Y-%m-%dT%H:%M:%SZ'))"
+  "  ON CONFLICT (object_type, object_uuid) WHERE method <> 'POST' DO UPDATE SET"
+  "    method = 'DELETE', body = NULL, etag_expected = excluded.etag_expected,"
+  "    generation = generation + 1, attempts = 0, next_attempt_at = 0, state = 'pending',"
+  "    updated_at = excluded.updated_at;"
+  "END;"
+  "CREATE TRIGGER commitment_sync_delete AFTER DELETE ON commitment"
+  "  WHEN OLD.etag IS NOT NULL AND OLD.sync_state <> 'deleted' BEGIN"
+  "  INSERT INTO outbox (object_type, object_uuid, method, path, etag_expected, created_at,"
+  "    updated_at) VALUES ('commitment', OLD.uuid, 'DELETE',"
+  "    '/api/sync/v1/commitments/' || OLD.uuid, OLD.etag, strftime ('%Y-%m-%dT%H:%M:%SZ'),"
+  "    strftime ('%Y-%m-%dT%H:%M:%SZ'))"
+  "  ON CONFLICT (object_type, object_uuid) WHERE method <> 'POST' DO UPDATE SET"
+  "    method = 'DELETE', body = NULL, etag_expected = excluded.etag_expected,"
+  "    generation = generation + 1, attempts = 0, next_attempt_at = 0, state = 'pending',"
+  "    updated_at = excluded.updated_at;"
+  "END;";
 
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },

@@ -1352,6 +1352,12 @@ push_start (GTask *task)
       pull_start (task);
       return;
     }
+  /* Edits made through the domain API come into the outbox first. */
+  if (!dlg_sync_collect_changes (self->store, NULL, &error))
+    {
+      sync_fail (task, g_steal_pointer (&error));
+      return;
+    }
   op->outbox_ids = dlg_outbox_list_ids (self->store, (op->flags & DLG_SYNC_FLAGS_DUE_ONLY) != 0,
                                         &error);
   if (op->outbox_ids == NULL)

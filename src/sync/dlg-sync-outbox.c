@@ -36,7 +36,9 @@ static const char sql_outbox_put[] =
   "  method = excluded.method, path = excluded.path, body = excluded.body,"
   "  generation = generation + 1, attempts = 0, next_attempt_at = 0, last_error = NULL,"
   "  state = CASE WHEN state = 'conflict' THEN 'conflict' ELSE 'pending' END,"
-  "  updated_at = excluded.updated_at";
+  "  updated_at = excluded.updated_at"
+  /* Collecting the same body again changes nothing; an explicit publication always does. */
+  " WHERE ?7 OR outbox.body IS NOT excluded.body OR outbox.method <> excluded.method";
 static const char sql_outbox_post[] =
   "INSERT INTO outbox (object_type, object_uuid, method, path, body, idempotency_key,"
   "  created_at, updated_at) VALUES (?1, ?2, 'POST', ?3, ?4, ?5, ?6, ?6)";
@@ -46,7 +48,7 @@ static const char sql_outbox_ids_due[] =
   "SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ?1 ORDER BY id";
 static const char sql_outbox_load[] =
   "SELECT id, object_type, object_uuid, method, path, body, idempotency_key, generation,"
-  "  attempts FROM outbox WHERE id = ?1";
+  "  attempts, etag_expected FROM outbox WHERE id = ?1";
 static const char sql_outbox_delete_if_same[] =
   "DELETE FROM outbox WHERE id = ?1 AND generation = ?2";
 static const char sql_outbox_generation[] =
@@ -62,8 +64,6 @@ static const char sql_outbox_failed[] =
 static const char sql_outbox_set_conflict[] =
   "UPDATE outbox SET state = 'conflict', attempts = attempts + 1, last_error = NULL,"
   "  updated_at = ?2 WHERE id = ?1";
-static const char sql_outbox_count_pending[] =
-  "SELECT count(*) FROM outbox WHERE state <> 'failed'";
 static const char sql_outbox_of_object[] =
   "SELECT id, body FROM outbox WHERE object_type = ?1 AND object_uuid = ?2"
   "  AND method <> 'POST'";
@@ -850,11 +850,12 @@ exec_uuid (DlgStore    *store,
 }
 
 static gboolean
-enqueue_put (DlgStore    *store,
-             const char  *type,
-             const char  *uuid,
-             const char  *body,
-             GError     **error)
+enqueue_put_full (DlgStore    *store,
+                  const char  *type,
+                  const char  *uuid,
+                  const char  *body,
+                  gboolean     force,
+                  GError     **error)
 {
   int index = adapter_index (type);
   g_autofree char *path = NULL;
@@ -876,6 +877,7 @@ enqueue_put (DlgStore    *store,
     dlg_stmt_bind_text (stmt, 4, path);
     dlg_stmt_bind_text (stmt, 5, body);
     dlg_stmt_bind_text (stmt, 6, now);
+    sqlite3_bind_int (stmt, 7, force);
     if (!dlg_store_step_done (store, stmt, error))
       goto fail;
   }
@@ -900,6 +902,16 @@ enqueue_put (DlgStore    *store,
 fail:
   dlg_store_rollback (store);
   return FALSE;
+}
+
+static gboolean
+enqueue_put (DlgStore    *store,
+             const char  *type,
+             const char  *uuid,
+             const char  *body,
+             GError     **error)
+{
+  return enqueue_put_full (store, type, uuid, body, TRUE, error);
 }
 
 /**
@@ -1239,6 +1251,186 @@ fail:
 }
 
 /* ------------------------------------------------------------------------------------------ */
+/* Changes made through the domain API (dlg_narrative_save, dlg_contribution_moderate…)        */
+
+/* Objects the officer changed since the site last saw them, that belong on the site: a
+ * narrative once published, a response once published, the commitments of a published
+ * response, a process page once pushed. Those in conflict are included, so that the local
+ * version kept for "keep mine" is the newest. */
+static const char sql_dirty[] =
+  "SELECT 'narrative', uuid, 0 FROM narrative"
+  "  WHERE sync_state IN ('created', 'modified', 'conflict')"
+  "  AND (state = 'published' OR etag IS NOT NULL)"
+  " UNION ALL SELECT 'response', uuid, process_id FROM response"
+  "  WHERE sync_state IN ('created', 'modified', 'conflict')"
+  "  AND (published_at IS NOT NULL OR etag IS NOT NULL)"
+  " UNION ALL SELECT 'commitment', c.uuid, 0 FROM commitment c"
+  "  WHERE c.sync_state IN ('created', 'modified', 'conflict')"
+  "  AND (c.etag IS NOT NULL OR EXISTS (SELECT 1 FROM response r"
+  "    WHERE r.process_id = c.process_id AND r.published_at IS NOT NULL))"
+  " UNION ALL SELECT 'process', uuid, id FROM process"
+  "  WHERE sync_state IN ('modified', 'conflict') AND etag IS NOT NULL";
+static const char sql_dirty_moderation[] =
+  "SELECT e.uuid, c.uuid, e.state, e.reason, e.decided_at FROM moderation_event e"
+  "  JOIN contribution c ON c.id = e.contribution_id"
+  "  WHERE e.sync_state = 'created' AND NOT EXISTS"
+  "  (SELECT 1 FROM outbox o WHERE o.idempotency_key = e.uuid)";
+static const char sql_count_dirty[] =
+  "SELECT (SELECT count(*) FROM outbox WHERE state <> 'failed')"
+  " + (SELECT count(*) FROM moderation_event e WHERE e.sync_state = 'created' AND NOT EXISTS"
+  "    (SELECT 1 FROM outbox o WHERE o.idempotency_key = e.uuid))"
+  " + (SELECT count(*) FROM narrative n WHERE n.sync_state IN ('created', 'modified')"
+  "    AND (n.state = 'published' OR n.etag IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM outbox o"
+  "    WHERE o.object_type = 'narrative' AND o.object_uuid = n.uuid))"
+  " + (SELECT count(*) FROM response r WHERE r.sync_state IN ('created', 'modified')"
+  "    AND (r.published_at IS NOT NULL OR r.etag IS NOT NULL) AND NOT EXISTS"
+  "    (SELECT 1 FROM outbox o WHERE o.object_type = 'response' AND o.object_uuid = r.uuid))";
+
+static char *
+moderation_body (const char *event_uuid,
+                 const char *contribution_uuid,
+                 const char *state,
+                 const char *reason,
+                 const char *decided_at)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  add_text (builder, "id", event_uuid);
+  add_text (builder, "contribution_id", contribution_uuid);
+  add_text (builder, "state", state);
+  add_text (builder, "reason", reason != NULL ? reason : "");
+  add_text (builder, "decided_at", decided_at);
+  json_builder_end_object (builder);
+  return builder_to_string (builder);
+}
+
+/**
+ * dlg_sync_collect_changes:
+ * @n_queued: (out) (optional): how many outbox rows were created or refreshed
+ *
+ * Queues what the domain API changed without queueing it: moderation events not yet sent,
+ * and published objects marked created/modified. Their bodies are built now, from the rows as
+ * they are; an unchanged body leaves its outbox row as it is. The sync calls it before each
+ * push, so that an edit made through any API reaches the site.
+ */
+gboolean
+dlg_sync_collect_changes (DlgStore  *store,
+                          guint     *n_queued,
+                          GError   **error)
+{
+  typedef struct { char *type; char *uuid; gint64 id; } Dirty;
+  g_autoptr(GArray) dirty = g_array_new (FALSE, TRUE, sizeof (Dirty));
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autofree char *now = dlg_now_iso8601 ();
+  gboolean ok = FALSE;
+  guint queued = 0;
+  int rc;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  if (!dlg_store_begin (store, error))
+    return FALSE;
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_dirty, error);
+
+    if (stmt == NULL)
+      goto out;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        Dirty d = { dlg_stmt_dup_text (stmt, 0), dlg_stmt_dup_text (stmt, 1),
+                    sqlite3_column_int64 (stmt, 2) };
+
+        g_array_append_val (dirty, d);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        dlg_store_set_error (store, rc, error);
+        goto out;
+      }
+  }
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_dirty_moderation, error);
+
+    if (stmt == NULL)
+      goto out;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        char **event = g_new0 (char *, 6);
+
+        for (int i = 0; i < 5; i++)
+          event[i] = dlg_stmt_dup_text (stmt, i);
+        g_ptr_array_add (events, event);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        dlg_store_set_error (store, rc, error);
+        goto out;
+      }
+  }
+
+  for (guint i = 0; i < dirty->len; i++)
+    {
+      Dirty *d = &g_array_index (dirty, Dirty, i);
+      g_autofree char *body = NULL;
+      g_autofree char *uuid = NULL;
+
+      if (g_str_equal (d->type, "narrative"))
+        body = narrative_body (store, d->uuid, NULL, error);
+      else if (g_str_equal (d->type, "commitment"))
+        body = commitment_body (store, d->uuid, error);
+      else if (g_str_equal (d->type, "response"))
+        body = response_body (store, d->id, &uuid, error);
+      else
+        body = process_body (store, d->id, &uuid, error);
+      if (body == NULL)
+        goto out;
+      if (!enqueue_put_full (store, d->type, d->uuid, body, FALSE, error))
+        goto out;
+      queued += sqlite3_changes (dlg_store_get_db (store)) > 0;
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      char **e = events->pdata[i];
+      g_autofree char *body = moderation_body (e[0], e[1], e[2], e[3], e[4]);
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_outbox_post, error);
+
+      if (stmt == NULL)
+        goto out;
+      dlg_stmt_bind_text (stmt, 1, "moderation");
+      dlg_stmt_bind_text (stmt, 2, e[1]);
+      dlg_stmt_bind_text (stmt, 3, DLG_SYNC_API_PREFIX "moderation");
+      dlg_stmt_bind_text (stmt, 4, body);
+      dlg_stmt_bind_text (stmt, 5, e[0]);
+      dlg_stmt_bind_text (stmt, 6, now);
+      if (!dlg_store_step_done (store, stmt, error))
+        goto out;
+      queued++;
+    }
+  ok = TRUE;
+
+out:
+  for (guint i = 0; i < dirty->len; i++)
+    {
+      g_free (g_array_index (dirty, Dirty, i).type);
+      g_free (g_array_index (dirty, Dirty, i).uuid);
+    }
+  if (!ok)
+    {
+      dlg_store_rollback (store);
+      return FALSE;
+    }
+  if (!dlg_store_commit (store, error))
+    return FALSE;
+  if (queued > 0)
+    dlg_store_emit_changed (store, "outbox", 0);
+  if (n_queued != NULL)
+    *n_queued = queued;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* What the client does with the outbox                                                        */
 
 void
@@ -1252,6 +1444,7 @@ dlg_outbox_row_free (DlgOutboxRow *row)
   g_free (row->path);
   g_free (row->body);
   g_free (row->idempotency_key);
+  g_free (row->etag_expected);
   g_free (row);
 }
 
@@ -1303,6 +1496,7 @@ dlg_outbox_load (DlgStore  *store,
   row->idempotency_key = dlg_stmt_dup_text (stmt, 6);
   row->generation = sqlite3_column_int64 (stmt, 7);
   row->attempts = sqlite3_column_int64 (stmt, 8);
+  row->etag_expected = dlg_stmt_dup_text (stmt, 9);
   return row;
 }
 
@@ -1319,8 +1513,9 @@ dlg_outbox_get_etag (DlgStore     *store,
   if (stmt == NULL)
     return NULL;
   dlg_stmt_bind_text (stmt, 1, row->object_uuid);
+  /* A row deleted locally (DELETE queued by a trigger) left its ETag in the outbox. */
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
+    return g_strdup (row->etag_expected);
   return dlg_stmt_dup_text (stmt, 0);
 }
 
@@ -1583,7 +1778,7 @@ dlg_sync_count_pending (DlgStore  *store,
 {
   g_return_val_if_fail (DLG_IS_STORE (store), -1);
 
-  return count (store, sql_outbox_count_pending, error);
+  return count (store, sql_count_dirty, error);
 }
 
 /**
@@ -1726,8 +1921,19 @@ take_theirs (DlgStore              *store,
 
   if (conflict->site_json == NULL)
     {
-      /* The site deleted it: so be it locally too. */
-      return exec_uuid (store, sql_delete_object[index], conflict->object_uuid, error);
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, adapter->sql_set_state, error);
+
+      /* The site deleted it: so be it locally too ("deleted" first, so that nothing is queued
+       * for the site, which no longer has it). */
+      if (stmt == NULL)
+        return FALSE;
+      dlg_stmt_bind_text (stmt, 1, conflict->object_uuid);
+      dlg_stmt_bind_text (stmt, 2, "deleted");
+      if (!dlg_store_step_done (store, stmt, error))
+        return FALSE;
+      g_clear_pointer (&stmt, dlg_stmt_release);
+      if (!exec_uuid (store, sql_delete_object[index], conflict->object_uuid, error))
+        return FALSE;
     }
   else
     {

@@ -70,6 +70,9 @@ char      *dlg_sync_narrative_publish    (DlgStore    *store,
                                           const char  *body_md,
                                           GError     **error);
 
+gboolean   dlg_sync_collect_changes      (DlgStore    *store,
+                                          guint       *n_queued,
+                                          GError     **error);
 gint64     dlg_sync_count_pending        (DlgStore    *store,
                                           GError     **error);
 gint64     dlg_sync_count_conflicts      (DlgStore    *store,

@@ -48,6 +48,7 @@ typedef struct
   char   *idempotency_key;
   gint64  generation;
   gint64  attempts;
+  char   *etag_expected;
 } DlgOutboxRow;
 
 void          dlg_outbox_row_free     (DlgOutboxRow *row);
