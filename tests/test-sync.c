@@ -515,6 +515,34 @@ test_outbox_generation (void)
 }
 
 /* The token goes to libsecret (its file backend here), never to the database. */
+/* Without a Secret Service the token is kept in memory for the session, and said so. */
+static void
+test_token_without_keyring (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *token = NULL;
+      gboolean in_memory = FALSE;
+
+      g_assert_true (dlg_sync_token_store ("https://site.example", "m3m0ry-t0ken", &in_memory,
+                                           NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (in_memory);
+      token = dlg_sync_token_lookup ("https://site.example", NULL, &error);
+      g_assert_cmpstr (token, ==, "m3m0ry-t0ken");
+      g_assert_true (dlg_sync_token_clear ("https://site.example", NULL, &error));
+      g_clear_pointer (&token, g_free);
+      g_clear_error (&error);
+      token = dlg_sync_token_lookup ("https://site.example", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_null (token);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 static void
 test_token (void)
 {
@@ -557,11 +585,19 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("dialogue-sync-unit-XXXXXX", &error);
   g_assert_no_error (error);
   keyring = g_build_filename (tmp_dir, "keyring", NULL);
-  g_setenv ("SECRET_BACKEND", "file", TRUE);
-  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
-  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
-
   g_test_init (&argc, &argv, NULL);
+  if (g_test_subprocess ())
+    {
+      /* No keyring at all: no file backend, and a session bus that does not exist. */
+      g_setenv ("SECRET_BACKEND", "service", TRUE);
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/dialogue-test-bus", TRUE);
+    }
+  else
+    {
+      g_setenv ("SECRET_BACKEND", "file", TRUE);
+      g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+      g_setenv ("SECRET_FILE_TEST_PASSWORD", "test-password", TRUE);
+    }
   {
     g_autoptr(GMainContext) context = g_main_context_new ();
 
@@ -576,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/sync/client/default-site-prefers-real-one", test_default_site);
   g_test_add_func ("/sync/outbox/generation", test_outbox_generation);
   g_test_add_func ("/sync/token/libsecret-file-backend", test_token);
+  g_test_add_func ("/sync/token/in-memory-without-keyring", test_token_without_keyring);
   status = g_test_run ();
 
   g_remove (keyring);

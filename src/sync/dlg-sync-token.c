@@ -58,6 +58,17 @@ memory_get (const char *site_url)
   return token;
 }
 
+/* No Secret Service to ask (no session bus, or nobody on it): nothing is kept there, which is
+ * not an error for lookups and removals. */
+static gboolean
+no_secret_service (const GError *error)
+{
+  return (error->domain == G_IO_ERROR && error->code != G_IO_ERROR_CANCELLED) ||
+         g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
+         g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NO_SERVER) ||
+         g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER);
+}
+
 /**
  * dlg_sync_token_store:
  * @site_url: the site the token opens
@@ -124,7 +135,7 @@ dlg_sync_token_lookup (const char    *site_url,
     return token;
   secret = secret_password_lookup_sync (&token_schema, cancellable, &local_error,
                                         "site", site_url, NULL);
-  if (secret == NULL && local_error != NULL)
+  if (secret == NULL && local_error != NULL && !no_secret_service (local_error))
     {
       g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_TOKEN_STORE,
                    _("The token cannot be read from the keyring (%s)."), local_error->message);
@@ -146,8 +157,7 @@ dlg_sync_token_clear (const char    *site_url,
 
   memory_set (site_url, NULL);
   secret_password_clear_sync (&token_schema, cancellable, &local_error, "site", site_url, NULL);
-  if (local_error != NULL && !g_error_matches (local_error, G_DBUS_ERROR,
-                                               G_DBUS_ERROR_SERVICE_UNKNOWN))
+  if (local_error != NULL && !no_secret_service (local_error))
     {
       g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_TOKEN_STORE,
                    _("The token cannot be removed from the keyring (%s)."),
