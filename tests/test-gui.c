@@ -14,12 +14,18 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "dlg-contributions-page.h"
 #include "dlg-core.h"
+#include "dlg-journal-page.h"
+#include "dlg-narratives-page.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-stage-page.h"
 #include "dlg-window.h"
 
 #define MARKUP_TEXT "<b>bold</b> & <span foreground=\"red\">red</span>"
+
+/* The demo database, generated once and copied for each test. */
+static char *template_db;
 
 typedef struct
 {
@@ -111,6 +117,37 @@ find_edit_dialog (void)
         return DLG_EDIT_DIALOG (window);
     }
   return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Types @text in the dialog's entry and answers @response, as the officer would. */
+static void
+answer_message_dialog (const char *text,
+                       const char *response)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), text);
+  adw_message_dialog_response (dialog, response);
+  /* A click on the button closes the dialog too. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (30);
+  g_assert_null (find_message_dialog ());
 }
 
 static void
@@ -207,10 +244,18 @@ fixture_setup (Fixture       *f,
   f->dir = g_dir_make_tmp ("dialogue-gui-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "test.db", NULL);
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (template_db);
+    g_autoptr(GFile) to = g_file_new_for_path (path);
+
+    g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
   f->store = dlg_store_open (path, &error);
   g_assert_no_error (error);
   f->demo_id = dlg_demo_ensure (f->store, &created, &error);
   g_assert_no_error (error);
+  g_assert_false (created);
   g_assert_cmpint (f->demo_id, >, 0);
   f->settings = g_settings_new (APP_ID);
   f->context = dlg_context_new (f->store, f->settings);
@@ -298,6 +343,59 @@ test_window_archive_undo (Fixture       *f,
 }
 
 static void
+test_window_show_archived_and_restore (Fixture       *f,
+                                       gconstpointer  data)
+{
+  GListModel *model = dlg_window_get_process_model (f->window);
+  g_autoptr(DlgProcess) process = NULL;
+
+  dlg_window_archive_process (f->window, f->demo_id);
+  spin (30);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* The menu's check item. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-archived", NULL);
+  spin (30);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  dlg_window_select_process (f->window, f->demo_id);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore-process", NULL);
+  spin (30);
+  process = dlg_process_load (f->store, f->demo_id, NULL);
+  g_assert_false (dlg_process_get_archived (process));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-archived", NULL);
+  spin (30);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpint (dlg_window_get_process (f->window), ==, f->demo_id);
+}
+
+static void
+test_window_create_and_rename (Fixture       *f,
+                               gconstpointer  data)
+{
+  GListModel *model = dlg_window_get_process_model (f->window);
+  g_autoptr(DlgProcess) created = NULL;
+  g_autoptr(DlgProcess) renamed = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-process", NULL);
+  answer_message_dialog ("Plan climat", "ok");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  created = dlg_process_load (f->store, dlg_window_get_process (f->window), NULL);
+  g_assert_cmpstr (dlg_process_get_title (created), ==, "Plan climat");
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f->window), ==, "diagnostic");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.rename-process", NULL);
+  answer_message_dialog ("Plan climat air énergie", "ok");
+  renamed = dlg_process_load (f->store, dlg_process_get_id (created), NULL);
+  g_assert_cmpstr (dlg_process_get_title (renamed), ==, "Plan climat air énergie");
+
+  /* Cancel changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-process", NULL);
+  answer_message_dialog ("Ignored", "cancel");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+}
+
+static void
 test_stage_switch_keys (Fixture       *f,
                         gconstpointer  data)
 {
@@ -308,6 +406,25 @@ test_stage_switch_keys (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-stage", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-stage", NULL);
   g_assert_cmpstr (dlg_window_get_visible_page_name (f->window), ==, "specification");
+}
+
+/* The three cross-stage pages of branch pages sit after the twelve stages. */
+static void
+test_window_cross_stage_pages (Fixture       *f,
+                               gconstpointer  data)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-stage", "i", DLG_N_STAGES);
+  spin (30);
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f->window), ==, "contributions");
+  g_assert_true (DLG_IS_CONTRIBUTIONS_PAGE (dlg_window_get_page (f->window, DLG_N_STAGES)));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-stage", NULL);
+  spin (30);
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f->window), ==, "narratives");
+  g_assert_true (DLG_IS_NARRATIVES_PAGE (dlg_window_get_page (f->window, DLG_N_STAGES + 1)));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-stage", NULL);
+  spin (30);
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f->window), ==, "journal");
+  g_assert_true (DLG_IS_JOURNAL_PAGE (dlg_window_get_page (f->window, DLG_N_STAGES + 2)));
 }
 
 /* A free-form field typed in a view reaches the store on flush. */
@@ -414,6 +531,10 @@ test_view_arbitration_bad_date (Fixture       *f,
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog),
                                           "Write the date as year-month-day, for example "
                                           "2025-03-14."));
+  /* Closing keeps the refused edit on show once, then discards it. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (20);
+  g_assert_true (find_edit_dialog () == dialog);
   close_edit_dialog (dialog);
   after = dlg_decision_list (f->store, f->demo_id, "arbitration", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
@@ -820,6 +941,35 @@ test_refused_transition (Fixture       *f,
 }
 
 static void
+test_skip_with_reason (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(DlgProcess) process = dlg_process_create (f->store, "Démarche courte", NULL);
+  g_autoptr(DlgStageInfo) info = NULL;
+  DlgStagePage *page;
+
+  spin (30);
+  dlg_window_select_process (f->window, dlg_process_get_id (process));
+  dlg_window_select_stage (f->window, DLG_STAGE_DIAGNOSTIC);
+  page = dlg_window_get_stage_page (f->window, DLG_STAGE_DIAGNOSTIC);
+
+  /* No reason: the core refuses, and says why. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "stage.skip", NULL);
+  answer_message_dialog ("", "skip");
+  g_assert_nonnull (dlg_stage_page_get_message (page));
+  g_assert_nonnull (strstr (dlg_stage_page_get_message (page), "Say why the stage is skipped"));
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "stage.skip", NULL);
+  answer_message_dialog ("Diagnostic déjà fait en 2023", "skip");
+  g_assert_null (dlg_stage_page_get_message (page));
+  info = dlg_stage_get (f->store, dlg_process_get_id (process), DLG_STAGE_DIAGNOSTIC, NULL);
+  g_assert_cmpint (dlg_stage_info_get_state (info), ==, DLG_STAGE_STATE_SKIPPED);
+  g_assert_cmpstr (dlg_stage_info_get_reason (info), ==, "Diagnostic déjà fait en 2023");
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (page),
+                                          "Reason for skipping: Diagnostic déjà fait en 2023"));
+}
+
+static void
 test_markup_is_literal (Fixture       *f,
                         gconstpointer  data)
 {
@@ -829,20 +979,70 @@ test_markup_is_literal (Fixture       *f,
   spin (50);
   dlg_window_select_process (f->window, dlg_process_get_id (process));
   spin (50);
-  /* The sidebar row (and the header) show the title as typed. */
-  label = find_label_with_text (GTK_WIDGET (f->window), MARKUP_TEXT);
+  /* The sidebar row (in a list view) shows the title as typed. */
+  {
+    g_autoptr(GPtrArray) lists = find_all (GTK_WIDGET (f->window), GTK_TYPE_LIST_VIEW);
+
+    label = NULL;
+    for (guint i = 0; i < lists->len && label == NULL; i++)
+      label = find_label_with_text (g_ptr_array_index (lists, i), MARKUP_TEXT);
+  }
   g_assert_nonnull (label);
   g_assert_false (gtk_label_get_use_markup (label));
+  /* The header bar's title too. */
+  {
+    g_autoptr(GPtrArray) titles = find_all (GTK_WIDGET (f->window), ADW_TYPE_WINDOW_TITLE);
+    gboolean shown = FALSE;
+
+    for (guint i = 0; i < titles->len; i++)
+      if (g_strcmp0 (adw_window_title_get_title (g_ptr_array_index (titles, i)), MARKUP_TEXT) == 0)
+        shown = find_label_with_text (g_ptr_array_index (titles, i), MARKUP_TEXT) != NULL;
+    g_assert_true (shown);
+  }
 
   /* Archiving names it in a toast, escaped: no warning from Pango (fatal here). */
   dlg_window_archive_process (f->window, dlg_process_get_id (process));
   spin (50);
 }
 
+static char *
+make_template (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dialogue-gui-demo-XXXXXX", &error);
+  char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(DlgStore) store = NULL;
+  gboolean created;
+
+  g_assert_no_error (error);
+  store = dlg_store_open (path, &error);
+  g_assert_no_error (error);
+  dlg_demo_ensure (store, &created, &error);
+  g_assert_no_error (error);
+  g_assert_true (created);
+  return path;   /* closing the store checkpoints the WAL into the file */
+}
+
+static void
+remove_template (void)
+{
+  g_autofree char *dir = g_path_get_dirname (template_db);
+  g_autofree char *wal = g_strconcat (template_db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (template_db, "-shm", NULL);
+
+  g_unlink (template_db);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+  g_clear_pointer (&template_db, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -853,7 +1053,10 @@ main (int   argc,
   ADD ("/gui/window/opens-on-demo", test_window_opens_on_demo);
   ADD ("/gui/window/search-and-filter", test_window_search_and_filter);
   ADD ("/gui/window/archive-undo", test_window_archive_undo);
+  ADD ("/gui/window/show-archived-and-restore", test_window_show_archived_and_restore);
+  ADD ("/gui/window/create-and-rename", test_window_create_and_rename);
   ADD ("/gui/window/stage-keys", test_stage_switch_keys);
+  ADD ("/gui/window/cross-stage-pages", test_window_cross_stage_pages);
   ADD ("/gui/view/diagnostic", test_view_diagnostic);
   ADD ("/gui/view/arbitration", test_view_arbitration);
   ADD ("/gui/view/arbitration-bad-date", test_view_arbitration_bad_date);
@@ -870,7 +1073,11 @@ main (int   argc,
   ADD ("/gui/view/flush-on-switch", test_views_flush_on_switch);
   ADD ("/gui/view/autosave-while-typing", test_autosave_while_typing);
   ADD ("/gui/stage/refused-transition", test_refused_transition);
+  ADD ("/gui/stage/skip-with-reason", test_skip_with_reason);
   ADD ("/gui/markup/literal", test_markup_is_literal);
 
-  return g_test_run ();
+  template_db = make_template ();
+  status = g_test_run ();
+  remove_template ();
+  return status;
 }

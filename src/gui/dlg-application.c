@@ -14,6 +14,7 @@
 
 #include "dlg-application.h"
 #include "dlg-preferences-window.h"
+#include "dlg-stage-navigator.h"
 #include "dlg-window.h"
 
 struct _DlgApplication
@@ -34,7 +35,8 @@ static const GOptionEntry option_entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the demo process, created on first use"), NULL },
   { "stage", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Show this stage (diagnostic, arbitration, … follow_up)"), N_("STAGE") },
+    N_("Show this stage (diagnostic, arbitration, … follow_up) or page (contributions, "
+       "narratives, journal)"), N_("STAGE") },
   { NULL }
 };
 
@@ -91,7 +93,7 @@ dlg_application_command_line (GApplication            *app,
   g_autofree char *db_abs = NULL;
   const char *process = NULL;
   const char *stage_id = NULL;
-  DlgStage stage = DLG_STAGE_DIAGNOSTIC;
+  guint stage = DLG_STAGE_DIAGNOSTIC;
   gboolean has_stage = FALSE;
   gboolean demo = FALSE;
   gint64 process_id = 0;
@@ -104,13 +106,19 @@ dlg_application_command_line (GApplication            *app,
 
   if (stage_id != NULL)
     {
-      if (!dlg_stage_from_id (stage_id, &stage))
+      /* A stage id, or one of the cross-stage pages (contributions, narratives, journal). */
+      for (guint i = 0; i < DLG_N_PAGES && !has_stage; i++)
+        if (g_str_equal (stage_id, dlg_stage_navigator_page_name (i)))
+          {
+            stage = i;
+            has_stage = TRUE;
+          }
+      if (!has_stage)
         {
           g_application_command_line_printerr (command_line,
                                                _("Unknown stage “%s”.\n"), stage_id);
           return 1;
         }
-      has_stage = TRUE;
     }
 
   if (db != NULL)
@@ -156,7 +164,7 @@ dlg_application_command_line (GApplication            *app,
   if (process_id != 0)
     dlg_window_select_process (window, process_id);
   if (has_stage)
-    dlg_window_select_stage (window, stage);
+    dlg_window_select_page (window, stage);
   gtk_window_present (GTK_WINDOW (window));
   return 0;
 }

@@ -18,6 +18,7 @@
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgArbitrationView
 {
@@ -58,13 +59,11 @@ decision_editor_free (DecisionEditor *editor)
 
 static gboolean
 decision_save (gpointer   user_data,
-                GError   **error)
+               GError   **error)
 {
   DecisionEditor *editor = user_data;
-  DlgArbitrationView *self = editor->view;
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStore *store = dlg_context_get_store (editor->view->context);
   DlgDecision *item = editor->item;
-
   g_autofree char *why = dlg_text_view_dup_text (editor->why);
 
   if (!dlg_view_check_date (gtk_editable_get_text (editor->date), error))
@@ -82,26 +81,27 @@ decision_delete (gpointer user_data)
   DecisionEditor *editor = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (dlg_decision_get_id (editor->item) != 0 &&
-      !dlg_decision_delete (dlg_context_get_store (editor->view->context), dlg_decision_get_id (editor->item),
-                            &error))
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_decision_get_id (editor->item);
+
+  if (id != 0 && !dlg_decision_delete (store, id, &error))
     g_message ("Could not delete: %s", error->message);
 }
 
 static DlgEditDialog *
 edit_decision (DlgArbitrationView *self,
-              DlgDecision *item)
+              DlgDecision        *item)
 {
   DecisionEditor *editor = g_new0 (DecisionEditor, 1);
-  DlgStore *store = dlg_context_get_store (self->context);
   DlgEditDialog *dialog;
 
-  (void)store;
   editor->view = self;
   editor->item = g_object_ref (item);
   dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Decision"), decision_save, editor,
                                 (GDestroyNotify)decision_editor_free);
-  editor->who = dlg_edit_dialog_add_entry (dialog, _("Who decided (elected official, senior management…)"),
+  editor->who = dlg_edit_dialog_add_entry (dialog,
+                                           _("Who decided (elected official, senior "
+                                             "management…)"),
                                            dlg_decision_get_who (item));
   editor->date = dlg_edit_dialog_add_entry (dialog, _("When (year-month-day)"),
                                             dlg_decision_get_decided_at (item));
@@ -147,13 +147,14 @@ reload_decision (DlgArbitrationView *self)
         subtitle = g_strdup_printf ("%s · %s", dlg_decision_get_who (item),
                                     date != NULL ? date : "");
       }
-      gtk_list_box_append (self->decision_list, dlg_record_row_new (title, subtitle, dlg_decision_get_id (item)));
+      gtk_list_box_append (self->decision_list,
+                           dlg_record_row_new (title, subtitle, dlg_decision_get_id (item)));
     }
 }
 
 static void
-decision_activated_cb (DlgArbitrationView  *self,
-                      GtkListBoxRow *row)
+decision_activated_cb (DlgArbitrationView *self,
+                      GtkListBoxRow      *row)
 {
   g_autoptr(DlgDecision) item = NULL;
   g_autoptr(GError) error = NULL;
@@ -209,12 +210,13 @@ reload_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgArbitrationView *self,
-                  const char *table,
-                  gint64      process_id)
+                  const char         *table,
+                  gint64             process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if ((g_strcmp0 (table, "decision") == 0) && self->reload_id == 0)
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "decision") == 0))
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
@@ -281,10 +283,11 @@ dlg_arbitration_view_class_init (DlgArbitrationViewClass *klass)
   object_class->dispose = dlg_arbitration_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-arbitration-view.ui");
+                                               RESOURCE_PATH "dlg-arbitration-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgArbitrationView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgArbitrationView, decision_list);
-  gtk_widget_class_install_action (widget_class, "view.add-decision", NULL, add_decision_action);
+  gtk_widget_class_install_action (widget_class, "view.add-decision", NULL,
+                                   add_decision_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -293,7 +296,8 @@ dlg_arbitration_view_init (DlgArbitrationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_placeholder (self->decision_list, dlg_placeholder_row_new (_("No decision recorded yet.")));
-  g_signal_connect_object (self->decision_list, "row-activated", G_CALLBACK (decision_activated_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_list_box_set_placeholder (self->decision_list,
+                                dlg_placeholder_row_new (_("No decision recorded yet.")));
+  g_signal_connect_object (self->decision_list, "row-activated",
+                           G_CALLBACK (decision_activated_cb), self, G_CONNECT_SWAPPED);
 }

@@ -19,6 +19,8 @@
 
 #define N_FIELDS 5
 
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
 struct _DlgDiagnosticView
 {
   GtkWidget        parent_instance;
@@ -263,7 +265,7 @@ dlg_diagnostic_view_class_init (DlgDiagnosticViewClass *klass)
   object_class->dispose = dlg_diagnostic_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-diagnostic-view.ui");
+                                               RESOURCE_PATH "dlg-diagnostic-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgDiagnosticView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgDiagnosticView, steering_text);
   gtk_widget_class_bind_template_child (widget_class, DlgDiagnosticView, object_text);

@@ -17,6 +17,8 @@
 
 #include "dlg-edit-dialog.h"
 
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
 struct _DlgEditDialog
 {
   AdwWindow                parent_instance;
@@ -32,6 +34,7 @@ struct _DlgEditDialog
   gpointer                 user_data;
   GDestroyNotify           destroy;
   DlgEditDialogDeleteFunc  delete_func;
+  guint                    warned : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DlgEditDialog, dlg_edit_dialog, ADW_TYPE_WINDOW)
@@ -52,8 +55,19 @@ dlg_edit_dialog_close_request (GtkWindow *window)
 {
   DlgEditDialog *self = DLG_EDIT_DIALOG (window);
 
-  if (self->autosave != NULL)
-    dlg_autosave_flush (self->autosave);
+  /* What the core refuses is not dropped silently: the first close keeps the window open
+   * with the message; closing again discards the refused changes. */
+  if (self->autosave != NULL && !dlg_autosave_flush (self->autosave) && !self->warned)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n%s", gtk_label_get_text (self->error_label),
+                                               _("Close again to discard these changes."));
+
+      self->warned = TRUE;
+      gtk_label_set_text (self->error_label, text);
+      return TRUE;
+    }
+  if (self->autosave != NULL && dlg_autosave_get_dirty (self->autosave))
+    g_clear_object (&self->autosave);
   return GTK_WINDOW_CLASS (dlg_edit_dialog_parent_class)->close_request (window);
 }
 
@@ -81,8 +95,7 @@ dlg_edit_dialog_class_init (DlgEditDialogClass *klass)
   object_class->dispose = dlg_edit_dialog_dispose;
   window_class->close_request = dlg_edit_dialog_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-edit-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "dlg-edit-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgEditDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, DlgEditDialog, note_label);
   gtk_widget_class_bind_template_child (widget_class, DlgEditDialog, rows);

@@ -18,6 +18,7 @@
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgFollowUpView
 {
@@ -62,10 +63,10 @@ typedef struct
   GtkEditable *title;
   GtkTextView *body;
   GtkSwitch   *published;
-} Follow_upEditor;
+} FollowUpEditor;
 
 static void
-follow_up_editor_free (Follow_upEditor *editor)
+follow_up_editor_free (FollowUpEditor *editor)
 {
   g_clear_object (&editor->item);
   g_free (editor);
@@ -73,13 +74,11 @@ follow_up_editor_free (Follow_upEditor *editor)
 
 static gboolean
 follow_up_save (gpointer   user_data,
-                 GError   **error)
+                GError   **error)
 {
-  Follow_upEditor *editor = user_data;
-  DlgFollowUpView *self = editor->view;
-  DlgStore *store = dlg_context_get_store (self->context);
+  FollowUpEditor *editor = user_data;
+  DlgStore *store = dlg_context_get_store (editor->view->context);
   DlgFollowUp *item = editor->item;
-
   g_autofree char *body = dlg_text_view_dup_text (editor->body);
 
   if (!dlg_view_check_date (gtk_editable_get_text (editor->dated), error))
@@ -95,24 +94,23 @@ follow_up_save (gpointer   user_data,
 static void
 follow_up_delete (gpointer user_data)
 {
-  Follow_upEditor *editor = user_data;
+  FollowUpEditor *editor = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (dlg_follow_up_get_id (editor->item) != 0 &&
-      !dlg_follow_up_delete (dlg_context_get_store (editor->view->context), dlg_follow_up_get_id (editor->item),
-                             &error))
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_follow_up_get_id (editor->item);
+
+  if (id != 0 && !dlg_follow_up_delete (store, id, &error))
     g_message ("Could not delete: %s", error->message);
 }
 
 static DlgEditDialog *
 edit_follow_up (DlgFollowUpView *self,
-               DlgFollowUp *item)
+               DlgFollowUp     *item)
 {
-  Follow_upEditor *editor = g_new0 (Follow_upEditor, 1);
-  DlgStore *store = dlg_context_get_store (self->context);
+  FollowUpEditor *editor = g_new0 (FollowUpEditor, 1);
   DlgEditDialog *dialog;
 
-  (void)store;
   editor->view = self;
   editor->item = g_object_ref (item);
   dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Follow-up"), follow_up_save, editor,
@@ -121,8 +119,9 @@ edit_follow_up (DlgFollowUpView *self,
     const char *labels[] = { kind_label ("meeting"), kind_label ("report"),
                              kind_label ("evaluation"), NULL };
 
-    editor->kind = dlg_edit_dialog_add_choice (dialog, _("Kind"), labels,
-                                               dlg_strv_find (kinds, dlg_follow_up_get_kind (item)));
+    guint kind = dlg_strv_find (kinds, dlg_follow_up_get_kind (item));
+
+    editor->kind = dlg_edit_dialog_add_choice (dialog, _("Kind"), labels, kind);
     editor->dated = dlg_edit_dialog_add_entry (dialog, _("Date (year-month-day)"),
                                                dlg_follow_up_get_dated (item));
     editor->title = dlg_edit_dialog_add_entry (dialog, _("Title"), dlg_follow_up_get_title (item));
@@ -172,13 +171,14 @@ reload_follow_up (DlgFollowUpView *self)
                                     date != NULL ? date : "",
                                     dlg_follow_up_get_published (item) ? _(" · published") : "");
       }
-      gtk_list_box_append (self->follow_up_list, dlg_record_row_new (title, subtitle, dlg_follow_up_get_id (item)));
+      gtk_list_box_append (self->follow_up_list,
+                           dlg_record_row_new (title, subtitle, dlg_follow_up_get_id (item)));
     }
 }
 
 static void
-follow_up_activated_cb (DlgFollowUpView  *self,
-                       GtkListBoxRow *row)
+follow_up_activated_cb (DlgFollowUpView *self,
+                       GtkListBoxRow   *row)
 {
   g_autoptr(DlgFollowUp) item = NULL;
   g_autoptr(GError) error = NULL;
@@ -234,12 +234,13 @@ reload_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgFollowUpView *self,
-                  const char *table,
-                  gint64      process_id)
+                  const char      *table,
+                  gint64          process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if ((g_strcmp0 (table, "follow_up") == 0) && self->reload_id == 0)
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "follow_up") == 0))
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
@@ -306,10 +307,11 @@ dlg_follow_up_view_class_init (DlgFollowUpViewClass *klass)
   object_class->dispose = dlg_follow_up_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-follow-up-view.ui");
+                                               RESOURCE_PATH "dlg-follow-up-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgFollowUpView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgFollowUpView, follow_up_list);
-  gtk_widget_class_install_action (widget_class, "view.add-follow-up", NULL, add_follow_up_action);
+  gtk_widget_class_install_action (widget_class, "view.add-follow-up", NULL,
+                                   add_follow_up_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -318,7 +320,9 @@ dlg_follow_up_view_init (DlgFollowUpView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_placeholder (self->follow_up_list, dlg_placeholder_row_new (_("No meeting, report or evaluation yet.")));
-  g_signal_connect_object (self->follow_up_list, "row-activated", G_CALLBACK (follow_up_activated_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_list_box_set_placeholder (self->follow_up_list,
+                                dlg_placeholder_row_new (_("No meeting, report or evaluation "
+                                                           "yet.")));
+  g_signal_connect_object (self->follow_up_list, "row-activated",
+                           G_CALLBACK (follow_up_activated_cb), self, G_CONNECT_SWAPPED);
 }

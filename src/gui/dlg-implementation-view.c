@@ -18,6 +18,7 @@
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgImplementationView
 {
@@ -104,7 +105,8 @@ edit_update (GtkListBox          *list,
                                              dlg_commitment_update_get_dated (update));
   editor->status = dlg_edit_dialog_add_choice (dialog, _("Status"), labels,
                                                dlg_strv_find (statuses,
-                                                              dlg_commitment_update_get_status (update)));
+                                                              dlg_commitment_update_get_status (
+                                                                update)));
   editor->progress = dlg_edit_dialog_add_spin (dialog, _("Progress (%)"), 0, 100,
                                                dlg_commitment_update_get_progress (update));
   editor->text = dlg_edit_dialog_add_text (dialog, _("What happened"),
@@ -150,8 +152,9 @@ reload_updates (GtkListBox *list)
     {
       g_autoptr(DlgCommitmentUpdate) u = g_list_model_get_item (updates, i);
       g_autofree char *date = dlg_format_date (dlg_commitment_update_get_dated (u));
+      const char *status = dlg_commitment_update_get_status (u);
       g_autofree char *title = g_strdup_printf ("%s · %s · %d %%", date != NULL ? date : "",
-                                                dlg_commitment_status_get_label (dlg_commitment_update_get_status (u)),
+                                                dlg_commitment_status_get_label (status),
                                                 dlg_commitment_update_get_progress (u));
 
       gtk_list_box_append (list, dlg_record_row_new (title, dlg_commitment_update_get_text (u),
@@ -227,9 +230,8 @@ position_labels (DlgStore  *store,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DlgPosition) p = g_list_model_get_item (positions, i);
-      g_autoptr(DlgRecommendation) r = dlg_recommendation_load (store,
-                                                                dlg_position_get_recommendation_id (p),
-                                                                NULL);
+      gint64 recommendation_id = dlg_position_get_recommendation_id (p);
+      g_autoptr(DlgRecommendation) r = dlg_recommendation_load (store, recommendation_id, NULL);
       const char *value = dlg_position_get_value (p);
       gint64 id = dlg_position_get_id (p);
       char *label = g_strdup_printf ("%" G_GINT64_FORMAT ". %s — %s",
@@ -273,13 +275,11 @@ commitment_editor_free (CommitmentEditor *editor)
 
 static gboolean
 commitment_save (gpointer   user_data,
-                  GError   **error)
+                 GError   **error)
 {
   CommitmentEditor *editor = user_data;
-  DlgImplementationView *self = editor->view;
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStore *store = dlg_context_get_store (editor->view->context);
   DlgCommitment *item = editor->item;
-
   const char *due = gtk_editable_get_text (editor->due_date);
   guint position = adw_combo_row_get_selected (editor->position);
   gboolean created = dlg_commitment_get_id (item) == 0;
@@ -316,21 +316,21 @@ commitment_delete (gpointer user_data)
   CommitmentEditor *editor = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (dlg_commitment_get_id (editor->item) != 0 &&
-      !dlg_commitment_delete (dlg_context_get_store (editor->view->context), dlg_commitment_get_id (editor->item),
-                              &error))
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_commitment_get_id (editor->item);
+
+  if (id != 0 && !dlg_commitment_delete (store, id, &error))
     g_message ("Could not delete: %s", error->message);
 }
 
 static DlgEditDialog *
 edit_commitment (DlgImplementationView *self,
-                DlgCommitment *item)
+                DlgCommitment         *item)
 {
   CommitmentEditor *editor = g_new0 (CommitmentEditor, 1);
   DlgStore *store = dlg_context_get_store (self->context);
   DlgEditDialog *dialog;
 
-  (void)store;
   editor->view = self;
   editor->item = g_object_ref (item);
   dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Commitment"), commitment_save, editor,
@@ -355,7 +355,8 @@ edit_commitment (DlgImplementationView *self,
     editor->due_date = dlg_edit_dialog_add_entry (dialog, _("Due date (year-month-day)"),
                                                   dlg_commitment_get_due_date (item));
     editor->status = dlg_edit_dialog_add_choice (dialog, _("Status"), labels,
-                                                 dlg_strv_find (statuses, dlg_commitment_get_status (item)));
+                                                 dlg_strv_find (statuses,
+                                                                dlg_commitment_get_status (item)));
     editor->progress = dlg_edit_dialog_add_spin (dialog, _("Progress (%)"), 0, 100,
                                                  dlg_commitment_get_progress (item));
     dlg_edit_dialog_add_widget (dialog, updates_section (store, item, &editor->updates));
@@ -394,22 +395,24 @@ reload_commitment (DlgImplementationView *self)
 
       {
         g_autofree char *due = dlg_format_date (dlg_commitment_get_due_date (item));
+        const char *status = dlg_commitment_status_get_label (dlg_commitment_get_status (item));
 
         title = g_strdup (dlg_commitment_get_title (item));
         subtitle = g_strdup_printf (_("%s · due %s · %s · %d %%"),
                                     *dlg_commitment_get_department (item) != '\0'
                                     ? dlg_commitment_get_department (item) : _("no department"),
                                     due != NULL ? due : _("no date"),
-                                    dlg_commitment_status_get_label (dlg_commitment_get_status (item)),
+                                    status,
                                     dlg_commitment_get_progress (item));
       }
-      gtk_list_box_append (self->commitment_list, dlg_record_row_new (title, subtitle, dlg_commitment_get_id (item)));
+      gtk_list_box_append (self->commitment_list,
+                           dlg_record_row_new (title, subtitle, dlg_commitment_get_id (item)));
     }
 }
 
 static void
-commitment_activated_cb (DlgImplementationView  *self,
-                        GtkListBoxRow *row)
+commitment_activated_cb (DlgImplementationView *self,
+                        GtkListBoxRow         *row)
 {
   g_autoptr(DlgCommitment) item = NULL;
   g_autoptr(GError) error = NULL;
@@ -459,12 +462,14 @@ reload_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgImplementationView *self,
-                  const char *table,
-                  gint64      process_id)
+                  const char            *table,
+                  gint64                process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if ((g_strcmp0 (table, "commitment") == 0 || g_strcmp0 (table, "commitment_update") == 0) && self->reload_id == 0)
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "commitment") == 0 ||
+       g_strcmp0 (table, "commitment_update") == 0))
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
@@ -531,10 +536,11 @@ dlg_implementation_view_class_init (DlgImplementationViewClass *klass)
   object_class->dispose = dlg_implementation_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-implementation-view.ui");
+                                               RESOURCE_PATH "dlg-implementation-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgImplementationView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgImplementationView, commitment_list);
-  gtk_widget_class_install_action (widget_class, "view.add-commitment", NULL, add_commitment_action);
+  gtk_widget_class_install_action (widget_class, "view.add-commitment", NULL,
+                                   add_commitment_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -543,7 +549,10 @@ dlg_implementation_view_init (DlgImplementationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_placeholder (self->commitment_list, dlg_placeholder_row_new (_("No commitment yet. Each one comes from a position of the argued response.")));
-  g_signal_connect_object (self->commitment_list, "row-activated", G_CALLBACK (commitment_activated_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_list_box_set_placeholder (self->commitment_list,
+                                dlg_placeholder_row_new (_("No commitment yet. Each one comes "
+                                                           "from a position of the argued "
+                                                           "response.")));
+  g_signal_connect_object (self->commitment_list, "row-activated",
+                           G_CALLBACK (commitment_activated_cb), self, G_CONNECT_SWAPPED);
 }

@@ -20,6 +20,7 @@
 #include "dlg-view-util.h"
 
 #define N_FIELDS 4
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgMandateView
 {
@@ -155,7 +156,8 @@ reload_features (DlgMandateView *self)
       dlg_autosave_watch (data->autosave, rules);
       g_signal_connect_swapped (row, "notify::enable-expansion", G_CALLBACK (feature_switched_cb),
                                 data);
-      g_object_set_data (G_OBJECT (row), "dlg-feature", (gpointer)dlg_feature_get_feature (data->feature));
+      g_object_set_data (G_OBJECT (row), "dlg-feature",
+                         (gpointer)dlg_feature_get_feature (data->feature));
       g_ptr_array_add (self->features, data);
       gtk_list_box_append (self->features_list, row);
     }
@@ -181,12 +183,13 @@ reload_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgMandateView *self,
-                  const char *table,
-                  gint64      process_id)
+                  const char     *table,
+                  gint64         process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if ((FALSE) && self->reload_id == 0)
+  if (self->reload_id == 0 &&
+      (FALSE))
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
@@ -268,7 +271,7 @@ dlg_mandate_view_class_init (DlgMandateViewClass *klass)
   object_class->dispose = dlg_mandate_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-mandate-view.ui");
+                                               RESOURCE_PATH "dlg-mandate-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgMandateView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgMandateView, question_text);
   gtk_widget_class_bind_template_child (widget_class, DlgMandateView, perimeter_text);
@@ -284,10 +287,15 @@ dlg_mandate_view_init (DlgMandateView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->fields[0] = dlg_field_binding_new (GTK_WIDGET (self->question_text), DLG_FIELD_MANDATE_QUESTION);
-  self->fields[1] = dlg_field_binding_new (GTK_WIDGET (self->perimeter_text), DLG_FIELD_MANDATE_PERIMETER);
-  self->fields[2] = dlg_field_binding_new (GTK_WIDGET (self->out_of_scope_text), DLG_FIELD_MANDATE_OUT_OF_SCOPE);
-  self->fields[3] = dlg_field_binding_new (GTK_WIDGET (self->commitments_text), DLG_FIELD_MANDATE_COMMITMENTS);
-  self->weeks = dlg_field_binding_new (GTK_WIDGET (self->weeks_spin), DLG_FIELD_MANDATE_RESPONSE_WEEKS);
+  self->fields[0] = dlg_field_binding_new (GTK_WIDGET (self->question_text),
+                                           DLG_FIELD_MANDATE_QUESTION);
+  self->fields[1] = dlg_field_binding_new (GTK_WIDGET (self->perimeter_text),
+                                           DLG_FIELD_MANDATE_PERIMETER);
+  self->fields[2] = dlg_field_binding_new (GTK_WIDGET (self->out_of_scope_text),
+                                           DLG_FIELD_MANDATE_OUT_OF_SCOPE);
+  self->fields[3] = dlg_field_binding_new (GTK_WIDGET (self->commitments_text),
+                                           DLG_FIELD_MANDATE_COMMITMENTS);
+  self->weeks = dlg_field_binding_new (GTK_WIDGET (self->weeks_spin),
+                                       DLG_FIELD_MANDATE_RESPONSE_WEEKS);
   self->features = g_ptr_array_new_with_free_func ((GDestroyNotify)feature_row_free);
 }

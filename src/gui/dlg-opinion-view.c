@@ -18,6 +18,7 @@
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgOpinionView
 {
@@ -100,11 +101,12 @@ reload_sources (SourcesEditor *editor)
       g_autoptr(DlgContribution) c = g_list_model_get_item (sources, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_from_icon_name ("edit-delete-symbolic");
+      const char *channel;
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dlg_contribution_get_title (c));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                   dlg_contribution_channel_get_label (dlg_contribution_get_channel (c)));
+      channel = dlg_contribution_channel_get_label (dlg_contribution_get_channel (c));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), channel);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Unlink this contribution"));
@@ -180,6 +182,7 @@ add_sources (DlgOpinionView    *self,
   GtkWidget *search = gtk_search_entry_new ();
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkNoSelection *selection;
   GtkWidget *results;
 
   editor->view = self;
@@ -200,8 +203,8 @@ add_sources (DlgOpinionView    *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (result_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (result_bind_cb), NULL);
-  results = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (editor->results)))),
-                               factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (editor->results)));
+  results = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (results), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (results), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Contributions to link"), -1);
@@ -237,13 +240,11 @@ recommendation_editor_free (RecommendationEditor *editor)
 
 static gboolean
 recommendation_save (gpointer   user_data,
-                      GError   **error)
+                     GError   **error)
 {
   RecommendationEditor *editor = user_data;
-  DlgOpinionView *self = editor->view;
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStore *store = dlg_context_get_store (editor->view->context);
   DlgRecommendation *item = editor->item;
-
   g_autofree char *body = dlg_text_view_dup_text (editor->body);
   gboolean created = dlg_recommendation_get_id (item) == 0;
   SourcesEditor *sources;
@@ -270,26 +271,26 @@ recommendation_delete (gpointer user_data)
   RecommendationEditor *editor = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (dlg_recommendation_get_id (editor->item) != 0 &&
-      !dlg_recommendation_delete (dlg_context_get_store (editor->view->context), dlg_recommendation_get_id (editor->item),
-                                  &error))
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_recommendation_get_id (editor->item);
+
+  if (id != 0 && !dlg_recommendation_delete (store, id, &error))
     g_message ("Could not delete: %s", error->message);
 }
 
 static DlgEditDialog *
-edit_recommendation (DlgOpinionView *self,
+edit_recommendation (DlgOpinionView    *self,
                     DlgRecommendation *item)
 {
   RecommendationEditor *editor = g_new0 (RecommendationEditor, 1);
-  DlgStore *store = dlg_context_get_store (self->context);
   DlgEditDialog *dialog;
 
-  (void)store;
   editor->view = self;
   editor->item = g_object_ref (item);
   dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Recommendation"), recommendation_save, editor,
                                 (GDestroyNotify)recommendation_editor_free);
-  editor->title = dlg_edit_dialog_add_entry (dialog, _("Title"), dlg_recommendation_get_title (item));
+  editor->title = dlg_edit_dialog_add_entry (dialog, _("Title"),
+                                             dlg_recommendation_get_title (item));
   editor->body = dlg_edit_dialog_add_text (dialog, _("Text of the recommendation"),
                                            dlg_recommendation_get_body (item));
   add_sources (self, dialog, item);
@@ -326,7 +327,8 @@ reload_recommendation (DlgOpinionView *self)
       g_autofree char *subtitle = NULL;
 
       {
-        g_autoptr(GListModel) sources = dlg_recommendation_list_sources (store, dlg_recommendation_get_id (item), NULL);
+        gint64 id = dlg_recommendation_get_id (item);
+        g_autoptr(GListModel) sources = dlg_recommendation_list_sources (store, id, NULL);
         guint count = sources != NULL ? g_list_model_get_n_items (sources) : 0;
 
         title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s", dlg_recommendation_get_number (item),
@@ -334,13 +336,14 @@ reload_recommendation (DlgOpinionView *self)
         subtitle = g_strdup_printf (g_dngettext (NULL, "Comes from %u contribution",
                                                  "Comes from %u contributions", count), count);
       }
-      gtk_list_box_append (self->recommendation_list, dlg_record_row_new (title, subtitle, dlg_recommendation_get_id (item)));
+      gtk_list_box_append (self->recommendation_list,
+                           dlg_record_row_new (title, subtitle, dlg_recommendation_get_id (item)));
     }
 }
 
 static void
-recommendation_activated_cb (DlgOpinionView  *self,
-                            GtkListBoxRow *row)
+recommendation_activated_cb (DlgOpinionView *self,
+                            GtkListBoxRow  *row)
 {
   g_autoptr(DlgRecommendation) item = NULL;
   g_autoptr(GError) error = NULL;
@@ -390,12 +393,14 @@ reload_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgOpinionView *self,
-                  const char *table,
-                  gint64      process_id)
+                  const char     *table,
+                  gint64         process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if ((g_strcmp0 (table, "recommendation") == 0 || g_strcmp0 (table, "recommendation_source") == 0) && self->reload_id == 0)
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "recommendation") == 0 ||
+       g_strcmp0 (table, "recommendation_source") == 0))
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
@@ -462,10 +467,11 @@ dlg_opinion_view_class_init (DlgOpinionViewClass *klass)
   object_class->dispose = dlg_opinion_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-opinion-view.ui");
+                                               RESOURCE_PATH "dlg-opinion-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgOpinionView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgOpinionView, recommendation_list);
-  gtk_widget_class_install_action (widget_class, "view.add-recommendation", NULL, add_recommendation_action);
+  gtk_widget_class_install_action (widget_class, "view.add-recommendation", NULL,
+                                   add_recommendation_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -474,7 +480,8 @@ dlg_opinion_view_init (DlgOpinionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_placeholder (self->recommendation_list, dlg_placeholder_row_new (_("No recommendation yet.")));
-  g_signal_connect_object (self->recommendation_list, "row-activated", G_CALLBACK (recommendation_activated_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_list_box_set_placeholder (self->recommendation_list,
+                                dlg_placeholder_row_new (_("No recommendation yet.")));
+  g_signal_connect_object (self->recommendation_list, "row-activated",
+                           G_CALLBACK (recommendation_activated_cb), self, G_CONNECT_SWAPPED);
 }

@@ -13,6 +13,8 @@
 
 #include "dlg-preferences-window.h"
 
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
 struct _DlgPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
@@ -45,7 +47,7 @@ dlg_preferences_window_class_init (DlgPreferencesWindowClass *klass)
   object_class->dispose = dlg_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-preferences-window.ui");
+                                               RESOURCE_PATH "dlg-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, site_row);
   gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, interval_spin);

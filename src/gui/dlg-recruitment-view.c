@@ -22,6 +22,7 @@
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgRecruitmentView
 {
@@ -44,6 +45,22 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DlgRecruitmentView, dlg_recruitment_view, GTK_TYP
                                G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
 
 /* ---------------------------------------------------------------- participants */
+
+/* The criteria of the quota profile, as the officer reads them. */
+static const char *
+category_label (const char *category)
+{
+  static const struct { const char *id; const char *label; } labels[] = {
+    { "age_band", N_("Age band") }, { "gender", N_("Gender") }, { "commune", N_("Commune") },
+    { "quartier", N_("Neighbourhood") }, { "occupation", N_("Socio-professional category") },
+    { "prior_participation", N_("Took part before") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].id, category) == 0)
+      return _(labels[i].label);
+  return category;
+}
 
 static const char * const channels[] = { "in_person", "online", "mail", "phone", NULL };
 
@@ -114,8 +131,15 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   switch (GPOINTER_TO_UINT (user_data))
     {
     case COL_REGISTERED:
-      date = dlg_format_date (dlg_participant_get_registered_at (p));
-      text = date;
+      {
+        const char *registered = dlg_participant_get_registered_at (p);
+        g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (registered, NULL);
+        g_autoptr(GDateTime) local = dt != NULL ? g_date_time_to_local (dt) : NULL;
+
+        /* The short date of the locale: the column stays narrow. */
+        date = local != NULL ? g_date_time_format (local, "%x") : NULL;
+        text = date;
+      }
       break;
     case COL_CHANNEL:
       text = channel_label (dlg_participant_get_channel (p));
@@ -161,8 +185,10 @@ add_columns (DlgRecruitmentView *self)
       g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
       column = gtk_column_view_column_new (titles[i], factory);
       gtk_column_view_column_set_resizable (column, TRUE);
-      if (i == COL_COMMUNE || i == COL_OCCUPATION)
+      if (i == COL_OCCUPATION)
         gtk_column_view_column_set_expand (column, TRUE);
+      if (i == COL_STATUS)
+        gtk_column_view_column_set_fixed_width (column, 120);
       gtk_column_view_append_column (self->participants_view, column);
       g_object_unref (column);
     }
@@ -259,6 +285,8 @@ edit_participant (DlgRecruitmentView *self,
   DlgEditDialog *dialog;
   GtkWidget *heading;
   DlgParticipantContact *c = NULL;
+  const char *channel = dlg_participant_get_channel (participant);
+  gboolean prior = dlg_participant_get_prior_participation (participant);
 
   for (guint i = 0; channels[i] != NULL; i++)
     channel_labels[i] = channel_label (channels[i]);
@@ -280,8 +308,7 @@ edit_participant (DlgRecruitmentView *self,
                                                   "their data for the draw and the invitations"),
                                                 dlg_participant_get_consent (participant));
   editor->channel = dlg_edit_dialog_add_choice (dialog, _("Channel"), channel_labels,
-                                                dlg_strv_find (channels,
-                                                               dlg_participant_get_channel (participant)));
+                                                dlg_strv_find (channels, channel));
   editor->age_band = dlg_edit_dialog_add_entry (dialog, _("Age band (e.g. 25-34)"),
                                                 dlg_participant_get_age_band (participant));
   editor->gender = dlg_edit_dialog_add_entry (dialog, _("Gender"),
@@ -292,8 +319,7 @@ edit_participant (DlgRecruitmentView *self,
                                                 dlg_participant_get_quartier (participant));
   editor->occupation = dlg_edit_dialog_add_entry (dialog, _("Socio-professional category"),
                                                   dlg_participant_get_occupation (participant));
-  editor->prior = dlg_edit_dialog_add_switch (dialog, _("Took part before"), NULL,
-                                              dlg_participant_get_prior_participation (participant));
+  editor->prior = dlg_edit_dialog_add_switch (dialog, _("Took part before"), NULL, prior);
 
   heading = gtk_label_new (_("Contact details (kept apart, for the invitations only)"));
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -407,11 +433,10 @@ quota_editor_free (QuotaEditor *editor)
 
 static gboolean
 quota_save (gpointer   user_data,
-             GError   **error)
+            GError   **error)
 {
   QuotaEditor *editor = user_data;
-  DlgRecruitmentView *self = editor->view;
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStore *store = dlg_context_get_store (editor->view->context);
   DlgQuota *item = editor->item;
 
   dlg_quota_set_category (item, gtk_editable_get_text (editor->category));
@@ -427,26 +452,26 @@ quota_delete (gpointer user_data)
   QuotaEditor *editor = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (dlg_quota_get_id (editor->item) != 0 &&
-      !dlg_quota_delete (dlg_context_get_store (editor->view->context), dlg_quota_get_id (editor->item),
-                         &error))
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_quota_get_id (editor->item);
+
+  if (id != 0 && !dlg_quota_delete (store, id, &error))
     g_message ("Could not delete: %s", error->message);
 }
 
 static DlgEditDialog *
 edit_quota (DlgRecruitmentView *self,
-           DlgQuota *item)
+           DlgQuota           *item)
 {
   QuotaEditor *editor = g_new0 (QuotaEditor, 1);
-  DlgStore *store = dlg_context_get_store (self->context);
   DlgEditDialog *dialog;
 
-  (void)store;
   editor->view = self;
   editor->item = g_object_ref (item);
   dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Quota"), quota_save, editor,
                                 (GDestroyNotify)quota_editor_free);
-  editor->category = dlg_edit_dialog_add_entry (dialog, _("Criterion (age band, gender, commune…)"),
+  editor->category = dlg_edit_dialog_add_entry (dialog,
+                                                _("Criterion (age band, gender, commune…)"),
                                                 dlg_quota_get_category (item));
   editor->value = dlg_edit_dialog_add_entry (dialog, _("Value (e.g. 18-24)"),
                                              dlg_quota_get_value (item));
@@ -484,16 +509,19 @@ reload_quota (DlgRecruitmentView *self)
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
 
-      title = g_strdup_printf ("%s: %s", dlg_quota_get_category (item), dlg_quota_get_value (item));
+      /* Translators: a quota's criterion and value, e.g. "Age band: 16-24". */
+      title = g_strdup_printf (_("%s: %s"), category_label (dlg_quota_get_category (item)),
+                               dlg_quota_get_value (item));
       subtitle = g_strdup_printf (_("between %d and %d members of the panel"),
                                   dlg_quota_get_min (item), dlg_quota_get_max (item));
-      gtk_list_box_append (self->quota_list, dlg_record_row_new (title, subtitle, dlg_quota_get_id (item)));
+      gtk_list_box_append (self->quota_list,
+                           dlg_record_row_new (title, subtitle, dlg_quota_get_id (item)));
     }
 }
 
 static void
-quota_activated_cb (DlgRecruitmentView  *self,
-                   GtkListBoxRow *row)
+quota_activated_cb (DlgRecruitmentView *self,
+                   GtkListBoxRow      *row)
 {
   g_autoptr(DlgQuota) item = NULL;
   g_autoptr(GError) error = NULL;
@@ -545,12 +573,15 @@ reload_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgRecruitmentView *self,
-                  const char *table,
-                  gint64      process_id)
+                  const char         *table,
+                  gint64             process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if ((g_strcmp0 (table, "quota") == 0 || g_strcmp0 (table, "participant") == 0 || g_strcmp0 (table, "participant_contact") == 0) && self->reload_id == 0)
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "participant") == 0 ||
+       g_strcmp0 (table, "participant_contact") == 0 ||
+       g_strcmp0 (table, "quota") == 0))
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
@@ -617,13 +648,15 @@ dlg_recruitment_view_class_init (DlgRecruitmentViewClass *klass)
   object_class->dispose = dlg_recruitment_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-recruitment-view.ui");
+                                               RESOURCE_PATH "dlg-recruitment-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, quota_list);
-  gtk_widget_class_install_action (widget_class, "view.add-quota", NULL, add_quota_action);
+  gtk_widget_class_install_action (widget_class, "view.add-quota", NULL,
+                                   add_quota_action);
   gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, count_label);
   gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, participants_view);
-  gtk_widget_class_install_action (widget_class, "view.add-participant", NULL, add_participant_action);
+  gtk_widget_class_install_action (widget_class, "view.add-participant", NULL,
+                                   add_participant_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -632,9 +665,11 @@ dlg_recruitment_view_init (DlgRecruitmentView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_placeholder (self->quota_list, dlg_placeholder_row_new (_("No quota yet: the draw would only be random.")));
-  g_signal_connect_object (self->quota_list, "row-activated", G_CALLBACK (quota_activated_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_list_box_set_placeholder (self->quota_list,
+                                dlg_placeholder_row_new (_("No quota yet: the draw would only "
+                                                           "be random.")));
+  g_signal_connect_object (self->quota_list, "row-activated",
+                           G_CALLBACK (quota_activated_cb), self, G_CONNECT_SWAPPED);
   add_columns (self);
   g_signal_connect_object (self->participants_view, "activate",
                            G_CALLBACK (participant_activated_cb), self, G_CONNECT_SWAPPED);

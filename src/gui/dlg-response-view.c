@@ -21,6 +21,7 @@
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgResponseView
 {
@@ -146,6 +147,8 @@ position_editor_new (DlgResponseView   *self,
 {
   DlgStore *store = dlg_context_get_store (self->context);
   PositionEditor *editor = g_new0 (PositionEditor, 1);
+  gint64 recommendation_id = dlg_recommendation_get_id (recommendation);
+  const char *value;
   const char * const *values = dlg_position_values ();
   guint n = g_strv_length ((char **)values);
   g_autofree const char **labels = g_new0 (const char *, n + 2);
@@ -154,7 +157,7 @@ position_editor_new (DlgResponseView   *self,
   GtkWidget *box, *heading, *body, *list, *row, *label_box, *label, *required, *text, *error_label;
 
   editor->view = self;
-  editor->position = dlg_position_load_for (store, dlg_recommendation_get_id (recommendation), NULL);
+  editor->position = dlg_position_load_for (store, recommendation_id, NULL);
   if (editor->position == NULL)
     editor->position = dlg_position_new (dlg_recommendation_get_id (recommendation));
   editor->autosave = dlg_autosave_new (position_save, editor);
@@ -163,7 +166,8 @@ position_editor_new (DlgResponseView   *self,
   g_object_set_data_full (G_OBJECT (box), "dlg-position-editor", editor,
                           (GDestroyNotify)position_editor_free);
 
-  title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s", dlg_recommendation_get_number (recommendation),
+  title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s",
+                           dlg_recommendation_get_number (recommendation),
                            dlg_recommendation_get_title (recommendation));
   heading = gtk_label_new (title);
   gtk_label_set_use_markup (GTK_LABEL (heading), FALSE);
@@ -192,10 +196,9 @@ position_editor_new (DlgResponseView   *self,
   row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Position"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  value = dlg_position_get_value (editor->position);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row),
-                              dlg_position_get_value (editor->position) != NULL
-                              ? dlg_strv_find (values, dlg_position_get_value (editor->position)) + 1
-                              : 0);
+                              value != NULL ? dlg_strv_find (values, value) + 1 : 0);
   editor->value = ADW_COMBO_ROW (row);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   gtk_box_append (GTK_BOX (box), list);
@@ -305,12 +308,13 @@ reload_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgResponseView *self,
-                  const char *table,
-                  gint64      process_id)
+                  const char      *table,
+                  gint64          process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if ((g_strcmp0 (table, "recommendation") == 0) && self->reload_id == 0)
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "recommendation") == 0))
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
@@ -391,7 +395,7 @@ dlg_response_view_class_init (DlgResponseViewClass *klass)
   object_class->dispose = dlg_response_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-response-view.ui");
+                                               RESOURCE_PATH "dlg-response-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgResponseView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgResponseView, intro_text);
   gtk_widget_class_bind_template_child (widget_class, DlgResponseView, published_label);

@@ -18,6 +18,7 @@
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgReviewView
 {
@@ -97,13 +98,11 @@ recommendation_editor_free (RecommendationEditor *editor)
 
 static gboolean
 recommendation_save (gpointer   user_data,
-                      GError   **error)
+                     GError   **error)
 {
   RecommendationEditor *editor = user_data;
-  DlgReviewView *self = editor->view;
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStore *store = dlg_context_get_store (editor->view->context);
   DlgRecommendation *item = editor->item;
-
   g_autofree char *feasibility = dlg_text_view_dup_text (editor->feasibility);
   g_autofree char *cost = dlg_text_view_dup_text (editor->cost);
   g_autofree char *legal = dlg_text_view_dup_text (editor->legal);
@@ -128,40 +127,44 @@ recommendation_delete (gpointer user_data)
   RecommendationEditor *editor = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (dlg_recommendation_get_id (editor->item) != 0 &&
-      !dlg_recommendation_delete (dlg_context_get_store (editor->view->context), dlg_recommendation_get_id (editor->item),
-                                  &error))
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_recommendation_get_id (editor->item);
+
+  if (id != 0 && !dlg_recommendation_delete (store, id, &error))
     g_message ("Could not delete: %s", error->message);
 }
 
 static DlgEditDialog *
-edit_recommendation (DlgReviewView *self,
+edit_recommendation (DlgReviewView     *self,
                     DlgRecommendation *item)
 {
   RecommendationEditor *editor = g_new0 (RecommendationEditor, 1);
   DlgStore *store = dlg_context_get_store (self->context);
   DlgEditDialog *dialog;
 
-  (void)store;
   editor->view = self;
   editor->item = g_object_ref (item);
   dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Review"), recommendation_save, editor,
                                 (GDestroyNotify)recommendation_editor_free);
   {
     g_autofree const char **choices = position_choices ();
+    const char *proposed;
 
     editor->review = review_for (store, dlg_recommendation_get_id (item));
     dlg_edit_dialog_set_note (dialog, dlg_recommendation_get_title (item));
     editor->department = dlg_edit_dialog_add_entry (dialog, _("Department in charge"),
                                                     dlg_review_get_department (editor->review));
+    proposed = dlg_review_get_proposed_position (editor->review);
     editor->position = dlg_edit_dialog_add_choice (dialog, _("Proposed position"), choices,
-                                                   position_index (dlg_review_get_proposed_position (editor->review)));
+                                                   position_index (proposed));
     editor->feasibility = dlg_edit_dialog_add_text (dialog, _("Feasibility"),
                                                     dlg_review_get_feasibility (editor->review));
-    editor->cost = dlg_edit_dialog_add_text (dialog, _("Cost"), dlg_review_get_cost (editor->review));
+    editor->cost = dlg_edit_dialog_add_text (dialog, _("Cost"),
+                                             dlg_review_get_cost (editor->review));
     editor->legal = dlg_edit_dialog_add_text (dialog, _("Legal constraints"),
                                               dlg_review_get_legal (editor->review));
-    editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"), dlg_review_get_notes (editor->review));
+    editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"),
+                                              dlg_review_get_notes (editor->review));
   }
 
   gtk_window_present (GTK_WINDOW (dialog));
@@ -197,6 +200,7 @@ reload_recommendation (DlgReviewView *self)
       {
         g_autoptr(DlgReview) review = review_for (store, dlg_recommendation_get_id (item));
         const char *position = dlg_review_get_proposed_position (review);
+        const char *label = position != NULL ? dlg_position_value_get_label (position) : NULL;
 
         title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s", dlg_recommendation_get_number (item),
                                  dlg_recommendation_get_title (item));
@@ -206,16 +210,15 @@ reload_recommendation (DlgReviewView *self)
           subtitle = g_strdup_printf ("%s · %s",
                                       *dlg_review_get_department (review) != '\0'
                                       ? dlg_review_get_department (review) : _("no department"),
-                                      position != NULL && dlg_position_value_get_label (position) != NULL
-                                      ? dlg_position_value_get_label (position)
-                                      : _("no position proposed"));
+                                      label != NULL ? label : _("no position proposed"));
       }
-      gtk_list_box_append (self->recommendation_list, dlg_record_row_new (title, subtitle, dlg_recommendation_get_id (item)));
+      gtk_list_box_append (self->recommendation_list,
+                           dlg_record_row_new (title, subtitle, dlg_recommendation_get_id (item)));
     }
 }
 
 static void
-recommendation_activated_cb (DlgReviewView  *self,
+recommendation_activated_cb (DlgReviewView *self,
                             GtkListBoxRow *row)
 {
   g_autoptr(DlgRecommendation) item = NULL;
@@ -252,12 +255,14 @@ reload_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgReviewView *self,
-                  const char *table,
-                  gint64      process_id)
+                  const char    *table,
+                  gint64        process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if ((g_strcmp0 (table, "recommendation") == 0 || g_strcmp0 (table, "review") == 0) && self->reload_id == 0)
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "recommendation") == 0 ||
+       g_strcmp0 (table, "review") == 0))
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
@@ -324,7 +329,7 @@ dlg_review_view_class_init (DlgReviewViewClass *klass)
   object_class->dispose = dlg_review_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-review-view.ui");
+                                               RESOURCE_PATH "dlg-review-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgReviewView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgReviewView, recommendation_list);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -335,7 +340,10 @@ dlg_review_view_init (DlgReviewView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_placeholder (self->recommendation_list, dlg_placeholder_row_new (_("No recommendation yet: they are written at the citizen opinion stage.")));
-  g_signal_connect_object (self->recommendation_list, "row-activated", G_CALLBACK (recommendation_activated_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_list_box_set_placeholder (self->recommendation_list,
+                                dlg_placeholder_row_new (_("No recommendation yet: they are "
+                                                           "written at the citizen opinion "
+                                                           "stage.")));
+  g_signal_connect_object (self->recommendation_list, "row-activated",
+                           G_CALLBACK (recommendation_activated_cb), self, G_CONNECT_SWAPPED);
 }

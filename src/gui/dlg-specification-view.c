@@ -16,6 +16,8 @@
 
 #define N_FIELDS 4
 
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
 struct _DlgSpecificationView
 {
   GtkWidget        parent_instance;
@@ -89,7 +91,7 @@ dlg_specification_view_class_init (DlgSpecificationViewClass *klass)
   object_class->dispose = dlg_specification_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-specification-view.ui");
+                                               RESOURCE_PATH "dlg-specification-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgSpecificationView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgSpecificationView, objectives_text);
   gtk_widget_class_bind_template_child (widget_class, DlgSpecificationView, publics_text);
@@ -103,8 +105,10 @@ dlg_specification_view_init (DlgSpecificationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->fields[0] = dlg_field_binding_new (GTK_WIDGET (self->objectives_text), DLG_FIELD_SPEC_OBJECTIVES);
+  self->fields[0] = dlg_field_binding_new (GTK_WIDGET (self->objectives_text),
+                                           DLG_FIELD_SPEC_OBJECTIVES);
   self->fields[1] = dlg_field_binding_new (GTK_WIDGET (self->publics_text), DLG_FIELD_SPEC_PUBLICS);
   self->fields[2] = dlg_field_binding_new (GTK_WIDGET (self->budget_text), DLG_FIELD_SPEC_BUDGET);
-  self->fields[3] = dlg_field_binding_new (GTK_WIDGET (self->calendar_text), DLG_FIELD_SPEC_CALENDAR);
+  self->fields[3] = dlg_field_binding_new (GTK_WIDGET (self->calendar_text),
+                                           DLG_FIELD_SPEC_CALENDAR);
 }

@@ -44,6 +44,7 @@ struct _DlgStagePage
   GStrv         blockers;
   gulong        changed_id;
   guint         refresh_id;
+  guint         stale : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DlgStagePage, dlg_stage_page, GTK_TYPE_WIDGET)
@@ -59,8 +60,8 @@ format_date (const char *iso)
   if (!(utc = g_date_time_new_from_iso8601 (iso, NULL)))
     return g_strdup (iso);
   local = g_date_time_to_local (utc);
-  /* Translators: a date, as in strftime(); "%e %B %Y" gives "25 November 2024". */
-  return g_date_time_format (local, _("%e %B %Y"));
+  /* Translators: a date, as in strftime(); "%-d %B %Y" gives "25 November 2024". */
+  return g_date_time_format (local, _("%-d %B %Y"));
 }
 
 static DlgStore *
@@ -93,6 +94,13 @@ set_blockers (DlgStagePage *self,
   if (title == NULL)
     return;
   gtk_label_set_text (self->blockers_title, title);
+  /* No blocker: the title alone says that the stage can be closed. */
+  gtk_widget_set_visible (GTK_WIDGET (self->blockers_list),
+                          blockers != NULL && blockers[0] != NULL);
+  if (blockers != NULL && blockers[0] != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->blockers_title), "success");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->blockers_title), "success");
 
   for (guint i = 0; blockers != NULL && blockers[i] != NULL; i++)
     {
@@ -132,6 +140,7 @@ dlg_stage_page_refresh (DlgStagePage *self)
   g_return_if_fail (DLG_IS_STAGE_PAGE (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
   if (store == NULL || self->process_id == 0)
     {
       set_blockers (self, NULL, NULL);
@@ -227,6 +236,12 @@ store_changed_cb (DlgStagePage *self,
 {
   if (process_id != 0 && process_id != self->process_id)
     return;
+  /* A hidden page catches up when it is shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
@@ -324,6 +339,16 @@ skip_action (GtkWidget  *widget,
 }
 
 static void
+dlg_stage_page_map (GtkWidget *widget)
+{
+  DlgStagePage *self = DLG_STAGE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dlg_stage_page_parent_class)->map (widget);
+  if (self->stale)
+    dlg_stage_page_refresh (self);
+}
+
+static void
 dlg_stage_page_dispose (GObject *object)
 {
   DlgStagePage *self = (DlgStagePage *)object;
@@ -348,9 +373,11 @@ dlg_stage_page_class_init (DlgStagePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dlg_stage_page_dispose;
+  widget_class->map = dlg_stage_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-stage-page.ui");
+                                               "/fr/nantesmetropole/Dialogue/ui/"
+                                               "dlg-stage-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, title_label);
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, description_label);
@@ -414,6 +441,8 @@ dlg_stage_page_set_process (DlgStagePage *self,
                             DlgContext   *context,
                             gint64        process_id)
 {
+  GtkAdjustment *vadjustment;
+
   g_return_if_fail (DLG_IS_STAGE_PAGE (self));
 
   if (self->changed_id != 0)
@@ -427,8 +456,8 @@ dlg_stage_page_set_process (DlgStagePage *self,
   show_message (self, NULL);
   dlg_stage_view_load (self->view, context, self->process_id);
   dlg_stage_page_refresh (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)),
-                            0);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  gtk_adjustment_set_value (vadjustment, 0);
 }
 
 gint64

@@ -18,6 +18,7 @@
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgValidationView
 {
@@ -111,13 +112,11 @@ recommendation_editor_free (RecommendationEditor *editor)
 
 static gboolean
 recommendation_save (gpointer   user_data,
-                      GError   **error)
+                     GError   **error)
 {
   RecommendationEditor *editor = user_data;
-  DlgValidationView *self = editor->view;
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStore *store = dlg_context_get_store (editor->view->context);
   DlgRecommendation *item = editor->item;
-
   g_autofree char *why = dlg_text_view_dup_text (editor->why);
   guint outcome = adw_combo_row_get_selected (editor->outcome);
 
@@ -140,9 +139,10 @@ recommendation_delete (gpointer user_data)
   RecommendationEditor *editor = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (dlg_recommendation_get_id (editor->item) != 0 &&
-      !dlg_recommendation_delete (dlg_context_get_store (editor->view->context), dlg_recommendation_get_id (editor->item),
-                                  &error))
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_recommendation_get_id (editor->item);
+
+  if (id != 0 && !dlg_recommendation_delete (store, id, &error))
     g_message ("Could not delete: %s", error->message);
 }
 
@@ -154,25 +154,27 @@ edit_recommendation (DlgValidationView *self,
   DlgStore *store = dlg_context_get_store (self->context);
   DlgEditDialog *dialog;
 
-  (void)store;
   editor->view = self;
   editor->item = g_object_ref (item);
-  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Decision of the Elected Officials"), recommendation_save, editor,
+  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Decision"), recommendation_save, editor,
                                 (GDestroyNotify)recommendation_editor_free);
   {
     g_autofree const char **choices = outcome_choices ();
+    const char *outcome;
 
     editor->decision = decision_for (store, self->process_id, dlg_recommendation_get_id (item));
     dlg_edit_dialog_set_note (dialog, dlg_recommendation_get_title (item));
+    outcome = dlg_decision_get_outcome (editor->decision);
     editor->outcome = dlg_edit_dialog_add_choice (dialog, _("Decision"), choices,
-                                                  outcome_index (dlg_decision_get_outcome (editor->decision)));
+                                                  outcome_index (outcome));
     editor->who = dlg_edit_dialog_add_entry (dialog, _("Who decided"),
                                              dlg_decision_get_who (editor->decision));
     editor->date = dlg_edit_dialog_add_entry (dialog, _("When (year-month-day)"),
                                               dlg_decision_get_decided_at (editor->decision));
     editor->what = dlg_edit_dialog_add_entry (dialog, _("What was decided"),
                                               dlg_decision_get_what (editor->decision));
-    editor->why = dlg_edit_dialog_add_text (dialog, _("Why"), dlg_decision_get_why (editor->decision));
+    editor->why = dlg_edit_dialog_add_text (dialog, _("Why"),
+                                            dlg_decision_get_why (editor->decision));
   }
 
   gtk_window_present (GTK_WINDOW (dialog));
@@ -209,6 +211,7 @@ reload_recommendation (DlgValidationView *self)
         g_autoptr(DlgDecision) decision = decision_for (store, self->process_id,
                                                         dlg_recommendation_get_id (item));
         const char *outcome = dlg_decision_get_outcome (decision);
+        const char *label = outcome != NULL ? dlg_position_value_get_label (outcome) : NULL;
 
         title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s", dlg_recommendation_get_number (item),
                                  dlg_recommendation_get_title (item));
@@ -219,18 +222,18 @@ reload_recommendation (DlgValidationView *self)
             g_autofree char *date = dlg_format_date (dlg_decision_get_decided_at (decision));
 
             subtitle = g_strdup_printf ("%s · %s · %s",
-                                        outcome != NULL && dlg_position_value_get_label (outcome) != NULL
-                                        ? dlg_position_value_get_label (outcome) : _("not decided"),
+                                        label != NULL ? label : _("not decided"),
                                         dlg_decision_get_who (decision), date != NULL ? date : "");
           }
       }
-      gtk_list_box_append (self->recommendation_list, dlg_record_row_new (title, subtitle, dlg_recommendation_get_id (item)));
+      gtk_list_box_append (self->recommendation_list,
+                           dlg_record_row_new (title, subtitle, dlg_recommendation_get_id (item)));
     }
 }
 
 static void
-recommendation_activated_cb (DlgValidationView  *self,
-                            GtkListBoxRow *row)
+recommendation_activated_cb (DlgValidationView *self,
+                            GtkListBoxRow     *row)
 {
   g_autoptr(DlgRecommendation) item = NULL;
   g_autoptr(GError) error = NULL;
@@ -266,12 +269,14 @@ reload_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgValidationView *self,
-                  const char *table,
-                  gint64      process_id)
+                  const char        *table,
+                  gint64            process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if ((g_strcmp0 (table, "decision") == 0 || g_strcmp0 (table, "recommendation") == 0) && self->reload_id == 0)
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "decision") == 0 ||
+       g_strcmp0 (table, "recommendation") == 0))
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
@@ -338,7 +343,7 @@ dlg_validation_view_class_init (DlgValidationViewClass *klass)
   object_class->dispose = dlg_validation_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-validation-view.ui");
+                                               RESOURCE_PATH "dlg-validation-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgValidationView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgValidationView, recommendation_list);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -349,7 +354,10 @@ dlg_validation_view_init (DlgValidationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_placeholder (self->recommendation_list, dlg_placeholder_row_new (_("No recommendation yet: they are written at the citizen opinion stage.")));
-  g_signal_connect_object (self->recommendation_list, "row-activated", G_CALLBACK (recommendation_activated_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_list_box_set_placeholder (self->recommendation_list,
+                                dlg_placeholder_row_new (_("No recommendation yet: they are "
+                                                           "written at the citizen opinion "
+                                                           "stage.")));
+  g_signal_connect_object (self->recommendation_list, "row-activated",
+                           G_CALLBACK (recommendation_activated_cb), self, G_CONNECT_SWAPPED);
 }

@@ -87,13 +87,13 @@ dlg_format_date (const char *iso)
       if (!(dt = g_date_time_new_from_iso8601 (midday, tz)))
         return g_strdup (iso);
       /* Translators: a date, as in strftime(). */
-      return g_date_time_format (dt, _("%e %B %Y"));
+      return g_date_time_format (dt, _("%-d %B %Y"));
     }
   if (!(dt = g_date_time_new_from_iso8601 (iso, NULL)))
     return g_strdup (iso);
   local = g_date_time_to_local (dt);
   /* Translators: a date and time, as in strftime(). */
-  return g_date_time_format (local, _("%e %B %Y, %H:%M"));
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
 char *

@@ -16,10 +16,13 @@
 #include <glib/gi18n.h>
 
 #include "dlg-arbitration-view.h"
+#include "dlg-contributions-page.h"
 #include "dlg-diagnostic-view.h"
 #include "dlg-follow-up-view.h"
 #include "dlg-implementation-view.h"
+#include "dlg-journal-page.h"
 #include "dlg-mandate-view.h"
+#include "dlg-narratives-page.h"
 #include "dlg-opinion-view.h"
 #include "dlg-recruitment-view.h"
 #include "dlg-response-view.h"
@@ -60,9 +63,18 @@ struct _DlgWindow
   gint64                process_id;
   guint                 refresh_id;
   guint                 refreshing : 1;
+  guint                 show_archived : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DlgWindow, dlg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SHOW_ARCHIVED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static GType
 stage_view_type (DlgStage stage)
@@ -86,30 +98,50 @@ stage_view_type (DlgStage stage)
     }
 }
 
+static guint
+n_processes (DlgWindow *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->processes));
+}
+
 /* ---------------------------------------------------------------- cross-stage pages */
 
 static GtkWidget *
 create_cross_page (guint index)
 {
-  const char *titles[] = { _("Contributions"), _("Narratives"), _("Journal") };
-  const char *icons[] = {
-    "chat-message-new-symbolic", "text-editor-symbolic", "document-open-recent-symbolic"
-  };
-  GtkWidget *page = adw_status_page_new ();
-
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), titles[index - DLG_N_STAGES]);
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), icons[index - DLG_N_STAGES]);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("This page is not available in this version yet."));
-  return page;
+  switch (index)
+    {
+    case DLG_N_STAGES:
+      return dlg_contributions_page_new ();
+    case DLG_N_STAGES + 1:
+      return dlg_narratives_page_new ();
+    case DLG_N_STAGES + 2:
+      return dlg_journal_page_new ();
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
 load_cross_page (GtkWidget  *page,
-                 guint       index,
                  DlgContext *context,
                  gint64      process_id)
 {
+  if (DLG_IS_CONTRIBUTIONS_PAGE (page))
+    dlg_contributions_page_set_process (DLG_CONTRIBUTIONS_PAGE (page), context, process_id);
+  else if (DLG_IS_NARRATIVES_PAGE (page))
+    dlg_narratives_page_set_process (DLG_NARRATIVES_PAGE (page), context, process_id);
+  else if (DLG_IS_JOURNAL_PAGE (page))
+    dlg_journal_page_set_process (DLG_JOURNAL_PAGE (page), context, process_id);
+}
+
+static void
+flush_cross_page (GtkWidget *page)
+{
+  if (DLG_IS_CONTRIBUTIONS_PAGE (page))
+    dlg_contributions_page_flush (DLG_CONTRIBUTIONS_PAGE (page));
+  else if (DLG_IS_NARRATIVES_PAGE (page))
+    dlg_narratives_page_flush (DLG_NARRATIVES_PAGE (page));
 }
 
 /* ---------------------------------------------------------------- pages */
@@ -118,8 +150,12 @@ static void
 flush_page (DlgWindow *self,
             guint      index)
 {
-  if (index < DLG_N_STAGES && self->pages[index] != NULL)
+  if (self->pages[index] == NULL)
+    return;
+  if (index < DLG_N_STAGES)
     dlg_stage_page_flush (DLG_STAGE_PAGE (self->pages[index]));
+  else
+    flush_cross_page (self->pages[index]);
 }
 
 static void
@@ -133,7 +169,8 @@ load_page (DlgWindow *self,
     dlg_stage_page_set_process (DLG_STAGE_PAGE (self->pages[index]),
                                 self->process_id != 0 ? self->context : NULL, self->process_id);
   else
-    load_cross_page (self->pages[index], index, self->context, self->process_id);
+    load_cross_page (self->pages[index], self->process_id != 0 ? self->context : NULL,
+                     self->process_id);
 }
 
 static void
@@ -219,6 +256,8 @@ update_process_header (DlgWindow *self)
       adw_window_title_set_title (self->window_title, _("Dialogue"));
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_widget_set_visible (self->process_menu_button, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-process", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-process", FALSE);
       return;
     }
 
@@ -230,6 +269,10 @@ update_process_header (DlgWindow *self)
     }
   adw_window_title_set_title (self->window_title, dlg_process_get_title (process));
   gtk_window_set_title (GTK_WINDOW (self), dlg_process_get_title (process));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-process",
+                                 !dlg_process_get_archived (process));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-process",
+                                 dlg_process_get_archived (process));
   gtk_widget_set_visible (self->process_menu_button, TRUE);
   update_subtitle (self);
 
@@ -252,7 +295,6 @@ show_process (DlgWindow *self,
     g_settings_set_int64 (settings, "last-process", process_id);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-process", process_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-process", process_id != 0);
 
   if (process_id == 0)
     {
@@ -262,9 +304,8 @@ show_process (DlgWindow *self,
             self->loaded[i] = -1;
             load_page (self, i);
           }
-      gtk_stack_set_visible_child_name (self->main_stack,
-                                        g_list_model_get_n_items (G_LIST_MODEL (self->processes)) == 0
-                                        ? "welcome" : "choose");
+      gtk_stack_set_visible_child_name (self->main_stack, n_processes (self) == 0
+                                                          ? "welcome" : "choose");
       update_process_header (self);
       return;
     }
@@ -328,7 +369,7 @@ update_sidebar_state (DlgWindow *self)
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0;
 
   gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    empty && g_list_model_get_n_items (G_LIST_MODEL (self->processes)) > 0
+                                    empty && n_processes (self) > 0
                                     ? "no-match" : "list");
 }
 
@@ -342,7 +383,7 @@ reload_processes (DlgWindow *self)
   gint64 keep = self->process_id;
   g_autoptr(DlgProcess) still = NULL;
 
-  list = dlg_process_list (dlg_context_get_store (self->context), FALSE, &error);
+  list = dlg_process_list (dlg_context_get_store (self->context), self->show_archived, &error);
   if (list == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -353,8 +394,7 @@ reload_processes (DlgWindow *self)
     g_ptr_array_add (items, g_list_model_get_item (list, i));
 
   self->refreshing = TRUE;
-  g_list_store_splice (self->processes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->processes)),
-                       items->pdata, items->len);
+  g_list_store_splice (self->processes, 0, n_processes (self), items->pdata, items->len);
   still = keep != 0 ? find_process (self, keep, &position) : NULL;
   if (still != NULL)
     gtk_single_selection_set_selected (self->selection, position);
@@ -372,9 +412,8 @@ reload_processes (DlgWindow *self)
         show_process (self, 0);
     }
   else if (keep == 0)
-    gtk_stack_set_visible_child_name (self->main_stack,
-                                      g_list_model_get_n_items (G_LIST_MODEL (self->processes)) == 0
-                                      ? "welcome" : "choose");
+    gtk_stack_set_visible_child_name (self->main_stack, n_processes (self) == 0
+                                                        ? "welcome" : "choose");
   update_process_header (self);
 }
 
@@ -507,9 +546,14 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = NULL;
 
   gtk_label_set_text (GTK_LABEL (title), dlg_process_get_title (process));
-  if (dlg_process_get_is_demo (process))
+  if (dlg_process_get_archived (process))
+    /* Translators: the current stage of an archived process in the sidebar. */
+    text = g_strdup_printf (_("%s · archived"),
+                            dlg_stage_get_label (dlg_process_get_current_stage (process)));
+  else if (dlg_process_get_is_demo (process))
     /* Translators: the current stage of a demo process in the sidebar. */
-    text = g_strdup_printf (_("%s · demo"), dlg_stage_get_label (dlg_process_get_current_stage (process)));
+    text = g_strdup_printf (_("%s · demo"),
+                            dlg_stage_get_label (dlg_process_get_current_stage (process)));
   else
     text = g_strdup_printf ("%u. %s", dlg_process_get_current_stage (process) + 1,
                             dlg_stage_get_label (dlg_process_get_current_stage (process)));
@@ -562,7 +606,6 @@ title_response_cb (AdwMessageDialog *dialog,
       if (error != NULL)
         toast (self, error->message);
     }
-  g_free (data);
 }
 
 static void
@@ -605,7 +648,8 @@ ask_title (DlgWindow  *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (entry, "changed", G_CALLBACK (title_changed_cb), dialog);
   title_changed_cb (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
-  g_signal_connect (dialog, "response", G_CALLBACK (title_response_cb), data);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (title_response_cb), data,
+                         (GClosureNotify)(void (*) (void))g_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -651,7 +695,7 @@ dlg_window_archive_process (DlgWindow *self,
       toast (self, error->message);
       return;
     }
-  if (process_id == self->process_id)
+  if (process_id == self->process_id && !self->show_archived)
     show_process (self, 0);
   reload_processes (self);
 
@@ -675,6 +719,22 @@ archive_process_action (GtkWidget  *widget,
 
   if (self->process_id != 0)
     dlg_window_archive_process (self, self->process_id);
+}
+
+static void
+restore_process_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->process_id == 0)
+    return;
+  if (!dlg_process_set_archived (dlg_context_get_store (self->context), self->process_id, FALSE,
+                                 &error))
+    toast (self, error->message);
+  reload_processes (self);
 }
 
 static void
@@ -758,7 +818,7 @@ dlg_window_flush (DlgWindow *self)
 {
   g_return_if_fail (DLG_IS_WINDOW (self));
 
-  for (guint i = 0; i < DLG_N_STAGES; i++)
+  for (guint i = 0; i < DLG_N_PAGES; i++)
     flush_page (self, i);
 }
 
@@ -779,6 +839,42 @@ dlg_window_close_request (GtkWindow *window)
       g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
     }
   return GTK_WINDOW_CLASS (dlg_window_parent_class)->close_request (window);
+}
+
+static void
+dlg_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DlgWindow *self = DLG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ARCHIVED:
+      g_value_set_boolean (value, self->show_archived);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlg_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  DlgWindow *self = DLG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_ARCHIVED:
+      dlg_window_set_show_archived (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -803,7 +899,19 @@ dlg_window_class_init (DlgWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = dlg_window_dispose;
+  object_class->get_property = dlg_window_get_property;
+  object_class->set_property = dlg_window_set_property;
   window_class->close_request = dlg_window_close_request;
+
+  /**
+   * DlgWindow:show-archived:
+   *
+   * Whether the sidebar lists the archived processes too (where they can be restored).
+   */
+  properties[PROP_SHOW_ARCHIVED] =
+    g_param_spec_boolean ("show-archived", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DLG_TYPE_STAGE_NAVIGATOR);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -833,6 +941,9 @@ dlg_window_class_init (DlgWindowClass *klass)
                                    archive_process_action);
   gtk_widget_class_install_action (widget_class, "win.unarchive-process", "x",
                                    unarchive_process_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-process", NULL,
+                                   restore_process_action);
+  gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-stage", "i", show_stage_action);
@@ -898,6 +1009,7 @@ dlg_window_init (DlgWindow *self)
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-process", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-process", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-process", FALSE);
 }
 
 DlgWindow *
@@ -983,4 +1095,19 @@ dlg_window_set_search (DlgWindow  *self,
   g_return_if_fail (DLG_IS_WINDOW (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   filter_changed_cb (self);
+}
+
+void
+dlg_window_set_show_archived (DlgWindow *self,
+                              gboolean   show_archived)
+{
+  g_return_if_fail (DLG_IS_WINDOW (self));
+
+  show_archived = !!show_archived;
+  if (self->show_archived == show_archived)
+    return;
+  self->show_archived = show_archived;
+  if (self->context != NULL)
+    reload_processes (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ARCHIVED]);
 }

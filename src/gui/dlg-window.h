@@ -36,5 +36,7 @@ void          dlg_window_set_search      (DlgWindow      *self,
 void          dlg_window_archive_process (DlgWindow      *self,
                                           gint64          process_id);
 void          dlg_window_flush           (DlgWindow      *self);
+void          dlg_window_set_show_archived (DlgWindow    *self,
+                                          gboolean        show_archived);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgWorkshopView
 {
@@ -114,7 +115,11 @@ attendance_list (DlgWorkshopView *self,
           is_present = g_array_index (present, DlgAttendance, j).present;
 
       /* Participants are named by number and profile, never by contact data. */
-      title = g_strdup_printf (_("Participant no. %" G_GINT64_FORMAT), dlg_participant_get_id (p));
+      {
+        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, dlg_participant_get_id (p));
+
+        title = g_strdup_printf (_("Participant no. %s"), number);
+      }
       subtitle = g_strdup_printf ("%s · %s · %s", dlg_participant_get_age_band (p),
                                   dlg_participant_get_gender (p), dlg_participant_get_commune (p));
       row = adw_action_row_new ();
@@ -165,13 +170,11 @@ session_editor_free (SessionEditor *editor)
 
 static gboolean
 session_save (gpointer   user_data,
-               GError   **error)
+              GError   **error)
 {
   SessionEditor *editor = user_data;
-  DlgWorkshopView *self = editor->view;
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStore *store = dlg_context_get_store (editor->view->context);
   DlgSession *item = editor->item;
-
   g_autofree char *notes = dlg_text_view_dup_text (editor->notes);
   const char *date = gtk_editable_get_text (editor->starts_at);
 
@@ -190,21 +193,20 @@ session_delete (gpointer user_data)
   SessionEditor *editor = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (dlg_session_get_id (editor->item) != 0 &&
-      !dlg_session_delete (dlg_context_get_store (editor->view->context), dlg_session_get_id (editor->item),
-                           &error))
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_session_get_id (editor->item);
+
+  if (id != 0 && !dlg_session_delete (store, id, &error))
     g_message ("Could not delete: %s", error->message);
 }
 
 static DlgEditDialog *
 edit_session (DlgWorkshopView *self,
-             DlgSession *item)
+             DlgSession      *item)
 {
   SessionEditor *editor = g_new0 (SessionEditor, 1);
-  DlgStore *store = dlg_context_get_store (self->context);
   DlgEditDialog *dialog;
 
-  (void)store;
   editor->view = self;
   editor->item = g_object_ref (item);
   dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Session"), session_save, editor,
@@ -253,23 +255,25 @@ reload_session (DlgWorkshopView *self)
 
       {
         g_autofree char *date = dlg_format_date (dlg_session_get_starts_at (item));
-        g_autoptr(GArray) present = dlg_session_list_attendance (store, dlg_session_get_id (item), NULL);
+        gint64 id = dlg_session_get_id (item);
+        g_autoptr(GArray) present = dlg_session_list_attendance (store, id, NULL);
         guint count = 0;
 
         for (guint j = 0; present != NULL && j < present->len; j++)
           count += g_array_index (present, DlgAttendance, j).present ? 1 : 0;
         title = g_strdup (dlg_session_get_title (item));
-        subtitle = g_strdup_printf (g_dngettext (NULL, "%s · %s · %u present", "%s · %s · %u present",
-                                                 count),
+        subtitle = g_strdup_printf (g_dngettext (NULL, "%s · %s · %u present",
+                                                 "%s · %s · %u present", count),
                                     date != NULL ? date : "", dlg_session_get_place (item), count);
       }
-      gtk_list_box_append (self->session_list, dlg_record_row_new (title, subtitle, dlg_session_get_id (item)));
+      gtk_list_box_append (self->session_list,
+                           dlg_record_row_new (title, subtitle, dlg_session_get_id (item)));
     }
 }
 
 static void
-session_activated_cb (DlgWorkshopView  *self,
-                     GtkListBoxRow *row)
+session_activated_cb (DlgWorkshopView *self,
+                     GtkListBoxRow   *row)
 {
   g_autoptr(DlgSession) item = NULL;
   g_autoptr(GError) error = NULL;
@@ -324,12 +328,14 @@ reload_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgWorkshopView *self,
-                  const char *table,
-                  gint64      process_id)
+                  const char      *table,
+                  gint64          process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if ((g_strcmp0 (table, "attendance") == 0 || g_strcmp0 (table, "session") == 0) && self->reload_id == 0)
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "attendance") == 0 ||
+       g_strcmp0 (table, "session") == 0))
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
@@ -396,10 +402,11 @@ dlg_workshop_view_class_init (DlgWorkshopViewClass *klass)
   object_class->dispose = dlg_workshop_view_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/fr/nantesmetropole/Dialogue/ui/dlg-workshop-view.ui");
+                                               RESOURCE_PATH "dlg-workshop-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgWorkshopView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgWorkshopView, session_list);
-  gtk_widget_class_install_action (widget_class, "view.add-session", NULL, add_session_action);
+  gtk_widget_class_install_action (widget_class, "view.add-session", NULL,
+                                   add_session_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -408,7 +415,8 @@ dlg_workshop_view_init (DlgWorkshopView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_placeholder (self->session_list, dlg_placeholder_row_new (_("No session planned yet.")));
-  g_signal_connect_object (self->session_list, "row-activated", G_CALLBACK (session_activated_cb), self,
-                           G_CONNECT_SWAPPED);
+  gtk_list_box_set_placeholder (self->session_list,
+                                dlg_placeholder_row_new (_("No session planned yet.")));
+  g_signal_connect_object (self->session_list, "row-activated",
+                           G_CALLBACK (session_activated_cb), self, G_CONNECT_SWAPPED);
 }
