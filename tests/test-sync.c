@@ -410,6 +410,33 @@ test_default_site (void)
   g_assert_cmpstr (site, ==, "https://participer.example.fr");
 }
 
+/* Nothing of the demo process goes to a real site by itself; the practice site takes it. */
+static void
+test_collect_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  gboolean created = FALSE;
+  guint queued = 0;
+
+  dlg_demo_ensure (store, &created, &error);
+  g_assert_no_error (error);
+  g_assert_true (created);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM narrative WHERE state = 'published'"),
+                   >, 0);
+  g_assert_cmpint (dlg_sync_count_pending (store, NULL), ==, 0);
+  g_assert_true (dlg_sync_collect_changes (store, FALSE, &queued, &error));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_true (dlg_sync_collect_changes (store, TRUE, &queued, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM outbox WHERE object_type ="
+                                 " 'narrative'"), ==,
+                   count (store, "SELECT count(*) FROM narrative WHERE state = 'published'"));
+  /* Collecting again changes nothing. */
+  g_assert_true (dlg_sync_collect_changes (store, TRUE, &queued, &error));
+  g_assert_cmpint (count (store, "SELECT max(generation) FROM outbox"), ==, 1);
+}
+
 static DlgSyncPage *
 parse (const char *json)
 {
@@ -611,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/sync/client/no-clear-http-no-redirect", test_site_address);
   g_test_add_func ("/sync/client/default-site-prefers-real-one", test_default_site);
   g_test_add_func ("/sync/outbox/generation", test_outbox_generation);
+  g_test_add_func ("/sync/outbox/collect-demo-only-in-training", test_collect_demo);
   g_test_add_func ("/sync/token/libsecret-file-backend", test_token);
   g_test_add_func ("/sync/token/in-memory-without-keyring", test_token_without_keyring);
   status = g_test_run ();

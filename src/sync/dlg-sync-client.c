@@ -44,6 +44,7 @@ struct _DlgSyncClient
   guint         max_attempts;
   guint         page_size;
   gsize         max_response_bytes;
+  gboolean      include_demo;
 
   gboolean      busy;
   const char   *phase;
@@ -1353,7 +1354,7 @@ push_start (GTask *task)
       return;
     }
   /* Edits made through the domain API come into the outbox first. */
-  if (!dlg_sync_collect_changes (self->store, NULL, &error))
+  if (!dlg_sync_collect_changes (self->store, self->include_demo, NULL, &error))
     {
       sync_fail (task, g_steal_pointer (&error));
       return;
@@ -1721,6 +1722,19 @@ dlg_sync_client_set_page_size (DlgSyncClient *self,
 {
   g_return_if_fail (DLG_IS_SYNC_CLIENT (self));
   self->page_size = CLAMP (page_size, 1, 10000);
+}
+
+/**
+ * dlg_sync_client_set_include_demo:
+ *
+ * Lets the changes of the demo processes go to the site (training mode, practice site only).
+ */
+void
+dlg_sync_client_set_include_demo (DlgSyncClient *self,
+                                  gboolean       include_demo)
+{
+  g_return_if_fail (DLG_IS_SYNC_CLIENT (self));
+  self->include_demo = !!include_demo;
 }
 
 void

@@ -50,6 +50,8 @@ void           dlg_sync_client_set_page_size     (DlgSyncClient  *self,
                                                   guint           page_size);
 void           dlg_sync_client_set_max_response_bytes (DlgSyncClient *self,
                                                   gsize           max_bytes);
+void           dlg_sync_client_set_include_demo  (DlgSyncClient  *self,
+                                                  gboolean        include_demo);
 
 void           dlg_sync_client_sync_async        (DlgSyncClient       *self,
                                                   DlgSyncFlags         flags,

@@ -543,6 +543,8 @@ dlg_sync_manager_start_training (DlgSyncManager *self,
 
   client = dlg_sync_client_new (self->store, site_url);
   dlg_sync_client_set_token (client, token);
+  /* The practice site is where the demo process belongs. */
+  dlg_sync_client_set_include_demo (client, TRUE);
   set_client (self, client);
   set_boolean (self, &self->training, TRUE, PROP_TRAINING);
   set_boolean (self, &self->token_in_memory, TRUE, PROP_TOKEN_IN_MEMORY);

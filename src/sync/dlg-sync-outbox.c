@@ -1258,31 +1258,36 @@ fail:
  * response, a process page once pushed. Those in conflict are included, so that the local
  * version kept for "keep mine" is the newest. */
 static const char sql_dirty[] =
-  "SELECT 'narrative', uuid, 0 FROM narrative"
-  "  WHERE sync_state IN ('created', 'modified', 'conflict')"
-  "  AND (state = 'published' OR etag IS NOT NULL)"
-  " UNION ALL SELECT 'response', uuid, process_id FROM response"
-  "  WHERE sync_state IN ('created', 'modified', 'conflict')"
-  "  AND (published_at IS NOT NULL OR etag IS NOT NULL)"
+  "SELECT 'narrative', n.uuid, 0 FROM narrative n JOIN process p ON p.id = n.process_id"
+  "  WHERE n.sync_state IN ('created', 'modified', 'conflict')"
+  "  AND (n.state = 'published' OR n.etag IS NOT NULL) AND (?1 OR NOT p.is_demo)"
+  " UNION ALL SELECT 'response', r.uuid, r.process_id FROM response r"
+  "  JOIN process p ON p.id = r.process_id"
+  "  WHERE r.sync_state IN ('created', 'modified', 'conflict')"
+  "  AND (r.published_at IS NOT NULL OR r.etag IS NOT NULL) AND (?1 OR NOT p.is_demo)"
   " UNION ALL SELECT 'commitment', c.uuid, 0 FROM commitment c"
-  "  WHERE c.sync_state IN ('created', 'modified', 'conflict')"
+  "  JOIN process p ON p.id = c.process_id"
+  "  WHERE c.sync_state IN ('created', 'modified', 'conflict') AND (?1 OR NOT p.is_demo)"
   "  AND (c.etag IS NOT NULL OR EXISTS (SELECT 1 FROM response r"
   "    WHERE r.process_id = c.process_id AND r.published_at IS NOT NULL))"
   " UNION ALL SELECT 'process', uuid, id FROM process"
-  "  WHERE sync_state IN ('modified', 'conflict') AND etag IS NOT NULL";
+  "  WHERE sync_state IN ('modified', 'conflict') AND etag IS NOT NULL AND (?1 OR NOT is_demo)";
 static const char sql_dirty_moderation[] =
   "SELECT e.uuid, c.uuid, e.state, e.reason, e.decided_at FROM moderation_event e"
-  "  JOIN contribution c ON c.id = e.contribution_id"
-  "  WHERE e.sync_state = 'created' AND NOT EXISTS"
+  "  JOIN contribution c ON c.id = e.contribution_id JOIN process p ON p.id = c.process_id"
+  "  WHERE e.sync_state = 'created' AND (?1 OR NOT p.is_demo) AND NOT EXISTS"
   "  (SELECT 1 FROM outbox o WHERE o.idempotency_key = e.uuid)";
 static const char sql_count_dirty[] =
   "SELECT (SELECT count(*) FROM outbox WHERE state <> 'failed')"
-  " + (SELECT count(*) FROM moderation_event e WHERE e.sync_state = 'created' AND NOT EXISTS"
-  "    (SELECT 1 FROM outbox o WHERE o.idempotency_key = e.uuid))"
-  " + (SELECT count(*) FROM narrative n WHERE n.sync_state IN ('created', 'modified')"
+  " + (SELECT count(*) FROM moderation_event e JOIN contribution c ON c.id = e.contribution_id"
+  "    JOIN process p ON p.id = c.process_id WHERE e.sync_state = 'created' AND NOT p.is_demo"
+  "    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = e.uuid))"
+  " + (SELECT count(*) FROM narrative n JOIN process p ON p.id = n.process_id"
+  "    WHERE n.sync_state IN ('created', 'modified') AND NOT p.is_demo"
   "    AND (n.state = 'published' OR n.etag IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM outbox o"
   "    WHERE o.object_type = 'narrative' AND o.object_uuid = n.uuid))"
-  " + (SELECT count(*) FROM response r WHERE r.sync_state IN ('created', 'modified')"
+  " + (SELECT count(*) FROM response r JOIN process p ON p.id = r.process_id"
+  "    WHERE r.sync_state IN ('created', 'modified') AND NOT p.is_demo"
   "    AND (r.published_at IS NOT NULL OR r.etag IS NOT NULL) AND NOT EXISTS"
   "    (SELECT 1 FROM outbox o WHERE o.object_type = 'response' AND o.object_uuid = r.uuid))";
 
@@ -1307,6 +1312,8 @@ moderation_body (const char *event_uuid,
 
 /**
  * dlg_sync_collect_changes:
+ * @include_demo: also the demo processes (training mode, on the practice site); otherwise
+ *   nothing of a demo process goes to a real site unless explicitly queued
  * @n_queued: (out) (optional): how many outbox rows were created or refreshed
  *
  * Queues what the domain API changed without queueing it: moderation events not yet sent,
@@ -1316,6 +1323,7 @@ moderation_body (const char *event_uuid,
  */
 gboolean
 dlg_sync_collect_changes (DlgStore  *store,
+                          gboolean   include_demo,
                           guint     *n_queued,
                           GError   **error)
 {
@@ -1336,6 +1344,7 @@ dlg_sync_collect_changes (DlgStore  *store,
 
     if (stmt == NULL)
       goto out;
+    sqlite3_bind_int (stmt, 1, include_demo);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         Dirty d = { dlg_stmt_dup_text (stmt, 0), dlg_stmt_dup_text (stmt, 1),
@@ -1354,6 +1363,7 @@ dlg_sync_collect_changes (DlgStore  *store,
 
     if (stmt == NULL)
       goto out;
+    sqlite3_bind_int (stmt, 1, include_demo);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         char **event = g_new0 (char *, 6);

@@ -71,6 +71,7 @@ char      *dlg_sync_narrative_publish    (DlgStore    *store,
                                           GError     **error);
 
 gboolean   dlg_sync_collect_changes      (DlgStore    *store,
+                                          gboolean     include_demo,
                                           guint       *n_queued,
                                           GError     **error);
 gint64     dlg_sync_count_pending        (DlgStore    *store,
