@@ -5,7 +5,13 @@
 
 #pragma once
 
+#include "dlg-csv.h"
 #include "dlg-demo.h"
+#include "dlg-draw.h"
+#include "dlg-draw-csv.h"
+#include "dlg-draw-input.h"
+#include "dlg-draw-result.h"
+#include "dlg-draw-store.h"
 #include "dlg-error.h"
 #include "dlg-journal.h"
 #include "dlg-process.h"
