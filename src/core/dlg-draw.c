@@ -34,7 +34,7 @@
 #include "dlg-lp.h"
 
 /* Numerical tolerance of the column generation, as in the reference implementation. */
-#define EPS 0.0005
+#define EPS 0.00001
 #define MAX_PROBABILITY_REDUCTIONS 2000
 #define LEGACY_MAX_ATTEMPTS 100
 
@@ -798,6 +798,7 @@ run_leximin (Engine  *engine,
         {
           /* The fixed probabilities cannot all be met by the known panels any more, by
            * rounding: lower them all a little, as the reference implementation does. */
+          g_debug ("leximin: dual LP status %d, lowering the fixed probabilities", status);
           if (status == DLG_LP_FAILED || ++reductions > MAX_PROBABILITY_REDUCTIONS)
             return solver_failed (error);
           for (guint t = 0; t < engine->n_types; t++)
@@ -852,6 +853,8 @@ run_leximin (Engine  *engine,
             n_unfixed--;
           }
       }
+      g_debug ("leximin: level %g fixed, %u types left, %u panels", dual_obj, n_unfixed,
+               engine->panels->len);
       dual_lp_update_fixed (engine, &dual, fixed);
       report (engine, 0.3 + 0.7 * fixed_people / MAX (1, covered_people),
               _("Raising the lowest probabilities, level by level"));

@@ -217,21 +217,9 @@ dlg_lp_set_row_bounds (DlgLp  *lp,
 }
 
 static DlgLpStatus
-simplex (DlgLp *lp)
+simplex_status (DlgLp *lp,
+                int    rc)
 {
-  glp_smcp parm;
-  int rc;
-
-  glp_init_smcp (&parm);
-  parm.msg_lev = GLP_MSG_OFF;
-  parm.presolve = GLP_OFF; /* keep the basis between solves: column generation re-solves */
-  rc = glp_simplex (lp->prob, &parm);
-  if (rc != 0)
-    {
-      /* A stale or singular basis: start again from a fresh one. */
-      glp_adv_basis (lp->prob, 0);
-      rc = glp_simplex (lp->prob, &parm);
-    }
   if (rc != 0)
     return DLG_LP_FAILED;
   switch (glp_get_status (lp->prob))
@@ -245,12 +233,38 @@ simplex (DlgLp *lp)
     default:
       break;
     }
-  /* Status undefined or only feasible: decide from the primal and dual statuses. */
   if (glp_get_prim_stat (lp->prob) == GLP_NOFEAS)
     return DLG_LP_INFEASIBLE;
   if (glp_get_dual_stat (lp->prob) == GLP_NOFEAS)
     return DLG_LP_UNBOUNDED;
   return DLG_LP_FAILED;
+}
+
+static DlgLpStatus
+simplex (DlgLp *lp)
+{
+  glp_smcp parm;
+  DlgLpStatus status;
+
+  glp_init_smcp (&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.presolve = GLP_OFF; /* keep the basis between solves: column generation re-solves */
+  status = simplex_status (lp, glp_simplex (lp->prob, &parm));
+  if (status == DLG_LP_OPTIMAL)
+    return status;
+  /* A warm start can end in a wrong verdict after many small changes: check it from a fresh
+   * basis, with the more careful two-phase primal method and exact bound checks. */
+  glp_adv_basis (lp->prob, 0);
+  parm.meth = GLP_PRIMAL;
+  parm.tol_bnd = 1e-9;
+  parm.tol_dj = 1e-9;
+  status = simplex_status (lp, glp_simplex (lp->prob, &parm));
+  if (status == DLG_LP_OPTIMAL || status == DLG_LP_FAILED)
+    return status;
+  /* Last word: exact arithmetic. */
+  if (glp_exact (lp->prob, &parm) == 0)
+    return simplex_status (lp, 0);
+  return status;
 }
 
 /**
