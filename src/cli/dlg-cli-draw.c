@@ -230,11 +230,11 @@ dlg_cli_draw (int    argc,
       g_print (_("Panel of %u drawn from %u people (%s, seed %u).\n"),
                g_strv_length (panel), dlg_draw_input_get_n_people (input),
                dlg_draw_algorithm_to_string (algorithm), (guint32) seed);
-      g_print (_("Selection probability: lowest %.2f %%, highest %.2f %%; %u panels; %"
-                 G_GINT64_FORMAT " ms.\n"),
+      g_print (_("Selection probability: lowest %.2f %%, highest %.2f %%; %u panels; %.3f s.\n"),
                100.0 * dlg_draw_result_get_min_probability (result),
                100.0 * dlg_draw_result_get_max_probability (result),
-               dlg_draw_result_get_n_panels (result), dlg_draw_result_get_duration_ms (result));
+               dlg_draw_result_get_n_panels (result),
+               dlg_draw_result_get_duration_ms (result) / 1000.0);
       print_ids (_("Panel:"), panel);
       print_ids (_("Reserve:"), reserve_ids);
     }

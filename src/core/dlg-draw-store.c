@@ -201,8 +201,10 @@ mark (DlgStore    *store,
     return FALSE;
   if (sqlite3_changes (dlg_store_get_db (store)) != 1)
     {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
-                   _("The registration %" G_GINT64_FORMAT " is not part of this process."), id);
+                   _("The registration %s is not part of this process."), text);
       return FALSE;
     }
   return TRUE;

@@ -73,6 +73,9 @@ typedef struct
   GHashTable          *panel_set;
   gboolean            *covered;         /* per type */
 
+  guint                n_ilp;
+  gint64               ilp_us;
+
   GCancellable        *cancellable;
   DlgDrawProgressFunc  progress;
   gpointer             progress_data;
@@ -352,10 +355,15 @@ best_panel (Engine        *engine,
             GError       **error)
 {
   double total = 0.0;
+  gint64 start = g_get_monotonic_time ();
+  DlgLpStatus status;
 
   for (guint t = 0; t < engine->n_types; t++)
     dlg_lp_set_objective (engine->ilp, t, weights != NULL ? weights[t] : 0.0);
-  if (dlg_lp_solve_integer (engine->ilp) != DLG_LP_OPTIMAL)
+  status = dlg_lp_solve_integer (engine->ilp);
+  engine->n_ilp++;
+  engine->ilp_us += g_get_monotonic_time () - start;
+  if (status != DLG_LP_OPTIMAL)
     return solver_failed (error);
   for (guint t = 0; t < engine->n_types; t++)
     {
@@ -1423,6 +1431,10 @@ dlg_draw_run (DlgDrawInput         *input,
     }
   if (result != NULL)
     report (&engine, 1.0, _("Panel drawn"));
+  g_debug ("%s: %u people in %u types, %u panels found, %u ILPs in %" G_GINT64_FORMAT " ms, "
+           "%" G_GINT64_FORMAT " ms in all", dlg_draw_algorithm_to_string (algorithm),
+           engine.n_people, engine.n_types, engine.panels != NULL ? engine.panels->len : 0,
+           engine.n_ilp, engine.ilp_us / 1000, (g_get_monotonic_time () - start) / 1000);
 
 out:
   engine_clear (&engine);
