@@ -75,6 +75,8 @@ typedef struct
 
   guint                n_ilp;
   gint64               ilp_us;
+  guint                n_lp;
+  gint64               lp_us;
 
   GCancellable        *cancellable;
   DlgDrawProgressFunc  progress;
@@ -599,10 +601,21 @@ initial_panels (Engine  *engine,
   return TRUE;
 }
 
+/* The restricted master LP over the panels found so far (x_P = probability of panel P):
+ *
+ *   maximize z
+ *   s.t.     Σ_P (n_t(P)/|t|) x_P − z ≥ 0   for every type t not fixed (its probability ≥ z)
+ *            Σ_P (n_t(P)/|t|) x_P ≥ p_t     for every type t fixed at p_t (leximin)
+ *            Σ_P x_P ≤ 1
+ *            x, z ≥ 0
+ *
+ * Its row duals are the dual LP of the reference implementation: y_t (the weight of type t,
+ * Σ over unfixed types = 1) and ŷ (of the last row), with objective ŷ − Σ_fixed p_t y_t = z. A
+ * new panel is a new column, so the last basis stays feasible and the simplex resumes from it. */
 typedef struct
 {
   DlgLp *lp;
-  int   *ycol;   /* per type, or -1 for types on no panel */
+  int   *row;     /* per type, or -1 for types on no panel */
   int    zcol;
   int    sum_row;
 } DualLp;
@@ -611,12 +624,11 @@ static void
 dual_lp_clear (DualLp *dual)
 {
   g_clear_pointer (&dual->lp, dlg_lp_free);
-  g_clear_pointer (&dual->ycol, g_free);
+  g_clear_pointer (&dual->row, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DualLp, dual_lp_clear)
 
-/* Σ_{t} (n_t(P) / |t|) y_t − ŷ ≤ 0 for panel @index */
 static void
 dual_add_panel_row (Engine *engine,
                     DualLp *dual,
@@ -626,70 +638,55 @@ dual_add_panel_row (Engine *engine,
   int n = 0;
 
   for (guint t = 0; t < engine->n_types; t++)
-    if (counts[t] > 0 && dual->ycol[t] >= 0)
+    if (counts[t] > 0 && dual->row[t] >= 0)
       {
-        engine->cols[n] = dual->ycol[t];
+        engine->cols[n] = dual->row[t];
         engine->coefs[n++] = (double) counts[t] / engine->type_size[t];
       }
-  engine->cols[n] = dual->zcol;
-  engine->coefs[n++] = -1.0;
-  dlg_lp_add_row (dual->lp, n, engine->cols, engine->coefs, -INFINITY, 0.0);
+  engine->cols[n] = dual->sum_row;
+  engine->coefs[n++] = 1.0;
+  dlg_lp_add_col_entries (dual->lp, 0.0, INFINITY, 0.0, n, engine->cols, engine->coefs);
 }
 
-/*   minimize ŷ − Σ_{fixed t} p_t y_t
- *   s.t.     Σ_t (n_t(P)/|t|) y_t ≤ ŷ   for every known panel P
- *            Σ_{unfixed t} y_t = 1
- *            ŷ, y ≥ 0
- * (y_t is the weight of all persons of type t together). */
 static void
 dual_lp_init (Engine       *engine,
               DualLp       *dual,
               const double *fixed)
 {
-  int n = 0;
-
-  dual->lp = dlg_lp_new (DLG_LP_MINIMIZE);
-  dual->ycol = g_new (int, engine->n_types);
-  for (guint t = 0; t < engine->n_types; t++)
-    dual->ycol[t] = engine->covered[t] ? dlg_lp_add_col (dual->lp, 0.0, INFINITY, 0.0, FALSE)
-                                       : -1;
+  dual->lp = dlg_lp_new (DLG_LP_MAXIMIZE);
+  dual->row = g_new (int, engine->n_types);
   dual->zcol = dlg_lp_add_col (dual->lp, 0.0, INFINITY, 1.0, FALSE);
   for (guint t = 0; t < engine->n_types; t++)
-    if (dual->ycol[t] >= 0 && (fixed == NULL || fixed[t] < 0))
-      {
-        engine->cols[n] = dual->ycol[t];
-        engine->coefs[n++] = 1.0;
-      }
-  dual->sum_row = dlg_lp_add_row (dual->lp, n, engine->cols, engine->coefs, 1.0, 1.0);
+    {
+      double coef = -1.0;
+
+      if (!engine->covered[t])
+        {
+          dual->row[t] = -1;
+          continue;
+        }
+      if (fixed != NULL && fixed[t] >= 0)
+        dual->row[t] = dlg_lp_add_row (dual->lp, 0, NULL, NULL, fixed[t], INFINITY);
+      else
+        dual->row[t] = dlg_lp_add_row (dual->lp, 1, &dual->zcol, &coef, 0.0, INFINITY);
+    }
+  dual->sum_row = dlg_lp_add_row (dual->lp, 0, NULL, NULL, -INFINITY, 1.0);
   for (guint i = 0; i < engine->panels->len; i++)
     dual_add_panel_row (engine, dual, i);
 }
 
+/* Type @t's probability is now fixed at @p (it no longer takes part in z), or lowered to @p. */
 static void
-dual_lp_update_fixed (Engine       *engine,
-                      DualLp       *dual,
-                      const double *fixed)
+dual_lp_fix (DualLp *dual,
+             guint   t,
+             double  p)
 {
-  int n = 0;
-
-  for (guint t = 0; t < engine->n_types; t++)
-    {
-      if (dual->ycol[t] < 0)
-        continue;
-      if (fixed[t] < 0)
-        {
-          engine->cols[n] = dual->ycol[t];
-          engine->coefs[n++] = 1.0;
-          dlg_lp_set_objective (dual->lp, dual->ycol[t], 0.0);
-        }
-      else
-        dlg_lp_set_objective (dual->lp, dual->ycol[t], -fixed[t]);
-    }
-  dlg_lp_set_row (dual->lp, dual->sum_row, n, engine->cols, engine->coefs);
+  dlg_lp_set_coef (dual->lp, dual->row[t], dual->zcol, 0.0);
+  dlg_lp_set_row_bounds (dual->lp, dual->row[t], p, INFINITY);
 }
 
-/* Per-person weights for the pricing ILP from the dual solution. */
-static void
+/* y_t and the per-person weights for the pricing ILP, from the row duals; returns ŷ. */
+static double
 dual_weights (Engine *engine,
               DualLp *dual,
               double *y,
@@ -697,9 +694,24 @@ dual_weights (Engine *engine,
 {
   for (guint t = 0; t < engine->n_types; t++)
     {
-      y[t] = dual->ycol[t] >= 0 ? MAX (0.0, dlg_lp_get_col_value (dual->lp, dual->ycol[t])) : 0.0;
+      y[t] = dual->row[t] >= 0 ? fabs (dlg_lp_get_row_dual (dual->lp, dual->row[t])) : 0.0;
+      if (y[t] < 1e-12)
+        y[t] = 0.0;
       weights[t] = y[t] / engine->type_size[t];
     }
+  return fabs (dlg_lp_get_row_dual (dual->lp, dual->sum_row));
+}
+
+static DlgLpStatus
+solve_dual (Engine *engine,
+            DualLp *dual)
+{
+  gint64 start = g_get_monotonic_time ();
+  DlgLpStatus status = dlg_lp_solve (dual->lp);
+
+  engine->n_lp++;
+  engine->lp_us += g_get_monotonic_time () - start;
+  return status;
 }
 
 static gboolean
@@ -719,10 +731,9 @@ run_maximin (Engine  *engine,
 
       if (check_cancelled (engine, error))
         return FALSE;
-      if (dlg_lp_solve (dual.lp) != DLG_LP_OPTIMAL)
+      if (solve_dual (engine, &dual) != DLG_LP_OPTIMAL)
         return solver_failed (error);
-      dual_weights (engine, &dual, y, weights);
-      upper = dlg_lp_get_col_value (dual.lp, dual.zcol);
+      upper = dual_weights (engine, &dual, y, weights);
       if (!best_panel (engine, weights, counts, &value, error))
         return FALSE;
 
@@ -801,7 +812,7 @@ run_leximin (Engine  *engine,
 
       if (check_cancelled (engine, error))
         return FALSE;
-      status = dlg_lp_solve (dual.lp);
+      status = solve_dual (engine, &dual);
       if (status != DLG_LP_OPTIMAL)
         {
           /* The fixed probabilities cannot all be met by the known panels any more, by
@@ -811,12 +822,13 @@ run_leximin (Engine  *engine,
             return solver_failed (error);
           for (guint t = 0; t < engine->n_types; t++)
             if (engine->covered[t] && fixed[t] >= 0)
-              fixed[t] = MAX (0.0, fixed[t] - 0.0001);
-          dual_lp_update_fixed (engine, &dual, fixed);
+              {
+                fixed[t] = MAX (0.0, fixed[t] - 0.0001);
+                dual_lp_fix (&dual, t, fixed[t]);
+              }
           continue;
         }
-      dual_weights (engine, &dual, y, weights);
-      upper = dlg_lp_get_col_value (dual.lp, dual.zcol);
+      upper = dual_weights (engine, &dual, y, weights);
       dual_obj = dlg_lp_get_objective_value (dual.lp);
       if (!best_panel (engine, weights, counts, &value, error))
         return FALSE;
@@ -848,6 +860,7 @@ run_leximin (Engine  *engine,
             if (y[t] > EPS)
               {
                 fixed[t] = MAX (0.0, dual_obj);
+                dual_lp_fix (&dual, t, fixed[t]);
                 fixed_people += engine->type_size[t];
                 n_unfixed--;
                 newly++;
@@ -857,13 +870,13 @@ run_leximin (Engine  *engine,
           {
             g_assert (best >= 0);
             fixed[best] = MAX (0.0, dual_obj);
+            dual_lp_fix (&dual, best, fixed[best]);
             fixed_people += engine->type_size[best];
             n_unfixed--;
           }
       }
       g_debug ("leximin: level %g fixed, %u types left, %u panels", dual_obj, n_unfixed,
                engine->panels->len);
-      dual_lp_update_fixed (engine, &dual, fixed);
       report (engine, 0.3 + 0.7 * fixed_people / MAX (1, covered_people),
               _("Raising the lowest probabilities, level by level"));
     }
@@ -1432,9 +1445,10 @@ dlg_draw_run (DlgDrawInput         *input,
   if (result != NULL)
     report (&engine, 1.0, _("Panel drawn"));
   g_debug ("%s: %u people in %u types, %u panels found, %u ILPs in %" G_GINT64_FORMAT " ms, "
-           "%" G_GINT64_FORMAT " ms in all", dlg_draw_algorithm_to_string (algorithm),
-           engine.n_people, engine.n_types, engine.panels != NULL ? engine.panels->len : 0,
-           engine.n_ilp, engine.ilp_us / 1000, (g_get_monotonic_time () - start) / 1000);
+           "%u LPs in %" G_GINT64_FORMAT " ms, %" G_GINT64_FORMAT " ms in all",
+           dlg_draw_algorithm_to_string (algorithm), engine.n_people, engine.n_types,
+           engine.panels != NULL ? engine.panels->len : 0, engine.n_ilp, engine.ilp_us / 1000,
+           engine.n_lp, engine.lp_us / 1000, (g_get_monotonic_time () - start) / 1000);
 
 out:
   engine_clear (&engine);

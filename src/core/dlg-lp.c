@@ -22,6 +22,7 @@ struct _DlgLp
 {
   glp_prob *prob;
   gboolean  is_mip;      /* what the last solve was, to read the right values */
+  gboolean  is_interior;
   gboolean  has_integer;
   int      *ind;         /* scratch, 1-based for GLPK */
   double   *val;
@@ -115,6 +116,9 @@ dlg_lp_add_col (DlgLp   *lp,
   int j = glp_add_cols (lp->prob, 1);
 
   glp_set_col_bnds (lp->prob, j, bound_type (lb, ub), finite_or_zero (lb), finite_or_zero (ub));
+  /* non-basic at its lower bound: the last basis stays feasible for the simplex to resume */
+  if (isfinite (lb))
+    glp_set_col_stat (lp->prob, j, GLP_NL);
   glp_set_obj_coef (lp->prob, j, objective);
   if (integer)
     {
@@ -122,6 +126,77 @@ dlg_lp_add_col (DlgLp   *lp,
       lp->has_integer = TRUE;
     }
   return j - 1;
+}
+
+/**
+ * dlg_lp_add_col_entries:
+ * @lp: a problem
+ * @lb: lower bound, or -INFINITY
+ * @ub: upper bound, or INFINITY
+ * @objective: the coefficient in the objective
+ * @n: number of non-zero coefficients
+ * @rows: their rows (from 0, no repeats)
+ * @coefs: their values
+ *
+ * Adds a continuous column with its coefficients, as column generation does.
+ *
+ * Returns: the index of the new column, from 0
+ */
+int
+dlg_lp_add_col_entries (DlgLp        *lp,
+                        double        lb,
+                        double        ub,
+                        double        objective,
+                        int           n,
+                        const int    *rows,
+                        const double *coefs)
+{
+  int j = dlg_lp_add_col (lp, lb, ub, objective, FALSE);
+
+  ensure_scratch (lp, n);
+  for (int k = 0; k < n; k++)
+    {
+      lp->ind[k + 1] = rows[k] + 1;
+      lp->val[k + 1] = coefs[k];
+    }
+  glp_set_mat_col (lp->prob, j + 1, n, lp->ind, lp->val);
+  return j;
+}
+
+/* Sets one coefficient (0 removes it). */
+void
+dlg_lp_set_coef (DlgLp  *lp,
+                 int     row,
+                 int     col,
+                 double  coef)
+{
+  int n, k;
+  gboolean found = FALSE;
+
+  ensure_scratch (lp, glp_get_num_cols (lp->prob) + 1);
+  n = glp_get_mat_row (lp->prob, row + 1, lp->ind, lp->val);
+  for (k = 1; k <= n; k++)
+    if (lp->ind[k] == col + 1)
+      {
+        lp->val[k] = coef;
+        found = TRUE;
+      }
+  if (!found && coef != 0.0)
+    {
+      n++;
+      lp->ind[n] = col + 1;
+      lp->val[n] = coef;
+    }
+  /* drop explicit zeros: GLPK refuses none, but keeps the matrix small */
+  for (k = 1; k <= n; k++)
+    if (lp->val[k] == 0.0)
+      {
+        lp->ind[k] = lp->ind[n];
+        lp->val[k] = lp->val[n];
+        n--;
+        k--;
+      }
+  glp_set_mat_row (lp->prob, row + 1, n, lp->ind, lp->val);
 }
 
 /**
@@ -249,13 +324,23 @@ simplex (DlgLp *lp)
   glp_init_smcp (&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_OFF; /* keep the basis between solves: column generation re-solves */
+  parm.meth = GLP_PRIMAL;
+  if (g_getenv ("DLG_LP_VERBOSE"))
+    {
+      glp_term_out (GLP_ON);
+      parm.msg_lev = GLP_MSG_ALL;
+    }
+  parm.it_lim = 20000;     /* a stalled (degenerate) warm start is restarted below */
   status = simplex_status (lp, glp_simplex (lp->prob, &parm));
   if (status == DLG_LP_OPTIMAL)
     return status;
+  g_debug ("simplex from the last basis ended with status %d; solving again from scratch",
+           status);
   /* A warm start can end in a wrong verdict after many small changes: check it from a fresh
    * basis, with the more careful two-phase primal method and exact bound checks. */
   glp_adv_basis (lp->prob, 0);
   parm.meth = GLP_PRIMAL;
+  parm.it_lim = G_MAXINT;
   parm.tol_bnd = 1e-9;
   parm.tol_dj = 1e-9;
   status = simplex_status (lp, glp_simplex (lp->prob, &parm));
@@ -277,6 +362,42 @@ DlgLpStatus
 dlg_lp_solve (DlgLp *lp)
 {
   lp->is_mip = FALSE;
+  lp->is_interior = FALSE;
+  return simplex (lp);
+}
+
+/**
+ * dlg_lp_solve_interior:
+ * @lp: a problem
+ *
+ * Solves the LP relaxation by an interior-point method. On degenerate problems it is often
+ * much faster than the simplex, and its solution lies inside the optimal face (strictly
+ * complementary), which lets leximin fix more probabilities at once. Falls back to the
+ * simplex when it fails.
+ */
+DlgLpStatus
+dlg_lp_solve_interior (DlgLp *lp)
+{
+  glp_iptcp parm;
+  int rc;
+
+  lp->is_mip = FALSE;
+  lp->is_interior = TRUE;
+  glp_init_iptcp (&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  rc = glp_interior (lp->prob, &parm);
+  if (rc == 0)
+    switch (glp_ipt_status (lp->prob))
+      {
+      case GLP_OPT:
+        return DLG_LP_OPTIMAL;
+      case GLP_NOFEAS:
+        return DLG_LP_INFEASIBLE;
+      default:
+        break;
+      }
+  g_debug ("interior point ended with %d; solving by the simplex", rc);
+  lp->is_interior = FALSE;
   return simplex (lp);
 }
 
@@ -294,6 +415,7 @@ dlg_lp_solve_integer (DlgLp *lp)
   int rc;
 
   lp->is_mip = TRUE;
+  lp->is_interior = FALSE;
   glp_init_iocp (&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_ON;
@@ -330,6 +452,8 @@ dlg_lp_solve_integer (DlgLp *lp)
 double
 dlg_lp_get_objective_value (DlgLp *lp)
 {
+  if (lp->is_interior)
+    return glp_ipt_obj_val (lp->prob);
   return lp->is_mip ? glp_mip_obj_val (lp->prob) : glp_get_obj_val (lp->prob);
 }
 
@@ -337,6 +461,8 @@ double
 dlg_lp_get_col_value (DlgLp *lp,
                       int    col)
 {
+  if (lp->is_interior)
+    return glp_ipt_col_prim (lp->prob, col + 1);
   return lp->is_mip ? glp_mip_col_val (lp->prob, col + 1) : glp_get_col_prim (lp->prob, col + 1);
 }
 
@@ -345,5 +471,7 @@ double
 dlg_lp_get_row_dual (DlgLp *lp,
                      int    row)
 {
+  if (lp->is_interior)
+    return glp_ipt_row_dual (lp->prob, row + 1);
   return lp->is_mip ? 0.0 : glp_get_row_dual (lp->prob, row + 1);
 }

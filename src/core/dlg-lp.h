@@ -46,6 +46,17 @@ int          dlg_lp_add_col         (DlgLp        *lp,
                                      double        ub,
                                      double        objective,
                                      gboolean      integer);
+int          dlg_lp_add_col_entries (DlgLp        *lp,
+                                     double        lb,
+                                     double        ub,
+                                     double        objective,
+                                     int           n,
+                                     const int    *rows,
+                                     const double *coefs);
+void         dlg_lp_set_coef        (DlgLp        *lp,
+                                     int           row,
+                                     int           col,
+                                     double        coef);
 int          dlg_lp_add_row         (DlgLp        *lp,
                                      int           n,
                                      const int    *cols,
@@ -73,6 +84,7 @@ void         dlg_lp_set_row_bounds  (DlgLp        *lp,
                                      double        ub);
 
 DlgLpStatus  dlg_lp_solve           (DlgLp        *lp);
+DlgLpStatus  dlg_lp_solve_interior  (DlgLp        *lp);
 DlgLpStatus  dlg_lp_solve_integer   (DlgLp        *lp);
 
 double       dlg_lp_get_objective_value (DlgLp    *lp);

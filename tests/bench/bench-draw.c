@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dlg-core.h"
@@ -135,6 +136,7 @@ main (int   argc,
   static const char *const households[] = { "primary_address1", "primary_zip", NULL };
   const char *dir = argc > 1 && argv[1][0] != '-' ? argv[1] : "tests/fixtures/sortition";
   gboolean quick = argc > 1 && g_str_equal (argv[argc - 1], "--quick");
+  const char *only = g_getenv ("BENCH_DRAW_ONLY"); /* run one synthetic case, by index */
   g_autofree char *features = g_build_filename (dir, "features.csv", NULL);
   g_autofree char *candidates = g_build_filename (dir, "candidates.csv", NULL);
   g_autoptr(GError) error = NULL;
@@ -160,7 +162,8 @@ main (int   argc,
   };
 
   g_print ("%-34s %-8s %5s %4s %2s %11s\n", "instance", "algo", "pool", "k", "c", "wall");
-  for (DlgDrawAlgorithm a = DLG_DRAW_ALGORITHM_LEGACY; a <= DLG_DRAW_ALGORITHM_LEXIMIN; a++)
+  for (DlgDrawAlgorithm a = DLG_DRAW_ALGORITHM_LEGACY;
+       only == NULL && a <= DLG_DRAW_ALGORITHM_LEXIMIN; a++)
     {
       g_autoptr(DlgDrawInput) input = dlg_draw_input_new ();
 
@@ -180,7 +183,8 @@ main (int   argc,
       g_autoptr(DlgDrawInput) input = NULL;
       g_autofree char *name = NULL;
 
-      if (quick && cases[i].n_people > 750)
+      if ((quick && cases[i].n_people > 750)
+          || (only != NULL && (guint) atoi (only) != i))
         continue;
       input = synthetic (cases[i].n_people, cases[i].size, cases[i].n_categories,
                          cases[i].proportional, cases[i].algorithm, 1000 + i);
