@@ -1,23 +1,90 @@
+/* main.c — dialogue-cli, the command line over the core and sync
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exit status: 0 on success, 1 on an error (message on stderr), 2 on wrong usage.
+ */
+
+#define G_LOG_DOMAIN "dialogue-cli"
+
 #include "config.h"
 
 #include <locale.h>
-#include <string.h>
+#include <stdio.h>
 
 #include <glib/gi18n.h>
 
+#include "dlg-cli-common.h"
 #include "dlg-cli-draw.h"
-#include "dlg-core.h"
+#include "dlg-cli-process.h"
+
+static const struct {
+  const char    *name;
+  DlgCliCommand  run;
+  const char    *summary;
+} commands[] = {
+  { "demo", dlg_cli_demo, N_("Create the demo process (once)") },
+  { "processes", dlg_cli_processes, N_("List the processes") },
+  { "show", dlg_cli_show, N_("Show the stages of a process") },
+  { "stage", dlg_cli_stage, N_("Start, close or skip a stage") },
+  { "journal", dlg_cli_journal, N_("List or verify the journal of a process") },
+  { "draw", dlg_cli_draw, N_("Draw a panel by lot, fairly, from CSV files of quotas and people") },
+};
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: dialogue-cli COMMAND [OPTION…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("“dialogue-cli COMMAND --help” describes the options of a command."));
+}
+
+static void
+setup_gettext (void)
+{
+  g_autofree char *exe_dir = NULL;
+  const char *localedir = LOCALEDIR;
+
+  setlocale (LC_ALL, "");
+  /* Running from the build tree: use the catalogues compiled there. */
+  if (g_file_test (BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR) &&
+      !g_file_test (LOCALEDIR "/fr/LC_MESSAGES/" GETTEXT_PACKAGE ".mo", G_FILE_TEST_EXISTS))
+    localedir = BUILD_LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  setup_gettext ();
 
-  if (argc > 1 && strcmp (argv[1], "draw") == 0)
-    return dlg_cli_draw (argc - 1, argv + 1);
-  return 0;
+  if (argc < 2)
+    {
+      print_help (stderr);
+      return DLG_CLI_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
+      g_str_equal (argv[1], "help"))
+    {
+      print_help (stdout);
+      return DLG_CLI_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("dialogue-cli %s\n", PACKAGE_VERSION);
+      return DLG_CLI_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  g_printerr (_("dialogue-cli: unknown command “%s”.\n"), argv[1]);
+  print_help (stderr);
+  return DLG_CLI_USAGE;
 }

@@ -1,11 +1,785 @@
-/* dlg-demo.c — placeholder, replaced below */
+/* dlg-demo.c — the demo process, generated from a seed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A realistic process for training and first runs: a citizen workshop on the public spaces of
+ * a Nantes neighbourhood, advanced to the workshop stage, with its actors, decisions, mandate,
+ * features, about sixty volunteers (contact data apart), quotas, a drawn panel, sessions, a
+ * few hundred contributions and the first recommendations. Everything comes from
+ * DLG_DEMO_SEED through one GRand, so two runs build the same process (but for the times of
+ * the journal, which are the times it was written). The stages are advanced through
+ * dlg_stage_apply(), so the demo also shows that its data satisfies the rules.
+ */
+
+#define G_LOG_DOMAIN "dlg-demo"
+
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "dlg-demo.h"
+#include "dlg-error.h"
+#include "dlg-journal.h"
 #include "dlg-process.h"
-gint64
-dlg_demo_ensure (DlgStore *store, gboolean *created, GError **error)
+#include "dlg-stage-rules.h"
+#include "dlg-store-private.h"
+
+#define N_PARTICIPANTS   62
+#define N_PANEL          24
+#define N_CONTRIBUTIONS  320
+
+static const char demo_title[] = "Atelier citoyen : les espaces publics du quartier Zola";
+
+static const char sql_find_demo[] =
+  "SELECT id FROM process WHERE is_demo = 1 ORDER BY id LIMIT 1";
+static const char sql_mark_demo[] =
+  "UPDATE process SET is_demo = 1, summary = ?2, policy_cycle = 'design' WHERE id = ?1";
+static const char sql_actor[] =
+  "INSERT INTO actor (uuid, process_id, name, kind, role, influence, notes)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, '')";
+static const char sql_decision[] =
+  "INSERT INTO decision (uuid, process_id, stage, decided_at, who, what, why)"
+  " VALUES (?1, ?2, 'arbitration', ?3, ?4, ?5, ?6)";
+static const char sql_feature[] =
+  "INSERT INTO feature_activation (process_id, feature, enabled, rules, opens_at, closes_at)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char sql_participant[] =
+  "INSERT INTO participant (uuid, process_id, channel, age_band, gender, commune, quartier,"
+  " occupation, prior_participation, household, consent, consent_at, status, reserve_rank,"
+  " registered_at) VALUES (?1, ?2, ?3, ?4, ?5, 'Nantes', ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?10)";
+static const char sql_contact[] =
+  "INSERT INTO participant_contact (participant_id, full_name, email, phone, address)"
+  " VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_quota[] =
+  "INSERT INTO quota (process_id, category, value, min, max, target_share)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char sql_session[] =
+  "INSERT INTO session (uuid, process_id, title, starts_at, place, notes)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, '')";
+static const char sql_attendance[] =
+  "INSERT INTO attendance (session_id, participant_id, present) VALUES (?1, ?2, ?3)";
+static const char sql_contribution[] =
+  "INSERT INTO contribution (uuid, process_id, feature, kind, channel, author_ref, title, body,"
+  " lat, lon, created_at, moderation, moderation_reason, supports)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+static const char sql_theme[] =
+  "INSERT INTO theme (process_id, name, position) VALUES (?1, ?2, ?3)";
+static const char sql_contribution_theme[] =
+  "INSERT OR IGNORE INTO contribution_theme (contribution_id, theme_id) VALUES (?1, ?2)";
+static const char sql_recommendation[] =
+  "INSERT INTO recommendation (uuid, process_id, number, title, body, created_at)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char sql_source[] =
+  "INSERT OR IGNORE INTO recommendation_source (recommendation_id, contribution_id)"
+  " VALUES (?1, ?2)";
+static const char sql_narrative[] =
+  "INSERT INTO narrative (uuid, process_id, stage, title, body_md, state, published_at,"
+  " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
+static const char sql_communication[] =
+  "INSERT INTO communication_item (uuid, process_id, stage, channel, planned_at, title, status)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+typedef struct
 {
-  g_autoptr(DlgProcess) p = dlg_process_create (store, "Démo", error);
-  *created = TRUE;
-  return p ? dlg_process_get_id (p) : 0;
+  DlgStore *store;
+  GRand    *rand;
+  gint64    process_id;
+} Demo;
+
+static const char *
+pick (Demo        *demo,
+      const char **values,
+      guint        n_values)
+{
+  return values[g_rand_int_range (demo->rand, 0, n_values)];
+}
+#define PICK(demo, array) pick ((demo), (array), G_N_ELEMENTS (array))
+
+/* A version-4 UUID from the demo's own generator, so that the demo is the same every time. */
+static char *
+demo_uuid (Demo *demo)
+{
+  guint32 w[4];
+
+  for (guint i = 0; i < 4; i++)
+    w[i] = g_rand_int (demo->rand);
+  return g_strdup_printf ("%08x-%04x-4%03x-%04x-%04x%08x", w[0], w[1] >> 16, w[1] & 0xfff,
+                          (w[2] >> 16 & 0x3fff) | 0x8000, w[2] & 0xffff, w[3]);
+}
+
+/* A date in the autumn of 2026, @day days after September 1st. */
+static char *
+demo_date (int day,
+           int hour)
+{
+  g_autoptr(GDateTime) base = g_date_time_new_utc (2026, 9, 1, hour, 0, 0);
+  g_autoptr(GDateTime) date = g_date_time_add_days (base, day);
+
+  return g_date_time_format (date, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+step (Demo     *demo,
+      DlgStmt  *stmt,
+      GError  **error)
+{
+  return stmt != NULL && dlg_store_step_done (demo->store, stmt, error);
+}
+
+static gboolean
+set_fields (Demo    *demo,
+            GError **error)
+{
+  static const struct { const char *key; const char *value; } fields[] = {
+    { DLG_FIELD_DIAGNOSTIC_STEERING,
+      "Pilotage politique : adjointe au maire du quartier Zola et vice-président de la "
+      "métropole chargé de l’espace public. Pilotage technique : pôle de proximité Nantes "
+      "Ouest et mission Dialogue citoyen." },
+    { DLG_FIELD_DIAGNOSTIC_OBJECT,
+      "Réaménager les espaces publics autour de la place Émile-Zola et de la rue de la "
+      "Convention : partage de l’espace entre piétons, vélos et voitures, ombre et "
+      "végétalisation, lieux de rencontre pour toutes les générations." },
+    { DLG_FIELD_DIAGNOSTIC_QUESTIONS,
+      "Comment concilier le marché du samedi et la place laissée aux piétons ?\n"
+      "Quelle place pour le stationnement des riverains ?\n"
+      "Comment rendre la place agréable l’été (îlot de chaleur) ?" },
+    { DLG_FIELD_DIAGNOSTIC_CONSTRAINTS,
+      "Budget d’investissement plafonné à 1,2 M€. Réseaux souterrains sous la place. "
+      "Ligne de bus C3 maintenue. Travaux possibles à partir de l’automne 2027." },
+    { DLG_FIELD_DIAGNOSTIC_METHODS,
+      "Atelier citoyen de 24 personnes tirées au sort parmi des volontaires, plateforme "
+      "en ligne (idées, carte collaborative, questionnaire), balades urbaines." },
+    { DLG_FIELD_SPEC_OBJECTIVES,
+      "Produire un avis citoyen argumenté sur les principes d’aménagement de la place, "
+      "remis aux élus avant le vote du programme de travaux." },
+    { DLG_FIELD_SPEC_PUBLICS,
+      "Habitants du quartier Zola et des quartiers voisins, commerçants, usagers du marché, "
+      "parents d’élèves, personnes âgées, jeunes de 16 à 25 ans." },
+    { DLG_FIELD_SPEC_BUDGET,
+      "45 000 € (animation, tirage au sort, indemnisation des participants, communication)." },
+    { DLG_FIELD_SPEC_CALENDAR,
+      "Septembre : recrutement. Octobre–novembre : quatre séances d’atelier. "
+      "Décembre : remise de l’avis citoyen. Mars : réponse argumentée." },
+    { DLG_FIELD_MANDATE_QUESTION,
+      "Comment la place Émile-Zola et ses abords peuvent-ils devenir un espace public "
+      "agréable et partagé par tous, en toute saison ?" },
+    { DLG_FIELD_MANDATE_PERIMETER,
+      "Les usages de la place, le partage de la voirie, la végétalisation, le mobilier, "
+      "l’éclairage, l’organisation du marché." },
+    { DLG_FIELD_MANDATE_OUT_OF_SCOPE,
+      "Le tracé de la ligne de bus C3 et le budget global, fixés par le conseil métropolitain." },
+    { DLG_FIELD_MANDATE_COMMITMENTS,
+      "Chaque préconisation recevra une réponse argumentée des élus dans un délai de "
+      "12 semaines, publiée en ligne et présentée aux participants lors d’une restitution." },
+    { DLG_FIELD_MANDATE_RESPONSE_WEEKS, "12" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!dlg_process_set_field (demo->store, demo->process_id, fields[i].key, fields[i].value,
+                                error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+add_actors_and_decisions (Demo    *demo,
+                          GError **error)
+{
+  static const struct { const char *name, *kind, *role; int influence; } actors[] = {
+    { "Conseil de quartier Zola", "instance participative", "relais des habitants", 4 },
+    { "Association des commerçants du marché Zola", "association", "usagers du marché", 4 },
+    { "Pôle de proximité Nantes Ouest", "service", "maîtrise d’ouvrage", 5 },
+    { "Direction des espaces verts", "service", "végétalisation, entretien", 3 },
+    { "Collectif Vélo Zola", "association", "mobilités actives", 3 },
+    { "École élémentaire Émile-Zola", "établissement", "parents et enfants", 2 },
+    { "Bailleur Nantes Métropole Habitat", "bailleur", "riverains des immeubles", 2 },
+    { "Garante de la concertation", "garant", "regard indépendant sur le processus", 3 },
+  };
+  static const struct { int day; const char *who, *what, *why; } decisions[] = {
+    { 3, "Bureau municipal",
+      "Engager un atelier citoyen tiré au sort plutôt qu’une réunion publique seule.",
+      "Toucher des publics qui ne viennent pas aux réunions publiques." },
+    { 5, "Direction générale déléguée à la cohésion territoriale",
+      "Réserver 45 000 € au dispositif et confier l’animation à la mission Dialogue citoyen.",
+      "Garantir un atelier indemnisé et une animation indépendante des services techniques." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (demo->store, sql_actor, error);
+      g_autofree char *uuid = demo_uuid (demo);
+
+      if (stmt == NULL)
+        return FALSE;
+      dlg_stmt_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, demo->process_id);
+      dlg_stmt_bind_text (stmt, 3, actors[i].name);
+      dlg_stmt_bind_text (stmt, 4, actors[i].kind);
+      dlg_stmt_bind_text (stmt, 5, actors[i].role);
+      sqlite3_bind_int (stmt, 6, actors[i].influence);
+      if (!step (demo, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (decisions); i++)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (demo->store, sql_decision, error);
+      g_autofree char *uuid = demo_uuid (demo);
+      g_autofree char *date = demo_date (decisions[i].day, 10);
+
+      if (stmt == NULL)
+        return FALSE;
+      dlg_stmt_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, demo->process_id);
+      dlg_stmt_bind_text (stmt, 3, date);
+      dlg_stmt_bind_text (stmt, 4, decisions[i].who);
+      dlg_stmt_bind_text (stmt, 5, decisions[i].what);
+      dlg_stmt_bind_text (stmt, 6, decisions[i].why);
+      if (!step (demo, stmt, error))
+        return FALSE;
+      if (!dlg_journal_append (demo->store, demo->process_id, "decision.create", "decision",
+                               uuid, decisions[i].what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_features (Demo    *demo,
+              GError **error)
+{
+  static const struct { const char *feature; gboolean enabled; const char *rules; } features[] = {
+    { "recruitment", TRUE,
+      "Inscription ouverte à toute personne de plus de 16 ans habitant ou fréquentant le "
+      "quartier. 24 personnes sont tirées au sort parmi les volontaires selon des critères de "
+      "diversité (âge, genre, quartier, catégorie socioprofessionnelle). Les coordonnées ne "
+      "servent qu’à inviter les personnes tirées au sort et sont effacées à la fin de la "
+      "démarche." },
+    { "ideas", TRUE,
+      "Chaque idée est lue par l’équipe et transmise à l’atelier citoyen. Les idées hors "
+      "périmètre sont signalées comme telles mais restent visibles. Une synthèse des idées "
+      "est publiée avec l’avis citoyen." },
+    { "map", TRUE,
+      "Placez sur la carte un lieu à améliorer ou à préserver. Les contributions localisées "
+      "servent de base aux balades urbaines de l’atelier." },
+    { "questionnaire", TRUE,
+      "Le questionnaire est anonyme. Ses résultats agrégés sont publiés et remis à l’atelier "
+      "citoyen avant sa deuxième séance." },
+    { "debate", FALSE, "" },
+    { "call_for_projects", FALSE, "" },
+    { "event", FALSE, "" },
+  };
+  g_autofree char *opens = demo_date (10, 8);
+  g_autofree char *closes = demo_date (80, 20);
+
+  for (guint i = 0; i < G_N_ELEMENTS (features); i++)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (demo->store, sql_feature, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, demo->process_id);
+      dlg_stmt_bind_text (stmt, 2, features[i].feature);
+      sqlite3_bind_int (stmt, 3, features[i].enabled);
+      dlg_stmt_bind_text (stmt, 4, features[i].rules);
+      dlg_stmt_bind_text (stmt, 5, features[i].enabled ? opens : NULL);
+      dlg_stmt_bind_text (stmt, 6, features[i].enabled ? closes : NULL);
+      if (!step (demo, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *age_bands[] = { "16-24", "25-39", "40-54", "55-69", "70+" };
+static const char *genders[] = { "femme", "homme" };
+static const char *quartiers[] = { "Zola", "Zola", "Breil-Barberie", "Bellevue", "Dervallières" };
+static const char *occupations[] = {
+  "employé·e", "ouvrier·ère", "cadre", "profession intermédiaire", "retraité·e",
+  "étudiant·e", "sans activité professionnelle", "artisan·e, commerçant·e",
+};
+static const char *first_names[] = {
+  "Camille", "Nadia", "Louis", "Yanis", "Chantal", "Jeanne", "Mamadou", "Lucie", "Hugo",
+  "Aïcha", "Bernard", "Inès", "Théo", "Monique", "Karim", "Sophie", "Gaëlle", "Pierre",
+};
+static const char *last_names[] = {
+  "Le Goff", "Martin", "Diallo", "Guérin", "Benali", "Moreau", "Nguyen", "Le Bihan",
+  "Pichon", "Haddad", "Lemaire", "Tessier", "Rousseau", "Ferreira",
+};
+
+static gboolean
+add_participants (Demo    *demo,
+                  GArray  *participant_ids,
+                  GError **error)
+{
+  static const struct { const char *category, *value; int min, max; double share; } quotas[] = {
+    { "gender", "femme", 11, 13, 0.52 }, { "gender", "homme", 11, 13, 0.48 },
+    { "age_band", "16-24", 3, 5, 0.15 }, { "age_band", "25-39", 5, 7, 0.25 },
+    { "age_band", "40-54", 4, 6, 0.24 }, { "age_band", "55-69", 4, 6, 0.21 },
+    { "age_band", "70+", 2, 4, 0.15 },
+  };
+
+  for (guint i = 0; i < N_PARTICIPANTS; i++)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (demo->store, sql_participant, error);
+      g_autoptr(DlgStmt) contact = NULL;
+      g_autofree char *uuid = demo_uuid (demo);
+      g_autofree char *date = demo_date (10 + g_rand_int_range (demo->rand, 0, 20), 18);
+      g_autofree char *name = NULL;
+      g_autofree char *email = NULL;
+      g_autofree char *phone = NULL;
+      g_autofree char *address = NULL;
+      g_autofree char *household = NULL;
+      const char *first = PICK (demo, first_names);
+      const char *last = PICK (demo, last_names);
+      const char *status = "registered";
+      int reserve_rank = 0;
+      gint64 id;
+
+      /* The first N_PANEL (by the demo's order) were drawn; the next six form the reserve. */
+      if (i < N_PANEL)
+        status = i % 7 == 3 ? "invited" : "accepted";
+      else if (i < N_PANEL + 6)
+        {
+          status = "reserve";
+          reserve_rank = i - N_PANEL + 1;
+        }
+
+      if (stmt == NULL)
+        return FALSE;
+      household = g_strdup_printf ("foyer-%u", g_rand_int_range (demo->rand, 0, 55));
+      dlg_stmt_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, demo->process_id);
+      dlg_stmt_bind_text (stmt, 3, i % 5 == 4 ? "in_person" : "online");
+      /* Alternate genders and spread ages so that the drawn panel meets its quotas. */
+      dlg_stmt_bind_text (stmt, 4, age_bands[(i / 2) % G_N_ELEMENTS (age_bands)]);
+      dlg_stmt_bind_text (stmt, 5, genders[i % 2]);
+      dlg_stmt_bind_text (stmt, 6, PICK (demo, quartiers));
+      dlg_stmt_bind_text (stmt, 7, PICK (demo, occupations));
+      sqlite3_bind_int (stmt, 8, g_rand_int_range (demo->rand, 0, 4) == 0);
+      dlg_stmt_bind_text (stmt, 9, household);
+      dlg_stmt_bind_text (stmt, 10, date);
+      dlg_stmt_bind_text (stmt, 11, status);
+      if (reserve_rank > 0)
+        sqlite3_bind_int (stmt, 12, reserve_rank);
+      if (!step (demo, stmt, error))
+        return FALSE;
+      id = sqlite3_last_insert_rowid (dlg_store_get_db (demo->store));
+      if (i < N_PANEL)
+        g_array_append_val (participant_ids, id);
+
+      name = g_strdup_printf ("%s %s", first, last);
+      email = g_strdup_printf ("participant%02u@exemple.invalid", i + 1);
+      phone = g_strdup_printf ("06 00 00 %02u %02u", i / 100, i % 100);
+      address = g_strdup_printf ("%u rue de la Convention, 44100 Nantes",
+                                 g_rand_int_range (demo->rand, 1, 120));
+      if (!(contact = dlg_store_prepare (demo->store, sql_contact, error)))
+        return FALSE;
+      sqlite3_bind_int64 (contact, 1, id);
+      dlg_stmt_bind_text (contact, 2, name);
+      dlg_stmt_bind_text (contact, 3, email);
+      dlg_stmt_bind_text (contact, 4, phone);
+      dlg_stmt_bind_text (contact, 5, address);
+      if (!step (demo, contact, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (quotas); i++)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (demo->store, sql_quota, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, demo->process_id);
+      dlg_stmt_bind_text (stmt, 2, quotas[i].category);
+      dlg_stmt_bind_text (stmt, 3, quotas[i].value);
+      sqlite3_bind_int (stmt, 4, quotas[i].min);
+      sqlite3_bind_int (stmt, 5, quotas[i].max);
+      sqlite3_bind_double (stmt, 6, quotas[i].share);
+      if (!step (demo, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_sessions (Demo    *demo,
+              GArray  *panel,
+              GError **error)
+{
+  static const struct { const char *title, *place; int day; } sessions[] = {
+    { "Séance 1 : se connaître, comprendre le mandat", "Maison de quartier Zola", 45 },
+    { "Séance 2 : balade urbaine et diagnostic partagé", "Place Émile-Zola", 59 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (demo->store, sql_session, error);
+      g_autofree char *uuid = demo_uuid (demo);
+      g_autofree char *date = demo_date (sessions[i].day, 17);
+      gint64 session_id;
+
+      if (stmt == NULL)
+        return FALSE;
+      dlg_stmt_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, demo->process_id);
+      dlg_stmt_bind_text (stmt, 3, sessions[i].title);
+      dlg_stmt_bind_text (stmt, 4, date);
+      dlg_stmt_bind_text (stmt, 5, sessions[i].place);
+      if (!step (demo, stmt, error))
+        return FALSE;
+      session_id = sqlite3_last_insert_rowid (dlg_store_get_db (demo->store));
+
+      for (guint j = 0; j < panel->len; j++)
+        {
+          g_autoptr(DlgStmt) att = dlg_store_prepare (demo->store, sql_attendance, error);
+
+          if (att == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (att, 1, session_id);
+          sqlite3_bind_int64 (att, 2, g_array_index (panel, gint64, j));
+          sqlite3_bind_int (att, 3, g_rand_int_range (demo->rand, 0, 10) != 0);
+          if (!step (demo, att, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static const char *subjects[] = {
+  "des bancs à l’ombre", "un vrai coin pour les enfants", "moins de voitures garées",
+  "une piste cyclable continue", "des arbres le long de la rue de la Convention",
+  "un éclairage plus doux le soir", "des toilettes publiques", "une fontaine à eau",
+  "un marché mieux organisé le samedi", "des trottoirs sans obstacles pour les poussettes",
+  "des bacs à compost partagés", "un espace pour les jeunes", "des arceaux vélos",
+  "une terrasse pour le café", "un passage piéton protégé devant l’école",
+};
+static const char *openings[] = {
+  "Je propose", "Il faudrait", "Ce serait bien d’avoir", "Pourquoi pas", "Nous souhaitons",
+};
+static const char *reasons[] = {
+  "pour que les personnes âgées puissent se reposer",
+  "car la place est écrasée de chaleur l’été",
+  "parce que les enfants jouent entre les voitures",
+  "afin que le quartier soit plus vivant le soir",
+  "pour que chacun trouve sa place, piétons comme cyclistes",
+  "car aujourd’hui on traverse la place sans s’y arrêter",
+};
+static const char *themes[] = {
+  "Nature et fraîcheur", "Mobilités", "Vie de quartier", "Sécurité", "Marché et commerces",
+};
+
+static gboolean
+add_contributions (Demo    *demo,
+                   GArray  *contribution_ids,
+                   GError **error)
+{
+  static const char *features[] = { "ideas", "ideas", "ideas", "map", "questionnaire" };
+  static const char *channels[] = { "online", "online", "online", "in_person", "mail" };
+  gint64 theme_ids[G_N_ELEMENTS (themes)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (demo->store, sql_theme, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, demo->process_id);
+      dlg_stmt_bind_text (stmt, 2, themes[i]);
+      sqlite3_bind_int (stmt, 3, i);
+      if (!step (demo, stmt, error))
+        return FALSE;
+      theme_ids[i] = sqlite3_last_insert_rowid (dlg_store_get_db (demo->store));
+    }
+
+  for (guint i = 0; i < N_CONTRIBUTIONS; i++)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (demo->store, sql_contribution, error);
+      g_autoptr(DlgStmt) theme = NULL;
+      g_autofree char *uuid = demo_uuid (demo);
+      g_autofree char *date = demo_date (12 + i * 60 / N_CONTRIBUTIONS,
+                                         8 + g_rand_int_range (demo->rand, 0, 14));
+      g_autofree char *author = g_strdup_printf ("habitant-%03u",
+                                                 g_rand_int_range (demo->rand, 1, 180));
+      guint subject = g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (subjects));
+      const char *feature = PICK (demo, features);
+      const char *channel = g_str_equal (feature, "ideas") ? PICK (demo, channels) : "online";
+      gboolean is_map = g_str_equal (feature, "map");
+      guint roll = g_rand_int_range (demo->rand, 0, 20);
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
+      gint64 id;
+
+      if (stmt == NULL)
+        return FALSE;
+      title = g_strdup_printf ("%s %s", PICK (demo, openings), subjects[subject]);
+      title[0] = g_ascii_toupper (title[0]);
+      body = g_strdup_printf ("%s %s, %s. %s", PICK (demo, openings), subjects[subject],
+                              PICK (demo, reasons),
+                              g_str_equal (feature, "questionnaire")
+                                ? "Réponse au questionnaire : plutôt d’accord."
+                                : "Merci de prendre en compte cette proposition.");
+      body[0] = g_ascii_toupper (body[0]);
+
+      dlg_stmt_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, demo->process_id);
+      dlg_stmt_bind_text (stmt, 3, feature);
+      dlg_stmt_bind_text (stmt, 4, is_map ? "pin" :
+                                   g_str_equal (feature, "questionnaire") ? "answer" : "idea");
+      dlg_stmt_bind_text (stmt, 5, channel);
+      dlg_stmt_bind_text (stmt, 6, author);
+      dlg_stmt_bind_text (stmt, 7, title);
+      dlg_stmt_bind_text (stmt, 8, body);
+      if (is_map)
+        {
+          /* Around the place Émile-Zola. */
+          sqlite3_bind_double (stmt, 9, 47.2135 + g_rand_double_range (demo->rand, -0.003, 0.003));
+          sqlite3_bind_double (stmt, 10, -1.5830 + g_rand_double_range (demo->rand, -0.004, 0.004));
+        }
+      dlg_stmt_bind_text (stmt, 11, date);
+      dlg_stmt_bind_text (stmt, 12, roll == 0 ? "trashed" : roll < 4 ? "pending" : "published");
+      dlg_stmt_bind_text (stmt, 13, roll == 0 ? "Propos hors charte (attaque personnelle)." : NULL);
+      sqlite3_bind_int (stmt, 14, g_rand_int_range (demo->rand, 0, 25));
+      if (!step (demo, stmt, error))
+        return FALSE;
+      id = sqlite3_last_insert_rowid (dlg_store_get_db (demo->store));
+      g_array_append_val (contribution_ids, id);
+
+      if (!(theme = dlg_store_prepare (demo->store, sql_contribution_theme, error)))
+        return FALSE;
+      sqlite3_bind_int64 (theme, 1, id);
+      sqlite3_bind_int64 (theme, 2, theme_ids[subject % G_N_ELEMENTS (themes)]);
+      if (!step (demo, theme, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_recommendations (Demo    *demo,
+                     GArray  *contribution_ids,
+                     GError **error)
+{
+  static const struct { const char *title, *body; } recommendations[] = {
+    { "Planter un mail d’arbres et créer un îlot de fraîcheur",
+      "Nous préconisons de planter au moins vingt arbres sur la place et le long de la rue "
+      "de la Convention, avec des bancs à l’ombre et une fontaine à eau." },
+    { "Donner la priorité aux piétons le samedi matin",
+      "Pendant le marché, la rue de la Convention devient piétonne entre 7 h et 14 h ; les "
+      "livraisons se font avant 8 h." },
+    { "Sécuriser le chemin de l’école",
+      "Un plateau surélevé et un passage piéton protégé devant l’école Émile-Zola, avec une "
+      "zone de rencontre à 20 km/h." },
+    { "Un espace pour les jeunes, conçu avec eux",
+      "Réserver un espace de la place aux 12–25 ans, dont l’aménagement sera défini avec "
+      "eux lors d’un chantier participatif." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (recommendations); i++)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (demo->store, sql_recommendation, error);
+      g_autofree char *uuid = demo_uuid (demo);
+      g_autofree char *date = demo_date (66, 20);
+      gint64 id;
+
+      if (stmt == NULL)
+        return FALSE;
+      dlg_stmt_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, demo->process_id);
+      sqlite3_bind_int (stmt, 3, i + 1);
+      dlg_stmt_bind_text (stmt, 4, recommendations[i].title);
+      dlg_stmt_bind_text (stmt, 5, recommendations[i].body);
+      dlg_stmt_bind_text (stmt, 6, date);
+      if (!step (demo, stmt, error))
+        return FALSE;
+      id = sqlite3_last_insert_rowid (dlg_store_get_db (demo->store));
+
+      for (guint j = 0; j < 4; j++)
+        {
+          g_autoptr(DlgStmt) source = dlg_store_prepare (demo->store, sql_source, error);
+          guint k = g_rand_int_range (demo->rand, 0, contribution_ids->len);
+
+          if (source == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (source, 1, id);
+          sqlite3_bind_int64 (source, 2, g_array_index (contribution_ids, gint64, k));
+          if (!step (demo, source, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+add_narratives_and_communication (Demo    *demo,
+                                  GError **error)
+{
+  static const struct { const char *stage, *title, *body; gboolean published; } narratives[] = {
+    { "recruitment", "24 habitants tirés au sort pour imaginer la place Zola",
+      "Vous avez été **62** à vous porter volontaires. Le 2 octobre, un tirage au sort "
+      "public a désigné les 24 membres de l’atelier citoyen, en respectant la diversité du "
+      "quartier (âge, genre, lieu de vie, profession).\n\n"
+      "Prochaine étape : la première séance, le 16 octobre à la maison de quartier.", TRUE },
+    { "workshop", "Ce que l’atelier a vu pendant la balade urbaine",
+      "Brouillon : synthèse de la balade du 30 octobre.\n\n"
+      "- la chaleur sur la place l’été ;\n- le passage devant l’école ;\n"
+      "- le marché du samedi.", FALSE },
+  };
+  static const struct { const char *stage, *channel, *title, *status; int day; } items[] = {
+    { "recruitment", "newsletter", "Appel à volontaires dans la lettre du quartier", "done", 8 },
+    { "recruitment", "social", "Publication Facebook et Instagram de l’appel", "done", 10 },
+    { "workshop", "press", "Communiqué : l’atelier citoyen se réunit", "done", 44 },
+    { "opinion", "site", "Publication de l’avis citoyen", "planned", 95 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (narratives); i++)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (demo->store, sql_narrative, error);
+      g_autofree char *uuid = demo_uuid (demo);
+      g_autofree char *date = demo_date (32 + 30 * i, 9);
+
+      if (stmt == NULL)
+        return FALSE;
+      dlg_stmt_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, demo->process_id);
+      dlg_stmt_bind_text (stmt, 3, narratives[i].stage);
+      dlg_stmt_bind_text (stmt, 4, narratives[i].title);
+      dlg_stmt_bind_text (stmt, 5, narratives[i].body);
+      dlg_stmt_bind_text (stmt, 6, narratives[i].published ? "published" : "draft");
+      dlg_stmt_bind_text (stmt, 7, date);
+      if (!step (demo, stmt, error))
+        return FALSE;
+      if (narratives[i].published &&
+          !dlg_journal_append (demo->store, demo->process_id, "narrative.publish", "narrative",
+                               uuid, narratives[i].title, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (demo->store, sql_communication, error);
+      g_autofree char *uuid = demo_uuid (demo);
+      g_autofree char *date = demo_date (items[i].day, 9);
+
+      if (stmt == NULL)
+        return FALSE;
+      dlg_stmt_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, demo->process_id);
+      dlg_stmt_bind_text (stmt, 3, items[i].stage);
+      dlg_stmt_bind_text (stmt, 4, items[i].channel);
+      dlg_stmt_bind_text (stmt, 5, date);
+      dlg_stmt_bind_text (stmt, 6, items[i].title);
+      dlg_stmt_bind_text (stmt, 7, items[i].status);
+      if (!step (demo, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+advance (Demo           *demo,
+         DlgStage        stage,
+         DlgTransition   transition,
+         GError        **error)
+{
+  return dlg_stage_apply (demo->store, demo->process_id, stage, transition, NULL, error);
+}
+
+static gint64
+find_demo (DlgStore  *store,
+           GError   **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_find_demo, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      dlg_store_set_error (store, rc, error);
+      return -1;
+    }
+  return 0;
+}
+
+/**
+ * dlg_demo_ensure:
+ * @store: a #DlgStore
+ * @created: (out) (optional): whether this call created the demo
+ * @error: return location for a #DlgError
+ *
+ * Creates the demo process unless the store already has it.
+ *
+ * Returns: the id of the demo process, or 0 with @error set
+ */
+gint64
+dlg_demo_ensure (DlgStore  *store,
+                 gboolean  *created,
+                 GError   **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (DLG_DEMO_SEED);
+  g_autoptr(GArray) panel = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) contributions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(DlgStmt) mark = NULL;
+  Demo demo = { store, rand, 0 };
+  gint64 existing;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), 0);
+
+  if (created != NULL)
+    *created = FALSE;
+  existing = find_demo (store, error);
+  if (existing != 0)
+    return existing > 0 ? existing : 0;
+
+  if (!dlg_store_begin (store, error))
+    return 0;
+  if (!(process = dlg_process_create (store, demo_title, error)))
+    goto fail;
+  demo.process_id = dlg_process_get_id (process);
+
+  if (!(mark = dlg_store_prepare (store, sql_mark_demo, error)))
+    goto fail;
+  sqlite3_bind_int64 (mark, 1, demo.process_id);
+  dlg_stmt_bind_text (mark, 2,
+                      "Démarche de démonstration : 24 habitants tirés au sort imaginent avec "
+                      "la Ville l’avenir de la place Émile-Zola et de ses abords.");
+  if (!step (&demo, mark, error))
+    goto fail;
+
+  if (!advance (&demo, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_START, error) ||
+      !set_fields (&demo, error) ||
+      !add_actors_and_decisions (&demo, error) ||
+      !advance (&demo, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_DONE, error) ||
+      !advance (&demo, DLG_STAGE_ARBITRATION, DLG_TRANSITION_START, error) ||
+      !advance (&demo, DLG_STAGE_ARBITRATION, DLG_TRANSITION_DONE, error) ||
+      !advance (&demo, DLG_STAGE_SPECIFICATION, DLG_TRANSITION_START, error) ||
+      !advance (&demo, DLG_STAGE_SPECIFICATION, DLG_TRANSITION_DONE, error) ||
+      !advance (&demo, DLG_STAGE_MANDATE, DLG_TRANSITION_START, error) ||
+      !add_features (&demo, error) ||
+      !advance (&demo, DLG_STAGE_MANDATE, DLG_TRANSITION_DONE, error) ||
+      !advance (&demo, DLG_STAGE_RECRUITMENT, DLG_TRANSITION_START, error) ||
+      !add_participants (&demo, panel, error) ||
+      !advance (&demo, DLG_STAGE_RECRUITMENT, DLG_TRANSITION_DONE, error) ||
+      !advance (&demo, DLG_STAGE_WORKSHOP, DLG_TRANSITION_START, error) ||
+      !add_sessions (&demo, panel, error) ||
+      !add_contributions (&demo, contributions, error) ||
+      !add_recommendations (&demo, contributions, error) ||
+      !add_narratives_and_communication (&demo, error))
+    goto fail;
+
+  if (!dlg_store_commit (store, error))
+    return 0;
+
+  if (created != NULL)
+    *created = TRUE;
+  dlg_store_emit_changed (store, "process", demo.process_id);
+  return demo.process_id;
+
+fail:
+  dlg_store_rollback (store);
+  return 0;
 }

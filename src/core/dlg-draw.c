@@ -37,6 +37,8 @@
 #define EPS 0.00001
 #define MAX_PROBABILITY_REDUCTIONS 2000
 #define LEGACY_MAX_ATTEMPTS 100
+/* panels priced from one LP solution at most */
+#define MORE_PANELS 10
 
 enum
 {
@@ -714,6 +716,49 @@ solve_dual (Engine *engine,
   return status;
 }
 
+/* Gets more panels from one LP solution: scales down the weights of the panel just found so
+ * that it meets Σ ≤ ŷ, renormalises over the unfixed types, and prices again. A heuristic from
+ * the reference implementation: it only adds panels, so it cannot make the result wrong, and
+ * it saves LP solves, which cost more than pricing. */
+static gboolean
+more_panels (Engine        *engine,
+             DualLp        *dual,
+             const double  *fixed,
+             double        *y,
+             double        *weights,
+             int           *counts,
+             double         upper,
+             double         value,
+             GError       **error)
+{
+  for (guint extra = 0; extra < MORE_PANELS; extra++)
+    {
+      double sum = 0.0;
+
+      for (guint t = 0; t < engine->n_types; t++)
+        {
+          if (counts[t] > 0)
+            y[t] *= upper / value;
+          if (fixed == NULL || fixed[t] < 0)
+            sum += y[t];
+        }
+      if (sum < EPS)
+        break;
+      for (guint t = 0; t < engine->n_types; t++)
+        {
+          y[t] /= sum;
+          weights[t] = y[t] / engine->type_size[t];
+        }
+      upper /= sum;
+      if (!best_panel (engine, weights, counts, &value, error))
+        return FALSE;
+      if (value <= upper + EPS || !add_panel (engine, counts))
+        break;
+      dual_add_panel_row (engine, dual, engine->panels->len - 1);
+    }
+  return TRUE;
+}
+
 static gboolean
 run_maximin (Engine  *engine,
              GError **error)
@@ -752,32 +797,8 @@ run_maximin (Engine  *engine,
         }
       dual_add_panel_row (engine, &dual, engine->panels->len - 1);
 
-      /* Get more panels from this LP solution: scale down the weights of the panel just
-       * found so that it meets Σ ≤ ŷ, and price again (a heuristic; it only adds panels). */
-      for (guint extra = 0; extra < 10; extra++)
-        {
-          double sum = 0.0;
-
-          for (guint t = 0; t < engine->n_types; t++)
-            {
-              if (counts[t] > 0)
-                y[t] *= upper / value;
-              sum += y[t];
-            }
-          if (sum < EPS)
-            break;
-          for (guint t = 0; t < engine->n_types; t++)
-            {
-              y[t] /= sum;
-              weights[t] = y[t] / engine->type_size[t];
-            }
-          upper /= sum;
-          if (!best_panel (engine, weights, counts, &value, error))
-            return FALSE;
-          if (value <= upper + EPS || !add_panel (engine, counts))
-            break;
-          dual_add_panel_row (engine, &dual, engine->panels->len - 1);
-        }
+      if (!more_panels (engine, &dual, NULL, y, weights, counts, upper, value, error))
+        return FALSE;
     }
 }
 
@@ -842,6 +863,8 @@ run_leximin (Engine  *engine,
       if (!converged)
         {
           dual_add_panel_row (engine, &dual, engine->panels->len - 1);
+          if (!more_panels (engine, &dual, fixed, y, weights, counts, upper, value, error))
+            return FALSE;
           continue;
         }
 

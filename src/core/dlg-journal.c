@@ -381,22 +381,22 @@ dlg_journal_verify (DlgStore  *store,
       if (e->seq != (gint64) i + 1)
         {
           g_set_error (error, DLG_ERROR, DLG_ERROR_JOURNAL_BROKEN,
-                       _("Journal entry %" G_GINT64_FORMAT " is out of place: entry %u was "
-                         "expected here (an entry was deleted or moved)."), e->seq, i + 1);
+                       _("Journal entry %lld is out of place: entry %u was "
+                         "expected here (an entry was deleted or moved)."), (long long) e->seq, i + 1);
           return FALSE;
         }
       if (g_strcmp0 (e->prev_hash, prev_hash) != 0)
         {
           g_set_error (error, DLG_ERROR, DLG_ERROR_JOURNAL_BROKEN,
-                       _("Journal entry %" G_GINT64_FORMAT " does not follow the entry before "
-                         "it (an entry was deleted, inserted or moved)."), e->seq);
+                       _("Journal entry %lld does not follow the entry before "
+                         "it (an entry was deleted, inserted or moved)."), (long long) e->seq);
           return FALSE;
         }
       if (g_strcmp0 (e->hash, hash) != 0)
         {
           g_set_error (error, DLG_ERROR, DLG_ERROR_JOURNAL_BROKEN,
-                       _("Journal entry %" G_GINT64_FORMAT " was modified after it was "
-                         "written."), e->seq);
+                       _("Journal entry %lld was modified after it was "
+                         "written."), (long long) e->seq);
           return FALSE;
         }
       prev_hash = e->hash;

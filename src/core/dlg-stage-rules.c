@@ -676,7 +676,7 @@ dlg_stage_list (DlgStore  *store,
   if (g_list_model_get_n_items (G_LIST_MODEL (list)) != DLG_N_STAGES)
     {
       g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
-                   _("There is no process “%" G_GINT64_FORMAT "”."), process_id);
+                   _("There is no process “%lld”."), (long long) process_id);
       return NULL;
     }
 

@@ -321,9 +321,9 @@ migrate (DlgStore  *self,
     {
       g_set_error (error, DLG_ERROR, DLG_ERROR_NEWER_SCHEMA,
                    _("The database “%s” was written by a newer version of Dialogue (schema "
-                     "%" G_GINT64_FORMAT ", this version knows up to %u). Update Dialogue; the "
-                     "database was left untouched."),
-                   self->path, version, n_migrations);
+                     "%lld, this version knows up to %u). Update Dialogue; the database was left "
+                     "untouched."),
+                   self->path, (long long) version, n_migrations);
       return FALSE;
     }
 

@@ -1,0 +1,417 @@
+/* dlg-cli-process.c — dialogue-cli commands on processes, stages and the journal
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dialogue-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-cli-common.h"
+#include "dlg-cli-process.h"
+
+static char *opt_db;
+static gboolean opt_json;
+
+static void
+reset_options (void)
+{
+  g_clear_pointer (&opt_db, g_free);
+  opt_json = FALSE;
+}
+
+static GOptionContext *
+new_context (const char *parameters,
+             const char *summary,
+             gboolean    with_json)
+{
+  static const GOptionEntry db_entry[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The database (default: the app’s)"),
+      N_("FILE") },
+    { NULL }
+  };
+  static const GOptionEntry json_entry[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (parameters);
+
+  reset_options ();
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, db_entry, GETTEXT_PACKAGE);
+  if (with_json)
+    g_option_context_add_main_entries (context, json_entry, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  return context;
+}
+
+/* dialogue-cli demo */
+int
+dlg_cli_demo (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context = new_context ("", _("Create the demo process."), FALSE);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean created;
+  gint64 id;
+
+  if (!dlg_cli_parse (context, &argc, &argv, "demo"))
+    return DLG_CLI_USAGE;
+  if (argc != 1)
+    return dlg_cli_usage ("demo", _("This command takes no argument."));
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+
+  id = dlg_demo_ensure (store, &created, &error);
+  if (id == 0)
+    return dlg_cli_fail (error);
+  if (created)
+    g_print (_("Demo process created: %lld\n"), (long long) id);
+  else
+    g_print (_("The demo process already exists: %lld\n"), (long long) id);
+  return DLG_CLI_OK;
+}
+
+/* dialogue-cli processes [--json] */
+int
+dlg_cli_processes (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = new_context ("", _("List the processes."), TRUE);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint n;
+
+  if (!dlg_cli_parse (context, &argc, &argv, "processes"))
+    return DLG_CLI_USAGE;
+  if (argc != 1)
+    return dlg_cli_usage ("processes", _("This command takes no argument."));
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+  if (!(list = dlg_process_list (store, TRUE, &error)))
+    return dlg_cli_fail (error);
+
+  n = g_list_model_get_n_items (list);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgProcess) process = g_list_model_get_item (list, i);
+      DlgStage stage = dlg_process_get_current_stage (process);
+
+      if (opt_json)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, dlg_process_get_id (process));
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, dlg_process_get_uuid (process));
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, dlg_process_get_title (process));
+          json_builder_set_member_name (builder, "stage");
+          json_builder_add_string_value (builder, dlg_stage_to_id (stage));
+          json_builder_set_member_name (builder, "archived");
+          json_builder_add_boolean_value (builder, dlg_process_get_archived (process));
+          json_builder_end_object (builder);
+        }
+      else
+        g_print ("%" G_GINT64_FORMAT "\t%s\t%s%s\n", dlg_process_get_id (process),
+                 dlg_stage_get_label (stage), dlg_process_get_title (process),
+                 dlg_process_get_archived (process) ? _(" (archived)") : "");
+    }
+  json_builder_end_array (builder);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      dlg_cli_print_json (root);
+    }
+  return DLG_CLI_OK;
+}
+
+static DlgProcess *
+find_process (DlgStore   *store,
+              const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  DlgProcess *process = dlg_process_find (store, reference, &error);
+
+  if (process == NULL)
+    dlg_cli_fail (error);
+  return process;
+}
+
+/* Pads to @width characters (not bytes), for aligned columns in any language. */
+static char *
+pad (const char *text,
+     guint       width)
+{
+  GString *padded = g_string_new (text);
+
+  for (glong n = g_utf8_strlen (text, -1); n < (glong) width; n++)
+    g_string_append_c (padded, ' ');
+  return g_string_free (padded, FALSE);
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* dialogue-cli show PROCESS [--json] */
+int
+dlg_cli_show (int    argc,
+              char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    new_context (_("PROCESS"), _("Show the twelve stages of a process."), TRUE);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(GListModel) stages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (!dlg_cli_parse (context, &argc, &argv, "show"))
+    return DLG_CLI_USAGE;
+  if (argc != 2)
+    return dlg_cli_usage ("show", _("Name one process (its number or uuid)."));
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+  if (!(process = find_process (store, argv[1])))
+    return DLG_CLI_ERROR;
+  if (!(stages = dlg_stage_list (store, dlg_process_get_id (process), &error)))
+    return dlg_cli_fail (error);
+
+  if (!opt_json)
+    g_print ("%s\n", dlg_process_get_title (process));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, dlg_process_get_id (process));
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, dlg_process_get_uuid (process));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, dlg_process_get_title (process));
+  json_builder_set_member_name (builder, "current_stage");
+  json_builder_add_string_value (builder,
+                                 dlg_stage_to_id (dlg_process_get_current_stage (process)));
+  json_builder_set_member_name (builder, "stages");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < DLG_N_STAGES; i++)
+    {
+      g_autoptr(DlgStageInfo) info = g_list_model_get_item (stages, i);
+      DlgStage stage = dlg_stage_info_get_stage (info);
+      DlgStageState state = dlg_stage_info_get_state (info);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "stage");
+      json_builder_add_string_value (builder, dlg_stage_to_id (stage));
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, dlg_stage_get_label (stage));
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, dlg_stage_state_to_id (state));
+      add_string_or_null (builder, "started_at", dlg_stage_info_get_started_at (info));
+      add_string_or_null (builder, "ended_at", dlg_stage_info_get_ended_at (info));
+      add_string_or_null (builder, "reason", dlg_stage_info_get_reason (info));
+      json_builder_end_object (builder);
+
+      if (!opt_json)
+        {
+          const char *started = dlg_stage_info_get_started_at (info);
+          const char *ended = dlg_stage_info_get_ended_at (info);
+          const char *reason = dlg_stage_info_get_reason (info);
+
+          g_autofree char *label = pad (dlg_stage_get_label (stage), 34);
+          g_autofree char *state_label = pad (dlg_stage_state_get_label (state), 12);
+
+          g_print ("%2u. %s %s %s%s%s%s%s\n", i + 1, label, state_label,
+                   started != NULL ? started : "", ended != NULL ? " → " : "",
+                   ended != NULL ? ended : "", reason != NULL ? " — " : "",
+                   reason != NULL ? reason : "");
+        }
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      dlg_cli_print_json (root);
+    }
+  return DLG_CLI_OK;
+}
+
+/* dialogue-cli stage PROCESS STAGE start|done|skip [--reason TEXT] */
+int
+dlg_cli_stage (int    argc,
+               char **argv)
+{
+  g_autofree char *reason = NULL;
+  const GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the stage is skipped"),
+      N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context (_("PROCESS STAGE start|done|skip"), _("Change the state of a stage."), FALSE);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgStage stage;
+  DlgTransition transition;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!dlg_cli_parse (context, &argc, &argv, "stage"))
+    return DLG_CLI_USAGE;
+  if (argc != 4)
+    return dlg_cli_usage ("stage", _("Name a process, a stage and start, done or skip."));
+  if (!dlg_stage_from_id (argv[2], &stage))
+    {
+      GString *known = g_string_new (NULL);
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; i < DLG_N_STAGES; i++)
+        g_string_append_printf (known, "%s%s", i > 0 ? ", " : "", dlg_stage_to_id (i));
+      message = g_strdup_printf (_("Unknown stage “%s”. The stages are: %s."), argv[2],
+                                 known->str);
+      g_string_free (known, TRUE);
+      return dlg_cli_usage ("stage", message);
+    }
+  if (!dlg_transition_from_id (argv[3], &transition))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Unknown transition “%s”: use start, done or skip."), argv[3]);
+
+      return dlg_cli_usage ("stage", message);
+    }
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+  if (!(process = find_process (store, argv[1])))
+    return DLG_CLI_ERROR;
+
+  if (!dlg_stage_apply (store, dlg_process_get_id (process), stage, transition, reason, &error))
+    return dlg_cli_fail (error);
+
+  g_print ("%s: %s\n", dlg_stage_get_label (stage),
+           dlg_stage_state_get_label (transition == DLG_TRANSITION_START ?
+                                      DLG_STAGE_STATE_IN_PROGRESS :
+                                      transition == DLG_TRANSITION_DONE ?
+                                      DLG_STAGE_STATE_DONE : DLG_STAGE_STATE_SKIPPED));
+  return DLG_CLI_OK;
+}
+
+/* dialogue-cli journal PROCESS [--json] [--verify] */
+int
+dlg_cli_journal (int    argc,
+                 char **argv)
+{
+  gboolean verify = FALSE;
+  const GOptionEntry entries[] = {
+    { "verify", 0, 0, G_OPTION_ARG_NONE, &verify,
+      N_("Check the chain of hashes; exit 1 naming the first broken entry"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context (_("PROCESS"), _("List the journal of a process."), TRUE);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(GListModel) entries_list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gint64 n_checked = 0;
+  gboolean intact = TRUE;
+  guint n;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!dlg_cli_parse (context, &argc, &argv, "journal"))
+    return DLG_CLI_USAGE;
+  if (argc != 2)
+    return dlg_cli_usage ("journal", _("Name one process (its number or uuid)."));
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+  if (!(process = find_process (store, argv[1])))
+    return DLG_CLI_ERROR;
+
+  if (verify)
+    {
+      intact = dlg_journal_verify (store, dlg_process_get_id (process), &n_checked, &error);
+      if (!intact && !g_error_matches (error, DLG_ERROR, DLG_ERROR_JOURNAL_BROKEN))
+        return dlg_cli_fail (error);
+      if (opt_json)
+        {
+          g_autoptr(JsonNode) root = NULL;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "intact");
+          json_builder_add_boolean_value (builder, intact);
+          json_builder_set_member_name (builder, "entries");
+          json_builder_add_int_value (builder, n_checked);
+          add_string_or_null (builder, "error", intact ? NULL : error->message);
+          json_builder_end_object (builder);
+          root = json_builder_get_root (builder);
+          dlg_cli_print_json (root);
+        }
+      else if (intact)
+        g_print (_("The journal is intact (%lld entries).\n"), (long long) n_checked);
+      if (!intact)
+        return dlg_cli_fail (error);
+      return DLG_CLI_OK;
+    }
+
+  if (!(entries_list = dlg_journal_list (store, dlg_process_get_id (process), &error)))
+    return dlg_cli_fail (error);
+  n = g_list_model_get_n_items (entries_list);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgJournalEntry) entry = g_list_model_get_item (entries_list, i);
+
+      if (opt_json)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "seq");
+          json_builder_add_int_value (builder, dlg_journal_entry_get_seq (entry));
+          json_builder_set_member_name (builder, "at");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_at (entry));
+          json_builder_set_member_name (builder, "actor");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_actor (entry));
+          json_builder_set_member_name (builder, "action");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_action (entry));
+          json_builder_set_member_name (builder, "object_type");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_object_type (entry));
+          json_builder_set_member_name (builder, "object_id");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_object_id (entry));
+          json_builder_set_member_name (builder, "summary");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_summary (entry));
+          json_builder_set_member_name (builder, "hash");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_hash (entry));
+          json_builder_end_object (builder);
+        }
+      else
+        g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", dlg_journal_entry_get_seq (entry),
+                 dlg_journal_entry_get_at (entry), dlg_journal_entry_get_actor (entry),
+                 dlg_journal_entry_get_action (entry), dlg_journal_entry_get_summary (entry));
+    }
+  json_builder_end_array (builder);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      dlg_cli_print_json (root);
+    }
+  return DLG_CLI_OK;
+}

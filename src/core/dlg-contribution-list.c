@@ -1,0 +1,609 @@
+/* dlg-contribution-list.c — a lazy GListModel over the contributions of a process
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list never holds every contribution: a filter change runs one COUNT query, and
+ * get_item() reads the page of PAGE_SIZE rows holding the item (newest first), unless one of
+ * the N_PAGES cached pages has it. A page that follows a cached one is read from where that
+ * one ended (keyset), so scrolling never pays for a large OFFSET; a jump pays for one, counted
+ * from the nearer end of the list.
+ *
+ * The statements depend on which filters are set. They are assembled from the constant
+ * fragments below (no user text ever goes into SQL: the search text is bound, and first turned
+ * into a quoted FTS5 query) and owned by the list, not the store's cache.
+ */
+
+#define G_LOG_DOMAIN "dlg-contribution-list"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-contribution.h"
+#include "dlg-contribution-list.h"
+#include "dlg-domain-private.h"
+#include "dlg-store.h"
+
+#define PAGE_SIZE 200
+#define N_PAGES   4
+
+typedef struct
+{
+  guint      index;    /* page number */
+  guint64    stamp;    /* last use, for eviction */
+  GPtrArray *items;    /* of DlgContribution; NULL when the slot is free */
+} Page;
+
+struct _DlgContributionList
+{
+  GObject       parent_instance;
+
+  DlgStore     *store;
+  gint64        process_id;
+  char         *search;
+  char         *fts_query;
+  char         *channel;
+  char         *feature;
+  char         *moderation;
+
+  sqlite3_stmt *count_stmt;
+  sqlite3_stmt *page_stmt;     /* LIMIT/OFFSET */
+  sqlite3_stmt *after_stmt;    /* LIMIT after a (created_at, id) key */
+  sqlite3_stmt *tail_stmt;     /* LIMIT/OFFSET counted from the end (oldest first) */
+  guint         n_items;
+  Page          pages[N_PAGES];
+  guint64       clock;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DlgContributionList, dlg_contribution_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_ITEM_TYPE,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Parameters: ?1 process, ?2 channel, ?3 feature, ?4 moderation, ?5 FTS query, ?6 limit,
+ * ?7 offset, ?8 created_at and ?9 id of the last row of the previous page. */
+static const char sql_count[] = "SELECT count(*) FROM contribution t";
+static const char sql_where[] = " WHERE t.process_id = ?1";
+static const char sql_channel[] = " AND t.channel = ?2";
+static const char sql_feature[] = " AND t.feature = ?3";
+static const char sql_moderation[] = " AND t.moderation = ?4";
+static const char sql_search[] =
+  " AND t.id IN (SELECT rowid FROM contribution_fts WHERE contribution_fts MATCH ?5)";
+static const char sql_after[] = " AND (t.created_at, t.id) < (?8, ?9)";
+static const char sql_order[] = " ORDER BY t.created_at DESC, t.id DESC LIMIT ?6";
+static const char sql_order_reverse[] = " ORDER BY t.created_at, t.id LIMIT ?6";
+static const char sql_offset[] = " OFFSET ?7";
+
+static void
+drop_pages (DlgContributionList *self)
+{
+  for (guint i = 0; i < N_PAGES; i++)
+    g_clear_pointer (&self->pages[i].items, g_ptr_array_unref);
+}
+
+static void
+drop_statements (DlgContributionList *self)
+{
+  g_clear_pointer (&self->count_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->page_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->after_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->tail_stmt, sqlite3_finalize);
+}
+
+static void
+dlg_contribution_list_finalize (GObject *object)
+{
+  DlgContributionList *self = (DlgContributionList *)object;
+
+  drop_pages (self);
+  drop_statements (self);
+  g_clear_object (&self->store);
+  g_free (self->search);
+  g_free (self->fts_query);
+  g_free (self->channel);
+  g_free (self->feature);
+  g_free (self->moderation);
+
+  G_OBJECT_CLASS (dlg_contribution_list_parent_class)->finalize (object);
+}
+
+static void
+dlg_contribution_list_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  DlgContributionList *self = DLG_CONTRIBUTION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM_TYPE:
+      g_value_set_gtype (value, DLG_TYPE_CONTRIBUTION);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlg_contribution_list_class_init (DlgContributionListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dlg_contribution_list_finalize;
+  object_class->get_property = dlg_contribution_list_get_property;
+
+  properties[PROP_ITEM_TYPE] =
+    g_param_spec_gtype ("item-type", NULL, NULL, G_TYPE_OBJECT,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dlg_contribution_list_init (DlgContributionList *self)
+{
+}
+
+static GType
+list_get_item_type (GListModel *model)
+{
+  return DLG_TYPE_CONTRIBUTION;
+}
+
+static guint
+list_get_n_items (GListModel *model)
+{
+  return DLG_CONTRIBUTION_LIST (model)->n_items;
+}
+
+static sqlite3_stmt *
+prepare (DlgContributionList *self,
+         const char          *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v3 (dlg_store_get_db (self->store), sql, -1,
+                               SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_warning ("Cannot prepare the contribution list query: %s",
+                 sqlite3_errmsg (dlg_store_get_db (self->store)));
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Builds the four statements for the filters now set. */
+static void
+build_statements (DlgContributionList *self)
+{
+  g_autoptr(GString) where = g_string_new (sql_where);
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  drop_statements (self);
+  if (self->channel != NULL)
+    g_string_append (where, sql_channel);
+  if (self->feature != NULL)
+    g_string_append (where, sql_feature);
+  if (self->moderation != NULL)
+    g_string_append (where, sql_moderation);
+  if (self->fts_query != NULL)
+    g_string_append (where, sql_search);
+
+  g_string_append (g_string_append (sql, sql_count), where->str);
+  self->count_stmt = prepare (self, sql->str);
+
+  g_string_assign (sql, dlg_contribution_get_select_sql ());
+  g_string_append (sql, where->str);
+  g_string_append (sql, sql_order);
+  g_string_append (sql, sql_offset);
+  self->page_stmt = prepare (self, sql->str);
+
+  g_string_assign (sql, dlg_contribution_get_select_sql ());
+  g_string_append (sql, where->str);
+  g_string_append (sql, sql_after);
+  g_string_append (sql, sql_order);
+  self->after_stmt = prepare (self, sql->str);
+
+  g_string_assign (sql, dlg_contribution_get_select_sql ());
+  g_string_append (sql, where->str);
+  g_string_append (sql, sql_order_reverse);
+  g_string_append (sql, sql_offset);
+  self->tail_stmt = prepare (self, sql->str);
+}
+
+static void
+bind_filters (DlgContributionList *self,
+              sqlite3_stmt        *stmt)
+{
+  /* Binding a parameter the statement does not use is harmless (SQLITE_RANGE, ignored). */
+  sqlite3_bind_int64 (stmt, 1, self->process_id);
+  if (self->channel != NULL)
+    sqlite3_bind_text (stmt, 2, self->channel, -1, SQLITE_TRANSIENT);
+  if (self->feature != NULL)
+    sqlite3_bind_text (stmt, 3, self->feature, -1, SQLITE_TRANSIENT);
+  if (self->moderation != NULL)
+    sqlite3_bind_text (stmt, 4, self->moderation, -1, SQLITE_TRANSIENT);
+  if (self->fts_query != NULL)
+    sqlite3_bind_text (stmt, 5, self->fts_query, -1, SQLITE_TRANSIENT);
+}
+
+static guint
+count_items (DlgContributionList *self)
+{
+  sqlite3_stmt *stmt = self->count_stmt;
+  guint n = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  bind_filters (self, stmt);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = (guint) MIN (sqlite3_column_int64 (stmt, 0), (gint64) G_MAXUINT);
+  else
+    g_warning ("Cannot count contributions: %s", sqlite3_errmsg (dlg_store_get_db (self->store)));
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static Page *
+find_page (DlgContributionList *self,
+           guint                index)
+{
+  for (guint i = 0; i < N_PAGES; i++)
+    if (self->pages[i].items != NULL && self->pages[i].index == index)
+      return &self->pages[i];
+  return NULL;
+}
+
+static Page *
+free_slot (DlgContributionList *self)
+{
+  Page *oldest = &self->pages[0];
+
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      if (self->pages[i].items == NULL)
+        return &self->pages[i];
+      if (self->pages[i].stamp < oldest->stamp)
+        oldest = &self->pages[i];
+    }
+  g_clear_pointer (&oldest->items, g_ptr_array_unref);
+  return oldest;
+}
+
+/* Steps @stmt (bound) and collects its rows. */
+static GPtrArray *
+read_rows (DlgContributionList *self,
+           sqlite3_stmt        *stmt)
+{
+  GPtrArray *items = g_ptr_array_new_full (PAGE_SIZE, g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, dlg_contribution_new_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    g_warning ("Cannot read contributions: %s", sqlite3_errmsg (dlg_store_get_db (self->store)));
+  sqlite3_reset (stmt);
+  return items;
+}
+
+/* Reads page @index, by the cheapest of three ways: after the last row of the previous page
+ * when it is cached (scrolling down), else by OFFSET from the start for the first half of the
+ * list, or from the end (oldest first, then reversed) for the second half. */
+static Page *
+load_page (DlgContributionList *self,
+           guint                index)
+{
+  Page *previous = index > 0 ? find_page (self, index - 1) : NULL;
+  guint first = index * PAGE_SIZE;
+  guint count = MIN (PAGE_SIZE, self->n_items - first);
+  g_autoptr(GPtrArray) items = NULL;
+  sqlite3_stmt *stmt;
+  Page *page;
+
+  if (previous != NULL && previous->items->len == PAGE_SIZE)
+    {
+      DlgContribution *last = g_ptr_array_index (previous->items, PAGE_SIZE - 1);
+
+      if ((stmt = self->after_stmt) == NULL)
+        return NULL;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      bind_filters (self, stmt);
+      sqlite3_bind_text (stmt, 8, dlg_contribution_get_created_at (last), -1,
+                         SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 9, dlg_contribution_get_id (last));
+      sqlite3_bind_int (stmt, 6, PAGE_SIZE);
+      items = read_rows (self, stmt);
+    }
+  else if (first > self->n_items / 2)
+    {
+      if ((stmt = self->tail_stmt) == NULL)
+        return NULL;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      bind_filters (self, stmt);
+      sqlite3_bind_int (stmt, 6, count);
+      sqlite3_bind_int64 (stmt, 7, self->n_items - first - count);
+      items = read_rows (self, stmt);
+      /* Oldest first: put it back newest first. */
+      for (guint i = 0, j = items->len; i + 1 < j; i++, j--)
+        {
+          gpointer tmp = items->pdata[i];
+
+          items->pdata[i] = items->pdata[j - 1];
+          items->pdata[j - 1] = tmp;
+        }
+    }
+  else
+    {
+      if ((stmt = self->page_stmt) == NULL)
+        return NULL;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      bind_filters (self, stmt);
+      sqlite3_bind_int (stmt, 6, PAGE_SIZE);
+      sqlite3_bind_int64 (stmt, 7, first);
+      items = read_rows (self, stmt);
+    }
+
+  page = free_slot (self);
+  page->index = index;
+  page->items = g_steal_pointer (&items);
+  return page;
+}
+
+static gpointer
+list_get_item (GListModel *model,
+               guint       position)
+{
+  DlgContributionList *self = DLG_CONTRIBUTION_LIST (model);
+  guint index = position / PAGE_SIZE;
+  guint offset = position % PAGE_SIZE;
+  Page *page;
+
+  if (position >= self->n_items)
+    return NULL;
+  page = find_page (self, index);
+  if (page == NULL)
+    page = load_page (self, index);
+  if (page == NULL)
+    return NULL;
+  page->stamp = ++self->clock;
+  /* Rows deleted since the last count: the page is short, the item is gone. */
+  if (offset >= page->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (page->items, offset));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_get_item_type;
+  iface->get_n_items = list_get_n_items;
+  iface->get_item = list_get_item;
+}
+
+/* Rebuilds after a filter change or a refresh: one COUNT, one items-changed. */
+static void
+reload (DlgContributionList *self,
+        gboolean             rebuild)
+{
+  guint old = self->n_items;
+
+  if (rebuild)
+    build_statements (self);
+  drop_pages (self);
+  self->n_items = count_items (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+  if (old != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/**
+ * dlg_contribution_list_new:
+ *
+ * Returns: (transfer full): the contributions of @process_id, newest first, unfiltered
+ */
+DlgContributionList *
+dlg_contribution_list_new (DlgStore *store,
+                           gint64    process_id)
+{
+  DlgContributionList *self;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  self = g_object_new (DLG_TYPE_CONTRIBUTION_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->process_id = process_id;
+  build_statements (self);
+  self->n_items = count_items (self);
+  return self;
+}
+
+static gboolean
+is_word (const char *term)
+{
+  for (const char *p = term; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * dlg_contribution_list_make_fts_query:
+ * @text: (nullable): what the officer typed
+ *
+ * Makes an FTS5 query that finds the contributions holding every word of @text, the last one
+ * as a prefix (for search as you type). Each term is a quoted string with its quotes doubled,
+ * so that nothing the officer types is read as FTS5 syntax (AND, NEAR, *, column filters…).
+ * Terms without a letter or digit are dropped: the tokenizer would ignore them anyway.
+ *
+ * Returns: (transfer full) (nullable): the query, or %NULL when there is nothing to search
+ */
+char *
+dlg_contribution_list_make_fts_query (const char *text)
+{
+  g_auto(GStrv) terms = NULL;
+  g_autoptr(GString) query = NULL;
+  g_autofree char *valid = NULL;
+  guint n = 0;
+
+  if (text == NULL)
+    return NULL;
+  valid = g_utf8_make_valid (text, -1);
+  terms = g_strsplit_set (valid, " \t\n\r\f\v", -1);
+  query = g_string_new (NULL);
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      if (!is_word (terms[i]))
+        continue;
+      if (n++ > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_c (query, '"');
+      for (const char *p = terms[i]; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append_c (query, '"');
+    }
+  if (n == 0)
+    return NULL;
+  g_string_append_c (query, '*');
+  return g_string_free (g_steal_pointer (&query), FALSE);
+}
+
+/* Sets *@field to a copy of @value ("" counts as NULL); TRUE if it changed. */
+static gboolean
+set_filter (char       **field,
+            const char  *value)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+void
+dlg_contribution_list_set_search (DlgContributionList *self,
+                                  const char          *text)
+{
+  g_autofree char *fts = NULL;
+
+  g_return_if_fail (DLG_IS_CONTRIBUTION_LIST (self));
+
+  set_filter (&self->search, text);
+  fts = dlg_contribution_list_make_fts_query (text);
+  if (g_strcmp0 (fts, self->fts_query) == 0)
+    return;
+  g_free (self->fts_query);
+  self->fts_query = g_steal_pointer (&fts);
+  reload (self, TRUE);
+}
+
+void
+dlg_contribution_list_set_channel (DlgContributionList *self,
+                                   const char          *channel)
+{
+  g_return_if_fail (DLG_IS_CONTRIBUTION_LIST (self));
+
+  if (set_filter (&self->channel, channel))
+    reload (self, TRUE);
+}
+
+void
+dlg_contribution_list_set_feature (DlgContributionList *self,
+                                   const char          *feature)
+{
+  g_return_if_fail (DLG_IS_CONTRIBUTION_LIST (self));
+
+  if (set_filter (&self->feature, feature))
+    reload (self, TRUE);
+}
+
+void
+dlg_contribution_list_set_moderation (DlgContributionList *self,
+                                      const char          *moderation)
+{
+  g_return_if_fail (DLG_IS_CONTRIBUTION_LIST (self));
+
+  if (set_filter (&self->moderation, moderation))
+    reload (self, TRUE);
+}
+
+const char *
+dlg_contribution_list_get_search (DlgContributionList *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), NULL);
+
+  return self->search;
+}
+
+const char *
+dlg_contribution_list_get_channel (DlgContributionList *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), NULL);
+
+  return self->channel;
+}
+
+const char *
+dlg_contribution_list_get_feature (DlgContributionList *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), NULL);
+
+  return self->feature;
+}
+
+const char *
+dlg_contribution_list_get_moderation (DlgContributionList *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), NULL);
+
+  return self->moderation;
+}
+
+gint64
+dlg_contribution_list_get_process_id (DlgContributionList *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), 0);
+
+  return self->process_id;
+}
+
+/**
+ * dlg_contribution_list_refresh:
+ *
+ * Counts again and forgets the cached pages, after the contributions changed in the store.
+ */
+void
+dlg_contribution_list_refresh (DlgContributionList *self)
+{
+  g_return_if_fail (DLG_IS_CONTRIBUTION_LIST (self));
+
+  reload (self, FALSE);
+}

@@ -1,0 +1,62 @@
+/* dlg-domain-private.h — validation and SQL helpers shared by the domain objects
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dlg-store-private.h"
+
+G_BEGIN_DECLS
+
+typedef gpointer (*DlgRowFunc) (sqlite3_stmt *stmt);
+
+/* Checks that @value is valid UTF-8 (NULL is accepted unless @required), at most @max
+ * characters (0: no limit), and not blank when @required (the error is then @empty). @label
+ * is the translated name of the field, for the messages. */
+gboolean    dlg_check_text      (const char          *value,
+                                 gboolean             required,
+                                 int                  max,
+                                 const char          *label,
+                                 const char          *empty,
+                                 GError             **error);
+/* Checks that @value is one of @values (NULL accepted when @nullable); @message otherwise. */
+gboolean    dlg_check_enum      (const char          *value,
+                                 const char * const  *values,
+                                 gboolean             nullable,
+                                 const char          *message,
+                                 GError             **error);
+/* A date (2025-03-31) or an ISO 8601 date and time; NULL or "" refused when @required (the
+ * error is then @empty), else accepted as "no date". */
+gboolean    dlg_check_date      (const char          *value,
+                                 gboolean             required,
+                                 const char          *label,
+                                 const char          *empty,
+                                 GError             **error);
+/* NULL or the id of a stage ("diagnostic"…). */
+gboolean    dlg_check_stage     (const char          *value,
+                                 GError             **error);
+/* Runs @sql (one int64 parameter, selecting one int64) for @id: returns the value, or 0 with
+ * NOT_FOUND and @missing as message. */
+gint64      dlg_lookup_process  (DlgStore            *store,
+                                 const char          *sql,
+                                 gint64               id,
+                                 const char          *missing,
+                                 GError             **error);
+/* Steps @stmt and collects the objects @func makes of each row into a GListStore. */
+GListModel *dlg_collect_rows    (DlgStore            *store,
+                                 sqlite3_stmt        *stmt,
+                                 GType                item_type,
+                                 DlgRowFunc           func,
+                                 GError             **error);
+/* Marks the response of @process_id for the next push when it was synced. */
+gboolean    dlg_response_touch  (DlgStore            *store,
+                                 gint64               process_id,
+                                 GError             **error);
+
+/* The SELECT of a contribution ("... FROM contribution t LEFT JOIN ..."), to which a WHERE
+ * clause on t can be appended, and the object made of one of its rows. */
+const char      *dlg_contribution_get_select_sql (void);
+DlgContribution *dlg_contribution_new_from_row   (sqlite3_stmt *stmt);
+
+G_END_DECLS

@@ -1,0 +1,494 @@
+/* dlg-site-server.c — the reference public site: one SoupServer, one database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One handler receives every request: it sets the security headers, applies the injected faults
+ * (only with --test-faults), then hands the request to the sync API (/api/sync/v1/…) or to the
+ * public pages. Everything runs on the thread of the main context that the server is attached to,
+ * so requests are handled one at a time against one SQLite connection.
+ */
+
+#define G_LOG_DOMAIN "dlg-site"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dlg-site-private.h"
+
+typedef enum {
+  FAULT_STATUS,
+  FAULT_CLOSE_MID_BODY,
+  FAULT_SLOW,
+} FaultMode;
+
+typedef struct
+{
+  char     *path_prefix;
+  FaultMode mode;
+  guint     count;
+  guint     status;
+  guint     retry_after;
+  guint     delay_ms;
+} Fault;
+
+struct _DlgSiteServer
+{
+  GObject     parent_instance;
+
+  SoupServer *server;
+  DlgSiteDb  *db;
+  gboolean    test_faults;
+  GPtrArray  *faults;           /* Fault * */
+  GPtrArray  *delayed;          /* DelayedReply * */
+};
+
+typedef struct
+{
+  DlgSiteServer     *self;
+  SoupServerMessage *msg;
+  guint              source_id;
+  gulong             finished_id;
+  gboolean           finished;
+} DelayedReply;
+
+G_DEFINE_FINAL_TYPE (DlgSiteServer, dlg_site_server, G_TYPE_OBJECT)
+
+static void
+fault_free (Fault *fault)
+{
+  g_free (fault->path_prefix);
+  g_free (fault);
+}
+
+static void
+delayed_reply_free (DelayedReply *delayed)
+{
+  if (delayed->source_id != 0)
+    g_source_remove (delayed->source_id);
+  if (delayed->finished_id != 0)
+    g_signal_handler_disconnect (delayed->msg, delayed->finished_id);
+  g_object_unref (delayed->msg);
+  g_free (delayed);
+}
+
+static gboolean
+is_loopback (SoupServerMessage *msg)
+{
+  GSocketAddress *address = soup_server_message_get_remote_address (msg);
+
+  if (G_IS_INET_SOCKET_ADDRESS (address))
+    return g_inet_address_get_is_loopback (
+      g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address)));
+  return FALSE;
+}
+
+static void
+handle_faults_endpoint (DlgSiteServer     *self,
+                        SoupServerMessage *msg)
+{
+  const char *method = soup_server_message_get_method (msg);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonArray) errors = json_array_new ();
+  static const char *const modes[] = { "status", "close_mid_body", "slow", NULL };
+  static const DlgJsonField fields[] = {
+    { "path_prefix", DLG_JT_STRING, 0, NULL, 0, 0, NULL },
+    { "count", DLG_JT_INT, 0, NULL, 1, 1000000, NULL },
+    { "status", DLG_JT_INT, 0, NULL, 400, 599, NULL },
+    { "retry_after", DLG_JT_INT, 0, NULL, 0, 86400, NULL },
+    { "mode", DLG_JT_STRING, 0, modes, 0, 0, NULL },
+    { "delay_ms", DLG_JT_INT, 0, NULL, 0, 600000, NULL },
+    { NULL, 0, 0, NULL, 0, 0, NULL }
+  };
+  JsonObject *object;
+  Fault *fault;
+  const char *mode;
+
+  if (!is_loopback (msg))
+    {
+      dlg_site_reply_problem (msg, SOUP_STATUS_FORBIDDEN, "forbidden", "Forbidden",
+                              "Fault injection is only accepted from loopback.", NULL);
+      return;
+    }
+  if (g_strcmp0 (method, "DELETE") == 0)
+    {
+      g_ptr_array_set_size (self->faults, 0);
+      soup_server_message_set_status (msg, SOUP_STATUS_NO_CONTENT, NULL);
+      return;
+    }
+  if (g_strcmp0 (method, "POST") != 0)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
+                                    "POST, DELETE");
+      dlg_site_reply_problem (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "method-not-allowed",
+                              "Method not allowed", NULL, NULL);
+      return;
+    }
+  root = dlg_site_parse_json_body (msg);
+  if (root == NULL)
+    return;
+  object = json_node_get_object (root);
+  if (!dlg_site_json_validate (object, fields, NULL, errors))
+    {
+      dlg_site_reply_problem (msg, 422, "validation", "Invalid fault", NULL,
+                              g_steal_pointer (&errors));
+      return;
+    }
+  fault = g_new0 (Fault, 1);
+  fault->path_prefix = g_strdup (json_object_get_string_member_with_default (object,
+                                                                             "path_prefix",
+                                                                             "/api/sync/v1/"));
+  fault->count = json_object_get_int_member_with_default (object, "count", 1);
+  fault->status = json_object_get_int_member_with_default (object, "status", 503);
+  fault->retry_after = json_object_get_int_member_with_default (object, "retry_after", 1);
+  fault->delay_ms = json_object_get_int_member_with_default (object, "delay_ms", 5000);
+  mode = json_object_get_string_member_with_default (object, "mode", "status");
+  if (g_strcmp0 (mode, "close_mid_body") == 0)
+    fault->mode = FAULT_CLOSE_MID_BODY;
+  else if (g_strcmp0 (mode, "slow") == 0)
+    fault->mode = FAULT_SLOW;
+  else
+    fault->mode = FAULT_STATUS;
+  g_ptr_array_add (self->faults, fault);
+  soup_server_message_set_status (msg, SOUP_STATUS_CREATED, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC, "{}", 2);
+}
+
+static Fault *
+take_fault (DlgSiteServer *self,
+            const char    *path)
+{
+  for (guint i = 0; i < self->faults->len; i++)
+    {
+      Fault *fault = g_ptr_array_index (self->faults, i);
+      if (g_str_has_prefix (path, fault->path_prefix) && fault->count > 0)
+        {
+          fault->count--;
+          return fault;
+        }
+    }
+  return NULL;
+}
+
+static void
+close_mid_body (SoupServerMessage *msg)
+{
+  static const char partial[] =
+    "HTTP/1.1 200 OK\r\n"
+    "Content-Type: application/json\r\n"
+    "Content-Length: 4096\r\n"
+    "Connection: close\r\n"
+    "\r\n"
+    "{\"items\": [{\"type\": \"contribution\", \"id\": \"";
+  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+
+  if (stream == NULL)
+    return;
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), partial,
+                             sizeof partial - 1, NULL, NULL, NULL);
+  g_output_stream_flush (g_io_stream_get_output_stream (stream), NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
+static void
+delayed_finished_cb (SoupServerMessage *msg,
+                     DelayedReply      *delayed)
+{
+  delayed->finished = TRUE;
+}
+
+static gboolean
+delayed_reply_cb (gpointer user_data)
+{
+  DelayedReply *delayed = user_data;
+
+  delayed->source_id = 0;
+  if (!delayed->finished)
+    soup_server_message_unpause (delayed->msg);
+  g_ptr_array_remove (delayed->self->delayed, delayed);
+  return G_SOURCE_REMOVE;
+}
+
+void
+dlg_site_server_delay_reply (DlgSiteServer     *self,
+                             SoupServerMessage *msg,
+                             guint              delay_ms)
+{
+  DelayedReply *delayed = g_new0 (DelayedReply, 1);
+
+  delayed->self = self;
+  delayed->msg = g_object_ref (msg);
+  delayed->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (delayed_finished_cb),
+                                           delayed);
+  delayed->source_id = g_timeout_add (delay_ms, delayed_reply_cb, delayed);
+  g_ptr_array_add (self->delayed, delayed);
+  soup_server_message_pause (msg);
+}
+
+static void
+handle_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  DlgSiteServer *self = user_data;
+  guint delay_ms = 0;
+
+  dlg_site_set_security_headers (msg);
+
+  if (g_str_has_prefix (path, "/api/test/faults"))
+    {
+      if (self->test_faults)
+        handle_faults_endpoint (self, msg);
+      else
+        dlg_site_reply_problem (msg, SOUP_STATUS_NOT_FOUND, "not-found", "Not found", NULL,
+                                NULL);
+      return;
+    }
+
+  if (self->test_faults && self->faults->len > 0)
+    {
+      Fault *fault = take_fault (self, path);
+      if (fault != NULL)
+        {
+          switch (fault->mode)
+            {
+            case FAULT_STATUS:
+              {
+                g_autofree char *retry = g_strdup_printf ("%u", fault->retry_after);
+                if (fault->status == 429 || fault->status == 503 || fault->retry_after > 0)
+                  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                                "Retry-After", retry);
+                dlg_site_reply_problem (msg, fault->status, "injected-fault", "Injected fault",
+                                        "This failure was injected for a test.", NULL);
+              }
+              return;
+            case FAULT_CLOSE_MID_BODY:
+              close_mid_body (msg);
+              return;
+            case FAULT_SLOW:
+              delay_ms = MAX (fault->delay_ms, 1);
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+        }
+    }
+
+  if (g_str_has_prefix (path, "/api/"))
+    dlg_site_api_handle (self, msg, path, delay_ms);
+  else
+    {
+      dlg_site_pages_handle (self, msg, path);
+      if (delay_ms > 0)
+        dlg_site_server_delay_reply (self, msg, delay_ms);
+    }
+}
+
+/* Refuses an announced oversized body before it is read. */
+static void
+early_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+      && soup_message_headers_get_content_length (headers) > DLG_SITE_MAX_BODY_BYTES)
+    {
+      dlg_site_set_security_headers (msg);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Connection", "close");
+      dlg_site_reply_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+                              "Request body too large",
+                              "The body exceeds max_body_bytes (1048576).", NULL);
+    }
+}
+
+static void
+request_finished_cb (SoupServer        *server,
+                     SoupServerMessage *msg,
+                     gpointer           user_data)
+{
+  g_debug ("%s %s → %u", soup_server_message_get_method (msg),
+           g_uri_get_path (soup_server_message_get_uri (msg)),
+           soup_server_message_get_status (msg));
+}
+
+static void
+dlg_site_server_dispose (GObject *object)
+{
+  DlgSiteServer *self = DLG_SITE_SERVER (object);
+
+  if (self->server != NULL)
+    soup_server_disconnect (self->server);
+  g_clear_pointer (&self->delayed, g_ptr_array_unref);
+  g_clear_object (&self->server);
+
+  G_OBJECT_CLASS (dlg_site_server_parent_class)->dispose (object);
+}
+
+static void
+dlg_site_server_finalize (GObject *object)
+{
+  DlgSiteServer *self = DLG_SITE_SERVER (object);
+
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->faults, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dlg_site_server_parent_class)->finalize (object);
+}
+
+static void
+dlg_site_server_class_init (DlgSiteServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dlg_site_server_dispose;
+  object_class->finalize = dlg_site_server_finalize;
+}
+
+static void
+dlg_site_server_init (DlgSiteServer *self)
+{
+  self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) fault_free);
+  self->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) delayed_reply_free);
+}
+
+/**
+ * dlg_site_server_new:
+ * @db_path: the site's database file (created if needed), or ":memory:"
+ *
+ * Creates a site over its database, not listening yet.
+ */
+DlgSiteServer *
+dlg_site_server_new (const char *db_path,
+                     GError    **error)
+{
+  g_autoptr(DlgSiteServer) self = g_object_new (DLG_SITE_TYPE_SERVER, NULL);
+  g_autofree char *header = g_strdup_printf ("dialogue-site/%s", PACKAGE_VERSION);
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  self->db = dlg_site_db_open (db_path, error);
+  if (self->db == NULL)
+    return NULL;
+  if (!dlg_site_db_purge_tombstones (self->db, DLG_SITE_TOMBSTONE_RETENTION, error))
+    return NULL;
+  /* A request that was running when the site stopped never finished: forget its key so that
+   * the client's retry is executed instead of answered 409 forever. */
+  if (!dlg_site_db_exec (self->db, "DELETE FROM idempotency WHERE state = 'running'", error))
+    return NULL;
+  self->server = soup_server_new ("server-header", header, NULL);
+  soup_server_add_early_handler (self->server, NULL, early_cb, self, NULL);
+  soup_server_add_handler (self->server, NULL, handle_cb, self, NULL);
+  g_signal_connect (self->server, "request-finished", G_CALLBACK (request_finished_cb), NULL);
+  return g_steal_pointer (&self);
+}
+
+DlgSiteDb *
+dlg_site_server_get_db (DlgSiteServer *self)
+{
+  g_return_val_if_fail (DLG_SITE_IS_SERVER (self), NULL);
+  return self->db;
+}
+
+SoupServer *
+dlg_site_server_get_soup_server (DlgSiteServer *self)
+{
+  g_return_val_if_fail (DLG_SITE_IS_SERVER (self), NULL);
+  return self->server;
+}
+
+void
+dlg_site_server_set_test_faults (DlgSiteServer *self,
+                                 gboolean       enabled)
+{
+  g_return_if_fail (DLG_SITE_IS_SERVER (self));
+  self->test_faults = !!enabled;
+  if (!self->test_faults)
+    g_ptr_array_set_size (self->faults, 0);
+}
+
+gboolean
+dlg_site_server_listen_local (DlgSiteServer *self,
+                              guint          port,
+                              GError       **error)
+{
+  g_return_val_if_fail (DLG_SITE_IS_SERVER (self), FALSE);
+  return soup_server_listen_local (self->server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, error);
+}
+
+gboolean
+dlg_site_server_listen_address (DlgSiteServer *self,
+                                const char    *address,
+                                guint          port,
+                                GError       **error)
+{
+  g_autoptr(GInetAddress) inet = NULL;
+  g_autoptr(GSocketAddress) socket_address = NULL;
+
+  g_return_val_if_fail (DLG_SITE_IS_SERVER (self), FALSE);
+  inet = g_inet_address_new_from_string (address);
+  if (inet == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not an IP address", address);
+      return FALSE;
+    }
+  socket_address = g_inet_socket_address_new (inet, port);
+  return soup_server_listen (self->server, socket_address, 0, error);
+}
+
+void
+dlg_site_server_disconnect (DlgSiteServer *self)
+{
+  g_return_if_fail (DLG_SITE_IS_SERVER (self));
+  soup_server_disconnect (self->server);
+}
+
+char *
+dlg_site_server_get_base_uri (DlgSiteServer *self)
+{
+  GSList *uris;
+  char *result = NULL;
+
+  g_return_val_if_fail (DLG_SITE_IS_SERVER (self), NULL);
+  uris = soup_server_get_uris (self->server);
+  if (uris != NULL)
+    result = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return result;
+}
+
+gboolean
+dlg_site_server_seed_demo (DlgSiteServer *self,
+                           GError       **error)
+{
+  g_return_val_if_fail (DLG_SITE_IS_SERVER (self), FALSE);
+  return dlg_site_demo_seed (self->db, error);
+}
+
+char *
+dlg_site_server_create_token (DlgSiteServer *self,
+                              const char    *name,
+                              const char    *scopes,
+                              GError       **error)
+{
+  g_return_val_if_fail (DLG_SITE_IS_SERVER (self), NULL);
+  return dlg_site_db_create_token (self->db, name, scopes, error);
+}
+
+gboolean
+dlg_site_server_seed_contributions (DlgSiteServer *self,
+                                    const char    *process_id,
+                                    guint          n,
+                                    GError       **error)
+{
+  g_return_val_if_fail (DLG_SITE_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (process_id != NULL, FALSE);
+  return dlg_site_demo_seed_contributions (self->db, process_id, n, error);
+}

@@ -1,0 +1,370 @@
+/* test-cli.c — dialogue-cli: exit codes, messages and --json output
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("dialogue-cli-XXXXXX", NULL);
+  f->db = g_build_filename (f->dir, "cli.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+/* Runs dialogue-cli with the arguments, NULL-terminated. */
+static void
+cli (Run        *run,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("DIALOGUE_CLI");
+  va_list ap;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (args, (gpointer) exe);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  process = g_subprocess_newv ((const char * const *) args->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "Usage"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "frobnicate", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "unknown command"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "processes", "--no-such-option", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "stage", "1", "nowhere", "start", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "Unknown stage “nowhere”"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "stage", "1", "workshop", "finish", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "Unknown transition"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "show", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "--help", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "journal"));
+  }
+}
+
+static void
+test_demo_and_processes (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  JsonObject *process;
+
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "demo", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "created"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "demo", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "already exists"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "processes", "--json", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    root = parse_json (run.out);
+  }
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  process = json_array_get_object_element (array, 0);
+  g_assert_cmpint (json_object_get_int_member (process, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (process, "stage"), ==, "workshop");
+  g_assert_nonnull (strstr (json_object_get_string_member (process, "title"), "Zola"));
+
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "processes", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Citizen workshop"));
+  }
+}
+
+static void
+test_show (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *stages;
+  g_auto(Run) demo = { 0 };
+  g_auto(Run) run = { 0 };
+
+  cli (&demo, "demo", "--db", f->db, NULL);
+  cli (&run, "show", "1", "--json", "--db", f->db, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  stages = json_object_get_array_member (json_node_get_object (root), "stages");
+  g_assert_cmpuint (json_array_get_length (stages), ==, 12);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (stages, 0),
+                                                  "state"), ==, "done");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (stages, 5),
+                                                  "stage"), ==, "workshop");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (stages, 5),
+                                                  "state"), ==, "in_progress");
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (stages, 11),
+                                              "started_at"));
+}
+
+static void
+test_stage (Fixture       *f,
+            gconstpointer  data)
+{
+  g_auto(Run) demo = { 0 };
+
+  cli (&demo, "demo", "--db", f->db, NULL);
+  {
+    g_auto(Run) run = { 0 };
+
+    /* The opinion cannot close: it has not started. */
+    cli (&run, "stage", "1", "opinion", "done", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "has not started yet"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "stage", "1", "review", "skip", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "Say why the stage is skipped"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "stage", "1", "workshop", "done", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "stage", "1", "opinion", "skip", "--reason", "Avis remis oralement", "--db",
+         f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *opinion;
+
+    cli (&run, "show", "1", "--json", "--db", f->db, NULL);
+    root = parse_json (run.out);
+    opinion = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (root), "stages"), 6);
+    g_assert_cmpstr (json_object_get_string_member (opinion, "state"), ==, "skipped");
+    g_assert_cmpstr (json_object_get_string_member (opinion, "reason"), ==,
+                     "Avis remis oralement");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "stage", "99", "workshop", "done", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "There is no process “99”"));
+  }
+}
+
+static void
+test_journal (Fixture       *f,
+              gconstpointer  data)
+{
+  g_auto(Run) demo = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *entries;
+
+  cli (&demo, "demo", "--db", f->db, NULL);
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "journal", "1", "--json", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    root = parse_json (run.out);
+  }
+  entries = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (entries), >, 10);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (entries, 0),
+                                                  "action"), ==, "process.create");
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "journal", "1", "--verify", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "intact"));
+  }
+
+  /* Someone edits an entry behind the app's back. */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER journal_no_update;"
+                                       "UPDATE journal SET summary = 'Rien' WHERE seq = 3",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "journal", "1", "--verify", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "entry 3 was modified"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) verdict = NULL;
+    JsonObject *object;
+
+    cli (&run, "journal", "1", "--verify", "--json", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    verdict = parse_json (run.out);
+    object = json_node_get_object (verdict);
+    g_assert_false (json_object_get_boolean_member (object, "intact"));
+    g_assert_nonnull (strstr (json_object_get_string_member (object, "error"), "entry 3"));
+  }
+}
+
+static void
+test_bad_database (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (f->db, "not a database at all", -1, NULL));
+  cli (&run, "processes", "--db", f->db, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "is not a Dialogue database"));
+  g_assert_true (g_file_get_contents (f->db, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "not a database at all");
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  ADD ("/cli/usage", test_usage);
+  ADD ("/cli/demo-and-processes", test_demo_and_processes);
+  ADD ("/cli/show", test_show);
+  ADD ("/cli/stage", test_stage);
+  ADD ("/cli/journal", test_journal);
+  ADD ("/cli/bad-database", test_bad_database);
+
+  return g_test_run ();
+}

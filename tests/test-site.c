@@ -1,0 +1,1357 @@
+/* test-site.c — the reference site, driven over HTTP on loopback
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "dlg-site-db.h"
+#include "dlg-site-html.h"
+#include "dlg-site-server.h"
+
+#define DEMO DLG_SITE_DEMO_PROCESS_ID
+
+typedef struct
+{
+  char          *dir;
+  DlgSiteServer *server;
+  DlgSiteDb     *db;
+  SoupSession   *session;
+  char          *base;
+  char          *token;         /* all scopes */
+  char          *read_token;    /* sync:read only */
+} Fixture;
+
+typedef struct
+{
+  guint               status;
+  GBytes             *body;
+  SoupMessageHeaders *headers;
+  GError             *error;
+} Reply;
+
+static void
+reply_free (Reply *reply)
+{
+  g_clear_pointer (&reply->body, g_bytes_unref);
+  g_clear_pointer (&reply->headers, soup_message_headers_unref);
+  g_clear_error (&reply->error);
+  g_free (reply);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("dlg-site-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "site.db", NULL);
+  f->server = dlg_site_server_new (path, &error);
+  g_assert_no_error (error);
+  f->db = dlg_site_server_get_db (f->server);
+  g_assert_true (dlg_site_server_seed_demo (f->server, &error));
+  g_assert_no_error (error);
+  dlg_site_server_set_test_faults (f->server, GPOINTER_TO_INT (data));
+  g_assert_true (dlg_site_server_listen_local (f->server, 0, &error));
+  g_assert_no_error (error);
+  f->base = dlg_site_server_get_base_uri (f->server);
+  g_assert_nonnull (f->base);
+  if (g_str_has_suffix (f->base, "/"))
+    f->base[strlen (f->base) - 1] = '\0';
+  f->token = dlg_site_server_create_token (f->server, "officer", NULL, &error);
+  g_assert_no_error (error);
+  f->read_token = dlg_site_server_create_token (f->server, "reader", "sync:read", &error);
+  g_assert_no_error (error);
+  f->session = soup_session_new ();
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  soup_session_abort (f->session);
+  g_clear_object (&f->session);
+  dlg_site_server_disconnect (f->server);
+  g_clear_object (&f->server);
+  /* Let libsoup release the closed connections. */
+  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->base);
+  g_free (f->token);
+  g_free (f->read_token);
+}
+
+static void
+sent_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Reply *reply = user_data;
+  SoupMessage *msg = soup_session_get_async_result_message (SOUP_SESSION (source), result);
+
+  reply->body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &reply->error);
+  reply->status = soup_message_get_status (msg);
+  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+}
+
+static SoupMessage *
+new_message (Fixture    *f,
+             const char *method,
+             const char *path,
+             const char *token,
+             const char *content_type,
+             const char *body,
+             gssize      body_len)
+{
+  g_autofree char *uri = g_strconcat (f->base, path, NULL);
+  SoupMessage *msg = soup_message_new (method, uri);
+
+  g_assert_nonnull (msg);
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strconcat ("Bearer ", token, NULL);
+      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                    auth);
+    }
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, body_len < 0 ? strlen (body) : (gsize) body_len);
+      soup_message_set_request_body_from_bytes (msg, content_type, bytes);
+    }
+  return msg;
+}
+
+static void
+send_async (Fixture     *f,
+            SoupMessage *msg,
+            Reply       *reply)
+{
+  soup_session_send_and_read_async (f->session, msg, G_PRIORITY_DEFAULT, NULL, sent_cb, reply);
+}
+
+static void
+wait_reply (Reply *reply)
+{
+  while (reply->body == NULL && reply->error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static Reply *
+send_msg (Fixture     *f,
+          SoupMessage *msg)
+{
+  Reply *reply = g_new0 (Reply, 1);
+
+  send_async (f, msg, reply);
+  wait_reply (reply);
+  g_object_unref (msg);
+  return reply;
+}
+
+static Reply *
+request (Fixture    *f,
+         const char *method,
+         const char *path,
+         const char *token,
+         const char *json)
+{
+  return send_msg (f, new_message (f, method, path, token, "application/json", json, -1));
+}
+
+static char *
+reply_text (Reply *reply)
+{
+  g_assert_nonnull (reply->body);
+  return g_strndup (g_bytes_get_data (reply->body, NULL), g_bytes_get_size (reply->body));
+}
+
+static JsonObject *
+reply_json (Reply *reply)
+{
+  g_autofree char *text = reply_text (reply);
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+  JsonObject *object;
+
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  object = json_object_ref (json_node_get_object (node));
+  json_node_unref (node);
+  return object;
+}
+
+static void
+assert_problem (Reply      *reply,
+                guint       status,
+                const char *slug)
+{
+  g_autoptr(JsonObject) problem = NULL;
+
+  g_assert_cmpuint (reply->status, ==, status);
+  g_assert_cmpstr (soup_message_headers_get_content_type (reply->headers, NULL), ==,
+                   "application/problem+json");
+  problem = reply_json (reply);
+  g_assert_cmpint (json_object_get_int_member (problem, "status"), ==, status);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (problem, "type"), slug));
+  g_assert_nonnull (json_object_get_string_member (problem, "title"));
+}
+
+static void
+assert_security_headers (Reply *reply)
+{
+  const char *csp = soup_message_headers_get_one (reply->headers, "Content-Security-Policy");
+
+  g_assert_nonnull (csp);
+  g_assert_nonnull (strstr (csp, "default-src 'self'"));
+  g_assert_nonnull (strstr (csp, "script-src 'none'"));
+  g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "X-Content-Type-Options"), ==,
+                   "nosniff");
+  g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "X-Frame-Options"), ==, "DENY");
+  g_assert_nonnull (soup_message_headers_get_one (reply->headers, "Referrer-Policy"));
+}
+
+/* ---------------------------------------------------------------------------------------- */
+
+static void
+test_html_escape (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;" },
+    { "\" onmouseover=\"x", "&quot; onmouseover=&quot;x" },
+    { "' autofocus onfocus='x", "&#39; autofocus onfocus=&#39;x" },
+    { "Tom & Jerry &amp;", "Tom &amp; Jerry &amp;amp;" },
+    { "<b>gras</b> <span foreground='red'>Pango</span>",
+      "&lt;b&gt;gras&lt;/b&gt; &lt;span foreground=&#39;red&#39;&gt;Pango&lt;/span&gt;" },
+    { "déjà « vu »", "déjà « vu »" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *escaped = dlg_html_escape (cases[i].in);
+      g_assert_cmpstr (escaped, ==, cases[i].out);
+    }
+  {
+    g_autofree char *escaped = dlg_html_escape ("a\xff<b");
+    g_assert_true (g_utf8_validate (escaped, -1, NULL));
+    g_assert_null (strchr (escaped, '<'));
+  }
+  {
+    g_autofree char *html = dlg_html_markdown ("Hi <script>alert(1)</script>\n\n"
+                                               "[clic](javascript:alert(1)) "
+                                               "<img src=x onerror=alert(1)>");
+    g_assert_null (strstr (html, "<script"));
+    g_assert_null (strstr (html, "javascript:"));
+    g_assert_null (strstr (html, "onerror"));
+  }
+}
+
+static void
+test_discovery (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/", f->token, NULL);
+  g_autoptr(JsonObject) root = reply_json (reply);
+  JsonObject *limits;
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  assert_security_headers (reply);
+  g_assert_cmpstr (json_object_get_string_member (root, "protocol"), ==, "dialogue-sync");
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_nonnull (json_object_get_string_member (root, "server_time"));
+  limits = json_object_get_object_member (root, "page_limit");
+  g_assert_cmpint (json_object_get_int_member (limits, "default"), ==, 100);
+  g_assert_cmpint (json_object_get_int_member (limits, "max"), ==, 500);
+  g_assert_cmpint (json_object_get_int_member (root, "max_body_bytes"), ==, 1048576);
+  g_assert_cmpint (json_object_get_int_member (root, "tombstone_retention_days"), ==, 30);
+}
+
+static void
+test_auth (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(Reply) none = request (f, "GET", "/api/sync/v1/changes", NULL, NULL);
+  g_autoptr(Reply) bad = request (f, "GET", "/api/sync/v1/changes", "dlgs_nope", NULL);
+  g_autoptr(Reply) read = request (f, "GET", "/api/sync/v1/changes", f->read_token, NULL);
+  g_autoptr(Reply) write = request (f, "PUT",
+                                    "/api/sync/v1/processes/0b0c0d0e-0000-4000-8000-000000000001",
+                                    f->read_token, "{\"title\": \"x\"}");
+  g_autoptr(Reply) moderate = request (f, "POST", "/api/sync/v1/moderation", f->read_token,
+                                       "{}");
+
+  assert_problem (none, 401, "unauthorized");
+  g_assert_nonnull (soup_message_headers_get_one (none->headers, "WWW-Authenticate"));
+  assert_security_headers (none);
+  assert_problem (bad, 401, "unauthorized");
+  g_assert_cmpuint (read->status, ==, 200);
+  assert_problem (write, 403, "forbidden");
+  assert_problem (moderate, 403, "forbidden");
+  /* The token is stored hashed, never in clear. */
+  {
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2 (dlg_site_db_get_handle (f->db), "SELECT count(*) FROM tokens WHERE "
+                        "hash = ?1", -1, &stmt, NULL);
+    sqlite3_bind_text (stmt, 1, f->token, -1, SQLITE_STATIC);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
+  }
+}
+
+static void
+insert_contributions (Fixture *f,
+                      guint    n,
+                      GPtrArray *ids)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dlg_site_db_begin (f->db, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *data = g_strdup_printf (
+        "{\"process_id\": \"" DEMO "\", \"feature\": \"ideas\", \"kind\": \"idea\","
+        " \"parent_id\": null, \"author_ref\": \"p%u\", \"title\": \"Idée %u\", \"body\": \"x\","
+        " \"lat\": null, \"lon\": null, \"answers\": null, \"created_at\": "
+        "\"2026-11-01T10:00:00Z\", \"moderation\": \"published\", \"moderation_reason\": null,"
+        " \"supports\": 0}", i, i);
+      g_assert_true (dlg_site_db_put_object (f->db, "contribution", id, DEMO, data, NULL,
+                                             &error));
+      g_assert_no_error (error);
+      if (ids != NULL)
+        g_ptr_array_add (ids, g_steal_pointer (&id));
+    }
+  g_assert_true (dlg_site_db_commit (f->db, &error));
+}
+
+/* Pulls the whole feed; returns the id → rev seen, asserting ascending revs and no dup. */
+static GHashTable *
+pull_all (Fixture    *f,
+          const char *limit,
+          guint      *n_pages,
+          char      **cursor_out)
+{
+  GHashTable *seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *cursor = NULL;
+  gint64 last_rev = 0;
+  gboolean more = TRUE;
+
+  *n_pages = 0;
+  while (more)
+    {
+      g_autofree char *path = g_strdup_printf ("/api/sync/v1/changes?limit=%s%s%s", limit,
+                                               cursor != NULL ? "&cursor=" : "",
+                                               cursor != NULL ? cursor : "");
+      g_autoptr(Reply) reply = request (f, "GET", path, f->token, NULL);
+      g_autoptr(JsonObject) page = NULL;
+      JsonArray *items;
+
+      g_assert_cmpuint (reply->status, ==, 200);
+      page = reply_json (reply);
+      items = json_object_get_array_member (page, "items");
+      g_assert_cmpuint (json_array_get_length (items), <=, 500);
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *item = json_array_get_object_element (items, i);
+          const char *id = json_object_get_string_member (item, "id");
+          gint64 rev = json_object_get_int_member (item, "rev");
+          g_assert_cmpint (rev, >, last_rev);
+          last_rev = rev;
+          g_assert_false (g_hash_table_contains (seen, id));
+          g_hash_table_insert (seen, g_strdup (id), GINT_TO_POINTER (1));
+          g_assert_true (json_object_has_member (item, "deleted"));
+          g_assert_true (json_object_has_member (item, "data"));
+        }
+      g_free (cursor);
+      cursor = g_strdup (json_object_get_string_member (page, "next_cursor"));
+      g_assert_nonnull (cursor);
+      more = json_object_get_boolean_member (page, "has_more");
+      (*n_pages)++;
+      g_assert_cmpuint (*n_pages, <, 100);
+    }
+  if (cursor_out != NULL)
+    *cursor_out = g_steal_pointer (&cursor);
+  return seen;
+}
+
+static void
+test_feed_paging (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *cursor = NULL;
+  guint pages = 0;
+
+  insert_contributions (f, 3000, ids);
+  /* 1000 asked, 500 served: the limit is clamped to the maximum. */
+  seen = pull_all (f, "1000", &pages, &cursor);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 3000 + 6);   /* + the demo's 6 */
+  g_assert_cmpuint (pages, ==, 7);
+  for (guint i = 0; i < ids->len; i++)
+    g_assert_true (g_hash_table_contains (seen, g_ptr_array_index (ids, i)));
+
+  /* From the last cursor: nothing new, then exactly what changed since. */
+  {
+    g_autofree char *path = g_strdup_printf ("/api/sync/v1/changes?cursor=%s", cursor);
+    g_autoptr(Reply) reply = request (f, "GET", path, f->token, NULL);
+    g_autoptr(JsonObject) page = reply_json (reply);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "items")), ==,
+                      0);
+    g_assert_false (json_object_get_boolean_member (page, "has_more"));
+  }
+  insert_contributions (f, 7, NULL);
+  {
+    g_autofree char *path = g_strdup_printf ("/api/sync/v1/changes?limit=5&cursor=%s", cursor);
+    g_autoptr(Reply) reply = request (f, "GET", path, f->token, NULL);
+    g_autoptr(JsonObject) page = reply_json (reply);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (page, "items")), ==,
+                      5);
+    g_assert_true (json_object_get_boolean_member (page, "has_more"));
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/changes?limit=zero", f->token,
+                                      NULL);
+    assert_problem (reply, 422, "validation");
+  }
+}
+
+static void
+test_cursor_expired (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *cursor = NULL;
+  g_autofree char *path = NULL;
+  guint pages;
+
+  seen = pull_all (f, "2", &pages, &cursor);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 6);
+  g_assert_true (dlg_site_db_expire_cursors (f->db, &error));
+  g_assert_no_error (error);
+  path = g_strdup_printf ("/api/sync/v1/changes?cursor=%s", cursor);
+  {
+    g_autoptr(Reply) reply = request (f, "GET", path, f->token, NULL);
+    assert_problem (reply, 410, "cursor-expired");
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/changes?cursor=not-a-cursor",
+                                      f->token, NULL);
+    g_assert_cmpuint (reply->status, ==, 410);
+  }
+  /* A full resync works, and its cursor is valid afterwards. */
+  {
+    g_autoptr(GHashTable) again = NULL;
+    g_autofree char *fresh = NULL;
+    g_autofree char *fresh_path = NULL;
+    again = pull_all (f, "100", &pages, &fresh);
+    g_assert_cmpuint (g_hash_table_size (again), ==, 6);
+    fresh_path = g_strdup_printf ("/api/sync/v1/changes?cursor=%s", fresh);
+    {
+      g_autoptr(Reply) reply = request (f, "GET", fresh_path, f->token, NULL);
+      g_assert_cmpuint (reply->status, ==, 200);
+    }
+  }
+}
+
+#define NARRATIVE "/api/sync/v1/narratives/5a5a5a5a-0000-4000-8000-00000000000a"
+
+static Reply *
+put_with (Fixture    *f,
+          const char *path,
+          const char *header,
+          const char *value,
+          const char *json)
+{
+  SoupMessage *msg = new_message (f, "PUT", path, f->token, "application/json", json, -1);
+
+  if (header != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), header, value);
+  return send_msg (f, msg);
+}
+
+static void
+test_put_get_delete (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *v1 = "{\"process_id\": \"" DEMO "\", \"title\": \"Récit\", \"body_md\": "
+                   "\"# Bonjour\", \"state\": \"published\", \"stage\": null,"
+                   " \"published_at\": \"2026-11-25T10:00:00Z\"}";
+  const char *v2 = "{\"process_id\": \"" DEMO "\", \"title\": \"Récit modifié\", \"body_md\": "
+                   "\"Texte\", \"state\": \"published\", \"published_at\": null}";
+  g_autofree char *etag1 = NULL;
+  g_autofree char *etag2 = NULL;
+
+  {
+    g_autoptr(Reply) reply = put_with (f, NARRATIVE, "If-None-Match", "*", v1);
+    g_autoptr(JsonObject) body = reply_json (reply);
+    g_assert_cmpuint (reply->status, ==, 201);
+    etag1 = g_strdup (soup_message_headers_get_one (reply->headers, "ETag"));
+    g_assert_nonnull (etag1);
+    g_assert_true (etag1[0] == '"');
+    g_assert_cmpint (json_object_get_int_member (body, "rev"), >, 0);
+    g_assert_nonnull (json_object_get_string_member (body, "etag"));
+  }
+  {
+    g_autoptr(Reply) reply = put_with (f, NARRATIVE, "If-None-Match", "*", v1);
+    assert_problem (reply, 412, "precondition-failed");
+  }
+  {
+    g_autoptr(Reply) reply = put_with (f, NARRATIVE, NULL, NULL, v1);
+    assert_problem (reply, 428, "precondition-required");
+  }
+  {
+    g_autoptr(Reply) reply = put_with (f, NARRATIVE, "If-Match", etag1, v2);
+    g_assert_cmpuint (reply->status, ==, 200);
+    etag2 = g_strdup (soup_message_headers_get_one (reply->headers, "ETag"));
+    g_assert_cmpstr (etag1, !=, etag2);
+  }
+  {
+    /* The other client still holds etag1: 412, with the site's ETag to fetch its version. */
+    g_autoptr(Reply) reply = put_with (f, NARRATIVE, "If-Match", etag1, v1);
+    assert_problem (reply, 412, "precondition-failed");
+    g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "ETag"), ==, etag2);
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", NARRATIVE, f->token, NULL);
+    g_autoptr(JsonObject) body = reply_json (reply);
+    JsonObject *obj = json_object_get_object_member (body, "data");
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "ETag"), ==, etag2);
+    g_assert_cmpstr (json_object_get_string_member (obj, "title"), ==, "Récit modifié");
+    g_assert_cmpstr (json_object_get_string_member (body, "type"), ==, "narrative");
+  }
+  {
+    g_autoptr(Reply) page = request (f, "GET", "/p/" DEMO "/narratives/"
+                                     "5a5a5a5a-0000-4000-8000-00000000000a", NULL, NULL);
+    g_autofree char *html = reply_text (page);
+    g_assert_cmpuint (page->status, ==, 200);
+    g_assert_nonnull (strstr (html, "Récit modifié"));
+  }
+  {
+    SoupMessage *msg = new_message (f, "DELETE", NARRATIVE, f->token, NULL, NULL, 0);
+    g_autoptr(Reply) reply = NULL;
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", etag1);
+    reply = send_msg (f, msg);
+    assert_problem (reply, 412, "precondition-failed");
+  }
+  {
+    SoupMessage *msg = new_message (f, "DELETE", NARRATIVE, f->token, NULL, NULL, 0);
+    g_autoptr(Reply) reply = NULL;
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", etag2);
+    reply = send_msg (f, msg);
+    g_assert_cmpuint (reply->status, ==, 204);
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", NARRATIVE, f->token, NULL);
+    assert_problem (reply, 410, "deleted");
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/narratives/"
+                                      "5a5a5a5a-0000-4000-8000-00000000000b", f->token, NULL);
+    assert_problem (reply, 404, "not-found");
+  }
+  {
+    /* Re-creating a deleted object is allowed. */
+    g_autoptr(Reply) reply = put_with (f, NARRATIVE, "If-None-Match", "*", v1);
+    g_assert_cmpuint (reply->status, ==, 201);
+  }
+}
+
+static Reply *
+moderate (Fixture    *f,
+          const char *key,
+          const char *json)
+{
+  SoupMessage *msg = new_message (f, "POST", "/api/sync/v1/moderation", f->token,
+                                  "application/json", json, -1);
+
+  if (key != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key",
+                                  key);
+  return send_msg (f, msg);
+}
+
+#define TRASH_IDEA \
+  "{\"id\": \"e0e0e0e0-0000-4000-8000-000000000001\", \"contribution_id\": " \
+  "\"7d1f3c2a-5b8e-4c61-9a0d-2e4f6b8c1c01\", \"state\": \"trashed\", \"reason\": \"Hors " \
+  "charte\", \"decided_at\": \"2026-11-25T10:00:00Z\"}"
+
+static void
+test_idempotency (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *key = g_uuid_string_random ();
+
+  {
+    g_autoptr(Reply) reply = moderate (f, NULL, TRASH_IDEA);
+    assert_problem (reply, 400, "idempotency-key-missing");
+  }
+  {
+    g_autoptr(Reply) page = request (f, "GET", "/p/" DEMO "/contributions", NULL, NULL);
+    g_autofree char *html = reply_text (page);
+    g_assert_nonnull (strstr (html, "Des arbres et de l’ombre"));
+  }
+  {
+    g_autoptr(Reply) reply = moderate (f, key, TRASH_IDEA);
+    g_autoptr(JsonObject) body = reply_json (reply);
+    g_assert_cmpuint (reply->status, ==, 201);
+    g_assert_cmpstr (json_object_get_string_member (body, "moderation"), ==, "trashed");
+    first = reply_text (reply);
+  }
+  {
+    g_autoptr(Reply) reply = moderate (f, key, TRASH_IDEA);
+    g_autofree char *again = reply_text (reply);
+    g_assert_cmpuint (reply->status, ==, 201);
+    g_assert_cmpstr (again, ==, first);
+  }
+  {
+    g_autoptr(Reply) reply = moderate (f, key, "{\"id\": \"e0e0e0e0-0000-4000-8000-000000000002"
+                                       "\", \"contribution_id\": \"7d1f3c2a-5b8e-4c61-9a0d-"
+                                       "2e4f6b8c1c01\", \"state\": \"published\"}");
+    assert_problem (reply, 422, "idempotency-key-reused");
+  }
+  {
+    /* Trashed: gone from the public page, still in the feed with its new state. */
+    g_autoptr(Reply) page = request (f, "GET", "/p/" DEMO "/contributions", NULL, NULL);
+    g_autofree char *html = reply_text (page);
+    g_assert_null (strstr (html, "Des arbres et de l’ombre"));
+  }
+  {
+    g_autofree char *other = g_uuid_string_random ();
+    g_autoptr(Reply) reply = moderate (f, other, "{\"id\": \"e0e0e0e0-0000-4000-8000-00000000"
+                                       "0003\", \"contribution_id\": \"e0e0e0e0-0000-4000-8000-"
+                                       "00000000ffff\", \"state\": \"trashed\"}");
+    assert_problem (reply, 404, "not-found");
+  }
+}
+
+static void
+test_idempotency_in_flight (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *key = g_uuid_string_random ();
+  g_autoptr(Reply) fault = request (f, "POST", "/api/test/faults", NULL,
+                                    "{\"path_prefix\": \"/api/sync/v1/moderation\", \"count\": 1,"
+                                    " \"mode\": \"slow\", \"delay_ms\": 1500}");
+  Reply *slow = g_new0 (Reply, 1);
+  SoupMessage *msg = new_message (f, "POST", "/api/sync/v1/moderation", f->token,
+                                  "application/json", TRASH_IDEA, -1);
+
+  g_assert_cmpuint (fault->status, ==, 201);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key", key);
+  send_async (f, msg, slow);
+  /* Let the first request reach the site and register its key. */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (100000);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  {
+    g_autoptr(Reply) reply = moderate (f, key, TRASH_IDEA);
+    assert_problem (reply, 409, "idempotency-in-flight");
+  }
+  wait_reply (slow);
+  g_assert_cmpuint (slow->status, ==, 201);
+  {
+    g_autoptr(Reply) reply = moderate (f, key, TRASH_IDEA);
+    g_assert_cmpuint (reply->status, ==, 201);
+  }
+  g_object_unref (msg);
+  reply_free (slow);
+}
+
+static void
+test_bad_json (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *path = "/api/sync/v1/processes/0b0c0d0e-0000-4000-8000-000000000002";
+
+  {
+    g_autoptr(Reply) reply = put_with (f, path, "If-None-Match", "*", "{\"title\": ");
+    assert_problem (reply, 422, "invalid-json");
+  }
+  {
+    g_autoptr(Reply) reply = put_with (f, path, "If-None-Match", "*", "[1, 2]");
+    assert_problem (reply, 422, "invalid-json");
+  }
+  {
+    g_autoptr(Reply) reply = put_with (f, path, "If-None-Match", "*", "{\"title\": \"\xff\xfe\"}");
+    assert_problem (reply, 422, "invalid-json");
+  }
+  {
+    g_autoptr(Reply) reply = put_with (f, path, "If-None-Match", "*",
+                                       "{\"title\": 42, \"features\": [{\"feature\": \"ideas\","
+                                       " \"enabled\": \"yes\"}], \"unknown\": true}");
+    g_autoptr(JsonObject) problem = reply_json (reply);
+    JsonArray *errors = json_object_get_array_member (problem, "errors");
+    g_autofree char *text = reply_text (reply);
+    assert_problem (reply, 422, "validation");
+    g_assert_cmpuint (json_array_get_length (errors), ==, 2);
+    g_assert_nonnull (strstr (text, "features[0].enabled"));
+    g_assert_null (strstr (text, "unknown"));
+  }
+  {
+    g_autoptr(Reply) reply = put_with (f, path, "If-None-Match", "*", "{\"summary\": \"x\"}");
+    g_autofree char *text = reply_text (reply);
+    assert_problem (reply, 422, "validation");
+    g_assert_nonnull (strstr (text, "\"field\":\"title\""));
+  }
+  {
+    gsize size = 1024 * 1024 + 10;
+    g_autofree char *big = g_malloc (size + 1);
+    memset (big, ' ', size);
+    memcpy (big, "{\"title\": \"", 11);
+    memcpy (big + size - 2, "\"}", 2);
+    big[size] = '\0';
+    {
+      g_autoptr(Reply) reply = put_with (f, path, "If-None-Match", "*", big);
+      assert_problem (reply, 413, "too-large");
+    }
+  }
+  {
+    /* Nothing was half-applied. */
+    g_autoptr(Reply) reply = request (f, "GET", path, f->token, NULL);
+    g_assert_cmpuint (reply->status, ==, 404);
+  }
+}
+
+/* Forms ------------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  char *cookie;
+  char *token;
+} FormSession;
+
+static void
+form_session_get (Fixture     *f,
+                  const char  *path,
+                  FormSession *fs)
+{
+  g_autoptr(Reply) reply = request (f, "GET", path, NULL, NULL);
+  g_autofree char *html = reply_text (reply);
+  const char *set_cookie = soup_message_headers_get_one (reply->headers, "Set-Cookie");
+  const char *marker = "name=\"csrf_token\" value=\"";
+  const char *start;
+
+  g_assert_cmpuint (reply->status, ==, 200);
+  assert_security_headers (reply);
+  g_assert_nonnull (set_cookie);
+  g_assert_nonnull (strstr (set_cookie, "SameSite=Strict"));
+  g_assert_nonnull (strstr (set_cookie, "HttpOnly"));
+  fs->cookie = g_strndup (set_cookie, strchr (set_cookie, ';') - set_cookie);
+  start = strstr (html, marker);
+  g_assert_nonnull (start);
+  start += strlen (marker);
+  fs->token = g_strndup (start, strchr (start, '"') - start);
+  g_assert_null (strstr (html, "<script"));
+  g_assert_nonnull (strstr (html, "lang=\"fr\""));
+}
+
+static void
+form_session_clear (FormSession *fs)
+{
+  g_free (fs->cookie);
+  g_free (fs->token);
+}
+
+static Reply *
+post_form (Fixture    *f,
+           const char *path,
+           const char *cookie,
+           GHashTable *fields)
+{
+  g_autofree char *body = soup_form_encode_hash (fields);
+  SoupMessage *msg = new_message (f, "POST", path, NULL, "application/x-www-form-urlencoded",
+                                  body, -1);
+
+  if (cookie != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Cookie", cookie);
+  return send_msg (f, msg);
+}
+
+static GHashTable *
+fields_new (const char *first,
+            ...)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    g_hash_table_insert (table, (char *) name, va_arg (args, char *));
+  va_end (args);
+  return table;
+}
+
+#define IDEAS "/p/" DEMO "/contribute/ideas"
+#define HOSTILE_TITLE "<script>alert('x')</script> & \"quotes\""
+#define HOSTILE_BODY "<img src=x onerror=alert(1)> <b>Pango</b> <span foreground='red'>x</span>"
+
+static void
+test_form_csrf (Fixture       *f,
+                gconstpointer  data)
+{
+  FormSession fs = { 0 };
+
+  form_session_get (f, IDEAS, &fs);
+  {
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", "Des bancs",
+                                               "body", "Plus de bancs.", NULL);
+    g_autoptr(Reply) none = post_form (f, IDEAS, NULL, fields);
+    g_autoptr(Reply) other_cookie = post_form (f, IDEAS, "dlg_csrf=00000000000000000000000000"
+                                               "00000000000000000000000000000000000000", fields);
+    g_autoptr(Reply) other_form = post_form (f, "/p/" DEMO "/contribute/map", fs.cookie,
+                                             fields);
+    g_autofree char *html = reply_text (none);
+    g_assert_cmpuint (none->status, ==, 403);
+    g_assert_nonnull (strstr (html, "Le formulaire a expiré"));
+    g_assert_nonnull (strstr (html, "Des bancs"));          /* the input is kept */
+    g_assert_cmpuint (other_cookie->status, ==, 403);
+    g_assert_cmpuint (other_form->status, ==, 403);
+  }
+  {
+    g_autoptr(GHashTable) fields = fields_new ("title", "Des bancs", "body", "Plus de bancs.",
+                                               NULL);
+    g_autoptr(Reply) reply = post_form (f, IDEAS, fs.cookie, fields);
+    g_assert_cmpuint (reply->status, ==, 403);
+  }
+  {
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", "Des bancs",
+                                               "body", "Plus de bancs place Zola.",
+                                               "author_ref", "Léa", NULL);
+    g_autoptr(Reply) reply = post_form (f, IDEAS, fs.cookie, fields);
+    g_autoptr(Reply) page = NULL;
+    g_autofree char *html = NULL;
+    g_assert_cmpuint (reply->status, ==, 303);
+    g_assert_nonnull (soup_message_headers_get_one (reply->headers, "Location"));
+    page = request (f, "GET", "/p/" DEMO "/contributions", NULL, NULL);
+    html = reply_text (page);
+    g_assert_nonnull (strstr (html, "Plus de bancs place Zola."));
+  }
+  {
+    /* Validation: too long a title, missing body; French errors; input kept. */
+    g_autofree char *long_title = g_strnfill (201, 'a');
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", long_title,
+                                               "body", "", NULL);
+    g_autoptr(Reply) reply = post_form (f, IDEAS, fs.cookie, fields);
+    g_autofree char *html = reply_text (reply);
+    g_assert_cmpuint (reply->status, ==, 422);
+    g_assert_nonnull (strstr (html, "au plus 200 caractères"));
+    g_assert_nonnull (strstr (html, "est obligatoire"));
+    g_assert_nonnull (strstr (html, long_title));
+  }
+  {
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", "\xc3\x28",
+                                               "body", "ok", NULL);
+    g_autoptr(Reply) reply = post_form (f, IDEAS, fs.cookie, fields);
+    g_autofree char *html = reply_text (reply);
+    g_assert_cmpuint (reply->status, ==, 422);
+    g_assert_true (g_utf8_validate (html, -1, NULL));
+  }
+  form_session_clear (&fs);
+}
+
+static void
+test_hostile_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  FormSession fs = { 0 };
+
+  form_session_get (f, IDEAS, &fs);
+  {
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", HOSTILE_TITLE,
+                                               "body", HOSTILE_BODY, "author_ref",
+                                               "\"><svg onload=alert(1)>", NULL);
+    g_autoptr(Reply) reply = post_form (f, IDEAS, fs.cookie, fields);
+    g_assert_cmpuint (reply->status, ==, 303);
+  }
+  {
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", HOSTILE_TITLE,
+                                               "body", "", NULL);
+    g_autoptr(Reply) reply = post_form (f, IDEAS, fs.cookie, fields);
+    g_autofree char *html = reply_text (reply);
+    g_assert_cmpuint (reply->status, ==, 422);
+    g_assert_null (strstr (html, "<script>alert"));
+    g_assert_nonnull (strstr (html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; "
+                                    "&quot;quotes&quot;"));
+  }
+  {
+    /* An officer's text pushed through the API is escaped too. */
+    g_autoptr(Reply) reply = put_with (f, "/api/sync/v1/processes/0b0c0d0e-0000-4000-8000-"
+                                       "000000000003", "If-None-Match", "*",
+                                       "{\"title\": \"<script>alert(2)</script>\", \"question\":"
+                                       " \"<i>Pango</i> & <a href='javascript:x'>\"}");
+    g_assert_cmpuint (reply->status, ==, 201);
+  }
+  {
+    g_autoptr(Reply) list = request (f, "GET", "/p/" DEMO "/contributions", NULL, NULL);
+    g_autoptr(Reply) index = request (f, "GET", "/", NULL, NULL);
+    g_autoptr(Reply) process = request (f, "GET", "/p/0b0c0d0e-0000-4000-8000-000000000003",
+                                        NULL, NULL);
+    g_autofree char *a = reply_text (list);
+    g_autofree char *b = reply_text (index);
+    g_autofree char *c = reply_text (process);
+    for (guint i = 0; i < 3; i++)
+      {
+        const char *html = i == 0 ? a : i == 1 ? b : c;
+        g_assert_null (strstr (html, "<script"));
+        g_assert_null (strstr (html, "<img"));
+        g_assert_null (strstr (html, "<svg"));
+        g_assert_null (strstr (html, "<b>Pango"));
+        g_assert_null (strstr (html, "<i>Pango"));
+        g_assert_null (strstr (html, "href='javascript"));
+      }
+    g_assert_nonnull (strstr (a, "&lt;img src=x onerror=alert(1)&gt;"));
+    g_assert_nonnull (strstr (a, "&lt;span foreground=&#39;red&#39;&gt;"));
+    g_assert_nonnull (strstr (a, "&quot;&gt;&lt;svg onload=alert(1)&gt;"));
+    g_assert_nonnull (strstr (b, "&lt;script&gt;alert(2)&lt;/script&gt;"));
+    g_assert_nonnull (strstr (c, "&lt;i&gt;Pango&lt;/i&gt; &amp; &lt;a href=&#39;"));
+  }
+  form_session_clear (&fs);
+}
+
+static void
+test_registration_erasure (Fixture       *f,
+                           gconstpointer  data)
+{
+  FormSession fs = { 0 };
+  const char *path = "/p/" DEMO "/register";
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  form_session_get (f, path, &fs);
+  {
+    /* Consent is mandatory. */
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "age_band", "30-44",
+                                               "gender", "woman", "commune", "Nantes",
+                                               "occupation", "employee", "prior_participation",
+                                               "no", "full_name", "Awa Diallo", "email",
+                                               "awa@example.fr", NULL);
+    g_autoptr(Reply) reply = post_form (f, path, fs.cookie, fields);
+    g_autofree char *html = reply_text (reply);
+    g_assert_cmpuint (reply->status, ==, 422);
+    g_assert_nonnull (strstr (html, "Votre accord est nécessaire"));
+    g_assert_nonnull (strstr (html, "awa@example.fr"));
+  }
+  {
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "age_band", "30-44",
+                                               "gender", "woman", "commune", "Nantes",
+                                               "quartier", "Doulon", "occupation", "employee",
+                                               "prior_participation", "no", "full_name",
+                                               "Awa Diallo", "email", "awa@example.fr",
+                                               "consent", "yes", NULL);
+    g_autoptr(Reply) reply = post_form (f, path, fs.cookie, fields);
+    g_assert_cmpuint (reply->status, ==, 303);
+  }
+  /* The full token sees the contact; the read-only one does not. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/changes?limit=500",
+                                        pass == 0 ? f->token : f->read_token, NULL);
+      g_autoptr(JsonObject) page = reply_json (reply);
+      JsonArray *items = json_object_get_array_member (page, "items");
+      gboolean found = FALSE;
+      for (guint i = 0; i < json_array_get_length (items); i++)
+        {
+          JsonObject *item = json_array_get_object_element (items, i);
+          JsonObject *d = json_object_get_object_member (item, "data");
+          if (g_strcmp0 (json_object_get_string_member (item, "type"), "registration") != 0)
+            continue;
+          found = TRUE;
+          g_assert_true (json_object_get_boolean_member (d, "consent"));
+          g_assert_cmpstr (json_object_get_string_member (d, "age_band"), ==, "30-44");
+          if (pass == 0)
+            {
+              JsonObject *contact = json_object_get_object_member (d, "contact");
+              g_assert_cmpstr (json_object_get_string_member (contact, "email"), ==,
+                               "awa@example.fr");
+              id = g_strdup (json_object_get_string_member (item, "id"));
+            }
+          else
+            g_assert_false (json_object_has_member (d, "contact"));
+        }
+      g_assert_true (found);
+    }
+
+  g_assert_true (dlg_site_db_erase (f->db, id, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/changes?limit=500", f->token,
+                                      NULL);
+    g_autoptr(JsonObject) page = reply_json (reply);
+    g_autofree char *text = reply_text (reply);
+    JsonArray *items = json_object_get_array_member (page, "items");
+    gboolean found = FALSE;
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *item = json_array_get_object_element (items, i);
+        if (g_strcmp0 (json_object_get_string_member (item, "id"), id) != 0)
+          continue;
+        found = TRUE;
+        g_assert_true (json_object_get_boolean_member (item, "deleted"));
+        g_assert_true (json_object_get_boolean_member (
+          json_object_get_object_member (item, "data"), "erasure"));
+      }
+    g_assert_true (found);
+    g_assert_null (strstr (text, "awa@example.fr"));
+    g_assert_null (strstr (text, "Awa Diallo"));
+  }
+  {
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2 (dlg_site_db_get_handle (f->db),
+                        "SELECT count(*) FROM registration_contacts", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    sqlite3_finalize (stmt);
+  }
+  form_session_clear (&fs);
+}
+
+static void
+test_pages (Fixture       *f,
+            gconstpointer  data)
+{
+  static const struct { const char *path; guint status; const char *needle; } pages[] = {
+    { "/", 200, "Doulon" },
+    { "/p/" DEMO, 200, "Règles du jeu" },
+    { "/p/" DEMO "/contributions", 200, "En attente de modération" },
+    { "/p/" DEMO "/contribute/map", 200, "Latitude" },
+    { "/p/" DEMO "/contribute/questionnaire", 200, "vous gêne le plus" },
+    { "/p/" DEMO "/contribute/debate", 200, "Contre" },
+    { "/p/" DEMO "/contribute/call_for_projects", 200, "Présentation du projet" },
+    { "/p/" DEMO "/contribute/event", 404, "introuvable" },
+    { "/p/" DEMO "/contribute/recruitment", 404, "introuvable" },
+    { "/p/" DEMO "/register", 200, "Nom et prénom" },
+    { "/p/" DEMO "/narratives/7d1f3c2a-5b8e-4c61-9a0d-2e4f6b8c1b01", 200,
+      "<strong>marché du samedi</strong>" },
+    { "/p/7d1f3c2a-5b8e-4c61-9a0d-2e4f6b8c1a02/response", 200, "Non retenue" },
+    { "/p/7d1f3c2a-5b8e-4c61-9a0d-2e4f6b8c1a02/follow-up", 200, "Points d’étape" },
+    { "/p/" DEMO "/response", 404, "pas encore publiée" },
+    { "/p/00000000-0000-4000-8000-000000000000", 404, "introuvable" },
+    { "/static/site.css", 200, ":focus-visible" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(Reply) reply = request (f, "GET", pages[i].path, NULL, NULL);
+      g_autofree char *text = reply_text (reply);
+      g_test_message ("%s", pages[i].path);
+      g_assert_cmpuint (reply->status, ==, pages[i].status);
+      assert_security_headers (reply);
+      g_assert_nonnull (strstr (text, pages[i].needle));
+      g_assert_null (strstr (text, "<script"));
+    }
+  {
+    /* The trashed demo contribution stays hidden. */
+    g_autoptr(Reply) reply = request (f, "GET", "/p/" DEMO "/contributions", NULL, NULL);
+    g_autofree char *text = reply_text (reply);
+    g_assert_null (strstr (text, "Message hors sujet"));
+  }
+}
+
+static void
+test_faults_disabled (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(Reply) reply = request (f, "POST", "/api/test/faults", NULL,
+                                    "{\"count\": 1, \"status\": 503}");
+  g_autoptr(Reply) after = request (f, "GET", "/api/sync/v1/changes", f->token, NULL);
+
+  g_assert_cmpuint (reply->status, ==, 404);
+  g_assert_cmpuint (after->status, ==, 200);
+}
+
+static void
+test_faults (Fixture       *f,
+             gconstpointer  data)
+{
+  {
+    g_autoptr(Reply) reply = request (f, "POST", "/api/test/faults", NULL,
+                                      "{\"path_prefix\": \"/api/sync/v1/changes\", \"count\": 2,"
+                                      " \"status\": 503, \"retry_after\": 7}");
+    g_assert_cmpuint (reply->status, ==, 201);
+  }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/changes", f->token, NULL);
+      assert_problem (reply, 503, "injected-fault");
+      g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "Retry-After"), ==, "7");
+    }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/changes", f->token, NULL);
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "POST", "/api/test/faults", NULL,
+                                      "{\"path_prefix\": \"/api/sync/v1/changes\", \"count\": 1,"
+                                      " \"mode\": \"close_mid_body\"}");
+    g_assert_cmpuint (reply->status, ==, 201);
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/changes", f->token, NULL);
+    /* libsoup 3.2 may hand back the truncated body without an error: the client must check
+     * the length (or fail to parse the JSON) itself. */
+    if (reply->error == NULL)
+      {
+        g_autofree char *text = reply_text (reply);
+        g_assert_cmpuint (strlen (text), <,
+                          soup_message_headers_get_content_length (reply->headers));
+        g_assert_null (json_from_string (text, NULL));
+      }
+  }
+  {
+    g_autoptr(Reply) fault = request (f, "POST", "/api/test/faults", NULL,
+                                      "{\"count\": 5, \"status\": 500}");
+    g_autoptr(Reply) clear = request (f, "DELETE", "/api/test/faults", NULL, NULL);
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/changes", f->token, NULL);
+    g_assert_cmpuint (clear->status, ==, 204);
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+  {
+    gint64 start = g_get_monotonic_time ();
+    g_autoptr(Reply) fault = request (f, "POST", "/api/test/faults", NULL,
+                                      "{\"path_prefix\": \"/api/sync/v1/\", \"mode\": \"slow\","
+                                      " \"delay_ms\": 300}");
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/", f->token, NULL);
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_cmpint (g_get_monotonic_time () - start, >=, 300 * 1000);
+  }
+}
+
+static void
+test_db_migrate (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dlg-site-db-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "site.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  {
+    g_autoptr(DlgSiteDb) db = dlg_site_db_open (path, &error);
+    g_assert_no_error (error);
+    /* Back to schema 1, with a contribution in it. */
+    g_assert_true (dlg_site_db_exec (db, "DROP INDEX objects_public_count;"
+                                         "DROP INDEX objects_public_order;"
+                                         "ALTER TABLE objects DROP COLUMN moderation;"
+                                         "ALTER TABLE objects DROP COLUMN feature;"
+                                         "ALTER TABLE objects DROP COLUMN sort_time;"
+                                         "PRAGMA user_version = 1;", &error));
+    g_assert_no_error (error);
+    g_assert_true (dlg_site_db_put_object (db, "contribution",
+                                           "0b0c0d0e-0000-4000-8000-0000000000c1", DEMO,
+                                           "{\"moderation\": \"published\", \"feature\": "
+                                           "\"ideas\", \"created_at\": \"2026-01-01T00:00:00Z\"}",
+                                           NULL, &error));
+  }
+  {
+    g_autoptr(DlgSiteDb) db = dlg_site_db_open (path, &error);
+    sqlite3_stmt *stmt = NULL;
+    g_assert_no_error (error);
+    sqlite3_prepare_v2 (dlg_site_db_get_handle (db), "SELECT moderation, feature FROM objects",
+                        -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "published");
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "ideas");
+    sqlite3_finalize (stmt);
+    sqlite3_prepare_v2 (dlg_site_db_get_handle (db), "PRAGMA user_version", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, DLG_SITE_DB_SCHEMA_VERSION);
+    sqlite3_finalize (stmt);
+  }
+  {
+    /* A newer schema is refused, untouched. */
+    g_autoptr(DlgSiteDb) db = dlg_site_db_open (path, &error);
+    g_assert_true (dlg_site_db_exec (db, "PRAGMA user_version = 99", &error));
+  }
+  {
+    g_autoptr(DlgSiteDb) db = dlg_site_db_open (path, &error);
+    g_assert_null (db);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  }
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* The dialogue-site binary: admin commands, then serving on a free port until SIGTERM. */
+static gboolean
+run_site (const char *const *args,
+          char              **out,
+          char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("DIALOGUE_SITE"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &status, &error);
+  g_assert_no_error (error);
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+test_binary (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+
+  if (g_getenv ("DIALOGUE_SITE") == NULL)
+    {
+      g_test_skip ("DIALOGUE_SITE is not set (run through meson test)");
+      return;
+    }
+  dir = g_dir_make_tmp ("dlg-site-bin-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "site.db", NULL);
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "token", "create", "app", "--scopes", "sync:read", NULL };
+    g_assert_true (run_site (args, &out, &err));
+    g_assert_true (g_str_has_prefix (out, "dlgs_"));
+    g_assert_cmpuint (strlen (g_strchomp (out)), ==, 5 + 64);
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "token", "create", "x", "--scopes", "sync:all", NULL };
+    g_assert_false (run_site (args, &out, &err));
+    g_assert_nonnull (strstr (err, "Unknown scope"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "token", "list", NULL };
+    g_assert_true (run_site (args, &out, &err));
+    g_assert_true (g_str_has_prefix (out, "app\tsync:read\t"));
+    g_assert_null (strstr (out, "dlgs_"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "seed-contributions", "25", NULL };
+    g_assert_true (run_site (args, &out, &err));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "erase", "0b0c0d0e-0000-4000-8000-0000000000ee", NULL };
+    g_assert_false (run_site (args, &out, &err));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "expire-cursors", NULL };
+    g_assert_true (run_site (args, &out, &err));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    const char *args[] = { "--db", db, "frobnicate", NULL };
+    g_assert_false (run_site (args, &out, &err));
+  }
+
+  /* Serving: the first line on stdout gives the address. */
+  {
+    const char *argv[] = { g_getenv ("DIALOGUE_SITE"), "--db", db, "--port", "0", "--demo",
+                           "--test-faults", NULL };
+    g_autoptr(GSubprocess) proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                                                     &error);
+    g_autoptr(GDataInputStream) lines = NULL;
+    g_autofree char *line = NULL;
+    g_autoptr(SoupSession) session = soup_session_new ();
+    const char *prefix = "dialogue-site listening on ";
+
+    g_assert_no_error (error);
+    lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (proc));
+    line = g_data_input_stream_read_line (lines, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_str_has_prefix (line, prefix));
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autofree char *uri = g_strconcat (line + strlen (prefix),
+                                            i == 0 ? "" : "api/test/faults", NULL);
+        g_autoptr(SoupMessage) msg = soup_message_new (i == 0 ? "GET" : "DELETE", uri);
+        g_autoptr(GBytes) body = soup_session_send_and_read (session, msg, NULL, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (soup_message_get_status (msg), ==, i == 0 ? 200 : 204);
+        if (i == 0)
+          g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), g_bytes_get_size (body),
+                                          "Doulon"));
+      }
+    g_subprocess_send_signal (proc, SIGTERM);
+    g_assert_true (g_subprocess_wait (proc, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_subprocess_get_if_exited (proc));
+    g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+  }
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+        g_unlink (path);
+      }
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/site/html/escape", test_html_escape);
+  g_test_add_func ("/site/db/migrate", test_db_migrate);
+  g_test_add_func ("/site/cli/binary", test_binary);
+#define ADD(path, func, faults) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (faults), fixture_setup, func, fixture_teardown)
+  ADD ("/site/api/discovery", test_discovery, FALSE);
+  ADD ("/site/api/auth", test_auth, FALSE);
+  ADD ("/site/api/feed-paging", test_feed_paging, FALSE);
+  ADD ("/site/api/cursor-expired", test_cursor_expired, FALSE);
+  ADD ("/site/api/put-get-delete", test_put_get_delete, FALSE);
+  ADD ("/site/api/idempotency", test_idempotency, FALSE);
+  ADD ("/site/api/idempotency-in-flight", test_idempotency_in_flight, TRUE);
+  ADD ("/site/api/bad-json", test_bad_json, FALSE);
+  ADD ("/site/api/registration-erasure", test_registration_erasure, FALSE);
+  ADD ("/site/pages/form-csrf", test_form_csrf, FALSE);
+  ADD ("/site/pages/hostile-text", test_hostile_text, FALSE);
+  ADD ("/site/pages/all", test_pages, FALSE);
+  ADD ("/site/faults/disabled", test_faults_disabled, FALSE);
+  ADD ("/site/faults/enabled", test_faults, TRUE);
+#undef ADD
+  return g_test_run ();
+}
