@@ -761,6 +761,7 @@ typedef struct
   GError        *error;
   guint          n_progress;
   double         last_fraction;
+  GCancellable  *cancel_on_progress;
 } AsyncData;
 
 static void
@@ -775,6 +776,8 @@ progress_cb (double      fraction,
   g_assert_cmpfloat (fraction, <=, 1.0);
   data->n_progress++;
   data->last_fraction = fraction;
+  if (data->cancel_on_progress != NULL && fraction > 0.0)
+    g_cancellable_cancel (data->cancel_on_progress);
 }
 
 static void
@@ -793,7 +796,8 @@ test_async (void)
 {
   g_autoptr(DlgDrawInput) input = load_fixture (DLG_DRAW_ALGORITHM_LEXIMIN, 5);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  AsyncData data = { g_main_loop_new (NULL, FALSE), NULL, NULL, 0, 0.0 };
+  g_autoptr(GCancellable) midway = g_cancellable_new ();
+  AsyncData data = { g_main_loop_new (NULL, FALSE), NULL, NULL, 0, 0.0, NULL };
   g_autoptr(DlgDrawResult) sync = run_ok (input);
   g_auto(GStrv) sync_panel = dlg_draw_result_dup_panel_ids (sync);
   g_auto(GStrv) async_panel = NULL;
@@ -819,6 +823,18 @@ test_async (void)
   g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (data.result);
   g_clear_error (&data.error);
+
+  /* cancelled while it runs, from the first progress report */
+  data.cancel_on_progress = midway;
+  data.n_progress = 0;
+  dlg_draw_run_async (input, midway, progress_cb, &data, NULL, run_done_cb, &data);
+  g_main_loop_run (data.loop);
+  g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (data.result);
+  g_assert_cmpuint (data.n_progress, >=, 1);
+  g_clear_error (&data.error);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_main_loop_unref (data.loop);
 }
 

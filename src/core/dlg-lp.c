@@ -324,13 +324,8 @@ simplex (DlgLp *lp)
   glp_init_smcp (&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_OFF; /* keep the basis between solves: column generation re-solves */
-  parm.meth = GLP_PRIMAL;
-  if (g_getenv ("DLG_LP_VERBOSE"))
-    {
-      glp_term_out (GLP_ON);
-      parm.msg_lev = GLP_MSG_ALL;
-    }
-  parm.it_lim = 20000;     /* a stalled (degenerate) warm start is restarted below */
+  parm.meth = GLP_PRIMAL;  /* new columns keep the last basis primal feasible */
+  parm.it_lim = 20000;     /* a stalled (degenerate) warm start is restarted below */     /* a stalled (degenerate) warm start is restarted below */
   status = simplex_status (lp, glp_simplex (lp->prob, &parm));
   if (status == DLG_LP_OPTIMAL)
     return status;
