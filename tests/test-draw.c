@@ -838,6 +838,36 @@ test_async (void)
   g_main_loop_unref (data.loop);
 }
 
+static gpointer
+draw_thread (gpointer data)
+{
+  return dlg_draw_run (data, NULL, NULL, NULL, NULL);
+}
+
+/* GLPK keeps its state per thread: two draws at once give what each gives alone. */
+static void
+test_threads (void)
+{
+  g_autoptr(DlgDrawInput) a = load_fixture (DLG_DRAW_ALGORITHM_LEXIMIN, 11);
+  g_autoptr(DlgDrawInput) b = load_fixture (DLG_DRAW_ALGORITHM_MAXIMIN, 12);
+  GThread *ta = g_thread_new ("draw-a", draw_thread, a);
+  GThread *tb = g_thread_new ("draw-b", draw_thread, b);
+  g_autoptr(DlgDrawResult) ra = g_thread_join (ta);
+  g_autoptr(DlgDrawResult) rb = g_thread_join (tb);
+  g_autoptr(DlgDrawResult) sa = run_ok (a);
+  g_autoptr(DlgDrawResult) sb = run_ok (b);
+  g_auto(GStrv) pa = NULL, pb = NULL, qa = NULL, qb = NULL;
+
+  g_assert_nonnull (ra);
+  g_assert_nonnull (rb);
+  pa = dlg_draw_result_dup_panel_ids (ra);
+  qa = dlg_draw_result_dup_panel_ids (sa);
+  pb = dlg_draw_result_dup_panel_ids (rb);
+  qb = dlg_draw_result_dup_panel_ids (sb);
+  g_assert_true (g_strv_equal ((const char *const *) pa, (const char *const *) qa));
+  g_assert_true (g_strv_equal ((const char *const *) pb, (const char *const *) qb));
+}
+
 /* --- Storage ------------------------------------------------------------------------------ */
 
 static void
@@ -1137,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/core/draw/fixture/replay", test_fixture_replay);
   g_test_add_func ("/core/draw/fixture/infeasible", test_fixture_infeasible);
   g_test_add_func ("/core/draw/async", test_async);
+  g_test_add_func ("/core/draw/threads", test_threads);
   g_test_add_func ("/core/draw/store", test_store);
   g_test_add_func ("/cli/draw", test_cli);
 
