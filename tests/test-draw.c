@@ -1001,6 +1001,39 @@ test_store (void)
   g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
 }
 
+/* The demo process's quotas and registrations can be drawn from. */
+static void
+test_store_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(DlgDrawInput) input = NULL;
+  g_autoptr(DlgDrawResult) result = NULL;
+  gint64 process_id;
+
+  g_assert_no_error (error);
+  process_id = dlg_demo_ensure (store, NULL, &error);
+  g_assert_no_error (error);
+  input = dlg_draw_input_new_for_process (store, process_id, 24, 2026, DLG_DRAW_ALGORITHM_LEXIMIN,
+                                          &error);
+  g_assert_no_error (error);
+  g_test_message ("demo pool: %u people, %u quotas", dlg_draw_input_get_n_people (input),
+                  dlg_draw_input_get_n_quotas (input));
+  g_assert_cmpuint (dlg_draw_input_get_n_quotas (input), >, 0);
+  if (dlg_draw_input_get_n_people (input) < 24)
+    return;
+  result = dlg_draw_run (input, NULL, NULL, NULL, &error);
+  /* a pool smaller than the demo's quotas assume can be infeasible: then a relaxation */
+  if (result == NULL)
+    g_assert_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INFEASIBLE);
+  else
+    {
+      assert_result_ok (result);
+      dlg_draw_save (store, process_id, result, NULL, &error);
+      g_assert_no_error (error);
+    }
+}
+
 /* --- CLI ---------------------------------------------------------------------------------- */
 
 static int
@@ -1169,6 +1202,7 @@ main (int   argc,
   g_test_add_func ("/core/draw/async", test_async);
   g_test_add_func ("/core/draw/threads", test_threads);
   g_test_add_func ("/core/draw/store", test_store);
+  g_test_add_func ("/core/draw/store-demo", test_store_demo);
   g_test_add_func ("/cli/draw", test_cli);
 
   return g_test_run ();
