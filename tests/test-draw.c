@@ -199,6 +199,19 @@ test_lp (void)
   g_assert_cmpfloat_with_epsilon (dlg_lp_get_col_value (lp, x), 3.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (dlg_lp_get_col_value (lp, y), 1.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (dlg_lp_get_row_dual (lp, row), 2.0, 1e-9);
+  g_assert_cmpint (dlg_lp_solve_interior (lp), ==, DLG_LP_OPTIMAL);
+  g_assert_cmpfloat_with_epsilon (dlg_lp_get_objective_value (lp), 11.0, 1e-6);
+  g_assert_cmpfloat_with_epsilon (dlg_lp_get_row_dual (lp, row), 2.0, 1e-6);
+
+  /* a column added with its coefficients, then one coefficient changed */
+  cols[0] = row;
+  coefs[0] = 1.0;
+  x = dlg_lp_add_col_entries (lp, 0, 1, 10, 1, cols, coefs); /* z ≤ 1, uses row 0 */
+  g_assert_cmpint (dlg_lp_solve (lp), ==, DLG_LP_OPTIMAL);
+  g_assert_cmpfloat_with_epsilon (dlg_lp_get_col_value (lp, x), 1.0, 1e-9);
+  dlg_lp_set_coef (lp, row, x, 0.0);
+  g_assert_cmpint (dlg_lp_solve (lp), ==, DLG_LP_OPTIMAL);
+  g_assert_cmpfloat_with_epsilon (dlg_lp_get_objective_value (lp), 21.0, 1e-9);
 
   /* integer: max x + y with 2x + 2y ≤ 5 → 2 */
   {
