@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-cli-common.h"
+#include "dlg-cli-draw.h"
 #include "dlg-cli-process.h"
 #include "dlg-cli-sync.h"
 
@@ -32,6 +33,7 @@ static const struct {
   { "narrative", dlg_cli_narrative, N_("Publish a narrative of a process") },
   { "sync", dlg_cli_sync, N_("Sync with the public site") },
   { "conflicts", dlg_cli_conflicts, N_("List or resolve sync conflicts") },
+  { "draw", dlg_cli_draw, N_("Draw a panel by lot, fairly, from CSV files of quotas and people") },
 };
 
 static void

@@ -1,0 +1,44 @@
+/* dlg-draw-private.h — what the draw engine, its result and its storage share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dlg-draw-input.h"
+#include "dlg-draw-result.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *category;
+  char *value;
+  int   category_index;
+  int   min;
+  int   max;
+  int   min_flex; /* as given, or DLG_DRAW_FLEX_UNSET */
+  int   max_flex;
+} DlgDrawQuota;
+
+const DlgDrawQuota *dlg_draw_input_peek_quota        (DlgDrawInput *self,
+                                                      guint         index);
+/* The quota (value) index of @person in @category. */
+int                 dlg_draw_input_get_person_quota  (DlgDrawInput *self,
+                                                      guint         person,
+                                                      guint         category);
+
+DlgDrawResult      *dlg_draw_result_new              (DlgDrawInput *input);
+void                dlg_draw_result_set_panel        (DlgDrawResult *self,
+                                                      GArray       *panel,
+                                                      GArray       *reserve);
+void                dlg_draw_result_set_probabilities (DlgDrawResult *self,
+                                                      double       *probabilities);
+void                dlg_draw_result_add_distribution_panel (DlgDrawResult *self,
+                                                      double        weight,
+                                                      GArray       *members);
+void                dlg_draw_result_set_stats        (DlgDrawResult *self,
+                                                      gint64        duration_ms,
+                                                      guint         n_panels);
+
+G_END_DECLS

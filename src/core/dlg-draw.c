@@ -1,0 +1,1678 @@
+/* dlg-draw.c — a provably fair random draw of a citizen panel (sortition)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Maximin and leximin follow Flanigan, Gölz, Gupta, Hennig and Procaccia, "Fair algorithms for
+ * selecting citizens' assemblies" (Nature 596, 2021), as the Sortition Foundation's
+ * sortition-algorithms library implements them: a panel ILP (sum x = k, quota bounds, at most
+ * one person per household) prices new panels against the duals of an LP over the panels found
+ * so far (column generation); leximin fixes the probabilities level by level; a final LP gives
+ * the distribution over panels, and one panel is drawn from it with the seed.
+ *
+ * People with the same value in every category and no shared household are interchangeable:
+ * they are grouped into types, the ILP has one integer column per type (how many of that type
+ * sit on the panel), and the draw picks uniformly inside each type. Every person of a type
+ * gets the same probability, which the leximin optimum (unique in its probabilities) gives
+ * them anyway by symmetry.
+ *
+ * Randomness comes from GRand only, seeded from the input's seed: one stream for the solver's
+ * starting weights, one for the draw, one for the legacy estimate. The same input and seed give
+ * the same distribution and the same panel.
+ */
+
+#define G_LOG_DOMAIN "dlg-draw"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-draw.h"
+#include "dlg-draw-private.h"
+#include "dlg-lp.h"
+
+/* Numerical tolerance of the column generation, as in the reference implementation. */
+#define EPS 0.00001
+#define MAX_PROBABILITY_REDUCTIONS 2000
+#define LEGACY_MAX_ATTEMPTS 100
+/* panels priced from one LP solution at most */
+#define MORE_PANELS 10
+
+enum
+{
+  STREAM_SOLVER = 1,
+  STREAM_DRAW = 2,
+  STREAM_LEGACY_ESTIMATE = 3,
+};
+
+typedef struct
+{
+  DlgDrawInput        *input;
+  guint                n_people;
+  guint                n_cats;
+  guint                n_quotas;
+  guint                k;
+  const DlgDrawQuota **quotas;
+
+  /* households of more than one person */
+  int                 *household;       /* person → index, or -1 */
+  GPtrArray           *household_members; /* GArray of guint */
+
+  /* types of interchangeable people */
+  guint                n_types;
+  int                 *type_of;         /* person → type */
+  GPtrArray           *type_members;    /* GArray of guint */
+  int                 *type_size;
+  int                 *type_quotas;     /* n_types × n_cats */
+
+  DlgLp               *ilp;             /* the panel ILP: column t = how many of type t */
+  int                 *cols;            /* scratch */
+  double              *coefs;
+
+  GPtrArray           *panels;          /* GBytes of int[n_types] */
+  GHashTable          *panel_set;
+  gboolean            *covered;         /* per type */
+
+  guint                n_ilp;
+  gint64               ilp_us;
+  guint                n_lp;
+  gint64               lp_us;
+
+  GCancellable        *cancellable;
+  DlgDrawProgressFunc  progress;
+  gpointer             progress_data;
+} Engine;
+
+G_DEFINE_QUARK (dlg-draw-error-quark, dlg_draw_error)
+
+void
+dlg_draw_relaxation_free (DlgDrawRelaxation *relaxation)
+{
+  if (relaxation == NULL)
+    return;
+  g_free (relaxation->category);
+  g_free (relaxation->value);
+  g_free (relaxation->description);
+  g_free (relaxation);
+}
+
+static GRand *
+rand_for_stream (guint32 seed,
+                 guint32 stream)
+{
+  guint32 key[2] = { seed, stream };
+
+  return g_rand_new_with_seed_array (key, G_N_ELEMENTS (key));
+}
+
+static void
+report (Engine     *engine,
+        double      fraction,
+        const char *message)
+{
+  if (engine->progress != NULL)
+    engine->progress (CLAMP (fraction, 0.0, 1.0), message, engine->progress_data);
+}
+
+static gboolean
+check_cancelled (Engine  *engine,
+                 GError **error)
+{
+  return g_cancellable_set_error_if_cancelled (engine->cancellable, error);
+}
+
+static void
+engine_clear (Engine *engine)
+{
+  g_clear_pointer (&engine->quotas, g_free);
+  g_clear_pointer (&engine->household, g_free);
+  g_clear_pointer (&engine->household_members, g_ptr_array_unref);
+  g_clear_pointer (&engine->type_of, g_free);
+  g_clear_pointer (&engine->type_members, g_ptr_array_unref);
+  g_clear_pointer (&engine->type_size, g_free);
+  g_clear_pointer (&engine->type_quotas, g_free);
+  g_clear_pointer (&engine->ilp, dlg_lp_free);
+  g_clear_pointer (&engine->cols, g_free);
+  g_clear_pointer (&engine->coefs, g_free);
+  g_clear_pointer (&engine->panels, g_ptr_array_unref);
+  g_clear_pointer (&engine->panel_set, g_hash_table_unref);
+  g_clear_pointer (&engine->covered, g_free);
+}
+
+static gboolean
+engine_init (Engine        *engine,
+             DlgDrawInput  *input,
+             GError       **error)
+{
+  g_autoptr(GHashTable) households = NULL;
+  g_autoptr(GHashTable) household_count = NULL;
+  g_autoptr(GHashTable) types = NULL;
+  guint n_units;
+
+  memset (engine, 0, sizeof *engine);
+  engine->input = input;
+  engine->n_people = dlg_draw_input_get_n_people (input);
+  engine->n_cats = dlg_draw_input_get_n_categories (input);
+  engine->n_quotas = dlg_draw_input_get_n_quotas (input);
+  engine->k = dlg_draw_input_get_size (input);
+
+  if (engine->n_people == 0)
+    {
+      g_set_error_literal (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID,
+                           _("There is nobody to draw from."));
+      return FALSE;
+    }
+  if (engine->k == 0)
+    {
+      g_set_error_literal (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID,
+                           _("The panel size must be at least 1."));
+      return FALSE;
+    }
+
+  engine->quotas = g_new0 (const DlgDrawQuota *, MAX (1, engine->n_quotas));
+  for (guint q = 0; q < engine->n_quotas; q++)
+    engine->quotas[q] = dlg_draw_input_peek_quota (input, q);
+
+  /* Households that more than one person share */
+  household_count = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint p = 0; p < engine->n_people; p++)
+    {
+      const char *key = dlg_draw_input_get_person_household (input, p);
+
+      if (key != NULL)
+        g_hash_table_insert (household_count, (gpointer) key,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (
+                               g_hash_table_lookup (household_count, key)) + 1));
+    }
+  households = g_hash_table_new (g_str_hash, g_str_equal);
+  engine->household = g_new (int, engine->n_people);
+  engine->household_members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  n_units = 0;
+  for (guint p = 0; p < engine->n_people; p++)
+    {
+      const char *key = dlg_draw_input_get_person_household (input, p);
+      gpointer found;
+
+      engine->household[p] = -1;
+      if (key == NULL || GPOINTER_TO_UINT (g_hash_table_lookup (household_count, key)) < 2)
+        {
+          n_units++;
+          continue;
+        }
+      found = g_hash_table_lookup (households, key);
+      if (found == NULL)
+        {
+          g_ptr_array_add (engine->household_members, g_array_new (FALSE, FALSE, sizeof (guint)));
+          g_hash_table_insert (households, (gpointer) key,
+                               GUINT_TO_POINTER (engine->household_members->len));
+          found = GUINT_TO_POINTER (engine->household_members->len);
+          n_units++;
+        }
+      engine->household[p] = GPOINTER_TO_UINT (found) - 1;
+      g_array_append_val (g_ptr_array_index (engine->household_members, engine->household[p]), p);
+    }
+  if (engine->k > engine->n_people)
+    {
+      g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID,
+                   _("The panel (%u people) is larger than the pool (%u people)."),
+                   engine->k, engine->n_people);
+      return FALSE;
+    }
+  if (engine->k > n_units)
+    {
+      g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID,
+                   _("The panel (%u people) is larger than the number of households in the "
+                     "pool (%u)."), engine->k, n_units);
+      return FALSE;
+    }
+
+  /* Types: same values, no shared household */
+  types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  engine->type_of = g_new (int, engine->n_people);
+  engine->type_members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint p = 0; p < engine->n_people; p++)
+    {
+      g_autoptr(GString) key = NULL;
+      gpointer found = NULL;
+      GArray *members;
+
+      if (engine->household[p] < 0)
+        {
+          key = g_string_new (NULL);
+          for (guint c = 0; c < engine->n_cats; c++)
+            g_string_append_printf (key, "%d,", dlg_draw_input_get_person_quota (input, p, c));
+          found = g_hash_table_lookup (types, key->str);
+        }
+      if (found == NULL)
+        {
+          g_ptr_array_add (engine->type_members, g_array_new (FALSE, FALSE, sizeof (guint)));
+          found = GUINT_TO_POINTER (engine->type_members->len);
+          if (key != NULL)
+            g_hash_table_insert (types, g_string_free (g_steal_pointer (&key), FALSE), found);
+        }
+      engine->type_of[p] = GPOINTER_TO_UINT (found) - 1;
+      members = g_ptr_array_index (engine->type_members, engine->type_of[p]);
+      g_array_append_val (members, p);
+    }
+  engine->n_types = engine->type_members->len;
+  engine->type_size = g_new (int, engine->n_types);
+  engine->type_quotas = g_new (int, MAX (1, engine->n_types * engine->n_cats));
+  for (guint t = 0; t < engine->n_types; t++)
+    {
+      GArray *members = g_ptr_array_index (engine->type_members, t);
+      guint first = g_array_index (members, guint, 0);
+
+      engine->type_size[t] = members->len;
+      for (guint c = 0; c < engine->n_cats; c++)
+        engine->type_quotas[t * engine->n_cats + c] =
+          dlg_draw_input_get_person_quota (input, first, c);
+    }
+
+  engine->cols = g_new (int, engine->n_types + engine->n_quotas + 2);
+  engine->coefs = g_new (double, engine->n_types + engine->n_quotas + 2);
+  engine->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  engine->panel_set = g_hash_table_new (g_bytes_hash, g_bytes_equal);
+  engine->covered = g_new0 (gboolean, engine->n_types);
+  return TRUE;
+}
+
+/* The rows every panel obeys: size, quotas (between @min_cols relaxations), households. The
+ * type columns must be 0 … n_types − 1. @relax_min/@relax_max give the relaxation columns of
+ * each quota, or NULL. */
+static void
+add_panel_rows (Engine    *engine,
+                DlgLp     *lp,
+                const int *relax_min,
+                const int *relax_max)
+{
+  int n;
+
+  for (guint t = 0; t < engine->n_types; t++)
+    {
+      engine->cols[t] = t;
+      engine->coefs[t] = 1.0;
+    }
+  dlg_lp_add_row (lp, engine->n_types, engine->cols, engine->coefs, engine->k, engine->k);
+
+  for (guint q = 0; q < engine->n_quotas; q++)
+    {
+      const DlgDrawQuota *quota = engine->quotas[q];
+
+      n = 0;
+      for (guint t = 0; t < engine->n_types; t++)
+        if (engine->type_quotas[t * engine->n_cats + quota->category_index] == (int) q)
+          {
+            engine->cols[n] = t;
+            engine->coefs[n++] = 1.0;
+          }
+      if (relax_min == NULL)
+        {
+          dlg_lp_add_row (lp, n, engine->cols, engine->coefs, quota->min, quota->max);
+          continue;
+        }
+      engine->cols[n] = relax_min[q];
+      engine->coefs[n] = 1.0;
+      dlg_lp_add_row (lp, n + 1, engine->cols, engine->coefs, quota->min, INFINITY);
+      engine->cols[n] = relax_max[q];
+      engine->coefs[n] = -1.0;
+      dlg_lp_add_row (lp, n + 1, engine->cols, engine->coefs, -INFINITY, quota->max);
+    }
+
+  for (guint h = 0; h < engine->household_members->len; h++)
+    {
+      GArray *members = g_ptr_array_index (engine->household_members, h);
+
+      for (guint i = 0; i < members->len; i++)
+        {
+          engine->cols[i] = engine->type_of[g_array_index (members, guint, i)];
+          engine->coefs[i] = 1.0;
+        }
+      dlg_lp_add_row (lp, members->len, engine->cols, engine->coefs, -INFINITY, 1.0);
+    }
+}
+
+static void
+build_panel_ilp (Engine *engine)
+{
+  engine->ilp = dlg_lp_new (DLG_LP_MAXIMIZE);
+  for (guint t = 0; t < engine->n_types; t++)
+    dlg_lp_add_col (engine->ilp, 0.0, engine->type_size[t], 0.0, TRUE);
+  add_panel_rows (engine, engine->ilp, NULL, NULL);
+}
+
+static gboolean
+solver_failed (GError **error)
+{
+  g_set_error_literal (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_SOLVER,
+                       _("The solver failed to compute the draw."));
+  return FALSE;
+}
+
+/* The feasible panel of greatest weight, weights given per person of each type. */
+static gboolean
+best_panel (Engine        *engine,
+            const double  *weights,
+            int           *counts,
+            double        *value,
+            GError       **error)
+{
+  double total = 0.0;
+  gint64 start = g_get_monotonic_time ();
+  DlgLpStatus status;
+
+  for (guint t = 0; t < engine->n_types; t++)
+    dlg_lp_set_objective (engine->ilp, t, weights != NULL ? weights[t] : 0.0);
+  status = dlg_lp_solve_integer (engine->ilp);
+  engine->n_ilp++;
+  engine->ilp_us += g_get_monotonic_time () - start;
+  if (status != DLG_LP_OPTIMAL)
+    return solver_failed (error);
+  for (guint t = 0; t < engine->n_types; t++)
+    {
+      counts[t] = (int) lround (dlg_lp_get_col_value (engine->ilp, t));
+      if (weights != NULL)
+        total += weights[t] * counts[t];
+    }
+  *value = total;
+  return TRUE;
+}
+
+/* Adds the panel unless it is known; returns whether it was new. */
+static gboolean
+add_panel (Engine    *engine,
+           const int *counts)
+{
+  GBytes *bytes = g_bytes_new (counts, sizeof (int) * engine->n_types);
+
+  if (g_hash_table_contains (engine->panel_set, bytes))
+    {
+      g_bytes_unref (bytes);
+      return FALSE;
+    }
+  g_ptr_array_add (engine->panels, bytes);
+  g_hash_table_add (engine->panel_set, bytes);
+  for (guint t = 0; t < engine->n_types; t++)
+    if (counts[t] > 0)
+      engine->covered[t] = TRUE;
+  return TRUE;
+}
+
+static const int *
+panel_counts (Engine *engine,
+              guint   index)
+{
+  return g_bytes_get_data (g_ptr_array_index (engine->panels, index), NULL);
+}
+
+/* --- Relaxation of infeasible quotas ---------------------------------------------------- */
+
+static int
+effective_min_flex (Engine             *engine,
+                    const DlgDrawQuota *quota)
+{
+  return quota->min_flex == DLG_DRAW_FLEX_UNSET ? 0 : MIN (quota->min_flex, quota->min);
+}
+
+static int
+effective_max_flex (Engine             *engine,
+                    const DlgDrawQuota *quota)
+{
+  return quota->max_flex == DLG_DRAW_FLEX_UNSET ? MAX ((int) engine->k, quota->max)
+                                                : MAX (quota->max_flex, quota->max);
+}
+
+/* The smallest relaxation, lowering a low minimum weighing more (1 + 2/min) than raising a
+ * maximum (1), as in the reference implementation. */
+static GPtrArray *
+propose_relaxation (Engine  *engine,
+                    GError **error)
+{
+  g_autoptr(DlgLp) lp = dlg_lp_new (DLG_LP_MINIMIZE);
+  g_autofree int *relax_min = g_new (int, MAX (1, engine->n_quotas));
+  g_autofree int *relax_max = g_new (int, MAX (1, engine->n_quotas));
+  g_autoptr(GPtrArray) relaxations = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) dlg_draw_relaxation_free);
+  DlgLpStatus status;
+
+  for (guint t = 0; t < engine->n_types; t++)
+    dlg_lp_add_col (lp, 0.0, engine->type_size[t], 0.0, TRUE);
+  for (guint q = 0; q < engine->n_quotas; q++)
+    {
+      const DlgDrawQuota *quota = engine->quotas[q];
+
+      relax_min[q] = dlg_lp_add_col (lp, 0.0, quota->min - effective_min_flex (engine, quota),
+                                     quota->min > 0 ? 1.0 + 2.0 / quota->min : 0.0, TRUE);
+      relax_max[q] = dlg_lp_add_col (lp, 0.0, effective_max_flex (engine, quota) - quota->max,
+                                     1.0, TRUE);
+    }
+  add_panel_rows (engine, lp, relax_min, relax_max);
+
+  status = dlg_lp_solve_integer (lp);
+  if (status == DLG_LP_INFEASIBLE)
+    {
+      g_set_error_literal (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_CANNOT_RELAX,
+                           _("No panel meets the quotas, even relaxed as far as their "
+                             "flexibility allows. Widen the flexibility of the quotas or "
+                             "enlarge the pool."));
+      return NULL;
+    }
+  if (status != DLG_LP_OPTIMAL)
+    return solver_failed (error), NULL;
+
+  for (guint q = 0; q < engine->n_quotas; q++)
+    {
+      const DlgDrawQuota *quota = engine->quotas[q];
+      int down = (int) lround (dlg_lp_get_col_value (lp, relax_min[q]));
+      int up = (int) lround (dlg_lp_get_col_value (lp, relax_max[q]));
+      DlgDrawRelaxation *relaxation;
+
+      if (down == 0 && up == 0)
+        continue;
+      relaxation = g_new0 (DlgDrawRelaxation, 1);
+      relaxation->category = g_strdup (quota->category);
+      relaxation->value = g_strdup (quota->value);
+      relaxation->old_min = quota->min;
+      relaxation->new_min = quota->min - down;
+      relaxation->old_max = quota->max;
+      relaxation->new_max = quota->max + up;
+      if (down > 0 && up > 0)
+        /* Translators: a change to the quotas of a panel, e.g. "lower the minimum of
+         * Gender=Female from 11 to 10 and raise its maximum from 12 to 13" */
+        relaxation->description =
+          g_strdup_printf (_("lower the minimum of %s=%s from %d to %d and raise its maximum "
+                             "from %d to %d"), quota->category, quota->value,
+                           relaxation->old_min, relaxation->new_min,
+                           relaxation->old_max, relaxation->new_max);
+      else if (down > 0)
+        /* Translators: a change to the quotas of a panel */
+        relaxation->description =
+          g_strdup_printf (_("lower the minimum of %s=%s from %d to %d"),
+                           quota->category, quota->value,
+                           relaxation->old_min, relaxation->new_min);
+      else
+        /* Translators: a change to the quotas of a panel */
+        relaxation->description =
+          g_strdup_printf (_("raise the maximum of %s=%s from %d to %d"),
+                           quota->category, quota->value,
+                           relaxation->old_max, relaxation->new_max);
+      g_ptr_array_add (relaxations, relaxation);
+    }
+  return g_steal_pointer (&relaxations);
+}
+
+/* Whether any panel meets the quotas; when none does, @error says which relaxation would make
+ * one possible. The panel found, if any, becomes the first known panel. */
+static gboolean
+check_feasible (Engine  *engine,
+                GError **error)
+{
+  g_autofree int *counts = g_new (int, engine->n_types);
+  g_autoptr(GPtrArray) relaxations = NULL;
+  g_autoptr(GString) message = NULL;
+  DlgLpStatus status;
+
+  dlg_lp_clear_objective (engine->ilp);
+  status = dlg_lp_solve_integer (engine->ilp);
+  if (status == DLG_LP_OPTIMAL)
+    {
+      double value;
+
+      if (!best_panel (engine, NULL, counts, &value, error))
+        return FALSE;
+      add_panel (engine, counts);
+      return TRUE;
+    }
+  if (status != DLG_LP_INFEASIBLE)
+    return solver_failed (error);
+
+  relaxations = propose_relaxation (engine, error);
+  if (relaxations == NULL)
+    return FALSE;
+  message = g_string_new (_("No panel meets every quota with this pool. The smallest change "
+                            "that makes the draw possible:"));
+  for (guint i = 0; i < relaxations->len; i++)
+    {
+      DlgDrawRelaxation *relaxation = g_ptr_array_index (relaxations, i);
+
+      g_string_append (message, i == 0 ? " " : "; ");
+      g_string_append (message, relaxation->description);
+    }
+  g_string_append_c (message, '.');
+  g_set_error_literal (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INFEASIBLE, message->str);
+  return FALSE;
+}
+
+/* --- Column generation ------------------------------------------------------------------ */
+
+/* A diverse first set of panels by multiplicative weights, then one panel for every type not
+ * yet covered, if it can be on any panel at all. */
+static gboolean
+initial_panels (Engine  *engine,
+                GRand   *rand,
+                guint    rounds,
+                double   progress_share,
+                GError **error)
+{
+  g_autofree double *weights = g_new (double, engine->n_types);
+  g_autofree int *counts = g_new (int, engine->n_types);
+  double value;
+
+  for (guint t = 0; t < engine->n_types; t++)
+    weights[t] = g_rand_double_range (rand, 0.99, 1.0);
+
+  for (guint r = 0; r < rounds; r++)
+    {
+      gboolean is_new;
+      double sum = 0.0;
+
+      if (check_cancelled (engine, error))
+        return FALSE;
+      if (!best_panel (engine, weights, counts, &value, error))
+        return FALSE;
+      is_new = add_panel (engine, counts);
+      for (guint t = 0; t < engine->n_types; t++)
+        {
+          if (is_new)
+            weights[t] *= pow (0.8, (double) counts[t] / engine->type_size[t]);
+          else
+            weights[t] = 0.9 * weights[t] + 0.1;
+          sum += weights[t] * engine->type_size[t];
+        }
+      for (guint t = 0; t < engine->n_types; t++)
+        weights[t] *= engine->n_people / sum;
+      report (engine, progress_share * (r + 1) / (rounds + 1), _("Finding diverse panels"));
+    }
+
+  for (guint t = 0; t < engine->n_types; t++)
+    {
+      if (engine->covered[t])
+        continue;
+      if (check_cancelled (engine, error))
+        return FALSE;
+      memset (weights, 0, sizeof (double) * engine->n_types);
+      weights[t] = 1.0;
+      if (!best_panel (engine, weights, counts, &value, error))
+        return FALSE;
+      if (counts[t] > 0)
+        add_panel (engine, counts);
+      else
+        g_debug ("type %u (%d people) is on no feasible panel", t, engine->type_size[t]);
+    }
+  return TRUE;
+}
+
+/* The restricted master LP over the panels found so far (x_P = probability of panel P):
+ *
+ *   maximize z
+ *   s.t.     Σ_P (n_t(P)/|t|) x_P − z ≥ 0   for every type t not fixed (its probability ≥ z)
+ *            Σ_P (n_t(P)/|t|) x_P ≥ p_t     for every type t fixed at p_t (leximin)
+ *            Σ_P x_P ≤ 1
+ *            x, z ≥ 0
+ *
+ * Its row duals are the dual LP of the reference implementation: y_t (the weight of type t,
+ * Σ over unfixed types = 1) and ŷ (of the last row), with objective ŷ − Σ_fixed p_t y_t = z. A
+ * new panel is a new column, so the last basis stays feasible and the simplex resumes from it. */
+typedef struct
+{
+  DlgLp *lp;
+  int   *row;     /* per type, or -1 for types on no panel */
+  int    zcol;
+  int    sum_row;
+} DualLp;
+
+static void
+dual_lp_clear (DualLp *dual)
+{
+  g_clear_pointer (&dual->lp, dlg_lp_free);
+  g_clear_pointer (&dual->row, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DualLp, dual_lp_clear)
+
+static void
+dual_add_panel_row (Engine *engine,
+                    DualLp *dual,
+                    guint   index)
+{
+  const int *counts = panel_counts (engine, index);
+  int n = 0;
+
+  for (guint t = 0; t < engine->n_types; t++)
+    if (counts[t] > 0 && dual->row[t] >= 0)
+      {
+        engine->cols[n] = dual->row[t];
+        engine->coefs[n++] = (double) counts[t] / engine->type_size[t];
+      }
+  engine->cols[n] = dual->sum_row;
+  engine->coefs[n++] = 1.0;
+  dlg_lp_add_col_entries (dual->lp, 0.0, INFINITY, 0.0, n, engine->cols, engine->coefs);
+}
+
+static void
+dual_lp_init (Engine       *engine,
+              DualLp       *dual,
+              const double *fixed)
+{
+  dual->lp = dlg_lp_new (DLG_LP_MAXIMIZE);
+  dual->row = g_new (int, engine->n_types);
+  dual->zcol = dlg_lp_add_col (dual->lp, 0.0, INFINITY, 1.0, FALSE);
+  for (guint t = 0; t < engine->n_types; t++)
+    {
+      double coef = -1.0;
+
+      if (!engine->covered[t])
+        {
+          dual->row[t] = -1;
+          continue;
+        }
+      if (fixed != NULL && fixed[t] >= 0)
+        dual->row[t] = dlg_lp_add_row (dual->lp, 0, NULL, NULL, fixed[t], INFINITY);
+      else
+        dual->row[t] = dlg_lp_add_row (dual->lp, 1, &dual->zcol, &coef, 0.0, INFINITY);
+    }
+  dual->sum_row = dlg_lp_add_row (dual->lp, 0, NULL, NULL, -INFINITY, 1.0);
+  for (guint i = 0; i < engine->panels->len; i++)
+    dual_add_panel_row (engine, dual, i);
+}
+
+/* Type @t's probability is now fixed at @p (it no longer takes part in z), or lowered to @p. */
+static void
+dual_lp_fix (DualLp *dual,
+             guint   t,
+             double  p)
+{
+  dlg_lp_set_coef (dual->lp, dual->row[t], dual->zcol, 0.0);
+  dlg_lp_set_row_bounds (dual->lp, dual->row[t], p, INFINITY);
+}
+
+/* y_t and the per-person weights for the pricing ILP, from the row duals; returns ŷ. */
+static double
+dual_weights (Engine *engine,
+              DualLp *dual,
+              double *y,
+              double *weights)
+{
+  for (guint t = 0; t < engine->n_types; t++)
+    {
+      y[t] = dual->row[t] >= 0 ? fabs (dlg_lp_get_row_dual (dual->lp, dual->row[t])) : 0.0;
+      if (y[t] < 1e-12)
+        y[t] = 0.0;
+      weights[t] = y[t] / engine->type_size[t];
+    }
+  return fabs (dlg_lp_get_row_dual (dual->lp, dual->sum_row));
+}
+
+static DlgLpStatus
+solve_dual (Engine *engine,
+            DualLp *dual)
+{
+  gint64 start = g_get_monotonic_time ();
+  DlgLpStatus status = dlg_lp_solve (dual->lp);
+
+  engine->n_lp++;
+  engine->lp_us += g_get_monotonic_time () - start;
+  return status;
+}
+
+/* Gets more panels from one LP solution: scales down the weights of the panel just found so
+ * that it meets Σ ≤ ŷ, renormalises over the unfixed types, and prices again. A heuristic from
+ * the reference implementation: it only adds panels, so it cannot make the result wrong, and
+ * it saves LP solves, which cost more than pricing. */
+static gboolean
+more_panels (Engine        *engine,
+             DualLp        *dual,
+             const double  *fixed,
+             double        *y,
+             double        *weights,
+             int           *counts,
+             double         upper,
+             double         value,
+             GError       **error)
+{
+  for (guint extra = 0; extra < MORE_PANELS; extra++)
+    {
+      double sum = 0.0;
+
+      for (guint t = 0; t < engine->n_types; t++)
+        {
+          if (counts[t] > 0)
+            y[t] *= upper / value;
+          if (fixed == NULL || fixed[t] < 0)
+            sum += y[t];
+        }
+      if (sum < EPS)
+        break;
+      for (guint t = 0; t < engine->n_types; t++)
+        {
+          y[t] /= sum;
+          weights[t] = y[t] / engine->type_size[t];
+        }
+      upper /= sum;
+      if (!best_panel (engine, weights, counts, &value, error))
+        return FALSE;
+      if (value <= upper + EPS || !add_panel (engine, counts))
+        break;
+      dual_add_panel_row (engine, dual, engine->panels->len - 1);
+    }
+  return TRUE;
+}
+
+static gboolean
+run_maximin (Engine  *engine,
+             GError **error)
+{
+  g_auto(DualLp) dual = { 0, };
+  g_autofree double *y = g_new (double, engine->n_types);
+  g_autofree double *weights = g_new (double, engine->n_types);
+  g_autofree int *counts = g_new (int, engine->n_types);
+  double first_gap = -1.0;
+
+  dual_lp_init (engine, &dual, NULL);
+  for (guint iteration = 0;; iteration++)
+    {
+      double upper, value, gap;
+
+      if (check_cancelled (engine, error))
+        return FALSE;
+      if (solve_dual (engine, &dual) != DLG_LP_OPTIMAL)
+        return solver_failed (error);
+      upper = dual_weights (engine, &dual, y, weights);
+      if (!best_panel (engine, weights, counts, &value, error))
+        return FALSE;
+
+      gap = value - upper;
+      if (first_gap < 0)
+        first_gap = MAX (gap, EPS);
+      report (engine, 0.3 + 0.7 * CLAMP (1.0 - log (MAX (gap, EPS) / EPS)
+                                         / log (first_gap / EPS + 1.0), 0.0, 1.0),
+              _("Maximising the lowest probability"));
+      if (value <= upper + EPS)
+        return TRUE;
+      if (!add_panel (engine, counts))
+        {
+          g_warning ("maximin: the pricing panel is already known (gap %g)", gap);
+          return TRUE;
+        }
+      dual_add_panel_row (engine, &dual, engine->panels->len - 1);
+
+      if (!more_panels (engine, &dual, NULL, y, weights, counts, upper, value, error))
+        return FALSE;
+    }
+}
+
+static gboolean
+run_leximin (Engine  *engine,
+             double  *fixed,
+             GError **error)
+{
+  g_auto(DualLp) dual = { 0, };
+  g_autofree double *y = g_new (double, engine->n_types);
+  g_autofree double *weights = g_new (double, engine->n_types);
+  g_autofree int *counts = g_new (int, engine->n_types);
+  guint n_unfixed = 0, reductions = 0;
+  int covered_people = 0, fixed_people = 0;
+
+  for (guint t = 0; t < engine->n_types; t++)
+    {
+      fixed[t] = engine->covered[t] ? -1.0 : 0.0;
+      if (engine->covered[t])
+        {
+          n_unfixed++;
+          covered_people += engine->type_size[t];
+        }
+    }
+  dual_lp_init (engine, &dual, fixed);
+
+  while (n_unfixed > 0)
+    {
+      DlgLpStatus status;
+      double upper, dual_obj, value;
+      gboolean converged;
+
+      if (check_cancelled (engine, error))
+        return FALSE;
+      status = solve_dual (engine, &dual);
+      if (status != DLG_LP_OPTIMAL)
+        {
+          /* The fixed probabilities cannot all be met by the known panels any more, by
+           * rounding: lower them all a little, as the reference implementation does. */
+          g_debug ("leximin: dual LP status %d, lowering the fixed probabilities", status);
+          if (status == DLG_LP_FAILED || ++reductions > MAX_PROBABILITY_REDUCTIONS)
+            return solver_failed (error);
+          for (guint t = 0; t < engine->n_types; t++)
+            if (engine->covered[t] && fixed[t] >= 0)
+              {
+                fixed[t] = MAX (0.0, fixed[t] - 0.0001);
+                dual_lp_fix (&dual, t, fixed[t]);
+              }
+          continue;
+        }
+      upper = dual_weights (engine, &dual, y, weights);
+      dual_obj = dlg_lp_get_objective_value (dual.lp);
+      if (!best_panel (engine, weights, counts, &value, error))
+        return FALSE;
+
+      converged = value <= upper + EPS;
+      if (!converged && !add_panel (engine, counts))
+        {
+          g_warning ("leximin: the pricing panel is already known (gap %g)", value - upper);
+          converged = TRUE;
+        }
+      if (!converged)
+        {
+          dual_add_panel_row (engine, &dual, engine->panels->len - 1);
+          if (!more_panels (engine, &dual, fixed, y, weights, counts, upper, value, error))
+            return FALSE;
+          continue;
+        }
+
+      /* A positive y_t means that type t's constraint binds in every optimal solution
+       * (complementary slackness): its probability is the optimum. */
+      {
+        int best = -1;
+        guint newly = 0;
+
+        for (guint t = 0; t < engine->n_types; t++)
+          {
+            if (!engine->covered[t] || fixed[t] >= 0)
+              continue;
+            if (best < 0 || y[t] > y[best])
+              best = t;
+            if (y[t] > EPS)
+              {
+                fixed[t] = MAX (0.0, dual_obj);
+                dual_lp_fix (&dual, t, fixed[t]);
+                fixed_people += engine->type_size[t];
+                n_unfixed--;
+                newly++;
+              }
+          }
+        if (newly == 0)
+          {
+            g_assert (best >= 0);
+            fixed[best] = MAX (0.0, dual_obj);
+            dual_lp_fix (&dual, best, fixed[best]);
+            fixed_people += engine->type_size[best];
+            n_unfixed--;
+          }
+      }
+      g_debug ("leximin: level %g fixed, %u types left, %u panels", dual_obj, n_unfixed,
+               engine->panels->len);
+      report (engine, 0.3 + 0.7 * fixed_people / MAX (1, covered_people),
+              _("Raising the lowest probabilities, level by level"));
+    }
+  return TRUE;
+}
+
+/* The distribution over the known panels: for maximin, maximise the lowest probability of the
+ * types on some panel; for leximin (@fixed given), meet the fixed probabilities with the least
+ * shortfall. */
+static gboolean
+final_distribution (Engine       *engine,
+                    const double *fixed,
+                    double       *x,
+                    GError      **error)
+{
+  g_autoptr(DlgLp) lp = dlg_lp_new (fixed != NULL ? DLG_LP_MINIMIZE : DLG_LP_MAXIMIZE);
+  guint n_panels = engine->panels->len;
+  g_autofree int *cols = g_new (int, n_panels + 1);
+  g_autofree double *coefs = g_new (double, n_panels + 1);
+  int extra;
+  double sum = 0.0;
+
+  for (guint i = 0; i < n_panels; i++)
+    dlg_lp_add_col (lp, 0.0, fixed != NULL ? INFINITY : 1.0, 0.0, FALSE);
+  extra = dlg_lp_add_col (lp, 0.0, fixed != NULL ? INFINITY : 1.0, 1.0, FALSE);
+  for (guint i = 0; i < n_panels; i++)
+    {
+      cols[i] = i;
+      coefs[i] = 1.0;
+    }
+  dlg_lp_add_row (lp, n_panels, cols, coefs, 1.0, 1.0);
+  for (guint t = 0; t < engine->n_types; t++)
+    {
+      int n = 0;
+
+      if (!engine->covered[t])
+        continue;
+      for (guint i = 0; i < n_panels; i++)
+        {
+          const int *counts = panel_counts (engine, i);
+
+          if (counts[t] > 0)
+            {
+              cols[n] = i;
+              coefs[n++] = (double) counts[t] / engine->type_size[t];
+            }
+        }
+      cols[n] = extra;
+      if (fixed != NULL)
+        {
+          coefs[n++] = 1.0;   /* Σ + ε ≥ p_t */
+          dlg_lp_add_row (lp, n, cols, coefs, fixed[t], INFINITY);
+        }
+      else
+        {
+          coefs[n++] = -1.0;  /* Σ − z ≥ 0 */
+          dlg_lp_add_row (lp, n, cols, coefs, 0.0, INFINITY);
+        }
+    }
+  if (dlg_lp_solve (lp) != DLG_LP_OPTIMAL)
+    return solver_failed (error);
+  for (guint i = 0; i < n_panels; i++)
+    {
+      x[i] = CLAMP (dlg_lp_get_col_value (lp, i), 0.0, 1.0);
+      if (x[i] < 1e-9)
+        x[i] = 0.0;
+      sum += x[i];
+    }
+  if (sum <= 0.0)
+    return solver_failed (error);
+  for (guint i = 0; i < n_panels; i++)
+    x[i] /= sum;
+  return TRUE;
+}
+
+/* --- Drawing ---------------------------------------------------------------------------- */
+
+static int
+compare_guint (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* @counts of each type, the members picked uniformly inside each type. */
+static GArray *
+pick_members (Engine    *engine,
+              const int *counts,
+              GRand     *rand)
+{
+  GArray *panel = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint t = 0; t < engine->n_types; t++)
+    {
+      GArray *members = g_ptr_array_index (engine->type_members, t);
+      g_autofree guint *pool = NULL;
+
+      if (counts[t] == 0)
+        continue;
+      pool = g_memdup2 (members->data, sizeof (guint) * members->len);
+      for (int i = 0; i < counts[t]; i++)
+        {
+          int j = rand != NULL ? g_rand_int_range (rand, i, members->len) : i;
+          guint swap = pool[i];
+
+          pool[i] = pool[j];
+          pool[j] = swap;
+          g_array_append_val (panel, pool[i]);
+        }
+    }
+  g_array_sort (panel, compare_guint);
+  return panel;
+}
+
+/* Whether swapping @member out of the panel for @candidate keeps every quota. */
+static gboolean
+can_replace (Engine    *engine,
+             const int *quota_counts,
+             guint      member,
+             guint      candidate)
+{
+  for (guint c = 0; c < engine->n_cats; c++)
+    {
+      int out = dlg_draw_input_get_person_quota (engine->input, member, c);
+      int in = dlg_draw_input_get_person_quota (engine->input, candidate, c);
+
+      if (out == in)
+        continue;
+      if (quota_counts[out] - 1 < engine->quotas[out]->min
+          || quota_counts[in] + 1 > engine->quotas[in]->max)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+profile_distance (Engine *engine,
+                  guint   a,
+                  guint   b)
+{
+  guint d = 0;
+
+  for (guint c = 0; c < engine->n_cats; c++)
+    d += dlg_draw_input_get_person_quota (engine->input, a, c)
+         != dlg_draw_input_get_person_quota (engine->input, b, c);
+  return d;
+}
+
+/* The reserve list: round after round, for each panel member (in random order), the closest
+ * profile among those who could replace them keeping every quota (ties in random order);
+ * then, if the list is not full, the others in random order. Housemates of panel members are
+ * left out. */
+static GArray *
+rank_reserve (Engine *engine,
+              GArray *panel,
+              GRand  *rand)
+{
+  int wanted = dlg_draw_input_get_reserve_size (engine->input);
+  g_autofree gboolean *excluded = g_new0 (gboolean, engine->n_people);
+  g_autofree gboolean *blocked_household = g_new0 (gboolean,
+                                                    engine->household_members->len + 1);
+  g_autofree int *quota_counts = g_new0 (int, MAX (1, engine->n_quotas));
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *members = g_memdup2 (panel->data, sizeof (guint) * MAX (1, panel->len));
+  GArray *reserve = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean added = TRUE;
+
+  if (wanted < 0)
+    wanted = engine->k;
+
+  for (guint i = 0; i < panel->len; i++)
+    {
+      guint p = g_array_index (panel, guint, i);
+
+      excluded[p] = TRUE;
+      if (engine->household[p] >= 0)
+        blocked_household[engine->household[p]] = TRUE;
+      for (guint c = 0; c < engine->n_cats; c++)
+        quota_counts[dlg_draw_input_get_person_quota (engine->input, p, c)]++;
+    }
+  for (guint p = 0; p < engine->n_people; p++)
+    if (!excluded[p] && (engine->household[p] < 0 || !blocked_household[engine->household[p]]))
+      g_array_append_val (candidates, p);
+  /* random order of candidates and members */
+  for (guint i = 0; i + 1 < candidates->len; i++)
+    {
+      guint j = g_rand_int_range (rand, i, candidates->len);
+      guint swap = g_array_index (candidates, guint, i);
+
+      g_array_index (candidates, guint, i) = g_array_index (candidates, guint, j);
+      g_array_index (candidates, guint, j) = swap;
+    }
+  for (guint i = 0; i + 1 < panel->len; i++)
+    {
+      guint j = g_rand_int_range (rand, i, panel->len);
+      guint swap = members[i];
+
+      members[i] = members[j];
+      members[j] = swap;
+    }
+
+  while (added && reserve->len < (guint) wanted)
+    {
+      added = FALSE;
+      for (guint i = 0; i < panel->len && reserve->len < (guint) wanted; i++)
+        {
+          int best = -1;
+          guint best_distance = G_MAXUINT;
+
+          for (guint j = 0; j < candidates->len; j++)
+            {
+              guint c = g_array_index (candidates, guint, j);
+              guint distance;
+
+              if (excluded[c] || !can_replace (engine, quota_counts, members[i], c))
+                continue;
+              distance = profile_distance (engine, members[i], c);
+              if (distance < best_distance)
+                {
+                  best = c;
+                  best_distance = distance;
+                  if (distance == 0)
+                    break;
+                }
+            }
+          if (best >= 0)
+            {
+              excluded[best] = TRUE;
+              g_array_append_val (reserve, best);
+              added = TRUE;
+            }
+        }
+    }
+  for (guint j = 0; j < candidates->len && reserve->len < (guint) wanted; j++)
+    {
+      guint c = g_array_index (candidates, guint, j);
+
+      if (!excluded[c])
+        {
+          excluded[c] = TRUE;
+          g_array_append_val (reserve, c);
+        }
+    }
+  return reserve;
+}
+
+static DlgDrawResult *
+draw_from_distribution (Engine        *engine,
+                        const double  *x,
+                        gint64         start,
+                        GError       **error)
+{
+  g_autoptr(DlgDrawResult) result = dlg_draw_result_new (engine->input);
+  g_autoptr(GRand) rand = rand_for_stream (dlg_draw_input_get_seed (engine->input),
+                                           STREAM_DRAW);
+  g_autofree double *type_probability = g_new0 (double, engine->n_types);
+  g_autofree double *probabilities = g_new0 (double, engine->n_people);
+  double u, cumulative = 0.0;
+  int chosen = -1;
+  guint n_used = 0;
+  GArray *panel;
+
+  for (guint i = 0; i < engine->panels->len; i++)
+    {
+      const int *counts = panel_counts (engine, i);
+
+      if (x[i] <= 0.0)
+        continue;
+      n_used++;
+      for (guint t = 0; t < engine->n_types; t++)
+        type_probability[t] += x[i] * counts[t] / engine->type_size[t];
+      dlg_draw_result_add_distribution_panel (result, x[i], pick_members (engine, counts, NULL));
+    }
+  for (guint p = 0; p < engine->n_people; p++)
+    probabilities[p] = MIN (1.0, type_probability[engine->type_of[p]]);
+  dlg_draw_result_set_probabilities (result, probabilities);
+
+  u = g_rand_double (rand);
+  for (guint i = 0; i < engine->panels->len; i++)
+    {
+      if (x[i] <= 0.0)
+        continue;
+      chosen = i;
+      cumulative += x[i];
+      if (u < cumulative)
+        break;
+    }
+  if (chosen < 0)
+    return solver_failed (error), NULL;
+  panel = pick_members (engine, panel_counts (engine, chosen), rand);
+  dlg_draw_result_set_panel (result, panel, rank_reserve (engine, panel, rand));
+  dlg_draw_result_set_stats (result, (g_get_monotonic_time () - start) / 1000, n_used);
+  return g_steal_pointer (&result);
+}
+
+/* --- Legacy ----------------------------------------------------------------------------- */
+
+typedef struct
+{
+  gboolean *remaining;
+  int      *remaining_count; /* per quota */
+  int      *selected_count;
+  guint     n_remaining;
+} LegacyState;
+
+static void
+legacy_remove (Engine      *engine,
+               LegacyState *state,
+               guint        p)
+{
+  if (!state->remaining[p])
+    return;
+  state->remaining[p] = FALSE;
+  state->n_remaining--;
+  for (guint c = 0; c < engine->n_cats; c++)
+    state->remaining_count[dlg_draw_input_get_person_quota (engine->input, p, c)]--;
+}
+
+static void
+legacy_remove_value (Engine      *engine,
+                     LegacyState *state,
+                     guint        q)
+{
+  guint c = engine->quotas[q]->category_index;
+
+  for (guint p = 0; p < engine->n_people; p++)
+    if (state->remaining[p] && dlg_draw_input_get_person_quota (engine->input, p, c) == (int) q)
+      legacy_remove (engine, state, p);
+}
+
+/* One attempt of the greedy draw: the value most in need relative to who remains (ties to the
+ * first value), a uniform person with it, their household out, values at their maximum out. */
+static gboolean
+legacy_attempt (Engine      *engine,
+                LegacyState *state,
+                GRand       *rand,
+                GArray      *panel)
+{
+  g_array_set_size (panel, 0);
+  state->n_remaining = engine->n_people;
+  for (guint p = 0; p < engine->n_people; p++)
+    state->remaining[p] = TRUE;
+  memset (state->remaining_count, 0, sizeof (int) * engine->n_quotas);
+  memset (state->selected_count, 0, sizeof (int) * engine->n_quotas);
+  for (guint p = 0; p < engine->n_people; p++)
+    for (guint c = 0; c < engine->n_cats; c++)
+      state->remaining_count[dlg_draw_input_get_person_quota (engine->input, p, c)]++;
+  for (guint q = 0; q < engine->n_quotas; q++)
+    if (engine->quotas[q]->max == 0)
+      legacy_remove_value (engine, state, q);
+
+  for (guint count = 0; count < engine->k; count++)
+    {
+      double best_ratio = -100.0;
+      int best = -1;
+      guint pick, seen = 0, person = 0;
+      guint c;
+
+      for (guint q = 0; q < engine->n_quotas; q++)
+        {
+          const DlgDrawQuota *quota = engine->quotas[q];
+          int needed = MAX (0, quota->min - state->selected_count[q]);
+          double ratio;
+
+          if (state->remaining_count[q] < needed)
+            return FALSE;
+          if (state->remaining_count[q] == 0 || quota->max == 0)
+            continue;
+          ratio = (double) needed / state->remaining_count[q];
+          if (ratio > best_ratio)
+            {
+              best_ratio = ratio;
+              best = q;
+            }
+        }
+      if (engine->n_quotas == 0)
+        {
+          if (state->n_remaining == 0)
+            return FALSE;
+          pick = g_rand_int_range (rand, 0, state->n_remaining);
+          for (person = 0; person < engine->n_people; person++)
+            if (state->remaining[person] && seen++ == pick)
+              break;
+        }
+      else
+        {
+          if (best < 0)
+            return FALSE;
+          c = engine->quotas[best]->category_index;
+          pick = g_rand_int_range (rand, 0, state->remaining_count[best]);
+          for (person = 0; person < engine->n_people; person++)
+            if (state->remaining[person]
+                && dlg_draw_input_get_person_quota (engine->input, person, c) == best
+                && seen++ == pick)
+              break;
+        }
+      g_assert (person < engine->n_people);
+
+      g_array_append_val (panel, person);
+      legacy_remove (engine, state, person);
+      for (c = 0; c < engine->n_cats; c++)
+        state->selected_count[dlg_draw_input_get_person_quota (engine->input, person, c)]++;
+      if (engine->household[person] >= 0)
+        {
+          GArray *members = g_ptr_array_index (engine->household_members,
+                                               engine->household[person]);
+
+          for (guint i = 0; i < members->len; i++)
+            legacy_remove (engine, state, g_array_index (members, guint, i));
+        }
+      for (c = 0; c < engine->n_cats; c++)
+        {
+          int q = dlg_draw_input_get_person_quota (engine->input, person, c);
+
+          if (state->selected_count[q] == engine->quotas[q]->max)
+            legacy_remove_value (engine, state, q);
+        }
+      if (count + 1 < engine->k && state->n_remaining == 0)
+        return FALSE;
+    }
+
+  for (guint q = 0; q < engine->n_quotas; q++)
+    if (state->selected_count[q] < engine->quotas[q]->min
+        || state->selected_count[q] > engine->quotas[q]->max)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+legacy_draw (Engine      *engine,
+             LegacyState *state,
+             GRand       *rand,
+             GArray      *panel)
+{
+  for (guint attempt = 0; attempt < LEGACY_MAX_ATTEMPTS; attempt++)
+    if (legacy_attempt (engine, state, rand, panel))
+      return TRUE;
+  return FALSE;
+}
+
+static DlgDrawResult *
+run_legacy (Engine  *engine,
+            gint64   start,
+            GError **error)
+{
+  g_autoptr(DlgDrawResult) result = dlg_draw_result_new (engine->input);
+  guint32 seed = dlg_draw_input_get_seed (engine->input);
+  g_autoptr(GRand) rand = rand_for_stream (seed, STREAM_DRAW);
+  g_autoptr(GRand) estimate_rand = rand_for_stream (seed, STREAM_LEGACY_ESTIMATE);
+  g_autofree gboolean *remaining = g_new (gboolean, engine->n_people);
+  g_autofree int *remaining_count = g_new (int, MAX (1, engine->n_quotas));
+  g_autofree int *selected_count = g_new (int, MAX (1, engine->n_quotas));
+  g_autofree double *probabilities = g_new0 (double, engine->n_people);
+  LegacyState state = { remaining, remaining_count, selected_count, 0 };
+  guint runs = dlg_draw_input_get_legacy_runs (engine->input);
+  guint successes = 0;
+  GArray *panel = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) sample = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (!legacy_draw (engine, &state, rand, panel))
+    {
+      g_array_unref (panel);
+      g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_LEGACY_FAILED,
+                   _("The greedy draw failed %d times in a row. Use the leximin or maximin "
+                     "algorithm, or relax the quotas."), LEGACY_MAX_ATTEMPTS);
+      return NULL;
+    }
+  g_array_sort (panel, compare_guint);
+
+  /* The legacy draw has no closed-form probabilities: estimate them from many runs. */
+  for (guint r = 0; r < runs; r++)
+    {
+      if (r % 64 == 0)
+        {
+          if (check_cancelled (engine, error))
+            {
+              g_array_unref (panel);
+              return NULL;
+            }
+          report (engine, (double) r / runs, _("Estimating the selection probabilities"));
+        }
+      if (!legacy_draw (engine, &state, estimate_rand, sample))
+        continue;
+      successes++;
+      for (guint i = 0; i < sample->len; i++)
+        probabilities[g_array_index (sample, guint, i)] += 1.0;
+    }
+  for (guint p = 0; p < engine->n_people; p++)
+    probabilities[p] = successes > 0 ? probabilities[p] / successes : 0.0;
+  dlg_draw_result_set_probabilities (result, probabilities);
+  dlg_draw_result_set_panel (result, panel, rank_reserve (engine, panel, rand));
+  dlg_draw_result_set_stats (result, (g_get_monotonic_time () - start) / 1000, successes);
+  return g_steal_pointer (&result);
+}
+
+/* --- Public API ------------------------------------------------------------------------- */
+
+/**
+ * dlg_draw_run:
+ * @input: what to draw from; not to be changed while the draw runs
+ * @cancellable: (nullable): checked between the solver's iterations
+ * @progress: (nullable) (scope call): called with the fraction done, from this thread
+ * @progress_data: data for @progress
+ * @error: return location for a #GError
+ *
+ * Draws a panel. Blocking: use dlg_draw_run_async() from the app.
+ *
+ * Returns: (transfer full) (nullable): the result, or %NULL with @error set. When the quotas
+ *   cannot be met, the error is %DLG_DRAW_ERROR_INFEASIBLE and its message lists the smallest
+ *   relaxation.
+ */
+DlgDrawResult *
+dlg_draw_run (DlgDrawInput         *input,
+              GCancellable         *cancellable,
+              DlgDrawProgressFunc   progress,
+              gpointer              progress_data,
+              GError              **error)
+{
+  Engine engine;
+  DlgDrawResult *result = NULL;
+  gint64 start = g_get_monotonic_time ();
+  DlgDrawAlgorithm algorithm;
+
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  algorithm = dlg_draw_input_get_algorithm (input);
+  if (!engine_init (&engine, input, error))
+    goto out;
+  engine.cancellable = cancellable;
+  engine.progress = progress;
+  engine.progress_data = progress_data;
+
+  report (&engine, 0.0, _("Checking the quotas"));
+  build_panel_ilp (&engine);
+  if (!check_feasible (&engine, error))
+    goto out;
+
+  if (algorithm == DLG_DRAW_ALGORITHM_LEGACY)
+    result = run_legacy (&engine, start, error);
+  else
+    {
+      g_autoptr(GRand) rand = rand_for_stream (dlg_draw_input_get_seed (input), STREAM_SOLVER);
+      g_autofree double *fixed = g_new (double, engine.n_types);
+      g_autofree double *x = NULL;
+      guint rounds = MIN (engine.n_types, algorithm == DLG_DRAW_ALGORITHM_LEXIMIN ? 150 : 100);
+
+      if (!initial_panels (&engine, rand, rounds, 0.3, error))
+        goto out;
+      if (algorithm == DLG_DRAW_ALGORITHM_MAXIMIN)
+        {
+          if (!run_maximin (&engine, error))
+            goto out;
+        }
+      else if (!run_leximin (&engine, fixed, error))
+        goto out;
+      x = g_new (double, engine.panels->len);
+      if (!final_distribution (&engine, algorithm == DLG_DRAW_ALGORITHM_LEXIMIN ? fixed : NULL,
+                               x, error))
+        goto out;
+      result = draw_from_distribution (&engine, x, start, error);
+    }
+  if (result != NULL)
+    report (&engine, 1.0, _("Panel drawn"));
+  g_debug ("%s: %u people in %u types, %u panels found, %u ILPs in %" G_GINT64_FORMAT " ms, "
+           "%u LPs in %" G_GINT64_FORMAT " ms, %" G_GINT64_FORMAT " ms in all",
+           dlg_draw_algorithm_to_string (algorithm), engine.n_people, engine.n_types,
+           engine.panels != NULL ? engine.panels->len : 0, engine.n_ilp, engine.ilp_us / 1000,
+           engine.n_lp, engine.lp_us / 1000, (g_get_monotonic_time () - start) / 1000);
+
+out:
+  engine_clear (&engine);
+  return result;
+}
+
+/**
+ * dlg_draw_propose_relaxation:
+ * @input: what to draw from
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The smallest relaxation of the quotas, within their flexibility, that makes a panel
+ * possible; an empty array when the quotas can already be met.
+ *
+ * Returns: (transfer full) (element-type DlgDrawRelaxation) (nullable): the changes, or %NULL
+ *   with @error set (%DLG_DRAW_ERROR_CANNOT_RELAX when no relaxation is enough)
+ */
+GPtrArray *
+dlg_draw_propose_relaxation (DlgDrawInput  *input,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  Engine engine;
+  GPtrArray *relaxations = NULL;
+
+  g_return_val_if_fail (input != NULL, NULL);
+
+  if (engine_init (&engine, input, error)
+      && !g_cancellable_set_error_if_cancelled (cancellable, error))
+    relaxations = propose_relaxation (&engine, error);
+  engine_clear (&engine);
+  return relaxations;
+}
+
+/* Progress from the worker thread, shown in the caller's main context. */
+typedef struct
+{
+  GMainContext        *context;
+  DlgDrawProgressFunc  func;
+  gpointer             data;
+  GDestroyNotify       notify;
+  GMutex               mutex;
+  double               last_fraction;
+  gint64               last_time;
+  gatomicrefcount      ref;
+} ProgressRelay;
+
+typedef struct
+{
+  ProgressRelay *relay;
+  double         fraction;
+  char          *message;
+} ProgressUpdate;
+
+static ProgressRelay *
+progress_relay_ref (ProgressRelay *relay)
+{
+  g_atomic_ref_count_inc (&relay->ref);
+  return relay;
+}
+
+static void
+progress_relay_unref (ProgressRelay *relay)
+{
+  if (!g_atomic_ref_count_dec (&relay->ref))
+    return;
+  if (relay->notify != NULL)
+    relay->notify (relay->data);
+  g_main_context_unref (relay->context);
+  g_mutex_clear (&relay->mutex);
+  g_free (relay);
+}
+
+static void
+progress_update_free (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  progress_relay_unref (update->relay);
+  g_free (update->message);
+  g_free (update);
+}
+
+static gboolean
+progress_update_cb (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  update->relay->func (update->fraction, update->message, update->relay->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_relay_cb (double      fraction,
+                   const char *message,
+                   gpointer    user_data)
+{
+  ProgressRelay *relay = user_data;
+  gint64 now = g_get_monotonic_time ();
+  ProgressUpdate *update;
+
+  g_mutex_lock (&relay->mutex);
+  if (fraction < 1.0 && fraction - relay->last_fraction < 0.01
+      && now - relay->last_time < 100 * 1000)
+    {
+      g_mutex_unlock (&relay->mutex);
+      return;
+    }
+  relay->last_fraction = fraction;
+  relay->last_time = now;
+  g_mutex_unlock (&relay->mutex);
+
+  update = g_new0 (ProgressUpdate, 1);
+  update->relay = progress_relay_ref (relay);
+  update->fraction = fraction;
+  update->message = g_strdup (message);
+  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, progress_update_cb, update,
+                              progress_update_free);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  DlgDrawInput *input = task_data;
+  ProgressRelay *relay = g_object_get_data (G_OBJECT (task), "dlg-draw-progress");
+  GError *error = NULL;
+  DlgDrawResult *result;
+
+  result = dlg_draw_run (input, cancellable, relay != NULL ? progress_relay_cb : NULL, relay,
+                         &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, g_object_unref);
+}
+
+/**
+ * dlg_draw_run_async:
+ * @input: what to draw from; it is referenced, and must not change until the draw ends
+ * @cancellable: (nullable): cancels the draw between two solver iterations
+ * @progress: (nullable): called in the thread-default main context of the caller
+ * @progress_data: data for @progress
+ * @progress_notify: (nullable): frees @progress_data when no more progress can come
+ * @callback: called when the draw ends
+ * @user_data: data for @callback
+ *
+ * Runs dlg_draw_run() in a worker thread.
+ */
+void
+dlg_draw_run_async (DlgDrawInput        *input,
+                    GCancellable        *cancellable,
+                    DlgDrawProgressFunc  progress,
+                    gpointer             progress_data,
+                    GDestroyNotify       progress_notify,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (input != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dlg_draw_run_async);
+  g_task_set_task_data (task, dlg_draw_input_ref (input), (GDestroyNotify) dlg_draw_input_unref);
+  if (progress != NULL)
+    {
+      ProgressRelay *relay = g_new0 (ProgressRelay, 1);
+
+      g_atomic_ref_count_init (&relay->ref);
+      relay->context = g_main_context_ref_thread_default ();
+      relay->func = progress;
+      relay->data = progress_data;
+      relay->notify = progress_notify;
+      relay->last_fraction = -1.0;
+      g_mutex_init (&relay->mutex);
+      g_object_set_data_full (G_OBJECT (task), "dlg-draw-progress", relay,
+                              (GDestroyNotify) progress_relay_unref);
+    }
+  else if (progress_notify != NULL)
+    progress_notify (progress_data);
+  g_task_run_in_thread (task, run_thread);
+}
+
+/**
+ * dlg_draw_run_finish:
+ * @result: the #GAsyncResult given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the result of the draw, or %NULL with @error set
+ *   (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+DlgDrawResult *
+dlg_draw_run_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dlg_draw_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

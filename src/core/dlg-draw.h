@@ -1,0 +1,93 @@
+/* dlg-draw.h — a provably fair random draw of a citizen panel (sortition)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dlg-draw-input.h"
+#include "dlg-draw-result.h"
+
+G_BEGIN_DECLS
+
+#define DLG_DRAW_ERROR (dlg_draw_error_quark ())
+
+/**
+ * DlgDrawError:
+ * @DLG_DRAW_ERROR_INVALID: the input cannot be drawn from (no people, panel size 0 or larger
+ *   than the pool)
+ * @DLG_DRAW_ERROR_INFEASIBLE: no panel meets every quota; the message says which quotas to
+ *   relax, and dlg_draw_propose_relaxation() lists the changes
+ * @DLG_DRAW_ERROR_CANNOT_RELAX: no panel meets the quotas, even relaxed as far as their
+ *   flexibility allows
+ * @DLG_DRAW_ERROR_SOLVER: the solver failed
+ * @DLG_DRAW_ERROR_LEGACY_FAILED: the greedy draw failed every attempt
+ */
+typedef enum
+{
+  DLG_DRAW_ERROR_INVALID,
+  DLG_DRAW_ERROR_INFEASIBLE,
+  DLG_DRAW_ERROR_CANNOT_RELAX,
+  DLG_DRAW_ERROR_SOLVER,
+  DLG_DRAW_ERROR_LEGACY_FAILED,
+} DlgDrawError;
+
+GQuark dlg_draw_error_quark (void);
+
+/**
+ * DlgDrawRelaxation:
+ * @category: the category of the quota
+ * @value: its value
+ * @old_min: the minimum as given
+ * @new_min: the proposed minimum
+ * @old_max: the maximum as given
+ * @new_max: the proposed maximum
+ * @description: what to do, in a sentence an officer reads
+ *   ("lower the minimum of Gender=Female from 11 to 10")
+ */
+typedef struct
+{
+  char *category;
+  char *value;
+  int   old_min;
+  int   new_min;
+  int   old_max;
+  int   new_max;
+  char *description;
+} DlgDrawRelaxation;
+
+void dlg_draw_relaxation_free (DlgDrawRelaxation *relaxation);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgDrawRelaxation, dlg_draw_relaxation_free)
+
+/**
+ * DlgDrawProgressFunc:
+ * @fraction: how much is done, from 0 to 1
+ * @message: what is being done
+ * @user_data: the data given with the function
+ */
+typedef void (*DlgDrawProgressFunc) (double      fraction,
+                                     const char *message,
+                                     gpointer    user_data);
+
+DlgDrawResult *dlg_draw_run                (DlgDrawInput        *input,
+                                            GCancellable        *cancellable,
+                                            DlgDrawProgressFunc  progress,
+                                            gpointer             progress_data,
+                                            GError             **error);
+void           dlg_draw_run_async          (DlgDrawInput        *input,
+                                            GCancellable        *cancellable,
+                                            DlgDrawProgressFunc  progress,
+                                            gpointer             progress_data,
+                                            GDestroyNotify       progress_notify,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+DlgDrawResult *dlg_draw_run_finish         (GAsyncResult        *result,
+                                            GError             **error);
+
+GPtrArray     *dlg_draw_propose_relaxation (DlgDrawInput        *input,
+                                            GCancellable        *cancellable,
+                                            GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,472 @@
+/* dlg-lp.c — the solver interface, over GLPK
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GLPK keeps its environment (memory, terminal hooks) per thread. Every DlgLp counts itself in
+ * a thread-local counter; when the last one of a thread is freed, the environment is freed too,
+ * so that a worker thread running one draw leaves nothing behind. GLPK's cut generators are all
+ * switched on: without them a symmetric panel ILP takes minutes instead of milliseconds.
+ */
+
+#define G_LOG_DOMAIN "dlg-lp"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glpk.h>
+
+#include "dlg-lp.h"
+
+struct _DlgLp
+{
+  glp_prob *prob;
+  gboolean  is_mip;      /* what the last solve was, to read the right values */
+  gboolean  is_interior;
+  gboolean  has_integer;
+  int      *ind;         /* scratch, 1-based for GLPK */
+  double   *val;
+  int       scratch_len;
+};
+
+static _Thread_local int live_problems = 0;
+
+static void
+ensure_scratch (DlgLp *lp,
+                int    n)
+{
+  if (n + 1 <= lp->scratch_len)
+    return;
+  lp->scratch_len = MAX (n + 1, lp->scratch_len * 2);
+  lp->ind = g_renew (int, lp->ind, lp->scratch_len);
+  lp->val = g_renew (double, lp->val, lp->scratch_len);
+}
+
+static int
+bound_type (double lb,
+            double ub)
+{
+  gboolean has_lb = isfinite (lb);
+  gboolean has_ub = isfinite (ub);
+
+  if (has_lb && has_ub)
+    return lb == ub ? GLP_FX : GLP_DB;
+  if (has_lb)
+    return GLP_LO;
+  if (has_ub)
+    return GLP_UP;
+  return GLP_FR;
+}
+
+static double
+finite_or_zero (double x)
+{
+  return isfinite (x) ? x : 0.0;
+}
+
+/**
+ * dlg_lp_new:
+ * @sense: whether the objective is minimised or maximised
+ *
+ * Returns: (transfer full): an empty problem, owned by the calling thread
+ */
+DlgLp *
+dlg_lp_new (DlgLpSense sense)
+{
+  DlgLp *lp = g_new0 (DlgLp, 1);
+
+  if (live_problems++ == 0)
+    glp_term_out (GLP_OFF);
+  lp->prob = glp_create_prob ();
+  glp_set_obj_dir (lp->prob, sense == DLG_LP_MAXIMIZE ? GLP_MAX : GLP_MIN);
+  return lp;
+}
+
+void
+dlg_lp_free (DlgLp *lp)
+{
+  if (lp == NULL)
+    return;
+  glp_delete_prob (lp->prob);
+  g_free (lp->ind);
+  g_free (lp->val);
+  g_free (lp);
+  g_assert (live_problems > 0);
+  if (--live_problems == 0)
+    glp_free_env ();
+}
+
+/**
+ * dlg_lp_add_col:
+ * @lp: a problem
+ * @lb: lower bound, or -INFINITY
+ * @ub: upper bound, or INFINITY
+ * @objective: the coefficient in the objective
+ * @integer: whether the column must take integer values in dlg_lp_solve_integer()
+ *
+ * Returns: the index of the new column, from 0
+ */
+int
+dlg_lp_add_col (DlgLp   *lp,
+                double   lb,
+                double   ub,
+                double   objective,
+                gboolean integer)
+{
+  int j = glp_add_cols (lp->prob, 1);
+
+  glp_set_col_bnds (lp->prob, j, bound_type (lb, ub), finite_or_zero (lb), finite_or_zero (ub));
+  /* non-basic at its lower bound: the last basis stays feasible for the simplex to resume */
+  if (isfinite (lb))
+    glp_set_col_stat (lp->prob, j, GLP_NL);
+  glp_set_obj_coef (lp->prob, j, objective);
+  if (integer)
+    {
+      glp_set_col_kind (lp->prob, j, GLP_IV);
+      lp->has_integer = TRUE;
+    }
+  return j - 1;
+}
+
+/**
+ * dlg_lp_add_col_entries:
+ * @lp: a problem
+ * @lb: lower bound, or -INFINITY
+ * @ub: upper bound, or INFINITY
+ * @objective: the coefficient in the objective
+ * @n: number of non-zero coefficients
+ * @rows: their rows (from 0, no repeats)
+ * @coefs: their values
+ *
+ * Adds a continuous column with its coefficients, as column generation does.
+ *
+ * Returns: the index of the new column, from 0
+ */
+int
+dlg_lp_add_col_entries (DlgLp        *lp,
+                        double        lb,
+                        double        ub,
+                        double        objective,
+                        int           n,
+                        const int    *rows,
+                        const double *coefs)
+{
+  int j = dlg_lp_add_col (lp, lb, ub, objective, FALSE);
+
+  ensure_scratch (lp, n);
+  for (int k = 0; k < n; k++)
+    {
+      lp->ind[k + 1] = rows[k] + 1;
+      lp->val[k + 1] = coefs[k];
+    }
+  glp_set_mat_col (lp->prob, j + 1, n, lp->ind, lp->val);
+  return j;
+}
+
+/* Sets one coefficient (0 removes it). */
+void
+dlg_lp_set_coef (DlgLp  *lp,
+                 int     row,
+                 int     col,
+                 double  coef)
+{
+  int n, k;
+  gboolean found = FALSE;
+
+  ensure_scratch (lp, glp_get_num_cols (lp->prob) + 1);
+  n = glp_get_mat_row (lp->prob, row + 1, lp->ind, lp->val);
+  for (k = 1; k <= n; k++)
+    if (lp->ind[k] == col + 1)
+      {
+        lp->val[k] = coef;
+        found = TRUE;
+      }
+  if (!found && coef != 0.0)
+    {
+      n++;
+      lp->ind[n] = col + 1;
+      lp->val[n] = coef;
+    }
+  /* drop explicit zeros: GLPK refuses none, but keeps the matrix small */
+  for (k = 1; k <= n; k++)
+    if (lp->val[k] == 0.0)
+      {
+        lp->ind[k] = lp->ind[n];
+        lp->val[k] = lp->val[n];
+        n--;
+        k--;
+      }
+  glp_set_mat_row (lp->prob, row + 1, n, lp->ind, lp->val);
+}
+
+/**
+ * dlg_lp_add_row:
+ * @lp: a problem
+ * @n: number of non-zero coefficients
+ * @cols: their columns (from 0, no repeats)
+ * @coefs: their values
+ * @lb: lower bound of the row, or -INFINITY
+ * @ub: upper bound of the row, or INFINITY
+ *
+ * Returns: the index of the new row, from 0
+ */
+int
+dlg_lp_add_row (DlgLp        *lp,
+                int           n,
+                const int    *cols,
+                const double *coefs,
+                double        lb,
+                double        ub)
+{
+  int i = glp_add_rows (lp->prob, 1);
+
+  glp_set_row_bnds (lp->prob, i, bound_type (lb, ub), finite_or_zero (lb), finite_or_zero (ub));
+  dlg_lp_set_row (lp, i - 1, n, cols, coefs);
+  return i - 1;
+}
+
+/* Replaces the coefficients of @row. */
+void
+dlg_lp_set_row (DlgLp        *lp,
+                int           row,
+                int           n,
+                const int    *cols,
+                const double *coefs)
+{
+  ensure_scratch (lp, n);
+  for (int k = 0; k < n; k++)
+    {
+      lp->ind[k + 1] = cols[k] + 1;
+      lp->val[k + 1] = coefs[k];
+    }
+  glp_set_mat_row (lp->prob, row + 1, n, lp->ind, lp->val);
+}
+
+int
+dlg_lp_get_n_cols (DlgLp *lp)
+{
+  return glp_get_num_cols (lp->prob);
+}
+
+int
+dlg_lp_get_n_rows (DlgLp *lp)
+{
+  return glp_get_num_rows (lp->prob);
+}
+
+void
+dlg_lp_set_objective (DlgLp  *lp,
+                      int     col,
+                      double  coef)
+{
+  glp_set_obj_coef (lp->prob, col + 1, coef);
+}
+
+void
+dlg_lp_clear_objective (DlgLp *lp)
+{
+  int n = glp_get_num_cols (lp->prob);
+
+  for (int j = 0; j <= n; j++)
+    glp_set_obj_coef (lp->prob, j, 0.0);
+}
+
+void
+dlg_lp_set_col_bounds (DlgLp  *lp,
+                       int     col,
+                       double  lb,
+                       double  ub)
+{
+  glp_set_col_bnds (lp->prob, col + 1, bound_type (lb, ub), finite_or_zero (lb),
+                    finite_or_zero (ub));
+}
+
+void
+dlg_lp_set_row_bounds (DlgLp  *lp,
+                       int     row,
+                       double  lb,
+                       double  ub)
+{
+  glp_set_row_bnds (lp->prob, row + 1, bound_type (lb, ub), finite_or_zero (lb),
+                    finite_or_zero (ub));
+}
+
+static DlgLpStatus
+simplex_status (DlgLp *lp,
+                int    rc)
+{
+  if (rc != 0)
+    return DLG_LP_FAILED;
+  switch (glp_get_status (lp->prob))
+    {
+    case GLP_OPT:
+      return DLG_LP_OPTIMAL;
+    case GLP_NOFEAS:
+      return DLG_LP_INFEASIBLE;
+    case GLP_UNBND:
+      return DLG_LP_UNBOUNDED;
+    default:
+      break;
+    }
+  if (glp_get_prim_stat (lp->prob) == GLP_NOFEAS)
+    return DLG_LP_INFEASIBLE;
+  if (glp_get_dual_stat (lp->prob) == GLP_NOFEAS)
+    return DLG_LP_UNBOUNDED;
+  return DLG_LP_FAILED;
+}
+
+static DlgLpStatus
+simplex (DlgLp *lp)
+{
+  glp_smcp parm;
+  DlgLpStatus status;
+
+  glp_init_smcp (&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.presolve = GLP_OFF; /* keep the basis between solves: column generation re-solves */
+  parm.meth = GLP_PRIMAL;  /* new columns keep the last basis primal feasible */
+  parm.it_lim = 20000;     /* a stalled (degenerate) warm start is restarted below */     /* a stalled (degenerate) warm start is restarted below */
+  status = simplex_status (lp, glp_simplex (lp->prob, &parm));
+  if (status == DLG_LP_OPTIMAL)
+    return status;
+  g_debug ("simplex from the last basis ended with status %d; solving again from scratch",
+           status);
+  /* A warm start can end in a wrong verdict after many small changes: check it from a fresh
+   * basis, with the more careful two-phase primal method and exact bound checks. */
+  glp_adv_basis (lp->prob, 0);
+  parm.meth = GLP_PRIMAL;
+  parm.it_lim = G_MAXINT;
+  parm.tol_bnd = 1e-9;
+  parm.tol_dj = 1e-9;
+  status = simplex_status (lp, glp_simplex (lp->prob, &parm));
+  if (status == DLG_LP_OPTIMAL || status == DLG_LP_FAILED)
+    return status;
+  /* Last word: exact arithmetic. */
+  if (glp_exact (lp->prob, &parm) == 0)
+    return simplex_status (lp, 0);
+  return status;
+}
+
+/**
+ * dlg_lp_solve:
+ * @lp: a problem
+ *
+ * Solves the LP relaxation by the simplex method, reusing the previous basis.
+ */
+DlgLpStatus
+dlg_lp_solve (DlgLp *lp)
+{
+  lp->is_mip = FALSE;
+  lp->is_interior = FALSE;
+  return simplex (lp);
+}
+
+/**
+ * dlg_lp_solve_interior:
+ * @lp: a problem
+ *
+ * Solves the LP relaxation by an interior-point method. On degenerate problems it is often
+ * much faster than the simplex, and its solution lies inside the optimal face (strictly
+ * complementary), which lets leximin fix more probabilities at once. Falls back to the
+ * simplex when it fails.
+ */
+DlgLpStatus
+dlg_lp_solve_interior (DlgLp *lp)
+{
+  glp_iptcp parm;
+  int rc;
+
+  lp->is_mip = FALSE;
+  lp->is_interior = TRUE;
+  glp_init_iptcp (&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  rc = glp_interior (lp->prob, &parm);
+  if (rc == 0)
+    switch (glp_ipt_status (lp->prob))
+      {
+      case GLP_OPT:
+        return DLG_LP_OPTIMAL;
+      case GLP_NOFEAS:
+        return DLG_LP_INFEASIBLE;
+      default:
+        break;
+      }
+  g_debug ("interior point ended with %d; solving by the simplex", rc);
+  lp->is_interior = FALSE;
+  return simplex (lp);
+}
+
+/**
+ * dlg_lp_solve_integer:
+ * @lp: a problem
+ *
+ * Solves the problem with its integer columns, by branch and cut (presolve on, Gomory, MIR,
+ * cover and clique cuts on).
+ */
+DlgLpStatus
+dlg_lp_solve_integer (DlgLp *lp)
+{
+  glp_iocp parm;
+  int rc;
+
+  lp->is_mip = TRUE;
+  lp->is_interior = FALSE;
+  glp_init_iocp (&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.presolve = GLP_ON;
+  parm.gmi_cuts = GLP_ON;
+  parm.mir_cuts = GLP_ON;
+  parm.cov_cuts = GLP_ON;
+  parm.clq_cuts = GLP_ON;
+  parm.br_tech = GLP_BR_DTH;
+  parm.bt_tech = GLP_BT_BLB;
+  rc = glp_intopt (lp->prob, &parm);
+  switch (rc)
+    {
+    case 0:
+      break;
+    case GLP_ENOPFS:
+    case GLP_ENOFEAS:
+      return DLG_LP_INFEASIBLE;
+    case GLP_ENODFS:
+      return DLG_LP_UNBOUNDED;
+    default:
+      return DLG_LP_FAILED;
+    }
+  switch (glp_mip_status (lp->prob))
+    {
+    case GLP_OPT:
+      return DLG_LP_OPTIMAL;
+    case GLP_NOFEAS:
+      return DLG_LP_INFEASIBLE;
+    default:
+      return DLG_LP_FAILED;
+    }
+}
+
+double
+dlg_lp_get_objective_value (DlgLp *lp)
+{
+  if (lp->is_interior)
+    return glp_ipt_obj_val (lp->prob);
+  return lp->is_mip ? glp_mip_obj_val (lp->prob) : glp_get_obj_val (lp->prob);
+}
+
+double
+dlg_lp_get_col_value (DlgLp *lp,
+                      int    col)
+{
+  if (lp->is_interior)
+    return glp_ipt_col_prim (lp->prob, col + 1);
+  return lp->is_mip ? glp_mip_col_val (lp->prob, col + 1) : glp_get_col_prim (lp->prob, col + 1);
+}
+
+/* The dual value of @row after dlg_lp_solve(); 0 after an integer solve. */
+double
+dlg_lp_get_row_dual (DlgLp *lp,
+                     int    row)
+{
+  if (lp->is_interior)
+    return glp_ipt_row_dual (lp->prob, row + 1);
+  return lp->is_mip ? 0.0 : glp_get_row_dual (lp->prob, row + 1);
+}

@@ -1,0 +1,196 @@
+/* bench-draw.c — how long a fair draw takes, and how fair it is
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Prints wall time and lowest selection probability for the Sortition Foundation's fixture
+ * (150 candidates, panel of 22, leximin) and for synthetic pools of 750 to 2,000 people with
+ * 4 to 6 categories and panels of 112 to 200. Usage: bench-draw [FIXTURE-DIR] [--quick]
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dlg-core.h"
+
+static void
+print_result (const char       *name,
+              DlgDrawInput     *input,
+              guint             n_categories,
+              gint64            wall_us,
+              DlgDrawResult    *result,
+              const GError     *error)
+{
+  if (result == NULL)
+    {
+      g_print ("%-34s %-8s %5u %4u %2u  FAILED: %s\n", name,
+               dlg_draw_algorithm_to_string (dlg_draw_input_get_algorithm (input)),
+               dlg_draw_input_get_n_people (input), dlg_draw_input_get_size (input),
+               n_categories, error->message);
+      return;
+    }
+  g_print ("%-34s %-8s %5u %4u %2u %9.3f s  min %.4f  max %.4f  %5u panels\n", name,
+           dlg_draw_algorithm_to_string (dlg_draw_input_get_algorithm (input)),
+           dlg_draw_input_get_n_people (input), dlg_draw_input_get_size (input), n_categories,
+           wall_us / 1e6, dlg_draw_result_get_min_probability (result),
+           dlg_draw_result_get_max_probability (result), dlg_draw_result_get_n_panels (result));
+}
+
+static gboolean
+run (const char   *name,
+     DlgDrawInput *input)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgDrawResult) result = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  result = dlg_draw_run (input, NULL, NULL, NULL, &error);
+  print_result (name, input, dlg_draw_input_get_n_categories (input),
+                g_get_monotonic_time () - start, result, error);
+  return result != NULL;
+}
+
+/* A pool whose shares differ from the population's (volunteers self-select), and quotas of
+ * ±10 % around the population's shares, as a city sets them; or, with @proportional, quotas of
+ * ±25 % around the pool's own shares (everyone can get k/n: many optimal panels). */
+static DlgDrawInput *
+synthetic (guint            n_people,
+           guint            size,
+           guint            n_categories,
+           gboolean         proportional,
+           DlgDrawAlgorithm algorithm,
+           guint32          seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GError) error = NULL;
+  DlgDrawInput *input = dlg_draw_input_new ();
+  guint n_values[8];
+  g_autofree guint *values = g_new (guint, n_people * n_categories);
+  g_autofree const char **strings = g_new0 (const char *, n_categories + 1);
+  char *names[8][6];
+
+  g_assert (n_categories <= 8);
+  for (guint c = 0; c < n_categories; c++)
+    {
+      double weights[6], population[6], total = 0.0, population_total = 0.0;
+      guint counts[6] = { 0, };
+
+      n_values[c] = 2 + c % 4; /* 2, 3, 4, 5, 2, 3 values */
+      for (guint v = 0; v < n_values[c]; v++)
+        {
+          weights[v] = 1.0 + 2.0 * g_rand_double (rand);
+          total += weights[v];
+          population[v] = 1.0 + 2.0 * g_rand_double (rand);
+          population_total += population[v];
+          names[c][v] = g_strdup_printf ("c%uv%u", c, v);
+        }
+      for (guint p = 0; p < n_people; p++)
+        {
+          double u = g_rand_double (rand) * total;
+          guint v = 0;
+
+          while (v + 1 < n_values[c] && u >= weights[v])
+            u -= weights[v++];
+          values[p * n_categories + c] = v;
+          counts[v]++;
+        }
+      for (guint v = 0; v < n_values[c]; v++)
+        {
+          g_autofree char *category = g_strdup_printf ("cat%u", c);
+          double target = proportional ? (double) size * counts[v] / n_people
+                                       : size * population[v] / population_total;
+          double spread = proportional ? 0.25 : 0.1;
+          int min = MIN ((int) floor ((1 - spread) * target), (int) counts[v]);
+
+          dlg_draw_input_add_quota (input, category, names[c][v], min,
+                                    MAX (min, MIN ((int) ceil ((1 + spread) * target),
+                                                   (int) counts[v])),
+                                    -1, -1, &error);
+          g_assert_no_error (error);
+        }
+    }
+  for (guint p = 0; p < n_people; p++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", p);
+
+      for (guint c = 0; c < n_categories; c++)
+        strings[c] = names[c][values[p * n_categories + c]];
+      dlg_draw_input_add_person (input, id, strings, NULL, &error);
+      g_assert_no_error (error);
+    }
+  for (guint c = 0; c < n_categories; c++)
+    for (guint v = 0; v < n_values[c]; v++)
+      g_free (names[c][v]);
+  dlg_draw_input_set_size (input, size);
+  dlg_draw_input_set_seed (input, seed);
+  dlg_draw_input_set_algorithm (input, algorithm);
+  return input;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *const households[] = { "primary_address1", "primary_zip", NULL };
+  const char *dir = argc > 1 && argv[1][0] != '-' ? argv[1] : "tests/fixtures/sortition";
+  gboolean quick = argc > 1 && g_str_equal (argv[argc - 1], "--quick");
+  const char *only = g_getenv ("BENCH_DRAW_ONLY"); /* run one synthetic case, by index */
+  g_autofree char *features = g_build_filename (dir, "features.csv", NULL);
+  g_autofree char *candidates = g_build_filename (dir, "candidates.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+  struct {
+    guint            n_people;
+    guint            size;
+    guint            n_categories;
+    gboolean         proportional;
+    DlgDrawAlgorithm algorithm;
+  } cases[] = {
+    { 750, 112, 4, FALSE, DLG_DRAW_ALGORITHM_MAXIMIN },
+    { 750, 112, 5, FALSE, DLG_DRAW_ALGORITHM_MAXIMIN },
+    { 750, 112, 6, FALSE, DLG_DRAW_ALGORITHM_MAXIMIN },
+    { 750, 112, 6, TRUE, DLG_DRAW_ALGORITHM_MAXIMIN },
+    { 750, 112, 4, FALSE, DLG_DRAW_ALGORITHM_LEXIMIN },
+    { 750, 112, 6, FALSE, DLG_DRAW_ALGORITHM_LEXIMIN },
+    { 750, 112, 4, FALSE, DLG_DRAW_ALGORITHM_LEGACY },
+    { 2000, 200, 4, FALSE, DLG_DRAW_ALGORITHM_MAXIMIN },
+    { 2000, 200, 6, FALSE, DLG_DRAW_ALGORITHM_MAXIMIN },
+    { 2000, 200, 4, FALSE, DLG_DRAW_ALGORITHM_LEXIMIN },
+    { 2000, 200, 6, FALSE, DLG_DRAW_ALGORITHM_LEXIMIN },
+  };
+
+  g_print ("%-34s %-8s %5s %4s %2s %11s\n", "instance", "algo", "pool", "k", "c", "wall");
+  for (DlgDrawAlgorithm a = DLG_DRAW_ALGORITHM_LEGACY;
+       only == NULL && a <= DLG_DRAW_ALGORITHM_LEXIMIN; a++)
+    {
+      g_autoptr(DlgDrawInput) input = dlg_draw_input_new ();
+
+      if (!dlg_draw_csv_read_features (input, features, &error)
+          || !dlg_draw_csv_read_people (input, candidates, NULL, households, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      dlg_draw_input_set_size (input, 22);
+      dlg_draw_input_set_seed (input, 1);
+      dlg_draw_input_set_algorithm (input, a);
+      ok &= run ("fixture (households)", input);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DlgDrawInput) input = NULL;
+      g_autofree char *name = NULL;
+
+      if ((quick && cases[i].n_people > 750)
+          || (only != NULL && (guint) atoi (only) != i))
+        continue;
+      input = synthetic (cases[i].n_people, cases[i].size, cases[i].n_categories,
+                         cases[i].proportional, cases[i].algorithm, 1000 + i);
+      name = g_strdup_printf ("synthetic %u/%u, %s quotas", cases[i].n_people, cases[i].size,
+                              cases[i].proportional ? "proportional" : "skewed");
+      ok &= run (name, input);
+    }
+  return ok ? 0 : 1;
+}
