@@ -17,6 +17,7 @@
 #include "dlg-draw.h"
 #include "dlg-draw-csv.h"
 #include "dlg-draw-input.h"
+#include "dlg-draw-invitation.h"
 #include "dlg-draw-result.h"
 #include "dlg-draw-store.h"
 #include "dlg-error.h"
