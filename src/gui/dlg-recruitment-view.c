@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-recruitment-view.h"
+#include "dlg-draw-panel.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
 #include "dlg-view-util.h"
@@ -30,6 +31,10 @@ struct _DlgRecruitmentView
 
   GtkWidget       *box;
   GtkListBox      *quota_list;
+  GtkLabel        *quota_error;
+  DlgDrawPanel    *draw_panel;
+  GPtrArray       *quota_rows;   /* QuotaRow */
+  gboolean         saving_quota;
 
   DlgContext      *context;
   gint64           process_id;
@@ -492,14 +497,116 @@ edit_quota (DlgRecruitmentView *self,
   return dialog;
 }
 
+/* The value of a registration for a quota criterion, as the draw reads it. */
+static const char *
+participant_value (DlgParticipant *p,
+                   const char     *category)
+{
+  if (g_strcmp0 (category, "age_band") == 0)
+    return dlg_participant_get_age_band (p);
+  if (g_strcmp0 (category, "gender") == 0)
+    return dlg_participant_get_gender (p);
+  if (g_strcmp0 (category, "commune") == 0)
+    return dlg_participant_get_commune (p);
+  if (g_strcmp0 (category, "quartier") == 0)
+    return dlg_participant_get_quartier (p);
+  if (g_strcmp0 (category, "occupation") == 0)
+    return dlg_participant_get_occupation (p);
+  if (g_strcmp0 (category, "prior_participation") == 0)
+    return dlg_participant_get_prior_participation (p) ? "1" : "0";
+  return NULL;
+}
+
+/* A quota edited in place: minimum, maximum and target share, saved as typed. */
+typedef struct
+{
+  DlgRecruitmentView *view;
+  DlgQuota           *quota;
+  GtkSpinButton      *min;
+  GtkSpinButton      *max;
+  GtkSpinButton      *target;
+  DlgAutosave        *autosave;
+} QuotaRow;
+
+static void
+quota_row_free (QuotaRow *row)
+{
+  g_clear_object (&row->autosave);
+  g_clear_object (&row->quota);
+  g_free (row);
+}
+
+static gboolean
+quota_row_save (gpointer   user_data,
+                GError   **error)
+{
+  QuotaRow *row = user_data;
+  DlgRecruitmentView *self = row->view;
+  gboolean saved;
+
+  dlg_quota_set_min (row->quota, gtk_spin_button_get_value_as_int (row->min));
+  dlg_quota_set_max (row->quota, gtk_spin_button_get_value_as_int (row->max));
+  dlg_quota_set_target_share (row->quota, gtk_spin_button_get_value (row->target) / 100.0);
+  if (dlg_quota_get_min (row->quota) > dlg_quota_get_max (row->quota))
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("A quota’s minimum cannot be above its maximum."));
+      gtk_widget_set_visible (GTK_WIDGET (self->quota_error), TRUE);
+      return FALSE;
+    }
+  /* The list is not rebuilt for this change: the officer is typing in it. */
+  self->saving_quota = TRUE;
+  saved = dlg_quota_save (dlg_context_get_store (self->context), row->quota, error);
+  self->saving_quota = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->quota_error), !saved);
+  return saved;
+}
+
+static GtkWidget *
+quota_spin (const char *label,
+            double      max,
+            double      value,
+            const char *accessible)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *caption = gtk_label_new (label);
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, max, 1);
+
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 3);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_box_append (GTK_BOX (box), spin);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  return box;
+}
+
+static void
+flush_quota_rows (DlgRecruitmentView *self)
+{
+  for (guint i = 0; self->quota_rows != NULL && i < self->quota_rows->len; i++)
+    {
+      QuotaRow *row = g_ptr_array_index (self->quota_rows, i);
+
+      dlg_autosave_flush (row->autosave);
+    }
+}
+
 static void
 reload_quota (DlgRecruitmentView *self)
 {
   g_autoptr(GListModel) items = NULL;
+  g_autoptr(GListModel) participants = NULL;
   g_autoptr(GError) error = NULL;
   DlgStore *store;
-  guint n;
+  guint n, n_pool = 0, n_participants;
 
+  flush_quota_rows (self);
+  g_ptr_array_set_size (self->quota_rows, 0);
   dlg_list_box_remove_all (self->quota_list);
   if (self->context == NULL || self->process_id == 0)
     return;
@@ -511,20 +618,94 @@ reload_quota (DlgRecruitmentView *self)
       gtk_list_box_append (self->quota_list, dlg_placeholder_row_new (error->message));
       return;
     }
+  participants = dlg_participant_list (store, self->process_id, NULL);
+  n_participants = participants != NULL ? g_list_model_get_n_items (participants) : 0;
+  for (guint i = 0; i < n_participants; i++)
+    {
+      g_autoptr(DlgParticipant) p = g_list_model_get_item (participants, i);
+
+      if (dlg_participant_get_consent (p)
+          && g_strcmp0 (dlg_participant_get_status (p), "erased") != 0)
+        n_pool++;
+    }
+
   n = g_list_model_get_n_items (items);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DlgQuota) item = g_list_model_get_item (items, i);
+      const char *category = dlg_quota_get_category (item);
+      const char *value = dlg_quota_get_value (item);
+      double target = dlg_quota_get_target_share (item);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
+      g_autofree char *target_text = NULL;
+      GtkWidget *widget, *min, *max, *share, *arrow;
+      QuotaRow *row;
+      guint count = 0;
+      double current;
+
+      for (guint j = 0; j < n_participants; j++)
+        {
+          g_autoptr(DlgParticipant) p = g_list_model_get_item (participants, j);
+
+          if (dlg_participant_get_consent (p)
+              && g_strcmp0 (dlg_participant_get_status (p), "erased") != 0
+              && g_strcmp0 (participant_value (p, category), value) == 0)
+            count++;
+        }
+      current = n_pool > 0 ? (double) count / n_pool : 0.0;
 
       /* Translators: a quota's criterion and value, e.g. "Age band: 16-24". */
-      title = g_strdup_printf (_("%s: %s"), category_label (dlg_quota_get_category (item)),
-                               dlg_quota_get_value (item));
-      subtitle = g_strdup_printf (_("between %d and %d members of the panel"),
-                                  dlg_quota_get_min (item), dlg_quota_get_max (item));
-      gtk_list_box_append (self->quota_list,
-                           dlg_record_row_new (title, subtitle, dlg_quota_get_id (item)));
+      title = g_strdup_printf (_("%s: %s"), category_label (category), value);
+      /* Translators: the share of a group among the registrations, e.g. "Now 12 % (5 of 40)". */
+      subtitle = g_strdup_printf (_("Now %.0f %% of the consenting registrations (%u of %u)"),
+                                  100.0 * current, count, n_pool);
+      widget = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
+      if (target > 0 && current < 0.8 * target)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+          g_autofree char *tip =
+            g_strdup_printf (_("Under-represented: %.0f %% of the registrations against a "
+                               "target of %.0f %%. Recruit more, or the draw will need to "
+                               "favour them."), 100.0 * current, 100.0 * target);
+
+          gtk_widget_add_css_class (icon, "warning");
+          gtk_widget_set_tooltip_text (icon, tip);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          tip, -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (widget), icon);
+          g_object_set_data (G_OBJECT (widget), "dlg-under-represented", GINT_TO_POINTER (1));
+        }
+
+      min = quota_spin (_("At least"), 1000, dlg_quota_get_min (item), _("At least"));
+      max = quota_spin (_("At most"), 1000, dlg_quota_get_max (item), _("At most"));
+      share = quota_spin (_("Target %"), 100, 100.0 * target, _("Target share, in per cent"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (widget), min);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (widget), max);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (widget), share);
+      arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (widget), arrow);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), TRUE);
+      g_object_set_data (G_OBJECT (widget), "dlg-record-id",
+                         GSIZE_TO_POINTER ((gsize) dlg_quota_get_id (item)));
+      target_text = g_strdup_printf ("%.0f", 100.0 * target);
+
+      row = g_new0 (QuotaRow, 1);
+      row->view = self;
+      row->quota = g_object_ref (item);
+      row->min = GTK_SPIN_BUTTON (gtk_widget_get_last_child (min));
+      row->max = GTK_SPIN_BUTTON (gtk_widget_get_last_child (max));
+      row->target = GTK_SPIN_BUTTON (gtk_widget_get_last_child (share));
+      row->autosave = dlg_autosave_new (quota_row_save, row);
+      dlg_autosave_set_error_label (row->autosave, self->quota_error);
+      dlg_autosave_watch (row->autosave, GTK_WIDGET (row->min));
+      dlg_autosave_watch (row->autosave, GTK_WIDGET (row->max));
+      dlg_autosave_watch (row->autosave, GTK_WIDGET (row->target));
+      g_ptr_array_add (self->quota_rows, row);
+      gtk_list_box_append (self->quota_list, widget);
     }
 }
 
@@ -590,7 +771,7 @@ store_changed_cb (DlgRecruitmentView *self,
   if (self->reload_id == 0 &&
       (g_strcmp0 (table, "participant") == 0 ||
        g_strcmp0 (table, "participant_contact") == 0 ||
-       g_strcmp0 (table, "quota") == 0))
+       (g_strcmp0 (table, "quota") == 0 && !self->saving_quota)))
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
@@ -616,14 +797,13 @@ load (DlgStageView *view,
                                                 G_CALLBACK (store_changed_cb), self,
                                                 G_CONNECT_SWAPPED);
   reload_all (self);
+  dlg_draw_panel_load (self->draw_panel, context, process_id);
 }
 
 static void
 flush (DlgStageView *view)
 {
-  DlgRecruitmentView *self = DLG_RECRUITMENT_VIEW (view);
-
-  (void)self;
+  flush_quota_rows (DLG_RECRUITMENT_VIEW (view));
 }
 
 static void
@@ -640,6 +820,8 @@ dlg_recruitment_view_dispose (GObject *object)
   DlgRecruitmentView *self = (DlgRecruitmentView *)object;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  flush_quota_rows (self);
+  g_clear_pointer (&self->quota_rows, g_ptr_array_unref);
   if (self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
   g_clear_object (&self->context);
@@ -656,10 +838,14 @@ dlg_recruitment_view_class_init (DlgRecruitmentViewClass *klass)
 
   object_class->dispose = dlg_recruitment_view_dispose;
 
+  g_type_ensure (DLG_TYPE_DRAW_PANEL);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-recruitment-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, quota_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, quota_error);
+  gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, draw_panel);
   gtk_widget_class_install_action (widget_class, "view.add-quota", NULL,
                                    add_quota_action);
   gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, count_label);
@@ -672,6 +858,7 @@ dlg_recruitment_view_class_init (DlgRecruitmentViewClass *klass)
 static void
 dlg_recruitment_view_init (DlgRecruitmentView *self)
 {
+  self->quota_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) quota_row_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_list_box_set_placeholder (self->quota_list,
