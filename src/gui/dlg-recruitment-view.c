@@ -525,8 +525,29 @@ typedef struct
   GtkSpinButton      *min;
   GtkSpinButton      *max;
   GtkSpinButton      *target;
+  GtkWidget          *warning;
+  double              current;
   DlgAutosave        *autosave;
 } QuotaRow;
+
+/* The warning beside a group whose share among the registrations is well below its target. */
+static void
+quota_row_update_warning (QuotaRow *row)
+{
+  double target = dlg_quota_get_target_share (row->quota);
+  gboolean under = target > 0 && row->current < 0.8 * target;
+  g_autofree char *tip = NULL;
+
+  gtk_widget_set_visible (row->warning, under);
+  if (!under)
+    return;
+  tip = g_strdup_printf (_("Under-represented: %.0f %% of the registrations against a target "
+                           "of %.0f %%. Recruit more, or the draw will need to favour them."),
+                         100.0 * row->current, 100.0 * target);
+  gtk_widget_set_tooltip_text (row->warning, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->warning), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tip, -1);
+}
 
 static void
 quota_row_free (QuotaRow *row)
@@ -559,6 +580,7 @@ quota_row_save (gpointer   user_data,
   saved = dlg_quota_save (dlg_context_get_store (self->context), row->quota, error);
   self->saving_quota = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->quota_error), !saved);
+  quota_row_update_warning (row);
   return saved;
 }
 
@@ -638,8 +660,7 @@ reload_quota (DlgRecruitmentView *self)
       double target = dlg_quota_get_target_share (item);
       g_autofree char *title = NULL;
       g_autofree char *subtitle = NULL;
-      g_autofree char *target_text = NULL;
-      GtkWidget *widget, *min, *max, *share, *arrow;
+      GtkWidget *widget, *min, *max, *share, *arrow, *icon;
       QuotaRow *row;
       guint count = 0;
       double current;
@@ -664,21 +685,9 @@ reload_quota (DlgRecruitmentView *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (widget), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (widget), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
-      if (target > 0 && current < 0.8 * target)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-          g_autofree char *tip =
-            g_strdup_printf (_("Under-represented: %.0f %% of the registrations against a "
-                               "target of %.0f %%. Recruit more, or the draw will need to "
-                               "favour them."), 100.0 * current, 100.0 * target);
-
-          gtk_widget_add_css_class (icon, "warning");
-          gtk_widget_set_tooltip_text (icon, tip);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          tip, -1);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (widget), icon);
-          g_object_set_data (G_OBJECT (widget), "dlg-under-represented", GINT_TO_POINTER (1));
-        }
+      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (widget), icon);
 
       min = quota_spin (_("At least"), 1000, dlg_quota_get_min (item), _("At least"));
       max = quota_spin (_("At most"), 1000, dlg_quota_get_max (item), _("At most"));
@@ -691,7 +700,6 @@ reload_quota (DlgRecruitmentView *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (widget), TRUE);
       g_object_set_data (G_OBJECT (widget), "dlg-record-id",
                          GSIZE_TO_POINTER ((gsize) dlg_quota_get_id (item)));
-      target_text = g_strdup_printf ("%.0f", 100.0 * target);
 
       row = g_new0 (QuotaRow, 1);
       row->view = self;
@@ -699,6 +707,10 @@ reload_quota (DlgRecruitmentView *self)
       row->min = GTK_SPIN_BUTTON (gtk_widget_get_last_child (min));
       row->max = GTK_SPIN_BUTTON (gtk_widget_get_last_child (max));
       row->target = GTK_SPIN_BUTTON (gtk_widget_get_last_child (share));
+      row->warning = icon;
+      row->current = current;
+      quota_row_update_warning (row);
+      g_object_set_data (G_OBJECT (widget), "dlg-quota-row", row);
       row->autosave = dlg_autosave_new (quota_row_save, row);
       dlg_autosave_set_error_label (row->autosave, self->quota_error);
       dlg_autosave_watch (row->autosave, GTK_WIDGET (row->min));

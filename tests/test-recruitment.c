@@ -1,0 +1,605 @@
+/* test-recruitment.c — headless tests of the draw in the recruitment view (issue 5)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run like test-gui (xvfb-run, dbus-run-session, G_DEBUG=fatal-warnings), on a copy of the
+ * demo database for each test: its process has 62 registrations, 24 of them invited or
+ * accepted, six on the reserve list, and quotas on gender and age band.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "dlg-core.h"
+#include "dlg-draw-panel.h"
+#include "dlg-probability-chart.h"
+#include "dlg-stage-page.h"
+#include "dlg-window.h"
+
+#define MARKUP_TEXT "<b>&"
+
+static char *template_db;
+
+typedef struct
+{
+  char       *dir;
+  DlgStore   *store;
+  GSettings  *settings;
+  DlgContext *context;
+  DlgWindow  *window;
+  gint64      demo_id;
+} Fixture;
+
+/* ---------------------------------------------------------------- helpers */
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, out);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root,
+          GType      type)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect (root, type, out);
+  return out;
+}
+
+static GtkLabel *
+find_label_with_text (GtkWidget  *root,
+                      const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+
+      if (g_strcmp0 (gtk_label_get_text (label), text) == 0)
+        return label;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+answer_message_dialog (const char *response)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (30);
+  g_assert_null (find_message_dialog ());
+}
+
+static DlgStageView *
+show_recruitment (Fixture *f)
+{
+  DlgStagePage *page;
+
+  dlg_window_select_stage (f->window, DLG_STAGE_RECRUITMENT);
+  spin (30);
+  page = dlg_window_get_stage_page (f->window, DLG_STAGE_RECRUITMENT);
+  g_assert_cmpint (dlg_stage_page_get_process (page), ==, f->demo_id);
+  return dlg_stage_page_get_view (page);
+}
+
+static DlgDrawPanel *
+find_panel (DlgStageView *view)
+{
+  g_autoptr(GPtrArray) panels = find_all (GTK_WIDGET (view), DLG_TYPE_DRAW_PANEL);
+
+  g_assert_cmpuint (panels->len, ==, 1);
+  return g_ptr_array_index (panels, 0);
+}
+
+/* Runs the main loop until the draw ends, 20 s at most. */
+static void
+wait_for_draw (DlgDrawPanel *panel)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (dlg_draw_panel_is_running (panel) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dlg_draw_panel_is_running (panel));
+  spin (20);
+}
+
+static DlgDrawResult *
+run_draw (DlgDrawPanel *panel,
+          guint32       seed)
+{
+  dlg_draw_panel_set_seed (panel, seed);
+  dlg_draw_panel_set_size (panel, 24);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "draw.run", NULL);
+  if (!dlg_draw_panel_is_running (panel))
+    g_test_message ("not running: %s", dlg_draw_panel_get_message (panel));
+  g_assert_true (dlg_draw_panel_is_running (panel));
+  wait_for_draw (panel);
+  return dlg_draw_panel_get_result (panel);
+}
+
+static guint
+count_status (Fixture    *f,
+              const char *status)
+{
+  g_autoptr(GListModel) all = dlg_participant_list (f->store, f->demo_id, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(DlgParticipant) p = g_list_model_get_item (all, i);
+
+      n += g_strcmp0 (dlg_participant_get_status (p), status) == 0;
+    }
+  return n;
+}
+
+static DlgQuota *
+find_quota (Fixture    *f,
+            const char *category,
+            const char *value)
+{
+  g_autoptr(GListModel) quotas = dlg_quota_list (f->store, f->demo_id, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (quotas); i++)
+    {
+      g_autoptr(DlgQuota) q = g_list_model_get_item (quotas, i);
+
+      if (g_strcmp0 (dlg_quota_get_category (q), category) == 0
+          && g_strcmp0 (dlg_quota_get_value (q), value) == 0)
+        return g_steal_pointer (&q);
+    }
+  return NULL;
+}
+
+/* The row of the quota list titled @title. */
+static GtkWidget *
+find_quota_row (DlgStageView *view,
+                const char   *title)
+{
+  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      if (g_object_get_data (G_OBJECT (row), "dlg-quota-row") != NULL
+          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+/* ---------------------------------------------------------------- fixture */
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean created;
+
+  f->dir = g_dir_make_tmp ("dialogue-recruitment-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "test.db", NULL);
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (template_db);
+    g_autoptr(GFile) to = g_file_new_for_path (path);
+
+    g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  f->store = dlg_store_open (path, &error);
+  g_assert_no_error (error);
+  f->demo_id = dlg_demo_ensure (f->store, &created, &error);
+  g_assert_no_error (error);
+  g_assert_false (created);
+  f->settings = g_settings_new (APP_ID);
+  f->context = dlg_context_new (f->store, f->settings);
+  f->window = dlg_window_new (NULL, f->context);
+  g_object_ref_sink (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin (50);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->window);
+  spin (50);
+  g_clear_object (&f->context);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->store);
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+/* ---------------------------------------------------------------- tests */
+
+/* A draw on the demo runs to completion in the background; the chart shows every volunteer's
+ * probability, sorted; the result can be published as JSON. */
+static void
+test_draw_completes (Fixture       *f,
+                     gconstpointer  data)
+{
+  DlgStageView *view = show_recruitment (f);
+  DlgDrawPanel *panel = find_panel (view);
+  DlgDrawResult *result = run_draw (panel, 2026);
+  DlgProbabilityChart *chart;
+  const double *values;
+  guint n_values, n_panel, n_reserve;
+  double sum = 0;
+  g_autofree char *summary = NULL;
+
+  g_assert_nonnull (result);
+  dlg_draw_result_get_panel (result, &n_panel);
+  dlg_draw_result_get_reserve (result, &n_reserve);
+  g_assert_cmpuint (n_panel, ==, 24);
+  g_assert_cmpuint (n_reserve, >, 0);
+  g_assert_cmpuint (dlg_draw_result_get_seed (result), ==, 2026);
+  g_assert_cmpint (dlg_draw_result_get_algorithm (result), ==, DLG_DRAW_ALGORITHM_LEXIMIN);
+
+  chart = DLG_PROBABILITY_CHART (dlg_draw_panel_get_chart (panel));
+  values = dlg_probability_chart_get_values (chart, &n_values);
+  g_assert_cmpuint (n_values, ==, dlg_draw_result_get_n_people (result));
+  g_assert_cmpuint (n_values, >, 24);
+  for (guint i = 0; i < n_values; i++)
+    {
+      if (i > 0)
+        g_assert_cmpfloat (values[i - 1], <=, values[i]);
+      sum += values[i];
+    }
+  g_assert_cmpfloat_with_epsilon (sum, 24.0, 1e-4);
+  g_assert_cmpfloat_with_epsilon (values[0], dlg_draw_result_get_min_probability (result), 1e-9);
+  summary = dlg_probability_chart_dup_summary (chart);
+  g_assert_nonnull (strstr (summary, "24 in"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart)));
+
+  /* the replay note names the seed */
+  {
+    g_autoptr(GPtrArray) labels = find_all (GTK_WIDGET (panel), GTK_TYPE_LABEL);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < labels->len; i++)
+      found |= strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "--seed 2026") != NULL;
+    g_assert_true (found);
+  }
+
+  /* the public record */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "draw.json", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *root;
+
+    g_assert_true (dlg_draw_panel_write_public_json (panel, file, &error));
+    g_assert_no_error (error);
+    json_parser_load_from_file (parser, path, &error);
+    g_assert_no_error (error);
+    root = json_node_get_object (json_parser_get_root (parser));
+    g_assert_cmpint (json_object_get_int_member (root, "seed"), ==, 2026);
+    g_assert_cmpint (json_object_get_int_member (root, "panel_size"), ==, 24);
+    g_unlink (path);
+  }
+}
+
+/* Saving marks k participants selected; a second save asks first. */
+static void
+test_save_marks_selected (Fixture       *f,
+                          gconstpointer  data)
+{
+  DlgStageView *view = show_recruitment (f);
+  DlgDrawPanel *panel = find_panel (view);
+  guint reserve;
+
+  g_assert_cmpuint (count_status (f, "selected"), ==, 0);
+  g_assert_nonnull (run_draw (panel, 7));
+  g_assert_cmpuint (count_status (f, "selected"), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "draw.save", NULL);
+  spin (30);
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (count_status (f, "selected"), ==, 24);
+  reserve = count_status (f, "reserve");
+  g_assert_cmpuint (reserve, >, 0);
+  g_assert_cmpuint (dlg_draw_count_saved (f->store, f->demo_id, NULL), ==, 1);
+
+  /* Again: a confirmation; cancelling keeps the first draw. */
+  g_assert_nonnull (run_draw (panel, 8));
+  gtk_widget_activate_action (GTK_WIDGET (panel), "draw.save", NULL);
+  spin (30);
+  answer_message_dialog ("cancel");
+  g_assert_cmpuint (dlg_draw_count_saved (f->store, f->demo_id, NULL), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "draw.save", NULL);
+  spin (30);
+  answer_message_dialog ("save");
+  g_assert_cmpuint (dlg_draw_count_saved (f->store, f->demo_id, NULL), ==, 2);
+  g_assert_cmpuint (count_status (f, "selected"), ==, 24);
+}
+
+/* Cancel stops the draw; closing the window while a draw runs is safe. */
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  DlgStageView *view = show_recruitment (f);
+  DlgDrawPanel *panel = find_panel (view);
+
+  gtk_widget_activate_action (GTK_WIDGET (panel), "draw.run", NULL);
+  g_assert_true (dlg_draw_panel_is_running (panel));
+  gtk_widget_activate_action (GTK_WIDGET (panel), "draw.cancel", NULL);
+  wait_for_draw (panel);
+  g_assert_null (dlg_draw_panel_get_result (panel));
+  g_assert_cmpstr (dlg_draw_panel_get_message (panel), ==, "Draw cancelled.");
+  g_assert_cmpuint (count_status (f, "selected"), ==, 0);
+
+  /* a draw still running when the window goes: the teardown destroys it */
+  gtk_widget_activate_action (GTK_WIDGET (panel), "draw.run", NULL);
+  g_assert_true (dlg_draw_panel_is_running (panel));
+}
+
+/* Quotas edited in place are saved as typed; infeasible quotas show the smallest relaxation,
+ * which applies to the quotas. */
+static void
+test_infeasible_relaxation (Fixture       *f,
+                            gconstpointer  data)
+{
+  DlgStageView *view = show_recruitment (f);
+  DlgDrawPanel *panel = find_panel (view);
+  GtkWidget *row = find_quota_row (view, "Gender: femme");
+  g_autoptr(GPtrArray) spins = NULL;
+  g_autoptr(DlgQuota) quota = NULL;
+  GPtrArray *relaxation;
+
+  g_assert_nonnull (row);
+  spins = find_all (row, GTK_TYPE_SPIN_BUTTON);
+  g_assert_cmpuint (spins->len, ==, 3);
+  /* at most 24, at least 22 women: with 11 men at least, no panel of 24 exists */
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 24);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 22);
+  spin (600);
+  quota = find_quota (f, "gender", "femme");
+  g_assert_cmpint (dlg_quota_get_min (quota), ==, 22);
+  g_assert_cmpint (dlg_quota_get_max (quota), ==, 24);
+  g_clear_object (&quota);
+  /* the row was not rebuilt under the officer's hands */
+  g_assert_true (find_quota_row (view, "Gender: femme") == row);
+
+  g_assert_null (run_draw (panel, 11));
+  relaxation = dlg_draw_panel_get_relaxation (panel);
+  g_assert_nonnull (relaxation);
+  g_assert_cmpuint (relaxation->len, >, 0);
+  for (guint i = 0; i < relaxation->len; i++)
+    {
+      DlgDrawRelaxation *r = g_ptr_array_index (relaxation, i);
+      GtkLabel *label = find_label_with_text (GTK_WIDGET (panel), r->description);
+
+      g_assert_nonnull (label);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (label)));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (panel), "draw.apply-relaxation", NULL);
+  spin (50);
+  g_assert_null (dlg_draw_panel_get_relaxation (panel));
+  g_assert_nonnull (run_draw (panel, 11));
+}
+
+/* The share of a group among the registrations, against its target. */
+static void
+test_target_share (Fixture       *f,
+                   gconstpointer  data)
+{
+  DlgStageView *view = show_recruitment (f);
+  GtkWidget *row = find_quota_row (view, "Age band: 16-24");
+  g_autoptr(GPtrArray) spins = NULL;
+  g_autoptr(GPtrArray) images = NULL;
+  g_autoptr(DlgQuota) quota = NULL;
+  GtkWidget *warning = NULL;
+
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "%"));
+  images = find_all (row, GTK_TYPE_IMAGE);
+  for (guint i = 0; i < images->len; i++)
+    if (g_strcmp0 (gtk_image_get_icon_name (g_ptr_array_index (images, i)),
+                   "dialog-warning-symbolic") == 0)
+      warning = g_ptr_array_index (images, i);
+  g_assert_nonnull (warning);
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  /* a target of 60 %: the group is now under-represented */
+  spins = find_all (row, GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 2), 60);
+  spin (600);
+  quota = find_quota (f, "age_band", "16-24");
+  g_assert_cmpfloat_with_epsilon (dlg_quota_get_target_share (quota), 0.60, 1e-9);
+  g_assert_true (gtk_widget_get_visible (warning));
+}
+
+/* Invitations from the list, and a replacement from the reserve list. */
+static void
+test_invitation_replace (Fixture       *f,
+                         gconstpointer  data)
+{
+  DlgStageView *view = show_recruitment (f);
+  DlgDrawPanel *panel = find_panel (view);
+  g_autoptr(GPtrArray) dropdowns = find_all (GTK_WIDGET (panel), GTK_TYPE_DROP_DOWN);
+  g_autoptr(GPtrArray) buttons = NULL;
+  GtkButton *replace = NULL;
+  guint invited = count_status (f, "invited");
+
+  g_assert_cmpuint (dropdowns->len, ==, 24);
+  /* the first member declines */
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), 3);
+  spin (50);
+  g_assert_cmpuint (count_status (f, "declined"), ==, 1);
+
+  buttons = find_all (GTK_WIDGET (panel), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Replace") == 0)
+      replace = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (replace);
+  g_signal_emit_by_name (replace, "clicked");
+  spin (30);
+  answer_message_dialog ("replace");
+  g_assert_cmpuint (count_status (f, "declined"), ==, 0);
+  g_assert_cmpuint (count_status (f, "replaced"), ==, 1);
+  g_assert_cmpuint (count_status (f, "reserve"), ==, 5);
+  g_assert_cmpuint (count_status (f, "invited"), ==, invited + 1);
+}
+
+/* User text (a quota value, a registration's commune) is shown literally. */
+static void
+test_markup_literal (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgQuota) quota = dlg_quota_new (f->demo_id);
+  g_autoptr(DlgParticipant) p = dlg_participant_new (f->demo_id);
+  DlgStageView *view;
+  DlgDrawPanel *panel;
+  g_autofree char *title = g_strdup_printf ("Commune: %s", MARKUP_TEXT);
+
+  dlg_quota_set_category (quota, "commune");
+  dlg_quota_set_value (quota, MARKUP_TEXT);
+  dlg_quota_set_min (quota, 0);
+  dlg_quota_set_max (quota, 24);
+  dlg_quota_save (f->store, quota, &error);
+  g_assert_no_error (error);
+  /* the draw needs a quota for every commune of the pool: the demo's is Nantes */
+  {
+    g_autoptr(DlgQuota) nantes = dlg_quota_new (f->demo_id);
+
+    dlg_quota_set_category (nantes, "commune");
+    dlg_quota_set_value (nantes, "Nantes");
+    dlg_quota_set_min (nantes, 0);
+    dlg_quota_set_max (nantes, 24);
+    dlg_quota_save (f->store, nantes, &error);
+    g_assert_no_error (error);
+  }
+  dlg_participant_set_commune (p, MARKUP_TEXT);
+  dlg_participant_set_gender (p, "femme");
+  dlg_participant_set_age_band (p, "25-39");
+  dlg_participant_set_consent (p, TRUE);
+  dlg_participant_save (f->store, p, &error);
+  g_assert_no_error (error);
+
+  view = show_recruitment (f);
+  spin (50);
+  g_assert_nonnull (find_quota_row (view, title));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (view), title));
+
+  /* the draw lists profiles with that commune: no markup warning (fatal here) */
+  panel = find_panel (view);
+  g_assert_nonnull (run_draw (panel, 5));
+  spin (50);
+}
+
+static char *
+make_template (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dialogue-recruitment-demo-XXXXXX", &error);
+  char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(DlgStore) store = NULL;
+  gboolean created;
+
+  g_assert_no_error (error);
+  store = dlg_store_open (path, &error);
+  g_assert_no_error (error);
+  dlg_demo_ensure (store, &created, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_template (void)
+{
+  g_autofree char *dir = g_path_get_dirname (template_db);
+  g_autofree char *wal = g_strconcat (template_db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (template_db, "-shm", NULL);
+
+  g_unlink (template_db);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+  g_clear_pointer (&template_db, g_free);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/gui/recruitment/draw-completes", test_draw_completes);
+  ADD ("/gui/recruitment/save-marks-selected", test_save_marks_selected);
+  ADD ("/gui/recruitment/cancel", test_cancel);
+  ADD ("/gui/recruitment/infeasible-relaxation", test_infeasible_relaxation);
+  ADD ("/gui/recruitment/target-share", test_target_share);
+  ADD ("/gui/recruitment/invitation-replace", test_invitation_replace);
+  ADD ("/gui/recruitment/markup-literal", test_markup_literal);
+
+  template_db = make_template ();
+  status = g_test_run ();
+  remove_template ();
+  return status;
+}
