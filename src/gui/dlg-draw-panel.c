@@ -1075,9 +1075,9 @@ build (DlgDrawPanel *self)
 {
   GtkWidget *group, *row, *list, *box, *button, *label, *columns;
   const char *algorithm_labels[] = {
-    _("Leximin: the fairest, recommended"),
-    _("Maximin: the lowest chance as high as possible"),
-    _("Legacy: the greedy draw, for comparison"),
+    _("Leximin (recommended)"),
+    _("Maximin"),
+    _("Legacy (greedy)"),
     NULL,
   };
 
@@ -1088,7 +1088,8 @@ build (DlgDrawPanel *self)
   group = adw_preferences_group_new ();
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
     _("Draws the panel among the consenting registrations not yet invited, respecting the "
-      "quotas, and gives everyone as equal a chance as the quotas allow."));
+      "quotas, and gives everyone as equal a chance as the quotas allow: leximin raises the "
+      "lowest chances first, then the next; legacy is the usual greedy draw, for comparison."));
   gtk_box_append (GTK_BOX (self->box), group);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              spin_row (_("Panel size"), NULL, 1000, &self->size));

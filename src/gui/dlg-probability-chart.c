@@ -119,13 +119,14 @@ dlg_probability_chart_get_values (DlgProbabilityChart *self,
 }
 
 static void
-show_text (DlgProbabilityChart *self,
-           cairo_t             *cr,
-           const char          *text,
-           double               x,
-           double               y,
-           double               xalign,
-           gboolean             bold)
+show_text_full (DlgProbabilityChart *self,
+                cairo_t             *cr,
+                const char          *text,
+                double               x,
+                double               y,
+                double               xalign,
+                gboolean             bold,
+                const GdkRGBA       *background)
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   PangoAttrList *attrs = pango_attr_list_new ();
@@ -139,8 +140,29 @@ show_text (DlgProbabilityChart *self,
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_layout_get_pixel_size (layout, &width, &height);
+  if (background != NULL)
+    {
+      /* A plate under the text, so that it reads over the bars. */
+      cairo_save (cr);
+      cairo_set_source_rgba (cr, background->red, background->green, background->blue, 0.85);
+      cairo_rectangle (cr, x - xalign * width - 3, y - height / 2.0 - 1, width + 6, height + 2);
+      cairo_fill (cr);
+      cairo_restore (cr);
+    }
   cairo_move_to (cr, x - xalign * width, y - height / 2.0);
   pango_cairo_show_layout (cr, layout);
+}
+
+static void
+show_text (DlgProbabilityChart *self,
+           cairo_t             *cr,
+           const char          *text,
+           double               x,
+           double               y,
+           double               xalign,
+           gboolean             bold)
+{
+  show_text_full (self, cr, text, x, y, xalign, bold, NULL);
 }
 
 static void
@@ -160,7 +182,7 @@ dlg_probability_chart_snapshot (GtkWidget   *widget,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   GtkStyleContext *style = gtk_widget_get_style_context (widget);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  GdkRGBA fg, accent, warning;
+  GdkRGBA fg, accent, warning, background;
   cairo_t *cr;
   double plot_w = width - MARGIN_LEFT - MARGIN_RIGHT;
   double plot_h = height - MARGIN_TOP - MARGIN_BOTTOM;
@@ -175,6 +197,9 @@ dlg_probability_chart_snapshot (GtkWidget   *widget,
     gdk_rgba_parse (&accent, "#1c71d8");
   if (!gtk_style_context_lookup_color (style, "warning_color", &warning))
     gdk_rgba_parse (&warning, "#c64600");
+  if (!gtk_style_context_lookup_color (style, "card_bg_color", &background))
+    gdk_rgba_parse (&background, "#ffffff");
+  background.alpha = 1.0;
   G_GNUC_END_IGNORE_DEPRECATIONS
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -237,7 +262,8 @@ dlg_probability_chart_snapshot (GtkWidget   *widget,
     cairo_line_to (cr, MARGIN_LEFT + plot_w, Y (uniform));
     cairo_stroke (cr);
     cairo_set_dash (cr, NULL, 0, 0);
-    show_text (self, cr, label, MARGIN_LEFT + plot_w / 2, Y (uniform) - 9, 0.5, FALSE);
+    show_text_full (self, cr, label, MARGIN_LEFT + plot_w / 2, Y (uniform) - 9, 0.5, FALSE,
+                    &background);
   }
 
   /* The lowest and highest probabilities, written above their bars. */
@@ -246,9 +272,10 @@ dlg_probability_chart_snapshot (GtkWidget   *widget,
     g_autofree char *high = g_strdup_printf (_("highest %.1f %%"), 100.0 * max);
 
     set_color (cr, &fg, 1.0);
-    show_text (self, cr, low, MARGIN_LEFT + 2, MIN (Y (min) - 9, Y (0) - 9), 0.0, TRUE);
-    show_text (self, cr, high, MARGIN_LEFT + plot_w - 2, MAX (Y (max) - 9, MARGIN_TOP - 12),
-               1.0, TRUE);
+    show_text_full (self, cr, low, MARGIN_LEFT + 4, MIN (Y (min) - 10, Y (0) - 10), 0.0, TRUE,
+                    &background);
+    show_text_full (self, cr, high, MARGIN_LEFT + plot_w - 4,
+                    MAX (Y (max) - 10, MARGIN_TOP - 12), 1.0, TRUE, &background);
   }
 
   /* The axis: volunteers, sorted. */

@@ -687,7 +687,8 @@ reload_quota (DlgRecruitmentView *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (widget), subtitle);
       icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       gtk_widget_add_css_class (icon, "warning");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (widget), icon);
+      /* A suffix, left of the figures: the titles stay aligned whether it shows or not. */
+      adw_action_row_add_suffix (ADW_ACTION_ROW (widget), icon);
 
       min = quota_spin (_("At least"), 1000, dlg_quota_get_min (item), _("At least"));
       max = quota_spin (_("At most"), 1000, dlg_quota_get_max (item), _("At most"));

@@ -1,0 +1,141 @@
+/* recruitment-demo.c — the recruitment view after a draw on the demo process, for screenshots
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   recruitment-demo [--seed N] [--scroll draw|quotas|top]
+ *
+ * Opens the window on a temporary copy of the demo database, shows the recruitment stage, runs
+ * a leximin draw of 24 with the seed given and scrolls to the draw. Take the screenshot with
+ * `import -window root` once "ready" is printed.
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include <adwaita.h>
+
+#include "dlg-core.h"
+#include "dlg-draw-panel.h"
+#include "dlg-stage-page.h"
+#include "dlg-window.h"
+
+static int opt_seed = 2026;
+static char *opt_scroll = NULL;
+
+static const GOptionEntry entries[] = {
+  { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, "Seed of the draw", "N" },
+  { "scroll", 0, 0, G_OPTION_ARG_STRING, &opt_scroll, "draw (default), quotas or top", "WHERE" },
+  { NULL }
+};
+
+static DlgDrawPanel *
+find_panel (GtkWidget *widget)
+{
+  if (DLG_IS_DRAW_PANEL (widget))
+    return DLG_DRAW_PANEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      DlgDrawPanel *panel = find_panel (child);
+
+      if (panel != NULL)
+        return panel;
+    }
+  return NULL;
+}
+
+static gboolean
+scroll_cb (gpointer user_data)
+{
+  DlgDrawPanel *panel = user_data;
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (panel), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t point;
+
+  if (dlg_draw_panel_is_running (panel))
+    return G_SOURCE_CONTINUE;
+  if (scrolled != NULL && g_strcmp0 (opt_scroll, "top") != 0
+      && gtk_widget_compute_point (GTK_WIDGET (panel), scrolled, &GRAPHENE_POINT_INIT (0, 0),
+                                   &point))
+    {
+      GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      /* "quotas": the quota list just above the draw */
+      double above = g_strcmp0 (opt_scroll, "quotas") == 0 ? 560 : 60;
+
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + point.y - above);
+    }
+  g_print ("ready\n");
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+run_cb (gpointer user_data)
+{
+  DlgDrawPanel *panel = user_data;
+
+  dlg_draw_panel_set_seed (panel, opt_seed);
+  dlg_draw_panel_set_size (panel, 24);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "draw.run", NULL);
+  g_timeout_add (300, scroll_cb, panel);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+activate_cb (GtkApplication *app)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dialogue-recruitment-demo-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(DlgContext) context = NULL;
+  DlgWindow *window;
+  DlgDrawPanel *panel;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "demo.db", NULL);
+  store = dlg_store_open (path, &error);
+  g_assert_no_error (error);
+  dlg_demo_ensure (store, NULL, &error);
+  g_assert_no_error (error);
+  settings = g_settings_new (APP_ID);
+  context = dlg_context_new (store, settings);
+  window = dlg_window_new (app, context);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  dlg_window_select_stage (window, DLG_STAGE_RECRUITMENT);
+  panel = find_panel (GTK_WIDGET (dlg_stage_page_get_view (
+                        dlg_window_get_stage_page (window, DLG_STAGE_RECRUITMENT))));
+  g_assert_nonnull (panel);
+  g_timeout_add (500, run_cb, panel);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(GOptionContext) options = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_option_context_add_main_entries (options, entries, NULL);
+  if (!g_option_context_parse (options, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  app = adw_application_new ("fr.nantesmetropole.Dialogue.RecruitmentDemo",
+                             G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "activate", G_CALLBACK (activate_cb), NULL);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
