@@ -17,6 +17,7 @@
 #include "dlg-cli-common.h"
 #include "dlg-cli-draw.h"
 #include "dlg-cli-process.h"
+#include "dlg-cli-sync.h"
 
 static const struct {
   const char    *name;
@@ -28,6 +29,10 @@ static const struct {
   { "show", dlg_cli_show, N_("Show the stages of a process") },
   { "stage", dlg_cli_stage, N_("Start, close or skip a stage") },
   { "journal", dlg_cli_journal, N_("List or verify the journal of a process") },
+  { "contributions", dlg_cli_contributions, N_("List the contributions of a process") },
+  { "narrative", dlg_cli_narrative, N_("Publish a narrative of a process") },
+  { "sync", dlg_cli_sync, N_("Sync with the public site") },
+  { "conflicts", dlg_cli_conflicts, N_("List or resolve sync conflicts") },
   { "draw", dlg_cli_draw, N_("Draw a panel by lot, fairly, from CSV files of quotas and people") },
 };
 

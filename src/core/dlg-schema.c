@@ -362,8 +362,103 @@ static const char migration_1[] =
   "  value TEXT NOT NULL"
   ") WITHOUT ROWID;";
 
+/* Version 2: sync v1 (DESIGN.md §3). The outbox holds what is waiting to be pushed: a PUT or
+ * DELETE per published object (re-enqueueing replaces the body and bumps `generation`, so that
+ * an answer to an older body never marks a newer edit as sent) and one POST per action, whose
+ * Idempotency-Key is stored here before the first send. next_attempt_at is in Unix seconds.
+ * sync_state keeps the cursor of the change feed per site; the cursor moves in the transaction
+ * that applies its page. A conflict keeps both versions until the officer chooses. Items of
+ * the feed for a process this database does not know yet wait in sync_orphan, and a full
+ * resync (after 410) remembers what it has seen in sync_resync_seen, so that both survive a
+ * crash. */
+static const char migration_2[] =
+  "CREATE TABLE outbox ("
+  "  id INTEGER PRIMARY KEY,"
+  "  object_type TEXT NOT NULL CHECK (object_type IN ('process','narrative','response',"
+  "    'commitment','moderation')),"
+  "  object_uuid TEXT NOT NULL,"
+  "  method TEXT NOT NULL CHECK (method IN ('PUT','DELETE','POST')),"
+  "  path TEXT NOT NULL,"
+  "  body TEXT,"
+  "  idempotency_key TEXT UNIQUE,"
+  "  etag_expected TEXT,"
+  "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','conflict','failed')),"
+  "  generation INTEGER NOT NULL DEFAULT 1,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  CHECK (method <> 'POST' OR idempotency_key IS NOT NULL)"
+  ");"
+  "CREATE UNIQUE INDEX outbox_object ON outbox (object_type, object_uuid)"
+  "  WHERE method <> 'POST';"
+  "CREATE INDEX outbox_due ON outbox (state, next_attempt_at, id);"
+  "CREATE TABLE sync_state ("
+  "  site_url TEXT PRIMARY KEY,"
+  "  cursor TEXT,"
+  "  last_sync_at TEXT,"
+  "  last_error TEXT,"
+  "  auth_paused INTEGER NOT NULL DEFAULT 0,"
+  "  full_resync INTEGER NOT NULL DEFAULT 0,"
+  "  used_at TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE conflict ("
+  "  id INTEGER PRIMARY KEY,"
+  "  object_type TEXT NOT NULL,"
+  "  object_uuid TEXT NOT NULL,"
+  "  local_json TEXT NOT NULL,"
+  "  site_json TEXT,"
+  "  site_etag TEXT,"
+  "  detected_at TEXT NOT NULL,"
+  "  resolved TEXT CHECK (resolved IN ('mine','theirs','copy')),"
+  "  resolved_at TEXT"
+  ");"
+  "CREATE INDEX conflict_open ON conflict (object_type, object_uuid) WHERE resolved IS NULL;"
+  "CREATE TABLE sync_orphan ("
+  "  type TEXT NOT NULL,"
+  "  uuid TEXT NOT NULL,"
+  "  process_uuid TEXT NOT NULL,"
+  "  rev INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  data_json TEXT NOT NULL,"
+  "  PRIMARY KEY (type, uuid)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE sync_resync_seen ("
+  "  type TEXT NOT NULL,"
+  "  uuid TEXT NOT NULL,"
+  "  PRIMARY KEY (type, uuid)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX contribution_remote ON contribution (remote_rev) WHERE remote_rev IS NOT NULL;"
+  /* Deleting a row the site has (etag known), by any code path, queues its DELETE in the same
+   * transaction; the ETag stays in the outbox for If-Match. A row the sync itself removes is
+   * marked 'deleted' first and queues nothing. */
+  "CREATE TRIGGER narrative_sync_delete AFTER DELETE ON narrative"
+  "  WHEN OLD.etag IS NOT NULL AND OLD.sync_state <> 'deleted' BEGIN"
+  "  INSERT INTO outbox (object_type, object_uuid, method, path, etag_expected, created_at,"
+  "    updated_at) VALUES ('narrative', OLD.uuid, 'DELETE',"
+  "    '/api/sync/v1/narratives/' || OLD.uuid, OLD.etag, strftime ('%Y-%m-%dT%H:%M:%SZ'),"
+  "    strftime ('%Y-%m-%dT%H:%M:%SZ'))"
+  "  ON CONFLICT (object_type, object_uuid) WHERE method <> 'POST' DO UPDATE SET"
+  "    method = 'DELETE', body = NULL, etag_expected = excluded.etag_expected,"
+  "    generation = generation + 1, attempts = 0, next_attempt_at = 0, state = 'pending',"
+  "    updated_at = excluded.updated_at;"
+  "END;"
+  "CREATE TRIGGER commitment_sync_delete AFTER DELETE ON commitment"
+  "  WHEN OLD.etag IS NOT NULL AND OLD.sync_state <> 'deleted' BEGIN"
+  "  INSERT INTO outbox (object_type, object_uuid, method, path, etag_expected, created_at,"
+  "    updated_at) VALUES ('commitment', OLD.uuid, 'DELETE',"
+  "    '/api/sync/v1/commitments/' || OLD.uuid, OLD.etag, strftime ('%Y-%m-%dT%H:%M:%SZ'),"
+  "    strftime ('%Y-%m-%dT%H:%M:%SZ'))"
+  "  ON CONFLICT (object_type, object_uuid) WHERE method <> 'POST' DO UPDATE SET"
+  "    method = 'DELETE', body = NULL, etag_expected = excluded.etag_expected,"
+  "    generation = generation + 1, attempts = 0, next_attempt_at = 0, state = 'pending',"
+  "    updated_at = excluded.updated_at;"
+  "END;";
+
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
+  { "sync v1: outbox, cursors, conflicts", migration_2 },
 };
 
 const DlgMigration *

@@ -1044,8 +1044,8 @@ handle_moderation (DlgSiteServer     *self,
   /* Slow fault: the key stays "running" meanwhile, so a retry answers 409. */
   m->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (moderation_finished_cb), m);
   soup_server_message_pause (msg);
-  g_timeout_add_full (G_PRIORITY_DEFAULT, delay_ms, moderation_delayed_cb, m,
-                      (GDestroyNotify) moderation_free);
+  g_source_unref (dlg_site_timeout_source_new (delay_ms, moderation_delayed_cb, m,
+                                              (GDestroyNotify) moderation_free));
 }
 
 void

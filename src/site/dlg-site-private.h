@@ -83,6 +83,10 @@ gboolean   dlg_site_demo_seed_contributions (DlgSiteDb   *db,
                                              guint        n,
                                              GError     **error);
 /* Keeps @msg paused for @delay_ms, then unpauses it (slow fault). */
+GSource   *dlg_site_timeout_source_new (guint               delay_ms,
+                                        GSourceFunc         func,
+                                        gpointer            data,
+                                        GDestroyNotify      notify);
 void       dlg_site_server_delay_reply (DlgSiteServer      *self,
                                         SoupServerMessage  *msg,
                                         guint               delay_ms);

@@ -47,7 +47,7 @@ typedef struct
 {
   DlgSiteServer     *self;
   SoupServerMessage *msg;
-  guint              source_id;
+  GSource           *source;
   gulong             finished_id;
   gboolean           finished;
 } DelayedReply;
@@ -64,8 +64,11 @@ fault_free (Fault *fault)
 static void
 delayed_reply_free (DelayedReply *delayed)
 {
-  if (delayed->source_id != 0)
-    g_source_remove (delayed->source_id);
+  if (delayed->source != NULL)
+    {
+      g_source_destroy (delayed->source);
+      g_source_unref (delayed->source);
+    }
   if (delayed->finished_id != 0)
     g_signal_handler_disconnect (delayed->msg, delayed->finished_id);
   g_object_unref (delayed->msg);
@@ -202,11 +205,32 @@ delayed_reply_cb (gpointer user_data)
 {
   DelayedReply *delayed = user_data;
 
-  delayed->source_id = 0;
+  g_clear_pointer (&delayed->source, g_source_unref);
   if (!delayed->finished)
     soup_server_message_unpause (delayed->msg);
   g_ptr_array_remove (delayed->self->delayed, delayed);
   return G_SOURCE_REMOVE;
+}
+
+/**
+ * dlg_site_timeout_source_new:
+ *
+ * A timeout on the thread-default main context — the one the server runs on, which is not
+ * the global default when a test or the app's training mode runs the site in its own thread.
+ *
+ * Returns: (transfer full): the attached source; destroy it to cancel
+ */
+GSource *
+dlg_site_timeout_source_new (guint          delay_ms,
+                             GSourceFunc    func,
+                             gpointer       data,
+                             GDestroyNotify notify)
+{
+  GSource *source = g_timeout_source_new (delay_ms);
+
+  g_source_set_callback (source, func, data, notify);
+  g_source_attach (source, g_main_context_get_thread_default ());
+  return source;
 }
 
 void
@@ -220,7 +244,7 @@ dlg_site_server_delay_reply (DlgSiteServer     *self,
   delayed->msg = g_object_ref (msg);
   delayed->finished_id = g_signal_connect (msg, "finished", G_CALLBACK (delayed_finished_cb),
                                            delayed);
-  delayed->source_id = g_timeout_add (delay_ms, delayed_reply_cb, delayed);
+  delayed->source = dlg_site_timeout_source_new (delay_ms, delayed_reply_cb, delayed, NULL);
   g_ptr_array_add (self->delayed, delayed);
   soup_server_message_pause (msg);
 }

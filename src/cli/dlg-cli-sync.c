@@ -1,0 +1,441 @@
+/* dlg-cli-sync.c — dialogue-cli sync, contributions and narrative
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The token never travels on the command line: it comes from DIALOGUE_TOKEN, from the file
+ * named by --token-file, or from the keyring.
+ */
+
+#define G_LOG_DOMAIN "dialogue-cli"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dlg-cli-common.h"
+#include "dlg-cli-sync.h"
+#include "dlg-store-private.h"
+#include "dlg-sync.h"
+
+static const char sql_contributions[] =
+  "SELECT uuid, created_at, channel, feature, kind, moderation, author_ref, title, body,"
+  "  lat, lon, supports FROM contribution WHERE process_id = ?1 ORDER BY created_at, id";
+
+static char *opt_db;
+static char *opt_site;
+static char *opt_token_file;
+static char *opt_title;
+static char *opt_uuid;
+static gboolean opt_json;
+static int opt_page_size;
+static gint64 opt_resolve;
+static char *opt_keep;
+
+static GOptionContext *
+new_context (const char         *parameters,
+             const char         *summary,
+             const GOptionEntry *extra)
+{
+  static const GOptionEntry common[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The database (default: the app's)"),
+      N_("FILE") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  if (extra != NULL)
+    g_option_context_add_main_entries (context, extra, GETTEXT_PACKAGE);
+  return context;
+}
+
+static char *
+read_token (GError **error)
+{
+  const char *env = g_getenv ("DIALOGUE_TOKEN");
+
+  if (opt_token_file != NULL)
+    {
+      g_autofree char *contents = NULL;
+
+      if (!g_file_get_contents (opt_token_file, &contents, NULL, error))
+        return NULL;
+      return g_strdup (g_strstrip (contents));
+    }
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return dlg_sync_token_lookup (opt_site, NULL, error);
+}
+
+static void
+print_counts (DlgSyncClient *client,
+              gboolean       ok,
+              const GError  *error)
+{
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      GPtrArray *problems = dlg_sync_client_get_problems (client);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "ok");
+      json_builder_add_boolean_value (builder, ok);
+      json_builder_set_member_name (builder, "pushed");
+      json_builder_add_int_value (builder, dlg_sync_client_get_n_pushed (client));
+      json_builder_set_member_name (builder, "pulled");
+      json_builder_add_int_value (builder, dlg_sync_client_get_n_pulled (client));
+      json_builder_set_member_name (builder, "conflicts");
+      json_builder_add_int_value (builder, dlg_sync_client_get_n_conflicts (client));
+      json_builder_set_member_name (builder, "rejected");
+      json_builder_add_int_value (builder, dlg_sync_client_get_n_rejected (client));
+      json_builder_set_member_name (builder, "problems");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < problems->len; i++)
+        json_builder_add_string_value (builder, problems->pdata[i]);
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "error");
+      if (error != NULL)
+        json_builder_add_string_value (builder, error->message);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      dlg_cli_print_json (root);
+      return;
+    }
+  /* TRANSLATORS: what a sync moved */
+  g_print (_("pushed %u, pulled %u, conflicts %u, refused %u\n"),
+           dlg_sync_client_get_n_pushed (client), dlg_sync_client_get_n_pulled (client),
+           dlg_sync_client_get_n_conflicts (client), dlg_sync_client_get_n_rejected (client));
+}
+
+int
+dlg_cli_sync (int    argc,
+              char **argv)
+{
+  static const GOptionEntry entries[] = {
+    { "site", 0, 0, G_OPTION_ARG_STRING, &opt_site,
+      N_("The site's address (default: the last one used)"), N_("URL") },
+    { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_token_file,
+      N_("Read the token from FILE (default: $DIALOGUE_TOKEN, then the keyring)"),
+      N_("FILE") },
+    { "page-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &opt_page_size, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context ("", _("Push the changes waiting to be published, then pull what citizens "
+                       "contributed on the site."), entries);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgSyncClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  GPtrArray *problems;
+  gboolean ok;
+
+  if (!dlg_cli_parse (context, &argc, &argv, "sync"))
+    return DLG_CLI_USAGE;
+  if (argc != 1)
+    return dlg_cli_usage ("sync", _("This command takes no argument."));
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+  if (opt_site == NULL)
+    {
+      opt_site = dlg_sync_get_default_site (store, &error);
+      if (opt_site == NULL)
+        {
+          if (error != NULL)
+            return dlg_cli_fail (error);
+          return dlg_cli_usage ("sync", _("No site yet: give its address with --site URL."));
+        }
+    }
+
+  token = read_token (&error);
+  if (token == NULL)
+    {
+      if (error != NULL)
+        return dlg_cli_fail (error);
+      g_printerr (_("dialogue-cli: no token for %s: set DIALOGUE_TOKEN or use --token-file "
+                    "FILE.\n"), opt_site);
+      return DLG_CLI_ERROR;
+    }
+
+  client = dlg_sync_client_new (store, opt_site);
+  dlg_sync_client_set_token (client, token);
+  memset (token, 0, strlen (token));
+  if (opt_page_size > 0)
+    dlg_sync_client_set_page_size (client, opt_page_size);
+
+  ok = dlg_sync_client_sync (client, DLG_SYNC_FLAGS_NONE, NULL, &error);
+  print_counts (client, ok, error);
+  problems = dlg_sync_client_get_problems (client);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("dialogue-cli: %s\n", (const char *) problems->pdata[i]);
+  if (!ok)
+    return dlg_cli_fail (error);
+  return problems->len > 0 ? DLG_CLI_ERROR : DLG_CLI_OK;
+}
+
+/* One line per contribution: no tab or line break of the citizen's text may break it. */
+static char *
+one_line (const char *text)
+{
+  char *copy = g_strdup (text);
+
+  for (char *p = copy; *p != '\0'; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  return copy;
+}
+
+static void
+add_member_text (JsonBuilder  *builder,
+                 const char   *name,
+                 sqlite3_stmt *stmt,
+                 int           column)
+{
+  json_builder_set_member_name (builder, name);
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, dlg_stmt_get_text (stmt, column));
+}
+
+int
+dlg_cli_contributions (int    argc,
+                       char **argv)
+{
+  g_autoptr(GOptionContext) context =
+    new_context (_("PROCESS"), _("List the contributions of a process (online ones come "
+                                 "with sync)."), NULL);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(DlgStmt) stmt = NULL;
+  int rc;
+
+  if (!dlg_cli_parse (context, &argc, &argv, "contributions"))
+    return DLG_CLI_USAGE;
+  if (argc != 2)
+    return dlg_cli_usage ("contributions", _("Give the process (its number, UUID or title)."));
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+  if (!(process = dlg_process_find (store, argv[1], &error)))
+    return dlg_cli_fail (error);
+  if (!(stmt = dlg_store_prepare (store, sql_contributions, &error)))
+    return dlg_cli_fail (error);
+  sqlite3_bind_int64 (stmt, 1, dlg_process_get_id (process));
+
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (opt_json)
+        {
+          json_builder_begin_object (builder);
+          add_member_text (builder, "uuid", stmt, 0);
+          add_member_text (builder, "created_at", stmt, 1);
+          add_member_text (builder, "channel", stmt, 2);
+          add_member_text (builder, "feature", stmt, 3);
+          add_member_text (builder, "kind", stmt, 4);
+          add_member_text (builder, "moderation", stmt, 5);
+          add_member_text (builder, "author_ref", stmt, 6);
+          add_member_text (builder, "title", stmt, 7);
+          add_member_text (builder, "body", stmt, 8);
+          json_builder_set_member_name (builder, "lat");
+          if (sqlite3_column_type (stmt, 9) == SQLITE_NULL)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_double_value (builder, sqlite3_column_double (stmt, 9));
+          json_builder_set_member_name (builder, "lon");
+          if (sqlite3_column_type (stmt, 10) == SQLITE_NULL)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_double_value (builder, sqlite3_column_double (stmt, 10));
+          json_builder_set_member_name (builder, "supports");
+          json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 11));
+          json_builder_end_object (builder);
+        }
+      else
+        {
+          g_autofree char *title = one_line (dlg_stmt_get_text (stmt, 7));
+          g_autofree char *author = one_line (dlg_stmt_get_text (stmt, 6));
+
+          g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", dlg_stmt_get_text (stmt, 1),
+                   dlg_stmt_get_text (stmt, 3), dlg_stmt_get_text (stmt, 2),
+                   dlg_stmt_get_text (stmt, 5), author, title);
+        }
+    }
+  json_builder_end_array (builder);
+  if (rc != SQLITE_DONE)
+    {
+      dlg_store_set_error (store, rc, &error);
+      return dlg_cli_fail (error);
+    }
+  if (opt_json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      dlg_cli_print_json (root);
+    }
+  return DLG_CLI_OK;
+}
+
+int
+dlg_cli_narrative (int    argc,
+                   char **argv)
+{
+  static const GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("The narrative's title"), N_("T") },
+    { "uuid", 0, 0, G_OPTION_ARG_STRING, &opt_uuid,
+      N_("Update this narrative (default: the one with the same title)"), N_("UUID") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context (_("PROCESS publish FILE.md"),
+                 _("Publish a narrative written in Markdown; the next sync sends it to the "
+                   "site."), entries);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *uuid = NULL;
+  gsize length;
+
+  if (!dlg_cli_parse (context, &argc, &argv, "narrative"))
+    return DLG_CLI_USAGE;
+  if (argc != 4 || g_strcmp0 (argv[2], "publish") != 0)
+    return dlg_cli_usage ("narrative", _("Usage: narrative PROCESS publish FILE.md --title T"));
+  if (opt_title == NULL)
+    return dlg_cli_usage ("narrative", _("A narrative needs a title: --title T."));
+  if (!g_file_get_contents (argv[3], &body, &length, &error))
+    return dlg_cli_fail (error);
+  if (!g_utf8_validate (body, length, NULL) || strlen (body) != length)
+    {
+      g_printerr (_("dialogue-cli: “%s” is not UTF-8 text.\n"), argv[3]);
+      return DLG_CLI_ERROR;
+    }
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+  if (!(process = dlg_process_find (store, argv[1], &error)))
+    return dlg_cli_fail (error);
+  uuid = dlg_sync_narrative_publish (store, dlg_process_get_id (process), opt_uuid, opt_title,
+                                     body, &error);
+  if (uuid == NULL)
+    return dlg_cli_fail (error);
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "uuid");
+      json_builder_add_string_value (builder, uuid);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      dlg_cli_print_json (root);
+    }
+  else
+    g_print (_("Narrative %s published; it will be sent to the site at the next sync.\n"),
+             uuid);
+  return DLG_CLI_OK;
+}
+
+int
+dlg_cli_conflicts (int    argc,
+                   char **argv)
+{
+  static const GOptionEntry entries[] = {
+    { "resolve", 0, 0, G_OPTION_ARG_INT64, &opt_resolve, N_("Resolve the conflict number ID"),
+      N_("ID") },
+    { "keep", 0, 0, G_OPTION_ARG_STRING, &opt_keep,
+      N_("What to keep: mine, theirs (the site’s) or copy (mine as a copy)"), N_("WHAT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context ("", _("List the conflicts between your changes and the site's, or resolve "
+                       "one."), entries);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (!dlg_cli_parse (context, &argc, &argv, "conflicts"))
+    return DLG_CLI_USAGE;
+  if (argc != 1)
+    return dlg_cli_usage ("conflicts", _("This command takes no argument."));
+  if ((opt_resolve != 0) != (opt_keep != NULL))
+    return dlg_cli_usage ("conflicts", _("--resolve ID and --keep WHAT go together."));
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+
+  if (opt_resolve != 0)
+    {
+      DlgSyncResolution resolution;
+
+      if (g_strcmp0 (opt_keep, "mine") == 0)
+        resolution = DLG_SYNC_KEEP_MINE;
+      else if (g_strcmp0 (opt_keep, "theirs") == 0)
+        resolution = DLG_SYNC_KEEP_THEIRS;
+      else if (g_strcmp0 (opt_keep, "copy") == 0)
+        resolution = DLG_SYNC_KEEP_MINE_AS_COPY;
+      else
+        return dlg_cli_usage ("conflicts", _("--keep takes mine, theirs or copy."));
+      if (!dlg_sync_resolve_conflict (store, opt_resolve, resolution, &error))
+        return dlg_cli_fail (error);
+      if (!opt_json)
+        g_print (_("Conflict %ld resolved; the next sync applies it.\n"), (long) opt_resolve);
+      return DLG_CLI_OK;
+    }
+
+  if (!(conflicts = dlg_sync_list_conflicts (store, &error)))
+    return dlg_cli_fail (error);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      DlgSyncConflict *c = conflicts->pdata[i];
+
+      if (opt_json)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, c->id);
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, c->object_type);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, c->object_uuid);
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, c->title);
+          json_builder_set_member_name (builder, "detected_at");
+          json_builder_add_string_value (builder, c->detected_at);
+          json_builder_set_member_name (builder, "mine");
+          json_builder_add_string_value (builder, c->local_json);
+          json_builder_set_member_name (builder, "theirs");
+          if (c->site_json != NULL)
+            json_builder_add_string_value (builder, c->site_json);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      else
+        {
+          g_autofree char *title = one_line (c->title);
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", c->id, c->detected_at, c->object_type,
+                   title);
+        }
+    }
+  json_builder_end_array (builder);
+  if (opt_json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      dlg_cli_print_json (root);
+    }
+  return DLG_CLI_OK;
+}

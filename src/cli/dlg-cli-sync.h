@@ -1,0 +1,19 @@
+/* dlg-cli-sync.h — dialogue-cli sync, contributions and narrative
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+G_BEGIN_DECLS
+
+int dlg_cli_sync          (int    argc,
+                           char **argv);
+int dlg_cli_contributions (int    argc,
+                           char **argv);
+int dlg_cli_narrative     (int    argc,
+                           char **argv);
+int dlg_cli_conflicts     (int    argc,
+                           char **argv);
+
+G_END_DECLS

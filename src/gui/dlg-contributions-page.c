@@ -1,0 +1,833 @@
+/* dlg-contributions-page.c — every contribution of a process, searchable and filterable
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The list is a DlgContributionList, the core's lazy model: it counts the rows that match the
+ * search and the filters with one query and reads rows by pages as the column view asks for
+ * them. The page never walks the model, so 100,000 contributions cost a screenful of rows.
+ * Search and filters are pushed down into the model (FTS5 and SQL), never done in GTK filter
+ * models, which would read every item.
+ *
+ * Beside the list, the selected contribution in full: its text, its location, its moderation
+ * (changed through dlg_contribution_moderate, which journals it and queues it for the site)
+ * and the team's annotations (highlight and note, local only). The note is saved as typed,
+ * like every text of the app.
+ */
+
+#define G_LOG_DOMAIN "dlg-contributions-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-contribution-dialog.h"
+#include "dlg-contributions-page.h"
+#include "dlg-field-binding.h"
+#include "dlg-text-column.h"
+
+struct _DlgContributionsPage
+{
+  AdwBin               parent_instance;
+
+  DlgContext          *context;
+  gint64               process_id;
+  DlgContributionList *list;
+  DlgContribution     *current;
+  gulong               changed_id;
+  guint                save_id;
+  guint                refresh_id;
+  guint                dirty : 1;
+  guint                loading : 1;
+  guint                saving : 1;
+
+  GtkStack            *stack;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *channel_dropdown;
+  GtkDropDown         *feature_dropdown;
+  GtkDropDown         *moderation_dropdown;
+  GtkPaned            *paned;
+  GtkStack            *list_stack;
+  GtkScrolledWindow   *scrolled_window;
+  GtkColumnView       *column_view;
+  GtkSingleSelection  *selection;
+  GtkLabel            *count_label;
+  GtkStack            *detail_stack;
+  GtkLabel            *title_label;
+  GtkLabel            *meta_label;
+  GtkLabel            *body_label;
+  GtkLabel            *location_label;
+  GtkLabel            *moderation_label;
+  GtkDropDown         *moderate_dropdown;
+  GtkEntry            *reason_entry;
+  GtkWidget           *moderate_button;
+  GtkCheckButton      *highlight_check;
+  GtkTextView         *note_view;
+  GtkLabel            *status_label;
+};
+
+G_DEFINE_FINAL_TYPE (DlgContributionsPage, dlg_contributions_page, ADW_TYPE_BIN)
+
+/* Values of the filter dropdowns; index 0 of each filter is "all" (NULL). */
+static const char * const channels[] = { NULL, "online", "in_person", "mail", "phone" };
+static const char * const moderations[] = { NULL, "pending", "published", "trashed" };
+
+static DlgStore *
+get_store (DlgContributionsPage *self)
+{
+  return self->context != NULL ? dlg_context_get_store (self->context) : NULL;
+}
+
+static const char *
+feature_label (const char *feature)
+{
+  const DlgFeatureInfo *info = dlg_feature_info_lookup (feature);
+
+  return info != NULL ? info->label : feature;
+}
+
+static char *
+cell_date (gpointer item)
+{
+  return dlg_format_datetime (dlg_contribution_get_created_at (item));
+}
+
+static char *
+cell_channel (gpointer item)
+{
+  return g_strdup (dlg_contribution_channel_get_label (dlg_contribution_get_channel (item)));
+}
+
+static char *
+cell_feature (gpointer item)
+{
+  return g_strdup (feature_label (dlg_contribution_get_feature (item)));
+}
+
+static char *
+cell_title (gpointer item)
+{
+  const char *title = dlg_contribution_get_title (item);
+
+  /* Untitled contributions (answers, pins) show the start of their text. */
+  if (title == NULL || *title == '\0')
+    title = dlg_contribution_get_body (item);
+  /* Highlighted by the team: a star, as in the detail pane's check box. */
+  if (dlg_contribution_get_highlighted (item))
+    return g_strconcat ("★ ", title, NULL);
+  return g_strdup (title);
+}
+
+static char *
+cell_author (gpointer item)
+{
+  return g_strdup (dlg_contribution_get_author_ref (item));
+}
+
+static char *
+cell_moderation (gpointer item)
+{
+  return g_strdup (dlg_contribution_moderation_get_label (dlg_contribution_get_moderation (item)));
+}
+
+static char *
+cell_supports (gpointer item)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, dlg_contribution_get_supports (item));
+}
+
+static char *
+get_note_text (DlgContributionsPage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+show_status (DlgContributionsPage *self,
+             const char           *message,
+             gboolean              is_error)
+{
+  gtk_label_set_text (self->status_label, message != NULL ? message : "");
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+}
+
+/* Saves the annotations (highlight and note) of the contribution in the detail pane. */
+static gboolean
+save_annotations (DlgContributionsPage *self)
+{
+  g_autoptr(DlgContribution) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  gboolean ok;
+
+  if (self->current == NULL || get_store (self) == NULL)
+    return TRUE;
+
+  /* Start from the stored row, so that only the annotations change. */
+  fresh = dlg_contribution_load (get_store (self), dlg_contribution_get_id (self->current),
+                                 &error);
+  if (fresh == NULL)
+    goto fail;
+  note = get_note_text (self);
+  dlg_contribution_set_note (fresh, note);
+  dlg_contribution_set_highlighted (fresh, gtk_check_button_get_active (self->highlight_check));
+
+  self->saving = TRUE;
+  ok = dlg_contribution_save (get_store (self), fresh, &error);
+  self->saving = FALSE;
+  if (!ok)
+    goto fail;
+
+  dlg_contribution_set_note (self->current, note);
+  dlg_contribution_set_highlighted (self->current,
+                                    gtk_check_button_get_active (self->highlight_check));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->note_view), "error");
+  show_status (self, _("Saved"), FALSE);
+  return TRUE;
+
+fail:
+  {
+    g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error->message);
+
+    g_warning ("Could not save the annotations: %s", error->message);
+    gtk_widget_add_css_class (GTK_WIDGET (self->note_view), "error");
+    show_status (self, message, TRUE);
+    return FALSE;
+  }
+}
+
+/**
+ * dlg_contributions_page_flush:
+ *
+ * Saves the note being typed, if any.
+ *
+ * Returns: %FALSE if the save failed (the text stays and the error is shown)
+ */
+gboolean
+dlg_contributions_page_flush (DlgContributionsPage *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTIONS_PAGE (self), FALSE);
+
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  if (!self->dirty)
+    return TRUE;
+  if (!save_annotations (self))
+    return FALSE;
+  self->dirty = FALSE;
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  DlgContributionsPage *self = user_data;
+
+  self->save_id = 0;
+  dlg_contributions_page_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_changed_cb (DlgContributionsPage *self)
+{
+  if (self->loading || self->current == NULL)
+    return;
+  self->dirty = TRUE;
+  show_status (self, NULL, FALSE);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  self->save_id = g_timeout_add (DLG_AUTOSAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+note_focus_leave_cb (DlgContributionsPage *self)
+{
+  dlg_contributions_page_flush (self);
+}
+
+static void refresh (DlgContributionsPage *self);
+
+static void
+highlight_toggled_cb (DlgContributionsPage *self)
+{
+  if (self->loading || self->current == NULL)
+    return;
+  self->dirty = TRUE;
+  /* The list shows the star too: read the rows again. */
+  if (dlg_contributions_page_flush (self))
+    refresh (self);
+}
+
+static guint
+index_of (const char * const *values,
+          guint               n_values,
+          const char         *value)
+{
+  for (guint i = 0; i < n_values; i++)
+    if (g_strcmp0 (values[i], value) == 0)
+      return i;
+  return 0;
+}
+
+static void
+load_detail (DlgContributionsPage *self)
+{
+  DlgContribution *c = self->current;
+  g_autofree char *date = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *moderation = NULL;
+  g_autofree char *supports_text = NULL;
+  const char *author;
+  const char *reason;
+  gint64 supports;
+
+  self->loading = TRUE;
+  self->dirty = FALSE;
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  show_status (self, NULL, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->note_view), "error");
+
+  if (c == NULL)
+    {
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), "", 0);
+      gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+      self->loading = FALSE;
+      return;
+    }
+
+  /* Everything below is user text: plain-text setters only. */
+  gtk_label_set_text (self->title_label,
+                      *dlg_contribution_get_title (c) != '\0' ? dlg_contribution_get_title (c)
+                                                               : _("Untitled contribution"));
+
+  date = dlg_format_datetime (dlg_contribution_get_created_at (c));
+  author = dlg_contribution_get_author_ref (c);
+  supports = dlg_contribution_get_supports (c);
+  supports_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d support", "%d supports",
+                                                (gulong) MAX (supports, 0)),
+                                   (int) supports);
+  meta = g_strjoin (" · ",
+                    date != NULL ? date : "",
+                    dlg_contribution_channel_get_label (dlg_contribution_get_channel (c)),
+                    feature_label (dlg_contribution_get_feature (c)),
+                    author != NULL && *author != '\0' ? author : _("anonymous"),
+                    supports_text,
+                    NULL);
+  gtk_label_set_text (self->meta_label, meta);
+  gtk_label_set_text (self->body_label, dlg_contribution_get_body (c));
+
+  if (dlg_contribution_has_location (c))
+    {
+      g_autofree char *location = g_strdup_printf (_("Location: %.5f, %.5f"),
+                                                   dlg_contribution_get_lat (c),
+                                                   dlg_contribution_get_lon (c));
+
+      gtk_label_set_text (self->location_label, location);
+      gtk_widget_set_visible (GTK_WIDGET (self->location_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->location_label), FALSE);
+
+  reason = dlg_contribution_get_moderation_reason (c);
+  if (reason != NULL && *reason != '\0')
+    /* Translators: a moderation state, then the reason the officer gave. */
+    moderation = g_strdup_printf (_("%s — %s"),
+                                  dlg_contribution_moderation_get_label (
+                                    dlg_contribution_get_moderation (c)),
+                                  reason);
+  else
+    moderation = g_strdup (dlg_contribution_moderation_get_label (
+                             dlg_contribution_get_moderation (c)));
+  gtk_label_set_text (self->moderation_label, moderation);
+  gtk_drop_down_set_selected (self->moderate_dropdown,
+                              index_of (moderations, G_N_ELEMENTS (moderations),
+                                        dlg_contribution_get_moderation (c)) - 1);
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
+
+  gtk_check_button_set_active (self->highlight_check, dlg_contribution_get_highlighted (c));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
+                            dlg_contribution_get_note (c) != NULL ? dlg_contribution_get_note (c)
+                                                                  : "", -1);
+  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
+  self->loading = FALSE;
+}
+
+static void
+selection_changed_cb (DlgContributionsPage *self)
+{
+  DlgContribution *selected = gtk_single_selection_get_selected_item (self->selection);
+
+  if (selected == self->current)
+    return;
+  dlg_contributions_page_flush (self);
+  g_set_object (&self->current, selected);
+  load_detail (self);
+}
+
+static void
+update_count (DlgContributionsPage *self)
+{
+  g_autofree char *text = NULL;
+  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contribution", "%u contributions", n),
+                          n);
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+}
+
+/* GTK 4.8's list item manager, when the items under its tracked rows (the anchor, the focus)
+ * are replaced, looks for them among the new items one by one: a filter change over 100,000
+ * rows would read them all. So the model is detached while it changes (the view drops its
+ * rows), then attached again (the view reads the first screenful only). */
+static void
+detach_list (DlgContributionsPage *self)
+{
+  gtk_single_selection_set_model (self->selection, NULL);
+}
+
+static void
+attach_list (DlgContributionsPage *self)
+{
+  gtk_single_selection_set_model (self->selection,
+                                  self->list != NULL ? G_LIST_MODEL (self->list) : NULL);
+  update_count (self);
+}
+
+static void
+search_changed_cb (DlgContributionsPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->list == NULL
+      || g_strcmp0 (text, dlg_contribution_list_get_search (self->list)) == 0)
+    return;
+  detach_list (self);
+  dlg_contribution_list_set_search (self->list, text);
+  attach_list (self);
+}
+
+static const char *
+selected_feature (DlgContributionsPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->feature_dropdown);
+  const DlgFeatureInfo *catalogue;
+  guint n_features = 0;
+
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  catalogue = dlg_feature_catalogue (&n_features);
+  return position - 1 < n_features ? catalogue[position - 1].id : NULL;
+}
+
+static void
+filter_changed_cb (DlgContributionsPage *self)
+{
+  guint channel = gtk_drop_down_get_selected (self->channel_dropdown);
+  guint moderation = gtk_drop_down_get_selected (self->moderation_dropdown);
+
+  if (self->list == NULL)
+    return;
+  detach_list (self);
+  dlg_contribution_list_set_channel (self->list,
+                                     channel < G_N_ELEMENTS (channels) ? channels[channel]
+                                                                       : NULL);
+  dlg_contribution_list_set_feature (self->list, selected_feature (self));
+  dlg_contribution_list_set_moderation (self->list,
+                                        moderation < G_N_ELEMENTS (moderations)
+                                          ? moderations[moderation] : NULL);
+  attach_list (self);
+}
+
+/* Brings a row into view (GTK 4.8 has no gtk_column_view_scroll_to ()). */
+static void
+scroll_to (DlgContributionsPage *self,
+           guint                 position)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_VIEW (c))
+      gtk_widget_activate_action (c, "list.scroll-to-item", "u", position);
+}
+
+/* Reads the list again after a change in the store, keeping the selected row when it is still
+ * in its place (moderation and annotations do not move a row). */
+static void
+refresh (DlgContributionsPage *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  gint64 selected_id = self->current != NULL ? dlg_contribution_get_id (self->current) : 0;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->list == NULL)
+    return;
+
+  dlg_contributions_page_flush (self);
+  detach_list (self);
+  dlg_contribution_list_refresh (self->list);
+  attach_list (self);
+
+  if (selected_id != 0 && position != GTK_INVALID_LIST_POSITION
+      && position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    {
+      g_autoptr(DlgContribution) item = g_list_model_get_item (G_LIST_MODEL (self->list),
+                                                               position);
+
+      if (dlg_contribution_get_id (item) == selected_id)
+        {
+          gtk_single_selection_set_selected (self->selection, position);
+          scroll_to (self, position);
+          /* Same row, new snapshot: show its new moderation state. */
+          g_set_object (&self->current, item);
+          load_detail (self);
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  DlgContributionsPage *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (DlgContributionsPage *self,
+                  const char           *table,
+                  gint64                process_id,
+                  DlgStore             *store)
+{
+  /* Saving the note needs no reload (the cursor would jump); other changes do. */
+  if (self->saving || (process_id != 0 && process_id != self->process_id))
+    return;
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+moderate_cb (DlgContributionsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint position = gtk_drop_down_get_selected (self->moderate_dropdown);
+  const char *state;
+
+  if (self->current == NULL || get_store (self) == NULL
+      || position + 1 >= G_N_ELEMENTS (moderations))
+    return;
+  state = moderations[position + 1];
+
+  dlg_contributions_page_flush (self);
+  if (!dlg_contribution_moderate (get_store (self), dlg_contribution_get_id (self->current),
+                                  state, gtk_editable_get_text (GTK_EDITABLE (self->reason_entry)),
+                                  &error))
+    {
+      show_status (self, error->message, TRUE);
+      return;
+    }
+  refresh (self);
+}
+
+static void
+dialog_added_cb (DlgContributionsPage *self,
+                 gint64                contribution_id)
+{
+  refresh (self);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  DlgContributionsPage *self = DLG_CONTRIBUTIONS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  DlgContributionDialog *dialog;
+
+  if (self->context == NULL || self->process_id == 0)
+    return;
+
+  dialog = dlg_contribution_dialog_new (self->context, self->process_id);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "added", G_CALLBACK (dialog_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DlgContributionsPage *self = DLG_CONTRIBUTIONS_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+set_dropdown_strings (GtkDropDown        *dropdown,
+                      const char * const *labels,
+                      guint               n_labels)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n_labels; i++)
+    gtk_string_list_append (strings, labels[i]);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (strings));
+}
+
+static void
+setup_dropdowns (DlgContributionsPage *self)
+{
+  const char *labels[16];
+  const DlgFeatureInfo *catalogue;
+  guint n_features = 0;
+
+  labels[0] = _("All channels");
+  for (guint i = 1; i < G_N_ELEMENTS (channels); i++)
+    labels[i] = dlg_contribution_channel_get_label (channels[i]);
+  set_dropdown_strings (self->channel_dropdown, labels, G_N_ELEMENTS (channels));
+
+  catalogue = dlg_feature_catalogue (&n_features);
+  n_features = MIN (n_features, G_N_ELEMENTS (labels) - 1);
+  labels[0] = _("All features");
+  for (guint i = 0; i < n_features; i++)
+    labels[i + 1] = catalogue[i].label;
+  set_dropdown_strings (self->feature_dropdown, labels, n_features + 1);
+
+  labels[0] = _("All states");
+  for (guint i = 1; i < G_N_ELEMENTS (moderations); i++)
+    labels[i] = dlg_contribution_moderation_get_label (moderations[i]);
+  set_dropdown_strings (self->moderation_dropdown, labels, G_N_ELEMENTS (moderations));
+  set_dropdown_strings (self->moderate_dropdown, labels + 1, G_N_ELEMENTS (moderations) - 1);
+}
+
+static void
+dlg_contributions_page_unmap (GtkWidget *widget)
+{
+  dlg_contributions_page_flush (DLG_CONTRIBUTIONS_PAGE (widget));
+
+  GTK_WIDGET_CLASS (dlg_contributions_page_parent_class)->unmap (widget);
+}
+
+static void
+disconnect_store (DlgContributionsPage *self)
+{
+  if (self->context != NULL && self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  self->changed_id = 0;
+}
+
+static void
+dlg_contributions_page_dispose (GObject *object)
+{
+  DlgContributionsPage *self = (DlgContributionsPage *)object;
+
+  if (self->note_view != NULL)
+    dlg_contributions_page_flush (self);
+  g_clear_handle_id (&self->save_id, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  disconnect_store (self);
+  if (self->selection != NULL)
+    gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->current);
+  g_clear_object (&self->list);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (dlg_contributions_page_parent_class)->dispose (object);
+}
+
+static void
+dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlg_contributions_page_dispose;
+  widget_class->unmap = dlg_contributions_page_unmap;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/nantesmetropole/Dialogue/ui/"
+                                               "dlg-contributions-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, channel_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, feature_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderation_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, paned);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, detail_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, body_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, location_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderation_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderate_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderate_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, highlight_check);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, note_view);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, moderate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, highlight_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "contributions.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "contributions.search", NULL,
+                                   focus_search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "contributions.search", NULL);
+}
+
+static void
+dlg_contributions_page_init (DlgContributionsPage *self)
+{
+  struct {
+    const char        *title;
+    DlgTextColumnFunc  func;
+    gboolean           expand;
+    int                width;
+  } columns[] = {
+    { N_("Date"), cell_date, FALSE, 140 },
+    { N_("Channel"), cell_channel, FALSE, 105 },
+    { N_("Feature"), cell_feature, FALSE, 150 },
+    { N_("Title"), cell_title, TRUE, 220 },
+    { N_("Author"), cell_author, FALSE, 140 },
+    { N_("Moderation"), cell_moderation, FALSE, 195 },
+    { N_("Supports"), cell_supports, FALSE, 80 },
+  };
+  GtkEventController *focus;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column =
+        dlg_text_column_new (_(columns[i].title), columns[i].func, columns[i].expand,
+                             columns[i].width);
+
+      gtk_column_view_append_column (self->column_view, column);
+    }
+
+  setup_dropdowns (self);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->note_view), "changed",
+                           G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (note_focus_leave_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_view), focus);
+
+  gtk_paned_set_position (self->paned, 1050);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.add", FALSE);
+}
+
+GtkWidget *
+dlg_contributions_page_new (void)
+{
+  return g_object_new (DLG_TYPE_CONTRIBUTIONS_PAGE, NULL);
+}
+
+/**
+ * dlg_contributions_page_set_process:
+ * @context: (nullable): the application's context
+ * @process_id: the process whose contributions to show, or 0 to clear the page
+ *
+ * Saves the note being typed for the previous process first. Search and filters are kept.
+ */
+void
+dlg_contributions_page_set_process (DlgContributionsPage *self,
+                                    DlgContext           *context,
+                                    gint64                process_id)
+{
+  g_return_if_fail (DLG_IS_CONTRIBUTIONS_PAGE (self));
+  g_return_if_fail (context == NULL || DLG_IS_CONTEXT (context));
+
+  dlg_contributions_page_flush (self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  if (context != self->context)
+    {
+      disconnect_store (self);
+      g_set_object (&self->context, context);
+      if (context != NULL)
+        self->changed_id = g_signal_connect_object (dlg_context_get_store (context),
+                                                    "changed::contribution",
+                                                    G_CALLBACK (store_changed_cb), self,
+                                                    G_CONNECT_SWAPPED);
+    }
+  self->process_id = context != NULL ? process_id : 0;
+
+  detach_list (self);
+  g_clear_object (&self->list);
+  g_clear_object (&self->current);
+  load_detail (self);
+
+  if (self->process_id != 0)
+    {
+      self->list = dlg_contribution_list_new (dlg_context_get_store (context), self->process_id);
+      dlg_contribution_list_set_search (self->list,
+                                        gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      filter_changed_cb (self);
+    }
+  attach_list (self);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    self->process_id != 0 ? "process" : "no-process");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.add", self->process_id != 0);
+}
+
+/**
+ * dlg_contributions_page_get_model:
+ *
+ * Returns: (transfer none) (nullable): the lazy list shown, a #DlgContributionList
+ */
+GListModel *
+dlg_contributions_page_get_model (DlgContributionsPage *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTIONS_PAGE (self), NULL);
+
+  return self->list != NULL ? G_LIST_MODEL (self->list) : NULL;
+}
+
+/**
+ * dlg_contributions_page_get_selected:
+ *
+ * Returns: (transfer none) (nullable): the contribution in the detail pane
+ */
+DlgContribution *
+dlg_contributions_page_get_selected (DlgContributionsPage *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTIONS_PAGE (self), NULL);
+
+  return self->current;
+}
+
+/**
+ * dlg_contributions_page_select:
+ * @position: a row of the list, or %GTK_INVALID_LIST_POSITION to select nothing
+ */
+void
+dlg_contributions_page_select (DlgContributionsPage *self,
+                               guint                 position)
+{
+  g_return_if_fail (DLG_IS_CONTRIBUTIONS_PAGE (self));
+
+  gtk_single_selection_set_selected (self->selection, position);
+}

@@ -1,0 +1,311 @@
+/* dlg-edit-dialog.c — a small window that edits one record, saved as the officer types
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Views use it for actors, decisions, participants, recommendations, commitments…: they add
+ * rows, keep the returned widgets in their own data, and read them back in the save function.
+ * The save runs through a DlgAutosave (same delay as the free-form fields) and once more when
+ * the window closes, so nothing typed is lost. A new record is created by its first save that
+ * the core accepts; until then the core's message is shown under the rows.
+ */
+
+#define G_LOG_DOMAIN "dlg-edit-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-edit-dialog.h"
+
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
+struct _DlgEditDialog
+{
+  AdwWindow                parent_instance;
+
+  AdwWindowTitle          *window_title;
+  GtkLabel                *note_label;
+  GtkListBox              *rows;
+  GtkBox                  *extra;
+  GtkLabel                *error_label;
+  GtkButton               *delete_button;
+
+  DlgAutosave             *autosave;
+  gpointer                 user_data;
+  GDestroyNotify           destroy;
+  DlgEditDialogDeleteFunc  delete_func;
+  guint                    warned : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DlgEditDialog, dlg_edit_dialog, ADW_TYPE_WINDOW)
+
+static void
+delete_clicked_cb (DlgEditDialog *self)
+{
+  if (self->delete_func == NULL)
+    return;
+  /* Nothing more to save about a deleted record. */
+  g_clear_object (&self->autosave);
+  self->delete_func (self->user_data);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+dlg_edit_dialog_close_request (GtkWindow *window)
+{
+  DlgEditDialog *self = DLG_EDIT_DIALOG (window);
+
+  /* What the core refuses is not dropped silently: the first close keeps the window open
+   * with the message; closing again discards the refused changes. */
+  if (self->autosave != NULL && !dlg_autosave_flush (self->autosave) && !self->warned)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n%s", gtk_label_get_text (self->error_label),
+                                               _("Close again to discard these changes."));
+
+      self->warned = TRUE;
+      gtk_label_set_text (self->error_label, text);
+      return TRUE;
+    }
+  if (self->autosave != NULL && dlg_autosave_get_dirty (self->autosave))
+    g_clear_object (&self->autosave);
+  return GTK_WINDOW_CLASS (dlg_edit_dialog_parent_class)->close_request (window);
+}
+
+static void
+dlg_edit_dialog_dispose (GObject *object)
+{
+  DlgEditDialog *self = (DlgEditDialog *)object;
+
+  if (self->autosave != NULL)
+    dlg_autosave_flush (self->autosave);
+  g_clear_object (&self->autosave);
+  if (self->destroy != NULL && self->user_data != NULL)
+    g_clear_pointer (&self->user_data, self->destroy);
+
+  G_OBJECT_CLASS (dlg_edit_dialog_parent_class)->dispose (object);
+}
+
+static void
+dlg_edit_dialog_class_init (DlgEditDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = dlg_edit_dialog_dispose;
+  window_class->close_request = dlg_edit_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "dlg-edit-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgEditDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, DlgEditDialog, note_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgEditDialog, rows);
+  gtk_widget_class_bind_template_child (widget_class, DlgEditDialog, extra);
+  gtk_widget_class_bind_template_child (widget_class, DlgEditDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgEditDialog, delete_button);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+dlg_edit_dialog_init (DlgEditDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * dlg_edit_dialog_new:
+ * @parent: a widget of the window the dialog belongs to
+ * @title: what is edited ("Actor", "Decision"…)
+ * @save: reads the widgets back and saves the record
+ * @user_data: the editor's data, freed with @destroy when the dialog goes
+ */
+DlgEditDialog *
+dlg_edit_dialog_new (GtkWidget       *parent,
+                     const char      *title,
+                     DlgAutosaveFunc  save,
+                     gpointer         user_data,
+                     GDestroyNotify   destroy)
+{
+  DlgEditDialog *self;
+  GtkRoot *root;
+
+  g_return_val_if_fail (save != NULL, NULL);
+
+  self = g_object_new (DLG_TYPE_EDIT_DIALOG, "title", title, NULL);
+  adw_window_title_set_title (self->window_title, title);
+  root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
+  self->autosave = dlg_autosave_new (save, user_data);
+  dlg_autosave_set_error_label (self->autosave, self->error_label);
+  self->user_data = user_data;
+  self->destroy = destroy;
+  return self;
+}
+
+DlgAutosave *
+dlg_edit_dialog_get_autosave (DlgEditDialog *self)
+{
+  g_return_val_if_fail (DLG_IS_EDIT_DIALOG (self), NULL);
+  return self->autosave;
+}
+
+gboolean
+dlg_edit_dialog_flush (DlgEditDialog *self)
+{
+  g_return_val_if_fail (DLG_IS_EDIT_DIALOG (self), FALSE);
+  return self->autosave == NULL || dlg_autosave_flush (self->autosave);
+}
+
+static void
+watch (DlgEditDialog *self,
+       GtkWidget     *widget)
+{
+  dlg_autosave_watch (self->autosave, widget);
+}
+
+GtkEditable *
+dlg_edit_dialog_add_entry (DlgEditDialog *self,
+                           const char    *title,
+                           const char    *text)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (DLG_IS_EDIT_DIALOG (self), NULL);
+
+  row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  gtk_list_box_append (self->rows, row);
+  watch (self, row);
+  return GTK_EDITABLE (row);
+}
+
+GtkTextView *
+dlg_edit_dialog_add_text (DlgEditDialog *self,
+                          const char    *title,
+                          const char    *text)
+{
+  GtkWidget *box, *label, *view;
+
+  g_return_val_if_fail (DLG_IS_EDIT_DIALOG (self), NULL);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (view, "card");
+  gtk_widget_add_css_class (view, "dlg-text");
+  gtk_widget_set_size_request (view, -1, 90);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            text != NULL ? text : "", -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  label, NULL, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_box_append (self->extra, box);
+  watch (self, view);
+  return GTK_TEXT_VIEW (view);
+}
+
+GtkSpinButton *
+dlg_edit_dialog_add_spin (DlgEditDialog *self,
+                          const char    *title,
+                          double         min,
+                          double         max,
+                          double         value)
+{
+  GtkWidget *row, *spin;
+
+  g_return_val_if_fail (DLG_IS_EDIT_DIALOG (self), NULL);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  spin = gtk_spin_button_new_with_range (min, max, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  gtk_list_box_append (self->rows, row);
+  watch (self, spin);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+AdwComboRow *
+dlg_edit_dialog_add_choice (DlgEditDialog      *self,
+                            const char         *title,
+                            const char * const *labels,
+                            guint               selected)
+{
+  GtkWidget *row;
+  g_autoptr(GtkStringList) model = NULL;
+
+  g_return_val_if_fail (DLG_IS_EDIT_DIALOG (self), NULL);
+
+  model = gtk_string_list_new (labels);
+  row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  gtk_list_box_append (self->rows, row);
+  watch (self, row);
+  return ADW_COMBO_ROW (row);
+}
+
+GtkSwitch *
+dlg_edit_dialog_add_switch (DlgEditDialog *self,
+                            const char    *title,
+                            const char    *subtitle,
+                            gboolean       active)
+{
+  GtkWidget *row, *sw;
+
+  g_return_val_if_fail (DLG_IS_EDIT_DIALOG (self), NULL);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  sw = gtk_switch_new ();
+  gtk_switch_set_active (GTK_SWITCH (sw), active);
+  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  gtk_list_box_append (self->rows, row);
+  watch (self, sw);
+  return GTK_SWITCH (sw);
+}
+
+/* Any other widget, under the rows; the caller watches it if it edits the record. */
+void
+dlg_edit_dialog_add_widget (DlgEditDialog *self,
+                            GtkWidget     *widget)
+{
+  g_return_if_fail (DLG_IS_EDIT_DIALOG (self));
+  gtk_box_append (self->extra, widget);
+}
+
+void
+dlg_edit_dialog_set_delete (DlgEditDialog           *self,
+                            const char              *label,
+                            DlgEditDialogDeleteFunc  func)
+{
+  g_return_if_fail (DLG_IS_EDIT_DIALOG (self));
+
+  self->delete_func = func;
+  gtk_button_set_label (self->delete_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), func != NULL);
+}
+
+void
+dlg_edit_dialog_set_note (DlgEditDialog *self,
+                          const char    *note)
+{
+  g_return_if_fail (DLG_IS_EDIT_DIALOG (self));
+
+  gtk_label_set_text (self->note_label, note);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note != '\0');
+}

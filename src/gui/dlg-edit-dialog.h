@@ -1,0 +1,54 @@
+/* dlg-edit-dialog.h — a small window that edits one record, saved as the officer types
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "dlg-autosave.h"
+
+G_BEGIN_DECLS
+
+#define DLG_TYPE_EDIT_DIALOG (dlg_edit_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (DlgEditDialog, dlg_edit_dialog, DLG, EDIT_DIALOG, AdwWindow)
+
+typedef void (*DlgEditDialogDeleteFunc) (gpointer user_data);
+
+DlgEditDialog *dlg_edit_dialog_new         (GtkWidget               *parent,
+                                            const char              *title,
+                                            DlgAutosaveFunc          save,
+                                            gpointer                 user_data,
+                                            GDestroyNotify           destroy);
+GtkEditable   *dlg_edit_dialog_add_entry   (DlgEditDialog           *self,
+                                            const char              *title,
+                                            const char              *text);
+GtkTextView   *dlg_edit_dialog_add_text    (DlgEditDialog           *self,
+                                            const char              *title,
+                                            const char              *text);
+GtkSpinButton *dlg_edit_dialog_add_spin    (DlgEditDialog           *self,
+                                            const char              *title,
+                                            double                   min,
+                                            double                   max,
+                                            double                   value);
+AdwComboRow   *dlg_edit_dialog_add_choice  (DlgEditDialog           *self,
+                                            const char              *title,
+                                            const char * const      *labels,
+                                            guint                    selected);
+GtkSwitch     *dlg_edit_dialog_add_switch  (DlgEditDialog           *self,
+                                            const char              *title,
+                                            const char              *subtitle,
+                                            gboolean                 active);
+void           dlg_edit_dialog_add_widget  (DlgEditDialog           *self,
+                                            GtkWidget               *widget);
+void           dlg_edit_dialog_set_delete  (DlgEditDialog           *self,
+                                            const char              *label,
+                                            DlgEditDialogDeleteFunc  func);
+void           dlg_edit_dialog_set_note    (DlgEditDialog           *self,
+                                            const char              *note);
+DlgAutosave   *dlg_edit_dialog_get_autosave (DlgEditDialog          *self);
+gboolean       dlg_edit_dialog_flush       (DlgEditDialog           *self);
+
+G_END_DECLS

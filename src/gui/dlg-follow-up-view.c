@@ -1,0 +1,328 @@
+/* dlg-follow-up-view.c — stage 12: the right to follow-up
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Records are edited in a DlgEditDialog and saved as the officer types, like the free-form
+ * fields; the lists follow DlgStore::changed.
+ */
+
+#define G_LOG_DOMAIN "dlg-follow-up-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-follow-up-view.h"
+#include "dlg-edit-dialog.h"
+#include "dlg-field-binding.h"
+#include "dlg-view-util.h"
+
+#define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
+struct _DlgFollowUpView
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *box;
+  GtkListBox      *follow_up_list;
+
+  DlgContext      *context;
+  gint64           process_id;
+  gulong           changed_id;
+  guint            reload_id;
+};
+
+static void stage_view_iface_init (DlgStageViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DlgFollowUpView, dlg_follow_up_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+
+static const char * const kinds[] = { "meeting", "report", "evaluation", NULL };
+
+static const char *
+kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "meeting") == 0)
+    return _("Follow-up committee meeting");
+  if (g_strcmp0 (kind, "report") == 0)
+    return _("Status report");
+  if (g_strcmp0 (kind, "evaluation") == 0)
+    return _("Participatory evaluation");
+  return kind;
+}
+
+/* ---------------------------------------------------------------- follow_up */
+
+typedef struct
+{
+  DlgFollowUpView *view;
+  DlgFollowUp *item;
+  AdwComboRow *kind;
+  GtkEditable *dated;
+  GtkEditable *title;
+  GtkTextView *body;
+  GtkSwitch   *published;
+} FollowUpEditor;
+
+static void
+follow_up_editor_free (FollowUpEditor *editor)
+{
+  g_clear_object (&editor->item);
+  g_free (editor);
+}
+
+static gboolean
+follow_up_save (gpointer   user_data,
+                GError   **error)
+{
+  FollowUpEditor *editor = user_data;
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgFollowUp *item = editor->item;
+  g_autofree char *body = dlg_text_view_dup_text (editor->body);
+
+  if (!dlg_view_check_date (gtk_editable_get_text (editor->dated), error))
+    return FALSE;
+  dlg_follow_up_set_kind (item, kinds[adw_combo_row_get_selected (editor->kind)]);
+  dlg_follow_up_set_dated (item, gtk_editable_get_text (editor->dated));
+  dlg_follow_up_set_title (item, gtk_editable_get_text (editor->title));
+  dlg_follow_up_set_body (item, body);
+  dlg_follow_up_set_published (item, gtk_switch_get_active (editor->published));
+  return dlg_follow_up_save (store, item, error);
+}
+
+static void
+follow_up_delete (gpointer user_data)
+{
+  FollowUpEditor *editor = user_data;
+  g_autoptr(GError) error = NULL;
+
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_follow_up_get_id (editor->item);
+
+  if (id != 0 && !dlg_follow_up_delete (store, id, &error))
+    g_message ("Could not delete: %s", error->message);
+}
+
+static DlgEditDialog *
+edit_follow_up (DlgFollowUpView *self,
+               DlgFollowUp     *item)
+{
+  FollowUpEditor *editor = g_new0 (FollowUpEditor, 1);
+  DlgEditDialog *dialog;
+
+  editor->view = self;
+  editor->item = g_object_ref (item);
+  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Follow-up"), follow_up_save, editor,
+                                (GDestroyNotify)follow_up_editor_free);
+  {
+    const char *labels[] = { kind_label ("meeting"), kind_label ("report"),
+                             kind_label ("evaluation"), NULL };
+
+    guint kind = dlg_strv_find (kinds, dlg_follow_up_get_kind (item));
+
+    editor->kind = dlg_edit_dialog_add_choice (dialog, _("Kind"), labels, kind);
+    editor->dated = dlg_edit_dialog_add_entry (dialog, _("Date (year-month-day)"),
+                                               dlg_follow_up_get_dated (item));
+    editor->title = dlg_edit_dialog_add_entry (dialog, _("Title"), dlg_follow_up_get_title (item));
+    editor->published = dlg_edit_dialog_add_switch (dialog, _("Published"),
+                                                    _("Shown to the public on the site"),
+                                                    dlg_follow_up_get_published (item));
+    editor->body = dlg_edit_dialog_add_text (dialog, _("Minutes, report or findings"),
+                                             dlg_follow_up_get_body (item));
+  }
+  if (dlg_follow_up_get_id (item) != 0)
+    dlg_edit_dialog_set_delete (dialog, _("_Delete"), follow_up_delete);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+reload_follow_up (DlgFollowUpView *self)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgStore *store;
+  guint n;
+
+  dlg_list_box_remove_all (self->follow_up_list);
+  if (self->context == NULL || self->process_id == 0)
+    return;
+  store = dlg_context_get_store (self->context);
+
+  items = dlg_follow_up_list (store, self->process_id, &error);
+  if (items == NULL)
+    {
+      gtk_list_box_append (self->follow_up_list, dlg_placeholder_row_new (error->message));
+      return;
+    }
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgFollowUp) item = g_list_model_get_item (items, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      {
+        g_autofree char *date = dlg_format_date (dlg_follow_up_get_dated (item));
+
+        title = g_strdup (dlg_follow_up_get_title (item));
+        subtitle = g_strdup_printf ("%s · %s%s", kind_label (dlg_follow_up_get_kind (item)),
+                                    date != NULL ? date : "",
+                                    dlg_follow_up_get_published (item) ? _(" · published") : "");
+      }
+      gtk_list_box_append (self->follow_up_list,
+                           dlg_record_row_new (title, subtitle, dlg_follow_up_get_id (item)));
+    }
+}
+
+static void
+follow_up_activated_cb (DlgFollowUpView *self,
+                       GtkListBoxRow   *row)
+{
+  g_autoptr(DlgFollowUp) item = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = dlg_record_row_get_id (row);
+
+  if (id == 0)
+    return;
+  item = dlg_follow_up_load (dlg_context_get_store (self->context), id, &error);
+  if (item != NULL)
+    edit_follow_up (self, item);
+  else
+    g_message ("Could not open: %s", error->message);
+}
+
+static void
+add_follow_up_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DlgFollowUpView *self = DLG_FOLLOW_UP_VIEW (widget);
+  g_autoptr(DlgFollowUp) item = NULL;
+
+  if (self->context == NULL || self->process_id == 0)
+    return;
+  {
+    g_autofree char *today = dlg_today ();
+
+    item = dlg_follow_up_new (self->process_id);
+    dlg_follow_up_set_kind (item, "meeting");
+    dlg_follow_up_set_dated (item, today);
+  }
+  edit_follow_up (self, item);
+}
+
+/* ---------------------------------------------------------------- DlgStageView */
+
+static void
+reload_all (DlgFollowUpView *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  reload_follow_up (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  DlgFollowUpView *self = user_data;
+
+  self->reload_id = 0;
+  reload_all (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (DlgFollowUpView *self,
+                  const char      *table,
+                  gint64          process_id)
+{
+  if (process_id != self->process_id && process_id != 0)
+    return;
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "follow_up") == 0))
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+static DlgStage
+get_stage (DlgStageView *view)
+{
+  return DLG_STAGE_FOLLOW_UP;
+}
+
+static void
+load (DlgStageView *view,
+      DlgContext   *context,
+      gint64        process_id)
+{
+  DlgFollowUpView *self = DLG_FOLLOW_UP_VIEW (view);
+
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_set_object (&self->context, context);
+  self->process_id = process_id;
+  if (context != NULL)
+    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
+                                                G_CALLBACK (store_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+  reload_all (self);
+}
+
+static void
+flush (DlgStageView *view)
+{
+  DlgFollowUpView *self = DLG_FOLLOW_UP_VIEW (view);
+
+  (void)self;
+}
+
+static void
+stage_view_iface_init (DlgStageViewInterface *iface)
+{
+  iface->get_stage = get_stage;
+  iface->load = load;
+  iface->flush = flush;
+}
+
+static void
+dlg_follow_up_view_dispose (GObject *object)
+{
+  DlgFollowUpView *self = (DlgFollowUpView *)object;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_FOLLOW_UP_VIEW);
+
+  G_OBJECT_CLASS (dlg_follow_up_view_parent_class)->dispose (object);
+}
+
+static void
+dlg_follow_up_view_class_init (DlgFollowUpViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlg_follow_up_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "dlg-follow-up-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgFollowUpView, box);
+  gtk_widget_class_bind_template_child (widget_class, DlgFollowUpView, follow_up_list);
+  gtk_widget_class_install_action (widget_class, "view.add-follow-up", NULL,
+                                   add_follow_up_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+dlg_follow_up_view_init (DlgFollowUpView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->follow_up_list,
+                                dlg_placeholder_row_new (_("No meeting, report or evaluation "
+                                                           "yet.")));
+  g_signal_connect_object (self->follow_up_list, "row-activated",
+                           G_CALLBACK (follow_up_activated_cb), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,558 @@
+/* dlg-implementation-view.c — stage 11: implementation of the commitments
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Records are edited in a DlgEditDialog and saved as the officer types, like the free-form
+ * fields; the lists follow DlgStore::changed.
+ */
+
+#define G_LOG_DOMAIN "dlg-implementation-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-implementation-view.h"
+#include "dlg-edit-dialog.h"
+#include "dlg-field-binding.h"
+#include "dlg-view-util.h"
+
+#define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
+struct _DlgImplementationView
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *box;
+  GtkListBox      *commitment_list;
+
+  DlgContext      *context;
+  gint64           process_id;
+  gulong           changed_id;
+  guint            reload_id;
+};
+
+static void stage_view_iface_init (DlgStageViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DlgImplementationView, dlg_implementation_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+
+static const char * const statuses[] = { "planned", "in_progress", "done", "abandoned", NULL };
+
+static const char **
+status_labels (void)
+{
+  const char **labels = g_new0 (const char *, G_N_ELEMENTS (statuses));
+
+  for (guint i = 0; statuses[i] != NULL; i++)
+    labels[i] = dlg_commitment_status_get_label (statuses[i]);
+  return labels;
+}
+
+/* ---------------------------------------------------------------- updates */
+
+typedef struct
+{
+  DlgStore            *store;
+  DlgCommitmentUpdate *update;
+  GtkEditable         *dated;
+  AdwComboRow         *status;
+  GtkSpinButton       *progress;
+  GtkTextView         *text;
+} UpdateEditor;
+
+static void
+update_editor_free (UpdateEditor *editor)
+{
+  g_clear_object (&editor->update);
+  g_free (editor);
+}
+
+static gboolean
+update_save (gpointer   user_data,
+             GError   **error)
+{
+  UpdateEditor *editor = user_data;
+  g_autofree char *text = dlg_text_view_dup_text (editor->text);
+
+  if (!dlg_view_check_date (gtk_editable_get_text (editor->dated), error))
+    return FALSE;
+  dlg_commitment_update_set_dated (editor->update, gtk_editable_get_text (editor->dated));
+  dlg_commitment_update_set_status (editor->update,
+                                    statuses[adw_combo_row_get_selected (editor->status)]);
+  dlg_commitment_update_set_progress (editor->update,
+                                      gtk_spin_button_get_value_as_int (editor->progress));
+  dlg_commitment_update_set_text (editor->update, text);
+  return dlg_commitment_update_save (editor->store, editor->update, error);
+}
+
+static void reload_updates (GtkListBox *list);
+
+static void
+edit_update (GtkListBox          *list,
+             DlgCommitmentUpdate *update)
+{
+  UpdateEditor *editor = g_new0 (UpdateEditor, 1);
+  g_autofree const char **labels = status_labels ();
+  DlgEditDialog *dialog;
+
+  editor->store = g_object_get_data (G_OBJECT (list), "dlg-store");
+  editor->update = g_object_ref (update);
+  dialog = dlg_edit_dialog_new (GTK_WIDGET (list), _("Update of the Commitment"), update_save,
+                                editor, (GDestroyNotify)update_editor_free);
+  editor->dated = dlg_edit_dialog_add_entry (dialog, _("Date (year-month-day)"),
+                                             dlg_commitment_update_get_dated (update));
+  editor->status = dlg_edit_dialog_add_choice (dialog, _("Status"), labels,
+                                               dlg_strv_find (statuses,
+                                                              dlg_commitment_update_get_status (
+                                                                update)));
+  editor->progress = dlg_edit_dialog_add_spin (dialog, _("Progress (%)"), 0, 100,
+                                               dlg_commitment_update_get_progress (update));
+  editor->text = dlg_edit_dialog_add_text (dialog, _("What happened"),
+                                           dlg_commitment_update_get_text (update));
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (reload_updates), list,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+update_activated_cb (GtkListBox    *list,
+                     GtkListBoxRow *row)
+{
+  DlgStore *store = g_object_get_data (G_OBJECT (list), "dlg-store");
+  g_autoptr(DlgCommitmentUpdate) update = NULL;
+
+  if (dlg_record_row_get_id (row) == 0)
+    return;
+  update = dlg_commitment_update_load (store, dlg_record_row_get_id (row), NULL);
+  if (update != NULL)
+    edit_update (list, update);
+}
+
+static void
+reload_updates (GtkListBox *list)
+{
+  DlgStore *store = g_object_get_data (G_OBJECT (list), "dlg-store");
+  gint64 commitment_id = (gint64)GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list),
+                                                                       "dlg-commitment"));
+  g_autoptr(GListModel) updates = NULL;
+  guint n;
+
+  dlg_list_box_remove_all (list);
+  if (commitment_id == 0)
+    {
+      gtk_list_box_append (list, dlg_placeholder_row_new (_("Give the commitment a title and a "
+                                                            "position first.")));
+      return;
+    }
+  updates = dlg_commitment_update_list (store, commitment_id, NULL);
+  n = updates != NULL ? g_list_model_get_n_items (updates) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgCommitmentUpdate) u = g_list_model_get_item (updates, i);
+      g_autofree char *date = dlg_format_date (dlg_commitment_update_get_dated (u));
+      const char *status = dlg_commitment_update_get_status (u);
+      g_autofree char *title = g_strdup_printf ("%s · %s · %d %%", date != NULL ? date : "",
+                                                dlg_commitment_status_get_label (status),
+                                                dlg_commitment_update_get_progress (u));
+
+      gtk_list_box_append (list, dlg_record_row_new (title, dlg_commitment_update_get_text (u),
+                                                     dlg_commitment_update_get_id (u)));
+    }
+  if (n == 0)
+    gtk_list_box_append (list, dlg_placeholder_row_new (_("No update yet.")));
+}
+
+static void
+add_update_clicked_cb (GtkListBox *list)
+{
+  gint64 commitment_id = (gint64)GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (list),
+                                                                       "dlg-commitment"));
+  g_autoptr(DlgCommitmentUpdate) update = NULL;
+  g_autofree char *today = dlg_today ();
+
+  if (commitment_id == 0)
+    return;
+  update = dlg_commitment_update_new (commitment_id);
+  dlg_commitment_update_set_dated (update, today);
+  edit_update (list, update);
+}
+
+static GtkWidget *
+updates_section (DlgStore      *store,
+                 DlgCommitment *commitment,
+                 GtkListBox   **list_out)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Dated updates"));
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Add an _Update"));
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_box_append (GTK_BOX (header), heading);
+  gtk_box_append (GTK_BOX (header), button);
+  gtk_widget_set_margin_top (header, 12);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  g_object_set_data (G_OBJECT (list), "dlg-store", store);
+  g_object_set_data (G_OBJECT (list), "dlg-commitment",
+                     GSIZE_TO_POINTER ((gsize)dlg_commitment_get_id (commitment)));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_update_clicked_cb), list);
+  g_signal_connect (list, "row-activated", G_CALLBACK (update_activated_cb), NULL);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), list);
+  reload_updates (GTK_LIST_BOX (list));
+  *list_out = GTK_LIST_BOX (list);
+  return box;
+}
+
+/* ---------------------------------------------------------------- positions to choose from */
+
+/* Labels "3. Title — Retained" of the positions of the process; @ids gets their ids. */
+static const char **
+position_labels (DlgStore  *store,
+                 gint64     process_id,
+                 GArray    *ids,
+                 GPtrArray *strings)
+{
+  g_autoptr(GListModel) positions = dlg_position_list (store, process_id, NULL);
+  guint n = positions != NULL ? g_list_model_get_n_items (positions) : 0;
+  const char **labels = g_new0 (const char *, n + 2);
+  gint64 none = 0;
+
+  labels[0] = _("Choose the position it comes from");
+  g_array_append_val (ids, none);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgPosition) p = g_list_model_get_item (positions, i);
+      gint64 recommendation_id = dlg_position_get_recommendation_id (p);
+      g_autoptr(DlgRecommendation) r = dlg_recommendation_load (store, recommendation_id, NULL);
+      const char *value = dlg_position_get_value (p);
+      gint64 id = dlg_position_get_id (p);
+      char *label = g_strdup_printf ("%" G_GINT64_FORMAT ". %s — %s",
+                                     r != NULL ? dlg_recommendation_get_number (r) : 0,
+                                     r != NULL ? dlg_recommendation_get_title (r) : "",
+                                     value != NULL && dlg_position_value_get_label (value) != NULL
+                                     ? dlg_position_value_get_label (value) : _("no position"));
+
+      g_ptr_array_add (strings, label);
+      labels[i + 1] = label;
+      g_array_append_val (ids, id);
+    }
+  return labels;
+}
+
+/* ---------------------------------------------------------------- commitment */
+
+typedef struct
+{
+  DlgImplementationView *view;
+  DlgCommitment *item;
+  GtkEditable   *title;
+  GtkEditable   *department;
+  GtkEditable   *due_date;
+  AdwComboRow   *status;
+  GtkSpinButton *progress;
+  AdwComboRow   *position;
+  GArray        *position_ids;
+  GPtrArray     *position_strings;
+  GtkListBox    *updates;
+} CommitmentEditor;
+
+static void
+commitment_editor_free (CommitmentEditor *editor)
+{
+  g_clear_object (&editor->item);
+  g_clear_pointer (&editor->position_ids, g_array_unref);
+  g_clear_pointer (&editor->position_strings, g_ptr_array_unref);
+  g_free (editor);
+}
+
+static gboolean
+commitment_save (gpointer   user_data,
+                 GError   **error)
+{
+  CommitmentEditor *editor = user_data;
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgCommitment *item = editor->item;
+  const char *due = gtk_editable_get_text (editor->due_date);
+  guint position = adw_combo_row_get_selected (editor->position);
+  gboolean created = dlg_commitment_get_id (item) == 0;
+
+  if (*due != '\0' && !dlg_view_check_date (due, error))
+    return FALSE;
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION)
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                   _("Choose the position of the argued response that this commitment comes "
+                     "from."));
+      return FALSE;
+    }
+  dlg_commitment_set_title (item, gtk_editable_get_text (editor->title));
+  dlg_commitment_set_position_id (item, g_array_index (editor->position_ids, gint64, position));
+  dlg_commitment_set_department (item, gtk_editable_get_text (editor->department));
+  dlg_commitment_set_due_date (item, *due != '\0' ? due : NULL);
+  dlg_commitment_set_status (item, statuses[adw_combo_row_get_selected (editor->status)]);
+  dlg_commitment_set_progress (item, gtk_spin_button_get_value_as_int (editor->progress));
+  if (!dlg_commitment_save (store, item, error))
+    return FALSE;
+  if (created)
+    {
+      g_object_set_data (G_OBJECT (editor->updates), "dlg-commitment",
+                         GSIZE_TO_POINTER ((gsize)dlg_commitment_get_id (item)));
+      reload_updates (editor->updates);
+    }
+  return TRUE;
+}
+
+static void
+commitment_delete (gpointer user_data)
+{
+  CommitmentEditor *editor = user_data;
+  g_autoptr(GError) error = NULL;
+
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_commitment_get_id (editor->item);
+
+  if (id != 0 && !dlg_commitment_delete (store, id, &error))
+    g_message ("Could not delete: %s", error->message);
+}
+
+static DlgEditDialog *
+edit_commitment (DlgImplementationView *self,
+                DlgCommitment         *item)
+{
+  CommitmentEditor *editor = g_new0 (CommitmentEditor, 1);
+  DlgStore *store = dlg_context_get_store (self->context);
+  DlgEditDialog *dialog;
+
+  editor->view = self;
+  editor->item = g_object_ref (item);
+  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Commitment"), commitment_save, editor,
+                                (GDestroyNotify)commitment_editor_free);
+  {
+    g_autofree const char **labels = status_labels ();
+    g_autofree const char **positions = NULL;
+    guint selected = 0;
+
+    editor->position_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+    editor->position_strings = g_ptr_array_new_with_free_func (g_free);
+    positions = position_labels (store, self->process_id, editor->position_ids,
+                                 editor->position_strings);
+    for (guint i = 0; i < editor->position_ids->len; i++)
+      if (g_array_index (editor->position_ids, gint64, i) == dlg_commitment_get_position_id (item))
+        selected = i;
+
+    editor->title = dlg_edit_dialog_add_entry (dialog, _("Title"), dlg_commitment_get_title (item));
+    editor->position = dlg_edit_dialog_add_choice (dialog, _("Comes from"), positions, selected);
+    editor->department = dlg_edit_dialog_add_entry (dialog, _("Department in charge"),
+                                                    dlg_commitment_get_department (item));
+    editor->due_date = dlg_edit_dialog_add_entry (dialog, _("Due date (year-month-day)"),
+                                                  dlg_commitment_get_due_date (item));
+    editor->status = dlg_edit_dialog_add_choice (dialog, _("Status"), labels,
+                                                 dlg_strv_find (statuses,
+                                                                dlg_commitment_get_status (item)));
+    editor->progress = dlg_edit_dialog_add_spin (dialog, _("Progress (%)"), 0, 100,
+                                                 dlg_commitment_get_progress (item));
+    dlg_edit_dialog_add_widget (dialog, updates_section (store, item, &editor->updates));
+  }
+  if (dlg_commitment_get_id (item) != 0)
+    dlg_edit_dialog_set_delete (dialog, _("_Delete the Commitment"), commitment_delete);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+reload_commitment (DlgImplementationView *self)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgStore *store;
+  guint n;
+
+  dlg_list_box_remove_all (self->commitment_list);
+  if (self->context == NULL || self->process_id == 0)
+    return;
+  store = dlg_context_get_store (self->context);
+
+  items = dlg_commitment_list (store, self->process_id, &error);
+  if (items == NULL)
+    {
+      gtk_list_box_append (self->commitment_list, dlg_placeholder_row_new (error->message));
+      return;
+    }
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgCommitment) item = g_list_model_get_item (items, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      {
+        g_autofree char *due = dlg_format_date (dlg_commitment_get_due_date (item));
+        const char *status = dlg_commitment_status_get_label (dlg_commitment_get_status (item));
+
+        title = g_strdup (dlg_commitment_get_title (item));
+        subtitle = g_strdup_printf (_("%s · due %s · %s · %d %%"),
+                                    *dlg_commitment_get_department (item) != '\0'
+                                    ? dlg_commitment_get_department (item) : _("no department"),
+                                    due != NULL ? due : _("no date"),
+                                    status,
+                                    dlg_commitment_get_progress (item));
+      }
+      gtk_list_box_append (self->commitment_list,
+                           dlg_record_row_new (title, subtitle, dlg_commitment_get_id (item)));
+    }
+}
+
+static void
+commitment_activated_cb (DlgImplementationView *self,
+                        GtkListBoxRow         *row)
+{
+  g_autoptr(DlgCommitment) item = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = dlg_record_row_get_id (row);
+
+  if (id == 0)
+    return;
+  item = dlg_commitment_load (dlg_context_get_store (self->context), id, &error);
+  if (item != NULL)
+    edit_commitment (self, item);
+  else
+    g_message ("Could not open: %s", error->message);
+}
+
+static void
+add_commitment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DlgImplementationView *self = DLG_IMPLEMENTATION_VIEW (widget);
+  g_autoptr(DlgCommitment) item = NULL;
+
+  if (self->context == NULL || self->process_id == 0)
+    return;
+  item = dlg_commitment_new (self->process_id);
+  edit_commitment (self, item);
+}
+
+/* ---------------------------------------------------------------- DlgStageView */
+
+static void
+reload_all (DlgImplementationView *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  reload_commitment (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  DlgImplementationView *self = user_data;
+
+  self->reload_id = 0;
+  reload_all (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (DlgImplementationView *self,
+                  const char            *table,
+                  gint64                process_id)
+{
+  if (process_id != self->process_id && process_id != 0)
+    return;
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "commitment") == 0 ||
+       g_strcmp0 (table, "commitment_update") == 0))
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+static DlgStage
+get_stage (DlgStageView *view)
+{
+  return DLG_STAGE_IMPLEMENTATION;
+}
+
+static void
+load (DlgStageView *view,
+      DlgContext   *context,
+      gint64        process_id)
+{
+  DlgImplementationView *self = DLG_IMPLEMENTATION_VIEW (view);
+
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_set_object (&self->context, context);
+  self->process_id = process_id;
+  if (context != NULL)
+    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
+                                                G_CALLBACK (store_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+  reload_all (self);
+}
+
+static void
+flush (DlgStageView *view)
+{
+  DlgImplementationView *self = DLG_IMPLEMENTATION_VIEW (view);
+
+  (void)self;
+}
+
+static void
+stage_view_iface_init (DlgStageViewInterface *iface)
+{
+  iface->get_stage = get_stage;
+  iface->load = load;
+  iface->flush = flush;
+}
+
+static void
+dlg_implementation_view_dispose (GObject *object)
+{
+  DlgImplementationView *self = (DlgImplementationView *)object;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_IMPLEMENTATION_VIEW);
+
+  G_OBJECT_CLASS (dlg_implementation_view_parent_class)->dispose (object);
+}
+
+static void
+dlg_implementation_view_class_init (DlgImplementationViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlg_implementation_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "dlg-implementation-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgImplementationView, box);
+  gtk_widget_class_bind_template_child (widget_class, DlgImplementationView, commitment_list);
+  gtk_widget_class_install_action (widget_class, "view.add-commitment", NULL,
+                                   add_commitment_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+dlg_implementation_view_init (DlgImplementationView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->commitment_list,
+                                dlg_placeholder_row_new (_("No commitment yet. Each one comes "
+                                                           "from a position of the argued "
+                                                           "response.")));
+  g_signal_connect_object (self->commitment_list, "row-activated",
+                           G_CALLBACK (commitment_activated_cb), self, G_CONNECT_SWAPPED);
+}

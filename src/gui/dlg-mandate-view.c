@@ -1,0 +1,301 @@
+/* dlg-mandate-view.c — stage 4: the participation mandate
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The features are switched on and off with the switch of their row (saved at once); their
+ * rules of the game are saved as the officer types.
+ * Records are edited in a DlgEditDialog and saved as the officer types, like the free-form
+ * fields; the lists follow DlgStore::changed.
+ */
+
+#define G_LOG_DOMAIN "dlg-mandate-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-mandate-view.h"
+#include "dlg-edit-dialog.h"
+#include "dlg-field-binding.h"
+#include "dlg-view-util.h"
+
+#define N_FIELDS 4
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
+struct _DlgMandateView
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *box;
+  GtkTextView     *question_text;
+  GtkTextView     *perimeter_text;
+  GtkTextView     *out_of_scope_text;
+  GtkTextView     *commitments_text;
+
+  DlgFieldBinding *fields[N_FIELDS];
+  DlgContext      *context;
+  gint64           process_id;
+  gulong           changed_id;
+  guint            reload_id;
+  GtkSpinButton   *weeks_spin;
+  GtkListBox      *features_list;
+  DlgFieldBinding *weeks;
+  GPtrArray       *features;
+};
+
+static void stage_view_iface_init (DlgStageViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DlgMandateView, dlg_mandate_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+
+/* ---------------------------------------------------------------- features */
+
+typedef struct
+{
+  DlgMandateView *view;
+  DlgFeature     *feature;
+  AdwExpanderRow *row;
+  GtkTextView    *rules;
+  DlgAutosave    *autosave;
+} FeatureRow;
+
+static void
+feature_row_free (FeatureRow *data)
+{
+  dlg_autosave_flush (data->autosave);
+  g_clear_object (&data->autosave);
+  g_clear_object (&data->feature);
+  g_free (data);
+}
+
+static gboolean
+feature_save (gpointer   user_data,
+              GError   **error)
+{
+  FeatureRow *data = user_data;
+  g_autofree char *rules = dlg_text_view_dup_text (data->rules);
+
+  if (data->view->context == NULL)
+    return TRUE;
+  dlg_feature_set_enabled (data->feature, adw_expander_row_get_enable_expansion (data->row));
+  dlg_feature_set_rules (data->feature, rules);
+  return dlg_feature_save (dlg_context_get_store (data->view->context), data->feature, error);
+}
+
+/* A switch is a complete edit: saved at once. */
+static void
+feature_switched_cb (FeatureRow *data)
+{
+  dlg_autosave_schedule (data->autosave);
+  dlg_autosave_flush (data->autosave);
+}
+
+static void
+reload_features (DlgMandateView *self)
+{
+  g_autoptr(GListModel) features = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  g_ptr_array_set_size (self->features, 0);
+  dlg_list_box_remove_all (self->features_list);
+  if (self->context == NULL || self->process_id == 0)
+    return;
+
+  features = dlg_feature_list (dlg_context_get_store (self->context), self->process_id, &error);
+  if (features == NULL)
+    {
+      gtk_list_box_append (self->features_list, dlg_placeholder_row_new (error->message));
+      return;
+    }
+  n = g_list_model_get_n_items (features);
+  for (guint i = 0; i < n; i++)
+    {
+      FeatureRow *data = g_new0 (FeatureRow, 1);
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *label = gtk_label_new (_("Rules of the game"));
+      GtkWidget *rules = gtk_text_view_new ();
+
+      data->view = self;
+      data->feature = g_list_model_get_item (features, i);
+      data->row = ADW_EXPANDER_ROW (row);
+      data->rules = GTK_TEXT_VIEW (rules);
+      data->autosave = dlg_autosave_new (feature_save, data);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     dlg_feature_get_label (data->feature));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
+                                     dlg_feature_get_description (data->feature));
+      adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), TRUE);
+      adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row),
+                                             dlg_feature_get_enabled (data->feature));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (rules), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (rules), 8);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (rules), 8);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (rules), 10);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (rules), 10);
+      gtk_widget_add_css_class (rules, "card");
+      gtk_widget_add_css_class (rules, "dlg-text");
+      dlg_text_view_set_text (GTK_TEXT_VIEW (rules), dlg_feature_get_rules (data->feature));
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (rules), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      label, NULL, -1);
+      gtk_widget_set_margin_top (box, 12);
+      gtk_widget_set_margin_bottom (box, 12);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), rules);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), box);
+
+      dlg_autosave_watch (data->autosave, rules);
+      g_signal_connect_swapped (row, "notify::enable-expansion", G_CALLBACK (feature_switched_cb),
+                                data);
+      g_object_set_data (G_OBJECT (row), "dlg-feature",
+                         (gpointer)dlg_feature_get_feature (data->feature));
+      g_ptr_array_add (self->features, data);
+      gtk_list_box_append (self->features_list, row);
+    }
+}
+
+/* ---------------------------------------------------------------- DlgStageView */
+
+static void
+reload_all (DlgMandateView *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  DlgMandateView *self = user_data;
+
+  self->reload_id = 0;
+  reload_all (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (DlgMandateView *self,
+                  const char     *table,
+                  gint64         process_id)
+{
+  if (process_id != self->process_id && process_id != 0)
+    return;
+  if (self->reload_id == 0 &&
+      (FALSE))
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+static DlgStage
+get_stage (DlgStageView *view)
+{
+  return DLG_STAGE_MANDATE;
+}
+
+static void
+load (DlgStageView *view,
+      DlgContext   *context,
+      gint64        process_id)
+{
+  DlgMandateView *self = DLG_MANDATE_VIEW (view);
+
+  for (guint i = 0; i < self->features->len; i++)
+    dlg_autosave_flush (((FeatureRow *)g_ptr_array_index (self->features, i))->autosave);
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_set_object (&self->context, context);
+  self->process_id = process_id;
+  for (guint i = 0; i < N_FIELDS; i++)
+    dlg_field_binding_load (self->fields[i], context, process_id);
+  if (context != NULL)
+    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
+                                                G_CALLBACK (store_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+  dlg_field_binding_load (self->weeks, context, process_id);
+  reload_features (self);
+  reload_all (self);
+}
+
+static void
+flush (DlgStageView *view)
+{
+  DlgMandateView *self = DLG_MANDATE_VIEW (view);
+
+  (void)self;
+  for (guint i = 0; i < N_FIELDS; i++)
+    dlg_field_binding_flush (self->fields[i]);
+  dlg_field_binding_flush (self->weeks);
+  for (guint i = 0; i < self->features->len; i++)
+    dlg_autosave_flush (((FeatureRow *)g_ptr_array_index (self->features, i))->autosave);
+}
+
+static void
+stage_view_iface_init (DlgStageViewInterface *iface)
+{
+  iface->get_stage = get_stage;
+  iface->load = load;
+  iface->flush = flush;
+}
+
+static void
+dlg_mandate_view_dispose (GObject *object)
+{
+  DlgMandateView *self = (DlgMandateView *)object;
+
+  for (guint i = 0; i < N_FIELDS; i++)
+    g_clear_object (&self->fields[i]);
+  g_clear_object (&self->weeks);
+  g_clear_pointer (&self->features, g_ptr_array_unref);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_MANDATE_VIEW);
+
+  G_OBJECT_CLASS (dlg_mandate_view_parent_class)->dispose (object);
+}
+
+static void
+dlg_mandate_view_class_init (DlgMandateViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlg_mandate_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "dlg-mandate-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgMandateView, box);
+  gtk_widget_class_bind_template_child (widget_class, DlgMandateView, question_text);
+  gtk_widget_class_bind_template_child (widget_class, DlgMandateView, perimeter_text);
+  gtk_widget_class_bind_template_child (widget_class, DlgMandateView, out_of_scope_text);
+  gtk_widget_class_bind_template_child (widget_class, DlgMandateView, commitments_text);
+  gtk_widget_class_bind_template_child (widget_class, DlgMandateView, weeks_spin);
+  gtk_widget_class_bind_template_child (widget_class, DlgMandateView, features_list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+dlg_mandate_view_init (DlgMandateView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->fields[0] = dlg_field_binding_new (GTK_WIDGET (self->question_text),
+                                           DLG_FIELD_MANDATE_QUESTION);
+  self->fields[1] = dlg_field_binding_new (GTK_WIDGET (self->perimeter_text),
+                                           DLG_FIELD_MANDATE_PERIMETER);
+  self->fields[2] = dlg_field_binding_new (GTK_WIDGET (self->out_of_scope_text),
+                                           DLG_FIELD_MANDATE_OUT_OF_SCOPE);
+  self->fields[3] = dlg_field_binding_new (GTK_WIDGET (self->commitments_text),
+                                           DLG_FIELD_MANDATE_COMMITMENTS);
+  self->weeks = dlg_field_binding_new (GTK_WIDGET (self->weeks_spin),
+                                       DLG_FIELD_MANDATE_RESPONSE_WEEKS);
+  self->features = g_ptr_array_new_with_free_func ((GDestroyNotify)feature_row_free);
+}

@@ -1,0 +1,76 @@
+/* dlg-preferences-window.c — the application's preferences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every row is bound to its GSettings key: a change is kept at once, like every other edit.
+ */
+
+#define G_LOG_DOMAIN "dlg-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-preferences-window.h"
+
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
+struct _DlgPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  AdwEntryRow          *database_row;
+  AdwEntryRow          *site_row;
+  GtkSpinButton        *interval_spin;
+
+  GSettings            *settings;
+};
+
+G_DEFINE_FINAL_TYPE (DlgPreferencesWindow, dlg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+dlg_preferences_window_dispose (GObject *object)
+{
+  DlgPreferencesWindow *self = (DlgPreferencesWindow *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (dlg_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+dlg_preferences_window_class_init (DlgPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlg_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "dlg-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, site_row);
+  gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, interval_spin);
+}
+
+static void
+dlg_preferences_window_init (DlgPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+DlgPreferencesWindow *
+dlg_preferences_window_new (GSettings *settings)
+{
+  DlgPreferencesWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (DLG_TYPE_PREFERENCES_WINDOW, NULL);
+  self->settings = g_object_ref (settings);
+  g_settings_bind (settings, "database-path", self->database_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "site-url", self->site_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "sync-interval", self->interval_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  return self;
+}

@@ -1,0 +1,685 @@
+/* dlg-recruitment-view.c — stage 5: recruitment of the panel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Registrations are shown by their quota profile only: contact details never appear in the
+ * list (they are edited in the registration dialog, in their own section). A registration by
+ * hand cannot be saved without the person's consent. The draw comes from another issue: its
+ * place is marked.
+ * Records are edited in a DlgEditDialog and saved as the officer types, like the free-form
+ * fields; the lists follow DlgStore::changed.
+ */
+
+#define G_LOG_DOMAIN "dlg-recruitment-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-recruitment-view.h"
+#include "dlg-edit-dialog.h"
+#include "dlg-field-binding.h"
+#include "dlg-view-util.h"
+
+#define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
+struct _DlgRecruitmentView
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *box;
+  GtkListBox      *quota_list;
+
+  DlgContext      *context;
+  gint64           process_id;
+  gulong           changed_id;
+  guint            reload_id;
+  GtkLabel        *count_label;
+  GtkColumnView   *participants_view;
+};
+
+static void stage_view_iface_init (DlgStageViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DlgRecruitmentView, dlg_recruitment_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+
+/* ---------------------------------------------------------------- participants */
+
+/* The criteria of the quota profile, as the officer reads them. */
+static const char *
+category_label (const char *category)
+{
+  static const struct { const char *id; const char *label; } labels[] = {
+    { "age_band", N_("Age band") }, { "gender", N_("Gender") }, { "commune", N_("Commune") },
+    { "quartier", N_("Neighbourhood") }, { "occupation", N_("Socio-professional category") },
+    { "prior_participation", N_("Took part before") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].id, category) == 0)
+      return _(labels[i].label);
+  return category;
+}
+
+static const char * const channels[] = { "in_person", "online", "mail", "phone", NULL };
+
+static const char *
+channel_label (const char *channel)
+{
+  if (g_strcmp0 (channel, "online") == 0)
+    return _("Online");
+  if (g_strcmp0 (channel, "in_person") == 0)
+    return _("In person");
+  if (g_strcmp0 (channel, "mail") == 0)
+    return _("Mail");
+  if (g_strcmp0 (channel, "phone") == 0)
+    return _("Phone");
+  return channel;
+}
+
+static const char *
+status_label (const char *status)
+{
+  static const struct { const char *id; const char *label; } labels[] = {
+    { "registered", N_("Registered") }, { "selected", N_("Selected") },
+    { "reserve", N_("Reserve") }, { "invited", N_("Invited") }, { "accepted", N_("Accepted") },
+    { "declined", N_("Declined") }, { "replaced", N_("Replaced") }, { "erased", N_("Erased") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].id, status) == 0)
+      return _(labels[i].label);
+  return status;
+}
+
+enum {
+  COL_REGISTERED,
+  COL_CHANNEL,
+  COL_AGE,
+  COL_GENDER,
+  COL_COMMUNE,
+  COL_OCCUPATION,
+  COL_CONSENT,
+  COL_STATUS,
+  N_COLS
+};
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* Profiles are user text: never markup. */
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  DlgParticipant *p = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *date = NULL;
+  const char *text = NULL;
+
+  switch (GPOINTER_TO_UINT (user_data))
+    {
+    case COL_REGISTERED:
+      {
+        const char *registered = dlg_participant_get_registered_at (p);
+        g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (registered, NULL);
+        g_autoptr(GDateTime) local = dt != NULL ? g_date_time_to_local (dt) : NULL;
+
+        /* The short date of the locale: the column stays narrow. */
+        date = local != NULL ? g_date_time_format (local, "%x") : NULL;
+        text = date;
+      }
+      break;
+    case COL_CHANNEL:
+      text = channel_label (dlg_participant_get_channel (p));
+      break;
+    case COL_AGE:
+      text = dlg_participant_get_age_band (p);
+      break;
+    case COL_GENDER:
+      text = dlg_participant_get_gender (p);
+      break;
+    case COL_COMMUNE:
+      text = dlg_participant_get_commune (p);
+      break;
+    case COL_OCCUPATION:
+      text = dlg_participant_get_occupation (p);
+      break;
+    case COL_CONSENT:
+      text = dlg_participant_get_consent (p) ? _("Given") : _("Missing");
+      break;
+    case COL_STATUS:
+      text = status_label (dlg_participant_get_status (p));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  gtk_label_set_text (label, text != NULL ? text : "");
+  /* The whole text when a column cuts it (plain text, like the label). */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text != NULL && *text != '\0' ? text : NULL);
+}
+
+static void
+add_columns (DlgRecruitmentView *self)
+{
+  const char *titles[N_COLS] = {
+    _("Registered on"), _("Channel"), _("Age"), _("Gender"), _("Commune"), _("Occupation"),
+    _("Consent"), _("Status")
+  };
+
+  static const int widths[N_COLS] = { 85, 90, 50, 65, 85, 110, 110, 90 };
+
+  for (guint i = 0; i < N_COLS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (titles[i], factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      /* Fixed widths: the columns fit beside the navigator at 1280 pixels, in French too; the
+       * occupation takes what is left. */
+      if (i == COL_OCCUPATION)
+        {
+          gtk_column_view_column_set_expand (column, TRUE);
+          gtk_column_view_column_set_fixed_width (column, widths[i]);
+        }
+      else
+        gtk_column_view_column_set_fixed_width (column, widths[i]);
+      gtk_column_view_append_column (self->participants_view, column);
+      g_object_unref (column);
+    }
+}
+
+typedef struct
+{
+  DlgRecruitmentView    *view;
+  DlgParticipant        *participant;
+  DlgParticipantContact *contact;
+  AdwComboRow           *channel;
+  GtkEditable           *age_band;
+  GtkEditable           *gender;
+  GtkEditable           *commune;
+  GtkEditable           *quartier;
+  GtkEditable           *occupation;
+  GtkSwitch             *prior;
+  GtkSwitch             *consent;
+  GtkEditable           *full_name;
+  GtkEditable           *email;
+  GtkEditable           *phone;
+  GtkEditable           *address;
+} ParticipantEditor;
+
+static void
+participant_editor_free (ParticipantEditor *editor)
+{
+  g_clear_object (&editor->participant);
+  g_clear_object (&editor->contact);
+  g_free (editor);
+}
+
+static gboolean
+participant_save (gpointer   user_data,
+                  GError   **error)
+{
+  ParticipantEditor *editor = user_data;
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgParticipant *p = editor->participant;
+  DlgParticipantContact *c;
+  g_autoptr(DlgParticipantContact) fresh = NULL;
+
+  if (!gtk_switch_get_active (editor->consent))
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                   _("A registration needs the person’s consent to the use of their data for "
+                     "the draw and the invitations. Ask for it, then switch it on."));
+      return FALSE;
+    }
+  dlg_participant_set_channel (p, channels[adw_combo_row_get_selected (editor->channel)]);
+  dlg_participant_set_age_band (p, gtk_editable_get_text (editor->age_band));
+  dlg_participant_set_gender (p, gtk_editable_get_text (editor->gender));
+  dlg_participant_set_commune (p, gtk_editable_get_text (editor->commune));
+  dlg_participant_set_quartier (p, gtk_editable_get_text (editor->quartier));
+  dlg_participant_set_occupation (p, gtk_editable_get_text (editor->occupation));
+  dlg_participant_set_prior_participation (p, gtk_switch_get_active (editor->prior));
+  dlg_participant_set_consent (p, TRUE);
+  if (!dlg_participant_save (store, p, error))
+    return FALSE;
+
+  c = editor->contact;
+  if (c == NULL)
+    c = fresh = dlg_participant_contact_new (dlg_participant_get_id (p));
+  dlg_participant_contact_set_full_name (c, gtk_editable_get_text (editor->full_name));
+  dlg_participant_contact_set_email (c, gtk_editable_get_text (editor->email));
+  dlg_participant_contact_set_phone (c, gtk_editable_get_text (editor->phone));
+  dlg_participant_contact_set_address (c, gtk_editable_get_text (editor->address));
+  if (!dlg_participant_contact_save (store, c, error))
+    return FALSE;
+  if (editor->contact == NULL)
+    editor->contact = g_steal_pointer (&fresh);
+  return TRUE;
+}
+
+static void
+participant_delete (gpointer user_data)
+{
+  ParticipantEditor *editor = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (dlg_participant_get_id (editor->participant) != 0 &&
+      !dlg_participant_delete (dlg_context_get_store (editor->view->context),
+                               dlg_participant_get_id (editor->participant), &error))
+    g_message ("Could not delete: %s", error->message);
+}
+
+static void
+edit_participant (DlgRecruitmentView *self,
+                  DlgParticipant     *participant)
+{
+  ParticipantEditor *editor = g_new0 (ParticipantEditor, 1);
+  DlgStore *store = dlg_context_get_store (self->context);
+  const char *channel_labels[G_N_ELEMENTS (channels)];
+  DlgEditDialog *dialog;
+  GtkWidget *heading;
+  DlgParticipantContact *c = NULL;
+  const char *channel = dlg_participant_get_channel (participant);
+  gboolean prior = dlg_participant_get_prior_participation (participant);
+
+  for (guint i = 0; channels[i] != NULL; i++)
+    channel_labels[i] = channel_label (channels[i]);
+  channel_labels[G_N_ELEMENTS (channels) - 1] = NULL;
+
+  editor->view = self;
+  editor->participant = g_object_ref (participant);
+  if (dlg_participant_get_id (participant) != 0)
+    editor->contact = c = dlg_participant_contact_load (store, dlg_participant_get_id (participant),
+                                                        NULL);
+
+  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Registration"), participant_save, editor,
+                                (GDestroyNotify)participant_editor_free);
+  dlg_edit_dialog_set_note (dialog, _("The quota profile is used for the draw. The contact "
+                                      "details are kept apart and only used to invite the "
+                                      "panel."));
+  editor->consent = dlg_edit_dialog_add_switch (dialog, _("Consent given"),
+                                                _("Required: the person agrees to the use of "
+                                                  "their data for the draw and the invitations"),
+                                                dlg_participant_get_consent (participant));
+  editor->channel = dlg_edit_dialog_add_choice (dialog, _("Channel"), channel_labels,
+                                                dlg_strv_find (channels, channel));
+  editor->age_band = dlg_edit_dialog_add_entry (dialog, _("Age band (e.g. 25-34)"),
+                                                dlg_participant_get_age_band (participant));
+  editor->gender = dlg_edit_dialog_add_entry (dialog, _("Gender"),
+                                              dlg_participant_get_gender (participant));
+  editor->commune = dlg_edit_dialog_add_entry (dialog, _("Commune"),
+                                               dlg_participant_get_commune (participant));
+  editor->quartier = dlg_edit_dialog_add_entry (dialog, _("Neighbourhood"),
+                                                dlg_participant_get_quartier (participant));
+  editor->occupation = dlg_edit_dialog_add_entry (dialog, _("Socio-professional category"),
+                                                  dlg_participant_get_occupation (participant));
+  editor->prior = dlg_edit_dialog_add_switch (dialog, _("Took part before"), NULL, prior);
+
+  heading = gtk_label_new (_("Contact details (kept apart, for the invitations only)"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_top (heading, 12);
+  dlg_edit_dialog_add_widget (dialog, heading);
+  {
+    GtkWidget *list = gtk_list_box_new ();
+    const char *titles[] = { _("Full name"), _("Email"), _("Phone"), _("Address") };
+    const char *values[] = {
+      c != NULL ? dlg_participant_contact_get_full_name (c) : "",
+      c != NULL ? dlg_participant_contact_get_email (c) : "",
+      c != NULL ? dlg_participant_contact_get_phone (c) : "",
+      c != NULL ? dlg_participant_contact_get_address (c) : "",
+    };
+    GtkEditable **targets[] = { &editor->full_name, &editor->email, &editor->phone,
+                                &editor->address };
+
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (list, "boxed-list");
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        GtkWidget *row = adw_entry_row_new ();
+
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
+        gtk_editable_set_text (GTK_EDITABLE (row), values[i]);
+        gtk_list_box_append (GTK_LIST_BOX (list), row);
+        dlg_autosave_watch (dlg_edit_dialog_get_autosave (dialog), row);
+        *targets[i] = GTK_EDITABLE (row);
+      }
+    dlg_edit_dialog_add_widget (dialog, list);
+  }
+  if (dlg_participant_get_id (participant) != 0)
+    dlg_edit_dialog_set_delete (dialog, _("_Delete the Registration"), participant_delete);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reload_participants (DlgRecruitmentView *self)
+{
+  g_autoptr(GListModel) participants = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autofree char *count = NULL;
+  guint n = 0, consent = 0;
+
+  if (self->context != NULL && self->process_id != 0)
+    participants = dlg_participant_list (dlg_context_get_store (self->context), self->process_id,
+                                         &error);
+  if (participants == NULL)
+    participants = G_LIST_MODEL (g_list_store_new (DLG_TYPE_PARTICIPANT));
+  n = g_list_model_get_n_items (participants);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgParticipant) p = g_list_model_get_item (participants, i);
+
+      consent += dlg_participant_get_consent (p) ? 1 : 0;
+    }
+  count = error != NULL ? g_strdup (error->message)
+          : g_strdup_printf (g_dngettext (NULL, "%u registration, %u with consent",
+                                          "%u registrations, %u with consent", n), n, consent);
+  gtk_label_set_text (self->count_label, count);
+  selection = gtk_no_selection_new (g_object_ref (participants));
+  gtk_column_view_set_model (self->participants_view, GTK_SELECTION_MODEL (selection));
+}
+
+static void
+participant_activated_cb (DlgRecruitmentView *self,
+                          guint               position)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->participants_view));
+  g_autoptr(DlgParticipant) p = g_list_model_get_item (model, position);
+
+  if (p != NULL)
+    edit_participant (self, p);
+}
+
+static void
+add_participant_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DlgRecruitmentView *self = DLG_RECRUITMENT_VIEW (widget);
+  g_autoptr(DlgParticipant) p = NULL;
+
+  if (self->context == NULL || self->process_id == 0)
+    return;
+  p = dlg_participant_new (self->process_id);
+  dlg_participant_set_channel (p, "in_person");
+  edit_participant (self, p);
+}
+
+/* ---------------------------------------------------------------- quota */
+
+typedef struct
+{
+  DlgRecruitmentView *view;
+  DlgQuota *item;
+  GtkEditable   *category;
+  GtkEditable   *value;
+  GtkSpinButton *min;
+  GtkSpinButton *max;
+} QuotaEditor;
+
+static void
+quota_editor_free (QuotaEditor *editor)
+{
+  g_clear_object (&editor->item);
+  g_free (editor);
+}
+
+static gboolean
+quota_save (gpointer   user_data,
+            GError   **error)
+{
+  QuotaEditor *editor = user_data;
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgQuota *item = editor->item;
+
+  dlg_quota_set_category (item, gtk_editable_get_text (editor->category));
+  dlg_quota_set_value (item, gtk_editable_get_text (editor->value));
+  dlg_quota_set_min (item, gtk_spin_button_get_value_as_int (editor->min));
+  dlg_quota_set_max (item, gtk_spin_button_get_value_as_int (editor->max));
+  return dlg_quota_save (store, item, error);
+}
+
+static void
+quota_delete (gpointer user_data)
+{
+  QuotaEditor *editor = user_data;
+  g_autoptr(GError) error = NULL;
+
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_quota_get_id (editor->item);
+
+  if (id != 0 && !dlg_quota_delete (store, id, &error))
+    g_message ("Could not delete: %s", error->message);
+}
+
+static DlgEditDialog *
+edit_quota (DlgRecruitmentView *self,
+           DlgQuota           *item)
+{
+  QuotaEditor *editor = g_new0 (QuotaEditor, 1);
+  DlgEditDialog *dialog;
+
+  editor->view = self;
+  editor->item = g_object_ref (item);
+  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Quota"), quota_save, editor,
+                                (GDestroyNotify)quota_editor_free);
+  editor->category = dlg_edit_dialog_add_entry (dialog,
+                                                _("Criterion (age band, gender, commune…)"),
+                                                dlg_quota_get_category (item));
+  editor->value = dlg_edit_dialog_add_entry (dialog, _("Value (e.g. 18-24)"),
+                                             dlg_quota_get_value (item));
+  editor->min = dlg_edit_dialog_add_spin (dialog, _("At least"), 0, 1000, dlg_quota_get_min (item));
+  editor->max = dlg_edit_dialog_add_spin (dialog, _("At most"), 0, 1000, dlg_quota_get_max (item));
+  if (dlg_quota_get_id (item) != 0)
+    dlg_edit_dialog_set_delete (dialog, _("_Delete the Quota"), quota_delete);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+reload_quota (DlgRecruitmentView *self)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgStore *store;
+  guint n;
+
+  dlg_list_box_remove_all (self->quota_list);
+  if (self->context == NULL || self->process_id == 0)
+    return;
+  store = dlg_context_get_store (self->context);
+
+  items = dlg_quota_list (store, self->process_id, &error);
+  if (items == NULL)
+    {
+      gtk_list_box_append (self->quota_list, dlg_placeholder_row_new (error->message));
+      return;
+    }
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgQuota) item = g_list_model_get_item (items, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      /* Translators: a quota's criterion and value, e.g. "Age band: 16-24". */
+      title = g_strdup_printf (_("%s: %s"), category_label (dlg_quota_get_category (item)),
+                               dlg_quota_get_value (item));
+      subtitle = g_strdup_printf (_("between %d and %d members of the panel"),
+                                  dlg_quota_get_min (item), dlg_quota_get_max (item));
+      gtk_list_box_append (self->quota_list,
+                           dlg_record_row_new (title, subtitle, dlg_quota_get_id (item)));
+    }
+}
+
+static void
+quota_activated_cb (DlgRecruitmentView *self,
+                   GtkListBoxRow      *row)
+{
+  g_autoptr(DlgQuota) item = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = dlg_record_row_get_id (row);
+
+  if (id == 0)
+    return;
+  item = dlg_quota_load (dlg_context_get_store (self->context), id, &error);
+  if (item != NULL)
+    edit_quota (self, item);
+  else
+    g_message ("Could not open: %s", error->message);
+}
+
+static void
+add_quota_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DlgRecruitmentView *self = DLG_RECRUITMENT_VIEW (widget);
+  g_autoptr(DlgQuota) item = NULL;
+
+  if (self->context == NULL || self->process_id == 0)
+    return;
+  item = dlg_quota_new (self->process_id);
+  dlg_quota_set_max (item, 1);
+  edit_quota (self, item);
+}
+
+/* ---------------------------------------------------------------- DlgStageView */
+
+static void
+reload_all (DlgRecruitmentView *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  reload_quota (self);
+  reload_participants (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  DlgRecruitmentView *self = user_data;
+
+  self->reload_id = 0;
+  reload_all (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (DlgRecruitmentView *self,
+                  const char         *table,
+                  gint64             process_id)
+{
+  if (process_id != self->process_id && process_id != 0)
+    return;
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "participant") == 0 ||
+       g_strcmp0 (table, "participant_contact") == 0 ||
+       g_strcmp0 (table, "quota") == 0))
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+static DlgStage
+get_stage (DlgStageView *view)
+{
+  return DLG_STAGE_RECRUITMENT;
+}
+
+static void
+load (DlgStageView *view,
+      DlgContext   *context,
+      gint64        process_id)
+{
+  DlgRecruitmentView *self = DLG_RECRUITMENT_VIEW (view);
+
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_set_object (&self->context, context);
+  self->process_id = process_id;
+  if (context != NULL)
+    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
+                                                G_CALLBACK (store_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+  reload_all (self);
+}
+
+static void
+flush (DlgStageView *view)
+{
+  DlgRecruitmentView *self = DLG_RECRUITMENT_VIEW (view);
+
+  (void)self;
+}
+
+static void
+stage_view_iface_init (DlgStageViewInterface *iface)
+{
+  iface->get_stage = get_stage;
+  iface->load = load;
+  iface->flush = flush;
+}
+
+static void
+dlg_recruitment_view_dispose (GObject *object)
+{
+  DlgRecruitmentView *self = (DlgRecruitmentView *)object;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_RECRUITMENT_VIEW);
+
+  G_OBJECT_CLASS (dlg_recruitment_view_parent_class)->dispose (object);
+}
+
+static void
+dlg_recruitment_view_class_init (DlgRecruitmentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlg_recruitment_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "dlg-recruitment-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, box);
+  gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, quota_list);
+  gtk_widget_class_install_action (widget_class, "view.add-quota", NULL,
+                                   add_quota_action);
+  gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, participants_view);
+  gtk_widget_class_install_action (widget_class, "view.add-participant", NULL,
+                                   add_participant_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+dlg_recruitment_view_init (DlgRecruitmentView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->quota_list,
+                                dlg_placeholder_row_new (_("No quota yet: the draw would only "
+                                                           "be random.")));
+  g_signal_connect_object (self->quota_list, "row-activated",
+                           G_CALLBACK (quota_activated_cb), self, G_CONNECT_SWAPPED);
+  add_columns (self);
+  g_signal_connect_object (self->participants_view, "activate",
+                           G_CALLBACK (participant_activated_cb), self, G_CONNECT_SWAPPED);
+}

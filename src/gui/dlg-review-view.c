@@ -1,0 +1,349 @@
+/* dlg-review-view.c — stage 8: review by the departments
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Records are edited in a DlgEditDialog and saved as the officer types, like the free-form
+ * fields; the lists follow DlgStore::changed.
+ */
+
+#define G_LOG_DOMAIN "dlg-review-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-review-view.h"
+#include "dlg-edit-dialog.h"
+#include "dlg-field-binding.h"
+#include "dlg-view-util.h"
+
+#define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
+struct _DlgReviewView
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *box;
+  GtkListBox      *recommendation_list;
+
+  DlgContext      *context;
+  gint64           process_id;
+  gulong           changed_id;
+  guint            reload_id;
+};
+
+static void stage_view_iface_init (DlgStageViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DlgReviewView, dlg_review_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+
+/* The position values with "none" first, for a combo row; free with g_free (not the strings). */
+static const char **
+position_choices (void)
+{
+  const char * const *values = dlg_position_values ();
+  guint n = g_strv_length ((char **)values);
+  const char **labels = g_new0 (const char *, n + 2);
+
+  labels[0] = _("Not proposed yet");
+  for (guint i = 0; i < n; i++)
+    labels[i + 1] = dlg_position_value_get_label (values[i]);
+  return labels;
+}
+
+static guint
+position_index (const char *value)
+{
+  const char * const *values = dlg_position_values ();
+
+  for (guint i = 0; value != NULL && values[i] != NULL; i++)
+    if (g_str_equal (values[i], value))
+      return i + 1;
+  return 0;
+}
+
+static DlgReview *
+review_for (DlgStore *store,
+            gint64    recommendation_id)
+{
+  g_autoptr(GError) error = NULL;
+  DlgReview *review = dlg_review_load_for (store, recommendation_id, &error);
+
+  return review != NULL ? review : dlg_review_new (recommendation_id);
+}
+
+/* ---------------------------------------------------------------- recommendation */
+
+typedef struct
+{
+  DlgReviewView *view;
+  DlgRecommendation *item;
+  DlgReview   *review;
+  GtkEditable *department;
+  GtkTextView *feasibility;
+  GtkTextView *cost;
+  GtkTextView *legal;
+  AdwComboRow *position;
+  GtkTextView *notes;
+} RecommendationEditor;
+
+static void
+recommendation_editor_free (RecommendationEditor *editor)
+{
+  g_clear_object (&editor->item);
+  g_clear_object (&editor->review);
+  g_free (editor);
+}
+
+static gboolean
+recommendation_save (gpointer   user_data,
+                     GError   **error)
+{
+  RecommendationEditor *editor = user_data;
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgRecommendation *item = editor->item;
+  g_autofree char *feasibility = dlg_text_view_dup_text (editor->feasibility);
+  g_autofree char *cost = dlg_text_view_dup_text (editor->cost);
+  g_autofree char *legal = dlg_text_view_dup_text (editor->legal);
+  g_autofree char *notes = dlg_text_view_dup_text (editor->notes);
+  guint position = adw_combo_row_get_selected (editor->position);
+
+  (void)item;
+  dlg_review_set_department (editor->review, gtk_editable_get_text (editor->department));
+  dlg_review_set_feasibility (editor->review, feasibility);
+  dlg_review_set_cost (editor->review, cost);
+  dlg_review_set_legal (editor->review, legal);
+  dlg_review_set_notes (editor->review, notes);
+  dlg_review_set_proposed_position (editor->review,
+                                    position == 0 || position == GTK_INVALID_LIST_POSITION
+                                    ? NULL : dlg_position_values ()[position - 1]);
+  return dlg_review_save (store, editor->review, error);
+}
+
+G_GNUC_UNUSED static void
+recommendation_delete (gpointer user_data)
+{
+  RecommendationEditor *editor = user_data;
+  g_autoptr(GError) error = NULL;
+
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_recommendation_get_id (editor->item);
+
+  if (id != 0 && !dlg_recommendation_delete (store, id, &error))
+    g_message ("Could not delete: %s", error->message);
+}
+
+static DlgEditDialog *
+edit_recommendation (DlgReviewView     *self,
+                    DlgRecommendation *item)
+{
+  RecommendationEditor *editor = g_new0 (RecommendationEditor, 1);
+  DlgStore *store = dlg_context_get_store (self->context);
+  DlgEditDialog *dialog;
+
+  editor->view = self;
+  editor->item = g_object_ref (item);
+  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Review"), recommendation_save, editor,
+                                (GDestroyNotify)recommendation_editor_free);
+  {
+    g_autofree const char **choices = position_choices ();
+    const char *proposed;
+
+    editor->review = review_for (store, dlg_recommendation_get_id (item));
+    dlg_edit_dialog_set_note (dialog, dlg_recommendation_get_title (item));
+    editor->department = dlg_edit_dialog_add_entry (dialog, _("Department in charge"),
+                                                    dlg_review_get_department (editor->review));
+    proposed = dlg_review_get_proposed_position (editor->review);
+    editor->position = dlg_edit_dialog_add_choice (dialog, _("Proposed position"), choices,
+                                                   position_index (proposed));
+    editor->feasibility = dlg_edit_dialog_add_text (dialog, _("Feasibility"),
+                                                    dlg_review_get_feasibility (editor->review));
+    editor->cost = dlg_edit_dialog_add_text (dialog, _("Cost"),
+                                             dlg_review_get_cost (editor->review));
+    editor->legal = dlg_edit_dialog_add_text (dialog, _("Legal constraints"),
+                                              dlg_review_get_legal (editor->review));
+    editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"),
+                                              dlg_review_get_notes (editor->review));
+  }
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+reload_recommendation (DlgReviewView *self)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgStore *store;
+  guint n;
+
+  dlg_list_box_remove_all (self->recommendation_list);
+  if (self->context == NULL || self->process_id == 0)
+    return;
+  store = dlg_context_get_store (self->context);
+
+  items = dlg_recommendation_list (store, self->process_id, &error);
+  if (items == NULL)
+    {
+      gtk_list_box_append (self->recommendation_list, dlg_placeholder_row_new (error->message));
+      return;
+    }
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgRecommendation) item = g_list_model_get_item (items, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      {
+        g_autoptr(DlgReview) review = review_for (store, dlg_recommendation_get_id (item));
+        const char *position = dlg_review_get_proposed_position (review);
+        const char *label = position != NULL ? dlg_position_value_get_label (position) : NULL;
+
+        title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s", dlg_recommendation_get_number (item),
+                                 dlg_recommendation_get_title (item));
+        if (dlg_review_get_id (review) == 0)
+          subtitle = g_strdup (_("Not reviewed yet"));
+        else
+          subtitle = g_strdup_printf ("%s · %s",
+                                      *dlg_review_get_department (review) != '\0'
+                                      ? dlg_review_get_department (review) : _("no department"),
+                                      label != NULL ? label : _("no position proposed"));
+      }
+      gtk_list_box_append (self->recommendation_list,
+                           dlg_record_row_new (title, subtitle, dlg_recommendation_get_id (item)));
+    }
+}
+
+static void
+recommendation_activated_cb (DlgReviewView *self,
+                            GtkListBoxRow *row)
+{
+  g_autoptr(DlgRecommendation) item = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = dlg_record_row_get_id (row);
+
+  if (id == 0)
+    return;
+  item = dlg_recommendation_load (dlg_context_get_store (self->context), id, &error);
+  if (item != NULL)
+    edit_recommendation (self, item);
+  else
+    g_message ("Could not open: %s", error->message);
+}
+
+/* ---------------------------------------------------------------- DlgStageView */
+
+static void
+reload_all (DlgReviewView *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  reload_recommendation (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  DlgReviewView *self = user_data;
+
+  self->reload_id = 0;
+  reload_all (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (DlgReviewView *self,
+                  const char    *table,
+                  gint64        process_id)
+{
+  if (process_id != self->process_id && process_id != 0)
+    return;
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "recommendation") == 0 ||
+       g_strcmp0 (table, "review") == 0))
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+static DlgStage
+get_stage (DlgStageView *view)
+{
+  return DLG_STAGE_REVIEW;
+}
+
+static void
+load (DlgStageView *view,
+      DlgContext   *context,
+      gint64        process_id)
+{
+  DlgReviewView *self = DLG_REVIEW_VIEW (view);
+
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_set_object (&self->context, context);
+  self->process_id = process_id;
+  if (context != NULL)
+    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
+                                                G_CALLBACK (store_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+  reload_all (self);
+}
+
+static void
+flush (DlgStageView *view)
+{
+  DlgReviewView *self = DLG_REVIEW_VIEW (view);
+
+  (void)self;
+}
+
+static void
+stage_view_iface_init (DlgStageViewInterface *iface)
+{
+  iface->get_stage = get_stage;
+  iface->load = load;
+  iface->flush = flush;
+}
+
+static void
+dlg_review_view_dispose (GObject *object)
+{
+  DlgReviewView *self = (DlgReviewView *)object;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_REVIEW_VIEW);
+
+  G_OBJECT_CLASS (dlg_review_view_parent_class)->dispose (object);
+}
+
+static void
+dlg_review_view_class_init (DlgReviewViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlg_review_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "dlg-review-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgReviewView, box);
+  gtk_widget_class_bind_template_child (widget_class, DlgReviewView, recommendation_list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+dlg_review_view_init (DlgReviewView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->recommendation_list,
+                                dlg_placeholder_row_new (_("No recommendation yet: they are "
+                                                           "written at the citizen opinion "
+                                                           "stage.")));
+  g_signal_connect_object (self->recommendation_list, "row-activated",
+                           G_CALLBACK (recommendation_activated_cb), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,493 @@
+/* dlg-stage-page.c — the chrome around a stage view: state, blockers, transitions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every stage view sits in one of these. The page shows the stage's title and description, its
+ * state and dates, the reason it was skipped, and — in the core's own words — why the next
+ * transition is not possible yet (dlg_stage_blockers). Its buttons call dlg_stage_apply; a
+ * refused transition's message stays on the page, in full, until the next attempt. The page
+ * follows DlgStore::changed, so the blockers shrink as the officer fills the view in.
+ */
+
+#define G_LOG_DOMAIN "dlg-stage-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "dlg-stage-page.h"
+
+struct _DlgStagePage
+{
+  GtkWidget     parent_instance;
+
+  GtkWidget    *scroller;
+  GtkLabel     *title_label;
+  GtkLabel     *description_label;
+  GtkLabel     *state_label;
+  GtkLabel     *dates_label;
+  GtkLabel     *reason_label;
+  GtkWidget    *blockers_box;
+  GtkLabel     *blockers_title;
+  GtkListBox   *blockers_list;
+  GtkWidget    *start_button;
+  GtkWidget    *done_button;
+  GtkWidget    *skip_button;
+  GtkLabel     *message_label;
+  GtkBox       *view_box;
+
+  DlgStageView *view;
+  DlgContext   *context;
+  gint64        process_id;
+  DlgStageState state;
+  GStrv         blockers;
+  gulong        changed_id;
+  guint         refresh_id;
+  guint         stale : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DlgStagePage, dlg_stage_page, GTK_TYPE_WIDGET)
+
+static char *
+format_date (const char *iso)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    return NULL;
+  if (!(utc = g_date_time_new_from_iso8601 (iso, NULL)))
+    return g_strdup (iso);
+  local = g_date_time_to_local (utc);
+  /* Translators: a date, as in strftime(); "%-d %B %Y" gives "25 November 2024". */
+  return g_date_time_format (local, _("%-d %B %Y"));
+}
+
+static DlgStore *
+get_store (DlgStagePage *self)
+{
+  return self->context != NULL ? dlg_context_get_store (self->context) : NULL;
+}
+
+static void
+show_message (DlgStagePage *self,
+              const char   *message)
+{
+  gtk_label_set_text (self->message_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
+}
+
+static void
+set_blockers (DlgStagePage *self,
+              const char   *title,
+              GStrv         blockers)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->blockers_list))) != NULL)
+    gtk_list_box_remove (self->blockers_list, child);
+
+  g_clear_pointer (&self->blockers, g_strfreev);
+  self->blockers = blockers;
+  gtk_widget_set_visible (self->blockers_box, title != NULL);
+  if (title == NULL)
+    return;
+  gtk_label_set_text (self->blockers_title, title);
+  /* No blocker: the title alone says that the stage can be closed. */
+  gtk_widget_set_visible (GTK_WIDGET (self->blockers_list),
+                          blockers != NULL && blockers[0] != NULL);
+  if (blockers != NULL && blockers[0] != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->blockers_title), "success");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->blockers_title), "success");
+
+  for (guint i = 0; blockers != NULL && blockers[i] != NULL; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *label = gtk_label_new (blockers[i]);
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_widget_set_margin_top (box, 10);
+      gtk_widget_set_margin_bottom (box, 10);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 12);
+      gtk_list_box_append (self->blockers_list, box);
+    }
+}
+
+void
+dlg_stage_page_refresh (DlgStagePage *self)
+{
+  DlgStore *store = get_store (self);
+  DlgStage stage = dlg_stage_view_get_stage (self->view);
+  g_autoptr(DlgStageInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *started = NULL;
+  g_autofree char *ended = NULL;
+  g_autofree char *dates = NULL;
+  GStrv blockers = NULL;
+  const char *title = NULL;
+  const char *reason;
+
+  g_return_if_fail (DLG_IS_STAGE_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->stale = FALSE;
+  if (store == NULL || self->process_id == 0)
+    {
+      set_blockers (self, NULL, NULL);
+      return;
+    }
+
+  if (!(info = dlg_stage_get (store, self->process_id, stage, &error)))
+    {
+      /* The process went away (deleted under us): nothing to show. */
+      set_blockers (self, NULL, NULL);
+      gtk_label_set_text (self->dates_label, error->message);
+      return;
+    }
+
+  for (guint s = 0; s <= DLG_STAGE_STATE_SKIPPED; s++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), dlg_stage_state_to_id (s));
+  self->state = dlg_stage_info_get_state (info);
+  gtk_label_set_text (self->state_label, dlg_stage_state_get_label (self->state));
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), dlg_stage_state_to_id (self->state));
+
+  started = format_date (dlg_stage_info_get_started_at (info));
+  ended = format_date (dlg_stage_info_get_ended_at (info));
+  if (self->state == DLG_STAGE_STATE_DONE && started != NULL && ended != NULL)
+    dates = g_strdup_printf (_("Started on %s, done on %s"), started, ended);
+  else if (self->state == DLG_STAGE_STATE_SKIPPED && ended != NULL)
+    dates = g_strdup_printf (_("Skipped on %s"), ended);
+  else if (started != NULL)
+    dates = g_strdup_printf (_("Started on %s"), started);
+  gtk_label_set_text (self->dates_label, dates != NULL ? dates : "");
+
+  reason = dlg_stage_info_get_reason (info);
+  if (self->state == DLG_STAGE_STATE_SKIPPED && reason != NULL && *reason != '\0')
+    {
+      g_autofree char *text = g_strdup_printf (_("Reason for skipping: %s"), reason);
+
+      gtk_label_set_text (self->reason_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->reason_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->reason_label), FALSE);
+
+  switch (self->state)
+    {
+    case DLG_STAGE_STATE_NOT_STARTED:
+      blockers = dlg_stage_blockers (store, self->process_id, stage, DLG_TRANSITION_START, &error);
+      title = blockers != NULL && blockers[0] != NULL ? _("Why the stage cannot start yet") : NULL;
+      break;
+    case DLG_STAGE_STATE_IN_PROGRESS:
+      blockers = dlg_stage_blockers (store, self->process_id, stage, DLG_TRANSITION_DONE, &error);
+      title = blockers != NULL && blockers[0] != NULL
+              ? _("Why the stage cannot be closed yet")
+              : _("Everything the method asks for is here: the stage can be closed.");
+      break;
+    case DLG_STAGE_STATE_DONE:
+    case DLG_STAGE_STATE_SKIPPED:
+    default:
+      break;
+    }
+  if (error != NULL)
+    show_message (self, error->message);
+  set_blockers (self, title, blockers);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stage.start",
+                                 self->state == DLG_STAGE_STATE_NOT_STARTED ||
+                                 self->state == DLG_STAGE_STATE_SKIPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stage.done",
+                                 self->state == DLG_STAGE_STATE_IN_PROGRESS ||
+                                 self->state == DLG_STAGE_STATE_NOT_STARTED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stage.skip",
+                                 self->state == DLG_STAGE_STATE_NOT_STARTED ||
+                                 self->state == DLG_STAGE_STATE_IN_PROGRESS);
+  gtk_widget_set_visible (self->start_button, self->state != DLG_STAGE_STATE_IN_PROGRESS &&
+                                              self->state != DLG_STAGE_STATE_DONE);
+  gtk_widget_set_visible (self->done_button, self->state == DLG_STAGE_STATE_IN_PROGRESS);
+  gtk_widget_set_visible (self->skip_button, self->state == DLG_STAGE_STATE_NOT_STARTED ||
+                                             self->state == DLG_STAGE_STATE_IN_PROGRESS);
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  DlgStagePage *self = user_data;
+
+  self->refresh_id = 0;
+  dlg_stage_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (DlgStagePage *self,
+                  const char   *table,
+                  gint64        process_id)
+{
+  if (process_id != 0 && process_id != self->process_id)
+    return;
+  /* A hidden page catches up when it is shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+/**
+ * dlg_stage_page_apply:
+ * @reason: (nullable): why the stage is skipped
+ *
+ * Saves what is being typed, then asks the core for @transition. A refusal is shown on the
+ * page, in full.
+ *
+ * Returns: whether the transition was applied
+ */
+gboolean
+dlg_stage_page_apply (DlgStagePage  *self,
+                      DlgTransition  transition,
+                      const char    *reason)
+{
+  g_autoptr(GError) error = NULL;
+  DlgStore *store = get_store (self);
+
+  g_return_val_if_fail (DLG_IS_STAGE_PAGE (self), FALSE);
+
+  if (store == NULL || self->process_id == 0)
+    return FALSE;
+
+  dlg_stage_view_flush (self->view);
+  if (!dlg_stage_apply (store, self->process_id, dlg_stage_view_get_stage (self->view),
+                        transition, reason, &error))
+    {
+      show_message (self, error->message);
+      dlg_stage_page_refresh (self);
+      return FALSE;
+    }
+  show_message (self, NULL);
+  dlg_stage_page_refresh (self);
+  return TRUE;
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  dlg_stage_page_apply (DLG_STAGE_PAGE (widget), DLG_TRANSITION_START, NULL);
+}
+
+static void
+done_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  dlg_stage_page_apply (DLG_STAGE_PAGE (widget), DLG_TRANSITION_DONE, NULL);
+}
+
+static void
+skip_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  DlgStagePage     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_strcmp0 (response, "skip") == 0)
+    dlg_stage_page_apply (self, DLG_TRANSITION_SKIP, gtk_editable_get_text (entry));
+}
+
+static void
+skip_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DlgStagePage *self = DLG_STAGE_PAGE (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog, *entry;
+
+  heading = g_strdup_printf (_("Skip the stage “%s”?"),
+                             dlg_stage_get_label (dlg_stage_view_get_stage (self->view)));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("Say why the stage is skipped. The reason is shown to the "
+                                     "public next to the stage."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "skip", _("_Skip the Stage"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "skip",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "skip");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (skip_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+dlg_stage_page_map (GtkWidget *widget)
+{
+  DlgStagePage *self = DLG_STAGE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dlg_stage_page_parent_class)->map (widget);
+  if (self->stale)
+    dlg_stage_page_refresh (self);
+}
+
+static void
+dlg_stage_page_dispose (GObject *object)
+{
+  DlgStagePage *self = (DlgStagePage *)object;
+
+  if (self->view != NULL)
+    dlg_stage_view_flush (self->view);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, get_store (self));
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->blockers, g_strfreev);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_STAGE_PAGE);
+  self->view = NULL;
+
+  G_OBJECT_CLASS (dlg_stage_page_parent_class)->dispose (object);
+}
+
+static void
+dlg_stage_page_class_init (DlgStagePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlg_stage_page_dispose;
+  widget_class->map = dlg_stage_page_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/nantesmetropole/Dialogue/ui/"
+                                               "dlg-stage-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, state_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, reason_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, blockers_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, blockers_title);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, blockers_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, done_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, skip_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, view_box);
+
+  gtk_widget_class_install_action (widget_class, "stage.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "stage.done", NULL, done_action);
+  gtk_widget_class_install_action (widget_class, "stage.skip", NULL, skip_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+dlg_stage_page_init (DlgStagePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+DlgStagePage *
+dlg_stage_page_new (DlgStageView *view)
+{
+  DlgStagePage *self;
+  DlgStage stage;
+
+  g_return_val_if_fail (DLG_IS_STAGE_VIEW (view), NULL);
+
+  self = g_object_new (DLG_TYPE_STAGE_PAGE, NULL);
+  self->view = view;
+  gtk_box_append (self->view_box, GTK_WIDGET (view));
+  stage = dlg_stage_view_get_stage (view);
+  gtk_label_set_text (self->title_label, dlg_stage_get_label (stage));
+  gtk_label_set_text (self->description_label, dlg_stage_get_description (stage));
+  return self;
+}
+
+DlgStageView *
+dlg_stage_page_get_view (DlgStagePage *self)
+{
+  g_return_val_if_fail (DLG_IS_STAGE_PAGE (self), NULL);
+  return self->view;
+}
+
+/**
+ * dlg_stage_page_set_process:
+ * @context: (nullable): the context, or %NULL to clear
+ *
+ * Loads the stage of @process_id into the view and the chrome.
+ */
+void
+dlg_stage_page_set_process (DlgStagePage *self,
+                            DlgContext   *context,
+                            gint64        process_id)
+{
+  GtkAdjustment *vadjustment;
+
+  g_return_if_fail (DLG_IS_STAGE_PAGE (self));
+
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, get_store (self));
+  g_set_object (&self->context, context);
+  self->process_id = context != NULL ? process_id : 0;
+  if (context != NULL)
+    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
+                                                G_CALLBACK (store_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+  show_message (self, NULL);
+  dlg_stage_view_load (self->view, context, self->process_id);
+  dlg_stage_page_refresh (self);
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  gtk_adjustment_set_value (vadjustment, 0);
+}
+
+gint64
+dlg_stage_page_get_process (DlgStagePage *self)
+{
+  g_return_val_if_fail (DLG_IS_STAGE_PAGE (self), 0);
+  return self->process_id;
+}
+
+void
+dlg_stage_page_flush (DlgStagePage *self)
+{
+  g_return_if_fail (DLG_IS_STAGE_PAGE (self));
+  dlg_stage_view_flush (self->view);
+}
+
+/* The refused transition's message on show, or NULL. */
+const char *
+dlg_stage_page_get_message (DlgStagePage *self)
+{
+  g_return_val_if_fail (DLG_IS_STAGE_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
+    return NULL;
+  return gtk_label_get_text (self->message_label);
+}
+
+GStrv
+dlg_stage_page_dup_blockers (DlgStagePage *self)
+{
+  g_return_val_if_fail (DLG_IS_STAGE_PAGE (self), NULL);
+  return g_strdupv (self->blockers);
+}

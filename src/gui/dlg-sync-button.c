@@ -1,0 +1,317 @@
+/* dlg-sync-button.c — the header bar's sync button, with progress and status in its popover
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A view over a DlgSyncManager: every label follows the manager's properties. The popover says
+ * when the last sync ran, what waits to be sent, the last error in the officer's words, asks
+ * for the token when the site refused it (or none is known), and opens the conflict dialogs.
+ * Texts from the site (errors) are shown as plain text, never as markup.
+ */
+
+#define G_LOG_DOMAIN "dlg-sync-button"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-conflict-dialog.h"
+#include "dlg-sync-button.h"
+
+struct _DlgSyncButton
+{
+  GtkWidget        parent_instance;
+
+  GtkMenuButton   *menu_button;
+  GtkPopover      *popover;
+  GtkLabel        *status_label;
+  GtkProgressBar  *progress_bar;
+  GtkLabel        *details_label;
+  GtkLabel        *error_label;
+  GtkBox          *token_box;
+  GtkPasswordEntry *token_entry;
+  GtkButton       *conflicts_button;
+  GtkButton       *sync_button;
+
+  DlgSyncManager  *manager;
+};
+
+G_DEFINE_FINAL_TYPE (DlgSyncButton, dlg_sync_button, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MANAGER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+format_last_sync (const char *iso)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+
+  if (iso == NULL)
+    return g_strdup (_("Never synced"));
+  utc = g_date_time_new_from_iso8601 (iso, NULL);
+  if (utc == NULL)
+    return g_strdup (_("Never synced"));
+  local = g_date_time_to_local (utc);
+  /* TRANSLATORS: a date and time, strftime format */
+  when = g_date_time_format (local, _("%d/%m/%Y at %H:%M"));
+  /* TRANSLATORS: %s is a date and time */
+  return g_strdup_printf (_("Last sync: %s"), when);
+}
+
+static void
+update (DlgSyncButton *self)
+{
+  DlgSyncManager *m = self->manager;
+  g_autofree char *last = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *pending = NULL;
+  g_autofree char *conflicts = NULL;
+  const char *error;
+  const char *status;
+  gboolean busy;
+  gint64 n_pending, n_conflicts;
+
+  if (m == NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), FALSE);
+      return;
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), TRUE);
+
+  busy = dlg_sync_manager_get_busy (m);
+  n_pending = dlg_sync_manager_get_pending_count (m);
+  n_conflicts = dlg_sync_manager_get_n_conflicts (m);
+  error = dlg_sync_manager_get_last_error (m);
+
+  if (busy)
+    status = _("Syncing…");
+  else if (dlg_sync_manager_get_site_url (m) == NULL)
+    status = _("No site set up");
+  else if (dlg_sync_manager_get_needs_token (m))
+    status = _("Token needed");
+  else if (n_conflicts > 0)
+    status = _("Conflicts to resolve");
+  else if (error != NULL)
+    status = _("Sync failed");
+  else if (n_pending > 0)
+    status = _("Changes waiting to be sent");
+  else
+    status = _("Up to date");
+  gtk_label_set_text (self->status_label, status);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
+  gtk_progress_bar_set_fraction (self->progress_bar, dlg_sync_manager_get_progress (m));
+
+  last = format_last_sync (dlg_sync_manager_get_last_sync (m));
+  pending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu change waiting to be sent",
+                                          "%lu changes waiting to be sent",
+                                          (unsigned long) n_pending),
+                             (unsigned long) n_pending);
+  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu conflict", "%lu conflicts",
+                                            (unsigned long) n_conflicts),
+                               (unsigned long) n_conflicts);
+  details = g_strjoin ("\n", last, pending, n_conflicts > 0 ? conflicts : NULL, NULL);
+  if (dlg_sync_manager_get_training (m))
+    {
+      char *more = g_strconcat (details, "\n", _("Training mode: practice site on this "
+                                                 "computer"), NULL);
+
+      g_free (details);
+      details = more;
+    }
+  else if (dlg_sync_manager_get_token_in_memory (m))
+    {
+      char *more = g_strconcat (details, "\n", _("No keyring: the token is kept for this "
+                                                 "session only"), NULL);
+
+      g_free (details);
+      details = more;
+    }
+  gtk_label_set_text (self->details_label, details);
+
+  gtk_label_set_text (self->error_label, error != NULL ? error : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL && !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->token_box), dlg_sync_manager_get_needs_token (m) &&
+                          dlg_sync_manager_get_site_url (m) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_button), n_conflicts > 0 && !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), !busy &&
+                            dlg_sync_manager_get_site_url (m) != NULL);
+
+  gtk_menu_button_set_icon_name (self->menu_button,
+                                 error != NULL || n_conflicts > 0
+                                 ? "dialog-warning-symbolic"
+                                 : "emblem-synchronizing-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), status);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, status, -1);
+}
+
+static void
+manager_notify_cb (DlgSyncButton *self)
+{
+  update (self);
+}
+
+static void
+sync_now_cb (DlgSyncButton *self)
+{
+  if (self->manager != NULL)
+    dlg_sync_manager_sync (self->manager);
+}
+
+static void
+save_token_cb (DlgSyncButton *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *token = gtk_editable_get_text (GTK_EDITABLE (self->token_entry));
+
+  if (self->manager == NULL || token == NULL || *token == '\0')
+    return;
+  if (!dlg_sync_manager_set_token (self->manager, token, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      return;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->token_entry), "");
+  dlg_sync_manager_sync (self->manager);
+}
+
+static void
+resolve_conflicts_cb (DlgSyncButton *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->manager == NULL)
+    return;
+  gtk_popover_popdown (self->popover);
+  dlg_conflict_dialog_present_next (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                    dlg_sync_manager_get_store (self->manager));
+}
+
+static void
+dlg_sync_button_dispose (GObject *object)
+{
+  DlgSyncButton *self = (DlgSyncButton *)object;
+
+  dlg_sync_button_set_manager (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_SYNC_BUTTON);
+
+  G_OBJECT_CLASS (dlg_sync_button_parent_class)->dispose (object);
+}
+
+static void
+dlg_sync_button_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  DlgSyncButton *self = DLG_SYNC_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_MANAGER:
+      g_value_set_object (value, self->manager);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlg_sync_button_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  DlgSyncButton *self = DLG_SYNC_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_MANAGER:
+      dlg_sync_button_set_manager (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlg_sync_button_class_init (DlgSyncButtonClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlg_sync_button_dispose;
+  object_class->get_property = dlg_sync_button_get_property;
+  object_class->set_property = dlg_sync_button_set_property;
+
+  properties[PROP_MANAGER] =
+    g_param_spec_object ("manager", NULL, NULL, DLG_TYPE_SYNC_MANAGER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/nantesmetropole/Dialogue/ui/"
+                                               "dlg-sync-button.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, popover);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, status_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, details_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, error_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, token_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, token_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, conflicts_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, sync_button);
+  gtk_widget_class_bind_template_callback (widget_class, sync_now_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_token_cb);
+  gtk_widget_class_bind_template_callback (widget_class, resolve_conflicts_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dlg-sync-button");
+}
+
+static void
+dlg_sync_button_init (DlgSyncButton *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update (self);
+}
+
+GtkWidget *
+dlg_sync_button_new (DlgSyncManager *manager)
+{
+  return g_object_new (DLG_TYPE_SYNC_BUTTON, "manager", manager, NULL);
+}
+
+DlgSyncManager *
+dlg_sync_button_get_manager (DlgSyncButton *self)
+{
+  g_return_val_if_fail (DLG_IS_SYNC_BUTTON (self), NULL);
+  return self->manager;
+}
+
+void
+dlg_sync_button_set_manager (DlgSyncButton  *self,
+                             DlgSyncManager *manager)
+{
+  g_return_if_fail (DLG_IS_SYNC_BUTTON (self));
+  g_return_if_fail (manager == NULL || DLG_IS_SYNC_MANAGER (manager));
+
+  if (self->manager == manager)
+    return;
+  if (self->manager != NULL)
+    g_signal_handlers_disconnect_by_data (self->manager, self);
+  g_set_object (&self->manager, manager);
+  if (manager != NULL)
+    g_signal_connect_object (manager, "notify", G_CALLBACK (manager_notify_cb), self,
+                             G_CONNECT_SWAPPED);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANAGER]);
+}

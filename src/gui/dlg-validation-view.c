@@ -1,0 +1,363 @@
+/* dlg-validation-view.c — stage 9: validation by elected officials
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Records are edited in a DlgEditDialog and saved as the officer types, like the free-form
+ * fields; the lists follow DlgStore::changed.
+ */
+
+#define G_LOG_DOMAIN "dlg-validation-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-validation-view.h"
+#include "dlg-edit-dialog.h"
+#include "dlg-field-binding.h"
+#include "dlg-view-util.h"
+
+#define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
+struct _DlgValidationView
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *box;
+  GtkListBox      *recommendation_list;
+
+  DlgContext      *context;
+  gint64           process_id;
+  gulong           changed_id;
+  guint            reload_id;
+};
+
+static void stage_view_iface_init (DlgStageViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DlgValidationView, dlg_validation_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+
+static const char **
+outcome_choices (void)
+{
+  const char * const *values = dlg_position_values ();
+  guint n = g_strv_length ((char **)values);
+  const char **labels = g_new0 (const char *, n + 2);
+
+  labels[0] = _("Not decided yet");
+  for (guint i = 0; i < n; i++)
+    labels[i + 1] = dlg_position_value_get_label (values[i]);
+  return labels;
+}
+
+static guint
+outcome_index (const char *value)
+{
+  const char * const *values = dlg_position_values ();
+
+  for (guint i = 0; value != NULL && values[i] != NULL; i++)
+    if (g_str_equal (values[i], value))
+      return i + 1;
+  return 0;
+}
+
+/* The validation decision about @recommendation_id, or a new one. */
+static DlgDecision *
+decision_for (DlgStore *store,
+              gint64    process_id,
+              gint64    recommendation_id)
+{
+  g_autoptr(GListModel) decisions = dlg_decision_list (store, process_id, "validation", NULL);
+  guint n = decisions != NULL ? g_list_model_get_n_items (decisions) : 0;
+  DlgDecision *decision;
+  g_autofree char *today = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgDecision) d = g_list_model_get_item (decisions, i);
+
+      if (dlg_decision_get_recommendation_id (d) == recommendation_id)
+        return g_steal_pointer (&d);
+    }
+  today = dlg_today ();
+  decision = dlg_decision_new (process_id);
+  dlg_decision_set_stage (decision, "validation");
+  dlg_decision_set_recommendation_id (decision, recommendation_id);
+  dlg_decision_set_decided_at (decision, today);
+  return decision;
+}
+
+/* ---------------------------------------------------------------- recommendation */
+
+typedef struct
+{
+  DlgValidationView *view;
+  DlgRecommendation *item;
+  DlgDecision *decision;
+  GtkEditable *who;
+  GtkEditable *date;
+  AdwComboRow *outcome;
+  GtkEditable *what;
+  GtkTextView *why;
+} RecommendationEditor;
+
+static void
+recommendation_editor_free (RecommendationEditor *editor)
+{
+  g_clear_object (&editor->item);
+  g_clear_object (&editor->decision);
+  g_free (editor);
+}
+
+static gboolean
+recommendation_save (gpointer   user_data,
+                     GError   **error)
+{
+  RecommendationEditor *editor = user_data;
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgRecommendation *item = editor->item;
+  g_autofree char *why = dlg_text_view_dup_text (editor->why);
+  guint outcome = adw_combo_row_get_selected (editor->outcome);
+
+  (void)item;
+  if (!dlg_view_check_date (gtk_editable_get_text (editor->date), error))
+    return FALSE;
+  dlg_decision_set_who (editor->decision, gtk_editable_get_text (editor->who));
+  dlg_decision_set_decided_at (editor->decision, gtk_editable_get_text (editor->date));
+  dlg_decision_set_what (editor->decision, gtk_editable_get_text (editor->what));
+  dlg_decision_set_why (editor->decision, why);
+  dlg_decision_set_outcome (editor->decision,
+                            outcome == 0 || outcome == GTK_INVALID_LIST_POSITION
+                            ? NULL : dlg_position_values ()[outcome - 1]);
+  return dlg_decision_save (store, editor->decision, error);
+}
+
+G_GNUC_UNUSED static void
+recommendation_delete (gpointer user_data)
+{
+  RecommendationEditor *editor = user_data;
+  g_autoptr(GError) error = NULL;
+
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_recommendation_get_id (editor->item);
+
+  if (id != 0 && !dlg_recommendation_delete (store, id, &error))
+    g_message ("Could not delete: %s", error->message);
+}
+
+static DlgEditDialog *
+edit_recommendation (DlgValidationView *self,
+                    DlgRecommendation *item)
+{
+  RecommendationEditor *editor = g_new0 (RecommendationEditor, 1);
+  DlgStore *store = dlg_context_get_store (self->context);
+  DlgEditDialog *dialog;
+
+  editor->view = self;
+  editor->item = g_object_ref (item);
+  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Decision"), recommendation_save, editor,
+                                (GDestroyNotify)recommendation_editor_free);
+  {
+    g_autofree const char **choices = outcome_choices ();
+    const char *outcome;
+
+    editor->decision = decision_for (store, self->process_id, dlg_recommendation_get_id (item));
+    dlg_edit_dialog_set_note (dialog, dlg_recommendation_get_title (item));
+    outcome = dlg_decision_get_outcome (editor->decision);
+    editor->outcome = dlg_edit_dialog_add_choice (dialog, _("Decision"), choices,
+                                                  outcome_index (outcome));
+    editor->who = dlg_edit_dialog_add_entry (dialog, _("Who decided"),
+                                             dlg_decision_get_who (editor->decision));
+    editor->date = dlg_edit_dialog_add_entry (dialog, _("When (year-month-day)"),
+                                              dlg_decision_get_decided_at (editor->decision));
+    editor->what = dlg_edit_dialog_add_entry (dialog, _("What was decided"),
+                                              dlg_decision_get_what (editor->decision));
+    editor->why = dlg_edit_dialog_add_text (dialog, _("Why"),
+                                            dlg_decision_get_why (editor->decision));
+  }
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+reload_recommendation (DlgValidationView *self)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgStore *store;
+  guint n;
+
+  dlg_list_box_remove_all (self->recommendation_list);
+  if (self->context == NULL || self->process_id == 0)
+    return;
+  store = dlg_context_get_store (self->context);
+
+  items = dlg_recommendation_list (store, self->process_id, &error);
+  if (items == NULL)
+    {
+      gtk_list_box_append (self->recommendation_list, dlg_placeholder_row_new (error->message));
+      return;
+    }
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgRecommendation) item = g_list_model_get_item (items, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      {
+        g_autoptr(DlgDecision) decision = decision_for (store, self->process_id,
+                                                        dlg_recommendation_get_id (item));
+        const char *outcome = dlg_decision_get_outcome (decision);
+        const char *label = outcome != NULL ? dlg_position_value_get_label (outcome) : NULL;
+
+        title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s", dlg_recommendation_get_number (item),
+                                 dlg_recommendation_get_title (item));
+        if (dlg_decision_get_id (decision) == 0)
+          subtitle = g_strdup (_("No decision yet"));
+        else
+          {
+            g_autofree char *date = dlg_format_date (dlg_decision_get_decided_at (decision));
+
+            subtitle = g_strdup_printf ("%s · %s · %s",
+                                        label != NULL ? label : _("not decided"),
+                                        dlg_decision_get_who (decision), date != NULL ? date : "");
+          }
+      }
+      gtk_list_box_append (self->recommendation_list,
+                           dlg_record_row_new (title, subtitle, dlg_recommendation_get_id (item)));
+    }
+}
+
+static void
+recommendation_activated_cb (DlgValidationView *self,
+                            GtkListBoxRow     *row)
+{
+  g_autoptr(DlgRecommendation) item = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = dlg_record_row_get_id (row);
+
+  if (id == 0)
+    return;
+  item = dlg_recommendation_load (dlg_context_get_store (self->context), id, &error);
+  if (item != NULL)
+    edit_recommendation (self, item);
+  else
+    g_message ("Could not open: %s", error->message);
+}
+
+/* ---------------------------------------------------------------- DlgStageView */
+
+static void
+reload_all (DlgValidationView *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  reload_recommendation (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  DlgValidationView *self = user_data;
+
+  self->reload_id = 0;
+  reload_all (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (DlgValidationView *self,
+                  const char        *table,
+                  gint64            process_id)
+{
+  if (process_id != self->process_id && process_id != 0)
+    return;
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "decision") == 0 ||
+       g_strcmp0 (table, "recommendation") == 0))
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+static DlgStage
+get_stage (DlgStageView *view)
+{
+  return DLG_STAGE_VALIDATION;
+}
+
+static void
+load (DlgStageView *view,
+      DlgContext   *context,
+      gint64        process_id)
+{
+  DlgValidationView *self = DLG_VALIDATION_VIEW (view);
+
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_set_object (&self->context, context);
+  self->process_id = process_id;
+  if (context != NULL)
+    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
+                                                G_CALLBACK (store_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+  reload_all (self);
+}
+
+static void
+flush (DlgStageView *view)
+{
+  DlgValidationView *self = DLG_VALIDATION_VIEW (view);
+
+  (void)self;
+}
+
+static void
+stage_view_iface_init (DlgStageViewInterface *iface)
+{
+  iface->get_stage = get_stage;
+  iface->load = load;
+  iface->flush = flush;
+}
+
+static void
+dlg_validation_view_dispose (GObject *object)
+{
+  DlgValidationView *self = (DlgValidationView *)object;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_VALIDATION_VIEW);
+
+  G_OBJECT_CLASS (dlg_validation_view_parent_class)->dispose (object);
+}
+
+static void
+dlg_validation_view_class_init (DlgValidationViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlg_validation_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "dlg-validation-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgValidationView, box);
+  gtk_widget_class_bind_template_child (widget_class, DlgValidationView, recommendation_list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+dlg_validation_view_init (DlgValidationView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->recommendation_list,
+                                dlg_placeholder_row_new (_("No recommendation yet: they are "
+                                                           "written at the citizen opinion "
+                                                           "stage.")));
+  g_signal_connect_object (self->recommendation_list, "row-activated",
+                           G_CALLBACK (recommendation_activated_cb), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,148 @@
+/* dlg-view-util.c — small helpers shared by the stage views
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlg-view-util"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-core.h"
+#include "dlg-view-util.h"
+
+/**
+ * dlg_record_row_new:
+ * @title: user text, shown as it is (never markup)
+ * @subtitle: (nullable): user text too
+ * @id: the record the row opens
+ *
+ * An activatable row of a boxed list that opens a record.
+ */
+GtkWidget *
+dlg_record_row_new (const char *title,
+                    const char *subtitle,
+                    gint64      id)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 title != NULL && *title != '\0' ? title : _("(untitled)"));
+  if (subtitle != NULL && *subtitle != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "dlg-record-id", GSIZE_TO_POINTER ((gsize)id));
+  return row;
+}
+
+gint64
+dlg_record_row_get_id (GtkListBoxRow *row)
+{
+  return (gint64)GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "dlg-record-id"));
+}
+
+GtkWidget *
+dlg_placeholder_row_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 18);
+  gtk_widget_set_margin_bottom (label, 18);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  return label;
+}
+
+void
+dlg_list_box_remove_all (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+/* A date or date-time of the store, as the officer reads it; NULL for none. */
+char *
+dlg_format_date (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+
+  if (iso == NULL || *iso == '\0')
+    return NULL;
+  if (strlen (iso) == 10)
+    {
+      g_autofree char *midday = g_strconcat (iso, "T12:00:00", NULL);
+
+      tz = g_time_zone_new_local ();
+      if (!(dt = g_date_time_new_from_iso8601 (midday, tz)))
+        return g_strdup (iso);
+      /* Translators: a date, as in strftime(). */
+      return g_date_time_format (dt, _("%-d %B %Y"));
+    }
+  if (!(dt = g_date_time_new_from_iso8601 (iso, NULL)))
+    return g_strdup (iso);
+  local = g_date_time_to_local (dt);
+  /* Translators: a date and time, as in strftime(). */
+  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+}
+
+char *
+dlg_text_view_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+void
+dlg_text_view_set_text (GtkTextView *view,
+                        const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
+/* The index of @value in @values, or 0. */
+guint
+dlg_strv_find (const char * const *values,
+               const char         *value)
+{
+  for (guint i = 0; value != NULL && values[i] != NULL; i++)
+    if (g_str_equal (values[i], value))
+      return i;
+  return 0;
+}
+
+char *
+dlg_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/* Dates are typed as YYYY-MM-DD (what the site and the exports use). */
+gboolean
+dlg_view_check_date (const char  *text,
+                GError     **error)
+{
+  int y, m, d;
+
+  if (text != NULL && strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+      g_date_valid_dmy (d, m, y))
+    return TRUE;
+  g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+               _("Write the date as year-month-day, for example 2025-03-14."));
+  return FALSE;
+}

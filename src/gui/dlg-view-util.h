@@ -1,0 +1,28 @@
+/* dlg-view-util.h — small helpers shared by the stage views
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+GtkWidget *dlg_record_row_new       (const char         *title,
+                                     const char         *subtitle,
+                                     gint64              id);
+gint64     dlg_record_row_get_id    (GtkListBoxRow      *row);
+GtkWidget *dlg_placeholder_row_new  (const char         *text);
+void       dlg_list_box_remove_all  (GtkListBox         *list);
+char      *dlg_format_date          (const char         *iso);
+char      *dlg_text_view_dup_text   (GtkTextView        *view);
+void       dlg_text_view_set_text   (GtkTextView        *view,
+                                     const char         *text);
+guint      dlg_strv_find            (const char * const *values,
+                                     const char         *value);
+char      *dlg_today                (void);
+gboolean   dlg_view_check_date           (const char         *text,
+                                     GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,422 @@
+/* dlg-workshop-view.c — stage 6: the citizen workshop
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Records are edited in a DlgEditDialog and saved as the officer types, like the free-form
+ * fields; the lists follow DlgStore::changed.
+ */
+
+#define G_LOG_DOMAIN "dlg-workshop-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dlg-workshop-view.h"
+#include "dlg-edit-dialog.h"
+#include "dlg-field-binding.h"
+#include "dlg-view-util.h"
+
+#define N_FIELDS 0
+#define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
+
+struct _DlgWorkshopView
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *box;
+  GtkListBox      *session_list;
+
+  DlgContext      *context;
+  gint64           process_id;
+  gulong           changed_id;
+  guint            reload_id;
+};
+
+static void stage_view_iface_init (DlgStageViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (DlgWorkshopView, dlg_workshop_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+
+/* Panel members first; everyone registered when no panel was drawn yet. */
+#define MAX_ATTENDANCE_ROWS 300
+
+typedef struct
+{
+  DlgStore *store;
+  gint64    session_id;
+  gint64    participant_id;
+} AttendanceToggle;
+
+static void
+attendance_toggled_cb (GtkCheckButton   *check,
+                       AttendanceToggle *toggle)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dlg_session_set_attendance (toggle->store, toggle->session_id, toggle->participant_id,
+                                   gtk_check_button_get_active (check), &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (check), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (check), error->message);
+    }
+}
+
+static gboolean
+is_panel_member (DlgParticipant *p)
+{
+  const char *status = dlg_participant_get_status (p);
+
+  return g_strcmp0 (status, "selected") == 0 || g_strcmp0 (status, "invited") == 0 ||
+         g_strcmp0 (status, "accepted") == 0;
+}
+
+static GtkWidget *
+attendance_list (DlgWorkshopView *self,
+                 gint64           session_id)
+{
+  DlgStore *store = dlg_context_get_store (self->context);
+  g_autoptr(GListModel) participants = dlg_participant_list (store, self->process_id, NULL);
+  g_autoptr(GArray) present = dlg_session_list_attendance (store, session_id, NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Attendance"));
+  GtkWidget *list = gtk_list_box_new ();
+  gboolean panel = FALSE;
+  guint n = participants != NULL ? g_list_model_get_n_items (participants) : 0;
+  guint shown = 0;
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_box_append (GTK_BOX (box), heading);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_box_append (GTK_BOX (box), list);
+
+  for (guint i = 0; i < n && !panel; i++)
+    {
+      g_autoptr(DlgParticipant) p = g_list_model_get_item (participants, i);
+      panel = is_panel_member (p);
+    }
+
+  for (guint i = 0; i < n && shown < MAX_ATTENDANCE_ROWS; i++)
+    {
+      g_autoptr(DlgParticipant) p = g_list_model_get_item (participants, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      AttendanceToggle *toggle;
+      GtkWidget *row, *check;
+      gboolean is_present = FALSE;
+
+      if (panel && !is_panel_member (p))
+        continue;
+      for (guint j = 0; present != NULL && j < present->len; j++)
+        if (g_array_index (present, DlgAttendance, j).participant_id == dlg_participant_get_id (p))
+          is_present = g_array_index (present, DlgAttendance, j).present;
+
+      /* Participants are named by number and profile, never by contact data. */
+      {
+        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, dlg_participant_get_id (p));
+
+        title = g_strdup_printf (_("Participant no. %s"), number);
+      }
+      subtitle = g_strdup_printf ("%s · %s · %s", dlg_participant_get_age_band (p),
+                                  dlg_participant_get_gender (p), dlg_participant_get_commune (p));
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      check = gtk_check_button_new ();
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_present);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Present"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      toggle = g_new0 (AttendanceToggle, 1);
+      toggle->store = store;
+      toggle->session_id = session_id;
+      toggle->participant_id = dlg_participant_get_id (p);
+      g_signal_connect_data (check, "toggled", G_CALLBACK (attendance_toggled_cb), toggle,
+                             (GClosureNotify)(void (*)(void))g_free, 0);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      shown++;
+    }
+  if (shown == 0)
+    gtk_list_box_append (GTK_LIST_BOX (list),
+                         dlg_placeholder_row_new (_("No registration yet: register the panel at "
+                                                    "the recruitment stage.")));
+  return box;
+}
+
+/* ---------------------------------------------------------------- session */
+
+typedef struct
+{
+  DlgWorkshopView *view;
+  DlgSession *item;
+  GtkEditable *title;
+  GtkEditable *starts_at;
+  GtkEditable *place;
+  GtkTextView *notes;
+} SessionEditor;
+
+static void
+session_editor_free (SessionEditor *editor)
+{
+  g_clear_object (&editor->item);
+  g_free (editor);
+}
+
+static gboolean
+session_save (gpointer   user_data,
+              GError   **error)
+{
+  SessionEditor *editor = user_data;
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgSession *item = editor->item;
+  g_autofree char *notes = dlg_text_view_dup_text (editor->notes);
+  const char *date = gtk_editable_get_text (editor->starts_at);
+
+  if (strlen (date) <= 10 && !dlg_view_check_date (date, error))
+    return FALSE;
+  dlg_session_set_title (item, gtk_editable_get_text (editor->title));
+  dlg_session_set_starts_at (item, date);
+  dlg_session_set_place (item, gtk_editable_get_text (editor->place));
+  dlg_session_set_notes (item, notes);
+  return dlg_session_save (store, item, error);
+}
+
+static void
+session_delete (gpointer user_data)
+{
+  SessionEditor *editor = user_data;
+  g_autoptr(GError) error = NULL;
+
+  DlgStore *store = dlg_context_get_store (editor->view->context);
+  gint64 id = dlg_session_get_id (editor->item);
+
+  if (id != 0 && !dlg_session_delete (store, id, &error))
+    g_message ("Could not delete: %s", error->message);
+}
+
+static DlgEditDialog *
+edit_session (DlgWorkshopView *self,
+             DlgSession      *item)
+{
+  SessionEditor *editor = g_new0 (SessionEditor, 1);
+  DlgEditDialog *dialog;
+
+  editor->view = self;
+  editor->item = g_object_ref (item);
+  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Session"), session_save, editor,
+                                (GDestroyNotify)session_editor_free);
+  editor->title = dlg_edit_dialog_add_entry (dialog, _("Title"), dlg_session_get_title (item));
+  editor->starts_at = dlg_edit_dialog_add_entry (dialog, _("Date (year-month-day)"),
+                                                 dlg_session_get_starts_at (item));
+  editor->place = dlg_edit_dialog_add_entry (dialog, _("Place"), dlg_session_get_place (item));
+  editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"), dlg_session_get_notes (item));
+  if (dlg_session_get_id (item) != 0)
+    dlg_edit_dialog_add_widget (dialog, attendance_list (self, dlg_session_get_id (item)));
+  else
+    dlg_edit_dialog_set_note (dialog, _("Attendance can be taken once the session is saved: "
+                                        "give it a title and a date, then open it again."));
+  if (dlg_session_get_id (item) != 0)
+    dlg_edit_dialog_set_delete (dialog, _("_Delete the Session"), session_delete);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+reload_session (DlgWorkshopView *self)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgStore *store;
+  guint n;
+
+  dlg_list_box_remove_all (self->session_list);
+  if (self->context == NULL || self->process_id == 0)
+    return;
+  store = dlg_context_get_store (self->context);
+
+  items = dlg_session_list (store, self->process_id, &error);
+  if (items == NULL)
+    {
+      gtk_list_box_append (self->session_list, dlg_placeholder_row_new (error->message));
+      return;
+    }
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgSession) item = g_list_model_get_item (items, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+
+      {
+        g_autofree char *date = dlg_format_date (dlg_session_get_starts_at (item));
+        gint64 id = dlg_session_get_id (item);
+        g_autoptr(GArray) present = dlg_session_list_attendance (store, id, NULL);
+        guint count = 0;
+
+        for (guint j = 0; present != NULL && j < present->len; j++)
+          count += g_array_index (present, DlgAttendance, j).present ? 1 : 0;
+        title = g_strdup (dlg_session_get_title (item));
+        subtitle = g_strdup_printf (g_dngettext (NULL, "%s · %s · %u present",
+                                                 "%s · %s · %u present", count),
+                                    date != NULL ? date : "", dlg_session_get_place (item), count);
+      }
+      gtk_list_box_append (self->session_list,
+                           dlg_record_row_new (title, subtitle, dlg_session_get_id (item)));
+    }
+}
+
+static void
+session_activated_cb (DlgWorkshopView *self,
+                     GtkListBoxRow   *row)
+{
+  g_autoptr(DlgSession) item = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = dlg_record_row_get_id (row);
+
+  if (id == 0)
+    return;
+  item = dlg_session_load (dlg_context_get_store (self->context), id, &error);
+  if (item != NULL)
+    edit_session (self, item);
+  else
+    g_message ("Could not open: %s", error->message);
+}
+
+static void
+add_session_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DlgWorkshopView *self = DLG_WORKSHOP_VIEW (widget);
+  g_autoptr(DlgSession) item = NULL;
+
+  if (self->context == NULL || self->process_id == 0)
+    return;
+  {
+    g_autofree char *today = dlg_today ();
+
+    item = dlg_session_new (self->process_id);
+    dlg_session_set_starts_at (item, today);
+  }
+  edit_session (self, item);
+}
+
+/* ---------------------------------------------------------------- DlgStageView */
+
+static void
+reload_all (DlgWorkshopView *self)
+{
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  reload_session (self);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  DlgWorkshopView *self = user_data;
+
+  self->reload_id = 0;
+  reload_all (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (DlgWorkshopView *self,
+                  const char      *table,
+                  gint64          process_id)
+{
+  if (process_id != self->process_id && process_id != 0)
+    return;
+  if (self->reload_id == 0 &&
+      (g_strcmp0 (table, "attendance") == 0 ||
+       g_strcmp0 (table, "session") == 0))
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+static DlgStage
+get_stage (DlgStageView *view)
+{
+  return DLG_STAGE_WORKSHOP;
+}
+
+static void
+load (DlgStageView *view,
+      DlgContext   *context,
+      gint64        process_id)
+{
+  DlgWorkshopView *self = DLG_WORKSHOP_VIEW (view);
+
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_set_object (&self->context, context);
+  self->process_id = process_id;
+  if (context != NULL)
+    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
+                                                G_CALLBACK (store_changed_cb), self,
+                                                G_CONNECT_SWAPPED);
+  reload_all (self);
+}
+
+static void
+flush (DlgStageView *view)
+{
+  DlgWorkshopView *self = DLG_WORKSHOP_VIEW (view);
+
+  (void)self;
+}
+
+static void
+stage_view_iface_init (DlgStageViewInterface *iface)
+{
+  iface->get_stage = get_stage;
+  iface->load = load;
+  iface->flush = flush;
+}
+
+static void
+dlg_workshop_view_dispose (GObject *object)
+{
+  DlgWorkshopView *self = (DlgWorkshopView *)object;
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->changed_id != 0)
+    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_WORKSHOP_VIEW);
+
+  G_OBJECT_CLASS (dlg_workshop_view_parent_class)->dispose (object);
+}
+
+static void
+dlg_workshop_view_class_init (DlgWorkshopViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dlg_workshop_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "dlg-workshop-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgWorkshopView, box);
+  gtk_widget_class_bind_template_child (widget_class, DlgWorkshopView, session_list);
+  gtk_widget_class_install_action (widget_class, "view.add-session", NULL,
+                                   add_session_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+dlg_workshop_view_init (DlgWorkshopView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_placeholder (self->session_list,
+                                dlg_placeholder_row_new (_("No session planned yet.")));
+  g_signal_connect_object (self->session_list, "row-activated",
+                           G_CALLBACK (session_activated_cb), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,88 @@
+/* dlg-sync-outbox.h — what waits to be pushed to the site, and conflicts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every helper here makes its local change and its outbox row in one transaction (a savepoint
+ * when the caller already holds one, so that the caller's own change joins it).
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dlg-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * DlgSyncResolution:
+ * @DLG_SYNC_KEEP_MINE: push the local version over the site's
+ * @DLG_SYNC_KEEP_THEIRS: replace the local version by the site's
+ * @DLG_SYNC_KEEP_MINE_AS_COPY: take the site's version and save the local one as a new object
+ */
+typedef enum
+{
+  DLG_SYNC_KEEP_MINE,
+  DLG_SYNC_KEEP_THEIRS,
+  DLG_SYNC_KEEP_MINE_AS_COPY,
+} DlgSyncResolution;
+
+typedef struct
+{
+  gint64  id;
+  char   *object_type;
+  char   *object_uuid;
+  char   *title;        /* a label for the dialog: the local title, or the uuid */
+  char   *local_json;
+  char   *site_json;    /* NULL when the site deleted the object */
+  char   *site_etag;
+  char   *detected_at;
+} DlgSyncConflict;
+
+void       dlg_sync_conflict_free        (DlgSyncConflict *conflict);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgSyncConflict, dlg_sync_conflict_free)
+
+gboolean   dlg_sync_enqueue_process      (DlgStore    *store,
+                                          gint64       process_id,
+                                          GError     **error);
+gboolean   dlg_sync_enqueue_narrative    (DlgStore    *store,
+                                          const char  *narrative_uuid,
+                                          GError     **error);
+gboolean   dlg_sync_enqueue_response     (DlgStore    *store,
+                                          gint64       process_id,
+                                          GError     **error);
+gboolean   dlg_sync_enqueue_commitment   (DlgStore    *store,
+                                          const char  *commitment_uuid,
+                                          GError     **error);
+gboolean   dlg_sync_enqueue_delete       (DlgStore    *store,
+                                          const char  *object_type,
+                                          const char  *object_uuid,
+                                          GError     **error);
+char      *dlg_sync_enqueue_moderation   (DlgStore    *store,
+                                          const char  *contribution_uuid,
+                                          const char  *state,
+                                          const char  *reason,
+                                          GError     **error);
+char      *dlg_sync_narrative_publish    (DlgStore    *store,
+                                          gint64       process_id,
+                                          const char  *narrative_uuid,
+                                          const char  *title,
+                                          const char  *body_md,
+                                          GError     **error);
+
+gboolean   dlg_sync_collect_changes      (DlgStore    *store,
+                                          gboolean     include_demo,
+                                          guint       *n_queued,
+                                          GError     **error);
+gint64     dlg_sync_count_pending        (DlgStore    *store,
+                                          GError     **error);
+gint64     dlg_sync_count_conflicts      (DlgStore    *store,
+                                          GError     **error);
+GPtrArray *dlg_sync_list_conflicts       (DlgStore    *store,
+                                          GError     **error);
+gboolean   dlg_sync_resolve_conflict     (DlgStore           *store,
+                                          gint64              conflict_id,
+                                          DlgSyncResolution   resolution,
+                                          GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,989 @@
+/* dlg-sync-pull.c — the change feed: strict validation, then one transaction per page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A page is validated entirely before anything is written: a malformed, truncated, oversized
+ * or wrongly-typed answer is refused as a whole. Its items and the new cursor are then written
+ * in one transaction, so that the cursor never runs ahead of what is applied. An item whose
+ * rev is not above the one already held is ignored. Items of a process this database does not
+ * have yet wait in sync_orphan and are applied when the process arrives.
+ */
+
+#define G_LOG_DOMAIN "dlg-sync"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-error.h"
+#include "dlg-sync-error.h"
+#include "dlg-sync-private.h"
+
+#define MAX_SHORT_TEXT 1000
+#define MAX_LONG_TEXT  200000
+
+typedef enum
+{
+  F_STRING,
+  F_STRING_NULL,
+  F_UUID,
+  F_UUID_NULL,
+  F_TIME,
+  F_TIME_NULL,
+  F_NUMBER_NULL,
+  F_INT,
+  F_BOOL,
+  F_OBJECT_NULL,
+} FieldKind;
+
+typedef struct
+{
+  const char         *name;
+  FieldKind           kind;
+  gboolean            required;
+  const char * const *allowed;
+  gsize               max_len;
+  double              min;
+  double              max;
+} FieldSpec;
+
+static const char * const features[] = {
+  "recruitment", "ideas", "call_for_projects", "questionnaire", "map", "debate", "event", NULL
+};
+static const char * const kinds[] = {
+  "idea", "comment", "answer", "pin", "project", "argument", NULL
+};
+static const char * const moderations[] = { "pending", "published", "trashed", NULL };
+static const char * const channels[] = { "online", "in_person", "mail", "phone", NULL };
+
+static const FieldSpec contribution_fields[] = {
+  { "process_id", F_UUID, TRUE },
+  { "feature", F_STRING, TRUE, features },
+  { "kind", F_STRING, TRUE, kinds },
+  { "parent_id", F_UUID_NULL, FALSE },
+  { "author_ref", F_STRING, FALSE, NULL, MAX_SHORT_TEXT },
+  { "title", F_STRING, FALSE, NULL, MAX_SHORT_TEXT },
+  { "body", F_STRING, FALSE, NULL, MAX_LONG_TEXT },
+  { "lat", F_NUMBER_NULL, FALSE, NULL, 0, -90, 90 },
+  { "lon", F_NUMBER_NULL, FALSE, NULL, 0, -180, 180 },
+  { "answers", F_OBJECT_NULL, FALSE },
+  { "created_at", F_TIME, TRUE },
+  { "moderation", F_STRING, TRUE, moderations },
+  { "moderation_reason", F_STRING_NULL, FALSE, NULL, MAX_SHORT_TEXT },
+  { "supports", F_INT, FALSE, NULL, 0, 0, G_MAXINT32 },
+};
+
+static const FieldSpec registration_fields[] = {
+  { "process_id", F_UUID, TRUE },
+  { "channel", F_STRING, FALSE, channels },
+  { "age_band", F_STRING, FALSE, NULL, 100 },
+  { "gender", F_STRING, FALSE, NULL, 100 },
+  { "commune", F_STRING, FALSE, NULL, 200 },
+  { "quartier", F_STRING, FALSE, NULL, 200 },
+  { "occupation", F_STRING, FALSE, NULL, 200 },
+  { "prior_participation", F_BOOL, FALSE },
+  { "household", F_STRING_NULL, FALSE, NULL, 200 },
+  { "consent", F_BOOL, TRUE },
+  { "consent_at", F_TIME_NULL, FALSE },
+  { "registered_at", F_TIME, TRUE },
+  { "contact", F_OBJECT_NULL, FALSE },
+};
+
+static const FieldSpec contact_fields[] = {
+  { "full_name", F_STRING_NULL, FALSE, NULL, 500 },
+  { "email", F_STRING_NULL, FALSE, NULL, 500 },
+  { "phone", F_STRING_NULL, FALSE, NULL, 100 },
+  { "address", F_STRING_NULL, FALSE, NULL, MAX_SHORT_TEXT },
+};
+
+typedef enum
+{
+  ITEM_OTHER,
+  ITEM_CONTRIBUTION,
+  ITEM_REGISTRATION,
+} ItemType;
+
+typedef struct
+{
+  ItemType    type;
+  const char *type_name;
+  const char *id;
+  gint64      rev;
+  gboolean    deleted;
+  gboolean    erasure;
+  JsonObject *data;       /* owned by the page's root */
+} Item;
+
+struct _DlgSyncPage
+{
+  JsonObject *root;
+  GArray     *items;
+  const char *next_cursor;
+  gboolean    has_more;
+};
+
+static const char sql_process_by_uuid[] = "SELECT id FROM process WHERE uuid = ?1";
+static const char sql_contribution_upsert[] =
+  "INSERT INTO contribution (uuid, process_id, feature, kind, channel, parent_uuid, author_ref,"
+  "  title, body, lat, lon, data_json, created_at, moderation, moderation_reason, supports,"
+  "  remote_rev, sync_state)"
+  " VALUES (?1, ?2, ?3, ?4, 'online', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+  "  'synced')"
+  " ON CONFLICT (uuid) DO UPDATE SET"
+  "  feature = excluded.feature, kind = excluded.kind, parent_uuid = excluded.parent_uuid,"
+  "  author_ref = excluded.author_ref, title = excluded.title, body = excluded.body,"
+  "  lat = excluded.lat, lon = excluded.lon, data_json = excluded.data_json,"
+  "  created_at = excluded.created_at,"
+  /* A moderation decision not yet pushed is the officer's latest word: keep it. */
+  "  moderation = CASE WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.object_type = 'moderation'"
+  "    AND o.object_uuid = contribution.uuid AND o.state <> 'failed')"
+  "    THEN contribution.moderation ELSE excluded.moderation END,"
+  "  moderation_reason = CASE WHEN EXISTS (SELECT 1 FROM outbox o"
+  "    WHERE o.object_type = 'moderation' AND o.object_uuid = contribution.uuid"
+  "    AND o.state <> 'failed')"
+  "    THEN contribution.moderation_reason ELSE excluded.moderation_reason END,"
+  "  supports = excluded.supports, remote_rev = excluded.remote_rev"
+  " WHERE contribution.remote_rev IS NULL OR contribution.remote_rev < excluded.remote_rev";
+static const char sql_contribution_delete[] = "DELETE FROM contribution WHERE uuid = ?1";
+static const char sql_contribution_erase[] =
+  "UPDATE contribution SET title = '', body = '', author_ref = '', lat = NULL, lon = NULL,"
+  "  data_json = NULL, remote_rev = max (coalesce (remote_rev, 0), ?2) WHERE uuid = ?1";
+static const char sql_participant_upsert[] =
+  "INSERT INTO participant (uuid, process_id, channel, age_band, gender, commune, quartier,"
+  "  occupation, prior_participation, household, consent, consent_at, registered_at,"
+  "  remote_rev)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+  " ON CONFLICT (uuid) DO UPDATE SET"
+  "  channel = excluded.channel, age_band = excluded.age_band, gender = excluded.gender,"
+  "  commune = excluded.commune, quartier = excluded.quartier,"
+  "  occupation = excluded.occupation, prior_participation = excluded.prior_participation,"
+  "  household = excluded.household, consent = excluded.consent,"
+  "  consent_at = excluded.consent_at, registered_at = excluded.registered_at,"
+  "  remote_rev = excluded.remote_rev"
+  " WHERE participant.status <> 'erased'"
+  "  AND (participant.remote_rev IS NULL OR participant.remote_rev < excluded.remote_rev)";
+static const char sql_contact_upsert[] =
+  "INSERT INTO participant_contact (participant_id, full_name, email, phone, address)"
+  "  SELECT id, ?2, ?3, ?4, ?5 FROM participant WHERE uuid = ?1 AND status <> 'erased'"
+  " ON CONFLICT (participant_id) DO UPDATE SET full_name = excluded.full_name,"
+  "  email = excluded.email, phone = excluded.phone, address = excluded.address";
+static const char sql_participant_delete[] =
+  "DELETE FROM participant WHERE uuid = ?1 AND NOT EXISTS"
+  "  (SELECT 1 FROM draw_probability dp WHERE dp.participant_id = participant.id)";
+static const char sql_contact_erase[] =
+  "DELETE FROM participant_contact WHERE participant_id IN"
+  "  (SELECT id FROM participant WHERE uuid = ?1)";
+static const char sql_participant_erase[] =
+  "UPDATE participant SET age_band = '', gender = '', commune = '', quartier = '',"
+  "  occupation = '', household = NULL, prior_participation = 0, consent_at = NULL,"
+  "  status = 'erased', remote_rev = max (coalesce (remote_rev, 0), ?2) WHERE uuid = ?1";
+static const char sql_orphan_upsert[] =
+  "INSERT INTO sync_orphan (type, uuid, process_uuid, rev, data_json) VALUES (?1, ?2, ?3, ?4, ?5)"
+  " ON CONFLICT (type, uuid) DO UPDATE SET process_uuid = excluded.process_uuid,"
+  "  rev = excluded.rev, data_json = excluded.data_json WHERE excluded.rev > sync_orphan.rev";
+static const char sql_orphan_delete[] = "DELETE FROM sync_orphan WHERE uuid = ?1";
+static const char sql_orphan_ready[] =
+  "SELECT o.type, o.uuid, o.rev, o.data_json, p.id FROM sync_orphan o"
+  "  JOIN process p ON p.uuid = o.process_uuid ORDER BY o.rev";
+static const char sql_orphan_delete_typed[] =
+  "DELETE FROM sync_orphan WHERE type = ?1 AND uuid = ?2";
+static const char sql_seen_insert[] =
+  "INSERT OR IGNORE INTO sync_resync_seen (type, uuid) VALUES (?1, ?2)";
+static const char sql_cursor_save[] =
+  "UPDATE sync_state SET cursor = ?2 WHERE site_url = ?1";
+static const char sql_resync_begin[] =
+  "UPDATE sync_state SET cursor = NULL, full_resync = 1 WHERE site_url = ?1";
+static const char sql_seen_clear[] = "DELETE FROM sync_resync_seen";
+static const char sql_resync_sweep_contributions[] =
+  "DELETE FROM contribution WHERE remote_rev IS NOT NULL"
+  "  AND uuid NOT IN (SELECT uuid FROM sync_resync_seen WHERE type = 'contribution')"
+  "  AND uuid NOT IN (SELECT object_uuid FROM outbox WHERE object_type = 'moderation')";
+static const char sql_resync_sweep_participants[] =
+  "DELETE FROM participant WHERE remote_rev IS NOT NULL AND status = 'registered'"
+  "  AND uuid NOT IN (SELECT uuid FROM sync_resync_seen WHERE type = 'registration')"
+  "  AND id NOT IN (SELECT participant_id FROM draw_probability)";
+static const char sql_resync_done[] =
+  "UPDATE sync_state SET full_resync = 0 WHERE site_url = ?1";
+
+static gboolean
+invalid (GError     **error,
+         guint        index,
+         const char  *what)
+{
+  g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
+               _("The site sent an invalid change (item %u: %s); nothing of this page was "
+                 "kept."), index + 1, what);
+  return FALSE;
+}
+
+static gboolean
+is_time (const char *text)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (strlen (text) > 64)
+    return FALSE;
+  dt = g_date_time_new_from_iso8601 (text, NULL);
+  return dt != NULL;
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+node_is_int (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+validate_fields (JsonObject       *object,
+                 const FieldSpec  *specs,
+                 guint             n_specs,
+                 guint             index,
+                 GError          **error)
+{
+  for (guint i = 0; i < n_specs; i++)
+    {
+      const FieldSpec *spec = &specs[i];
+      JsonNode *node = json_object_get_member (object, spec->name);
+      g_autofree char *what = NULL;
+      gboolean is_null = node == NULL || JSON_NODE_HOLDS_NULL (node);
+      gboolean ok = TRUE;
+
+      if (node == NULL)
+        {
+          if (spec->required)
+            {
+              what = g_strdup_printf (_("“%s” is missing"), spec->name);
+              return invalid (error, index, what);
+            }
+          continue;
+        }
+
+      switch (spec->kind)
+        {
+        case F_STRING:
+        case F_UUID:
+        case F_TIME:
+          ok = node_is_string (node);
+          break;
+        case F_STRING_NULL:
+        case F_UUID_NULL:
+        case F_TIME_NULL:
+          ok = is_null || node_is_string (node);
+          break;
+        case F_NUMBER_NULL:
+          ok = is_null || (JSON_NODE_HOLDS_VALUE (node) &&
+                           (json_node_get_value_type (node) == G_TYPE_DOUBLE ||
+                            json_node_get_value_type (node) == G_TYPE_INT64));
+          if (ok && !is_null)
+            {
+              double v = json_node_get_double (node);
+
+              ok = v >= spec->min && v <= spec->max;
+            }
+          break;
+        case F_INT:
+          ok = node_is_int (node) && json_node_get_int (node) >= spec->min &&
+               json_node_get_int (node) <= spec->max;
+          break;
+        case F_BOOL:
+          ok = JSON_NODE_HOLDS_VALUE (node) &&
+               json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+          break;
+        case F_OBJECT_NULL:
+          ok = is_null || JSON_NODE_HOLDS_OBJECT (node);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+
+      if (ok && !is_null && node_is_string (node))
+        {
+          const char *text = json_node_get_string (node);
+          gsize max_len = spec->max_len != 0 ? spec->max_len : MAX_SHORT_TEXT;
+
+          if (strlen (text) > max_len)
+            ok = FALSE;
+          else if ((spec->kind == F_UUID || spec->kind == F_UUID_NULL) &&
+                   !g_uuid_string_is_valid (text))
+            ok = FALSE;
+          else if ((spec->kind == F_TIME || spec->kind == F_TIME_NULL) && !is_time (text))
+            ok = FALSE;
+          else if (spec->allowed != NULL && !g_strv_contains (spec->allowed, text))
+            ok = FALSE;
+        }
+
+      if (!ok)
+        {
+          what = g_strdup_printf (_("“%s” has a wrong type or value"), spec->name);
+          return invalid (error, index, what);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_data (ItemType     type,
+               JsonObject  *data,
+               guint        index,
+               GError     **error)
+{
+  switch (type)
+    {
+    case ITEM_CONTRIBUTION:
+      return validate_fields (data, contribution_fields, G_N_ELEMENTS (contribution_fields),
+                              index, error);
+    case ITEM_REGISTRATION:
+      if (!validate_fields (data, registration_fields, G_N_ELEMENTS (registration_fields),
+                            index, error))
+        return FALSE;
+      if (json_object_has_member (data, "contact") &&
+          !json_object_get_null_member (data, "contact"))
+        return validate_fields (json_object_get_object_member (data, "contact"),
+                                contact_fields, G_N_ELEMENTS (contact_fields), index, error);
+      return TRUE;
+    case ITEM_OTHER:
+    default:
+      return TRUE;
+    }
+}
+
+static ItemType
+item_type_from_name (const char *name)
+{
+  if (g_strcmp0 (name, "contribution") == 0)
+    return ITEM_CONTRIBUTION;
+  if (g_strcmp0 (name, "registration") == 0)
+    return ITEM_REGISTRATION;
+  return ITEM_OTHER;
+}
+
+void
+dlg_sync_page_free (DlgSyncPage *page)
+{
+  if (page == NULL)
+    return;
+  g_clear_pointer (&page->items, g_array_unref);
+  g_clear_pointer (&page->root, json_object_unref);
+  g_free (page);
+}
+
+/**
+ * dlg_sync_page_parse:
+ * @bytes: the body of a `GET …/changes` answer
+ * @max_items: the most items a page may hold (the limit asked)
+ *
+ * Validates the whole page. Unknown members are ignored; unknown item types are kept aside
+ * and skipped when applied.
+ *
+ * Returns: (transfer full): the page, or %NULL with a %DLG_SYNC_ERROR_PROTOCOL error
+ */
+DlgSyncPage *
+dlg_sync_page_parse (GBytes   *bytes,
+                     guint     max_items,
+                     GError  **error)
+{
+  g_autoptr(DlgSyncPage) page = g_new0 (DlgSyncPage, 1);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  JsonNode *node;
+  JsonArray *items;
+  guint n;
+
+  page->root = dlg_sync_parse_object (data != NULL ? data : "", size, error);
+  if (page->root == NULL)
+    return NULL;
+  page->items = g_array_new (FALSE, TRUE, sizeof (Item));
+
+  node = json_object_get_member (page->root, "items");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
+                   _("The site's list of changes has no “items”; nothing of it was kept."));
+      return NULL;
+    }
+  items = json_node_get_array (node);
+  n = json_array_get_length (items);
+  if (n > max_items)
+    {
+      g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
+                   _("The site sent %u changes where at most %u were asked; nothing of them "
+                     "was kept."), n, max_items);
+      return NULL;
+    }
+
+  node = json_object_get_member (page->root, "has_more");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
+                   _("The site's list of changes has no valid “has_more”; nothing of it was "
+                     "kept."));
+      return NULL;
+    }
+  page->has_more = json_node_get_boolean (node);
+
+  node = json_object_get_member (page->root, "next_cursor");
+  if (node == NULL || !node_is_string (node) || *json_node_get_string (node) == '\0' ||
+      strlen (json_node_get_string (node)) > 1024)
+    {
+      g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
+                   _("The site's list of changes has no valid “next_cursor”; nothing of it "
+                     "was kept."));
+      return NULL;
+    }
+  page->next_cursor = json_node_get_string (node);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *item_node = json_array_get_element (items, i);
+      JsonObject *object;
+      Item item = { 0 };
+
+      if (!JSON_NODE_HOLDS_OBJECT (item_node))
+        return invalid (error, i, _("not an object")), NULL;
+      object = json_node_get_object (item_node);
+
+      node = json_object_get_member (object, "type");
+      if (node == NULL || !node_is_string (node))
+        return invalid (error, i, _("no “type”")), NULL;
+      item.type_name = json_node_get_string (node);
+      item.type = item_type_from_name (item.type_name);
+
+      node = json_object_get_member (object, "id");
+      if (node == NULL || !node_is_string (node) ||
+          !g_uuid_string_is_valid (json_node_get_string (node)))
+        return invalid (error, i, _("no valid “id”")), NULL;
+      item.id = json_node_get_string (node);
+
+      node = json_object_get_member (object, "rev");
+      if (node == NULL || !node_is_int (node) || json_node_get_int (node) <= 0)
+        return invalid (error, i, _("no valid “rev”")), NULL;
+      item.rev = json_node_get_int (node);
+
+      node = json_object_get_member (object, "deleted");
+      if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+          json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return invalid (error, i, _("no valid “deleted”")), NULL;
+      item.deleted = json_node_get_boolean (node);
+
+      node = json_object_get_member (object, "data");
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        item.data = json_node_get_object (node);
+      else if (!item.deleted || (node != NULL && !JSON_NODE_HOLDS_NULL (node)))
+        return invalid (error, i, _("no valid “data”")), NULL;
+
+      if (item.deleted)
+        {
+          if (item.data != NULL && json_object_has_member (item.data, "erasure"))
+            {
+              node = json_object_get_member (item.data, "erasure");
+              if (!JSON_NODE_HOLDS_VALUE (node) ||
+                  json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+                return invalid (error, i, _("“erasure” has a wrong type")), NULL;
+              item.erasure = json_node_get_boolean (node);
+            }
+        }
+      else if (!validate_data (item.type, item.data, i, error))
+        return NULL;
+
+      g_array_append_val (page->items, item);
+    }
+
+  return g_steal_pointer (&page);
+}
+
+const char *
+dlg_sync_page_get_next_cursor (DlgSyncPage *page)
+{
+  return page->next_cursor;
+}
+
+gboolean
+dlg_sync_page_get_has_more (DlgSyncPage *page)
+{
+  return page->has_more;
+}
+
+guint
+dlg_sync_page_get_n_items (DlgSyncPage *page)
+{
+  return page->items->len;
+}
+
+/* Readers for data that was validated. */
+static const char *
+str_or (JsonObject *data,
+        const char *name,
+        const char *fallback)
+{
+  JsonNode *node = json_object_get_member (data, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return fallback;
+  return json_node_get_string (node);
+}
+
+static void
+bind_double_or_null (sqlite3_stmt *stmt,
+                     int           index,
+                     JsonObject   *data,
+                     const char   *name)
+{
+  JsonNode *node = json_object_get_member (data, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_double (stmt, index, json_node_get_double (node));
+}
+
+static gboolean
+bool_or (JsonObject *data,
+         const char *name,
+         gboolean    fallback)
+{
+  JsonNode *node = json_object_get_member (data, name);
+
+  return node != NULL ? json_node_get_boolean (node) : fallback;
+}
+
+static gint64
+int_or (JsonObject *data,
+        const char *name,
+        gint64      fallback)
+{
+  JsonNode *node = json_object_get_member (data, name);
+
+  return node != NULL ? json_node_get_int (node) : fallback;
+}
+
+static gboolean
+exec_text (DlgStore    *store,
+           const char  *sql,
+           const char  *a,
+           const char  *b,
+           GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  dlg_stmt_bind_text (stmt, 1, a);
+  if (b != NULL)
+    dlg_stmt_bind_text (stmt, 2, b);
+  return dlg_store_step_done (store, stmt, error);
+}
+
+static gboolean
+exec_text_int (DlgStore    *store,
+               const char  *sql,
+               const char  *a,
+               gint64       b,
+               GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  dlg_stmt_bind_text (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  return dlg_store_step_done (store, stmt, error);
+}
+
+static gint64
+process_id_for (DlgStore    *store,
+                const char  *uuid,
+                GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_process_by_uuid, error);
+
+  if (stmt == NULL)
+    return -1;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  return 0;
+}
+
+static gboolean
+apply_contribution (DlgStore    *store,
+                    const char  *uuid,
+                    gint64       rev,
+                    gint64       process_id,
+                    JsonObject  *data,
+                    guint       *n_applied,
+                    GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_contribution_upsert, error);
+  JsonNode *answers;
+  g_autofree char *answers_json = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  answers = json_object_get_member (data, "answers");
+  if (answers != NULL && !JSON_NODE_HOLDS_NULL (answers))
+    answers_json = dlg_sync_json_to_string (answers);
+
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  sqlite3_bind_int64 (stmt, 2, process_id);
+  dlg_stmt_bind_text (stmt, 3, str_or (data, "feature", "ideas"));
+  dlg_stmt_bind_text (stmt, 4, str_or (data, "kind", "idea"));
+  dlg_stmt_bind_text (stmt, 5, str_or (data, "parent_id", NULL));
+  dlg_stmt_bind_text (stmt, 6, str_or (data, "author_ref", ""));
+  dlg_stmt_bind_text (stmt, 7, str_or (data, "title", ""));
+  dlg_stmt_bind_text (stmt, 8, str_or (data, "body", ""));
+  bind_double_or_null (stmt, 9, data, "lat");
+  bind_double_or_null (stmt, 10, data, "lon");
+  dlg_stmt_bind_text (stmt, 11, answers_json);
+  dlg_stmt_bind_text (stmt, 12, str_or (data, "created_at", ""));
+  dlg_stmt_bind_text (stmt, 13, str_or (data, "moderation", "pending"));
+  dlg_stmt_bind_text (stmt, 14, str_or (data, "moderation_reason", NULL));
+  sqlite3_bind_int64 (stmt, 15, int_or (data, "supports", 0));
+  sqlite3_bind_int64 (stmt, 16, rev);
+  if (!dlg_store_step_done (store, stmt, error))
+    return FALSE;
+  *n_applied += sqlite3_changes (dlg_store_get_db (store)) > 0;
+  return TRUE;
+}
+
+static gboolean
+apply_registration (DlgStore    *store,
+                    const char  *uuid,
+                    gint64       rev,
+                    gint64       process_id,
+                    JsonObject  *data,
+                    guint       *n_applied,
+                    GError     **error)
+{
+  JsonNode *contact;
+  gboolean changed;
+
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_participant_upsert, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    dlg_stmt_bind_text (stmt, 1, uuid);
+    sqlite3_bind_int64 (stmt, 2, process_id);
+    dlg_stmt_bind_text (stmt, 3, str_or (data, "channel", "online"));
+    dlg_stmt_bind_text (stmt, 4, str_or (data, "age_band", ""));
+    dlg_stmt_bind_text (stmt, 5, str_or (data, "gender", ""));
+    dlg_stmt_bind_text (stmt, 6, str_or (data, "commune", ""));
+    dlg_stmt_bind_text (stmt, 7, str_or (data, "quartier", ""));
+    dlg_stmt_bind_text (stmt, 8, str_or (data, "occupation", ""));
+    sqlite3_bind_int (stmt, 9, bool_or (data, "prior_participation", FALSE));
+    dlg_stmt_bind_text (stmt, 10, str_or (data, "household", NULL));
+    sqlite3_bind_int (stmt, 11, bool_or (data, "consent", FALSE));
+    dlg_stmt_bind_text (stmt, 12, str_or (data, "consent_at", NULL));
+    dlg_stmt_bind_text (stmt, 13, str_or (data, "registered_at", ""));
+    sqlite3_bind_int64 (stmt, 14, rev);
+    if (!dlg_store_step_done (store, stmt, error))
+      return FALSE;
+    changed = sqlite3_changes (dlg_store_get_db (store)) > 0;
+  }
+  *n_applied += changed;
+
+  contact = json_object_get_member (data, "contact");
+  if (changed && contact != NULL && JSON_NODE_HOLDS_OBJECT (contact))
+    {
+      JsonObject *c = json_node_get_object (contact);
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_contact_upsert, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      dlg_stmt_bind_text (stmt, 1, uuid);
+      dlg_stmt_bind_text (stmt, 2, str_or (c, "full_name", ""));
+      dlg_stmt_bind_text (stmt, 3, str_or (c, "email", ""));
+      dlg_stmt_bind_text (stmt, 4, str_or (c, "phone", ""));
+      dlg_stmt_bind_text (stmt, 5, str_or (c, "address", ""));
+      if (!dlg_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_tombstone (DlgStore    *store,
+                 const Item  *item,
+                 guint       *n_applied,
+                 GError     **error)
+{
+  /* Personal data waiting for its process goes too. */
+  if (!exec_text (store, sql_orphan_delete, item->id, NULL, error))
+    return FALSE;
+
+  if (item->type == ITEM_CONTRIBUTION)
+    {
+      if (item->erasure)
+        {
+          if (!exec_text_int (store, sql_contribution_erase, item->id, item->rev, error))
+            return FALSE;
+        }
+      else if (!exec_text (store, sql_contribution_delete, item->id, NULL, error))
+        return FALSE;
+    }
+  else if (item->type == ITEM_REGISTRATION)
+    {
+      /* A withdrawal deletes the registrant unless a draw refers to them; then, and for a
+       * GDPR erasure, the contact row goes and the profile is blanked. */
+      if (!item->erasure && !exec_text (store, sql_participant_delete, item->id, NULL, error))
+        return FALSE;
+      if (!exec_text (store, sql_contact_erase, item->id, NULL, error) ||
+          !exec_text_int (store, sql_participant_erase, item->id, item->rev, error))
+        return FALSE;
+    }
+  else
+    return TRUE;
+
+  *n_applied += 1;
+  return TRUE;
+}
+
+static gboolean
+apply_live (DlgStore    *store,
+            ItemType     type,
+            const char  *type_name,
+            const char  *uuid,
+            gint64       rev,
+            JsonObject  *data,
+            guint       *n_applied,
+            GError     **error)
+{
+  const char *process_uuid = str_or (data, "process_id", "");
+  gint64 process_id = process_id_for (store, process_uuid, error);
+
+  if (process_id < 0)
+    return FALSE;
+  if (process_id == 0)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_orphan_upsert, error);
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), data);
+      g_autofree char *json = dlg_sync_json_to_string (node);
+
+      if (stmt == NULL)
+        return FALSE;
+      dlg_stmt_bind_text (stmt, 1, type_name);
+      dlg_stmt_bind_text (stmt, 2, uuid);
+      dlg_stmt_bind_text (stmt, 3, process_uuid);
+      sqlite3_bind_int64 (stmt, 4, rev);
+      dlg_stmt_bind_text (stmt, 5, json);
+      return dlg_store_step_done (store, stmt, error);
+    }
+
+  if (type == ITEM_CONTRIBUTION)
+    return apply_contribution (store, uuid, rev, process_id, data, n_applied, error);
+  else
+    return apply_registration (store, uuid, rev, process_id, data, n_applied, error);
+}
+
+static gboolean
+resync_sweep (DlgStore    *store,
+              const char  *site_url,
+              guint       *n_removed,
+              GError     **error)
+{
+  guint removed = 0;
+
+  if (!dlg_store_exec (store, sql_resync_sweep_contributions, error))
+    return FALSE;
+  removed += sqlite3_changes (dlg_store_get_db (store));
+  if (!dlg_store_exec (store, sql_resync_sweep_participants, error))
+    return FALSE;
+  removed += sqlite3_changes (dlg_store_get_db (store));
+  if (!dlg_store_exec (store, sql_seen_clear, error) ||
+      !exec_text (store, sql_resync_done, site_url, NULL, error))
+    return FALSE;
+  if (n_removed != NULL)
+    *n_removed = removed;
+  return TRUE;
+}
+
+/**
+ * dlg_sync_page_apply:
+ * @full_resync: the page belongs to a full resync: remember what it holds, and when it is the
+ *   last one, remove the pulled rows the site no longer has (never those with unsent changes)
+ *
+ * Writes the page's items and the new cursor of @site_url in one transaction.
+ */
+gboolean
+dlg_sync_page_apply (DlgStore     *store,
+                     DlgSyncPage  *page,
+                     const char   *site_url,
+                     gboolean      full_resync,
+                     guint        *n_applied,
+                     GError      **error)
+{
+  guint applied = 0;
+
+  if (!dlg_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < page->items->len; i++)
+    {
+      const Item *item = &g_array_index (page->items, Item, i);
+
+      if (item->type == ITEM_OTHER)
+        {
+          g_debug ("Skipping a change of unknown type “%s”", item->type_name);
+          continue;
+        }
+      if (full_resync && !exec_text (store, sql_seen_insert, item->type_name, item->id, error))
+        goto fail;
+      if (item->deleted)
+        {
+          if (!apply_tombstone (store, item, &applied, error))
+            goto fail;
+        }
+      else if (!apply_live (store, item->type, item->type_name, item->id, item->rev,
+                            item->data, &applied, error))
+        goto fail;
+    }
+
+  if (!exec_text (store, sql_cursor_save, site_url, page->next_cursor, error))
+    goto fail;
+  if (full_resync && !page->has_more && !resync_sweep (store, site_url, NULL, error))
+    goto fail;
+  if (!dlg_store_commit (store, error))
+    return FALSE;
+
+  if (n_applied != NULL)
+    *n_applied += applied;
+  if (applied > 0)
+    {
+      dlg_store_emit_changed (store, "contribution", 0);
+      dlg_store_emit_changed (store, "participant", 0);
+    }
+  return TRUE;
+
+fail:
+  dlg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * dlg_sync_resync_begin:
+ *
+ * After a 410: forget the cursor and start remembering what the full resync brings.
+ */
+gboolean
+dlg_sync_resync_begin (DlgStore    *store,
+                       const char  *site_url,
+                       GError     **error)
+{
+  if (!dlg_store_begin (store, error))
+    return FALSE;
+  if (!exec_text (store, sql_resync_begin, site_url, NULL, error) ||
+      !dlg_store_exec (store, sql_seen_clear, error))
+    {
+      dlg_store_rollback (store);
+      return FALSE;
+    }
+  return dlg_store_commit (store, error);
+}
+
+/* For a resync whose feed turns out to be empty. */
+gboolean
+dlg_sync_resync_finish (DlgStore    *store,
+                        const char  *site_url,
+                        guint       *n_removed,
+                        GError     **error)
+{
+  if (!dlg_store_begin (store, error))
+    return FALSE;
+  if (!resync_sweep (store, site_url, n_removed, error))
+    {
+      dlg_store_rollback (store);
+      return FALSE;
+    }
+  return dlg_store_commit (store, error);
+}
+
+/**
+ * dlg_sync_apply_orphans:
+ *
+ * Applies the pulled items that were waiting for their process, now that it exists.
+ */
+gboolean
+dlg_sync_apply_orphans (DlgStore  *store,
+                        guint     *n_applied,
+                        GError   **error)
+{
+  typedef struct { char *type; char *uuid; gint64 rev; char *json; gint64 process_id; } Orphan;
+  g_autoptr(GArray) orphans = g_array_new (FALSE, TRUE, sizeof (Orphan));
+  guint applied = 0;
+  int rc;
+
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_orphan_ready, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        Orphan o = { dlg_stmt_dup_text (stmt, 0), dlg_stmt_dup_text (stmt, 1),
+                     sqlite3_column_int64 (stmt, 2), dlg_stmt_dup_text (stmt, 3),
+                     sqlite3_column_int64 (stmt, 4) };
+
+        g_array_append_val (orphans, o);
+      }
+    if (rc != SQLITE_DONE)
+      return dlg_store_set_error (store, rc, error);
+  }
+  if (orphans->len == 0)
+    return TRUE;
+
+  if (!dlg_store_begin (store, error))
+    goto out;
+  for (guint i = 0; i < orphans->len; i++)
+    {
+      Orphan *o = &g_array_index (orphans, Orphan, i);
+      g_autoptr(JsonObject) data = dlg_sync_parse_object (o->json, -1, error);
+      ItemType type = item_type_from_name (o->type);
+
+      if (data == NULL)
+        goto fail;
+      if (type == ITEM_CONTRIBUTION &&
+          !apply_contribution (store, o->uuid, o->rev, o->process_id, data, &applied, error))
+        goto fail;
+      if (type == ITEM_REGISTRATION &&
+          !apply_registration (store, o->uuid, o->rev, o->process_id, data, &applied, error))
+        goto fail;
+      if (!exec_text (store, sql_orphan_delete_typed, o->type, o->uuid, error))
+        goto fail;
+    }
+  if (!dlg_store_commit (store, error))
+    goto out;
+  if (n_applied != NULL)
+    *n_applied += applied;
+  dlg_store_emit_changed (store, "contribution", 0);
+  for (guint i = 0; i < orphans->len; i++)
+    {
+      Orphan *o = &g_array_index (orphans, Orphan, i);
+
+      g_free (o->type);
+      g_free (o->uuid);
+      g_free (o->json);
+    }
+  return TRUE;
+
+fail:
+  dlg_store_rollback (store);
+out:
+  for (guint i = 0; i < orphans->len; i++)
+    {
+      Orphan *o = &g_array_index (orphans, Orphan, i);
+
+      g_free (o->type);
+      g_free (o->uuid);
+      g_free (o->json);
+    }
+  return FALSE;
+}

@@ -1,0 +1,163 @@
+/* dlg-training-site.c — the practice site of training mode, in-process on loopback
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Training mode needs a site that works with no setup: this starts the reference site in the
+ * app's process, on 127.0.0.1 with a free port, over its own database (by default in the
+ * user's cache folder, never the officer's real site), creates a demo token kept in memory,
+ * queues the app's demo processes for publication and points the sync manager at it. It runs
+ * on the thread-default main context of the caller (the app's main loop).
+ */
+
+#define G_LOG_DOMAIN "dlg-training"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-site-server.h"
+#include "dlg-store-private.h"
+#include "dlg-sync.h"
+#include "dlg-training-site.h"
+
+struct _DlgTrainingSite
+{
+  GObject        parent_instance;
+
+  DlgSiteServer *server;
+  char          *uri;
+  char          *token;
+};
+
+G_DEFINE_FINAL_TYPE (DlgTrainingSite, dlg_training_site, G_TYPE_OBJECT)
+
+static const char sql_demo_processes[] = "SELECT id FROM process WHERE is_demo = 1";
+
+static void
+dlg_training_site_finalize (GObject *object)
+{
+  DlgTrainingSite *self = (DlgTrainingSite *)object;
+
+  dlg_training_site_stop (self);
+  g_free (self->uri);
+  g_free (self->token);
+
+  G_OBJECT_CLASS (dlg_training_site_parent_class)->finalize (object);
+}
+
+static void
+dlg_training_site_class_init (DlgTrainingSiteClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dlg_training_site_finalize;
+}
+
+static void
+dlg_training_site_init (DlgTrainingSite *self)
+{
+}
+
+/**
+ * dlg_training_site_start:
+ * @db_path: (nullable): the practice site's database; %NULL for
+ *   `$XDG_CACHE_HOME/dialogue/practice-site.db`
+ *
+ * Returns: (transfer full): the running practice site, or %NULL with @error set
+ */
+DlgTrainingSite *
+dlg_training_site_start (const char  *db_path,
+                         GError     **error)
+{
+  g_autoptr(DlgTrainingSite) self = g_object_new (DLG_TYPE_TRAINING_SITE, NULL);
+  g_autofree char *default_path = NULL;
+  g_autofree char *dir = NULL;
+  char *uri;
+
+  if (db_path == NULL)
+    db_path = default_path = g_build_filename (g_get_user_cache_dir (), "dialogue",
+                                               "practice-site.db", NULL);
+  dir = g_path_get_dirname (db_path);
+  g_mkdir_with_parents (dir, 0700);
+
+  self->server = dlg_site_server_new (db_path, error);
+  if (self->server == NULL ||
+      !dlg_site_server_seed_demo (self->server, error) ||
+      !dlg_site_server_listen_local (self->server, 0, error))
+    return NULL;
+  uri = dlg_site_server_get_base_uri (self->server);
+  if (g_str_has_suffix (uri, "/"))
+    uri[strlen (uri) - 1] = '\0';
+  self->uri = uri;
+  /* TRANSLATORS: the name of the token of the practice site */
+  self->token = dlg_site_server_create_token (self->server, _("training"),
+                                              "sync:read,sync:write,sync:personal", error);
+  if (self->token == NULL)
+    return NULL;
+  g_message ("Practice site for training on %s", self->uri);
+  return g_steal_pointer (&self);
+}
+
+const char *
+dlg_training_site_get_uri (DlgTrainingSite *self)
+{
+  g_return_val_if_fail (DLG_IS_TRAINING_SITE (self), NULL);
+  return self->uri;
+}
+
+const char *
+dlg_training_site_get_token (DlgTrainingSite *self)
+{
+  g_return_val_if_fail (DLG_IS_TRAINING_SITE (self), NULL);
+  return self->token;
+}
+
+/**
+ * dlg_training_site_attach:
+ *
+ * Queues the app's demo processes for publication on the practice site and points @manager at
+ * it with the demo token. The next sync publishes them; trainees can then contribute through
+ * the practice site's pages and see their contributions arrive.
+ */
+gboolean
+dlg_training_site_attach (DlgTrainingSite  *self,
+                          DlgSyncManager   *manager,
+                          GError          **error)
+{
+  DlgStore *store = dlg_sync_manager_get_store (manager);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  g_return_val_if_fail (DLG_IS_TRAINING_SITE (self), FALSE);
+  g_return_val_if_fail (self->server != NULL, FALSE);
+
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_demo_processes, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (ids, id);
+      }
+    if (rc != SQLITE_DONE)
+      return dlg_store_set_error (store, rc, error);
+  }
+  for (guint i = 0; i < ids->len; i++)
+    if (!dlg_sync_enqueue_process (store, g_array_index (ids, gint64, i), error))
+      return FALSE;
+  dlg_sync_manager_start_training (manager, self->uri, self->token);
+  return TRUE;
+}
+
+void
+dlg_training_site_stop (DlgTrainingSite *self)
+{
+  g_return_if_fail (DLG_IS_TRAINING_SITE (self));
+
+  if (self->server != NULL)
+    dlg_site_server_disconnect (self->server);
+  g_clear_object (&self->server);
+}

@@ -1,0 +1,157 @@
+/* test-sync-gui.c — the sync button and the conflict dialog, headless
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "dlg-conflict-dialog.h"
+#include "dlg-store-private.h"
+#include "dlg-sync-button.h"
+#include "dlg-training-site.h"
+
+static gint64
+count (DlgStore   *store,
+       const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static const char *
+status_of (GtkWidget *button)
+{
+  /* The menu button is the widget's only child; its tooltip is the status. */
+  return gtk_widget_get_tooltip_text (gtk_widget_get_first_child (button));
+}
+
+static void
+test_button_follows_manager (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dialogue-sync-gui-XXXXXX", &error);
+  g_autofree char *site_path = g_build_filename (dir, "practice.db", NULL);
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(DlgSyncManager) manager = dlg_sync_manager_new (store);
+  g_autoptr(DlgTrainingSite) site = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *button = dlg_sync_button_new (manager);
+  gboolean created;
+  gint64 deadline;
+
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (status_of (button), ==, "No site set up");
+
+  g_assert_true (dlg_sync_manager_set_site (manager, "http://127.0.0.1:9", &error));
+  g_assert_cmpstr (status_of (button), ==, "Token needed");
+
+  dlg_demo_ensure (store, &created, &error);
+  g_assert_no_error (error);
+  site = dlg_training_site_start (site_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (dlg_training_site_attach (site, manager, &error));
+  g_assert_cmpstr (status_of (button), ==, "Changes waiting to be sent");
+  dlg_sync_manager_sync (manager);
+  g_assert_cmpstr (status_of (button), ==, "Syncing…");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (dlg_sync_manager_get_busy (manager) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (status_of (button), ==, "Up to date");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  dlg_training_site_stop (site);
+  g_remove (site_path);
+  {
+    g_autofree char *wal = g_strconcat (site_path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (site_path, "-shm", NULL);
+
+    g_remove (wal);
+    g_remove (shm);
+  }
+  g_rmdir (dir);
+}
+
+/* The dialog shows both versions as plain text and applies the choice. */
+static void
+test_conflict_dialog (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(DlgProcess) process = dlg_process_create (store, "Démarche", &error);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autofree char *uuid = NULL;
+  GtkWidget *dialog;
+  const char *body;
+
+  uuid = dlg_sync_narrative_publish (store, dlg_process_get_id (process), NULL, "Récit",
+                                     "Ma version <b>en gras</b>", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store,
+                                                 "INSERT INTO conflict (object_type,"
+                                                 " object_uuid, local_json, site_json,"
+                                                 " site_etag, detected_at) SELECT 'narrative',"
+                                                 " ?1, body, '{\"title\": \"Récit\","
+                                                 " \"body_md\": \"<span foreground=\\\"red\\\">"
+                                                 "Leur version</span>\"}', '9', 'x' FROM outbox",
+                                                 &error);
+
+    dlg_stmt_bind_text (stmt, 1, uuid);
+    g_assert_true (dlg_store_step_done (store, stmt, &error));
+  }
+  g_assert_true (dlg_store_exec (store, "UPDATE outbox SET state = 'conflict';"
+                                        " UPDATE narrative SET sync_state = 'conflict'",
+                                 &error));
+  conflicts = dlg_sync_list_conflicts (store, &error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+
+  dialog = dlg_conflict_dialog_new (NULL, store, conflicts->pdata[0]);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_false (adw_message_dialog_get_body_use_markup (ADW_MESSAGE_DIALOG (dialog)));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "Ma version <b>en gras</b>"));
+  g_assert_nonnull (strstr (body, "<span foreground=\"red\">Leur version</span>"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "copy"));
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "mine");
+  g_assert_cmpint (dlg_sync_count_conflicts (store, NULL), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM narrative WHERE etag = '9' AND"
+                                 " sync_state = 'modified'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM outbox WHERE state = 'pending'"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dialogue-sync-keyring-XXXXXX", &error);
+  g_autofree char *keyring = g_build_filename (dir, "keyring", NULL);
+  int status;
+
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/sync/gui/button-follows-manager", test_button_follows_manager);
+  g_test_add_func ("/sync/gui/conflict-dialog-plain-text-and-choice", test_conflict_dialog);
+  status = g_test_run ();
+  g_remove (keyring);
+  g_rmdir (dir);
+  return status;
+}
