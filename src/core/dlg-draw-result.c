@@ -333,8 +333,8 @@ dlg_draw_result_to_json (DlgDrawResult *self)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "algorithm");
-  json_builder_add_string_value (builder,
-                                 dlg_draw_algorithm_to_string (dlg_draw_result_get_algorithm (self)));
+  json_builder_add_string_value (
+    builder, dlg_draw_algorithm_to_string (dlg_draw_result_get_algorithm (self)));
   json_builder_set_member_name (builder, "seed");
   json_builder_add_int_value (builder, dlg_draw_result_get_seed (self));
   json_builder_set_member_name (builder, "size");

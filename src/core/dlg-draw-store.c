@@ -383,8 +383,8 @@ dlg_draw_export_public_json (DlgDrawResult *result)
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "algorithm");
-  json_builder_add_string_value (builder,
-                                 dlg_draw_algorithm_to_string (dlg_draw_result_get_algorithm (result)));
+  json_builder_add_string_value (
+    builder, dlg_draw_algorithm_to_string (dlg_draw_result_get_algorithm (result)));
   json_builder_set_member_name (builder, "seed");
   json_builder_add_int_value (builder, dlg_draw_result_get_seed (result));
   json_builder_set_member_name (builder, "panel_size");

@@ -620,96 +620,97 @@ typedef struct
   int   *row;     /* per type, or -1 for types on no panel */
   int    zcol;
   int    sum_row;
-} DualLp;
+} MasterLp;
 
 static void
-dual_lp_clear (DualLp *dual)
+master_lp_clear (MasterLp *master)
 {
-  g_clear_pointer (&dual->lp, dlg_lp_free);
-  g_clear_pointer (&dual->row, g_free);
+  g_clear_pointer (&master->lp, dlg_lp_free);
+  g_clear_pointer (&master->row, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DualLp, dual_lp_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MasterLp, master_lp_clear)
 
 static void
-dual_add_panel_row (Engine *engine,
-                    DualLp *dual,
-                    guint   index)
+master_add_panel (Engine   *engine,
+                  MasterLp *master,
+                  guint     index)
 {
   const int *counts = panel_counts (engine, index);
   int n = 0;
 
   for (guint t = 0; t < engine->n_types; t++)
-    if (counts[t] > 0 && dual->row[t] >= 0)
+    if (counts[t] > 0 && master->row[t] >= 0)
       {
-        engine->cols[n] = dual->row[t];
+        engine->cols[n] = master->row[t];
         engine->coefs[n++] = (double) counts[t] / engine->type_size[t];
       }
-  engine->cols[n] = dual->sum_row;
+  engine->cols[n] = master->sum_row;
   engine->coefs[n++] = 1.0;
-  dlg_lp_add_col_entries (dual->lp, 0.0, INFINITY, 0.0, n, engine->cols, engine->coefs);
+  dlg_lp_add_col_entries (master->lp, 0.0, INFINITY, 0.0, n, engine->cols, engine->coefs);
 }
 
 static void
-dual_lp_init (Engine       *engine,
-              DualLp       *dual,
-              const double *fixed)
+master_lp_init (Engine       *engine,
+                MasterLp     *master,
+                const double *fixed)
 {
-  dual->lp = dlg_lp_new (DLG_LP_MAXIMIZE);
-  dual->row = g_new (int, engine->n_types);
-  dual->zcol = dlg_lp_add_col (dual->lp, 0.0, INFINITY, 1.0, FALSE);
+  master->lp = dlg_lp_new (DLG_LP_MAXIMIZE);
+  master->row = g_new (int, engine->n_types);
+  master->zcol = dlg_lp_add_col (master->lp, 0.0, INFINITY, 1.0, FALSE);
   for (guint t = 0; t < engine->n_types; t++)
     {
       double coef = -1.0;
 
       if (!engine->covered[t])
         {
-          dual->row[t] = -1;
+          master->row[t] = -1;
           continue;
         }
       if (fixed != NULL && fixed[t] >= 0)
-        dual->row[t] = dlg_lp_add_row (dual->lp, 0, NULL, NULL, fixed[t], INFINITY);
+        master->row[t] = dlg_lp_add_row (master->lp, 0, NULL, NULL, fixed[t], INFINITY);
       else
-        dual->row[t] = dlg_lp_add_row (dual->lp, 1, &dual->zcol, &coef, 0.0, INFINITY);
+        master->row[t] = dlg_lp_add_row (master->lp, 1, &master->zcol, &coef, 0.0, INFINITY);
     }
-  dual->sum_row = dlg_lp_add_row (dual->lp, 0, NULL, NULL, -INFINITY, 1.0);
+  master->sum_row = dlg_lp_add_row (master->lp, 0, NULL, NULL, -INFINITY, 1.0);
   for (guint i = 0; i < engine->panels->len; i++)
-    dual_add_panel_row (engine, dual, i);
+    master_add_panel (engine, master, i);
 }
 
 /* Type @t's probability is now fixed at @p (it no longer takes part in z), or lowered to @p. */
 static void
-dual_lp_fix (DualLp *dual,
-             guint   t,
-             double  p)
+master_lp_fix (MasterLp *master,
+               guint     t,
+               double    p)
 {
-  dlg_lp_set_coef (dual->lp, dual->row[t], dual->zcol, 0.0);
-  dlg_lp_set_row_bounds (dual->lp, dual->row[t], p, INFINITY);
+  dlg_lp_set_coef (master->lp, master->row[t], master->zcol, 0.0);
+  dlg_lp_set_row_bounds (master->lp, master->row[t], p, INFINITY);
 }
 
 /* y_t and the per-person weights for the pricing ILP, from the row duals; returns ŷ. */
 static double
-dual_weights (Engine *engine,
-              DualLp *dual,
-              double *y,
-              double *weights)
+master_duals (Engine   *engine,
+              MasterLp *master,
+              double   *y,
+              double   *weights)
 {
   for (guint t = 0; t < engine->n_types; t++)
     {
-      y[t] = dual->row[t] >= 0 ? fabs (dlg_lp_get_row_dual (dual->lp, dual->row[t])) : 0.0;
+      y[t] = master->row[t] >= 0
+               ? fabs (dlg_lp_get_row_dual (master->lp, master->row[t])) : 0.0;
       if (y[t] < 1e-12)
         y[t] = 0.0;
       weights[t] = y[t] / engine->type_size[t];
     }
-  return fabs (dlg_lp_get_row_dual (dual->lp, dual->sum_row));
+  return fabs (dlg_lp_get_row_dual (master->lp, master->sum_row));
 }
 
 static DlgLpStatus
-solve_dual (Engine *engine,
-            DualLp *dual)
+solve_master (Engine   *engine,
+              MasterLp *master)
 {
   gint64 start = g_get_monotonic_time ();
-  DlgLpStatus status = dlg_lp_solve (dual->lp);
+  DlgLpStatus status = dlg_lp_solve (master->lp);
 
   engine->n_lp++;
   engine->lp_us += g_get_monotonic_time () - start;
@@ -722,7 +723,7 @@ solve_dual (Engine *engine,
  * it saves LP solves, which cost more than pricing. */
 static gboolean
 more_panels (Engine        *engine,
-             DualLp        *dual,
+             MasterLp      *master,
              const double  *fixed,
              double        *y,
              double        *weights,
@@ -754,7 +755,7 @@ more_panels (Engine        *engine,
         return FALSE;
       if (value <= upper + EPS || !add_panel (engine, counts))
         break;
-      dual_add_panel_row (engine, dual, engine->panels->len - 1);
+      master_add_panel (engine, master, engine->panels->len - 1);
     }
   return TRUE;
 }
@@ -763,22 +764,22 @@ static gboolean
 run_maximin (Engine  *engine,
              GError **error)
 {
-  g_auto(DualLp) dual = { 0, };
+  g_auto(MasterLp) master = { 0, };
   g_autofree double *y = g_new (double, engine->n_types);
   g_autofree double *weights = g_new (double, engine->n_types);
   g_autofree int *counts = g_new (int, engine->n_types);
   double first_gap = -1.0;
 
-  dual_lp_init (engine, &dual, NULL);
+  master_lp_init (engine, &master, NULL);
   for (guint iteration = 0;; iteration++)
     {
       double upper, value, gap;
 
       if (check_cancelled (engine, error))
         return FALSE;
-      if (solve_dual (engine, &dual) != DLG_LP_OPTIMAL)
+      if (solve_master (engine, &master) != DLG_LP_OPTIMAL)
         return solver_failed (error);
-      upper = dual_weights (engine, &dual, y, weights);
+      upper = master_duals (engine, &master, y, weights);
       if (!best_panel (engine, weights, counts, &value, error))
         return FALSE;
 
@@ -795,9 +796,9 @@ run_maximin (Engine  *engine,
           g_warning ("maximin: the pricing panel is already known (gap %g)", gap);
           return TRUE;
         }
-      dual_add_panel_row (engine, &dual, engine->panels->len - 1);
+      master_add_panel (engine, &master, engine->panels->len - 1);
 
-      if (!more_panels (engine, &dual, NULL, y, weights, counts, upper, value, error))
+      if (!more_panels (engine, &master, NULL, y, weights, counts, upper, value, error))
         return FALSE;
     }
 }
@@ -807,7 +808,7 @@ run_leximin (Engine  *engine,
              double  *fixed,
              GError **error)
 {
-  g_auto(DualLp) dual = { 0, };
+  g_auto(MasterLp) master = { 0, };
   g_autofree double *y = g_new (double, engine->n_types);
   g_autofree double *weights = g_new (double, engine->n_types);
   g_autofree int *counts = g_new (int, engine->n_types);
@@ -823,7 +824,7 @@ run_leximin (Engine  *engine,
           covered_people += engine->type_size[t];
         }
     }
-  dual_lp_init (engine, &dual, fixed);
+  master_lp_init (engine, &master, fixed);
 
   while (n_unfixed > 0)
     {
@@ -833,24 +834,24 @@ run_leximin (Engine  *engine,
 
       if (check_cancelled (engine, error))
         return FALSE;
-      status = solve_dual (engine, &dual);
+      status = solve_master (engine, &master);
       if (status != DLG_LP_OPTIMAL)
         {
           /* The fixed probabilities cannot all be met by the known panels any more, by
            * rounding: lower them all a little, as the reference implementation does. */
-          g_debug ("leximin: dual LP status %d, lowering the fixed probabilities", status);
+          g_debug ("leximin: master LP status %d, lowering the fixed probabilities", status);
           if (status == DLG_LP_FAILED || ++reductions > MAX_PROBABILITY_REDUCTIONS)
             return solver_failed (error);
           for (guint t = 0; t < engine->n_types; t++)
             if (engine->covered[t] && fixed[t] >= 0)
               {
                 fixed[t] = MAX (0.0, fixed[t] - 0.0001);
-                dual_lp_fix (&dual, t, fixed[t]);
+                master_lp_fix (&master, t, fixed[t]);
               }
           continue;
         }
-      upper = dual_weights (engine, &dual, y, weights);
-      dual_obj = dlg_lp_get_objective_value (dual.lp);
+      upper = master_duals (engine, &master, y, weights);
+      dual_obj = dlg_lp_get_objective_value (master.lp);
       if (!best_panel (engine, weights, counts, &value, error))
         return FALSE;
 
@@ -862,8 +863,8 @@ run_leximin (Engine  *engine,
         }
       if (!converged)
         {
-          dual_add_panel_row (engine, &dual, engine->panels->len - 1);
-          if (!more_panels (engine, &dual, fixed, y, weights, counts, upper, value, error))
+          master_add_panel (engine, &master, engine->panels->len - 1);
+          if (!more_panels (engine, &master, fixed, y, weights, counts, upper, value, error))
             return FALSE;
           continue;
         }
@@ -883,7 +884,7 @@ run_leximin (Engine  *engine,
             if (y[t] > EPS)
               {
                 fixed[t] = MAX (0.0, dual_obj);
-                dual_lp_fix (&dual, t, fixed[t]);
+                master_lp_fix (&master, t, fixed[t]);
                 fixed_people += engine->type_size[t];
                 n_unfixed--;
                 newly++;
@@ -893,7 +894,7 @@ run_leximin (Engine  *engine,
           {
             g_assert (best >= 0);
             fixed[best] = MAX (0.0, dual_obj);
-            dual_lp_fix (&dual, best, fixed[best]);
+            master_lp_fix (&master, best, fixed[best]);
             fixed_people += engine->type_size[best];
             n_unfixed--;
           }

@@ -325,7 +325,7 @@ simplex (DlgLp *lp)
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_OFF; /* keep the basis between solves: column generation re-solves */
   parm.meth = GLP_PRIMAL;  /* new columns keep the last basis primal feasible */
-  parm.it_lim = 20000;     /* a stalled (degenerate) warm start is restarted below */     /* a stalled (degenerate) warm start is restarted below */
+  parm.it_lim = 2000;      /* a stalled (degenerate) warm start is restarted below */
   status = simplex_status (lp, glp_simplex (lp->prob, &parm));
   if (status == DLG_LP_OPTIMAL)
     return status;
