@@ -356,6 +356,44 @@ test_save_marks_selected (Fixture       *f,
   g_assert_cmpuint (reserve, >, 0);
   g_assert_cmpuint (dlg_draw_count_saved (f->store, f->demo_id, NULL), ==, 1);
 
+  /* Shown again later (another process, then back): the saved draw, which replays to the same
+   * panel from its recorded inputs. */
+  dlg_draw_panel_load (panel, f->context, 0);
+  dlg_draw_panel_load (panel, f->context, f->demo_id);
+  spin (30);
+  g_assert_null (dlg_draw_panel_get_result (panel));
+  {
+    g_autoptr(GPtrArray) labels = find_all (GTK_WIDGET (panel), GTK_TYPE_LABEL);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < labels->len; i++)
+      {
+        GtkWidget *label = g_ptr_array_index (labels, i);
+
+        found |= g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Saved draw of ")
+                 && gtk_widget_get_mapped (label);
+      }
+    g_assert_true (found);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (panel), "draw.replay", NULL);
+  g_assert_true (dlg_draw_panel_is_running (panel));
+  wait_for_draw (panel);
+  g_assert_nonnull (dlg_draw_panel_get_result (panel));
+  g_assert_cmpuint (dlg_draw_result_get_seed (dlg_draw_panel_get_result (panel)), ==, 7);
+  {
+    g_auto(GStrv) ids = dlg_draw_result_dup_panel_ids (dlg_draw_panel_get_result (panel));
+
+    g_assert_cmpuint (g_strv_length (ids), ==, 24);
+    for (guint i = 0; ids[i] != NULL; i++)
+      {
+        g_autoptr(DlgParticipant) p = dlg_participant_load (f->store,
+                                                            g_ascii_strtoll (ids[i], NULL, 10),
+                                                            NULL);
+
+        g_assert_cmpstr (dlg_participant_get_status (p), ==, "selected");
+      }
+  }
+
   /* Again: a confirmation; cancelling keeps the first draw. */
   g_assert_nonnull (run_draw (panel, 8));
   gtk_widget_activate_action (GTK_WIDGET (panel), "draw.save", NULL);

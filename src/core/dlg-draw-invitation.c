@@ -24,6 +24,13 @@
 static const char sql_count_draws[] =
   "SELECT count(*) FROM draw WHERE process_id = ?";
 
+static const char sql_select_last_draw[] =
+  "SELECT id, algorithm, seed, panel_size, min_probability, max_probability, duration_ms,"
+  " created_at, inputs_json FROM draw WHERE process_id = ? ORDER BY id DESC LIMIT 1";
+
+static const char sql_select_draw_probabilities[] =
+  "SELECT probability FROM draw_probability WHERE draw_id = ? ORDER BY participant_id";
+
 static const char sql_select_status[] =
   "SELECT status, reserve_rank, uuid FROM participant WHERE id = ? AND process_id = ?";
 
@@ -78,6 +85,83 @@ dlg_draw_count_saved (DlgStore    *store,
   if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     return dlg_store_set_error (store, rc, error), 0;
   return sqlite3_column_int (stmt, 0);
+}
+
+void
+dlg_saved_draw_free (DlgSavedDraw *draw)
+{
+  if (draw == NULL)
+    return;
+  g_free (draw->algorithm);
+  g_free (draw->created_at);
+  g_free (draw->inputs_json);
+  g_clear_pointer (&draw->probabilities, g_array_unref);
+  g_free (draw);
+}
+
+/**
+ * dlg_draw_load_last_saved:
+ * @store: a #DlgStore
+ * @process_id: a process
+ * @draw: (out) (transfer full) (nullable): the last draw saved, or %NULL when there is none
+ * @error: return location for a #GError
+ *
+ * Reads the last draw saved for @process_id with every volunteer's probability, so that the
+ * app can show it again (its inputs replay it: dlg_draw_input_new_from_json()).
+ */
+gboolean
+dlg_draw_load_last_saved (DlgStore      *store,
+                          gint64         process_id,
+                          DlgSavedDraw **draw,
+                          GError       **error)
+{
+  g_autoptr(DlgSavedDraw) saved = NULL;
+  int rc;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (draw != NULL, FALSE);
+
+  *draw = NULL;
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_select_last_draw, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, process_id);
+    rc = sqlite3_step (stmt);
+    if (rc == SQLITE_DONE)
+      return TRUE;
+    if (rc != SQLITE_ROW)
+      return dlg_store_set_error (store, rc, error);
+    saved = g_new0 (DlgSavedDraw, 1);
+    saved->id = sqlite3_column_int64 (stmt, 0);
+    saved->algorithm = dlg_stmt_dup_text (stmt, 1);
+    saved->seed = (guint32) sqlite3_column_int64 (stmt, 2);
+    saved->panel_size = sqlite3_column_int (stmt, 3);
+    saved->min_probability = sqlite3_column_double (stmt, 4);
+    saved->max_probability = sqlite3_column_double (stmt, 5);
+    saved->duration_ms = sqlite3_column_int64 (stmt, 6);
+    saved->created_at = dlg_stmt_dup_text (stmt, 7);
+    saved->inputs_json = dlg_stmt_dup_text (stmt, 8);
+    saved->probabilities = g_array_new (FALSE, FALSE, sizeof (double));
+  }
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_select_draw_probabilities, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, saved->id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        double p = sqlite3_column_double (stmt, 0);
+
+        g_array_append_val (saved->probabilities, p);
+      }
+    if (rc != SQLITE_DONE)
+      return dlg_store_set_error (store, rc, error);
+  }
+  *draw = g_steal_pointer (&saved);
+  return TRUE;
 }
 
 /* The status of a registration of @process_id (NULL with @error set when it is not one). */

@@ -52,6 +52,10 @@ struct _DlgDrawPanel
   GtkLabel       *replay_note;
   GtkListBox     *invitation_list;
   GtkLabel       *invitation_message;
+  GtkWidget      *saved_box;
+  GtkLabel       *saved_summary;
+  GtkWidget      *saved_chart;
+  char           *saved_inputs_json;
 
   GCancellable   *cancellable;
   DlgDrawInput   *input;        /* of the running or last draw */
@@ -62,6 +66,8 @@ struct _DlgDrawPanel
 };
 
 G_DEFINE_FINAL_TYPE (DlgDrawPanel, dlg_draw_panel, GTK_TYPE_WIDGET)
+
+static void show_saved (DlgDrawPanel *self);
 
 static const DlgDrawAlgorithm algorithms[] = {
   DLG_DRAW_ALGORITHM_LEXIMIN, DLG_DRAW_ALGORITHM_MAXIMIN, DLG_DRAW_ALGORITHM_LEGACY,
@@ -331,10 +337,12 @@ relaxation_done_cb (GObject      *source,
       g_clear_object (&self->cancellable);
       set_running (self, FALSE);
       show_message (self, _("Draw cancelled."), FALSE);
+      show_saved (self);
       return;
     }
   g_clear_object (&self->cancellable);
   set_running (self, FALSE);
+  show_saved (self);
   if (relaxation == NULL)
     {
       show_message (self, error->message, TRUE);
@@ -423,6 +431,7 @@ run_done_cb (GObject      *source,
       g_clear_object (&self->cancellable);
       set_running (self, FALSE);
       show_message (self, _("Draw cancelled."), FALSE);
+      show_saved (self);
       return;
     }
   if (g_error_matches (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INFEASIBLE))
@@ -442,6 +451,7 @@ run_done_cb (GObject      *source,
   if (result == NULL)
     {
       show_message (self, error->message, TRUE);
+      show_saved (self);
       return;
     }
   g_set_object (&self->result, result);
@@ -487,6 +497,50 @@ copy_without_households (DlgDrawInput  *input,
 }
 
 static void
+start_run (DlgDrawPanel *self,
+           DlgDrawInput *input)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  g_clear_pointer (&self->relaxation, g_ptr_array_unref);
+  show_relaxation (self);
+  g_clear_object (&self->result);
+  show_result (self);
+  gtk_widget_action_set_enabled (widget, "draw.save", FALSE);
+  gtk_widget_action_set_enabled (widget, "draw.publish", FALSE);
+  g_clear_pointer (&self->input, dlg_draw_input_unref);
+  self->input = dlg_draw_input_ref (input);
+  self->cancellable = g_cancellable_new ();
+  show_saved (self);
+  set_running (self, TRUE);
+  gtk_progress_bar_set_fraction (self->progress, 0.0);
+  gtk_progress_bar_set_text (self->progress, NULL);
+  show_message (self, _("Drawing…"), FALSE);
+  dlg_draw_run_async (input, self->cancellable, progress_cb, g_object_ref (self),
+                      g_object_unref, run_done_cb, g_object_ref (self));
+}
+
+static void
+replay_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DlgDrawPanel *self = DLG_DRAW_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgDrawInput) input = NULL;
+
+  if (self->saved_inputs_json == NULL || self->cancellable != NULL)
+    return;
+  input = dlg_draw_input_new_from_json (self->saved_inputs_json, &error);
+  if (input == NULL)
+    {
+      show_message (self, error->message, TRUE);
+      return;
+    }
+  start_run (self, input);
+}
+
+static void
 run_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -525,22 +579,7 @@ run_action (GtkWidget  *widget,
       show_message (self, text, TRUE);
       return;
     }
-
-  g_clear_pointer (&self->relaxation, g_ptr_array_unref);
-  show_relaxation (self);
-  g_clear_object (&self->result);
-  show_result (self);
-  gtk_widget_action_set_enabled (widget, "draw.save", FALSE);
-  gtk_widget_action_set_enabled (widget, "draw.publish", FALSE);
-  g_clear_pointer (&self->input, dlg_draw_input_unref);
-  self->input = dlg_draw_input_ref (input);
-  self->cancellable = g_cancellable_new ();
-  set_running (self, TRUE);
-  gtk_progress_bar_set_fraction (self->progress, 0.0);
-  gtk_progress_bar_set_text (self->progress, NULL);
-  show_message (self, _("Drawing…"), FALSE);
-  dlg_draw_run_async (input, self->cancellable, progress_cb, g_object_ref (self),
-                      g_object_unref, run_done_cb, g_object_ref (self));
+  start_run (self, input);
 }
 
 static void
@@ -868,6 +907,40 @@ reload_invitations (DlgDrawPanel *self)
                          dlg_placeholder_row_new (_("No panel yet: save a draw first.")));
 }
 
+/* The last saved draw, while no draw was run in this view: its summary and chart. */
+static void
+show_saved (DlgDrawPanel *self)
+{
+  g_autoptr(DlgSavedDraw) saved = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *summary = NULL;
+
+  g_clear_pointer (&self->saved_inputs_json, g_free);
+  if (self->context != NULL && self->process_id != 0 && self->result == NULL
+      && self->cancellable == NULL)
+    dlg_draw_load_last_saved (get_store (self), self->process_id, &saved, NULL);
+  gtk_widget_set_visible (self->saved_box, saved != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "draw.replay", saved != NULL);
+  if (saved == NULL)
+    {
+      dlg_probability_chart_set_probabilities (DLG_PROBABILITY_CHART (self->saved_chart), NULL,
+                                               0, 0);
+      return;
+    }
+  date = dlg_format_date (saved->created_at);
+  summary = g_strdup_printf (_("Saved draw of %s: panel of %u among %u volunteers, %s "
+                               "algorithm, seed %u. Selection probability from %.1f %% to "
+                               "%.1f %%."),
+                             date, saved->panel_size, saved->probabilities->len,
+                             saved->algorithm, saved->seed, 100.0 * saved->min_probability,
+                             100.0 * saved->max_probability);
+  gtk_label_set_text (self->saved_summary, summary);
+  dlg_probability_chart_set_probabilities (DLG_PROBABILITY_CHART (self->saved_chart),
+                                           (const double *) (gpointer) saved->probabilities->data,
+                                           saved->probabilities->len, saved->panel_size);
+  self->saved_inputs_json = g_steal_pointer (&saved->inputs_json);
+}
+
 static void
 reload (DlgDrawPanel *self)
 {
@@ -883,6 +956,7 @@ reload (DlgDrawPanel *self)
                   && *dlg_participant_get_household (value) != '\0';
   gtk_widget_set_visible (self->households_row, households);
   reload_invitations (self);
+  show_saved (self);
 }
 
 static gboolean
@@ -1148,6 +1222,26 @@ build (DlgDrawPanel *self)
   self->message = GTK_LABEL (label);
   gtk_box_append (GTK_BOX (self->box), label);
 
+  /* The last saved draw. */
+  self->saved_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_box_append (GTK_BOX (self->saved_box), heading_label (_("Last saved draw")));
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  self->saved_summary = GTK_LABEL (label);
+  gtk_box_append (GTK_BOX (self->saved_box), label);
+  self->saved_chart = dlg_probability_chart_new ();
+  gtk_widget_add_css_class (self->saved_chart, "card");
+  gtk_box_append (GTK_BOX (self->saved_box), self->saved_chart);
+  button = action_button (_("_Replay the Saved Draw"), "draw.replay", NULL);
+  gtk_widget_set_tooltip_text (button, _("Runs the saved draw again from its recorded inputs "
+                                         "and seed: the same panel comes out, and it can then be "
+                                         "published"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (self->saved_box), button);
+  gtk_box_append (GTK_BOX (self->box), self->saved_box);
+
   /* Infeasible quotas: the smallest relaxation. */
   self->relaxation_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (self->relaxation_box),
@@ -1249,6 +1343,7 @@ dlg_draw_panel_finalize (GObject *object)
   g_clear_object (&self->result);
   g_clear_pointer (&self->relaxation, g_ptr_array_unref);
   g_clear_pointer (&self->participants, g_hash_table_unref);
+  g_clear_pointer (&self->saved_inputs_json, g_free);
   G_OBJECT_CLASS (dlg_draw_panel_parent_class)->finalize (object);
 }
 
@@ -1263,6 +1358,7 @@ dlg_draw_panel_class_init (DlgDrawPanelClass *klass)
 
   gtk_widget_class_install_action (widget_class, "draw.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "draw.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "draw.replay", NULL, replay_action);
   gtk_widget_class_install_action (widget_class, "draw.new-seed", NULL, new_seed_action);
   gtk_widget_class_install_action (widget_class, "draw.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "draw.publish", NULL, publish_action);
