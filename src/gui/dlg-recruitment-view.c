@@ -565,6 +565,10 @@ quota_row_save (gpointer   user_data,
   DlgRecruitmentView *self = row->view;
   gboolean saved;
 
+  /* What is typed counts, even before Enter. */
+  gtk_spin_button_update (row->min);
+  gtk_spin_button_update (row->max);
+  gtk_spin_button_update (row->target);
   dlg_quota_set_min (row->quota, gtk_spin_button_get_value_as_int (row->min));
   dlg_quota_set_max (row->quota, gtk_spin_button_get_value_as_int (row->max));
   dlg_quota_set_target_share (row->quota, gtk_spin_button_get_value (row->target) / 100.0);
@@ -717,6 +721,13 @@ reload_quota (DlgRecruitmentView *self)
       dlg_autosave_watch (row->autosave, GTK_WIDGET (row->min));
       dlg_autosave_watch (row->autosave, GTK_WIDGET (row->max));
       dlg_autosave_watch (row->autosave, GTK_WIDGET (row->target));
+      /* Typing (not only the buttons) starts the 400 ms delay. */
+      g_signal_connect_object (row->min, "changed", G_CALLBACK (dlg_autosave_schedule),
+                               row->autosave, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row->max, "changed", G_CALLBACK (dlg_autosave_schedule),
+                               row->autosave, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row->target, "changed", G_CALLBACK (dlg_autosave_schedule),
+                               row->autosave, G_CONNECT_SWAPPED);
       g_ptr_array_add (self->quota_rows, row);
       gtk_list_box_append (self->quota_list, widget);
     }
