@@ -16,6 +16,7 @@
 
 #include "dlg-conflict-dialog.h"
 #include "dlg-sync-button.h"
+#include "dlg-token-dialog.h"
 
 struct _DlgSyncButton
 {
@@ -28,7 +29,7 @@ struct _DlgSyncButton
   GtkLabel        *details_label;
   GtkLabel        *error_label;
   GtkBox          *token_box;
-  GtkPasswordEntry *token_entry;
+  GtkButton       *setup_button;
   GtkButton       *conflicts_button;
   GtkButton       *sync_button;
 
@@ -139,6 +140,8 @@ update (DlgSyncButton *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL && !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->token_box), dlg_sync_manager_get_needs_token (m) &&
                           dlg_sync_manager_get_site_url (m) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->setup_button),
+                          dlg_sync_manager_get_site_url (m) == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_button), n_conflicts > 0 && !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), !busy &&
                             dlg_sync_manager_get_site_url (m) != NULL);
@@ -166,21 +169,16 @@ sync_now_cb (DlgSyncButton *self)
 }
 
 static void
-save_token_cb (DlgSyncButton *self)
+enter_token_cb (DlgSyncButton *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *token = gtk_editable_get_text (GTK_EDITABLE (self->token_entry));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (self->manager == NULL || token == NULL || *token == '\0')
+  if (self->manager == NULL)
     return;
-  if (!dlg_sync_manager_set_token (self->manager, token, &error))
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->token_entry), "");
-  dlg_sync_manager_sync (self->manager);
+  gtk_popover_popdown (self->popover);
+  gtk_window_present (GTK_WINDOW (dlg_token_dialog_new (GTK_IS_WINDOW (root)
+                                                        ? GTK_WINDOW (root) : NULL,
+                                                        self->manager)));
 }
 
 static void
@@ -193,6 +191,14 @@ resolve_conflicts_cb (DlgSyncButton *self)
   gtk_popover_popdown (self->popover);
   dlg_conflict_dialog_present_next (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                     dlg_sync_manager_get_store (self->manager));
+}
+
+static void
+enter_token_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  enter_token_cb (DLG_SYNC_BUTTON (widget));
 }
 
 static void
@@ -267,12 +273,13 @@ dlg_sync_button_class_init (DlgSyncButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, details_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, error_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, token_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, token_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, setup_button);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, conflicts_button);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, sync_button);
   gtk_widget_class_bind_template_callback (widget_class, sync_now_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_token_cb);
+  gtk_widget_class_bind_template_callback (widget_class, enter_token_cb);
   gtk_widget_class_bind_template_callback (widget_class, resolve_conflicts_cb);
+  gtk_widget_class_install_action (widget_class, "sync.enter-token", NULL, enter_token_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dlg-sync-button");
 }

@@ -337,6 +337,16 @@ dlg_sync_manager_set_property (GObject      *object,
     }
 }
 
+static gboolean
+is_loopback (const char *site_url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (site_url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  return host != NULL && (g_str_equal (host, "127.0.0.1") || g_str_equal (host, "localhost") ||
+                          g_str_equal (host, "::1") || g_str_equal (host, "[::1]"));
+}
+
 static void
 dlg_sync_manager_constructed (GObject *object)
 {
@@ -349,7 +359,8 @@ dlg_sync_manager_constructed (GObject *object)
                                                    G_CALLBACK (store_changed_cb), self,
                                                    G_CONNECT_SWAPPED);
   site = dlg_sync_get_default_site (self->store, NULL);
-  if (site != NULL)
+  /* A site on loopback is a practice (or test) site of an earlier session, gone with it. */
+  if (site != NULL && !is_loopback (site))
     dlg_sync_manager_set_site (self, site, NULL);
   dlg_sync_manager_refresh (self);
 }
