@@ -110,10 +110,13 @@ update (DlgSyncButton *self)
   gtk_progress_bar_set_fraction (self->progress_bar, dlg_sync_manager_get_progress (m));
 
   last = format_last_sync (dlg_sync_manager_get_last_sync (m));
-  pending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu change waiting to be sent",
-                                          "%lu changes waiting to be sent",
-                                          (unsigned long) n_pending),
-                             (unsigned long) n_pending);
+  if (n_pending == 0)
+    pending = g_strdup (_("Nothing waiting to be sent"));
+  else
+    pending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu change waiting to be sent",
+                                            "%lu changes waiting to be sent",
+                                            (unsigned long) n_pending),
+                               (unsigned long) n_pending);
   conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu conflict", "%lu conflicts",
                                             (unsigned long) n_conflicts),
                                (unsigned long) n_conflicts);
@@ -126,7 +129,16 @@ update (DlgSyncButton *self)
       g_free (details);
       details = more;
     }
-  else if (dlg_sync_manager_get_token_in_memory (m))
+  else if (dlg_sync_manager_get_site_url (m) != NULL)
+    {
+      /* TRANSLATORS: %s is the address of the participation site */
+      g_autofree char *site = g_strdup_printf (_("Site: %s"), dlg_sync_manager_get_site_url (m));
+      char *more = g_strconcat (site, "\n", details, NULL);
+
+      g_free (details);
+      details = more;
+    }
+  if (!dlg_sync_manager_get_training (m) && dlg_sync_manager_get_token_in_memory (m))
     {
       char *more = g_strconcat (details, "\n", _("No keyring: the token is kept for this "
                                                  "session only"), NULL);
