@@ -441,6 +441,11 @@ test_training_narrative (Fixture       *f,
   g_assert_cmpint (count (f, "SELECT count(*) FROM narrative WHERE state = 'published'"
                              " AND title = ?1", "Le récit de l’atelier du 3 décembre"), ==, 1);
 
+  /* The sync button counts it at once (a demo narrative counts in training mode). */
+  g_assert_cmpint (dlg_sync_manager_get_pending_count (f->manager), ==, 1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (
+                     find_first (GTK_WIDGET (f->window), DLG_TYPE_SYNC_BUTTON))), ==,
+                   "Changes waiting to be sent");
   g_assert_cmpuint (http (f, "GET", path, NULL, &before), ==, 200);
   g_assert_null (strstr (before, "Le récit de l’atelier du 3 décembre"));
   sync_through_window (f);
@@ -540,6 +545,15 @@ test_token_dialog_not_in_db (Fixture       *f,
   AdwMessageDialog *dialog;
   GtkWidget *button, *entry;
   const char *token;
+
+  /* The site of the preferences applies at once; with a site of the officer's, the demo does
+   * not start training mode (real processes never meet the practice site). */
+  g_assert_true (dlg_context_can_train (f->context));
+  g_settings_set_string (f->settings, "site-url", "https://participation.example.org");
+  g_assert_cmpstr (dlg_sync_manager_get_site_url (f->manager), ==,
+                   "https://participation.example.org");
+  g_assert_false (dlg_context_can_train (f->context));
+  g_assert_true (dlg_sync_manager_get_needs_token (f->manager));
 
   /* A site of the officer's (the in-process site, but not in training mode). */
   site = dlg_training_site_start (f->site_path, &error);
