@@ -32,6 +32,8 @@ struct _DlgSyncButton
   GtkButton       *setup_button;
   GtkButton       *conflicts_button;
   GtkButton       *sync_button;
+  GtkWidget       *spinner;       /* in place of the icon while a sync runs */
+  gboolean         spinning;
 
   DlgSyncManager  *manager;
 };
@@ -158,10 +160,20 @@ update (DlgSyncButton *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), !busy &&
                             dlg_sync_manager_get_site_url (m) != NULL);
 
-  gtk_menu_button_set_icon_name (self->menu_button,
-                                 error != NULL || n_conflicts > 0
-                                 ? "dialog-warning-symbolic"
-                                 : "emblem-synchronizing-symbolic");
+  if (busy && !self->spinning)
+    {
+      gtk_menu_button_set_child (self->menu_button, self->spinner);
+      gtk_spinner_start (GTK_SPINNER (self->spinner));
+    }
+  else if (!busy)
+    {
+      gtk_spinner_stop (GTK_SPINNER (self->spinner));
+      gtk_menu_button_set_icon_name (self->menu_button,
+                                     error != NULL || n_conflicts > 0
+                                     ? "dialog-warning-symbolic"
+                                     : "emblem-synchronizing-symbolic");
+    }
+  self->spinning = busy;
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), status);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, status, -1);
@@ -220,6 +232,7 @@ dlg_sync_button_dispose (GObject *object)
 
   dlg_sync_button_set_manager (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_SYNC_BUTTON);
+  g_clear_object (&self->spinner);
 
   G_OBJECT_CLASS (dlg_sync_button_parent_class)->dispose (object);
 }
@@ -300,6 +313,7 @@ static void
 dlg_sync_button_init (DlgSyncButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->spinner = g_object_ref_sink (gtk_spinner_new ());
   update (self);
 }
 
