@@ -1280,7 +1280,8 @@ static const char sql_dirty_moderation[] =
 static const char sql_count_dirty[] =
   "SELECT (SELECT count(*) FROM outbox WHERE state <> 'failed')"
   " + (SELECT count(*) FROM moderation_event e JOIN contribution c ON c.id = e.contribution_id"
-  "    JOIN process p ON p.id = c.process_id WHERE e.sync_state = 'created' AND (?1 OR NOT p.is_demo)"
+  "    JOIN process p ON p.id = c.process_id WHERE e.sync_state = 'created'"
+  "    AND (?1 OR NOT p.is_demo)"
   "    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = e.uuid))"
   " + (SELECT count(*) FROM narrative n JOIN process p ON p.id = n.process_id"
   "    WHERE n.sync_state IN ('created', 'modified') AND (?1 OR NOT p.is_demo)"
