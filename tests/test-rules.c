@@ -325,8 +325,33 @@ test_response (Fixture       *f,
           " what) SELECT 'v' || id, process_id, 'validation', id, '2026-01-01', 'Maire', 'Oui'"
           " FROM recommendation");
   refused (f, DLG_STAGE_RESPONSE, DLG_TRANSITION_DONE, NULL, "validation");
+  /* Not published while refused. */
+  {
+    g_autoptr(DlgResponse) response = dlg_response_load_for (f->store, f->id, NULL);
+
+    g_assert_null (dlg_response_get_published_at (response));
+  }
   allowed (f, DLG_STAGE_VALIDATION, DLG_TRANSITION_DONE, NULL);
   allowed (f, DLG_STAGE_RESPONSE, DLG_TRANSITION_DONE, NULL);
+  /* Closing the stage published the response, journaled. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DlgResponse) response = dlg_response_load (f->store, f->id, &error);
+    g_autoptr(GListModel) journal = NULL;
+    gboolean found = FALSE;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (dlg_response_get_published_at (response));
+    journal = dlg_journal_list (f->store, f->id, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (journal); i++)
+      {
+        g_autoptr(DlgJournalEntry) entry = g_list_model_get_item (journal, i);
+
+        found |= g_strcmp0 (dlg_journal_entry_get_action (entry), "response.publish") == 0;
+      }
+    g_assert_true (found);
+  }
 }
 
 static void

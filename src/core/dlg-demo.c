@@ -270,7 +270,6 @@ add_features (Demo    *demo,
     { "event", FALSE, "" },
   };
   g_autofree char *opens = demo_date (10, 8);
-  g_autofree char *closes = demo_date (80, 20);
 
   for (guint i = 0; i < G_N_ELEMENTS (features); i++)
     {
@@ -283,7 +282,9 @@ add_features (Demo    *demo,
       sqlite3_bind_int (stmt, 3, features[i].enabled);
       dlg_stmt_bind_text (stmt, 4, features[i].rules);
       dlg_stmt_bind_text (stmt, 5, features[i].enabled ? opens : NULL);
-      dlg_stmt_bind_text (stmt, 6, features[i].enabled ? closes : NULL);
+      /* No closing date: the practice site of training mode keeps the demo's forms open
+       * whatever the day of the training session. */
+      dlg_stmt_bind_text (stmt, 6, NULL);
       if (!step (demo, stmt, error))
         return FALSE;
     }

@@ -17,6 +17,7 @@
 #include "dlg-error.h"
 #include "dlg-journal.h"
 #include "dlg-process.h"
+#include "dlg-response.h"
 #include "dlg-stage-rules.h"
 #include "dlg-store-private.h"
 
@@ -812,11 +813,34 @@ dlg_stage_check (DlgStore       *store,
   return FALSE;
 }
 
+/* Closing the response stage publishes the response: the rules of that transition (validation
+ * done, every position and justification given) are what "publishable" means. The sync queues
+ * a published response before its next push. */
+static gboolean
+publish_response (DlgStore    *store,
+                  gint64       process_id,
+                  const char  *now,
+                  GError     **error)
+{
+  g_autoptr(DlgResponse) response = dlg_response_load_for (store, process_id, error);
+
+  if (response == NULL)
+    return FALSE;
+  if (dlg_response_get_published_at (response) != NULL)
+    return TRUE;
+  dlg_response_set_published_at (response, now);
+  return dlg_response_save (store, response, error) &&
+         dlg_journal_append (store, process_id, "response.publish", "response",
+                             dlg_response_get_uuid (response),
+                             _("Argued response published."), error);
+}
+
 /**
  * dlg_stage_apply:
  * @reason: (nullable): why a stage is skipped (required for %DLG_TRANSITION_SKIP)
  *
  * Checks the rules, then changes the state of the stage and journals it, in one transaction.
+ * Closing the argued response stage (done) also publishes the response (its published_at).
  */
 gboolean
 dlg_stage_apply (DlgStore       *store,
@@ -877,6 +901,9 @@ dlg_stage_apply (DlgStore       *store,
   action = g_strconcat ("stage.", dlg_transition_to_id (transition), NULL);
   if (!dlg_journal_append (store, process_id, action, "stage",
                            dlg_stage_to_id (stage), summary, error))
+    goto fail;
+  if (stage == DLG_STAGE_RESPONSE && transition == DLG_TRANSITION_DONE &&
+      !publish_response (store, process_id, now, error))
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;

@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One instance per session (a second `dialogue --process 3` is forwarded to the first). The
- * application opens the store once, makes the DlgContext and hands it to its windows.
+ * application opens the store once, makes the one DlgSyncManager next to it, puts both in the
+ * DlgContext and hands it to its windows. `--demo` also starts training mode (the practice
+ * site in-process on loopback) when no site of the officer's is set; it stops on quit.
  */
 
 #define G_LOG_DOMAIN "dlg-application"
@@ -79,6 +81,11 @@ ensure_context (DlgApplication  *self,
   if (!(store = dlg_store_open (path, error)))
     return FALSE;
   self->context = dlg_context_new (store, self->settings);
+  {
+    g_autoptr(DlgSyncManager) manager = dlg_sync_manager_new (store);
+
+    dlg_context_set_sync_manager (self->context, manager);
+  }
   return TRUE;
 }
 
@@ -156,6 +163,15 @@ dlg_application_command_line (GApplication            *app,
           g_application_command_line_printerr (command_line, "%s\n", error->message);
           return 1;
         }
+    }
+  if (demo && dlg_context_can_train (self->context) &&
+      !dlg_context_start_training (self->context, NULL, &error))
+    {
+      /* The window opens all the same, without sync. */
+      g_application_command_line_printerr (command_line,
+                                           _("The practice site could not start: %s\n"),
+                                           error->message);
+      g_clear_error (&error);
     }
 
   window = get_window (self);
@@ -268,6 +284,7 @@ dlg_application_startup (GApplication *app)
     { "win.previous-stage", { "<Control>Page_Up", NULL } },
     { "win.next-stage", { "<Control>Page_Down", NULL } },
     { "win.rename-process", { "F2", NULL } },
+    { "win.sync", { "<Control>r", "F5", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 
@@ -278,6 +295,18 @@ dlg_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (gtk_app, accels[i].action, accels[i].accels);
   gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+dlg_application_shutdown (GApplication *app)
+{
+  DlgApplication *self = DLG_APPLICATION (app);
+
+  /* The practice site stops with the application, and a sync in progress with it. */
+  if (self->context != NULL)
+    dlg_context_stop_training (self->context);
+
+  G_APPLICATION_CLASS (dlg_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -299,6 +328,7 @@ dlg_application_class_init (DlgApplicationClass *klass)
 
   object_class->dispose = dlg_application_dispose;
   app_class->startup = dlg_application_startup;
+  app_class->shutdown = dlg_application_shutdown;
   app_class->command_line = dlg_application_command_line;
 }
 

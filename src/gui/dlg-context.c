@@ -2,9 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * As in GNOME Calendar: the application creates one context (the store, the settings and,
- * later, the sync client) and hands it to windows, which hand it to views. Views never open
- * a database themselves.
+ * As in GNOME Calendar: the application creates one context (the store, the settings, the
+ * sync manager and, in training mode, the practice site) and hands it to windows, which hand
+ * it to views. Views never open a database themselves.
+ *
+ * The context applies the settings "site-url" and "sync-interval" to the sync manager as they
+ * change. Training mode (dlg_context_start_training) starts the practice site in-process on
+ * loopback and points the manager at it; the officer's real site setting is then left alone
+ * until the application quits.
  */
 
 #define G_LOG_DOMAIN "dlg-context"
@@ -12,13 +17,17 @@
 #include "config.h"
 
 #include "dlg-context.h"
+#include "dlg-sync.h"
+#include "dlg-training-site.h"
 
 struct _DlgContext
 {
   GObject    parent_instance;
 
-  DlgStore  *store;
-  GSettings *settings;
+  DlgStore        *store;
+  GSettings       *settings;
+  DlgSyncManager  *sync_manager;
+  DlgTrainingSite *training_site;
 };
 
 G_DEFINE_FINAL_TYPE (DlgContext, dlg_context, G_TYPE_OBJECT)
@@ -27,16 +36,60 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_SETTINGS,
+  PROP_SYNC_MANAGER,
+  PROP_TRAINING_URI,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The site of the settings, unless training mode holds the manager. */
+static void
+apply_site_url (DlgContext *self)
+{
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->settings == NULL || self->sync_manager == NULL || self->training_site != NULL)
+    return;
+  url = g_strstrip (g_settings_get_string (self->settings, "site-url"));
+  if (*url == '\0' || g_strcmp0 (url, dlg_sync_manager_get_site_url (self->sync_manager)) == 0)
+    return;
+  if (!dlg_sync_manager_set_site (self->sync_manager, url, &error))
+    g_message ("The site address of the settings is not used: %s", error->message);
+}
+
+static void
+apply_interval (DlgContext *self)
+{
+  if (self->settings == NULL || self->sync_manager == NULL)
+    return;
+  /* The setting is in minutes. */
+  dlg_sync_manager_set_interval (self->sync_manager,
+                                 g_settings_get_uint (self->settings, "sync-interval") * 60);
+}
+
+static void
+settings_changed_cb (DlgContext *self,
+                     const char *key)
+{
+  if (g_strcmp0 (key, "site-url") == 0)
+    apply_site_url (self);
+  else if (g_strcmp0 (key, "sync-interval") == 0)
+    apply_interval (self);
+}
 
 static void
 dlg_context_dispose (GObject *object)
 {
   DlgContext *self = (DlgContext *)object;
 
+  dlg_context_stop_training (self);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->sync_manager != NULL)
+    dlg_sync_manager_cancel (self->sync_manager);
+  g_clear_object (&self->sync_manager);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -59,6 +112,12 @@ dlg_context_get_property (GObject    *object,
     case PROP_SETTINGS:
       g_value_set_object (value, self->settings);
       break;
+    case PROP_SYNC_MANAGER:
+      g_value_set_object (value, self->sync_manager);
+      break;
+    case PROP_TRAINING_URI:
+      g_value_set_string (value, dlg_context_get_training_uri (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -79,6 +138,12 @@ dlg_context_set_property (GObject      *object,
       break;
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      if (self->settings != NULL)
+        g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+      break;
+    case PROP_SYNC_MANAGER:
+      dlg_context_set_sync_manager (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -100,6 +165,22 @@ dlg_context_class_init (DlgContextClass *klass)
   properties[PROP_SETTINGS] =
     g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DlgContext:sync-manager:
+   *
+   * The application's one sync manager, or %NULL (tests of views that need no sync).
+   */
+  properties[PROP_SYNC_MANAGER] =
+    g_param_spec_object ("sync-manager", NULL, NULL, DLG_TYPE_SYNC_MANAGER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * DlgContext:training-uri:
+   *
+   * The address of the practice site while training mode runs, else %NULL.
+   */
+  properties[PROP_TRAINING_URI] =
+    g_param_spec_string ("training-uri", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -137,4 +218,127 @@ dlg_context_get_settings (DlgContext *self)
   g_return_val_if_fail (DLG_IS_CONTEXT (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * dlg_context_set_sync_manager:
+ * @manager: (nullable): the application's sync manager
+ *
+ * From now on the settings "site-url" and "sync-interval" apply to @manager as they change.
+ */
+void
+dlg_context_set_sync_manager (DlgContext     *self,
+                              DlgSyncManager *manager)
+{
+  g_return_if_fail (DLG_IS_CONTEXT (self));
+  g_return_if_fail (manager == NULL || DLG_IS_SYNC_MANAGER (manager));
+
+  if (self->sync_manager == manager)
+    return;
+  g_set_object (&self->sync_manager, manager);
+  apply_site_url (self);
+  apply_interval (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_MANAGER]);
+}
+
+DlgSyncManager *
+dlg_context_get_sync_manager (DlgContext *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTEXT (self), NULL);
+
+  return self->sync_manager;
+}
+
+/**
+ * dlg_context_can_train:
+ *
+ * Training mode takes the place of the officer's site for the session: it is only offered when
+ * no site is set (in the settings, or as the site this database last synced with), so that
+ * real processes never meet the practice site.
+ */
+gboolean
+dlg_context_can_train (DlgContext *self)
+{
+  g_autofree char *url = NULL;
+
+  g_return_val_if_fail (DLG_IS_CONTEXT (self), FALSE);
+
+  if (self->training_site != NULL)
+    return TRUE;
+  if (self->settings != NULL)
+    {
+      url = g_strstrip (g_settings_get_string (self->settings, "site-url"));
+      if (*url != '\0')
+        return FALSE;
+    }
+  return self->sync_manager == NULL || dlg_sync_manager_get_site_url (self->sync_manager) == NULL;
+}
+
+/**
+ * dlg_context_start_training:
+ * @site_db_path: (nullable): the practice site's database; %NULL for
+ *   `$XDG_CACHE_HOME/dialogue/practice-site.db`
+ *
+ * Training mode: starts the practice site in this process on loopback (seeded with its demo
+ * processes), queues the app's demo processes for it and points the sync manager at it with a
+ * token held in memory, so that sync works with no setup, and syncs once. Nothing is written
+ * to the officer's keyring or real site. Does nothing when training mode already runs.
+ */
+gboolean
+dlg_context_start_training (DlgContext  *self,
+                            const char  *site_db_path,
+                            GError     **error)
+{
+  g_autoptr(DlgTrainingSite) site = NULL;
+
+  g_return_val_if_fail (DLG_IS_CONTEXT (self), FALSE);
+
+  if (self->training_site != NULL)
+    return TRUE;
+  if (self->sync_manager == NULL)
+    {
+      g_autoptr(DlgSyncManager) manager = dlg_sync_manager_new (self->store);
+
+      dlg_context_set_sync_manager (self, manager);
+    }
+  site = dlg_training_site_start (site_db_path, error);
+  if (site == NULL)
+    return FALSE;
+  if (!dlg_training_site_attach (site, self->sync_manager, error))
+    {
+      dlg_training_site_stop (site);
+      return FALSE;
+    }
+  self->training_site = g_steal_pointer (&site);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAINING_URI]);
+  /* The demo's pages go up at once: the practice site's forms open for it. */
+  dlg_sync_manager_sync (self->sync_manager);
+  return TRUE;
+}
+
+const char *
+dlg_context_get_training_uri (DlgContext *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTEXT (self), NULL);
+
+  return self->training_site != NULL ? dlg_training_site_get_uri (self->training_site) : NULL;
+}
+
+/**
+ * dlg_context_stop_training:
+ *
+ * Stops a sync in progress and the practice site (the application quits).
+ */
+void
+dlg_context_stop_training (DlgContext *self)
+{
+  g_return_if_fail (DLG_IS_CONTEXT (self));
+
+  if (self->training_site == NULL)
+    return;
+  if (self->sync_manager != NULL)
+    dlg_sync_manager_cancel (self->sync_manager);
+  dlg_training_site_stop (self->training_site);
+  g_clear_object (&self->training_site);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAINING_URI]);
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "dlg-core.h"
+#include "dlg-sync-manager.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,15 @@ DlgContext *dlg_context_new          (DlgStore   *store,
                                       GSettings  *settings);
 DlgStore   *dlg_context_get_store    (DlgContext *self);
 GSettings  *dlg_context_get_settings (DlgContext *self);
+
+void            dlg_context_set_sync_manager (DlgContext      *self,
+                                              DlgSyncManager  *manager);
+DlgSyncManager *dlg_context_get_sync_manager (DlgContext      *self);
+gboolean        dlg_context_can_train        (DlgContext      *self);
+gboolean        dlg_context_start_training   (DlgContext      *self,
+                                              const char      *site_db_path,
+                                              GError         **error);
+const char     *dlg_context_get_training_uri (DlgContext      *self);
+void            dlg_context_stop_training    (DlgContext      *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-preferences-window.h"
+#include "dlg-sync.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
@@ -27,6 +28,20 @@ struct _DlgPreferencesWindow
 };
 
 G_DEFINE_FINAL_TYPE (DlgPreferencesWindow, dlg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The site's address applies as it is typed (DlgContext follows the setting); one the sync
+ * would refuse is marked. */
+static void
+site_changed_cb (DlgPreferencesWindow *self)
+{
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (
+                                                 self->site_row))));
+
+  if (*url == '\0' || dlg_sync_site_url_is_valid (url))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->site_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->site_row), "error");
+}
 
 static void
 dlg_preferences_window_dispose (GObject *object)
@@ -70,6 +85,9 @@ dlg_preferences_window_new (GSettings *settings)
   self->settings = g_object_ref (settings);
   g_settings_bind (settings, "database-path", self->database_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "site-url", self->site_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->site_row, "changed", G_CALLBACK (site_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  site_changed_cb (self);
   g_settings_bind (settings, "sync-interval", self->interval_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   return self;

@@ -54,19 +54,47 @@ intro_save (gpointer   user_data,
 {
   DlgResponseView *self = user_data;
   g_autofree char *intro = dlg_text_view_dup_text (self->intro_text);
+  g_autoptr(DlgResponse) fresh = NULL;
 
   if (self->response == NULL)
     return TRUE;
-  dlg_response_set_intro (self->response, intro);
-  return dlg_response_save (dlg_context_get_store (self->context), self->response, error);
+  /* Read again: closing the stage publishes the response (published_at) behind this view. */
+  fresh = dlg_response_load_for (dlg_context_get_store (self->context), self->process_id, error);
+  if (fresh == NULL)
+    return FALSE;
+  dlg_response_set_intro (fresh, intro);
+  if (!dlg_response_save (dlg_context_get_store (self->context), fresh, error))
+    return FALSE;
+  g_set_object (&self->response, fresh);
+  return TRUE;
+}
+
+static void
+update_published (DlgResponseView *self)
+{
+  g_autoptr(DlgResponse) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->context != NULL && self->process_id != 0)
+    fresh = dlg_response_load_for (dlg_context_get_store (self->context), self->process_id,
+                                   &error);
+  if (fresh != NULL)
+    date = dlg_format_date (dlg_response_get_published_at (fresh));
+  text = date != NULL
+         ? g_strdup_printf (_("Published on %s: the public site shows it after the next "
+                              "synchronisation."), date)
+         : g_strdup (_("Not published yet: the response is published when the stage is marked "
+                       "done, which the rules allow once the elected officials’ validation is "
+                       "done."));
+  gtk_label_set_text (self->published_label, error != NULL ? error->message : text);
 }
 
 static void
 load_intro (DlgResponseView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *text = NULL;
 
   dlg_autosave_flush (self->intro_autosave);
   g_clear_object (&self->response);
@@ -77,12 +105,10 @@ load_intro (DlgResponseView *self)
   dlg_text_view_set_text (self->intro_text,
                           self->response != NULL ? dlg_response_get_intro (self->response) : "");
   dlg_autosave_unblock (self->intro_autosave);
-  if (self->response != NULL)
-    date = dlg_format_date (dlg_response_get_published_at (self->response));
-  text = date != NULL ? g_strdup_printf (_("Published on %s."), date)
-         : g_strdup (_("Not published yet: the response is published with the stage, once the "
-                       "elected officials’ validation is done."));
-  gtk_label_set_text (self->published_label, error != NULL ? error->message : text);
+  if (error != NULL)
+    gtk_label_set_text (self->published_label, error->message);
+  else
+    update_published (self);
 }
 
 /* ---------------------------------------------------------------- positions */
@@ -313,6 +339,8 @@ store_changed_cb (DlgResponseView *self,
 {
   if (process_id != self->process_id && process_id != 0)
     return;
+  if (g_strcmp0 (table, "stage_state") == 0 || g_strcmp0 (table, "response") == 0)
+    update_published (self);
   if (self->reload_id == 0 &&
       (g_strcmp0 (table, "recommendation") == 0))
     self->reload_id = g_idle_add (reload_idle_cb, self);

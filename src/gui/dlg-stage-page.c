@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-stage-page.h"
+#include "dlg-sync.h"
 
 struct _DlgStagePage
 {
@@ -246,6 +247,29 @@ store_changed_cb (DlgStagePage *self,
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
 
+/* Closing the response stage publishes the response (the core sets its date): it is queued for
+ * the site at once, in the same transaction, so that the sync button counts it. A demo process
+ * goes only to the practice site of training mode. */
+static gboolean
+queue_publication (DlgStagePage   *self,
+                   DlgTransition   transition,
+                   GError        **error)
+{
+  DlgSyncManager *manager = dlg_context_get_sync_manager (self->context);
+  DlgStore *store = get_store (self);
+  g_autoptr(DlgProcess) process = NULL;
+
+  if (dlg_stage_view_get_stage (self->view) != DLG_STAGE_RESPONSE ||
+      transition != DLG_TRANSITION_DONE)
+    return TRUE;
+  if (!(process = dlg_process_load (store, self->process_id, error)))
+    return FALSE;
+  if (dlg_process_get_is_demo (process) &&
+      (manager == NULL || !dlg_sync_manager_get_training (manager)))
+    return TRUE;
+  return dlg_sync_enqueue_response (store, self->process_id, error);
+}
+
 /**
  * dlg_stage_page_apply:
  * @reason: (nullable): why the stage is skipped
@@ -269,9 +293,17 @@ dlg_stage_page_apply (DlgStagePage  *self,
     return FALSE;
 
   dlg_stage_view_flush (self->view);
-  if (!dlg_stage_apply (store, self->process_id, dlg_stage_view_get_stage (self->view),
-                        transition, reason, &error))
+  if (!dlg_store_begin (store, &error))
     {
+      show_message (self, error->message);
+      return FALSE;
+    }
+  if (!dlg_stage_apply (store, self->process_id, dlg_stage_view_get_stage (self->view),
+                        transition, reason, &error) ||
+      !queue_publication (self, transition, &error) ||
+      !dlg_store_commit (store, &error))
+    {
+      dlg_store_rollback (store);
       show_message (self, error->message);
       dlg_stage_page_refresh (self);
       return FALSE;

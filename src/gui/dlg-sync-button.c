@@ -16,6 +16,7 @@
 
 #include "dlg-conflict-dialog.h"
 #include "dlg-sync-button.h"
+#include "dlg-token-dialog.h"
 
 struct _DlgSyncButton
 {
@@ -28,9 +29,11 @@ struct _DlgSyncButton
   GtkLabel        *details_label;
   GtkLabel        *error_label;
   GtkBox          *token_box;
-  GtkPasswordEntry *token_entry;
+  GtkButton       *setup_button;
   GtkButton       *conflicts_button;
   GtkButton       *sync_button;
+  GtkWidget       *spinner;       /* in place of the icon while a sync runs */
+  gboolean         spinning;
 
   DlgSyncManager  *manager;
 };
@@ -109,10 +112,13 @@ update (DlgSyncButton *self)
   gtk_progress_bar_set_fraction (self->progress_bar, dlg_sync_manager_get_progress (m));
 
   last = format_last_sync (dlg_sync_manager_get_last_sync (m));
-  pending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu change waiting to be sent",
-                                          "%lu changes waiting to be sent",
-                                          (unsigned long) n_pending),
-                             (unsigned long) n_pending);
+  if (n_pending == 0)
+    pending = g_strdup (_("Nothing waiting to be sent"));
+  else
+    pending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu change waiting to be sent",
+                                            "%lu changes waiting to be sent",
+                                            (unsigned long) n_pending),
+                               (unsigned long) n_pending);
   conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu conflict", "%lu conflicts",
                                             (unsigned long) n_conflicts),
                                (unsigned long) n_conflicts);
@@ -125,7 +131,16 @@ update (DlgSyncButton *self)
       g_free (details);
       details = more;
     }
-  else if (dlg_sync_manager_get_token_in_memory (m))
+  else if (dlg_sync_manager_get_site_url (m) != NULL)
+    {
+      /* TRANSLATORS: %s is the address of the participation site */
+      g_autofree char *site = g_strdup_printf (_("Site: %s"), dlg_sync_manager_get_site_url (m));
+      char *more = g_strconcat (site, "\n", details, NULL);
+
+      g_free (details);
+      details = more;
+    }
+  if (!dlg_sync_manager_get_training (m) && dlg_sync_manager_get_token_in_memory (m))
     {
       char *more = g_strconcat (details, "\n", _("No keyring: the token is kept for this "
                                                  "session only"), NULL);
@@ -139,14 +154,26 @@ update (DlgSyncButton *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL && !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->token_box), dlg_sync_manager_get_needs_token (m) &&
                           dlg_sync_manager_get_site_url (m) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->setup_button),
+                          dlg_sync_manager_get_site_url (m) == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_button), n_conflicts > 0 && !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), !busy &&
                             dlg_sync_manager_get_site_url (m) != NULL);
 
-  gtk_menu_button_set_icon_name (self->menu_button,
-                                 error != NULL || n_conflicts > 0
-                                 ? "dialog-warning-symbolic"
-                                 : "emblem-synchronizing-symbolic");
+  if (busy && !self->spinning)
+    {
+      gtk_menu_button_set_child (self->menu_button, self->spinner);
+      gtk_spinner_start (GTK_SPINNER (self->spinner));
+    }
+  else if (!busy)
+    {
+      gtk_spinner_stop (GTK_SPINNER (self->spinner));
+      gtk_menu_button_set_icon_name (self->menu_button,
+                                     error != NULL || n_conflicts > 0
+                                     ? "dialog-warning-symbolic"
+                                     : "emblem-synchronizing-symbolic");
+    }
+  self->spinning = busy;
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), status);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, status, -1);
@@ -166,21 +193,16 @@ sync_now_cb (DlgSyncButton *self)
 }
 
 static void
-save_token_cb (DlgSyncButton *self)
+enter_token_cb (DlgSyncButton *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *token = gtk_editable_get_text (GTK_EDITABLE (self->token_entry));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (self->manager == NULL || token == NULL || *token == '\0')
+  if (self->manager == NULL)
     return;
-  if (!dlg_sync_manager_set_token (self->manager, token, &error))
-    {
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->token_entry), "");
-  dlg_sync_manager_sync (self->manager);
+  gtk_popover_popdown (self->popover);
+  gtk_window_present (GTK_WINDOW (dlg_token_dialog_new (GTK_IS_WINDOW (root)
+                                                        ? GTK_WINDOW (root) : NULL,
+                                                        self->manager)));
 }
 
 static void
@@ -196,12 +218,21 @@ resolve_conflicts_cb (DlgSyncButton *self)
 }
 
 static void
+enter_token_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  enter_token_cb (DLG_SYNC_BUTTON (widget));
+}
+
+static void
 dlg_sync_button_dispose (GObject *object)
 {
   DlgSyncButton *self = (DlgSyncButton *)object;
 
   dlg_sync_button_set_manager (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_SYNC_BUTTON);
+  g_clear_object (&self->spinner);
 
   G_OBJECT_CLASS (dlg_sync_button_parent_class)->dispose (object);
 }
@@ -267,12 +298,13 @@ dlg_sync_button_class_init (DlgSyncButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, details_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, error_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, token_box);
-  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, token_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, setup_button);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, conflicts_button);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, sync_button);
   gtk_widget_class_bind_template_callback (widget_class, sync_now_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_token_cb);
+  gtk_widget_class_bind_template_callback (widget_class, enter_token_cb);
   gtk_widget_class_bind_template_callback (widget_class, resolve_conflicts_cb);
+  gtk_widget_class_install_action (widget_class, "sync.enter-token", NULL, enter_token_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dlg-sync-button");
 }
@@ -281,6 +313,7 @@ static void
 dlg_sync_button_init (DlgSyncButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->spinner = g_object_ref_sink (gtk_spinner_new ());
   update (self);
 }
 

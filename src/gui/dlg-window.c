@@ -7,6 +7,10 @@
  * the twelve DlgStagePage (each around its DlgStageView) and the cross-stage pages. A page is
  * loaded when it is first shown for a process; the page being left is flushed, and so is the
  * whole window when it closes, so that nothing typed is lost.
+ *
+ * The header bar holds the sync button of the application's DlgSyncManager (win.sync, Ctrl+R
+ * or F5); conflicts found by a sync are offered in a toast that opens the conflict dialogs. In
+ * training mode a bar under the header bar names the practice site and opens it in a browser.
  */
 
 #define G_LOG_DOMAIN "dlg-window"
@@ -16,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-arbitration-view.h"
+#include "dlg-conflict-dialog.h"
 #include "dlg-contributions-page.h"
 #include "dlg-diagnostic-view.h"
 #include "dlg-follow-up-view.h"
@@ -29,6 +34,7 @@
 #include "dlg-review-view.h"
 #include "dlg-specification-view.h"
 #include "dlg-stage-navigator.h"
+#include "dlg-sync-button.h"
 #include "dlg-validation-view.h"
 #include "dlg-window.h"
 #include "dlg-workshop-view.h"
@@ -50,8 +56,13 @@ struct _DlgWindow
   GtkStack             *main_stack;
   DlgStageNavigator    *navigator;
   GtkStack             *page_stack;
+  DlgSyncButton        *sync_button;
+  GtkRevealer          *training_revealer;
+  GtkLabel             *training_label;
 
   DlgContext           *context;
+  DlgSyncManager       *sync_manager;
+  gint64                n_conflicts;
   GListStore           *processes;
   GtkCustomFilter      *filter;
   GtkFilterListModel   *filtered;
@@ -779,6 +790,11 @@ open_demo_action (GtkWidget  *widget,
       toast (self, error->message);
       return;
     }
+  /* With no site of their own yet, the practice site makes sync work at once. */
+  if (dlg_context_get_training_uri (self->context) == NULL &&
+      dlg_context_can_train (self->context) &&
+      !dlg_context_start_training (self->context, NULL, &error))
+    toast (self, error->message);
   reload_processes (self);
   dlg_window_select_process (self, process_id);
 }
@@ -817,6 +833,125 @@ step_stage_action (GtkWidget  *widget,
 
   if (self->process_id != 0 && index >= 0 && index < DLG_N_PAGES)
     dlg_window_select_page (self, index);
+}
+
+/* ---------------------------------------------------------------- sync */
+
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+
+  if (self->sync_manager == NULL)
+    return;
+  /* What is being typed goes with this sync. */
+  dlg_window_flush (self);
+  dlg_sync_manager_sync (self->sync_manager);
+}
+
+static void
+resolve_conflicts_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+
+  if (self->context != NULL)
+    dlg_conflict_dialog_present_next (GTK_WINDOW (self), dlg_context_get_store (self->context));
+}
+
+static void
+open_practice_site_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+  const char *uri = self->context != NULL ? dlg_context_get_training_uri (self->context) : NULL;
+  g_autofree char *page = NULL;
+
+  if (uri == NULL)
+    return;
+  page = g_strconcat (uri, "/", NULL);
+  gtk_show_uri (GTK_WINDOW (self), page, GDK_CURRENT_TIME);
+}
+
+/* Conflicts are offered once, when a sync finds new ones; the sync button keeps offering them
+ * until they are resolved. */
+static void
+conflicts_changed_cb (DlgWindow *self)
+{
+  gint64 n = dlg_sync_manager_get_n_conflicts (self->sync_manager);
+  g_autofree char *title = NULL;
+  AdwToast *offer;
+
+  if (n > self->n_conflicts)
+    {
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%lu change was also made on the site: choose the "
+                                            "version to keep",
+                                            "%lu changes were also made on the site: choose the "
+                                            "versions to keep", (unsigned long) n),
+                               (unsigned long) n);
+      offer = adw_toast_new (title);
+      adw_toast_set_button_label (offer, _("_Resolve…"));
+      adw_toast_set_action_name (offer, "win.resolve-conflicts");
+      adw_toast_set_priority (offer, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (offer, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, offer);
+    }
+  self->n_conflicts = n;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resolve-conflicts", n > 0);
+}
+
+static void
+update_sync_action (DlgWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync",
+                                 self->sync_manager != NULL &&
+                                 dlg_sync_manager_get_site_url (self->sync_manager) != NULL);
+}
+
+static void
+training_changed_cb (DlgWindow *self)
+{
+  const char *uri = dlg_context_get_training_uri (self->context);
+  g_autofree char *text = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-practice-site", uri != NULL);
+  if (uri != NULL)
+    {
+      /* TRANSLATORS: %s is the address of the practice site, http://127.0.0.1:PORT */
+      text = g_strdup_printf (_("Training mode: local practice site — %s"), uri);
+      gtk_label_set_text (self->training_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->training_revealer, uri != NULL);
+}
+
+static void
+sync_manager_changed_cb (DlgWindow *self)
+{
+  DlgSyncManager *manager = dlg_context_get_sync_manager (self->context);
+
+  if (self->sync_manager == manager)
+    return;
+  if (self->sync_manager != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync_manager, self);
+  g_set_object (&self->sync_manager, manager);
+  dlg_sync_button_set_manager (self->sync_button, manager);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), manager != NULL);
+  self->n_conflicts = manager != NULL ? dlg_sync_manager_get_n_conflicts (manager) : 0;
+  if (manager != NULL)
+    {
+      g_signal_connect_object (manager, "notify::n-conflicts", G_CALLBACK (conflicts_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (manager, "notify::site-url", G_CALLBACK (update_sync_action), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resolve-conflicts",
+                                 self->n_conflicts > 0);
+  update_sync_action (self);
 }
 
 /* ---------------------------------------------------------------- window */
@@ -893,6 +1028,11 @@ dlg_window_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_WINDOW);
   g_clear_object (&self->selection);
+  if (self->sync_manager != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync_manager, self);
+  g_clear_object (&self->sync_manager);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   g_clear_object (&self->context);
   g_clear_object (&self->processes);
 
@@ -922,6 +1062,7 @@ dlg_window_class_init (DlgWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DLG_TYPE_STAGE_NAVIGATOR);
+  g_type_ensure (DLG_TYPE_SYNC_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/nantesmetropole/Dialogue/ui/dlg-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, toast_overlay);
@@ -937,6 +1078,9 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, navigator);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, training_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, training_label);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -957,6 +1101,11 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-stage", "i", show_stage_action);
   gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, step_stage_action);
   gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, step_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.resolve-conflicts", NULL,
+                                   resolve_conflicts_action);
+  gtk_widget_class_install_action (widget_class, "win.open-practice-site", NULL,
+                                   open_practice_site_action);
 
   /* Alt+1…9: stages 1 to 9; Alt+0: stage 10. The others through Ctrl+Page Up/Down. */
   for (guint i = 0; i < 9; i++)
@@ -972,6 +1121,9 @@ dlg_window_class_init (DlgWindowClass *klass)
                                        "win.next-stage", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
                                        "win.previous-stage", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.sync", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync", NULL);
 }
 
 static void
@@ -1018,6 +1170,9 @@ dlg_window_init (DlgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-process", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-process", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-process", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resolve-conflicts", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-practice-site", FALSE);
 }
 
 DlgWindow *
@@ -1046,6 +1201,12 @@ dlg_window_new (GtkApplication *application,
 
   g_signal_connect_object (dlg_context_get_store (context), "changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::sync-manager", G_CALLBACK (sync_manager_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (context, "notify::training-uri", G_CALLBACK (training_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  sync_manager_changed_cb (self);
+  training_changed_cb (self);
   reload_processes (self);
   dlg_window_select_page (self, DLG_STAGE_DIAGNOSTIC);
 

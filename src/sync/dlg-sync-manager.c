@@ -32,6 +32,7 @@ struct _DlgSyncManager
   gulong         changed_handler;
   GSource       *timer;
   guint          interval;
+  GSource       *refresh;
 
   gboolean       busy;
   gboolean       training;
@@ -117,7 +118,8 @@ dlg_sync_manager_refresh (DlgSyncManager *self)
 
   g_return_if_fail (DLG_IS_SYNC_MANAGER (self));
 
-  set_int64 (self, &self->pending_count, MAX (dlg_sync_count_pending (self->store, NULL), 0),
+  set_int64 (self, &self->pending_count,
+             MAX (dlg_sync_count_pending_for (self->store, self->training, NULL), 0),
              PROP_PENDING_COUNT);
   set_int64 (self, &self->n_conflicts, MAX (dlg_sync_count_conflicts (self->store, NULL), 0),
              PROP_N_CONFLICTS);
@@ -133,6 +135,16 @@ dlg_sync_manager_refresh (DlgSyncManager *self)
     }
 }
 
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  DlgSyncManager *self = user_data;
+
+  g_clear_pointer (&self->refresh, g_source_unref);
+  dlg_sync_manager_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 store_changed_cb (DlgSyncManager *self,
                   const char     *table,
@@ -141,6 +153,15 @@ store_changed_cb (DlgSyncManager *self,
 {
   if (g_strcmp0 (table, "outbox") == 0 || g_strcmp0 (table, "conflict") == 0)
     dlg_sync_manager_refresh (self);
+  else if (self->refresh == NULL)
+    {
+      /* A published narrative, a moderation… counts as pending before it is queued. Once per
+       * burst of changes, on the context the manager works on (like the timer). */
+      self->refresh = g_idle_source_new ();
+      g_source_set_callback (self->refresh, refresh_idle_cb, self, NULL);
+      g_source_set_static_name (self->refresh, "[dlg] sync status");
+      g_source_attach (self->refresh, g_main_context_get_thread_default ());
+    }
 }
 
 static void
@@ -241,6 +262,9 @@ dlg_sync_manager_dispose (GObject *object)
 
   dlg_sync_manager_cancel (self);
   dlg_sync_manager_set_interval (self, 0);
+  if (self->refresh != NULL)
+    g_source_destroy (self->refresh);
+  g_clear_pointer (&self->refresh, g_source_unref);
   if (self->store != NULL && self->changed_handler != 0)
     g_clear_signal_handler (&self->changed_handler, self->store);
   if (self->client != NULL)
@@ -337,6 +361,16 @@ dlg_sync_manager_set_property (GObject      *object,
     }
 }
 
+static gboolean
+is_loopback (const char *site_url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (site_url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  return host != NULL && (g_str_equal (host, "127.0.0.1") || g_str_equal (host, "localhost") ||
+                          g_str_equal (host, "::1") || g_str_equal (host, "[::1]"));
+}
+
 static void
 dlg_sync_manager_constructed (GObject *object)
 {
@@ -349,7 +383,8 @@ dlg_sync_manager_constructed (GObject *object)
                                                    G_CALLBACK (store_changed_cb), self,
                                                    G_CONNECT_SWAPPED);
   site = dlg_sync_get_default_site (self->store, NULL);
-  if (site != NULL)
+  /* A site on loopback is a practice (or test) site of an earlier session, gone with it. */
+  if (site != NULL && !is_loopback (site))
     dlg_sync_manager_set_site (self, site, NULL);
   dlg_sync_manager_refresh (self);
 }
@@ -545,8 +580,8 @@ dlg_sync_manager_start_training (DlgSyncManager *self,
   dlg_sync_client_set_token (client, token);
   /* The practice site is where the demo process belongs. */
   dlg_sync_client_set_include_demo (client, TRUE);
-  set_client (self, client);
   set_boolean (self, &self->training, TRUE, PROP_TRAINING);
+  set_client (self, client);
   set_boolean (self, &self->token_in_memory, TRUE, PROP_TOKEN_IN_MEMORY);
   set_boolean (self, &self->needs_token, FALSE, PROP_NEEDS_TOKEN);
 }

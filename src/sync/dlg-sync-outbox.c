@@ -1280,14 +1280,15 @@ static const char sql_dirty_moderation[] =
 static const char sql_count_dirty[] =
   "SELECT (SELECT count(*) FROM outbox WHERE state <> 'failed')"
   " + (SELECT count(*) FROM moderation_event e JOIN contribution c ON c.id = e.contribution_id"
-  "    JOIN process p ON p.id = c.process_id WHERE e.sync_state = 'created' AND NOT p.is_demo"
+  "    JOIN process p ON p.id = c.process_id WHERE e.sync_state = 'created'"
+  "    AND (?1 OR NOT p.is_demo)"
   "    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = e.uuid))"
   " + (SELECT count(*) FROM narrative n JOIN process p ON p.id = n.process_id"
-  "    WHERE n.sync_state IN ('created', 'modified') AND NOT p.is_demo"
+  "    WHERE n.sync_state IN ('created', 'modified') AND (?1 OR NOT p.is_demo)"
   "    AND (n.state = 'published' OR n.etag IS NOT NULL) AND NOT EXISTS (SELECT 1 FROM outbox o"
   "    WHERE o.object_type = 'narrative' AND o.object_uuid = n.uuid))"
   " + (SELECT count(*) FROM response r JOIN process p ON p.id = r.process_id"
-  "    WHERE r.sync_state IN ('created', 'modified') AND NOT p.is_demo"
+  "    WHERE r.sync_state IN ('created', 'modified') AND (?1 OR NOT p.is_demo)"
   "    AND (r.published_at IS NOT NULL OR r.etag IS NOT NULL) AND NOT EXISTS"
   "    (SELECT 1 FROM outbox o WHERE o.object_type = 'response' AND o.object_uuid = r.uuid))";
 
@@ -1786,9 +1787,31 @@ gint64
 dlg_sync_count_pending (DlgStore  *store,
                         GError   **error)
 {
+  return dlg_sync_count_pending_for (store, FALSE, error);
+}
+
+/**
+ * dlg_sync_count_pending_for:
+ * @include_demo: count the changes of the demo processes too (training mode)
+ *
+ * Returns: as dlg_sync_count_pending(), for a sync that does or does not take the demo
+ */
+gint64
+dlg_sync_count_pending_for (DlgStore  *store,
+                            gboolean   include_demo,
+                            GError   **error)
+{
+  g_autoptr(DlgStmt) stmt = NULL;
+
   g_return_val_if_fail (DLG_IS_STORE (store), -1);
 
-  return count (store, sql_count_dirty, error);
+  stmt = dlg_store_prepare (store, sql_count_dirty, error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int (stmt, 1, include_demo ? 1 : 0);
+  if (!step_row (store, stmt, error))
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 /**

@@ -76,6 +76,9 @@ gboolean   dlg_sync_collect_changes      (DlgStore    *store,
                                           GError     **error);
 gint64     dlg_sync_count_pending        (DlgStore    *store,
                                           GError     **error);
+gint64     dlg_sync_count_pending_for    (DlgStore    *store,
+                                          gboolean     include_demo,
+                                          GError     **error);
 gint64     dlg_sync_count_conflicts      (DlgStore    *store,
                                           GError     **error);
 GPtrArray *dlg_sync_list_conflicts       (DlgStore    *store,

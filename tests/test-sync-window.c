@@ -1,0 +1,706 @@
+/* test-sync-window.c — the window's sync: training mode, the sync button, conflicts, the token
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run by meson under xvfb-run and dbus-run-session like test-gui.c, with the same kind of
+ * fixture: the demo process in a fresh database, the real window. Here the window's context
+ * also has the application's sync manager and, for most tests, training mode: the practice
+ * site runs in this process on loopback, on the same main context as the window, so that the
+ * test's own HTTP requests (a citizen on the public pages) are asynchronous too.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "dlg-context.h"
+#include "dlg-contributions-page.h"
+#include "dlg-core.h"
+#include "dlg-site-db.h"
+#include "dlg-stage-navigator.h"
+#include "dlg-store-private.h"
+#include "dlg-sync-button.h"
+#include "dlg-sync.h"
+#include "dlg-stage-page.h"
+#include "dlg-narratives-page.h"
+#include "dlg-training-site.h"
+#include "dlg-window.h"
+
+#define WAIT_SECONDS 20
+
+typedef struct
+{
+  char           *dir;
+  char           *db_path;
+  char           *site_path;
+  DlgStore       *store;
+  GSettings      *settings;
+  DlgSyncManager *manager;
+  DlgContext     *context;
+  DlgWindow      *window;
+  gint64          demo_id;
+  char           *demo_uuid;
+  SoupSession    *http;
+} Fixture;
+
+/* ---------------------------------------------------------------- helpers */
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+/* Runs the main loop until the manager is idle, within a deadline. */
+static void
+wait_idle (Fixture *f)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (dlg_sync_manager_get_busy (f->manager))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  spin (20);
+}
+
+static void
+sync_through_window (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync", NULL));
+  g_assert_true (dlg_sync_manager_get_busy (f->manager));
+  wait_idle (f);
+  g_assert_cmpstr (dlg_sync_manager_get_last_error (f->manager), ==, NULL);
+}
+
+static gint64
+count (Fixture    *f,
+       const char *sql,
+       const char *arg)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store, sql, &error);
+
+  g_assert_no_error (error);
+  if (arg != NULL)
+    dlg_stmt_bind_text (stmt, 1, arg);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+http_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* A request to the practice site, answered while the main loop runs. */
+static guint
+http (Fixture    *f,
+      const char *method,
+      const char *path,
+      const char *form,
+      char      **response)
+{
+  g_autofree char *uri = g_strconcat (dlg_context_get_training_uri (f->context), path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, uri);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  g_assert_nonnull (msg);
+  if (form != NULL)
+    {
+      g_autoptr(GBytes) body = g_bytes_new (form, strlen (form));
+
+      soup_message_set_request_body_from_bytes (msg, "application/x-www-form-urlencoded", body);
+    }
+  soup_session_send_and_read_async (f->http, msg, G_PRIORITY_DEFAULT, NULL, http_done_cb,
+                                    &result);
+  while (result == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  answer = soup_session_send_and_read_finish (f->http, result, &error);
+  g_assert_no_error (error);
+  if (response != NULL)
+    *response = g_strndup (g_bytes_get_data (answer, NULL), g_bytes_get_size (answer));
+  return soup_message_get_status (msg);
+}
+
+/* A citizen posts an idea on the public form of the demo: GET (cookie and CSRF token), POST. */
+static void
+post_idea (Fixture    *f,
+           const char *title)
+{
+  g_autofree char *path = g_strdup_printf ("/p/%s/contribute/ideas", f->demo_uuid);
+  g_autofree char *page = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *form = NULL;
+  g_autoptr(GHashTable) fields = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *start, *end;
+
+  g_assert_cmpuint (http (f, "GET", path, NULL, &page), ==, 200);
+  start = strstr (page, "name=\"csrf_token\" value=\"");
+  g_assert_nonnull (start);
+  start += strlen ("name=\"csrf_token\" value=\"");
+  end = strchr (start, '"');
+  g_assert_nonnull (end);
+  token = g_strndup (start, end - start);
+  g_hash_table_insert (fields, (gpointer) "csrf_token", token);
+  g_hash_table_insert (fields, (gpointer) "title", (gpointer) title);
+  g_hash_table_insert (fields, (gpointer) "body", (gpointer) "Planter des arbres près des bancs.");
+  g_hash_table_insert (fields, (gpointer) "author_ref", (gpointer) "Camille");
+  form = soup_form_encode_hash (fields);
+  /* The session follows the 303 to the thank-you page. */
+  g_assert_cmpuint (http (f, "POST", path, form, &answer), ==, 200);
+  g_assert_nonnull (strstr (answer, "Merci"));
+}
+
+static GObject *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, out);
+}
+
+static gpointer
+find_first (GtkWidget *root,
+            GType      type)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  collect (root, type, all);
+  return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *needle)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &bytes, &length, NULL))
+    return FALSE;
+  for (gsize i = 0; i + strlen (needle) <= length; i++)
+    if (memcmp (bytes + i, needle, strlen (needle)) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* ---------------------------------------------------------------- fixture */
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupCookieJar) jar = soup_cookie_jar_new ();
+  gboolean created;
+  gboolean training = GPOINTER_TO_INT (data);
+
+  f->dir = g_dir_make_tmp ("dialogue-sync-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "app.db", NULL);
+  f->site_path = g_build_filename (f->dir, "practice-site.db", NULL);
+  f->store = dlg_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  f->demo_id = dlg_demo_ensure (f->store, &created, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(DlgProcess) demo = dlg_process_load (f->store, f->demo_id, &error);
+
+    f->demo_uuid = g_strdup (dlg_process_get_uuid (demo));
+  }
+  f->settings = g_settings_new (APP_ID);
+  g_settings_set_string (f->settings, "site-url", "");
+  g_settings_set_uint (f->settings, "sync-interval", 0);
+  /* As the application does: one manager next to the store, in the context. */
+  f->manager = dlg_sync_manager_new (f->store);
+  f->context = dlg_context_new (f->store, f->settings);
+  dlg_context_set_sync_manager (f->context, f->manager);
+  f->window = dlg_window_new (NULL, f->context);
+  g_object_ref_sink (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin (50);
+
+  f->http = soup_session_new ();
+  soup_session_add_feature (f->http, SOUP_SESSION_FEATURE (jar));
+
+  if (training)
+    {
+      g_assert_true (dlg_context_can_train (f->context));
+      g_assert_true (dlg_context_start_training (f->context, f->site_path, &error));
+      g_assert_no_error (error);
+      /* Training mode syncs once at once: the demo's page goes up, its forms open. */
+      g_assert_true (dlg_sync_manager_get_busy (f->manager));
+      wait_idle (f);
+      g_assert_cmpstr (dlg_sync_manager_get_last_error (f->manager), ==, NULL);
+    }
+}
+
+static void
+remove_db (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GObject *dialog;
+
+  while ((dialog = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&f->window);
+  spin (20);
+  dlg_context_stop_training (f->context);
+  g_clear_object (&f->http);
+  g_clear_object (&f->context);
+  g_clear_object (&f->manager);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->store);
+  spin (20);
+  remove_db (f->db_path);
+  remove_db (f->site_path);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+  g_free (f->site_path);
+  g_free (f->demo_uuid);
+}
+
+/* ---------------------------------------------------------------- tests */
+
+/* Training mode: the bar names the practice site; the button and Ctrl+R sync with it. */
+static void
+test_training_banner_and_button (Fixture       *f,
+                                 gconstpointer  data)
+{
+  const char *uri = dlg_context_get_training_uri (f->context);
+  GtkWidget *button;
+
+  g_assert_nonnull (uri);
+  g_assert_true (g_str_has_prefix (uri, "http://127.0.0.1:"));
+  g_assert_true (has_label (GTK_WIDGET (f->window), uri));
+  g_assert_true (dlg_sync_manager_get_training (f->manager));
+  g_assert_cmpstr (dlg_sync_manager_get_site_url (f->manager), ==, uri);
+  button = find_first (GTK_WIDGET (f->window), DLG_TYPE_SYNC_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (button)), ==,
+                   "Up to date");
+  g_assert_cmpint (dlg_sync_manager_get_pending_count (f->manager), ==, 0);
+
+  /* The practice site shows the demo process the app published. */
+  {
+    g_autofree char *path = g_strdup_printf ("/p/%s", f->demo_uuid);
+    g_autofree char *page = NULL;
+
+    g_assert_cmpuint (http (f, "GET", path, NULL, &page), ==, 200);
+    g_assert_nonnull (strstr (page, "quartier Zola"));
+  }
+
+  /* The sync interval of the preferences applies at once (minutes). */
+  g_settings_set_uint (f->settings, "sync-interval", 5);
+  g_assert_cmpuint (dlg_sync_manager_get_interval (f->manager), ==, 300);
+  g_settings_set_uint (f->settings, "sync-interval", 0);
+  g_assert_cmpuint (dlg_sync_manager_get_interval (f->manager), ==, 0);
+  /* Training keeps the practice site whatever the site setting says. */
+  g_settings_set_string (f->settings, "site-url", "https://participation.example.org");
+  g_assert_cmpstr (dlg_sync_manager_get_site_url (f->manager), ==, uri);
+}
+
+/* A contribution posted on the practice site's public form is in the app after one sync. */
+static void
+test_training_contribution (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *page;
+  GListModel *model;
+  guint before;
+  gboolean found = FALSE;
+
+  dlg_window_select_page (f->window, DLG_N_STAGES);   /* contributions */
+  spin (50);
+  page = dlg_window_get_page (f->window, DLG_N_STAGES);
+  model = dlg_contributions_page_get_model (DLG_CONTRIBUTIONS_PAGE (page));
+  before = g_list_model_get_n_items (model);
+
+  post_idea (f, "Des bancs à l’ombre des platanes");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM contribution WHERE title = ?1",
+                          "Des bancs à l’ombre des platanes"), ==, 0);
+  sync_through_window (f);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM contribution WHERE title = ?1"
+                             " AND channel = 'online'",
+                          "Des bancs à l’ombre des platanes"), ==, 1);
+
+  spin (100);
+  model = dlg_contributions_page_get_model (DLG_CONTRIBUTIONS_PAGE (page));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (model) && !found; i++)
+    {
+      g_autoptr(DlgContribution) c = g_list_model_get_item (model, i);
+
+      found = g_strcmp0 (dlg_contribution_get_title (c), "Des bancs à l’ombre des platanes") == 0;
+    }
+  g_assert_true (found);
+}
+
+/* A narrative published in the window's narratives page is on the practice site after one
+ * sync (the sync picks up the marked row by itself). */
+static void
+test_training_narrative (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(DlgNarrative) narrative = dlg_narrative_new (f->demo_id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("/p/%s", f->demo_uuid);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *page;
+
+  dlg_narrative_set_title (narrative, "Le récit de l’atelier du 3 décembre");
+  dlg_narrative_set_body_md (narrative, "Vingt-quatre habitants ont **choisi** trois pistes.");
+  g_assert_true (dlg_narrative_save (f->store, narrative, &error));
+  g_assert_no_error (error);
+
+  dlg_window_select_page (f->window, DLG_N_STAGES + 1);   /* narratives */
+  spin (50);
+  page = dlg_window_get_page (f->window, DLG_N_STAGES + 1);
+  g_assert_true (dlg_narratives_page_select (DLG_NARRATIVES_PAGE (page),
+                                             dlg_narrative_get_id (narrative)));
+  g_assert_true (gtk_widget_activate_action (page, "narratives.publish", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "publish");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (50);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM narrative WHERE state = 'published'"
+                             " AND title = ?1", "Le récit de l’atelier du 3 décembre"), ==, 1);
+
+  /* The sync button counts it at once (a demo narrative counts in training mode). */
+  g_assert_cmpint (dlg_sync_manager_get_pending_count (f->manager), ==, 1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (
+                     find_first (GTK_WIDGET (f->window), DLG_TYPE_SYNC_BUTTON))), ==,
+                   "Changes waiting to be sent");
+  g_assert_cmpuint (http (f, "GET", path, NULL, &before), ==, 200);
+  g_assert_null (strstr (before, "Le récit de l’atelier du 3 décembre"));
+  sync_through_window (f);
+  g_assert_cmpuint (http (f, "GET", path, NULL, &after), ==, 200);
+  g_assert_nonnull (strstr (after, "Le récit de l’atelier du 3 décembre"));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM narrative WHERE sync_state = 'synced'"
+                             " AND title = ?1", "Le récit de l’atelier du 3 décembre"), ==, 1);
+}
+
+/* The same narrative changed on the site and in the app: the sync keeps both, the window
+ * offers the conflict dialog, and "keep mine" puts the officer's version on the site. */
+static void
+test_training_conflict_keep_mine (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(DlgNarrative) narrative = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgSiteDb) db = NULL;
+  g_autoptr(DlgSiteObject) object = NULL;
+  g_autofree char *site_data = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *page = NULL;
+  AdwToastOverlay *overlay;
+  AdwMessageDialog *dialog;
+  gint64 id, rev;
+
+  /* A demo narrative already on the site. */
+  id = count (f, "SELECT id FROM narrative WHERE state = 'published' AND etag IS NOT NULL"
+                 " ORDER BY id LIMIT 1", NULL);
+  g_assert_cmpint (id, >, 0);
+  narrative = dlg_narrative_load (f->store, id, &error);
+  g_assert_no_error (error);
+  uuid = g_strdup (dlg_narrative_get_uuid (narrative));
+
+  /* Someone edits it on the site… */
+  db = dlg_site_db_open (f->site_path, &error);
+  g_assert_no_error (error);
+  object = dlg_site_db_get_object (db, "narrative", uuid);
+  g_assert_nonnull (object);
+  {
+    g_autoptr(JsonNode) node = json_from_string (object->data, &error);
+    JsonObject *o = json_node_get_object (node);
+
+    g_assert_no_error (error);
+    json_object_set_string_member (o, "title", "Titre changé sur le site");
+    site_data = json_to_string (node, FALSE);
+  }
+  g_assert_true (dlg_site_db_put_object (db, "narrative", uuid, object->process_id, site_data,
+                                         &rev, &error));
+  g_assert_no_error (error);
+
+  /* …and the officer in the app. */
+  dlg_narrative_set_title (narrative, "Titre changé dans l’application");
+  g_assert_true (dlg_narrative_save (f->store, narrative, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync", NULL));
+  wait_idle (f);
+  g_assert_cmpint (dlg_sync_manager_get_n_conflicts (f->manager), ==, 1);
+  /* Nothing was dropped: both versions are kept. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM conflict WHERE object_uuid = ?1"
+                             " AND resolved IS NULL", uuid), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM narrative WHERE title = ?1",
+                          "Titre changé dans l’application"), ==, 1);
+  /* The window offers them in a toast whose button opens the dialog. */
+  overlay = find_first (GTK_WIDGET (f->window), ADW_TYPE_TOAST_OVERLAY);
+  g_assert_true (has_label (GTK_WIDGET (overlay), "choose the version to keep"));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.resolve-conflicts",
+                                             NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Titre changé sur le site"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "mine"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "theirs"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "copy"));
+  adw_message_dialog_response (dialog, "mine");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (50);
+  g_assert_cmpint (dlg_sync_manager_get_n_conflicts (f->manager), ==, 0);
+  sync_through_window (f);
+  path = g_strdup_printf ("/p/%s", f->demo_uuid);
+  g_assert_cmpuint (http (f, "GET", path, NULL, &page), ==, 200);
+  g_assert_nonnull (strstr (page, "Titre changé dans l’application"));
+  g_assert_null (strstr (page, "Titre changé sur le site"));
+}
+
+/* The token typed in the dialog opens the site and is never written to the database file. */
+static void
+test_token_dialog_not_in_db (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgTrainingSite) site = NULL;
+  g_autofree char *wal = g_strconcat (f->db_path, "-wal", NULL);
+  AdwMessageDialog *dialog;
+  GtkWidget *button, *entry;
+  const char *token;
+
+  /* The site of the preferences applies at once; with a site of the officer's, the demo does
+   * not start training mode (real processes never meet the practice site). */
+  g_assert_true (dlg_context_can_train (f->context));
+  g_settings_set_string (f->settings, "site-url", "https://participation.example.org");
+  g_assert_cmpstr (dlg_sync_manager_get_site_url (f->manager), ==,
+                   "https://participation.example.org");
+  g_assert_false (dlg_context_can_train (f->context));
+  g_assert_true (dlg_sync_manager_get_needs_token (f->manager));
+
+  /* A site of the officer's (the in-process site, but not in training mode). */
+  site = dlg_training_site_start (f->site_path, &error);
+  g_assert_no_error (error);
+  token = dlg_training_site_get_token (site);
+  g_assert_true (dlg_sync_manager_set_site (f->manager, dlg_training_site_get_uri (site),
+                                            &error));
+  g_assert_true (dlg_sync_manager_get_needs_token (f->manager));
+  button = find_first (GTK_WIDGET (f->window), DLG_TYPE_SYNC_BUTTON);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (button)), ==,
+                   "Token needed");
+
+  g_assert_true (gtk_widget_activate_action (button, "sync.enter-token", NULL));
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_PASSWORD_ENTRY (entry));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), token);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "save");
+  /* Emptied as soon as read; saved, then synced at once with it. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_false (dlg_sync_manager_get_needs_token (f->manager));
+  g_assert_true (dlg_sync_manager_get_has_token (f->manager));
+  wait_idle (f);
+  g_assert_cmpstr (dlg_sync_manager_get_last_error (f->manager), ==, NULL);
+  g_assert_nonnull (dlg_sync_manager_get_last_sync (f->manager));
+
+  /* Kept by libsecret (the file backend here), never in SQLite. */
+  {
+    g_autofree char *kept = dlg_sync_token_lookup (dlg_training_site_get_uri (site), NULL,
+                                                   &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (kept, ==, token);
+  }
+  g_assert_true (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
+  g_assert_false (file_contains (f->db_path, token));
+  g_assert_false (file_contains (wal, token));
+  g_assert_true (dlg_store_exec (f->store, "PRAGMA wal_checkpoint(TRUNCATE)", &error));
+  g_assert_false (file_contains (f->db_path, token));
+  /* The check can fail: the site's own database does hold (the hash of) its tokens, and the
+   * app's database holds what was synced. */
+  g_assert_true (file_contains (f->db_path, f->demo_uuid));
+
+  g_assert_true (dlg_sync_token_clear (dlg_training_site_get_uri (site), NULL, &error));
+  dlg_sync_manager_cancel (f->manager);
+  dlg_training_site_stop (site);
+}
+
+/* Closing the response stage publishes the response and queues it; not before validation. */
+static void
+test_response_published_with_stage (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgResponse) response = NULL;
+  DlgStagePage *page;
+
+  /* Refused before validation: nothing published, nothing queued. */
+  page = dlg_window_get_stage_page (f->window, DLG_STAGE_RESPONSE);
+  dlg_window_select_stage (f->window, DLG_STAGE_RESPONSE);
+  spin (50);
+  g_assert_false (dlg_stage_page_apply (page, DLG_TRANSITION_DONE, NULL));
+  response = dlg_response_load_for (f->store, f->demo_id, &error);
+  g_assert_no_error (error);
+  g_assert_null (dlg_response_get_published_at (response));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM outbox WHERE object_type = 'response'",
+                          NULL), ==, 0);
+  g_clear_object (&response);
+
+  /* Through the rules: the opinion, review and validation of every recommendation. */
+  g_assert_true (dlg_store_exec (f->store,
+                                 "UPDATE stage_state SET state = 'done' WHERE process_id = 1"
+                                 "  AND stage IN ('workshop', 'opinion', 'review',"
+                                 "   'validation');"
+                                 "UPDATE stage_state SET state = 'in_progress'"
+                                 "  WHERE process_id = 1 AND stage = 'response';", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) recommendations = dlg_recommendation_list (f->store, f->demo_id,
+                                                                     &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (recommendations); i++)
+      {
+        g_autoptr(DlgRecommendation) r = g_list_model_get_item (recommendations, i);
+        g_autoptr(DlgPosition) position = dlg_position_new (dlg_recommendation_get_id (r));
+
+        dlg_position_set_value (position, "retained");
+        dlg_position_set_justification (position, "Oui.");
+        g_assert_true (dlg_position_save (f->store, position, &error));
+        g_assert_no_error (error);
+      }
+  }
+  g_assert_cmpint (f->demo_id, ==, 1);
+  g_assert_true (dlg_stage_page_apply (page, DLG_TRANSITION_DONE, NULL));
+  response = dlg_response_load_for (f->store, f->demo_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dlg_response_get_published_at (response));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM journal WHERE action = 'response.publish'",
+                          NULL), ==, 1);
+  /* Queued at once for the practice site (training mode). */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM outbox WHERE object_type = 'response'"
+                             " AND state = 'pending'", NULL), ==, 1);
+  sync_through_window (f);
+  {
+    g_autofree char *path = g_strdup_printf ("/p/%s/response", f->demo_uuid);
+    g_autofree char *html = NULL;
+
+    g_assert_cmpuint (http (f, "GET", path, NULL, &html), ==, 200);
+    g_assert_nonnull (strstr (html, "Oui."));
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dialogue-sync-window-keyring-XXXXXX", &error);
+  g_autofree char *keyring = g_build_filename (dir, "keyring", NULL);
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "test", TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+#define ADD(path, func, training) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (training), fixture_setup, func, fixture_teardown)
+
+  ADD ("/gui/sync/training/banner-and-button", test_training_banner_and_button, TRUE);
+  ADD ("/gui/sync/training/contribution-from-site", test_training_contribution, TRUE);
+  ADD ("/gui/sync/training/narrative-to-site", test_training_narrative, TRUE);
+  ADD ("/gui/sync/training/conflict-keep-mine", test_training_conflict_keep_mine, TRUE);
+  ADD ("/gui/sync/training/response-published-with-stage", test_response_published_with_stage,
+       TRUE);
+  ADD ("/gui/sync/token-dialog-not-in-db", test_token_dialog_not_in_db, FALSE);
+
+  status = g_test_run ();
+  g_remove (keyring);
+  g_rmdir (dir);
+  return status;
+}
