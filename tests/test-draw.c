@@ -998,6 +998,7 @@ test_store (void)
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpint (json_object_get_int_member (root, "seed"), ==, 99);
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (root, "solver"), "GLPK "));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "quotas")), ==, 4);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "probabilities")),
                     ==, 7);

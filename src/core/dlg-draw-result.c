@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dlg-draw-private.h"
+#include "dlg-lp.h"
 
 typedef struct
 {
@@ -337,6 +338,8 @@ dlg_draw_result_to_json (DlgDrawResult *self)
     builder, dlg_draw_algorithm_to_string (dlg_draw_result_get_algorithm (self)));
   json_builder_set_member_name (builder, "seed");
   json_builder_add_int_value (builder, dlg_draw_result_get_seed (self));
+  json_builder_set_member_name (builder, "solver");
+  json_builder_add_string_value (builder, dlg_lp_get_solver_name ());
   json_builder_set_member_name (builder, "size");
   json_builder_add_int_value (builder, self->panel->len);
   json_builder_set_member_name (builder, "pool_size");

@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dlg-draw-private.h"
+#include "dlg-lp.h"
 #include "dlg-draw-store.h"
 #include "dlg-error.h"
 #include "dlg-journal.h"
@@ -387,6 +388,8 @@ dlg_draw_export_public_json (DlgDrawResult *result)
     builder, dlg_draw_algorithm_to_string (dlg_draw_result_get_algorithm (result)));
   json_builder_set_member_name (builder, "seed");
   json_builder_add_int_value (builder, dlg_draw_result_get_seed (result));
+  json_builder_set_member_name (builder, "solver");
+  json_builder_add_string_value (builder, dlg_lp_get_solver_name ());
   json_builder_set_member_name (builder, "panel_size");
   json_builder_add_int_value (builder, n_panel);
   json_builder_set_member_name (builder, "pool_size");

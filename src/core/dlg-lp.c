@@ -65,6 +65,24 @@ finite_or_zero (double x)
 }
 
 /**
+ * dlg_lp_get_solver_name:
+ *
+ * The solver and its version ("GLPK 5.0"): a replay gives the same panel with the same
+ * solver, which is why a draw records it.
+ *
+ * Returns: (transfer none): a static string
+ */
+const char *
+dlg_lp_get_solver_name (void)
+{
+  static char *name = NULL;
+
+  if (g_once_init_enter (&name))
+    g_once_init_leave (&name, g_strdup_printf ("GLPK %s", glp_version ()));
+  return name;
+}
+
+/**
  * dlg_lp_new:
  * @sense: whether the objective is minimised or maximised
  *

@@ -37,6 +37,7 @@ typedef enum
 } DlgLpStatus;
 
 /* Bounds use -INFINITY / INFINITY for "none". */
+const char  *dlg_lp_get_solver_name (void);
 DlgLp       *dlg_lp_new             (DlgLpSense    sense);
 void         dlg_lp_free            (DlgLp        *lp);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgLp, dlg_lp_free)
