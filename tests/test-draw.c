@@ -492,6 +492,83 @@ compare_double (const void *a,
   return x < y ? -1 : x > y;
 }
 
+/* A pool with quotas of ±25 % around its own shares: uniform k/n for everyone is possible, so
+ * it is the maximin and the leximin, which the column generation stops at by its bound. */
+static DlgDrawInput *
+make_proportional (guint            n_people,
+                   guint            size,
+                   DlgDrawAlgorithm algorithm)
+{
+  static const guint n_values[] = { 2, 3, 4, 5 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GError) error = NULL;
+  DlgDrawInput *input = dlg_draw_input_new ();
+  g_autofree guint *values = g_new (guint, n_people * G_N_ELEMENTS (n_values));
+  char names[G_N_ELEMENTS (n_values)][5][8];
+
+  for (guint c = 0; c < G_N_ELEMENTS (n_values); c++)
+    {
+      guint counts[5] = { 0, };
+
+      for (guint p = 0; p < n_people; p++)
+        {
+          /* skewed: value v with weight v + 1 */
+          guint u = g_rand_int_range (rand, 0, n_values[c] * (n_values[c] + 1) / 2), v = 0;
+
+          while (u >= v + 1)
+            u -= ++v;
+          values[p * G_N_ELEMENTS (n_values) + c] = v;
+          counts[v]++;
+        }
+      for (guint v = 0; v < n_values[c]; v++)
+        {
+          double target = (double) size * counts[v] / n_people;
+          char category[8];
+
+          g_snprintf (category, sizeof category, "c%u", c);
+          g_snprintf (names[c][v], sizeof names[c][v], "v%u", v);
+          dlg_draw_input_add_quota (input, category, names[c][v], (int) floor (0.75 * target),
+                                    (int) MIN (ceil (1.25 * target), counts[v]), -1, -1,
+                                    &error);
+          g_assert_no_error (error);
+        }
+    }
+  for (guint p = 0; p < n_people; p++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", p);
+      const char *strings[G_N_ELEMENTS (n_values) + 1] = { NULL, };
+
+      for (guint c = 0; c < G_N_ELEMENTS (n_values); c++)
+        strings[c] = names[c][values[p * G_N_ELEMENTS (n_values) + c]];
+      dlg_draw_input_add_person (input, id, strings, NULL, &error);
+      g_assert_no_error (error);
+    }
+  dlg_draw_input_set_size (input, size);
+  dlg_draw_input_set_seed (input, 7);
+  dlg_draw_input_set_algorithm (input, algorithm);
+  return input;
+}
+
+static void
+test_proportional (void)
+{
+  for (DlgDrawAlgorithm a = DLG_DRAW_ALGORITHM_MAXIMIN; a <= DLG_DRAW_ALGORITHM_LEXIMIN; a++)
+    {
+      g_autoptr(DlgDrawInput) input = make_proportional (240, 36, a);
+      g_autoptr(DlgDrawResult) result = run_ok (input);
+
+      g_test_message ("%s: min %.7f, max %.7f, %u panels", dlg_draw_algorithm_to_string (a),
+                      dlg_draw_result_get_min_probability (result),
+                      dlg_draw_result_get_max_probability (result),
+                      dlg_draw_result_get_n_panels (result));
+      g_assert_cmpfloat_with_epsilon (dlg_draw_result_get_min_probability (result), 36.0 / 240,
+                                      1e-6);
+      /* the probabilities sum to k, so nobody is above k/n either */
+      g_assert_cmpfloat_with_epsilon (dlg_draw_result_get_max_probability (result), 36.0 / 240,
+                                      1e-4);
+    }
+}
+
 static void
 test_fixture_fairness (void)
 {
@@ -1210,6 +1287,7 @@ main (int   argc,
   g_test_add_func ("/core/draw/maximin/example4-infeasible", test_example4_infeasible);
   g_test_add_func ("/core/draw/maximin/example5", test_example5);
   g_test_add_func ("/core/draw/example6", test_example6);
+  g_test_add_func ("/core/draw/proportional", test_proportional);
   g_test_add_func ("/core/draw/fixture/fairness", test_fixture_fairness);
   g_test_add_func ("/core/draw/fixture/replay", test_fixture_replay);
   g_test_add_func ("/core/draw/fixture/infeasible", test_fixture_infeasible);

@@ -769,11 +769,19 @@ run_maximin (Engine  *engine,
   g_autofree double *weights = g_new (double, engine->n_types);
   g_autofree int *counts = g_new (int, engine->n_types);
   double first_gap = -1.0;
+  double bound;
+  int covered_people = 0;
+
+  /* The probabilities of the covered people sum to k: none can do better than uniform. */
+  for (guint t = 0; t < engine->n_types; t++)
+    if (engine->covered[t])
+      covered_people += engine->type_size[t];
+  bound = (double) engine->k / MAX (1, covered_people);
 
   master_lp_init (engine, &master, NULL);
   for (guint iteration = 0;; iteration++)
     {
-      double upper, value, gap;
+      double upper, value, gap, y_sum = 0.0;
 
       if (check_cancelled (engine, error))
         return FALSE;
@@ -791,6 +799,20 @@ run_maximin (Engine  *engine,
               _("Maximising the lowest probability"));
       if (value <= upper + EPS)
         return TRUE;
+      /* Any weights y ≥ 0 give an upper bound on the optimum (Lagrangian bound): the lowest
+       * probability is at most the y-weighted mean, at most max_P Σ_t y_t n_t(P)/|t| = value,
+       * for Σ y_t = 1. Keep the best one, with k/n, and stop as soon as the LP reaches it: the
+       * duals oscillate for long after the optimum is found (tailing off), above all when many
+       * panels are optimal (quotas proportional to the pool, where the optimum is k/n). */
+      for (guint t = 0; t < engine->n_types; t++)
+        y_sum += y[t];
+      if (y_sum > 0.0)
+        bound = MIN (bound, value / y_sum);
+      if (bound <= dlg_lp_get_objective_value (master.lp) + EPS)
+        {
+          g_debug ("maximin: stopped at the bound %g after %u iterations", bound, iteration);
+          return TRUE;
+        }
       if (!add_panel (engine, counts))
         {
           g_warning ("maximin: the pricing panel is already known (gap %g)", gap);
