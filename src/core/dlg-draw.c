@@ -760,6 +760,77 @@ more_panels (Engine        *engine,
   return TRUE;
 }
 
+/* The best upper bounds of a level, and the weights that gave the best Lagrangian one. */
+typedef struct
+{
+  double   bound;    /* the best upper bound of the level */
+  double   lagrange; /* the best Lagrangian bound, that of y */
+  double  *y;        /* per type, Σ over the unfixed types = 1 */
+  gboolean has_y;
+} Centre;
+
+static void
+centre_reset (Centre *centre,
+              double  bound)
+{
+  centre->bound = bound;
+  centre->lagrange = INFINITY;
+  centre->has_y = FALSE;
+}
+
+/* The Lagrangian bound for weights @y ≥ 0 whose pricing panel has weight @value: the lowest
+ * unfixed probability z is at most their y-weighted mean, and for any distribution
+ * Σ_unfixed y_t p_t ≤ max_P Σ_t y_t n_t(P)/|t| − Σ_fixed y_t p_t = value − Σ_fixed y_t p_t.
+ * Keeps it if it is the best so far. */
+static void
+centre_update (Engine       *engine,
+               Centre       *centre,
+               const double *fixed,
+               const double *y,
+               double        value)
+{
+  double y_sum = 0.0, fixed_sum = 0.0, bound;
+
+  for (guint t = 0; t < engine->n_types; t++)
+    if (engine->covered[t])
+      {
+        if (fixed == NULL || fixed[t] < 0)
+          y_sum += y[t];
+        else
+          fixed_sum += y[t] * fixed[t];
+      }
+  if (y_sum <= 0.0)
+    return;
+  bound = (value - fixed_sum) / y_sum;
+  centre->bound = MIN (centre->bound, bound);
+  if (bound >= centre->lagrange)
+    return;
+  centre->lagrange = bound;
+  for (guint t = 0; t < engine->n_types; t++)
+    centre->y[t] = y[t] / y_sum;
+  centre->has_y = TRUE;
+}
+
+/* Pricing: the panel of greatest weight under the LP duals @y (its weight in @value), which
+ * also updates the bounds of the level. @weights is scratch. */
+static gboolean
+price (Engine        *engine,
+       Centre        *centre,
+       const double  *fixed,
+       const double  *y,
+       double        *weights,
+       int           *counts,
+       double        *value,
+       GError       **error)
+{
+  for (guint t = 0; t < engine->n_types; t++)
+    weights[t] = y[t] / engine->type_size[t];
+  if (!best_panel (engine, weights, counts, value, error))
+    return FALSE;
+  centre_update (engine, centre, fixed, y, *value);
+  return TRUE;
+}
+
 static gboolean
 run_maximin (Engine  *engine,
              GError **error)
@@ -767,31 +838,32 @@ run_maximin (Engine  *engine,
   g_auto(MasterLp) master = { 0, };
   g_autofree double *y = g_new (double, engine->n_types);
   g_autofree double *weights = g_new (double, engine->n_types);
+  g_autofree double *centre_y = g_new (double, engine->n_types);
   g_autofree int *counts = g_new (int, engine->n_types);
+  Centre centre = { 0.0, INFINITY, centre_y, FALSE };
   double first_gap = -1.0;
-  double bound;
   int covered_people = 0;
 
   /* The probabilities of the covered people sum to k: none can do better than uniform. */
   for (guint t = 0; t < engine->n_types; t++)
     if (engine->covered[t])
       covered_people += engine->type_size[t];
-  bound = (double) engine->k / MAX (1, covered_people);
+  centre_reset (&centre, (double) engine->k / MAX (1, covered_people));
 
   master_lp_init (engine, &master, NULL);
   for (guint iteration = 0;; iteration++)
     {
-      double upper, value, gap, y_sum = 0.0;
+      double upper, value, gap;
 
       if (check_cancelled (engine, error))
         return FALSE;
       if (solve_master (engine, &master) != DLG_LP_OPTIMAL)
         return solver_failed (error);
       upper = master_duals (engine, &master, y, weights);
-      if (!best_panel (engine, weights, counts, &value, error))
+      if (!price (engine, &centre, NULL, y, weights, counts, &value, error))
         return FALSE;
 
-      gap = value - upper;
+      gap = MIN (value, centre.bound) - upper;
       if (first_gap < 0)
         first_gap = MAX (gap, EPS);
       report (engine, 0.3 + 0.7 * CLAMP (1.0 - log (MAX (gap, EPS) / EPS)
@@ -799,18 +871,13 @@ run_maximin (Engine  *engine,
               _("Maximising the lowest probability"));
       if (value <= upper + EPS)
         return TRUE;
-      /* Any weights y ≥ 0 give an upper bound on the optimum (Lagrangian bound): the lowest
-       * probability is at most the y-weighted mean, at most max_P Σ_t y_t n_t(P)/|t| = value,
-       * for Σ y_t = 1. Keep the best one, with k/n, and stop as soon as the LP reaches it: the
-       * duals oscillate for long after the optimum is found (tailing off), above all when many
-       * panels are optimal (quotas proportional to the pool, where the optimum is k/n). */
-      for (guint t = 0; t < engine->n_types; t++)
-        y_sum += y[t];
-      if (y_sum > 0.0)
-        bound = MIN (bound, value / y_sum);
-      if (bound <= dlg_lp_get_objective_value (master.lp) + EPS)
+      /* The best bound (k/n or Lagrangian) stops the search as soon as the LP reaches it: the
+       * duals oscillate for long after the optimum is found (tailing off), above all when
+       * many panels are optimal (quotas proportional to the pool, where it is k/n). */
+      if (centre.bound <= dlg_lp_get_objective_value (master.lp) + EPS)
         {
-          g_debug ("maximin: stopped at the bound %g after %u iterations", bound, iteration);
+          g_debug ("maximin: stopped at the bound %g after %u iterations", centre.bound,
+                   iteration);
           return TRUE;
         }
       if (!add_panel (engine, counts))
@@ -834,6 +901,8 @@ run_leximin (Engine  *engine,
   g_autofree double *y = g_new (double, engine->n_types);
   g_autofree double *weights = g_new (double, engine->n_types);
   g_autofree int *counts = g_new (int, engine->n_types);
+  g_autofree double *centre_y = g_new (double, engine->n_types);
+  Centre centre = { INFINITY, INFINITY, centre_y, FALSE };
   guint n_unfixed = 0, reductions = 0;
   int covered_people = 0, fixed_people = 0;
 
@@ -852,10 +921,22 @@ run_leximin (Engine  *engine,
     {
       DlgLpStatus status;
       double upper, dual_obj, value;
-      gboolean converged;
+      gboolean converged, at_bound = FALSE, uniform;
+      const double *fix_y;
 
       if (check_cancelled (engine, error))
         return FALSE;
+      if (!isfinite (centre.bound))
+        {
+          /* The probabilities of the covered people sum to k: the unfixed ones cannot all do
+           * better than sharing what the fixed ones leave. */
+          double left = engine->k;
+
+          for (guint t = 0; t < engine->n_types; t++)
+            if (engine->covered[t] && fixed[t] >= 0)
+              left -= fixed[t] * engine->type_size[t];
+          centre_reset (&centre, left / MAX (1, covered_people - fixed_people));
+        }
       status = solve_master (engine, &master);
       if (status != DLG_LP_OPTIMAL)
         {
@@ -870,14 +951,24 @@ run_leximin (Engine  *engine,
                 fixed[t] = MAX (0.0, fixed[t] - 0.0001);
                 master_lp_fix (&master, t, fixed[t]);
               }
+          centre.bound = INFINITY; /* the level's bounds depend on the fixed probabilities */
           continue;
         }
       upper = master_duals (engine, &master, y, weights);
       dual_obj = dlg_lp_get_objective_value (master.lp);
-      if (!best_panel (engine, weights, counts, &value, error))
+      if (!price (engine, &centre, fixed, y, weights, counts, &value, error))
         return FALSE;
 
+      /* The best bound of the level stops it as soon as the LP reaches it (the duals tail
+       * off for long before the usual test holds); the weights that gave it are then as good
+       * a certificate for fixing as the usual test's: both are duals within EPS of the
+       * optimum. */
       converged = value <= upper + EPS;
+      if (!converged && centre.bound <= dual_obj + EPS)
+        {
+          g_debug ("leximin: level stopped at the bound %g", centre.bound);
+          converged = at_bound = TRUE;
+        }
       if (!converged && !add_panel (engine, counts))
         {
           g_warning ("leximin: the pricing panel is already known (gap %g)", value - upper);
@@ -892,7 +983,10 @@ run_leximin (Engine  *engine,
         }
 
       /* A positive y_t means that type t's constraint binds in every optimal solution
-       * (complementary slackness): its probability is the optimum. */
+       * (complementary slackness): its probability is the optimum. At the bound k/n of the
+       * level (no weights), every unfixed type is at the optimum. */
+      uniform = at_bound && !(centre.has_y && centre.lagrange <= dual_obj + EPS);
+      fix_y = at_bound ? centre.y : y;
       {
         int best = -1;
         guint newly = 0;
@@ -901,9 +995,9 @@ run_leximin (Engine  *engine,
           {
             if (!engine->covered[t] || fixed[t] >= 0)
               continue;
-            if (best < 0 || y[t] > y[best])
+            if (best < 0 || fix_y[t] > fix_y[best])
               best = t;
-            if (y[t] > EPS)
+            if (uniform || fix_y[t] > EPS)
               {
                 fixed[t] = MAX (0.0, dual_obj);
                 master_lp_fix (&master, t, fixed[t]);
@@ -921,6 +1015,7 @@ run_leximin (Engine  *engine,
             n_unfixed--;
           }
       }
+      centre.bound = INFINITY; /* a new level */
       g_debug ("leximin: level %g fixed, %u types left, %u panels", dual_obj, n_unfixed,
                engine->panels->len);
       report (engine, 0.3 + 0.7 * fixed_people / MAX (1, covered_people),
