@@ -39,6 +39,9 @@
 #define LEGACY_MAX_ATTEMPTS 100
 /* panels priced from one LP solution at most */
 #define MORE_PANELS 10
+/* panels out of the master LP's basis for this many solves in a row leave it (not the pool) */
+#define PRUNE_AGE 10
+#define PRUNE_BATCH 10
 
 enum
 {
@@ -392,11 +395,21 @@ add_panel (Engine    *engine,
       return FALSE;
     }
   g_ptr_array_add (engine->panels, bytes);
-  g_hash_table_add (engine->panel_set, bytes);
+  g_hash_table_insert (engine->panel_set, bytes, GUINT_TO_POINTER (engine->panels->len));
   for (guint t = 0; t < engine->n_types; t++)
     if (counts[t] > 0)
       engine->covered[t] = TRUE;
   return TRUE;
+}
+
+/* The index of a known panel, or -1. */
+static int
+find_panel (Engine    *engine,
+            const int *counts)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (counts, sizeof (int) * engine->n_types);
+
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (engine->panel_set, bytes)) - 1;
 }
 
 static const int *
@@ -616,10 +629,13 @@ initial_panels (Engine  *engine,
  * new panel is a new column, so the last basis stays feasible and the simplex resumes from it. */
 typedef struct
 {
-  DlgLp *lp;
-  int   *row;     /* per type, or -1 for types on no panel */
-  int    zcol;
-  int    sum_row;
+  DlgLp  *lp;
+  int    *row;       /* per type, or -1 for types on no panel */
+  int     zcol;
+  int     sum_row;
+  GArray *col_panel; /* int per column: its panel, or -1 for z */
+  GArray *col_age;   /* guint per column: solves in a row out of the basis */
+  GArray *in_master; /* gboolean per panel */
 } MasterLp;
 
 static void
@@ -627,6 +643,9 @@ master_lp_clear (MasterLp *master)
 {
   g_clear_pointer (&master->lp, dlg_lp_free);
   g_clear_pointer (&master->row, g_free);
+  g_clear_pointer (&master->col_panel, g_array_unref);
+  g_clear_pointer (&master->col_age, g_array_unref);
+  g_clear_pointer (&master->in_master, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MasterLp, master_lp_clear)
@@ -648,6 +667,78 @@ master_add_panel (Engine   *engine,
   engine->cols[n] = master->sum_row;
   engine->coefs[n++] = 1.0;
   dlg_lp_add_col_entries (master->lp, 0.0, INFINITY, 0.0, n, engine->cols, engine->coefs);
+  g_array_append_val (master->col_panel, index);
+  g_array_append_vals (master->col_age, &(guint) { 0 }, 1);
+  if (master->in_master->len < engine->panels->len)
+    g_array_set_size (master->in_master, engine->panels->len);
+  g_array_index (master->in_master, gboolean, index) = TRUE;
+}
+
+/* Puts a priced panel into the master LP: a new one, or a known one that had left it.
+ * Returns whether the master LP changed. */
+static gboolean
+master_take_panel (Engine    *engine,
+                   MasterLp  *master,
+                   const int *counts)
+{
+  int index;
+
+  if (add_panel (engine, counts))
+    index = engine->panels->len - 1;
+  else
+    {
+      index = find_panel (engine, counts);
+      g_assert (index >= 0);
+      if ((guint) index < master->in_master->len
+          && g_array_index (master->in_master, gboolean, index))
+        return FALSE;
+    }
+  master_add_panel (engine, master, index);
+  return TRUE;
+}
+
+/* Column management: the master LP keeps every panel it was given, most of which never come
+ * back into the basis, and each simplex pivot costs in proportion to its columns. A panel
+ * out of the basis at 0 for PRUNE_AGE solves in a row leaves the master LP (the current
+ * solution does not use it, so it stays optimal and the fixed probabilities stay met); it
+ * stays in the pool for the final distribution, and comes back if the pricing finds it
+ * again. */
+static void
+master_prune (Engine   *engine,
+              MasterLp *master)
+{
+  g_autoptr(GArray) old = g_array_new (FALSE, FALSE, sizeof (int));
+  guint kept = 0;
+
+  for (guint j = 0; j < master->col_panel->len; j++)
+    {
+      guint *age = &g_array_index (master->col_age, guint, j);
+
+      if (g_array_index (master->col_panel, int, j) < 0 || dlg_lp_get_col_is_basic (master->lp, j)
+          || dlg_lp_get_col_value (master->lp, j) > 0.0)
+        *age = 0;
+      else if (++*age >= PRUNE_AGE)
+        g_array_append_val (old, j);
+    }
+  if (old->len < PRUNE_BATCH)
+    return;
+  dlg_lp_delete_cols (master->lp, old->len, (const int *) old->data);
+  for (guint j = 0, o = 0; j < master->col_panel->len; j++)
+    {
+      if (o < old->len && g_array_index (old, int, o) == (int) j)
+        {
+          g_array_index (master->in_master, gboolean,
+                         g_array_index (master->col_panel, int, j)) = FALSE;
+          o++;
+          continue;
+        }
+      g_array_index (master->col_panel, int, kept) = g_array_index (master->col_panel, int, j);
+      g_array_index (master->col_age, guint, kept) = g_array_index (master->col_age, guint, j);
+      kept++;
+    }
+  g_array_set_size (master->col_panel, kept);
+  g_array_set_size (master->col_age, kept);
+  g_debug ("master LP: %u panels out, %u columns left", old->len, kept);
 }
 
 static void
@@ -657,7 +748,12 @@ master_lp_init (Engine       *engine,
 {
   master->lp = dlg_lp_new (DLG_LP_MAXIMIZE);
   master->row = g_new (int, engine->n_types);
+  master->col_panel = g_array_new (FALSE, FALSE, sizeof (int));
+  master->col_age = g_array_new (FALSE, FALSE, sizeof (guint));
+  master->in_master = g_array_new (FALSE, TRUE, sizeof (gboolean));
   master->zcol = dlg_lp_add_col (master->lp, 0.0, INFINITY, 1.0, FALSE);
+  g_array_append_vals (master->col_panel, &(int) { -1 }, 1);
+  g_array_append_vals (master->col_age, &(guint) { 0 }, 1);
   for (guint t = 0; t < engine->n_types; t++)
     {
       double coef = -1.0;
@@ -714,6 +810,8 @@ solve_master (Engine   *engine,
 
   engine->n_lp++;
   engine->lp_us += g_get_monotonic_time () - start;
+  if (status == DLG_LP_OPTIMAL)
+    master_prune (engine, master);
   return status;
 }
 
@@ -753,9 +851,8 @@ more_panels (Engine        *engine,
       upper /= sum;
       if (!best_panel (engine, weights, counts, &value, error))
         return FALSE;
-      if (value <= upper + EPS || !add_panel (engine, counts))
+      if (value <= upper + EPS || !master_take_panel (engine, master, counts))
         break;
-      master_add_panel (engine, master, engine->panels->len - 1);
     }
   return TRUE;
 }
@@ -880,12 +977,11 @@ run_maximin (Engine  *engine,
                    iteration);
           return TRUE;
         }
-      if (!add_panel (engine, counts))
+      if (!master_take_panel (engine, &master, counts))
         {
           g_warning ("maximin: the pricing panel is already known (gap %g)", gap);
           return TRUE;
         }
-      master_add_panel (engine, &master, engine->panels->len - 1);
 
       if (!more_panels (engine, &master, NULL, y, weights, counts, upper, value, error))
         return FALSE;
@@ -969,14 +1065,13 @@ run_leximin (Engine  *engine,
           g_debug ("leximin: level stopped at the bound %g", centre.bound);
           converged = at_bound = TRUE;
         }
-      if (!converged && !add_panel (engine, counts))
+      if (!converged && !master_take_panel (engine, &master, counts))
         {
           g_warning ("leximin: the pricing panel is already known (gap %g)", value - upper);
           converged = TRUE;
         }
       if (!converged)
         {
-          master_add_panel (engine, &master, engine->panels->len - 1);
           if (!more_panels (engine, &master, fixed, y, weights, counts, upper, value, error))
             return FALSE;
           continue;

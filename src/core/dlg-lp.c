@@ -488,3 +488,32 @@ dlg_lp_get_row_dual (DlgLp *lp,
     return glp_ipt_row_dual (lp->prob, row + 1);
   return lp->is_mip ? 0.0 : glp_get_row_dual (lp->prob, row + 1);
 }
+
+/* Whether @col is in the basis of the last simplex solution. */
+gboolean
+dlg_lp_get_col_is_basic (DlgLp *lp,
+                         int    col)
+{
+  return glp_get_col_stat (lp->prob, col + 1) == GLP_BS;
+}
+
+/**
+ * dlg_lp_delete_cols:
+ * @lp: a problem
+ * @n: how many columns
+ * @cols: their indices (from 0, no repeats)
+ *
+ * Deletes columns; those after them move down. Deleting non-basic columns keeps the basis.
+ */
+void
+dlg_lp_delete_cols (DlgLp     *lp,
+                    int        n,
+                    const int *cols)
+{
+  if (n <= 0)
+    return;
+  ensure_scratch (lp, n);
+  for (int k = 0; k < n; k++)
+    lp->ind[k + 1] = cols[k] + 1;
+  glp_del_cols (lp->prob, n, lp->ind);
+}

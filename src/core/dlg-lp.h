@@ -93,5 +93,10 @@ double       dlg_lp_get_col_value   (DlgLp        *lp,
                                      int           col);
 double       dlg_lp_get_row_dual    (DlgLp        *lp,
                                      int           row);
+gboolean     dlg_lp_get_col_is_basic (DlgLp       *lp,
+                                     int           col);
+void         dlg_lp_delete_cols     (DlgLp        *lp,
+                                     int           n,
+                                     const int    *cols);
 
 G_END_DECLS
