@@ -569,6 +569,42 @@ test_proportional (void)
     }
 }
 
+/* Everyone of a value sits on every panel: they are fixed at 1 together (the bound of a level
+ * at probability 1), and the others share the rest evenly. */
+static void
+test_certain (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgDrawInput) input = dlg_draw_input_new ();
+  g_autoptr(DlgDrawResult) result = NULL;
+  static const char *const sizes[] = { "s", "m", "l" };
+
+  dlg_draw_input_add_quota (input, "colour", "red", 4, 4, -1, -1, &error);
+  g_assert_no_error (error);
+  dlg_draw_input_add_quota (input, "colour", "blue", 6, 6, -1, -1, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      dlg_draw_input_add_quota (input, "size", sizes[i], 0, 10, -1, -1, &error);
+      g_assert_no_error (error);
+    }
+  for (guint p = 0; p < 20; p++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", p);
+      const char *values[] = { p < 4 ? "red" : "blue", sizes[p % 3], NULL };
+
+      dlg_draw_input_add_person (input, id, values, NULL, &error);
+      g_assert_no_error (error);
+    }
+  dlg_draw_input_set_size (input, 10);
+  dlg_draw_input_set_seed (input, 3);
+  dlg_draw_input_set_algorithm (input, DLG_DRAW_ALGORITHM_LEXIMIN);
+  result = run_ok (input);
+  for (guint p = 0; p < 20; p++)
+    g_assert_cmpfloat_with_epsilon (dlg_draw_result_get_probability (result, p),
+                                    p < 4 ? 1.0 : 6.0 / 16, PRECISION);
+}
+
 static void
 test_fixture_fairness (void)
 {
@@ -1288,6 +1324,7 @@ main (int   argc,
   g_test_add_func ("/core/draw/maximin/example5", test_example5);
   g_test_add_func ("/core/draw/example6", test_example6);
   g_test_add_func ("/core/draw/proportional", test_proportional);
+  g_test_add_func ("/core/draw/certain", test_certain);
   g_test_add_func ("/core/draw/fixture/fairness", test_fixture_fairness);
   g_test_add_func ("/core/draw/fixture/replay", test_fixture_replay);
   g_test_add_func ("/core/draw/fixture/infeasible", test_fixture_infeasible);

@@ -861,6 +861,7 @@ more_panels (Engine        *engine,
 typedef struct
 {
   double   bound;    /* the best upper bound of the level */
+  double   share;    /* the bound from the sum of the probabilities, and 1 */
   double   lagrange; /* the best Lagrangian bound, that of y */
   double  *y;        /* per type, Σ over the unfixed types = 1 */
   gboolean has_y;
@@ -871,6 +872,7 @@ centre_reset (Centre *centre,
               double  bound)
 {
   centre->bound = bound;
+  centre->share = bound;
   centre->lagrange = INFINITY;
   centre->has_y = FALSE;
 }
@@ -937,7 +939,7 @@ run_maximin (Engine  *engine,
   g_autofree double *weights = g_new (double, engine->n_types);
   g_autofree double *centre_y = g_new (double, engine->n_types);
   g_autofree int *counts = g_new (int, engine->n_types);
-  Centre centre = { 0.0, INFINITY, centre_y, FALSE };
+  Centre centre = { 0.0, INFINITY, INFINITY, centre_y, FALSE };
   double first_gap = -1.0;
   int covered_people = 0;
 
@@ -998,7 +1000,7 @@ run_leximin (Engine  *engine,
   g_autofree double *weights = g_new (double, engine->n_types);
   g_autofree int *counts = g_new (int, engine->n_types);
   g_autofree double *centre_y = g_new (double, engine->n_types);
-  Centre centre = { INFINITY, INFINITY, centre_y, FALSE };
+  Centre centre = { INFINITY, INFINITY, INFINITY, centre_y, FALSE };
   guint n_unfixed = 0, reductions = 0;
   int covered_people = 0, fixed_people = 0;
 
@@ -1017,7 +1019,7 @@ run_leximin (Engine  *engine,
     {
       DlgLpStatus status;
       double upper, dual_obj, value;
-      gboolean converged, at_bound = FALSE, uniform;
+      gboolean converged, priced_out, at_bound, uniform;
       const double *fix_y;
 
       if (check_cancelled (engine, error))
@@ -1025,13 +1027,13 @@ run_leximin (Engine  *engine,
       if (!isfinite (centre.bound))
         {
           /* The probabilities of the covered people sum to k: the unfixed ones cannot all do
-           * better than sharing what the fixed ones leave. */
+           * better than sharing what the fixed ones leave, nor better than 1. */
           double left = engine->k;
 
           for (guint t = 0; t < engine->n_types; t++)
             if (engine->covered[t] && fixed[t] >= 0)
               left -= fixed[t] * engine->type_size[t];
-          centre_reset (&centre, left / MAX (1, covered_people - fixed_people));
+          centre_reset (&centre, MIN (1.0, left / MAX (1, covered_people - fixed_people)));
         }
       status = solve_master (engine, &master);
       if (status != DLG_LP_OPTIMAL)
@@ -1059,12 +1061,11 @@ run_leximin (Engine  *engine,
        * off for long before the usual test holds); the weights that gave it are then as good
        * a certificate for fixing as the usual test's: both are duals within EPS of the
        * optimum. */
-      converged = value <= upper + EPS;
-      if (!converged && centre.bound <= dual_obj + EPS)
-        {
-          g_debug ("leximin: level stopped at the bound %g", centre.bound);
-          converged = at_bound = TRUE;
-        }
+      priced_out = value <= upper + EPS;
+      at_bound = centre.bound <= dual_obj + EPS;
+      converged = priced_out || at_bound;
+      if (!priced_out && at_bound)
+        g_debug ("leximin: level stopped at the bound %g", centre.bound);
       if (!converged && !master_take_panel (engine, &master, counts))
         {
           g_warning ("leximin: the pricing panel is already known (gap %g)", value - upper);
@@ -1078,12 +1079,12 @@ run_leximin (Engine  *engine,
         }
 
       /* A positive y_t means that type t's constraint binds in every optimal solution
-       * (complementary slackness): its probability is the optimum. At the bound k/n of the
-       * level (no weights), every unfixed type is at the optimum. */
-      uniform = at_bound && !(centre.has_y && centre.lagrange <= dual_obj + EPS);
-      fix_y = at_bound ? centre.y : y;
+       * (complementary slackness): its probability is the optimum. At the sharing bound or 1
+       * (no weights), every unfixed type is at the optimum. */
+      uniform = centre.share <= dual_obj + EPS;
+      fix_y = priced_out ? y : centre.y;
       {
-        int best = -1;
+        int best = -1, release = -1;
         guint newly = 0;
 
         for (guint t = 0; t < engine->n_types; t++)
@@ -1094,6 +1095,8 @@ run_leximin (Engine  *engine,
               best = t;
             if (uniform || fix_y[t] > EPS)
               {
+                if (y[t] > EPS && (release < 0 || y[t] > y[release]))
+                  release = t;
                 fixed[t] = MAX (0.0, dual_obj);
                 master_lp_fix (&master, t, fixed[t]);
                 fixed_people += engine->type_size[t];
@@ -1109,6 +1112,15 @@ run_leximin (Engine  *engine,
             fixed_people += engine->type_size[best];
             n_unfixed--;
           }
+        /* Fixing takes z out of the fixed rows, which leaves the last basis singular as soon
+         * as the unfixed rows left are all slack (as they usually are): the simplex would
+         * then start again from scratch, for seconds on a large master LP. Trading z for the
+         * slack of the fixed row with the largest LP dual keeps the basis regular: only z
+         * is in the objective, so z's row of the inverse basis is the duals, and the entry
+         * for that row is not 0. */
+        if (release >= 0 && dlg_lp_get_col_is_basic (master.lp, master.zcol)
+            && !dlg_lp_get_row_is_basic (master.lp, master.row[release]))
+          dlg_lp_swap_basis (master.lp, master.zcol, master.row[release]);
       }
       centre.bound = INFINITY; /* a new level */
       g_debug ("leximin: level %g fixed, %u types left, %u panels", dual_obj, n_unfixed,

@@ -338,17 +338,19 @@ simplex (DlgLp *lp)
 {
   glp_smcp parm;
   DlgLpStatus status;
+  int rc;
 
   glp_init_smcp (&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_OFF; /* keep the basis between solves: column generation re-solves */
   parm.meth = GLP_PRIMAL;  /* new columns keep the last basis primal feasible */
   parm.it_lim = 2000;      /* a stalled (degenerate) warm start is restarted below */
-  status = simplex_status (lp, glp_simplex (lp->prob, &parm));
+  rc = glp_simplex (lp->prob, &parm);
+  status = simplex_status (lp, rc);
   if (status == DLG_LP_OPTIMAL)
     return status;
-  g_debug ("simplex from the last basis ended with status %d; solving again from scratch",
-           status);
+  g_debug ("simplex from the last basis ended with status %d (%d); solving again from scratch",
+           status, rc);
   /* A warm start can end in a wrong verdict after many small changes: check it from a fresh
    * basis, with the more careful two-phase primal method and exact bound checks. */
   glp_adv_basis (lp->prob, 0);
@@ -495,6 +497,33 @@ dlg_lp_get_col_is_basic (DlgLp *lp,
                          int    col)
 {
   return glp_get_col_stat (lp->prob, col + 1) == GLP_BS;
+}
+
+/* Whether the auxiliary variable of @row is in the basis of the last simplex solution. */
+gboolean
+dlg_lp_get_row_is_basic (DlgLp *lp,
+                         int    row)
+{
+  return glp_get_row_stat (lp->prob, row + 1) == GLP_BS;
+}
+
+/**
+ * dlg_lp_swap_basis:
+ * @lp: a problem
+ * @col: a basic column with a finite lower bound
+ * @row: a row whose auxiliary variable is not basic
+ *
+ * Takes @col out of the basis (at its lower bound) and puts @row's auxiliary variable in,
+ * for the next simplex to start from: a basis repair when a change to the matrix would make
+ * the last basis singular. The caller knows the new basis is not.
+ */
+void
+dlg_lp_swap_basis (DlgLp *lp,
+                   int    col,
+                   int    row)
+{
+  glp_set_col_stat (lp->prob, col + 1, GLP_NL);
+  glp_set_row_stat (lp->prob, row + 1, GLP_BS);
 }
 
 /**

@@ -95,6 +95,11 @@ double       dlg_lp_get_row_dual    (DlgLp        *lp,
                                      int           row);
 gboolean     dlg_lp_get_col_is_basic (DlgLp       *lp,
                                      int           col);
+gboolean     dlg_lp_get_row_is_basic (DlgLp       *lp,
+                                     int           row);
+void         dlg_lp_swap_basis      (DlgLp        *lp,
+                                     int           col,
+                                     int           row);
 void         dlg_lp_delete_cols     (DlgLp        *lp,
                                      int           n,
                                      const int    *cols);
