@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "dlg-contributions-page.h"
+#include "dlg-stage-navigator.h"
 #include "dlg-core.h"
 #include "dlg-journal-page.h"
 #include "dlg-narratives-page.h"
@@ -406,6 +407,40 @@ test_stage_switch_keys (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-stage", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-stage", NULL);
   g_assert_cmpstr (dlg_window_get_visible_page_name (f->window), ==, "specification");
+}
+
+/* At 1280x800 (the default size) every page fits beside the process sidebar and the stage
+ * navigator: the leaflet does not fold, and the contributions page asks for at most 400 px,
+ * which leaves room for longer (French) labels. The contributions page used to fold it in French. */
+static void
+test_window_pages_fit (Fixture       *f,
+                       gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                    DLG_TYPE_WINDOW,
+                                                                    "leaflet"));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  spin (50);
+  for (guint i = 0; i < DLG_N_PAGES; i++)
+    {
+      GtkWidget *page;
+      int minimum = 0;
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-stage", "i", (int) i);
+      spin (30);
+      page = dlg_window_get_page (f->window, i);
+      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("page %s: minimum width %d, window %d px wide, leaflet %s",
+                      dlg_window_get_visible_page_name (f->window), minimum,
+                      gtk_widget_get_width (GTK_WIDGET (f->window)),
+                      adw_leaflet_get_folded (leaflet) ? "folded" : "unfolded");
+      g_assert_false (adw_leaflet_get_folded (leaflet));
+      /* Room for French labels: the contributions page asked for 571 px in English (its
+       * filter bar in one row), about 200 more in French, where the window folded. */
+      if (i == DLG_N_STAGES)
+        g_assert_cmpint (minimum, <=, 400);
+    }
 }
 
 /* The three cross-stage pages of branch pages sit after the twelve stages. */
@@ -1057,6 +1092,7 @@ main (int   argc,
   ADD ("/gui/window/create-and-rename", test_window_create_and_rename);
   ADD ("/gui/window/stage-keys", test_stage_switch_keys);
   ADD ("/gui/window/cross-stage-pages", test_window_cross_stage_pages);
+  ADD ("/gui/window/pages-fit", test_window_pages_fit);
   ADD ("/gui/view/diagnostic", test_view_diagnostic);
   ADD ("/gui/view/arbitration", test_view_arbitration);
   ADD ("/gui/view/arbitration-bad-date", test_view_arbitration_bad_date);

@@ -704,6 +704,12 @@ dlg_contributions_page_init (DlgContributionsPage *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The filter bar's flow box only lays the dropdowns out: its children take no focus of their
+   * own (Tab goes from dropdown to dropdown). */
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->channel_dropdown)), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->feature_dropdown)), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->moderation_dropdown)),
+                            FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
