@@ -19,6 +19,7 @@
 #include "dlg-core.h"
 #include "dlg-journal-page.h"
 #include "dlg-narratives-page.h"
+#include "dlg-reload-helper.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-stage-page.h"
 #include "dlg-window.h"
@@ -441,6 +442,76 @@ test_window_pages_fit (Fixture       *f,
       if (i == DLG_N_STAGES)
         g_assert_cmpint (minimum, <=, 400);
     }
+}
+
+typedef struct
+{
+  DlgReloadHelper helper;
+  guint           n_changes;
+  guint           n_reloads;
+} ReloadCounter;
+
+static void
+counter_reload (ReloadCounter *counter)
+{
+  counter->n_reloads++;
+}
+
+/* The helper connects its handler to an object (a view); this one carries the counter. */
+static void
+counter_changed_reload_cb (GObject    *owner,
+                           const char *table,
+                           gint64      process_id)
+{
+  ReloadCounter *counter = g_object_get_data (owner, "counter");
+
+  counter->n_changes++;
+  dlg_reload_helper_queue (&counter->helper, (DlgReloadFunc) counter_reload, counter);
+}
+
+/* The stage views' watch on the store: a burst of changes reloads once, from an idle; a
+ * cancelled reload does not run; once unwatched, no change reaches the view. */
+static void
+test_reload_helper (Fixture       *f,
+                    gconstpointer  data)
+{
+  ReloadCounter counter = { { 0 }, 0, 0 };
+  g_autoptr(GObject) owner = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_object_set_data (owner, "counter", &counter);
+
+  dlg_reload_helper_watch (&counter.helper, f->store, G_CALLBACK (counter_changed_reload_cb),
+                           owner);
+  dlg_store_emit_changed (f->store, "decision", f->demo_id);
+  dlg_store_emit_changed (f->store, "decision", f->demo_id);
+  dlg_store_emit_changed (f->store, "review", f->demo_id);
+  g_assert_cmpuint (counter.n_changes, ==, 3);
+  g_assert_cmpuint (counter.n_reloads, ==, 0);
+  g_assert_true (dlg_reload_helper_is_pending (&counter.helper));
+  spin (20);
+  g_assert_cmpuint (counter.n_reloads, ==, 1);
+  g_assert_false (dlg_reload_helper_is_pending (&counter.helper));
+
+  dlg_store_emit_changed (f->store, "decision", f->demo_id);
+  dlg_reload_helper_cancel (&counter.helper);
+  spin (20);
+  g_assert_cmpuint (counter.n_reloads, ==, 1);
+
+  /* Watching again replaces the handler, never adds one. */
+  dlg_reload_helper_watch (&counter.helper, f->store, G_CALLBACK (counter_changed_reload_cb),
+                           owner);
+  counter.n_changes = 0;
+  dlg_store_emit_changed (f->store, "decision", f->demo_id);
+  g_assert_cmpuint (counter.n_changes, ==, 1);
+  spin (20);
+  g_assert_cmpuint (counter.n_reloads, ==, 2);
+
+  dlg_reload_helper_unwatch (&counter.helper);
+  dlg_store_emit_changed (f->store, "decision", f->demo_id);
+  spin (20);
+  g_assert_cmpuint (counter.n_changes, ==, 1);
+  g_assert_cmpuint (counter.n_reloads, ==, 2);
+  g_assert_null (counter.helper.store);
 }
 
 /* The three cross-stage pages of branch pages sit after the twelve stages. */
@@ -1093,6 +1164,7 @@ main (int   argc,
   ADD ("/gui/window/stage-keys", test_stage_switch_keys);
   ADD ("/gui/window/cross-stage-pages", test_window_cross_stage_pages);
   ADD ("/gui/window/pages-fit", test_window_pages_fit);
+  ADD ("/gui/view/reload-helper", test_reload_helper);
   ADD ("/gui/view/diagnostic", test_view_diagnostic);
   ADD ("/gui/view/arbitration", test_view_arbitration);
   ADD ("/gui/view/arbitration-bad-date", test_view_arbitration_bad_date);
