@@ -20,6 +20,7 @@
 #include "dlg-journal-page.h"
 #include "dlg-narratives-page.h"
 #include "dlg-reload-helper.h"
+#include "dlg-view-util.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-stage-page.h"
 #include "dlg-window.h"
@@ -512,6 +513,44 @@ test_reload_helper (Fixture       *f,
   g_assert_cmpuint (counter.n_changes, ==, 1);
   g_assert_cmpuint (counter.n_reloads, ==, 2);
   g_assert_null (counter.helper.store);
+}
+
+/* What a record row opens: its record; a placeholder row or a deleted record, nothing. */
+static void
+test_record_row_load (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgDecision) decision = dlg_decision_new (f->demo_id);
+  g_autoptr(DlgDecision) loaded = NULL;
+  g_autoptr(GtkListBoxRow) row = NULL;
+  g_autoptr(GtkListBoxRow) placeholder = NULL;
+
+  dlg_decision_set_stage (decision, "arbitration");
+  dlg_decision_set_what (decision, "A decision");
+  dlg_decision_set_who (decision, "The board");
+  dlg_decision_set_decided_at (decision, "2026-01-15");
+  g_assert_true (dlg_decision_save (f->store, decision, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_decision_get_id (decision), >, 0);
+
+  row = GTK_LIST_BOX_ROW (dlg_record_row_new ("A decision", "The board",
+                                               dlg_decision_get_id (decision)));
+  g_object_ref_sink (row);
+  /* A placeholder is a label: the list box wraps it in a row of its own. */
+  placeholder = GTK_LIST_BOX_ROW (gtk_list_box_row_new ());
+  g_object_ref_sink (placeholder);
+  gtk_list_box_row_set_child (placeholder, dlg_placeholder_row_new ("Nothing"));
+  loaded = dlg_record_row_load (row, f->context, (DlgRecordLoadFunc) dlg_decision_load);
+  g_assert_nonnull (loaded);
+  g_assert_cmpstr (dlg_decision_get_what (loaded), ==, "A decision");
+  g_assert_null (dlg_record_row_load (placeholder, f->context,
+                                      (DlgRecordLoadFunc) dlg_decision_load));
+  g_assert_null (dlg_record_row_load (row, NULL, (DlgRecordLoadFunc) dlg_decision_load));
+
+  g_assert_true (dlg_decision_delete (f->store, dlg_decision_get_id (decision), &error));
+  g_assert_no_error (error);
+  g_assert_null (dlg_record_row_load (row, f->context, (DlgRecordLoadFunc) dlg_decision_load));
 }
 
 /* The three cross-stage pages of branch pages sit after the twelve stages. */
@@ -1165,6 +1204,7 @@ main (int   argc,
   ADD ("/gui/window/cross-stage-pages", test_window_cross_stage_pages);
   ADD ("/gui/window/pages-fit", test_window_pages_fit);
   ADD ("/gui/view/reload-helper", test_reload_helper);
+  ADD ("/gui/view/record-row-load", test_record_row_load);
   ADD ("/gui/view/diagnostic", test_view_diagnostic);
   ADD ("/gui/view/arbitration", test_view_arbitration);
   ADD ("/gui/view/arbitration-bad-date", test_view_arbitration_bad_date);

@@ -157,16 +157,10 @@ decision_activated_cb (DlgArbitrationView *self,
                       GtkListBoxRow      *row)
 {
   g_autoptr(DlgDecision) item = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = dlg_record_row_get_id (row);
 
-  if (id == 0)
-    return;
-  item = dlg_decision_load (dlg_context_get_store (self->context), id, &error);
+  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_decision_load);
   if (item != NULL)
     edit_decision (self, item);
-  else
-    g_message ("Could not open: %s", error->message);
 }
 
 static void

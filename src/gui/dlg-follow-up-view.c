@@ -181,16 +181,10 @@ follow_up_activated_cb (DlgFollowUpView *self,
                        GtkListBoxRow   *row)
 {
   g_autoptr(DlgFollowUp) item = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = dlg_record_row_get_id (row);
 
-  if (id == 0)
-    return;
-  item = dlg_follow_up_load (dlg_context_get_store (self->context), id, &error);
+  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_follow_up_load);
   if (item != NULL)
     edit_follow_up (self, item);
-  else
-    g_message ("Could not open: %s", error->message);
 }
 
 static void

@@ -415,16 +415,10 @@ commitment_activated_cb (DlgImplementationView *self,
                         GtkListBoxRow         *row)
 {
   g_autoptr(DlgCommitment) item = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = dlg_record_row_get_id (row);
 
-  if (id == 0)
-    return;
-  item = dlg_commitment_load (dlg_context_get_store (self->context), id, &error);
+  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_commitment_load);
   if (item != NULL)
     edit_commitment (self, item);
-  else
-    g_message ("Could not open: %s", error->message);
 }
 
 static void

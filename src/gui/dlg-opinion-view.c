@@ -346,16 +346,10 @@ recommendation_activated_cb (DlgOpinionView *self,
                             GtkListBoxRow  *row)
 {
   g_autoptr(DlgRecommendation) item = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = dlg_record_row_get_id (row);
 
-  if (id == 0)
-    return;
-  item = dlg_recommendation_load (dlg_context_get_store (self->context), id, &error);
+  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_recommendation_load);
   if (item != NULL)
     edit_recommendation (self, item);
-  else
-    g_message ("Could not open: %s", error->message);
 }
 
 static void

@@ -738,16 +738,10 @@ quota_activated_cb (DlgRecruitmentView *self,
                    GtkListBoxRow      *row)
 {
   g_autoptr(DlgQuota) item = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = dlg_record_row_get_id (row);
 
-  if (id == 0)
-    return;
-  item = dlg_quota_load (dlg_context_get_store (self->context), id, &error);
+  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_quota_load);
   if (item != NULL)
     edit_quota (self, item);
-  else
-    g_message ("Could not open: %s", error->message);
 }
 
 static void

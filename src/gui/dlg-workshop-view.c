@@ -276,16 +276,10 @@ session_activated_cb (DlgWorkshopView *self,
                      GtkListBoxRow   *row)
 {
   g_autoptr(DlgSession) item = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = dlg_record_row_get_id (row);
 
-  if (id == 0)
-    return;
-  item = dlg_session_load (dlg_context_get_store (self->context), id, &error);
+  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_session_load);
   if (item != NULL)
     edit_session (self, item);
-  else
-    g_message ("Could not open: %s", error->message);
 }
 
 static void
