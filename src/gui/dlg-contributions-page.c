@@ -693,12 +693,13 @@ dlg_contributions_page_init (DlgContributionsPage *self)
     gboolean           expand;
     int                width;
   } columns[] = {
-    { N_("Date"), cell_date, FALSE, 140 },
+    /* The title comes right after the date: on a narrow window it is what stays in view. */
+    { N_("Date"), cell_date, FALSE, 130 },
+    { N_("Title"), cell_title, TRUE, 240 },
     { N_("Channel"), cell_channel, FALSE, 105 },
     { N_("Feature"), cell_feature, FALSE, 150 },
-    { N_("Title"), cell_title, TRUE, 220 },
-    { N_("Author"), cell_author, FALSE, 140 },
-    { N_("Moderation"), cell_moderation, FALSE, 195 },
+    { N_("Author"), cell_author, FALSE, 120 },
+    { N_("Moderation"), cell_moderation, FALSE, 160 },
     { N_("Supports"), cell_supports, FALSE, 80 },
   };
   GtkEventController *focus;
