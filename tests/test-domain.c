@@ -491,6 +491,23 @@ on_items_changed (GListModel *model,
   (*n)++;
 }
 
+/* Each items-changed either removes rows or adds them, never both, and the count it leaves
+ * is the one the model reports. */
+static void
+on_items_changed_check (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        gpointer    user_data)
+{
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_true (removed == 0 || added == 0);
+  if (added == 0)
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  else
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, added);
+}
+
 static guint
 n_items (DlgContributionList *list)
 {
@@ -550,13 +567,16 @@ test_contribution_list_large (Fixture       *f,
       g_assert_cmpstr (dlg_contribution_get_title (item), ==, expected);
     }
 
+  /* A filter change removes every row, then adds the new ones: two items-changed, never one
+   * (0, old, new), which makes GTK 4.8 views read every new item. */
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed_check), list);
   dlg_contribution_list_set_channel (list, "mail");
-  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (changes, ==, 2);
   g_assert_cmpuint (n_items (list), ==, 25000);
   dlg_contribution_list_set_channel (list, "mail");
-  g_assert_cmpuint (changes, ==, 1);
-  dlg_contribution_list_set_moderation (list, "pending");
   g_assert_cmpuint (changes, ==, 2);
+  dlg_contribution_list_set_moderation (list, "pending");
+  g_assert_cmpuint (changes, ==, 4);
   g_assert_cmpuint (n_items (list), ==, 8333);
   g_clear_object (&last);
   last = g_list_model_get_item (G_LIST_MODEL (list), n_items (list) - 1);
@@ -598,7 +618,7 @@ test_contribution_list_large (Fixture       *f,
   g_assert_true (dlg_contribution_delete (f->store, dlg_contribution_get_id (first), NULL));
   changes = 0;
   dlg_contribution_list_refresh (list);
-  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (changes, ==, 2);
   g_assert_cmpuint (n_items (list), ==, 99999);
   g_clear_object (&first);
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);

@@ -403,18 +403,30 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = list_get_item;
 }
 
-/* Rebuilds after a filter change or a refresh: one COUNT, one items-changed. */
+/* Rebuilds after a filter change or a refresh: one COUNT, then two items-changed, all rows
+ * removed (0, old, 0), then the new ones added (0, 0, new). Not one (0, old, new): GTK 4.8's
+ * list item manager would look for the items under its tracked rows (anchor, focus) among all
+ * the added items, reading every one of them (100,000 reads over 100,000 rows). Removed first,
+ * the tracked rows are simply gone, and a view reads only what it shows. */
 static void
 reload (DlgContributionList *self,
         gboolean             rebuild)
 {
   guint old = self->n_items;
+  guint n_items;
 
   if (rebuild)
     build_statements (self);
   drop_pages (self);
-  self->n_items = count_items (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
+  n_items = count_items (self);
+  if (old > 0)
+    {
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
+    }
+  self->n_items = n_items;
+  if (n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_items);
   if (old != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

@@ -141,6 +141,21 @@ dlg_application_command_line (GApplication            *app,
       return 1;
     }
 
+  /* The demo first, so that `--demo --process 1` works on an empty database too. */
+  if (demo)
+    {
+      gboolean created;
+      gint64 demo_id = dlg_demo_ensure (dlg_context_get_store (self->context), &created, &error);
+
+      if (demo_id == 0)
+        {
+          g_application_command_line_printerr (command_line, "%s\n", error->message);
+          return 1;
+        }
+      if (process == NULL)
+        process_id = demo_id;
+    }
+
   if (process != NULL)
     {
       g_autoptr(DlgProcess) found = dlg_process_find (dlg_context_get_store (self->context),
@@ -153,17 +168,6 @@ dlg_application_command_line (GApplication            *app,
       process_id = dlg_process_get_id (found);
     }
 
-  if (demo && process_id == 0)
-    {
-      gboolean created;
-
-      process_id = dlg_demo_ensure (dlg_context_get_store (self->context), &created, &error);
-      if (process_id == 0)
-        {
-          g_application_command_line_printerr (command_line, "%s\n", error->message);
-          return 1;
-        }
-    }
   if (demo && dlg_context_can_train (self->context) &&
       !dlg_context_start_training (self->context, NULL, &error))
     {

@@ -15,6 +15,7 @@
 #include "dlg-arbitration-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
+#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
@@ -29,8 +30,7 @@ struct _DlgArbitrationView
 
   DlgContext      *context;
   gint64           process_id;
-  gulong           changed_id;
-  guint            reload_id;
+  DlgReloadHelper  reload;
 };
 
 static void stage_view_iface_init (DlgStageViewInterface *iface);
@@ -157,16 +157,10 @@ decision_activated_cb (DlgArbitrationView *self,
                       GtkListBoxRow      *row)
 {
   g_autoptr(DlgDecision) item = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = dlg_record_row_get_id (row);
 
-  if (id == 0)
-    return;
-  item = dlg_decision_load (dlg_context_get_store (self->context), id, &error);
+  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_decision_load);
   if (item != NULL)
     edit_decision (self, item);
-  else
-    g_message ("Could not open: %s", error->message);
 }
 
 static void
@@ -194,18 +188,8 @@ add_decision_action (GtkWidget  *widget,
 static void
 reload_all (DlgArbitrationView *self)
 {
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  dlg_reload_helper_cancel (&self->reload);
   reload_decision (self);
-}
-
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  DlgArbitrationView *self = user_data;
-
-  self->reload_id = 0;
-  reload_all (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -215,9 +199,8 @@ store_changed_cb (DlgArbitrationView *self,
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (self->reload_id == 0 &&
-      (g_strcmp0 (table, "decision") == 0))
-    self->reload_id = g_idle_add (reload_idle_cb, self);
+  if (g_strcmp0 (table, "decision") == 0)
+    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 
 static DlgStage
@@ -233,14 +216,11 @@ load (DlgStageView *view,
 {
   DlgArbitrationView *self = DLG_ARBITRATION_VIEW (view);
 
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
   g_set_object (&self->context, context);
   self->process_id = process_id;
-  if (context != NULL)
-    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
-                                                G_CALLBACK (store_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
+  dlg_reload_helper_watch (&self->reload,
+                           context != NULL ? dlg_context_get_store (context) : NULL,
+                           G_CALLBACK (store_changed_cb), self);
   reload_all (self);
 }
 
@@ -265,9 +245,8 @@ dlg_arbitration_view_dispose (GObject *object)
 {
   DlgArbitrationView *self = (DlgArbitrationView *)object;
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  dlg_reload_helper_cancel (&self->reload);
+  dlg_reload_helper_unwatch (&self->reload);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_ARBITRATION_VIEW);
 

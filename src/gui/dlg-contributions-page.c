@@ -381,16 +381,8 @@ update_count (DlgContributionsPage *self)
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
 }
 
-/* GTK 4.8's list item manager, when the items under its tracked rows (the anchor, the focus)
- * are replaced, looks for them among the new items one by one: a filter change over 100,000
- * rows would read them all. So the model is detached while it changes (the view drops its
- * rows), then attached again (the view reads the first screenful only). */
-static void
-detach_list (DlgContributionsPage *self)
-{
-  gtk_single_selection_set_model (self->selection, NULL);
-}
-
+/* DlgContributionList removes its rows before adding the new ones, so a view stays attached
+ * while a filter changes and reads only what it shows. */
 static void
 attach_list (DlgContributionsPage *self)
 {
@@ -407,9 +399,8 @@ search_changed_cb (DlgContributionsPage *self)
   if (self->list == NULL
       || g_strcmp0 (text, dlg_contribution_list_get_search (self->list)) == 0)
     return;
-  detach_list (self);
   dlg_contribution_list_set_search (self->list, text);
-  attach_list (self);
+  update_count (self);
 }
 
 static const char *
@@ -433,7 +424,6 @@ filter_changed_cb (DlgContributionsPage *self)
 
   if (self->list == NULL)
     return;
-  detach_list (self);
   dlg_contribution_list_set_channel (self->list,
                                      channel < G_N_ELEMENTS (channels) ? channels[channel]
                                                                        : NULL);
@@ -441,7 +431,7 @@ filter_changed_cb (DlgContributionsPage *self)
   dlg_contribution_list_set_moderation (self->list,
                                         moderation < G_N_ELEMENTS (moderations)
                                           ? moderations[moderation] : NULL);
-  attach_list (self);
+  update_count (self);
 }
 
 /* Brings a row into view (GTK 4.8 has no gtk_column_view_scroll_to ()). */
@@ -468,9 +458,8 @@ refresh (DlgContributionsPage *self)
     return;
 
   dlg_contributions_page_flush (self);
-  detach_list (self);
   dlg_contribution_list_refresh (self->list);
-  attach_list (self);
+  update_count (self);
 
   if (selected_id != 0 && position != GTK_INVALID_LIST_POSITION
       && position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
@@ -704,17 +693,24 @@ dlg_contributions_page_init (DlgContributionsPage *self)
     gboolean           expand;
     int                width;
   } columns[] = {
-    { N_("Date"), cell_date, FALSE, 140 },
+    /* The title comes right after the date: on a narrow window it is what stays in view. */
+    { N_("Date"), cell_date, FALSE, 130 },
+    { N_("Title"), cell_title, TRUE, 240 },
     { N_("Channel"), cell_channel, FALSE, 105 },
     { N_("Feature"), cell_feature, FALSE, 150 },
-    { N_("Title"), cell_title, TRUE, 220 },
-    { N_("Author"), cell_author, FALSE, 140 },
-    { N_("Moderation"), cell_moderation, FALSE, 195 },
+    { N_("Author"), cell_author, FALSE, 120 },
+    { N_("Moderation"), cell_moderation, FALSE, 160 },
     { N_("Supports"), cell_supports, FALSE, 80 },
   };
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The filter bar's flow box only lays the dropdowns out: its children take no focus of their
+   * own (Tab goes from dropdown to dropdown). */
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->channel_dropdown)), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->feature_dropdown)), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->moderation_dropdown)),
+                            FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
@@ -775,7 +771,7 @@ dlg_contributions_page_set_process (DlgContributionsPage *self,
     }
   self->process_id = context != NULL ? process_id : 0;
 
-  detach_list (self);
+  gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->list);
   g_clear_object (&self->current);
   load_detail (self);

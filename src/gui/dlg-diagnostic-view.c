@@ -15,6 +15,7 @@
 #include "dlg-diagnostic-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
+#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
 #define N_FIELDS 5
@@ -36,8 +37,7 @@ struct _DlgDiagnosticView
   DlgFieldBinding *fields[N_FIELDS];
   DlgContext      *context;
   gint64           process_id;
-  gulong           changed_id;
-  guint            reload_id;
+  DlgReloadHelper  reload;
 };
 
 static void stage_view_iface_init (DlgStageViewInterface *iface);
@@ -122,7 +122,7 @@ reload_actors (DlgDiagnosticView *self)
   g_autoptr(GError) error = NULL;
   guint n;
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  dlg_reload_helper_cancel (&self->reload);
   dlg_list_box_remove_all (self->actors_list);
   if (self->context == NULL || self->process_id == 0)
     return;
@@ -150,23 +150,13 @@ reload_actors (DlgDiagnosticView *self)
     }
 }
 
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  DlgDiagnosticView *self = user_data;
-
-  self->reload_id = 0;
-  reload_actors (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 store_changed_cb (DlgDiagnosticView *self,
                   const char        *table,
                   gint64             process_id)
 {
-  if (process_id == self->process_id && g_strcmp0 (table, "actor") == 0 && self->reload_id == 0)
-    self->reload_id = g_idle_add (reload_idle_cb, self);
+  if (process_id == self->process_id && g_strcmp0 (table, "actor") == 0)
+    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_actors, self);
 }
 
 static void
@@ -210,16 +200,13 @@ load (DlgStageView *view,
 {
   DlgDiagnosticView *self = DLG_DIAGNOSTIC_VIEW (view);
 
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
   g_set_object (&self->context, context);
   self->process_id = process_id;
   for (guint i = 0; i < N_FIELDS; i++)
     dlg_field_binding_load (self->fields[i], context, process_id);
-  if (context != NULL)
-    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
-                                                G_CALLBACK (store_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
+  dlg_reload_helper_watch (&self->reload,
+                           context != NULL ? dlg_context_get_store (context) : NULL,
+                           G_CALLBACK (store_changed_cb), self);
   reload_actors (self);
 }
 
@@ -247,9 +234,8 @@ dlg_diagnostic_view_dispose (GObject *object)
 
   for (guint i = 0; i < N_FIELDS; i++)
     g_clear_object (&self->fields[i]);
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  dlg_reload_helper_cancel (&self->reload);
+  dlg_reload_helper_unwatch (&self->reload);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_DIAGNOSTIC_VIEW);
 

@@ -15,6 +15,7 @@
 #include "dlg-follow-up-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
+#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
@@ -29,8 +30,7 @@ struct _DlgFollowUpView
 
   DlgContext      *context;
   gint64           process_id;
-  gulong           changed_id;
-  guint            reload_id;
+  DlgReloadHelper  reload;
 };
 
 static void stage_view_iface_init (DlgStageViewInterface *iface);
@@ -181,16 +181,10 @@ follow_up_activated_cb (DlgFollowUpView *self,
                        GtkListBoxRow   *row)
 {
   g_autoptr(DlgFollowUp) item = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = dlg_record_row_get_id (row);
 
-  if (id == 0)
-    return;
-  item = dlg_follow_up_load (dlg_context_get_store (self->context), id, &error);
+  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_follow_up_load);
   if (item != NULL)
     edit_follow_up (self, item);
-  else
-    g_message ("Could not open: %s", error->message);
 }
 
 static void
@@ -218,18 +212,8 @@ add_follow_up_action (GtkWidget  *widget,
 static void
 reload_all (DlgFollowUpView *self)
 {
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  dlg_reload_helper_cancel (&self->reload);
   reload_follow_up (self);
-}
-
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  DlgFollowUpView *self = user_data;
-
-  self->reload_id = 0;
-  reload_all (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -239,9 +223,8 @@ store_changed_cb (DlgFollowUpView *self,
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (self->reload_id == 0 &&
-      (g_strcmp0 (table, "follow_up") == 0))
-    self->reload_id = g_idle_add (reload_idle_cb, self);
+  if (g_strcmp0 (table, "follow_up") == 0)
+    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 
 static DlgStage
@@ -257,14 +240,11 @@ load (DlgStageView *view,
 {
   DlgFollowUpView *self = DLG_FOLLOW_UP_VIEW (view);
 
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
   g_set_object (&self->context, context);
   self->process_id = process_id;
-  if (context != NULL)
-    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
-                                                G_CALLBACK (store_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
+  dlg_reload_helper_watch (&self->reload,
+                           context != NULL ? dlg_context_get_store (context) : NULL,
+                           G_CALLBACK (store_changed_cb), self);
   reload_all (self);
 }
 
@@ -289,9 +269,8 @@ dlg_follow_up_view_dispose (GObject *object)
 {
   DlgFollowUpView *self = (DlgFollowUpView *)object;
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  dlg_reload_helper_cancel (&self->reload);
+  dlg_reload_helper_unwatch (&self->reload);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_FOLLOW_UP_VIEW);
 

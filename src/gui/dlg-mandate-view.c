@@ -17,6 +17,7 @@
 #include "dlg-mandate-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
+#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
 #define N_FIELDS 4
@@ -35,8 +36,7 @@ struct _DlgMandateView
   DlgFieldBinding *fields[N_FIELDS];
   DlgContext      *context;
   gint64           process_id;
-  gulong           changed_id;
-  guint            reload_id;
+  DlgReloadHelper  reload;
   GtkSpinButton   *weeks_spin;
   GtkListBox      *features_list;
   DlgFieldBinding *weeks;
@@ -168,17 +168,7 @@ reload_features (DlgMandateView *self)
 static void
 reload_all (DlgMandateView *self)
 {
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-}
-
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  DlgMandateView *self = user_data;
-
-  self->reload_id = 0;
-  reload_all (self);
-  return G_SOURCE_REMOVE;
+  dlg_reload_helper_cancel (&self->reload);
 }
 
 static void
@@ -188,9 +178,8 @@ store_changed_cb (DlgMandateView *self,
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (self->reload_id == 0 &&
-      (FALSE))
-    self->reload_id = g_idle_add (reload_idle_cb, self);
+  if (FALSE)
+    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 
 static DlgStage
@@ -208,16 +197,13 @@ load (DlgStageView *view,
 
   for (guint i = 0; i < self->features->len; i++)
     dlg_autosave_flush (((FeatureRow *)g_ptr_array_index (self->features, i))->autosave);
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
   g_set_object (&self->context, context);
   self->process_id = process_id;
   for (guint i = 0; i < N_FIELDS; i++)
     dlg_field_binding_load (self->fields[i], context, process_id);
-  if (context != NULL)
-    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
-                                                G_CALLBACK (store_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
+  dlg_reload_helper_watch (&self->reload,
+                           context != NULL ? dlg_context_get_store (context) : NULL,
+                           G_CALLBACK (store_changed_cb), self);
   dlg_field_binding_load (self->weeks, context, process_id);
   reload_features (self);
   reload_all (self);
@@ -253,9 +239,8 @@ dlg_mandate_view_dispose (GObject *object)
     g_clear_object (&self->fields[i]);
   g_clear_object (&self->weeks);
   g_clear_pointer (&self->features, g_ptr_array_unref);
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  dlg_reload_helper_cancel (&self->reload);
+  dlg_reload_helper_unwatch (&self->reload);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_MANDATE_VIEW);
 

@@ -20,6 +20,7 @@
 #include "dlg-draw-panel.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
+#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
@@ -38,8 +39,7 @@ struct _DlgRecruitmentView
 
   DlgContext      *context;
   gint64           process_id;
-  gulong           changed_id;
-  guint            reload_id;
+  DlgReloadHelper  reload;
   GtkLabel        *count_label;
   GtkColumnView   *participants_view;
 };
@@ -738,16 +738,10 @@ quota_activated_cb (DlgRecruitmentView *self,
                    GtkListBoxRow      *row)
 {
   g_autoptr(DlgQuota) item = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = dlg_record_row_get_id (row);
 
-  if (id == 0)
-    return;
-  item = dlg_quota_load (dlg_context_get_store (self->context), id, &error);
+  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_quota_load);
   if (item != NULL)
     edit_quota (self, item);
-  else
-    g_message ("Could not open: %s", error->message);
 }
 
 static void
@@ -770,19 +764,9 @@ add_quota_action (GtkWidget  *widget,
 static void
 reload_all (DlgRecruitmentView *self)
 {
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  dlg_reload_helper_cancel (&self->reload);
   reload_quota (self);
   reload_participants (self);
-}
-
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  DlgRecruitmentView *self = user_data;
-
-  self->reload_id = 0;
-  reload_all (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -792,11 +776,10 @@ store_changed_cb (DlgRecruitmentView *self,
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (self->reload_id == 0 &&
-      (g_strcmp0 (table, "participant") == 0 ||
-       g_strcmp0 (table, "participant_contact") == 0 ||
-       (g_strcmp0 (table, "quota") == 0 && !self->saving_quota)))
-    self->reload_id = g_idle_add (reload_idle_cb, self);
+  if (g_strcmp0 (table, "participant") == 0 ||
+      g_strcmp0 (table, "participant_contact") == 0 ||
+      (g_strcmp0 (table, "quota") == 0 && !self->saving_quota))
+    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 
 static DlgStage
@@ -812,14 +795,11 @@ load (DlgStageView *view,
 {
   DlgRecruitmentView *self = DLG_RECRUITMENT_VIEW (view);
 
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
   g_set_object (&self->context, context);
   self->process_id = process_id;
-  if (context != NULL)
-    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
-                                                G_CALLBACK (store_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
+  dlg_reload_helper_watch (&self->reload,
+                           context != NULL ? dlg_context_get_store (context) : NULL,
+                           G_CALLBACK (store_changed_cb), self);
   reload_all (self);
   dlg_draw_panel_load (self->draw_panel, context, process_id);
 }
@@ -843,11 +823,10 @@ dlg_recruitment_view_dispose (GObject *object)
 {
   DlgRecruitmentView *self = (DlgRecruitmentView *)object;
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  dlg_reload_helper_cancel (&self->reload);
   flush_quota_rows (self);
   g_clear_pointer (&self->quota_rows, g_ptr_array_unref);
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  dlg_reload_helper_unwatch (&self->reload);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_RECRUITMENT_VIEW);
 

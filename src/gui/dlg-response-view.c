@@ -18,6 +18,7 @@
 #include "dlg-response-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
+#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
@@ -31,8 +32,7 @@ struct _DlgResponseView
 
   DlgContext      *context;
   gint64           process_id;
-  gulong           changed_id;
-  guint            reload_id;
+  DlgReloadHelper  reload;
   GtkTextView     *intro_text;
   GtkLabel        *published_label;
   GtkBox          *positions_box;
@@ -318,18 +318,8 @@ reload_positions (DlgResponseView *self)
 static void
 reload_all (DlgResponseView *self)
 {
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  dlg_reload_helper_cancel (&self->reload);
   reload_positions (self);
-}
-
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  DlgResponseView *self = user_data;
-
-  self->reload_id = 0;
-  reload_all (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -341,9 +331,8 @@ store_changed_cb (DlgResponseView *self,
     return;
   if (g_strcmp0 (table, "stage_state") == 0 || g_strcmp0 (table, "response") == 0)
     update_published (self);
-  if (self->reload_id == 0 &&
-      (g_strcmp0 (table, "recommendation") == 0))
-    self->reload_id = g_idle_add (reload_idle_cb, self);
+  if (g_strcmp0 (table, "recommendation") == 0)
+    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 
 static DlgStage
@@ -361,14 +350,11 @@ load (DlgStageView *view,
 
   dlg_autosave_flush (self->intro_autosave);
   flush_positions (self);
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
   g_set_object (&self->context, context);
   self->process_id = process_id;
-  if (context != NULL)
-    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
-                                                G_CALLBACK (store_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
+  dlg_reload_helper_watch (&self->reload,
+                           context != NULL ? dlg_context_get_store (context) : NULL,
+                           G_CALLBACK (store_changed_cb), self);
   load_intro (self);
   reload_all (self);
 }
@@ -405,9 +391,8 @@ dlg_response_view_dispose (GObject *object)
     dlg_autosave_flush (self->intro_autosave);
   g_clear_object (&self->intro_autosave);
   g_clear_object (&self->response);
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  dlg_reload_helper_cancel (&self->reload);
+  dlg_reload_helper_unwatch (&self->reload);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_RESPONSE_VIEW);
 

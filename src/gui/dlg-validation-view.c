@@ -15,6 +15,7 @@
 #include "dlg-validation-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
+#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
 #define N_FIELDS 0
@@ -29,8 +30,7 @@ struct _DlgValidationView
 
   DlgContext      *context;
   gint64           process_id;
-  gulong           changed_id;
-  guint            reload_id;
+  DlgReloadHelper  reload;
 };
 
 static void stage_view_iface_init (DlgStageViewInterface *iface);
@@ -236,16 +236,10 @@ recommendation_activated_cb (DlgValidationView *self,
                             GtkListBoxRow     *row)
 {
   g_autoptr(DlgRecommendation) item = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 id = dlg_record_row_get_id (row);
 
-  if (id == 0)
-    return;
-  item = dlg_recommendation_load (dlg_context_get_store (self->context), id, &error);
+  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_recommendation_load);
   if (item != NULL)
     edit_recommendation (self, item);
-  else
-    g_message ("Could not open: %s", error->message);
 }
 
 /* ---------------------------------------------------------------- DlgStageView */
@@ -253,18 +247,8 @@ recommendation_activated_cb (DlgValidationView *self,
 static void
 reload_all (DlgValidationView *self)
 {
-  g_clear_handle_id (&self->reload_id, g_source_remove);
+  dlg_reload_helper_cancel (&self->reload);
   reload_recommendation (self);
-}
-
-static gboolean
-reload_idle_cb (gpointer user_data)
-{
-  DlgValidationView *self = user_data;
-
-  self->reload_id = 0;
-  reload_all (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -274,10 +258,9 @@ store_changed_cb (DlgValidationView *self,
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (self->reload_id == 0 &&
-      (g_strcmp0 (table, "decision") == 0 ||
-       g_strcmp0 (table, "recommendation") == 0))
-    self->reload_id = g_idle_add (reload_idle_cb, self);
+  if (g_strcmp0 (table, "decision") == 0 ||
+      g_strcmp0 (table, "recommendation") == 0)
+    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 
 static DlgStage
@@ -293,14 +276,11 @@ load (DlgStageView *view,
 {
   DlgValidationView *self = DLG_VALIDATION_VIEW (view);
 
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
   g_set_object (&self->context, context);
   self->process_id = process_id;
-  if (context != NULL)
-    self->changed_id = g_signal_connect_object (dlg_context_get_store (context), "changed",
-                                                G_CALLBACK (store_changed_cb), self,
-                                                G_CONNECT_SWAPPED);
+  dlg_reload_helper_watch (&self->reload,
+                           context != NULL ? dlg_context_get_store (context) : NULL,
+                           G_CALLBACK (store_changed_cb), self);
   reload_all (self);
 }
 
@@ -325,9 +305,8 @@ dlg_validation_view_dispose (GObject *object)
 {
   DlgValidationView *self = (DlgValidationView *)object;
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
+  dlg_reload_helper_cancel (&self->reload);
+  dlg_reload_helper_unwatch (&self->reload);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_VALIDATION_VIEW);
 

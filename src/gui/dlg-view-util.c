@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-core.h"
+#include "dlg-context.h"
 #include "dlg-view-util.h"
 
 /**
@@ -44,6 +45,35 @@ gint64
 dlg_record_row_get_id (GtkListBoxRow *row)
 {
   return (gint64)GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "dlg-record-id"));
+}
+
+/**
+ * dlg_record_row_load:
+ * @row: a row of dlg_record_row_new(), or a placeholder row (id 0)
+ * @context: (nullable): the view's context
+ * @load: the record type's loader, such as dlg_decision_load()
+ *
+ * Loads the record a row opens, for its "row-activated" handler. A placeholder row opens
+ * nothing; a record that cannot be read is logged (it was deleted meanwhile, most likely: the
+ * list reloads on the store's change).
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL
+ */
+gpointer
+dlg_record_row_load (GtkListBoxRow     *row,
+                     DlgContext        *context,
+                     DlgRecordLoadFunc  load)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = dlg_record_row_get_id (row);
+  gpointer item;
+
+  if (id == 0 || context == NULL)
+    return NULL;
+  item = load (dlg_context_get_store (context), id, &error);
+  if (item == NULL)
+    g_message ("Could not open: %s", error != NULL ? error->message : "?");
+  return item;
 }
 
 GtkWidget *

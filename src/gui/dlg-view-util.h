@@ -7,12 +7,21 @@
 
 #include <adwaita.h>
 
+#include "dlg-context.h"
+
 G_BEGIN_DECLS
+
+typedef gpointer (*DlgRecordLoadFunc) (DlgStore  *store,
+                                       gint64     id,
+                                       GError   **error);
 
 GtkWidget *dlg_record_row_new       (const char         *title,
                                      const char         *subtitle,
                                      gint64              id);
 gint64     dlg_record_row_get_id    (GtkListBoxRow      *row);
+gpointer   dlg_record_row_load      (GtkListBoxRow      *row,
+                                     DlgContext         *context,
+                                     DlgRecordLoadFunc   load);
 GtkWidget *dlg_placeholder_row_new  (const char         *text);
 void       dlg_list_box_remove_all  (GtkListBox         *list);
 char      *dlg_format_date          (const char         *iso);
