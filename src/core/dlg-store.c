@@ -253,6 +253,8 @@ dlg_store_init (DlgStore *self)
   self->actor = g_strdup (g_get_user_name ());
 }
 
+/* For fixed SQL only (pragmas, transactions, migrations): never pass text built from user
+ * input; values go through dlg_store_prepare() and bindings. */
 gboolean
 dlg_store_exec (DlgStore    *self,
                 const char  *sql,
