@@ -270,6 +270,40 @@ test_stage (Fixture       *f,
   {
     g_auto(Run) run = { 0 };
 
+    /* Reopening needs a reason, and the workshop is after the recruitment. */
+    cli (&run, "stage", "1", "workshop", "reopen", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "Say why the stage is reopened"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "stage", "1", "recruitment", "reopen", "--reason", "Tirage à refaire", "--db",
+         f->db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "A later stage, “Citizen workshop”, is already done"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *workshop;
+
+    cli (&run, "stage", "1", "workshop", "reopen", "--reason", "Clos par erreur", "--db",
+         f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "In progress"));
+    g_clear_pointer (&run.out, g_free);
+    g_clear_pointer (&run.err, g_free);
+    cli (&run, "show", "1", "--json", "--db", f->db, NULL);
+    root = parse_json (run.out);
+    workshop = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (root), "stages"), 5);
+    g_assert_cmpstr (json_object_get_string_member (workshop, "state"), ==, "in_progress");
+    g_assert_cmpstr (json_object_get_string_member (workshop, "reason"), ==, "Clos par erreur");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
     cli (&run, "stage", "99", "workshop", "done", "--db", f->db, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (strstr (run.err, "There is no process “99”"));

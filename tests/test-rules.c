@@ -66,7 +66,7 @@ allowed (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) blockers = NULL;
 
-  if (transition != DLG_TRANSITION_SKIP)
+  if (transition != DLG_TRANSITION_SKIP && transition != DLG_TRANSITION_REOPEN)
     {
       blockers = dlg_stage_blockers (f->store, f->id, stage, transition, &error);
       g_assert_no_error (error);
@@ -362,6 +362,82 @@ test_response_skip_without_opinion (Fixture       *f,
   allowed (f, DLG_STAGE_RESPONSE, DLG_TRANSITION_SKIP, "Démarche d’information seule");
 }
 
+/* A done or skipped stage goes back in progress, with a public reason, latest first. */
+static void
+test_reopen (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(DlgStageInfo) info = NULL;
+  g_autoptr(GListModel) journal = NULL;
+  g_autoptr(DlgJournalEntry) last = NULL;
+  g_autofree char *started_at = NULL;
+
+  refused (f, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_REOPEN, "Erreur", "has not started yet");
+  allowed (f, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_START, NULL);
+  refused (f, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_REOPEN, "Erreur", "already in progress");
+  field (f, DLG_FIELD_DIAGNOSTIC_OBJECT, "Le parc");
+  sql (f, "INSERT INTO actor (uuid, process_id, name) VALUES ('a1', %" G_GINT64_FORMAT
+          ", 'Quartier')", f->id);
+  allowed (f, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_DONE, NULL);
+  info = dlg_stage_get (f->store, f->id, DLG_STAGE_DIAGNOSTIC, NULL);
+  started_at = g_strdup (dlg_stage_info_get_started_at (info));
+  g_assert_nonnull (dlg_stage_info_get_ended_at (info));
+  g_clear_object (&info);
+
+  refused (f, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_REOPEN, NULL, "Say why the stage is reopened");
+  refused (f, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_REOPEN, "  ", "Say why the stage is reopened");
+
+  /* A later done stage is named, the last one first. */
+  allowed (f, DLG_STAGE_ARBITRATION, DLG_TRANSITION_SKIP, "Pas d’arbitrage");
+  allowed (f, DLG_STAGE_SPECIFICATION, DLG_TRANSITION_START, NULL);
+  field (f, DLG_FIELD_SPEC_OBJECTIVES, "Objectifs");
+  field (f, DLG_FIELD_SPEC_PUBLICS, "Tous");
+  allowed (f, DLG_STAGE_SPECIFICATION, DLG_TRANSITION_DONE, NULL);
+  refused (f, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_REOPEN, "Erreur",
+           "A later stage, “Specification”, is already done: reopen it first.");
+  /* A skipped later stage does not block; a skipped stage is reopened too. */
+  allowed (f, DLG_STAGE_SPECIFICATION, DLG_TRANSITION_REOPEN, "  Publics oubliés  ");
+  info = dlg_stage_get (f->store, f->id, DLG_STAGE_SPECIFICATION, NULL);
+  g_assert_cmpint (dlg_stage_info_get_state (info), ==, DLG_STAGE_STATE_IN_PROGRESS);
+  g_assert_null (dlg_stage_info_get_ended_at (info));
+  g_assert_cmpstr (dlg_stage_info_get_reason (info), ==, "Publics oubliés");
+  g_clear_object (&info);
+  allowed (f, DLG_STAGE_ARBITRATION, DLG_TRANSITION_REOPEN, "Le maire veut trancher");
+  allowed (f, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_REOPEN, "Objet mal décrit");
+
+  /* Back in progress: the start date is kept, the end date cleared, the reason journaled. */
+  info = dlg_stage_get (f->store, f->id, DLG_STAGE_DIAGNOSTIC, NULL);
+  g_assert_cmpint (dlg_stage_info_get_state (info), ==, DLG_STAGE_STATE_IN_PROGRESS);
+  g_assert_cmpstr (dlg_stage_info_get_started_at (info), ==, started_at);
+  g_assert_null (dlg_stage_info_get_ended_at (info));
+  g_assert_cmpstr (dlg_stage_info_get_reason (info), ==, "Objet mal décrit");
+  journal = dlg_journal_list (f->store, f->id, NULL);
+  last = g_list_model_get_item (journal, g_list_model_get_n_items (journal) - 1);
+  g_assert_cmpstr (dlg_journal_entry_get_action (last), ==, "stage.reopen");
+  g_assert_cmpstr (dlg_journal_entry_get_summary (last), ==,
+                   "Stage “Upstream diagnosis” reopened: Objet mal décrit");
+  /* And it closes again. */
+  allowed (f, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_DONE, NULL);
+}
+
+/* A published response cannot be withdrawn; a skipped response stage can be reopened. */
+static void
+test_response_reopen (Fixture       *f,
+                      gconstpointer  data)
+{
+  close_until (f, DLG_STAGE_RESPONSE);
+  allowed (f, DLG_STAGE_RESPONSE, DLG_TRANSITION_SKIP, "Démarche d’information seule");
+  allowed (f, DLG_STAGE_RESPONSE, DLG_TRANSITION_REOPEN, "Il y a finalement une réponse");
+  allowed (f, DLG_STAGE_RESPONSE, DLG_TRANSITION_DONE, NULL);
+  {
+    g_autoptr(DlgResponse) response = dlg_response_load (f->store, f->id, NULL);
+
+    g_assert_nonnull (dlg_response_get_published_at (response));
+  }
+  refused (f, DLG_STAGE_RESPONSE, DLG_TRANSITION_REOPEN, "Erreur",
+           "a published response cannot be withdrawn");
+}
+
 static void
 test_implementation_and_follow_up (Fixture       *f,
                                    gconstpointer  data)
@@ -460,6 +536,8 @@ main (int   argc,
   ADD ("/core/rules/validation", test_validation);
   ADD ("/core/rules/response", test_response);
   ADD ("/core/rules/response-skip-without-opinion", test_response_skip_without_opinion);
+  ADD ("/core/rules/reopen", test_reopen);
+  ADD ("/core/rules/response-reopen", test_response_reopen);
   ADD ("/core/rules/implementation-and-follow-up", test_implementation_and_follow_up);
   ADD ("/core/rules/commitment-needs-position", test_commitment_needs_position);
   ADD ("/core/rules/blockers", test_blockers_list);

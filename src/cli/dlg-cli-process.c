@@ -254,19 +254,19 @@ dlg_cli_show (int    argc,
   return DLG_CLI_OK;
 }
 
-/* dialogue-cli stage PROCESS STAGE start|done|skip [--reason TEXT] */
+/* dialogue-cli stage PROCESS STAGE start|done|skip|reopen [--reason TEXT] */
 int
 dlg_cli_stage (int    argc,
                char **argv)
 {
   g_autofree char *reason = NULL;
   const GOptionEntry entries[] = {
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the stage is skipped"),
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the stage is skipped or reopened"),
       N_("TEXT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    new_context (_("PROCESS STAGE start|done|skip"), _("Change the state of a stage."), FALSE);
+    new_context (_("PROCESS STAGE start|done|skip|reopen"), _("Change the state of a stage."), FALSE);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GError) error = NULL;
@@ -277,7 +277,7 @@ dlg_cli_stage (int    argc,
   if (!dlg_cli_parse (context, &argc, &argv, "stage"))
     return DLG_CLI_USAGE;
   if (argc != 4)
-    return dlg_cli_usage ("stage", _("Name a process, a stage and start, done or skip."));
+    return dlg_cli_usage ("stage", _("Name a process, a stage and start, done, skip or reopen."));
   if (!dlg_stage_from_id (argv[2], &stage))
     {
       GString *known = g_string_new (NULL);
@@ -293,7 +293,7 @@ dlg_cli_stage (int    argc,
   if (!dlg_transition_from_id (argv[3], &transition))
     {
       g_autofree char *message =
-        g_strdup_printf (_("Unknown transition “%s”: use start, done or skip."), argv[3]);
+        g_strdup_printf (_("Unknown transition “%s”: use start, done, skip or reopen."), argv[3]);
 
       return dlg_cli_usage ("stage", message);
     }
@@ -306,10 +306,10 @@ dlg_cli_stage (int    argc,
     return dlg_cli_fail (error);
 
   g_print ("%s: %s\n", dlg_stage_get_label (stage),
-           dlg_stage_state_get_label (transition == DLG_TRANSITION_START ?
-                                      DLG_STAGE_STATE_IN_PROGRESS :
-                                      transition == DLG_TRANSITION_DONE ?
-                                      DLG_STAGE_STATE_DONE : DLG_STAGE_STATE_SKIPPED));
+           dlg_stage_state_get_label (transition == DLG_TRANSITION_DONE ?
+                                      DLG_STAGE_STATE_DONE :
+                                      transition == DLG_TRANSITION_SKIP ?
+                                      DLG_STAGE_STATE_SKIPPED : DLG_STAGE_STATE_IN_PROGRESS));
   return DLG_CLI_OK;
 }
 

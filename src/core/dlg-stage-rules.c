@@ -69,7 +69,8 @@ static const char sql_stages[] =
   " WHERE process_id = ?1 ORDER BY rank";
 static const char sql_update_stage[] =
   "UPDATE stage_state SET state = ?3, reason = ?4,"
-  " started_at = CASE WHEN ?3 = 'in_progress' THEN ?5 ELSE started_at END,"
+  " started_at = CASE WHEN ?3 = 'in_progress' AND (NOT ?6 OR started_at IS NULL) THEN ?5"
+  "   ELSE started_at END,"
   " ended_at = CASE WHEN ?3 IN ('done','skipped') THEN ?5 ELSE NULL END"
   " WHERE process_id = ?1 AND stage = ?2";
 
@@ -339,6 +340,48 @@ rule_skip (RuleContext  *ctx,
   return TRUE;
 }
 
+/* Only a closed stage is reopened, with a reason told to the public. */
+static gboolean
+rule_reopen_state (RuleContext  *ctx,
+                   GPtrArray    *why,
+                   GError      **error)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (ctx->reason != NULL ? ctx->reason : ""));
+  DlgStageState state = ctx->states[ctx->stage];
+
+  if (state == DLG_STAGE_STATE_NOT_STARTED)
+    g_ptr_array_add (why, g_strdup_printf (_("The stage “%s” has not started yet: there is "
+                                             "nothing to reopen."),
+                                           dlg_stage_get_label (ctx->stage)));
+  else if (state == DLG_STAGE_STATE_IN_PROGRESS)
+    g_ptr_array_add (why, g_strdup_printf (_("The stage “%s” is already in progress."),
+                                           dlg_stage_get_label (ctx->stage)));
+  if (*reason == '\0')
+    g_ptr_array_add (why, g_strdup (_("Say why the stage is reopened: the reason is shown to "
+                                      "the public.")));
+  return TRUE;
+}
+
+/* The cycle is told in order: a stage is reopened only when no later stage is done. The
+ * sentence names the last done stage, the one to reopen first. */
+static gboolean
+rule_reopen_order (RuleContext  *ctx,
+                   GPtrArray    *why,
+                   GError      **error)
+{
+  for (guint i = DLG_N_STAGES - 1; i > ctx->stage; i--)
+    {
+      if (ctx->states[i] == DLG_STAGE_STATE_DONE)
+        {
+          g_ptr_array_add (why, g_strdup_printf (_("A later stage, “%s”, is already done: "
+                                                   "reopen it first."),
+                                                 dlg_stage_get_label (i)));
+          break;
+        }
+    }
+  return TRUE;
+}
+
 /* ---------------------------------------------------------------- rules of each stage */
 
 static gboolean
@@ -541,6 +584,26 @@ rule_response_skip (RuleContext  *ctx,
   return TRUE;
 }
 
+/* Closing the response stage published the response (see publish_response): what the public
+ * has read stays published. */
+static gboolean
+rule_response_reopen (RuleContext  *ctx,
+                      GPtrArray    *why,
+                      GError      **error)
+{
+  gint64 published;
+
+  if (!count_rows (ctx, "SELECT count(*) FROM response WHERE process_id = ?1"
+                        " AND published_at IS NOT NULL", &published, error))
+    return FALSE;
+  if (published > 0)
+    g_ptr_array_add (why, g_strdup (_("The argued response has been published and a published "
+                                      "response cannot be withdrawn: its stage cannot be "
+                                      "reopened. Answer new facts in the implementation and "
+                                      "follow-up stages.")));
+  return TRUE;
+}
+
 static gboolean
 rule_implementation_start (RuleContext  *ctx,
                            GPtrArray    *why,
@@ -607,6 +670,8 @@ static const struct {
   { ANY_STAGE, DLG_TRANSITION_DONE, rule_done_state },
   { ANY_STAGE, DLG_TRANSITION_DONE, rule_done_order },
   { ANY_STAGE, DLG_TRANSITION_SKIP, rule_skip },
+  { ANY_STAGE, DLG_TRANSITION_REOPEN, rule_reopen_state },
+  { ANY_STAGE, DLG_TRANSITION_REOPEN, rule_reopen_order },
   { DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_DONE, rule_diagnostic_done },
   { DLG_STAGE_ARBITRATION, DLG_TRANSITION_DONE, rule_arbitration_done },
   { DLG_STAGE_SPECIFICATION, DLG_TRANSITION_DONE, rule_specification_done },
@@ -618,6 +683,7 @@ static const struct {
   { DLG_STAGE_VALIDATION, DLG_TRANSITION_DONE, rule_validation_done },
   { DLG_STAGE_RESPONSE, DLG_TRANSITION_DONE, rule_response_done },
   { DLG_STAGE_RESPONSE, DLG_TRANSITION_SKIP, rule_response_skip },
+  { DLG_STAGE_RESPONSE, DLG_TRANSITION_REOPEN, rule_response_reopen },
   { DLG_STAGE_IMPLEMENTATION, DLG_TRANSITION_START, rule_implementation_start },
   { DLG_STAGE_IMPLEMENTATION, DLG_TRANSITION_DONE, rule_implementation_done },
   { DLG_STAGE_FOLLOW_UP, DLG_TRANSITION_START, rule_follow_up_start },
@@ -756,7 +822,8 @@ collect_blockers (DlgStore       *store,
  * @error: return location for a database error
  *
  * Lists everything that stands in the way of @transition, one sentence each, so that a view
- * can show why a stage cannot be closed yet. The reason of a skip is not checked here.
+ * can show why a stage cannot be closed yet. The reason of a skip or a reopening is not
+ * checked here.
  *
  * Returns: (transfer full): a %NULL-terminated array, empty when the transition is allowed;
  *   %NULL with @error set when the database fails or the process does not exist
@@ -774,7 +841,8 @@ dlg_stage_blockers (DlgStore       *store,
   g_return_val_if_fail (stage < DLG_N_STAGES, NULL);
 
   why = collect_blockers (store, process_id, stage, transition,
-                          transition == DLG_TRANSITION_SKIP ? "-" : NULL, error);
+                          transition == DLG_TRANSITION_SKIP ||
+                          transition == DLG_TRANSITION_REOPEN ? "-" : NULL, error);
   if (why == NULL)
     return NULL;
   g_ptr_array_add (why, NULL);
@@ -837,10 +905,13 @@ publish_response (DlgStore    *store,
 
 /**
  * dlg_stage_apply:
- * @reason: (nullable): why a stage is skipped (required for %DLG_TRANSITION_SKIP)
+ * @reason: (nullable): why a stage is skipped or reopened (required for %DLG_TRANSITION_SKIP
+ *   and %DLG_TRANSITION_REOPEN)
  *
  * Checks the rules, then changes the state of the stage and journals it, in one transaction.
  * Closing the argued response stage (done) also publishes the response (its published_at).
+ * Reopening a done or skipped stage puts it back in progress: its end date is cleared, its
+ * start date kept, and the reason of the reopening is stored as the stage's reason.
  */
 gboolean
 dlg_stage_apply (DlgStore       *store,
@@ -854,6 +925,7 @@ dlg_stage_apply (DlgStore       *store,
     [DLG_TRANSITION_START] = DLG_STAGE_STATE_IN_PROGRESS,
     [DLG_TRANSITION_DONE] = DLG_STAGE_STATE_DONE,
     [DLG_TRANSITION_SKIP] = DLG_STAGE_STATE_SKIPPED,
+    [DLG_TRANSITION_REOPEN] = DLG_STAGE_STATE_IN_PROGRESS,
   };
   g_autoptr(DlgStmt) stmt = NULL;
   g_autofree char *now = dlg_now_iso8601 ();
@@ -870,7 +942,7 @@ dlg_stage_apply (DlgStore       *store,
   if (!dlg_stage_check (store, process_id, stage, transition, reason, error))
     goto fail;
 
-  if (transition == DLG_TRANSITION_SKIP)
+  if (transition == DLG_TRANSITION_SKIP || transition == DLG_TRANSITION_REOPEN)
     stripped = g_strstrip (g_strdup (reason));
 
   if (!(stmt = dlg_store_prepare (store, sql_update_stage, error)))
@@ -880,6 +952,7 @@ dlg_stage_apply (DlgStore       *store,
   dlg_stmt_bind_text (stmt, 3, dlg_stage_state_to_id (target[transition]));
   dlg_stmt_bind_text (stmt, 4, stripped);
   dlg_stmt_bind_text (stmt, 5, now);
+  sqlite3_bind_int (stmt, 6, transition == DLG_TRANSITION_REOPEN);
   if (!dlg_store_step_done (store, stmt, error))
     goto fail;
 
@@ -893,6 +966,9 @@ dlg_stage_apply (DlgStore       *store,
       break;
     case DLG_TRANSITION_SKIP:
       summary = g_strdup_printf (_("Stage “%s” skipped: %s"), label, stripped);
+      break;
+    case DLG_TRANSITION_REOPEN:
+      summary = g_strdup_printf (_("Stage “%s” reopened: %s"), label, stripped);
       break;
     default:
       g_assert_not_reached ();

@@ -56,7 +56,7 @@ static const struct {
   { "skipped", N_("Skipped") },
 };
 
-static const char *transitions[] = { "start", "done", "skip" };
+static const char *transitions[] = { "start", "done", "skip", "reopen" };
 
 const char *
 dlg_stage_to_id (DlgStage stage)

@@ -40,6 +40,7 @@ typedef enum
   DLG_TRANSITION_START,
   DLG_TRANSITION_DONE,
   DLG_TRANSITION_SKIP,
+  DLG_TRANSITION_REOPEN,
 } DlgTransition;
 
 const char *dlg_stage_to_id            (DlgStage       stage);
