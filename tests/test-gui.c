@@ -1114,6 +1114,85 @@ test_skip_with_reason (Fixture       *f,
                                           "Reason for skipping: Diagnostic déjà fait en 2023"));
 }
 
+/* The button of the page labelled @label (with its mnemonic). */
+static GtkWidget *
+find_button_with_label (GtkWidget  *root,
+                        const char *label)
+{
+  g_autoptr(GPtrArray) buttons = find_all (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkButton *button = g_ptr_array_index (buttons, i);
+
+      if (g_strcmp0 (gtk_button_get_label (button), label) == 0)
+        return GTK_WIDGET (button);
+    }
+  return NULL;
+}
+
+/* In the demo, stages 1 to 5 are done and the workshop is in progress: the recruitment can be
+ * reopened, the mandate before it cannot while the recruitment is done. */
+static void
+test_reopen_stage (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(DlgStageInfo) info = NULL;
+  DlgStagePage *mandate, *recruitment;
+  GtkWidget *button;
+  const char *message;
+
+  show_stage (f, DLG_STAGE_MANDATE);
+  mandate = dlg_window_get_stage_page (f->window, DLG_STAGE_MANDATE);
+  button = find_button_with_label (GTK_WIDGET (mandate), "_Reopen…");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin (30);
+  answer_message_dialog ("Mandat à préciser", "reopen");
+  message = dlg_stage_page_get_message (mandate);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "A later stage, “Recruitment”, is already done: "
+                                     "reopen it first."));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (mandate), message));
+  info = dlg_stage_get (f->store, f->demo_id, DLG_STAGE_MANDATE, NULL);
+  g_assert_cmpint (dlg_stage_info_get_state (info), ==, DLG_STAGE_STATE_DONE);
+  g_clear_object (&info);
+
+  show_stage (f, DLG_STAGE_RECRUITMENT);
+  recruitment = dlg_window_get_stage_page (f->window, DLG_STAGE_RECRUITMENT);
+  button = find_button_with_label (GTK_WIDGET (recruitment), "_Reopen…");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button));
+  /* No reason: refused, and said. */
+  g_signal_emit_by_name (button, "clicked");
+  spin (30);
+  answer_message_dialog ("  ", "reopen");
+  g_assert_nonnull (strstr (dlg_stage_page_get_message (recruitment),
+                            "Say why the stage is reopened"));
+  /* Cancelled: nothing happens. */
+  g_signal_emit_by_name (button, "clicked");
+  spin (30);
+  answer_message_dialog ("Rien", "cancel");
+  info = dlg_stage_get (f->store, f->demo_id, DLG_STAGE_RECRUITMENT, NULL);
+  g_assert_cmpint (dlg_stage_info_get_state (info), ==, DLG_STAGE_STATE_DONE);
+  g_clear_object (&info);
+
+  g_signal_emit_by_name (button, "clicked");
+  spin (30);
+  answer_message_dialog ("Tirage à compléter", "reopen");
+  g_assert_null (dlg_stage_page_get_message (recruitment));
+  info = dlg_stage_get (f->store, f->demo_id, DLG_STAGE_RECRUITMENT, NULL);
+  g_assert_cmpint (dlg_stage_info_get_state (info), ==, DLG_STAGE_STATE_IN_PROGRESS);
+  g_assert_cmpstr (dlg_stage_info_get_reason (info), ==, "Tirage à compléter");
+  g_assert_null (dlg_stage_info_get_ended_at (info));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_visible (find_button_with_label (GTK_WIDGET (recruitment),
+                                                                 "_Mark as Done")));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (recruitment),
+                                          "Reason for reopening: Tirage à compléter"));
+}
+
 static void
 test_markup_is_literal (Fixture       *f,
                         gconstpointer  data)
@@ -1222,6 +1301,7 @@ main (int   argc,
   ADD ("/gui/view/autosave-while-typing", test_autosave_while_typing);
   ADD ("/gui/stage/refused-transition", test_refused_transition);
   ADD ("/gui/stage/skip-with-reason", test_skip_with_reason);
+  ADD ("/gui/stage/reopen", test_reopen_stage);
   ADD ("/gui/markup/literal", test_markup_is_literal);
 
   template_db = make_template ();

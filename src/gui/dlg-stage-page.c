@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every stage view sits in one of these. The page shows the stage's title and description, its
- * state and dates, the reason it was skipped, and — in the core's own words — why the next
+ * state and dates, the reason it was skipped or reopened, and — in the core's own words — why the next
  * transition is not possible yet (dlg_stage_blockers). Its buttons call dlg_stage_apply; a
  * refused transition's message stays on the page, in full, until the next attempt. The page
  * follows DlgStore::changed, so the blockers shrink as the officer fills the view in.
@@ -35,6 +35,7 @@ struct _DlgStagePage
   GtkWidget    *start_button;
   GtkWidget    *done_button;
   GtkWidget    *skip_button;
+  GtkWidget    *reopen_button;
   GtkLabel     *message_label;
   GtkBox       *view_box;
 
@@ -180,6 +181,14 @@ dlg_stage_page_refresh (DlgStagePage *self)
       gtk_label_set_text (self->reason_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->reason_label), TRUE);
     }
+  else if (self->state == DLG_STAGE_STATE_IN_PROGRESS && reason != NULL && *reason != '\0')
+    {
+      /* Only a reopened stage in progress keeps a reason. */
+      g_autofree char *text = g_strdup_printf (_("Reason for reopening: %s"), reason);
+
+      gtk_label_set_text (self->reason_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->reason_label), TRUE);
+    }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->reason_label), FALSE);
 
@@ -213,11 +222,16 @@ dlg_stage_page_refresh (DlgStagePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stage.skip",
                                  self->state == DLG_STAGE_STATE_NOT_STARTED ||
                                  self->state == DLG_STAGE_STATE_IN_PROGRESS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "stage.reopen",
+                                 self->state == DLG_STAGE_STATE_DONE ||
+                                 self->state == DLG_STAGE_STATE_SKIPPED);
   gtk_widget_set_visible (self->start_button, self->state != DLG_STAGE_STATE_IN_PROGRESS &&
                                               self->state != DLG_STAGE_STATE_DONE);
   gtk_widget_set_visible (self->done_button, self->state == DLG_STAGE_STATE_IN_PROGRESS);
   gtk_widget_set_visible (self->skip_button, self->state == DLG_STAGE_STATE_NOT_STARTED ||
                                              self->state == DLG_STAGE_STATE_IN_PROGRESS);
+  gtk_widget_set_visible (self->reopen_button, self->state == DLG_STAGE_STATE_DONE ||
+                                               self->state == DLG_STAGE_STATE_SKIPPED);
 }
 
 static gboolean
@@ -272,7 +286,7 @@ queue_publication (DlgStagePage   *self,
 
 /**
  * dlg_stage_page_apply:
- * @reason: (nullable): why the stage is skipped
+ * @reason: (nullable): why the stage is skipped or reopened
  *
  * Saves what is being typed, then asks the core for @transition. A refusal is shown on the
  * page, in full.
@@ -371,6 +385,49 @@ skip_action (GtkWidget  *widget,
 }
 
 static void
+reopen_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DlgStagePage     *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_strcmp0 (response, "reopen") == 0)
+    dlg_stage_page_apply (self, DLG_TRANSITION_REOPEN, gtk_editable_get_text (entry));
+}
+
+/* Reopening undoes a mistaken "Mark as Done": the core says whether it may (no later stage
+ * done, no published response), and the refusal shows on the page like any other. */
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DlgStagePage *self = DLG_STAGE_PAGE (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog, *entry;
+
+  heading = g_strdup_printf (_("Reopen the stage “%s”?"),
+                             dlg_stage_get_label (dlg_stage_view_get_stage (self->view)));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
+                                   _("The stage goes back in progress. Say why it is reopened: "
+                                     "the reason is shown to the public next to the stage."));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reopen", _("_Reopen the Stage"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reopen",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reopen");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reopen_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 dlg_stage_page_map (GtkWidget *widget)
 {
   DlgStagePage *self = DLG_STAGE_PAGE (widget);
@@ -422,12 +479,14 @@ dlg_stage_page_class_init (DlgStagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, done_button);
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, skip_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, message_label);
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, view_box);
 
   gtk_widget_class_install_action (widget_class, "stage.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "stage.done", NULL, done_action);
   gtk_widget_class_install_action (widget_class, "stage.skip", NULL, skip_action);
+  gtk_widget_class_install_action (widget_class, "stage.reopen", NULL, reopen_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
