@@ -1076,6 +1076,34 @@ test_pages (Fixture       *f,
   }
 }
 
+/* The reason a stage was reopened is shown on the process page, escaped. */
+static void
+test_reopened_stage (Fixture       *f,
+                     gconstpointer  data)
+{
+  {
+    g_autoptr(Reply) reply = put_with (f, "/api/sync/v1/processes/0b0c0d0e-0000-4000-8000-"
+                                       "000000000004", "If-None-Match", "*",
+                                       "{\"title\": \"Rouverte\", \"stages\": ["
+                                       "{\"stage\": \"diagnostic\", \"state\": \"done\"},"
+                                       "{\"stage\": \"arbitration\", \"state\": \"skipped\","
+                                       " \"reason\": \"Pas d’arbitrage\"},"
+                                       "{\"stage\": \"specification\", \"state\": "
+                                       "\"in_progress\", \"reason\": \"Publics <oubliés>\"}]}");
+    g_assert_cmpuint (reply->status, ==, 201);
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/p/0b0c0d0e-0000-4000-8000-000000000004",
+                                      NULL, NULL);
+    g_autofree char *html = reply_text (reply);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_nonnull (strstr (html, "Étape rouverte\u00a0: Publics &lt;oubliés&gt;"));
+    g_assert_nonnull (strstr (html, "Pas d’arbitrage"));
+    g_assert_null (strstr (html, "Étape rouverte\u00a0: Pas d’arbitrage"));
+  }
+}
+
 static void
 test_faults_disabled (Fixture       *f,
                       gconstpointer  data)
@@ -1350,6 +1378,7 @@ main (int   argc,
   ADD ("/site/pages/form-csrf", test_form_csrf, FALSE);
   ADD ("/site/pages/hostile-text", test_hostile_text, FALSE);
   ADD ("/site/pages/all", test_pages, FALSE);
+  ADD ("/site/pages/reopened-stage", test_reopened_stage, FALSE);
   ADD ("/site/faults/disabled", test_faults_disabled, FALSE);
   ADD ("/site/faults/enabled", test_faults, TRUE);
 #undef ADD

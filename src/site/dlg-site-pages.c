@@ -520,6 +520,13 @@ page_process (DlgSiteServer     *self,
               dlg_html_escape_append (page, reason);
               g_string_append (page, "</span>");
             }
+          /* A stage in progress has a reason only when the officers reopened it. */
+          else if (g_strcmp0 (state, "in_progress") == 0 && reason != NULL && *reason != '\0')
+            {
+              g_string_append (page, "<br><span class=\"meta\">Étape rouverte\u00a0: ");
+              dlg_html_escape_append (page, reason);
+              g_string_append (page, "</span>");
+            }
           g_string_append (page, "</li>\n");
         }
       g_string_append (page, "</ol>\n");
