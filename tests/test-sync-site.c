@@ -574,6 +574,70 @@ test_domain_api (Fixture       *f,
   }
 }
 
+/* A process page goes public once its mandate is done (no explicit push needed), and a stage
+ * transition or a feature change afterwards pushes it again. */
+static void
+test_process_page_follows_stages (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgProcess) process = dlg_process_create (f->store, "Plan vélo du quartier", &error);
+  g_autoptr(DlgFeature) feature = NULL;
+  g_autofree char *page_path = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *etag_sql = NULL;
+  gint64 id;
+  gint64 etag_before, etag_after;
+
+  g_assert_no_error (error);
+  id = dlg_process_get_id (process);
+  page_path = g_strdup_printf ("/p/%s", dlg_process_get_uuid (process));
+  etag_sql = g_strdup_printf ("SELECT CAST (trim (etag, '\"') AS INTEGER) FROM process"
+                              " WHERE id = %" G_GINT64_FORMAT, id);
+  test_app_sync (f->client);
+
+  for (DlgStage s = DLG_STAGE_DIAGNOSTIC; s < DLG_STAGE_MANDATE; s++)
+    {
+      g_assert_true (dlg_stage_apply (f->store, id, s, DLG_TRANSITION_START, NULL, &error));
+      g_assert_true (dlg_stage_apply (f->store, id, s, DLG_TRANSITION_SKIP,
+                                      "Déjà fait dans le plan vélo métropolitain.", &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (dlg_stage_apply (f->store, id, DLG_STAGE_MANDATE, DLG_TRANSITION_START, NULL,
+                                  &error));
+  g_assert_true (dlg_process_set_field (f->store, id, DLG_FIELD_MANDATE_QUESTION,
+                                        "Où manque-t-il des arceaux vélo ?", &error));
+  g_assert_true (dlg_process_set_field (f->store, id, DLG_FIELD_MANDATE_PERIMETER,
+                                        "Le stationnement des vélos.", &error));
+  feature = dlg_feature_new (id, "map");
+  dlg_feature_set_enabled (feature, TRUE);
+  dlg_feature_set_rules (feature, "Chaque point est étudié par le service des mobilités.");
+  g_assert_true (dlg_feature_save (f->store, feature, &error));
+  g_assert_no_error (error);
+
+  /* Mandate not done: the page stays in the app. */
+  test_app_sync (f->client);
+  g_free (get_page (f, page_path, 404));
+
+  g_assert_true (dlg_stage_apply (f->store, id, DLG_STAGE_MANDATE, DLG_TRANSITION_DONE, NULL,
+                                  &error));
+  g_assert_no_error (error);
+  test_app_sync (f->client);
+  page = get_page (f, page_path, 200);
+  g_assert_nonnull (strstr (page, "Où manque-t-il des arceaux vélo ?"));
+  etag_before = test_app_count (f->store, etag_sql);
+  g_assert_cmpint (etag_before, >, 0);
+
+  /* The next stage starts: the timeline on the site follows. */
+  g_assert_true (dlg_stage_apply (f->store, id, DLG_STAGE_RECRUITMENT, DLG_TRANSITION_START,
+                                  NULL, &error));
+  g_assert_no_error (error);
+  test_app_sync (f->client);
+  etag_after = test_app_count (f->store, etag_sql);
+  g_assert_cmpint (etag_after, >, etag_before);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
+}
+
 /* An expired cursor (410) leads to a full resync that keeps unsent local edits. */
 static void
 test_expired_cursor (Fixture       *f,
@@ -1280,6 +1344,7 @@ main (int   argc,
   ADD ("/sync/site/401-pauses-422-reported", test_auth_and_refusals);
   ADD ("/sync/site/response-and-commitments-published", test_publish_response_and_commitments);
   ADD ("/sync/site/domain-api-changes-reach-site", test_domain_api);
+  ADD ("/sync/site/process-page-follows-stages", test_process_page_follows_stages);
   ADD ("/sync/site/expired-cursor-full-resync", test_expired_cursor);
   ADD ("/sync/site/conflict-412-both-versions", test_conflict);
   ADD ("/sync/site/erasure-purges-personal-data", test_erasure);

@@ -18,6 +18,7 @@
 #include "dlg-domain-private.h"
 #include "dlg-error.h"
 #include "dlg-feature.h"
+#include "dlg-process.h"
 #include "dlg-journal.h"
 #include "dlg-store-private.h"
 
@@ -549,6 +550,9 @@ dlg_feature_save (DlgStore    *store,
     goto fail;
   if (was_enabled != self->enabled
       && !journal_switch (store, self->process_id, self->info, self->enabled, error))
+    goto fail;
+  /* The features and their rules of the game are part of the public process page. */
+  if (!dlg_process_touch (store, self->process_id, error))
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;

@@ -503,6 +503,30 @@ dlg_process_set_archived (DlgStore    *store,
 }
 
 /**
+ * dlg_process_touch:
+ *
+ * Marks the public process page as changed (its fields, features or stage timeline), so that
+ * the next sync pushes it again once it has been published. Call it inside the transaction of
+ * the change.
+ */
+gboolean
+dlg_process_touch (DlgStore    *store,
+                   gint64       process_id,
+                   GError     **error)
+{
+  g_autoptr(DlgStmt) touch = NULL;
+  g_autofree char *now = dlg_now_iso8601 ();
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  if (!(touch = dlg_store_prepare (store, sql_touch, error)))
+    return FALSE;
+  sqlite3_bind_int64 (touch, 1, process_id);
+  dlg_stmt_bind_text (touch, 2, now);
+  return dlg_store_step_done (store, touch, error);
+}
+
+/**
  * dlg_process_get_field:
  * @key: one of the DLG_FIELD_ keys
  *

@@ -70,6 +70,9 @@ char       *dlg_process_get_field     (DlgStore    *store,
                                        gint64       process_id,
                                        const char  *key,
                                        GError     **error);
+gboolean    dlg_process_touch         (DlgStore    *store,
+                                       gint64       process_id,
+                                       GError     **error);
 gboolean    dlg_process_set_field     (DlgStore    *store,
                                        gint64       process_id,
                                        const char  *key,

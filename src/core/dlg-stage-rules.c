@@ -975,6 +975,9 @@ dlg_stage_apply (DlgStore       *store,
     }
 
   action = g_strconcat ("stage.", dlg_transition_to_id (transition), NULL);
+  /* The stage timeline is part of the public process page. */
+  if (!dlg_process_touch (store, process_id, error))
+    goto fail;
   if (!dlg_journal_append (store, process_id, action, "stage",
                            dlg_stage_to_id (stage), summary, error))
     goto fail;

@@ -1255,7 +1255,8 @@ fail:
 
 /* Objects the officer changed since the site last saw them, that belong on the site: a
  * narrative once published, a response once published, the commitments of a published
- * response, a process page once pushed. Those in conflict are included, so that the local
+ * response, a process page once its mandate is done (the question and the rules of the game
+ * exist from then on) or once pushed. Those in conflict are included, so that the local
  * version kept for "keep mine" is the newest. */
 static const char sql_dirty[] =
   "SELECT 'narrative', n.uuid, 0 FROM narrative n JOIN process p ON p.id = n.process_id"
@@ -1270,8 +1271,11 @@ static const char sql_dirty[] =
   "  WHERE c.sync_state IN ('created', 'modified', 'conflict') AND (?1 OR NOT p.is_demo)"
   "  AND (c.etag IS NOT NULL OR EXISTS (SELECT 1 FROM response r"
   "    WHERE r.process_id = c.process_id AND r.published_at IS NOT NULL))"
-  " UNION ALL SELECT 'process', uuid, id FROM process"
-  "  WHERE sync_state IN ('modified', 'conflict') AND etag IS NOT NULL AND (?1 OR NOT is_demo)";
+  " UNION ALL SELECT 'process', p.uuid, p.id FROM process p WHERE (?1 OR NOT p.is_demo) AND"
+  "  ((p.sync_state IN ('modified', 'conflict') AND p.etag IS NOT NULL)"
+  "   OR (p.etag IS NULL AND p.sync_state IN ('created', 'modified') AND EXISTS (SELECT 1"
+  "    FROM stage_state s WHERE s.process_id = p.id AND s.stage = 'mandate'"
+  "    AND s.state = 'done')))";
 static const char sql_dirty_moderation[] =
   "SELECT e.uuid, c.uuid, e.state, e.reason, e.decided_at FROM moderation_event e"
   "  JOIN contribution c ON c.id = e.contribution_id JOIN process p ON p.id = c.process_id"
