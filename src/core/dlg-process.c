@@ -573,7 +573,6 @@ dlg_process_set_field (DlgStore    *store,
                        GError     **error)
 {
   g_autoptr(DlgStmt) stmt = NULL;
-  g_autoptr(DlgStmt) touch = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autofree char *now = dlg_now_iso8601 ();
 
@@ -599,11 +598,7 @@ dlg_process_set_field (DlgStore    *store,
   dlg_stmt_bind_text (stmt, 4, now);
   if (!dlg_store_step_done (store, stmt, error))
     goto fail;
-  if (!(touch = dlg_store_prepare (store, sql_touch, error)))
-    goto fail;
-  sqlite3_bind_int64 (touch, 1, process_id);
-  dlg_stmt_bind_text (touch, 2, now);
-  if (!dlg_store_step_done (store, touch, error))
+  if (!dlg_process_touch (store, process_id, error))
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
