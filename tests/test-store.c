@@ -375,11 +375,16 @@ test_process_lifecycle (void)
   g_assert_true (dlg_process_set_archived (store, id, FALSE, &error));
   g_assert_no_error (error);
 
-  /* create, rename, field (not journalled), archive, unarchive */
+  /* create, rename, field (settled by the archive that follows it), archive, unarchive */
   {
     g_autoptr(GListModel) journal = dlg_journal_list (store, id, &error);
+    g_autoptr(DlgJournalEntry) edit = NULL;
 
-    g_assert_cmpuint (g_list_model_get_n_items (journal), ==, 4);
+    g_assert_cmpuint (g_list_model_get_n_items (journal), ==, 5);
+    edit = g_list_model_get_item (journal, 2);
+    g_assert_cmpstr (dlg_journal_entry_get_action (edit), ==, "process.field");
+    g_assert_cmpstr (dlg_journal_entry_get_old_value (edit), ==, "");
+    g_assert_cmpstr (dlg_journal_entry_get_new_value (edit), ==, "Quelle place pour le vélo ?");
   }
 }
 

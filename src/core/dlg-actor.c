@@ -416,11 +416,53 @@ validate (DlgStore  *store,
   return TRUE;
 }
 
+/* The journal of a save: @before is the stored row, NULL for a creation. */
+static gboolean
+journal_save (DlgStore  *store,
+              gint64     process_id,
+              DlgActor  *before,
+              DlgActor  *after,
+              GError   **error)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *old_influence = NULL;
+  g_autofree char *new_influence = NULL;
+  struct { const char *field; const char *old_value; const char *new_value; } changes[4];
+
+  if (before == NULL)
+    {
+      summary = g_strdup_printf (_("Actor added: “%s”."), after->name);
+      return dlg_journal_append_full (store, process_id, "actor.create", "actor", after->uuid,
+                                      "diagnostic", "name", NULL, after->name, summary, error);
+    }
+
+  old_influence = g_strdup_printf ("%d", before->influence);
+  new_influence = g_strdup_printf ("%d", after->influence);
+  changes[0].field = "name", changes[0].old_value = before->name;
+  changes[0].new_value = after->name;
+  changes[1].field = "kind", changes[1].old_value = before->kind;
+  changes[1].new_value = after->kind;
+  changes[2].field = "role", changes[2].old_value = before->role;
+  changes[2].new_value = after->role;
+  changes[3].field = "influence", changes[3].old_value = old_influence;
+  changes[3].new_value = new_influence;
+  summary = g_strdup_printf (_("Actor changed: “%s”."), after->name);
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    if (g_strcmp0 (changes[i].old_value, changes[i].new_value) != 0
+        && !dlg_journal_note_edit (store, process_id, "actor.update", "actor", after->uuid,
+                                   "diagnostic", changes[i].field, changes[i].old_value,
+                                   changes[i].new_value, summary, error))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * dlg_actor_save:
  *
  * Validates @actor and writes it: INSERT when its id is 0 (its id and uuid are filled in),
- * UPDATE otherwise, in one transaction.
+ * UPDATE otherwise, in one transaction with its journal: a creation is an entry; a change of
+ * name, kind, role or influence is a burst of typing settled into one entry per field
+ * (dlg_journal_note_edit()); the notes are the officer's own and are not journaled.
  * On success the object holds the saved row.
  */
 gboolean
@@ -431,6 +473,7 @@ dlg_actor_save (DlgStore  *store,
   DlgActor *self = actor;
   g_autoptr(DlgStmt) stmt = NULL;
   g_autoptr(DlgStmt) reload = NULL;
+  g_autoptr(DlgActor) before = NULL;
   gboolean inserting;
   gint64 process_id;
 
@@ -447,6 +490,8 @@ dlg_actor_save (DlgStore  *store,
   inserting = self->id == 0;
   if (!dlg_store_begin (store, error))
     return FALSE;
+  if (!inserting && !(before = dlg_actor_load (store, self->id, error)))
+    goto fail;
   if (inserting)
     {
       g_free (self->uuid);
@@ -482,6 +527,8 @@ dlg_actor_save (DlgStore  *store,
                            _("This item was deleted meanwhile: nothing was saved."));
       goto fail;
     }
+  if (!journal_save (store, process_id, before, self, error))
+    goto fail;
   if (!(reload = dlg_store_prepare (store, sql_load, error)))
     goto fail;
   sqlite3_bind_int64 (reload, 1, self->id);
@@ -560,6 +607,7 @@ dlg_actor_delete (DlgStore  *store,
 {
   g_autoptr(DlgActor) self = NULL;
   g_autoptr(DlgStmt) stmt = NULL;
+  g_autofree char *summary = NULL;
   gint64 process_id;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
@@ -572,6 +620,10 @@ dlg_actor_delete (DlgStore  *store,
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;
+  summary = g_strdup_printf (_("Actor deleted: “%s”."), self->name);
+  if (!dlg_journal_append_full (store, process_id, "actor.delete", "actor", self->uuid,
+                                "diagnostic", "name", self->name, NULL, summary, error))
+    goto fail;
   if (!(stmt = dlg_store_prepare (store, sql_delete, error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);

@@ -210,6 +210,20 @@ set_status (DlgStore    *store,
   return dlg_store_step_done (store, stmt, error);
 }
 
+static const char *
+invitation_status_label (const char *status)
+{
+  if (g_strcmp0 (status, "selected") == 0)
+    return _("drawn, not yet invited");
+  if (g_strcmp0 (status, "invited") == 0)
+    return _("invited");
+  if (g_strcmp0 (status, "accepted") == 0)
+    return _("accepted");
+  if (g_strcmp0 (status, "declined") == 0)
+    return _("declined");
+  return status;
+}
+
 static gboolean
 is_panel_status (const char *status)
 {
@@ -225,7 +239,8 @@ is_panel_status (const char *status)
  * @status: "selected" (not yet invited), "invited", "accepted" or "declined"
  * @error: return location for a #GError
  *
- * Records where the invitation of a panel member stands.
+ * Records where the invitation of a panel member stands, journaled (by registration uuid, with
+ * the old and new status) in the same transaction.
  */
 gboolean
 dlg_draw_set_invitation (DlgStore    *store,
@@ -235,6 +250,8 @@ dlg_draw_set_invitation (DlgStore    *store,
                          GError     **error)
 {
   g_autofree char *current = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *summary = NULL;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
 
@@ -244,20 +261,33 @@ dlg_draw_set_invitation (DlgStore    *store,
                    _("“%s” is not a status of an invitation."), status);
       return FALSE;
     }
-  if (!(current = dup_status (store, process_id, participant_id, NULL, error)))
+  if (!dlg_store_begin (store, error))
     return FALSE;
+  if (!(current = dup_status (store, process_id, participant_id, &uuid, error)))
+    goto fail;
   if (!is_panel_status (current))
     {
       g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
                    _("Only a member of the drawn panel can be invited."));
-      return FALSE;
+      goto fail;
     }
   if (g_str_equal (current, status))
-    return TRUE;
-  if (!set_status (store, process_id, participant_id, status, error))
+    return dlg_store_commit (store, error);
+  summary = g_strdup_printf (_("Invitation of a panel member: %s → %s."),
+                             invitation_status_label (current), invitation_status_label (status));
+  if (!set_status (store, process_id, participant_id, status, error)
+      || !dlg_journal_append_full (store, process_id, "participant.invitation", "participant",
+                                   uuid, "recruitment", "status", current, status, summary,
+                                   error))
+    goto fail;
+  if (!dlg_store_commit (store, error))
     return FALSE;
   dlg_store_emit_changed (store, "participant", process_id);
   return TRUE;
+
+fail:
+  dlg_store_rollback (store);
+  return FALSE;
 }
 
 /**

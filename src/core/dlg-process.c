@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -562,8 +563,10 @@ dlg_process_get_field (DlgStore    *store,
  * @key: one of the DLG_FIELD_ keys
  * @value: the new text
  *
- * Saves a free-form field of a stage. Fields are edited as the officer types, so they are not
- * journalled one keystroke at a time: the stage transitions that depend on them are.
+ * Saves a free-form field of a stage. Fields are edited as the officer types, so each save is
+ * noted as part of a burst (dlg_journal_note_edit()) that becomes one journal entry with the
+ * value before and after once it is settled. Saving the value the field already has writes
+ * nothing.
  */
 gboolean
 dlg_process_set_field (DlgStore    *store,
@@ -575,12 +578,30 @@ dlg_process_set_field (DlgStore    *store,
   g_autoptr(DlgStmt) stmt = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autofree char *now = dlg_now_iso8601 ();
+  g_autofree char *old_value = NULL;
+  g_autofree char *stage_id = NULL;
+  g_autofree char *summary = NULL;
+  const char *stage_label = NULL;
+  DlgStage stage;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
 
   if (!(process = dlg_process_load (store, process_id, error)))
     return FALSE;
+  if (!(old_value = dlg_process_get_field (store, process_id, key, error)))
+    return FALSE;
+  if (g_str_equal (old_value, value))
+    return TRUE;
+  stage_id = g_strndup (key, strcspn (key, "."));
+  if (dlg_stage_from_id (stage_id, &stage))
+    stage_label = dlg_stage_get_label (stage);
+  else
+    g_clear_pointer (&stage_id, g_free);
+  summary = stage_label != NULL
+            ? g_strdup_printf (_("%s: “%s” changed."), stage_label,
+                               dlg_journal_field_get_label ("process", key))
+            : g_strdup_printf (_("“%s” changed."), dlg_journal_field_get_label ("process", key));
 
   if (!g_utf8_validate (value, -1, NULL))
     {
@@ -599,6 +620,9 @@ dlg_process_set_field (DlgStore    *store,
   if (!dlg_store_step_done (store, stmt, error))
     goto fail;
   if (!dlg_process_touch (store, process_id, error))
+    goto fail;
+  if (!dlg_journal_note_edit (store, process_id, "process.field", "process", process->uuid,
+                              stage_id, key, old_value, value, summary, error))
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;

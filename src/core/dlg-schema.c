@@ -456,9 +456,36 @@ static const char migration_2[] =
   "    updated_at = excluded.updated_at;"
   "END;";
 
+/* Version 3: the journal says which stage an entry belongs to and, for an edit, the field and
+ * its old and new values (covered by the hash when set; entries written before have none and
+ * verify as they did). journal_pending holds the bursts of typing not yet settled into one
+ * entry each (dlg_journal_note_edit), so that a crash loses none: the store settles them at
+ * open. */
+static const char migration_3[] =
+  "ALTER TABLE journal ADD COLUMN stage TEXT;"
+  "ALTER TABLE journal ADD COLUMN field TEXT;"
+  "ALTER TABLE journal ADD COLUMN old_value TEXT;"
+  "ALTER TABLE journal ADD COLUMN new_value TEXT;"
+  "CREATE TABLE journal_pending ("
+  "  process_id INTEGER NOT NULL,"
+  "  object_type TEXT NOT NULL,"
+  "  object_id TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  stage TEXT,"
+  "  summary TEXT NOT NULL,"
+  "  actor TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  first_at TEXT NOT NULL,"
+  "  last_at TEXT NOT NULL,"
+  "  PRIMARY KEY (process_id, object_type, object_id, field)"
+  ") WITHOUT ROWID;";
+
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
   { "sync v1: outbox, cursors, conflicts", migration_2 },
+  { "journal: stage, old and new values, pending bursts of typing", migration_3 },
 };
 
 const DlgMigration *

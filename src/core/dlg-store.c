@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 
 #include "dlg-error.h"
+#include "dlg-journal.h"
 #include "dlg-schema.h"
 #include "dlg-store-private.h"
 
@@ -409,6 +410,16 @@ dlg_store_open (const char  *path,
     return NULL;
   if (!migrate (self, error))
     return NULL;
+
+  /* Bursts of typing a crash (or another connection) left unsettled become their entries. A
+   * store that cannot write still opens, for reading. */
+  {
+    g_autoptr(GError) settle_error = NULL;
+
+    if (!dlg_journal_settle (self, 0, NULL, &settle_error))
+      g_warning ("Could not settle the pending journal entries of %s: %s", path,
+                 settle_error->message);
+  }
 
   return g_steal_pointer (&self);
 }
