@@ -337,6 +337,22 @@ test_journal (Fixture       *f,
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "intact"));
   }
+  /* Labels, not codes; the response delay with its old and new value; CSV for a spreadsheet. */
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) csv = { 0 };
+
+    cli (&run, "journal", "1", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\tStage started\t"));
+    g_assert_null (strstr (run.out, "\tstage.start\t"));
+    g_assert_nonnull (strstr (run.out, "“Delay of the argued response (weeks)” changed.\t«  » → « 12 »"));
+    cli (&csv, "journal", "1", "--csv", "-", "--db", f->db, NULL);
+    g_assert_cmpint (csv.status, ==, 0);
+    g_assert_true (g_str_has_prefix (csv.out, "No.,Time,Officer,Stage,Record type,Action,"));
+    g_assert_nonnull (strstr (csv.out, ",Stage started,stage.start,diagnostic,"));
+    g_assert_nonnull (strstr (csv.out, "\r\n"));
+  }
 
   /* Someone edits an entry behind the app's back. */
   {

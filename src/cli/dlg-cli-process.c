@@ -313,15 +313,39 @@ dlg_cli_stage (int    argc,
   return DLG_CLI_OK;
 }
 
-/* dialogue-cli journal PROCESS [--json] [--verify] */
+/* The old → new value of an entry on one line, or NULL. */
+static char *
+format_change (DlgJournalEntry *entry)
+{
+  const char *old_value = dlg_journal_entry_get_old_value (entry);
+  const char *new_value = dlg_journal_entry_get_new_value (entry);
+  g_autofree char *old_flat = NULL;
+  g_autofree char *new_flat = NULL;
+
+  if (!dlg_journal_entry_has_change (entry))
+    return NULL;
+  old_flat = g_strdelimit (g_strdup (old_value != NULL ? old_value : ""), "\t\r\n", ' ');
+  new_flat = g_strdelimit (g_strdup (new_value != NULL ? new_value : ""), "\t\r\n", ' ');
+  if (old_value == NULL)
+    return g_strdup_printf ("→ « %s »", new_flat);
+  if (new_value == NULL)
+    return g_strdup_printf ("« %s » →", old_flat);
+  return g_strdup_printf ("« %s » → « %s »", old_flat, new_flat);
+}
+
+/* dialogue-cli journal PROCESS [--json] [--verify] [--csv FILE] */
 int
 dlg_cli_journal (int    argc,
                  char **argv)
 {
   gboolean verify = FALSE;
+  g_autofree char *csv_path = NULL;
   const GOptionEntry entries[] = {
     { "verify", 0, 0, G_OPTION_ARG_NONE, &verify,
       N_("Check the chain of hashes; exit 1 naming the first broken entry"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
+      N_("Write the journal to FILE as CSV (RFC 4180, UTF-8); “-” for standard output"),
+      N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
@@ -373,6 +397,22 @@ dlg_cli_journal (int    argc,
 
   if (!(entries_list = dlg_journal_list (store, dlg_process_get_id (process), &error)))
     return dlg_cli_fail (error);
+  if (csv_path != NULL)
+    {
+      g_autoptr(GFile) file = NULL;
+
+      if (g_str_equal (csv_path, "-"))
+        {
+          g_autofree char *csv = dlg_journal_to_csv (entries_list);
+
+          g_print ("%s", csv);
+          return DLG_CLI_OK;
+        }
+      file = g_file_new_for_commandline_arg (csv_path);
+      if (!dlg_journal_export_csv (entries_list, file, &error))
+        return dlg_cli_fail (error);
+      return DLG_CLI_OK;
+    }
   n = g_list_model_get_n_items (entries_list);
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
@@ -398,12 +438,25 @@ dlg_cli_journal (int    argc,
           json_builder_add_string_value (builder, dlg_journal_entry_get_summary (entry));
           json_builder_set_member_name (builder, "hash");
           json_builder_add_string_value (builder, dlg_journal_entry_get_hash (entry));
+          add_string_or_null (builder, "action_label",
+                              dlg_journal_action_get_label (dlg_journal_entry_get_action (entry)));
+          add_string_or_null (builder, "stage", dlg_journal_entry_get_stage (entry));
+          add_string_or_null (builder, "field", dlg_journal_entry_get_field (entry));
+          add_string_or_null (builder, "old_value", dlg_journal_entry_get_old_value (entry));
+          add_string_or_null (builder, "new_value", dlg_journal_entry_get_new_value (entry));
           json_builder_end_object (builder);
         }
       else
-        g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", dlg_journal_entry_get_seq (entry),
-                 dlg_journal_entry_get_at (entry), dlg_journal_entry_get_actor (entry),
-                 dlg_journal_entry_get_action (entry), dlg_journal_entry_get_summary (entry));
+        {
+          g_autofree char *change = format_change (entry);
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s%s%s\n",
+                   dlg_journal_entry_get_seq (entry), dlg_journal_entry_get_at (entry),
+                   dlg_journal_entry_get_actor (entry),
+                   dlg_journal_action_get_label (dlg_journal_entry_get_action (entry)),
+                   dlg_journal_entry_get_summary (entry), change != NULL ? "\t" : "",
+                   change != NULL ? change : "");
+        }
     }
   json_builder_end_array (builder);
 

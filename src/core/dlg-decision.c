@@ -589,8 +589,9 @@ dlg_decision_save (DlgStore     *store,
     }
   summary = g_strdup_printf (inserting ? _("Decision recorded: “%s”.")
                              : _("Decision changed: “%s”."), self->what);
-  if (!dlg_journal_append (store, process_id, inserting ? "decision.create" : "decision.update",
-                           "decision", self->uuid, summary, error))
+  if (!dlg_journal_append_full (store, process_id,
+                                inserting ? "decision.create" : "decision.update", "decision",
+                                self->uuid, self->stage, NULL, NULL, NULL, summary, error))
     goto fail;
   if (!(reload = dlg_store_prepare (store, sql_load, error)))
     goto fail;
@@ -687,8 +688,8 @@ dlg_decision_delete (DlgStore  *store,
   if (!dlg_store_begin (store, error))
     return FALSE;
   summary = g_strdup_printf (_("Decision deleted: “%s”."), self->what);
-  if (!dlg_journal_append (store, process_id, "decision.delete", "decision", self->uuid, summary,
-                           error))
+  if (!dlg_journal_append_full (store, process_id, "decision.delete", "decision", self->uuid,
+                                self->stage, NULL, NULL, NULL, summary, error))
     goto fail;
   if (!(stmt = dlg_store_prepare (store, sql_delete, error)))
     goto fail;

@@ -237,8 +237,9 @@ add_actors_and_decisions (Demo    *demo,
       dlg_stmt_bind_text (stmt, 6, decisions[i].why);
       if (!step (demo, stmt, error))
         return FALSE;
-      if (!dlg_journal_append (demo->store, demo->process_id, "decision.create", "decision",
-                               uuid, decisions[i].what, error))
+      if (!dlg_journal_append_full (demo->store, demo->process_id, "decision.create",
+                                    "decision", uuid, "arbitration", NULL, NULL, NULL,
+                                    decisions[i].what, error))
         return FALSE;
     }
   return TRUE;

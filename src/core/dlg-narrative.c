@@ -455,9 +455,10 @@ set_published (DlgStore    *store,
     goto fail;
   summary = g_strdup_printf (published ? _("Narrative published: “%s”.")
                                        : _("Narrative withdrawn: “%s”."), self->title);
-  if (!dlg_journal_append (store, self->process_id,
-                           published ? "narrative.publish" : "narrative.unpublish",
-                           "narrative", self->uuid, summary, error))
+  if (!dlg_journal_append_full (store, self->process_id,
+                                published ? "narrative.publish" : "narrative.unpublish",
+                                "narrative", self->uuid, self->stage, NULL, NULL, NULL, summary,
+                                error))
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;

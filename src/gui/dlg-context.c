@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "dlg-context.h"
+#include "dlg-journal.h"
 #include "dlg-sync.h"
 #include "dlg-training-site.h"
 
@@ -28,7 +29,12 @@ struct _DlgContext
   GSettings       *settings;
   DlgSyncManager  *sync_manager;
   DlgTrainingSite *training_site;
+  char            *system_actor;
+  guint            settle_id;
 };
+
+/* Bursts of typing idle this long become their journal entry even if no view flushes. */
+#define SETTLE_IDLE_SECONDS 180
 
 G_DEFINE_FINAL_TYPE (DlgContext, dlg_context, G_TYPE_OBJECT)
 
@@ -69,6 +75,21 @@ apply_interval (DlgContext *self)
                                  g_settings_get_uint (self->settings, "sync-interval") * 60);
 }
 
+/* The journal names the officer of the settings; the system account until one is given. */
+static void
+apply_officer_name (DlgContext *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (self->system_actor == NULL)
+    self->system_actor = g_strdup (dlg_store_get_actor (self->store));
+  if (self->settings != NULL)
+    name = g_strstrip (g_settings_get_string (self->settings, "officer-name"));
+  dlg_store_set_actor (self->store, name != NULL && *name != '\0' ? name : self->system_actor);
+}
+
 static void
 settings_changed_cb (DlgContext *self,
                      const char *key)
@@ -77,6 +98,23 @@ settings_changed_cb (DlgContext *self,
     apply_site_url (self);
   else if (g_strcmp0 (key, "sync-interval") == 0)
     apply_interval (self);
+  else if (g_strcmp0 (key, "officer-name") == 0)
+    {
+      /* What was typed under the previous name is journaled under it. */
+      dlg_context_settle_journal (self);
+      apply_officer_name (self);
+    }
+}
+
+static gboolean
+settle_idle_cb (gpointer user_data)
+{
+  DlgContext *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!dlg_journal_settle (self->store, SETTLE_IDLE_SECONDS, NULL, &error))
+    g_warning ("Could not write the journal entries of idle edits: %s", error->message);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -90,8 +128,12 @@ dlg_context_dispose (GObject *object)
   if (self->sync_manager != NULL)
     dlg_sync_manager_cancel (self->sync_manager);
   g_clear_object (&self->sync_manager);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (self->store != NULL)
+    dlg_context_settle_journal (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->system_actor, g_free);
 
   G_OBJECT_CLASS (dlg_context_parent_class)->dispose (object);
 }
@@ -151,10 +193,25 @@ dlg_context_set_property (GObject      *object,
 }
 
 static void
+dlg_context_constructed (GObject *object)
+{
+  DlgContext *self = (DlgContext *)object;
+
+  G_OBJECT_CLASS (dlg_context_parent_class)->constructed (object);
+
+  if (self->store != NULL)
+    {
+      apply_officer_name (self);
+      self->settle_id = g_timeout_add_seconds (60, settle_idle_cb, self);
+    }
+}
+
+static void
 dlg_context_class_init (DlgContextClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = dlg_context_constructed;
   object_class->dispose = dlg_context_dispose;
   object_class->get_property = dlg_context_get_property;
   object_class->set_property = dlg_context_set_property;
@@ -218,6 +275,23 @@ dlg_context_get_settings (DlgContext *self)
   g_return_val_if_fail (DLG_IS_CONTEXT (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * dlg_context_settle_journal:
+ *
+ * Turns the bursts of typing still pending into their journal entries (dlg_journal_settle());
+ * fields call it when they lose focus, the window when a view changes or it closes.
+ */
+void
+dlg_context_settle_journal (DlgContext *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DLG_IS_CONTEXT (self));
+
+  if (!dlg_journal_settle (self->store, 0, NULL, &error))
+    g_warning ("Could not write the journal entries of the last edits: %s", error->message);
 }
 
 /**

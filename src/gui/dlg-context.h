@@ -20,6 +20,7 @@ DlgContext *dlg_context_new          (DlgStore   *store,
                                       GSettings  *settings);
 DlgStore   *dlg_context_get_store    (DlgContext *self);
 GSettings  *dlg_context_get_settings (DlgContext *self);
+void        dlg_context_settle_journal (DlgContext *self);
 
 void            dlg_context_set_sync_manager (DlgContext      *self,
                                               DlgSyncManager  *manager);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-edit-dialog.h"
+#include "dlg-window.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
@@ -68,6 +69,11 @@ dlg_edit_dialog_close_request (GtkWindow *window)
     }
   if (self->autosave != NULL && dlg_autosave_get_dirty (self->autosave))
     g_clear_object (&self->autosave);
+  /* The record's bursts of typing are over: they get their journal entries. */
+  if (DLG_IS_WINDOW (gtk_window_get_transient_for (window))
+      && dlg_window_get_context (DLG_WINDOW (gtk_window_get_transient_for (window))) != NULL)
+    dlg_context_settle_journal (dlg_window_get_context (
+                                  DLG_WINDOW (gtk_window_get_transient_for (window))));
   return GTK_WINDOW_CLASS (dlg_edit_dialog_parent_class)->close_request (window);
 }
 

@@ -7,7 +7,8 @@
  * is hidden and when the window closes). So a crash loses at most the last fraction of a
  * second of typing. Works with any GtkEditable (GtkEntry, AdwEntryRow…) and with GtkTextView.
  * A failed save is shown on the widget (the .error style class and its tooltip) and retried on
- * the next change; the text stays in the widget.
+ * the next change; the text stays in the widget. The timer only saves; focus-out and flush
+ * also settle the burst of typing into its journal entry.
  */
 
 #define G_LOG_DOMAIN "dlg-field-binding"
@@ -57,13 +58,11 @@ widget_set_text (GtkWidget  *widget,
     gtk_editable_set_text (GTK_EDITABLE (widget), text);
 }
 
-gboolean
-dlg_field_binding_flush (DlgFieldBinding *self)
+static gboolean
+save (DlgFieldBinding *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-
-  g_return_val_if_fail (DLG_IS_FIELD_BINDING (self), FALSE);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (!self->dirty || self->widget == NULL || self->context == NULL || self->process_id == 0)
@@ -85,13 +84,35 @@ dlg_field_binding_flush (DlgFieldBinding *self)
   return TRUE;
 }
 
+/**
+ * dlg_field_binding_flush:
+ *
+ * Saves what is pending and ends the burst of typing: the journal gets one entry for it, with
+ * the text before the first save and after the last (see dlg_journal_note_edit()).
+ *
+ * Returns: %FALSE if the save failed (the widget shows why)
+ */
+gboolean
+dlg_field_binding_flush (DlgFieldBinding *self)
+{
+  gboolean saved;
+
+  g_return_val_if_fail (DLG_IS_FIELD_BINDING (self), FALSE);
+
+  saved = save (self);
+  if (self->context != NULL)
+    dlg_context_settle_journal (self->context);
+  return saved;
+}
+
+/* While typing goes on, saves only: the burst goes on too. */
 static gboolean
 save_timeout_cb (gpointer user_data)
 {
   DlgFieldBinding *self = user_data;
 
   self->timeout_id = 0;
-  dlg_field_binding_flush (self);
+  save (self);
   return G_SOURCE_REMOVE;
 }
 

@@ -21,5 +21,14 @@ void       dlg_journal_page_set_process (DlgJournalPage *self,
                                          gint64          process_id);
 void       dlg_journal_page_refresh     (DlgJournalPage *self);
 gboolean   dlg_journal_page_get_intact  (DlgJournalPage *self);
+GListModel *dlg_journal_page_get_shown  (DlgJournalPage *self);
+void       dlg_journal_page_set_filters (DlgJournalPage *self,
+                                         const char     *stage,
+                                         const char     *object_type,
+                                         const char     *actor);
+gboolean   dlg_journal_page_export      (DlgJournalPage *self,
+                                         GFile          *file,
+                                         GError        **error);
+char      *dlg_journal_page_format_change (DlgJournalEntry *entry);
 
 G_END_DECLS

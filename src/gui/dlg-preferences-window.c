@@ -20,6 +20,7 @@ struct _DlgPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  AdwEntryRow          *officer_row;
   AdwEntryRow          *database_row;
   AdwEntryRow          *site_row;
   GtkSpinButton        *interval_spin;
@@ -63,6 +64,7 @@ dlg_preferences_window_class_init (DlgPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, officer_row);
   gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, site_row);
   gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, interval_spin);
@@ -83,6 +85,7 @@ dlg_preferences_window_new (GSettings *settings)
 
   self = g_object_new (DLG_TYPE_PREFERENCES_WINDOW, NULL);
   self->settings = g_object_ref (settings);
+  g_settings_bind (settings, "officer-name", self->officer_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "database-path", self->database_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "site-url", self->site_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->site_row, "changed", G_CALLBACK (site_changed_cb), self,

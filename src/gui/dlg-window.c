@@ -169,6 +169,9 @@ flush_page (DlgWindow *self,
     dlg_stage_page_flush (DLG_STAGE_PAGE (self->pages[index]));
   else
     flush_cross_page (self->pages[index]);
+  /* Leaving a view ends the bursts of typing in it: they get their journal entries. */
+  if (self->context != NULL)
+    dlg_context_settle_journal (self->context);
 }
 
 static void
@@ -955,6 +958,19 @@ sync_manager_changed_cb (DlgWindow *self)
 }
 
 /* ---------------------------------------------------------------- window */
+
+/**
+ * dlg_window_get_context:
+ *
+ * Returns: (transfer none) (nullable): the context the window shows
+ */
+DlgContext *
+dlg_window_get_context (DlgWindow *self)
+{
+  g_return_val_if_fail (DLG_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
 
 void
 dlg_window_flush (DlgWindow *self)

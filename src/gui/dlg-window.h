@@ -36,6 +36,7 @@ void          dlg_window_set_search      (DlgWindow      *self,
 void          dlg_window_archive_process (DlgWindow      *self,
                                           gint64          process_id);
 void          dlg_window_flush           (DlgWindow      *self);
+DlgContext   *dlg_window_get_context     (DlgWindow      *self);
 void          dlg_window_set_show_archived (DlgWindow    *self,
                                           gboolean        show_archived);
 
