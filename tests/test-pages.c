@@ -953,6 +953,74 @@ test_journal (Fixture       *f,
                                            "error"));
 }
 
+/* The page shows labels and old → new values; a field's burst reaches it when the field is
+ * flushed; the filters narrow it; the export writes what is shown. */
+static void
+test_journal_labels_filters_export (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFieldBinding) binding = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dialogue-journal-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "journal.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *csv = NULL;
+  GtkWidget *page = dlg_journal_page_new ();
+  GtkWidget *entry = gtk_entry_new ();
+  GListModel *shown;
+  guint all;
+
+  dlg_store_set_actor (f->store, "Camille Martin");
+  binding = dlg_field_binding_new (entry, DLG_FIELD_MANDATE_QUESTION);
+  dlg_field_binding_load (binding, f->context, f->process_id);
+  dlg_journal_page_set_process (DLG_JOURNAL_PAGE (page), f->context, f->process_id);
+  show (f, page);
+  all = g_list_model_get_n_items (dlg_journal_page_get_shown (DLG_JOURNAL_PAGE (page)));
+
+  /* Typing saves (no entry yet); the flush settles the burst into one entry. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Quelle place");
+  g_assert_true (dlg_field_binding_flush (binding));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Quelle place pour le vélo ?");
+  g_assert_true (dlg_field_binding_flush (binding));
+  dlg_journal_page_refresh (DLG_JOURNAL_PAGE (page));
+  shown = dlg_journal_page_get_shown (DLG_JOURNAL_PAGE (page));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all + 2);
+
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+
+    find_labels (child (page, DLG_TYPE_JOURNAL_PAGE, "column_view"), "Text changed", labels);
+    g_assert_cmpuint (labels->len, >=, 1);
+    find_labels (child (page, DLG_TYPE_JOURNAL_PAGE, "column_view"), "process.field", codes);
+    g_assert_cmpuint (codes->len, ==, 0);
+  }
+  {
+    g_autoptr(DlgJournalEntry) last = g_list_model_get_item (shown, all + 1);
+    g_autofree char *change = dlg_journal_page_format_change (last);
+
+    g_assert_cmpstr (change, ==, "Question put to citizens: « Quelle place » → "
+                                 "« Quelle place pour le vélo ? »");
+    g_assert_cmpstr (dlg_journal_entry_get_actor (last), ==, "Camille Martin");
+  }
+
+  dlg_journal_page_refresh (DLG_JOURNAL_PAGE (page));
+  dlg_journal_page_set_filters (DLG_JOURNAL_PAGE (page), "mandate", "process", "Camille Martin");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+  g_assert_true (dlg_journal_page_export (DLG_JOURNAL_PAGE (page), file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, "Quelle place pour le vélo ?"));
+  g_assert_null (strstr (csv, "stage.start"));
+  dlg_journal_page_set_filters (DLG_JOURNAL_PAGE (page), NULL, NULL, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all + 2);
+
+  g_remove (path);
+  g_rmdir (dir);
+  g_clear_object (&binding);
+  g_object_unref (g_object_ref_sink (entry));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -973,6 +1041,8 @@ main (int   argc,
   g_test_add_func ("/gui/pages/markdown/literal", test_markdown_literal);
   g_test_add ("/gui/pages/narratives/edit-preview-publish", Fixture, NULL, fixture_set_up,
               test_narratives, fixture_tear_down);
+  g_test_add ("/gui/pages/journal/labels-filters-export", Fixture, NULL, fixture_set_up,
+              test_journal_labels_filters_export, fixture_tear_down);
   g_test_add ("/gui/pages/journal/verify", Fixture, NULL, fixture_set_up, test_journal,
               fixture_tear_down);
 
