@@ -259,6 +259,56 @@ test_burst_five_saves (Fixture       *f,
   g_assert_cmpuint (n_entries (f), ==, before + 1);
 }
 
+/* A record edited in a dialog that saves as the officer types: one entry per field edited,
+ * with the first old and the last new value; a save that changes nothing writes no entry. */
+static void
+test_burst_record (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *typed[] = { "Lancer", "Lancer un atelier", "Lancer un atelier citoyen",
+                          "Lancer un atelier citoyen tiré", "Lancer un atelier tiré au sort" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgDecision) decision = dlg_decision_new (f->pid);
+  g_autoptr(GPtrArray) updates = NULL;
+  guint before;
+
+  dlg_decision_set_stage (decision, "arbitration");
+  dlg_decision_set_decided_at (decision, "2026-03-02");
+  dlg_decision_set_who (decision, "Bureau municipal");
+  dlg_decision_set_what (decision, "Lancer une concertation");
+  g_assert_true (dlg_decision_save (f->store, decision, &error));
+  g_assert_no_error (error);
+  before = n_entries (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      dlg_decision_set_what (decision, typed[i]);
+      g_assert_true (dlg_decision_save (f->store, decision, &error));
+      g_assert_no_error (error);
+    }
+  /* Saved again unchanged, as a dialog does when it closes. */
+  g_assert_true (dlg_decision_save (f->store, decision, &error));
+  dlg_decision_set_why (decision, "Demande du conseil de quartier");
+  g_assert_true (dlg_decision_save (f->store, decision, &error));
+  settle (f);
+
+  updates = entries_of (f, "decision.update");
+  g_assert_cmpuint (n_entries (f), ==, before + 2);
+  g_assert_cmpuint (updates->len, ==, 2);
+  g_assert_cmpstr (dlg_journal_entry_get_field (g_ptr_array_index (updates, 0)), ==, "what");
+  g_assert_cmpstr (dlg_journal_entry_get_old_value (g_ptr_array_index (updates, 0)), ==,
+                   "Lancer une concertation");
+  g_assert_cmpstr (dlg_journal_entry_get_new_value (g_ptr_array_index (updates, 0)), ==,
+                   "Lancer un atelier tiré au sort");
+  g_assert_cmpstr (dlg_journal_entry_get_stage (g_ptr_array_index (updates, 0)), ==,
+                   "arbitration");
+  g_assert_cmpstr (dlg_journal_entry_get_field (g_ptr_array_index (updates, 1)), ==, "why");
+
+  g_assert_true (dlg_decision_save (f->store, decision, &error));
+  settle (f);
+  g_assert_cmpuint (n_entries (f), ==, before + 2);
+}
+
 /* Another field starting a burst, or any other entry, settles the one before: the journal
  * keeps the order things were done in. */
 static void
@@ -487,6 +537,14 @@ test_labels (Fixture       *f,
   g_assert_cmpstr (dlg_journal_action_get_label ("unknown.code"), ==, "unknown.code");
   g_assert_cmpstr (dlg_journal_field_get_label ("process", DLG_FIELD_MANDATE_RESPONSE_WEEKS),
                    ==, "Delay of the argued response (weeks)");
+  g_assert_cmpstr (dlg_journal_value_get_label ("participant", "status", "selected"), ==,
+                   "drawn, not yet invited");
+  g_assert_cmpstr (dlg_journal_value_get_label ("follow_up", "published", "TRUE"), ==, "yes");
+  g_assert_cmpstr (dlg_journal_value_get_label ("decision", "stage", "validation"), ==,
+                   "Validation by elected officials");
+  /* Typed text stays as typed, even when it looks like a code. */
+  g_assert_cmpstr (dlg_journal_value_get_label ("decision", "what", "validation"), ==,
+                   "validation");
 
   /* And the demo writes no action without one. */
   g_assert_cmpint (dlg_demo_ensure (f->store, NULL, &error), >, 0);
@@ -616,6 +674,7 @@ main (int   argc,
   ADD ("/core/journal/policy/table", test_policy_table);
   ADD ("/core/journal/burst/five-saves", test_burst_five_saves);
   ADD ("/core/journal/burst/order", test_burst_order);
+  ADD ("/core/journal/burst/record", test_burst_record);
   ADD ("/core/journal/burst/back-to-old", test_burst_back_to_old);
   ADD ("/core/journal/burst/crash", test_burst_crash);
   ADD ("/core/journal/burst/idle", test_burst_idle);

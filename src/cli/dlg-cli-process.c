@@ -317,8 +317,12 @@ dlg_cli_stage (int    argc,
 static char *
 format_change (DlgJournalEntry *entry)
 {
-  const char *old_value = dlg_journal_entry_get_old_value (entry);
-  const char *new_value = dlg_journal_entry_get_new_value (entry);
+  const char *type = dlg_journal_entry_get_object_type (entry);
+  const char *field = dlg_journal_entry_get_field (entry);
+  const char *old_value = dlg_journal_value_get_label (type, field,
+                                                       dlg_journal_entry_get_old_value (entry));
+  const char *new_value = dlg_journal_value_get_label (type, field,
+                                                       dlg_journal_entry_get_new_value (entry));
   g_autofree char *old_flat = NULL;
   g_autofree char *new_flat = NULL;
 

@@ -464,6 +464,9 @@ validate (DlgStore             *store,
   return TRUE;
 }
 
+/* What the journal follows of a commitment update (dlg_journal_note_changes). */
+static const char * const journaled_properties[] = { "dated", "progress", "status", "text", NULL };
+
 /**
  * dlg_commitment_update_save:
  *
@@ -476,6 +479,7 @@ dlg_commitment_update_save (DlgStore             *store,
                             DlgCommitmentUpdate  *update,
                             GError              **error)
 {
+  g_autoptr(DlgCommitmentUpdate) before = NULL;
   DlgCommitmentUpdate *self = update;
   g_autoptr(DlgStmt) stmt = NULL;
   g_autoptr(DlgStmt) reload = NULL;
@@ -497,6 +501,7 @@ dlg_commitment_update_save (DlgStore             *store,
   inserting = self->id == 0;
   if (!dlg_store_begin (store, error))
     return FALSE;
+  before = inserting ? NULL : dlg_commitment_update_load (store, self->id, NULL);
   if (inserting)
     {
       g_free (self->uuid);
@@ -535,9 +540,14 @@ dlg_commitment_update_save (DlgStore             *store,
   label = journal_label (store, self);
   summary = g_strdup_printf (inserting ? _("Progress reported on commitment “%s”.")
                              : _("Progress report changed on commitment “%s”."), label);
-  if (!dlg_journal_append (store, process_id,
-                           inserting ? "commitment_update.create" : "commitment_update.update",
-                           "commitment_update", self->uuid, summary, error))
+  if (inserting
+      ? !dlg_journal_append_full (store, process_id, "commitment_update.create", "commitment_update", self->uuid,
+                                  "implementation", NULL, NULL, NULL, summary, error)
+      : before != NULL
+        && !dlg_journal_note_changes (store, process_id, "commitment_update.update", "commitment_update",
+                                      self->uuid, "implementation", G_OBJECT (before),
+                                      G_OBJECT (self), journaled_properties, summary,
+                                      error))
     goto fail;
   if (!(reload = dlg_store_prepare (store, sql_load, error)))
     goto fail;

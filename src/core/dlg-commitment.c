@@ -573,6 +573,9 @@ validate (DlgStore       *store,
   return TRUE;
 }
 
+/* What the journal follows of a commitment (dlg_journal_note_changes). */
+static const char * const journaled_properties[] = { "position-id", "title", "department", "due-date", "status", "progress", NULL };
+
 /**
  * dlg_commitment_save:
  *
@@ -585,6 +588,7 @@ dlg_commitment_save (DlgStore       *store,
                      DlgCommitment  *commitment,
                      GError        **error)
 {
+  g_autoptr(DlgCommitment) before = NULL;
   DlgCommitment *self = commitment;
   g_autoptr(DlgStmt) stmt = NULL;
   g_autoptr(DlgStmt) reload = NULL;
@@ -606,6 +610,7 @@ dlg_commitment_save (DlgStore       *store,
   inserting = self->id == 0;
   if (!dlg_store_begin (store, error))
     return FALSE;
+  before = inserting ? NULL : dlg_commitment_load (store, self->id, NULL);
   if (inserting)
     {
       g_free (self->uuid);
@@ -648,8 +653,14 @@ dlg_commitment_save (DlgStore       *store,
     }
   summary = g_strdup_printf (inserting ? _("Commitment made: “%s”.")
                              : _("Commitment changed: “%s”."), self->title);
-  if (!dlg_journal_append (store, process_id, inserting ? "commitment.create" : "commitment.update",
-                           "commitment", self->uuid, summary, error))
+  if (inserting
+      ? !dlg_journal_append_full (store, process_id, "commitment.create", "commitment", self->uuid,
+                                  "implementation", NULL, NULL, NULL, summary, error)
+      : before != NULL
+        && !dlg_journal_note_changes (store, process_id, "commitment.update", "commitment",
+                                      self->uuid, "implementation", G_OBJECT (before),
+                                      G_OBJECT (self), journaled_properties, summary,
+                                      error))
     goto fail;
   if (!(reload = dlg_store_prepare (store, sql_load, error)))
     goto fail;

@@ -514,6 +514,9 @@ validate (DlgStore     *store,
   return TRUE;
 }
 
+/* What the journal follows of a decision (dlg_journal_note_changes). */
+static const char * const journaled_properties[] = { "stage", "recommendation-id", "decided-at", "who", "what", "why", "outcome", NULL };
+
 /**
  * dlg_decision_save:
  *
@@ -526,6 +529,7 @@ dlg_decision_save (DlgStore     *store,
                    DlgDecision  *decision,
                    GError      **error)
 {
+  g_autoptr(DlgDecision) before = NULL;
   DlgDecision *self = decision;
   g_autoptr(DlgStmt) stmt = NULL;
   g_autoptr(DlgStmt) reload = NULL;
@@ -546,6 +550,7 @@ dlg_decision_save (DlgStore     *store,
   inserting = self->id == 0;
   if (!dlg_store_begin (store, error))
     return FALSE;
+  before = inserting ? NULL : dlg_decision_load (store, self->id, NULL);
   if (inserting)
     {
       g_free (self->uuid);
@@ -589,9 +594,14 @@ dlg_decision_save (DlgStore     *store,
     }
   summary = g_strdup_printf (inserting ? _("Decision recorded: “%s”.")
                              : _("Decision changed: “%s”."), self->what);
-  if (!dlg_journal_append_full (store, process_id,
-                                inserting ? "decision.create" : "decision.update", "decision",
-                                self->uuid, self->stage, NULL, NULL, NULL, summary, error))
+  if (inserting
+      ? !dlg_journal_append_full (store, process_id, "decision.create", "decision", self->uuid,
+                                  self->stage, NULL, NULL, NULL, summary, error)
+      : before != NULL
+        && !dlg_journal_note_changes (store, process_id, "decision.update", "decision",
+                                      self->uuid, self->stage, G_OBJECT (before),
+                                      G_OBJECT (self), journaled_properties, summary,
+                                      error))
     goto fail;
   if (!(reload = dlg_store_prepare (store, sql_load, error)))
     goto fail;

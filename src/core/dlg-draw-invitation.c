@@ -210,20 +210,6 @@ set_status (DlgStore    *store,
   return dlg_store_step_done (store, stmt, error);
 }
 
-static const char *
-invitation_status_label (const char *status)
-{
-  if (g_strcmp0 (status, "selected") == 0)
-    return _("drawn, not yet invited");
-  if (g_strcmp0 (status, "invited") == 0)
-    return _("invited");
-  if (g_strcmp0 (status, "accepted") == 0)
-    return _("accepted");
-  if (g_strcmp0 (status, "declined") == 0)
-    return _("declined");
-  return status;
-}
-
 static gboolean
 is_panel_status (const char *status)
 {
@@ -274,7 +260,8 @@ dlg_draw_set_invitation (DlgStore    *store,
   if (g_str_equal (current, status))
     return dlg_store_commit (store, error);
   summary = g_strdup_printf (_("Invitation of a panel member: %s → %s."),
-                             invitation_status_label (current), invitation_status_label (status));
+                             dlg_journal_value_get_label ("participant", "status", current),
+                             dlg_journal_value_get_label ("participant", "status", status));
   if (!set_status (store, process_id, participant_id, status, error)
       || !dlg_journal_append_full (store, process_id, "participant.invitation", "participant",
                                    uuid, "recruitment", "status", current, status, summary,

@@ -411,6 +411,9 @@ validate (DlgStore     *store,
   return TRUE;
 }
 
+/* What the journal follows of a follow up (dlg_journal_note_changes). */
+static const char * const journaled_properties[] = { "kind", "dated", "title", "body", "published", NULL };
+
 /**
  * dlg_follow_up_save:
  *
@@ -423,6 +426,7 @@ dlg_follow_up_save (DlgStore     *store,
                     DlgFollowUp  *follow_up,
                     GError      **error)
 {
+  g_autoptr(DlgFollowUp) before = NULL;
   DlgFollowUp *self = follow_up;
   g_autoptr(DlgStmt) stmt = NULL;
   g_autoptr(DlgStmt) reload = NULL;
@@ -443,6 +447,7 @@ dlg_follow_up_save (DlgStore     *store,
   inserting = self->id == 0;
   if (!dlg_store_begin (store, error))
     return FALSE;
+  before = inserting ? NULL : dlg_follow_up_load (store, self->id, NULL);
   if (inserting)
     {
       g_free (self->uuid);
@@ -480,8 +485,14 @@ dlg_follow_up_save (DlgStore     *store,
     }
   summary = g_strdup_printf (inserting ? _("Follow-up recorded: “%s”.")
                              : _("Follow-up changed: “%s”."), self->title);
-  if (!dlg_journal_append (store, process_id, inserting ? "follow_up.create" : "follow_up.update",
-                           "follow_up", self->uuid, summary, error))
+  if (inserting
+      ? !dlg_journal_append_full (store, process_id, "follow_up.create", "follow_up", self->uuid,
+                                  "follow_up", NULL, NULL, NULL, summary, error)
+      : before != NULL
+        && !dlg_journal_note_changes (store, process_id, "follow_up.update", "follow_up",
+                                      self->uuid, "follow_up", G_OBJECT (before),
+                                      G_OBJECT (self), journaled_properties, summary,
+                                      error))
     goto fail;
   if (!(reload = dlg_store_prepare (store, sql_load, error)))
     goto fail;

@@ -28,9 +28,11 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlg-commitment.h"
 #include "dlg-csv.h"
 #include "dlg-error.h"
 #include "dlg-journal.h"
+#include "dlg-position.h"
 #include "dlg-stage.h"
 #include "dlg-store-private.h"
 
@@ -271,6 +273,33 @@ static const struct {
   { "actor", "role", N_("Role") },
   { "actor", "influence", N_("Influence") },
   { "participant", "status", N_("Invitation") },
+  { "decision", "stage", N_("Stage") },
+  { "decision", "recommendation-id", N_("Recommendation") },
+  { "decision", "decided-at", N_("Date") },
+  { "decision", "who", N_("Who") },
+  { "decision", "what", N_("What") },
+  { "decision", "why", N_("Why") },
+  { "decision", "outcome", N_("Outcome") },
+  { "recommendation", "title", N_("Title") },
+  { "recommendation", "body", N_("Text") },
+  { "position", "value", N_("Position") },
+  { "position", "justification", N_("Justification") },
+  { "response", "intro", N_("Introduction") },
+  { "commitment", "position-id", N_("Position") },
+  { "commitment", "title", N_("Title") },
+  { "commitment", "department", N_("Department") },
+  { "commitment", "due-date", N_("Due date") },
+  { "commitment", "status", N_("Status") },
+  { "commitment", "progress", N_("Progress (%)") },
+  { "commitment_update", "dated", N_("Date") },
+  { "commitment_update", "progress", N_("Progress (%)") },
+  { "commitment_update", "status", N_("Status") },
+  { "commitment_update", "text", N_("Text") },
+  { "follow_up", "kind", N_("Kind") },
+  { "follow_up", "dated", N_("Date") },
+  { "follow_up", "title", N_("Title") },
+  { "follow_up", "body", N_("Text") },
+  { "follow_up", "published", N_("Published") },
 };
 
 /* Fields are length-prefixed so that no choice of text can make two entries hash alike. The
@@ -595,6 +624,55 @@ dlg_journal_field_get_label (const char *object_type,
         && g_strcmp0 (field_labels[i].field, field) == 0)
       return _(field_labels[i].label);
   return field;
+}
+
+/**
+ * dlg_journal_value_get_label:
+ * @object_type: a record type
+ * @field: (nullable): one of its fields
+ * @value: (nullable): a value of that field as the journal keeps it
+ *
+ * The words for a coded value (a position, a status, a kind, a stage, yes or no); text and
+ * numbers are returned as they are.
+ *
+ * Returns: (transfer none) (nullable): the label, or @value
+ */
+const char *
+dlg_journal_value_get_label (const char *object_type,
+                             const char *field,
+                             const char *value)
+{
+  static const struct {
+    const char *object_type, *field, *value, *label;
+  } labels[] = {
+    { "participant", "status", "selected", N_("drawn, not yet invited") },
+    { "participant", "status", "invited", N_("invited") },
+    { "participant", "status", "accepted", N_("accepted") },
+    { "participant", "status", "declined", N_("declined") },
+    { "follow_up", "kind", "meeting", N_("Follow-up committee meeting") },
+    { "follow_up", "kind", "report", N_("Status report") },
+    { "follow_up", "kind", "evaluation", N_("Participatory evaluation") },
+  };
+  DlgStage stage;
+
+  if (value == NULL || field == NULL)
+    return value;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].object_type, object_type) && g_str_equal (labels[i].field, field)
+        && g_str_equal (labels[i].value, value))
+      return _(labels[i].label);
+  if (g_str_equal (field, "published") || g_str_equal (field, "enabled"))
+    return g_str_equal (value, "TRUE") ? _("yes") : g_str_equal (value, "FALSE") ? _("no")
+                                                                                  : value;
+  if (g_str_equal (object_type, "position") && g_str_equal (field, "value"))
+    return dlg_position_value_get_label (value);
+  if ((g_str_equal (object_type, "commitment") || g_str_equal (object_type, "commitment_update"))
+      && g_str_equal (field, "status"))
+    return dlg_commitment_status_get_label (value);
+  if (g_str_equal (object_type, "decision") && g_str_equal (field, "stage")
+      && dlg_stage_from_id (value, &stage))
+    return dlg_stage_get_label (stage);
+  return value;
 }
 
 /* Writes one entry; the caller holds a transaction. */
@@ -946,6 +1024,75 @@ dlg_journal_note_edit (DlgStore    *store,
 fail:
   dlg_store_rollback (store);
   return FALSE;
+}
+
+/* A property's value as the journal keeps it: text as it is, numbers in digits, NULL unset. */
+static char *
+property_to_string (GObject    *object,
+                    const char *property)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GValue) text = G_VALUE_INIT;
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+
+  g_return_val_if_fail (pspec != NULL, NULL);
+
+  g_value_init (&value, pspec->value_type);
+  g_object_get_property (object, property, &value);
+  if (G_VALUE_HOLDS_STRING (&value))
+    return g_value_dup_string (&value);
+  g_value_init (&text, G_TYPE_STRING);
+  if (!g_value_transform (&value, &text))
+    return NULL;
+  return g_value_dup_string (&text);
+}
+
+/**
+ * dlg_journal_note_changes:
+ * @store: a #DlgStore
+ * @process_id: the process
+ * @action: the action of the entries ("decision.update"…)
+ * @object_type: the record type
+ * @object_id: its uuid
+ * @stage: (nullable): the stage id of the entries
+ * @before: the record as stored before the save
+ * @after: the record as the save writes it (same type)
+ * @followed: (array zero-terminated=1): the properties the journal follows
+ * @summary: the sentence of the entries
+ * @error: return location for a #DlgError
+ *
+ * Notes every followed property that differs between @before and @after as a burst of its own
+ * (dlg_journal_note_edit()), so that a record edited in a dialog that saves as the officer
+ * types gets one entry per field edited, with the value before and after, rather than one
+ * entry per save. A save that changes none of them writes nothing to the journal.
+ */
+gboolean
+dlg_journal_note_changes (DlgStore           *store,
+                          gint64              process_id,
+                          const char         *action,
+                          const char         *object_type,
+                          const char         *object_id,
+                          const char         *stage,
+                          GObject            *before,
+                          GObject            *after,
+                          const char * const *followed,
+                          const char         *summary,
+                          GError            **error)
+{
+  g_return_val_if_fail (G_IS_OBJECT (before) && G_IS_OBJECT (after), FALSE);
+  g_return_val_if_fail (G_OBJECT_TYPE (before) == G_OBJECT_TYPE (after), FALSE);
+
+  for (guint i = 0; followed[i] != NULL; i++)
+    {
+      g_autofree char *old_value = property_to_string (before, followed[i]);
+      g_autofree char *new_value = property_to_string (after, followed[i]);
+
+      if (g_strcmp0 (old_value, new_value) != 0
+          && !dlg_journal_note_edit (store, process_id, action, object_type, object_id, stage,
+                                     followed[i], old_value, new_value, summary, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /**

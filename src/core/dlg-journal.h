@@ -58,6 +58,9 @@ const char *dlg_journal_action_get_label      (const char  *action);
 const char *dlg_journal_object_type_get_label (const char  *object_type);
 const char *dlg_journal_field_get_label       (const char  *object_type,
                                                const char  *field);
+const char *dlg_journal_value_get_label       (const char  *object_type,
+                                               const char  *field,
+                                               const char  *value);
 
 gboolean    dlg_journal_append  (DlgStore    *store,
                                  gint64       process_id,
@@ -88,6 +91,17 @@ gboolean    dlg_journal_note_edit (DlgStore    *store,
                                    const char  *new_value,
                                    const char  *summary,
                                    GError     **error);
+gboolean    dlg_journal_note_changes (DlgStore           *store,
+                                      gint64              process_id,
+                                      const char         *action,
+                                      const char         *object_type,
+                                      const char         *object_id,
+                                      const char         *stage,
+                                      GObject            *before,
+                                      GObject            *after,
+                                      const char * const *properties,
+                                      const char         *summary,
+                                      GError            **error);
 gboolean    dlg_journal_settle  (DlgStore    *store,
                                  gint64       idle_seconds,
                                  guint       *n_written,

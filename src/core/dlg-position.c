@@ -399,6 +399,9 @@ validate (DlgStore     *store,
   return TRUE;
 }
 
+/* What the journal follows of a position (dlg_journal_note_changes). */
+static const char * const journaled_properties[] = { "value", "justification", NULL };
+
 /**
  * dlg_position_save:
  *
@@ -411,6 +414,7 @@ dlg_position_save (DlgStore     *store,
                    DlgPosition  *position,
                    GError      **error)
 {
+  g_autoptr(DlgPosition) before = NULL;
   DlgPosition *self = position;
   g_autoptr(DlgStmt) stmt = NULL;
   g_autoptr(DlgStmt) reload = NULL;
@@ -433,6 +437,7 @@ dlg_position_save (DlgStore     *store,
   inserting = self->id == 0;
   if (!dlg_store_begin (store, error))
     return FALSE;
+  before = inserting ? NULL : dlg_position_load (store, self->id, NULL);
   if (inserting)
     {
       g_free (self->uuid);
@@ -469,8 +474,14 @@ dlg_position_save (DlgStore     *store,
   label = journal_label (store, self);
   summary = g_strdup_printf (inserting ? _("Position taken on recommendation %s.")
                              : _("Position changed on recommendation %s."), label);
-  if (!dlg_journal_append (store, process_id, inserting ? "position.create" : "position.update",
-                           "position", self->uuid, summary, error))
+  if (inserting
+      ? !dlg_journal_append_full (store, process_id, "position.create", "position", self->uuid,
+                                  "response", NULL, NULL, NULL, summary, error)
+      : before != NULL
+        && !dlg_journal_note_changes (store, process_id, "position.update", "position",
+                                      self->uuid, "response", G_OBJECT (before),
+                                      G_OBJECT (self), journaled_properties, summary,
+                                      error))
     goto fail;
   if (!(reload = dlg_store_prepare (store, sql_load, error)))
     goto fail;

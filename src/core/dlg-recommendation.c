@@ -469,6 +469,9 @@ validate (DlgStore           *store,
   return TRUE;
 }
 
+/* What the journal follows of a recommendation (dlg_journal_note_changes). */
+static const char * const journaled_properties[] = { "title", "body", NULL };
+
 /**
  * dlg_recommendation_save:
  *
@@ -481,6 +484,7 @@ dlg_recommendation_save (DlgStore           *store,
                          DlgRecommendation  *recommendation,
                          GError            **error)
 {
+  g_autoptr(DlgRecommendation) before = NULL;
   DlgRecommendation *self = recommendation;
   g_autoptr(DlgStmt) stmt = NULL;
   g_autoptr(DlgStmt) reload = NULL;
@@ -502,6 +506,7 @@ dlg_recommendation_save (DlgStore           *store,
   inserting = self->id == 0;
   if (!dlg_store_begin (store, error))
     return FALSE;
+  before = inserting ? NULL : dlg_recommendation_load (store, self->id, NULL);
   if (!before_write (store, self, process_id, inserting, error))
     goto fail;
   if (inserting)
@@ -538,9 +543,14 @@ dlg_recommendation_save (DlgStore           *store,
     }
   summary = g_strdup_printf (inserting ? _("Recommendation added: “%s”.")
                              : _("Recommendation changed: “%s”."), self->title);
-  if (!dlg_journal_append (store, process_id,
-                           inserting ? "recommendation.create" : "recommendation.update",
-                           "recommendation", self->uuid, summary, error))
+  if (inserting
+      ? !dlg_journal_append_full (store, process_id, "recommendation.create", "recommendation", self->uuid,
+                                  "opinion", NULL, NULL, NULL, summary, error)
+      : before != NULL
+        && !dlg_journal_note_changes (store, process_id, "recommendation.update", "recommendation",
+                                      self->uuid, "opinion", G_OBJECT (before),
+                                      G_OBJECT (self), journaled_properties, summary,
+                                      error))
     goto fail;
   if (!(reload = dlg_store_prepare (store, sql_load, error)))
     goto fail;

@@ -329,6 +329,9 @@ load_row (DlgStore     *store,
   return -1;
 }
 
+/* What the journal follows of a response (dlg_journal_note_changes). */
+static const char * const journaled_properties[] = { "intro", NULL };
+
 /**
  * dlg_response_save:
  *
@@ -340,6 +343,7 @@ dlg_response_save (DlgStore     *store,
                    DlgResponse  *response,
                    GError      **error)
 {
+  g_autoptr(DlgResponse) before = NULL;
   DlgResponse *self = response;
   g_autoptr(DlgStmt) stmt = NULL;
   g_autoptr(DlgStmt) reload = NULL;
@@ -360,6 +364,7 @@ dlg_response_save (DlgStore     *store,
   inserting = !self->saved;
   if (!dlg_store_begin (store, error))
     return FALSE;
+  before = inserting ? NULL : dlg_response_load (store, self->process_id, NULL);
   if (inserting)
     {
       uuid = dlg_uuid_new ();
@@ -386,10 +391,14 @@ dlg_response_save (DlgStore     *store,
                            _("This item was deleted meanwhile: nothing was saved."));
       goto fail;
     }
-  if (!dlg_journal_append (store, self->process_id,
-                           inserting ? "response.create" : "response.update", "response",
-                           inserting ? uuid : self->uuid,
-                           inserting ? _("Response drafted.") : _("Response changed."), error))
+  if (inserting
+      ? !dlg_journal_append_full (store, self->process_id, "response.create", "response", uuid,
+                                  "response", NULL, NULL, NULL, _("Response drafted."), error)
+      : before != NULL
+        && !dlg_journal_note_changes (store, self->process_id, "response.update", "response",
+                                      self->uuid, "response", G_OBJECT (before),
+                                      G_OBJECT (self), journaled_properties,
+                                      _("Response changed."), error))
     goto fail;
   if (!(reload = dlg_store_prepare (store, sql_load, error)))
     goto fail;

@@ -132,16 +132,22 @@ dlg_journal_page_format_change (DlgJournalEntry *entry)
   g_autofree char *new_text = NULL;
   g_autofree char *change = NULL;
 
+  const char *type = dlg_journal_entry_get_object_type (entry);
+  const char *old_value = dlg_journal_value_get_label (type, field,
+                                                       dlg_journal_entry_get_old_value (entry));
+  const char *new_value = dlg_journal_value_get_label (type, field,
+                                                       dlg_journal_entry_get_new_value (entry));
+
   if (!dlg_journal_entry_has_change (entry))
     return NULL;
-  if (dlg_journal_entry_get_old_value (entry) == NULL)
-    change = short_value (dlg_journal_entry_get_new_value (entry));
-  else if (dlg_journal_entry_get_new_value (entry) == NULL)
-    change = short_value (dlg_journal_entry_get_old_value (entry));
+  if (old_value == NULL)
+    change = short_value (new_value);
+  else if (new_value == NULL)
+    change = short_value (old_value);
   else
     {
-      old_text = short_value (dlg_journal_entry_get_old_value (entry));
-      new_text = short_value (dlg_journal_entry_get_new_value (entry));
+      old_text = short_value (old_value);
+      new_text = short_value (new_value);
       change = g_strdup_printf ("%s → %s", old_text, new_text);
     }
   if (field == NULL)

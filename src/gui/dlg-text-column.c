@@ -56,6 +56,8 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = item != NULL ? get_text (item) : NULL;
 
   gtk_label_set_text (label, text != NULL ? text : "");
+  /* The whole text of a cell cut short, on hover (plain text, like the label). */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text != NULL && *text != '\0' ? text : NULL);
 }
 
 static void
@@ -64,6 +66,7 @@ unbind_cb (GtkSignalListItemFactory *factory,
            gpointer                  user_data)
 {
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), "");
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (list_item), NULL);
 }
 
 /**
