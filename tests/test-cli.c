@@ -353,6 +353,18 @@ test_journal (Fixture       *f,
     g_assert_nonnull (strstr (csv.out, ",Stage started,stage.start,diagnostic,"));
     g_assert_nonnull (strstr (csv.out, "\r\n"));
   }
+  /* The officer the journal names comes from the front end: $DIALOGUE_OFFICER here. */
+  {
+    g_auto(Run) run = { 0 };
+    g_auto(Run) list = { 0 };
+
+    g_setenv ("DIALOGUE_OFFICER", "Claire Officier", TRUE);
+    cli (&run, "stage", "1", "workshop", "done", "--db", f->db, NULL);
+    g_unsetenv ("DIALOGUE_OFFICER");
+    g_assert_cmpint (run.status, ==, 0);
+    cli (&list, "journal", "1", "--db", f->db, NULL);
+    g_assert_nonnull (strstr (list.out, "\tClaire Officier\tStage closed\t"));
+  }
 
   /* Someone edits an entry behind the app's back. */
   {

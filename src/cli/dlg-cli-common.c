@@ -46,13 +46,20 @@ dlg_cli_open_store (const char *db_path)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *default_path = NULL;
+  const char *officer;
   DlgStore *store;
 
   if (db_path == NULL)
     db_path = default_path = dlg_store_get_default_path ();
   store = dlg_store_open (db_path, &error);
   if (store == NULL)
-    dlg_cli_fail (error);
+    {
+      dlg_cli_fail (error);
+      return NULL;
+    }
+  /* Who the journal names: $DIALOGUE_OFFICER, else the system account. */
+  officer = g_getenv ("DIALOGUE_OFFICER");
+  dlg_store_set_actor (store, officer != NULL && *officer != '\0' ? officer : g_get_user_name ());
   return store;
 }
 

@@ -251,7 +251,6 @@ static void
 dlg_store_init (DlgStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
-  self->actor = g_strdup (g_get_user_name ());
 }
 
 /* For fixed SQL only (pragmas, transactions, migrations): never pass text built from user
@@ -453,12 +452,18 @@ dlg_store_get_schema_version (DlgStore *self)
   return (guint) pragma_int (self->db, "PRAGMA user_version", &rc);
 }
 
+/**
+ * dlg_store_get_actor:
+ *
+ * Returns: (transfer none): who the journal names for the changes made through this store, as
+ *   the front end set it (the officer's name, or the system account), "" when it did not
+ */
 const char *
 dlg_store_get_actor (DlgStore *self)
 {
   g_return_val_if_fail (DLG_IS_STORE (self), NULL);
 
-  return self->actor;
+  return self->actor != NULL ? self->actor : "";
 }
 
 void

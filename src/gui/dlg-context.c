@@ -29,7 +29,6 @@ struct _DlgContext
   GSettings       *settings;
   DlgSyncManager  *sync_manager;
   DlgTrainingSite *training_site;
-  char            *system_actor;
   guint            settle_id;
 };
 
@@ -83,11 +82,9 @@ apply_officer_name (DlgContext *self)
 
   if (self->store == NULL)
     return;
-  if (self->system_actor == NULL)
-    self->system_actor = g_strdup (dlg_store_get_actor (self->store));
   if (self->settings != NULL)
     name = g_strstrip (g_settings_get_string (self->settings, "officer-name"));
-  dlg_store_set_actor (self->store, name != NULL && *name != '\0' ? name : self->system_actor);
+  dlg_store_set_actor (self->store, name != NULL && *name != '\0' ? name : g_get_user_name ());
 }
 
 static void
@@ -133,7 +130,6 @@ dlg_context_dispose (GObject *object)
     dlg_context_settle_journal (self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->system_actor, g_free);
 
   G_OBJECT_CLASS (dlg_context_parent_class)->dispose (object);
 }
