@@ -197,6 +197,29 @@ test_policy_edits (Fixture       *f,
                    "invited");
   g_assert_cmpstr (dlg_journal_entry_get_new_value (g_ptr_array_index (invited, 1)), ==,
                    "accepted");
+
+  /* The rules of the game of a feature, typed in the mandate view. */
+  {
+    g_autoptr(DlgFeature) feature = dlg_feature_load (f->store, f->pid, "ideas", &error);
+    g_autoptr(GPtrArray) rules = NULL;
+    g_autofree char *before = NULL;
+
+    g_assert_no_error (error);
+    dlg_feature_set_enabled (feature, TRUE);
+    g_assert_true (dlg_feature_save (f->store, feature, &error));
+    before = g_strdup (dlg_feature_get_rules (feature));
+    dlg_feature_set_rules (feature, "Chaque idée reçoit une réponse");
+    g_assert_true (dlg_feature_save (f->store, feature, &error));
+    dlg_feature_set_rules (feature, "Chaque idée reçoit une réponse publique sous un mois.");
+    g_assert_true (dlg_feature_save (f->store, feature, &error));
+    g_assert_no_error (error);
+    settle (f);
+    rules = entries_of (f, "feature.update");
+    g_assert_cmpuint (rules->len, ==, 1);
+    g_assert_cmpstr (dlg_journal_entry_get_old_value (g_ptr_array_index (rules, 0)), ==, before);
+    g_assert_cmpstr (dlg_journal_entry_get_new_value (g_ptr_array_index (rules, 0)), ==,
+                     "Chaque idée reçoit une réponse publique sous un mois.");
+  }
 }
 
 /* Every record type of the schema has a line in the policy, and the line says why. */
@@ -513,7 +536,7 @@ test_labels (Fixture       *f,
     "process.create", "process.rename", "process.summary", "process.archive",
     "process.unarchive", "process.field", "stage.start", "stage.done", "stage.skip",
     "stage.reopen", "actor.create", "actor.update", "actor.delete", "decision.create",
-    "decision.update", "decision.delete", "feature.enable", "feature.disable",
+    "decision.update", "decision.delete", "feature.enable", "feature.disable", "feature.update",
     "participant.invitation", "draw.save", "draw.replace", "contribution.moderate", "moderate",
     "recommendation.create", "recommendation.update", "recommendation.delete",
     "position.create", "position.update", "position.delete", "response.create",

@@ -517,15 +517,19 @@ journal_switch (DlgStore              *store,
 /**
  * dlg_feature_save:
  *
- * Writes the settings of the feature; switching it on or off is journaled.
+ * Writes the settings of the feature; switching it on or off is journaled, and so are changes
+ * of its rules of the game and dates (one entry per burst of typing, with old and new value).
  */
 gboolean
 dlg_feature_save (DlgStore    *store,
                   DlgFeature  *feature,
                   GError     **error)
 {
+  static const char * const journaled_properties[] = { "rules", "opens-at", "closes-at", NULL };
   DlgFeature *self = feature;
   g_autoptr(DlgStmt) stmt = NULL;
+  g_autoptr(DlgFeature) before = NULL;
+  g_autofree char *summary = NULL;
   int was_enabled;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
@@ -538,6 +542,7 @@ dlg_feature_save (DlgStore    *store,
   was_enabled = stored_enabled (store, self->process_id, self->info->id, error);
   if (was_enabled < 0)
     goto fail;
+  before = dlg_feature_load (store, self->process_id, self->info->id, NULL);
   if (!(stmt = dlg_store_prepare (store, sql_save, error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, self->process_id);
@@ -550,6 +555,12 @@ dlg_feature_save (DlgStore    *store,
     goto fail;
   if (was_enabled != self->enabled
       && !journal_switch (store, self->process_id, self->info, self->enabled, error))
+    goto fail;
+  summary = g_strdup_printf (_("Rules of the game changed: %s."), self->info->label);
+  if (before != NULL
+      && !dlg_journal_note_changes (store, self->process_id, "feature.update", "feature",
+                                    self->info->id, "mandate", G_OBJECT (before), G_OBJECT (self),
+                                    journaled_properties, summary, error))
     goto fail;
   /* The features and their rules of the game are part of the public process page. */
   if (!dlg_process_touch (store, self->process_id, error))
