@@ -346,7 +346,8 @@ test_journal (Fixture       *f,
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "\tStage started\t"));
     g_assert_null (strstr (run.out, "\tstage.start\t"));
-    g_assert_nonnull (strstr (run.out, "“Delay of the argued response (weeks)” changed.\t«  » → « 12 »"));
+    g_assert_nonnull (strstr (run.out, "“Delay of the argued response (weeks)” changed.\t"
+                                       "«  » → « 12 »"));
     cli (&csv, "journal", "1", "--csv", "-", "--db", f->db, NULL);
     g_assert_cmpint (csv.status, ==, 0);
     g_assert_true (g_str_has_prefix (csv.out, "No.,Time,Officer,Stage,Record type,Action,"));

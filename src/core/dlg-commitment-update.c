@@ -541,10 +541,12 @@ dlg_commitment_update_save (DlgStore             *store,
   summary = g_strdup_printf (inserting ? _("Progress reported on commitment “%s”.")
                              : _("Progress report changed on commitment “%s”."), label);
   if (inserting
-      ? !dlg_journal_append_full (store, process_id, "commitment_update.create", "commitment_update", self->uuid,
+      ? !dlg_journal_append_full (store, process_id, "commitment_update.create",
+                                  "commitment_update", self->uuid,
                                   "implementation", NULL, NULL, NULL, summary, error)
       : before != NULL
-        && !dlg_journal_note_changes (store, process_id, "commitment_update.update", "commitment_update",
+        && !dlg_journal_note_changes (store, process_id, "commitment_update.update",
+                                      "commitment_update",
                                       self->uuid, "implementation", G_OBJECT (before),
                                       G_OBJECT (self), journaled_properties, summary,
                                       error))

@@ -574,7 +574,9 @@ validate (DlgStore       *store,
 }
 
 /* What the journal follows of a commitment (dlg_journal_note_changes). */
-static const char * const journaled_properties[] = { "position-id", "title", "department", "due-date", "status", "progress", NULL };
+static const char * const journaled_properties[] = {
+  "position-id", "title", "department", "due-date", "status", "progress", NULL
+};
 
 /**
  * dlg_commitment_save:

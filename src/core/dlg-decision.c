@@ -515,7 +515,9 @@ validate (DlgStore     *store,
 }
 
 /* What the journal follows of a decision (dlg_journal_note_changes). */
-static const char * const journaled_properties[] = { "stage", "recommendation-id", "decided-at", "who", "what", "why", "outcome", NULL };
+static const char * const journaled_properties[] = {
+  "stage", "recommendation-id", "decided-at", "who", "what", "why", "outcome", NULL
+};
 
 /**
  * dlg_decision_save:

@@ -412,7 +412,9 @@ validate (DlgStore     *store,
 }
 
 /* What the journal follows of a follow up (dlg_journal_note_changes). */
-static const char * const journaled_properties[] = { "kind", "dated", "title", "body", "published", NULL };
+static const char * const journaled_properties[] = {
+  "kind", "dated", "title", "body", "published", NULL
+};
 
 /**
  * dlg_follow_up_save:

@@ -601,7 +601,8 @@ dlg_process_set_field (DlgStore    *store,
   summary = stage_label != NULL
             ? g_strdup_printf (_("%s: “%s” changed."), stage_label,
                                dlg_journal_field_get_label ("process", key))
-            : g_strdup_printf (_("“%s” changed."), dlg_journal_field_get_label ("process", key));
+            : g_strdup_printf (_("“%s” changed."),
+                               dlg_journal_field_get_label ("process", key));
 
   if (!g_utf8_validate (value, -1, NULL))
     {

@@ -544,7 +544,8 @@ dlg_recommendation_save (DlgStore           *store,
   summary = g_strdup_printf (inserting ? _("Recommendation added: “%s”.")
                              : _("Recommendation changed: “%s”."), self->title);
   if (inserting
-      ? !dlg_journal_append_full (store, process_id, "recommendation.create", "recommendation", self->uuid,
+      ? !dlg_journal_append_full (store, process_id, "recommendation.create", "recommendation",
+                                  self->uuid,
                                   "opinion", NULL, NULL, NULL, summary, error)
       : before != NULL
         && !dlg_journal_note_changes (store, process_id, "recommendation.update", "recommendation",
