@@ -1043,6 +1043,63 @@ test_autosave_while_typing (Fixture       *f,
   g_assert_cmpstr (stored, ==, "12 000 €");
 }
 
+/* In the window: the officer's name comes from the settings (asked on the journal page while
+ * it is empty); typing that the view saves as it goes becomes one entry, with the text before
+ * and after, when the officer moves to another view. */
+static void
+test_journal_burst_in_window (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GListModel) before = dlg_journal_list (f->store, f->demo_id, NULL);
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(DlgJournalEntry) last = NULL;
+  g_autofree char *old_value = dlg_process_get_field (f->store, f->demo_id,
+                                                      DLG_FIELD_SPEC_BUDGET, NULL);
+  const char *typed[] = { "50", "50 000", "50 000 €", "50 000 € dont 5 000 € d’indemnités" };
+  GtkWidget *page;
+  GtkWidget *name_bar;
+  DlgStageView *view;
+  guint n_before = g_list_model_get_n_items (before);
+
+  g_settings_set_string (f->settings, "officer-name", "");
+  spin (20);
+  g_assert_cmpstr (dlg_store_get_actor (f->store), ==, g_get_user_name ());
+  dlg_window_select_page (f->window, DLG_N_STAGES + 2);
+  spin (50);
+  page = dlg_window_get_page (f->window, DLG_N_STAGES + 2);
+  g_assert_true (DLG_IS_JOURNAL_PAGE (page));
+  name_bar = GTK_WIDGET (gtk_widget_get_template_child (page, DLG_TYPE_JOURNAL_PAGE,
+                                                        "name_bar"));
+  g_assert_true (gtk_widget_get_visible (name_bar));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (page, DLG_TYPE_JOURNAL_PAGE,
+                                                                      "name_entry")),
+                         "Claire Officier");
+  gtk_widget_activate_action (page, "journal.set-name", NULL);
+  spin (20);
+  g_assert_false (gtk_widget_get_visible (name_bar));
+  g_assert_cmpstr (dlg_store_get_actor (f->store), ==, "Claire Officier");
+
+  view = show_stage (f, DLG_STAGE_SPECIFICATION);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      set_text_view (find_nth (GTK_WIDGET (view), GTK_TYPE_TEXT_VIEW, 2), typed[i]);
+      spin (500);   /* the autosave saves each step */
+    }
+  after = dlg_journal_list (f->store, f->demo_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, n_before);
+  g_clear_object (&after);
+
+  show_stage (f, DLG_STAGE_MANDATE);
+  after = dlg_journal_list (f->store, f->demo_id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, n_before + 1);
+  last = g_list_model_get_item (after, n_before);
+  g_assert_cmpstr (dlg_journal_entry_get_field (last), ==, DLG_FIELD_SPEC_BUDGET);
+  g_assert_cmpstr (dlg_journal_entry_get_old_value (last), ==, old_value);
+  g_assert_cmpstr (dlg_journal_entry_get_new_value (last), ==, typed[3]);
+  g_assert_cmpstr (dlg_journal_entry_get_actor (last), ==, "Claire Officier");
+  g_settings_set_string (f->settings, "officer-name", "");
+}
+
 static void
 test_refused_transition (Fixture       *f,
                          gconstpointer  data)
@@ -1299,6 +1356,7 @@ main (int   argc,
   ADD ("/gui/view/follow-up", test_view_follow_up);
   ADD ("/gui/view/flush-on-switch", test_views_flush_on_switch);
   ADD ("/gui/view/autosave-while-typing", test_autosave_while_typing);
+  ADD ("/gui/journal/burst-in-window", test_journal_burst_in_window);
   ADD ("/gui/stage/refused-transition", test_refused_transition);
   ADD ("/gui/stage/skip-with-reason", test_skip_with_reason);
   ADD ("/gui/stage/reopen", test_reopen_stage);
