@@ -669,10 +669,11 @@ dlg_journal_value_get_label (const char *object_type,
   if (g_str_equal (field, "published") || g_str_equal (field, "enabled"))
     return g_str_equal (value, "TRUE") ? _("yes") : g_str_equal (value, "FALSE") ? _("no")
                                                                                   : value;
-  if (g_str_equal (object_type, "position") && g_str_equal (field, "value"))
+  if (g_str_equal (object_type, "position") && g_str_equal (field, "value")
+      && dlg_position_value_get_label (value) != NULL)
     return dlg_position_value_get_label (value);
   if ((g_str_equal (object_type, "commitment") || g_str_equal (object_type, "commitment_update"))
-      && g_str_equal (field, "status"))
+      && g_str_equal (field, "status") && dlg_commitment_status_get_label (value) != NULL)
     return dlg_commitment_status_get_label (value);
   if (g_str_equal (object_type, "decision") && g_str_equal (field, "stage")
       && dlg_stage_from_id (value, &stage))
