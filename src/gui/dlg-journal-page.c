@@ -287,8 +287,8 @@ update_count (DlgJournalPage *self)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", total),
                             total);
   else
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u entry shown",
-                                         "%u of %u entries shown", total), shown, total);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u entry", "%u of %u entries",
+                                         total), shown, total);
   gtk_label_set_text (self->count_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.export", shown > 0);
 }
