@@ -90,7 +90,9 @@ static const char sql_summary[] =
   " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
   " WHERE id = ?1";
 static const char sql_archive[] =
-  "UPDATE process SET archived = ?2, updated_at = ?3 WHERE id = ?1";
+  "UPDATE process SET archived = ?2, updated_at = ?3,"
+  " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
+  " WHERE id = ?1";
 static const char sql_get_field[] =
   "SELECT value FROM process_field WHERE process_id = ?1 AND key = ?2";
 static const char sql_set_field[] =
