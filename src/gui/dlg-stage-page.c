@@ -157,11 +157,30 @@ set_read_only (DlgStagePage *self,
     }
   else if (read_only)
     {
+      const char *text = self->state == DLG_STAGE_STATE_SKIPPED
+                         ? _("This stage was skipped: it is read-only until it is reopened.")
+                         : _("This stage is done: it is read-only until it is reopened.");
+      gint64 late = 0;
+
       gtk_widget_remove_css_class (self->closed_banner, "archived");
-      gtk_label_set_text (self->closed_label,
-                          self->state == DLG_STAGE_STATE_SKIPPED
-                          ? _("This stage was skipped: it is read-only until it is reopened.")
-                          : _("This stage is done: it is read-only until it is reopened."));
+      /* Registrations the site took before it learnt of the closing are kept: say so. */
+      if (dlg_stage_view_get_stage (self->view) == DLG_STAGE_RECRUITMENT)
+        late = dlg_participant_count_late (get_store (self), self->process_id, NULL);
+      if (late > 0)
+        {
+          g_autofree char *more = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE,
+                         "%s %d registration came from the site after the stage was closed: it "
+                         "is kept, and takes part in a draw only if the stage is reopened.",
+                         "%s %d registrations came from the site after the stage was closed: "
+                         "they are kept, and take part in a draw only if the stage is reopened.",
+                         late),
+            text, (int) late);
+
+          gtk_label_set_text (self->closed_label, more);
+        }
+      else
+        gtk_label_set_text (self->closed_label, text);
     }
   if (self->view != NULL)
     dlg_stage_view_set_editable (self->view, !read_only);

@@ -274,11 +274,11 @@ feature_closed_reason (JsonObject *process,
   const char *recruitment;
 
   if (json_object_get_boolean_member_with_default (process, "archived", FALSE))
-    return "Cette démarche est archivée : la participation en ligne est close.";
+    return "Cette démarche est archivée : la participation en ligne est close.";
   recruitment = stage_state (process, "recruitment");
   if (g_strcmp0 (feature_id, "recruitment") == 0 &&
       (g_strcmp0 (recruitment, "done") == 0 || g_strcmp0 (recruitment, "skipped") == 0))
-    return "Le recrutement du panel citoyen est terminé : les inscriptions sont closes.";
+    return "Le recrutement du panel citoyen est terminé : les inscriptions sont closes.";
   return NULL;
 }
 
