@@ -1850,10 +1850,21 @@ page_form (DlgSiteServer     *self,
       /* Shown to whoever comes by; a form sent anyway is refused and nothing is kept. */
       gboolean reading = g_strcmp0 (method, "GET") == 0 || g_strcmp0 (method, "HEAD") == 0;
 
-      reply_message_page (msg, reading ? SOUP_STATUS_OK : SOUP_STATUS_FORBIDDEN,
-                          g_strcmp0 (feature_id, "recruitment") == 0
-                          ? "Inscriptions closes" : "Participation close",
-                          feature_closed_reason (process, feature_id));
+      g_autofree char *back = g_strconcat ("/p/", process_id, NULL);
+      const char *title = g_strcmp0 (feature_id, "recruitment") == 0
+                          ? "Inscriptions closes" : "Participation close";
+      GString *page = g_string_new (NULL);
+
+      dlg_html_page_begin (page, title, back, jstr (process, "title"));
+      g_string_append (page, "<h1>");
+      dlg_html_escape_append (page, title);
+      g_string_append (page, "</h1>\n<p>");
+      dlg_html_escape_append (page, feature_closed_reason (process, feature_id));
+      g_string_append (page, "</p>\n<p>");
+      append_link (page, "/p/", process_id, "", "Retour à la page de la démarche", NULL);
+      g_string_append (page, "</p>\n");
+      dlg_html_page_end (page);
+      reply_html (msg, reading ? SOUP_STATUS_OK : SOUP_STATUS_FORBIDDEN, page);
       return;
     }
   if (!feature_open (feature))
