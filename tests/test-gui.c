@@ -1296,7 +1296,77 @@ test_closed_stage_read_only (Fixture       *f,
     }
     g_assert_nonnull (add);
     g_assert_true (gtk_widget_is_sensitive (add));
+    /* A control its own action keeps disabled (no draw run yet: nothing to save) stays so. */
+    {
+      g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (view), GTK_TYPE_BUTTON);
+      GtkWidget *save = NULL;
+
+      for (guint i = 0; i < buttons->len && save == NULL; i++)
+        if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
+                       "draw.save") == 0)
+          save = g_ptr_array_index (buttons, i);
+      g_assert_nonnull (save);
+      g_assert_false (gtk_widget_get_sensitive (save));
+    }
   }
+}
+
+/* Read-only gives back exactly what it took: what the widget had disabled itself stays so. */
+static void
+test_read_only_apply (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *text = gtk_text_view_new ();
+  GtkWidget *button = gtk_button_new_with_label ("Ajouter");
+  GtkWidget *off = gtk_button_new_with_label ("Déjà désactivé");
+  GtkWidget *kept = gtk_button_new_with_label ("Publier");
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  g_object_ref_sink (box);
+  gtk_widget_set_sensitive (off, FALSE);
+  gtk_widget_add_css_class (kept, "dlg-keep-active");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), toggle);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_list_box_append (GTK_LIST_BOX (list), expander);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (GTK_BOX (box), off);
+  gtk_box_append (GTK_BOX (box), kept);
+  gtk_box_append (GTK_BOX (box), list);
+  g_assert_true (dlg_read_only_find_editing (box, NULL));
+
+  dlg_read_only_apply (box, TRUE);
+  g_assert_false (dlg_read_only_find_editing (box, NULL));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  g_assert_true (gtk_widget_get_sensitive (entry));     /* its text stays selectable */
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (text)));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_widget_get_sensitive (kept));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_false (gtk_widget_get_sensitive (toggle));
+  g_assert_true (gtk_widget_get_sensitive (expander));  /* it still expands */
+  /* Something (an action, the view) enables the button again: it is put back. */
+  gtk_widget_set_sensitive (button, TRUE);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  dlg_read_only_apply (box, TRUE);                      /* again: nothing changes */
+
+  dlg_read_only_apply (box, FALSE);
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (text)));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_false (gtk_widget_get_sensitive (off));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (gtk_widget_get_sensitive (toggle));
+  gtk_widget_set_sensitive (button, FALSE);             /* no guard left behind */
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_object_unref (box);
 }
 
 /* An archived process is read-only in every stage, open ones too, until it is restored. */
@@ -1442,6 +1512,7 @@ main (int   argc,
   ADD ("/gui/stage/reopen", test_reopen_stage);
   ADD ("/gui/stage/closed-read-only", test_closed_stage_read_only);
   ADD ("/gui/stage/archived-read-only", test_archived_read_only);
+  ADD ("/gui/read-only/apply", test_read_only_apply);
   ADD ("/gui/markup/literal", test_markup_is_literal);
 
   template_db = make_template ();
