@@ -143,6 +143,8 @@ set_read_only (DlgStagePage *self,
                gboolean      read_only,
                gboolean      archived)
 {
+  gboolean was_read_only = self->read_only;
+
   self->read_only = read_only;
   self->archived = archived;
   gtk_widget_set_visible (self->closed_banner, read_only);
@@ -182,7 +184,8 @@ set_read_only (DlgStagePage *self,
       else
         gtk_label_set_text (self->closed_label, text);
     }
-  if (self->view != NULL)
+  /* Views start editable: walk the view only when it is, or was, read-only. */
+  if (self->view != NULL && (read_only || was_read_only))
     dlg_stage_view_set_editable (self->view, !read_only);
 }
 
