@@ -406,9 +406,11 @@ progress_cb (double      fraction,
   if (self->cancellable == NULL)
     return;
   gtk_progress_bar_set_fraction (self->progress, CLAMP (fraction, 0.0, 1.0));
-  /* The engine's messages are not translated: show the percentage. */
+  /* What the engine does (for leximin: the level and its bound), and the percentage. */
   {
-    g_autofree char *text = g_strdup_printf (_("%.0f %%"), 100.0 * CLAMP (fraction, 0.0, 1.0));
+    /* Translators: the draw's progress: what it does, then how much is done */
+    g_autofree char *text = g_strdup_printf (_("%s — %.0f %%"), message,
+                                             100.0 * CLAMP (fraction, 0.0, 1.0));
 
     gtk_progress_bar_set_text (self->progress, text);
   }
