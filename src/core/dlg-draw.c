@@ -420,7 +420,12 @@ build_panel_ilp (Engine *engine)
 }
 
 static gboolean
-solver_failed (GError **error);
+solver_failed (GError **error)
+{
+  g_set_error_literal (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_SOLVER,
+                       _("The solver failed to compute the draw."));
+  return FALSE;
+}
 
 /* The error for a solve that did not end at an optimum: cancelled, or the solver failed. */
 static gboolean
@@ -431,14 +436,6 @@ solve_error (Engine      *engine,
   if (status == DLG_LP_INTERRUPTED && check_cancelled (engine, error))
     return FALSE;
   return solver_failed (error);
-}
-
-static gboolean
-solver_failed (GError **error)
-{
-  g_set_error_literal (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_SOLVER,
-                       _("The solver failed to compute the draw."));
-  return FALSE;
 }
 
 /* The feasible panel of greatest weight, weights given per person of each type. */
@@ -1040,7 +1037,8 @@ master_distribution (Engine   *engine,
     }
   if (sum <= 0.0)
     return NULL;
-  g_debug ("master distribution: sum %.9f, objective %.9f", sum, dlg_lp_get_objective_value (master->lp));
+  g_debug ("master distribution: sum %.9f, objective %.9f", sum,
+           dlg_lp_get_objective_value (master->lp));
   for (guint i = 0; i < engine->panels->len; i++)
     x[i] /= sum;
   return g_steal_pointer (&x);
