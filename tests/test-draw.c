@@ -305,9 +305,9 @@ make_shaped (guint            n_people,
   return input;
 }
 
-/* The engine with local search pricing and the master LP's own distribution finds the same
- * lowest probability as the reference engine (ILP pricing only, final LP), and every panel of
- * its distribution meets the quotas. */
+/* The engine (first panels by local search, the master LP's own distribution) finds the same
+ * lowest probability as the reference engine (every panel from the ILP, final LP), and every
+ * panel of its distribution meets the quotas. */
 static void
 test_against_reference (void)
 {

@@ -46,10 +46,6 @@
 /* panels out of the master LP's basis for this many solves in a row leave it (not the pool) */
 #define PRUNE_AGE 10
 #define PRUNE_BATCH 10
-/* panels found by local search from one LP solution at most, and LP solutions priced by
- * local search alone in a row before the exact ILP prices one (for its bound) */
-#define SEARCH_PANELS 8
-#define SEARCH_ROUNDS 4
 
 enum
 {
@@ -86,8 +82,8 @@ typedef struct
   GHashTable          *panel_set;
   gboolean            *covered;         /* per type */
 
-  /* local search pricing (no households): scratch */
-  gboolean             plain;           /* as before issue 15: ILP pricing, final LP */
+  /* local search (no households): scratch */
+  gboolean             plain;           /* as before issue 15: ILP panels only, final LP */
   gboolean             can_search;
   int                 *order;           /* types by weight, best first */
   int                 *quota_count;     /* per quota */
@@ -96,9 +92,6 @@ typedef struct
 
   guint                n_ilp;
   gint64               ilp_us;
-  guint                n_search;
-  guint                n_search_found;
-  gint64               search_us;
   guint                n_lp;
   gint64               lp_us;
   gint64               final_us;
@@ -574,10 +567,10 @@ apply_swap (Engine *engine,
 }
 
 /* Improves the feasible panel @counts by swapping one person for a heavier one, the quotas
- * kept, as long as a swap gains (types sorted by search_prepare() for @weights). A heuristic:
- * it finds a panel of positive reduced cost quickly when there is an obvious one, and the
- * exact ILP proves that there is none. Returns the panel's weight. Only without households
- * (a swap does not check them). */
+ * kept, as long as a swap gains (types sorted by search_prepare() for @weights). Returns the
+ * panel's weight. Only without households (a swap does not check them). It gives the first
+ * diverse panels far quicker than the ILP; as a pricing heuristic in the column generation it
+ * did not pay (its panels are weak, and each costs LP pivots, the expensive part). */
 static double
 local_search (Engine       *engine,
               const double *weights,
@@ -1148,38 +1141,6 @@ more_panels (Engine        *engine,
   return TRUE;
 }
 
-/* Several improving panels from one LP solution, by local search from the panels of the
- * master's basis (their reduced cost is 0, so any gain makes a panel that improves the LP).
- * Returns how many panels went into the master LP. */
-static guint
-search_round (Engine       *engine,
-              MasterLp     *master,
-              const double *weights,
-              double        upper)
-{
-  guint n_cols = master->col_panel->len, found = 0;
-  gint64 start = cpu_us ();
-
-  search_prepare (engine, weights);
-  for (guint j = 0; j < n_cols && found < SEARCH_PANELS; j++)
-    {
-      int index = g_array_index (master->col_panel, int, j);
-      double value;
-
-      if (index < 0 || !dlg_lp_get_col_is_basic (master->lp, j))
-        continue;
-      memcpy (engine->search_counts, panel_counts (engine, index),
-              sizeof (int) * engine->n_types);
-      value = local_search (engine, weights, engine->search_counts);
-      if (value > upper + EPS && master_take_panel (engine, master, engine->search_counts))
-        found++;
-    }
-  engine->n_search++;
-  engine->n_search_found += found;
-  engine->search_us += cpu_us () - start;
-  return found;
-}
-
 /* The best upper bounds of a level, and the weights that gave the best Lagrangian one. */
 typedef struct
 {
@@ -1266,7 +1227,6 @@ run_maximin (Engine   *engine,
   Centre centre = { 0.0, INFINITY, INFINITY, centre_y, FALSE };
   double first_gap = -1.0, fraction = 0.3;
   int covered_people = 0;
-  guint searched = 0;
   DlgLpStatus status;
 
   /* The probabilities of the covered people sum to k: none can do better than uniform. */
@@ -1294,13 +1254,6 @@ run_maximin (Engine   *engine,
           *x = master_finish (engine, &master);
           return TRUE;
         }
-      if (engine->can_search && searched < SEARCH_ROUNDS
-          && search_round (engine, &master, weights, upper) > 0)
-        {
-          searched++;
-          continue;
-        }
-      searched = 0;
       if (!price (engine, &centre, NULL, y, weights, counts, &value, error))
         return FALSE;
 
@@ -1347,7 +1300,7 @@ run_leximin (Engine   *engine,
   g_autofree int *counts = g_new (int, engine->n_types);
   g_autofree double *centre_y = g_new (double, engine->n_types);
   Centre centre = { INFINITY, INFINITY, INFINITY, centre_y, FALSE };
-  guint n_unfixed = 0, reductions = 0, searched = 0, level = 1;
+  guint n_unfixed = 0, reductions = 0, level = 1;
   int covered_people = 0, fixed_people = 0;
 
   for (guint t = 0; t < engine->n_types; t++)
@@ -1403,13 +1356,6 @@ run_leximin (Engine   *engine,
       dual_obj = dlg_lp_get_objective_value (master.lp);
       report_bound (engine, 0.3 + 0.7 * fixed_people / MAX (1, covered_people), level,
                     dual_obj, centre.bound);
-      if (centre.bound > dual_obj + BOUND_EPS && engine->can_search && searched < SEARCH_ROUNDS
-          && search_round (engine, &master, weights, upper) > 0)
-        {
-          searched++;
-          continue;
-        }
-      searched = 0;
       at_bound = centre.bound <= dual_obj + BOUND_EPS;
       if (at_bound)
         value = INFINITY; /* at the bound already: no pricing needed */
@@ -2049,8 +1995,8 @@ dlg_draw_run (DlgDrawInput         *input,
   return draw_run (input, FALSE, cancellable, progress, progress_data, error);
 }
 
-/* dlg_draw_run() as the engine ran before issue 15, for the tests: every pricing round by
- * the exact ILP, and the distribution from the final LP over every panel found. */
+/* dlg_draw_run() as the engine ran before issue 15, for the tests: every panel from the exact
+ * ILP, and the distribution from the final LP over every panel found. */
 DlgDrawResult *
 dlg_draw_run_reference (DlgDrawInput  *input,
                         GError       **error)
@@ -2128,12 +2074,10 @@ draw_run (DlgDrawInput         *input,
   if (result != NULL)
     report (&engine, 1.0, _("Panel drawn"));
   g_debug ("%s: %u people in %u types, %u panels found, %u ILPs in %" G_GINT64_FORMAT " ms, "
-           "%u local searches (%u panels) in %" G_GINT64_FORMAT " ms, "
            "%u LPs in %" G_GINT64_FORMAT " ms, final LP %" G_GINT64_FORMAT " ms, "
            "%" G_GINT64_FORMAT " ms in all (CPU), %" G_GINT64_FORMAT " ms wall",
            dlg_draw_algorithm_to_string (algorithm), engine.n_people, engine.n_types,
            engine.panels != NULL ? engine.panels->len : 0, engine.n_ilp, engine.ilp_us / 1000,
-           engine.n_search, engine.n_search_found, engine.search_us / 1000,
            engine.n_lp, engine.lp_us / 1000, engine.final_us / 1000,
            (cpu_us () - cpu_start) / 1000, (g_get_monotonic_time () - start) / 1000);
 

@@ -428,8 +428,22 @@ simplex (DlgLp *lp)
   if (status == DLG_LP_OPTIMAL || status == DLG_LP_INTERRUPTED)
     return status;
   lp->n_restarts++;
-  g_debug ("simplex from the last basis ended with status %d (%d); solving again from scratch",
-           status, rc);
+  g_debug ("primal simplex from the last basis ended with status %d (%d); trying the dual "
+           "simplex", status, rc);
+  /* Stalling (many degenerate pivots, every type's row binding at 0 in a first solve) is the
+   * usual reason: the dual simplex from the same basis does not stall there. */
+  iterations = glp_get_it_cnt (lp->prob);
+  start = cpu_us ();
+  parm.meth = GLP_DUALP;
+  rc = simplex_runs (lp, &parm, G_MAXINT, &interrupted);
+  lp->simplex_iterations += glp_get_it_cnt (lp->prob) - iterations;
+  lp->simplex_us += cpu_us () - start;
+  if (interrupted)
+    return DLG_LP_INTERRUPTED;
+  status = simplex_status (lp, rc);
+  if (status == DLG_LP_OPTIMAL)
+    return status;
+  g_debug ("dual simplex ended with status %d (%d); solving again from scratch", status, rc);
   /* A warm start can end in a wrong verdict after many small changes: check it from a fresh
    * basis, with the more careful two-phase primal method and exact bound checks. */
   glp_adv_basis (lp->prob, 0);
