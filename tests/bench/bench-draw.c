@@ -2,12 +2,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Prints wall time and lowest selection probability for the Sortition Foundation's fixture
- * (150 candidates, panel of 22, leximin) and for synthetic pools of 750 to 2,000 people with
- * 4 to 6 categories and panels of 112 to 200. Usage: bench-draw [FIXTURE-DIR] [--quick]
+ * Prints wall and CPU time and lowest selection probability for the Sortition Foundation's
+ * fixture (150 candidates, panel of 22, leximin), for synthetic pools of 750 to 2,000 people
+ * with 4 to 6 categories and panels of 112 to 200, and for the shapes of the replication's
+ * instances (issue 15: 1,727/110 with 7 categories, 825/75, 2,000/200, 404/40 and 750/112,
+ * categories of 2 to 8 values with uneven shares, quotas within ±1 of the pool's shares).
+ * Usage: bench-draw [FIXTURE-DIR] [--quick | --shapes]; BENCH_DRAW_ONLY=N, BENCH_DRAW_SHAPE=N,
+ * BENCH_DRAW_ALGORITHM=leximin|maximin, BENCH_DRAW_REFERENCE=1 (the engine before issue 15).
  *
- * Figures (wall seconds, GLPK 5.0, on the shared 2-core build machine under a load of about 3,
- * so ±30 %; before = the engine as merged with issue 5, after = with the bounds, the column
+ * Figures of issue 5 (wall seconds, GLPK 5.0, the shared 2-core machine under a load of about
+ * 3, so ±30 %; before = the engine as merged with issue 5, after = with the bounds, the column
  * management and the basis repair of the master LP):
  *
  *   case                                    before    after
@@ -15,6 +19,21 @@
  *   750/112, 6 cat., skewed, leximin         86–105    58–70  (LP time 65–80 → 37–43)
  *   2000/200, 6 cat., skewed, leximin        288–383   241
  *   every other case                         ≤ 2.4     ≤ 2.9  (unchanged, noise)
+ *
+ * Figures of issue 15 (seconds, wall = CPU on a quiet moment of the machine; min = lowest
+ * probability; before = main at 0db489d, after = this engine):
+ *
+ *   instance                      maximin before   after          leximin before   after
+ *   shape 3: 404/40, 5 cat.       1.10 .099001     0.65 .099010   0.70 .099001     0.57 .099010
+ *   shape 1: 825/75, 6 cat.       4.25 .090903     4.13 .090909   3.60 .090902     2.89 .090909
+ *   shape 4: 750/112, 6 cat.      15.1 .149326     14.4 .149333   13.1 .149324     12.9 .149333
+ *   750/112 skewed (case 5)       –                –              40.3 .091384     41.7 .091384
+ *   shape 2: 2000/200, 6 cat.     241 CPU .099991  see the note   111 CPU .099990  see the note
+ *   shape 0: 1727/110, 7 cat.     > 900 wall       > 900 wall     (not reached)
+ *
+ * The minimum is now k/n to the digit where everyone can have it (before: 1e-5 short). The
+ * time is the master LP (GLPK's dense LU of a basis of ~450+ panel columns): not yet the
+ * seconds that issue 15 asks for on the two largest shapes.
  */
 
 #include "config.h"
