@@ -1477,6 +1477,21 @@ test_cli (void)
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
+  /* --progress: the level being fixed and its bounds on stderr, not a terminal here */
+  {
+    const char *args[] = { "--features", features, "--people", candidates, "--size", "22",
+                           "--seed", "1", "--progress", NULL };
+
+    status = run_cli (args, &out, &err);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (err, "Level 1: lowest probability "));
+    g_assert_nonnull (strstr (err, "% so far, at most "));
+    g_assert_nonnull (strstr (err, "100 %  Panel drawn\n"));
+    g_assert_null (strchr (err, '\r'));
+    g_assert_nonnull (strstr (out, "Panel of 22"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
   {
     const char *args[] = { "--features", features, "--people", candidates, "--size", "22",
                            "--algorithm", "nash", NULL };

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n.h>
@@ -120,13 +121,31 @@ print_ids (const char  *label,
 }
 
 /* Progress on stderr: on a terminal one line rewritten in place, ten times a second at most;
- * otherwise (--progress into a file or a pipe) a line every half second at most. */
+ * otherwise (--progress into a file or a pipe) a line for each new step (each leximin level)
+ * and at most one every half second in between. */
 typedef struct
 {
   gboolean terminal;
   gint64   last_time;
-  gboolean shown;
+  char    *last_step;
 } Progress;
+
+/* What a message is about: up to its colon ("Level 3"), else the message without its
+ * numbers. */
+static char *
+progress_step (const char *message)
+{
+  const char *colon = strchr (message, ':');
+  GString *step;
+
+  if (colon != NULL)
+    return g_strndup (message, colon - message);
+  step = g_string_new (NULL);
+  for (const char *c = message; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c))
+      g_string_append_c (step, *c);
+  return g_string_free (step, FALSE);
+}
 
 static void
 progress_cb (double      fraction,
@@ -135,12 +154,15 @@ progress_cb (double      fraction,
 {
   Progress *progress = user_data;
   gint64 now = g_get_monotonic_time ();
+  g_autofree char *step = progress_step (message);
+  gboolean new_step = g_strcmp0 (step, progress->last_step) != 0;
 
-  if (fraction < 1.0 && progress->shown
+  if (fraction < 1.0 && !(new_step && !progress->terminal)
       && now - progress->last_time < (progress->terminal ? 100 : 500) * 1000)
     return;
   progress->last_time = now;
-  progress->shown = TRUE;
+  g_free (progress->last_step);
+  progress->last_step = g_steal_pointer (&step);
   if (progress->terminal)
     fprintf (stderr, "\r\033[K%3.0f %%  %s", 100.0 * fraction, message);
   else
@@ -171,7 +193,7 @@ dlg_cli_draw (int    argc,
   g_autofree char *reserve_text = NULL;
   gboolean json = FALSE;
   gboolean show_progress = FALSE;
-  Progress progress = { isatty (STDERR_FILENO), 0, FALSE };
+  Progress progress = { isatty (STDERR_FILENO), 0, NULL };
   GOptionEntry entries[] = {
     { "features", 0, 0, G_OPTION_ARG_FILENAME, &features,
       N_("Quotas: CSV with feature,value,min,max[,min_flex,max_flex]"), N_("FILE") },
@@ -246,8 +268,9 @@ dlg_cli_draw (int    argc,
       gboolean report = progress.terminal || show_progress;
 
       result = dlg_draw_run (input, NULL, report ? progress_cb : NULL, &progress, &error);
-      if (progress.terminal && progress.shown)
+      if (progress.terminal && progress.last_step != NULL)
         fputs ("\r\033[K", stderr);
+      g_free (progress.last_step);
     }
   if (result == NULL
       || (out != NULL && !write_panel_csv (result, out, &error))
