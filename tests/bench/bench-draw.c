@@ -20,20 +20,22 @@
  *   2000/200, 6 cat., skewed, leximin        288–383   241
  *   every other case                         ≤ 2.4     ≤ 2.9  (unchanged, noise)
  *
- * Figures of issue 15 (seconds, wall = CPU on a quiet moment of the machine; min = lowest
- * probability; before = main at 0db489d, after = this engine):
+ * Figures of issue 15 (seconds, wall = CPU on a quiet moment of the machine, except shape 2:
+ * CPU seconds, the machine under load; min = lowest probability; before = main at 0db489d,
+ * after = this engine):
  *
  *   instance                      maximin before   after          leximin before   after
  *   shape 3: 404/40, 5 cat.       1.10 .099001     0.65 .099010   0.70 .099001     0.57 .099010
  *   shape 1: 825/75, 6 cat.       4.25 .090903     4.13 .090909   3.60 .090902     2.89 .090909
  *   shape 4: 750/112, 6 cat.      15.1 .149326     14.4 .149333   13.1 .149324     12.9 .149333
  *   750/112 skewed (case 5)       –                –              40.3 .091384     41.7 .091384
- *   shape 2: 2000/200, 6 cat.     241 CPU .099991  see the note   111 CPU .099990  see the note
+ *   shape 2: 2000/200, 6 cat.     241 CPU .099991  214 .100000    111 CPU .099990  178 .100000
  *   shape 0: 1727/110, 7 cat.     > 900 wall       > 900 wall     (not reached)
  *
- * The minimum is now k/n to the digit where everyone can have it (before: 1e-5 short). The
- * time is the master LP (GLPK's dense LU of a basis of ~450+ panel columns): not yet the
- * seconds that issue 15 asks for on the two largest shapes.
+ * The minimum is now k/n to the digit where everyone can have it (before: 1e-5 short), which
+ * costs leximin on shape 2 more rounds. The time is the master LP (GLPK's dense LU of a basis
+ * of ~450+ panel columns, 85–90 % of it on shapes 2 and 4): not yet the seconds that issue 15
+ * asks for on the large shapes.
  */
 
 #include "config.h"
