@@ -1,0 +1,664 @@
+/* test-unchanged.c — what the officer did not change stays as it was
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run by meson under xvfb-run and dbus-run-session, like test-gui. The database is the demo
+ * process with every stage filled in through the core (reviews, validation decisions, the
+ * response and its positions, commitments with dated updates, follow-up entries, a saved draw
+ * with an invitation answered, annotations), so that each view's widgets really load values.
+ *
+ * - Opening every view and page (and every record's dialog) and changing nothing leaves the
+ *   database as it was: a logical dump of every table (journal and outbox included) is the
+ *   same before and after.
+ * - An edit dialog follows its record: a change made elsewhere (another dialog, a sync pull)
+ *   shows in its widgets, and its next save does not write its old values over the new ones.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "dlg-contributions-page.h"
+#include "dlg-core.h"
+#include "dlg-edit-dialog.h"
+#include "dlg-field-binding.h"
+#include "dlg-narratives-page.h"
+#include "dlg-stage-page.h"
+#include "dlg-window.h"
+
+/* The enriched demo database, made once and copied for each test. */
+static char *template_db;
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  char       *before;   /* the dump of the copy, before the window opened it */
+  DlgStore   *store;
+  GSettings  *settings;
+  DlgContext *context;
+  DlgWindow  *window;
+  gint64      demo_id;
+} Fixture;
+
+/* ---------------------------------------------------------------- the dump */
+
+static void
+dump_value (GString      *out,
+            sqlite3_stmt *stmt,
+            int           col)
+{
+  switch (sqlite3_column_type (stmt, col))
+    {
+    case SQLITE_NULL:
+      g_string_append (out, "NULL");
+      break;
+    case SQLITE_INTEGER:
+      g_string_append_printf (out, "%lld", (long long)sqlite3_column_int64 (stmt, col));
+      break;
+    case SQLITE_FLOAT:
+      g_string_append_printf (out, "%.17g", sqlite3_column_double (stmt, col));
+      break;
+    case SQLITE_BLOB:
+      {
+        const guchar *data = sqlite3_column_blob (stmt, col);
+        int n = sqlite3_column_bytes (stmt, col);
+
+        g_string_append (out, "x'");
+        for (int i = 0; i < n; i++)
+          g_string_append_printf (out, "%02x", data[i]);
+        g_string_append_c (out, '\'');
+      }
+      break;
+    default:
+      {
+        g_autofree char *escaped = g_strescape ((const char *)sqlite3_column_text (stmt, col),
+                                                NULL);
+
+        g_string_append_printf (out, "'%s'", escaped);
+      }
+    }
+}
+
+/* "ORDER BY" for every row of @table: its rowid, or its primary key (WITHOUT ROWID). */
+static char *
+order_by (sqlite3    *db,
+          const char *table,
+          const char *sql)
+{
+  g_autofree char *query = NULL;
+  g_autoptr(GString) columns = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sql == NULL || strstr (sql, "WITHOUT ROWID") == NULL)
+    return g_strdup ("rowid");
+  columns = g_string_new (NULL);
+  query = g_strdup_printf ("SELECT name FROM pragma_table_info ('%s') WHERE pk > 0 ORDER BY pk",
+                           table);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (columns, "%s\"%s\"", columns->len > 0 ? ", " : "",
+                            sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (columns->len, >, 0);
+  return g_string_free (g_steal_pointer (&columns), FALSE);
+}
+
+/* Every object of sqlite_master in order, then every row of every table in rowid (or primary
+ * key) order: journal, outbox and sync state included. Virtual tables are dumped through their
+ * shadow tables, which are ordinary ones. */
+static char *
+dump_database (const char *path)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sqls = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *uri = g_strconcat ("file:", path, "?mode=ro", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_string_append_printf (out, "user_version %d\n", sqlite3_column_int (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, tbl_name, sql FROM sqlite_master"
+                                       " ORDER BY rowid", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *type = (const char *)sqlite3_column_text (stmt, 0);
+      const char *name = (const char *)sqlite3_column_text (stmt, 1);
+      const char *sql = (const char *)sqlite3_column_text (stmt, 3);
+
+      g_string_append_printf (out, "%s %s on %s: %s\n", type, name, sqlite3_column_text (stmt, 2),
+                              sql != NULL ? sql : "(none)");
+      if (g_str_equal (type, "table") &&
+          !(sql != NULL && g_str_has_prefix (sql, "CREATE VIRTUAL TABLE")))
+        {
+          g_ptr_array_add (tables, g_strdup (name));
+          g_ptr_array_add (sqls, g_strdup (sql));
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      g_autofree char *order = order_by (db, table, g_ptr_array_index (sqls, i));
+      g_autofree char *query = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY %s", table, order);
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, query, -1, &stmt, NULL), ==, SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_string_append_printf (out, "%s:", table);
+          for (int col = 0; col < sqlite3_column_count (stmt); col++)
+            {
+              g_string_append_printf (out, " %s=", sqlite3_column_name (stmt, col));
+              dump_value (out, stmt, col);
+            }
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Fails with the lines that differ (a few of them), so that the failure says what was written. */
+static void
+assert_same_dump (const char *before,
+                  const char *after)
+{
+  g_auto(GStrv) a = NULL;
+  g_auto(GStrv) b = NULL;
+  g_autoptr(GHashTable) in_a = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) in_b = g_hash_table_new (g_str_hash, g_str_equal);
+  guint differ = 0;
+
+  if (g_strcmp0 (before, after) == 0)
+    return;
+  a = g_strsplit (before, "\n", -1);
+  b = g_strsplit (after, "\n", -1);
+  for (guint i = 0; a[i] != NULL; i++)
+    g_hash_table_add (in_a, a[i]);
+  for (guint i = 0; b[i] != NULL; i++)
+    g_hash_table_add (in_b, b[i]);
+  for (guint i = 0; a[i] != NULL; i++)
+    if (!g_hash_table_contains (in_b, a[i]) && differ++ < 12)
+      g_printerr ("- %.400s\n", a[i]);
+  for (guint i = 0; b[i] != NULL; i++)
+    if (!g_hash_table_contains (in_a, b[i]) && differ++ < 24)
+      g_printerr ("+ %.400s\n", b[i]);
+  g_assert_cmpuint (differ, ==, 0);
+  g_assert_true (g_str_equal (before, after));   /* the same rows in another order */
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, out);
+}
+
+static GPtrArray *
+find_all (GtkWidget *root,
+          GType      type)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect (root, type, out);
+  return out;
+}
+
+static gpointer
+find_nth (GtkWidget *root,
+          GType      type,
+          guint      n)
+{
+  g_autoptr(GPtrArray) all = find_all (root, type);
+
+  g_assert_cmpuint (all->len, >, n);
+  return g_ptr_array_index (all, n);
+}
+
+/* The visible edit dialog titled @title, or NULL. */
+static DlgEditDialog *
+find_edit_dialog (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (DLG_IS_EDIT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          (title == NULL || g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), title) == 0))
+        return DLG_EDIT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static DlgStageView *
+show_stage (Fixture  *f,
+            DlgStage  stage)
+{
+  DlgStagePage *page;
+
+  dlg_window_select_stage (f->window, stage);
+  spin (60);
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f->window), ==, dlg_stage_to_id (stage));
+  page = dlg_window_get_stage_page (f->window, stage);
+  g_assert_cmpint (dlg_stage_page_get_process (page), ==, f->demo_id);
+  return dlg_stage_page_get_view (page);
+}
+
+/* The rows of @view that open a record (dlg_record_row_new), in tree order. */
+static GPtrArray *
+record_rows (GtkWidget *view)
+{
+  g_autoptr(GPtrArray) rows = find_all (view, ADW_TYPE_ACTION_ROW);
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), "dlg-record-id") != NULL)
+      g_ptr_array_add (out, g_ptr_array_index (rows, i));
+  return out;
+}
+
+static void
+activate_row (GtkWidget *row)
+{
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  spin (60);
+}
+
+static void
+close_edit_dialog (DlgEditDialog *dialog)
+{
+  g_autoptr(GtkWidget) hold = g_object_ref (GTK_WIDGET (dialog));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (30);
+  g_assert_false (gtk_widget_get_visible (hold));
+}
+
+/* ---------------------------------------------------------------- the database */
+
+#define COMMITMENT_TITLE "Bancs et ombrières côté marché"
+#define COMMITMENT_PROGRESS 35
+
+#define check(ok, error) \
+  G_STMT_START { gboolean ok_ = (ok); g_assert_no_error (error); g_assert_true (ok_); } G_STMT_END
+
+/* Every stage of the demo gets content. */
+static void
+fill_demo (DlgStore *store,
+           gint64    process_id)
+{
+  g_autoptr(GListModel) recommendations = dlg_recommendation_list (store, process_id, NULL);
+  g_autoptr(GListModel) contributions = dlg_contribution_list (store, process_id, NULL);
+  g_autoptr(GListModel) participants = NULL;
+  g_autoptr(DlgDrawInput) input = NULL;
+  g_autoptr(DlgDrawResult) result = NULL;
+  g_autoptr(DlgResponse) response = dlg_response_new (process_id);
+  gint64 position_ids[2] = { 0, 0 };
+  GError *error = NULL;
+  gint64 draw_id = 0;
+  guint n = g_list_model_get_n_items (recommendations);
+
+  g_assert_cmpuint (n, >=, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgRecommendation) r = g_list_model_get_item (recommendations, i);
+      gint64 id = dlg_recommendation_get_id (r);
+      g_autoptr(DlgReview) review = dlg_review_new (id);
+      g_autoptr(DlgDecision) decision = dlg_decision_new (process_id);
+      g_autoptr(DlgPosition) position = dlg_position_new (id);
+      const char *value = i == 1 ? "not_retained" : i == 2 ? "under_study" : "retained";
+
+      dlg_review_set_department (review, "Direction des espaces publics");
+      dlg_review_set_feasibility (review, "Faisable en deux tranches.");
+      dlg_review_set_cost (review, "120 000 €");
+      dlg_review_set_legal (review, "Aucune contrainte particulière.");
+      dlg_review_set_proposed_position (review, value);
+      dlg_review_set_notes (review, "Vu avec le service voirie.");
+      check (dlg_review_save (store, review, &error), error);
+
+      dlg_decision_set_stage (decision, "validation");
+      dlg_decision_set_recommendation_id (decision, id);
+      dlg_decision_set_decided_at (decision, "2026-03-02");
+      dlg_decision_set_who (decision, "Bureau municipal");
+      dlg_decision_set_what (decision, "Position arrêtée en bureau.");
+      dlg_decision_set_why (decision, "Selon l’instruction des services.");
+      dlg_decision_set_outcome (decision, value);
+      check (dlg_decision_save (store, decision, &error), error);
+
+      dlg_position_set_value (position, value);
+      dlg_position_set_justification (position, "Le budget de l’opération ne le permet pas.");
+      check (dlg_position_save (store, position, &error), error);
+      if (i < G_N_ELEMENTS (position_ids))
+        position_ids[i] = dlg_position_get_id (position);
+    }
+
+  dlg_response_set_intro (response, "Les élus répondent à chacune des préconisations.");
+  check (dlg_response_save (store, response, &error), error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (position_ids); i++)
+    {
+      g_autoptr(DlgCommitment) commitment = dlg_commitment_new (process_id);
+      g_autoptr(DlgCommitmentUpdate) update = NULL;
+
+      dlg_commitment_set_position_id (commitment, position_ids[i]);
+      dlg_commitment_set_title (commitment, i == 0 ? COMMITMENT_TITLE : "Fontaine à boire");
+      dlg_commitment_set_department (commitment, "Direction des espaces publics");
+      dlg_commitment_set_due_date (commitment, "2027-06-30");
+      dlg_commitment_set_status (commitment, "in_progress");
+      dlg_commitment_set_progress (commitment, COMMITMENT_PROGRESS);
+      check (dlg_commitment_save (store, commitment, &error), error);
+
+      update = dlg_commitment_update_new (dlg_commitment_get_id (commitment));
+      dlg_commitment_update_set_dated (update, "2026-04-15");
+      dlg_commitment_update_set_status (update, "in_progress");
+      dlg_commitment_update_set_progress (update, COMMITMENT_PROGRESS);
+      dlg_commitment_update_set_text (update, "Études de conception terminées.");
+      check (dlg_commitment_update_save (store, update, &error), error);
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DlgFollowUp) follow_up = dlg_follow_up_new (process_id);
+
+      dlg_follow_up_set_kind (follow_up, i == 0 ? "meeting" : "report");
+      dlg_follow_up_set_dated (follow_up, i == 0 ? "2026-05-20" : "2026-06-01");
+      dlg_follow_up_set_title (follow_up, i == 0 ? "Premier comité de suivi"
+                                                 : "Bilan d’avancement n° 1");
+      dlg_follow_up_set_body (follow_up, "Les engagements avancent comme prévu.");
+      dlg_follow_up_set_published (follow_up, i == 1);
+      check (dlg_follow_up_save (store, follow_up, &error), error);
+    }
+
+  /* Annotations and a moderation on the first contributions. */
+  {
+    g_autoptr(DlgContribution) first = g_list_model_get_item (contributions, 0);
+    g_autoptr(DlgContribution) second = g_list_model_get_item (contributions, 1);
+
+    dlg_contribution_set_highlighted (first, TRUE);
+    dlg_contribution_set_note (first, "À reprendre dans le récit.");
+    check (dlg_contribution_save (store, first, &error), error);
+    check (dlg_contribution_moderate (store, dlg_contribution_get_id (second), "trashed",
+                                      "Hors sujet.", &error), error);
+  }
+
+  /* A saved draw, and an invitation answered. */
+  input = dlg_draw_input_new_for_process (store, process_id, 24, 2026, DLG_DRAW_ALGORITHM_LEXIMIN,
+                                          &error);
+  check (input != NULL, error);
+  result = dlg_draw_run (input, NULL, NULL, NULL, &error);
+  check (result != NULL, error);
+  check (dlg_draw_save (store, process_id, result, &draw_id, &error), error);
+  participants = dlg_participant_list (store, process_id, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (participants); i++)
+    {
+      g_autoptr(DlgParticipant) p = g_list_model_get_item (participants, i);
+
+      if (g_strcmp0 (dlg_participant_get_status (p), "selected") == 0)
+        {
+          check (dlg_draw_set_invitation (store, process_id, dlg_participant_get_id (p),
+                                          "accepted", &error), error);
+          break;
+        }
+    }
+}
+
+static char *
+make_template (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dialogue-unchanged-XXXXXX", &error);
+  char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(DlgStore) store = NULL;
+  gboolean created;
+  gint64 id;
+
+  g_assert_no_error (error);
+  store = dlg_store_open (path, &error);
+  g_assert_no_error (error);
+  id = dlg_demo_ensure (store, &created, &error);
+  g_assert_no_error (error);
+  g_assert_true (created);
+  fill_demo (store, id);
+  return path;   /* closing the store checkpoints the WAL into the file */
+}
+
+static void
+remove_db (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_rmdir (dir);
+}
+
+/* ---------------------------------------------------------------- fixture */
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) from = g_file_new_for_path (template_db);
+  g_autoptr(GFile) to = NULL;
+  gboolean created;
+
+  f->dir = g_dir_make_tmp ("dialogue-unchanged-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "test.db", NULL);
+  to = g_file_new_for_path (f->path);
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  f->before = dump_database (f->path);
+
+  f->store = dlg_store_open (f->path, &error);
+  g_assert_no_error (error);
+  f->demo_id = dlg_demo_ensure (f->store, &created, &error);
+  g_assert_no_error (error);
+  g_assert_false (created);
+  f->settings = g_settings_new (APP_ID);
+  f->context = dlg_context_new (f->store, f->settings);
+  f->window = dlg_window_new (NULL, f->context);
+  g_object_ref_sink (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin (80);
+}
+
+/* Flushes and closes the window as the officer would, closes the store. */
+static void
+close_all (Fixture *f)
+{
+  if (f->window != NULL)
+    {
+      dlg_window_flush (f->window);
+      gtk_window_close (GTK_WINDOW (f->window));
+      spin (30);
+      gtk_window_destroy (GTK_WINDOW (f->window));
+      g_clear_object (&f->window);
+      spin (30);
+    }
+  g_clear_object (&f->context);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->store);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  close_all (f);
+  remove_db (f->path);
+  g_free (f->path);
+  g_free (f->dir);
+  g_free (f->before);
+}
+
+/* ---------------------------------------------------------------- tests */
+
+/* The twelve stage views and the three cross-stage pages, shown in turn, nothing typed. */
+static void
+test_open_change_nothing (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *after = NULL;
+
+  for (guint i = 0; i < DLG_N_STAGES; i++)
+    {
+      DlgStageView *view = show_stage (f, i);
+
+      /* Longer than the autosave delay: a save scheduled by the load would run. */
+      spin (DLG_AUTOSAVE_DELAY_MS / 4);
+      dlg_stage_view_flush (view);
+    }
+  spin (DLG_AUTOSAVE_DELAY_MS + 100);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *page;
+
+      dlg_window_select_page (f->window, DLG_N_STAGES + i);
+      spin (100);
+      page = dlg_window_get_page (f->window, DLG_N_STAGES + i);
+      /* Each page shows a record too: the first contribution, the first narrative. */
+      if (DLG_IS_CONTRIBUTIONS_PAGE (page))
+        {
+          dlg_contributions_page_select (DLG_CONTRIBUTIONS_PAGE (page), 0);
+          spin (DLG_AUTOSAVE_DELAY_MS + 100);
+          g_assert_nonnull (dlg_contributions_page_get_selected (DLG_CONTRIBUTIONS_PAGE (page)));
+          dlg_contributions_page_select (DLG_CONTRIBUTIONS_PAGE (page), 1);
+          spin (DLG_AUTOSAVE_DELAY_MS + 100);
+          g_assert_true (dlg_contributions_page_flush (DLG_CONTRIBUTIONS_PAGE (page)));
+        }
+      else if (DLG_IS_NARRATIVES_PAGE (page))
+        {
+          g_assert_nonnull (dlg_narratives_page_get_current (DLG_NARRATIVES_PAGE (page)));
+          spin (DLG_AUTOSAVE_DELAY_MS + 100);
+          g_assert_true (dlg_narratives_page_flush (DLG_NARRATIVES_PAGE (page)));
+        }
+    }
+  /* Back to a stage, as an officer would, so that the pages are hidden (they flush). */
+  show_stage (f, DLG_STAGE_MANDATE);
+  spin (DLG_AUTOSAVE_DELAY_MS + 100);
+
+  close_all (f);
+  after = dump_database (f->path);
+  assert_same_dump (f->before, after);
+}
+
+/* The mandate's response delay, the case of issue 8: it shows what the store says. */
+static void
+test_mandate_response_weeks (Fixture       *f,
+                             gconstpointer  data)
+{
+  DlgStageView *view = show_stage (f, DLG_STAGE_MANDATE);
+  GtkSpinButton *weeks = find_nth (GTK_WIDGET (view), GTK_TYPE_SPIN_BUTTON, 0);
+  g_autofree char *stored = NULL;
+
+  spin (DLG_AUTOSAVE_DELAY_MS + 100);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (weeks), ==, 12);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (weeks)), ==, "12");
+  dlg_stage_view_flush (view);
+  stored = dlg_process_get_field (f->store, f->demo_id, DLG_FIELD_MANDATE_RESPONSE_WEEKS, NULL);
+  g_assert_cmpstr (stored, ==, "12");
+
+  /* An edit is still saved, as a number. */
+  gtk_spin_button_set_value (weeks, 10);
+  dlg_stage_view_flush (view);
+  g_clear_pointer (&stored, g_free);
+  stored = dlg_process_get_field (f->store, f->demo_id, DLG_FIELD_MANDATE_RESPONSE_WEEKS, NULL);
+  g_assert_cmpstr (stored, ==, "10");
+}
+
+/* Every record of every stage view opened in its dialog, then closed, nothing typed. */
+static void
+test_open_dialogs_change_nothing (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *after = NULL;
+  guint opened = 0;
+
+  for (guint i = 0; i < DLG_N_STAGES; i++)
+    {
+      DlgStageView *view = show_stage (f, i);
+      g_autoptr(GPtrArray) rows = record_rows (GTK_WIDGET (view));
+
+      for (guint r = 0; r < rows->len; r++)
+        {
+          DlgEditDialog *dialog;
+
+          activate_row (g_ptr_array_index (rows, r));
+          dialog = find_edit_dialog (NULL);
+          if (dialog == NULL)
+            continue;   /* a row that opens something else */
+          opened++;
+          spin (DLG_AUTOSAVE_DELAY_MS + 50);
+          close_edit_dialog (dialog);
+        }
+    }
+  g_test_message ("%u dialogs opened", opened);
+  g_assert_cmpuint (opened, >=, 20);
+
+  close_all (f);
+  after = dump_database (f->path);
+  assert_same_dump (f->before, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("/gui/views/open-change-nothing", test_open_change_nothing);
+  ADD ("/gui/views/open-dialogs-change-nothing", test_open_dialogs_change_nothing);
+  ADD ("/gui/view/mandate/response-weeks", test_mandate_response_weeks);
+
+  template_db = make_template ();
+  status = g_test_run ();
+  remove_db (template_db);
+  g_clear_pointer (&template_db, g_free);
+  return status;
+}
