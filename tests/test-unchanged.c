@@ -246,6 +246,29 @@ find_nth (GtkWidget *root,
   return g_ptr_array_index (all, n);
 }
 
+/* The row of @root whose title is @title. */
+static gpointer
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  g_autoptr(GPtrArray) rows = find_all (root, type);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  g_error ("no row “%s”", title);
+  return NULL;
+}
+
+/* The spin button of the action row titled @title. */
+static GtkSpinButton *
+find_spin (GtkWidget  *root,
+           const char *title)
+{
+  return find_nth (find_row (root, ADW_TYPE_ACTION_ROW, title), GTK_TYPE_SPIN_BUTTON, 0);
+}
+
 /* The visible edit dialog titled @title, or NULL. */
 static DlgEditDialog *
 find_edit_dialog (const char *title)
@@ -639,6 +662,175 @@ test_open_dialogs_change_nothing (Fixture       *f,
   assert_same_dump (f->before, after);
 }
 
+static DlgCommitment *
+load_commitment (Fixture *f)
+{
+  g_autoptr(GListModel) items = dlg_commitment_list (f->store, f->demo_id, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(DlgCommitment) c = g_list_model_get_item (items, i);
+
+      if (g_str_equal (dlg_commitment_get_title (c), COMMITMENT_TITLE))
+        return g_steal_pointer (&c);
+    }
+  g_assert_not_reached ();
+}
+
+/* Issue 8: a dated update added from inside the commitment's dialog sets the commitment's
+ * progress; the dialog shows it, and editing another field does not save the old one back. */
+static void
+test_commitment_follows_update (Fixture       *f,
+                                gconstpointer  data)
+{
+  DlgStageView *view = show_stage (f, DLG_STAGE_IMPLEMENTATION);
+  g_autoptr(GPtrArray) rows = record_rows (GTK_WIDGET (view));
+  g_autoptr(DlgCommitment) commitment = load_commitment (f);
+  g_autoptr(GPtrArray) buttons = NULL;
+  DlgEditDialog *dialog = NULL, *update;
+  GtkSpinButton *progress;
+
+  for (guint i = 0; i < rows->len && dialog == NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                   COMMITMENT_TITLE) == 0)
+      {
+        activate_row (g_ptr_array_index (rows, i));
+        dialog = find_edit_dialog ("Commitment");
+      }
+  g_assert_nonnull (dialog);
+  progress = find_spin (GTK_WIDGET (dialog), "Progress (%)");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (progress), ==, COMMITMENT_PROGRESS);
+
+  /* Add an update at 50 % from inside the dialog. */
+  buttons = find_all (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Add an _Update") == 0)
+      g_signal_emit_by_name (g_ptr_array_index (buttons, i), "clicked");
+  spin (60);
+  update = find_edit_dialog ("Update of the Commitment");
+  g_assert_nonnull (update);
+  gtk_spin_button_set_value (find_spin (GTK_WIDGET (update), "Progress (%)"), 50);
+  close_edit_dialog (update);
+  g_clear_object (&commitment);
+  commitment = load_commitment (f);
+  g_assert_cmpint (dlg_commitment_get_progress (commitment), ==, 50);
+
+  /* The dialog follows its record, without counting that as an edit. */
+  spin (60);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (progress), ==, 50);
+  g_assert_false (dlg_autosave_get_dirty (dlg_edit_dialog_get_autosave (dialog)));
+
+  /* Another field edited and saved: 50 % stays. */
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                 "Department in charge")),
+                         "Pôle de proximité Nantes Ouest");
+  g_assert_true (dlg_edit_dialog_flush (dialog));
+  g_clear_object (&commitment);
+  commitment = load_commitment (f);
+  g_assert_cmpstr (dlg_commitment_get_department (commitment), ==,
+                   "Pôle de proximité Nantes Ouest");
+  g_assert_cmpint (dlg_commitment_get_progress (commitment), ==, 50);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (progress), ==, 50);
+  close_edit_dialog (dialog);
+  g_clear_object (&commitment);
+  commitment = load_commitment (f);
+  g_assert_cmpint (dlg_commitment_get_progress (commitment), ==, 50);
+}
+
+/* A change under an open dialog does not overwrite what the officer is typing there, and the
+ * officer's pending value is what the next save writes. */
+static void
+test_dialog_keeps_pending_edit (Fixture       *f,
+                                gconstpointer  data)
+{
+  DlgStageView *view = show_stage (f, DLG_STAGE_IMPLEMENTATION);
+  g_autoptr(GPtrArray) rows = record_rows (GTK_WIDGET (view));
+  g_autoptr(DlgCommitment) commitment = load_commitment (f);
+  g_autoptr(GError) error = NULL;
+  DlgEditDialog *dialog = NULL;
+  GtkEditable *title, *department;
+  gint64 id;
+
+  for (guint i = 0; i < rows->len && dialog == NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                   COMMITMENT_TITLE) == 0)
+      {
+        activate_row (g_ptr_array_index (rows, i));
+        dialog = find_edit_dialog ("Commitment");
+      }
+  g_assert_nonnull (dialog);
+  title = GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Title"));
+  department = GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                       "Department in charge"));
+
+  /* The officer types a title (not saved yet); meanwhile the department changes elsewhere. */
+  gtk_editable_set_text (title, "Bancs, ombrières et fontaine");
+  dlg_commitment_set_department (commitment, "Direction de la nature en ville");
+  g_assert_true (dlg_commitment_save (f->store, commitment, &error));
+  g_assert_no_error (error);
+  spin (20);   /* less than the autosave delay */
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "Bancs, ombrières et fontaine");
+  g_assert_cmpstr (gtk_editable_get_text (department), ==, "Direction de la nature en ville");
+
+  g_assert_true (dlg_edit_dialog_flush (dialog));
+  id = dlg_commitment_get_id (commitment);
+  g_clear_object (&commitment);
+  commitment = dlg_commitment_load (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlg_commitment_get_title (commitment), ==, "Bancs, ombrières et fontaine");
+  g_assert_cmpstr (dlg_commitment_get_department (commitment), ==,
+                   "Direction de la nature en ville");
+  close_edit_dialog (dialog);
+}
+
+/* A registration's status changes while its dialog is open (an invitation answered): editing
+ * the profile in the dialog does not write the old status back. */
+static void
+test_participant_follows_status (Fixture       *f,
+                                 gconstpointer  data)
+{
+  DlgStageView *view = show_stage (f, DLG_STAGE_RECRUITMENT);
+  GtkColumnView *list = find_nth (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, 0);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (list));
+  g_autoptr(DlgParticipant) participant = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgEditDialog *dialog;
+  guint position = G_MAXUINT;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model) && position == G_MAXUINT; i++)
+    {
+      g_autoptr(DlgParticipant) p = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (dlg_participant_get_status (p), "selected") == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_signal_emit_by_name (list, "activate", position);
+  spin (60);
+  dialog = find_edit_dialog ("Registration");
+  g_assert_nonnull (dialog);
+  participant = g_list_model_get_item (model, position);
+
+  g_assert_true (dlg_draw_set_invitation (f->store, f->demo_id,
+                                          dlg_participant_get_id (participant), "declined",
+                                          &error));
+  g_assert_no_error (error);
+  spin (60);
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                 "Neighbourhood")), "Zola");
+  g_assert_true (dlg_edit_dialog_flush (dialog));
+  close_edit_dialog (dialog);
+  {
+    g_autoptr(DlgParticipant) stored = dlg_participant_load (f->store,
+                                                             dlg_participant_get_id (participant),
+                                                             &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (dlg_participant_get_quartier (stored), ==, "Zola");
+    g_assert_cmpstr (dlg_participant_get_status (stored), ==, "declined");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +847,9 @@ main (int   argc,
   ADD ("/gui/views/open-change-nothing", test_open_change_nothing);
   ADD ("/gui/views/open-dialogs-change-nothing", test_open_dialogs_change_nothing);
   ADD ("/gui/view/mandate/response-weeks", test_mandate_response_weeks);
+  ADD ("/gui/dialog/commitment-follows-update", test_commitment_follows_update);
+  ADD ("/gui/dialog/keeps-pending-edit", test_dialog_keeps_pending_edit);
+  ADD ("/gui/dialog/participant-follows-status", test_participant_follows_status);
 
   template_db = make_template ();
   status = g_test_run ();
