@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -437,6 +439,17 @@ fill_demo (DlgStore *store,
                                       "Hors sujet.", &error), error);
   }
 
+  /* Quota targets that a spin button of whole per cents cannot show exactly: 12.5 %, none. */
+  {
+    g_autoptr(GListModel) quotas = dlg_quota_list (store, process_id, NULL);
+    g_autoptr(DlgQuota) first = g_list_model_get_item (quotas, 0);
+    g_autoptr(DlgQuota) second = g_list_model_get_item (quotas, 1);
+
+    dlg_quota_set_target_share (first, 0.125);
+    check (dlg_quota_save (store, first, &error), error);
+    dlg_quota_set_target_share (second, NAN);
+    check (dlg_quota_save (store, second, &error), error);
+  }
   /* A saved draw, and an invitation answered. */
   input = dlg_draw_input_new_for_process (store, process_id, 24, 2026, DLG_DRAW_ALGORITHM_LEXIMIN,
                                           &error);
@@ -598,6 +611,62 @@ test_open_change_nothing (Fixture       *f,
   /* Back to a stage, as an officer would, so that the pages are hidden (they flush). */
   show_stage (f, DLG_STAGE_MANDATE);
   spin (DLG_AUTOSAVE_DELAY_MS + 100);
+
+  close_all (f);
+  after = dump_database (f->path);
+  assert_same_dump (f->before, after);
+}
+
+/* Focuses every field of @root in turn, as an officer tabbing through would: a spin button
+ * reformats its text when it loses focus, and a field flushes on focus-out. */
+static guint
+focus_every_field (GtkWidget *root)
+{
+  g_autoptr(GPtrArray) texts = find_all (root, GTK_TYPE_TEXT);
+  g_autoptr(GPtrArray) views = find_all (root, GTK_TYPE_TEXT_VIEW);
+  guint focused = 0;
+
+  g_ptr_array_extend_and_steal (texts, g_steal_pointer (&views));
+  for (guint i = 0; i < texts->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (texts, i);
+
+      if (!gtk_widget_is_drawable (widget) || !gtk_widget_grab_focus (widget))
+        continue;
+      focused++;
+      spin (5);
+    }
+  return focused;
+}
+
+/* Every field of every view and of every record's dialog focused in turn, nothing typed. */
+static void
+test_focus_change_nothing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *after = NULL;
+  guint focused = 0;
+
+  for (guint i = 0; i < DLG_N_STAGES; i++)
+    {
+      DlgStageView *view = show_stage (f, i);
+      g_autoptr(GPtrArray) rows = record_rows (GTK_WIDGET (view));
+
+      focused += focus_every_field (GTK_WIDGET (view));
+      for (guint r = 0; r < rows->len; r++)
+        {
+          DlgEditDialog *dialog;
+
+          activate_row (g_ptr_array_index (rows, r));
+          if ((dialog = find_edit_dialog (NULL)) == NULL)
+            continue;
+          focused += focus_every_field (GTK_WIDGET (dialog));
+          close_edit_dialog (dialog);
+        }
+      dlg_stage_view_flush (view);
+    }
+  g_test_message ("%u fields focused", focused);
+  g_assert_cmpuint (focused, >=, 100);
 
   close_all (f);
   after = dump_database (f->path);
@@ -783,6 +852,37 @@ test_dialog_keeps_pending_edit (Fixture       *f,
   close_edit_dialog (dialog);
 }
 
+/* A quota with no target share keeps none when its minimum is edited in its row (the target
+ * field shows 0 for none). */
+static void
+test_quota_row_keeps_target (Fixture       *f,
+                             gconstpointer  data)
+{
+  DlgStageView *view = show_stage (f, DLG_STAGE_RECRUITMENT);
+  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW);
+  g_autoptr(GListModel) quotas = dlg_quota_list (f->store, f->demo_id, NULL);
+  g_autoptr(DlgQuota) quota = g_list_model_get_item (quotas, 1);
+  g_autoptr(DlgQuota) stored = NULL;
+  GtkSpinButton *min = NULL;
+
+  g_assert_true (isnan (dlg_quota_get_target_share (quota)));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (rows, i);
+
+      if (g_object_get_data (row, "dlg-quota-row") != NULL &&
+          (gint64)GPOINTER_TO_SIZE (g_object_get_data (row, "dlg-record-id")) ==
+          dlg_quota_get_id (quota))
+        min = find_nth (GTK_WIDGET (row), GTK_TYPE_SPIN_BUTTON, 0);
+    }
+  g_assert_nonnull (min);
+  gtk_spin_button_set_value (min, dlg_quota_get_min (quota) + 1);
+  dlg_stage_view_flush (view);
+  stored = dlg_quota_load (f->store, dlg_quota_get_id (quota), NULL);
+  g_assert_cmpint (dlg_quota_get_min (stored), ==, dlg_quota_get_min (quota) + 1);
+  g_assert_true (isnan (dlg_quota_get_target_share (stored)));
+}
+
 /* A registration's status changes while its dialog is open (an invitation answered): editing
  * the profile in the dialog does not write the old status back. */
 static void
@@ -846,7 +946,9 @@ main (int   argc,
 
   ADD ("/gui/views/open-change-nothing", test_open_change_nothing);
   ADD ("/gui/views/open-dialogs-change-nothing", test_open_dialogs_change_nothing);
+  ADD ("/gui/views/focus-change-nothing", test_focus_change_nothing);
   ADD ("/gui/view/mandate/response-weeks", test_mandate_response_weeks);
+  ADD ("/gui/view/recruitment/quota-row-keeps-target", test_quota_row_keeps_target);
   ADD ("/gui/dialog/commitment-follows-update", test_commitment_follows_update);
   ADD ("/gui/dialog/keeps-pending-edit", test_dialog_keeps_pending_edit);
   ADD ("/gui/dialog/participant-follows-status", test_participant_follows_status);

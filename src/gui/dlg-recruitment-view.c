@@ -633,7 +633,10 @@ quota_row_save (gpointer   user_data,
   gtk_spin_button_update (row->target);
   dlg_quota_set_min (row->quota, gtk_spin_button_get_value_as_int (row->min));
   dlg_quota_set_max (row->quota, gtk_spin_button_get_value_as_int (row->max));
-  dlg_quota_set_target_share (row->quota, gtk_spin_button_get_value (row->target) / 100.0);
+  /* Whole per cents are shown: a stored 12.5 % (or no target) stays unless the officer
+   * changes what the field shows. */
+  if (!dlg_spin_button_shows (row->target, 100.0 * dlg_quota_get_target_share (row->quota)))
+    dlg_quota_set_target_share (row->quota, gtk_spin_button_get_value (row->target) / 100.0);
   if (dlg_quota_get_min (row->quota) > dlg_quota_get_max (row->quota))
     {
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
