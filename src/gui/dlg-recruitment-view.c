@@ -631,6 +631,11 @@ quota_row_save (gpointer   user_data,
   gtk_spin_button_update (row->min);
   gtk_spin_button_update (row->max);
   gtk_spin_button_update (row->target);
+  /* A field left as it was (its text reformatted, typed back) is no edit: nothing to write. */
+  if (gtk_spin_button_get_value_as_int (row->min) == dlg_quota_get_min (row->quota) &&
+      gtk_spin_button_get_value_as_int (row->max) == dlg_quota_get_max (row->quota) &&
+      dlg_spin_button_shows (row->target, 100.0 * dlg_quota_get_target_share (row->quota)))
+    return TRUE;
   dlg_quota_set_min (row->quota, gtk_spin_button_get_value_as_int (row->min));
   dlg_quota_set_max (row->quota, gtk_spin_button_get_value_as_int (row->max));
   /* Whole per cents are shown: a stored 12.5 % (or no target) stays unless the officer
