@@ -883,6 +883,37 @@ test_quota_row_keeps_target (Fixture       *f,
   g_assert_true (isnan (dlg_quota_get_target_share (stored)));
 }
 
+/* A feature's dates change while the mandate view shows it: editing its rules there does not
+ * write the old dates back, and its switch follows. */
+static void
+test_mandate_feature_follows (Fixture       *f,
+                              gconstpointer  data)
+{
+  DlgStageView *view = show_stage (f, DLG_STAGE_MANDATE);
+  AdwExpanderRow *row = find_nth (GTK_WIDGET (view), ADW_TYPE_EXPANDER_ROW, 0);
+  const char *id = g_object_get_data (G_OBJECT (row), "dlg-feature");
+  g_autoptr(DlgFeature) feature = dlg_feature_load (f->store, f->demo_id, id, NULL);
+  g_autoptr(DlgFeature) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean enabled = dlg_feature_get_enabled (feature);
+
+  dlg_feature_set_closes_at (feature, "2026-12-24T18:00:00Z");
+  dlg_feature_set_enabled (feature, !enabled);
+  g_assert_true (dlg_feature_save (f->store, feature, &error));
+  g_assert_no_error (error);
+  spin (60);
+  g_assert_cmpint (adw_expander_row_get_enable_expansion (row), ==, !enabled);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (find_nth (GTK_WIDGET (row),
+                                                                GTK_TYPE_TEXT_VIEW, 0)),
+                            "Chaque inscription reçoit une réponse.", -1);
+  dlg_stage_view_flush (view);
+  stored = dlg_feature_load (f->store, f->demo_id, id, NULL);
+  g_assert_cmpstr (dlg_feature_get_rules (stored), ==, "Chaque inscription reçoit une réponse.");
+  g_assert_cmpstr (dlg_feature_get_closes_at (stored), ==, "2026-12-24T18:00:00Z");
+  g_assert_cmpint (dlg_feature_get_enabled (stored), ==, !enabled);
+}
+
 /* A registration's status changes while its dialog is open (an invitation answered): editing
  * the profile in the dialog does not write the old status back. */
 static void
@@ -949,6 +980,7 @@ main (int   argc,
   ADD ("/gui/views/focus-change-nothing", test_focus_change_nothing);
   ADD ("/gui/view/mandate/response-weeks", test_mandate_response_weeks);
   ADD ("/gui/view/recruitment/quota-row-keeps-target", test_quota_row_keeps_target);
+  ADD ("/gui/view/mandate/feature-follows", test_mandate_feature_follows);
   ADD ("/gui/dialog/commitment-follows-update", test_commitment_follows_update);
   ADD ("/gui/dialog/keeps-pending-edit", test_dialog_keeps_pending_edit);
   ADD ("/gui/dialog/participant-follows-status", test_participant_follows_status);
