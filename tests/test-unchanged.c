@@ -852,6 +852,41 @@ test_dialog_keeps_pending_edit (Fixture       *f,
   close_edit_dialog (dialog);
 }
 
+/* A save that comes before the dialog's idle reload (a close right after the change) reads the
+ * record first. */
+static void
+test_dialog_save_reads_pending_change (Fixture       *f,
+                                       gconstpointer  data)
+{
+  DlgStageView *view = show_stage (f, DLG_STAGE_IMPLEMENTATION);
+  g_autoptr(GPtrArray) rows = record_rows (GTK_WIDGET (view));
+  g_autoptr(DlgCommitment) commitment = load_commitment (f);
+  g_autoptr(DlgCommitment) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgEditDialog *dialog = NULL;
+
+  for (guint i = 0; i < rows->len && dialog == NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                   COMMITMENT_TITLE) == 0)
+      {
+        activate_row (g_ptr_array_index (rows, i));
+        dialog = find_edit_dialog ("Commitment");
+      }
+  g_assert_nonnull (dialog);
+
+  dlg_commitment_set_progress (commitment, 60);
+  g_assert_true (dlg_commitment_save (f->store, commitment, &error));
+  g_assert_no_error (error);
+  /* No main loop iteration in between. */
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
+                                                 "Due date (year-month-day)")), "2027-09-30");
+  close_edit_dialog (dialog);
+  stored = dlg_commitment_load (f->store, dlg_commitment_get_id (commitment), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlg_commitment_get_due_date (stored), ==, "2027-09-30");
+  g_assert_cmpint (dlg_commitment_get_progress (stored), ==, 60);
+}
+
 /* A quota with no target share keeps none when its minimum is edited in its row (the target
  * field shows 0 for none). */
 static void
@@ -983,6 +1018,7 @@ main (int   argc,
   ADD ("/gui/view/mandate/feature-follows", test_mandate_feature_follows);
   ADD ("/gui/dialog/commitment-follows-update", test_commitment_follows_update);
   ADD ("/gui/dialog/keeps-pending-edit", test_dialog_keeps_pending_edit);
+  ADD ("/gui/dialog/save-reads-pending-change", test_dialog_save_reads_pending_change);
   ADD ("/gui/dialog/participant-follows-status", test_participant_follows_status);
 
   template_db = make_template ();

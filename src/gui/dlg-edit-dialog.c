@@ -38,6 +38,7 @@ struct _DlgEditDialog
   GtkButton               *delete_button;
 
   DlgAutosave             *autosave;
+  DlgAutosaveFunc          save;
   gpointer                 user_data;
   GDestroyNotify           destroy;
   DlgEditDialogDeleteFunc  delete_func;
@@ -79,6 +80,21 @@ store_changed_cb (DlgEditDialog *self)
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 
+/* A save that comes before the idle (the autosave's timeout, a close) reads the record first. */
+static gboolean
+save_cb (gpointer   user_data,
+         GError   **error)
+{
+  DlgEditDialog *self = user_data;
+
+  if (self->reload_id != 0)
+    {
+      g_clear_handle_id (&self->reload_id, g_source_remove);
+      self->reload (self, self->user_data);
+    }
+  return self->save (self->user_data, error);
+}
+
 static gboolean
 dlg_edit_dialog_close_request (GtkWindow *window)
 {
@@ -105,10 +121,11 @@ dlg_edit_dialog_dispose (GObject *object)
 {
   DlgEditDialog *self = (DlgEditDialog *)object;
 
-  g_clear_handle_id (&self->reload_id, g_source_remove);
-  self->reload = NULL;
+  /* The last save reads a pending change of the record first (save_cb). */
   if (self->autosave != NULL)
     dlg_autosave_flush (self->autosave);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload = NULL;
   g_clear_object (&self->autosave);
   if (self->destroy != NULL && self->user_data != NULL)
     g_clear_pointer (&self->user_data, self->destroy);
@@ -167,7 +184,8 @@ dlg_edit_dialog_new (GtkWidget       *parent,
   root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
-  self->autosave = dlg_autosave_new (save, user_data);
+  self->save = save;
+  self->autosave = dlg_autosave_new (save_cb, self);
   dlg_autosave_set_error_label (self->autosave, self->error_label);
   self->user_data = user_data;
   self->destroy = destroy;
