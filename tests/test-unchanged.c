@@ -918,6 +918,42 @@ test_quota_row_keeps_target (Fixture       *f,
   g_assert_true (isnan (dlg_quota_get_target_share (stored)));
 }
 
+/* A quota's maximum changes elsewhere (its dialog) and, before the list is rebuilt, the officer
+ * edits its minimum in its row: the new maximum stays. */
+static void
+test_quota_row_keeps_other_change (Fixture       *f,
+                                   gconstpointer  data)
+{
+  DlgStageView *view = show_stage (f, DLG_STAGE_RECRUITMENT);
+  g_autoptr(GPtrArray) rows = find_all (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW);
+  g_autoptr(GListModel) quotas = dlg_quota_list (f->store, f->demo_id, NULL);
+  g_autoptr(DlgQuota) quota = g_list_model_get_item (quotas, 2);
+  g_autoptr(DlgQuota) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkSpinButton *min = NULL;
+  int old_min = dlg_quota_get_min (quota), new_max = dlg_quota_get_max (quota) + 3;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GObject *row = g_ptr_array_index (rows, i);
+
+      if (g_object_get_data (row, "dlg-quota-row") != NULL &&
+          (gint64)GPOINTER_TO_SIZE (g_object_get_data (row, "dlg-record-id")) ==
+          dlg_quota_get_id (quota))
+        min = find_nth (GTK_WIDGET (row), GTK_TYPE_SPIN_BUTTON, 0);
+    }
+  g_assert_nonnull (min);
+  dlg_quota_set_max (quota, new_max);
+  g_assert_true (dlg_quota_save (f->store, quota, &error));
+  g_assert_no_error (error);
+  /* No main loop iteration in between. */
+  gtk_spin_button_set_value (min, old_min + 1);
+  dlg_stage_view_flush (view);
+  stored = dlg_quota_load (f->store, dlg_quota_get_id (quota), NULL);
+  g_assert_cmpint (dlg_quota_get_min (stored), ==, old_min + 1);
+  g_assert_cmpint (dlg_quota_get_max (stored), ==, new_max);
+}
+
 /* A feature's dates change while the mandate view shows it: editing its rules there does not
  * write the old dates back, and its switch follows. */
 static void
@@ -947,6 +983,18 @@ test_mandate_feature_follows (Fixture       *f,
   g_assert_cmpstr (dlg_feature_get_rules (stored), ==, "Chaque inscription reçoit une réponse.");
   g_assert_cmpstr (dlg_feature_get_closes_at (stored), ==, "2026-12-24T18:00:00Z");
   g_assert_cmpint (dlg_feature_get_enabled (stored), ==, !enabled);
+
+  /* Again with no main loop iteration between the change and the edit. */
+  g_clear_object (&stored);
+  dlg_feature_set_closes_at (feature, "2026-12-31T18:00:00Z");
+  g_assert_true (dlg_feature_save (f->store, feature, &error));
+  g_assert_no_error (error);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (find_nth (GTK_WIDGET (row),
+                                                                GTK_TYPE_TEXT_VIEW, 0)),
+                            "Chaque inscription reçoit une réponse sous huit jours.", -1);
+  dlg_stage_view_flush (view);
+  stored = dlg_feature_load (f->store, f->demo_id, id, NULL);
+  g_assert_cmpstr (dlg_feature_get_closes_at (stored), ==, "2026-12-31T18:00:00Z");
 }
 
 /* A registration's status changes while its dialog is open (an invitation answered): editing
@@ -1016,6 +1064,7 @@ main (int   argc,
   ADD ("/gui/view/mandate/response-weeks", test_mandate_response_weeks);
   ADD ("/gui/view/recruitment/quota-row-keeps-target", test_quota_row_keeps_target);
   ADD ("/gui/view/mandate/feature-follows", test_mandate_feature_follows);
+  ADD ("/gui/view/recruitment/quota-row-keeps-other-change", test_quota_row_keeps_other_change);
   ADD ("/gui/dialog/commitment-follows-update", test_commitment_follows_update);
   ADD ("/gui/dialog/keeps-pending-edit", test_dialog_keeps_pending_edit);
   ADD ("/gui/dialog/save-reads-pending-change", test_dialog_save_reads_pending_change);

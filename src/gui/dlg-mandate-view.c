@@ -74,9 +74,16 @@ feature_save (gpointer   user_data,
 {
   FeatureRow *data = user_data;
   g_autofree char *rules = dlg_text_view_dup_text (data->rules);
+  g_autoptr(DlgFeature) fresh = NULL;
 
   if (data->view->context == NULL)
     return TRUE;
+  /* Onto the stored feature (its dates may have changed before the rows are refreshed). */
+  fresh = dlg_feature_load (dlg_context_get_store (data->view->context),
+                            dlg_feature_get_process_id (data->feature),
+                            dlg_feature_get_feature (data->feature), NULL);
+  if (fresh != NULL)
+    g_set_object (&data->feature, fresh);
   dlg_feature_set_enabled (data->feature, adw_expander_row_get_enable_expansion (data->row));
   dlg_feature_set_rules (data->feature, rules);
   return dlg_feature_save (dlg_context_get_store (data->view->context), data->feature, error);

@@ -625,24 +625,36 @@ quota_row_save (gpointer   user_data,
 {
   QuotaRow *row = user_data;
   DlgRecruitmentView *self = row->view;
-  gboolean saved;
+  DlgStore *store = dlg_context_get_store (self->context);
+  DlgQuota *shown = row->quota;   /* what the row was built with, or last saved */
+  g_autoptr(DlgQuota) fresh = NULL;
+  gboolean target_changed, saved;
+  int min, max;
 
   /* What is typed counts, even before Enter. */
   gtk_spin_button_update (row->min);
   gtk_spin_button_update (row->max);
   gtk_spin_button_update (row->target);
-  /* A field left as it was (its text reformatted, typed back) is no edit: nothing to write. */
-  if (gtk_spin_button_get_value_as_int (row->min) == dlg_quota_get_min (row->quota) &&
-      gtk_spin_button_get_value_as_int (row->max) == dlg_quota_get_max (row->quota) &&
-      dlg_spin_button_shows (row->target, 100.0 * dlg_quota_get_target_share (row->quota)))
-    return TRUE;
-  dlg_quota_set_min (row->quota, gtk_spin_button_get_value_as_int (row->min));
-  dlg_quota_set_max (row->quota, gtk_spin_button_get_value_as_int (row->max));
+  min = gtk_spin_button_get_value_as_int (row->min);
+  max = gtk_spin_button_get_value_as_int (row->max);
   /* Whole per cents are shown: a stored 12.5 % (or no target) stays unless the officer
    * changes what the field shows. */
-  if (!dlg_spin_button_shows (row->target, 100.0 * dlg_quota_get_target_share (row->quota)))
-    dlg_quota_set_target_share (row->quota, gtk_spin_button_get_value (row->target) / 100.0);
-  if (dlg_quota_get_min (row->quota) > dlg_quota_get_max (row->quota))
+  target_changed = !dlg_spin_button_shows (row->target,
+                                           100.0 * dlg_quota_get_target_share (shown));
+  /* A field left as it was (its text reformatted, typed back) is no edit: nothing to write. */
+  if (min == dlg_quota_get_min (shown) && max == dlg_quota_get_max (shown) && !target_changed)
+    return TRUE;
+  /* Onto the stored quota: only what the officer changed in the row is written (the quota's
+   * dialog may have changed the rest before the list is rebuilt). */
+  if (!(fresh = dlg_quota_load (store, dlg_quota_get_id (shown), error)))
+    return FALSE;
+  if (min != dlg_quota_get_min (shown))
+    dlg_quota_set_min (fresh, min);
+  if (max != dlg_quota_get_max (shown))
+    dlg_quota_set_max (fresh, max);
+  if (target_changed)
+    dlg_quota_set_target_share (fresh, gtk_spin_button_get_value (row->target) / 100.0);
+  if (dlg_quota_get_min (fresh) > dlg_quota_get_max (fresh))
     {
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
                            _("A quota’s minimum cannot be above its maximum."));
@@ -651,8 +663,10 @@ quota_row_save (gpointer   user_data,
     }
   /* The list is not rebuilt for this change: the officer is typing in it. */
   self->saving_quota = TRUE;
-  saved = dlg_quota_save (dlg_context_get_store (self->context), row->quota, error);
+  saved = dlg_quota_save (store, fresh, error);
   self->saving_quota = FALSE;
+  if (saved)
+    g_set_object (&row->quota, fresh);
   gtk_widget_set_visible (GTK_WIDGET (self->quota_error), !saved);
   quota_row_update_warning (row);
   return saved;
