@@ -695,6 +695,13 @@ test_mandate_response_weeks (Fixture       *f,
   g_clear_pointer (&stored, g_free);
   stored = dlg_process_get_field (f->store, f->demo_id, DLG_FIELD_MANDATE_RESPONSE_WEEKS, NULL);
   g_assert_cmpstr (stored, ==, "10");
+
+  /* And so are digits typed without Enter. */
+  gtk_editable_set_text (GTK_EDITABLE (weeks), "8");
+  dlg_stage_view_flush (view);
+  g_clear_pointer (&stored, g_free);
+  stored = dlg_process_get_field (f->store, f->demo_id, DLG_FIELD_MANDATE_RESPONSE_WEEKS, NULL);
+  g_assert_cmpstr (stored, ==, "8");
 }
 
 /* Every record of every stage view opened in its dialog, then closed, nothing typed. */

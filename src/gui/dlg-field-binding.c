@@ -48,6 +48,9 @@ widget_get_text (GtkWidget *widget)
       g_autofree char *format = g_strdup_printf ("%%.%uf", gtk_spin_button_get_digits (spin));
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
+      /* What is typed counts, even before Enter. */
+      gtk_spin_button_update (spin);
+
       return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format,
                                         gtk_spin_button_get_value (spin)));
     }
@@ -206,8 +209,14 @@ dlg_field_binding_new (GtkWidget  *widget,
     g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), "changed",
                              G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
   else if (GTK_IS_SPIN_BUTTON (widget))
-    g_signal_connect_object (widget, "value-changed", G_CALLBACK (changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      /* Typing changes the text before the value; a text the spin button reformats is
+       * harmless, since a flush writes only a value that differs from the store. */
+      g_signal_connect_object (widget, "value-changed", G_CALLBACK (changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (widget, "changed", G_CALLBACK (changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   else
     g_signal_connect_object (widget, "changed", G_CALLBACK (changed_cb), self,
                              G_CONNECT_SWAPPED);
