@@ -894,6 +894,31 @@ test_dialog_save_reads_pending_change (Fixture       *f,
   g_assert_cmpint (dlg_commitment_get_progress (stored), ==, 60);
 }
 
+/* Digits typed in a dialog's spin button, then the dialog closed with no Enter: saved. */
+static void
+test_dialog_spin_typed (Fixture       *f,
+                        gconstpointer  data)
+{
+  DlgStageView *view = show_stage (f, DLG_STAGE_IMPLEMENTATION);
+  g_autoptr(GPtrArray) rows = record_rows (GTK_WIDGET (view));
+  g_autoptr(DlgCommitment) commitment = load_commitment (f);
+  g_autoptr(DlgCommitment) stored = NULL;
+  DlgEditDialog *dialog = NULL;
+
+  for (guint i = 0; i < rows->len && dialog == NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                   COMMITMENT_TITLE) == 0)
+      {
+        activate_row (g_ptr_array_index (rows, i));
+        dialog = find_edit_dialog ("Commitment");
+      }
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_spin (GTK_WIDGET (dialog), "Progress (%)")), "70");
+  close_edit_dialog (dialog);
+  stored = dlg_commitment_load (f->store, dlg_commitment_get_id (commitment), NULL);
+  g_assert_cmpint (dlg_commitment_get_progress (stored), ==, 70);
+}
+
 /* A quota with no target share keeps none when its minimum is edited in its row (the target
  * field shows 0 for none). */
 static void
@@ -1075,6 +1100,7 @@ main (int   argc,
   ADD ("/gui/dialog/commitment-follows-update", test_commitment_follows_update);
   ADD ("/gui/dialog/keeps-pending-edit", test_dialog_keeps_pending_edit);
   ADD ("/gui/dialog/save-reads-pending-change", test_dialog_save_reads_pending_change);
+  ADD ("/gui/dialog/spin-typed", test_dialog_spin_typed);
   ADD ("/gui/dialog/participant-follows-status", test_participant_follows_status);
 
   template_db = make_template ();

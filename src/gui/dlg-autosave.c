@@ -32,6 +32,7 @@ struct _DlgAutosave
   guint            timeout_id;
   guint            blocked;
   GHashTable      *edited;        /* widgets changed since the last save; never dereferenced */
+  GPtrArray       *spins;         /* GWeakRef of the watched spin buttons */
   guint            dirty : 1;
 };
 
@@ -95,6 +96,13 @@ focus_leave_cb (DlgAutosave *self)
 }
 
 static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static void
 dlg_autosave_dispose (GObject *object)
 {
   DlgAutosave *self = (DlgAutosave *)object;
@@ -111,6 +119,7 @@ dlg_autosave_finalize (GObject *object)
   DlgAutosave *self = (DlgAutosave *)object;
 
   g_hash_table_unref (self->edited);
+  g_ptr_array_unref (self->spins);
 
   G_OBJECT_CLASS (dlg_autosave_parent_class)->finalize (object);
 }
@@ -126,6 +135,7 @@ static void
 dlg_autosave_init (DlgAutosave *self)
 {
   self->edited = g_hash_table_new (NULL, NULL);
+  self->spins = g_ptr_array_new_with_free_func (weak_ref_free);
 }
 
 /**
@@ -168,8 +178,17 @@ dlg_autosave_watch (DlgAutosave *self,
     connect_watch (self, G_OBJECT (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget))), "changed",
                    widget);
   else if (GTK_IS_SPIN_BUTTON (widget))
-    /* Its value, not its text: the text is reformatted when it is realized or loses focus. */
-    connect_watch (self, G_OBJECT (widget), "value-changed", widget);
+    {
+      GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+      /* Its value; and its text, which typing changes before the value (a flush parses it).
+       * Fill it with gtk_spin_button_set_value(): text set otherwise is replaced by the
+       * adjustment's value when the spin button is realized. */
+      connect_watch (self, G_OBJECT (widget), "value-changed", widget);
+      connect_watch (self, G_OBJECT (widget), "changed", widget);
+      g_weak_ref_init (ref, widget);
+      g_ptr_array_add (self->spins, ref);
+    }
   else if (GTK_IS_EDITABLE (widget))
     connect_watch (self, G_OBJECT (widget), "changed", widget);
   else if (GTK_IS_SWITCH (widget))
@@ -260,6 +279,14 @@ dlg_autosave_flush (DlgAutosave *self)
 
   g_return_val_if_fail (DLG_IS_AUTOSAVE (self), FALSE);
 
+  /* What is typed in a spin button counts, even before Enter. */
+  for (guint i = 0; i < self->spins->len; i++)
+    {
+      g_autoptr(GtkSpinButton) spin = g_weak_ref_get (g_ptr_array_index (self->spins, i));
+
+      if (spin != NULL)
+        gtk_spin_button_update (spin);
+    }
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (!self->dirty)
     return TRUE;
