@@ -30,8 +30,10 @@
 #include "dlg-stage-page.h"
 #include "dlg-window.h"
 
-/* The enriched demo database, made once and copied for each test. */
+/* The enriched demo database, made once and copied for each test: as the demo leaves it (its
+ * first five stages done, so read-only), and with every stage open (every widget editable). */
 static char *template_db;
+static char *template_open_db;
 
 typedef struct
 {
@@ -439,6 +441,9 @@ fill_demo (DlgStore *store,
                                       "Hors sujet.", &error), error);
   }
 
+  /* The recruitment is done in the demo: reopened for its records, then closed again. */
+  check (dlg_stage_apply (store, process_id, DLG_STAGE_RECRUITMENT, DLG_TRANSITION_REOPEN,
+                          "Tirage à compléter", &error), error);
   /* Quota targets that a spin button of whole per cents cannot show exactly: 12.5 %, none. */
   {
     g_autoptr(GListModel) quotas = dlg_quota_list (store, process_id, NULL);
@@ -469,6 +474,26 @@ fill_demo (DlgStore *store,
           break;
         }
     }
+  check (dlg_stage_apply (store, process_id, DLG_STAGE_RECRUITMENT, DLG_TRANSITION_DONE, NULL,
+                          &error), error);
+}
+
+/* Every done stage reopened, from the last one down (the order the cycle allows). */
+static void
+reopen_all (DlgStore *store,
+            gint64    process_id)
+{
+  for (int s = DLG_N_STAGES - 1; s >= 0; s--)
+    {
+      g_autoptr(DlgStageInfo) info = dlg_stage_get (store, process_id, s, NULL);
+      GError *error = NULL;
+
+      if (dlg_stage_info_get_state (info) != DLG_STAGE_STATE_DONE &&
+          dlg_stage_info_get_state (info) != DLG_STAGE_STATE_SKIPPED)
+        continue;
+      check (dlg_stage_apply (store, process_id, s, DLG_TRANSITION_REOPEN, "Tests", &error),
+             error);
+    }
 }
 
 static char *
@@ -491,6 +516,26 @@ make_template (void)
   return path;   /* closing the store checkpoints the WAL into the file */
 }
 
+static char *
+make_open_template (const char *from_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dialogue-unchanged-XXXXXX", &error);
+  char *path = g_build_filename (dir, "open.db", NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (from_path);
+  g_autoptr(GFile) to = g_file_new_for_path (path);
+  g_autoptr(DlgStore) store = NULL;
+
+  g_assert_no_error (error);
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  store = dlg_store_open (path, &error);
+  g_assert_no_error (error);
+  reopen_all (store, dlg_demo_ensure (store, NULL, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
 static void
 remove_db (const char *path)
 {
@@ -511,7 +556,7 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) from = g_file_new_for_path (template_db);
+  g_autoptr(GFile) from = g_file_new_for_path (*(char * const *)data);
   g_autoptr(GFile) to = NULL;
   gboolean created;
 
@@ -1088,8 +1133,11 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add (path, Fixture, &template_open_db, fixture_setup, func, fixture_teardown)
 
+  /* As the demo leaves it: the done stages are read-only, they load all the same. */
+  g_test_add ("/gui/views/done-stages/open-change-nothing", Fixture, &template_db, fixture_setup,
+              test_open_change_nothing, fixture_teardown);
   ADD ("/gui/views/open-change-nothing", test_open_change_nothing);
   ADD ("/gui/views/open-dialogs-change-nothing", test_open_dialogs_change_nothing);
   ADD ("/gui/views/focus-change-nothing", test_focus_change_nothing);
@@ -1104,8 +1152,11 @@ main (int   argc,
   ADD ("/gui/dialog/participant-follows-status", test_participant_follows_status);
 
   template_db = make_template ();
+  template_open_db = make_open_template (template_db);
   status = g_test_run ();
   remove_db (template_db);
+  remove_db (template_open_db);
   g_clear_pointer (&template_db, g_free);
+  g_clear_pointer (&template_open_db, g_free);
   return status;
 }
