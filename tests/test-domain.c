@@ -838,9 +838,25 @@ test_quota_rules (Fixture       *f,
   g_autoptr(DlgQuota) dup = dlg_quota_new (f->pid);
   g_autoptr(DlgQuota) loaded = NULL;
 
+  /* A quota is set on a value of the process's vocabulary, matched exactly on its id. */
   dlg_quota_set_category (q, "gender");
   dlg_quota_set_value (q, "F");
+  dlg_quota_set_max (q, 12);
+  g_assert_false (dlg_quota_save (f->store, q, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“F”"));
+  g_clear_error (&error);
+  dlg_quota_set_value (q, "Woman");
+  g_assert_false (dlg_quota_save (f->store, q, &error));
+  g_clear_error (&error);
+  dlg_quota_set_category (q, "income");
+  dlg_quota_set_value (q, "woman");
+  g_assert_false (dlg_quota_save (f->store, q, &error));
+  g_clear_error (&error);
+  dlg_quota_set_category (q, "gender");
+  dlg_quota_set_value (q, "woman");
   dlg_quota_set_min (q, 10);
+  dlg_quota_set_max (q, 5);
   dlg_quota_set_max (q, 5);
   g_assert_false (dlg_quota_save (f->store, q, &error));
   g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
@@ -863,11 +879,13 @@ test_quota_rules (Fixture       *f,
   g_assert_true (isnan (dlg_quota_get_target_share (loaded)));
 
   dlg_quota_set_category (dup, "gender");
-  dlg_quota_set_value (dup, "F");
+  dlg_quota_set_value (dup, "woman");
   g_assert_false (dlg_quota_save (f->store, dup, &error));
   g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  /* In the officer's words, not in ids. */
+  g_assert_nonnull (strstr (error->message, "Genre — Femme"));
   g_clear_error (&error);
-  dlg_quota_set_value (dup, "M");
+  dlg_quota_set_value (dup, "man");
   g_assert_true (dlg_quota_save (f->store, dup, &error));
   g_assert_no_error (error);
   g_assert_true (dlg_quota_delete (f->store, dlg_quota_get_id (dup), &error));

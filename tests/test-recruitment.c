@@ -436,7 +436,7 @@ test_infeasible_relaxation (Fixture       *f,
 {
   DlgStageView *view = show_recruitment (f);
   DlgDrawPanel *panel = find_panel (view);
-  GtkWidget *row = find_quota_row (view, "Gender: femme");
+  GtkWidget *row = find_quota_row (view, "Genre — Femme");
   g_autoptr(GPtrArray) spins = NULL;
   g_autoptr(DlgQuota) quota = NULL;
   GPtrArray *relaxation;
@@ -448,12 +448,12 @@ test_infeasible_relaxation (Fixture       *f,
   gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 24);
   gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 22);
   spin (600);
-  quota = find_quota (f, "gender", "femme");
+  quota = find_quota (f, "gender", "woman");
   g_assert_cmpint (dlg_quota_get_min (quota), ==, 22);
   g_assert_cmpint (dlg_quota_get_max (quota), ==, 24);
   g_clear_object (&quota);
   /* the row was not rebuilt under the officer's hands */
-  g_assert_true (find_quota_row (view, "Gender: femme") == row);
+  g_assert_true (find_quota_row (view, "Genre — Femme") == row);
 
   g_assert_null (run_draw (panel, 11));
   relaxation = dlg_draw_panel_get_relaxation (panel);
@@ -480,7 +480,7 @@ test_target_share (Fixture       *f,
                    gconstpointer  data)
 {
   DlgStageView *view = show_recruitment (f);
-  GtkWidget *row = find_quota_row (view, "Age band: 16-24");
+  GtkWidget *row = find_quota_row (view, "Tranche d’âge — 18 à 29 ans");
   g_autoptr(GPtrArray) spins = NULL;
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(DlgQuota) quota = NULL;
@@ -501,7 +501,7 @@ test_target_share (Fixture       *f,
   /* typed, not committed with Enter: saved all the same */
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 2)), "60");
   spin (600);
-  quota = find_quota (f, "age_band", "16-24");
+  quota = find_quota (f, "age_band", "18-29");
   g_assert_cmpfloat_with_epsilon (dlg_quota_get_target_share (quota), 0.60, 1e-9);
   g_assert_true (gtk_widget_get_visible (warning));
 }
@@ -538,7 +538,8 @@ test_invitation_replace (Fixture       *f,
   g_assert_cmpuint (count_status (f, "invited"), ==, invited + 1);
 }
 
-/* User text (a quota value, a registration's commune) is shown literally. */
+/* User text (a value's label in the vocabulary, on a quota and a registration) is shown
+ * literally. */
 static void
 test_markup_literal (Fixture       *f,
                      gconstpointer  data)
@@ -548,28 +549,19 @@ test_markup_literal (Fixture       *f,
   g_autoptr(DlgParticipant) p = dlg_participant_new (f->demo_id);
   DlgStageView *view;
   DlgDrawPanel *panel;
-  g_autofree char *title = g_strdup_printf ("Commune: %s", MARKUP_TEXT);
+  g_autofree char *title = g_strdup_printf ("Commune — %s", MARKUP_TEXT);
 
+  dlg_profile_set_value (f->store, f->demo_id, "commune", "markup", MARKUP_TEXT, &error);
+  g_assert_no_error (error);
   dlg_quota_set_category (quota, "commune");
-  dlg_quota_set_value (quota, MARKUP_TEXT);
+  dlg_quota_set_value (quota, "markup");
   dlg_quota_set_min (quota, 0);
   dlg_quota_set_max (quota, 24);
   dlg_quota_save (f->store, quota, &error);
   g_assert_no_error (error);
-  /* the draw needs a quota for every commune of the pool: the demo's is Nantes */
-  {
-    g_autoptr(DlgQuota) nantes = dlg_quota_new (f->demo_id);
-
-    dlg_quota_set_category (nantes, "commune");
-    dlg_quota_set_value (nantes, "Nantes");
-    dlg_quota_set_min (nantes, 0);
-    dlg_quota_set_max (nantes, 24);
-    dlg_quota_save (f->store, nantes, &error);
-    g_assert_no_error (error);
-  }
-  dlg_participant_set_commune (p, MARKUP_TEXT);
-  dlg_participant_set_gender (p, "femme");
-  dlg_participant_set_age_band (p, "25-39");
+  dlg_participant_set_commune (p, "markup");
+  dlg_participant_set_gender (p, "woman");
+  dlg_participant_set_age_band (p, "30-44");
   dlg_participant_set_consent (p, TRUE);
   dlg_participant_save (f->store, p, &error);
   g_assert_no_error (error);
@@ -579,7 +571,8 @@ test_markup_literal (Fixture       *f,
   g_assert_nonnull (find_quota_row (view, title));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (view), title));
 
-  /* the draw lists profiles with that commune: no markup warning (fatal here) */
+  /* the draw lists profiles with that commune (the demo's others, Nantes, have an open quota):
+   * no markup warning (fatal here) */
   panel = find_panel (view);
   g_assert_nonnull (run_draw (panel, 5));
   spin (50);

@@ -18,7 +18,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  static const char *const genders[] = { "F", "H", "H", "F", "H", "F" };
+  static const char *const genders[] = { "woman", "man", "man", "woman", "man", "woman" };
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgProcess) process = NULL;
 
@@ -32,7 +32,7 @@ fixture_setup (Fixture       *f,
       g_autoptr(DlgParticipant) p = dlg_participant_new (f->process_id);
 
       dlg_participant_set_gender (p, genders[i]);
-      dlg_participant_set_age_band (p, "25-39");
+      dlg_participant_set_age_band (p, "30-44");
       dlg_participant_set_consent (p, TRUE);
       dlg_participant_save (f->store, p, &error);
       g_assert_no_error (error);
@@ -42,7 +42,7 @@ fixture_setup (Fixture       *f,
       g_autoptr(DlgQuota) q = dlg_quota_new (f->process_id);
 
       dlg_quota_set_category (q, "gender");
-      dlg_quota_set_value (q, i == 0 ? "F" : "H");
+      dlg_quota_set_value (q, i == 0 ? "woman" : "man");
       dlg_quota_set_min (q, 2);
       dlg_quota_set_max (q, 2);
       dlg_quota_save (f->store, q, &error);
@@ -148,7 +148,7 @@ test_keeps_quotas (Fixture       *f,
           dlg_draw_set_invitation (f->store, f->process_id, dlg_participant_get_id (p),
                                    "invited", &error);
           g_assert_no_error (error);
-          if (g_str_equal (dlg_participant_get_gender (p), "F"))
+          if (g_str_equal (dlg_participant_get_gender (p), "woman"))
             woman = dlg_participant_get_id (p);
         }
       g_assert_cmpint (woman, !=, 0);
@@ -160,7 +160,7 @@ test_keeps_quotas (Fixture       *f,
 
       dlg_draw_set_invitation (f->store, f->process_id, woman, "declined", &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (count_gender (f, "F"), ==, 1);
+      g_assert_cmpuint (count_gender (f, "woman"), ==, 1);
 
       replacement = dlg_draw_pick_replacement (f->store, f->process_id, woman, &error);
       g_assert_no_error (error);
@@ -169,14 +169,14 @@ test_keeps_quotas (Fixture       *f,
         g_autoptr(GListModel) all = dlg_participant_list (f->store, f->process_id, NULL);
 
         g_assert_cmpstr (dlg_participant_get_status (r), ==, "reserve");
-        g_assert_cmpstr (dlg_participant_get_gender (r), ==, "F");
+        g_assert_cmpstr (dlg_participant_get_gender (r), ==, "woman");
         /* the first woman of the reserve list */
         for (guint i = 0; i < g_list_model_get_n_items (all); i++)
           {
             g_autoptr(DlgParticipant) p = g_list_model_get_item (all, i);
 
             if (g_str_equal (dlg_participant_get_status (p), "reserve")
-                && g_str_equal (dlg_participant_get_gender (p), "F"))
+                && g_str_equal (dlg_participant_get_gender (p), "woman"))
               first_rank = MIN (first_rank, dlg_participant_get_reserve_rank (p));
           }
         g_assert_cmpint (dlg_participant_get_reserve_rank (r), ==, first_rank);
@@ -184,8 +184,8 @@ test_keeps_quotas (Fixture       *f,
 
       dlg_draw_replace (f->store, f->process_id, woman, replacement, &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (count_gender (f, "F"), ==, 2);
-      g_assert_cmpuint (count_gender (f, "H"), ==, 2);
+      g_assert_cmpuint (count_gender (f, "woman"), ==, 2);
+      g_assert_cmpuint (count_gender (f, "man"), ==, 2);
       {
         g_autoptr(DlgParticipant) w = load (f, woman);
         g_autoptr(DlgParticipant) r = load (f, replacement);
@@ -233,7 +233,7 @@ test_none_fits (Fixture       *f,
     {
       g_autoptr(DlgParticipant) p = load (f, g_array_index (panel, gint64, i));
 
-      if (g_str_equal (dlg_participant_get_gender (p), "F"))
+      if (g_str_equal (dlg_participant_get_gender (p), "woman"))
         woman = dlg_participant_get_id (p);
     }
   /* the women of the reserve list withdraw */
@@ -243,7 +243,7 @@ test_none_fits (Fixture       *f,
       g_autoptr(DlgParticipant) p = g_list_model_get_item (all, i);
 
       if (g_str_equal (dlg_participant_get_status (p), "reserve")
-          && g_str_equal (dlg_participant_get_gender (p), "F"))
+          && g_str_equal (dlg_participant_get_gender (p), "woman"))
         {
           dlg_participant_set_status (p, "erased");
           dlg_participant_save (f->store, p, &error);
