@@ -578,6 +578,159 @@ test_markup_literal (Fixture       *f,
   spin (50);
 }
 
+/* A registration whose value does not fit the vocabulary (here a gender typed "F", as an older
+ * site or an import would bring) is listed under "Values to fix" with the person's name; the
+ * draw refuses, naming them and the value, never a number; mapping the value unblocks it. */
+static void
+test_misfit_blocks_draw (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = dlg_participant_list (f->store, f->demo_id, NULL);
+  g_autoptr(DlgParticipant) p = NULL;
+  g_autoptr(DlgParticipantContact) contact = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *id_text = NULL;
+  DlgStageView *view;
+  DlgDrawPanel *panel;
+  GtkWidget *misfit_row = NULL;
+  GtkDropDown *dropdown = NULL;
+  const char *name, *message;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all) && p == NULL; i++)
+    {
+      g_autoptr(DlgParticipant) candidate = g_list_model_get_item (all, i);
+
+      if (g_strcmp0 (dlg_participant_get_status (candidate), "registered") == 0)
+        p = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (p);
+  dlg_participant_set_gender (p, "F");
+  dlg_participant_save (f->store, p, &error);
+  g_assert_no_error (error);
+  contact = dlg_participant_contact_load (f->store, dlg_participant_get_id (p), &error);
+  g_assert_no_error (error);
+  name = dlg_participant_contact_get_full_name (contact);
+  g_assert_cmpstr (name, !=, "");
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, dlg_participant_get_id (p));
+
+  view = show_recruitment (f);
+  panel = find_panel (view);
+  spin (50);
+  rows = find_all (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                     "Genre — “F”") == 0)
+        misfit_row = row;
+    }
+  g_assert_nonnull (misfit_row);
+  g_assert_true (gtk_widget_get_mapped (misfit_row));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (misfit_row)), name));
+
+  /* the draw refuses, saying who and what */
+  dlg_draw_panel_set_size (panel, 24);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "draw.run", NULL);
+  g_assert_false (dlg_draw_panel_is_running (panel));
+  message = dlg_draw_panel_get_message (panel);
+  g_assert_nonnull (strstr (message, name));
+  g_assert_nonnull (strstr (message, "Genre — “F”"));
+  g_assert_null (strstr (message, id_text));
+
+  /* map "F" to Femme from the list: the value fits, the row goes, the draw runs */
+  {
+    g_autoptr(GPtrArray) dropdowns = find_all (misfit_row, GTK_TYPE_DROP_DOWN);
+    GListModel *model;
+
+    g_assert_cmpuint (dropdowns->len, ==, 1);
+    dropdown = g_ptr_array_index (dropdowns, 0);
+    model = gtk_drop_down_get_model (dropdown);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), ==, "Femme");
+    gtk_drop_down_set_selected (dropdown, 1);
+  }
+  spin (50);
+  g_clear_object (&p);
+  p = dlg_participant_load (f->store, g_ascii_strtoll (id_text, NULL, 10), &error);
+  g_assert_cmpstr (dlg_participant_get_gender (p), ==, "woman");
+  {
+    g_autoptr(GPtrArray) misfits = dlg_profile_list_misfits (f->store, f->demo_id, &error);
+
+    g_assert_cmpuint (misfits->len, ==, 0);
+  }
+  g_assert_nonnull (run_draw (panel, 3));
+}
+
+/* The invitation list names the panel with their email and phone; the contacts export as CSV
+ * for a mail merge, and the journal records that contact data left the app. */
+static void
+test_invitation_contacts (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = dlg_participant_list (f->store, f->demo_id, NULL);
+  g_autoptr(DlgParticipant) member = NULL;
+  g_autoptr(DlgParticipantContact) contact = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "panel.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *csv = NULL;
+  g_autoptr(GListModel) journal = NULL;
+  g_autoptr(DlgJournalEntry) last = NULL;
+  DlgStageView *view;
+  DlgDrawPanel *panel;
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all) && member == NULL; i++)
+    {
+      g_autoptr(DlgParticipant) candidate = g_list_model_get_item (all, i);
+
+      if (g_strcmp0 (dlg_participant_get_status (candidate), "accepted") == 0)
+        member = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (member);
+  contact = dlg_participant_contact_load (f->store, dlg_participant_get_id (member), &error);
+  g_assert_no_error (error);
+
+  view = show_recruitment (f);
+  panel = find_panel (view);
+  spin (50);
+  rows = find_all (GTK_WIDGET (panel), ADW_TYPE_ACTION_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                     dlg_participant_contact_get_full_name (contact)) == 0
+          && subtitle != NULL
+          && strstr (subtitle, dlg_participant_contact_get_email (contact)) != NULL
+          && strstr (subtitle, dlg_participant_contact_get_phone (contact)) != NULL)
+        found = row;
+    }
+  g_assert_nonnull (found);
+  g_assert_true (gtk_widget_get_mapped (found));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (panel)));
+
+  g_assert_true (dlg_draw_panel_export_contacts (panel, file, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &csv, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv, "Name,Email,Phone,Address,Status\r\n"));
+  g_assert_nonnull (strstr (csv, dlg_participant_contact_get_email (contact)));
+  journal = dlg_journal_list (f->store, f->demo_id, &error);
+  g_assert_no_error (error);
+  last = g_list_model_get_item (journal, g_list_model_get_n_items (journal) - 1);
+  g_assert_cmpstr (dlg_journal_entry_get_action (last), ==, "panel.contacts_export");
+  g_assert_nonnull (strstr (dlg_journal_entry_get_summary (last), "24 panel members"));
+  g_assert_nonnull (strstr (dlg_journal_entry_get_summary (last), "panel.csv"));
+  /* the public journal never holds the contacts themselves */
+  g_assert_null (strstr (dlg_journal_entry_get_summary (last),
+                         dlg_participant_contact_get_full_name (contact)));
+  g_unlink (path);
+}
+
 static char *
 make_template (void)
 {
@@ -629,6 +782,8 @@ main (int   argc,
   ADD ("/gui/recruitment/target-share", test_target_share);
   ADD ("/gui/recruitment/invitation-replace", test_invitation_replace);
   ADD ("/gui/recruitment/markup-literal", test_markup_literal);
+  ADD ("/gui/recruitment/misfit-blocks-draw", test_misfit_blocks_draw);
+  ADD ("/gui/recruitment/invitation-contacts", test_invitation_contacts);
 
   template_db = make_template ();
   status = g_test_run ();

@@ -1712,6 +1712,18 @@ validate_form (Form       *form,
     add_form_error (errors, "q0", "Répondez à au moins une question.");
 }
 
+/* The value posted for a field of @form; "" for a field the form does not have. */
+static const char *
+form_value (Form       *form,
+            GHashTable *values,
+            const char *name)
+{
+  for (guint i = 0; i < form->fields->len; i++)
+    if (g_strcmp0 (g_array_index (form->fields, FormField, i).name, name) == 0)
+      return value_of (values, name);
+  return "";
+}
+
 static gboolean
 store_submission (DlgSiteServer *self,
                   const char    *process_id,
@@ -1743,14 +1755,16 @@ store_submission (DlgSiteServer *self,
     {
       json_builder_set_member_name (builder, "channel");
       json_builder_add_string_value (builder, "online");
-      MEMBER_STR ("age_band", value_of (values, "age_band"));
-      MEMBER_STR ("gender", value_of (values, "gender"));
-      MEMBER_STR ("commune", value_of (values, "commune"));
-      MEMBER_STR ("quartier", value_of (values, "quartier"));
-      MEMBER_STR ("occupation", value_of (values, "occupation"));
+      /* Only what the form asked: a field it does not have is not taken. */
+      MEMBER_STR ("age_band", form_value (form, values, "age_band"));
+      MEMBER_STR ("gender", form_value (form, values, "gender"));
+      MEMBER_STR ("commune", form_value (form, values, "commune"));
+      MEMBER_STR ("quartier", form_value (form, values, "quartier"));
+      MEMBER_STR ("occupation", form_value (form, values, "occupation"));
       json_builder_set_member_name (builder, "prior_participation");
       json_builder_add_boolean_value (builder,
-                                      g_strcmp0 (value_of (values, "prior_participation"),
+                                      g_strcmp0 (form_value (form, values,
+                                                             "prior_participation"),
                                                  "yes") == 0);
       json_builder_set_member_name (builder, "household");
       json_builder_add_null_value (builder);
