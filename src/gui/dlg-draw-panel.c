@@ -332,6 +332,30 @@ relaxation_thread (GTask        *task,
     g_task_return_pointer (task, relaxation, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* The engine speaks in ids ("gender=woman"); the officer reads the vocabulary's labels. */
+static void
+describe_relaxation (DlgDrawPanel      *self,
+                     DlgDrawRelaxation *r)
+{
+  g_autofree char *what = dlg_profile_describe (self->profile, r->category, r->value);
+  char *text = NULL;
+
+  if (r->new_min < r->old_min && r->new_max > r->old_max)
+    text = g_strdup_printf (_("Lower the minimum of “%s” from %d to %d and raise its maximum "
+                              "from %d to %d."), what, r->old_min, r->new_min, r->old_max,
+                            r->new_max);
+  else if (r->new_min < r->old_min)
+    text = g_strdup_printf (_("Lower the minimum of “%s” from %d to %d."), what, r->old_min,
+                            r->new_min);
+  else if (r->new_max > r->old_max)
+    text = g_strdup_printf (_("Raise the maximum of “%s” from %d to %d."), what, r->old_max,
+                            r->new_max);
+  if (text == NULL)
+    return;
+  g_free (r->description);
+  r->description = text;
+}
+
 static void
 relaxation_done_cb (GObject      *source,
                     GAsyncResult *res,
@@ -360,6 +384,8 @@ relaxation_done_cb (GObject      *source,
       show_message (self, error->message, TRUE);
       return;
     }
+  for (guint i = 0; i < relaxation->len; i++)
+    describe_relaxation (self, g_ptr_array_index (relaxation, i));
   self->relaxation = relaxation;
   show_message (self, _("The quotas cannot all be met by this pool and panel size."), TRUE);
   show_relaxation (self);
