@@ -130,7 +130,8 @@ profile_text (DlgDrawPanel   *self,
   if (parts->len == 0)
     return g_strdup (_("(no profile)"));
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv (", ", (char **) parts->pdata);
+  /* Labels may hold commas ("Artisan·e, commerçant·e"): a dot separates them. */
+  return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
 static GtkWidget *

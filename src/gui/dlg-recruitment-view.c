@@ -202,7 +202,7 @@ add_columns (DlgRecruitmentView *self)
     _("Consent"), _("Status")
   };
 
-  static const int widths[N_COLS] = { 85, 90, 50, 65, 85, 110, 110, 90 };
+  static const int widths[N_COLS] = { 85, 85, 100, 65, 75, 110, 110, 85 };
 
   for (guint i = 0; i < N_COLS; i++)
     {
