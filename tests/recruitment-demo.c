@@ -25,9 +25,12 @@
 
 static int opt_seed = 2026;
 static char *opt_scroll = NULL;
+static gboolean opt_misfit = FALSE;
 
 static const GOptionEntry entries[] = {
   { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, "Seed of the draw", "N" },
+  { "misfit", 0, 0, G_OPTION_ARG_NONE, &opt_misfit,
+    "Give two registrations values that do not fit the vocabulary", NULL },
   { "scroll", 0, 0, G_OPTION_ARG_STRING, &opt_scroll, "draw (default), quotas, top, register (the registration dialog), or invitations (after saving the draw)", "WHERE" },
   { NULL }
 };
@@ -102,7 +105,7 @@ scroll_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
   if (scrolled != NULL && g_strcmp0 (opt_scroll, "top") != 0
-      && g_strcmp0 (opt_scroll, "register") != 0
+      && g_strcmp0 (opt_scroll, "register") != 0 && g_strcmp0 (opt_scroll, "fix") != 0
       && gtk_widget_compute_point (GTK_WIDGET (panel), scrolled, &GRAPHENE_POINT_INIT (0, 0),
                                    &point))
     {
@@ -113,6 +116,10 @@ scroll_cb (gpointer user_data)
 
       gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + point.y - above);
     }
+  /* "fix": the values to fix, below the registrations */
+  if (g_strcmp0 (opt_scroll, "fix") == 0 && scrolled != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                              560);
   /* "register": the registration dialog over the top of the view */
   if (g_strcmp0 (opt_scroll, "register") == 0)
     gtk_widget_activate_action (GTK_WIDGET (panel), "view.add-participant", NULL);
@@ -150,6 +157,20 @@ activate_cb (GtkApplication *app)
   g_assert_no_error (error);
   dlg_demo_ensure (store, NULL, &error);
   g_assert_no_error (error);
+  if (opt_misfit)
+    {
+      /* as an older site or an import would bring them */
+      for (gint64 id = 40; id <= 41; id++)
+        {
+          g_autoptr(DlgParticipant) p = dlg_participant_load (store, id, &error);
+
+          g_assert_no_error (error);
+          dlg_participant_set_gender (p, "F");
+          dlg_participant_set_age_band (p, id == 40 ? "25-39" : "30-44");
+          dlg_participant_save (store, p, &error);
+          g_assert_no_error (error);
+        }
+    }
   settings = g_settings_new (APP_ID);
   context = dlg_context_new (store, settings);
   window = dlg_window_new (app, context);

@@ -15,6 +15,7 @@
 
 #include "dlg-core.h"
 #include "dlg-draw-panel.h"
+#include "dlg-edit-dialog.h"
 #include "dlg-probability-chart.h"
 #include "dlg-stage-page.h"
 #include "dlg-window.h"
@@ -731,6 +732,74 @@ test_invitation_contacts (Fixture       *f,
   g_unlink (path);
 }
 
+static DlgEditDialog *
+find_edit_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (DLG_IS_EDIT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return DLG_EDIT_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A quota is set by label, among the values of the process's vocabulary; the new quota's
+ * dialog starts with nothing chosen, so that closing it creates nothing. */
+static void
+test_quota_dialog_labels (Fixture       *f,
+                          gconstpointer  data)
+{
+  DlgStageView *view = show_recruitment (f);
+  g_autoptr(GListModel) before = dlg_quota_list (f->store, f->demo_id, NULL);
+  g_autoptr(GPtrArray) combos = NULL;
+  g_autoptr(DlgQuota) quota = NULL;
+  DlgEditDialog *dialog;
+  GListModel *model;
+  guint other = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.add-quota", NULL);
+  dialog = find_edit_dialog ();
+  g_assert_nonnull (dialog);
+  combos = find_all (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (combos->len, ==, 1);
+  /* no free text: the criterion and value are chosen */
+  {
+    g_autoptr(GPtrArray) entries = find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+
+    g_assert_cmpuint (entries->len, ==, 0);
+  }
+  model = adw_combo_row_get_model (g_ptr_array_index (combos, 0));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "Choose…");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "Genre — Autre")
+        == 0)
+      other = i;
+  g_assert_cmpuint (other, >, 0);
+  /* a maximum with no criterion chosen is refused, and nothing is created */
+  {
+    g_autoptr(GPtrArray) spins = find_all (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 3);
+  }
+  g_assert_false (dlg_edit_dialog_flush (dialog));
+  {
+    g_autoptr(GListModel) now = dlg_quota_list (f->store, f->demo_id, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (now), ==, g_list_model_get_n_items (before));
+  }
+  adw_combo_row_set_selected (g_ptr_array_index (combos, 0), other);
+  g_assert_true (dlg_edit_dialog_flush (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (50);
+  quota = find_quota (f, "gender", "other");
+  g_assert_nonnull (quota);
+  g_assert_nonnull (find_quota_row (view, "Genre — Autre"));
+}
+
 static char *
 make_template (void)
 {
@@ -783,6 +852,7 @@ main (int   argc,
   ADD ("/gui/recruitment/invitation-replace", test_invitation_replace);
   ADD ("/gui/recruitment/markup-literal", test_markup_literal);
   ADD ("/gui/recruitment/misfit-blocks-draw", test_misfit_blocks_draw);
+  ADD ("/gui/recruitment/quota-dialog-labels", test_quota_dialog_labels);
   ADD ("/gui/recruitment/invitation-contacts", test_invitation_contacts);
 
   template_db = make_template ();

@@ -463,8 +463,8 @@ dlg_profile_list_misfits (DlgStore  *store,
 /**
  * dlg_profile_describe_misfits:
  *
- * Who and what, in one sentence for an error message: "Camille Martin (Genre — “F”), …".
- * People are named, never numbered; at most eight are listed.
+ * Who and what, in one sentence for an error message: "Camille Martin (Genre — “F”), …",
+ * one entry per person. People are named, never numbered; at most eight are listed.
  *
  * Returns: (transfer full): plain text
  */
@@ -473,23 +473,45 @@ dlg_profile_describe_misfits (DlgProfile *profile,
                               GPtrArray  *misfits)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  const guint shown = MIN (misfits->len, 8);
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_free);
+  guint shown;
 
-  for (guint i = 0; i < shown; i++)
+  /* One entry per person, with all their values to fix (the list comes by person). */
+  for (guint i = 0; i < misfits->len; )
     {
       DlgProfileMisfit *m = g_ptr_array_index (misfits, i);
-      g_autofree char *what = dlg_profile_describe (profile, m->category, m->value);
+      g_autoptr(GString) what = g_string_new (NULL);
       const char *name = *m->full_name != '\0' ? m->full_name : _("a registration with no name");
+      guint j = i;
 
-      if (i > 0)
-        g_string_append (text, i + 1 == shown && shown == misfits->len ? _(" and ") : ", ");
-      /* Translators: a person and the value to fix, e.g. "Camille Martin (Gender — “F”)". */
-      g_string_append_printf (text, _("%s (%s)"), name, what);
+      for (; j < misfits->len; j++)
+        {
+          DlgProfileMisfit *n = g_ptr_array_index (misfits, j);
+          g_autofree char *one = NULL;
+
+          if (n->participant_id != m->participant_id)
+            break;
+          one = dlg_profile_describe (profile, n->category, n->value);
+          if (j > i)
+            g_string_append (what, ", ");
+          g_string_append (what, one);
+        }
+      /* Translators: a person and the values to fix, e.g. "Camille Martin (Gender — “F”)". */
+      g_ptr_array_add (people, g_strdup_printf (_("%s (%s)"), name, what->str));
+      i = j;
     }
-  if (misfits->len > shown)
+
+  shown = MIN (people->len, 8);
+  for (guint i = 0; i < shown; i++)
+    {
+      if (i > 0)
+        g_string_append (text, i + 1 == shown && shown == people->len ? _(" and ") : ", ");
+      g_string_append (text, g_ptr_array_index (people, i));
+    }
+  if (people->len > shown)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", and %u other",
-                                               ", and %u others", misfits->len - shown),
-                            misfits->len - shown);
+                                               ", and %u others", people->len - shown),
+                            people->len - shown);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

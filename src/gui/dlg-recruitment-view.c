@@ -523,7 +523,8 @@ quota_save (gpointer   user_data,
 
   guint selected = adw_combo_row_get_selected (editor->criterion);
 
-  if (selected >= editor->values->len)
+  if (selected >= editor->values->len
+      || *(const char *) g_ptr_array_index (editor->values, selected) == '\0')
     {
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
                            _("Choose the criterion and the value of the quota."));
@@ -567,6 +568,13 @@ edit_quota (DlgRecruitmentView *self,
 
     editor->categories = g_ptr_array_new_with_free_func (g_free);
     editor->values = g_ptr_array_new_with_free_func (g_free);
+    /* A new quota starts with nothing chosen: closing the dialog then creates nothing. */
+    if (dlg_quota_get_id (item) == 0)
+      {
+        g_ptr_array_add (editor->categories, g_strdup (""));
+        g_ptr_array_add (editor->values, g_strdup (""));
+        g_ptr_array_add (labels, g_strdup (_("Choose…")));
+      }
     /* Every criterion and value of the process, in the officer's words. */
     for (guint c = 0; profile != NULL && c < dlg_profile_get_n_categories (profile); c++)
       {
@@ -969,7 +977,7 @@ reload_misfits (DlgRecruitmentView *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), names);
 
-      gtk_string_list_append (labels, _("Choose the value…"));
+      gtk_string_list_append (labels, _("Choose…"));
       g_ptr_array_add (ids, g_strdup (""));
       for (guint v = 0; category != NULL && v < category->values->len; v++)
         {
