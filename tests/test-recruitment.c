@@ -607,6 +607,7 @@ test_misfit_blocks_draw (Fixture       *f,
     }
   g_assert_nonnull (p);
   dlg_participant_set_gender (p, "F");
+  dlg_participant_set_quartier (p, "Malakoff");
   dlg_participant_save (f->store, p, &error);
   g_assert_no_error (error);
   contact = dlg_participant_contact_load (f->store, dlg_participant_get_id (p), &error);
@@ -639,6 +640,42 @@ test_misfit_blocks_draw (Fixture       *f,
   g_assert_nonnull (strstr (message, name));
   g_assert_nonnull (strstr (message, "Genre — “F”"));
   g_assert_null (strstr (message, id_text));
+
+  /* a quartier the process did not list joins its values */
+  {
+    GtkWidget *quartier_row = NULL;
+    g_autoptr(GPtrArray) dropdowns = NULL;
+    g_autoptr(DlgProfile) profile = NULL;
+    GListModel *model;
+    guint n;
+
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                     "Quartier — “Malakoff”") == 0)
+        quartier_row = g_ptr_array_index (rows, i);
+    g_assert_nonnull (quartier_row);
+    dropdowns = find_all (quartier_row, GTK_TYPE_DROP_DOWN);
+    model = gtk_drop_down_get_model (g_ptr_array_index (dropdowns, 0));
+    n = g_list_model_get_n_items (model);
+    /* …, add it, or no answer (a quartier is not required) */
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), n - 2), ==,
+                     "Add “Malakoff” to the values");
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), n - 1), ==,
+                     "No answer");
+    gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), n - 2);
+    spin (50);
+    profile = dlg_profile_load (f->store, f->demo_id, &error);
+    g_assert_cmpstr (dlg_profile_get_value_label (profile, "quartier", "Malakoff"), ==,
+                     "Malakoff");
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = find_all (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW);
+    misfit_row = NULL;
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                     "Genre — “F”") == 0)
+        misfit_row = g_ptr_array_index (rows, i);
+    g_assert_nonnull (misfit_row);
+  }
 
   /* map "F" to Femme from the list: the value fits, the row goes, the draw runs */
   {

@@ -521,7 +521,7 @@ dlg_profile_describe_misfits (DlgProfile *profile,
  * @process_id: a process
  * @category: a text category of the profile
  * @from: a value that does not fit ("" for no answer)
- * @to: one of the category's values
+ * @to: one of the category's values, or "" (no answer) for a category that is not required
  * @n_changed: (out) (optional): how many registrations changed
  * @error: return location for a #GError
  *
@@ -548,7 +548,11 @@ dlg_profile_map_value (DlgStore    *store,
 
   if (!(profile = dlg_profile_load (store, process_id, error)))
     return FALSE;
-  if (index < 0 || dlg_profile_get_value_label (profile, category, to) == NULL)
+  /* "No answer" is a choice for a category that is not required. */
+  if (index >= 0 && to != NULL && *to == '\0' && dlg_profile_find_category (profile, category)
+      && !dlg_profile_find_category (profile, category)->required)
+    ;
+  else if (index < 0 || dlg_profile_get_value_label (profile, category, to) == NULL)
     {
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
                            _("Choose one of the values of the category."));

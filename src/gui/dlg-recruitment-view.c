@@ -894,6 +894,18 @@ misfit_chosen_cb (GtkDropDown        *dropdown,
   /* The first choice is "Choose…": nothing to do. */
   if (selected == 0 || selected >= ids->len || self->context == NULL)
     return;
+  /* The choice with no id adds the value to the vocabulary as it is. */
+  if (g_ptr_array_index (ids, selected) == NULL)
+    {
+      if (!dlg_profile_set_value (dlg_context_get_store (self->context), self->process_id,
+                                  category, from, from, &error))
+        {
+          gtk_label_set_text (self->misfit_message, error->message);
+          return;
+        }
+      gtk_label_set_text (self->misfit_message, "");
+      return;
+    }
   to = g_strdup (g_ptr_array_index (ids, selected));
   if (!dlg_profile_map_value (dlg_context_get_store (self->context), self->process_id, category,
                               from, to, &n, &error))
@@ -985,6 +997,20 @@ reload_misfits (DlgRecruitmentView *self)
 
           gtk_string_list_append (labels, value->label);
           g_ptr_array_add (ids, g_strdup (value->value));
+        }
+      /* Communes and quartiers are the process's own lists: a new one can join them. */
+      if (*group->value != '\0' && (g_str_equal (group->category, "commune")
+                                    || g_str_equal (group->category, "quartier")))
+        {
+          g_autofree char *add = g_strdup_printf (_("Add “%s” to the values"), group->value);
+
+          gtk_string_list_append (labels, add);
+          g_ptr_array_add (ids, NULL);
+        }
+      if (*group->value != '\0' && category != NULL && !category->required)
+        {
+          gtk_string_list_append (labels, _("No answer"));
+          g_ptr_array_add (ids, g_strdup (""));
         }
       dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
       gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
