@@ -362,6 +362,14 @@ dlg_profile_set_value (DlgStore    *store,
                            _("A value of the profile needs an id and a label."));
       return FALSE;
     }
+  /* The bounds of the site's `profile` (sync v1). */
+  if (g_utf8_strlen (value, -1) > 100 || g_utf8_strlen (label, -1) > 200)
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("A value of the profile has at most 100 characters, and its label "
+                             "200."));
+      return FALSE;
+    }
   if (!(exists = dlg_store_prepare (store, sql_category_exists, error)))
     return FALSE;
   sqlite3_bind_int64 (exists, 1, process_id);
