@@ -22,6 +22,7 @@
 #include "dlg-participant.h"
 #include "dlg-process.h"
 #include "dlg-profile.h"
+#include "dlg-stage-rules.h"
 #include "dlg-store-private.h"
 
 struct _DlgProfile
@@ -370,6 +371,9 @@ dlg_profile_set_value (DlgStore    *store,
                              "200."));
       return FALSE;
     }
+  /* The vocabulary is recruitment's: read-only once the stage is closed. */
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_RECRUITMENT, error))
+    return FALSE;
   if (!(exists = dlg_store_prepare (store, sql_category_exists, error)))
     return FALSE;
   sqlite3_bind_int64 (exists, 1, process_id);
@@ -554,6 +558,8 @@ dlg_profile_map_value (DlgStore    *store,
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
   g_return_val_if_fail (from != NULL, FALSE);
 
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_RECRUITMENT, error))
+    return FALSE;
   if (!(profile = dlg_profile_load (store, process_id, error)))
     return FALSE;
   /* "No answer" is a choice for a category that is not required. */
