@@ -771,6 +771,26 @@ test_invitation_contacts (Fixture       *f,
   g_assert_null (strstr (dlg_journal_entry_get_summary (last),
                          dlg_participant_contact_get_full_name (contact)));
   g_unlink (path);
+
+  /* Recruitment closed (read-only): the contacts can still be exported, it is reading. */
+  g_assert_true (dlg_stage_apply (f->store, f->demo_id, DLG_STAGE_RECRUITMENT,
+                                  DLG_TRANSITION_DONE, NULL, &error));
+  g_assert_no_error (error);
+  spin (100);
+  {
+    g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (panel), GTK_TYPE_BUTTON);
+    GtkWidget *export = NULL;
+
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
+                     "draw.export-contacts") == 0)
+        export = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (export);
+    g_assert_true (gtk_widget_is_sensitive (export));
+  }
+  g_assert_true (dlg_draw_panel_export_contacts (panel, file, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
 }
 
 static DlgEditDialog *

@@ -1472,6 +1472,8 @@ build (DlgDrawPanel *self)
   gtk_widget_set_tooltip_text (button, _("Names, emails, phones and addresses of the panel, as "
                                          "CSV for a mail merge"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "draw.export-contacts");
+  /* Reading, not editing: it stays available when the stage is closed. */
+  gtk_widget_add_css_class (button, "dlg-keep-active");
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              boxed_list (&self->invitation_list, _("Invitations")));
