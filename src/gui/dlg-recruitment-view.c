@@ -306,6 +306,46 @@ participant_save (gpointer   user_data,
   return TRUE;
 }
 
+/* The registration changed in the store (its status after a draw or an invitation, a sync
+ * pull): show it, so that a save does not write the old status back. */
+static void
+participant_reload (DlgEditDialog *dialog,
+                    gpointer       user_data)
+{
+  ParticipantEditor *editor = user_data;
+  DlgStore *store;
+  g_autoptr(DlgParticipant) fresh = NULL;
+  g_autoptr(DlgParticipantContact) contact = NULL;
+  gint64 id = dlg_participant_get_id (editor->participant);
+
+  if (id == 0 || editor->view->context == NULL)
+    return;
+  store = dlg_context_get_store (editor->view->context);
+  if (!(fresh = dlg_participant_load (store, id, NULL)))
+    return;
+  g_set_object (&editor->participant, fresh);
+  dlg_edit_dialog_refresh_switch (dialog, editor->consent, dlg_participant_get_consent (fresh));
+  dlg_edit_dialog_refresh_choice (dialog, editor->channel,
+                                  dlg_strv_find (channels, dlg_participant_get_channel (fresh)));
+  dlg_edit_dialog_refresh_entry (dialog, editor->age_band, dlg_participant_get_age_band (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->gender, dlg_participant_get_gender (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->commune, dlg_participant_get_commune (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->quartier, dlg_participant_get_quartier (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->occupation,
+                                 dlg_participant_get_occupation (fresh));
+  dlg_edit_dialog_refresh_switch (dialog, editor->prior,
+                                  dlg_participant_get_prior_participation (fresh));
+  if (!(contact = dlg_participant_contact_load (store, id, NULL)))
+    return;
+  g_set_object (&editor->contact, contact);
+  dlg_edit_dialog_refresh_entry (dialog, editor->full_name,
+                                 dlg_participant_contact_get_full_name (contact));
+  dlg_edit_dialog_refresh_entry (dialog, editor->email, dlg_participant_contact_get_email (contact));
+  dlg_edit_dialog_refresh_entry (dialog, editor->phone, dlg_participant_contact_get_phone (contact));
+  dlg_edit_dialog_refresh_entry (dialog, editor->address,
+                                 dlg_participant_contact_get_address (contact));
+}
+
 static void
 participant_delete (gpointer user_data)
 {
@@ -431,6 +471,8 @@ edit_participant (DlgRecruitmentView *self,
       }
     dlg_edit_dialog_add_widget (dialog, list);
   }
+  dlg_edit_dialog_follow (dialog, store, "participant", participant_reload);
+  dlg_edit_dialog_follow (dialog, store, "participant_contact", participant_reload);
   if (dlg_participant_get_id (participant) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Registration"), participant_delete);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -538,6 +580,25 @@ quota_save (gpointer   user_data,
   return dlg_quota_save (store, item, error);
 }
 
+/* The quota changed in the store (edited in its row of the view): show it. */
+static void
+quota_reload (DlgEditDialog *dialog,
+              gpointer       user_data)
+{
+  QuotaEditor *editor = user_data;
+  g_autoptr(DlgQuota) fresh = NULL;
+
+  if (dlg_quota_get_id (editor->item) == 0 || editor->view->context == NULL ||
+      !(fresh = dlg_quota_load (dlg_context_get_store (editor->view->context),
+                                dlg_quota_get_id (editor->item), NULL)))
+    return;
+  g_set_object (&editor->item, fresh);
+  dlg_edit_dialog_refresh_entry (dialog, editor->category, dlg_quota_get_category (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->value, dlg_quota_get_value (fresh));
+  dlg_edit_dialog_refresh_spin (dialog, editor->min, dlg_quota_get_min (fresh));
+  dlg_edit_dialog_refresh_spin (dialog, editor->max, dlg_quota_get_max (fresh));
+}
+
 static void
 quota_delete (gpointer user_data)
 {
@@ -612,6 +673,7 @@ edit_quota (DlgRecruitmentView *self,
   }
   editor->min = dlg_edit_dialog_add_spin (dialog, _("At least"), 0, 1000, dlg_quota_get_min (item));
   editor->max = dlg_edit_dialog_add_spin (dialog, _("At most"), 0, 1000, dlg_quota_get_max (item));
+  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "quota", quota_reload);
   if (dlg_quota_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Quota"), quota_delete);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -664,16 +726,36 @@ quota_row_save (gpointer   user_data,
 {
   QuotaRow *row = user_data;
   DlgRecruitmentView *self = row->view;
-  gboolean saved;
+  DlgStore *store = dlg_context_get_store (self->context);
+  DlgQuota *shown = row->quota;   /* what the row was built with, or last saved */
+  g_autoptr(DlgQuota) fresh = NULL;
+  gboolean target_changed, saved;
+  int min, max;
 
   /* What is typed counts, even before Enter. */
   gtk_spin_button_update (row->min);
   gtk_spin_button_update (row->max);
   gtk_spin_button_update (row->target);
-  dlg_quota_set_min (row->quota, gtk_spin_button_get_value_as_int (row->min));
-  dlg_quota_set_max (row->quota, gtk_spin_button_get_value_as_int (row->max));
-  dlg_quota_set_target_share (row->quota, gtk_spin_button_get_value (row->target) / 100.0);
-  if (dlg_quota_get_min (row->quota) > dlg_quota_get_max (row->quota))
+  min = gtk_spin_button_get_value_as_int (row->min);
+  max = gtk_spin_button_get_value_as_int (row->max);
+  /* Whole per cents are shown: a stored 12.5 % (or no target) stays unless the officer
+   * changes what the field shows. */
+  target_changed = !dlg_spin_button_shows (row->target,
+                                           100.0 * dlg_quota_get_target_share (shown));
+  /* A field left as it was (its text reformatted, typed back) is no edit: nothing to write. */
+  if (min == dlg_quota_get_min (shown) && max == dlg_quota_get_max (shown) && !target_changed)
+    return TRUE;
+  /* Onto the stored quota: only what the officer changed in the row is written (the quota's
+   * dialog may have changed the rest before the list is rebuilt). */
+  if (!(fresh = dlg_quota_load (store, dlg_quota_get_id (shown), error)))
+    return FALSE;
+  if (min != dlg_quota_get_min (shown))
+    dlg_quota_set_min (fresh, min);
+  if (max != dlg_quota_get_max (shown))
+    dlg_quota_set_max (fresh, max);
+  if (target_changed)
+    dlg_quota_set_target_share (fresh, gtk_spin_button_get_value (row->target) / 100.0);
+  if (dlg_quota_get_min (fresh) > dlg_quota_get_max (fresh))
     {
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
                            _("A quota’s minimum cannot be above its maximum."));
@@ -682,8 +764,10 @@ quota_row_save (gpointer   user_data,
     }
   /* The list is not rebuilt for this change: the officer is typing in it. */
   self->saving_quota = TRUE;
-  saved = dlg_quota_save (dlg_context_get_store (self->context), row->quota, error);
+  saved = dlg_quota_save (store, fresh, error);
   self->saving_quota = FALSE;
+  if (saved)
+    g_set_object (&row->quota, fresh);
   gtk_widget_set_visible (GTK_WIDGET (self->quota_error), !saved);
   quota_row_update_warning (row);
   return saved;
