@@ -327,12 +327,16 @@ participant_reload (DlgEditDialog *dialog,
   dlg_edit_dialog_refresh_switch (dialog, editor->consent, dlg_participant_get_consent (fresh));
   dlg_edit_dialog_refresh_choice (dialog, editor->channel,
                                   dlg_strv_find (channels, dlg_participant_get_channel (fresh)));
-  dlg_edit_dialog_refresh_entry (dialog, editor->age_band, dlg_participant_get_age_band (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->gender, dlg_participant_get_gender (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->commune, dlg_participant_get_commune (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->quartier, dlg_participant_get_quartier (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->occupation,
-                                 dlg_participant_get_occupation (fresh));
+  for (guint k = 0; k < G_N_ELEMENTS (text_categories); k++)
+    {
+      const char *value = dlg_profile_participant_value (fresh, text_categories[k]);
+      guint index;
+
+      /* A value the drop-down does not offer (mapped elsewhere to a new one) stays as shown. */
+      if (editor->profile_rows[k] != NULL
+          && g_ptr_array_find_with_equal_func (editor->ids[k], value, g_str_equal, &index))
+        dlg_edit_dialog_refresh_choice (dialog, editor->profile_rows[k], index);
+    }
   dlg_edit_dialog_refresh_switch (dialog, editor->prior,
                                   dlg_participant_get_prior_participation (fresh));
   if (!(contact = dlg_participant_contact_load (store, id, NULL)))
@@ -593,8 +597,10 @@ quota_reload (DlgEditDialog *dialog,
                                 dlg_quota_get_id (editor->item), NULL)))
     return;
   g_set_object (&editor->item, fresh);
-  dlg_edit_dialog_refresh_entry (dialog, editor->category, dlg_quota_get_category (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->value, dlg_quota_get_value (fresh));
+  for (guint i = 0; i < editor->values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (editor->categories, i), dlg_quota_get_category (fresh)) == 0
+        && g_strcmp0 (g_ptr_array_index (editor->values, i), dlg_quota_get_value (fresh)) == 0)
+      dlg_edit_dialog_refresh_choice (dialog, editor->criterion, i);
   dlg_edit_dialog_refresh_spin (dialog, editor->min, dlg_quota_get_min (fresh));
   dlg_edit_dialog_refresh_spin (dialog, editor->max, dlg_quota_get_max (fresh));
 }
