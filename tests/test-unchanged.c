@@ -1087,6 +1087,7 @@ test_participant_follows_status (Fixture       *f,
   g_autoptr(GError) error = NULL;
   DlgEditDialog *dialog;
   guint position = G_MAXUINT;
+  const char *chosen = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (model) && position == G_MAXUINT; i++)
     {
@@ -1107,8 +1108,18 @@ test_participant_follows_status (Fixture       *f,
                                           &error));
   g_assert_no_error (error);
   spin (60);
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
-                                                 "Neighbourhood")), "Zola");
+  /* the quartier is chosen among the process's values: another one than the current */
+  {
+    AdwComboRow *quartier = find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Quartier");
+    GListModel *labels = adw_combo_row_get_model (quartier);
+    const char *current = dlg_participant_get_quartier (participant);
+    guint choice = g_strcmp0 (current, "zola") == 0 ? 3 : 1;   /* Bellevue, or Zola */
+
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (labels), choice), ==,
+                     choice == 1 ? "Zola" : "Bellevue");
+    adw_combo_row_set_selected (quartier, choice);
+    chosen = choice == 1 ? "zola" : "bellevue";
+  }
   g_assert_true (dlg_edit_dialog_flush (dialog));
   close_edit_dialog (dialog);
   {
@@ -1117,7 +1128,7 @@ test_participant_follows_status (Fixture       *f,
                                                              &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (dlg_participant_get_quartier (stored), ==, "Zola");
+    g_assert_cmpstr (dlg_participant_get_quartier (stored), ==, chosen);
     g_assert_cmpstr (dlg_participant_get_status (stored), ==, "declined");
   }
 }

@@ -194,7 +194,7 @@ static const struct {
   { "feature.disable", N_("Feature switched off") },
   { "feature.update", N_("Rules of the game changed") },
   { "participant.invitation", N_("Invitation status changed") },
-  { "participant.export", N_("Contact details exported") },
+  { "panel.contacts_export", N_("Contact details exported") },
   { "draw.save", N_("Draw saved") },
   { "draw.replace", N_("Panel member replaced") },
   { "contribution.moderate", N_("Contribution moderated") },
