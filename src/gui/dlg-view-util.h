@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "dlg-context.h"
+#include "dlg-sync-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,7 @@ void       dlg_text_view_set_text   (GtkTextView        *view,
 guint      dlg_strv_find            (const char * const *values,
                                      const char         *value);
 char      *dlg_today                (void);
+const char *dlg_publication_text    (DlgSyncPublication  state);
 gboolean   dlg_view_check_date           (const char         *text,
                                      GError            **error);
 
