@@ -556,6 +556,9 @@ test_follow_up_published (Fixture       *f,
   /* An edit goes with If-Match; switching "published" off removes it from the site. */
   dlg_follow_up_set_body (report, "Quatre engagements sur cinq sont en cours.");
   g_assert_true (dlg_follow_up_save (f->store, report, &error));
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "follow_up",
+                                             dlg_follow_up_get_uuid (report)),
+                   ==, DLG_SYNC_PUBLICATION_CHANGED);
   dlg_follow_up_set_published (meeting, FALSE);
   g_assert_true (dlg_follow_up_save (f->store, meeting, &error));
   g_assert_no_error (error);

@@ -176,12 +176,29 @@ show_publication (DlgContributionsPage *self)
     {
       state = dlg_sync_get_publication (get_store (self), "contribution",
                                         dlg_contribution_get_uuid (c));
-      text = dlg_publication_text (state);
-      gtk_label_set_text (self->publication_label,
-                          text != NULL ? text
-                                       : _("Not on the site: a contribution received in "
-                                           "person, by mail or by phone goes there once "
-                                           "published."));
+      switch (state)
+        {
+        /* The site may have hidden the earlier version (set aside): say only what will be. */
+        case DLG_SYNC_PUBLICATION_PENDING:
+        case DLG_SYNC_PUBLICATION_CHANGED:
+          text = _("This contribution will be shown on the site after the next sync.");
+          break;
+        case DLG_SYNC_PUBLICATION_ON_SITE:
+          text = _("This contribution is shown on the site, with its channel.");
+          break;
+        case DLG_SYNC_PUBLICATION_LEAVING:
+          text = _("This contribution leaves the site at the next sync.");
+          break;
+        case DLG_SYNC_PUBLICATION_REFUSED:
+          text = dlg_publication_text (state);
+          break;
+        case DLG_SYNC_PUBLICATION_LOCAL:
+        default:
+          text = _("Not on the site: a contribution received in person, by mail or by phone "
+                   "goes there once published.");
+          break;
+        }
+      gtk_label_set_text (self->publication_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->publication_label), TRUE);
     }
   else
@@ -194,6 +211,7 @@ show_publication (DlgContributionsPage *self)
       text = _("Marked “highlighted by the team” on the site after the next sync.");
       break;
     case DLG_SYNC_PUBLICATION_ON_SITE:
+    case DLG_SYNC_PUBLICATION_CHANGED:
       text = _("Marked “highlighted by the team” on the site.");
       break;
     case DLG_SYNC_PUBLICATION_LEAVING:
@@ -204,7 +222,7 @@ show_publication (DlgContributionsPage *self)
       break;
     case DLG_SYNC_PUBLICATION_LOCAL:
     default:
-      text = _("The site marks a highlighted contribution “highlighted by the team”.");
+      text = _("On the site, a highlighted contribution is marked “highlighted by the team”.");
       break;
     }
   gtk_label_set_text (self->highlight_label, text);

@@ -192,6 +192,8 @@ dlg_publication_text (DlgSyncPublication state)
       return _("Will be shown on the site after the next sync.");
     case DLG_SYNC_PUBLICATION_ON_SITE:
       return _("Shown on the site.");
+    case DLG_SYNC_PUBLICATION_CHANGED:
+      return _("Shown on the site; the change goes there at the next sync.");
     case DLG_SYNC_PUBLICATION_LEAVING:
       return _("Will be removed from the site at the next sync.");
     case DLG_SYNC_PUBLICATION_REFUSED:

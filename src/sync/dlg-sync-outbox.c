@@ -1793,8 +1793,10 @@ dlg_sync_get_publication (DlgStore    *store,
       wanted = sqlite3_column_int (stmt, 0) != 0;
       on_site = sqlite3_column_int (stmt, 1) != 0;
       synced = sqlite3_column_int (stmt, 2) != 0;
+      if (wanted && on_site)
+        return synced ? DLG_SYNC_PUBLICATION_ON_SITE : DLG_SYNC_PUBLICATION_CHANGED;
       if (wanted)
-        return on_site && synced ? DLG_SYNC_PUBLICATION_ON_SITE : DLG_SYNC_PUBLICATION_PENDING;
+        return DLG_SYNC_PUBLICATION_PENDING;
       return on_site && !synced ? DLG_SYNC_PUBLICATION_LEAVING : DLG_SYNC_PUBLICATION_LOCAL;
     }
   return DLG_SYNC_PUBLICATION_LOCAL;

@@ -44,6 +44,7 @@ typedef struct
  * @DLG_SYNC_PUBLICATION_LOCAL: not on the site, and nothing queued to put it there
  * @DLG_SYNC_PUBLICATION_PENDING: goes to the site (or is updated there) at the next sync
  * @DLG_SYNC_PUBLICATION_ON_SITE: the site shows it as it is in the app
+ * @DLG_SYNC_PUBLICATION_CHANGED: the site shows an earlier version until the next sync
  * @DLG_SYNC_PUBLICATION_LEAVING: removed from the site at the next sync
  * @DLG_SYNC_PUBLICATION_REFUSED: the site refused it (the sync status says why)
  *
@@ -54,6 +55,7 @@ typedef enum
   DLG_SYNC_PUBLICATION_LOCAL,
   DLG_SYNC_PUBLICATION_PENDING,
   DLG_SYNC_PUBLICATION_ON_SITE,
+  DLG_SYNC_PUBLICATION_CHANGED,
   DLG_SYNC_PUBLICATION_LEAVING,
   DLG_SYNC_PUBLICATION_REFUSED,
 } DlgSyncPublication;
