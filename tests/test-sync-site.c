@@ -692,6 +692,61 @@ test_in_person_published (Fixture       *f,
   g_assert_cmpint (dlg_sync_count_pending (f->store, NULL), ==, 0);
 }
 
+/* A contribution received in person is the app's own: pulled back from the feed it keeps its
+ * channel, and a full resync after the site lost it never deletes it from the app. */
+static void
+test_in_person_kept (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgContribution) c = dlg_contribution_new (f->process_id);
+  g_autoptr(DlgSiteDb) db = NULL;
+
+  test_app_sync (f->client);
+  dlg_contribution_set_channel (c, "mail");
+  dlg_contribution_set_feature (c, "ideas");
+  dlg_contribution_set_title (c, "Une lettre pour le square");
+  dlg_contribution_set_created_at (c, "2026-11-30T18:00:00Z");
+  g_assert_true (dlg_contribution_save (f->store, c, &error));
+  g_assert_true (dlg_contribution_moderate (f->store, dlg_contribution_get_id (c), "published",
+                                            NULL, &error));
+  g_assert_no_error (error);
+  test_app_sync (f->client);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
+
+  /* The row gone from the app (without touching the site), the feed read again from the
+   * start: it comes back as received by mail. */
+  g_assert_true (dlg_store_exec (f->store,
+                                 "UPDATE contribution SET sync_state = 'deleted';"
+                                 "DELETE FROM contribution;"
+                                 "UPDATE sync_state SET cursor = NULL;", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
+  test_app_sync (f->client);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM contribution WHERE channel = 'mail'"
+                                   " AND title = 'Une lettre pour le square'"), ==, 1);
+
+  /* The site loses it without a trace and expires the cursors: the full resync keeps it. */
+  db = test_site_open_db (f->site);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (dlg_site_db_get_handle (db),
+                                         "DELETE FROM objects WHERE type = 'contribution'", -1,
+                                         &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+  }
+  g_assert_true (dlg_site_db_expire_cursors (db, &error));
+  g_assert_no_error (error);
+  dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_PULL_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM contribution WHERE channel = 'mail'"),
+                   ==, 1);
+}
+
 /* A contribution the team highlights is marked so on the site; unhighlighted, the mark goes. */
 static void
 test_highlight_shown (Fixture       *f,
@@ -1666,6 +1721,7 @@ main (int   argc,
   ADD ("/sync/site/domain-api-changes-reach-site", test_domain_api);
   ADD ("/sync/site/follow-up-meetings-and-reports-published", test_follow_up_published);
   ADD ("/sync/site/in-person-contribution-published", test_in_person_published);
+  ADD ("/sync/site/in-person-contribution-kept-by-app", test_in_person_kept);
   ADD ("/sync/site/highlight-shown", test_highlight_shown);
   ADD ("/sync/site/recommendation-sources-linked", test_recommendation_sources);
   ADD ("/sync/site/process-page-follows-stages", test_process_page_follows_stages);

@@ -642,6 +642,30 @@ reply_precondition_failed (SoupServerMessage *msg,
                           "Precondition failed", detail, NULL);
 }
 
+/* Contributions made online are the site's: a client only writes (or deletes) those it
+ * received in person, by mail or by phone. Answers 409 otherwise. */
+static gboolean
+offline_or_absent (SoupServerMessage *msg,
+                   const Collection  *collection,
+                   DlgSiteObject     *current)
+{
+  g_autoptr(JsonNode) stored = NULL;
+  const char *channel = "online";
+
+  if (g_strcmp0 (collection->type, "contribution") != 0 || current == NULL || current->deleted)
+    return TRUE;
+  stored = json_from_string (current->data, NULL);
+  if (stored != NULL && JSON_NODE_HOLDS_OBJECT (stored))
+    channel = json_object_get_string_member_with_default (json_node_get_object (stored),
+                                                          "channel", "online");
+  if (channel != NULL && g_strv_contains (offline_channels, channel))
+    return TRUE;
+  dlg_site_reply_problem (msg, SOUP_STATUS_CONFLICT, "online-contribution",
+                          "Online contribution",
+                          "A contribution made on the site is the site's to change.", NULL);
+  return FALSE;
+}
+
 static void
 handle_put (DlgSiteServer     *self,
             SoupServerMessage *msg,
@@ -722,23 +746,8 @@ handle_put (DlgSiteServer     *self,
           goto rollback;
         }
     }
-  /* Contributions made online are the site's: a client only writes those it received. */
-  if (g_strcmp0 (collection->type, "contribution") == 0 && current != NULL && !current->deleted)
-    {
-      g_autoptr(JsonNode) stored = json_from_string (current->data, NULL);
-      const char *channel = stored != NULL && JSON_NODE_HOLDS_OBJECT (stored)
-        ? json_object_get_string_member_with_default (json_node_get_object (stored), "channel",
-                                                      "online")
-        : "online";
-
-      if (channel == NULL || !g_strv_contains (offline_channels, channel))
-        {
-          dlg_site_reply_problem (msg, SOUP_STATUS_CONFLICT, "online-contribution",
-                                  "Online contribution",
-                                  "A contribution made on the site cannot be replaced.", NULL);
-          goto rollback;
-        }
-    }
+  if (!offline_or_absent (msg, collection, current))
+    goto rollback;
   created = current == NULL || current->deleted;
 
   process_id = g_strcmp0 (collection->type, "process") == 0
@@ -846,6 +855,8 @@ handle_delete (DlgSiteServer     *self,
                                  "The object changed on the site since your version.");
       goto rollback;
     }
+  if (!offline_or_absent (msg, collection, current))
+    goto rollback;
   if (!dlg_site_db_delete_object (db, collection->type, id, FALSE, NULL, &error)
       || !dlg_site_db_commit (db, &error))
     {

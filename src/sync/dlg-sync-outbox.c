@@ -1247,7 +1247,8 @@ dlg_sync_enqueue_commitment (DlgStore    *store,
 
 /**
  * dlg_sync_enqueue_delete:
- * @object_type: "process", "narrative", "response" or "commitment"
+ * @object_type: "process", "narrative", "response", "commitment", "follow_up",
+ *   "contribution" (received in person) or "highlight"
  *
  * Marks the object locally deleted and queues its DELETE. The local row stays (state
  * "deleted") until the site confirms, so that a conflict can still show it.
