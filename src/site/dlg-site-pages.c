@@ -894,9 +894,9 @@ page_contribution (DlgSiteServer     *self,
   highlights = load_highlights (db, process_id);
   page = g_string_new (NULL);
   dlg_html_page_begin (page, "Contribution", back, "Les contributions");
-  g_string_append (page, "<h1>Une contribution à « ");
+  g_string_append (page, "<h1>Une contribution</h1>\n<p class=\"lead\">");
   dlg_html_escape_append (page, jstr (process, "title"));
-  g_string_append (page, " »</h1>\n<ul class=\"cards\">\n");
+  g_string_append (page, "</p>\n<ul class=\"cards\">\n");
   append_contribution (page, contribution_id, json_node_get_object (node),
                        g_hash_table_contains (highlights, contribution_id));
   g_string_append (page, "</ul>\n");
