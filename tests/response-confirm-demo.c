@@ -67,7 +67,9 @@ activate_cb (GtkApplication *app)
                                  " ('diagnostic', 'arbitration', 'specification', 'mandate',"
                                  "  'recruitment', 'workshop', 'opinion', 'review', 'validation');"
                                  "UPDATE stage_state SET state = 'in_progress'"
-                                 " WHERE stage = 'response';", &error));
+                                 " WHERE stage = 'response';"
+                                 /* as a real process: the response goes to the site */
+                                 "UPDATE process SET is_demo = 0;", &error));
   response = dlg_response_load_for (store, process_id, &error);
   g_assert_no_error (error);
   dlg_response_set_intro (response, "La métropole remercie les vingt-quatre membres de "

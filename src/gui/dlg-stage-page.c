@@ -261,6 +261,19 @@ store_changed_cb (DlgStagePage *self,
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
 
+/* Whether what the process publishes is queued for the site: a demo process goes only to the
+ * practice site of training mode. */
+static gboolean
+goes_to_site (DlgStagePage *self)
+{
+  DlgSyncManager *manager = dlg_context_get_sync_manager (self->context);
+  g_autoptr(DlgProcess) process = dlg_process_load (get_store (self), self->process_id, NULL);
+
+  return process != NULL &&
+         (!dlg_process_get_is_demo (process) ||
+          (manager != NULL && dlg_sync_manager_get_training (manager)));
+}
+
 /* Closing the response stage publishes the response (the core sets its date): it is queued for
  * the site at once, in the same transaction, so that the sync button counts it. A demo process
  * goes only to the practice site of training mode. */
@@ -456,9 +469,14 @@ done_action (GtkWidget  *widget,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                    _("Publish the Argued Response?"),
-                                   _("Closing this stage publishes the response below: it goes "
-                                     "to the public site at the next sync, and a published "
-                                     "response cannot be withdrawn."));
+                                   goes_to_site (self)
+                                   ? _("Closing this stage publishes the response below: it "
+                                       "goes to the public site at the next sync, and a "
+                                       "published response cannot be withdrawn.")
+                                   : _("Closing this stage publishes the response below, and "
+                                       "a published response cannot be withdrawn. This is a "
+                                       "demo process: only the practice site of training mode "
+                                       "shows it."));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), preview);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
