@@ -869,6 +869,18 @@ test_recommendation_sources (Fixture       *f,
   page = get_page (f, path, 200);
   g_assert_nonnull (strstr (page, shelter));
   g_assert_nonnull (strstr (page, "Un abri vélo</a>"));
+
+  /* Unlinked: the link leaves the site. */
+  g_assert_true (dlg_store_exec (f->store,
+                                 "DELETE FROM recommendation_source WHERE contribution_id ="
+                                 " (SELECT id FROM contribution WHERE title = 'Un abri vélo')",
+                                 &error));
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+  g_clear_pointer (&page, g_free);
+  page = get_page (f, path, 200);
+  g_assert_null (strstr (page, shelter));
+  g_assert_nonnull (strstr (page, link));
 }
 
 /* Changes made through the domain API (as the app's views make them) reach the site: a
