@@ -102,6 +102,10 @@ activate_cb (GtkApplication *app)
   g_assert_no_error (error);
   dlg_demo_ensure (store, NULL, &error);
   g_assert_no_error (error);
+  /* The demo's recruitment is done, so read-only: reopen it to show a draw being made. */
+  dlg_stage_apply (store, dlg_demo_ensure (store, NULL, NULL), DLG_STAGE_RECRUITMENT,
+                   DLG_TRANSITION_REOPEN, "Un nouveau tirage", &error);
+  g_assert_no_error (error);
   settings = g_settings_new (APP_ID);
   context = dlg_context_new (store, settings);
   window = dlg_window_new (app, context);

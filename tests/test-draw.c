@@ -1156,6 +1156,13 @@ test_store_demo (void)
   else
     {
       assert_result_ok (result);
+      /* the demo's recruitment is done: a second panel is refused until it is reopened */
+      g_assert_false (dlg_draw_save (store, process_id, result, NULL, &error));
+      g_assert_error (error, DLG_ERROR, DLG_ERROR_CLOSED);
+      g_clear_error (&error);
+      dlg_stage_apply (store, process_id, DLG_STAGE_RECRUITMENT, DLG_TRANSITION_REOPEN,
+                       "Un nouveau tirage", &error);
+      g_assert_no_error (error);
       dlg_draw_save (store, process_id, result, NULL, &error);
       g_assert_no_error (error);
     }

@@ -19,6 +19,7 @@
 #include "dlg-core.h"
 #include "dlg-journal-page.h"
 #include "dlg-narratives-page.h"
+#include "dlg-read-only.h"
 #include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 #include "dlg-edit-dialog.h"
@@ -232,6 +233,27 @@ add_recommendation (Fixture    *f,
   g_assert_true (dlg_recommendation_save (f->store, r, &error));
   g_assert_no_error (error);
   return dlg_recommendation_get_id (r);
+}
+
+/* The demo's first five stages are done, so read-only: reopen each done stage from the last one
+ * down to @stage (the cycle reopens in that order), as an officer would before editing. */
+static gboolean
+reopen_down_to (Fixture  *f,
+                DlgStage  stage)
+{
+  for (int s = DLG_N_STAGES - 1; s >= (int) stage; s--)
+    {
+      g_autoptr(DlgStageInfo) info = dlg_stage_get (f->store, f->demo_id, s, NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (dlg_stage_info_get_state (info) != DLG_STAGE_STATE_DONE &&
+          dlg_stage_info_get_state (info) != DLG_STAGE_STATE_SKIPPED)
+        continue;
+      dlg_stage_apply (f->store, f->demo_id, s, DLG_TRANSITION_REOPEN, "Tests", &error);
+      g_assert_no_error (error);
+    }
+  spin (30);
+  return TRUE;
 }
 
 /* ---------------------------------------------------------------- fixture */
@@ -525,6 +547,7 @@ test_record_row_load (Fixture       *f,
   g_autoptr(DlgDecision) loaded = NULL;
   g_autoptr(GtkListBoxRow) row = NULL;
   g_autoptr(GtkListBoxRow) placeholder = NULL;
+  reopen_down_to (f, DLG_STAGE_ARBITRATION);
 
   dlg_decision_set_stage (decision, "arbitration");
   dlg_decision_set_what (decision, "A decision");
@@ -599,6 +622,7 @@ test_view_diagnostic (Fixture       *f,
   g_autoptr(DlgActor) last = NULL;
   AdwActionRow *row = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  reopen_down_to (f, DLG_STAGE_DIAGNOSTIC);
 
   check_field (f, DLG_STAGE_DIAGNOSTIC, 0, DLG_FIELD_DIAGNOSTIC_STEERING);
   check_field (f, DLG_STAGE_DIAGNOSTIC, 4, DLG_FIELD_DIAGNOSTIC_METHODS);
@@ -637,6 +661,7 @@ static void
 test_view_arbitration (Fixture       *f,
                        gconstpointer  data)
 {
+  G_GNUC_UNUSED gboolean reopened = reopen_down_to (f, DLG_STAGE_ARBITRATION);
   DlgStageView *view = show_stage (f, DLG_STAGE_ARBITRATION);
   g_autoptr(GListModel) before = dlg_decision_list (f->store, f->demo_id, "arbitration", NULL);
   g_autoptr(GListModel) after = NULL;
@@ -662,6 +687,7 @@ static void
 test_view_arbitration_bad_date (Fixture       *f,
                                 gconstpointer  data)
 {
+  G_GNUC_UNUSED gboolean reopened = reopen_down_to (f, DLG_STAGE_ARBITRATION);
   DlgStageView *view = show_stage (f, DLG_STAGE_ARBITRATION);
   g_autoptr(GListModel) before = dlg_decision_list (f->store, f->demo_id, "arbitration", NULL);
   g_autoptr(GListModel) after = NULL;
@@ -689,6 +715,7 @@ static void
 test_view_specification (Fixture       *f,
                          gconstpointer  data)
 {
+  reopen_down_to (f, DLG_STAGE_SPECIFICATION);
   check_field (f, DLG_STAGE_SPECIFICATION, 0, DLG_FIELD_SPEC_OBJECTIVES);
   check_field (f, DLG_STAGE_SPECIFICATION, 3, DLG_FIELD_SPEC_CALENDAR);
 }
@@ -701,6 +728,7 @@ test_view_mandate (Fixture       *f,
   AdwExpanderRow *row;
   g_autoptr(DlgFeature) feature = NULL;
   gboolean was;
+  reopen_down_to (f, DLG_STAGE_MANDATE);
 
   check_field (f, DLG_STAGE_MANDATE, 0, DLG_FIELD_MANDATE_QUESTION);
   check_field (f, DLG_STAGE_MANDATE, 2, DLG_FIELD_MANDATE_OUT_OF_SCOPE);
@@ -730,6 +758,7 @@ static void
 test_view_recruitment (Fixture       *f,
                        gconstpointer  data)
 {
+  G_GNUC_UNUSED gboolean reopened = reopen_down_to (f, DLG_STAGE_RECRUITMENT);
   DlgStageView *view = show_stage (f, DLG_STAGE_RECRUITMENT);
   g_autoptr(GListModel) before = dlg_participant_list (f->store, f->demo_id, NULL);
   g_autoptr(GListModel) after = NULL;
@@ -1020,6 +1049,7 @@ static void
 test_views_flush_on_switch (Fixture       *f,
                             gconstpointer  data)
 {
+  G_GNUC_UNUSED gboolean reopened = reopen_down_to (f, DLG_STAGE_DIAGNOSTIC);
   DlgStageView *view = show_stage (f, DLG_STAGE_DIAGNOSTIC);
   g_autofree char *stored = NULL;
 
@@ -1034,6 +1064,7 @@ static void
 test_autosave_while_typing (Fixture       *f,
                             gconstpointer  data)
 {
+  G_GNUC_UNUSED gboolean reopened = reopen_down_to (f, DLG_STAGE_SPECIFICATION);
   DlgStageView *view = show_stage (f, DLG_STAGE_SPECIFICATION);
   g_autofree char *stored = NULL;
 
@@ -1193,6 +1224,183 @@ test_reopen_stage (Fixture       *f,
                                           "Reason for reopening: Tirage à compléter"));
 }
 
+/* Every view of a done stage is read-only: nothing in it can edit, its text stays selectable,
+ * the banner of the page says so and offers to reopen. Reopening gives every control back. */
+static void
+test_closed_stage_read_only (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const DlgStage done[] = {
+    DLG_STAGE_RECRUITMENT, DLG_STAGE_MANDATE, DLG_STAGE_SPECIFICATION, DLG_STAGE_ARBITRATION,
+    DLG_STAGE_DIAGNOSTIC,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (done); i++)
+    {
+      DlgStageView *view = show_stage (f, done[i]);
+      DlgStagePage *page = dlg_window_get_stage_page (f->window, done[i]);
+      g_autoptr(GString) found = g_string_new (NULL);
+      g_autoptr(GPtrArray) texts = find_all (GTK_WIDGET (view), GTK_TYPE_TEXT_VIEW);
+      GtkWidget *reopen = find_button_with_label (GTK_WIDGET (page), "_Reopen…");
+
+      if (dlg_read_only_find_editing (GTK_WIDGET (view), found))
+        g_error ("%s: editing controls in a done stage: %s", dlg_stage_to_id (done[i]),
+                 found->str);
+      g_assert_false (dlg_stage_view_get_editable (view));
+      g_assert_cmpstr (dlg_stage_page_get_read_only_notice (page), ==,
+                       "This stage is done: it is read-only until it is reopened.");
+      g_assert_nonnull (reopen);
+      g_assert_true (gtk_widget_is_visible (reopen) || !gtk_widget_get_mapped (GTK_WIDGET (page)));
+      g_assert_true (gtk_widget_is_sensitive (reopen));
+      /* Text stays readable and selectable: the view is not greyed out as a whole. */
+      g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (view)));
+      for (guint t = 0; t < texts->len; t++)
+        g_assert_true (gtk_widget_is_sensitive (g_ptr_array_index (texts, t)));
+    }
+
+  /* A field of a done stage typed into programmatically is never saved over the stored one. */
+  {
+    DlgStageView *view = show_stage (f, DLG_STAGE_MANDATE);
+    g_autofree char *before = dlg_process_get_field (f->store, f->demo_id,
+                                                     DLG_FIELD_MANDATE_QUESTION, NULL);
+    g_autofree char *after = NULL;
+
+    set_text_view (find_nth (GTK_WIDGET (view), GTK_TYPE_TEXT_VIEW, 0), "Not saved");
+    dlg_stage_view_flush (view);
+    after = dlg_process_get_field (f->store, f->demo_id, DLG_FIELD_MANDATE_QUESTION, NULL);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* Reopened through its banner: the recruitment view can edit again. */
+  {
+    DlgStageView *view = show_stage (f, DLG_STAGE_RECRUITMENT);
+    DlgStagePage *page = dlg_window_get_stage_page (f->window, DLG_STAGE_RECRUITMENT);
+    GtkWidget *add;
+
+    g_signal_emit_by_name (find_button_with_label (GTK_WIDGET (page), "_Reopen…"), "clicked");
+    spin (30);
+    answer_message_dialog ("Un second tirage", "reopen");
+    spin (30);
+    g_assert_true (dlg_stage_view_get_editable (view));
+    g_assert_null (dlg_stage_page_get_read_only_notice (page));
+    g_assert_true (dlg_read_only_find_editing (GTK_WIDGET (view), NULL));
+    /* The header's "Register Someone" button, bound to the view's action. */
+    {
+      g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (view), GTK_TYPE_BUTTON);
+
+      add = NULL;
+      for (guint i = 0; i < buttons->len && add == NULL; i++)
+        if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
+                       "view.add-participant") == 0)
+          add = g_ptr_array_index (buttons, i);
+    }
+    g_assert_nonnull (add);
+    g_assert_true (gtk_widget_is_sensitive (add));
+    /* A control its own action keeps disabled (no draw run yet: nothing to save) stays so. */
+    {
+      g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (view), GTK_TYPE_BUTTON);
+      GtkWidget *save = NULL;
+
+      for (guint i = 0; i < buttons->len && save == NULL; i++)
+        if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
+                       "draw.save") == 0)
+          save = g_ptr_array_index (buttons, i);
+      g_assert_nonnull (save);
+      g_assert_false (gtk_widget_get_sensitive (save));
+    }
+  }
+}
+
+/* Read-only gives back exactly what it took: what the widget had disabled itself stays so. */
+static void
+test_read_only_apply (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *text = gtk_text_view_new ();
+  GtkWidget *button = gtk_button_new_with_label ("Ajouter");
+  GtkWidget *off = gtk_button_new_with_label ("Déjà désactivé");
+  GtkWidget *kept = gtk_button_new_with_label ("Publier");
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  g_object_ref_sink (box);
+  gtk_widget_set_sensitive (off, FALSE);
+  gtk_widget_add_css_class (kept, "dlg-keep-active");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), toggle);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_list_box_append (GTK_LIST_BOX (list), expander);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (GTK_BOX (box), off);
+  gtk_box_append (GTK_BOX (box), kept);
+  gtk_box_append (GTK_BOX (box), list);
+  g_assert_true (dlg_read_only_find_editing (box, NULL));
+
+  dlg_read_only_apply (box, TRUE);
+  g_assert_false (dlg_read_only_find_editing (box, NULL));
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  g_assert_true (gtk_widget_get_sensitive (entry));     /* its text stays selectable */
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (text)));
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_assert_true (gtk_widget_get_sensitive (kept));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_false (gtk_widget_get_sensitive (toggle));
+  g_assert_true (gtk_widget_get_sensitive (expander));  /* it still expands */
+  /* Something (an action, the view) enables the button again: it is put back. */
+  gtk_widget_set_sensitive (button, TRUE);
+  g_assert_false (gtk_widget_get_sensitive (button));
+  dlg_read_only_apply (box, TRUE);                      /* again: nothing changes */
+
+  dlg_read_only_apply (box, FALSE);
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (text)));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_false (gtk_widget_get_sensitive (off));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_true (gtk_widget_get_sensitive (toggle));
+  gtk_widget_set_sensitive (button, FALSE);             /* no guard left behind */
+  g_assert_false (gtk_widget_get_sensitive (button));
+  g_object_unref (box);
+}
+
+/* An archived process is read-only in every stage, open ones too, until it is restored. */
+static void
+test_archived_read_only (Fixture       *f,
+                         gconstpointer  data)
+{
+  DlgStageView *view;
+  DlgStagePage *page;
+  GtkWidget *restore;
+
+  g_object_set (f->window, "show-archived", TRUE, NULL);
+  g_assert_true (dlg_process_set_archived (f->store, f->demo_id, TRUE, NULL));
+  spin (50);
+  dlg_window_select_process (f->window, f->demo_id);
+  view = show_stage (f, DLG_STAGE_WORKSHOP);
+  page = dlg_window_get_stage_page (f->window, DLG_STAGE_WORKSHOP);
+  g_assert_false (dlg_stage_view_get_editable (view));
+  g_assert_false (dlg_read_only_find_editing (GTK_WIDGET (view), NULL));
+  g_assert_cmpstr (dlg_stage_page_get_read_only_notice (page), ==,
+                   "This process is archived: it is read-only until it is restored.");
+  restore = find_button_with_label (GTK_WIDGET (page), "_Restore");
+  g_assert_nonnull (restore);
+  g_assert_true (gtk_widget_get_visible (restore));
+  g_assert_false (gtk_widget_get_visible (find_button_with_label (GTK_WIDGET (page),
+                                                                  "_Mark as Done")));
+
+  g_signal_emit_by_name (restore, "clicked");
+  spin (50);
+  g_assert_true (dlg_stage_view_get_editable (view));
+  g_assert_true (dlg_read_only_find_editing (GTK_WIDGET (view), NULL));
+  g_assert_null (dlg_stage_page_get_read_only_notice (page));
+}
+
 static void
 test_markup_is_literal (Fixture       *f,
                         gconstpointer  data)
@@ -1302,6 +1510,9 @@ main (int   argc,
   ADD ("/gui/stage/refused-transition", test_refused_transition);
   ADD ("/gui/stage/skip-with-reason", test_skip_with_reason);
   ADD ("/gui/stage/reopen", test_reopen_stage);
+  ADD ("/gui/stage/closed-read-only", test_closed_stage_read_only);
+  ADD ("/gui/stage/archived-read-only", test_archived_read_only);
+  ADD ("/gui/read-only/apply", test_read_only_apply);
   ADD ("/gui/markup/literal", test_markup_is_literal);
 
   template_db = make_template ();

@@ -237,6 +237,10 @@ fixture_setup (Fixture       *f,
   f->demo_id = dlg_demo_ensure (f->store, &created, &error);
   g_assert_no_error (error);
   g_assert_false (created);
+  /* These tests edit the recruitment: the demo's stage is done (read-only), so reopen it. */
+  dlg_stage_apply (f->store, f->demo_id, DLG_STAGE_RECRUITMENT, DLG_TRANSITION_REOPEN,
+                   "Tests de la vue du recrutement", &error);
+  g_assert_no_error (error);
   f->settings = g_settings_new (APP_ID);
   f->context = dlg_context_new (f->store, f->settings);
   f->window = dlg_window_new (NULL, f->context);

@@ -514,6 +514,469 @@ test_blockers_list (Fixture       *f,
   g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
 }
 
+
+/* ---------------------------------------------------------------- closed stages are read-only */
+
+/* One write of each stage, through the core's public API; each call writes something new. */
+typedef struct
+{
+  Fixture *f;
+  gint64   recommendation;
+  gint64   position;
+  gint64   commitment;
+  guint    n;
+} Writer;
+
+typedef gboolean (*WriteFunc) (Writer  *w,
+                               GError **error);
+
+static gboolean
+write_field (Writer      *w,
+             const char  *key,
+             GError     **error)
+{
+  g_autofree char *value = g_strdup_printf ("Texte %u", ++w->n);
+
+  return dlg_process_set_field (w->f->store, w->f->id, key, value, error);
+}
+
+static gboolean
+write_diagnostic_field (Writer *w, GError **error)
+{
+  return write_field (w, DLG_FIELD_DIAGNOSTIC_OBJECT, error);
+}
+
+static gboolean
+write_actor (Writer *w, GError **error)
+{
+  g_autoptr(DlgActor) actor = dlg_actor_new (w->f->id);
+
+  dlg_actor_set_name (actor, "Association des riverains");
+  return dlg_actor_save (w->f->store, actor, error);
+}
+
+static gboolean
+write_decision (Writer *w, const char *stage, GError **error)
+{
+  g_autoptr(DlgDecision) decision = dlg_decision_new (w->f->id);
+
+  dlg_decision_set_stage (decision, stage);
+  dlg_decision_set_decided_at (decision, "2026-01-15");
+  dlg_decision_set_who (decision, "Bureau métropolitain");
+  dlg_decision_set_what (decision, "Lancer la démarche");
+  return dlg_decision_save (w->f->store, decision, error);
+}
+
+static gboolean
+write_arbitration (Writer *w, GError **error)
+{
+  return write_decision (w, "arbitration", error);
+}
+
+static gboolean
+write_specification_field (Writer *w, GError **error)
+{
+  return write_field (w, DLG_FIELD_SPEC_OBJECTIVES, error);
+}
+
+static gboolean
+write_mandate_field (Writer *w, GError **error)
+{
+  return write_field (w, DLG_FIELD_MANDATE_QUESTION, error);
+}
+
+static gboolean
+write_feature (Writer *w, GError **error)
+{
+  g_autoptr(DlgFeature) feature = dlg_feature_load (w->f->store, w->f->id, "ideas", error);
+  g_autofree char *rules = g_strdup_printf ("Chaque idée reçoit une réponse (%u).", ++w->n);
+
+  if (feature == NULL)
+    return FALSE;
+  dlg_feature_set_rules (feature, rules);
+  return dlg_feature_save (w->f->store, feature, error);
+}
+
+static gboolean
+write_participant (Writer *w, GError **error)
+{
+  g_autoptr(DlgParticipant) p = dlg_participant_new (w->f->id);
+
+  dlg_participant_set_gender (p, "F");
+  dlg_participant_set_consent (p, TRUE);
+  return dlg_participant_save (w->f->store, p, error);
+}
+
+static gboolean
+write_quota (Writer *w, GError **error)
+{
+  g_autoptr(DlgQuota) q = dlg_quota_new (w->f->id);
+  g_autofree char *value = g_strdup_printf ("Quartier %u", ++w->n);
+
+  dlg_quota_set_category (q, "quartier");
+  dlg_quota_set_value (q, value);
+  dlg_quota_set_min (q, 1);
+  dlg_quota_set_max (q, 3);
+  return dlg_quota_save (w->f->store, q, error);
+}
+
+static gboolean
+write_session (Writer *w, GError **error)
+{
+  g_autoptr(DlgSession) session = dlg_session_new (w->f->id);
+
+  dlg_session_set_title (session, "Atelier 1");
+  dlg_session_set_starts_at (session, "2026-03-15T09:30:00Z");
+  return dlg_session_save (w->f->store, session, error);
+}
+
+static gboolean
+write_recommendation (Writer *w, GError **error)
+{
+  g_autoptr(DlgRecommendation) r = dlg_recommendation_new (w->f->id);
+
+  dlg_recommendation_set_title (r, "Végétaliser la place");
+  return dlg_recommendation_save (w->f->store, r, error);
+}
+
+static gboolean
+write_review (Writer *w, GError **error)
+{
+  g_autoptr(DlgReview) review = dlg_review_load_for (w->f->store, w->recommendation, error);
+  g_autofree char *notes = g_strdup_printf ("Note %u", ++w->n);
+
+  if (review == NULL)
+    return FALSE;
+  dlg_review_set_department (review, "Espaces verts");
+  dlg_review_set_notes (review, notes);
+  return dlg_review_save (w->f->store, review, error);
+}
+
+static gboolean
+write_validation (Writer *w, GError **error)
+{
+  return write_decision (w, "validation", error);
+}
+
+static gboolean
+write_position (Writer *w, GError **error)
+{
+  g_autoptr(DlgPosition) position = dlg_position_load_for (w->f->store, w->recommendation, error);
+  g_autofree char *why = g_strdup_printf ("Budget voté (%u).", ++w->n);
+
+  if (position == NULL)
+    return FALSE;
+  dlg_position_set_value (position, "retained");
+  dlg_position_set_justification (position, why);
+  return dlg_position_save (w->f->store, position, error);
+}
+
+static gboolean
+write_response (Writer *w, GError **error)
+{
+  g_autoptr(DlgResponse) response = dlg_response_load_for (w->f->store, w->f->id, error);
+  g_autofree char *intro = g_strdup_printf ("La ville répond (%u).", ++w->n);
+
+  if (response == NULL)
+    return FALSE;
+  dlg_response_set_intro (response, intro);
+  return dlg_response_save (w->f->store, response, error);
+}
+
+static gboolean
+write_commitment (Writer *w, GError **error)
+{
+  g_autoptr(DlgCommitment) commitment = dlg_commitment_new (w->f->id);
+
+  dlg_commitment_set_title (commitment, "Planter 30 arbres");
+  dlg_commitment_set_position_id (commitment, w->position);
+  return dlg_commitment_save (w->f->store, commitment, error);
+}
+
+static gboolean
+write_commitment_update (Writer *w, GError **error)
+{
+  g_autoptr(DlgCommitmentUpdate) update = dlg_commitment_update_new (w->commitment);
+
+  dlg_commitment_update_set_dated (update, "2026-10-01");
+  dlg_commitment_update_set_progress (update, 40);
+  dlg_commitment_update_set_text (update, "Dix arbres plantés.");
+  return dlg_commitment_update_save (w->f->store, update, error);
+}
+
+static gboolean
+write_follow_up (Writer *w, GError **error)
+{
+  g_autoptr(DlgFollowUp) fu = dlg_follow_up_new (w->f->id);
+
+  dlg_follow_up_set_kind (fu, "meeting");
+  dlg_follow_up_set_dated (fu, "2027-01-15");
+  dlg_follow_up_set_title (fu, "Comité de suivi");
+  return dlg_follow_up_save (w->f->store, fu, error);
+}
+
+static const struct {
+  DlgStage    stage;
+  const char *what;
+  WriteFunc   write;
+} stage_writes[] = {
+  { DLG_STAGE_DIAGNOSTIC, "field", write_diagnostic_field },
+  { DLG_STAGE_DIAGNOSTIC, "actor", write_actor },
+  { DLG_STAGE_ARBITRATION, "decision", write_arbitration },
+  { DLG_STAGE_SPECIFICATION, "field", write_specification_field },
+  { DLG_STAGE_MANDATE, "field", write_mandate_field },
+  { DLG_STAGE_MANDATE, "feature", write_feature },
+  { DLG_STAGE_RECRUITMENT, "participant", write_participant },
+  { DLG_STAGE_RECRUITMENT, "quota", write_quota },
+  { DLG_STAGE_WORKSHOP, "session", write_session },
+  { DLG_STAGE_OPINION, "recommendation", write_recommendation },
+  { DLG_STAGE_REVIEW, "review", write_review },
+  { DLG_STAGE_VALIDATION, "decision", write_validation },
+  { DLG_STAGE_RESPONSE, "position", write_position },
+  { DLG_STAGE_RESPONSE, "response", write_response },
+  { DLG_STAGE_IMPLEMENTATION, "commitment", write_commitment },
+  { DLG_STAGE_IMPLEMENTATION, "update", write_commitment_update },
+  { DLG_STAGE_FOLLOW_UP, "follow-up", write_follow_up },
+};
+
+static void
+writer_init (Writer  *w,
+             Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgRecommendation) r = dlg_recommendation_new (f->id);
+  g_autoptr(DlgPosition) position = NULL;
+  g_autoptr(DlgCommitment) commitment = dlg_commitment_new (f->id);
+
+  *w = (Writer) { f, 0, 0, 0, 0 };
+  dlg_recommendation_set_title (r, "Une préconisation");
+  g_assert_true (dlg_recommendation_save (f->store, r, &error));
+  w->recommendation = dlg_recommendation_get_id (r);
+  position = dlg_position_load_for (f->store, w->recommendation, &error);
+  dlg_position_set_value (position, "retained");
+  g_assert_true (dlg_position_save (f->store, position, &error));
+  w->position = dlg_position_get_id (position);
+  dlg_commitment_set_title (commitment, "Un engagement");
+  dlg_commitment_set_position_id (commitment, w->position);
+  g_assert_true (dlg_commitment_save (f->store, commitment, &error));
+  g_assert_no_error (error);
+  w->commitment = dlg_commitment_get_id (commitment);
+}
+
+static guint
+count_journal_entries (Fixture *f)
+{
+  g_autoptr(GListModel) journal = dlg_journal_list (f->store, f->id, NULL);
+
+  return g_list_model_get_n_items (journal);
+}
+
+/* The write is refused with a message that names the stage and says how to change it, and the
+ * journal shows nothing written. */
+static void
+assert_refused (Writer      *w,
+                guint        i,
+                const char  *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  guint before = count_journal_entries (w->f);
+
+  if (stage_writes[i].write (w, &error))
+    g_error ("%s %s: written in a closed stage", dlg_stage_to_id (stage_writes[i].stage),
+             stage_writes[i].what);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == DLG_ERROR);
+  if (strstr (error->message, fragment) == NULL)
+    g_error ("%s %s: “%s” does not say “%s”", dlg_stage_to_id (stage_writes[i].stage),
+             stage_writes[i].what, error->message, fragment);
+  g_assert_cmpuint (count_journal_entries (w->f), ==, before);
+}
+
+static void
+assert_written (Writer *w,
+                guint   i)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!stage_writes[i].write (w, &error))
+    g_error ("%s %s refused: %s", dlg_stage_to_id (stage_writes[i].stage), stage_writes[i].what,
+             error->message);
+}
+
+/* Each stage's writes: accepted while it is open, refused once it is done or skipped (the
+ * message says “reopen it”), accepted again after it is reopened. */
+static void
+test_closed_stage_read_only (Fixture       *f,
+                             gconstpointer  data)
+{
+  Writer w;
+
+  writer_init (&w, f);
+  for (guint i = 0; i < G_N_ELEMENTS (stage_writes); i++)
+    {
+      const char *id = dlg_stage_to_id (stage_writes[i].stage);
+      g_autofree char *done = g_strdup_printf ("The stage “%s” is done: reopen it to change it.",
+                                               dlg_stage_get_label (stage_writes[i].stage));
+      g_autofree char *skipped = g_strdup_printf ("The stage “%s” was skipped: reopen it to "
+                                                  "change it.",
+                                                  dlg_stage_get_label (stage_writes[i].stage));
+      g_autoptr(GError) error = NULL;
+
+      assert_written (&w, i);
+      sql (f, "UPDATE stage_state SET state = 'done', ended_at = '2026-05-01T10:00:00Z'"
+              " WHERE process_id = %" G_GINT64_FORMAT " AND stage = '%s'", f->id, id);
+      assert_refused (&w, i, done);
+      sql (f, "UPDATE stage_state SET state = 'skipped', reason = 'Déjà fait'"
+              " WHERE process_id = %" G_GINT64_FORMAT " AND stage = '%s'", f->id, id);
+      assert_refused (&w, i, skipped);
+      g_assert_true (dlg_stage_apply (f->store, f->id, stage_writes[i].stage,
+                                      DLG_TRANSITION_REOPEN, "Une correction", &error));
+      g_assert_no_error (error);
+      assert_written (&w, i);
+    }
+}
+
+/* Deleting a record of a closed stage is refused too. */
+static void
+test_closed_stage_delete (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgActor) actor = dlg_actor_new (f->id);
+  g_autoptr(GListModel) actors = NULL;
+
+  dlg_actor_set_name (actor, "Conseil de quartier");
+  g_assert_true (dlg_actor_save (f->store, actor, &error));
+  sql (f, "UPDATE stage_state SET state = 'done' WHERE process_id = %" G_GINT64_FORMAT
+          " AND stage = 'diagnostic'", f->id);
+  g_assert_false (dlg_actor_delete (f->store, dlg_actor_get_id (actor), &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "reopen it"));
+  actors = dlg_actor_list (f->store, f->id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (actors), ==, 1);
+}
+
+/* An archived process refuses every write, of its stages and of the whole process (title,
+ * narratives, contributions), and its stage transitions, until it is restored. */
+static void
+test_archived_read_only (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgNarrative) narrative = dlg_narrative_new (f->id);
+  g_autoptr(DlgContribution) contribution = dlg_contribution_new (f->id);
+  Writer w;
+
+  writer_init (&w, f);
+  g_assert_true (dlg_process_set_archived (f->store, f->id, TRUE, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (stage_writes); i++)
+    assert_refused (&w, i, "is archived: restore it to change it.");
+
+  g_assert_false (dlg_process_rename (f->store, f->id, "Autre titre", &error));
+  g_assert_nonnull (strstr (error->message, "archived"));
+  g_clear_error (&error);
+  dlg_narrative_set_title (narrative, "Où en est-on ?");
+  g_assert_false (dlg_narrative_save (f->store, narrative, &error));
+  g_assert_nonnull (strstr (error->message, "archived"));
+  g_clear_error (&error);
+  dlg_contribution_set_title (contribution, "Une idée");
+  dlg_contribution_set_body (contribution, "Des arbres");
+  g_assert_false (dlg_contribution_save (f->store, contribution, &error));
+  g_assert_nonnull (strstr (error->message, "archived"));
+  g_clear_error (&error);
+  refused (f, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_START, NULL, "restore it");
+
+  g_assert_true (dlg_process_set_archived (f->store, f->id, FALSE, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (stage_writes); i++)
+    assert_written (&w, i);
+  g_assert_true (dlg_narrative_save (f->store, narrative, &error));
+  g_assert_no_error (error);
+  allowed (f, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_START, NULL);
+}
+
+/* What belongs to no single stage stays open while stages close: narratives tell the story at
+ * any stage, contributions are moderated whenever they come. */
+static void
+test_cross_stage_stays_open (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgNarrative) narrative = dlg_narrative_new (f->id);
+  g_autoptr(DlgContribution) contribution = dlg_contribution_new (f->id);
+
+  sql (f, "UPDATE stage_state SET state = 'done' WHERE process_id = %" G_GINT64_FORMAT, f->id);
+  dlg_narrative_set_title (narrative, "Ce que l’atelier a produit");
+  g_assert_true (dlg_narrative_save (f->store, narrative, &error));
+  g_assert_no_error (error);
+  dlg_contribution_set_title (contribution, "Une idée");
+  dlg_contribution_set_body (contribution, "Des arbres");
+  g_assert_true (dlg_contribution_save (f->store, contribution, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_contribution_moderate (f->store, dlg_contribution_get_id (contribution),
+                                            "published", NULL, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+count_sql (DlgStore   *store,
+           const char *query,
+           gint64      id)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, query, NULL);
+
+  g_assert_nonnull (stmt);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The demo's recruitment is done with its panel drawn: a second panel cannot be saved over the
+ * first, nor an invitation changed, until the stage is reopened. */
+static void
+test_second_panel_refused (void)
+{
+  static const char sql_panel[] =
+    "SELECT count(*) FROM participant WHERE process_id = ?1"
+    " AND status IN ('selected','invited','accepted','declined')";
+  static const char sql_accepted[] =
+    "SELECT id FROM participant WHERE process_id = ?1 AND status = 'accepted' LIMIT 1";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(DlgDrawInput) input = NULL;
+  g_autoptr(DlgDrawResult) result = NULL;
+  gint64 pid, panel, saved, member;
+
+  g_assert_no_error (error);
+  pid = dlg_demo_ensure (store, NULL, &error);
+  g_assert_no_error (error);
+  panel = count_sql (store, sql_panel, pid);
+  saved = dlg_draw_count_saved (store, pid, &error);
+  member = count_sql (store, sql_accepted, pid);
+  g_assert_cmpint (panel, >, 0);
+
+  input = dlg_draw_input_new_for_process (store, pid, 24, 2026, DLG_DRAW_ALGORITHM_LEXIMIN,
+                                          &error);
+  g_assert_no_error (error);
+  result = dlg_draw_run (input, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (dlg_draw_save (store, pid, result, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "reopen it to change it"));
+  g_clear_error (&error);
+  g_assert_cmpint (dlg_draw_count_saved (store, pid, NULL), ==, saved);
+  g_assert_cmpint (count_sql (store, sql_panel, pid), ==, panel);
+  g_assert_false (dlg_draw_set_invitation (store, pid, member, "declined", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_true (dlg_stage_apply (store, pid, DLG_STAGE_RECRUITMENT, DLG_TRANSITION_REOPEN,
+                                  "Un second tirage", &error));
+  g_assert_true (dlg_draw_save (store, pid, result, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_draw_count_saved (store, pid, NULL), ==, saved + 1);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -541,6 +1004,11 @@ main (int   argc,
   ADD ("/core/rules/implementation-and-follow-up", test_implementation_and_follow_up);
   ADD ("/core/rules/commitment-needs-position", test_commitment_needs_position);
   ADD ("/core/rules/blockers", test_blockers_list);
+  ADD ("/core/rules/closed/stage-writes", test_closed_stage_read_only);
+  ADD ("/core/rules/closed/delete", test_closed_stage_delete);
+  ADD ("/core/rules/closed/archived", test_archived_read_only);
+  ADD ("/core/rules/closed/cross-stage-open", test_cross_stage_stays_open);
+  g_test_add_func ("/core/rules/closed/second-panel", test_second_panel_refused);
 
   return g_test_run ();
 }

@@ -1153,6 +1153,131 @@ test_reopened_stage (Fixture       *f,
   }
 }
 
+static guint
+count_registrations (Fixture    *f,
+                     const char *process_id)
+{
+  g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/changes?limit=500", f->token, NULL);
+  g_autoptr(JsonObject) page = reply_json (reply);
+  JsonArray *items = json_object_get_array_member (page, "items");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonObject *d = json_object_get_object_member (item, "data");
+
+      if (g_strcmp0 (json_object_get_string_member (item, "type"), "registration") == 0 &&
+          d != NULL && g_strcmp0 (json_object_get_string_member (d, "process_id"),
+                                  process_id) == 0)
+        n++;
+    }
+  return n;
+}
+
+#define CLOSING "0b0c0d0e-0000-4000-8000-000000000005"
+#define CLOSING_PATH "/api/sync/v1/processes/" CLOSING
+#define CLOSING_BODY(recruitment, archived) \
+  "{\"title\": \"Recrutement en cours\", \"archived\": " archived ", \"features\": [" \
+  "{\"feature\": \"recruitment\", \"enabled\": true, \"rules\": \"Tirage au sort.\"}," \
+  "{\"feature\": \"ideas\", \"enabled\": true, \"rules\": \"Lues par l’atelier.\"}]," \
+  " \"stages\": [{\"stage\": \"recruitment\", \"state\": \"" recruitment "\"}]}"
+
+static Reply *
+post_registration (Fixture     *f,
+                   FormSession *fs)
+{
+  g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs->token, "age_band", "30-44",
+                                             "gender", "woman", "commune", "Nantes",
+                                             "occupation", "employee", "prior_participation",
+                                             "no", "full_name", "Awa Diallo", "email",
+                                             "awa@example.fr", "consent", "yes", NULL);
+
+  return post_form (f, "/p/" CLOSING "/register", fs->cookie, fields);
+}
+
+/* The registration form closes with the recruitment stage the app pushed: the page says so,
+ * a form sent anyway is refused with that message and nothing is stored. An archived process
+ * takes nothing at all. */
+static void
+test_registration_closed (Fixture       *f,
+                          gconstpointer  data)
+{
+  FormSession fs = { 0 };
+  g_autofree char *etag = NULL;
+
+  {
+    g_autoptr(Reply) reply = put_with (f, CLOSING_PATH, "If-None-Match", "*",
+                                       CLOSING_BODY ("in_progress", "false"));
+    g_assert_cmpuint (reply->status, ==, 201);
+    etag = g_strdup (soup_message_headers_get_one (reply->headers, "ETag"));
+  }
+  form_session_get (f, "/p/" CLOSING "/register", &fs);
+  {
+    g_autoptr(Reply) reply = post_registration (f, &fs);
+    g_assert_cmpuint (reply->status, ==, 303);
+  }
+  g_assert_cmpuint (count_registrations (f, CLOSING), ==, 1);
+
+  /* The app closes the recruitment and pushes the process page again. */
+  {
+    g_autoptr(Reply) reply = put_with (f, CLOSING_PATH, "If-Match", etag,
+                                       CLOSING_BODY ("done", "false"));
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_free (etag);
+    etag = g_strdup (soup_message_headers_get_one (reply->headers, "ETag"));
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/p/" CLOSING, NULL, NULL);
+    g_autofree char *html = reply_text (reply);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_nonnull (strstr (html, "Le recrutement du panel citoyen est terminé\u00a0: les "
+                                    "inscriptions sont closes."));
+    g_assert_null (strstr (html, "/p/" CLOSING "/register"));
+    /* The other forms stay open. */
+    g_assert_nonnull (strstr (html, "/p/" CLOSING "/contribute/ideas"));
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/p/" CLOSING "/register", NULL, NULL);
+    g_autofree char *html = reply_text (reply);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_nonnull (strstr (html, "Inscriptions closes"));
+    g_assert_nonnull (strstr (html, "les inscriptions sont closes"));
+    g_assert_null (strstr (html, "csrf_token"));
+  }
+  {
+    g_autoptr(Reply) reply = post_registration (f, &fs);
+    g_autofree char *html = reply_text (reply);
+
+    g_assert_cmpuint (reply->status, ==, 403);
+    g_assert_nonnull (strstr (html, "les inscriptions sont closes"));
+  }
+  g_assert_cmpuint (count_registrations (f, CLOSING), ==, 1);
+
+  /* Reopened in the app: the form is back. Archived: every form closes. */
+  {
+    g_autoptr(Reply) reply = put_with (f, CLOSING_PATH, "If-Match", etag,
+                                       CLOSING_BODY ("in_progress", "true"));
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/p/" CLOSING "/contribute/ideas", NULL, NULL);
+    g_autofree char *html = reply_text (reply);
+
+    g_assert_nonnull (strstr (html, "Cette démarche est archivée"));
+    g_assert_null (strstr (html, "csrf_token"));
+  }
+  {
+    g_autoptr(Reply) reply = post_registration (f, &fs);
+
+    g_assert_cmpuint (reply->status, ==, 403);
+  }
+  g_assert_cmpuint (count_registrations (f, CLOSING), ==, 1);
+  form_session_clear (&fs);
+}
+
 static void
 test_faults_disabled (Fixture       *f,
                       gconstpointer  data)
@@ -1429,6 +1554,7 @@ main (int   argc,
   ADD ("/site/pages/hostile-text", test_hostile_text, FALSE);
   ADD ("/site/pages/all", test_pages, FALSE);
   ADD ("/site/pages/reopened-stage", test_reopened_stage, FALSE);
+  ADD ("/site/pages/registration-closed", test_registration_closed, FALSE);
   ADD ("/site/faults/disabled", test_faults_disabled, FALSE);
   ADD ("/site/faults/enabled", test_faults, TRUE);
 #undef ADD

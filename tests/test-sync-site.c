@@ -1025,6 +1025,96 @@ test_process_page_follows_stages (Fixture       *f,
   g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
 }
 
+/* The app closes the recruitment, the sync pushes the process page, and the site's registration
+ * form closes: the page says so and a form sent anyway is refused, nothing kept. A registration
+ * the site took before it learnt of the closing is pulled, kept and counted as late. */
+static void
+test_registration_closes_with_stage (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *register_path = g_strdup_printf ("/p/%s/register", f->process_uuid);
+  g_autofree char *ideas_path = form_path (f, "ideas");
+  g_autofree char *page = NULL;
+  g_autofree char *answer = NULL;
+  g_autoptr(GListModel) pulled = NULL;
+  g_autoptr(DlgParticipant) first = NULL;
+  const char *fields[] = { "age_band", "30-44", "gender", "woman", "commune", "Nantes",
+                           "occupation", "employee", "prior_participation", "no",
+                           "full_name", "Awa Diallo", "email", "awa@example.fr",
+                           "consent", "yes", NULL };
+
+  test_app_sync (f->client);
+  test_site_post_form (f->site, register_path, fields);
+  test_app_sync (f->client);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM participant"), ==, 1);
+
+  /* The officer runs the stages to the recruitment and closes it with its panel. */
+  for (DlgStage s = DLG_STAGE_DIAGNOSTIC; s < DLG_STAGE_RECRUITMENT; s++)
+    {
+      g_assert_true (dlg_stage_apply (f->store, f->process_id, s, DLG_TRANSITION_START, NULL,
+                                      &error));
+      g_assert_true (dlg_stage_apply (f->store, f->process_id, s, DLG_TRANSITION_SKIP,
+                                      "Fait en amont.", &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (dlg_stage_apply (f->store, f->process_id, DLG_STAGE_RECRUITMENT,
+                                  DLG_TRANSITION_START, NULL, &error));
+  pulled = dlg_participant_list (f->store, f->process_id, &error);
+  first = g_list_model_get_item (pulled, 0);
+  dlg_participant_set_status (first, "selected");
+  g_assert_true (dlg_participant_save (f->store, first, &error));
+  g_assert_true (dlg_stage_apply (f->store, f->process_id, DLG_STAGE_RECRUITMENT,
+                                  DLG_TRANSITION_DONE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_participant_count_late (f->store, f->process_id, NULL), ==, 0);
+
+  /* Before the next sync, the site still takes a registration (a second later: dates are to
+   * the second). */
+  g_usleep (1100 * 1000);
+  test_site_post_form (f->site, register_path, fields);
+  test_app_sync (f->client);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM participant"), ==, 2);
+  g_assert_cmpint (dlg_participant_count_late (f->store, f->process_id, NULL), ==, 1);
+
+  /* After it, the form is closed and says so. */
+  page = get_page (f, register_path, 200);
+  g_assert_nonnull (strstr (page, "Inscriptions closes"));
+  g_assert_nonnull (strstr (page, "les inscriptions sont closes"));
+  g_assert_null (strstr (page, "csrf_token"));
+  g_clear_pointer (&page, g_free);
+  {
+    g_autofree char *process_path = g_strdup_printf ("/p/%s", f->process_uuid);
+
+    page = get_page (f, process_path, 200);
+    g_assert_nonnull (strstr (page, "les inscriptions sont closes"));
+    g_assert_null (strstr (page, register_path));
+  }
+
+  /* A form sent anyway (with a valid token of the session) is refused, and nothing is kept. */
+  {
+    g_autofree char *form = get_page (f, ideas_path, 200);
+    const char *start = strstr (form, "name=\"csrf_token\" value=\"");
+    g_autofree char *token = NULL;
+    g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+    g_autofree char *encoded = NULL;
+
+    g_assert_nonnull (start);
+    start += strlen ("name=\"csrf_token\" value=\"");
+    token = g_strndup (start, strchr (start, '"') - start);
+    g_hash_table_insert (values, (gpointer) "csrf_token", token);
+    for (guint i = 0; fields[i] != NULL; i += 2)
+      g_hash_table_insert (values, (gpointer) fields[i], (gpointer) fields[i + 1]);
+    encoded = soup_form_encode_hash (values);
+    g_assert_cmpuint (test_site_http (f->site, "POST", register_path,
+                                      "application/x-www-form-urlencoded", encoded, &answer),
+                      ==, 403);
+    g_assert_nonnull (strstr (answer, "les inscriptions sont closes"));
+  }
+  test_app_sync (f->client);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM participant"), ==, 2);
+}
+
 /* An expired cursor (410) leads to a full resync that keeps unsent local edits. */
 static void
 test_expired_cursor (Fixture       *f,
@@ -1737,6 +1827,7 @@ main (int   argc,
   ADD ("/sync/site/highlight-shown", test_highlight_shown);
   ADD ("/sync/site/recommendation-sources-linked", test_recommendation_sources);
   ADD ("/sync/site/process-page-follows-stages", test_process_page_follows_stages);
+  ADD ("/sync/site/registration-closes-with-stage", test_registration_closes_with_stage);
   ADD ("/sync/site/expired-cursor-full-resync", test_expired_cursor);
   ADD ("/sync/site/conflict-412-both-versions", test_conflict);
   ADD ("/sync/site/erasure-purges-personal-data", test_erasure);

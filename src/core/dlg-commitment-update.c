@@ -20,6 +20,7 @@
 #include "dlg-journal.h"
 #include "dlg-commitment-update.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 struct _DlgCommitmentUpdate
 {
@@ -491,6 +492,8 @@ dlg_commitment_update_save (DlgStore             *store,
                                    _("The commitment does not exist."), error);
   if (process_id == 0)
     return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_IMPLEMENTATION, error))
+    return FALSE;
   if (!validate (store, self, process_id, error))
     return FALSE;
 
@@ -629,6 +632,8 @@ dlg_commitment_update_delete (DlgStore  *store,
   process_id = dlg_lookup_process (store, sql_parent, self->commitment_id,
                                    _("The commitment does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_IMPLEMENTATION, error))
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;

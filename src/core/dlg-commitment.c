@@ -20,6 +20,7 @@
 #include "dlg-journal.h"
 #include "dlg-commitment.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 struct _DlgCommitment
 {
@@ -600,6 +601,8 @@ dlg_commitment_save (DlgStore       *store,
                                    _("The process does not exist."), error);
   if (process_id == 0)
     return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_IMPLEMENTATION, error))
+    return FALSE;
   if (!validate (store, self, process_id, error))
     return FALSE;
 
@@ -739,6 +742,8 @@ dlg_commitment_delete (DlgStore  *store,
   process_id = dlg_lookup_process (store, sql_parent, self->process_id,
                                    _("The process does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_IMPLEMENTATION, error))
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;

@@ -21,6 +21,7 @@
 #include "dlg-contribution.h"
 #include "dlg-theme.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 struct _DlgContribution
 {
@@ -940,6 +941,8 @@ dlg_contribution_moderate (DlgStore    *store,
     }
   if (!(self = dlg_contribution_load (store, contribution_id, error)))
     return FALSE;
+  if (!dlg_process_check_editable (store, self->process_id, error))
+    return FALSE;
 
   if (!dlg_store_begin (store, error))
     return FALSE;
@@ -996,6 +999,8 @@ change_theme (DlgStore    *store,
   gint64 theme_process;
 
   if (!(self = dlg_contribution_load (store, contribution_id, error)))
+    return FALSE;
+  if (!dlg_process_check_editable (store, self->process_id, error))
     return FALSE;
   theme_process = dlg_lookup_process (store, sql_theme_process, theme_id,
                                       _("The theme does not exist."), error);
@@ -1167,6 +1172,8 @@ dlg_contribution_save (DlgStore         *store,
                                    _("The process does not exist."), error);
   if (process_id == 0)
     return FALSE;
+  if (!dlg_process_check_editable (store, process_id, error))
+    return FALSE;
   if (!validate (store, self, process_id, error))
     return FALSE;
 
@@ -1314,6 +1321,8 @@ dlg_contribution_delete (DlgStore  *store,
   process_id = dlg_lookup_process (store, sql_parent, self->process_id,
                                    _("The process does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!dlg_process_check_editable (store, process_id, error))
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;

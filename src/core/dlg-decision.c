@@ -20,6 +20,7 @@
 #include "dlg-journal.h"
 #include "dlg-decision.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 struct _DlgDecision
 {
@@ -514,6 +515,31 @@ validate (DlgStore     *store,
   return TRUE;
 }
 
+/* A decision belongs to its stage (arbitration or validation): the stage it is saved in, and
+ * the stage it was stored in, must both be open. */
+static gboolean
+check_editable (DlgStore     *store,
+                DlgDecision  *self,
+                gint64        process_id,
+                GError      **error)
+{
+  g_autoptr(DlgDecision) stored = NULL;
+  DlgStage stage;
+
+  if (dlg_stage_from_id (self->stage, &stage) &&
+      !dlg_stage_check_editable (store, process_id, stage, error))
+    return FALSE;
+  if (self->id == 0)
+    return TRUE;
+  if (!(stored = dlg_decision_load (store, self->id, error)))
+    return FALSE;
+  if (g_strcmp0 (stored->stage, self->stage) != 0 &&
+      dlg_stage_from_id (stored->stage, &stage) &&
+      !dlg_stage_check_editable (store, process_id, stage, error))
+    return FALSE;
+  return TRUE;
+}
+
 /**
  * dlg_decision_save:
  *
@@ -541,6 +567,8 @@ dlg_decision_save (DlgStore     *store,
   if (process_id == 0)
     return FALSE;
   if (!validate (store, self, process_id, error))
+    return FALSE;
+  if (!check_editable (store, self, process_id, error))
     return FALSE;
 
   inserting = self->id == 0;
@@ -683,6 +711,8 @@ dlg_decision_delete (DlgStore  *store,
   process_id = dlg_lookup_process (store, sql_parent, self->process_id,
                                    _("The process does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!check_editable (store, self, process_id, error))
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;

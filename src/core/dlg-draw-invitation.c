@@ -20,6 +20,7 @@
 #include "dlg-error.h"
 #include "dlg-journal.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 static const char sql_count_draws[] =
   "SELECT count(*) FROM draw WHERE process_id = ?";
@@ -244,6 +245,8 @@ dlg_draw_set_invitation (DlgStore    *store,
                    _("“%s” is not a status of an invitation."), status);
       return FALSE;
     }
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_RECRUITMENT, error))
+    return FALSE;
   if (!(current = dup_status (store, process_id, participant_id, NULL, error)))
     return FALSE;
   if (!is_panel_status (current))
@@ -392,6 +395,8 @@ dlg_draw_replace (DlgStore    *store,
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
 
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_RECRUITMENT, error))
+    return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;
   if (!(status = dup_status (store, process_id, participant_id, NULL, error)))

@@ -23,6 +23,7 @@
 #include "dlg-error.h"
 #include "dlg-journal.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 static const char sql_select_quotas[] =
   "SELECT category, value, min, max, min_flex, max_flex FROM quota"
@@ -245,6 +246,9 @@ dlg_draw_save (DlgStore       *store,
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
   g_return_val_if_fail (DLG_IS_DRAW_RESULT (result), FALSE);
 
+  /* A second panel is never saved over the first once recruitment is done. */
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_RECRUITMENT, error))
+    return FALSE;
   input = dlg_draw_result_get_input (result);
   n_people = dlg_draw_input_get_n_people (input);
   panel = dlg_draw_result_get_panel (result, &n_panel);

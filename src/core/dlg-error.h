@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * @DLG_ERROR_READ_ONLY: the database cannot be written
  * @DLG_ERROR_DISK_FULL: no space left to write the database
  * @DLG_ERROR_JOURNAL_BROKEN: the journal's chain of hashes is broken
+ * @DLG_ERROR_CLOSED: the stage the change belongs to is closed (done or skipped), or the process
+ *   is archived: it is read-only until it is reopened (restored); the message says how
  */
 typedef enum
 {
@@ -36,6 +38,7 @@ typedef enum
   DLG_ERROR_READ_ONLY,
   DLG_ERROR_DISK_FULL,
   DLG_ERROR_JOURNAL_BROKEN,
+  DLG_ERROR_CLOSED,
 } DlgError;
 
 GQuark dlg_error_quark (void);

@@ -21,6 +21,7 @@
 #include "dlg-process.h"
 #include "dlg-journal.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 static const char * const cycles_recruitment[] =
   { "diagnostic", "design", "evaluation", "prospective", NULL };
@@ -531,7 +532,9 @@ dlg_feature_save (DlgStore    *store,
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
   g_return_val_if_fail (DLG_IS_FEATURE (self), FALSE);
 
-  if (!check_process (store, self->process_id, error) || !validate (self, error))
+  if (!check_process (store, self->process_id, error) ||
+      !dlg_stage_check_editable (store, self->process_id, DLG_STAGE_MANDATE, error) ||
+      !validate (self, error))
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;
@@ -679,7 +682,8 @@ dlg_feature_delete (DlgStore    *store,
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND, _("This feature is unknown."));
       return FALSE;
     }
-  if (!check_process (store, process_id, error))
+  if (!check_process (store, process_id, error) ||
+      !dlg_stage_check_editable (store, process_id, DLG_STAGE_MANDATE, error))
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;

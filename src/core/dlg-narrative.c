@@ -20,6 +20,7 @@
 #include "dlg-journal.h"
 #include "dlg-narrative.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 struct _DlgNarrative
 {
@@ -443,6 +444,8 @@ set_published (DlgStore    *store,
 
   if (!(self = dlg_narrative_load (store, narrative_id, error)))
     return FALSE;
+  if (!dlg_process_check_editable (store, self->process_id, error))
+    return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;
   if (!(stmt = dlg_store_prepare (store, sql_publish, error)))
@@ -541,6 +544,8 @@ dlg_narrative_save (DlgStore      *store,
   process_id = dlg_lookup_process (store, sql_parent, self->process_id,
                                    _("The process does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!dlg_process_check_editable (store, process_id, error))
     return FALSE;
   if (!validate (store, self, process_id, error))
     return FALSE;
@@ -668,6 +673,8 @@ dlg_narrative_delete (DlgStore  *store,
   process_id = dlg_lookup_process (store, sql_parent, self->process_id,
                                    _("The process does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!dlg_process_check_editable (store, process_id, error))
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;

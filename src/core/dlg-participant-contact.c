@@ -18,6 +18,7 @@
 #include "dlg-error.h"
 #include "dlg-participant-contact.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 struct _DlgParticipantContact
 {
@@ -301,6 +302,8 @@ dlg_participant_contact_save (DlgStore               *store,
   process_id = dlg_lookup_process (store, sql_participant, contact->participant_id,
                                    _("The participant does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_RECRUITMENT, error))
     return FALSE;
   if (!validate (contact, error))
     return FALSE;

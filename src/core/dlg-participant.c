@@ -20,6 +20,7 @@
 #include "dlg-journal.h"
 #include "dlg-participant.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 struct _DlgParticipant
 {
@@ -737,6 +738,8 @@ dlg_participant_save (DlgStore        *store,
                                    _("The process does not exist."), error);
   if (process_id == 0)
     return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_RECRUITMENT, error))
+    return FALSE;
   if (!validate (store, self, process_id, error))
     return FALSE;
 
@@ -885,6 +888,8 @@ dlg_participant_delete (DlgStore  *store,
                                    _("The process does not exist."), error);
   if (process_id == 0)
     return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_RECRUITMENT, error))
+    return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;
   if (!(stmt = dlg_store_prepare (store, sql_delete, error)))
@@ -901,4 +906,42 @@ dlg_participant_delete (DlgStore  *store,
 fail:
   dlg_store_rollback (store);
   return FALSE;
+}
+
+/**
+ * dlg_participant_count_late:
+ *
+ * Registrations made on the site once the recruitment stage was closed, before the site learnt
+ * it (the sync pushes the closing, then pulls): they are kept, with their date, like any
+ * registration (a citizen's data is never dropped silently), and counted here so that the
+ * recruitment page can say they came late. They take part in a draw only if the stage is
+ * reopened.
+ *
+ * Returns: their number (0 while the stage is open), or -1 with @error set
+ */
+gint64
+dlg_participant_count_late (DlgStore  *store,
+                            gint64     process_id,
+                            GError   **error)
+{
+  static const char sql_count_late[] =
+    "SELECT count(*) FROM participant p JOIN stage_state s"
+    "  ON s.process_id = p.process_id AND s.stage = 'recruitment'"
+    " WHERE p.process_id = ?1 AND s.state IN ('done','skipped') AND p.status <> 'erased'"
+    "  AND julianday (p.registered_at) > julianday (s.ended_at)";
+  g_autoptr(DlgStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), -1);
+
+  if (!(stmt = dlg_store_prepare (store, sql_count_late, error)))
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, process_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      dlg_store_set_error (store, rc, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
 }

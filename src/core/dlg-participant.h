@@ -67,6 +67,9 @@ DlgParticipant *dlg_participant_load                    (DlgStore  *store,
 GListModel     *dlg_participant_list                    (DlgStore  *store,
                                                          gint64     process_id,
                                                          GError   **error);
+gint64          dlg_participant_count_late              (DlgStore  *store,
+                                                         gint64     process_id,
+                                                         GError   **error);
 gboolean        dlg_participant_delete                  (DlgStore  *store,
                                                          gint64     id,
                                                          GError   **error);

@@ -20,6 +20,7 @@
 #include "dlg-journal.h"
 #include "dlg-position.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 struct _DlgPosition
 {
@@ -427,6 +428,8 @@ dlg_position_save (DlgStore     *store,
                                    _("The recommendation does not exist."), error);
   if (process_id == 0)
     return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_RESPONSE, error))
+    return FALSE;
   if (!validate (store, self, process_id, error))
     return FALSE;
 
@@ -594,6 +597,8 @@ dlg_position_delete (DlgStore  *store,
   process_id = dlg_lookup_process (store, sql_parent, self->recommendation_id,
                                    _("The recommendation does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_RESPONSE, error))
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;

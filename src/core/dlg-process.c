@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -19,6 +20,7 @@
 #include "dlg-journal.h"
 #include "dlg-process.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 #define MAX_TITLE_LENGTH 500
 
@@ -88,7 +90,9 @@ static const char sql_summary[] =
   " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
   " WHERE id = ?1";
 static const char sql_archive[] =
-  "UPDATE process SET archived = ?2, updated_at = ?3 WHERE id = ?1";
+  "UPDATE process SET archived = ?2, updated_at = ?3,"
+  " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
+  " WHERE id = ?1";
 static const char sql_get_field[] =
   "SELECT value FROM process_field WHERE process_id = ?1 AND key = ?2";
 static const char sql_set_field[] =
@@ -463,6 +467,8 @@ dlg_process_rename (DlgStore    *store,
 
   if (!check_title (title, error))
     return FALSE;
+  if (!dlg_process_check_editable (store, process_id, error))
+    return FALSE;
   stripped = g_strstrip (g_strdup (title));
   summary = g_strdup_printf (_("Process renamed “%s”."), stripped);
   return update_and_journal (store, process_id, sql_rename, stripped, 0, "process.rename",
@@ -484,6 +490,8 @@ dlg_process_set_summary (DlgStore    *store,
                            _("The summary is not valid text."));
       return FALSE;
     }
+  if (!dlg_process_check_editable (store, process_id, error))
+    return FALSE;
   return update_and_journal (store, process_id, sql_summary, summary, 0, "process.summary",
                              _("Summary of the process changed."), error);
 }
@@ -524,6 +532,22 @@ dlg_process_touch (DlgStore    *store,
   sqlite3_bind_int64 (touch, 1, process_id);
   dlg_stmt_bind_text (touch, 2, now);
   return dlg_store_step_done (store, touch, error);
+}
+
+/* A field belongs to the stage its key starts with ("mandate.question": the mandate). */
+static gboolean
+check_field_editable (DlgStore    *store,
+                      gint64       process_id,
+                      const char  *key,
+                      GError     **error)
+{
+  const char *dot = strchr (key, '.');
+  g_autofree char *prefix = dot != NULL ? g_strndup (key, dot - key) : NULL;
+  DlgStage stage;
+
+  if (prefix != NULL && dlg_stage_from_id (prefix, &stage))
+    return dlg_stage_check_editable (store, process_id, stage, error);
+  return dlg_process_check_editable (store, process_id, error);
 }
 
 /**
@@ -580,6 +604,8 @@ dlg_process_set_field (DlgStore    *store,
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
 
   if (!(process = dlg_process_load (store, process_id, error)))
+    return FALSE;
+  if (!check_field_editable (store, process_id, key, error))
     return FALSE;
 
   if (!g_utf8_validate (value, -1, NULL))

@@ -21,6 +21,7 @@
 #include "dlg-recommendation.h"
 #include "dlg-contribution.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 struct _DlgRecommendation
 {
@@ -373,6 +374,8 @@ change_link (DlgStore    *store,
                                    _("The contribution does not exist."), error);
   if (process_id == 0)
     return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_OPINION, error))
+    return FALSE;
   if (process_id != self->process_id)
     {
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
@@ -495,6 +498,8 @@ dlg_recommendation_save (DlgStore           *store,
   process_id = dlg_lookup_process (store, sql_parent, self->process_id,
                                    _("The process does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_OPINION, error))
     return FALSE;
   if (!validate (store, self, process_id, error))
     return FALSE;
@@ -630,6 +635,8 @@ dlg_recommendation_delete (DlgStore  *store,
   process_id = dlg_lookup_process (store, sql_parent, self->process_id,
                                    _("The process does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_OPINION, error))
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;

@@ -18,6 +18,7 @@
 #include "dlg-journal.h"
 #include "dlg-response.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 #define MAX_INTRO_LENGTH 100000
 
@@ -352,6 +353,8 @@ dlg_response_save (DlgStore     *store,
   if (dlg_lookup_process (store, sql_process, self->process_id, _("The process does not exist."),
                           error) == 0)
     return FALSE;
+  if (!dlg_stage_check_editable (store, self->process_id, DLG_STAGE_RESPONSE, error))
+    return FALSE;
   if (!dlg_check_text (self->intro, FALSE, MAX_INTRO_LENGTH, _("introduction"), NULL, error))
     return FALSE;
   if (!dlg_check_date (self->published_at, FALSE, _("published at"), NULL, error))
@@ -502,6 +505,8 @@ dlg_response_delete (DlgStore  *store,
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
 
   if (!(self = dlg_response_load (store, process_id, error)))
+    return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_RESPONSE, error))
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;

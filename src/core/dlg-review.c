@@ -20,6 +20,7 @@
 #include "dlg-journal.h"
 #include "dlg-review.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 struct _DlgReview
 {
@@ -486,6 +487,8 @@ dlg_review_save (DlgStore   *store,
                                    _("The recommendation does not exist."), error);
   if (process_id == 0)
     return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_REVIEW, error))
+    return FALSE;
   if (!validate (store, self, process_id, error))
     return FALSE;
 
@@ -646,6 +649,8 @@ dlg_review_delete (DlgStore  *store,
   process_id = dlg_lookup_process (store, sql_parent, self->recommendation_id,
                                    _("The recommendation does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_REVIEW, error))
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;

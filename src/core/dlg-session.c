@@ -20,6 +20,7 @@
 #include "dlg-journal.h"
 #include "dlg-session.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 struct _DlgSession
 {
@@ -392,6 +393,8 @@ dlg_session_set_attendance (DlgStore  *store,
                                    _("The participant does not exist."), error);
   if (process_id == 0)
     return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_WORKSHOP, error))
+    return FALSE;
   if (process_id != session->process_id)
     {
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
@@ -484,6 +487,8 @@ dlg_session_save (DlgStore    *store,
   process_id = dlg_lookup_process (store, sql_parent, self->process_id,
                                    _("The process does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_WORKSHOP, error))
     return FALSE;
   if (!validate (store, self, process_id, error))
     return FALSE;
@@ -611,6 +616,8 @@ dlg_session_delete (DlgStore  *store,
   process_id = dlg_lookup_process (store, sql_parent, self->process_id,
                                    _("The process does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_WORKSHOP, error))
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;

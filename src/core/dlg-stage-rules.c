@@ -67,6 +67,10 @@ typedef gboolean (*RuleFunc) (RuleContext  *ctx,
 static const char sql_stages[] =
   "SELECT stage, state, reason, started_at, ended_at FROM stage_state"
   " WHERE process_id = ?1 ORDER BY rank";
+static const char sql_editable[] =
+  "SELECT p.title, p.archived, s.state FROM process p"
+  " LEFT JOIN stage_state s ON s.process_id = p.id AND s.stage = ?2 WHERE p.id = ?1";
+static const char sql_archived[] = "SELECT archived FROM process WHERE id = ?1";
 static const char sql_update_stage[] =
   "UPDATE stage_state SET state = ?3, reason = ?4,"
   " started_at = CASE WHEN ?3 = 'in_progress' AND (NOT ?6 OR started_at IS NULL) THEN ?5"
@@ -268,6 +272,22 @@ rule_start_state (RuleContext  *ctx,
   else if (state == DLG_STAGE_STATE_DONE)
     g_ptr_array_add (why, g_strdup_printf (_("The stage “%s” is already done."),
                                            dlg_stage_get_label (ctx->stage)));
+  return TRUE;
+}
+
+/* An archived process is read-only, its stages too, until it is restored. */
+static gboolean
+rule_not_archived (RuleContext  *ctx,
+                   GPtrArray    *why,
+                   GError      **error)
+{
+  gint64 archived;
+
+  if (!count_rows (ctx, sql_archived, &archived, error))
+    return FALSE;
+  if (archived)
+    g_ptr_array_add (why, g_strdup (_("The process is archived: restore it before changing its "
+                                      "stages.")));
   return TRUE;
 }
 
@@ -665,6 +685,10 @@ static const struct {
   DlgTransition  transition;
   RuleFunc       func;
 } rules[] = {
+  { ANY_STAGE, DLG_TRANSITION_START, rule_not_archived },
+  { ANY_STAGE, DLG_TRANSITION_DONE, rule_not_archived },
+  { ANY_STAGE, DLG_TRANSITION_SKIP, rule_not_archived },
+  { ANY_STAGE, DLG_TRANSITION_REOPEN, rule_not_archived },
   { ANY_STAGE, DLG_TRANSITION_START, rule_start_state },
   { ANY_STAGE, DLG_TRANSITION_START, rule_start_order },
   { ANY_STAGE, DLG_TRANSITION_DONE, rule_done_state },
@@ -881,6 +905,105 @@ dlg_stage_check (DlgStore       *store,
   return FALSE;
 }
 
+/* Checks that a change may be written: the process is not archived and, when @stage is not -1,
+ * that stage is not closed (done or skipped). One rule for every save path of the core. */
+static gboolean
+check_editable (DlgStore  *store,
+                gint64     process_id,
+                int        stage,
+                GError   **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_editable, error);
+  DlgStageState state = DLG_STAGE_STATE_NOT_STARTED;
+  const char *label;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, process_id);
+  dlg_stmt_bind_text (stmt, 2, stage >= 0 ? dlg_stage_to_id (stage) : NULL);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
+                           _("The process does not exist."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return dlg_store_set_error (store, rc, error);
+
+  if (sqlite3_column_int (stmt, 1))
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_CLOSED,
+                   _("The process “%s” is archived: restore it to change it."),
+                   dlg_stmt_get_text (stmt, 0));
+      return FALSE;
+    }
+  if (stage < 0)
+    return TRUE;
+  dlg_stage_state_from_id (dlg_stmt_get_text (stmt, 2), &state);
+  label = dlg_stage_get_label (stage);
+  if (state == DLG_STAGE_STATE_DONE)
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_CLOSED,
+                   _("The stage “%s” is done: reopen it to change it."), label);
+      return FALSE;
+    }
+  if (state == DLG_STAGE_STATE_SKIPPED)
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_CLOSED,
+                   _("The stage “%s” was skipped: reopen it to change it."), label);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * dlg_stage_check_editable:
+ * @store: a #DlgStore
+ * @process_id: the process
+ * @stage: the stage the change belongs to
+ * @error: return location for a #DlgError
+ *
+ * The rule of every write that belongs to a stage (its text fields and its records): a closed
+ * stage (done or skipped) is read-only until it is reopened, and an archived process until it
+ * is restored. Every save and delete of the core calls this (or
+ * dlg_process_check_editable() for what belongs to no stage) before it writes.
+ *
+ * Returns: %TRUE when the change may be written; otherwise %FALSE with %DLG_ERROR_CLOSED, whose
+ *   message says what to do (“reopen it”, “restore it”), or another error
+ */
+gboolean
+dlg_stage_check_editable (DlgStore  *store,
+                          gint64     process_id,
+                          DlgStage   stage,
+                          GError   **error)
+{
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (stage < DLG_N_STAGES, FALSE);
+
+  return check_editable (store, process_id, stage, error);
+}
+
+/**
+ * dlg_process_check_editable:
+ *
+ * The same rule for what belongs to the whole process rather than to one stage (its title and
+ * summary, narratives, contributions and their moderation, themes, the communication plan):
+ * only an archived process refuses them.
+ *
+ * Returns: %TRUE when the change may be written; otherwise %FALSE with %DLG_ERROR_CLOSED
+ */
+gboolean
+dlg_process_check_editable (DlgStore  *store,
+                            gint64     process_id,
+                            GError   **error)
+{
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  return check_editable (store, process_id, -1, error);
+}
+
 /* Closing the response stage publishes the response: the rules of that transition (validation
  * done, every position and justification given) are what "publishable" means. The sync queues
  * a published response before its next push. */
@@ -945,6 +1068,11 @@ dlg_stage_apply (DlgStore       *store,
   if (transition == DLG_TRANSITION_SKIP || transition == DLG_TRANSITION_REOPEN)
     stripped = g_strstrip (g_strdup (reason));
 
+  /* The response is published while its stage is still open: a done stage is read-only. */
+  if (stage == DLG_STAGE_RESPONSE && transition == DLG_TRANSITION_DONE &&
+      !publish_response (store, process_id, now, error))
+    goto fail;
+
   if (!(stmt = dlg_store_prepare (store, sql_update_stage, error)))
     goto fail;
   sqlite3_bind_int64 (stmt, 1, process_id);
@@ -980,9 +1108,6 @@ dlg_stage_apply (DlgStore       *store,
     goto fail;
   if (!dlg_journal_append (store, process_id, action, "stage",
                            dlg_stage_to_id (stage), summary, error))
-    goto fail;
-  if (stage == DLG_STAGE_RESPONSE && transition == DLG_TRANSITION_DONE &&
-      !publish_response (store, process_id, now, error))
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;

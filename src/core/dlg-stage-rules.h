@@ -47,4 +47,12 @@ gboolean       dlg_stage_apply    (DlgStore       *store,
                                    const char     *reason,
                                    GError        **error);
 
+gboolean       dlg_stage_check_editable   (DlgStore     *store,
+                                           gint64        process_id,
+                                           DlgStage      stage,
+                                           GError      **error);
+gboolean       dlg_process_check_editable (DlgStore     *store,
+                                           gint64        process_id,
+                                           GError      **error);
+
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include "dlg-journal.h"
 #include "dlg-theme.h"
 #include "dlg-store-private.h"
+#include "dlg-stage-rules.h"
 
 struct _DlgTheme
 {
@@ -440,6 +441,8 @@ dlg_theme_save (DlgStore  *store,
                                    _("The process does not exist."), error);
   if (process_id == 0)
     return FALSE;
+  if (!dlg_process_check_editable (store, process_id, error))
+    return FALSE;
   if (!validate (store, self, process_id, error))
     return FALSE;
 
@@ -542,6 +545,8 @@ dlg_theme_delete (DlgStore  *store,
   process_id = dlg_lookup_process (store, sql_parent, self->process_id,
                                    _("The process does not exist."), error);
   if (process_id == 0)
+    return FALSE;
+  if (!dlg_process_check_editable (store, process_id, error))
     return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;

@@ -1239,6 +1239,8 @@ build (DlgDrawPanel *self)
                                          "and seed: the same panel comes out, and it can then be "
                                          "published"));
   gtk_widget_set_halign (button, GTK_ALIGN_START);
+  /* Replaying checks the saved draw and saves nothing: it stays usable in a closed stage. */
+  gtk_widget_add_css_class (button, "dlg-keep-active");
   gtk_box_append (GTK_BOX (self->saved_box), button);
   gtk_box_append (GTK_BOX (self->box), self->saved_box);
 
@@ -1285,7 +1287,10 @@ build (DlgDrawPanel *self)
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_append (GTK_BOX (box), action_button (_("_Save the Draw"), "draw.save",
                                                 "suggested-action"));
-  gtk_box_append (GTK_BOX (box), action_button (_("_Publish the Draw…"), "draw.publish", NULL));
+  /* Publishing writes a file for the public, not the process: usable in a closed stage. */
+  button = action_button (_("_Publish the Draw…"), "draw.publish", NULL);
+  gtk_widget_add_css_class (button, "dlg-keep-active");
+  gtk_box_append (GTK_BOX (box), button);
   gtk_box_append (GTK_BOX (self->result_box), box);
   label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (label), 0);

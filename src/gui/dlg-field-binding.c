@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-field-binding.h"
+#include "dlg-read-only.h"
 
 struct _DlgFieldBinding
 {
@@ -68,6 +69,12 @@ dlg_field_binding_flush (DlgFieldBinding *self)
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (!self->dirty || self->widget == NULL || self->context == NULL || self->process_id == 0)
     return TRUE;
+  /* A read-only widget (its stage is closed) holds nothing the officer typed. */
+  if (!dlg_read_only_is_editing (self->widget))
+    {
+      self->dirty = FALSE;
+      return TRUE;
+    }
 
   text = widget_get_text (self->widget);
   if (!dlg_process_set_field (dlg_context_get_store (self->context), self->process_id,

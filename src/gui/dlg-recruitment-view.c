@@ -407,7 +407,8 @@ participant_activated_cb (DlgRecruitmentView *self,
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->participants_view));
   g_autoptr(DlgParticipant) p = g_list_model_get_item (model, position);
 
-  if (p != NULL)
+  /* A closed recruitment is read-only: its registrations open no editor. */
+  if (p != NULL && dlg_stage_view_get_editable (DLG_STAGE_VIEW (self)))
     edit_participant (self, p);
 }
 

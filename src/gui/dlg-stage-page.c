@@ -7,6 +7,12 @@
  * transition is not possible yet (dlg_stage_blockers). Its buttons call dlg_stage_apply; a
  * refused transition's message stays on the page, in full, until the next attempt. The page
  * follows DlgStore::changed, so the blockers shrink as the officer fills the view in.
+ *
+ * A closed stage (done or skipped) and an archived process are read-only until they are
+ * reopened (restored): the core says so (dlg_stage_check_editable), the page shows a banner
+ * with "Reopen…" (or "Restore") and the view shows nothing it could edit
+ * (dlg_stage_view_set_editable). Rows a view rebuilds while it is read-only are made read-only
+ * too, from a low-priority idle that runs after the view's own reload.
  */
 
 #define G_LOG_DOMAIN "dlg-stage-page"
@@ -38,6 +44,9 @@ struct _DlgStagePage
   GtkWidget    *reopen_button;
   GtkLabel     *message_label;
   GtkBox       *view_box;
+  GtkWidget    *closed_banner;
+  GtkLabel     *closed_label;
+  GtkWidget    *restore_button;
 
   DlgStageView *view;
   DlgContext   *context;
@@ -46,7 +55,10 @@ struct _DlgStagePage
   GStrv         blockers;
   gulong        changed_id;
   guint         refresh_id;
+  guint         read_only_id;
   guint         stale : 1;
+  guint         read_only : 1;
+  guint         archived : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DlgStagePage, dlg_stage_page, GTK_TYPE_WIDGET)
@@ -125,6 +137,69 @@ set_blockers (DlgStagePage *self,
     }
 }
 
+/* Shows the banner of a closed stage or an archived process and makes the view follow. */
+static void
+set_read_only (DlgStagePage *self,
+               gboolean      read_only,
+               gboolean      archived)
+{
+  gboolean was_read_only = self->read_only;
+
+  self->read_only = read_only;
+  self->archived = archived;
+  gtk_widget_set_visible (self->closed_banner, read_only);
+  gtk_widget_set_visible (self->restore_button, archived);
+  /* Reopening is offered on the banner of a closed stage (and nowhere else). */
+  gtk_widget_set_visible (self->reopen_button, read_only && !archived);
+  if (archived)
+    {
+      gtk_widget_add_css_class (self->closed_banner, "archived");
+      gtk_label_set_text (self->closed_label,
+                          _("This process is archived: it is read-only until it is restored."));
+    }
+  else if (read_only)
+    {
+      const char *text = self->state == DLG_STAGE_STATE_SKIPPED
+                         ? _("This stage was skipped: it is read-only until it is reopened.")
+                         : _("This stage is done: it is read-only until it is reopened.");
+      gint64 late = 0;
+
+      gtk_widget_remove_css_class (self->closed_banner, "archived");
+      /* Registrations the site took before it learnt of the closing are kept: say so. */
+      if (dlg_stage_view_get_stage (self->view) == DLG_STAGE_RECRUITMENT)
+        late = dlg_participant_count_late (get_store (self), self->process_id, NULL);
+      if (late > 0)
+        {
+          g_autofree char *more = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE,
+                         "%s %d registration came from the site after the stage was closed: it "
+                         "is kept, and takes part in a draw only if the stage is reopened.",
+                         "%s %d registrations came from the site after the stage was closed: "
+                         "they are kept, and take part in a draw only if the stage is reopened.",
+                         late),
+            text, (int) late);
+
+          gtk_label_set_text (self->closed_label, more);
+        }
+      else
+        gtk_label_set_text (self->closed_label, text);
+    }
+  /* Views start editable: walk the view only when it is, or was, read-only. */
+  if (self->view != NULL && (read_only || was_read_only))
+    dlg_stage_view_set_editable (self->view, !read_only);
+}
+
+static gboolean
+read_only_idle_cb (gpointer user_data)
+{
+  DlgStagePage *self = user_data;
+
+  self->read_only_id = 0;
+  if (self->read_only && self->view != NULL)
+    dlg_stage_view_set_editable (self->view, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
 void
 dlg_stage_page_refresh (DlgStagePage *self)
 {
@@ -135,9 +210,13 @@ dlg_stage_page_refresh (DlgStagePage *self)
   g_autofree char *started = NULL;
   g_autofree char *ended = NULL;
   g_autofree char *dates = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(GError) closed = NULL;
   GStrv blockers = NULL;
   const char *title = NULL;
   const char *reason;
+  gboolean archived;
+  gboolean read_only;
 
   g_return_if_fail (DLG_IS_STAGE_PAGE (self));
 
@@ -146,6 +225,7 @@ dlg_stage_page_refresh (DlgStagePage *self)
   if (store == NULL || self->process_id == 0)
     {
       set_blockers (self, NULL, NULL);
+      set_read_only (self, FALSE, FALSE);
       return;
     }
 
@@ -162,6 +242,12 @@ dlg_stage_page_refresh (DlgStagePage *self)
   self->state = dlg_stage_info_get_state (info);
   gtk_label_set_text (self->state_label, dlg_stage_state_get_label (self->state));
   gtk_widget_add_css_class (GTK_WIDGET (self->state_label), dlg_stage_state_to_id (self->state));
+
+  process = dlg_process_load (store, self->process_id, NULL);
+  archived = process != NULL && dlg_process_get_archived (process);
+  read_only = !dlg_stage_check_editable (store, self->process_id, stage, &closed) &&
+              g_error_matches (closed, DLG_ERROR, DLG_ERROR_CLOSED);
+  set_read_only (self, read_only, archived);
 
   started = format_date (dlg_stage_info_get_started_at (info));
   ended = format_date (dlg_stage_info_get_ended_at (info));
@@ -209,6 +295,12 @@ dlg_stage_page_refresh (DlgStagePage *self)
     default:
       break;
     }
+  /* An archived process changes nothing until it is restored: the banner says so. */
+  if (archived)
+    {
+      g_clear_pointer (&blockers, g_strfreev);
+      title = NULL;
+    }
   if (error != NULL)
     show_message (self, error->message);
   set_blockers (self, title, blockers);
@@ -225,13 +317,14 @@ dlg_stage_page_refresh (DlgStagePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stage.reopen",
                                  self->state == DLG_STAGE_STATE_DONE ||
                                  self->state == DLG_STAGE_STATE_SKIPPED);
-  gtk_widget_set_visible (self->start_button, self->state != DLG_STAGE_STATE_IN_PROGRESS &&
+  gtk_widget_set_visible (self->start_button, !archived &&
+                                              self->state != DLG_STAGE_STATE_IN_PROGRESS &&
                                               self->state != DLG_STAGE_STATE_DONE);
-  gtk_widget_set_visible (self->done_button, self->state == DLG_STAGE_STATE_IN_PROGRESS);
-  gtk_widget_set_visible (self->skip_button, self->state == DLG_STAGE_STATE_NOT_STARTED ||
+  gtk_widget_set_visible (self->done_button, !archived &&
                                              self->state == DLG_STAGE_STATE_IN_PROGRESS);
-  gtk_widget_set_visible (self->reopen_button, self->state == DLG_STAGE_STATE_DONE ||
-                                               self->state == DLG_STAGE_STATE_SKIPPED);
+  gtk_widget_set_visible (self->skip_button, !archived &&
+                                             (self->state == DLG_STAGE_STATE_NOT_STARTED ||
+                                              self->state == DLG_STAGE_STATE_IN_PROGRESS));
 }
 
 static gboolean
@@ -251,6 +344,9 @@ store_changed_cb (DlgStagePage *self,
 {
   if (process_id != 0 && process_id != self->process_id)
     return;
+  /* Rows the view rebuilds from this change follow its read-only state. */
+  if (self->read_only && self->read_only_id == 0)
+    self->read_only_id = g_idle_add_full (G_PRIORITY_LOW, read_only_idle_cb, self, NULL);
   /* A hidden page catches up when it is shown again. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -592,6 +688,7 @@ dlg_stage_page_dispose (GObject *object)
   if (self->view != NULL)
     dlg_stage_view_flush (self->view);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->read_only_id, g_source_remove);
   if (self->changed_id != 0)
     g_clear_signal_handler (&self->changed_id, get_store (self));
   g_clear_object (&self->context);
@@ -629,6 +726,9 @@ dlg_stage_page_class_init (DlgStagePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, message_label);
   gtk_widget_class_bind_template_child (widget_class, DlgStagePage, view_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, closed_banner);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, closed_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgStagePage, restore_button);
 
   gtk_widget_class_install_action (widget_class, "stage.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "stage.done", NULL, done_action);
@@ -721,6 +821,15 @@ dlg_stage_page_get_message (DlgStagePage *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->message_label)))
     return NULL;
   return gtk_label_get_text (self->message_label);
+}
+
+/* The read-only banner's text when the stage is closed or the process archived, or NULL. */
+const char *
+dlg_stage_page_get_read_only_notice (DlgStagePage *self)
+{
+  g_return_val_if_fail (DLG_IS_STAGE_PAGE (self), NULL);
+
+  return self->read_only ? gtk_label_get_text (self->closed_label) : NULL;
 }
 
 GStrv

@@ -25,6 +25,7 @@ void          dlg_stage_page_flush        (DlgStagePage *self);
 void          dlg_stage_page_refresh      (DlgStagePage *self);
 const char   *dlg_stage_page_get_message  (DlgStagePage *self);
 GStrv         dlg_stage_page_dup_blockers (DlgStagePage *self);
+const char   *dlg_stage_page_get_read_only_notice (DlgStagePage *self);
 gboolean      dlg_stage_page_apply        (DlgStagePage *self,
                                            DlgTransition transition,
                                            const char   *reason);

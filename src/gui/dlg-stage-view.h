@@ -23,6 +23,9 @@ G_DECLARE_INTERFACE (DlgStageView, dlg_stage_view, DLG, STAGE_VIEW, GtkWidget)
  *   pending edits in @flush.
  * @flush: save anything typed and not yet saved (called before the view is hidden or the
  *   window closes)
+ * @set_editable: (optional): what a view does beyond the default when its stage is closed or
+ *   reopened; the default (always run first) shows every editing control of the view
+ *   read-only, see dlg-read-only.c
  */
 struct _DlgStageViewInterface
 {
@@ -33,6 +36,8 @@ struct _DlgStageViewInterface
                          DlgContext   *context,
                          gint64        process_id);
   void     (*flush)     (DlgStageView *self);
+  void     (*set_editable) (DlgStageView *self,
+                            gboolean      editable);
 };
 
 DlgStage dlg_stage_view_get_stage (DlgStageView *self);
@@ -40,5 +45,8 @@ void     dlg_stage_view_load      (DlgStageView *self,
                                    DlgContext   *context,
                                    gint64        process_id);
 void     dlg_stage_view_flush     (DlgStageView *self);
+void     dlg_stage_view_set_editable (DlgStageView *self,
+                                      gboolean      editable);
+gboolean dlg_stage_view_get_editable (DlgStageView *self);
 
 G_END_DECLS

@@ -75,6 +75,7 @@ static const DlgJsonField process_fields[] = {
   STR ("title", DLG_JF_REQUIRED, 500),
   OPT_STR ("summary", 20000),
   OPT_STR ("policy_cycle", 100),
+  { "archived", DLG_JT_BOOL, DLG_JF_NULLABLE, NULL, 0, 0, NULL },
   OPT_STR ("question", 20000),
   OPT_STR ("perimeter", 20000),
   OPT_STR ("out_of_scope", 20000),

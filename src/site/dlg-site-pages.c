@@ -262,6 +262,42 @@ feature_open (JsonObject *feature)
   return TRUE;
 }
 
+/* The state of @stage_id in the timeline the app pushed, or NULL. */
+static const char *
+stage_state (JsonObject *process,
+             const char *stage_id)
+{
+  JsonArray *stages = jarray (process, "stages");
+
+  for (guint i = 0; stages != NULL && i < json_array_get_length (stages); i++)
+    {
+      JsonNode *node = json_array_get_element (stages, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          g_strcmp0 (jstr (json_node_get_object (node), "stage"), stage_id) == 0)
+        return jstr (json_node_get_object (node), "state");
+    }
+  return NULL;
+}
+
+/* Why a feature's form is closed whatever its dates say, in the citizen's words, or NULL: an
+ * archived process takes nothing any more, and registrations close with the recruitment stage
+ * (done or skipped in the app, pushed with the process page). */
+static const char *
+feature_closed_reason (JsonObject *process,
+                       const char *feature_id)
+{
+  const char *recruitment;
+
+  if (json_object_get_boolean_member_with_default (process, "archived", FALSE))
+    return "Cette démarche est archivée : la participation en ligne est close.";
+  recruitment = stage_state (process, "recruitment");
+  if (g_strcmp0 (feature_id, "recruitment") == 0 &&
+      (g_strcmp0 (recruitment, "done") == 0 || g_strcmp0 (recruitment, "skipped") == 0))
+    return "Le recrutement du panel citoyen est terminé : les inscriptions sont closes.";
+  return NULL;
+}
+
 /* Replies -------------------------------------------------------------------------------- */
 
 static void
@@ -449,13 +485,15 @@ page_process (DlgSiteServer     *self,
   for (guint i = 0; i < G_N_ELEMENTS (features); i++)
     {
       JsonObject *feature = find_feature (process, features[i].id);
+      const char *closed;
       gboolean open;
 
       if (feature == NULL || !json_object_get_boolean_member_with_default (feature, "enabled",
                                                                             FALSE))
         continue;
       any_feature = TRUE;
-      open = feature_open (feature);
+      closed = feature_closed_reason (process, features[i].id);
+      open = closed == NULL && feature_open (feature);
       g_string_append (page, "<li class=\"card\"><h3>");
       dlg_html_escape_append (page, features[i].label);
       g_string_append (page, "</h3>\n");
@@ -464,11 +502,17 @@ page_process (DlgSiteServer     *self,
         append_date (dates, "Ouvert à partir du ", jstr (feature, "opens_at"));
         append_date (dates, dates->len > 0 ? ", jusqu’au " : "Ouvert jusqu’au ",
                      jstr (feature, "closes_at"));
-        if (!open)
+        if (!open && closed == NULL)
           g_string_append (dates, " — <strong>fermé actuellement</strong>");
-        if (dates->len > 0)
+        if (dates->len > 0 && closed == NULL)
           g_string_append_printf (page, "<p class=\"meta\">%s</p>\n", dates->str);
       }
+      if (closed != NULL)
+        {
+          g_string_append (page, "<p class=\"closed\"><strong>");
+          dlg_html_escape_append (page, closed);
+          g_string_append (page, "</strong></p>\n");
+        }
       if (jstr (feature, "rules") != NULL && *jstr (feature, "rules") != '\0')
         {
           g_string_append (page, "<div class=\"rules\"><strong>Règles du jeu :</strong> ");
@@ -2023,6 +2067,28 @@ page_form (DlgSiteServer     *self,
   if (!feature_enabled (process, feature_id) || !form_init (&form, process, feature_id))
     {
       reply_not_found (msg);
+      return;
+    }
+  if (feature_closed_reason (process, feature_id) != NULL)
+    {
+      /* Shown to whoever comes by; a form sent anyway is refused and nothing is kept. */
+      gboolean reading = g_strcmp0 (method, "GET") == 0 || g_strcmp0 (method, "HEAD") == 0;
+
+      g_autofree char *back = g_strconcat ("/p/", process_id, NULL);
+      const char *title = g_strcmp0 (feature_id, "recruitment") == 0
+                          ? "Inscriptions closes" : "Participation close";
+      GString *page = g_string_new (NULL);
+
+      dlg_html_page_begin (page, title, back, jstr (process, "title"));
+      g_string_append (page, "<h1>");
+      dlg_html_escape_append (page, title);
+      g_string_append (page, "</h1>\n<p>");
+      dlg_html_escape_append (page, feature_closed_reason (process, feature_id));
+      g_string_append (page, "</p>\n<p>");
+      append_link (page, "/p/", process_id, "", "Retour à la page de la démarche", NULL);
+      g_string_append (page, "</p>\n");
+      dlg_html_page_end (page);
+      reply_html (msg, reading ? SOUP_STATUS_OK : SOUP_STATUS_FORBIDDEN, page);
       return;
     }
   if (!feature_open (feature))

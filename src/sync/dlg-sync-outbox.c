@@ -112,7 +112,7 @@ static const char sql_narrative_copy[] =
 static const char sql_narrative_delete[] = "DELETE FROM narrative WHERE uuid = ?1";
 
 static const char sql_process_body[] =
-  "SELECT uuid, title, summary, policy_cycle FROM process WHERE id = ?1";
+  "SELECT uuid, title, summary, policy_cycle, archived FROM process WHERE id = ?1";
 static const char sql_process_fields[] =
   "SELECT key, value FROM process_field WHERE process_id = ?1";
 static const char sql_process_features[] =
@@ -528,6 +528,9 @@ process_body (DlgStore  *store,
     add_column (builder, "title", stmt, 1);
     add_column (builder, "summary", stmt, 2);
     add_column (builder, "policy_cycle", stmt, 3);
+    /* An archived process takes no contribution or registration any more on the site. */
+    json_builder_set_member_name (builder, "archived");
+    json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 4) != 0);
   }
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
