@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dlg-core.h"
+#include "dlg-draw-private.h"
 #include "dlg-lp.h"
 #include "dlg-store-private.h"
 
@@ -226,6 +227,251 @@ test_lp (void)
     dlg_lp_set_row_bounds (ilp, 0, 3, 3);
     g_assert_cmpint (dlg_lp_solve_integer (ilp), ==, DLG_LP_INFEASIBLE);
   }
+}
+
+/* --- The faster engine against the reference (issue 15) ------------------------------- */
+
+/* A pool of @n_people with @n_categories categories of 2 to 5 values of uneven shares, from
+ * @seed; quotas within ±1 of the pool's shares scaled to the panel, or (@skewed) ±15 % around
+ * other shares, as a city sets them for a self-selected pool. */
+static DlgDrawInput *
+make_shaped (guint            n_people,
+             guint            size,
+             guint            n_categories,
+             gboolean         skewed,
+             DlgDrawAlgorithm algorithm,
+             guint32          seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GError) error = NULL;
+  DlgDrawInput *input = dlg_draw_input_new ();
+  g_autofree guint *values = g_new (guint, n_people * n_categories);
+  guint n_values[6];
+  char names[6][5][8];
+
+  g_assert (n_categories <= G_N_ELEMENTS (n_values));
+  for (guint c = 0; c < n_categories; c++)
+    {
+      double weights[5], target_weights[5], total = 0.0, target_total = 0.0;
+      guint counts[5] = { 0, };
+      char category[8];
+
+      n_values[c] = g_rand_int_range (rand, 2, 6);
+      for (guint v = 0; v < n_values[c]; v++)
+        {
+          weights[v] = pow (g_rand_double_range (rand, 0.2, 1.0), 2.0);
+          total += weights[v];
+          target_weights[v] = g_rand_double_range (rand, 0.5, 1.0);
+          target_total += target_weights[v];
+          g_snprintf (names[c][v], sizeof names[c][v], "v%u", v);
+        }
+      for (guint p = 0; p < n_people; p++)
+        {
+          double u = g_rand_double (rand) * total;
+          guint v = 0;
+
+          while (v + 1 < n_values[c] && u >= weights[v])
+            u -= weights[v++];
+          values[p * n_categories + c] = v;
+          counts[v]++;
+        }
+      g_snprintf (category, sizeof category, "c%u", c);
+      for (guint v = 0; v < n_values[c]; v++)
+        {
+          double target = skewed ? size * target_weights[v] / target_total
+                                 : (double) size * counts[v] / n_people;
+          int min = skewed ? (int) floor (0.85 * target) : (int) floor (target) - 1;
+          int max = skewed ? (int) ceil (1.15 * target) : (int) ceil (target) + 1;
+
+          min = CLAMP (min, 0, (int) counts[v]);
+          max = CLAMP (max, min, (int) counts[v]);
+          dlg_draw_input_add_quota (input, category, names[c][v], min, max, -1, -1, &error);
+          g_assert_no_error (error);
+        }
+    }
+  for (guint p = 0; p < n_people; p++)
+    {
+      g_autofree char *id = g_strdup_printf ("p%u", p);
+      const char *strings[G_N_ELEMENTS (n_values) + 1] = { NULL, };
+
+      for (guint c = 0; c < n_categories; c++)
+        strings[c] = names[c][values[p * n_categories + c]];
+      dlg_draw_input_add_person (input, id, strings, NULL, &error);
+      g_assert_no_error (error);
+    }
+  dlg_draw_input_set_size (input, size);
+  dlg_draw_input_set_seed (input, seed);
+  dlg_draw_input_set_algorithm (input, algorithm);
+  return input;
+}
+
+/* The engine (first panels by local search, the master LP's own distribution) finds the same
+ * lowest probability as the reference engine (every panel from the ILP, final LP), and every
+ * panel of its distribution meets the quotas. */
+static void
+test_against_reference (void)
+{
+  static const struct {
+    guint    n_people;
+    guint    size;
+    guint    n_categories;
+    gboolean skewed;
+  } cases[] = {
+    { 60, 10, 3, FALSE }, { 120, 15, 4, FALSE }, { 150, 20, 4, TRUE }, { 200, 24, 5, FALSE },
+    { 240, 30, 5, TRUE }, { 300, 40, 4, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (DlgDrawAlgorithm a = DLG_DRAW_ALGORITHM_MAXIMIN; a <= DLG_DRAW_ALGORITHM_LEXIMIN; a++)
+      {
+        g_autoptr(DlgDrawInput) input = make_shaped (cases[i].n_people, cases[i].size,
+                                                     cases[i].n_categories, cases[i].skewed,
+                                                     a, 100 + i);
+        g_autoptr(DlgDrawResult) fast = NULL;
+        g_autoptr(DlgDrawResult) reference = NULL;
+        g_autoptr(GError) error = NULL;
+
+        fast = run_ok (input);
+        reference = dlg_draw_run_reference (input, &error);
+        g_assert_no_error (error);
+        assert_result_ok (reference);
+        g_test_message ("%u/%u, %u categories, %s: min %.7f (reference %.7f), %u panels "
+                        "(reference %u)", cases[i].n_people, cases[i].size,
+                        cases[i].n_categories, dlg_draw_algorithm_to_string (a),
+                        dlg_draw_result_get_min_probability (fast),
+                        dlg_draw_result_get_min_probability (reference),
+                        dlg_draw_result_get_n_panels (fast),
+                        dlg_draw_result_get_n_panels (reference));
+        g_assert_cmpfloat_with_epsilon (dlg_draw_result_get_min_probability (fast),
+                                        dlg_draw_result_get_min_probability (reference), 1e-6);
+      }
+}
+
+typedef struct
+{
+  GPtrArray *messages;
+  double     last_fraction;
+  guint      last_level;
+  guint      n_bounds;
+} ProgressLog;
+
+static void
+progress_log_cb (double      fraction,
+                 const char *message,
+                 gpointer    user_data)
+{
+  ProgressLog *log = user_data;
+  guint level;
+  double lowest, best;
+
+  g_assert_cmpfloat (fraction, >=, log->last_fraction);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  log->last_fraction = fraction;
+  g_ptr_array_add (log->messages, g_strdup (message));
+  if (sscanf (message, "Level %u: lowest probability %lf %% so far, at most %lf %%", &level,
+              &lowest, &best) == 3)
+    {
+      g_assert_cmpuint (level, >=, MAX (1, log->last_level));
+      g_assert_cmpfloat (lowest, >=, 0.0);
+      g_assert_cmpfloat (lowest, <=, best);
+      g_assert_cmpfloat (best, <=, 100.0);
+      log->last_level = level;
+      log->n_bounds++;
+    }
+}
+
+/* A leximin draw reports the level being fixed and its bounds (lowest probability so far,
+ * best possible), levels in order; the last bound reported is the lowest probability. */
+static void
+test_progress_bounds (void)
+{
+  g_autoptr(DlgDrawInput) input = make_shaped (240, 30, 5, TRUE, DLG_DRAW_ALGORITHM_LEXIMIN,
+                                               104);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
+  ProgressLog log = { messages, 0.0, 0, 0 };
+  g_autoptr(DlgDrawResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  double lowest = -1.0;
+  guint level;
+
+  result = dlg_draw_run (input, NULL, progress_log_cb, &log, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.n_bounds, >, 0);
+  g_assert_cmpuint (log.last_level, >, 1);
+  g_assert_cmpfloat (log.last_fraction, ==, 1.0);
+  /* level 1's last report is the LP at the level's optimum: the lowest probability of all */
+  for (guint i = 0; i < messages->len; i++)
+    {
+      double a, b;
+
+      if (sscanf (g_ptr_array_index (messages, i),
+                  "Level %u: lowest probability %lf %% so far, at most %lf %%", &level, &a,
+                  &b) == 3 && level == 1)
+        lowest = a;
+    }
+  g_assert_cmpfloat_with_epsilon (lowest, 100.0 * dlg_draw_result_get_min_probability (result),
+                                  2e-3);
+}
+
+/* A long solve stops when the interrupt function says so: the simplex between runs of
+ * iterations, branch and cut at its nodes. */
+static gboolean
+interrupt_after_cb (gpointer data)
+{
+  guint *calls = data;
+
+  ++*calls;
+  return TRUE;
+}
+
+static void
+test_lp_interrupt (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  g_autoptr(DlgLp) lp = dlg_lp_new (DLG_LP_MAXIMIZE);
+  g_autoptr(DlgLp) ilp = dlg_lp_new (DLG_LP_MAXIMIZE);
+  guint n = 400, calls = 0;
+  g_autofree int *cols = g_new (int, n);
+  g_autofree double *coefs = g_new (double, n);
+
+  /* equality rows from the slack basis: every row needs a pivot, far more than one run */
+  for (guint j = 0; j < n; j++)
+    {
+      cols[j] = dlg_lp_add_col (lp, 0.0, INFINITY, g_rand_double_range (rand, 1.0, 2.0), FALSE);
+      dlg_lp_add_col (ilp, 0.0, 1.0, g_rand_double_range (rand, 1.0, 2.0), TRUE);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree int *row_cols = g_new (int, 20);
+      double b = 0.0;
+
+      for (guint e = 0; e < 20; e++)
+        {
+          row_cols[e] = (i + e * 37 + g_rand_int_range (rand, 0, 30)) % n;
+          for (guint f = 0; f < e; f++)
+            if (row_cols[f] == row_cols[e])
+              row_cols[e] = (row_cols[e] + 1) % n, f = (guint) -1;
+          coefs[e] = g_rand_double_range (rand, 0.5, 1.0);
+          b += coefs[e];
+        }
+      dlg_lp_add_row (lp, 20, row_cols, coefs, b, b);
+      if (i < 20)
+        {
+          for (guint j = 0; j < n; j++)
+            coefs[j] = g_rand_int_range (rand, 1, 100);
+          dlg_lp_add_row (ilp, n, cols, coefs, -INFINITY, 1000.0);
+        }
+    }
+  dlg_lp_set_interrupt (lp, interrupt_after_cb, &calls);
+  g_assert_cmpint (dlg_lp_solve (lp), ==, DLG_LP_INTERRUPTED);
+  g_assert_cmpuint (calls, ==, 1);
+  /* without the interrupt it ends */
+  dlg_lp_set_interrupt (lp, NULL, NULL);
+  g_assert_cmpint (dlg_lp_solve (lp), ==, DLG_LP_OPTIMAL);
+
+  calls = 0;
+  dlg_lp_set_interrupt (ilp, interrupt_after_cb, &calls);
+  g_assert_cmpint (dlg_lp_solve_integer (ilp), ==, DLG_LP_INTERRUPTED);
 }
 
 /* --- The library's small instances ------------------------------------------------------ */
@@ -1231,6 +1477,21 @@ test_cli (void)
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
   }
+  /* --progress: the level being fixed and its bounds on stderr, not a terminal here */
+  {
+    const char *args[] = { "--features", features, "--people", candidates, "--size", "22",
+                           "--seed", "1", "--progress", NULL };
+
+    status = run_cli (args, &out, &err);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (err, "Level 1: lowest probability "));
+    g_assert_nonnull (strstr (err, "% so far, at most "));
+    g_assert_nonnull (strstr (err, "100 %  Panel drawn\n"));
+    g_assert_null (strchr (err, '\r'));
+    g_assert_nonnull (strstr (out, "Panel of 22"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
   {
     const char *args[] = { "--features", features, "--people", candidates, "--size", "22",
                            "--algorithm", "nash", NULL };
@@ -1321,6 +1582,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/lp/solve", test_lp);
+  g_test_add_func ("/core/lp/interrupt", test_lp_interrupt);
+  g_test_add_func ("/core/draw/against-reference", test_against_reference);
+  g_test_add_func ("/core/draw/progress-bounds", test_progress_bounds);
   g_test_add_func ("/core/draw/csv/parse", test_csv_parse);
   g_test_add_func ("/core/draw/csv/errors", test_csv_errors);
   g_test_add_func ("/core/draw/maximin/example1", test_example1);

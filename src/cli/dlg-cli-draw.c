@@ -13,6 +13,8 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 
@@ -118,6 +120,56 @@ print_ids (const char  *label,
   g_print ("%s %s\n", label, joined);
 }
 
+/* Progress on stderr: on a terminal one line rewritten in place, ten times a second at most;
+ * otherwise (--progress into a file or a pipe) a line for each new step (each leximin level)
+ * and at most one every half second in between. */
+typedef struct
+{
+  gboolean terminal;
+  gint64   last_time;
+  char    *last_step;
+} Progress;
+
+/* What a message is about: up to its colon ("Level 3"), else the message without its
+ * numbers. */
+static char *
+progress_step (const char *message)
+{
+  const char *colon = strchr (message, ':');
+  GString *step;
+
+  if (colon != NULL)
+    return g_strndup (message, colon - message);
+  step = g_string_new (NULL);
+  for (const char *c = message; *c != '\0'; c++)
+    if (!g_ascii_isdigit (*c))
+      g_string_append_c (step, *c);
+  return g_string_free (step, FALSE);
+}
+
+static void
+progress_cb (double      fraction,
+             const char *message,
+             gpointer    user_data)
+{
+  Progress *progress = user_data;
+  gint64 now = g_get_monotonic_time ();
+  g_autofree char *step = progress_step (message);
+  gboolean new_step = g_strcmp0 (step, progress->last_step) != 0;
+
+  if (fraction < 1.0 && !(new_step && !progress->terminal)
+      && now - progress->last_time < (progress->terminal ? 100 : 500) * 1000)
+    return;
+  progress->last_time = now;
+  g_free (progress->last_step);
+  progress->last_step = g_steal_pointer (&step);
+  if (progress->terminal)
+    fprintf (stderr, "\r\033[K%3.0f %%  %s", 100.0 * fraction, message);
+  else
+    fprintf (stderr, "%3.0f %%  %s\n", 100.0 * fraction, message);
+  fflush (stderr);
+}
+
 /**
  * dlg_cli_draw:
  * @argc: number of arguments
@@ -140,6 +192,8 @@ dlg_cli_draw (int    argc,
   g_autofree char *probabilities = NULL;
   g_autofree char *reserve_text = NULL;
   gboolean json = FALSE;
+  gboolean show_progress = FALSE;
+  Progress progress = { isatty (STDERR_FILENO), 0, NULL };
   GOptionEntry entries[] = {
     { "features", 0, 0, G_OPTION_ARG_FILENAME, &features,
       N_("Quotas: CSV with feature,value,min,max[,min_flex,max_flex]"), N_("FILE") },
@@ -162,6 +216,8 @@ dlg_cli_draw (int    argc,
     { "probabilities", 0, 0, G_OPTION_ARG_FILENAME, &probabilities,
       N_("Write every person’s selection probability to this CSV file"), N_("FILE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+    { "progress", 0, 0, G_OPTION_ARG_NONE, &show_progress,
+      N_("Show the progress on stderr even when it is not a terminal"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -205,10 +261,18 @@ dlg_cli_draw (int    argc,
   dlg_draw_input_set_algorithm (input, algorithm);
   if (reserve_text != NULL)
     dlg_draw_input_set_reserve_size (input, reserve);
-  if (!dlg_draw_csv_read_features (input, features, &error)
-      || !dlg_draw_csv_read_people (input, people, id_column,
-                                    (const char *const *) household_columns, &error)
-      || !(result = dlg_draw_run (input, NULL, NULL, NULL, &error))
+  if (dlg_draw_csv_read_features (input, features, &error)
+      && dlg_draw_csv_read_people (input, people, id_column,
+                                   (const char *const *) household_columns, &error))
+    {
+      gboolean report = progress.terminal || show_progress;
+
+      result = dlg_draw_run (input, NULL, report ? progress_cb : NULL, &progress, &error);
+      if (progress.terminal && progress.last_step != NULL)
+        fputs ("\r\033[K", stderr);
+      g_free (progress.last_step);
+    }
+  if (result == NULL
       || (out != NULL && !write_panel_csv (result, out, &error))
       || (probabilities != NULL && !write_probabilities_csv (result, probabilities, &error)))
     {

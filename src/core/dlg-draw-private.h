@@ -41,4 +41,8 @@ void                dlg_draw_result_set_stats        (DlgDrawResult *self,
                                                       gint64        duration_ms,
                                                       guint         n_panels);
 
+/* The engine as before issue 15 (every panel from the ILP, final LP), to check the faster one. */
+DlgDrawResult      *dlg_draw_run_reference           (DlgDrawInput *input,
+                                                      GError      **error);
+
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <time.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -35,6 +36,9 @@
 
 /* Numerical tolerance of the column generation, as in the reference implementation. */
 #define EPS 0.00001
+/* The LP reaching a level's best bound stops it: within this much only, so that a pool where
+ * everyone can get k/n gets it to the printed digit, not to EPS. */
+#define BOUND_EPS 1e-7
 #define MAX_PROBABILITY_REDUCTIONS 2000
 #define LEGACY_MAX_ATTEMPTS 100
 /* panels priced from one LP solution at most */
@@ -78,10 +82,19 @@ typedef struct
   GHashTable          *panel_set;
   gboolean            *covered;         /* per type */
 
+  /* local search (no households): scratch */
+  gboolean             plain;           /* as before issue 15: ILP panels only, final LP */
+  gboolean             can_search;
+  int                 *order;           /* types by weight, best first */
+  int                 *quota_count;     /* per quota */
+  int                 *search_counts;
+  double              *sort_weights;
+
   guint                n_ilp;
   gint64               ilp_us;
   guint                n_lp;
   gint64               lp_us;
+  gint64               final_us;
 
   GCancellable        *cancellable;
   DlgDrawProgressFunc  progress;
@@ -89,6 +102,17 @@ typedef struct
 } Engine;
 
 G_DEFINE_QUARK (dlg-draw-error-quark, dlg_draw_error)
+
+/* CPU time of this thread, for the statistics: the build machine is shared, so wall time
+ * says little about where the time goes. */
+static gint64
+cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 void
 dlg_draw_relaxation_free (DlgDrawRelaxation *relaxation)
@@ -119,11 +143,46 @@ report (Engine     *engine,
     engine->progress (CLAMP (fraction, 0.0, 1.0), message, engine->progress_data);
 }
 
+/* Progress with the bounds: @lowest the lowest probability reached so far (of the people not
+ * yet fixed, in leximin's @level, from 1; 0 for maximin), @best the best one possible. */
+static void
+report_bound (Engine *engine,
+              double  fraction,
+              guint   level,
+              double  lowest,
+              double  best)
+{
+  g_autofree char *message = NULL;
+
+  if (engine->progress == NULL)
+    return;
+  lowest = MAX (lowest, 0.0);
+  best = MAX (best, lowest);
+  if (level > 0)
+    /* Translators: leximin fixes the probabilities level by level (lowest first); the
+     * numbers are percentages */
+    message = g_strdup_printf (_("Level %u: lowest probability %.3f %% so far, at most "
+                                 "%.3f %%"), level, 100.0 * lowest, 100.0 * best);
+  else
+    /* Translators: the numbers are percentages */
+    message = g_strdup_printf (_("Lowest probability %.3f %% so far, at most %.3f %%"),
+                               100.0 * lowest, 100.0 * best);
+  report (engine, fraction, message);
+}
+
 static gboolean
 check_cancelled (Engine  *engine,
                  GError **error)
 {
   return g_cancellable_set_error_if_cancelled (engine->cancellable, error);
+}
+
+static gboolean
+interrupt_cb (gpointer data)
+{
+  Engine *engine = data;
+
+  return g_cancellable_is_cancelled (engine->cancellable);
 }
 
 static void
@@ -142,6 +201,9 @@ engine_clear (Engine *engine)
   g_clear_pointer (&engine->panels, g_ptr_array_unref);
   g_clear_pointer (&engine->panel_set, g_hash_table_unref);
   g_clear_pointer (&engine->covered, g_free);
+  g_clear_pointer (&engine->order, g_free);
+  g_clear_pointer (&engine->quota_count, g_free);
+  g_clear_pointer (&engine->search_counts, g_free);
 }
 
 static gboolean
@@ -278,6 +340,10 @@ engine_init (Engine        *engine,
   engine->panels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   engine->panel_set = g_hash_table_new (g_bytes_hash, g_bytes_equal);
   engine->covered = g_new0 (gboolean, engine->n_types);
+  engine->can_search = engine->household_members->len == 0;
+  engine->order = g_new (int, engine->n_types);
+  engine->quota_count = g_new (int, MAX (1, engine->n_quotas));
+  engine->search_counts = g_new (int, engine->n_types);
   return TRUE;
 }
 
@@ -340,6 +406,7 @@ static void
 build_panel_ilp (Engine *engine)
 {
   engine->ilp = dlg_lp_new (DLG_LP_MAXIMIZE);
+  dlg_lp_set_interrupt (engine->ilp, interrupt_cb, engine);
   for (guint t = 0; t < engine->n_types; t++)
     dlg_lp_add_col (engine->ilp, 0.0, engine->type_size[t], 0.0, TRUE);
   add_panel_rows (engine, engine->ilp, NULL, NULL);
@@ -353,6 +420,17 @@ solver_failed (GError **error)
   return FALSE;
 }
 
+/* The error for a solve that did not end at an optimum: cancelled, or the solver failed. */
+static gboolean
+solve_error (Engine      *engine,
+             DlgLpStatus  status,
+             GError     **error)
+{
+  if (status == DLG_LP_INTERRUPTED && check_cancelled (engine, error))
+    return FALSE;
+  return solver_failed (error);
+}
+
 /* The feasible panel of greatest weight, weights given per person of each type. */
 static gboolean
 best_panel (Engine        *engine,
@@ -362,16 +440,16 @@ best_panel (Engine        *engine,
             GError       **error)
 {
   double total = 0.0;
-  gint64 start = g_get_monotonic_time ();
+  gint64 start = cpu_us ();
   DlgLpStatus status;
 
   for (guint t = 0; t < engine->n_types; t++)
     dlg_lp_set_objective (engine->ilp, t, weights != NULL ? weights[t] : 0.0);
   status = dlg_lp_solve_integer (engine->ilp);
   engine->n_ilp++;
-  engine->ilp_us += g_get_monotonic_time () - start;
+  engine->ilp_us += cpu_us () - start;
   if (status != DLG_LP_OPTIMAL)
-    return solver_failed (error);
+    return solve_error (engine, status, error);
   for (guint t = 0; t < engine->n_types; t++)
     {
       counts[t] = (int) lround (dlg_lp_get_col_value (engine->ilp, t));
@@ -417,6 +495,145 @@ panel_counts (Engine *engine,
               guint   index)
 {
   return g_bytes_get_data (g_ptr_array_index (engine->panels, index), NULL);
+}
+
+/* --- Pricing by local search ------------------------------------------------------------ */
+
+static int
+compare_by_weight (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const double *w = user_data;
+  double x = w[*(const int *) a], y = w[*(const int *) b];
+
+  if (x != y)
+    return x > y ? -1 : 1;
+  return *(const int *) a - *(const int *) b;
+}
+
+/* Sorts the types by @weights, best first, for local_search(). */
+static void
+search_prepare (Engine       *engine,
+                const double *weights)
+{
+  for (guint t = 0; t < engine->n_types; t++)
+    engine->order[t] = t;
+  g_qsort_with_data (engine->order, engine->n_types, sizeof (int), compare_by_weight,
+                     (gpointer) weights);
+}
+
+static void
+count_quotas (Engine    *engine,
+              const int *counts)
+{
+  memset (engine->quota_count, 0, sizeof (int) * engine->n_quotas);
+  for (guint t = 0; t < engine->n_types; t++)
+    if (counts[t] > 0)
+      for (guint c = 0; c < engine->n_cats; c++)
+        engine->quota_count[engine->type_quotas[t * engine->n_cats + c]] += counts[t];
+}
+
+/* Whether one person of type @out can leave and one of type @in come, the quotas kept. */
+static gboolean
+can_swap (Engine *engine,
+          int     out,
+          int     in)
+{
+  const int *qa = engine->type_quotas + out * engine->n_cats;
+  const int *qb = engine->type_quotas + in * engine->n_cats;
+
+  for (guint c = 0; c < engine->n_cats; c++)
+    if (qa[c] != qb[c]
+        && (engine->quota_count[qa[c]] - 1 < engine->quotas[qa[c]]->min
+            || engine->quota_count[qb[c]] + 1 > engine->quotas[qb[c]]->max))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+apply_swap (Engine *engine,
+            int    *counts,
+            int     out,
+            int     in)
+{
+  for (guint c = 0; c < engine->n_cats; c++)
+    {
+      engine->quota_count[engine->type_quotas[out * engine->n_cats + c]]--;
+      engine->quota_count[engine->type_quotas[in * engine->n_cats + c]]++;
+    }
+  counts[out]--;
+  counts[in]++;
+}
+
+/* Improves the feasible panel @counts by swapping one person for a heavier one, the quotas
+ * kept, as long as a swap gains (types sorted by search_prepare() for @weights). Returns the
+ * panel's weight. Only without households (a swap does not check them). It gives the first
+ * diverse panels far quicker than the ILP; as a pricing heuristic in the column generation it
+ * did not pay (its panels are weak, and each costs LP pivots, the expensive part). */
+static double
+local_search (Engine       *engine,
+              const double *weights,
+              int          *counts)
+{
+  double value = 0.0;
+  guint moves = 0;
+  gboolean improved = TRUE;
+
+  count_quotas (engine, counts);
+  for (guint t = 0; t < engine->n_types; t++)
+    value += weights[t] * counts[t];
+
+  while (improved && moves < 4 * engine->k)
+    {
+      improved = FALSE;
+      /* the lightest members first: they gain most from a swap */
+      for (int i = engine->n_types - 1; i >= 0 && !improved; i--)
+        {
+          int out = engine->order[i];
+
+          if (counts[out] == 0)
+            continue;
+          for (guint j = 0; j < engine->n_types; j++)
+            {
+              int in = engine->order[j];
+
+              if (weights[in] <= weights[out] + 1e-12)
+                break;
+              if (counts[in] >= engine->type_size[in] || !can_swap (engine, out, in))
+                continue;
+              apply_swap (engine, counts, out, in);
+              value += weights[in] - weights[out];
+              moves++;
+              improved = TRUE;
+              break;
+            }
+        }
+    }
+  return value;
+}
+
+/* A known panel with one person swapped for one of type @t, the quotas kept, in @counts;
+ * FALSE if no swap does it (the ILP then looks further). */
+static gboolean
+cover_by_swap (Engine *engine,
+               guint   t,
+               int    *counts)
+{
+  for (guint i = 0; i < engine->panels->len && i < 200; i++)
+    {
+      memcpy (counts, panel_counts (engine, i), sizeof (int) * engine->n_types);
+      if (counts[t] >= engine->type_size[t])
+        continue;
+      count_quotas (engine, counts);
+      for (guint out = 0; out < engine->n_types; out++)
+        if (out != t && counts[out] > 0 && can_swap (engine, out, t))
+          {
+            apply_swap (engine, counts, out, t);
+            return TRUE;
+          }
+    }
+  return FALSE;
 }
 
 /* --- Relaxation of infeasible quotas ---------------------------------------------------- */
@@ -538,7 +755,7 @@ check_feasible (Engine  *engine,
       return TRUE;
     }
   if (status != DLG_LP_INFEASIBLE)
-    return solver_failed (error);
+    return solve_error (engine, status, error);
 
   relaxations = propose_relaxation (engine, error);
   if (relaxations == NULL)
@@ -582,7 +799,16 @@ initial_panels (Engine  *engine,
 
       if (check_cancelled (engine, error))
         return FALSE;
-      if (!best_panel (engine, weights, counts, &value, error))
+      if (engine->can_search)
+        {
+          /* Any feasible panels do here: a local search from the last one is enough, and
+           * far quicker than the ILP, whose near-equal weights are its hardest case. */
+          memcpy (counts, panel_counts (engine, engine->panels->len - 1),
+                  sizeof (int) * engine->n_types);
+          search_prepare (engine, weights);
+          local_search (engine, weights, counts);
+        }
+      else if (!best_panel (engine, weights, counts, &value, error))
         return FALSE;
       is_new = add_panel (engine, counts);
       for (guint t = 0; t < engine->n_types; t++)
@@ -604,6 +830,11 @@ initial_panels (Engine  *engine,
         continue;
       if (check_cancelled (engine, error))
         return FALSE;
+      if (engine->can_search && cover_by_swap (engine, t, counts))
+        {
+          add_panel (engine, counts);
+          continue;
+        }
       memset (weights, 0, sizeof (double) * engine->n_types);
       weights[t] = 1.0;
       if (!best_panel (engine, weights, counts, &value, error))
@@ -747,6 +978,7 @@ master_lp_init (Engine       *engine,
                 const double *fixed)
 {
   master->lp = dlg_lp_new (DLG_LP_MAXIMIZE);
+  dlg_lp_set_interrupt (master->lp, interrupt_cb, engine);
   master->row = g_new (int, engine->n_types);
   master->col_panel = g_array_new (FALSE, FALSE, sizeof (int));
   master->col_age = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -771,6 +1003,38 @@ master_lp_init (Engine       *engine,
   master->sum_row = dlg_lp_add_row (master->lp, 0, NULL, NULL, -INFINITY, 1.0);
   for (guint i = 0; i < engine->panels->len; i++)
     master_add_panel (engine, master, i);
+}
+
+/* The distribution of the master LP's last solution, over the known panels (normalised), or
+ * NULL when it has none. At the end of maximin (or of leximin's last level) the master LP is
+ * optimal, so this is the distribution that the final LP would compute again from scratch. */
+static double *
+master_distribution (Engine   *engine,
+                     MasterLp *master)
+{
+  g_autofree double *x = g_new0 (double, MAX (1, engine->panels->len));
+  double sum = 0.0;
+
+  for (guint j = 0; j < master->col_panel->len; j++)
+    {
+      int index = g_array_index (master->col_panel, int, j);
+      double value;
+
+      if (index < 0)
+        continue;
+      value = CLAMP (dlg_lp_get_col_value (master->lp, j), 0.0, 1.0);
+      if (value < 1e-9)
+        continue;
+      x[index] = value;
+      sum += value;
+    }
+  if (sum <= 0.0)
+    return NULL;
+  g_debug ("master distribution: sum %.9f, objective %.9f", sum,
+           dlg_lp_get_objective_value (master->lp));
+  for (guint i = 0; i < engine->panels->len; i++)
+    x[i] /= sum;
+  return g_steal_pointer (&x);
 }
 
 /* Type @t's probability is now fixed at @p (it no longer takes part in z), or lowered to @p. */
@@ -805,14 +1069,34 @@ static DlgLpStatus
 solve_master (Engine   *engine,
               MasterLp *master)
 {
-  gint64 start = g_get_monotonic_time ();
+  gint64 start = cpu_us ();
   DlgLpStatus status = dlg_lp_solve (master->lp);
 
   engine->n_lp++;
-  engine->lp_us += g_get_monotonic_time () - start;
+  engine->lp_us += cpu_us () - start;
   if (status == DLG_LP_OPTIMAL)
     master_prune (engine, master);
   return status;
+}
+
+/* The end of maximin: the panels that left the master LP come back, and the simplex resumes
+ * from the last basis, which is what the final LP over every panel computes from scratch
+ * (the search may have stopped within EPS of the bound). Then the distribution, or NULL. */
+static double *
+master_finish (Engine   *engine,
+               MasterLp *master)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < engine->panels->len; i++)
+    if (i >= master->in_master->len || !g_array_index (master->in_master, gboolean, i))
+      {
+        master_add_panel (engine, master, i);
+        n++;
+      }
+  if (n > 0 && solve_master (engine, master) != DLG_LP_OPTIMAL)
+    return NULL;
+  return master_distribution (engine, master);
 }
 
 /* Gets more panels from one LP solution: scales down the weights of the panel just found so
@@ -931,8 +1215,9 @@ price (Engine        *engine,
 }
 
 static gboolean
-run_maximin (Engine  *engine,
-             GError **error)
+run_maximin (Engine   *engine,
+             double  **x,
+             GError  **error)
 {
   g_auto(MasterLp) master = { 0, };
   g_autofree double *y = g_new (double, engine->n_types);
@@ -940,8 +1225,9 @@ run_maximin (Engine  *engine,
   g_autofree double *centre_y = g_new (double, engine->n_types);
   g_autofree int *counts = g_new (int, engine->n_types);
   Centre centre = { 0.0, INFINITY, INFINITY, centre_y, FALSE };
-  double first_gap = -1.0;
+  double first_gap = -1.0, fraction = 0.3;
   int covered_people = 0;
+  DlgLpStatus status;
 
   /* The probabilities of the covered people sum to k: none can do better than uniform. */
   for (guint t = 0; t < engine->n_types; t++)
@@ -956,27 +1242,39 @@ run_maximin (Engine  *engine,
 
       if (check_cancelled (engine, error))
         return FALSE;
-      if (solve_master (engine, &master) != DLG_LP_OPTIMAL)
-        return solver_failed (error);
+      status = solve_master (engine, &master);
+      if (status != DLG_LP_OPTIMAL)
+        return solve_error (engine, status, error);
       upper = master_duals (engine, &master, y, weights);
+      report_bound (engine, fraction, 0, dlg_lp_get_objective_value (master.lp), centre.bound);
+      if (centre.bound <= dlg_lp_get_objective_value (master.lp) + BOUND_EPS)
+        {
+          g_debug ("maximin: stopped at the bound %g after %u iterations", centre.bound,
+                   iteration);
+          *x = master_finish (engine, &master);
+          return TRUE;
+        }
       if (!price (engine, &centre, NULL, y, weights, counts, &value, error))
         return FALSE;
 
       gap = MIN (value, centre.bound) - upper;
       if (first_gap < 0)
         first_gap = MAX (gap, EPS);
-      report (engine, 0.3 + 0.7 * CLAMP (1.0 - log (MAX (gap, EPS) / EPS)
-                                         / log (first_gap / EPS + 1.0), 0.0, 1.0),
-              _("Maximising the lowest probability"));
+      fraction = MAX (fraction, 0.3 + 0.7 * CLAMP (1.0 - log (MAX (gap, EPS) / EPS)
+                                                   / log (first_gap / EPS + 1.0), 0.0, 1.0));
       if (value <= upper + EPS)
-        return TRUE;
+        {
+          *x = master_finish (engine, &master);
+          return TRUE;
+        }
       /* The best bound (k/n or Lagrangian) stops the search as soon as the LP reaches it: the
        * duals oscillate for long after the optimum is found (tailing off), above all when
        * many panels are optimal (quotas proportional to the pool, where it is k/n). */
-      if (centre.bound <= dlg_lp_get_objective_value (master.lp) + EPS)
+      if (centre.bound <= dlg_lp_get_objective_value (master.lp) + BOUND_EPS)
         {
           g_debug ("maximin: stopped at the bound %g after %u iterations", centre.bound,
                    iteration);
+          *x = master_finish (engine, &master);
           return TRUE;
         }
       if (!master_take_panel (engine, &master, counts))
@@ -991,9 +1289,10 @@ run_maximin (Engine  *engine,
 }
 
 static gboolean
-run_leximin (Engine  *engine,
-             double  *fixed,
-             GError **error)
+run_leximin (Engine   *engine,
+             double   *fixed,
+             double  **x,
+             GError  **error)
 {
   g_auto(MasterLp) master = { 0, };
   g_autofree double *y = g_new (double, engine->n_types);
@@ -1001,7 +1300,7 @@ run_leximin (Engine  *engine,
   g_autofree int *counts = g_new (int, engine->n_types);
   g_autofree double *centre_y = g_new (double, engine->n_types);
   Centre centre = { INFINITY, INFINITY, INFINITY, centre_y, FALSE };
-  guint n_unfixed = 0, reductions = 0;
+  guint n_unfixed = 0, reductions = 0, level = 1;
   int covered_people = 0, fixed_people = 0;
 
   for (guint t = 0; t < engine->n_types; t++)
@@ -1041,8 +1340,9 @@ run_leximin (Engine  *engine,
           /* The fixed probabilities cannot all be met by the known panels any more, by
            * rounding: lower them all a little, as the reference implementation does. */
           g_debug ("leximin: master LP status %d, lowering the fixed probabilities", status);
-          if (status == DLG_LP_FAILED || ++reductions > MAX_PROBABILITY_REDUCTIONS)
-            return solver_failed (error);
+          if (status == DLG_LP_FAILED || status == DLG_LP_INTERRUPTED
+              || ++reductions > MAX_PROBABILITY_REDUCTIONS)
+            return solve_error (engine, status, error);
           for (guint t = 0; t < engine->n_types; t++)
             if (engine->covered[t] && fixed[t] >= 0)
               {
@@ -1054,7 +1354,12 @@ run_leximin (Engine  *engine,
         }
       upper = master_duals (engine, &master, y, weights);
       dual_obj = dlg_lp_get_objective_value (master.lp);
-      if (!price (engine, &centre, fixed, y, weights, counts, &value, error))
+      report_bound (engine, 0.3 + 0.7 * fixed_people / MAX (1, covered_people), level,
+                    dual_obj, centre.bound);
+      at_bound = centre.bound <= dual_obj + BOUND_EPS;
+      if (at_bound)
+        value = INFINITY; /* at the bound already: no pricing needed */
+      else if (!price (engine, &centre, fixed, y, weights, counts, &value, error))
         return FALSE;
 
       /* The best bound of the level stops it as soon as the LP reaches it (the duals tail
@@ -1062,7 +1367,7 @@ run_leximin (Engine  *engine,
        * a certificate for fixing as the usual test's: both are duals within EPS of the
        * optimum. */
       priced_out = value <= upper + EPS;
-      at_bound = centre.bound <= dual_obj + EPS;
+      at_bound = centre.bound <= dual_obj + BOUND_EPS;
       converged = priced_out || at_bound;
       if (!priced_out && at_bound)
         g_debug ("leximin: level stopped at the bound %g", centre.bound);
@@ -1125,9 +1430,9 @@ run_leximin (Engine  *engine,
       centre.bound = INFINITY; /* a new level */
       g_debug ("leximin: level %g fixed, %u types left, %u panels", dual_obj, n_unfixed,
                engine->panels->len);
-      report (engine, 0.3 + 0.7 * fixed_people / MAX (1, covered_people),
-              _("Raising the lowest probabilities, level by level"));
+      level++;
     }
+  *x = master_distribution (engine, &master);
   return TRUE;
 }
 
@@ -1146,6 +1451,7 @@ final_distribution (Engine       *engine,
   g_autofree double *coefs = g_new (double, n_panels + 1);
   int extra;
   double sum = 0.0;
+  DlgLpStatus status;
 
   for (guint i = 0; i < n_panels; i++)
     dlg_lp_add_col (lp, 0.0, fixed != NULL ? INFINITY : 1.0, 0.0, FALSE);
@@ -1184,8 +1490,10 @@ final_distribution (Engine       *engine,
           dlg_lp_add_row (lp, n, cols, coefs, 0.0, INFINITY);
         }
     }
-  if (dlg_lp_solve (lp) != DLG_LP_OPTIMAL)
-    return solver_failed (error);
+  dlg_lp_set_interrupt (lp, interrupt_cb, engine);
+  status = dlg_lp_solve (lp);
+  if (status != DLG_LP_OPTIMAL)
+    return solve_error (engine, status, error);
   for (guint i = 0; i < n_panels; i++)
     {
       x[i] = CLAMP (dlg_lp_get_col_value (lp, i), 0.0, 1.0);
@@ -1197,6 +1505,34 @@ final_distribution (Engine       *engine,
     return solver_failed (error);
   for (guint i = 0; i < n_panels; i++)
     x[i] /= sum;
+  return TRUE;
+}
+
+/* Whether the distribution @x gives every type on some panel at least its fixed probability
+ * (leximin), or the lowest probability of the master LP (maximin, @fixed NULL: always). */
+static gboolean
+distribution_meets (Engine       *engine,
+                    const double *x,
+                    const double *fixed)
+{
+  g_autofree double *p = g_new0 (double, engine->n_types);
+
+  if (fixed == NULL)
+    return TRUE;
+  for (guint i = 0; i < engine->panels->len; i++)
+    {
+      const int *counts = panel_counts (engine, i);
+
+      if (x[i] > 0.0)
+        for (guint t = 0; t < engine->n_types; t++)
+          p[t] += x[i] * counts[t] / engine->type_size[t];
+    }
+  for (guint t = 0; t < engine->n_types; t++)
+    if (engine->covered[t] && p[t] < fixed[t] - 1e-7)
+      {
+        g_debug ("the master LP misses the probability of type %u by %g", t, fixed[t] - p[t]);
+        return FALSE;
+      }
   return TRUE;
 }
 
@@ -1624,6 +1960,13 @@ run_legacy (Engine  *engine,
 
 /* --- Public API ------------------------------------------------------------------------- */
 
+static DlgDrawResult *draw_run (DlgDrawInput         *input,
+                                gboolean              plain,
+                                GCancellable         *cancellable,
+                                DlgDrawProgressFunc   progress,
+                                gpointer              progress_data,
+                                GError              **error);
+
 /**
  * dlg_draw_run:
  * @input: what to draw from; not to be changed while the draw runs
@@ -1645,18 +1988,43 @@ dlg_draw_run (DlgDrawInput         *input,
               gpointer              progress_data,
               GError              **error)
 {
-  Engine engine;
-  DlgDrawResult *result = NULL;
-  gint64 start = g_get_monotonic_time ();
-  DlgDrawAlgorithm algorithm;
-
   g_return_val_if_fail (input != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  return draw_run (input, FALSE, cancellable, progress, progress_data, error);
+}
+
+/* dlg_draw_run() as the engine ran before issue 15, for the tests: every panel from the exact
+ * ILP, and the distribution from the final LP over every panel found. */
+DlgDrawResult *
+dlg_draw_run_reference (DlgDrawInput  *input,
+                        GError       **error)
+{
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return draw_run (input, TRUE, NULL, NULL, NULL, error);
+}
+
+static DlgDrawResult *
+draw_run (DlgDrawInput         *input,
+          gboolean              plain,
+          GCancellable         *cancellable,
+          DlgDrawProgressFunc   progress,
+          gpointer              progress_data,
+          GError              **error)
+{
+  Engine engine;
+  DlgDrawResult *result = NULL;
+  gint64 start = g_get_monotonic_time (), cpu_start = cpu_us ();
+  DlgDrawAlgorithm algorithm;
+
   algorithm = dlg_draw_input_get_algorithm (input);
   if (!engine_init (&engine, input, error))
     goto out;
+  engine.plain = plain;
+  engine.can_search = engine.can_search && !plain;
   engine.cancellable = cancellable;
   engine.progress = progress;
   engine.progress_data = progress_data;
@@ -1679,24 +2047,39 @@ dlg_draw_run (DlgDrawInput         *input,
         goto out;
       if (algorithm == DLG_DRAW_ALGORITHM_MAXIMIN)
         {
-          if (!run_maximin (&engine, error))
+          if (!run_maximin (&engine, &x, error))
             goto out;
         }
-      else if (!run_leximin (&engine, fixed, error))
+      else if (!run_leximin (&engine, fixed, &x, error))
         goto out;
-      x = g_new (double, engine.panels->len);
-      if (!final_distribution (&engine, algorithm == DLG_DRAW_ALGORITHM_LEXIMIN ? fixed : NULL,
-                               x, error))
-        goto out;
+      /* The master LP's last solution is the distribution, unless it misses a fixed
+       * probability (by the solver's tolerances): then the final LP over every panel. */
+      if (x != NULL && (engine.plain
+                        || !distribution_meets (&engine, x,
+                                                algorithm == DLG_DRAW_ALGORITHM_LEXIMIN
+                                                  ? fixed : NULL)))
+        g_clear_pointer (&x, g_free);
+      if (x == NULL)
+        {
+          engine.final_us = cpu_us ();
+          x = g_new (double, engine.panels->len);
+          if (!final_distribution (&engine,
+                                   algorithm == DLG_DRAW_ALGORITHM_LEXIMIN ? fixed : NULL,
+                                   x, error))
+            goto out;
+          engine.final_us = cpu_us () - engine.final_us;
+        }
       result = draw_from_distribution (&engine, x, start, error);
     }
   if (result != NULL)
     report (&engine, 1.0, _("Panel drawn"));
   g_debug ("%s: %u people in %u types, %u panels found, %u ILPs in %" G_GINT64_FORMAT " ms, "
-           "%u LPs in %" G_GINT64_FORMAT " ms, %" G_GINT64_FORMAT " ms in all",
+           "%u LPs in %" G_GINT64_FORMAT " ms, final LP %" G_GINT64_FORMAT " ms, "
+           "%" G_GINT64_FORMAT " ms in all (CPU), %" G_GINT64_FORMAT " ms wall",
            dlg_draw_algorithm_to_string (algorithm), engine.n_people, engine.n_types,
            engine.panels != NULL ? engine.panels->len : 0, engine.n_ilp, engine.ilp_us / 1000,
-           engine.n_lp, engine.lp_us / 1000, (g_get_monotonic_time () - start) / 1000);
+           engine.n_lp, engine.lp_us / 1000, engine.final_us / 1000,
+           (cpu_us () - cpu_start) / 1000, (g_get_monotonic_time () - start) / 1000);
 
 out:
   engine_clear (&engine);

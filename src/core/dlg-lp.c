@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <time.h>
+#include <stdlib.h>
 
 #include <glpk.h>
 
@@ -27,9 +29,32 @@ struct _DlgLp
   int      *ind;         /* scratch, 1-based for GLPK */
   double   *val;
   int       scratch_len;
+  DlgLpInterruptFunc interrupt;
+  gpointer  interrupt_data;
+  /* statistics, printed when the problem is freed (G_MESSAGES_DEBUG=dlg-lp) */
+  guint     n_simplex;
+  guint     n_restarts;
+  gint64    simplex_iterations;
+  gint64    simplex_us;
+  guint     n_integer;
+  gint64    integer_us;
 };
 
 static _Thread_local int live_problems = 0;
+
+/* updates of the basis factorisation between two refactorisations (GLPK's default: 100) */
+#define NFS_MAX 100
+
+/* CPU time of this thread, for the statistics: the build machine is shared, so wall time
+ * says little about where the time goes. */
+static gint64
+cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static void
 ensure_scratch (DlgLp *lp,
@@ -105,6 +130,12 @@ dlg_lp_free (DlgLp *lp)
 {
   if (lp == NULL)
     return;
+  if (lp->n_simplex > 0 || lp->n_integer > 0)
+    g_debug ("%d rows, %d columns: %u simplex solves (%u restarted), %" G_GINT64_FORMAT
+             " iterations, %" G_GINT64_FORMAT " ms; %u branch and cut, %" G_GINT64_FORMAT " ms",
+             glp_get_num_rows (lp->prob), glp_get_num_cols (lp->prob), lp->n_simplex,
+             lp->n_restarts, lp->simplex_iterations, lp->simplex_us / 1000, lp->n_integer,
+             lp->integer_us / 1000);
   glp_delete_prob (lp->prob);
   g_free (lp->ind);
   g_free (lp->val);
@@ -333,38 +364,120 @@ simplex_status (DlgLp *lp,
   return DLG_LP_FAILED;
 }
 
+/* glp_simplex() in runs of SIMPLEX_RUN iterations, checking the interrupt function between
+ * them, up to @limit iterations in all: GLPK has no callback in the simplex, and a large
+ * master LP can take seconds. A run resumes from the basis where the last one stopped, so
+ * the result stays the same whatever the machine's speed. */
+#define SIMPLEX_RUN 300
+
+static int
+simplex_runs (DlgLp     *lp,
+              glp_smcp  *parm,
+              int        limit,
+              gboolean  *interrupted)
+{
+  int done = 0, rc;
+
+  for (;;)
+    {
+      int before = glp_get_it_cnt (lp->prob);
+
+      parm->it_lim = MIN (SIMPLEX_RUN, limit - done);
+      rc = glp_simplex (lp->prob, parm);
+      done += glp_get_it_cnt (lp->prob) - before;
+      if (rc != GLP_EITLIM || done >= limit)
+        return rc;
+      if (lp->interrupt != NULL && lp->interrupt (lp->interrupt_data))
+        {
+          *interrupted = TRUE;
+          return rc;
+        }
+    }
+}
+
 static DlgLpStatus
 simplex (DlgLp *lp)
 {
   glp_smcp parm;
+  glp_bfcp bfcp;
   DlgLpStatus status;
+  gboolean interrupted = FALSE;
+  gint64 start = cpu_us ();
+  int iterations = glp_get_it_cnt (lp->prob);
   int rc;
 
+  /* The master LP's basis is dense (panels of a hundred people over a few hundred types):
+   * each refactorisation costs, and fewer of them (more updates in between) save a
+   * quarter of the time. */
+  glp_get_bfcp (lp->prob, &bfcp);
+  if (bfcp.nfs_max != NFS_MAX)
+    {
+      bfcp.nfs_max = NFS_MAX;
+      glp_set_bfcp (lp->prob, &bfcp);
+    }
   glp_init_smcp (&parm);
   parm.msg_lev = GLP_MSG_OFF;
   parm.presolve = GLP_OFF; /* keep the basis between solves: column generation re-solves */
   parm.meth = GLP_PRIMAL;  /* new columns keep the last basis primal feasible */
-  parm.it_lim = 2000;      /* a stalled (degenerate) warm start is restarted below */
-  rc = glp_simplex (lp->prob, &parm);
+  /* a stalled (degenerate) warm start is restarted below after 2000 iterations */
+  rc = simplex_runs (lp, &parm, 2000, &interrupted);
+  status = interrupted ? DLG_LP_INTERRUPTED : simplex_status (lp, rc);
+  lp->n_simplex++;
+  lp->simplex_iterations += glp_get_it_cnt (lp->prob) - iterations;
+  lp->simplex_us += cpu_us () - start;
+  if (status == DLG_LP_OPTIMAL || status == DLG_LP_INTERRUPTED)
+    return status;
+  lp->n_restarts++;
+  g_debug ("primal simplex from the last basis ended with status %d (%d); trying the dual "
+           "simplex", status, rc);
+  /* Stalling (many degenerate pivots, every type's row binding at 0 in a first solve) is the
+   * usual reason: the dual simplex from the same basis does not stall there. */
+  iterations = glp_get_it_cnt (lp->prob);
+  start = cpu_us ();
+  parm.meth = GLP_DUALP;
+  rc = simplex_runs (lp, &parm, G_MAXINT, &interrupted);
+  lp->simplex_iterations += glp_get_it_cnt (lp->prob) - iterations;
+  lp->simplex_us += cpu_us () - start;
+  if (interrupted)
+    return DLG_LP_INTERRUPTED;
   status = simplex_status (lp, rc);
   if (status == DLG_LP_OPTIMAL)
     return status;
-  g_debug ("simplex from the last basis ended with status %d (%d); solving again from scratch",
-           status, rc);
+  g_debug ("dual simplex ended with status %d (%d); solving again from scratch", status, rc);
   /* A warm start can end in a wrong verdict after many small changes: check it from a fresh
    * basis, with the more careful two-phase primal method and exact bound checks. */
   glp_adv_basis (lp->prob, 0);
   parm.meth = GLP_PRIMAL;
-  parm.it_lim = G_MAXINT;
   parm.tol_bnd = 1e-9;
   parm.tol_dj = 1e-9;
-  status = simplex_status (lp, glp_simplex (lp->prob, &parm));
+  rc = simplex_runs (lp, &parm, G_MAXINT, &interrupted);
+  if (interrupted)
+    return DLG_LP_INTERRUPTED;
+  status = simplex_status (lp, rc);
   if (status == DLG_LP_OPTIMAL || status == DLG_LP_FAILED)
     return status;
   /* Last word: exact arithmetic. */
   if (glp_exact (lp->prob, &parm) == 0)
     return simplex_status (lp, 0);
   return status;
+}
+
+/**
+ * dlg_lp_set_interrupt:
+ * @lp: a problem
+ * @func: (nullable): returns %TRUE to stop the solver
+ * @data: data for @func
+ *
+ * Lets a long solve stop early: the simplex checks @func every few hundred iterations, branch
+ * and cut at every node; the solve then returns %DLG_LP_INTERRUPTED.
+ */
+void
+dlg_lp_set_interrupt (DlgLp              *lp,
+                      DlgLpInterruptFunc  func,
+                      gpointer            data)
+{
+  lp->interrupt = func;
+  lp->interrupt_data = data;
 }
 
 /**
@@ -416,6 +529,16 @@ dlg_lp_solve_interior (DlgLp *lp)
   return simplex (lp);
 }
 
+static void
+intopt_callback (glp_tree *tree,
+                 void     *info)
+{
+  DlgLp *lp = info;
+
+  if (lp->interrupt (lp->interrupt_data))
+    glp_ios_terminate (tree);
+}
+
 /**
  * dlg_lp_solve_integer:
  * @lp: a problem
@@ -427,6 +550,7 @@ DlgLpStatus
 dlg_lp_solve_integer (DlgLp *lp)
 {
   glp_iocp parm;
+  gint64 start;
   int rc;
 
   lp->is_mip = TRUE;
@@ -440,7 +564,15 @@ dlg_lp_solve_integer (DlgLp *lp)
   parm.clq_cuts = GLP_ON;
   parm.br_tech = GLP_BR_DTH;
   parm.bt_tech = GLP_BT_BLB;
+  if (lp->interrupt != NULL)
+    {
+      parm.cb_func = intopt_callback;
+      parm.cb_info = lp;
+    }
+  start = cpu_us ();
   rc = glp_intopt (lp->prob, &parm);
+  lp->n_integer++;
+  lp->integer_us += cpu_us () - start;
   switch (rc)
     {
     case 0:
@@ -450,6 +582,8 @@ dlg_lp_solve_integer (DlgLp *lp)
       return DLG_LP_INFEASIBLE;
     case GLP_ENODFS:
       return DLG_LP_UNBOUNDED;
+    case GLP_ESTOP:
+      return DLG_LP_INTERRUPTED;
     default:
       return DLG_LP_FAILED;
     }

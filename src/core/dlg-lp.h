@@ -27,6 +27,7 @@ typedef enum
  * @DLG_LP_INFEASIBLE: the problem has no feasible solution
  * @DLG_LP_UNBOUNDED: the objective is unbounded
  * @DLG_LP_FAILED: the solver gave up (numerical trouble, limits)
+ * @DLG_LP_INTERRUPTED: the interrupt function stopped the solver
  */
 typedef enum
 {
@@ -34,7 +35,12 @@ typedef enum
   DLG_LP_INFEASIBLE,
   DLG_LP_UNBOUNDED,
   DLG_LP_FAILED,
+  DLG_LP_INTERRUPTED,
 } DlgLpStatus;
+
+/* Returns TRUE to stop a solve (checked between runs of simplex iterations, and at every
+ * node of branch and cut). */
+typedef gboolean (*DlgLpInterruptFunc) (gpointer data);
 
 /* Bounds use -INFINITY / INFINITY for "none". */
 const char  *dlg_lp_get_solver_name (void);
@@ -84,6 +90,9 @@ void         dlg_lp_set_row_bounds  (DlgLp        *lp,
                                      double        lb,
                                      double        ub);
 
+void         dlg_lp_set_interrupt   (DlgLp        *lp,
+                                     DlgLpInterruptFunc func,
+                                     gpointer      data);
 DlgLpStatus  dlg_lp_solve           (DlgLp        *lp);
 DlgLpStatus  dlg_lp_solve_interior  (DlgLp        *lp);
 DlgLpStatus  dlg_lp_solve_integer   (DlgLp        *lp);

@@ -406,9 +406,11 @@ progress_cb (double      fraction,
   if (self->cancellable == NULL)
     return;
   gtk_progress_bar_set_fraction (self->progress, CLAMP (fraction, 0.0, 1.0));
-  /* The engine's messages are not translated: show the percentage. */
+  /* What the engine does (for leximin: the level and its bound), and the percentage. */
   {
-    g_autofree char *text = g_strdup_printf (_("%.0f %%"), 100.0 * CLAMP (fraction, 0.0, 1.0));
+    /* Translators: the draw's progress: what it does, then how much is done */
+    g_autofree char *text = g_strdup_printf (_("%s — %.0f %%"), message,
+                                             100.0 * CLAMP (fraction, 0.0, 1.0));
 
     gtk_progress_bar_set_text (self->progress, text);
   }
@@ -1206,6 +1208,7 @@ build (DlgDrawPanel *self)
   gtk_box_append (GTK_BOX (box), self->run_button);
   self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_progress_bar_set_show_text (self->progress, TRUE);
+  gtk_progress_bar_set_ellipsize (self->progress, PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress));
