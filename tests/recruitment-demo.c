@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   recruitment-demo [--seed N] [--scroll draw|quotas|top]
+ *   recruitment-demo [--seed N] [--scroll draw|quotas|top|register|invitations]
  *
  * Opens the window on a temporary copy of the demo database, shows the recruitment stage, runs
  * a leximin draw of 24 with the seed given and scrolls to the draw. Take the screenshot with
@@ -25,10 +25,13 @@
 
 static int opt_seed = 2026;
 static char *opt_scroll = NULL;
+static gboolean opt_misfit = FALSE;
 
 static const GOptionEntry entries[] = {
   { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, "Seed of the draw", "N" },
-  { "scroll", 0, 0, G_OPTION_ARG_STRING, &opt_scroll, "draw (default), quotas or top", "WHERE" },
+  { "misfit", 0, 0, G_OPTION_ARG_NONE, &opt_misfit,
+    "Give two registrations values that do not fit the vocabulary", NULL },
+  { "scroll", 0, 0, G_OPTION_ARG_STRING, &opt_scroll, "draw (default), quotas, top, register (the registration dialog), or invitations (after saving the draw)", "WHERE" },
   { NULL }
 };
 
@@ -48,6 +51,25 @@ find_panel (GtkWidget *widget)
   return NULL;
 }
 
+/* The button of @widget's tree that activates @action. */
+static GtkWidget *
+find_action (GtkWidget  *widget,
+             const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 scroll_cb (gpointer user_data)
 {
@@ -57,7 +79,33 @@ scroll_cb (gpointer user_data)
 
   if (dlg_draw_panel_is_running (panel))
     return G_SOURCE_CONTINUE;
+  if (g_strcmp0 (opt_scroll, "invitations") == 0)
+    {
+      static gboolean saved = FALSE;
+      GtkWidget *button;
+
+      /* Save the draw, then show the end of the panel: the invitation list. */
+      if (!saved)
+        {
+          saved = TRUE;
+          gtk_widget_activate_action (GTK_WIDGET (panel), "draw.save", NULL);
+          return G_SOURCE_CONTINUE;
+        }
+      button = find_action (GTK_WIDGET (panel), "draw.export-contacts");
+
+      if (scrolled != NULL && button != NULL
+          && gtk_widget_compute_point (button, scrolled, &GRAPHENE_POINT_INIT (0, 0), &point))
+        {
+          GtkAdjustment *adj =
+            gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+          gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + point.y - 64);
+        }
+      g_print ("ready\n");
+      return G_SOURCE_REMOVE;
+    }
   if (scrolled != NULL && g_strcmp0 (opt_scroll, "top") != 0
+      && g_strcmp0 (opt_scroll, "register") != 0 && g_strcmp0 (opt_scroll, "fix") != 0
       && gtk_widget_compute_point (GTK_WIDGET (panel), scrolled, &GRAPHENE_POINT_INIT (0, 0),
                                    &point))
     {
@@ -68,6 +116,13 @@ scroll_cb (gpointer user_data)
 
       gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + point.y - above);
     }
+  /* "fix": the values to fix, below the registrations */
+  if (g_strcmp0 (opt_scroll, "fix") == 0 && scrolled != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                              560);
+  /* "register": the registration dialog over the top of the view */
+  if (g_strcmp0 (opt_scroll, "register") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (panel), "view.add-participant", NULL);
   g_print ("ready\n");
   return G_SOURCE_REMOVE;
 }
@@ -106,6 +161,20 @@ activate_cb (GtkApplication *app)
   dlg_stage_apply (store, dlg_demo_ensure (store, NULL, NULL), DLG_STAGE_RECRUITMENT,
                    DLG_TRANSITION_REOPEN, "Un nouveau tirage", &error);
   g_assert_no_error (error);
+  if (opt_misfit)
+    {
+      /* as an older site or an import would bring them */
+      for (gint64 id = 40; id <= 41; id++)
+        {
+          g_autoptr(DlgParticipant) p = dlg_participant_load (store, id, &error);
+
+          g_assert_no_error (error);
+          dlg_participant_set_gender (p, "F");
+          dlg_participant_set_age_band (p, id == 40 ? "25-39" : "30-44");
+          dlg_participant_save (store, p, &error);
+          g_assert_no_error (error);
+        }
+    }
   settings = g_settings_new (APP_ID);
   context = dlg_context_new (store, settings);
   window = dlg_window_new (app, context);

@@ -369,6 +369,61 @@ test_journal (Fixture       *f,
   }
 }
 
+/* dialogue-cli panel PROCESS --contacts-csv FILE: the demo's 24 panel members, journaled. */
+static void
+test_panel_contacts (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(Run) demo = { 0 };
+  g_autofree char *path = g_build_filename (f->dir, "contacts.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  cli (&demo, "demo", "--db", f->db, NULL);
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "panel", "1", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--contacts-csv"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "panel", "1", "--contacts-csv", path, "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "24 people"));
+  }
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\r\n", -1);
+  /* the header, 24 members, and the empty string after the last CRLF */
+  g_assert_cmpuint (g_strv_length (lines), ==, 26);
+  g_assert_cmpstr (lines[0], ==, "Name,Email,Phone,Address,Status");
+  g_assert_nonnull (strstr (csv, "@exemple.invalid"));
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *entries;
+    JsonObject *last;
+
+    cli (&run, "journal", "1", "--json", "--db", f->db, NULL);
+    root = parse_json (run.out);
+    entries = json_node_get_array (root);
+    last = json_array_get_object_element (entries, json_array_get_length (entries) - 1);
+    g_assert_cmpstr (json_object_get_string_member (last, "action"), ==,
+                     "panel.contacts_export");
+    g_assert_nonnull (strstr (json_object_get_string_member (last, "summary"),
+                              "“contacts.csv”"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "panel", "99", "--contacts-csv", path, "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+  }
+  g_unlink (path);
+}
+
 static void
 test_bad_database (Fixture       *f,
                    gconstpointer  data)
@@ -398,6 +453,7 @@ main (int   argc,
   ADD ("/cli/show", test_show);
   ADD ("/cli/stage", test_stage);
   ADD ("/cli/journal", test_journal);
+  ADD ("/cli/panel-contacts", test_panel_contacts);
   ADD ("/cli/bad-database", test_bad_database);
 
   return g_test_run ();

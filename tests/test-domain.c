@@ -838,9 +838,25 @@ test_quota_rules (Fixture       *f,
   g_autoptr(DlgQuota) dup = dlg_quota_new (f->pid);
   g_autoptr(DlgQuota) loaded = NULL;
 
+  /* A quota is set on a value of the process's vocabulary, matched exactly on its id. */
   dlg_quota_set_category (q, "gender");
   dlg_quota_set_value (q, "F");
+  dlg_quota_set_max (q, 12);
+  g_assert_false (dlg_quota_save (f->store, q, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“F”"));
+  g_clear_error (&error);
+  dlg_quota_set_value (q, "Woman");
+  g_assert_false (dlg_quota_save (f->store, q, &error));
+  g_clear_error (&error);
+  dlg_quota_set_category (q, "income");
+  dlg_quota_set_value (q, "woman");
+  g_assert_false (dlg_quota_save (f->store, q, &error));
+  g_clear_error (&error);
+  dlg_quota_set_category (q, "gender");
+  dlg_quota_set_value (q, "woman");
   dlg_quota_set_min (q, 10);
+  dlg_quota_set_max (q, 5);
   dlg_quota_set_max (q, 5);
   g_assert_false (dlg_quota_save (f->store, q, &error));
   g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
@@ -863,14 +879,82 @@ test_quota_rules (Fixture       *f,
   g_assert_true (isnan (dlg_quota_get_target_share (loaded)));
 
   dlg_quota_set_category (dup, "gender");
-  dlg_quota_set_value (dup, "F");
+  dlg_quota_set_value (dup, "woman");
   g_assert_false (dlg_quota_save (f->store, dup, &error));
   g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  /* In the officer's words, not in ids. */
+  g_assert_nonnull (strstr (error->message, "Genre — Femme"));
   g_clear_error (&error);
-  dlg_quota_set_value (dup, "M");
+  dlg_quota_set_value (dup, "man");
   g_assert_true (dlg_quota_save (f->store, dup, &error));
   g_assert_no_error (error);
   g_assert_true (dlg_quota_delete (f->store, dlg_quota_get_id (dup), &error));
+}
+
+/* Mapping a value that does not fit: every registration holding it and the quotas on it take
+ * the chosen id; only an id of the category is accepted, or no answer where none is needed. */
+static void
+test_profile_map (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) misfits = NULL;
+  g_autoptr(DlgProfile) profile = NULL;
+  g_autofree char *who = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(DlgParticipant) p = dlg_participant_new (f->pid);
+      g_autoptr(DlgParticipantContact) c = NULL;
+
+      dlg_participant_set_gender (p, i < 2 ? "F" : "man");
+      dlg_participant_set_quartier (p, i == 0 ? "Malakoff" : "");
+      dlg_participant_set_consent (p, TRUE);
+      g_assert_true (dlg_participant_save (f->store, p, &error));
+      c = dlg_participant_contact_new (dlg_participant_get_id (p));
+      dlg_participant_contact_set_full_name (c, i == 0 ? "Zoé Martin" : "Awa Diallo");
+      g_assert_true (dlg_participant_contact_save (f->store, c, &error));
+    }
+  profile = dlg_profile_load (f->store, f->pid, &error);
+  misfits = dlg_profile_list_misfits (f->store, f->pid, &error);
+  g_assert_no_error (error);
+  /* by name: Awa Diallo (gender), Zoé Martin (gender, quartier) */
+  g_assert_cmpuint (misfits->len, ==, 3);
+  who = dlg_profile_describe_misfits (profile, misfits);
+  g_assert_cmpstr (who, ==, "Awa Diallo (Genre — “F”) and Zoé Martin (Genre — “F”, "
+                            "Quartier — “Malakoff”)");
+
+  /* not an id of the category; the case of a label is not an id either */
+  g_assert_false (dlg_profile_map_value (f->store, f->pid, "gender", "F", "Femme", &n, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  /* a gender is needed: no answer is not a choice; a quartier is not */
+  g_assert_false (dlg_profile_map_value (f->store, f->pid, "gender", "F", "", &n, &error));
+  g_clear_error (&error);
+  g_assert_true (dlg_profile_map_value (f->store, f->pid, "quartier", "Malakoff", "", &n,
+                                        &error));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (dlg_profile_map_value (f->store, f->pid, "gender", "F", "woman", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  g_clear_pointer (&misfits, g_ptr_array_unref);
+  misfits = dlg_profile_list_misfits (f->store, f->pid, &error);
+  g_assert_cmpuint (misfits->len, ==, 0);
+
+  /* an empty value only matters to a category with quotas */
+  {
+    g_autoptr(DlgQuota) q = dlg_quota_new (f->pid);
+
+    dlg_quota_set_category (q, "age_band");
+    dlg_quota_set_value (q, "30-44");
+    dlg_quota_set_max (q, 2);
+    g_assert_true (dlg_quota_save (f->store, q, &error));
+  }
+  g_clear_pointer (&misfits, g_ptr_array_unref);
+  misfits = dlg_profile_list_misfits (f->store, f->pid, &error);
+  g_assert_cmpuint (misfits->len, ==, 3);
+  g_assert_cmpstr (((DlgProfileMisfit *) g_ptr_array_index (misfits, 0))->value, ==, "");
 }
 
 static void
@@ -1189,6 +1273,7 @@ main (int argc, char *argv[])
   ADD ("feature/catalogue", test_feature_catalogue);
   ADD ("participant/contact", test_participant_contact);
   ADD ("quota/rules", test_quota_rules);
+  ADD ("profile/map", test_profile_map);
   ADD ("session/attendance", test_session_attendance);
   ADD ("recommendation/numbers", test_recommendation_numbers);
   ADD ("review/load-for", test_review_load_for);

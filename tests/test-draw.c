@@ -1288,21 +1288,21 @@ test_store (void)
 
   sql = g_strdup_printf (
     "INSERT INTO quota (process_id, category, value, min, max, min_flex, max_flex) VALUES"
-    " (%1$" G_GINT64_FORMAT ", 'gender', 'F', 2, 3, NULL, NULL),"
-    " (%1$" G_GINT64_FORMAT ", 'gender', 'M', 2, 3, NULL, NULL),"
-    " (%1$" G_GINT64_FORMAT ", 'age_band', 'young', 1, 3, NULL, NULL),"
-    " (%1$" G_GINT64_FORMAT ", 'age_band', 'old', 1, 4, NULL, NULL);"
+    " (%1$" G_GINT64_FORMAT ", 'gender', 'woman', 2, 3, NULL, NULL),"
+    " (%1$" G_GINT64_FORMAT ", 'gender', 'man', 2, 3, NULL, NULL),"
+    " (%1$" G_GINT64_FORMAT ", 'age_band', '18-29', 1, 3, NULL, NULL),"
+    " (%1$" G_GINT64_FORMAT ", 'age_band', '60-74', 1, 4, NULL, NULL);"
     "INSERT INTO participant (uuid, process_id, age_band, gender, household, consent, status,"
     " registered_at) VALUES"
-    " ('u1', %1$" G_GINT64_FORMAT ", 'young', 'F', 'h1', 1, 'registered', 'now'),"
-    " ('u2', %1$" G_GINT64_FORMAT ", 'young', 'M', 'h1', 1, 'registered', 'now'),"
-    " ('u3', %1$" G_GINT64_FORMAT ", 'old', 'F', NULL, 1, 'registered', 'now'),"
-    " ('u4', %1$" G_GINT64_FORMAT ", 'old', 'M', NULL, 1, 'registered', 'now'),"
-    " ('u5', %1$" G_GINT64_FORMAT ", 'old', 'F', NULL, 1, 'registered', 'now'),"
-    " ('u6', %1$" G_GINT64_FORMAT ", 'young', 'M', NULL, 1, 'registered', 'now'),"
-    " ('u7', %1$" G_GINT64_FORMAT ", 'old', 'M', NULL, 1, 'registered', 'now'),"
-    " ('u8', %1$" G_GINT64_FORMAT ", 'young', 'F', NULL, 0, 'registered', 'now'),"
-    " ('u9', %1$" G_GINT64_FORMAT ", 'old', 'F', NULL, 1, 'declined', 'now');",
+    " ('u1', %1$" G_GINT64_FORMAT ", '18-29', 'woman', 'h1', 1, 'registered', 'now'),"
+    " ('u2', %1$" G_GINT64_FORMAT ", '18-29', 'man', 'h1', 1, 'registered', 'now'),"
+    " ('u3', %1$" G_GINT64_FORMAT ", '60-74', 'woman', NULL, 1, 'registered', 'now'),"
+    " ('u4', %1$" G_GINT64_FORMAT ", '60-74', 'man', NULL, 1, 'registered', 'now'),"
+    " ('u5', %1$" G_GINT64_FORMAT ", '60-74', 'woman', NULL, 1, 'registered', 'now'),"
+    " ('u6', %1$" G_GINT64_FORMAT ", '18-29', 'man', NULL, 1, 'registered', 'now'),"
+    " ('u7', %1$" G_GINT64_FORMAT ", '60-74', 'man', NULL, 1, 'registered', 'now'),"
+    " ('u8', %1$" G_GINT64_FORMAT ", '18-29', 'woman', NULL, 0, 'registered', 'now'),"
+    " ('u9', %1$" G_GINT64_FORMAT ", '60-74', 'woman', NULL, 1, 'declined', 'now');",
     process_id);
   exec_sql (store, sql);
 

@@ -770,9 +770,41 @@ test_view_recruitment (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-participant", NULL);
   dialog = find_edit_dialog ();
   g_assert_nonnull (dialog);
-  /* entries: age band, gender, commune, neighbourhood, occupation, then the contact rows */
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 2), "Rezé");
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 6),
+  /* The profile is chosen among the process's values, never typed: the only entries are the
+   * contact rows (name, email, phone, address). */
+  {
+    g_autoptr(GPtrArray) entries = find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+    g_autoptr(GPtrArray) combos = find_all (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+    g_autoptr(DlgProfile) profile = dlg_profile_load (f->store, f->demo_id, NULL);
+    const char *titles[] = { "Tranche d’âge", "Genre", "Commune", "Quartier",
+                             "Catégorie socioprofessionnelle" };
+
+    g_assert_cmpuint (entries->len, ==, 4);
+    /* the channel, then one drop-down per category */
+    g_assert_cmpuint (combos->len, ==, 1 + G_N_ELEMENTS (titles));
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        AdwComboRow *combo = g_ptr_array_index (combos, i + 1);
+        GListModel *model = adw_combo_row_get_model (combo);
+        const DlgProfileCategory *category = dlg_profile_get_category (profile, i);
+
+        g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (combo)), ==,
+                         titles[i]);
+        /* "No answer", then exactly the category's values, by label */
+        g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1 + category->values->len);
+        for (guint v = 0; v < category->values->len; v++)
+          g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), v + 1), ==,
+                           ((DlgProfileValue *) g_ptr_array_index (category->values, v))->label);
+      }
+    /* Commune: Rezé; gender: Femme */
+    for (guint i = 0; i < dlg_profile_find_category (profile, "commune")->values->len; i++)
+      if (g_strcmp0 (gtk_string_list_get_string (
+                       GTK_STRING_LIST (adw_combo_row_get_model (g_ptr_array_index (combos, 3))),
+                       i), "Rezé") == 0)
+        adw_combo_row_set_selected (g_ptr_array_index (combos, 3), i);
+    adw_combo_row_set_selected (g_ptr_array_index (combos, 2), 1);
+  }
+  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1),
                          "camille@example.org");
 
   /* No consent, no registration. */
@@ -792,10 +824,12 @@ test_view_recruitment (Fixture       *f,
     {
       g_autoptr(DlgParticipant) p = g_list_model_get_item (after, i);
 
-      if (g_strcmp0 (dlg_participant_get_commune (p), "Rezé") == 0)
+      if (g_strcmp0 (dlg_participant_get_commune (p), "reze") == 0)
         g_set_object (&last, p);
     }
+  /* the ids of the vocabulary are stored */
   g_assert_nonnull (last);
+  g_assert_cmpstr (dlg_participant_get_gender (last), ==, "woman");
   g_assert_true (dlg_participant_get_consent (last));
   g_assert_cmpstr (dlg_participant_get_channel (last), ==, "in_person");
   contact = dlg_participant_contact_load (f->store, dlg_participant_get_id (last), NULL);

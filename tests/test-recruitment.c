@@ -15,6 +15,7 @@
 
 #include "dlg-core.h"
 #include "dlg-draw-panel.h"
+#include "dlg-edit-dialog.h"
 #include "dlg-probability-chart.h"
 #include "dlg-stage-page.h"
 #include "dlg-window.h"
@@ -440,7 +441,7 @@ test_infeasible_relaxation (Fixture       *f,
 {
   DlgStageView *view = show_recruitment (f);
   DlgDrawPanel *panel = find_panel (view);
-  GtkWidget *row = find_quota_row (view, "Gender: femme");
+  GtkWidget *row = find_quota_row (view, "Genre — Femme");
   g_autoptr(GPtrArray) spins = NULL;
   g_autoptr(DlgQuota) quota = NULL;
   GPtrArray *relaxation;
@@ -452,12 +453,12 @@ test_infeasible_relaxation (Fixture       *f,
   gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 24);
   gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 22);
   spin (600);
-  quota = find_quota (f, "gender", "femme");
+  quota = find_quota (f, "gender", "woman");
   g_assert_cmpint (dlg_quota_get_min (quota), ==, 22);
   g_assert_cmpint (dlg_quota_get_max (quota), ==, 24);
   g_clear_object (&quota);
   /* the row was not rebuilt under the officer's hands */
-  g_assert_true (find_quota_row (view, "Gender: femme") == row);
+  g_assert_true (find_quota_row (view, "Genre — Femme") == row);
 
   g_assert_null (run_draw (panel, 11));
   relaxation = dlg_draw_panel_get_relaxation (panel);
@@ -484,7 +485,7 @@ test_target_share (Fixture       *f,
                    gconstpointer  data)
 {
   DlgStageView *view = show_recruitment (f);
-  GtkWidget *row = find_quota_row (view, "Age band: 16-24");
+  GtkWidget *row = find_quota_row (view, "Tranche d’âge — 18 à 29 ans");
   g_autoptr(GPtrArray) spins = NULL;
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(DlgQuota) quota = NULL;
@@ -505,7 +506,7 @@ test_target_share (Fixture       *f,
   /* typed, not committed with Enter: saved all the same */
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (spins, 2)), "60");
   spin (600);
-  quota = find_quota (f, "age_band", "16-24");
+  quota = find_quota (f, "age_band", "18-29");
   g_assert_cmpfloat_with_epsilon (dlg_quota_get_target_share (quota), 0.60, 1e-9);
   g_assert_true (gtk_widget_get_visible (warning));
 }
@@ -542,7 +543,8 @@ test_invitation_replace (Fixture       *f,
   g_assert_cmpuint (count_status (f, "invited"), ==, invited + 1);
 }
 
-/* User text (a quota value, a registration's commune) is shown literally. */
+/* User text (a value's label in the vocabulary, on a quota and a registration) is shown
+ * literally. */
 static void
 test_markup_literal (Fixture       *f,
                      gconstpointer  data)
@@ -552,28 +554,19 @@ test_markup_literal (Fixture       *f,
   g_autoptr(DlgParticipant) p = dlg_participant_new (f->demo_id);
   DlgStageView *view;
   DlgDrawPanel *panel;
-  g_autofree char *title = g_strdup_printf ("Commune: %s", MARKUP_TEXT);
+  g_autofree char *title = g_strdup_printf ("Commune — %s", MARKUP_TEXT);
 
+  dlg_profile_set_value (f->store, f->demo_id, "commune", "markup", MARKUP_TEXT, &error);
+  g_assert_no_error (error);
   dlg_quota_set_category (quota, "commune");
-  dlg_quota_set_value (quota, MARKUP_TEXT);
+  dlg_quota_set_value (quota, "markup");
   dlg_quota_set_min (quota, 0);
   dlg_quota_set_max (quota, 24);
   dlg_quota_save (f->store, quota, &error);
   g_assert_no_error (error);
-  /* the draw needs a quota for every commune of the pool: the demo's is Nantes */
-  {
-    g_autoptr(DlgQuota) nantes = dlg_quota_new (f->demo_id);
-
-    dlg_quota_set_category (nantes, "commune");
-    dlg_quota_set_value (nantes, "Nantes");
-    dlg_quota_set_min (nantes, 0);
-    dlg_quota_set_max (nantes, 24);
-    dlg_quota_save (f->store, nantes, &error);
-    g_assert_no_error (error);
-  }
-  dlg_participant_set_commune (p, MARKUP_TEXT);
-  dlg_participant_set_gender (p, "femme");
-  dlg_participant_set_age_band (p, "25-39");
+  dlg_participant_set_commune (p, "markup");
+  dlg_participant_set_gender (p, "woman");
+  dlg_participant_set_age_band (p, "30-44");
   dlg_participant_set_consent (p, TRUE);
   dlg_participant_save (f->store, p, &error);
   g_assert_no_error (error);
@@ -583,10 +576,289 @@ test_markup_literal (Fixture       *f,
   g_assert_nonnull (find_quota_row (view, title));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (view), title));
 
-  /* the draw lists profiles with that commune: no markup warning (fatal here) */
+  /* the draw lists profiles with that commune (the demo's others, Nantes, have an open quota):
+   * no markup warning (fatal here) */
   panel = find_panel (view);
   g_assert_nonnull (run_draw (panel, 5));
   spin (50);
+}
+
+/* A registration whose value does not fit the vocabulary (here a gender typed "F", as an older
+ * site or an import would bring) is listed under "Values to fix" with the person's name; the
+ * draw refuses, naming them and the value, never a number; mapping the value unblocks it. */
+static void
+test_misfit_blocks_draw (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = dlg_participant_list (f->store, f->demo_id, NULL);
+  g_autoptr(DlgParticipant) p = NULL;
+  g_autoptr(DlgParticipantContact) contact = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *id_text = NULL;
+  DlgStageView *view;
+  DlgDrawPanel *panel;
+  GtkWidget *misfit_row = NULL;
+  GtkDropDown *dropdown = NULL;
+  const char *name, *message;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all) && p == NULL; i++)
+    {
+      g_autoptr(DlgParticipant) candidate = g_list_model_get_item (all, i);
+
+      if (g_strcmp0 (dlg_participant_get_status (candidate), "registered") == 0)
+        p = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (p);
+  dlg_participant_set_gender (p, "F");
+  dlg_participant_set_quartier (p, "Malakoff");
+  dlg_participant_save (f->store, p, &error);
+  g_assert_no_error (error);
+  contact = dlg_participant_contact_load (f->store, dlg_participant_get_id (p), &error);
+  g_assert_no_error (error);
+  name = dlg_participant_contact_get_full_name (contact);
+  g_assert_cmpstr (name, !=, "");
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, dlg_participant_get_id (p));
+
+  view = show_recruitment (f);
+  panel = find_panel (view);
+  spin (50);
+  rows = find_all (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                     "Genre — “F”") == 0)
+        misfit_row = row;
+    }
+  g_assert_nonnull (misfit_row);
+  g_assert_true (gtk_widget_get_mapped (misfit_row));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (misfit_row)), name));
+
+  /* the draw refuses, saying who and what */
+  dlg_draw_panel_set_size (panel, 24);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "draw.run", NULL);
+  g_assert_false (dlg_draw_panel_is_running (panel));
+  message = dlg_draw_panel_get_message (panel);
+  g_assert_nonnull (strstr (message, name));
+  g_assert_nonnull (strstr (message, "Genre — “F”"));
+  g_assert_null (strstr (message, id_text));
+
+  /* a quartier the process did not list joins its values */
+  {
+    GtkWidget *quartier_row = NULL;
+    g_autoptr(GPtrArray) dropdowns = NULL;
+    g_autoptr(DlgProfile) profile = NULL;
+    GListModel *model;
+    guint n;
+
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                     "Quartier — “Malakoff”") == 0)
+        quartier_row = g_ptr_array_index (rows, i);
+    g_assert_nonnull (quartier_row);
+    dropdowns = find_all (quartier_row, GTK_TYPE_DROP_DOWN);
+    model = gtk_drop_down_get_model (g_ptr_array_index (dropdowns, 0));
+    n = g_list_model_get_n_items (model);
+    /* …, add it, or no answer (a quartier is not required) */
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), n - 2), ==,
+                     "Add “Malakoff” to the values");
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), n - 1), ==,
+                     "No answer");
+    gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), n - 2);
+    spin (50);
+    profile = dlg_profile_load (f->store, f->demo_id, &error);
+    g_assert_cmpstr (dlg_profile_get_value_label (profile, "quartier", "Malakoff"), ==,
+                     "Malakoff");
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = find_all (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW);
+    misfit_row = NULL;
+    for (guint i = 0; i < rows->len; i++)
+      if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)),
+                     "Genre — “F”") == 0)
+        misfit_row = g_ptr_array_index (rows, i);
+    g_assert_nonnull (misfit_row);
+  }
+
+  /* map "F" to Femme from the list: the value fits, the row goes, the draw runs */
+  {
+    g_autoptr(GPtrArray) dropdowns = find_all (misfit_row, GTK_TYPE_DROP_DOWN);
+    GListModel *model;
+
+    g_assert_cmpuint (dropdowns->len, ==, 1);
+    dropdown = g_ptr_array_index (dropdowns, 0);
+    model = gtk_drop_down_get_model (dropdown);
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1), ==, "Femme");
+    gtk_drop_down_set_selected (dropdown, 1);
+  }
+  spin (50);
+  g_clear_object (&p);
+  p = dlg_participant_load (f->store, g_ascii_strtoll (id_text, NULL, 10), &error);
+  g_assert_cmpstr (dlg_participant_get_gender (p), ==, "woman");
+  {
+    g_autoptr(GPtrArray) misfits = dlg_profile_list_misfits (f->store, f->demo_id, &error);
+
+    g_assert_cmpuint (misfits->len, ==, 0);
+  }
+  g_assert_nonnull (run_draw (panel, 3));
+}
+
+/* The invitation list names the panel with their email and phone; the contacts export as CSV
+ * for a mail merge, and the journal records that contact data left the app. */
+static void
+test_invitation_contacts (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = dlg_participant_list (f->store, f->demo_id, NULL);
+  g_autoptr(DlgParticipant) member = NULL;
+  g_autoptr(DlgParticipantContact) contact = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "panel.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *csv = NULL;
+  g_autoptr(GListModel) journal = NULL;
+  g_autoptr(DlgJournalEntry) last = NULL;
+  DlgStageView *view;
+  DlgDrawPanel *panel;
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all) && member == NULL; i++)
+    {
+      g_autoptr(DlgParticipant) candidate = g_list_model_get_item (all, i);
+
+      if (g_strcmp0 (dlg_participant_get_status (candidate), "accepted") == 0)
+        member = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (member);
+  contact = dlg_participant_contact_load (f->store, dlg_participant_get_id (member), &error);
+  g_assert_no_error (error);
+
+  view = show_recruitment (f);
+  panel = find_panel (view);
+  spin (50);
+  rows = find_all (GTK_WIDGET (panel), ADW_TYPE_ACTION_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                     dlg_participant_contact_get_full_name (contact)) == 0
+          && subtitle != NULL
+          && strstr (subtitle, dlg_participant_contact_get_email (contact)) != NULL
+          && strstr (subtitle, dlg_participant_contact_get_phone (contact)) != NULL)
+        found = row;
+    }
+  g_assert_nonnull (found);
+  g_assert_true (gtk_widget_get_mapped (found));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (panel)));
+
+  g_assert_true (dlg_draw_panel_export_contacts (panel, file, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &csv, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv, "Name,Email,Phone,Address,Status\r\n"));
+  g_assert_nonnull (strstr (csv, dlg_participant_contact_get_email (contact)));
+  journal = dlg_journal_list (f->store, f->demo_id, &error);
+  g_assert_no_error (error);
+  last = g_list_model_get_item (journal, g_list_model_get_n_items (journal) - 1);
+  g_assert_cmpstr (dlg_journal_entry_get_action (last), ==, "panel.contacts_export");
+  g_assert_nonnull (strstr (dlg_journal_entry_get_summary (last), "24 panel members"));
+  g_assert_nonnull (strstr (dlg_journal_entry_get_summary (last), "panel.csv"));
+  /* the public journal never holds the contacts themselves */
+  g_assert_null (strstr (dlg_journal_entry_get_summary (last),
+                         dlg_participant_contact_get_full_name (contact)));
+  g_unlink (path);
+
+  /* Recruitment closed (read-only): the contacts can still be exported, it is reading. */
+  g_assert_true (dlg_stage_apply (f->store, f->demo_id, DLG_STAGE_RECRUITMENT,
+                                  DLG_TRANSITION_DONE, NULL, &error));
+  g_assert_no_error (error);
+  spin (100);
+  {
+    g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (panel), GTK_TYPE_BUTTON);
+    GtkWidget *export = NULL;
+
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)),
+                     "draw.export-contacts") == 0)
+        export = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (export);
+    g_assert_true (gtk_widget_is_sensitive (export));
+  }
+  g_assert_true (dlg_draw_panel_export_contacts (panel, file, &error));
+  g_assert_no_error (error);
+  g_unlink (path);
+}
+
+static DlgEditDialog *
+find_edit_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (DLG_IS_EDIT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return DLG_EDIT_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A quota is set by label, among the values of the process's vocabulary; the new quota's
+ * dialog starts with nothing chosen, so that closing it creates nothing. */
+static void
+test_quota_dialog_labels (Fixture       *f,
+                          gconstpointer  data)
+{
+  DlgStageView *view = show_recruitment (f);
+  g_autoptr(GListModel) before = dlg_quota_list (f->store, f->demo_id, NULL);
+  g_autoptr(GPtrArray) combos = NULL;
+  g_autoptr(DlgQuota) quota = NULL;
+  DlgEditDialog *dialog;
+  GListModel *model;
+  guint other = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "view.add-quota", NULL);
+  dialog = find_edit_dialog ();
+  g_assert_nonnull (dialog);
+  combos = find_all (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (combos->len, ==, 1);
+  /* no free text: the criterion and value are chosen */
+  {
+    g_autoptr(GPtrArray) entries = find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+
+    g_assert_cmpuint (entries->len, ==, 0);
+  }
+  model = adw_combo_row_get_model (g_ptr_array_index (combos, 0));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 0), ==, "Choose…");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), "Genre — Autre")
+        == 0)
+      other = i;
+  g_assert_cmpuint (other, >, 0);
+  /* a maximum with no criterion chosen is refused, and nothing is created */
+  {
+    g_autoptr(GPtrArray) spins = find_all (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+
+    gtk_spin_button_set_value (g_ptr_array_index (spins, 1), 3);
+  }
+  g_assert_false (dlg_edit_dialog_flush (dialog));
+  {
+    g_autoptr(GListModel) now = dlg_quota_list (f->store, f->demo_id, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (now), ==, g_list_model_get_n_items (before));
+  }
+  adw_combo_row_set_selected (g_ptr_array_index (combos, 0), other);
+  g_assert_true (dlg_edit_dialog_flush (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (50);
+  quota = find_quota (f, "gender", "other");
+  g_assert_nonnull (quota);
+  g_assert_nonnull (find_quota_row (view, "Genre — Autre"));
 }
 
 static char *
@@ -640,6 +912,9 @@ main (int   argc,
   ADD ("/gui/recruitment/target-share", test_target_share);
   ADD ("/gui/recruitment/invitation-replace", test_invitation_replace);
   ADD ("/gui/recruitment/markup-literal", test_markup_literal);
+  ADD ("/gui/recruitment/misfit-blocks-draw", test_misfit_blocks_draw);
+  ADD ("/gui/recruitment/quota-dialog-labels", test_quota_dialog_labels);
+  ADD ("/gui/recruitment/invitation-contacts", test_invitation_contacts);
 
   template_db = make_template ();
   status = g_test_run ();

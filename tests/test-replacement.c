@@ -5,6 +5,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+
 #include "dlg-core.h"
 
 typedef struct
@@ -18,7 +22,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  static const char *const genders[] = { "F", "H", "H", "F", "H", "F" };
+  static const char *const genders[] = { "woman", "man", "man", "woman", "man", "woman" };
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgProcess) process = NULL;
 
@@ -32,7 +36,7 @@ fixture_setup (Fixture       *f,
       g_autoptr(DlgParticipant) p = dlg_participant_new (f->process_id);
 
       dlg_participant_set_gender (p, genders[i]);
-      dlg_participant_set_age_band (p, "25-39");
+      dlg_participant_set_age_band (p, "30-44");
       dlg_participant_set_consent (p, TRUE);
       dlg_participant_save (f->store, p, &error);
       g_assert_no_error (error);
@@ -42,7 +46,7 @@ fixture_setup (Fixture       *f,
       g_autoptr(DlgQuota) q = dlg_quota_new (f->process_id);
 
       dlg_quota_set_category (q, "gender");
-      dlg_quota_set_value (q, i == 0 ? "F" : "H");
+      dlg_quota_set_value (q, i == 0 ? "woman" : "man");
       dlg_quota_set_min (q, 2);
       dlg_quota_set_max (q, 2);
       dlg_quota_save (f->store, q, &error);
@@ -148,7 +152,7 @@ test_keeps_quotas (Fixture       *f,
           dlg_draw_set_invitation (f->store, f->process_id, dlg_participant_get_id (p),
                                    "invited", &error);
           g_assert_no_error (error);
-          if (g_str_equal (dlg_participant_get_gender (p), "F"))
+          if (g_str_equal (dlg_participant_get_gender (p), "woman"))
             woman = dlg_participant_get_id (p);
         }
       g_assert_cmpint (woman, !=, 0);
@@ -160,7 +164,7 @@ test_keeps_quotas (Fixture       *f,
 
       dlg_draw_set_invitation (f->store, f->process_id, woman, "declined", &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (count_gender (f, "F"), ==, 1);
+      g_assert_cmpuint (count_gender (f, "woman"), ==, 1);
 
       replacement = dlg_draw_pick_replacement (f->store, f->process_id, woman, &error);
       g_assert_no_error (error);
@@ -169,14 +173,14 @@ test_keeps_quotas (Fixture       *f,
         g_autoptr(GListModel) all = dlg_participant_list (f->store, f->process_id, NULL);
 
         g_assert_cmpstr (dlg_participant_get_status (r), ==, "reserve");
-        g_assert_cmpstr (dlg_participant_get_gender (r), ==, "F");
+        g_assert_cmpstr (dlg_participant_get_gender (r), ==, "woman");
         /* the first woman of the reserve list */
         for (guint i = 0; i < g_list_model_get_n_items (all); i++)
           {
             g_autoptr(DlgParticipant) p = g_list_model_get_item (all, i);
 
             if (g_str_equal (dlg_participant_get_status (p), "reserve")
-                && g_str_equal (dlg_participant_get_gender (p), "F"))
+                && g_str_equal (dlg_participant_get_gender (p), "woman"))
               first_rank = MIN (first_rank, dlg_participant_get_reserve_rank (p));
           }
         g_assert_cmpint (dlg_participant_get_reserve_rank (r), ==, first_rank);
@@ -184,8 +188,8 @@ test_keeps_quotas (Fixture       *f,
 
       dlg_draw_replace (f->store, f->process_id, woman, replacement, &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (count_gender (f, "F"), ==, 2);
-      g_assert_cmpuint (count_gender (f, "H"), ==, 2);
+      g_assert_cmpuint (count_gender (f, "woman"), ==, 2);
+      g_assert_cmpuint (count_gender (f, "man"), ==, 2);
       {
         g_autoptr(DlgParticipant) w = load (f, woman);
         g_autoptr(DlgParticipant) r = load (f, replacement);
@@ -233,7 +237,7 @@ test_none_fits (Fixture       *f,
     {
       g_autoptr(DlgParticipant) p = load (f, g_array_index (panel, gint64, i));
 
-      if (g_str_equal (dlg_participant_get_gender (p), "F"))
+      if (g_str_equal (dlg_participant_get_gender (p), "woman"))
         woman = dlg_participant_get_id (p);
     }
   /* the women of the reserve list withdraw */
@@ -243,7 +247,7 @@ test_none_fits (Fixture       *f,
       g_autoptr(DlgParticipant) p = g_list_model_get_item (all, i);
 
       if (g_str_equal (dlg_participant_get_status (p), "reserve")
-          && g_str_equal (dlg_participant_get_gender (p), "F"))
+          && g_str_equal (dlg_participant_get_gender (p), "woman"))
         {
           dlg_participant_set_status (p, "erased");
           dlg_participant_save (f->store, p, &error);
@@ -261,11 +265,104 @@ test_none_fits (Fixture       *f,
   g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
 }
 
+/* The panel's contacts for a mail merge: RFC 4180 (quotes doubled, fields with a comma, a quote
+ * or a line break quoted, CRLF), UTF-8 as typed; the journal says how many and which file,
+ * without the contacts; with no panel, nothing is written and nothing journaled. */
+static void
+test_contacts_csv (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) panel = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dialogue-contacts-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "invitations.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *csv = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GListModel) journal = NULL;
+  g_autoptr(DlgJournalEntry) last = NULL;
+  g_autoptr(GString) rows = g_string_new ("Name,Email,Phone,Address,Status\r\n");
+  const char *names[] = { "Éloïse Le Bihan", "Dupont, Jean", "Ana \"Nana\" Ferreira",
+                          "Loïc Nguyễn" };
+  const char *quoted[] = { "Éloïse Le Bihan", "\"Dupont, Jean\"", "\"Ana \"\"Nana\"\" Ferreira\"",
+                           "Loïc Nguyễn" };
+  guint n = 0;
+
+  g_assert_no_error (error);
+  /* no panel yet */
+  g_assert_false (dlg_participant_contact_export_panel (f->store, f->process_id, file, &n,
+                                                        &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  panel = draw (f, 42);
+  for (guint i = 0; i < panel->len; i++)
+    {
+      g_autoptr(DlgParticipantContact) c =
+        dlg_participant_contact_new (g_array_index (panel, gint64, i));
+
+      dlg_participant_contact_set_full_name (c, names[i]);
+      dlg_participant_contact_set_email (c, i == 1 ? "jean.dupont@example.org" : "");
+      dlg_participant_contact_set_phone (c, i == 2 ? "+33 6 00 00 00 00" : "");
+      dlg_participant_contact_set_address (c, i == 3 ? "2 rue de l’Île\n44000 Nantes" : "");
+      dlg_participant_contact_save (f->store, c, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (dlg_participant_contact_export_panel (f->store, f->process_id, file, &n,
+                                                       &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 4);
+  g_file_get_contents (path, &csv, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+
+  /* rows in the order of the registrations */
+  {
+    g_autoptr(GListModel) all = dlg_participant_list (f->store, f->process_id, NULL);
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(DlgParticipant) p = g_list_model_get_item (all, i);
+
+        for (guint j = 0; j < panel->len; j++)
+          if (g_array_index (panel, gint64, j) == dlg_participant_get_id (p))
+            g_string_append_printf (rows, "%s,%s,%s,%s,Not invited yet\r\n", quoted[j],
+                                    j == 1 ? "jean.dupont@example.org" : "",
+                                    j == 2 ? "+33 6 00 00 00 00" : "",
+                                    j == 3 ? "\"2 rue de l’Île\n44000 Nantes\"" : "");
+      }
+  }
+  g_assert_cmpstr (csv, ==, rows->str);
+  /* and it reads back */
+  {
+    g_autoptr(GPtrArray) parsed = dlg_csv_parse (csv, strlen (csv), "invitations.csv", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (parsed->len, ==, 5);
+  }
+
+  journal = dlg_journal_list (f->store, f->process_id, &error);
+  g_assert_no_error (error);
+  last = g_list_model_get_item (journal, g_list_model_get_n_items (journal) - 1);
+  g_assert_cmpstr (dlg_journal_entry_get_action (last), ==, "panel.contacts_export");
+  g_assert_nonnull (strstr (dlg_journal_entry_get_summary (last), "4 panel members"));
+  g_assert_nonnull (strstr (dlg_journal_entry_get_summary (last), "“invitations.csv”"));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_null (strstr (dlg_journal_entry_get_summary (last), names[i]));
+  dlg_journal_verify (f->store, f->process_id, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add ("/core/draw/contacts-csv", Fixture, NULL, fixture_setup, test_contacts_csv,
+              fixture_teardown);
   g_test_add ("/core/draw/replacement-keeps-quotas", Fixture, NULL, fixture_setup,
               test_keeps_quotas, fixture_teardown);
   g_test_add ("/core/draw/replacement-none-fits", Fixture, NULL, fixture_setup,

@@ -613,11 +613,22 @@ write_quota (Writer *w, GError **error)
   g_autoptr(DlgQuota) q = dlg_quota_new (w->f->id);
   g_autofree char *value = g_strdup_printf ("Quartier %u", ++w->n);
 
+  /* a quartier of the process's own vocabulary (a recruitment write too) */
+  if (!dlg_profile_set_value (w->f->store, w->f->id, "quartier", value, value, error))
+    return FALSE;
   dlg_quota_set_category (q, "quartier");
   dlg_quota_set_value (q, value);
   dlg_quota_set_min (q, 1);
   dlg_quota_set_max (q, 3);
   return dlg_quota_save (w->f->store, q, error);
+}
+
+static gboolean
+write_profile_value (Writer *w, GError **error)
+{
+  g_autofree char *value = g_strdup_printf ("Commune %u", ++w->n);
+
+  return dlg_profile_set_value (w->f->store, w->f->id, "commune", value, value, error);
 }
 
 static gboolean
@@ -728,6 +739,7 @@ static const struct {
   { DLG_STAGE_MANDATE, "feature", write_feature },
   { DLG_STAGE_RECRUITMENT, "participant", write_participant },
   { DLG_STAGE_RECRUITMENT, "quota", write_quota },
+  { DLG_STAGE_RECRUITMENT, "profile value", write_profile_value },
   { DLG_STAGE_WORKSHOP, "session", write_session },
   { DLG_STAGE_OPINION, "recommendation", write_recommendation },
   { DLG_STAGE_REVIEW, "review", write_review },

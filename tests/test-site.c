@@ -1125,6 +1125,96 @@ test_pages (Fixture       *f,
   }
 }
 
+/* The registration form is built from the vocabulary the process carries: its categories and
+ * values, by label, and nothing else is accepted. */
+static void
+test_registration_vocabulary (Fixture       *f,
+                              gconstpointer  data)
+{
+  const char *path = "/p/0b0c0d0e-0000-4000-8000-000000000005/register";
+  FormSession fs = { 0 };
+
+  {
+    g_autoptr(Reply) reply = put_with (
+      f, "/api/sync/v1/processes/0b0c0d0e-0000-4000-8000-000000000005", "If-None-Match", "*",
+      "{\"title\": \"Vocabulaire\", \"features\": [{\"feature\": \"recruitment\", \"enabled\":"
+      " true}], \"profile\": ["
+      "{\"category\": \"gender\", \"label\": \"Genre\", \"required\": true, \"values\": ["
+      " {\"value\": \"woman\", \"label\": \"Femme\"}, {\"value\": \"man\", \"label\": \"Homme\"}]},"
+      "{\"category\": \"quartier\", \"label\": \"Quartier\", \"required\": false, \"values\": ["
+      " {\"value\": \"malakoff\", \"label\": \"Malakoff <Saint-Donatien>\"}]},"
+      "{\"category\": \"commune\", \"label\": \"Commune\", \"values\": []},"
+      "{\"category\": \"prior_participation\", \"label\": \"Déjà participé\", \"values\": ["
+      " {\"value\": \"yes\", \"label\": \"Oui\"}, {\"value\": \"no\", \"label\": \"Non\"}]}]}");
+    g_assert_cmpuint (reply->status, ==, 201);
+  }
+  {
+    /* An unknown category is refused. */
+    g_autoptr(Reply) reply = put_with (
+      f, "/api/sync/v1/processes/0b0c0d0e-0000-4000-8000-000000000006", "If-None-Match", "*",
+      "{\"title\": \"X\", \"profile\": [{\"category\": \"income\", \"label\": \"Revenu\","
+      " \"values\": []}]}");
+    g_assert_cmpuint (reply->status, ==, 422);
+  }
+  form_session_get (f, path, &fs);
+  {
+    g_autoptr(Reply) reply = request (f, "GET", path, NULL, NULL);
+    g_autofree char *html = reply_text (reply);
+
+    g_assert_nonnull (strstr (html, "<option value=\"malakoff\">Malakoff &lt;Saint-Donatien&gt;"
+                                    "</option>"));
+    g_assert_nonnull (strstr (html, "<option value=\"woman\">Femme</option>"));
+    /* no question for a category with no values, nor for one the process does not carry */
+    g_assert_null (strstr (html, "name=\"commune\""));
+    g_assert_null (strstr (html, "name=\"age_band\""));
+    g_assert_null (strstr (html, "value=\"other\""));
+  }
+  {
+    /* a value that is not one of the process's is refused */
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "gender", "femme",
+                                               "prior_participation", "no", "full_name",
+                                               "Awa Diallo", "email", "awa@example.fr",
+                                               "consent", "yes", NULL);
+    g_autoptr(Reply) reply = post_form (f, path, fs.cookie, fields);
+    g_autofree char *html = reply_text (reply);
+
+    g_assert_cmpuint (reply->status, ==, 422);
+    g_assert_nonnull (strstr (html, "Choisissez une réponse proposée"));
+  }
+  {
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "gender", "woman",
+                                               "quartier", "malakoff", "prior_participation",
+                                               "yes", "full_name", "Awa Diallo", "email",
+                                               "awa@example.fr", "consent", "yes", NULL);
+    g_autoptr(Reply) reply = post_form (f, path, fs.cookie, fields);
+
+    g_assert_cmpuint (reply->status, ==, 303);
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/changes?limit=500", f->token,
+                                      NULL);
+    g_autoptr(JsonObject) page = reply_json (reply);
+    JsonArray *items = json_object_get_array_member (page, "items");
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *item = json_array_get_object_element (items, i);
+        JsonObject *d = json_object_get_object_member (item, "data");
+
+        if (g_strcmp0 (json_object_get_string_member (item, "type"), "registration") != 0
+            || g_strcmp0 (json_object_get_string_member (d, "quartier"), "malakoff") != 0)
+          continue;
+        found = TRUE;
+        g_assert_cmpstr (json_object_get_string_member (d, "gender"), ==, "woman");
+        g_assert_cmpstr (json_object_get_string_member (d, "commune"), ==, "");
+        g_assert_true (json_object_get_boolean_member (d, "prior_participation"));
+      }
+    g_assert_true (found);
+  }
+  form_session_clear (&fs);
+}
+
 /* The reason a stage was reopened is shown on the process page, escaped. */
 static void
 test_reopened_stage (Fixture       *f,
@@ -1554,6 +1644,7 @@ main (int   argc,
   ADD ("/site/pages/hostile-text", test_hostile_text, FALSE);
   ADD ("/site/pages/all", test_pages, FALSE);
   ADD ("/site/pages/reopened-stage", test_reopened_stage, FALSE);
+  ADD ("/site/pages/registration-vocabulary", test_registration_vocabulary, FALSE);
   ADD ("/site/pages/registration-closed", test_registration_closed, FALSE);
   ADD ("/site/faults/disabled", test_faults_disabled, FALSE);
   ADD ("/site/faults/enabled", test_faults, TRUE);

@@ -182,6 +182,104 @@ test_migrate_from_each_version (Fixture       *f,
     }
 }
 
+/* Opening a database of version 2 gives every process the default vocabulary, maps the values
+ * that surely mean one of its ids, keeps the communes and quartiers the process has as values of
+ * its own, and leaves the rest as it was, to be fixed by the officer. */
+static void
+test_migrate_profile_values (Fixture       *f,
+                             gconstpointer  data)
+{
+  guint n_migrations;
+  const DlgMigration *migrations = dlg_schema_get_migrations (&n_migrations);
+  g_autofree char *path = g_build_filename (f->dir, "v2-profiles.db", NULL);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgProfile) profile = NULL;
+  g_autoptr(GPtrArray) misfits = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpuint (n_migrations, >=, 3);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (sqlite3_exec (db, migrations[i].sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "PRAGMA user_version = 2; PRAGMA application_id = 1145849649;"
+    "INSERT INTO process (uuid, title, created_at, updated_at) VALUES ('u', 'Ancienne',"
+    " '2025-01-01T00:00:00Z', '2025-01-01T00:00:00Z');"
+    "INSERT INTO participant (uuid, process_id, age_band, gender, commune, quartier, occupation,"
+    " consent, registered_at) VALUES"
+    " ('a', 1, '30-44', 'Femme', 'Nantes', 'Zola', 'employé·e', 1, '2025-01-01'),"
+    " ('b', 1, '25-39', 'homme', 'Rezé', '', 'Cadre', 1, '2025-01-02'),"
+    " ('c', 1, '18 à 29 ans', 'woman', 'Trignac', 'Zola', 'ouvrier qualifié', 1, '2025-01-03');"
+    "INSERT INTO quota (process_id, category, value, min, max) VALUES"
+    " (1, 'gender', 'femme', 1, 2), (1, 'prior_participation', '1', 0, 1),"
+    " (1, 'age_band', '25-39', 0, 1);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = open_store (path);
+  profile = dlg_profile_load (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dlg_profile_get_n_categories (profile), ==, 6);
+  g_assert_cmpstr (dlg_profile_get_value_label (profile, "age_band", "30-44"), ==,
+                   "30 à 44 ans");
+  g_assert_cmpstr (dlg_profile_get_value_label (profile, "quartier", "Zola"), ==, "Zola");
+  g_assert_cmpstr (dlg_profile_get_value_label (profile, "commune", "Trignac"), ==, "Trignac");
+  g_assert_cmpstr (dlg_profile_get_value_label (profile, "commune", "nantes"), ==, "Nantes");
+  g_assert_null (dlg_profile_get_value_label (profile, "commune", "Nantes"));
+  {
+    const char *expected[][4] = {
+      { "30-44", "woman", "nantes", "employee" },
+      { "25-39", "man", "reze", "executive" },
+      { "18-29", "woman", "Trignac", "ouvrier qualifié" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_autoptr(DlgParticipant) p = dlg_participant_load (store, i + 1, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpstr (dlg_participant_get_age_band (p), ==, expected[i][0]);
+        g_assert_cmpstr (dlg_participant_get_gender (p), ==, expected[i][1]);
+        g_assert_cmpstr (dlg_participant_get_commune (p), ==, expected[i][2]);
+        g_assert_cmpstr (dlg_participant_get_occupation (p), ==, expected[i][3]);
+      }
+  }
+  {
+    g_autoptr(GListModel) quotas = dlg_quota_list (store, 1, &error);
+    g_autoptr(GPtrArray) values = g_ptr_array_new ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (quotas); i++)
+      {
+        g_autoptr(DlgQuota) q = g_list_model_get_item (quotas, i);
+
+        g_ptr_array_add (values, g_strdup (dlg_quota_get_value (q)));
+      }
+    g_ptr_array_set_free_func (values, g_free);
+    g_assert_true (g_ptr_array_find_with_equal_func (values, "woman", g_str_equal, NULL));
+    g_assert_true (g_ptr_array_find_with_equal_func (values, "yes", g_str_equal, NULL));
+    g_assert_true (g_ptr_array_find_with_equal_func (values, "25-39", g_str_equal, NULL));
+  }
+  /* what is not sure is left for the officer: 25-39 and "ouvrier qualifié" */
+  misfits = dlg_profile_list_misfits (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (misfits->len, ==, 2);
+  g_assert_cmpstr (((DlgProfileMisfit *) g_ptr_array_index (misfits, 0))->value, ==, "25-39");
+  g_assert_cmpstr (((DlgProfileMisfit *) g_ptr_array_index (misfits, 1))->value, ==,
+                   "ouvrier qualifié");
+
+  /* and a new process gets the defaults */
+  {
+    g_autoptr(DlgProcess) process = dlg_process_create (store, "Nouvelle", &error);
+    g_autoptr(DlgProfile) fresh = NULL;
+
+    g_assert_no_error (error);
+    fresh = dlg_profile_load (store, dlg_process_get_id (process), &error);
+    g_assert_cmpstr (dlg_profile_get_value_label (fresh, "occupation", "worker"), ==,
+                     "Ouvrier·ère");
+    g_assert_null (dlg_profile_get_value_label (fresh, "quartier", "Zola"));
+  }
+}
+
 static void
 test_newer_schema_refused (Fixture       *f,
                            gconstpointer  data)
@@ -672,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/core/store/open-memory", test_open_memory);
   ADD ("/core/store/migrate/empty", test_migrate_empty);
   ADD ("/core/store/migrate/from-each-version", test_migrate_from_each_version);
+  ADD ("/core/store/migrate/profile-values", test_migrate_profile_values);
   ADD ("/core/store/newer-schema-refused", test_newer_schema_refused);
   ADD ("/core/store/not-a-database", test_not_a_database);
   ADD ("/core/store/foreign-database", test_foreign_database);

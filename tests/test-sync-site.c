@@ -1039,7 +1039,7 @@ test_registration_closes_with_stage (Fixture       *f,
   g_autofree char *answer = NULL;
   g_autoptr(GListModel) pulled = NULL;
   g_autoptr(DlgParticipant) first = NULL;
-  const char *fields[] = { "age_band", "30-44", "gender", "woman", "commune", "Nantes",
+  const char *fields[] = { "age_band", "30-44", "gender", "woman", "commune", "nantes",
                            "occupation", "employee", "prior_participation", "no",
                            "full_name", "Awa Diallo", "email", "awa@example.fr",
                            "consent", "yes", NULL };
@@ -1358,6 +1358,100 @@ test_conflict (Fixture       *f,
                                    " '%Alice, troisième%'"), ==, 1);
 }
 
+/* A registration posted on the site's form arrives with the ids of the process's vocabulary
+ * (the form is built from the categories the process pushes), and is drawn against the quotas
+ * together with registrations entered by hand. */
+static void
+test_registration_vocabulary (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("/p/%s/register", f->process_uuid);
+  g_autofree char *form = NULL;
+  g_autoptr(GPtrArray) misfits = NULL;
+  g_autoptr(DlgProfile) profile = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(DlgDrawInput) input = NULL;
+  g_autoptr(DlgDrawResult) result = NULL;
+  /* the values the site's form offers, as a citizen picks them */
+  const char *fields[] = {
+    "age_band", "30-44", "gender", "woman", "commune", "reze", "quartier", "malakoff",
+    "occupation", "employee", "prior_participation", "yes", "full_name", "Inès Benali",
+    "email", "ines@example.org", "consent", "yes", NULL
+  };
+  const char *categories[] = { "age_band", "gender", "commune", "quartier", "occupation",
+                               "prior_participation" };
+  const struct { const char *gender, *age; } by_hand[] = {
+    { "man", "18-29" }, { "woman", "60-74" }, { "man", "30-44" },
+  };
+
+  /* the page is published; then the process gets a quartier of its own, pushed again */
+  test_app_sync (f->client);
+  form = get_page (f, path, 200);
+  g_assert_null (strstr (form, "malakoff"));
+  g_clear_pointer (&form, g_free);
+  g_assert_true (dlg_profile_set_value (f->store, f->process_id, "quartier", "malakoff",
+                                        "Malakoff", &error));
+  g_assert_no_error (error);
+  test_app_sync (f->client);
+  form = get_page (f, path, 200);
+  g_assert_nonnull (strstr (form, "<option value=\"malakoff\">Malakoff</option>"));
+  g_assert_nonnull (strstr (form, "<option value=\"30-44\">30 à 44 ans</option>"));
+  g_assert_nonnull (strstr (form, "<option value=\"reze\">Rezé</option>"));
+  test_site_post_form (f->site, path, fields);
+  test_app_sync (f->client);
+
+  all = dlg_participant_list (f->store, f->process_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+  profile = dlg_profile_load (f->store, f->process_id, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(DlgParticipant) online = g_list_model_get_item (all, 0);
+
+    for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+      g_assert_nonnull (dlg_profile_get_value_label (
+        profile, categories[i], dlg_profile_participant_value (online, categories[i])));
+    g_assert_cmpstr (dlg_participant_get_quartier (online), ==, "malakoff");
+  }
+  misfits = dlg_profile_list_misfits (f->store, f->process_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (misfits->len, ==, 0);
+
+  /* three by hand, with the values the registration dialog offers */
+  for (guint i = 0; i < G_N_ELEMENTS (by_hand); i++)
+    {
+      g_autoptr(DlgParticipant) p = dlg_participant_new (f->process_id);
+
+      dlg_participant_set_channel (p, "in_person");
+      dlg_participant_set_gender (p, by_hand[i].gender);
+      dlg_participant_set_age_band (p, by_hand[i].age);
+      dlg_participant_set_commune (p, "nantes");
+      dlg_participant_set_consent (p, TRUE);
+      g_assert_true (dlg_participant_save (f->store, p, &error));
+      g_assert_no_error (error);
+    }
+  /* a quota of exactly two women and two men on a panel of four: everyone is drawn */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DlgQuota) q = dlg_quota_new (f->process_id);
+
+      dlg_quota_set_category (q, "gender");
+      dlg_quota_set_value (q, i == 0 ? "woman" : "man");
+      dlg_quota_set_min (q, 2);
+      dlg_quota_set_max (q, 2);
+      g_assert_true (dlg_quota_save (f->store, q, &error));
+      g_assert_no_error (error);
+    }
+  input = dlg_draw_input_new_for_process (f->store, f->process_id, 4, 1,
+                                          DLG_DRAW_ALGORITHM_LEXIMIN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dlg_draw_input_get_n_people (input), ==, 4);
+  result = dlg_draw_run (input, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (dlg_draw_result_get_min_probability (result), 1.0, 1e-6);
+}
+
 /* An erasure tombstone purges the participant's personal data locally. */
 static void
 test_erasure (Fixture       *f,
@@ -1368,7 +1462,7 @@ test_erasure (Fixture       *f,
   g_autofree char *path = g_strdup_printf ("/p/%s/register", f->process_uuid);
   g_autofree char *uuid = NULL;
   const char *fields[] = {
-    "age_band", "30-44", "gender", "woman", "commune", "Nantes", "quartier", "Zola",
+    "age_band", "30-44", "gender", "woman", "commune", "nantes",
     "occupation", "employee", "prior_participation", "no", "full_name", "Claire Martin",
     "email", "claire@example.org", "phone", "0600000000", "consent", "yes", NULL
   };
@@ -1380,7 +1474,7 @@ test_erasure (Fixture       *f,
   g_assert_cmpint (test_app_count (f->store,
                                    "SELECT count(*) FROM participant p JOIN participant_contact"
                                    " c ON c.participant_id = p.id WHERE c.email ="
-                                   " 'claire@example.org' AND p.commune = 'Nantes' AND"
+                                   " 'claire@example.org' AND p.commune = 'nantes' AND"
                                    " p.age_band = '30-44' AND p.consent = 1"), ==, 1);
   {
     g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store, "SELECT uuid FROM participant",
@@ -1831,6 +1925,7 @@ main (int   argc,
   ADD ("/sync/site/expired-cursor-full-resync", test_expired_cursor);
   ADD ("/sync/site/conflict-412-both-versions", test_conflict);
   ADD ("/sync/site/erasure-purges-personal-data", test_erasure);
+  ADD ("/sync/site/registration-vocabulary", test_registration_vocabulary);
   ADD ("/sync/site/hostile-text-inert", test_hostile_text);
   ADD ("/sync/cli/narrative-sync-contributions", test_cli_commands);
   ADD ("/sync/cli/sigkill-mid-pull-then-resume", test_kill_mid_pull);

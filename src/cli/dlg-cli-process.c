@@ -415,3 +415,44 @@ dlg_cli_journal (int    argc,
     }
   return DLG_CLI_OK;
 }
+
+/* dialogue-cli panel PROCESS --contacts-csv FILE */
+int
+dlg_cli_panel (int    argc,
+               char **argv)
+{
+  g_autofree char *contacts_csv = NULL;
+  const GOptionEntry entries[] = {
+    { "contacts-csv", 0, 0, G_OPTION_ARG_FILENAME, &contacts_csv,
+      N_("Write the names and contact details of the drawn panel to FILE (CSV, for a mail "
+         "merge); the journal records it"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context (_("PROCESS"), _("Export the contact details of the drawn panel."), FALSE);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  guint n = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!dlg_cli_parse (context, &argc, &argv, "panel"))
+    return DLG_CLI_USAGE;
+  if (argc != 2)
+    return dlg_cli_usage ("panel", _("Name one process (its number or uuid)."));
+  if (contacts_csv == NULL)
+    return dlg_cli_usage ("panel", _("Say where to write the contacts: --contacts-csv FILE."));
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+  if (!(process = find_process (store, argv[1])))
+    return DLG_CLI_ERROR;
+  file = g_file_new_for_commandline_arg (contacts_csv);
+  if (!dlg_participant_contact_export_panel (store, dlg_process_get_id (process), file, &n,
+                                             &error))
+    return dlg_cli_fail (error);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "The contact details of %u person were written to %s.\n",
+                        "The contact details of %u people were written to %s.\n", n),
+           n, contacts_csv);
+  return DLG_CLI_OK;
+}

@@ -12,5 +12,6 @@ int dlg_cli_processes (int argc, char **argv);
 int dlg_cli_show      (int argc, char **argv);
 int dlg_cli_stage     (int argc, char **argv);
 int dlg_cli_journal   (int argc, char **argv);
+int dlg_cli_panel     (int argc, char **argv);
 
 G_END_DECLS

@@ -33,6 +33,7 @@ static const struct {
   { "narrative", dlg_cli_narrative, N_("Publish a narrative of a process") },
   { "sync", dlg_cli_sync, N_("Sync with the public site") },
   { "conflicts", dlg_cli_conflicts, N_("List or resolve sync conflicts") },
+  { "panel", dlg_cli_panel, N_("Export the contact details of the drawn panel (CSV)") },
   { "draw", dlg_cli_draw, N_("Draw a panel by lot, fairly, from CSV files of quotas and people") },
 };
 

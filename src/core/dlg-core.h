@@ -29,6 +29,7 @@
 #include "dlg-participant-contact.h"
 #include "dlg-position.h"
 #include "dlg-process.h"
+#include "dlg-profile.h"
 #include "dlg-quota.h"
 #include "dlg-recommendation.h"
 #include "dlg-response.h"

@@ -46,7 +46,11 @@ static const char sql_feature[] =
 static const char sql_participant[] =
   "INSERT INTO participant (uuid, process_id, channel, age_band, gender, commune, quartier,"
   " occupation, prior_participation, household, consent, consent_at, status, reserve_rank,"
-  " registered_at) VALUES (?1, ?2, ?3, ?4, ?5, 'Nantes', ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?10)";
+  " registered_at) VALUES (?1, ?2, ?3, ?4, ?5, 'nantes', ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?10)";
+/* The quartiers of the demo process; the other categories keep the defaults. */
+static const char sql_quartier[] =
+  "INSERT INTO profile_value (process_id, category, value, label, rank)"
+  " VALUES (?1, 'quartier', ?2, ?3, ?4)";
 static const char sql_contact[] =
   "INSERT INTO participant_contact (participant_id, full_name, email, phone, address)"
   " VALUES (?1, ?2, ?3, ?4, ?5)";
@@ -293,12 +297,17 @@ add_features (Demo    *demo,
   return TRUE;
 }
 
-static const char *age_bands[] = { "16-24", "25-39", "40-54", "55-69", "70+" };
-static const char *genders[] = { "femme", "homme" };
-static const char *quartiers[] = { "Zola", "Zola", "Breil-Barberie", "Bellevue", "Dervallières" };
+/* Ids of the process's profile vocabulary (see migration 3 in dlg-schema.c). */
+static const char *age_bands[] = { "18-29", "30-44", "45-59", "60-74", "75+" };
+static const char *genders[] = { "woman", "man" };
+static const struct { const char *id, *label; } quartier_values[] = {
+  { "zola", "Zola" }, { "breil-barberie", "Breil-Barberie" }, { "bellevue", "Bellevue" },
+  { "dervallieres", "Dervallières" },
+};
+static const char *quartiers[] = { "zola", "zola", "breil-barberie", "bellevue", "dervallieres" };
 static const char *occupations[] = {
-  "employé·e", "ouvrier·ère", "cadre", "profession intermédiaire", "retraité·e",
-  "étudiant·e", "sans activité professionnelle", "artisan·e, commerçant·e",
+  "employee", "worker", "executive", "intermediate", "retired", "student", "unemployed",
+  "self_employed",
 };
 static const char *first_names[] = {
   "Camille", "Nadia", "Louis", "Yanis", "Chantal", "Jeanne", "Mamadou", "Lucie", "Hugo",
@@ -315,11 +324,25 @@ add_participants (Demo    *demo,
                   GError **error)
 {
   static const struct { const char *category, *value; int min, max; double share; } quotas[] = {
-    { "gender", "femme", 11, 13, 0.52 }, { "gender", "homme", 11, 13, 0.48 },
-    { "age_band", "16-24", 3, 5, 0.15 }, { "age_band", "25-39", 5, 7, 0.25 },
-    { "age_band", "40-54", 4, 6, 0.24 }, { "age_band", "55-69", 4, 6, 0.21 },
-    { "age_band", "70+", 2, 4, 0.15 },
+    { "gender", "woman", 11, 13, 0.52 }, { "gender", "man", 11, 13, 0.48 },
+    { "age_band", "18-29", 3, 5, 0.15 }, { "age_band", "30-44", 5, 7, 0.25 },
+    { "age_band", "45-59", 4, 6, 0.24 }, { "age_band", "60-74", 4, 6, 0.21 },
+    { "age_band", "75+", 2, 4, 0.15 },
   };
+
+  for (guint i = 0; i < G_N_ELEMENTS (quartier_values); i++)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (demo->store, sql_quartier, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, demo->process_id);
+      dlg_stmt_bind_text (stmt, 2, quartier_values[i].id);
+      dlg_stmt_bind_text (stmt, 3, quartier_values[i].label);
+      sqlite3_bind_int (stmt, 4, i + 1);
+      if (!step (demo, stmt, error))
+        return FALSE;
+    }
 
   for (guint i = 0; i < N_PARTICIPANTS; i++)
     {

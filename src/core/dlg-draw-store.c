@@ -22,6 +22,7 @@
 #include "dlg-draw-store.h"
 #include "dlg-error.h"
 #include "dlg-journal.h"
+#include "dlg-profile.h"
 #include "dlg-store-private.h"
 #include "dlg-stage-rules.h"
 
@@ -65,6 +66,57 @@ profile_column (const char *category)
   return -1;
 }
 
+/* The value of a pool row for a profile column, as the quotas hold it. */
+static const char *
+pool_value (DlgStmt *stmt,
+            int      column)
+{
+  if (column == 6)
+    return sqlite3_column_int (stmt, column) != 0 ? "yes" : "no";
+  return dlg_stmt_get_text (stmt, column);
+}
+
+typedef struct
+{
+  char  *id;
+  char **values;     /* one per category of the input */
+  char  *household;
+} PoolRow;
+
+static void
+pool_row_free (PoolRow *row)
+{
+  g_free (row->id);
+  g_strfreev (row->values);
+  g_free (row->household);
+  g_free (row);
+}
+
+/* Refuses a draw while a registration of the pool holds a value that does not fit the
+ * process's vocabulary, naming them and the value. */
+static gboolean
+check_misfits (DlgStore    *store,
+               gint64       process_id,
+               DlgProfile  *profile,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) misfits = dlg_profile_list_misfits (store, process_id, error);
+  g_autofree char *who = NULL;
+
+  if (misfits == NULL)
+    return FALSE;
+  for (guint i = misfits->len; i > 0; i--)
+    if (!((DlgProfileMisfit *) g_ptr_array_index (misfits, i - 1))->in_pool)
+      g_ptr_array_remove_index (misfits, i - 1);
+  if (misfits->len == 0)
+    return TRUE;
+  who = dlg_profile_describe_misfits (profile, misfits);
+  g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+               _("The draw cannot start while values do not fit the profile of the process "
+                 "(fix them under “Values to fix”): %s."), who);
+  return FALSE;
+}
+
 /**
  * dlg_draw_input_new_for_process:
  * @store: a #DlgStore
@@ -76,7 +128,10 @@ profile_column (const char *category)
  *
  * The input of a draw for @process_id: its quotas, and its pool (registrations with consent,
  * not yet invited, including those of an earlier draw's panel and reserve list). Ids are the
- * participants' row ids.
+ * participants' row ids. Quotas and registrations are matched exactly on the ids of the
+ * process's profile vocabulary; the draw is refused, naming the people, while a registration
+ * of the pool holds a value that does not fit it. A value of the vocabulary that someone holds
+ * and no quota mentions gets an open quota (0 to the panel size) in a category with quotas.
  *
  * Returns: (transfer full) (nullable): the input, or %NULL with @error set
  */
@@ -89,6 +144,10 @@ dlg_draw_input_new_for_process (DlgStore          *store,
                                 GError           **error)
 {
   g_autoptr(DlgDrawInput) input = dlg_draw_input_new ();
+  g_autoptr(DlgProfile) profile = NULL;
+  g_autoptr(GPtrArray) pool = g_ptr_array_new_with_free_func ((GDestroyNotify) pool_row_free);
+  g_autoptr(GHashTable) quota_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            NULL);
   g_autofree int *columns = NULL;
   g_autofree const char **values = NULL;
   guint n_categories;
@@ -100,6 +159,11 @@ dlg_draw_input_new_for_process (DlgStore          *store,
   dlg_draw_input_set_seed (input, seed);
   dlg_draw_input_set_algorithm (input, algorithm);
 
+  if (!(profile = dlg_profile_load (store, process_id, error)))
+    return NULL;
+  if (!check_misfits (store, process_id, profile, error))
+    return NULL;
+
   {
     g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_select_quotas, error);
 
@@ -109,17 +173,27 @@ dlg_draw_input_new_for_process (DlgStore          *store,
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         const char *category = dlg_stmt_get_text (stmt, 0);
+        const char *value = dlg_stmt_get_text (stmt, 1);
 
-        if (profile_column (category) < 0)
+        if (profile_column (category) < 0
+            || dlg_profile_find_category (profile, category) == NULL)
           {
             g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
                          _("The quota category “%s” is not part of the registration profile "
-                           "(age band, gender, commune, quartier, occupation, prior "
-                           "participation)."), category);
+                           "of the process."), category);
+            return NULL;
+          }
+        if (dlg_profile_get_value_label (profile, category, value) == NULL)
+          {
+            g_autofree char *what = dlg_profile_describe (profile, category, value);
+
+            g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                         _("The quota “%s” is not one of the values of the profile: change "
+                           "it or delete it."), what);
             return NULL;
           }
         if (!dlg_draw_input_add_quota (
-              input, category, dlg_stmt_get_text (stmt, 1), sqlite3_column_int (stmt, 2),
+              input, category, value, sqlite3_column_int (stmt, 2),
               sqlite3_column_int (stmt, 3),
               sqlite3_column_type (stmt, 4) == SQLITE_NULL ? DLG_DRAW_FLEX_UNSET
                                                            : sqlite3_column_int (stmt, 4),
@@ -127,6 +201,7 @@ dlg_draw_input_new_for_process (DlgStore          *store,
                                                            : sqlite3_column_int (stmt, 5),
               error))
           return NULL;
+        g_hash_table_add (quota_keys, g_strconcat (category, "\x1f", value, NULL));
       }
     if (rc != SQLITE_DONE)
       return dlg_store_set_error (store, rc, error), NULL;
@@ -146,20 +221,48 @@ dlg_draw_input_new_for_process (DlgStore          *store,
     sqlite3_bind_int64 (stmt, 1, process_id);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
-        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                               (gint64) sqlite3_column_int64 (stmt, 0));
+        PoolRow *row = g_new0 (PoolRow, 1);
 
+        row->id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+        row->values = g_new0 (char *, n_categories + 1);
         for (guint c = 0; c < n_categories; c++)
-          values[c] = dlg_stmt_get_text (stmt, columns[c]);
-        if (!dlg_draw_input_add_person (input, id, values,
-                                        sqlite3_column_type (stmt, 7) == SQLITE_NULL
-                                          ? NULL : dlg_stmt_get_text (stmt, 7),
-                                        error))
-          return NULL;
+          row->values[c] = g_strdup (pool_value (stmt, columns[c]));
+        row->household = sqlite3_column_type (stmt, 7) == SQLITE_NULL
+                           ? NULL : g_strdup (dlg_stmt_get_text (stmt, 7));
+        g_ptr_array_add (pool, row);
       }
     if (rc != SQLITE_DONE)
       return dlg_store_set_error (store, rc, error), NULL;
   }
+
+  /* Values of the vocabulary that someone holds and no quota mentions are open. */
+  for (guint p = 0; p < pool->len; p++)
+    {
+      PoolRow *row = g_ptr_array_index (pool, p);
+
+      for (guint c = 0; c < n_categories; c++)
+        {
+          const char *category = dlg_draw_input_get_category (input, c);
+          g_autofree char *key = g_strconcat (category, "\x1f", row->values[c], NULL);
+
+          if (g_hash_table_contains (quota_keys, key))
+            continue;
+          if (!dlg_draw_input_add_quota (input, category, row->values[c], 0, size,
+                                         DLG_DRAW_FLEX_UNSET, DLG_DRAW_FLEX_UNSET, error))
+            return NULL;
+          g_hash_table_add (quota_keys, g_steal_pointer (&key));
+        }
+    }
+
+  for (guint p = 0; p < pool->len; p++)
+    {
+      PoolRow *row = g_ptr_array_index (pool, p);
+
+      for (guint c = 0; c < n_categories; c++)
+        values[c] = row->values[c];
+      if (!dlg_draw_input_add_person (input, row->id, values, row->household, error))
+        return NULL;
+    }
   return g_steal_pointer (&input);
 }
 
@@ -175,8 +278,9 @@ participant_id (DlgDrawInput  *input,
   *id = g_ascii_strtoll (text, &end, 10);
   if (*text != '\0' && *end == '\0' && *id > 0)
     return TRUE;
-  g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
-               _("“%s” is not a registration of this process."), text);
+  g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                       _("Someone in this draw is not a registration of this process: draw "
+                         "again."));
   return FALSE;
 }
 
@@ -203,10 +307,9 @@ mark (DlgStore    *store,
     return FALSE;
   if (sqlite3_changes (dlg_store_get_db (store)) != 1)
     {
-      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
-                   _("The registration %s is not part of this process."), text);
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
+                           _("A registration of this draw was deleted or belongs to another "
+                             "process: draw again."));
       return FALSE;
     }
   return TRUE;

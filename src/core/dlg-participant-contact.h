@@ -50,4 +50,10 @@ gboolean               dlg_participant_contact_delete (DlgStore              *st
                                                        gint64                 participant_id,
                                                        GError               **error);
 
+gboolean               dlg_participant_contact_export_panel (DlgStore  *store,
+                                                             gint64     process_id,
+                                                             GFile     *file,
+                                                             guint     *n_people,
+                                                             GError   **error);
+
 G_END_DECLS

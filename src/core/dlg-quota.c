@@ -18,6 +18,7 @@
 #include "dlg-domain-private.h"
 #include "dlg-error.h"
 #include "dlg-journal.h"
+#include "dlg-profile.h"
 #include "dlg-quota.h"
 #include "dlg-store-private.h"
 #include "dlg-stage-rules.h"
@@ -61,8 +62,12 @@ static GParamSpec *properties[N_PROPS];
 
 static const char sql_load[] = SQL_SELECT " WHERE t.id = ?1";
 static const char sql_list[] =
-  SQL_SELECT " WHERE t.process_id = ?1"
-  " ORDER BY category COLLATE NOCASE, value COLLATE NOCASE, id";
+  SQL_SELECT
+  " LEFT JOIN profile_category pc ON pc.process_id = t.process_id AND pc.category = t.category"
+  " LEFT JOIN profile_value pv ON pv.process_id = t.process_id AND pv.category = t.category"
+  "   AND pv.value = t.value"
+  " WHERE t.process_id = ?1"
+  " ORDER BY pc.rank, pv.rank, t.category COLLATE NOCASE, t.value COLLATE NOCASE, t.id";
 static const char sql_insert[] =
   "INSERT INTO quota (process_id, category, value, min, max, min_flex, max_flex,"
   " target_share) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -449,8 +454,26 @@ validate_extra (DlgStore  *store,
                 GError   **error)
 {
   g_autoptr(DlgStmt) stmt = NULL;
+  g_autoptr(DlgProfile) profile = NULL;
+  g_autofree char *what = NULL;
   int rc;
 
+  if (!(profile = dlg_profile_load (store, process_id, error)))
+    return FALSE;
+  what = dlg_profile_describe (profile, self->category, self->value);
+  if (dlg_profile_find_category (profile, self->category) == NULL)
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                   _("“%s” is not a category of the profile of this process."), self->category);
+      return FALSE;
+    }
+  if (dlg_profile_get_value_label (profile, self->category, self->value) == NULL)
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                   _("The quota “%s” is not one of the values of the profile: choose one of "
+                     "them."), what);
+      return FALSE;
+    }
   if (self->min > self->max)
     {
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
@@ -477,7 +500,7 @@ validate_extra (DlgStore  *store,
   if (sqlite3_column_int64 (stmt, 0) > 0)
     {
       g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
-                   _("There is already a quota for “%s: %s”."), self->category, self->value);
+                   _("There is already a quota for “%s”."), what);
       return FALSE;
     }
   return TRUE;

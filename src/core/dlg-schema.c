@@ -456,7 +456,163 @@ static const char migration_2[] =
   "    updated_at = excluded.updated_at;"
   "END;";
 
-/* Version 3: what the app calls published reaches the site. Follow-up items (meetings, status
+/* One vocabulary of quota profiles per process: the categories (the profile columns of
+ * `participant`) and their values, each an id and a French label. The site's registration form,
+ * the registration by hand and the quotas all use these ids. New processes get the defaults
+ * (INSEE age bands, PCS 2020 groups, the communes of Nantes Métropole) from the
+ * profile_default_* tables through a trigger. Existing values are mapped to ids where the
+ * mapping is sure (an id, a label, or a known spelling, ignoring ASCII case); the communes and
+ * quartiers a process already has become values of its own; anything else is left as it was,
+ * to be fixed by the officer before a draw. */
+static const char migration_3[] =
+  "CREATE TABLE profile_default_category ("
+  "  category TEXT PRIMARY KEY,"
+  "  label TEXT NOT NULL,"
+  "  rank INTEGER NOT NULL,"
+  "  required INTEGER NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE profile_default_value ("
+  "  category TEXT NOT NULL REFERENCES profile_default_category (category),"
+  "  value TEXT NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  rank INTEGER NOT NULL,"
+  "  PRIMARY KEY (category, value)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE profile_category ("
+  "  process_id INTEGER NOT NULL REFERENCES process (id) ON DELETE CASCADE,"
+  "  category TEXT NOT NULL CHECK (category IN ('age_band','gender','commune','quartier',"
+  "    'occupation','prior_participation')),"
+  "  label TEXT NOT NULL,"
+  "  rank INTEGER NOT NULL,"
+  "  required INTEGER NOT NULL DEFAULT 1,"
+  "  PRIMARY KEY (process_id, category)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE profile_value ("
+  "  process_id INTEGER NOT NULL,"
+  "  category TEXT NOT NULL,"
+  "  value TEXT NOT NULL CHECK (value <> ''),"
+  "  label TEXT NOT NULL CHECK (label <> ''),"
+  "  rank INTEGER NOT NULL,"
+  "  PRIMARY KEY (process_id, category, value),"
+  "  FOREIGN KEY (process_id, category) REFERENCES profile_category (process_id, category)"
+  "    ON DELETE CASCADE"
+  ") WITHOUT ROWID;"
+  "INSERT INTO profile_default_category VALUES"
+  "  ('age_band', 'Tranche d’âge', 1, 1),"
+  "  ('gender', 'Genre', 2, 1),"
+  "  ('commune', 'Commune', 3, 1),"
+  "  ('quartier', 'Quartier', 4, 0),"
+  "  ('occupation', 'Catégorie socioprofessionnelle', 5, 1),"
+  "  ('prior_participation', 'Déjà participé à une démarche', 6, 1);"
+  "INSERT INTO profile_default_value VALUES"
+  "  ('age_band', '16-17', '16 à 17 ans', 1),"
+  "  ('age_band', '18-29', '18 à 29 ans', 2),"
+  "  ('age_band', '30-44', '30 à 44 ans', 3),"
+  "  ('age_band', '45-59', '45 à 59 ans', 4),"
+  "  ('age_band', '60-74', '60 à 74 ans', 5),"
+  "  ('age_band', '75+', '75 ans ou plus', 6),"
+  "  ('gender', 'woman', 'Femme', 1),"
+  "  ('gender', 'man', 'Homme', 2),"
+  "  ('gender', 'other', 'Autre', 3),"
+  "  ('gender', 'undisclosed', 'Ne se prononce pas', 4),"
+  "  ('commune', 'basse-goulaine', 'Basse-Goulaine', 1),"
+  "  ('commune', 'bouaye', 'Bouaye', 2),"
+  "  ('commune', 'bouguenais', 'Bouguenais', 3),"
+  "  ('commune', 'brains', 'Brains', 4),"
+  "  ('commune', 'carquefou', 'Carquefou', 5),"
+  "  ('commune', 'coueron', 'Couëron', 6),"
+  "  ('commune', 'indre', 'Indre', 7),"
+  "  ('commune', 'la-chapelle-sur-erdre', 'La Chapelle-sur-Erdre', 8),"
+  "  ('commune', 'la-montagne', 'La Montagne', 9),"
+  "  ('commune', 'le-pellerin', 'Le Pellerin', 10),"
+  "  ('commune', 'les-sorinieres', 'Les Sorinières', 11),"
+  "  ('commune', 'mauves-sur-loire', 'Mauves-sur-Loire', 12),"
+  "  ('commune', 'nantes', 'Nantes', 13),"
+  "  ('commune', 'orvault', 'Orvault', 14),"
+  "  ('commune', 'reze', 'Rezé', 15),"
+  "  ('commune', 'saint-aignan-grandlieu', 'Saint-Aignan-Grandlieu', 16),"
+  "  ('commune', 'saint-herblain', 'Saint-Herblain', 17),"
+  "  ('commune', 'saint-jean-de-boiseau', 'Saint-Jean-de-Boiseau', 18),"
+  "  ('commune', 'saint-leger-les-vignes', 'Saint-Léger-les-Vignes', 19),"
+  "  ('commune', 'saint-sebastien-sur-loire', 'Saint-Sébastien-sur-Loire', 20),"
+  "  ('commune', 'sainte-luce-sur-loire', 'Sainte-Luce-sur-Loire', 21),"
+  "  ('commune', 'sautron', 'Sautron', 22),"
+  "  ('commune', 'thouare-sur-loire', 'Thouaré-sur-Loire', 23),"
+  "  ('commune', 'vertou', 'Vertou', 24),"
+  "  ('commune', 'other', 'Autre commune', 25),"
+  "  ('occupation', 'farmer', 'Agriculteur·rice exploitant·e', 1),"
+  "  ('occupation', 'self_employed', 'Artisan·e, commerçant·e, chef·fe d’entreprise', 2),"
+  "  ('occupation', 'executive', 'Cadre, profession intellectuelle supérieure', 3),"
+  "  ('occupation', 'intermediate', 'Profession intermédiaire', 4),"
+  "  ('occupation', 'employee', 'Employé·e', 5),"
+  "  ('occupation', 'worker', 'Ouvrier·ère', 6),"
+  "  ('occupation', 'retired', 'Retraité·e', 7),"
+  "  ('occupation', 'student', 'Élève, étudiant·e', 8),"
+  "  ('occupation', 'unemployed', 'Autre personne sans activité professionnelle', 9),"
+  "  ('prior_participation', 'yes', 'Oui', 1),"
+  "  ('prior_participation', 'no', 'Non', 2);"
+  "INSERT INTO profile_category (process_id, category, label, rank, required)"
+  "  SELECT p.id, d.category, d.label, d.rank, d.required"
+  "  FROM process p, profile_default_category d;"
+  "INSERT INTO profile_value (process_id, category, value, label, rank)"
+  "  SELECT p.id, d.category, d.value, d.label, d.rank FROM process p, profile_default_value d;"
+  "CREATE TRIGGER process_profile_defaults AFTER INSERT ON process BEGIN"
+  "  INSERT INTO profile_category (process_id, category, label, rank, required)"
+  "    SELECT NEW.id, category, label, rank, required FROM profile_default_category;"
+  "  INSERT INTO profile_value (process_id, category, value, label, rank)"
+  "    SELECT NEW.id, category, value, label, rank FROM profile_default_value;"
+  "END;"
+  /* Spellings that surely mean a value (the demo's and hand entries' usual ones). */
+  "CREATE TEMP TABLE profile_alias (category TEXT, spelling TEXT, value TEXT);"
+  "INSERT INTO profile_alias VALUES"
+  "  ('gender', 'femme', 'woman'), ('gender', 'f', 'woman'), ('gender', 'homme', 'man'),"
+  "  ('gender', 'h', 'man'), ('gender', 'm', 'man'),"
+  "  ('occupation', 'employé·e', 'employee'), ('occupation', 'employé', 'employee'),"
+  "  ('occupation', 'employée', 'employee'), ('occupation', 'ouvrier·ère', 'worker'),"
+  "  ('occupation', 'ouvrier', 'worker'), ('occupation', 'ouvrière', 'worker'),"
+  "  ('occupation', 'cadre', 'executive'),"
+  "  ('occupation', 'profession intermédiaire', 'intermediate'),"
+  "  ('occupation', 'retraité·e', 'retired'), ('occupation', 'retraité', 'retired'),"
+  "  ('occupation', 'retraitée', 'retired'), ('occupation', 'étudiant·e', 'student'),"
+  "  ('occupation', 'étudiant', 'student'), ('occupation', 'étudiante', 'student'),"
+  "  ('occupation', 'sans activité professionnelle', 'unemployed'),"
+  "  ('occupation', 'artisan·e, commerçant·e', 'self_employed');"
+  "INSERT INTO profile_alias SELECT category, lower (label), value FROM profile_default_value;"
+  "INSERT INTO profile_alias SELECT category, lower (value), value FROM profile_default_value;"
+  "UPDATE participant SET age_band = (SELECT value FROM profile_alias WHERE category = 'age_band'"
+  "  AND spelling = lower (trim (participant.age_band)))"
+  "  WHERE lower (trim (age_band)) IN (SELECT spelling FROM profile_alias"
+  "    WHERE category = 'age_band');"
+  "UPDATE participant SET gender = (SELECT value FROM profile_alias WHERE category = 'gender'"
+  "  AND spelling = lower (trim (participant.gender)))"
+  "  WHERE lower (trim (gender)) IN (SELECT spelling FROM profile_alias WHERE category = 'gender');"
+  "UPDATE participant SET commune = (SELECT value FROM profile_alias WHERE category = 'commune'"
+  "  AND spelling = lower (trim (participant.commune)))"
+  "  WHERE lower (trim (commune)) IN (SELECT spelling FROM profile_alias"
+  "    WHERE category = 'commune');"
+  "UPDATE participant SET occupation = (SELECT value FROM profile_alias"
+  "  WHERE category = 'occupation' AND spelling = lower (trim (participant.occupation)))"
+  "  WHERE lower (trim (occupation)) IN (SELECT spelling FROM profile_alias"
+  "    WHERE category = 'occupation');"
+  "UPDATE OR IGNORE quota SET value = (SELECT value FROM profile_alias a"
+  "  WHERE a.category = quota.category AND a.spelling = lower (trim (quota.value)))"
+  "  WHERE EXISTS (SELECT 1 FROM profile_alias a WHERE a.category = quota.category"
+  "    AND a.spelling = lower (trim (quota.value)));"
+  "UPDATE OR IGNORE quota SET value = CASE value WHEN '1' THEN 'yes' ELSE 'no' END"
+  "  WHERE category = 'prior_participation' AND value IN ('0', '1');"
+  /* The communes and quartiers a process already has are values of its own. */
+  "INSERT OR IGNORE INTO profile_value (process_id, category, value, label, rank)"
+  "  SELECT process_id, 'commune', commune, commune, 1000 FROM participant"
+  "  WHERE trim (commune) <> '' GROUP BY process_id, commune;"
+  "INSERT OR IGNORE INTO profile_value (process_id, category, value, label, rank)"
+  "  SELECT process_id, 'quartier', quartier, quartier, 1000 FROM participant"
+  "  WHERE trim (quartier) <> '' GROUP BY process_id, quartier;"
+  "INSERT OR IGNORE INTO profile_value (process_id, category, value, label, rank)"
+  "  SELECT process_id, category, value, value, 1000 FROM quota"
+  "  WHERE category IN ('commune', 'quartier') AND trim (value) <> '';"
+  "DROP TABLE temp.profile_alias;";
+
+/* Version 4: what the app calls published reaches the site. Follow-up items (meetings, status
  * reports, evaluations) get sync columns; a highlight is synced apart from its contribution
  * (highlight_sync, highlight_etag: the site's "highlights" collection, keyed by the
  * contribution's uuid); in-person contributions are pushed, their ETag being the site's rev
@@ -477,7 +633,7 @@ static const char migration_2[] =
   "    generation = generation + 1, attempts = 0, next_attempt_at = 0, state = 'pending'," \
   "    updated_at = excluded.updated_at;" \
   "END;"
-static const char migration_3[] =
+static const char migration_4[] =
   "DROP TRIGGER narrative_sync_delete;"
   "DROP TRIGGER commitment_sync_delete;"
   "CREATE TABLE outbox_v3 ("
@@ -552,7 +708,8 @@ static const char migration_3[] =
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
   { "sync v1: outbox, cursors, conflicts", migration_2 },
-  { "publishing follow-up items, in-person contributions, highlights, sources", migration_3 },
+  { "profile vocabulary per process", migration_3 },
+  { "publishing follow-up items, in-person contributions, highlights, sources", migration_4 },
 };
 
 const DlgMigration *

@@ -75,6 +75,25 @@ decision_save (gpointer   user_data,
   return dlg_decision_save (store, item, error);
 }
 
+/* The decision changed in the store: show it (what the officer is typing stays). */
+static void
+decision_reload (DlgEditDialog *dialog,
+                 gpointer       user_data)
+{
+  DecisionEditor *editor = user_data;
+  g_autoptr(DlgDecision) fresh = NULL;
+
+  if (dlg_decision_get_id (editor->item) == 0 || editor->view->context == NULL ||
+      !(fresh = dlg_decision_load (dlg_context_get_store (editor->view->context),
+                                   dlg_decision_get_id (editor->item), NULL)))
+    return;
+  g_set_object (&editor->item, fresh);
+  dlg_edit_dialog_refresh_entry (dialog, editor->who, dlg_decision_get_who (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->date, dlg_decision_get_decided_at (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->what, dlg_decision_get_what (fresh));
+  dlg_edit_dialog_refresh_text (dialog, editor->why, dlg_decision_get_why (fresh));
+}
+
 static void
 decision_delete (gpointer user_data)
 {
@@ -108,6 +127,8 @@ edit_decision (DlgArbitrationView *self,
   editor->what = dlg_edit_dialog_add_entry (dialog, _("What was decided"),
                                             dlg_decision_get_what (item));
   editor->why = dlg_edit_dialog_add_text (dialog, _("Why"), dlg_decision_get_why (item));
+  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "decision",
+                          decision_reload);
   if (dlg_decision_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Decision"), decision_delete);
   gtk_window_present (GTK_WINDOW (dialog));

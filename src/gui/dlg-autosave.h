@@ -26,6 +26,8 @@ void         dlg_autosave_set_error_label (DlgAutosave     *self,
 void         dlg_autosave_schedule        (DlgAutosave     *self);
 gboolean     dlg_autosave_flush           (DlgAutosave     *self);
 gboolean     dlg_autosave_get_dirty       (DlgAutosave     *self);
+gboolean     dlg_autosave_is_edited       (DlgAutosave     *self,
+                                           GtkWidget       *widget);
 void         dlg_autosave_block           (DlgAutosave     *self);
 void         dlg_autosave_unblock         (DlgAutosave     *self);
 

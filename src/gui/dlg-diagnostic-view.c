@@ -78,6 +78,26 @@ actor_save (gpointer   user_data,
   return dlg_actor_save (dlg_context_get_store (editor->view->context), editor->actor, error);
 }
 
+/* The actor changed in the store: show it (what the officer is typing stays). */
+static void
+actor_reload (DlgEditDialog *dialog,
+              gpointer       user_data)
+{
+  ActorEditor *editor = user_data;
+  g_autoptr(DlgActor) fresh = NULL;
+
+  if (dlg_actor_get_id (editor->actor) == 0 || editor->view->context == NULL ||
+      !(fresh = dlg_actor_load (dlg_context_get_store (editor->view->context),
+                                dlg_actor_get_id (editor->actor), NULL)))
+    return;
+  g_set_object (&editor->actor, fresh);
+  dlg_edit_dialog_refresh_entry (dialog, editor->name, dlg_actor_get_name (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->kind, dlg_actor_get_kind (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->role, dlg_actor_get_role (fresh));
+  dlg_edit_dialog_refresh_spin (dialog, editor->influence, dlg_actor_get_influence (fresh));
+  dlg_edit_dialog_refresh_text (dialog, editor->notes, dlg_actor_get_notes (fresh));
+}
+
 static void
 actor_delete (gpointer user_data)
 {
@@ -109,6 +129,7 @@ edit_actor (DlgDiagnosticView *self,
   editor->influence = dlg_edit_dialog_add_spin (dialog, _("Influence (0 to 5)"), 0, 5,
                                                 dlg_actor_get_influence (actor));
   editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"), dlg_actor_get_notes (actor));
+  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "actor", actor_reload);
   if (dlg_actor_get_id (actor) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Actor"), actor_delete);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -10,7 +10,9 @@
  * result shows its summary, the chart of every volunteer's probability, the panel and the
  * ranked reserve list; it is saved (with a confirmation when a panel was drawn before) and can
  * be published as JSON. Below, the invitations of the saved panel: each member's status, and
- * "Replace" for one who declined, which proposes the first reserve keeping every quota.
+ * "Replace" for one who declined, which proposes the first reserve keeping every quota. The
+ * invitation list names each member with their email and phone (the officer sends the
+ * invitations), and exports them as CSV for a mail merge; the export is journaled.
  */
 
 #define G_LOG_DOMAIN "dlg-draw-panel"
@@ -62,7 +64,9 @@ struct _DlgDrawPanel
   DlgDrawResult  *result;
   GPtrArray      *relaxation;   /* DlgDrawRelaxation, or NULL */
   GHashTable     *participants; /* id (gint64 *) → DlgParticipant */
+  DlgProfile     *profile;      /* the process's vocabulary, for labels */
   GtkFileChooserNative *chooser;
+  GtkFileChooserNative *contacts_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (DlgDrawPanel, dlg_draw_panel, GTK_TYPE_WIDGET)
@@ -102,26 +106,32 @@ get_store (DlgDrawPanel *self)
   return dlg_context_get_store (self->context);
 }
 
-/* The quota profile of a registration, as one line of plain text. */
+/* The quota profile of a registration, as one line of plain text, in the vocabulary's labels. */
 static char *
-profile_text (DlgParticipant *p)
+profile_text (DlgDrawPanel   *self,
+              DlgParticipant *p)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  const char *values[] = {
-    dlg_participant_get_gender (p), dlg_participant_get_age_band (p),
-    dlg_participant_get_commune (p), dlg_participant_get_quartier (p),
-    dlg_participant_get_occupation (p),
+  static const char *const categories[] = {
+    "gender", "age_band", "commune", "quartier", "occupation",
   };
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    if (values[i] != NULL && *values[i] != '\0')
-      g_ptr_array_add (parts, (gpointer) values[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    {
+      const char *value = dlg_profile_participant_value (p, categories[i]);
+      const char *label = dlg_profile_get_value_label (self->profile, categories[i], value);
+
+      if (value == NULL || *value == '\0')
+        continue;
+      g_ptr_array_add (parts, g_strdup (label != NULL ? label : value));
+    }
   if (dlg_participant_get_prior_participation (p))
-    g_ptr_array_add (parts, (gpointer) _("took part before"));
+    g_ptr_array_add (parts, g_strdup (_("took part before")));
   if (parts->len == 0)
     return g_strdup (_("(no profile)"));
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv (", ", (char **) parts->pdata);
+  /* Labels may hold commas ("Artisan·e, commerçant·e"): a dot separates them. */
+  return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
 static GtkWidget *
@@ -192,8 +202,10 @@ load_participants (DlgDrawPanel *self)
   g_autoptr(GListModel) all = NULL;
 
   g_hash_table_remove_all (self->participants);
+  g_clear_pointer (&self->profile, dlg_profile_free);
   if (self->context == NULL || self->process_id == 0)
     return;
+  self->profile = dlg_profile_load (get_store (self), self->process_id, NULL);
   all = dlg_participant_list (get_store (self), self->process_id, NULL);
   if (all == NULL)
     return;
@@ -229,7 +241,8 @@ fill_people_list (DlgDrawPanel *self,
     {
       DlgParticipant *p = lookup_participant (self, ids[i]);
       g_autofree char *title = NULL;
-      g_autofree char *profile = p != NULL ? profile_text (p) : g_strdup (ids[i]);
+      g_autofree char *profile = p != NULL ? profile_text (self, p)
+                                            : g_strdup (_("(a registration since deleted)"));
 
       /* Translators: a place in the drawn panel or the reserve list, then a profile. */
       title = g_strdup_printf (ranked ? _("Reserve %u: %s") : _("%u. %s"), i + 1, profile);
@@ -320,6 +333,30 @@ relaxation_thread (GTask        *task,
     g_task_return_pointer (task, relaxation, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* The engine speaks in ids ("gender=woman"); the officer reads the vocabulary's labels. */
+static void
+describe_relaxation (DlgDrawPanel      *self,
+                     DlgDrawRelaxation *r)
+{
+  g_autofree char *what = dlg_profile_describe (self->profile, r->category, r->value);
+  char *text = NULL;
+
+  if (r->new_min < r->old_min && r->new_max > r->old_max)
+    text = g_strdup_printf (_("Lower the minimum of “%s” from %d to %d and raise its maximum "
+                              "from %d to %d."), what, r->old_min, r->new_min, r->old_max,
+                            r->new_max);
+  else if (r->new_min < r->old_min)
+    text = g_strdup_printf (_("Lower the minimum of “%s” from %d to %d."), what, r->old_min,
+                            r->new_min);
+  else if (r->new_max > r->old_max)
+    text = g_strdup_printf (_("Raise the maximum of “%s” from %d to %d."), what, r->old_max,
+                            r->new_max);
+  if (text == NULL)
+    return;
+  g_free (r->description);
+  r->description = text;
+}
+
 static void
 relaxation_done_cb (GObject      *source,
                     GAsyncResult *res,
@@ -348,6 +385,8 @@ relaxation_done_cb (GObject      *source,
       show_message (self, error->message, TRUE);
       return;
     }
+  for (guint i = 0; i < relaxation->len; i++)
+    describe_relaxation (self, g_ptr_array_index (relaxation, i));
   self->relaxation = relaxation;
   show_message (self, _("The quotas cannot all be met by this pool and panel size."), TRUE);
   show_relaxation (self);
@@ -754,6 +793,96 @@ publish_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ---------------------------------------------------------------- contacts */
+
+/**
+ * dlg_draw_panel_export_contacts:
+ * @self: a #DlgDrawPanel
+ * @file: where to write
+ * @error: return location for a #GError
+ *
+ * Writes the names and contact details of the saved panel to @file as CSV, for a mail merge,
+ * and shows under the invitations what was written; the journal records the export.
+ */
+gboolean
+dlg_draw_panel_export_contacts (DlgDrawPanel  *self,
+                                GFile         *file,
+                                GError       **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (DLG_IS_DRAW_PANEL (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->context == NULL || self->process_id == 0)
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID, _("No process is open."));
+      return FALSE;
+    }
+  if (!dlg_participant_contact_export_panel (get_store (self), self->process_id, file, &n,
+                                             error))
+    {
+      gtk_label_set_text (self->invitation_message, (*error)->message);
+      return FALSE;
+    }
+  name = g_file_get_parse_name (file);
+  text = g_strdup_printf (g_dngettext (NULL,
+                                       "The contact details of %u person were written to %s. "
+                                       "The journal records the export: keep the file safe and "
+                                       "delete it once the invitations are sent.",
+                                       "The contact details of %u people were written to %s. "
+                                       "The journal records the export: keep the file safe and "
+                                       "delete it once the invitations are sent.", n),
+                          n, name);
+  gtk_label_set_text (self->invitation_message, text);
+  return TRUE;
+}
+
+static void
+contacts_chooser_response_cb (DlgDrawPanel         *self,
+                              int                   response,
+                              GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->contacts_chooser);
+  if (file != NULL)
+    dlg_draw_panel_export_contacts (self, file, &error);
+}
+
+static void
+export_contacts_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DlgDrawPanel *self = DLG_DRAW_PANEL (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->context == NULL || self->contacts_chooser != NULL)
+    return;
+  self->contacts_chooser =
+    gtk_file_chooser_native_new (_("Export the Panel’s Contacts"),
+                                 GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->contacts_chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->contacts_chooser), filter);
+  /* Translators: a file name; keep it short and without spaces. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->contacts_chooser),
+                                     _("panel-contacts.csv"));
+  g_signal_connect_object (self->contacts_chooser, "response",
+                           G_CALLBACK (contacts_chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->contacts_chooser));
+}
+
 /* ---------------------------------------------------------------- invitations */
 
 static void
@@ -816,7 +945,7 @@ replace_clicked_cb (GtkButton    *button,
       gtk_label_set_text (self->invitation_message, error->message);
       return;
     }
-  profile = profile_text (p);
+  profile = profile_text (self, p);
   body = g_strdup_printf (_("Number %d of the reserve list keeps every quota: %s. They will be "
                             "marked invited, and the replacement recorded in the journal."),
                           dlg_participant_get_reserve_rank (p), profile);
@@ -873,9 +1002,27 @@ reload_invitations (DlgDrawPanel *self)
     {
       DlgParticipant *p = g_ptr_array_index (members, i);
       const char *status = dlg_participant_get_status (p);
-      g_autofree char *profile = profile_text (p);
-      GtkWidget *row = text_row (profile, invitation_label (status));
+      g_autoptr(DlgParticipantContact) contact =
+        dlg_participant_contact_load (get_store (self), dlg_participant_get_id (p), NULL);
+      g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *subtitle = NULL;
+      const char *name = contact != NULL ? dlg_participant_contact_get_full_name (contact) : "";
       gpointer id = GSIZE_TO_POINTER ((gsize) dlg_participant_get_id (p));
+      GtkWidget *row;
+
+      /* The officer sends the invitations: name, email and phone, then the profile. */
+      if (g_strcmp0 (status, "replaced") == 0)
+        g_ptr_array_add (parts, g_strdup (invitation_label (status)));
+      if (contact != NULL && *dlg_participant_contact_get_email (contact) != '\0')
+        g_ptr_array_add (parts, g_strdup (dlg_participant_contact_get_email (contact)));
+      if (contact != NULL && *dlg_participant_contact_get_phone (contact) != '\0')
+        g_ptr_array_add (parts, g_strdup (dlg_participant_contact_get_phone (contact)));
+      if (parts->len == 0 || (parts->len == 1 && g_strcmp0 (status, "replaced") == 0))
+        g_ptr_array_add (parts, g_strdup (_("no email or phone")));
+      g_ptr_array_add (parts, profile_text (self, p));
+      g_ptr_array_add (parts, NULL);
+      subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+      row = text_row (*name != '\0' ? name : _("(no name)"), subtitle);
 
       if (g_strcmp0 (status, "replaced") != 0)
         {
@@ -907,6 +1054,7 @@ reload_invitations (DlgDrawPanel *self)
   if (members->len == 0)
     gtk_list_box_append (self->invitation_list,
                          dlg_placeholder_row_new (_("No panel yet: save a draw first.")));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "draw.export-contacts", members->len > 0);
 }
 
 /* The last saved draw, while no draw was run in this view: its summary and chart. */
@@ -979,6 +1127,8 @@ store_changed_cb (DlgDrawPanel *self,
   if (process_id != self->process_id && process_id != 0)
     return;
   if (self->reload_id == 0 && (g_strcmp0 (table, "participant") == 0
+                               || g_strcmp0 (table, "participant_contact") == 0
+                               || g_strcmp0 (table, "profile") == 0
                                || g_strcmp0 (table, "draw") == 0))
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
@@ -1308,8 +1458,26 @@ build (DlgDrawPanel *self)
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Invitations"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-    _("The saved panel. Mark each invitation as it goes; when someone declines, replace them "
-      "from the reserve list: the first person who keeps every quota is proposed."));
+    _("The saved panel, with the contact details to invite them. Mark each invitation as it "
+      "goes; when someone declines, replace them from the reserve list: the first person who "
+      "keeps every quota is proposed."));
+  button = gtk_button_new ();
+  {
+    GtkWidget *content = adw_button_content_new ();
+
+    adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "document-save-symbolic");
+    adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Export the Contacts…"));
+    adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+    gtk_button_set_child (GTK_BUTTON (button), content);
+  }
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Names, emails, phones and addresses of the panel, as "
+                                         "CSV for a mail merge"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "draw.export-contacts");
+  /* Reading, not editing: it stays available when the stage is closed. */
+  gtk_widget_add_css_class (button, "dlg-keep-active");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                              boxed_list (&self->invitation_list, _("Invitations")));
   label = gtk_label_new (NULL);
@@ -1337,6 +1505,9 @@ dlg_draw_panel_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->contacts_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->contacts_chooser));
+  g_clear_object (&self->contacts_chooser);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (dlg_draw_panel_parent_class)->dispose (object);
@@ -1351,6 +1522,7 @@ dlg_draw_panel_finalize (GObject *object)
   g_clear_object (&self->result);
   g_clear_pointer (&self->relaxation, g_ptr_array_unref);
   g_clear_pointer (&self->participants, g_hash_table_unref);
+  g_clear_pointer (&self->profile, dlg_profile_free);
   g_clear_pointer (&self->saved_inputs_json, g_free);
   G_OBJECT_CLASS (dlg_draw_panel_parent_class)->finalize (object);
 }
@@ -1372,6 +1544,8 @@ dlg_draw_panel_class_init (DlgDrawPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "draw.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "draw.apply-relaxation", NULL,
                                    apply_relaxation_action);
+  gtk_widget_class_install_action (widget_class, "draw.export-contacts", NULL,
+                                   export_contacts_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

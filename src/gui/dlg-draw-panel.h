@@ -28,6 +28,9 @@ void           dlg_draw_panel_set_seed    (DlgDrawPanel *self,
                                            guint32       seed);
 void           dlg_draw_panel_set_size    (DlgDrawPanel *self,
                                            guint         size);
+gboolean       dlg_draw_panel_export_contacts (DlgDrawPanel  *self,
+                                               GFile         *file,
+                                               GError       **error);
 gboolean       dlg_draw_panel_write_public_json (DlgDrawPanel  *self,
                                                  GFile         *file,
                                                  GError       **error);

@@ -7,6 +7,12 @@
  * The save runs through a DlgAutosave (same delay as the free-form fields) and once more when
  * the window closes, so nothing typed is lost. A new record is created by its first save that
  * the core accepts; until then the core's message is shown under the rows.
+ *
+ * The dialog follows its record (dlg_edit_dialog_follow): when the store says the record's table
+ * changed (another dialog, a sync pull, the view itself), the view's reload function reads the
+ * record again and shows it with dlg_edit_dialog_refresh_*, which do not count as edits and
+ * leave alone a widget the officer changed since the last save. So a save never writes an old
+ * value over a newer one that the officer did not touch.
  */
 
 #define G_LOG_DOMAIN "dlg-edit-dialog"
@@ -15,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dlg-core.h"
 #include "dlg-edit-dialog.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
@@ -31,9 +38,12 @@ struct _DlgEditDialog
   GtkButton               *delete_button;
 
   DlgAutosave             *autosave;
+  DlgAutosaveFunc          save;
   gpointer                 user_data;
   GDestroyNotify           destroy;
   DlgEditDialogDeleteFunc  delete_func;
+  DlgEditDialogReloadFunc  reload;
+  guint                    reload_id;
   guint                    warned : 1;
 };
 
@@ -48,6 +58,41 @@ delete_clicked_cb (DlgEditDialog *self)
   g_clear_object (&self->autosave);
   self->delete_func (self->user_data);
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  DlgEditDialog *self = user_data;
+
+  self->reload_id = 0;
+  /* A deleted record has nothing more to show. */
+  if (self->autosave != NULL && self->reload != NULL)
+    self->reload (self, self->user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once from an idle however many changes come: the save that emitted it has returned. */
+static void
+store_changed_cb (DlgEditDialog *self)
+{
+  if (self->reload != NULL && self->reload_id == 0)
+    self->reload_id = g_idle_add (reload_idle_cb, self);
+}
+
+/* A save that comes before the idle (the autosave's timeout, a close) reads the record first. */
+static gboolean
+save_cb (gpointer   user_data,
+         GError   **error)
+{
+  DlgEditDialog *self = user_data;
+
+  if (self->reload_id != 0)
+    {
+      g_clear_handle_id (&self->reload_id, g_source_remove);
+      self->reload (self, self->user_data);
+    }
+  return self->save (self->user_data, error);
 }
 
 static gboolean
@@ -76,8 +121,11 @@ dlg_edit_dialog_dispose (GObject *object)
 {
   DlgEditDialog *self = (DlgEditDialog *)object;
 
+  /* The last save reads a pending change of the record first (save_cb). */
   if (self->autosave != NULL)
     dlg_autosave_flush (self->autosave);
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  self->reload = NULL;
   g_clear_object (&self->autosave);
   if (self->destroy != NULL && self->user_data != NULL)
     g_clear_pointer (&self->user_data, self->destroy);
@@ -136,7 +184,8 @@ dlg_edit_dialog_new (GtkWidget       *parent,
   root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
-  self->autosave = dlg_autosave_new (save, user_data);
+  self->save = save;
+  self->autosave = dlg_autosave_new (save_cb, self);
   dlg_autosave_set_error_label (self->autosave, self->error_label);
   self->user_data = user_data;
   self->destroy = destroy;
@@ -308,4 +357,125 @@ dlg_edit_dialog_set_note (DlgEditDialog *self,
 
   gtk_label_set_text (self->note_label, note);
   gtk_widget_set_visible (GTK_WIDGET (self->note_label), note != NULL && *note != '\0');
+}
+
+/**
+ * dlg_edit_dialog_follow:
+ * @store: the store the record lives in
+ * @table: the table whose changes may concern the record (call again for another)
+ * @reload: reads the record again and shows it with the dlg_edit_dialog_refresh_* functions
+ *
+ * Makes the dialog follow its record: after a change of @table in @store (coalesced in an
+ * idle), @reload runs with the dialog's user data.
+ */
+void
+dlg_edit_dialog_follow (DlgEditDialog           *self,
+                        DlgStore                *store,
+                        const char              *table,
+                        DlgEditDialogReloadFunc  reload)
+{
+  g_autofree char *signal = NULL;
+
+  g_return_if_fail (DLG_IS_EDIT_DIALOG (self));
+  g_return_if_fail (DLG_IS_STORE (store));
+  g_return_if_fail (table != NULL && reload != NULL);
+
+  self->reload = reload;
+  signal = g_strconcat ("changed::", table, NULL);
+  g_signal_connect_object (store, signal, G_CALLBACK (store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* Shows a value of the record in @widget, unless the officer changed it since the last save
+ * (what is typed wins); not an edit. */
+static gboolean
+refresh_begin (DlgEditDialog *self,
+               GtkWidget     *widget)
+{
+  if (self->autosave == NULL || dlg_autosave_is_edited (self->autosave, widget))
+    return FALSE;
+  dlg_autosave_block (self->autosave);
+  return TRUE;
+}
+
+void
+dlg_edit_dialog_refresh_entry (DlgEditDialog *self,
+                               GtkEditable   *entry,
+                               const char    *text)
+{
+  g_return_if_fail (DLG_IS_EDIT_DIALOG (self));
+  g_return_if_fail (GTK_IS_EDITABLE (entry));
+
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (gtk_editable_get_text (entry), text) == 0 ||
+      !refresh_begin (self, GTK_WIDGET (entry)))
+    return;
+  gtk_editable_set_text (entry, text);
+  dlg_autosave_unblock (self->autosave);
+}
+
+void
+dlg_edit_dialog_refresh_text (DlgEditDialog *self,
+                              GtkTextView   *view,
+                              const char    *text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *shown = NULL;
+
+  g_return_if_fail (DLG_IS_EDIT_DIALOG (self));
+  g_return_if_fail (GTK_IS_TEXT_VIEW (view));
+
+  if (text == NULL)
+    text = "";
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_str_equal (shown, text) || !refresh_begin (self, GTK_WIDGET (view)))
+    return;
+  gtk_text_buffer_set_text (buffer, text, -1);
+  dlg_autosave_unblock (self->autosave);
+}
+
+void
+dlg_edit_dialog_refresh_spin (DlgEditDialog *self,
+                              GtkSpinButton *spin,
+                              double         value)
+{
+  g_return_if_fail (DLG_IS_EDIT_DIALOG (self));
+  g_return_if_fail (GTK_IS_SPIN_BUTTON (spin));
+
+  if (gtk_spin_button_get_value (spin) == value || !refresh_begin (self, GTK_WIDGET (spin)))
+    return;
+  gtk_spin_button_set_value (spin, value);
+  dlg_autosave_unblock (self->autosave);
+}
+
+void
+dlg_edit_dialog_refresh_choice (DlgEditDialog *self,
+                                AdwComboRow   *row,
+                                guint          selected)
+{
+  g_return_if_fail (DLG_IS_EDIT_DIALOG (self));
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  if (adw_combo_row_get_selected (row) == selected || !refresh_begin (self, GTK_WIDGET (row)))
+    return;
+  adw_combo_row_set_selected (row, selected);
+  dlg_autosave_unblock (self->autosave);
+}
+
+void
+dlg_edit_dialog_refresh_switch (DlgEditDialog *self,
+                                GtkSwitch     *sw,
+                                gboolean       active)
+{
+  g_return_if_fail (DLG_IS_EDIT_DIALOG (self));
+  g_return_if_fail (GTK_IS_SWITCH (sw));
+
+  if (gtk_switch_get_active (sw) == !!active || !refresh_begin (self, GTK_WIDGET (sw)))
+    return;
+  gtk_switch_set_active (sw, active);
+  dlg_autosave_unblock (self->autosave);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "dlg-autosave.h"
+#include "dlg-types.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DlgEditDialog, dlg_edit_dialog, DLG, EDIT_DIALOG, AdwWindow)
 
 typedef void (*DlgEditDialogDeleteFunc) (gpointer user_data);
+typedef void (*DlgEditDialogReloadFunc) (DlgEditDialog *dialog,
+                                         gpointer       user_data);
 
 DlgEditDialog *dlg_edit_dialog_new         (GtkWidget               *parent,
                                             const char              *title,
@@ -50,5 +53,25 @@ void           dlg_edit_dialog_set_note    (DlgEditDialog           *self,
                                             const char              *note);
 DlgAutosave   *dlg_edit_dialog_get_autosave (DlgEditDialog          *self);
 gboolean       dlg_edit_dialog_flush       (DlgEditDialog           *self);
+
+void           dlg_edit_dialog_follow         (DlgEditDialog           *self,
+                                               DlgStore                *store,
+                                               const char              *table,
+                                               DlgEditDialogReloadFunc  reload);
+void           dlg_edit_dialog_refresh_entry  (DlgEditDialog           *self,
+                                               GtkEditable             *entry,
+                                               const char              *text);
+void           dlg_edit_dialog_refresh_text   (DlgEditDialog           *self,
+                                               GtkTextView             *view,
+                                               const char              *text);
+void           dlg_edit_dialog_refresh_spin   (DlgEditDialog           *self,
+                                               GtkSpinButton           *spin,
+                                               double                   value);
+void           dlg_edit_dialog_refresh_choice (DlgEditDialog           *self,
+                                               AdwComboRow             *row,
+                                               guint                    selected);
+void           dlg_edit_dialog_refresh_switch (DlgEditDialog           *self,
+                                               GtkSwitch               *sw,
+                                               gboolean                 active);
 
 G_END_DECLS

@@ -5,9 +5,15 @@
  * Edits are saved as the officer types: each change (re)starts a short timer, and the text is
  * written to the store when it fires, when the widget loses focus, or on flush (before a view
  * is hidden and when the window closes). So a crash loses at most the last fraction of a
- * second of typing. Works with any GtkEditable (GtkEntry, AdwEntryRow…) and with GtkTextView.
+ * second of typing. Works with any GtkEditable (GtkEntry, AdwEntryRow…), with GtkTextView, and
+ * with GtkSpinButton (a number field, stored as its digits).
  * A failed save is shown on the widget (the .error style class and its tooltip) and retried on
  * the next change; the text stays in the widget.
+ *
+ * What the widget shows when it is loaded is never written back: only a change the officer
+ * makes marks the binding dirty (loading is silent), a spin button is read and written through
+ * its value (its text is reformatted from the adjustment when it is realized or loses focus, which
+ * is no edit), and a flush writes only a value that differs from what the store holds.
  */
 
 #define G_LOG_DOMAIN "dlg-field-binding"
@@ -37,6 +43,18 @@ G_DEFINE_FINAL_TYPE (DlgFieldBinding, dlg_field_binding, G_TYPE_OBJECT)
 static char *
 widget_get_text (GtkWidget *widget)
 {
+  if (GTK_IS_SPIN_BUTTON (widget))
+    {
+      GtkSpinButton *spin = GTK_SPIN_BUTTON (widget);
+      g_autofree char *format = g_strdup_printf ("%%.%uf", gtk_spin_button_get_digits (spin));
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* What is typed counts, even before Enter. */
+      gtk_spin_button_update (spin);
+
+      return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format,
+                                        gtk_spin_button_get_value (spin)));
+    }
   if (GTK_IS_TEXT_VIEW (widget))
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
@@ -52,7 +70,19 @@ static void
 widget_set_text (GtkWidget  *widget,
                  const char *text)
 {
-  if (GTK_IS_TEXT_VIEW (widget))
+  if (GTK_IS_SPIN_BUTTON (widget))
+    {
+      /* Through the adjustment: text set with gtk_editable_set_text() would be replaced by the
+       * adjustment's value (0) as soon as the spin button is realized. */
+      GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (GTK_SPIN_BUTTON (widget));
+      char *end = NULL;
+      double value = g_ascii_strtod (text, &end);
+
+      if (end == text)
+        value = gtk_adjustment_get_lower (adjustment);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), value);
+    }
+  else if (GTK_IS_TEXT_VIEW (widget))
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text, -1);
   else
     gtk_editable_set_text (GTK_EDITABLE (widget), text);
@@ -63,6 +93,8 @@ dlg_field_binding_flush (DlgFieldBinding *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *stored = NULL;
+  DlgStore *store;
 
   g_return_val_if_fail (DLG_IS_FIELD_BINDING (self), FALSE);
 
@@ -76,9 +108,12 @@ dlg_field_binding_flush (DlgFieldBinding *self)
       return TRUE;
     }
 
+  store = dlg_context_get_store (self->context);
   text = widget_get_text (self->widget);
-  if (!dlg_process_set_field (dlg_context_get_store (self->context), self->process_id,
-                              self->key, text, &error))
+  /* Typed, then typed back: nothing to write (nor to journal). */
+  stored = dlg_process_get_field (store, self->process_id, self->key, NULL);
+  if (g_strcmp0 (stored, text) != 0 &&
+      !dlg_process_set_field (store, self->process_id, self->key, text, &error))
     {
       g_warning ("Could not save %s: %s", self->key, error->message);
       gtk_widget_add_css_class (self->widget, "error");
@@ -157,7 +192,7 @@ dlg_field_binding_init (DlgFieldBinding *self)
 
 /**
  * dlg_field_binding_new:
- * @widget: a #GtkEditable or a #GtkTextView
+ * @widget: a #GtkEditable, a #GtkTextView or a #GtkSpinButton (a number field)
  * @key: one of the DLG_FIELD_ keys of dlg-process.h
  *
  * The binding holds a weak reference on @widget; keep the binding in the view that owns the
@@ -180,6 +215,15 @@ dlg_field_binding_new (GtkWidget  *widget,
   if (GTK_IS_TEXT_VIEW (widget))
     g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), "changed",
                              G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+  else if (GTK_IS_SPIN_BUTTON (widget))
+    {
+      /* Typing changes the text before the value; a text the spin button reformats is
+       * harmless, since a flush writes only a value that differs from the store. */
+      g_signal_connect_object (widget, "value-changed", G_CALLBACK (changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (widget, "changed", G_CALLBACK (changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   else
     g_signal_connect_object (widget, "changed", G_CALLBACK (changed_cb), self,
                              G_CONNECT_SWAPPED);

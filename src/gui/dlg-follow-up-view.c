@@ -91,6 +91,27 @@ follow_up_save (gpointer   user_data,
   return dlg_follow_up_save (store, item, error);
 }
 
+/* The entry changed in the store: show it (what the officer is typing stays). */
+static void
+follow_up_reload (DlgEditDialog *dialog,
+                  gpointer       user_data)
+{
+  FollowUpEditor *editor = user_data;
+  g_autoptr(DlgFollowUp) fresh = NULL;
+
+  if (dlg_follow_up_get_id (editor->item) == 0 || editor->view->context == NULL ||
+      !(fresh = dlg_follow_up_load (dlg_context_get_store (editor->view->context),
+                                    dlg_follow_up_get_id (editor->item), NULL)))
+    return;
+  g_set_object (&editor->item, fresh);
+  dlg_edit_dialog_refresh_choice (dialog, editor->kind,
+                                  dlg_strv_find (kinds, dlg_follow_up_get_kind (fresh)));
+  dlg_edit_dialog_refresh_entry (dialog, editor->dated, dlg_follow_up_get_dated (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->title, dlg_follow_up_get_title (fresh));
+  dlg_edit_dialog_refresh_switch (dialog, editor->published, dlg_follow_up_get_published (fresh));
+  dlg_edit_dialog_refresh_text (dialog, editor->body, dlg_follow_up_get_body (fresh));
+}
+
 static void
 follow_up_delete (gpointer user_data)
 {
@@ -133,6 +154,8 @@ edit_follow_up (DlgFollowUpView *self,
     editor->body = dlg_edit_dialog_add_text (dialog, _("Minutes, report or findings"),
                                              dlg_follow_up_get_body (item));
   }
+  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "follow_up",
+                          follow_up_reload);
   if (dlg_follow_up_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete"), follow_up_delete);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -89,6 +89,28 @@ update_save (gpointer   user_data,
 
 static void reload_updates (GtkListBox *list);
 
+/* The report changed in the store: show it (what the officer is typing stays). */
+static void
+update_reload (DlgEditDialog *dialog,
+               gpointer       user_data)
+{
+  UpdateEditor *editor = user_data;
+  g_autoptr(DlgCommitmentUpdate) fresh = NULL;
+
+  if (dlg_commitment_update_get_id (editor->update) == 0 ||
+      !(fresh = dlg_commitment_update_load (editor->store,
+                                            dlg_commitment_update_get_id (editor->update), NULL)))
+    return;
+  g_set_object (&editor->update, fresh);
+  dlg_edit_dialog_refresh_entry (dialog, editor->dated, dlg_commitment_update_get_dated (fresh));
+  dlg_edit_dialog_refresh_choice (dialog, editor->status,
+                                  dlg_strv_find (statuses,
+                                                 dlg_commitment_update_get_status (fresh)));
+  dlg_edit_dialog_refresh_spin (dialog, editor->progress,
+                                dlg_commitment_update_get_progress (fresh));
+  dlg_edit_dialog_refresh_text (dialog, editor->text, dlg_commitment_update_get_text (fresh));
+}
+
 static void
 edit_update (GtkListBox          *list,
              DlgCommitmentUpdate *update)
@@ -111,6 +133,7 @@ edit_update (GtkListBox          *list,
                                                dlg_commitment_update_get_progress (update));
   editor->text = dlg_edit_dialog_add_text (dialog, _("What happened"),
                                            dlg_commitment_update_get_text (update));
+  dlg_edit_dialog_follow (dialog, editor->store, "commitment_update", update_reload);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (reload_updates), list,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -310,6 +333,34 @@ commitment_save (gpointer   user_data,
   return TRUE;
 }
 
+/* The commitment changed in the store (a dated update sets its progress and status): show it. */
+static void
+commitment_reload (DlgEditDialog *dialog,
+                   gpointer       user_data)
+{
+  CommitmentEditor *editor = user_data;
+  g_autoptr(DlgCommitment) fresh = NULL;
+  guint position = 0;
+
+  if (dlg_commitment_get_id (editor->item) == 0 || editor->view->context == NULL)
+    return;
+  fresh = dlg_commitment_load (dlg_context_get_store (editor->view->context),
+                               dlg_commitment_get_id (editor->item), NULL);
+  if (fresh == NULL)
+    return;   /* deleted meanwhile: the next save says so */
+  g_set_object (&editor->item, fresh);
+  for (guint i = 0; i < editor->position_ids->len; i++)
+    if (g_array_index (editor->position_ids, gint64, i) == dlg_commitment_get_position_id (fresh))
+      position = i;
+  dlg_edit_dialog_refresh_entry (dialog, editor->title, dlg_commitment_get_title (fresh));
+  dlg_edit_dialog_refresh_choice (dialog, editor->position, position);
+  dlg_edit_dialog_refresh_entry (dialog, editor->department, dlg_commitment_get_department (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->due_date, dlg_commitment_get_due_date (fresh));
+  dlg_edit_dialog_refresh_choice (dialog, editor->status,
+                                  dlg_strv_find (statuses, dlg_commitment_get_status (fresh)));
+  dlg_edit_dialog_refresh_spin (dialog, editor->progress, dlg_commitment_get_progress (fresh));
+}
+
 static void
 commitment_delete (gpointer user_data)
 {
@@ -361,6 +412,7 @@ edit_commitment (DlgImplementationView *self,
                                                  dlg_commitment_get_progress (item));
     dlg_edit_dialog_add_widget (dialog, updates_section (store, item, &editor->updates));
   }
+  dlg_edit_dialog_follow (dialog, store, "commitment", commitment_reload);
   if (dlg_commitment_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Commitment"), commitment_delete);
   gtk_window_present (GTK_WINDOW (dialog));

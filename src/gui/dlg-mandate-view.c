@@ -74,9 +74,16 @@ feature_save (gpointer   user_data,
 {
   FeatureRow *data = user_data;
   g_autofree char *rules = dlg_text_view_dup_text (data->rules);
+  g_autoptr(DlgFeature) fresh = NULL;
 
   if (data->view->context == NULL)
     return TRUE;
+  /* Onto the stored feature (its dates may have changed before the rows are refreshed). */
+  fresh = dlg_feature_load (dlg_context_get_store (data->view->context),
+                            dlg_feature_get_process_id (data->feature),
+                            dlg_feature_get_feature (data->feature), NULL);
+  if (fresh != NULL)
+    g_set_object (&data->feature, fresh);
   dlg_feature_set_enabled (data->feature, adw_expander_row_get_enable_expansion (data->row));
   dlg_feature_set_rules (data->feature, rules);
   return dlg_feature_save (dlg_context_get_store (data->view->context), data->feature, error);
@@ -163,12 +170,52 @@ reload_features (DlgMandateView *self)
     }
 }
 
+/* A feature changed in the store (its dates, another window): each row takes the stored
+ * feature, so that its next save does not write old values back, and shows it, except the
+ * rules the officer is typing. The rows are not rebuilt: the officer may be typing in one. */
+static void
+refresh_features (DlgMandateView *self)
+{
+  DlgStore *store;
+
+  if (self->context == NULL || self->process_id == 0)
+    return;
+  store = dlg_context_get_store (self->context);
+  for (guint i = 0; i < self->features->len; i++)
+    {
+      FeatureRow *data = g_ptr_array_index (self->features, i);
+      g_autoptr(DlgFeature) fresh = dlg_feature_load (store, self->process_id,
+                                                      dlg_feature_get_feature (data->feature),
+                                                      NULL);
+      g_autofree char *rules = NULL;
+
+      if (fresh == NULL)
+        continue;
+      g_set_object (&data->feature, fresh);
+      if (adw_expander_row_get_enable_expansion (data->row) != dlg_feature_get_enabled (fresh))
+        {
+          g_signal_handlers_block_by_func (data->row, feature_switched_cb, data);
+          adw_expander_row_set_enable_expansion (data->row, dlg_feature_get_enabled (fresh));
+          g_signal_handlers_unblock_by_func (data->row, feature_switched_cb, data);
+        }
+      rules = dlg_text_view_dup_text (data->rules);
+      if (!dlg_autosave_is_edited (data->autosave, GTK_WIDGET (data->rules)) &&
+          g_strcmp0 (rules, dlg_feature_get_rules (fresh)) != 0)
+        {
+          dlg_autosave_block (data->autosave);
+          dlg_text_view_set_text (data->rules, dlg_feature_get_rules (fresh));
+          dlg_autosave_unblock (data->autosave);
+        }
+    }
+}
+
 /* ---------------------------------------------------------------- DlgStageView */
 
 static void
 reload_all (DlgMandateView *self)
 {
   dlg_reload_helper_cancel (&self->reload);
+  refresh_features (self);
 }
 
 static void
@@ -178,7 +225,7 @@ store_changed_cb (DlgMandateView *self,
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (FALSE)
+  if (g_strcmp0 (table, "feature_activation") == 0)
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 

@@ -265,6 +265,23 @@ recommendation_save (gpointer   user_data,
   return TRUE;
 }
 
+/* The recommendation changed in the store: show it (what the officer is typing stays). */
+static void
+recommendation_reload (DlgEditDialog *dialog,
+                       gpointer       user_data)
+{
+  RecommendationEditor *editor = user_data;
+  g_autoptr(DlgRecommendation) fresh = NULL;
+
+  if (dlg_recommendation_get_id (editor->item) == 0 || editor->view->context == NULL ||
+      !(fresh = dlg_recommendation_load (dlg_context_get_store (editor->view->context),
+                                         dlg_recommendation_get_id (editor->item), NULL)))
+    return;
+  g_set_object (&editor->item, fresh);
+  dlg_edit_dialog_refresh_entry (dialog, editor->title, dlg_recommendation_get_title (fresh));
+  dlg_edit_dialog_refresh_text (dialog, editor->body, dlg_recommendation_get_body (fresh));
+}
+
 static void
 recommendation_delete (gpointer user_data)
 {
@@ -293,6 +310,8 @@ edit_recommendation (DlgOpinionView    *self,
                                              dlg_recommendation_get_title (item));
   editor->body = dlg_edit_dialog_add_text (dialog, _("Text of the recommendation"),
                                            dlg_recommendation_get_body (item));
+  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "recommendation",
+                          recommendation_reload);
   add_sources (self, dialog, item);
   if (dlg_recommendation_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Recommendation"), recommendation_delete);

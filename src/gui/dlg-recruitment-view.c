@@ -4,8 +4,9 @@
  *
  * Registrations are shown by their quota profile only: contact details never appear in the
  * list (they are edited in the registration dialog, in their own section). A registration by
- * hand cannot be saved without the person's consent. The draw comes from another issue: its
- * place is marked.
+ * hand cannot be saved without the person's consent. Profiles and quotas use the process's
+ * vocabulary (DlgProfile): the dialogs offer its values as choices, the lists show its labels,
+ * and values that do not fit it are listed, by person, to be mapped before a draw.
  * Records are edited in a DlgEditDialog and saved as the officer types, like the free-form
  * fields; the lists follow DlgStore::changed.
  */
@@ -42,6 +43,10 @@ struct _DlgRecruitmentView
   DlgReloadHelper  reload;
   GtkLabel        *count_label;
   GtkColumnView   *participants_view;
+  GtkWidget       *misfit_group;
+  GtkListBox      *misfit_list;
+  GtkLabel        *misfit_message;
+  DlgProfile      *profile;      /* the process's vocabulary, reloaded with the lists */
 };
 
 static void stage_view_iface_init (DlgStageViewInterface *iface);
@@ -51,20 +56,26 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (DlgRecruitmentView, dlg_recruitment_view, GTK_TYP
 
 /* ---------------------------------------------------------------- participants */
 
-/* The criteria of the quota profile, as the officer reads them. */
-static const char *
-category_label (const char *category)
-{
-  static const struct { const char *id; const char *label; } labels[] = {
-    { "age_band", N_("Age band") }, { "gender", N_("Gender") }, { "commune", N_("Commune") },
-    { "quartier", N_("Neighbourhood") }, { "occupation", N_("Socio-professional category") },
-    { "prior_participation", N_("Took part before") },
-  };
+/* The profile categories that registrations hold as text, in the order of the dialog. */
+static const char *const text_categories[] = {
+  "age_band", "gender", "commune", "quartier", "occupation",
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].id, category) == 0)
-      return _(labels[i].label);
-  return category;
+/* A profile value as the officer reads it: its label, or what was typed, in quotes. */
+static char *
+value_text (DlgProfile *profile,
+            const char *category,
+            const char *value)
+{
+  const char *label = profile != NULL ? dlg_profile_get_value_label (profile, category, value)
+                                      : NULL;
+
+  if (label != NULL)
+    return g_strdup (label);
+  if (value == NULL || *value == '\0')
+    return g_strdup ("");
+  /* Translators: a profile value that is not one of the process's values, as typed. */
+  return g_strdup_printf (_("“%s” (to fix)"), value);
 }
 
 static const char * const channels[] = { "in_person", "online", "mail", "phone", NULL };
@@ -123,17 +134,25 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+typedef struct
+{
+  DlgRecruitmentView *view;
+  guint               column;
+} ColumnData;
+
 static void
 cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
-              gpointer                  user_data)
+              ColumnData               *data)
 {
   DlgParticipant *p = gtk_list_item_get_item (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  DlgProfile *profile = data->view->profile;
   g_autofree char *date = NULL;
+  g_autofree char *owned = NULL;
   const char *text = NULL;
 
-  switch (GPOINTER_TO_UINT (user_data))
+  switch (data->column)
     {
     case COL_REGISTERED:
       {
@@ -150,16 +169,16 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       text = channel_label (dlg_participant_get_channel (p));
       break;
     case COL_AGE:
-      text = dlg_participant_get_age_band (p);
+      text = owned = value_text (profile, "age_band", dlg_participant_get_age_band (p));
       break;
     case COL_GENDER:
-      text = dlg_participant_get_gender (p);
+      text = owned = value_text (profile, "gender", dlg_participant_get_gender (p));
       break;
     case COL_COMMUNE:
-      text = dlg_participant_get_commune (p);
+      text = owned = value_text (profile, "commune", dlg_participant_get_commune (p));
       break;
     case COL_OCCUPATION:
-      text = dlg_participant_get_occupation (p);
+      text = owned = value_text (profile, "occupation", dlg_participant_get_occupation (p));
       break;
     case COL_CONSENT:
       text = dlg_participant_get_consent (p) ? _("Given") : _("Missing");
@@ -183,15 +202,19 @@ add_columns (DlgRecruitmentView *self)
     _("Consent"), _("Status")
   };
 
-  static const int widths[N_COLS] = { 85, 90, 50, 65, 85, 110, 110, 90 };
+  static const int widths[N_COLS] = { 85, 85, 100, 65, 75, 110, 110, 85 };
 
   for (guint i = 0; i < N_COLS; i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *column;
+      ColumnData *data = g_new0 (ColumnData, 1);
 
+      data->view = self;
+      data->column = i;
       g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GUINT_TO_POINTER (i));
+      g_signal_connect_data (factory, "bind", G_CALLBACK (cell_bind_cb), data,
+                             (GClosureNotify) (void (*) (void)) g_free, 0);
       column = gtk_column_view_column_new (titles[i], factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       /* Fixed widths: the columns fit beside the navigator at 1280 pixels, in French too; the
@@ -214,11 +237,9 @@ typedef struct
   DlgParticipant        *participant;
   DlgParticipantContact *contact;
   AdwComboRow           *channel;
-  GtkEditable           *age_band;
-  GtkEditable           *gender;
-  GtkEditable           *commune;
-  GtkEditable           *quartier;
-  GtkEditable           *occupation;
+  /* One drop-down per text category with values; ids[c] holds the id of each choice. */
+  AdwComboRow           *profile_rows[G_N_ELEMENTS (text_categories)];
+  GPtrArray             *ids[G_N_ELEMENTS (text_categories)];
   GtkSwitch             *prior;
   GtkSwitch             *consent;
   GtkEditable           *full_name;
@@ -232,6 +253,8 @@ participant_editor_free (ParticipantEditor *editor)
 {
   g_clear_object (&editor->participant);
   g_clear_object (&editor->contact);
+  for (guint c = 0; c < G_N_ELEMENTS (text_categories); c++)
+    g_clear_pointer (&editor->ids[c], g_ptr_array_unref);
   g_free (editor);
 }
 
@@ -253,11 +276,17 @@ participant_save (gpointer   user_data,
       return FALSE;
     }
   dlg_participant_set_channel (p, channels[adw_combo_row_get_selected (editor->channel)]);
-  dlg_participant_set_age_band (p, gtk_editable_get_text (editor->age_band));
-  dlg_participant_set_gender (p, gtk_editable_get_text (editor->gender));
-  dlg_participant_set_commune (p, gtk_editable_get_text (editor->commune));
-  dlg_participant_set_quartier (p, gtk_editable_get_text (editor->quartier));
-  dlg_participant_set_occupation (p, gtk_editable_get_text (editor->occupation));
+  for (guint k = 0; k < G_N_ELEMENTS (text_categories); k++)
+    {
+      guint selected;
+
+      if (editor->profile_rows[k] == NULL)
+        continue;
+      selected = adw_combo_row_get_selected (editor->profile_rows[k]);
+      if (selected < editor->ids[k]->len)
+        dlg_profile_set_participant_value (p, text_categories[k],
+                                           g_ptr_array_index (editor->ids[k], selected));
+    }
   dlg_participant_set_prior_participation (p, gtk_switch_get_active (editor->prior));
   dlg_participant_set_consent (p, TRUE);
   if (!dlg_participant_save (store, p, error))
@@ -277,6 +306,50 @@ participant_save (gpointer   user_data,
   return TRUE;
 }
 
+/* The registration changed in the store (its status after a draw or an invitation, a sync
+ * pull): show it, so that a save does not write the old status back. */
+static void
+participant_reload (DlgEditDialog *dialog,
+                    gpointer       user_data)
+{
+  ParticipantEditor *editor = user_data;
+  DlgStore *store;
+  g_autoptr(DlgParticipant) fresh = NULL;
+  g_autoptr(DlgParticipantContact) contact = NULL;
+  gint64 id = dlg_participant_get_id (editor->participant);
+
+  if (id == 0 || editor->view->context == NULL)
+    return;
+  store = dlg_context_get_store (editor->view->context);
+  if (!(fresh = dlg_participant_load (store, id, NULL)))
+    return;
+  g_set_object (&editor->participant, fresh);
+  dlg_edit_dialog_refresh_switch (dialog, editor->consent, dlg_participant_get_consent (fresh));
+  dlg_edit_dialog_refresh_choice (dialog, editor->channel,
+                                  dlg_strv_find (channels, dlg_participant_get_channel (fresh)));
+  for (guint k = 0; k < G_N_ELEMENTS (text_categories); k++)
+    {
+      const char *value = dlg_profile_participant_value (fresh, text_categories[k]);
+      guint index;
+
+      /* A value the drop-down does not offer (mapped elsewhere to a new one) stays as shown. */
+      if (editor->profile_rows[k] != NULL
+          && g_ptr_array_find_with_equal_func (editor->ids[k], value, g_str_equal, &index))
+        dlg_edit_dialog_refresh_choice (dialog, editor->profile_rows[k], index);
+    }
+  dlg_edit_dialog_refresh_switch (dialog, editor->prior,
+                                  dlg_participant_get_prior_participation (fresh));
+  if (!(contact = dlg_participant_contact_load (store, id, NULL)))
+    return;
+  g_set_object (&editor->contact, contact);
+  dlg_edit_dialog_refresh_entry (dialog, editor->full_name,
+                                 dlg_participant_contact_get_full_name (contact));
+  dlg_edit_dialog_refresh_entry (dialog, editor->email, dlg_participant_contact_get_email (contact));
+  dlg_edit_dialog_refresh_entry (dialog, editor->phone, dlg_participant_contact_get_phone (contact));
+  dlg_edit_dialog_refresh_entry (dialog, editor->address,
+                                 dlg_participant_contact_get_address (contact));
+}
+
 static void
 participant_delete (gpointer user_data)
 {
@@ -287,6 +360,46 @@ participant_delete (gpointer user_data)
       !dlg_participant_delete (dlg_context_get_store (editor->view->context),
                                dlg_participant_get_id (editor->participant), &error))
     g_message ("Could not delete: %s", error->message);
+}
+
+/* The drop-down of a profile category in the registration dialog: "No answer", then the
+ * category's values; a value that does not fit stays selected, shown as typed, until changed. */
+static void
+add_profile_choice (ParticipantEditor *editor,
+                    DlgEditDialog     *dialog,
+                    guint              c)
+{
+  DlgProfile *profile = editor->view->profile;
+  const DlgProfileCategory *category = profile != NULL
+    ? dlg_profile_find_category (profile, text_categories[c]) : NULL;
+  const char *current = dlg_profile_participant_value (editor->participant, text_categories[c]);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint selected = 0;
+
+  if (category == NULL || category->values->len == 0)
+    return;
+  editor->ids[c] = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (editor->ids[c], g_strdup (""));
+  g_ptr_array_add (labels, g_strdup (_("No answer")));
+  for (guint v = 0; v < category->values->len; v++)
+    {
+      const DlgProfileValue *value = g_ptr_array_index (category->values, v);
+
+      if (g_strcmp0 (value->value, current) == 0)
+        selected = editor->ids[c]->len;
+      g_ptr_array_add (editor->ids[c], g_strdup (value->value));
+      g_ptr_array_add (labels, g_strdup (value->label));
+    }
+  if (selected == 0 && current != NULL && *current != '\0')
+    {
+      selected = editor->ids[c]->len;
+      g_ptr_array_add (editor->ids[c], g_strdup (current));
+      g_ptr_array_add (labels, value_text (profile, text_categories[c], current));
+    }
+  g_ptr_array_add (labels, NULL);
+  editor->profile_rows[c] = dlg_edit_dialog_add_choice (dialog, category->label,
+                                                        (const char *const *) labels->pdata,
+                                                        selected);
 }
 
 static void
@@ -323,17 +436,13 @@ edit_participant (DlgRecruitmentView *self,
                                                 dlg_participant_get_consent (participant));
   editor->channel = dlg_edit_dialog_add_choice (dialog, _("Channel"), channel_labels,
                                                 dlg_strv_find (channels, channel));
-  editor->age_band = dlg_edit_dialog_add_entry (dialog, _("Age band (e.g. 25-34)"),
-                                                dlg_participant_get_age_band (participant));
-  editor->gender = dlg_edit_dialog_add_entry (dialog, _("Gender"),
-                                              dlg_participant_get_gender (participant));
-  editor->commune = dlg_edit_dialog_add_entry (dialog, _("Commune"),
-                                               dlg_participant_get_commune (participant));
-  editor->quartier = dlg_edit_dialog_add_entry (dialog, _("Neighbourhood"),
-                                                dlg_participant_get_quartier (participant));
-  editor->occupation = dlg_edit_dialog_add_entry (dialog, _("Socio-professional category"),
-                                                  dlg_participant_get_occupation (participant));
-  editor->prior = dlg_edit_dialog_add_switch (dialog, _("Took part before"), NULL, prior);
+  for (guint k = 0; k < G_N_ELEMENTS (text_categories); k++)
+    add_profile_choice (editor, dialog, k);
+  editor->prior = dlg_edit_dialog_add_switch (
+    dialog, self->profile != NULL
+              && dlg_profile_get_category_label (self->profile, "prior_participation") != NULL
+              ? dlg_profile_get_category_label (self->profile, "prior_participation")
+              : _("Took part before"), NULL, prior);
 
   heading = gtk_label_new (_("Contact details (kept apart, for the invitations only)"));
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -366,6 +475,8 @@ edit_participant (DlgRecruitmentView *self,
       }
     dlg_edit_dialog_add_widget (dialog, list);
   }
+  dlg_edit_dialog_follow (dialog, store, "participant", participant_reload);
+  dlg_edit_dialog_follow (dialog, store, "participant_contact", participant_reload);
   if (dlg_participant_get_id (participant) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Registration"), participant_delete);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -433,8 +544,9 @@ typedef struct
 {
   DlgRecruitmentView *view;
   DlgQuota *item;
-  GtkEditable   *category;
-  GtkEditable   *value;
+  AdwComboRow   *criterion;
+  GPtrArray     *categories;   /* char *, one per choice of criterion */
+  GPtrArray     *values;       /* char *, one per choice of criterion */
   GtkSpinButton *min;
   GtkSpinButton *max;
 } QuotaEditor;
@@ -443,6 +555,8 @@ static void
 quota_editor_free (QuotaEditor *editor)
 {
   g_clear_object (&editor->item);
+  g_clear_pointer (&editor->categories, g_ptr_array_unref);
+  g_clear_pointer (&editor->values, g_ptr_array_unref);
   g_free (editor);
 }
 
@@ -454,11 +568,41 @@ quota_save (gpointer   user_data,
   DlgStore *store = dlg_context_get_store (editor->view->context);
   DlgQuota *item = editor->item;
 
-  dlg_quota_set_category (item, gtk_editable_get_text (editor->category));
-  dlg_quota_set_value (item, gtk_editable_get_text (editor->value));
+  guint selected = adw_combo_row_get_selected (editor->criterion);
+
+  if (selected >= editor->values->len
+      || *(const char *) g_ptr_array_index (editor->values, selected) == '\0')
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("Choose the criterion and the value of the quota."));
+      return FALSE;
+    }
+  dlg_quota_set_category (item, g_ptr_array_index (editor->categories, selected));
+  dlg_quota_set_value (item, g_ptr_array_index (editor->values, selected));
   dlg_quota_set_min (item, gtk_spin_button_get_value_as_int (editor->min));
   dlg_quota_set_max (item, gtk_spin_button_get_value_as_int (editor->max));
   return dlg_quota_save (store, item, error);
+}
+
+/* The quota changed in the store (edited in its row of the view): show it. */
+static void
+quota_reload (DlgEditDialog *dialog,
+              gpointer       user_data)
+{
+  QuotaEditor *editor = user_data;
+  g_autoptr(DlgQuota) fresh = NULL;
+
+  if (dlg_quota_get_id (editor->item) == 0 || editor->view->context == NULL ||
+      !(fresh = dlg_quota_load (dlg_context_get_store (editor->view->context),
+                                dlg_quota_get_id (editor->item), NULL)))
+    return;
+  g_set_object (&editor->item, fresh);
+  for (guint i = 0; i < editor->values->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (editor->categories, i), dlg_quota_get_category (fresh)) == 0
+        && g_strcmp0 (g_ptr_array_index (editor->values, i), dlg_quota_get_value (fresh)) == 0)
+      dlg_edit_dialog_refresh_choice (dialog, editor->criterion, i);
+  dlg_edit_dialog_refresh_spin (dialog, editor->min, dlg_quota_get_min (fresh));
+  dlg_edit_dialog_refresh_spin (dialog, editor->max, dlg_quota_get_max (fresh));
 }
 
 static void
@@ -485,37 +629,61 @@ edit_quota (DlgRecruitmentView *self,
   editor->item = g_object_ref (item);
   dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Quota"), quota_save, editor,
                                 (GDestroyNotify)quota_editor_free);
-  editor->category = dlg_edit_dialog_add_entry (dialog,
-                                                _("Criterion (age band, gender, commune…)"),
-                                                dlg_quota_get_category (item));
-  editor->value = dlg_edit_dialog_add_entry (dialog, _("Value (e.g. 18-24)"),
-                                             dlg_quota_get_value (item));
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+    DlgProfile *profile = self->profile;
+    guint selected = 0;
+
+    editor->categories = g_ptr_array_new_with_free_func (g_free);
+    editor->values = g_ptr_array_new_with_free_func (g_free);
+    /* A new quota starts with nothing chosen: closing the dialog then creates nothing. */
+    if (dlg_quota_get_id (item) == 0)
+      {
+        g_ptr_array_add (editor->categories, g_strdup (""));
+        g_ptr_array_add (editor->values, g_strdup (""));
+        g_ptr_array_add (labels, g_strdup (_("Choose…")));
+      }
+    /* Every criterion and value of the process, in the officer's words. */
+    for (guint c = 0; profile != NULL && c < dlg_profile_get_n_categories (profile); c++)
+      {
+        const DlgProfileCategory *category = dlg_profile_get_category (profile, c);
+
+        for (guint v = 0; v < category->values->len; v++)
+          {
+            const DlgProfileValue *value = g_ptr_array_index (category->values, v);
+
+            if (g_strcmp0 (category->category, dlg_quota_get_category (item)) == 0
+                && g_strcmp0 (value->value, dlg_quota_get_value (item)) == 0)
+              selected = editor->values->len;
+            g_ptr_array_add (editor->categories, g_strdup (category->category));
+            g_ptr_array_add (editor->values, g_strdup (value->value));
+            g_ptr_array_add (labels, dlg_profile_describe (profile, category->category,
+                                                           value->value));
+          }
+      }
+    /* A quota on a value that does not fit is shown as it is, until another is chosen. */
+    if (dlg_quota_get_id (item) != 0 && profile != NULL
+        && dlg_profile_get_value_label (profile, dlg_quota_get_category (item),
+                                        dlg_quota_get_value (item)) == NULL)
+      {
+        selected = editor->values->len;
+        g_ptr_array_add (editor->categories, g_strdup (dlg_quota_get_category (item)));
+        g_ptr_array_add (editor->values, g_strdup (dlg_quota_get_value (item)));
+        g_ptr_array_add (labels, dlg_profile_describe (profile, dlg_quota_get_category (item),
+                                                       dlg_quota_get_value (item)));
+      }
+    g_ptr_array_add (labels, NULL);
+    editor->criterion = dlg_edit_dialog_add_choice (dialog, _("Criterion and value"),
+                                                    (const char *const *) labels->pdata,
+                                                    selected);
+  }
   editor->min = dlg_edit_dialog_add_spin (dialog, _("At least"), 0, 1000, dlg_quota_get_min (item));
   editor->max = dlg_edit_dialog_add_spin (dialog, _("At most"), 0, 1000, dlg_quota_get_max (item));
+  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "quota", quota_reload);
   if (dlg_quota_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Quota"), quota_delete);
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
-}
-
-/* The value of a registration for a quota criterion, as the draw reads it. */
-static const char *
-participant_value (DlgParticipant *p,
-                   const char     *category)
-{
-  if (g_strcmp0 (category, "age_band") == 0)
-    return dlg_participant_get_age_band (p);
-  if (g_strcmp0 (category, "gender") == 0)
-    return dlg_participant_get_gender (p);
-  if (g_strcmp0 (category, "commune") == 0)
-    return dlg_participant_get_commune (p);
-  if (g_strcmp0 (category, "quartier") == 0)
-    return dlg_participant_get_quartier (p);
-  if (g_strcmp0 (category, "occupation") == 0)
-    return dlg_participant_get_occupation (p);
-  if (g_strcmp0 (category, "prior_participation") == 0)
-    return dlg_participant_get_prior_participation (p) ? "1" : "0";
-  return NULL;
 }
 
 /* A quota edited in place: minimum, maximum and target share, saved as typed. */
@@ -564,16 +732,36 @@ quota_row_save (gpointer   user_data,
 {
   QuotaRow *row = user_data;
   DlgRecruitmentView *self = row->view;
-  gboolean saved;
+  DlgStore *store = dlg_context_get_store (self->context);
+  DlgQuota *shown = row->quota;   /* what the row was built with, or last saved */
+  g_autoptr(DlgQuota) fresh = NULL;
+  gboolean target_changed, saved;
+  int min, max;
 
   /* What is typed counts, even before Enter. */
   gtk_spin_button_update (row->min);
   gtk_spin_button_update (row->max);
   gtk_spin_button_update (row->target);
-  dlg_quota_set_min (row->quota, gtk_spin_button_get_value_as_int (row->min));
-  dlg_quota_set_max (row->quota, gtk_spin_button_get_value_as_int (row->max));
-  dlg_quota_set_target_share (row->quota, gtk_spin_button_get_value (row->target) / 100.0);
-  if (dlg_quota_get_min (row->quota) > dlg_quota_get_max (row->quota))
+  min = gtk_spin_button_get_value_as_int (row->min);
+  max = gtk_spin_button_get_value_as_int (row->max);
+  /* Whole per cents are shown: a stored 12.5 % (or no target) stays unless the officer
+   * changes what the field shows. */
+  target_changed = !dlg_spin_button_shows (row->target,
+                                           100.0 * dlg_quota_get_target_share (shown));
+  /* A field left as it was (its text reformatted, typed back) is no edit: nothing to write. */
+  if (min == dlg_quota_get_min (shown) && max == dlg_quota_get_max (shown) && !target_changed)
+    return TRUE;
+  /* Onto the stored quota: only what the officer changed in the row is written (the quota's
+   * dialog may have changed the rest before the list is rebuilt). */
+  if (!(fresh = dlg_quota_load (store, dlg_quota_get_id (shown), error)))
+    return FALSE;
+  if (min != dlg_quota_get_min (shown))
+    dlg_quota_set_min (fresh, min);
+  if (max != dlg_quota_get_max (shown))
+    dlg_quota_set_max (fresh, max);
+  if (target_changed)
+    dlg_quota_set_target_share (fresh, gtk_spin_button_get_value (row->target) / 100.0);
+  if (dlg_quota_get_min (fresh) > dlg_quota_get_max (fresh))
     {
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
                            _("A quota’s minimum cannot be above its maximum."));
@@ -582,8 +770,10 @@ quota_row_save (gpointer   user_data,
     }
   /* The list is not rebuilt for this change: the officer is typing in it. */
   self->saving_quota = TRUE;
-  saved = dlg_quota_save (dlg_context_get_store (self->context), row->quota, error);
+  saved = dlg_quota_save (store, fresh, error);
   self->saving_quota = FALSE;
+  if (saved)
+    g_set_object (&row->quota, fresh);
   gtk_widget_set_visible (GTK_WIDGET (self->quota_error), !saved);
   quota_row_update_warning (row);
   return saved;
@@ -676,13 +866,12 @@ reload_quota (DlgRecruitmentView *self)
 
           if (dlg_participant_get_consent (p)
               && g_strcmp0 (dlg_participant_get_status (p), "erased") != 0
-              && g_strcmp0 (participant_value (p, category), value) == 0)
+              && g_strcmp0 (dlg_profile_participant_value (p, category), value) == 0)
             count++;
         }
       current = n_pool > 0 ? (double) count / n_pool : 0.0;
 
-      /* Translators: a quota's criterion and value, e.g. "Age band: 16-24". */
-      title = g_strdup_printf (_("%s: %s"), category_label (category), value);
+      title = dlg_profile_describe (self->profile, category, value);
       /* Translators: the share of a group among the registrations, e.g. "Now 12 % (5 of 40)". */
       subtitle = g_strdup_printf (_("Now %.0f %% of the consenting registrations (%u of %u)"),
                                   100.0 * current, count, n_pool);
@@ -762,10 +951,183 @@ add_quota_action (GtkWidget  *widget,
 
 /* ---------------------------------------------------------------- DlgStageView */
 
+/* ---------------------------------------------------------------- values to fix */
+
+typedef struct
+{
+  char      *category;
+  char      *value;
+  GPtrArray *names;
+} MisfitGroup;
+
+static void
+misfit_group_free (MisfitGroup *group)
+{
+  g_free (group->category);
+  g_free (group->value);
+  g_ptr_array_unref (group->names);
+  g_free (group);
+}
+
+static void
+misfit_chosen_cb (GtkDropDown        *dropdown,
+                  GParamSpec         *pspec,
+                  DlgRecruitmentView *self)
+{
+  GPtrArray *ids = g_object_get_data (G_OBJECT (dropdown), "dlg-ids");
+  const char *category = g_object_get_data (G_OBJECT (dropdown), "dlg-category");
+  const char *from = g_object_get_data (G_OBJECT (dropdown), "dlg-value");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *to = NULL;
+  guint n = 0;
+
+  /* The first choice is "Choose…": nothing to do. */
+  if (selected == 0 || selected >= ids->len || self->context == NULL)
+    return;
+  /* The choice with no id adds the value to the vocabulary as it is. */
+  if (g_ptr_array_index (ids, selected) == NULL)
+    {
+      if (!dlg_profile_set_value (dlg_context_get_store (self->context), self->process_id,
+                                  category, from, from, &error))
+        {
+          gtk_label_set_text (self->misfit_message, error->message);
+          return;
+        }
+      gtk_label_set_text (self->misfit_message, "");
+      return;
+    }
+  to = g_strdup (g_ptr_array_index (ids, selected));
+  if (!dlg_profile_map_value (dlg_context_get_store (self->context), self->process_id, category,
+                              from, to, &n, &error))
+    gtk_label_set_text (self->misfit_message, error->message);
+  else
+    {
+      g_autofree char *what = dlg_profile_describe (self->profile, category, to);
+      g_autofree char *done = g_strdup_printf (g_dngettext (NULL,
+                                                            "%u registration now holds “%s”.",
+                                                            "%u registrations now hold “%s”.",
+                                                            n), n, what);
+
+      gtk_label_set_text (self->misfit_message, done);
+    }
+}
+
+/* One row per category and value that does not fit, naming the people who hold it, with a
+ * drop-down of the category's values to map it to. */
+static void
+reload_misfits (DlgRecruitmentView *self)
+{
+  g_autoptr(GPtrArray) misfits = NULL;
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) misfit_group_free);
+  g_autoptr(GError) error = NULL;
+
+  dlg_list_box_remove_all (self->misfit_list);
+  if (self->context != NULL && self->process_id != 0)
+    misfits = dlg_profile_list_misfits (dlg_context_get_store (self->context), self->process_id,
+                                        &error);
+  if (misfits == NULL)
+    {
+      gtk_widget_set_visible (self->misfit_group, error != NULL);
+      if (error != NULL)
+        gtk_list_box_append (self->misfit_list, dlg_placeholder_row_new (error->message));
+      return;
+    }
+  for (guint i = 0; i < misfits->len; i++)
+    {
+      DlgProfileMisfit *m = g_ptr_array_index (misfits, i);
+      MisfitGroup *group = NULL;
+
+      for (guint g = 0; g < groups->len && group == NULL; g++)
+        {
+          MisfitGroup *candidate = g_ptr_array_index (groups, g);
+
+          if (g_str_equal (candidate->category, m->category)
+              && g_str_equal (candidate->value, m->value))
+            group = candidate;
+        }
+      if (group == NULL)
+        {
+          group = g_new0 (MisfitGroup, 1);
+          group->category = g_strdup (m->category);
+          group->value = g_strdup (m->value);
+          group->names = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (groups, group);
+        }
+      g_ptr_array_add (group->names, g_strdup (*m->full_name != '\0' ? m->full_name
+                                                                      : _("(no name)")));
+    }
+  gtk_widget_set_visible (self->misfit_group, groups->len > 0);
+  if (groups->len == 0)
+    gtk_label_set_text (self->misfit_message, "");
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      MisfitGroup *group = g_ptr_array_index (groups, g);
+      const DlgProfileCategory *category = dlg_profile_find_category (self->profile,
+                                                                      group->category);
+      g_autofree char *title = dlg_profile_describe (self->profile, group->category,
+                                                     group->value);
+      g_autofree char *names = NULL;
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+      GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *dropdown;
+
+      g_ptr_array_add (group->names, NULL);
+      names = g_strjoinv (", ", (char **) group->names->pdata);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), names);
+
+      gtk_string_list_append (labels, _("Choose…"));
+      g_ptr_array_add (ids, g_strdup (""));
+      for (guint v = 0; category != NULL && v < category->values->len; v++)
+        {
+          const DlgProfileValue *value = g_ptr_array_index (category->values, v);
+
+          gtk_string_list_append (labels, value->label);
+          g_ptr_array_add (ids, g_strdup (value->value));
+        }
+      /* Communes and quartiers are the process's own lists: a new one can join them. */
+      if (*group->value != '\0' && (g_str_equal (group->category, "commune")
+                                    || g_str_equal (group->category, "quartier")))
+        {
+          g_autofree char *add = g_strdup_printf (_("Add “%s” to the values"), group->value);
+
+          gtk_string_list_append (labels, add);
+          g_ptr_array_add (ids, NULL);
+        }
+      if (*group->value != '\0' && category != NULL && !category->required)
+        {
+          gtk_string_list_append (labels, _("No answer"));
+          g_ptr_array_add (ids, g_strdup (""));
+        }
+      dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
+      g_object_set_data_full (G_OBJECT (dropdown), "dlg-ids", ids,
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_object_set_data_full (G_OBJECT (dropdown), "dlg-category", g_strdup (group->category),
+                              g_free);
+      g_object_set_data_full (G_OBJECT (dropdown), "dlg-value", g_strdup (group->value), g_free);
+      g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (misfit_chosen_cb), self,
+                               0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
+      gtk_list_box_append (self->misfit_list, row);
+    }
+}
+
 static void
 reload_all (DlgRecruitmentView *self)
 {
   dlg_reload_helper_cancel (&self->reload);
+  g_clear_pointer (&self->profile, dlg_profile_free);
+  if (self->context != NULL && self->process_id != 0)
+    self->profile = dlg_profile_load (dlg_context_get_store (self->context), self->process_id,
+                                      NULL);
+  reload_misfits (self);
   reload_quota (self);
   reload_participants (self);
 }
@@ -779,6 +1141,7 @@ store_changed_cb (DlgRecruitmentView *self,
     return;
   if (g_strcmp0 (table, "participant") == 0 ||
       g_strcmp0 (table, "participant_contact") == 0 ||
+      g_strcmp0 (table, "profile") == 0 ||
       (g_strcmp0 (table, "quota") == 0 && !self->saving_quota))
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
@@ -827,6 +1190,7 @@ dlg_recruitment_view_dispose (GObject *object)
   dlg_reload_helper_cancel (&self->reload);
   flush_quota_rows (self);
   g_clear_pointer (&self->quota_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->profile, dlg_profile_free);
   dlg_reload_helper_unwatch (&self->reload);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_RECRUITMENT_VIEW);
@@ -854,6 +1218,9 @@ dlg_recruitment_view_class_init (DlgRecruitmentViewClass *klass)
                                    add_quota_action);
   gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, count_label);
   gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, participants_view);
+  gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, misfit_group);
+  gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, misfit_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, misfit_message);
   gtk_widget_class_install_action (widget_class, "view.add-participant", NULL,
                                    add_participant_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -121,6 +121,28 @@ recommendation_save (gpointer   user_data,
   return dlg_review_save (store, editor->review, error);
 }
 
+/* The review changed in the store: show it (what the officer is typing stays). */
+static void
+review_reload (DlgEditDialog *dialog,
+               gpointer       user_data)
+{
+  RecommendationEditor *editor = user_data;
+  g_autoptr(DlgReview) fresh = NULL;
+
+  if (dlg_review_get_id (editor->review) == 0 || editor->view->context == NULL ||
+      !(fresh = dlg_review_load_for (dlg_context_get_store (editor->view->context),
+                                     dlg_review_get_recommendation_id (editor->review), NULL)))
+    return;
+  g_set_object (&editor->review, fresh);
+  dlg_edit_dialog_refresh_entry (dialog, editor->department, dlg_review_get_department (fresh));
+  dlg_edit_dialog_refresh_choice (dialog, editor->position,
+                                  position_index (dlg_review_get_proposed_position (fresh)));
+  dlg_edit_dialog_refresh_text (dialog, editor->feasibility, dlg_review_get_feasibility (fresh));
+  dlg_edit_dialog_refresh_text (dialog, editor->cost, dlg_review_get_cost (fresh));
+  dlg_edit_dialog_refresh_text (dialog, editor->legal, dlg_review_get_legal (fresh));
+  dlg_edit_dialog_refresh_text (dialog, editor->notes, dlg_review_get_notes (fresh));
+}
+
 G_GNUC_UNUSED static void
 recommendation_delete (gpointer user_data)
 {
@@ -166,6 +188,7 @@ edit_recommendation (DlgReviewView     *self,
     editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"),
                                               dlg_review_get_notes (editor->review));
   }
+  dlg_edit_dialog_follow (dialog, store, "review", review_reload);
 
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

@@ -133,6 +133,27 @@ recommendation_save (gpointer   user_data,
   return dlg_decision_save (store, editor->decision, error);
 }
 
+/* The decision changed in the store: show it (what the officer is typing stays). */
+static void
+decision_reload (DlgEditDialog *dialog,
+                 gpointer       user_data)
+{
+  RecommendationEditor *editor = user_data;
+  g_autoptr(DlgDecision) fresh = NULL;
+
+  if (dlg_decision_get_id (editor->decision) == 0 || editor->view->context == NULL ||
+      !(fresh = dlg_decision_load (dlg_context_get_store (editor->view->context),
+                                   dlg_decision_get_id (editor->decision), NULL)))
+    return;
+  g_set_object (&editor->decision, fresh);
+  dlg_edit_dialog_refresh_choice (dialog, editor->outcome,
+                                  outcome_index (dlg_decision_get_outcome (fresh)));
+  dlg_edit_dialog_refresh_entry (dialog, editor->who, dlg_decision_get_who (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->date, dlg_decision_get_decided_at (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->what, dlg_decision_get_what (fresh));
+  dlg_edit_dialog_refresh_text (dialog, editor->why, dlg_decision_get_why (fresh));
+}
+
 G_GNUC_UNUSED static void
 recommendation_delete (gpointer user_data)
 {
@@ -176,6 +197,7 @@ edit_recommendation (DlgValidationView *self,
     editor->why = dlg_edit_dialog_add_text (dialog, _("Why"),
                                             dlg_decision_get_why (editor->decision));
   }
+  dlg_edit_dialog_follow (dialog, store, "decision", decision_reload);
 
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;

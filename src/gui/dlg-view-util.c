@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "dlg-core.h"
@@ -152,6 +154,31 @@ dlg_strv_find (const char * const *values,
     if (g_str_equal (values[i], value))
       return i;
   return 0;
+}
+
+/**
+ * dlg_spin_button_shows:
+ * @value: a stored value (NaN for none, which a spin button shows as its lower bound)
+ *
+ * Whether @spin shows @value, to the digits it displays. A spin button rounds what it shows,
+ * and takes the rounded text as its value once it loses focus: 12.5 shown as "12" reads back as
+ * 12. Compare with this before writing a spin button's value over a stored one, so that
+ * tabbing through a field is no edit.
+ */
+gboolean
+dlg_spin_button_shows (GtkSpinButton *spin,
+                       double         value)
+{
+  guint digits = gtk_spin_button_get_digits (spin);
+  g_autofree char *shown = NULL;
+  g_autofree char *stored = NULL;
+
+  if (isnan (value))
+    value = gtk_adjustment_get_lower (gtk_spin_button_get_adjustment (spin));
+  /* As GtkSpinButton formats its text. */
+  shown = g_strdup_printf ("%0.*f", digits, gtk_spin_button_get_value (spin));
+  stored = g_strdup_printf ("%0.*f", digits, value);
+  return g_str_equal (shown, stored);
 }
 
 char *

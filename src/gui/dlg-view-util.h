@@ -32,6 +32,8 @@ void       dlg_text_view_set_text   (GtkTextView        *view,
 guint      dlg_strv_find            (const char * const *values,
                                      const char         *value);
 char      *dlg_today                (void);
+gboolean   dlg_spin_button_shows    (GtkSpinButton      *spin,
+                                     double              value);
 const char *dlg_publication_text    (DlgSyncPublication  state);
 gboolean   dlg_view_check_date           (const char         *text,
                                      GError            **error);

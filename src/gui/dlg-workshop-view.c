@@ -187,6 +187,25 @@ session_save (gpointer   user_data,
   return dlg_session_save (store, item, error);
 }
 
+/* The session changed in the store: show it (what the officer is typing stays). */
+static void
+session_reload (DlgEditDialog *dialog,
+                gpointer       user_data)
+{
+  SessionEditor *editor = user_data;
+  g_autoptr(DlgSession) fresh = NULL;
+
+  if (dlg_session_get_id (editor->item) == 0 || editor->view->context == NULL ||
+      !(fresh = dlg_session_load (dlg_context_get_store (editor->view->context),
+                                  dlg_session_get_id (editor->item), NULL)))
+    return;
+  g_set_object (&editor->item, fresh);
+  dlg_edit_dialog_refresh_entry (dialog, editor->title, dlg_session_get_title (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->starts_at, dlg_session_get_starts_at (fresh));
+  dlg_edit_dialog_refresh_entry (dialog, editor->place, dlg_session_get_place (fresh));
+  dlg_edit_dialog_refresh_text (dialog, editor->notes, dlg_session_get_notes (fresh));
+}
+
 static void
 session_delete (gpointer user_data)
 {
@@ -216,6 +235,8 @@ edit_session (DlgWorkshopView *self,
                                                  dlg_session_get_starts_at (item));
   editor->place = dlg_edit_dialog_add_entry (dialog, _("Place"), dlg_session_get_place (item));
   editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"), dlg_session_get_notes (item));
+  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "session",
+                          session_reload);
   if (dlg_session_get_id (item) != 0)
     dlg_edit_dialog_add_widget (dialog, attendance_list (self, dlg_session_get_id (item)));
   else

@@ -71,6 +71,24 @@ static const DlgJsonField stage_fields[] = {
   END
 };
 
+static const char *const profile_categories[] = {
+  "age_band", "gender", "commune", "quartier", "occupation", "prior_participation", NULL
+};
+
+static const DlgJsonField profile_value_fields[] = {
+  STR ("value", DLG_JF_REQUIRED, 100),
+  STR ("label", DLG_JF_REQUIRED, 200),
+  END
+};
+
+static const DlgJsonField profile_fields[] = {
+  { "category", DLG_JT_STRING, DLG_JF_REQUIRED, profile_categories, 0, 0, NULL },
+  STR ("label", DLG_JF_REQUIRED, 200),
+  { "required", DLG_JT_BOOL, 0, NULL, 0, 0, NULL },
+  { "values", DLG_JT_ARRAY, DLG_JF_REQUIRED, NULL, 0, 0, profile_value_fields },
+  END
+};
+
 static const DlgJsonField process_fields[] = {
   STR ("title", DLG_JF_REQUIRED, 500),
   OPT_STR ("summary", 20000),
@@ -82,6 +100,7 @@ static const DlgJsonField process_fields[] = {
   OPT_STR ("commitments", 20000),
   { "features", DLG_JT_ARRAY, DLG_JF_NULLABLE, NULL, 0, 0, feature_fields },
   { "stages", DLG_JT_ARRAY, DLG_JF_NULLABLE, NULL, 0, 0, stage_fields },
+  { "profile", DLG_JT_ARRAY, DLG_JF_NULLABLE, NULL, 0, 0, profile_fields },
   END
 };
 

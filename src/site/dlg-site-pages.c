@@ -1341,15 +1341,19 @@ static const char *const occupations[] = {
   "student", "Élève, étudiant·e", "unemployed", "Sans activité professionnelle", NULL
 };
 static const char *const yes_no[] = { "no", "Non", "yes", "Oui", NULL };
-static const FormField register_fields[] = {
+/* The profile questions when the process carries no vocabulary (an app older than sync v1's
+ * `profile` member): the app's default vocabulary. */
+static const FormField register_profile_fields[] = {
   { "age_band", "Votre tranche d’âge", NULL, IN_SELECT, TRUE, 0, age_bands },
   { "gender", "Vous êtes", NULL, IN_SELECT, TRUE, 0, genders },
   { "commune", "Votre commune", "Par exemple Nantes, Rezé, Saint-Herblain.", IN_TEXT, TRUE, 100,
     NULL },
   { "quartier", "Votre quartier", "Facultatif.", IN_TEXT, FALSE, 100, NULL },
   { "occupation", "Votre situation professionnelle", NULL, IN_SELECT, TRUE, 0, occupations },
-  { "prior_participation", "Avez-vous déjà participé à une démarche de dialogue citoyen ?",
+  { "prior_participation", "Avez-vous déjà participé à une démarche de dialogue citoyen ?",
     NULL, IN_RADIO, TRUE, 0, yes_no },
+};
+static const FormField register_contact_fields[] = {
   { "full_name", "Nom et prénom", NULL, IN_TEXT, TRUE, 200, NULL },
   { "email", "Adresse électronique", "Pour vous écrire si vous êtes tiré·e au sort.",
     IN_EMAIL, TRUE, 254, NULL },
@@ -1380,6 +1384,86 @@ form_clear (Form *form)
   g_clear_pointer (&form->owned, g_ptr_array_unref);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Form, form_clear)
+
+/* The question a citizen reads for a category of the profile. */
+static const char *
+profile_question (const char *category,
+                  const char *label)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (register_profile_fields); i++)
+    if (g_strcmp0 (register_profile_fields[i].name, category) == 0)
+      return register_profile_fields[i].label;
+  return label;
+}
+
+/* The profile questions of the registration form, built from the vocabulary the process carries
+ * (`profile` in its body): one drop-down per category with values (a yes/no radio for prior
+ * participation), in the process's order, offering exactly its ids; a category with no values
+ * is not asked. FALSE when the process carries no vocabulary. */
+static gboolean
+add_profile_fields (Form       *form,
+                    JsonObject *process)
+{
+  JsonArray *profile = jarray (process, "profile");
+  guint n_added = 0;
+
+  if (profile == NULL || json_array_get_length (profile) == 0)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (profile); i++)
+    {
+      JsonNode *node = json_array_get_element (profile, i);
+      JsonObject *category;
+      JsonArray *values;
+      GPtrArray *choices;
+      FormField field = { NULL, NULL, NULL, IN_SELECT, TRUE, 0, NULL };
+      gboolean radio;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      category = json_node_get_object (node);
+      values = jarray (category, "values");
+      if (jstr (category, "category") == NULL || values == NULL
+          || json_array_get_length (values) == 0)
+        continue;
+      radio = g_strcmp0 (jstr (category, "category"), "prior_participation") == 0;
+      field.name = g_strdup (jstr (category, "category"));
+      field.label = g_strdup (profile_question (field.name, jstr (category, "label")));
+      field.required = !json_object_has_member (category, "required")
+                       || json_object_get_boolean_member (category, "required");
+      field.hint = field.required ? NULL : "Facultatif.";
+      field.kind = radio ? IN_RADIO : IN_SELECT;
+      g_ptr_array_add (form->owned, (char *) field.name);
+      g_ptr_array_add (form->owned, (char *) field.label);
+      choices = g_ptr_array_new ();
+      if (!radio)
+        {
+          g_ptr_array_add (choices, (gpointer) "");
+          g_ptr_array_add (choices, (gpointer) "Choisissez");
+        }
+      for (guint v = 0; v < json_array_get_length (values); v++)
+        {
+          JsonNode *value_node = json_array_get_element (values, v);
+          JsonObject *value = JSON_NODE_HOLDS_OBJECT (value_node)
+                                ? json_node_get_object (value_node) : NULL;
+          char *id, *label;
+
+          if (jstr (value, "value") == NULL || *jstr (value, "value") == '\0')
+            continue;
+          id = g_strdup (jstr (value, "value"));
+          label = g_strdup (jstr (value, "label") != NULL ? jstr (value, "label") : id);
+          g_ptr_array_add (form->owned, id);
+          g_ptr_array_add (form->owned, label);
+          g_ptr_array_add (choices, id);
+          g_ptr_array_add (choices, label);
+        }
+      g_ptr_array_add (choices, NULL);
+      field.choices = (const char *const *) g_ptr_array_free (choices, FALSE);
+      g_ptr_array_add (form->owned, (char *) field.choices);
+      g_array_append_val (form->fields, field);
+      n_added++;
+    }
+  return n_added > 0;
+}
 
 static gboolean
 form_init (Form       *form,
@@ -1449,7 +1533,9 @@ form_init (Form       *form,
   else if (g_strcmp0 (feature, "recruitment") == 0)
     {
       form->kind = "registration";
-      ADD (register_fields);
+      if (!add_profile_fields (form, process))
+        ADD (register_profile_fields);
+      ADD (register_contact_fields);
       return TRUE;
     }
   else
@@ -1894,6 +1980,18 @@ validate_form (Form       *form,
     add_form_error (errors, "q0", "Répondez à au moins une question.");
 }
 
+/* The value posted for a field of @form; "" for a field the form does not have. */
+static const char *
+form_value (Form       *form,
+            GHashTable *values,
+            const char *name)
+{
+  for (guint i = 0; i < form->fields->len; i++)
+    if (g_strcmp0 (g_array_index (form->fields, FormField, i).name, name) == 0)
+      return value_of (values, name);
+  return "";
+}
+
 static gboolean
 store_submission (DlgSiteServer *self,
                   const char    *process_id,
@@ -1925,14 +2023,16 @@ store_submission (DlgSiteServer *self,
     {
       json_builder_set_member_name (builder, "channel");
       json_builder_add_string_value (builder, "online");
-      MEMBER_STR ("age_band", value_of (values, "age_band"));
-      MEMBER_STR ("gender", value_of (values, "gender"));
-      MEMBER_STR ("commune", value_of (values, "commune"));
-      MEMBER_STR ("quartier", value_of (values, "quartier"));
-      MEMBER_STR ("occupation", value_of (values, "occupation"));
+      /* Only what the form asked: a field it does not have is not taken. */
+      MEMBER_STR ("age_band", form_value (form, values, "age_band"));
+      MEMBER_STR ("gender", form_value (form, values, "gender"));
+      MEMBER_STR ("commune", form_value (form, values, "commune"));
+      MEMBER_STR ("quartier", form_value (form, values, "quartier"));
+      MEMBER_STR ("occupation", form_value (form, values, "occupation"));
       json_builder_set_member_name (builder, "prior_participation");
       json_builder_add_boolean_value (builder,
-                                      g_strcmp0 (value_of (values, "prior_participation"),
+                                      g_strcmp0 (form_value (form, values,
+                                                             "prior_participation"),
                                                  "yes") == 0);
       json_builder_set_member_name (builder, "household");
       json_builder_add_null_value (builder);

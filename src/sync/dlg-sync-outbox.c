@@ -18,6 +18,7 @@
 
 #include "dlg-error.h"
 #include "dlg-journal.h"
+#include "dlg-profile.h"
 #include "dlg-sync-private.h"
 
 #define SQL_GET_ETAG(t)   "SELECT etag FROM " t " WHERE uuid = ?1"
@@ -583,6 +584,44 @@ process_body (DlgStore  *store,
       }
     if (rc != SQLITE_DONE)
       return dlg_store_set_error (store, rc, error), NULL;
+  }
+  json_builder_end_array (builder);
+
+  /* The profile vocabulary: the site builds its registration form from it. */
+  json_builder_set_member_name (builder, "profile");
+  json_builder_begin_array (builder);
+  {
+    g_autoptr(DlgProfile) profile = dlg_profile_load (store, process_id, error);
+
+    if (profile == NULL)
+      return NULL;
+    for (guint c = 0; c < dlg_profile_get_n_categories (profile); c++)
+      {
+        const DlgProfileCategory *category = dlg_profile_get_category (profile, c);
+
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "category");
+        json_builder_add_string_value (builder, category->category);
+        json_builder_set_member_name (builder, "label");
+        json_builder_add_string_value (builder, category->label);
+        json_builder_set_member_name (builder, "required");
+        json_builder_add_boolean_value (builder, category->required);
+        json_builder_set_member_name (builder, "values");
+        json_builder_begin_array (builder);
+        for (guint v = 0; v < category->values->len; v++)
+          {
+            const DlgProfileValue *value = g_ptr_array_index (category->values, v);
+
+            json_builder_begin_object (builder);
+            json_builder_set_member_name (builder, "value");
+            json_builder_add_string_value (builder, value->value);
+            json_builder_set_member_name (builder, "label");
+            json_builder_add_string_value (builder, value->label);
+            json_builder_end_object (builder);
+          }
+        json_builder_end_array (builder);
+        json_builder_end_object (builder);
+      }
   }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
