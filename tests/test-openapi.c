@@ -43,6 +43,9 @@ test_complete (void)
   static const char *const needles[] = {
     "\n  /:\n", "\n  /changes:\n", "\n  /processes/{id}:\n", "\n  /narratives/{id}:\n",
     "\n  /responses/{id}:\n", "\n  /commitments/{id}:\n", "\n  /moderation:\n",
+    "\n  /contributions/{id}:\n", "\n  /follow_ups/{id}:\n", "\n  /highlights/{id}:\n",
+    "\n    FollowUpItem:\n", "\n    Highlight:\n", "\n    OfflineContribution:\n",
+    "\n        sources:\n",
     "\n  /test/faults:\n", "If-None-Match", "If-Match", "Idempotency-Key", "Retry-After",
     "ETag", "application/problem+json", "cursor-expired", "erasure", "sync:personal",
     "\"400\":", "\"401\":", "\"403\":", "\"409\":", "\"410\":", "\"412\":", "\"413\":",

@@ -494,6 +494,55 @@ put_with (Fixture    *f,
   return send_msg (f, msg);
 }
 
+/* The app writes only the contributions it received (in person, mail, phone): a PUT or DELETE
+ * over one made online is refused, and one without a channel (or a registration kind) is
+ * invalid. */
+static void
+test_offline_contributions (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *online = NULL;
+  const char *body =
+    "{\"process_id\": \"" DEMO "\", \"feature\": \"ideas\", \"kind\": \"idea\","
+    " \"channel\": \"in_person\", \"title\": \"Dit en atelier\", \"body\": \"\","
+    " \"created_at\": \"2026-11-01T10:00:00Z\", \"moderation\": \"published\"}";
+
+  insert_contributions (f, 1, ids);
+  online = g_strconcat ("/api/sync/v1/contributions/", ids->pdata[0], NULL);
+  {
+    g_autoptr(Reply) reply = put_with (f, online, "If-Match", "*", body);
+
+    assert_problem (reply, 409, "online-contribution");
+  }
+  {
+    SoupMessage *msg = new_message (f, "DELETE", online, f->token, NULL, NULL, -1);
+    g_autoptr(Reply) reply = NULL;
+
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "If-Match", "*");
+    reply = send_msg (f, msg);
+    assert_problem (reply, 409, "online-contribution");
+  }
+  {
+    g_autoptr(Reply) reply = put_with (f, "/api/sync/v1/contributions/"
+                                       "5a5a5a5a-0000-4000-8000-0000000000c1",
+                                       "If-None-Match", "*", body);
+
+    g_assert_cmpuint (reply->status, ==, 201);
+  }
+  {
+    g_autoptr(Reply) reply = put_with (f, "/api/sync/v1/contributions/"
+                                       "5a5a5a5a-0000-4000-8000-0000000000c2",
+                                       "If-None-Match", "*",
+                                       "{\"process_id\": \"" DEMO "\", \"feature\": \"ideas\","
+                                       " \"kind\": \"registration\", \"channel\": \"online\","
+                                       " \"created_at\": \"2026-11-01T10:00:00Z\","
+                                       " \"moderation\": \"published\"}");
+
+    assert_problem (reply, 422, "validation");
+  }
+}
+
 static void
 test_put_get_delete (Fixture       *f,
                      gconstpointer  data)
@@ -1586,6 +1635,7 @@ main (int   argc,
   ADD ("/site/api/feed-paging", test_feed_paging, FALSE);
   ADD ("/site/api/cursor-expired", test_cursor_expired, FALSE);
   ADD ("/site/api/put-get-delete", test_put_get_delete, FALSE);
+  ADD ("/site/api/offline-contributions", test_offline_contributions, FALSE);
   ADD ("/site/api/idempotency", test_idempotency, FALSE);
   ADD ("/site/api/idempotency-in-flight", test_idempotency_in_flight, TRUE);
   ADD ("/site/api/bad-json", test_bad_json, FALSE);

@@ -496,6 +496,393 @@ test_publish_response_and_commitments (Fixture       *f,
   g_assert_cmpuint (dlg_sync_client_get_n_conflicts (f->client), ==, 0);
 }
 
+/* Follow-up meetings and status reports switched "published" in the app appear on the site's
+ * follow-up page after one sync, their text escaped; switched off, they leave it. */
+static void
+test_follow_up_published (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgFollowUp) meeting = dlg_follow_up_new (f->process_id);
+  g_autoptr(DlgFollowUp) report = dlg_follow_up_new (f->process_id);
+  g_autoptr(DlgFollowUp) draft = dlg_follow_up_new (f->process_id);
+  g_autofree char *path = g_strdup_printf ("/p/%s/follow-up", f->process_uuid);
+  g_autofree char *page = NULL;
+  g_autofree char *process_path = g_strdup_printf ("/p/%s", f->process_uuid);
+  g_autofree char *process_page = NULL;
+
+  test_app_sync (f->client);
+  dlg_follow_up_set_kind (meeting, "meeting");
+  dlg_follow_up_set_dated (meeting, "2027-01-15");
+  dlg_follow_up_set_title (meeting, "Comité n°1 <b>& bilan</b>");
+  dlg_follow_up_set_body (meeting, "Le comité a relu les engagements.");
+  dlg_follow_up_set_published (meeting, TRUE);
+  g_assert_true (dlg_follow_up_save (f->store, meeting, &error));
+  dlg_follow_up_set_kind (report, "report");
+  dlg_follow_up_set_dated (report, "2027-02-01");
+  dlg_follow_up_set_title (report, "Bilan à six mois");
+  dlg_follow_up_set_body (report, "Trois engagements sur cinq sont en cours.");
+  dlg_follow_up_set_published (report, TRUE);
+  g_assert_true (dlg_follow_up_save (f->store, report, &error));
+  dlg_follow_up_set_kind (draft, "report");
+  dlg_follow_up_set_dated (draft, "2027-02-02");
+  dlg_follow_up_set_title (draft, "Brouillon interne");
+  g_assert_true (dlg_follow_up_save (f->store, draft, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "follow_up",
+                                             dlg_follow_up_get_uuid (meeting)),
+                   ==, DLG_SYNC_PUBLICATION_PENDING);
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "follow_up",
+                                             dlg_follow_up_get_uuid (draft)),
+                   ==, DLG_SYNC_PUBLICATION_LOCAL);
+  g_assert_cmpint (dlg_sync_count_pending (f->store, NULL), ==, 2);
+
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 2);
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "follow_up",
+                                             dlg_follow_up_get_uuid (meeting)),
+                   ==, DLG_SYNC_PUBLICATION_ON_SITE);
+  page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (page, "Les réunions du comité de suivi"));
+  g_assert_nonnull (strstr (page, "Comité n°1 &lt;b&gt;&amp; bilan&lt;/b&gt;"));
+  g_assert_null (strstr (page, "<b>&"));
+  g_assert_nonnull (strstr (page, "Le comité a relu les engagements."));
+  g_assert_nonnull (strstr (page, "Les bilans d’avancement"));
+  g_assert_nonnull (strstr (page, "Trois engagements sur cinq sont en cours."));
+  g_assert_null (strstr (page, "Brouillon interne"));
+  process_page = get_page (f, process_path, 200);
+  g_assert_nonnull (strstr (process_page, "/follow-up"));
+
+  /* An edit goes with If-Match; switching "published" off removes it from the site. */
+  dlg_follow_up_set_body (report, "Quatre engagements sur cinq sont en cours.");
+  g_assert_true (dlg_follow_up_save (f->store, report, &error));
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "follow_up",
+                                             dlg_follow_up_get_uuid (report)),
+                   ==, DLG_SYNC_PUBLICATION_CHANGED);
+  dlg_follow_up_set_published (meeting, FALSE);
+  g_assert_true (dlg_follow_up_save (f->store, meeting, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "follow_up",
+                                             dlg_follow_up_get_uuid (meeting)),
+                   ==, DLG_SYNC_PUBLICATION_LEAVING);
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 2);
+  g_assert_cmpuint (dlg_sync_client_get_n_conflicts (f->client), ==, 0);
+  g_clear_pointer (&page, g_free);
+  page = get_page (f, path, 200);
+  g_assert_null (strstr (page, "Comité n°1"));
+  g_assert_nonnull (strstr (page, "Quatre engagements sur cinq sont en cours."));
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "follow_up",
+                                             dlg_follow_up_get_uuid (meeting)),
+                   ==, DLG_SYNC_PUBLICATION_LOCAL);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM follow_up"), ==, 3);
+
+  /* Published again: created anew on the site. */
+  dlg_follow_up_set_published (meeting, TRUE);
+  g_assert_true (dlg_follow_up_save (f->store, meeting, &error));
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+  g_clear_pointer (&page, g_free);
+  page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (page, "Comité n°1 &lt;b&gt;"));
+
+  /* Deleted in the app: deleted on the site. */
+  g_assert_true (dlg_follow_up_delete (f->store, dlg_follow_up_get_id (meeting), &error));
+  g_assert_no_error (error);
+  test_app_sync (f->client);
+  g_clear_pointer (&page, g_free);
+  page = get_page (f, path, 200);
+  g_assert_null (strstr (page, "Comité n°1"));
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
+}
+
+static char *
+contribution_uuid (Fixture    *f,
+                   const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
+                                               "SELECT uuid FROM contribution WHERE title = ?1",
+                                               &error);
+
+  g_assert_no_error (error);
+  dlg_stmt_bind_text (stmt, 1, title);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return dlg_stmt_dup_text (stmt, 0);
+}
+
+/* A contribution received in person, once moderated "published" in the app, is among the
+ * site's published contributions with its channel; set aside, it leaves them. */
+static void
+test_in_person_published (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgContribution) c = dlg_contribution_new (f->process_id);
+  g_autofree char *path = g_strdup_printf ("/p/%s/contributions", f->process_uuid);
+  g_autofree char *page = NULL;
+  g_autofree char *one = NULL;
+
+  test_app_sync (f->client);
+  dlg_contribution_set_channel (c, "in_person");
+  dlg_contribution_set_feature (c, "ideas");
+  dlg_contribution_set_title (c, "Des <i>jeux</i> & des bancs");
+  dlg_contribution_set_body (c, "Dit à l’atelier du 12 : des jeux pour les enfants.");
+  dlg_contribution_set_author_ref (c, "Une habitante");
+  dlg_contribution_set_created_at (c, "2026-11-30T18:00:00Z");
+  g_assert_true (dlg_contribution_save (f->store, c, &error));
+  g_assert_no_error (error);
+
+  /* Awaiting moderation: it stays in the app. */
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 0);
+  page = get_page (f, path, 200);
+  g_assert_null (strstr (page, "jeux"));
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "contribution",
+                                             dlg_contribution_get_uuid (c)),
+                   ==, DLG_SYNC_PUBLICATION_LOCAL);
+
+  g_assert_true (dlg_contribution_moderate (f->store, dlg_contribution_get_id (c), "published",
+                                            NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "contribution",
+                                             dlg_contribution_get_uuid (c)),
+                   ==, DLG_SYNC_PUBLICATION_PENDING);
+  test_app_sync (f->client);
+  g_assert_cmpstr (dlg_sync_client_get_problems (f->client)->len > 0
+                   ? g_ptr_array_index (dlg_sync_client_get_problems (f->client), 0) : NULL,
+                   ==, NULL);
+  g_clear_pointer (&page, g_free);
+  page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (page, "Des &lt;i&gt;jeux&lt;/i&gt; &amp; des bancs"));
+  g_assert_nonnull (strstr (page, "Recueillie en atelier"));
+  g_assert_nonnull (strstr (page, "Une habitante"));
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "contribution",
+                                             dlg_contribution_get_uuid (c)),
+                   ==, DLG_SYNC_PUBLICATION_ON_SITE);
+  /* The pull brings it back as the site's, without duplicating it. */
+  test_app_sync (f->client);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution"), ==, 1);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution WHERE"
+                                             " channel = 'in_person'"), ==, 1);
+  one = g_strdup_printf ("/p/%s/contributions/%s", f->process_uuid,
+                         dlg_contribution_get_uuid (c));
+  g_free (get_page (f, one, 200));
+
+  /* An edit of the text reaches the site (If-Match on the site's rev). */
+  dlg_contribution_set_body (c, "Des jeux pour les petits et un point d’eau.");
+  g_assert_true (dlg_contribution_save (f->store, c, &error));
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_conflicts (f->client), ==, 0);
+  g_clear_pointer (&page, g_free);
+  page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (page, "un point d’eau"));
+
+  g_assert_true (dlg_contribution_moderate (f->store, dlg_contribution_get_id (c), "trashed",
+                                            "Doublon", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "contribution",
+                                             dlg_contribution_get_uuid (c)),
+                   ==, DLG_SYNC_PUBLICATION_LEAVING);
+  test_app_sync (f->client);
+  g_clear_pointer (&page, g_free);
+  page = get_page (f, path, 200);
+  g_assert_null (strstr (page, "jeux"));
+  g_free (get_page (f, one, 404));
+  g_assert_cmpint (dlg_sync_count_pending (f->store, NULL), ==, 0);
+}
+
+/* A contribution received in person is the app's own: pulled back from the feed it keeps its
+ * channel, and a full resync after the site lost it never deletes it from the app. */
+static void
+test_in_person_kept (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgContribution) c = dlg_contribution_new (f->process_id);
+  g_autoptr(DlgSiteDb) db = NULL;
+
+  test_app_sync (f->client);
+  dlg_contribution_set_channel (c, "mail");
+  dlg_contribution_set_feature (c, "ideas");
+  dlg_contribution_set_title (c, "Une lettre pour le square");
+  dlg_contribution_set_created_at (c, "2026-11-30T18:00:00Z");
+  g_assert_true (dlg_contribution_save (f->store, c, &error));
+  g_assert_true (dlg_contribution_moderate (f->store, dlg_contribution_get_id (c), "published",
+                                            NULL, &error));
+  g_assert_no_error (error);
+  test_app_sync (f->client);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
+
+  /* The row gone from the app (without touching the site), the feed read again from the
+   * start: it comes back as received by mail. */
+  g_assert_true (dlg_store_exec (f->store,
+                                 "UPDATE contribution SET sync_state = 'deleted';"
+                                 "DELETE FROM contribution;"
+                                 "UPDATE sync_state SET cursor = NULL;", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
+  test_app_sync (f->client);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM contribution WHERE channel = 'mail'"
+                                   " AND title = 'Une lettre pour le square'"), ==, 1);
+
+  /* The site loses it without a trace and expires the cursors: the full resync keeps it. */
+  db = test_site_open_db (f->site);
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (dlg_site_db_get_handle (db),
+                                         "DELETE FROM objects WHERE type = 'contribution'", -1,
+                                         &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+    sqlite3_finalize (stmt);
+  }
+  g_assert_true (dlg_site_db_expire_cursors (db, &error));
+  g_assert_no_error (error);
+  dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_PULL_ONLY, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM contribution WHERE channel = 'mail'"),
+                   ==, 1);
+}
+
+/* A contribution the team highlights is marked so on the site; unhighlighted, the mark goes. */
+static void
+test_highlight_shown (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgContribution) c = NULL;
+  g_autofree char *path = g_strdup_printf ("/p/%s/contributions", f->process_uuid);
+  g_autofree char *page = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *card = NULL;
+  const char *in_card;
+
+  test_app_sync (f->client);
+  post_idea (f, "Une fontaine", "Une fontaine d’eau potable.");
+  post_idea (f, "Un abri vélo", "Un abri pour les vélos.");
+  test_app_sync (f->client);
+  uuid = contribution_uuid (f, "Une fontaine");
+  c = dlg_contribution_load (f->store, test_app_count (f->store,
+                                                       "SELECT id FROM contribution WHERE"
+                                                       " title = 'Une fontaine'"), &error);
+  g_assert_no_error (error);
+  dlg_contribution_set_highlighted (c, TRUE);
+  g_assert_true (dlg_contribution_save (f->store, c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "highlight", uuid),
+                   ==, DLG_SYNC_PUBLICATION_PENDING);
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "highlight", uuid),
+                   ==, DLG_SYNC_PUBLICATION_ON_SITE);
+  page = get_page (f, path, 200);
+  card = g_strdup_printf ("id=\"c-%s\"", uuid);
+  in_card = strstr (page, card);
+  g_assert_nonnull (in_card);
+  /* The mark is in that card, and only once on the page. */
+  g_assert_nonnull (strstr (in_card, "Mise en avant par l’équipe"));
+  g_assert_true (strstr (in_card, "Mise en avant par l’équipe") < strstr (in_card, "</li>"));
+  g_assert_null (strstr (strstr (page, "Mise en avant par l’équipe") + 1,
+                         "Mise en avant par l’équipe"));
+
+  dlg_contribution_set_highlighted (c, FALSE);
+  g_assert_true (dlg_contribution_save (f->store, c, &error));
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "highlight", uuid),
+                   ==, DLG_SYNC_PUBLICATION_LEAVING);
+  test_app_sync (f->client);
+  g_clear_pointer (&page, g_free);
+  page = get_page (f, path, 200);
+  g_assert_null (strstr (page, "Mise en avant par l’équipe"));
+  g_assert_cmpint (dlg_sync_get_publication (f->store, "highlight", uuid),
+                   ==, DLG_SYNC_PUBLICATION_LOCAL);
+  g_assert_cmpint (dlg_sync_count_pending (f->store, NULL), ==, 0);
+}
+
+/* The argued response shows, under each recommendation, links to the contributions it comes
+ * from; a link added after publication reaches the site too. */
+static void
+test_recommendation_sources (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("/p/%s/response", f->process_uuid);
+  g_autofree char *page = NULL;
+  g_autofree char *fountain = NULL;
+  g_autofree char *shelter = NULL;
+  g_autofree char *link = NULL;
+  g_autoptr(DlgStmt) stmt = NULL;
+
+  test_app_sync (f->client);
+  post_idea (f, "Une fontaine <près> du kiosque", "Une fontaine d’eau potable.");
+  post_idea (f, "Un abri vélo", "Un abri pour les vélos.");
+  test_app_sync (f->client);
+  fountain = contribution_uuid (f, "Une fontaine <près> du kiosque");
+  shelter = contribution_uuid (f, "Un abri vélo");
+
+  stmt = dlg_store_prepare (f->store,
+                            "INSERT INTO recommendation (uuid, process_id, number, title, body,"
+                            " created_at) VALUES ('aaaaaaaa-0000-4000-8000-000000000002', ?1, 1,"
+                            " 'De l’eau sur la place', 'Une fontaine.', 'x')", &error);
+  sqlite3_bind_int64 (stmt, 1, f->process_id);
+  g_assert_true (dlg_store_step_done (f->store, stmt, &error));
+  g_clear_pointer (&stmt, dlg_stmt_release);
+  g_assert_true (dlg_store_exec (f->store,
+                                 "INSERT INTO recommendation_source (recommendation_id,"
+                                 " contribution_id) SELECT 1, id FROM contribution WHERE"
+                                 " title LIKE 'Une fontaine%';"
+                                 "INSERT INTO position (uuid, recommendation_id, value,"
+                                 " justification, updated_at) VALUES"
+                                 " ('bbbbbbbb-0000-4000-8000-000000000002', 1, 'retained',"
+                                 " 'Budget voté.', 'x');"
+                                 "INSERT INTO response (process_id, uuid, intro, published_at)"
+                                 " VALUES (1, 'cccccccc-0000-4000-8000-000000000002',"
+                                 " 'Notre réponse.', '2026-11-20T10:00:00Z');", &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_sync_enqueue_response (f->store, f->process_id, &error));
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+  page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (page, "Issue des contributions"));
+  link = g_strdup_printf ("href=\"/p/%s/contributions/%s\">Une fontaine &lt;près&gt; du kiosque"
+                          "</a>", f->process_uuid, fountain);
+  g_assert_nonnull (strstr (page, link));
+  g_assert_null (strstr (page, shelter));
+  {
+    g_autofree char *one = g_strdup_printf ("/p/%s/contributions/%s", f->process_uuid,
+                                            fountain);
+    g_autofree char *target = get_page (f, one, 200);
+
+    g_assert_nonnull (strstr (target, "Une fontaine d’eau potable."));
+  }
+
+  /* A source linked after publication: the response is pushed again. */
+  g_assert_true (dlg_store_exec (f->store,
+                                 "INSERT INTO recommendation_source (recommendation_id,"
+                                 " contribution_id) SELECT 1, id FROM contribution WHERE"
+                                 " title = 'Un abri vélo'", &error));
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+  g_clear_pointer (&page, g_free);
+  page = get_page (f, path, 200);
+  g_assert_nonnull (strstr (page, shelter));
+  g_assert_nonnull (strstr (page, "Un abri vélo</a>"));
+
+  /* Unlinked: the link leaves the site. */
+  g_assert_true (dlg_store_exec (f->store,
+                                 "DELETE FROM recommendation_source WHERE contribution_id ="
+                                 " (SELECT id FROM contribution WHERE title = 'Un abri vélo')",
+                                 &error));
+  test_app_sync (f->client);
+  g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+  g_clear_pointer (&page, g_free);
+  page = get_page (f, path, 200);
+  g_assert_null (strstr (page, shelter));
+  g_assert_nonnull (strstr (page, link));
+}
+
 /* Changes made through the domain API (as the app's views make them) reach the site: a
  * narrative saved, published, edited and deleted, and a moderation decision. */
 static void
@@ -1528,6 +1915,11 @@ main (int   argc,
   ADD ("/sync/site/401-pauses-422-reported", test_auth_and_refusals);
   ADD ("/sync/site/response-and-commitments-published", test_publish_response_and_commitments);
   ADD ("/sync/site/domain-api-changes-reach-site", test_domain_api);
+  ADD ("/sync/site/follow-up-meetings-and-reports-published", test_follow_up_published);
+  ADD ("/sync/site/in-person-contribution-published", test_in_person_published);
+  ADD ("/sync/site/in-person-contribution-kept-by-app", test_in_person_kept);
+  ADD ("/sync/site/highlight-shown", test_highlight_shown);
+  ADD ("/sync/site/recommendation-sources-linked", test_recommendation_sources);
   ADD ("/sync/site/process-page-follows-stages", test_process_page_follows_stages);
   ADD ("/sync/site/registration-closes-with-stage", test_registration_closes_with_stage);
   ADD ("/sync/site/expired-cursor-full-resync", test_expired_cursor);

@@ -671,6 +671,106 @@ test_response_published_with_stage (Fixture       *f,
   }
 }
 
+/* Everything the labels under @widget say, one per line; fails on a label that parses markup. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_assert_false (gtk_label_get_use_markup (GTK_LABEL (widget)));
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+/* "Mark as Done" on the response stage asks first and shows what goes public: cancelled, the
+ * stage stays in progress and nothing is queued; confirmed, it is done and queued. */
+static void
+test_response_confirmation (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+  DlgStagePage *page;
+
+  g_assert_true (dlg_store_exec (f->store,
+                                 "UPDATE stage_state SET state = 'done' WHERE process_id = 1"
+                                 "  AND stage IN ('workshop', 'opinion', 'review',"
+                                 "   'validation');"
+                                 "UPDATE stage_state SET state = 'in_progress'"
+                                 "  WHERE process_id = 1 AND stage = 'response';"
+                                 "INSERT INTO response (process_id, uuid, intro) VALUES (1,"
+                                 " 'cccccccc-0000-4000-8000-00000000000c',"
+                                 " 'Notre réponse <i>argumentée</i>.') ON CONFLICT (process_id)"
+                                 " DO UPDATE SET intro = excluded.intro;", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) recommendations = dlg_recommendation_list (f->store, f->demo_id,
+                                                                     &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (recommendations), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (recommendations); i++)
+      {
+        g_autoptr(DlgRecommendation) r = g_list_model_get_item (recommendations, i);
+        g_autoptr(DlgPosition) position = dlg_position_new (dlg_recommendation_get_id (r));
+
+        dlg_position_set_value (position, i == 0 ? "not_retained" : "retained");
+        dlg_position_set_justification (position, i == 0 ? "Pas de <b>budget</b> & pas de lieu."
+                                                         : "Oui.");
+        g_assert_true (dlg_position_save (f->store, position, &error));
+        g_assert_no_error (error);
+      }
+  }
+  page = dlg_window_get_stage_page (f->window, DLG_STAGE_RESPONSE);
+  dlg_window_select_stage (f->window, DLG_STAGE_RESPONSE);
+  spin (50);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "stage.done", NULL));
+  spin (50);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "publish"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  collect_labels (adw_message_dialog_get_extra_child (dialog), shown);
+  g_test_message ("shown: %s", shown->str);
+  g_assert_nonnull (strstr (shown->str, "Notre réponse <i>argumentée</i>."));
+  g_assert_nonnull (strstr (shown->str, "Pas de <b>budget</b> & pas de lieu."));
+  g_assert_nonnull (strstr (shown->str, dlg_position_value_get_label ("not_retained")));
+  g_assert_nonnull (strstr (shown->str, dlg_position_value_get_label ("retained")));
+
+  /* Cancel: in progress, nothing published, nothing queued. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (50);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM stage_state WHERE process_id = 1"
+                             " AND stage = 'response' AND state = 'in_progress'", NULL), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM response WHERE published_at IS NOT NULL",
+                          NULL), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM outbox WHERE object_type = 'response'",
+                          NULL), ==, 0);
+
+  /* Confirm: done, published and queued. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "stage.done", NULL));
+  spin (50);
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "publish");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (50);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM stage_state WHERE process_id = 1"
+                             " AND stage = 'response' AND state = 'done'", NULL), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM response WHERE published_at IS NOT NULL",
+                          NULL), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM outbox WHERE object_type = 'response'"
+                             " AND state = 'pending'", NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +797,7 @@ main (int   argc,
   ADD ("/gui/sync/training/conflict-keep-mine", test_training_conflict_keep_mine, TRUE);
   ADD ("/gui/sync/training/response-published-with-stage", test_response_published_with_stage,
        TRUE);
+  ADD ("/gui/sync/training/response-confirmation", test_response_confirmation, TRUE);
   ADD ("/gui/sync/token-dialog-not-in-db", test_token_dialog_not_in_db, FALSE);
 
   status = g_test_run ();

@@ -62,10 +62,12 @@ static const char sql_session[] =
   " VALUES (?1, ?2, ?3, ?4, ?5, '')";
 static const char sql_attendance[] =
   "INSERT INTO attendance (session_id, participant_id, present) VALUES (?1, ?2, ?3)";
+/* Those the team typed in (not online) are the app's own, to be published on the site. */
 static const char sql_contribution[] =
   "INSERT INTO contribution (uuid, process_id, feature, kind, channel, author_ref, title, body,"
-  " lat, lon, created_at, moderation, moderation_reason, supports)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+  " lat, lon, created_at, moderation, moderation_reason, supports, sync_state)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+  " CASE WHEN ?5 = 'online' THEN 'synced' ELSE 'created' END)";
 static const char sql_theme[] =
   "INSERT INTO theme (process_id, name, position) VALUES (?1, ?2, ?3)";
 static const char sql_contribution_theme[] =

@@ -612,12 +612,105 @@ static const char migration_3[] =
   "  WHERE category IN ('commune', 'quartier') AND trim (value) <> '';"
   "DROP TABLE temp.profile_alias;";
 
-/* Version 4: the journal says which stage an entry belongs to and, for an edit, the field and
+/* Version 4: what the app calls published reaches the site. Follow-up items (meetings, status
+ * reports, evaluations) get sync columns; a highlight is synced apart from its contribution
+ * (highlight_sync, highlight_etag: the site's "highlights" collection, keyed by the
+ * contribution's uuid); in-person contributions are pushed, their ETag being the site's rev
+ * (contribution.remote_rev). The outbox is rebuilt for its new object types (a CHECK cannot
+ * be altered), its delete triggers with it. Triggers mark what changed, by any code path. */
+#define MARK_LOCAL \
+  "sync_state = CASE WHEN sync_state = 'conflict' THEN 'conflict' WHEN etag IS NULL" \
+  " THEN 'created' ELSE 'modified' END"
+#define SYNC_DELETE_TRIGGER(name, table, type, collection, etag, when) \
+  "CREATE TRIGGER " name " AFTER DELETE ON " table \
+  "  WHEN " etag " IS NOT NULL AND OLD.sync_state <> 'deleted'" when " BEGIN" \
+  "  INSERT INTO outbox (object_type, object_uuid, method, path, etag_expected, created_at," \
+  "    updated_at) VALUES ('" type "', OLD.uuid, 'DELETE'," \
+  "    '/api/sync/v1/" collection "/' || OLD.uuid, " etag ", strftime ('%Y-%m-%dT%H:%M:%SZ')," \
+  "    strftime ('%Y-%m-%dT%H:%M:%SZ'))" \
+  "  ON CONFLICT (object_type, object_uuid) WHERE method <> 'POST' DO UPDATE SET" \
+  "    method = 'DELETE', body = NULL, etag_expected = excluded.etag_expected," \
+  "    generation = generation + 1, attempts = 0, next_attempt_at = 0, state = 'pending'," \
+  "    updated_at = excluded.updated_at;" \
+  "END;"
+static const char migration_4[] =
+  "DROP TRIGGER narrative_sync_delete;"
+  "DROP TRIGGER commitment_sync_delete;"
+  "CREATE TABLE outbox_v3 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  object_type TEXT NOT NULL CHECK (object_type IN ('process','narrative','response',"
+  "    'commitment','moderation','follow_up','contribution','highlight')),"
+  "  object_uuid TEXT NOT NULL,"
+  "  method TEXT NOT NULL CHECK (method IN ('PUT','DELETE','POST')),"
+  "  path TEXT NOT NULL,"
+  "  body TEXT,"
+  "  idempotency_key TEXT UNIQUE,"
+  "  etag_expected TEXT,"
+  "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','conflict','failed')),"
+  "  generation INTEGER NOT NULL DEFAULT 1,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  CHECK (method <> 'POST' OR idempotency_key IS NOT NULL)"
+  ");"
+  "INSERT INTO outbox_v3 SELECT id, object_type, object_uuid, method, path, body,"
+  "  idempotency_key, etag_expected, state, generation, attempts, next_attempt_at, last_error,"
+  "  created_at, updated_at FROM outbox;"
+  "DROP TABLE outbox;"
+  "ALTER TABLE outbox_v3 RENAME TO outbox;"
+  "CREATE UNIQUE INDEX outbox_object ON outbox (object_type, object_uuid)"
+  "  WHERE method <> 'POST';"
+  "CREATE INDEX outbox_due ON outbox (state, next_attempt_at, id);"
+  SYNC_DELETE_TRIGGER ("narrative_sync_delete", "narrative", "narrative", "narratives",
+                       "OLD.etag", "")
+  SYNC_DELETE_TRIGGER ("commitment_sync_delete", "commitment", "commitment", "commitments",
+                       "OLD.etag", "")
+  SYNC_DELETE_TRIGGER ("follow_up_sync_delete", "follow_up", "follow_up", "follow_ups",
+                       "OLD.etag", "")
+  SYNC_DELETE_TRIGGER ("contribution_sync_delete", "contribution", "contribution",
+                       "contributions", "CAST (OLD.remote_rev AS TEXT)",
+                       " AND OLD.channel <> 'online'")
+  "ALTER TABLE follow_up ADD COLUMN sync_state TEXT NOT NULL DEFAULT 'created';"
+  "ALTER TABLE follow_up ADD COLUMN etag TEXT;"
+  "ALTER TABLE follow_up ADD COLUMN rev INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TRIGGER follow_up_sync_mark AFTER UPDATE OF kind, dated, title, body, published"
+  "  ON follow_up WHEN OLD.kind IS NOT NEW.kind OR OLD.dated IS NOT NEW.dated"
+  "  OR OLD.title IS NOT NEW.title OR OLD.body IS NOT NEW.body"
+  "  OR OLD.published IS NOT NEW.published BEGIN"
+  "  UPDATE follow_up SET " MARK_LOCAL " WHERE id = NEW.id;"
+  "END;"
+  "ALTER TABLE contribution_annotation ADD COLUMN highlight_sync TEXT NOT NULL"
+  "  DEFAULT 'synced';"
+  "ALTER TABLE contribution_annotation ADD COLUMN highlight_etag TEXT;"
+  "UPDATE contribution_annotation SET highlight_sync = 'modified' WHERE highlighted <> 0;"
+  "CREATE TRIGGER highlight_sync_insert AFTER INSERT ON contribution_annotation"
+  "  WHEN NEW.highlighted <> 0 BEGIN"
+  "  UPDATE contribution_annotation SET highlight_sync = 'modified'"
+  "    WHERE contribution_id = NEW.contribution_id;"
+  "END;"
+  "CREATE TRIGGER highlight_sync_mark AFTER UPDATE OF highlighted ON contribution_annotation"
+  "  WHEN OLD.highlighted IS NOT NEW.highlighted BEGIN"
+  "  UPDATE contribution_annotation SET highlight_sync = CASE WHEN highlight_sync = 'conflict'"
+  "    THEN 'conflict' ELSE 'modified' END WHERE contribution_id = NEW.contribution_id;"
+  "END;"
+  /* The argued response lists the contributions each recommendation comes from. */
+  "CREATE TRIGGER recommendation_source_insert AFTER INSERT ON recommendation_source BEGIN"
+  "  UPDATE response SET " MARK_LOCAL " WHERE process_id = (SELECT process_id"
+  "    FROM recommendation WHERE id = NEW.recommendation_id) AND published_at IS NOT NULL;"
+  "END;"
+  "CREATE TRIGGER recommendation_source_delete AFTER DELETE ON recommendation_source BEGIN"
+  "  UPDATE response SET " MARK_LOCAL " WHERE process_id = (SELECT process_id"
+  "    FROM recommendation WHERE id = OLD.recommendation_id) AND published_at IS NOT NULL;"
+  "END;";
+
+/* Version 5: the journal says which stage an entry belongs to and, for an edit, the field and
  * its old and new values (covered by the hash when set; entries written before have none and
  * verify as they did). journal_pending holds the bursts of typing not yet settled into one
  * entry each (dlg_journal_note_edit), so that a crash loses none: the store settles them at
  * open. */
-static const char migration_4[] =
+static const char migration_5[] =
   "ALTER TABLE journal ADD COLUMN stage TEXT;"
   "ALTER TABLE journal ADD COLUMN field TEXT;"
   "ALTER TABLE journal ADD COLUMN old_value TEXT;"
@@ -642,7 +735,8 @@ static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
   { "sync v1: outbox, cursors, conflicts", migration_2 },
   { "profile vocabulary per process", migration_3 },
-  { "journal: stage, old and new values, pending bursts of typing", migration_4 },
+  { "publishing follow-up items, in-person contributions, highlights, sources", migration_4 },
+  { "journal: stage, old and new values, pending bursts of typing", migration_5 },
 };
 
 const DlgMigration *

@@ -10,8 +10,10 @@
  *
  * Beside the list, the selected contribution in full: its text, its location, its moderation
  * (changed through dlg_contribution_moderate, which journals it and queues it for the site)
- * and the team's annotations (highlight and note, local only). The note is saved as typed,
- * like every text of the app.
+ * and the team's annotations: the highlight, which the site shows, and the note, which stays
+ * in the app. A contribution received in person goes to the site once published; the pane
+ * says where it and its highlight stand (dlg_sync_get_publication). The note is saved as
+ * typed, like every text of the app.
  */
 
 #define G_LOG_DOMAIN "dlg-contributions-page"
@@ -24,6 +26,7 @@
 #include "dlg-contributions-page.h"
 #include "dlg-field-binding.h"
 #include "dlg-text-column.h"
+#include "dlg-view-util.h"
 
 struct _DlgContributionsPage
 {
@@ -57,6 +60,8 @@ struct _DlgContributionsPage
   GtkLabel            *body_label;
   GtkLabel            *location_label;
   GtkLabel            *moderation_label;
+  GtkLabel            *publication_label;
+  GtkLabel            *highlight_label;
   GtkDropDown         *moderate_dropdown;
   GtkEntry            *reason_entry;
   GtkWidget           *moderate_button;
@@ -157,6 +162,72 @@ show_status (DlgContributionsPage *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
 }
 
+/* Where the contribution (received in person) and its highlight stand with the site. */
+static void
+show_publication (DlgContributionsPage *self)
+{
+  DlgContribution *c = self->current;
+  DlgSyncPublication state;
+  const char *text;
+
+  if (c == NULL || get_store (self) == NULL)
+    return;
+  if (g_strcmp0 (dlg_contribution_get_channel (c), "online") != 0)
+    {
+      state = dlg_sync_get_publication (get_store (self), "contribution",
+                                        dlg_contribution_get_uuid (c));
+      switch (state)
+        {
+        /* The site may have hidden the earlier version (set aside): say only what will be. */
+        case DLG_SYNC_PUBLICATION_PENDING:
+        case DLG_SYNC_PUBLICATION_CHANGED:
+          text = _("This contribution will be shown on the site after the next sync.");
+          break;
+        case DLG_SYNC_PUBLICATION_ON_SITE:
+          text = _("This contribution is shown on the site, with its channel.");
+          break;
+        case DLG_SYNC_PUBLICATION_LEAVING:
+          text = _("This contribution leaves the site at the next sync.");
+          break;
+        case DLG_SYNC_PUBLICATION_REFUSED:
+          text = dlg_publication_text (state);
+          break;
+        case DLG_SYNC_PUBLICATION_LOCAL:
+        default:
+          text = _("Not on the site: a contribution received in person, by mail or by phone "
+                   "goes there once published.");
+          break;
+        }
+      gtk_label_set_text (self->publication_label, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->publication_label), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->publication_label), FALSE);
+
+  state = dlg_sync_get_publication (get_store (self), "highlight", dlg_contribution_get_uuid (c));
+  switch (state)
+    {
+    case DLG_SYNC_PUBLICATION_PENDING:
+      text = _("Marked “highlighted by the team” on the site after the next sync.");
+      break;
+    case DLG_SYNC_PUBLICATION_ON_SITE:
+    case DLG_SYNC_PUBLICATION_CHANGED:
+      text = _("Marked “highlighted by the team” on the site.");
+      break;
+    case DLG_SYNC_PUBLICATION_LEAVING:
+      text = _("The mark “highlighted by the team” leaves the site at the next sync.");
+      break;
+    case DLG_SYNC_PUBLICATION_REFUSED:
+      text = dlg_publication_text (state);
+      break;
+    case DLG_SYNC_PUBLICATION_LOCAL:
+    default:
+      text = _("On the site, a highlighted contribution is marked “highlighted by the team”.");
+      break;
+    }
+  gtk_label_set_text (self->highlight_label, text);
+}
+
 /* Saves the annotations (highlight and note) of the contribution in the detail pane. */
 static gboolean
 save_annotations (DlgContributionsPage *self)
@@ -189,6 +260,7 @@ save_annotations (DlgContributionsPage *self)
                                     gtk_check_button_get_active (self->highlight_check));
   gtk_widget_remove_css_class (GTK_WIDGET (self->note_view), "error");
   show_status (self, _("Saved"), FALSE);
+  show_publication (self);
   return TRUE;
 
 fail:
@@ -350,6 +422,7 @@ load_detail (DlgContributionsPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
 
   gtk_check_button_set_active (self->highlight_check, dlg_contribution_get_highlighted (c));
+  show_publication (self);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view),
                             dlg_contribution_get_note (c) != NULL ? dlg_contribution_get_note (c)
                                                                   : "", -1);
@@ -669,6 +742,8 @@ dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, reason_entry);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderate_button);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, highlight_check);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, publication_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, highlight_label);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, note_view);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, status_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);

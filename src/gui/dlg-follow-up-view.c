@@ -146,8 +146,10 @@ edit_follow_up (DlgFollowUpView *self,
     editor->dated = dlg_edit_dialog_add_entry (dialog, _("Date (year-month-day)"),
                                                dlg_follow_up_get_dated (item));
     editor->title = dlg_edit_dialog_add_entry (dialog, _("Title"), dlg_follow_up_get_title (item));
-    editor->published = dlg_edit_dialog_add_switch (dialog, _("Published"),
-                                                    _("Shown to the public on the site"),
+    editor->published = dlg_edit_dialog_add_switch (dialog, _("Publish on the Site"),
+                                                    _("Shown on the site’s follow-up page "
+                                                      "after the next sync; switched off, "
+                                                      "removed from it"),
                                                     dlg_follow_up_get_published (item));
     editor->body = dlg_edit_dialog_add_text (dialog, _("Minutes, report or findings"),
                                              dlg_follow_up_get_body (item));
@@ -189,10 +191,13 @@ reload_follow_up (DlgFollowUpView *self)
       {
         g_autofree char *date = dlg_format_date (dlg_follow_up_get_dated (item));
 
+        const char *where = dlg_publication_text (
+          dlg_sync_get_publication (store, "follow_up", dlg_follow_up_get_uuid (item)));
+
         title = g_strdup (dlg_follow_up_get_title (item));
-        subtitle = g_strdup_printf ("%s · %s%s", kind_label (dlg_follow_up_get_kind (item)),
-                                    date != NULL ? date : "",
-                                    dlg_follow_up_get_published (item) ? _(" · published") : "");
+        subtitle = g_strdup_printf ("%s · %s%s%s", kind_label (dlg_follow_up_get_kind (item)),
+                                    date != NULL ? date : "", where != NULL ? " · " : "",
+                                    where != NULL ? where : "");
       }
       gtk_list_box_append (self->follow_up_list,
                            dlg_record_row_new (title, subtitle, dlg_follow_up_get_id (item)));
@@ -246,7 +251,8 @@ store_changed_cb (DlgFollowUpView *self,
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (g_strcmp0 (table, "follow_up") == 0)
+  /* The outbox too: a sync changes what the rows say about the site. */
+  if (g_strcmp0 (table, "follow_up") == 0 || g_strcmp0 (table, "outbox") == 0)
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 

@@ -82,10 +82,15 @@ update_published (DlgResponseView *self)
                                    &error);
   if (fresh != NULL)
     date = dlg_format_date (dlg_response_get_published_at (fresh));
-  text = date != NULL
-         ? g_strdup_printf (_("Published on %s: the public site shows it after the next "
-                              "synchronisation."), date)
-         : g_strdup (_("Not published yet: the response is published when the stage is marked "
+  if (date != NULL &&
+      dlg_sync_get_publication (dlg_context_get_store (self->context), "response",
+                                dlg_response_get_uuid (fresh)) == DLG_SYNC_PUBLICATION_ON_SITE)
+    text = g_strdup_printf (_("Published on %s: shown on the public site."), date);
+  else if (date != NULL)
+    text = g_strdup_printf (_("Published on %s: the public site shows it after the next "
+                              "synchronisation."), date);
+  else
+    text = g_strdup (_("Not published yet: the response is published when the stage is marked "
                        "done, which the rules allow once the elected officials’ validation is "
                        "done."));
   gtk_label_set_text (self->published_label, error != NULL ? error->message : text);
@@ -329,7 +334,8 @@ store_changed_cb (DlgResponseView *self,
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (g_strcmp0 (table, "stage_state") == 0 || g_strcmp0 (table, "response") == 0)
+  if (g_strcmp0 (table, "stage_state") == 0 || g_strcmp0 (table, "response") == 0 ||
+      g_strcmp0 (table, "outbox") == 0)
     update_published (self);
   if (g_strcmp0 (table, "recommendation") == 0)
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);

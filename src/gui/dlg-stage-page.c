@@ -357,6 +357,19 @@ store_changed_cb (DlgStagePage *self,
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
 
+/* Whether what the process publishes is queued for the site: a demo process goes only to the
+ * practice site of training mode. */
+static gboolean
+goes_to_site (DlgStagePage *self)
+{
+  DlgSyncManager *manager = dlg_context_get_sync_manager (self->context);
+  g_autoptr(DlgProcess) process = dlg_process_load (get_store (self), self->process_id, NULL);
+
+  return process != NULL &&
+         (!dlg_process_get_is_demo (process) ||
+          (manager != NULL && dlg_sync_manager_get_training (manager)));
+}
+
 /* Closing the response stage publishes the response (the core sets its date): it is queued for
  * the site at once, in the same transaction, so that the sync button counts it. A demo process
  * goes only to the practice site of training mode. */
@@ -431,12 +444,146 @@ start_action (GtkWidget  *widget,
   dlg_stage_page_apply (DLG_STAGE_PAGE (widget), DLG_TRANSITION_START, NULL);
 }
 
+static GtkWidget *
+plain_label (const char *text,
+             const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  /* The officer's text: plain-text setter, never markup. */
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* What goes public when the response stage closes: the introduction and, per recommendation,
+ * its position and justification, as the site will show them. */
+static GtkWidget *
+response_preview_new (DlgStagePage  *self,
+                      GError       **error)
+{
+  DlgStore *store = get_store (self);
+  g_autoptr(DlgResponse) response = NULL;
+  g_autoptr(GListModel) recommendations = NULL;
+  GtkWidget *scroller, *box;
+  const char *intro;
+
+  if (!(response = dlg_response_load_for (store, self->process_id, error)) ||
+      !(recommendations = dlg_recommendation_list (store, self->process_id, error)))
+    return NULL;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), plain_label (_("Introduction"), "heading"));
+  intro = dlg_response_get_intro (response);
+  gtk_box_append (GTK_BOX (box), plain_label (intro != NULL && *intro != '\0'
+                                              ? intro : _("(No introduction)"),
+                                              intro != NULL && *intro != '\0'
+                                              ? NULL : "dim-label"));
+  for (guint i = 0; i < g_list_model_get_n_items (recommendations); i++)
+    {
+      g_autoptr(DlgRecommendation) r = g_list_model_get_item (recommendations, i);
+      g_autoptr(DlgPosition) position = dlg_position_load_for (store,
+                                                               dlg_recommendation_get_id (r),
+                                                               NULL);
+      g_autofree char *heading = NULL;
+      const char *value, *justification;
+      GtkWidget *label;
+
+      if (position == NULL || dlg_position_get_value (position) == NULL)
+        continue;
+      /* TRANSLATORS: a recommendation's number and title */
+      heading = g_strdup_printf (_("Recommendation %d: %s"),
+                                 (int) dlg_recommendation_get_number (r),
+                                 dlg_recommendation_get_title (r));
+      label = plain_label (heading, "heading");
+      gtk_widget_set_margin_top (label, 6);
+      gtk_box_append (GTK_BOX (box), label);
+      value = dlg_position_value_get_label (dlg_position_get_value (position));
+      gtk_box_append (GTK_BOX (box), plain_label (value != NULL ? value : "", "accent"));
+      justification = dlg_position_get_justification (position);
+      if (justification != NULL && *justification != '\0')
+        gtk_box_append (GTK_BOX (box), plain_label (justification, NULL));
+    }
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  return scroller;
+}
+
+static void
+publish_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     DlgStagePage     *self)
+{
+  if (g_strcmp0 (response, "publish") == 0)
+    dlg_stage_page_apply (self, DLG_TRANSITION_DONE, NULL);
+}
+
+/* Closing the response stage publishes the argued response, which cannot be withdrawn: show
+ * what goes public and ask first. When the rules refuse, the refusal shows as for any stage. */
 static void
 done_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  dlg_stage_page_apply (DLG_STAGE_PAGE (widget), DLG_TRANSITION_DONE, NULL);
+  DlgStagePage *self = DLG_STAGE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) blockers = NULL;
+  GtkWidget *dialog, *preview;
+
+  if (dlg_stage_view_get_stage (self->view) != DLG_STAGE_RESPONSE || get_store (self) == NULL)
+    {
+      dlg_stage_page_apply (self, DLG_TRANSITION_DONE, NULL);
+      return;
+    }
+  dlg_stage_view_flush (self->view);
+  blockers = dlg_stage_blockers (get_store (self), self->process_id, DLG_STAGE_RESPONSE,
+                                 DLG_TRANSITION_DONE, &error);
+  if (error != NULL || (blockers != NULL && blockers[0] != NULL) ||
+      !(preview = response_preview_new (self, &error)))
+    {
+      if (error != NULL)
+        show_message (self, error->message);
+      else
+        dlg_stage_page_apply (self, DLG_TRANSITION_DONE, NULL);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Publish the Argued Response?"),
+                                   goes_to_site (self)
+                                   ? _("Closing this stage publishes the response below: it "
+                                       "goes to the public site at the next sync, and a "
+                                       "published response cannot be withdrawn.")
+                                   : _("Closing this stage publishes the response below, and "
+                                       "a published response cannot be withdrawn. This is a "
+                                       "demo process: only the practice site of training mode "
+                                       "shows it."));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), preview);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "publish", _("_Publish the Response"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "publish",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (publish_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -203,3 +203,30 @@ dlg_view_check_date (const char  *text,
                _("Write the date as year-month-day, for example 2025-03-14."));
   return FALSE;
 }
+
+/**
+ * dlg_publication_text:
+ *
+ * Returns: where a published item stands with the site, in one sentence; %NULL when it is
+ *   not on the site and nothing will put it there
+ */
+const char *
+dlg_publication_text (DlgSyncPublication state)
+{
+  switch (state)
+    {
+    case DLG_SYNC_PUBLICATION_PENDING:
+      return _("Will be shown on the site after the next sync.");
+    case DLG_SYNC_PUBLICATION_ON_SITE:
+      return _("Shown on the site.");
+    case DLG_SYNC_PUBLICATION_CHANGED:
+      return _("Shown on the site; the change goes there at the next sync.");
+    case DLG_SYNC_PUBLICATION_LEAVING:
+      return _("Will be removed from the site at the next sync.");
+    case DLG_SYNC_PUBLICATION_REFUSED:
+      return _("The site refused it: the sync status says why.");
+    case DLG_SYNC_PUBLICATION_LOCAL:
+    default:
+      return NULL;
+    }
+}

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "dlg-context.h"
+#include "dlg-sync-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,7 @@ guint      dlg_strv_find            (const char * const *values,
 char      *dlg_today                (void);
 gboolean   dlg_spin_button_shows    (GtkSpinButton      *spin,
                                      double              value);
+const char *dlg_publication_text    (DlgSyncPublication  state);
 gboolean   dlg_view_check_date           (const char         *text,
                                      GError            **error);
 

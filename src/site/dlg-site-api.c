@@ -39,6 +39,11 @@ static const char *const commitment_statuses[] = {
   "planned", "in_progress", "done", "abandoned", NULL
 };
 static const char *const moderation_states[] = { "pending", "published", "trashed", NULL };
+static const char *const contribution_kinds[] = {
+  "idea", "comment", "answer", "pin", "project", "argument", NULL
+};
+static const char *const offline_channels[] = { "in_person", "mail", "phone", NULL };
+static const char *const follow_up_kinds[] = { "meeting", "report", "evaluation", NULL };
 
 #define STR(n, flags, max) { n, DLG_JT_STRING, flags, NULL, 0, max, NULL }
 #define OPT_STR(n, max) STR (n, DLG_JF_NULLABLE, max)
@@ -116,6 +121,7 @@ static const DlgJsonField position_fields[] = {
   OPT_STR ("body", 20000),
   { "value", DLG_JT_STRING, DLG_JF_REQUIRED, position_values, 0, 0, NULL },
   OPT_STR ("justification", 20000),
+  { "sources", DLG_JT_ARRAY, DLG_JF_NULLABLE, NULL, 0, 0, NULL },
   END
 };
 
@@ -157,6 +163,42 @@ static const DlgJsonField moderation_fields[] = {
   END
 };
 
+/* A contribution the institution received in person, by mail or by phone: the same members
+ * as the change feed's contributions (it is one of them), with its channel. */
+static const DlgJsonField contribution_fields[] = {
+  { "process_id", DLG_JT_STRING, DLG_JF_REQUIRED | DLG_JF_UUID, NULL, 0, 0, NULL },
+  { "feature", DLG_JT_STRING, DLG_JF_REQUIRED, feature_ids, 0, 0, NULL },
+  { "kind", DLG_JT_STRING, DLG_JF_REQUIRED, contribution_kinds, 0, 0, NULL },
+  { "channel", DLG_JT_STRING, DLG_JF_REQUIRED, offline_channels, 0, 0, NULL },
+  { "parent_id", DLG_JT_STRING, DLG_JF_NULLABLE | DLG_JF_UUID, NULL, 0, 0, NULL },
+  OPT_STR ("author_ref", 1000),
+  OPT_STR ("title", 1000),
+  OPT_STR ("body", 200000),
+  { "lat", DLG_JT_NUMBER, DLG_JF_NULLABLE, NULL, -90, 90, NULL },
+  { "lon", DLG_JT_NUMBER, DLG_JF_NULLABLE, NULL, -180, 180, NULL },
+  { "answers", DLG_JT_OBJECT, DLG_JF_NULLABLE, NULL, 0, 0, NULL },
+  { "created_at", DLG_JT_STRING, DLG_JF_REQUIRED | DLG_JF_DATETIME, NULL, 0, 0, NULL },
+  { "moderation", DLG_JT_STRING, DLG_JF_REQUIRED, moderation_states, 0, 0, NULL },
+  OPT_STR ("moderation_reason", 1000),
+  { "supports", DLG_JT_INT, DLG_JF_NULLABLE, NULL, 0, G_MAXINT32, NULL },
+  END
+};
+
+static const DlgJsonField follow_up_fields[] = {
+  { "process_id", DLG_JT_STRING, DLG_JF_REQUIRED | DLG_JF_UUID, NULL, 0, 0, NULL },
+  { "kind", DLG_JT_STRING, DLG_JF_REQUIRED, follow_up_kinds, 0, 0, NULL },
+  STR ("dated", DLG_JF_REQUIRED, 40),
+  STR ("title", DLG_JF_REQUIRED, 1000),
+  OPT_STR ("body", 50000),
+  END
+};
+
+static const DlgJsonField highlight_fields[] = {
+  { "process_id", DLG_JT_STRING, DLG_JF_REQUIRED | DLG_JF_UUID, NULL, 0, 0, NULL },
+  { "contribution_id", DLG_JT_STRING, DLG_JF_REQUIRED | DLG_JF_UUID, NULL, 0, 0, NULL },
+  END
+};
+
 typedef struct
 {
   const char         *collection;
@@ -169,6 +211,9 @@ static const Collection collections[] = {
   { "narratives", "narrative", narrative_fields },
   { "responses", "response", response_fields },
   { "commitments", "commitment", commitment_fields },
+  { "contributions", "contribution", contribution_fields },
+  { "follow_ups", "follow_up", follow_up_fields },
+  { "highlights", "highlight", highlight_fields },
 };
 
 static const char sql_changes[] =
@@ -617,6 +662,30 @@ reply_precondition_failed (SoupServerMessage *msg,
                           "Precondition failed", detail, NULL);
 }
 
+/* Contributions made online are the site's: a client only writes (or deletes) those it
+ * received in person, by mail or by phone. Answers 409 otherwise. */
+static gboolean
+offline_or_absent (SoupServerMessage *msg,
+                   const Collection  *collection,
+                   DlgSiteObject     *current)
+{
+  g_autoptr(JsonNode) stored = NULL;
+  const char *channel = "online";
+
+  if (g_strcmp0 (collection->type, "contribution") != 0 || current == NULL || current->deleted)
+    return TRUE;
+  stored = json_from_string (current->data, NULL);
+  if (stored != NULL && JSON_NODE_HOLDS_OBJECT (stored))
+    channel = json_object_get_string_member_with_default (json_node_get_object (stored),
+                                                          "channel", "online");
+  if (channel != NULL && g_strv_contains (offline_channels, channel))
+    return TRUE;
+  dlg_site_reply_problem (msg, SOUP_STATUS_CONFLICT, "online-contribution",
+                          "Online contribution",
+                          "A contribution made on the site is the site's to change.", NULL);
+  return FALSE;
+}
+
 static void
 handle_put (DlgSiteServer     *self,
             SoupServerMessage *msg,
@@ -697,6 +766,8 @@ handle_put (DlgSiteServer     *self,
           goto rollback;
         }
     }
+  if (!offline_or_absent (msg, collection, current))
+    goto rollback;
   created = current == NULL || current->deleted;
 
   process_id = g_strcmp0 (collection->type, "process") == 0
@@ -804,6 +875,8 @@ handle_delete (DlgSiteServer     *self,
                                  "The object changed on the site since your version.");
       goto rollback;
     }
+  if (!offline_or_absent (msg, collection, current))
+    goto rollback;
   if (!dlg_site_db_delete_object (db, collection->type, id, FALSE, NULL, &error)
       || !dlg_site_db_commit (db, &error))
     {

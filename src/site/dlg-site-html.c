@@ -58,6 +58,8 @@ static const char stylesheet[] =
   ".badge.pending{background:#fff4e0;border-color:#e0b36b;color:var(--warn)}\n"
   ".badge.for{background:#e3f4e8;border-color:#7fbf91;color:var(--ok)}\n"
   ".badge.against{background:#fde7ea;border-color:#e59aa6;color:var(--err)}\n"
+  ".badge.highlight{background:#fff7d6;border-color:#c9a227;color:#5c4700;font-weight:600}\n"
+  ".badge.channel{background:#e8eefb;border-color:#8fa8d8;color:var(--brand-dark)}\n"
   ".button{display:inline-block;background:var(--brand);color:#fff;border:0;"
   "border-radius:.4rem;padding:.65rem 1.1rem;font:inherit;font-weight:600;"
   "text-decoration:none;cursor:pointer;min-height:44px}\n"

@@ -8,9 +8,11 @@
  *   /p/<uuid>/contribute/<feature>      the form of a feature (GET, POST)
  *   /p/<uuid>/register                  volunteer registration (GET, POST)
  *   /p/<uuid>/contributions             published (and pending) contributions
+ *   /p/<uuid>/contributions/<uuid>      one of them (a recommendation's sources link here)
  *   /p/<uuid>/narratives/<uuid>         a published narrative
  *   /p/<uuid>/response                  the argued response
- *   /p/<uuid>/follow-up                 commitments and their updates
+ *   /p/<uuid>/follow-up                 commitments and their updates, the follow-up
+ *                                       committee's meetings, status reports, evaluations
  *   /p/<uuid>/merci                     after a form was accepted
  *   /static/site.css
  * Forms carry a CSRF token: HMAC-SHA256 (site secret, cookie value | form path), the cookie
@@ -40,13 +42,27 @@ static const char sql_list_processes[] =
 static const char sql_list_children[] =
   "SELECT id, data FROM objects WHERE process_id = ?1 AND type = ?2 AND deleted = 0"
   " ORDER BY created_at, rev";
+/* Shown: published contributions, and those made online awaiting moderation (a posteriori). A
+ * contribution the team received in person is shown only once published. */
+#define SQL_SHOWN \
+  " AND (moderation = 'published' OR (moderation = 'pending'" \
+  " AND coalesce (json_extract (data, '$.channel'), 'online') = 'online'))"
 static const char sql_list_contributions[] =
   "SELECT id, data FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0"
-  " AND moderation IN ('published', 'pending') AND (?2 IS NULL OR feature = ?2)"
+  SQL_SHOWN " AND (?2 IS NULL OR feature = ?2)"
   " ORDER BY sort_time DESC, rev DESC LIMIT ?3 OFFSET ?4";
 static const char sql_count_contributions[] =
   "SELECT count(*) FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0"
-  " AND moderation IN ('published', 'pending') AND (?2 IS NULL OR feature = ?2)";
+  SQL_SHOWN " AND (?2 IS NULL OR feature = ?2)";
+static const char sql_shown_contribution[] =
+  "SELECT data FROM objects WHERE process_id = ?1 AND type = 'contribution' AND id = ?2"
+  " AND deleted = 0" SQL_SHOWN;
+static const char sql_highlights[] =
+  "SELECT json_extract (data, '$.contribution_id') FROM objects WHERE process_id = ?1"
+  " AND type = 'highlight' AND deleted = 0";
+static const char sql_follow_ups[] =
+  "SELECT id, data FROM objects WHERE process_id = ?1 AND type = 'follow_up' AND deleted = 0"
+  " AND json_extract (data, '$.kind') = ?2 ORDER BY json_extract (data, '$.dated') DESC, rev";
 static const char sql_insert_contact[] =
   "INSERT INTO registration_contacts (id, full_name, email, phone) VALUES (?1, ?2, ?3, ?4)";
 
@@ -442,6 +458,7 @@ page_process (DlgSiteServer     *self,
   g_autoptr(GPtrArray) responses = load_rows (db, sql_list_children, process_id, "response");
   g_autoptr(GPtrArray) commitments = load_rows (db, sql_list_children, process_id,
                                                 "commitment");
+  g_autoptr(GPtrArray) follow_ups = load_rows (db, sql_list_children, process_id, "follow_up");
   JsonArray *stages = jarray (process, "stages");
   GString *page = g_string_new (NULL);
   gboolean any_feature = FALSE;
@@ -599,7 +616,7 @@ page_process (DlgSiteServer     *self,
       g_string_append (page, "</ul>\n");
   }
 
-  if (responses->len > 0 || commitments->len > 0)
+  if (responses->len > 0 || commitments->len > 0 || follow_ups->len > 0)
     {
       g_string_append (page, "<h2>Ce que la collectivité en fait</h2>\n<ul>\n");
       if (responses->len > 0)
@@ -608,11 +625,12 @@ page_process (DlgSiteServer     *self,
           append_link (page, "/p/", process_id, "/response", "La réponse argumentée", NULL);
           g_string_append (page, "</li>\n");
         }
-      if (commitments->len > 0)
+      if (commitments->len > 0 || follow_ups->len > 0)
         {
           g_string_append (page, "<li>");
           append_link (page, "/p/", process_id, "/follow-up",
-                       "Le suivi des engagements", NULL);
+                       follow_ups->len > 0 ? "Le suivi des engagements et le comité de suivi"
+                                           : "Le suivi des engagements", NULL);
           g_string_append (page, "</li>\n");
         }
       g_string_append (page, "</ul>\n");
@@ -634,6 +652,113 @@ kind_label (const char *kind)
   return "Contribution";
 }
 
+/* A channel other than the site's own form, as the public reads it. */
+static const char *
+channel_label (const char *channel)
+{
+  if (g_strcmp0 (channel, "in_person") == 0) return "Recueillie en atelier";
+  if (g_strcmp0 (channel, "mail") == 0) return "Reçue par courrier";
+  if (g_strcmp0 (channel, "phone") == 0) return "Reçue par téléphone";
+  return NULL;
+}
+
+/* One contribution as a card (<li>), with its anchor c-<id>. */
+static void
+append_contribution (GString    *page,
+                     const char *id,
+                     JsonObject *c,
+                     gboolean    highlighted)
+{
+  JsonNode *answers = json_object_get_member (c, "answers");
+  const char *title = jstr (c, "title");
+  const char *author = jstr (c, "author_ref");
+
+  g_string_append (page, "<li class=\"card\" id=\"c-");
+  dlg_html_escape_append (page, id);
+  g_string_append (page, "\"><p class=\"meta\"><span class=\"badge\">");
+  dlg_html_escape_append (page, kind_label (jstr (c, "kind")));
+  g_string_append (page, "</span> ");
+  if (channel_label (jstr (c, "channel")) != NULL)
+    {
+      g_string_append (page, "<span class=\"badge channel\">");
+      dlg_html_escape_append (page, channel_label (jstr (c, "channel")));
+      g_string_append (page, "</span> ");
+    }
+  if (highlighted)
+    g_string_append (page, "<span class=\"badge highlight\">★ Mise en avant par l’équipe</span> ");
+  if (answers != NULL && JSON_NODE_HOLDS_OBJECT (answers))
+    {
+      const char *position = jstr (json_node_get_object (answers), "position");
+      if (g_strcmp0 (position, "for") == 0)
+        g_string_append (page, "<span class=\"badge for\">Pour</span> ");
+      else if (g_strcmp0 (position, "against") == 0)
+        g_string_append (page, "<span class=\"badge against\">Contre</span> ");
+    }
+  if (g_strcmp0 (jstr (c, "moderation"), "pending") == 0)
+    g_string_append (page, "<span class=\"badge pending\">En attente de modération</span> ");
+  g_string_append (page, "</p>\n");
+  if (title != NULL && *title != '\0')
+    {
+      g_string_append (page, "<h2>");
+      dlg_html_escape_append (page, title);
+      g_string_append (page, "</h2>\n");
+    }
+  dlg_html_paragraphs (page, jstr (c, "body"));
+  if (answers != NULL && JSON_NODE_HOLDS_OBJECT (answers)
+      && json_object_has_member (json_node_get_object (answers), "questions"))
+    {
+      JsonArray *qa = jarray (json_node_get_object (answers), "questions");
+      g_string_append (page, "<dl>\n");
+      for (guint q = 0; qa != NULL && q < json_array_get_length (qa); q++)
+        {
+          JsonNode *n = json_array_get_element (qa, q);
+          if (!JSON_NODE_HOLDS_OBJECT (n))
+            continue;
+          g_string_append (page, "<dt>");
+          dlg_html_escape_append (page, jstr (json_node_get_object (n), "question"));
+          g_string_append (page, "</dt><dd>");
+          dlg_html_escape_append (page, jstr (json_node_get_object (n), "answer"));
+          g_string_append (page, "</dd>\n");
+        }
+      g_string_append (page, "</dl>\n");
+    }
+  g_string_append (page, "<p class=\"meta\">");
+  dlg_html_escape_append (page, author != NULL && *author != '\0' ? author : "Anonyme");
+  append_date (page, ", le ", jstr (c, "created_at"));
+  if (json_object_has_member (c, "lat") && !json_object_get_null_member (c, "lat")
+      && json_object_has_member (c, "lon") && !json_object_get_null_member (c, "lon"))
+    {
+      /* French decimal comma, whatever the locale. */
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+      g_ascii_formatd (lat, sizeof lat, "%.5f", json_object_get_double_member (c, "lat"));
+      g_ascii_formatd (lon, sizeof lon, "%.5f", json_object_get_double_member (c, "lon"));
+      g_strdelimit (lat, ".", ',');
+      g_strdelimit (lon, ".", ',');
+      g_string_append_printf (page, " · latitude %s, longitude %s", lat, lon);
+    }
+  if (jint (c, "supports", 0) > 0)
+    g_string_append_printf (page, " · %" G_GINT64_FORMAT " soutien%s",
+                            jint (c, "supports", 0), jint (c, "supports", 0) > 1 ? "s" : "");
+  g_string_append (page, "</p></li>\n");
+}
+
+/* The contributions the team highlighted, by id. */
+static GHashTable *
+load_highlights (DlgSiteDb  *db,
+                 const char *process_id)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_highlights, NULL);
+
+  if (stmt == NULL)
+    return set;
+  sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+      g_hash_table_add (set, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  return set;
+}
+
 static void
 page_contributions (DlgSiteServer     *self,
                     SoupServerMessage *msg,
@@ -642,6 +767,7 @@ page_contributions (DlgSiteServer     *self,
 {
   DlgSiteDb *db = dlg_site_server_get_db (self);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  g_autoptr(GHashTable) highlights = load_highlights (db, process_id);
   g_autofree char *back = g_strconcat ("/p/", process_id, NULL);
   g_autoptr(GHashTable) query = NULL;
   const char *filter = NULL;
@@ -734,71 +860,9 @@ page_contributions (DlgSiteServer     *self,
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = g_ptr_array_index (rows, i);
-      JsonObject *c = json_node_get_object (row->data);
-      JsonNode *answers = json_object_get_member (c, "answers");
-      const char *title = jstr (c, "title");
-      const char *author = jstr (c, "author_ref");
 
-
-      g_string_append (page, "<li class=\"card\" id=\"c-");
-      dlg_html_escape_append (page, row->id);
-      g_string_append (page, "\"><p class=\"meta\"><span class=\"badge\">");
-      dlg_html_escape_append (page, kind_label (jstr (c, "kind")));
-      g_string_append (page, "</span> ");
-      if (answers != NULL && JSON_NODE_HOLDS_OBJECT (answers))
-        {
-          const char *position = jstr (json_node_get_object (answers), "position");
-          if (g_strcmp0 (position, "for") == 0)
-            g_string_append (page, "<span class=\"badge for\">Pour</span> ");
-          else if (g_strcmp0 (position, "against") == 0)
-            g_string_append (page, "<span class=\"badge against\">Contre</span> ");
-        }
-      if (g_strcmp0 (jstr (c, "moderation"), "pending") == 0)
-        g_string_append (page, "<span class=\"badge pending\">En attente de modération</span> ");
-      g_string_append (page, "</p>\n");
-      if (title != NULL && *title != '\0')
-        {
-          g_string_append (page, "<h2>");
-          dlg_html_escape_append (page, title);
-          g_string_append (page, "</h2>\n");
-        }
-      dlg_html_paragraphs (page, jstr (c, "body"));
-      if (answers != NULL && JSON_NODE_HOLDS_OBJECT (answers)
-          && json_object_has_member (json_node_get_object (answers), "questions"))
-        {
-          JsonArray *qa = jarray (json_node_get_object (answers), "questions");
-          g_string_append (page, "<dl>\n");
-          for (guint q = 0; qa != NULL && q < json_array_get_length (qa); q++)
-            {
-              JsonNode *n = json_array_get_element (qa, q);
-              if (!JSON_NODE_HOLDS_OBJECT (n))
-                continue;
-              g_string_append (page, "<dt>");
-              dlg_html_escape_append (page, jstr (json_node_get_object (n), "question"));
-              g_string_append (page, "</dt><dd>");
-              dlg_html_escape_append (page, jstr (json_node_get_object (n), "answer"));
-              g_string_append (page, "</dd>\n");
-            }
-          g_string_append (page, "</dl>\n");
-        }
-      g_string_append (page, "<p class=\"meta\">");
-      dlg_html_escape_append (page, author != NULL && *author != '\0' ? author : "Anonyme");
-      append_date (page, ", le ", jstr (c, "created_at"));
-      if (json_object_has_member (c, "lat") && !json_object_get_null_member (c, "lat")
-          && json_object_has_member (c, "lon") && !json_object_get_null_member (c, "lon"))
-        {
-          /* French decimal comma, whatever the locale. */
-          char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
-          g_ascii_formatd (lat, sizeof lat, "%.5f", json_object_get_double_member (c, "lat"));
-          g_ascii_formatd (lon, sizeof lon, "%.5f", json_object_get_double_member (c, "lon"));
-          g_strdelimit (lat, ".", ',');
-          g_strdelimit (lon, ".", ',');
-          g_string_append_printf (page, " · latitude %s, longitude %s", lat, lon);
-        }
-      if (jint (c, "supports", 0) > 0)
-        g_string_append_printf (page, " · %" G_GINT64_FORMAT " soutien%s",
-                                jint (c, "supports", 0), jint (c, "supports", 0) > 1 ? "s" : "");
-      g_string_append (page, "</p></li>\n");
+      append_contribution (page, row->id, json_node_get_object (row->data),
+                           g_hash_table_contains (highlights, row->id));
     }
   g_string_append (page, "</ul>\n");
   if (n_pages > 1)
@@ -827,6 +891,59 @@ page_contributions (DlgSiteServer     *self,
         }
       g_string_append (page, "</p></nav>\n");
     }
+  dlg_html_page_end (page);
+  reply_html (msg, SOUP_STATUS_OK, page);
+}
+
+/* A contribution the public sees (see SQL_SHOWN), or NULL. */
+static JsonNode *
+load_shown_contribution (DlgSiteDb  *db,
+                         const char *process_id,
+                         const char *id)
+{
+  g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_shown_contribution, NULL);
+  JsonNode *node;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+  if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
+    g_clear_pointer (&node, json_node_unref);
+  return node;
+}
+
+/* One contribution, the page a recommendation's sources link to. */
+static void
+page_contribution (DlgSiteServer     *self,
+                   SoupServerMessage *msg,
+                   const char        *process_id,
+                   JsonObject        *process,
+                   const char        *contribution_id)
+{
+  DlgSiteDb *db = dlg_site_server_get_db (self);
+  g_autoptr(JsonNode) node = load_shown_contribution (db, process_id, contribution_id);
+  g_autoptr(GHashTable) highlights = NULL;
+  g_autofree char *back = g_strconcat ("/p/", process_id, "/contributions", NULL);
+  GString *page;
+
+  if (node == NULL)
+    {
+      reply_not_found (msg);
+      return;
+    }
+  highlights = load_highlights (db, process_id);
+  page = g_string_new (NULL);
+  dlg_html_page_begin (page, "Contribution", back, "Les contributions");
+  g_string_append (page, "<h1>Une contribution</h1>\n<p class=\"lead\">");
+  dlg_html_escape_append (page, jstr (process, "title"));
+  g_string_append (page, "</p>\n<ul class=\"cards\">\n");
+  append_contribution (page, contribution_id, json_node_get_object (node),
+                       g_hash_table_contains (highlights, contribution_id));
+  g_string_append (page, "</ul>\n");
   dlg_html_page_end (page);
   reply_html (msg, SOUP_STATUS_OK, page);
 }
@@ -889,6 +1006,50 @@ position_label (const char *value)
   return "Sans position";
 }
 
+/* The contributions a recommendation comes from: links to those the public can see. */
+static void
+append_sources (GString    *page,
+                DlgSiteDb  *db,
+                const char *process_id,
+                JsonArray  *sources)
+{
+  guint shown = 0;
+
+  for (guint i = 0; sources != NULL && i < json_array_get_length (sources); i++)
+    {
+      JsonNode *n = json_array_get_element (sources, i);
+      g_autoptr(JsonNode) contribution = NULL;
+      const char *id, *title;
+
+      if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+        continue;
+      id = json_node_get_string (n);
+      if (!g_uuid_string_is_valid (id)
+          || (contribution = load_shown_contribution (db, process_id, id)) == NULL)
+        continue;
+      if (shown++ == 0)
+        g_string_append (page, "<h3>Issue des contributions</h3>\n<ul class=\"sources\">\n");
+      title = jstr (json_node_get_object (contribution), "title");
+      if (title == NULL || *title == '\0')
+        title = kind_label (jstr (json_node_get_object (contribution), "kind"));
+      g_string_append (page, "<li>");
+      {
+        g_autofree char *path = g_strconcat ("/contributions/", id, NULL);
+        append_link (page, "/p/", process_id, path, title, NULL);
+      }
+      if (channel_label (jstr (json_node_get_object (contribution), "channel")) != NULL)
+        {
+          g_string_append (page, " <span class=\"meta\">(");
+          dlg_html_escape_append (page, channel_label (jstr (json_node_get_object (contribution),
+                                                             "channel")));
+          g_string_append (page, ")</span>");
+        }
+      g_string_append (page, "</li>\n");
+    }
+  if (shown > 0)
+    g_string_append (page, "</ul>\n");
+}
+
 static void
 page_response (DlgSiteServer     *self,
                SoupServerMessage *msg,
@@ -940,6 +1101,8 @@ page_response (DlgSiteServer     *self,
               g_string_append (page, "<h3>Pourquoi</h3>\n");
               dlg_html_paragraphs (page, jstr (p, "justification"));
             }
+          append_sources (page, dlg_site_server_get_db (self), process_id,
+                          jarray (p, "sources"));
           g_string_append (page, "</li>\n");
         }
       g_string_append (page, "</ol>\n");
@@ -956,6 +1119,66 @@ commitment_status_label (const char *status)
   if (g_strcmp0 (status, "done") == 0) return "Réalisé";
   if (g_strcmp0 (status, "abandoned") == 0) return "Abandonné";
   return "—";
+}
+
+/* The follow-up committee's meetings, the status reports and the evaluations published. */
+static void
+append_follow_ups (GString    *page,
+                   DlgSiteDb  *db,
+                   const char *process_id)
+{
+  static const struct { const char *kind; const char *heading; const char *empty; } kinds[] = {
+    { "meeting", "Les réunions du comité de suivi",
+      "Aucune réunion du comité de suivi n’est encore publiée." },
+    { "report", "Les bilans d’avancement", "Aucun bilan d’avancement n’est encore publié." },
+    { "evaluation", "Les évaluations participatives", NULL },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_follow_ups, NULL);
+      guint n = 0;
+
+      if (stmt == NULL)
+        return;
+      sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, kinds[k].kind, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 1),
+                                                       NULL);
+          JsonObject *f;
+
+          if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+            continue;
+          f = json_node_get_object (node);
+          if (n++ == 0)
+            {
+              g_string_append (page, "<h2>");
+              dlg_html_escape_append (page, kinds[k].heading);
+              g_string_append (page, "</h2>\n<ul class=\"cards\">\n");
+            }
+          g_string_append (page, "<li class=\"card\" id=\"f-");
+          dlg_html_escape_append (page, (const char *) sqlite3_column_text (stmt, 0));
+          g_string_append (page, "\"><h3>");
+          dlg_html_escape_append (page, jstr (f, "title"));
+          g_string_append (page, "</h3>\n<p class=\"meta\">");
+          append_date (page, "", jstr (f, "dated"));
+          g_string_append (page, "</p>\n");
+          dlg_html_paragraphs (page, jstr (f, "body"));
+          g_string_append (page, "</li>\n");
+        }
+      if (n > 0)
+        g_string_append (page, "</ul>\n");
+      else if (kinds[k].empty != NULL)
+        {
+          g_string_append (page, "<h2>");
+          dlg_html_escape_append (page, kinds[k].heading);
+          g_string_append (page, "</h2>\n<p>");
+          dlg_html_escape_append (page, kinds[k].empty);
+          g_string_append (page, "</p>\n");
+        }
+    }
 }
 
 static void
@@ -1016,6 +1239,7 @@ page_follow_up (DlgSiteServer     *self,
       g_string_append (page, "</li>\n");
     }
   g_string_append (page, "</ul>\n");
+  append_follow_ups (page, dlg_site_server_get_db (self), process_id);
   dlg_html_page_end (page);
   reply_html (msg, SOUP_STATUS_OK, page);
 }
@@ -2142,6 +2366,9 @@ dlg_site_pages_handle (DlgSiteServer     *self,
     page_process (self, msg, parts[0], process);
   else if (n == 2 && g_strcmp0 (parts[1], "contributions") == 0)
     page_contributions (self, msg, parts[0], process);
+  else if (n == 3 && g_strcmp0 (parts[1], "contributions") == 0
+           && g_uuid_string_is_valid (parts[2]))
+    page_contribution (self, msg, parts[0], process, parts[2]);
   else if (n == 2 && g_strcmp0 (parts[1], "response") == 0)
     page_response (self, msg, parts[0], process);
   else if (n == 2 && g_strcmp0 (parts[1], "follow-up") == 0)

@@ -678,6 +678,12 @@ object_label (const char *type)
     return _("a commitment");
   if (g_strcmp0 (type, "moderation") == 0)
     return _("a moderation decision");
+  if (g_strcmp0 (type, "follow_up") == 0)
+    return _("a follow-up meeting or report");
+  if (g_strcmp0 (type, "contribution") == 0)
+    return _("a contribution received in person");
+  if (g_strcmp0 (type, "highlight") == 0)
+    return _("a highlight");
   return type;
 }
 

@@ -152,6 +152,32 @@ static const char sql_commitment_copy[] =
   "  SELECT ?2, process_id, position_id, ?3, department, due_date, status, progress, ?4,"
   "  'created' FROM commitment WHERE uuid = ?1";
 
+static const char sql_response_sources[] =
+  "SELECT c.uuid FROM recommendation_source s JOIN contribution c ON c.id = s.contribution_id"
+  "  JOIN recommendation rec ON rec.id = s.recommendation_id WHERE rec.uuid = ?1"
+  "  ORDER BY c.created_at, c.id";
+
+static const char sql_follow_up_body[] =
+  "SELECT f.uuid, p.uuid, f.kind, f.dated, f.title, f.body FROM follow_up f"
+  "  JOIN process p ON p.id = f.process_id WHERE f.uuid = ?1";
+static const char sql_follow_up_apply[] =
+  "UPDATE follow_up SET kind = ?2, dated = ?3, title = ?4, body = ?5 WHERE uuid = ?1";
+
+static const char sql_in_person_body[] =
+  "SELECT c.uuid, p.uuid, c.feature, c.kind, c.channel, c.parent_uuid, c.author_ref, c.title,"
+  "  c.body, c.lat, c.lon, c.created_at, c.moderation, c.moderation_reason"
+  "  FROM contribution c JOIN process p ON p.id = c.process_id WHERE c.uuid = ?1";
+static const char sql_in_person_apply[] =
+  "UPDATE contribution SET title = ?2, body = ?3, author_ref = ?4 WHERE uuid = ?1";
+
+static const char sql_highlight_body[] =
+  "SELECT c.uuid, p.uuid FROM contribution c JOIN process p ON p.id = c.process_id"
+  "  WHERE c.uuid = ?1";
+#define HIGHLIGHT_OF_UUID \
+  " WHERE contribution_id = (SELECT id FROM contribution WHERE uuid = ?1)"
+static const char sql_highlight_apply[] =
+  "UPDATE contribution_annotation SET highlighted = 1" HIGHLIGHT_OF_UUID;
+
 static const char sql_contribution_for_moderation[] =
   "SELECT id, process_id FROM contribution WHERE uuid = ?1";
 static const char sql_moderation_insert[] =
@@ -628,6 +654,29 @@ process_apply_remote (DlgStore    *store,
   return dlg_store_step_done (store, stmt, error);
 }
 
+/* The contributions a recommendation comes from, by uuid: the site links those it shows. */
+static gboolean
+add_sources (DlgStore     *store,
+             JsonBuilder  *builder,
+             const char   *recommendation_uuid,
+             GError      **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_response_sources, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  dlg_stmt_bind_text (stmt, 1, recommendation_uuid);
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    json_builder_add_string_value (builder, (const char *) sqlite3_column_text (stmt, 0));
+  json_builder_end_array (builder);
+  if (rc != SQLITE_DONE)
+    return dlg_store_set_error (store, rc, error), FALSE;
+  return TRUE;
+}
+
 static char *
 response_body (DlgStore  *store,
                gint64     process_id,
@@ -669,6 +718,8 @@ response_body (DlgStore  *store,
         add_column (builder, "body", stmt, 3);
         add_column (builder, "value", stmt, 4);
         add_column (builder, "justification", stmt, 5);
+        if (!add_sources (store, builder, (const char *) sqlite3_column_text (stmt, 0), error))
+          return NULL;
         json_builder_end_object (builder);
       }
     if (rc != SQLITE_DONE)
@@ -824,6 +875,164 @@ commitment_copy_local (DlgStore    *store,
   return g_steal_pointer (&new_uuid);
 }
 
+static char *
+follow_up_body (DlgStore    *store,
+                const char  *uuid,
+                GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_follow_up_body, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (stmt == NULL)
+    return NULL;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  if (!step_row (store, stmt, error))
+    return not_found (error, _("The follow-up item")), NULL;
+  json_builder_begin_object (builder);
+  add_column (builder, "process_id", stmt, 1);
+  add_column (builder, "kind", stmt, 2);
+  add_column (builder, "dated", stmt, 3);
+  add_column (builder, "title", stmt, 4);
+  add_column (builder, "body", stmt, 5);
+  json_builder_end_object (builder);
+  return builder_to_string (builder);
+}
+
+static gboolean
+follow_up_apply_remote (DlgStore    *store,
+                        const char  *uuid,
+                        JsonObject  *site,
+                        GError     **error)
+{
+  static const char * const kinds[] = { "meeting", "report", "evaluation", NULL };
+  const char *kind, *dated, *title, *body;
+  g_autoptr(DlgStmt) stmt = NULL;
+
+  if (!get_string (site, "kind", FALSE, &kind, error) ||
+      !get_string (site, "dated", FALSE, &dated, error) ||
+      !get_string (site, "title", FALSE, &title, error) ||
+      !get_string (site, "body", TRUE, &body, error))
+    return FALSE;
+  if (!one_of (kind, kinds) || *title == '\0')
+    {
+      g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
+                   _("The site's version has a missing or wrong “%s”; nothing of it was kept."),
+                   "kind");
+      return FALSE;
+    }
+  stmt = dlg_store_prepare (store, sql_follow_up_apply, error);
+  if (stmt == NULL)
+    return FALSE;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  dlg_stmt_bind_text (stmt, 2, kind);
+  dlg_stmt_bind_text (stmt, 3, dated);
+  dlg_stmt_bind_text (stmt, 4, title);
+  dlg_stmt_bind_text (stmt, 5, body != NULL ? body : "");
+  return dlg_store_step_done (store, stmt, error);
+}
+
+/* A contribution the team typed in (in person, mail, phone), as the site's change feed carries
+ * contributions, with its channel. */
+static char *
+in_person_body (DlgStore    *store,
+                const char  *uuid,
+                GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_in_person_body, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (stmt == NULL)
+    return NULL;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  if (!step_row (store, stmt, error))
+    return not_found (error, _("The contribution")), NULL;
+  json_builder_begin_object (builder);
+  add_column (builder, "process_id", stmt, 1);
+  add_column (builder, "feature", stmt, 2);
+  add_column (builder, "kind", stmt, 3);
+  add_column (builder, "channel", stmt, 4);
+  add_column (builder, "parent_id", stmt, 5);
+  add_column (builder, "author_ref", stmt, 6);
+  add_column (builder, "title", stmt, 7);
+  add_column (builder, "body", stmt, 8);
+  for (int i = 0; i < 2; i++)
+    {
+      json_builder_set_member_name (builder, i == 0 ? "lat" : "lon");
+      if (sqlite3_column_type (stmt, 9 + i) == SQLITE_NULL)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_double_value (builder, sqlite3_column_double (stmt, 9 + i));
+    }
+  json_builder_set_member_name (builder, "answers");
+  json_builder_add_null_value (builder);
+  add_column (builder, "created_at", stmt, 11);
+  add_column (builder, "moderation", stmt, 12);
+  add_column (builder, "moderation_reason", stmt, 13);
+  json_builder_set_member_name (builder, "supports");
+  json_builder_add_int_value (builder, 0);
+  json_builder_end_object (builder);
+  return builder_to_string (builder);
+}
+
+static gboolean
+in_person_apply_remote (DlgStore    *store,
+                        const char  *uuid,
+                        JsonObject  *site,
+                        GError     **error)
+{
+  const char *title, *body, *author_ref;
+  g_autoptr(DlgStmt) stmt = NULL;
+
+  if (!get_string (site, "title", TRUE, &title, error) ||
+      !get_string (site, "body", TRUE, &body, error) ||
+      !get_string (site, "author_ref", TRUE, &author_ref, error))
+    return FALSE;
+  stmt = dlg_store_prepare (store, sql_in_person_apply, error);
+  if (stmt == NULL)
+    return FALSE;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  dlg_stmt_bind_text (stmt, 2, title != NULL ? title : "");
+  dlg_stmt_bind_text (stmt, 3, body != NULL ? body : "");
+  dlg_stmt_bind_text (stmt, 4, author_ref != NULL ? author_ref : "");
+  return dlg_store_step_done (store, stmt, error);
+}
+
+/* The team's highlight of a contribution: an object of its own on the site, named by the
+ * contribution's uuid, created when highlighted and deleted when no longer. */
+static char *
+highlight_body (DlgStore    *store,
+                const char  *uuid,
+                GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_highlight_body, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (stmt == NULL)
+    return NULL;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  if (!step_row (store, stmt, error))
+    return not_found (error, _("The contribution")), NULL;
+  json_builder_begin_object (builder);
+  add_column (builder, "process_id", stmt, 1);
+  add_column (builder, "contribution_id", stmt, 0);
+  json_builder_end_object (builder);
+  return builder_to_string (builder);
+}
+
+static gboolean
+highlight_apply_remote (DlgStore    *store,
+                        const char  *uuid,
+                        JsonObject  *site,
+                        GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_highlight_apply, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  return dlg_store_step_done (store, stmt, error);
+}
+
 static const DlgSyncAdapter adapters[] = {
   { "process", "processes",
     SQL_GET_ETAG ("process"), SQL_SET_SENT ("process"), SQL_SET_STATE ("process"),
@@ -841,6 +1050,27 @@ static const DlgSyncAdapter adapters[] = {
     SQL_GET_ETAG ("commitment"), SQL_SET_SENT ("commitment"), SQL_SET_STATE ("commitment"),
     SQL_SET_ETAG ("commitment"), "SELECT title FROM commitment WHERE uuid = ?1",
     commitment_apply_remote, commitment_copy_local },
+  { "follow_up", "follow_ups",
+    SQL_GET_ETAG ("follow_up"), SQL_SET_SENT ("follow_up"), SQL_SET_STATE ("follow_up"),
+    SQL_SET_ETAG ("follow_up"), "SELECT title FROM follow_up WHERE uuid = ?1",
+    follow_up_apply_remote, NULL },
+  /* The site's ETag is its rev, which the contribution already keeps (remote_rev). */
+  { "contribution", "contributions",
+    "SELECT CAST (remote_rev AS TEXT) FROM contribution WHERE uuid = ?1",
+    "UPDATE contribution SET remote_rev = max (coalesce (remote_rev, 0), ?3,"
+    "  coalesce (CAST (?2 AS INTEGER), 0)), sync_state = ?4 WHERE uuid = ?1",
+    SQL_SET_STATE ("contribution"),
+    "UPDATE contribution SET remote_rev = CAST (?2 AS INTEGER) WHERE uuid = ?1",
+    "SELECT title FROM contribution WHERE uuid = ?1",
+    in_person_apply_remote, NULL },
+  { "highlight", "highlights",
+    "SELECT highlight_etag FROM contribution_annotation" HIGHLIGHT_OF_UUID,
+    "UPDATE contribution_annotation SET highlight_etag = ?2, highlight_sync = ?4"
+    HIGHLIGHT_OF_UUID,
+    "UPDATE contribution_annotation SET highlight_sync = ?2" HIGHLIGHT_OF_UUID,
+    "UPDATE contribution_annotation SET highlight_etag = ?2" HIGHLIGHT_OF_UUID,
+    "SELECT title FROM contribution WHERE uuid = ?1",
+    highlight_apply_remote, NULL },
 };
 
 static const char * const sql_mark_local[] = {
@@ -848,13 +1078,25 @@ static const char * const sql_mark_local[] = {
   SQL_MARK_LOCAL ("narrative"),
   SQL_MARK_LOCAL ("response"),
   SQL_MARK_LOCAL ("commitment"),
+  SQL_MARK_LOCAL ("follow_up"),
+  "UPDATE contribution SET sync_state = CASE WHEN sync_state = 'conflict' THEN 'conflict'"
+  "  WHEN remote_rev IS NULL THEN 'created' ELSE 'modified' END WHERE uuid = ?1",
+  "UPDATE contribution_annotation SET highlight_sync = CASE WHEN highlight_sync = 'conflict'"
+  "  THEN 'conflict' ELSE 'modified' END" HIGHLIGHT_OF_UUID,
 };
 
+/* What a DELETE the site confirmed does locally. A follow-up item or a highlight that left the
+ * site (unpublished) stays in the app, no longer on the site. */
 static const char * const sql_delete_object[] = {
   "DELETE FROM process WHERE uuid = ?1",
   sql_narrative_delete,
   "DELETE FROM response WHERE uuid = ?1",
   "DELETE FROM commitment WHERE uuid = ?1",
+  "UPDATE follow_up SET etag = NULL, rev = 0, published = 0, sync_state = 'synced'"
+  "  WHERE uuid = ?1 AND sync_state = 'deleted'",
+  "DELETE FROM contribution WHERE uuid = ?1",
+  "UPDATE contribution_annotation SET highlight_etag = NULL, highlighted = 0,"
+  "  highlight_sync = 'synced'" HIGHLIGHT_OF_UUID " AND highlight_sync = 'deleted'",
 };
 
 static int
@@ -1047,7 +1289,8 @@ dlg_sync_enqueue_commitment (DlgStore    *store,
 
 /**
  * dlg_sync_enqueue_delete:
- * @object_type: "process", "narrative", "response" or "commitment"
+ * @object_type: "process", "narrative", "response", "commitment", "follow_up",
+ *   "contribution" (received in person) or "highlight"
  *
  * Marks the object locally deleted and queues its DELETE. The local row stays (state
  * "deleted") until the site confirms, so that a conflict can still show it.
@@ -1295,39 +1538,63 @@ fail:
 /* ------------------------------------------------------------------------------------------ */
 /* Changes made through the domain API (dlg_narrative_save, dlg_contribution_moderate…)        */
 
+/* Follow-up items, in-person contributions and highlights: published (or a highlight set) → PUT
+ * (the 4th column is 1); no longer published but on the site → DELETE (0). An in-person
+ * contribution goes once moderated "published"; moderation events then hide or show it. */
+#define SQL_DIRTY_PUBLISHED \
+  " UNION ALL SELECT 'follow_up', f.uuid, 0, f.published FROM follow_up f" \
+  "  JOIN process p ON p.id = f.process_id WHERE (?1 OR NOT p.is_demo) AND" \
+  "  ((f.published AND f.sync_state IN ('created', 'modified', 'conflict'))" \
+  "   OR (NOT f.published AND f.etag IS NOT NULL AND f.sync_state IN ('modified', 'conflict')))" \
+  " UNION ALL SELECT 'contribution', c.uuid, 0, 1 FROM contribution c" \
+  "  JOIN process p ON p.id = c.process_id WHERE (?1 OR NOT p.is_demo)" \
+  "  AND c.channel <> 'online' AND c.kind <> 'registration'" \
+  "  AND c.sync_state IN ('created', 'modified', 'conflict')" \
+  "  AND (c.moderation = 'published' OR c.remote_rev IS NOT NULL)" \
+  " UNION ALL SELECT 'highlight', c.uuid, 0, a.highlighted <> 0 FROM contribution_annotation a" \
+  "  JOIN contribution c ON c.id = a.contribution_id JOIN process p ON p.id = c.process_id" \
+  "  WHERE (?1 OR NOT p.is_demo) AND a.highlight_sync IN ('modified', 'conflict')" \
+  "  AND (a.highlighted <> 0 OR a.highlight_etag IS NOT NULL)"
+/* A moderation event of a contribution the site never had, and will not have with this sync,
+ * has nothing to do there. */
+#define SQL_MODERATION_FOR_SITE \
+  " AND (c.channel = 'online' OR c.remote_rev IS NOT NULL OR (c.moderation = 'published'" \
+  "  AND c.kind <> 'registration'))"
+
 /* Objects the officer changed since the site last saw them, that belong on the site: a
  * narrative once published, a response once published, the commitments of a published
  * response, a process page once its mandate is done (the question and the rules of the game
  * exist from then on) or once pushed. Those in conflict are included, so that the local
  * version kept for "keep mine" is the newest. */
 static const char sql_dirty[] =
-  "SELECT 'narrative', n.uuid, 0 FROM narrative n JOIN process p ON p.id = n.process_id"
+  "SELECT 'narrative', n.uuid, 0, 1 FROM narrative n JOIN process p ON p.id = n.process_id"
   "  WHERE n.sync_state IN ('created', 'modified', 'conflict')"
   "  AND (n.state = 'published' OR n.etag IS NOT NULL) AND (?1 OR NOT p.is_demo)"
-  " UNION ALL SELECT 'response', r.uuid, r.process_id FROM response r"
+  " UNION ALL SELECT 'response', r.uuid, r.process_id, 1 FROM response r"
   "  JOIN process p ON p.id = r.process_id"
   "  WHERE r.sync_state IN ('created', 'modified', 'conflict')"
   "  AND (r.published_at IS NOT NULL OR r.etag IS NOT NULL) AND (?1 OR NOT p.is_demo)"
-  " UNION ALL SELECT 'commitment', c.uuid, 0 FROM commitment c"
+  " UNION ALL SELECT 'commitment', c.uuid, 0, 1 FROM commitment c"
   "  JOIN process p ON p.id = c.process_id"
   "  WHERE c.sync_state IN ('created', 'modified', 'conflict') AND (?1 OR NOT p.is_demo)"
   "  AND (c.etag IS NOT NULL OR EXISTS (SELECT 1 FROM response r"
   "    WHERE r.process_id = c.process_id AND r.published_at IS NOT NULL))"
-  " UNION ALL SELECT 'process', p.uuid, p.id FROM process p WHERE (?1 OR NOT p.is_demo) AND"
+  " UNION ALL SELECT 'process', p.uuid, p.id, 1 FROM process p WHERE (?1 OR NOT p.is_demo) AND"
   "  ((p.sync_state IN ('modified', 'conflict') AND p.etag IS NOT NULL)"
   "   OR (p.etag IS NULL AND p.sync_state IN ('created', 'modified') AND EXISTS (SELECT 1"
   "    FROM stage_state s WHERE s.process_id = p.id AND s.stage = 'mandate'"
-  "    AND s.state = 'done')))";
+  "    AND s.state = 'done')))"
+  SQL_DIRTY_PUBLISHED;
 static const char sql_dirty_moderation[] =
   "SELECT e.uuid, c.uuid, e.state, e.reason, e.decided_at FROM moderation_event e"
   "  JOIN contribution c ON c.id = e.contribution_id JOIN process p ON p.id = c.process_id"
-  "  WHERE e.sync_state = 'created' AND (?1 OR NOT p.is_demo) AND NOT EXISTS"
-  "  (SELECT 1 FROM outbox o WHERE o.idempotency_key = e.uuid)";
+  "  WHERE e.sync_state = 'created' AND (?1 OR NOT p.is_demo)" SQL_MODERATION_FOR_SITE
+  "  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = e.uuid)";
 static const char sql_count_dirty[] =
   "SELECT (SELECT count(*) FROM outbox WHERE state <> 'failed')"
   " + (SELECT count(*) FROM moderation_event e JOIN contribution c ON c.id = e.contribution_id"
   "    JOIN process p ON p.id = c.process_id WHERE e.sync_state = 'created'"
-  "    AND (?1 OR NOT p.is_demo)"
+  "    AND (?1 OR NOT p.is_demo)" SQL_MODERATION_FOR_SITE
   "    AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.idempotency_key = e.uuid))"
   " + (SELECT count(*) FROM narrative n JOIN process p ON p.id = n.process_id"
   "    WHERE n.sync_state IN ('created', 'modified') AND (?1 OR NOT p.is_demo)"
@@ -1336,7 +1603,10 @@ static const char sql_count_dirty[] =
   " + (SELECT count(*) FROM response r JOIN process p ON p.id = r.process_id"
   "    WHERE r.sync_state IN ('created', 'modified') AND (?1 OR NOT p.is_demo)"
   "    AND (r.published_at IS NOT NULL OR r.etag IS NOT NULL) AND NOT EXISTS"
-  "    (SELECT 1 FROM outbox o WHERE o.object_type = 'response' AND o.object_uuid = r.uuid))";
+  "    (SELECT 1 FROM outbox o WHERE o.object_type = 'response' AND o.object_uuid = r.uuid))"
+  " + (SELECT count(*) FROM (SELECT 1 AS t, 2 AS u, 3 AS i, 4 AS put WHERE 0"
+  SQL_DIRTY_PUBLISHED ") d WHERE NOT EXISTS (SELECT 1 FROM outbox o"
+  "    WHERE o.object_type = d.t AND o.object_uuid = d.u))";
 
 static char *
 moderation_body (const char *event_uuid,
@@ -1374,7 +1644,7 @@ dlg_sync_collect_changes (DlgStore  *store,
                           guint     *n_queued,
                           GError   **error)
 {
-  typedef struct { char *type; char *uuid; gint64 id; } Dirty;
+  typedef struct { char *type; char *uuid; gint64 id; gboolean put; } Dirty;
   g_autoptr(GArray) dirty = g_array_new (FALSE, TRUE, sizeof (Dirty));
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autofree char *now = dlg_now_iso8601 ();
@@ -1395,7 +1665,7 @@ dlg_sync_collect_changes (DlgStore  *store,
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         Dirty d = { dlg_stmt_dup_text (stmt, 0), dlg_stmt_dup_text (stmt, 1),
-                    sqlite3_column_int64 (stmt, 2) };
+                    sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3) != 0 };
 
         g_array_append_val (dirty, d);
       }
@@ -1432,15 +1702,23 @@ dlg_sync_collect_changes (DlgStore  *store,
       g_autofree char *body = NULL;
       g_autofree char *uuid = NULL;
 
-      if (g_str_equal (d->type, "narrative"))
+      if (!d->put)
+        body = NULL;
+      else if (g_str_equal (d->type, "narrative"))
         body = narrative_body (store, d->uuid, NULL, error);
       else if (g_str_equal (d->type, "commitment"))
         body = commitment_body (store, d->uuid, error);
       else if (g_str_equal (d->type, "response"))
         body = response_body (store, d->id, &uuid, error);
+      else if (g_str_equal (d->type, "follow_up"))
+        body = follow_up_body (store, d->uuid, error);
+      else if (g_str_equal (d->type, "contribution"))
+        body = in_person_body (store, d->uuid, error);
+      else if (g_str_equal (d->type, "highlight"))
+        body = highlight_body (store, d->uuid, error);
       else
         body = process_body (store, d->id, &uuid, error);
-      if (body == NULL)
+      if (body == NULL && d->put)
         goto out;
       if (!enqueue_put_full (store, d->type, d->uuid, body, FALSE, error))
         goto out;
@@ -1485,6 +1763,86 @@ out:
   if (n_queued != NULL)
     *n_queued = queued;
   return TRUE;
+}
+
+/* What the officer wants public, whether the site has a version, and whether that version is
+ * the app's, per type of object. */
+static const struct { const char *type; const char *sql; } publication_sql[] = {
+  { "follow_up",
+    "SELECT published, etag IS NOT NULL, sync_state = 'synced' FROM follow_up WHERE uuid = ?1" },
+  { "contribution",
+    "SELECT moderation = 'published' AND kind <> 'registration', remote_rev IS NOT NULL,"
+    "  sync_state = 'synced' AND NOT EXISTS (SELECT 1 FROM moderation_event e"
+    "  WHERE e.contribution_id = contribution.id AND e.sync_state = 'created')"
+    "  FROM contribution WHERE uuid = ?1" },
+  { "highlight",
+    "SELECT coalesce (a.highlighted, 0), a.highlight_etag IS NOT NULL,"
+    "  coalesce (a.highlight_sync, 'synced') = 'synced' FROM contribution c"
+    "  LEFT JOIN contribution_annotation a ON a.contribution_id = c.id WHERE c.uuid = ?1" },
+  { "narrative",
+    "SELECT state = 'published', etag IS NOT NULL, sync_state = 'synced' FROM narrative"
+    "  WHERE uuid = ?1" },
+  { "response",
+    "SELECT published_at IS NOT NULL, etag IS NOT NULL, sync_state = 'synced' FROM response"
+    "  WHERE uuid = ?1" },
+};
+static const char sql_publication_refused[] =
+  "SELECT 1 FROM outbox WHERE object_type = ?1 AND object_uuid = ?2 AND method <> 'POST'"
+  "  AND state = 'failed'";
+
+/**
+ * dlg_sync_get_publication:
+ * @object_type: "follow_up", "contribution" (in person, mail or phone), "highlight" (named by
+ *   its contribution's uuid), "narrative" or "response"
+ *
+ * Says where the object stands with the site, from the local state only: what the officer
+ * asked for, and what the last sync confirmed.
+ *
+ * Returns: a #DlgSyncPublication (%DLG_SYNC_PUBLICATION_LOCAL for an unknown object)
+ */
+DlgSyncPublication
+dlg_sync_get_publication (DlgStore    *store,
+                          const char  *object_type,
+                          const char  *object_uuid)
+{
+  gboolean wanted, on_site, synced;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), DLG_SYNC_PUBLICATION_LOCAL);
+  g_return_val_if_fail (object_uuid != NULL, DLG_SYNC_PUBLICATION_LOCAL);
+
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_publication_refused, NULL);
+
+    if (stmt != NULL)
+      {
+        dlg_stmt_bind_text (stmt, 1, object_type);
+        dlg_stmt_bind_text (stmt, 2, object_uuid);
+        if (sqlite3_step (stmt) == SQLITE_ROW)
+          return DLG_SYNC_PUBLICATION_REFUSED;
+      }
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (publication_sql); i++)
+    {
+      g_autoptr(DlgStmt) stmt = NULL;
+
+      if (g_strcmp0 (publication_sql[i].type, object_type) != 0)
+        continue;
+      stmt = dlg_store_prepare (store, publication_sql[i].sql, NULL);
+      if (stmt == NULL)
+        return DLG_SYNC_PUBLICATION_LOCAL;
+      dlg_stmt_bind_text (stmt, 1, object_uuid);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return DLG_SYNC_PUBLICATION_LOCAL;
+      wanted = sqlite3_column_int (stmt, 0) != 0;
+      on_site = sqlite3_column_int (stmt, 1) != 0;
+      synced = sqlite3_column_int (stmt, 2) != 0;
+      if (wanted && on_site)
+        return synced ? DLG_SYNC_PUBLICATION_ON_SITE : DLG_SYNC_PUBLICATION_CHANGED;
+      if (wanted)
+        return DLG_SYNC_PUBLICATION_PENDING;
+      return on_site && !synced ? DLG_SYNC_PUBLICATION_LEAVING : DLG_SYNC_PUBLICATION_LOCAL;
+    }
+  return DLG_SYNC_PUBLICATION_LOCAL;
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -39,6 +39,27 @@ typedef struct
   char   *detected_at;
 } DlgSyncConflict;
 
+/**
+ * DlgSyncPublication:
+ * @DLG_SYNC_PUBLICATION_LOCAL: not on the site, and nothing queued to put it there
+ * @DLG_SYNC_PUBLICATION_PENDING: goes to the site (or is updated there) at the next sync
+ * @DLG_SYNC_PUBLICATION_ON_SITE: the site shows it as it is in the app
+ * @DLG_SYNC_PUBLICATION_CHANGED: the site shows an earlier version until the next sync
+ * @DLG_SYNC_PUBLICATION_LEAVING: removed from the site at the next sync
+ * @DLG_SYNC_PUBLICATION_REFUSED: the site refused it (the sync status says why)
+ *
+ * Where a published object stands, for the words the app shows next to it.
+ */
+typedef enum
+{
+  DLG_SYNC_PUBLICATION_LOCAL,
+  DLG_SYNC_PUBLICATION_PENDING,
+  DLG_SYNC_PUBLICATION_ON_SITE,
+  DLG_SYNC_PUBLICATION_CHANGED,
+  DLG_SYNC_PUBLICATION_LEAVING,
+  DLG_SYNC_PUBLICATION_REFUSED,
+} DlgSyncPublication;
+
 void       dlg_sync_conflict_free        (DlgSyncConflict *conflict);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgSyncConflict, dlg_sync_conflict_free)
 
@@ -69,6 +90,10 @@ char      *dlg_sync_narrative_publish    (DlgStore    *store,
                                           const char  *title,
                                           const char  *body_md,
                                           GError     **error);
+
+DlgSyncPublication dlg_sync_get_publication (DlgStore    *store,
+                                             const char  *object_type,
+                                             const char  *object_uuid);
 
 gboolean   dlg_sync_collect_changes      (DlgStore    *store,
                                           gboolean     include_demo,

@@ -73,6 +73,9 @@ static const FieldSpec contribution_fields[] = {
   { "moderation", F_STRING, TRUE, moderations },
   { "moderation_reason", F_STRING_NULL, FALSE, NULL, MAX_SHORT_TEXT },
   { "supports", F_INT, FALSE, NULL, 0, 0, G_MAXINT32 },
+  /* Absent for those made online; the app's own contributions received in person come back
+   * with theirs. */
+  { "channel", F_STRING, FALSE, channels },
 };
 
 static const FieldSpec registration_fields[] = {
@@ -129,7 +132,7 @@ static const char sql_contribution_upsert[] =
   "INSERT INTO contribution (uuid, process_id, feature, kind, channel, parent_uuid, author_ref,"
   "  title, body, lat, lon, data_json, created_at, moderation, moderation_reason, supports,"
   "  remote_rev, sync_state)"
-  " VALUES (?1, ?2, ?3, ?4, 'online', ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
+  " VALUES (?1, ?2, ?3, ?4, ?17, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
   "  'synced')"
   " ON CONFLICT (uuid) DO UPDATE SET"
   "  feature = excluded.feature, kind = excluded.kind, parent_uuid = excluded.parent_uuid,"
@@ -197,7 +200,8 @@ static const char sql_resync_begin[] =
   "UPDATE sync_state SET cursor = NULL, full_resync = 1 WHERE site_url = ?1";
 static const char sql_seen_clear[] = "DELETE FROM sync_resync_seen";
 static const char sql_resync_sweep_contributions[] =
-  "DELETE FROM contribution WHERE remote_rev IS NOT NULL"
+  /* Contributions received in person are the app's own: the site's loss is not theirs. */
+  "DELETE FROM contribution WHERE remote_rev IS NOT NULL AND channel = 'online'"
   "  AND uuid NOT IN (SELECT uuid FROM sync_resync_seen WHERE type = 'contribution')"
   "  AND uuid NOT IN (SELECT object_uuid FROM outbox WHERE object_type = 'moderation')";
 static const char sql_resync_sweep_participants[] =
@@ -648,6 +652,7 @@ apply_contribution (DlgStore    *store,
   dlg_stmt_bind_text (stmt, 14, str_or (data, "moderation_reason", NULL));
   sqlite3_bind_int64 (stmt, 15, int_or (data, "supports", 0));
   sqlite3_bind_int64 (stmt, 16, rev);
+  dlg_stmt_bind_text (stmt, 17, str_or (data, "channel", "online"));
   if (!dlg_store_step_done (store, stmt, error))
     return FALSE;
   *n_applied += sqlite3_changes (dlg_store_get_db (store)) > 0;
