@@ -25,118 +25,16 @@
 #include "dlg-edit-dialog.h"
 #include "dlg-stage-page.h"
 #include "dlg-window.h"
+#include "gui-fixture.h"
 
 #define MARKUP_TEXT "<b>bold</b> & <span foreground=\"red\">red</span>"
 
 /* The demo database, generated once and copied for each test. */
 static char *template_db;
 
-typedef struct
-{
-  char       *dir;
-  DlgStore   *store;
-  GSettings  *settings;
-  DlgContext *context;
-  DlgWindow  *window;
-  gint64      demo_id;
-} Fixture;
+typedef GuiFixture Fixture;
 
 /* ---------------------------------------------------------------- helpers */
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, out);
-}
-
-/* The widgets of @type under @root, in tree order. */
-static GPtrArray *
-find_all (GtkWidget *root,
-          GType      type)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (root, type, out);
-  return out;
-}
-
-static gpointer
-find_nth (GtkWidget *root,
-          GType      type,
-          guint      n)
-{
-  g_autoptr(GPtrArray) all = find_all (root, type);
-
-  g_assert_cmpuint (all->len, >, n);
-  return g_ptr_array_index (all, n);
-}
-
-/* A label showing exactly @text, as plain text (not parsed as markup). */
-static GtkLabel *
-find_label_with_text (GtkWidget  *root,
-                      const char *text)
-{
-  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (g_strcmp0 (gtk_label_get_text (label), text) == 0)
-        return label;
-    }
-  return NULL;
-}
-
-static DlgEditDialog *
-find_edit_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  guint n = g_list_model_get_n_items (toplevels);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (DLG_IS_EDIT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return DLG_EDIT_DIALOG (window);
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
 
 /* Types @text in the dialog's entry and answers @response, as the officer would. */
 static void
@@ -159,7 +57,7 @@ close_edit_dialog (DlgEditDialog *dialog)
 {
   gtk_window_close (GTK_WINDOW (dialog));
   spin (20);
-  g_assert_null (find_edit_dialog ());
+  g_assert_null (find_edit_dialog (NULL));
 }
 
 static void
@@ -262,53 +160,14 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  gboolean created;
-
-  f->dir = g_dir_make_tmp ("dialogue-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "test.db", NULL);
-  {
-    g_autoptr(GFile) from = g_file_new_for_path (template_db);
-    g_autoptr(GFile) to = g_file_new_for_path (path);
-
-    g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-    g_assert_no_error (error);
-  }
-  f->store = dlg_store_open (path, &error);
-  g_assert_no_error (error);
-  f->demo_id = dlg_demo_ensure (f->store, &created, &error);
-  g_assert_no_error (error);
-  g_assert_false (created);
-  g_assert_cmpint (f->demo_id, >, 0);
-  f->settings = g_settings_new (APP_ID);
-  f->context = dlg_context_new (f->store, f->settings);
-  f->window = dlg_window_new (NULL, f->context);
-  g_object_ref_sink (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin (50);
+  gui_fixture_setup (f, template_db, "dialogue-gui");
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->window);
-  spin (20);
-  g_clear_object (&f->context);
-  g_clear_object (&f->settings);
-  g_clear_object (&f->store);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  gui_fixture_teardown (f);
 }
 
 /* ---------------------------------------------------------------- tests */
@@ -630,7 +489,7 @@ test_view_diagnostic (Fixture       *f,
   /* Add an actor whose name is markup: it is stored and shown as typed. */
   view = show_stage (f, DLG_STAGE_DIAGNOSTIC);
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-actor", NULL);
-  dialog = find_edit_dialog ();
+  dialog = find_edit_dialog (NULL);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), MARKUP_TEXT);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 2), "Riverains");
@@ -669,7 +528,7 @@ test_view_arbitration (Fixture       *f,
   DlgEditDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-decision", NULL);
-  dialog = find_edit_dialog ();
+  dialog = find_edit_dialog (NULL);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Bureau métropolitain");
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "2025-01-15");
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 2), "Lancer l’atelier");
@@ -694,7 +553,7 @@ test_view_arbitration_bad_date (Fixture       *f,
   DlgEditDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-decision", NULL);
-  dialog = find_edit_dialog ();
+  dialog = find_edit_dialog (NULL);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Maire");
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "demain");
   g_assert_false (dlg_edit_dialog_flush (dialog));
@@ -705,7 +564,7 @@ test_view_arbitration_bad_date (Fixture       *f,
   /* Closing keeps the refused edit on show once, then discards it. */
   gtk_window_close (GTK_WINDOW (dialog));
   spin (20);
-  g_assert_true (find_edit_dialog () == dialog);
+  g_assert_true (find_edit_dialog (NULL) == dialog);
   close_edit_dialog (dialog);
   after = dlg_decision_list (f->store, f->demo_id, "arbitration", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before));
@@ -768,7 +627,7 @@ test_view_recruitment (Fixture       *f,
   GtkSwitch *consent;
 
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-participant", NULL);
-  dialog = find_edit_dialog ();
+  dialog = find_edit_dialog (NULL);
   g_assert_nonnull (dialog);
   /* The profile is chosen among the process's values, never typed: the only entries are the
    * contact rows (name, email, phone, address). */
@@ -854,7 +713,7 @@ test_view_workshop (Fixture       *f,
   gboolean found = FALSE;
 
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-session", NULL);
-  dialog = find_edit_dialog ();
+  dialog = find_edit_dialog (NULL);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Restitution");
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "2025-06-20");
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 2), "Maison de quartier");
@@ -866,7 +725,7 @@ test_view_workshop (Fixture       *f,
   spin (30);
   first = g_list_model_get_item (after, 0);
   activate_first_record (GTK_WIDGET (view));
-  dialog = find_edit_dialog ();
+  dialog = find_edit_dialog (NULL);
   g_assert_nonnull (dialog);
   check = find_nth (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, 0);
   gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
@@ -892,7 +751,7 @@ test_view_opinion (Fixture       *f,
   GtkSearchEntry *search;
 
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-recommendation", NULL);
-  dialog = find_edit_dialog ();
+  dialog = find_edit_dialog (NULL);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), MARKUP_TEXT);
   g_assert_true (dlg_edit_dialog_flush (dialog));
 
@@ -931,7 +790,7 @@ test_view_review (Fixture       *f,
 
   g_assert_cmpint (id, >, 0);
   activate_first_record (GTK_WIDGET (view));
-  dialog = find_edit_dialog ();
+  dialog = find_edit_dialog (NULL);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Direction des espaces verts");
   adw_combo_row_set_selected (find_nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 0), 1);
@@ -957,7 +816,7 @@ test_view_validation (Fixture       *f,
   add_recommendation (f, "Ouvrir la cour d’école le samedi");
   view = show_stage (f, DLG_STAGE_VALIDATION);
   activate_first_record (GTK_WIDGET (view));
-  dialog = find_edit_dialog ();
+  dialog = find_edit_dialog (NULL);
   g_assert_nonnull (dialog);
   adw_combo_row_set_selected (find_nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 0), 2);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Conseil métropolitain");
@@ -1038,7 +897,7 @@ test_view_implementation (Fixture       *f,
   g_assert_true (dlg_position_save (f->store, position, &error));
   view = show_stage (f, DLG_STAGE_IMPLEMENTATION);
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-commitment", NULL);
-  dialog = find_edit_dialog ();
+  dialog = find_edit_dialog (NULL);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Jardin de la place Zola");
   /* Without the position it comes from, the core's rule is shown. */
   g_assert_false (dlg_edit_dialog_flush (dialog));
@@ -1067,7 +926,7 @@ test_view_follow_up (Fixture       *f,
   DlgEditDialog *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-follow-up", NULL);
-  dialog = find_edit_dialog ();
+  dialog = find_edit_dialog (NULL);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "2026-01-10");
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "Premier comité de suivi");
   close_edit_dialog (dialog);
@@ -1538,38 +1397,6 @@ test_markup_is_literal (Fixture       *f,
   spin (50);
 }
 
-static char *
-make_template (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dialogue-gui-demo-XXXXXX", &error);
-  char *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr(DlgStore) store = NULL;
-  gboolean created;
-
-  g_assert_no_error (error);
-  store = dlg_store_open (path, &error);
-  g_assert_no_error (error);
-  dlg_demo_ensure (store, &created, &error);
-  g_assert_no_error (error);
-  g_assert_true (created);
-  return path;   /* closing the store checkpoints the WAL into the file */
-}
-
-static void
-remove_template (void)
-{
-  g_autofree char *dir = g_path_get_dirname (template_db);
-  g_autofree char *wal = g_strconcat (template_db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (template_db, "-shm", NULL);
-
-  g_unlink (template_db);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (dir);
-  g_clear_pointer (&template_db, g_free);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1617,8 +1444,14 @@ main (int   argc,
   ADD ("/gui/read-only/apply", test_read_only_apply);
   ADD ("/gui/markup/literal", test_markup_is_literal);
 
-  template_db = make_template ();
+  {
+    gboolean created = FALSE;
+
+    template_db = gui_demo_db_new ("dialogue-gui", &created);
+    g_assert_true (created);
+  }
   status = g_test_run ();
-  remove_template ();
+  gui_db_remove (template_db);
+  g_clear_pointer (&template_db, g_free);
   return status;
 }

@@ -19,88 +19,15 @@
 #include "dlg-probability-chart.h"
 #include "dlg-stage-page.h"
 #include "dlg-window.h"
+#include "gui-fixture.h"
 
 #define MARKUP_TEXT "<b>&"
 
 static char *template_db;
 
-typedef struct
-{
-  char       *dir;
-  DlgStore   *store;
-  GSettings  *settings;
-  DlgContext *context;
-  DlgWindow  *window;
-  gint64      demo_id;
-} Fixture;
+typedef GuiFixture Fixture;
 
 /* ---------------------------------------------------------------- helpers */
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, out);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root,
-          GType      type)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (root, type, out);
-  return out;
-}
-
-static GtkLabel *
-find_label_with_text (GtkWidget  *root,
-                      const char *text)
-{
-  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkLabel *label = g_ptr_array_index (labels, i);
-
-      if (g_strcmp0 (gtk_label_get_text (label), text) == 0)
-        return label;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
 
 static void
 answer_message_dialog (const char *response)
@@ -220,55 +147,21 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  gboolean created;
 
-  f->dir = g_dir_make_tmp ("dialogue-recruitment-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "test.db", NULL);
-  {
-    g_autoptr(GFile) from = g_file_new_for_path (template_db);
-    g_autoptr(GFile) to = g_file_new_for_path (path);
-
-    g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-    g_assert_no_error (error);
-  }
-  f->store = dlg_store_open (path, &error);
-  g_assert_no_error (error);
-  f->demo_id = dlg_demo_ensure (f->store, &created, &error);
-  g_assert_no_error (error);
-  g_assert_false (created);
+  gui_fixture_copy (f, template_db, "dialogue-recruitment");
+  gui_fixture_open_store (f);
   /* These tests edit the recruitment: the demo's stage is done (read-only), so reopen it. */
   dlg_stage_apply (f->store, f->demo_id, DLG_STAGE_RECRUITMENT, DLG_TRANSITION_REOPEN,
                    "Tests de la vue du recrutement", &error);
   g_assert_no_error (error);
-  f->settings = g_settings_new (APP_ID);
-  f->context = dlg_context_new (f->store, f->settings);
-  f->window = dlg_window_new (NULL, f->context);
-  g_object_ref_sink (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin (50);
+  gui_fixture_open_window (f);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (f->dir, "test.db", NULL);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  g_clear_object (&f->window);
-  spin (50);
-  g_clear_object (&f->context);
-  g_clear_object (&f->settings);
-  g_clear_object (&f->store);
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (f->dir);
-  g_free (f->dir);
+  gui_fixture_teardown (f);
 }
 
 /* ---------------------------------------------------------------- tests */
@@ -793,21 +686,6 @@ test_invitation_contacts (Fixture       *f,
   g_unlink (path);
 }
 
-static DlgEditDialog *
-find_edit_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (DLG_IS_EDIT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return DLG_EDIT_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* A quota is set by label, among the values of the process's vocabulary; the new quota's
  * dialog starts with nothing chosen, so that closing it creates nothing. */
 static void
@@ -823,7 +701,7 @@ test_quota_dialog_labels (Fixture       *f,
   guint other = 0;
 
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-quota", NULL);
-  dialog = find_edit_dialog ();
+  dialog = find_edit_dialog (NULL);
   g_assert_nonnull (dialog);
   combos = find_all (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
   g_assert_cmpuint (combos->len, ==, 1);
@@ -861,37 +739,6 @@ test_quota_dialog_labels (Fixture       *f,
   g_assert_nonnull (find_quota_row (view, "Genre — Autre"));
 }
 
-static char *
-make_template (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dialogue-recruitment-demo-XXXXXX", &error);
-  char *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr(DlgStore) store = NULL;
-  gboolean created;
-
-  g_assert_no_error (error);
-  store = dlg_store_open (path, &error);
-  g_assert_no_error (error);
-  dlg_demo_ensure (store, &created, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-remove_template (void)
-{
-  g_autofree char *dir = g_path_get_dirname (template_db);
-  g_autofree char *wal = g_strconcat (template_db, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (template_db, "-shm", NULL);
-
-  g_unlink (template_db);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (dir);
-  g_clear_pointer (&template_db, g_free);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -916,8 +763,9 @@ main (int   argc,
   ADD ("/gui/recruitment/quota-dialog-labels", test_quota_dialog_labels);
   ADD ("/gui/recruitment/invitation-contacts", test_invitation_contacts);
 
-  template_db = make_template ();
+  template_db = gui_demo_db_new ("dialogue-recruitment", NULL);
   status = g_test_run ();
-  remove_template ();
+  gui_db_remove (template_db);
+  g_clear_pointer (&template_db, g_free);
   return status;
 }

@@ -30,6 +30,7 @@
 #include "dlg-narratives-page.h"
 #include "dlg-training-site.h"
 #include "dlg-window.h"
+#include "gui-fixture.h"
 
 #define WAIT_SECONDS 20
 
@@ -49,19 +50,6 @@ typedef struct
 } Fixture;
 
 /* ---------------------------------------------------------------- helpers */
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
 
 /* Runs the main loop until the manager is idle, within a deadline. */
 static void
@@ -177,41 +165,12 @@ post_idea (Fixture    *f,
   g_assert_nonnull (strstr (answer, "Merci"));
 }
 
-static GObject *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
-          gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, out);
-}
-
 static gpointer
 find_first (GtkWidget *root,
             GType      type)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  g_autoptr(GPtrArray) all = find_all (root, type);
 
-  collect (root, type, all);
   return all->len > 0 ? g_ptr_array_index (all, 0) : NULL;
 }
 
@@ -219,9 +178,8 @@ static gboolean
 has_label (GtkWidget  *root,
            const char *needle)
 {
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
 
-  collect (root, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), needle) != NULL)
       return TRUE;

@@ -29,23 +29,17 @@
 #include "dlg-narratives-page.h"
 #include "dlg-stage-page.h"
 #include "dlg-window.h"
+#include "gui-fixture.h"
 
 /* The enriched demo database, made once and copied for each test: as the demo leaves it (its
  * first five stages done, so read-only), and with every stage open (every widget editable). */
 static char *template_db;
 static char *template_open_db;
 
-typedef struct
-{
-  char       *dir;
-  char       *path;
-  char       *before;   /* the dump of the copy, before the window opened it */
-  DlgStore   *store;
-  GSettings  *settings;
-  DlgContext *context;
-  DlgWindow  *window;
-  gint64      demo_id;
-} Fixture;
+typedef GuiFixture Fixture;
+
+/* The dump of the test's copy, before the window opened it. */
+static char *dump_before;
 
 /* ---------------------------------------------------------------- the dump */
 
@@ -204,52 +198,6 @@ assert_same_dump (const char *before,
 
 /* ---------------------------------------------------------------- helpers */
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, out);
-}
-
-static GPtrArray *
-find_all (GtkWidget *root,
-          GType      type)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (root, type, out);
-  return out;
-}
-
-static gpointer
-find_nth (GtkWidget *root,
-          GType      type,
-          guint      n)
-{
-  g_autoptr(GPtrArray) all = find_all (root, type);
-
-  g_assert_cmpuint (all->len, >, n);
-  return g_ptr_array_index (all, n);
-}
-
 /* The row of @root whose title is @title. */
 static gpointer
 find_row (GtkWidget  *root,
@@ -271,23 +219,6 @@ find_spin (GtkWidget  *root,
            const char *title)
 {
   return find_nth (find_row (root, ADW_TYPE_ACTION_ROW, title), GTK_TYPE_SPIN_BUTTON, 0);
-}
-
-/* The visible edit dialog titled @title, or NULL. */
-static DlgEditDialog *
-find_edit_dialog (const char *title)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (DLG_IS_EDIT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          (title == NULL || g_strcmp0 (gtk_window_get_title (GTK_WINDOW (window)), title) == 0))
-        return DLG_EDIT_DIALOG (window);
-    }
-  return NULL;
 }
 
 static DlgStageView *
@@ -500,20 +431,19 @@ static char *
 make_template (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("dialogue-unchanged-XXXXXX", &error);
-  char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autofree char *path = NULL;
   g_autoptr(DlgStore) store = NULL;
-  gboolean created;
+  gboolean created = FALSE;
   gint64 id;
 
-  g_assert_no_error (error);
+  path = gui_demo_db_new ("dialogue-unchanged", &created);
+  g_assert_true (created);
   store = dlg_store_open (path, &error);
   g_assert_no_error (error);
-  id = dlg_demo_ensure (store, &created, &error);
+  id = dlg_demo_ensure (store, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (created);
   fill_demo (store, id);
-  return path;   /* closing the store checkpoints the WAL into the file */
+  return g_steal_pointer (&path);   /* closing the store checkpoints the WAL into the file */
 }
 
 static char *
@@ -536,49 +466,17 @@ make_open_template (const char *from_path)
   return path;
 }
 
-static void
-remove_db (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-  g_rmdir (dir);
-}
-
 /* ---------------------------------------------------------------- fixture */
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) from = g_file_new_for_path (*(char * const *)data);
-  g_autoptr(GFile) to = NULL;
-  gboolean created;
-
-  f->dir = g_dir_make_tmp ("dialogue-unchanged-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "test.db", NULL);
-  to = g_file_new_for_path (f->path);
-  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  f->before = dump_database (f->path);
-
-  f->store = dlg_store_open (f->path, &error);
-  g_assert_no_error (error);
-  f->demo_id = dlg_demo_ensure (f->store, &created, &error);
-  g_assert_no_error (error);
-  g_assert_false (created);
-  f->settings = g_settings_new (APP_ID);
-  f->context = dlg_context_new (f->store, f->settings);
-  f->window = dlg_window_new (NULL, f->context);
-  g_object_ref_sink (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  spin (80);
+  gui_fixture_copy (f, *(char * const *)data, "dialogue-unchanged");
+  dump_before = dump_database (f->path);
+  gui_fixture_open_store (f);
+  gui_fixture_open_window (f);
+  spin (30);
 }
 
 /* Flushes and closes the window as the officer would, closes the store. */
@@ -590,24 +488,16 @@ close_all (Fixture *f)
       dlg_window_flush (f->window);
       gtk_window_close (GTK_WINDOW (f->window));
       spin (30);
-      gtk_window_destroy (GTK_WINDOW (f->window));
-      g_clear_object (&f->window);
-      spin (30);
     }
-  g_clear_object (&f->context);
-  g_clear_object (&f->settings);
-  g_clear_object (&f->store);
+  gui_fixture_close (f);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  close_all (f);
-  remove_db (f->path);
-  g_free (f->path);
-  g_free (f->dir);
-  g_free (f->before);
+  gui_fixture_teardown (f);
+  g_clear_pointer (&dump_before, g_free);
 }
 
 /* ---------------------------------------------------------------- tests */
@@ -659,7 +549,7 @@ test_open_change_nothing (Fixture       *f,
 
   close_all (f);
   after = dump_database (f->path);
-  assert_same_dump (f->before, after);
+  assert_same_dump (dump_before, after);
 }
 
 /* Focuses every field of @root in turn, as an officer tabbing through would: a spin button
@@ -715,7 +605,7 @@ test_focus_change_nothing (Fixture       *f,
 
   close_all (f);
   after = dump_database (f->path);
-  assert_same_dump (f->before, after);
+  assert_same_dump (dump_before, after);
 }
 
 /* The mandate's response delay, the case of issue 8: it shows what the store says. */
@@ -780,7 +670,7 @@ test_open_dialogs_change_nothing (Fixture       *f,
 
   close_all (f);
   after = dump_database (f->path);
-  assert_same_dump (f->before, after);
+  assert_same_dump (dump_before, after);
 }
 
 static DlgCommitment *
@@ -1165,8 +1055,8 @@ main (int   argc,
   template_db = make_template ();
   template_open_db = make_open_template (template_db);
   status = g_test_run ();
-  remove_db (template_db);
-  remove_db (template_open_db);
+  gui_db_remove (template_db);
+  gui_db_remove (template_open_db);
   g_clear_pointer (&template_db, g_free);
   g_clear_pointer (&template_open_db, g_free);
   return status;
