@@ -9,6 +9,18 @@
 
 #include "gui-fixture.h"
 
+/* ---------------------------------------------------------------- main */
+
+/* The settings live in memory (meson sets it too, this covers a test run by hand). */
+void
+gui_test_init (int    *argc,
+               char ***argv)
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
 /* ---------------------------------------------------------------- the database */
 
 /* A fresh database with the demo process, in a temporary folder named after @prefix. Closing

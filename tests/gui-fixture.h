@@ -33,6 +33,10 @@ typedef struct
   gint64      demo_id;
 } GuiFixture;
 
+/* main: memory settings, GTK and libadwaita initialised for tests */
+void           gui_test_init            (int        *argc,
+                                         char     ***argv);
+
 /* The database */
 char          *gui_demo_db_new          (const char *prefix,
                                          gboolean   *created);

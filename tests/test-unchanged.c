@@ -19,7 +19,6 @@
 #include <math.h>
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "dlg-contributions-page.h"
@@ -1029,9 +1028,7 @@ main (int   argc,
 {
   int status;
 
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, &template_open_db, fixture_setup, func, fixture_teardown)
