@@ -287,6 +287,78 @@ test_bad_json (void)
   soup_server_disconnect (server);
 }
 
+/* A page with a member nested 100,000 deep (200 KB) used to overflow json-glib's recursive
+ * parser: dialogue-cli sync died of SIGSEGV. It is refused before parsing: a clear error,
+ * nothing applied, the cursor unchanged, and a good page afterwards goes through. */
+static void
+test_deep_json (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(DlgSyncClient) client = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *deep = NULL;
+  BadSite bad = { 0 };
+  GString *page;
+
+  g_assert_no_error (error);
+  process = dlg_process_create (store, "Démarche", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, "UPDATE process SET uuid = ?1", &error);
+
+    dlg_stmt_bind_text (stmt, 1, PROCESS);
+    g_assert_true (dlg_store_step_done (store, stmt, &error));
+  }
+  soup_server_add_handler (server, NULL, bad_site_cb, &bad, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  client = dlg_sync_client_new (store, base);
+  dlg_sync_client_set_token (client, "t");
+  dlg_sync_client_set_backoff (client, 10, 100, 100, 2);
+  dlg_sync_client_set_max_response_bytes (client, 1024 * 1024);
+
+  /* A good page first, so that there is a cursor to keep. */
+  bad.changes = PAGE (GOOD_ITEM);
+  bad.changes_len = strlen (bad.changes);
+  dlg_sync_client_sync (client, DLG_SYNC_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM sync_state WHERE cursor = 'c1'"), ==, 1);
+
+  page = g_string_new ("{\"items\": [" GOOD_ITEM ", ");
+  g_string_append (page, ITEM_WITH ("\"answers\": "));
+  g_string_truncate (page, page->len - 2);    /* before the closing "}}" */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (page, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (page, ']');
+  g_string_append (page, "}}], \"next_cursor\": \"c2\", \"has_more\": false}");
+  deep = g_string_free (page, FALSE);
+  g_assert_cmpuint (strlen (deep), >, 200000);
+  for (int chunked = 0; chunked < 2; chunked++)
+    {
+      bad.changes = deep;
+      bad.changes_len = strlen (deep);
+      bad.chunked = chunked;
+      dlg_sync_client_sync (client, DLG_SYNC_FLAGS_NONE, NULL, &error);
+      g_test_message ("deep (chunked %d): %s", chunked,
+                      error != NULL ? error->message : "no error");
+      g_assert_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL);
+      g_assert_nonnull (strstr (error->message, "nested too deeply"));
+      g_clear_error (&error);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM contribution"), ==, 1);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM sync_state WHERE cursor = 'c1'"),
+                       ==, 1);
+    }
+  soup_server_disconnect (server);
+}
+
 /* An untrusted certificate stops the sync at once, with nothing sent and no retry; the
  * city's own CA, given as a TLS database, makes the same site trusted. */
 static void
@@ -633,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/sync/schema/migrate-1-to-2", test_migrate_1_to_2);
   g_test_add_func ("/sync/backoff/full-jitter-retry-after-wins", test_backoff);
   g_test_add_func ("/sync/pull/bad-json-rejected-nothing-applied", test_bad_json);
+  g_test_add_func ("/sync/pull/deep-json-rejected-nothing-applied", test_deep_json);
   g_test_add_func ("/sync/pull/rev-orphans-erasure", test_apply_rules);
   g_test_add_func ("/sync/tls/untrusted-refused-own-ca-accepted", test_tls);
   g_test_add_func ("/sync/client/no-clear-http-no-redirect", test_site_address);

@@ -24,6 +24,7 @@
 #include "dlg-feature.h"
 #include "dlg-follow-up.h"
 #include "dlg-journal.h"
+#include "dlg-json.h"
 #include "dlg-narrative.h"
 #include "dlg-participant.h"
 #include "dlg-participant-contact.h"

@@ -16,6 +16,7 @@
 
 #include "dlg-draw-private.h"
 #include "dlg-error.h"
+#include "dlg-json.h"
 
 struct _DlgDrawInput
 {
@@ -633,7 +634,7 @@ DlgDrawInput *
 dlg_draw_input_new_from_json (const char  *json,
                               GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) node = NULL;
   g_autoptr(DlgDrawInput) self = dlg_draw_input_new ();
   JsonObject *root;
   JsonArray *quotas, *people;
@@ -641,10 +642,10 @@ dlg_draw_input_new_from_json (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, json, -1, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  node = dlg_json_parse (json, -1, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return json_invalid (error), NULL;
-  root = json_node_get_object (json_parser_get_root (parser));
+  root = json_node_get_object (node);
   if (!dlg_draw_algorithm_from_string (json_object_get_string_member_with_default (root,
                                                                                    "algorithm",
                                                                                    ""),

@@ -25,6 +25,7 @@ G_BEGIN_DECLS
  * @DLG_ERROR_JOURNAL_BROKEN: the journal's chain of hashes is broken
  * @DLG_ERROR_CLOSED: the stage the change belongs to is closed (done or skipped), or the process
  *   is archived: it is read-only until it is reopened (restored); the message says how
+ * @DLG_ERROR_TOO_DEEP: a JSON text nests deeper than %DLG_JSON_MAX_DEPTH (dlg-json.h)
  */
 typedef enum
 {
@@ -39,6 +40,7 @@ typedef enum
   DLG_ERROR_DISK_FULL,
   DLG_ERROR_JOURNAL_BROKEN,
   DLG_ERROR_CLOSED,
+  DLG_ERROR_TOO_DEEP,
 } DlgError;
 
 GQuark dlg_error_quark (void);

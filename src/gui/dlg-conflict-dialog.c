@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dlg-conflict-dialog.h"
+#include "dlg-json.h"
 
 #define EXCERPT_CHARS 400
 
@@ -37,16 +38,16 @@ conflict_data_free (ConflictData *data)
 static char *
 excerpt (const char *json)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   GString *text = g_string_new (NULL);
   static const char * const members[] = { "title", "body_md", "intro", "status", NULL };
 
   if (json == NULL)
     return g_strdup (_("(deleted on the site)"));
-  if (json_parser_load_from_data (parser, json, -1, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  root = dlg_json_parse (json, -1, NULL);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
     {
-      JsonObject *object = json_node_get_object (json_parser_get_root (parser));
+      JsonObject *object = json_node_get_object (root);
 
       for (guint i = 0; members[i] != NULL; i++)
         {

@@ -532,7 +532,7 @@ handle_changes (DlgSiteServer     *self,
       if (!deleted && g_strcmp0 (type, "registration") == 0 && personal
           && sqlite3_column_type (stmt, 5) != SQLITE_NULL)
         {
-          g_autoptr(JsonNode) node = json_from_string (data, NULL);
+          g_autoptr(JsonNode) node = dlg_json_parse (data, -1, NULL);
           if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
             {
               JsonObject *contact = json_object_new ();
@@ -674,7 +674,7 @@ offline_or_absent (SoupServerMessage *msg,
 
   if (g_strcmp0 (collection->type, "contribution") != 0 || current == NULL || current->deleted)
     return TRUE;
-  stored = json_from_string (current->data, NULL);
+  stored = dlg_json_parse (current->data, -1, NULL);
   if (stored != NULL && JSON_NODE_HOLDS_OBJECT (stored))
     channel = json_object_get_string_member_with_default (json_node_get_object (stored),
                                                           "channel", "online");
@@ -811,7 +811,7 @@ handle_get (DlgSiteServer     *self,
                               "The object was deleted on the site.", NULL);
       return;
     }
-  data = json_from_string (current->data, NULL);
+  data = dlg_json_parse (current->data, -1, NULL);
   if (data == NULL)
     data = json_node_init_object (json_node_alloc (), json_object_new ());
   etag = etag_for (current->rev);

@@ -168,7 +168,7 @@ put_json (DlgSiteDb  *db,
           const char *json,
           GError    **error)
 {
-  g_autoptr(JsonNode) node = json_from_string (json, error);
+  g_autoptr(JsonNode) node = dlg_json_parse (json, -1, error);
   g_autofree char *data = NULL;
   JsonObject *object;
 

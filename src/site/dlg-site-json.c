@@ -123,7 +123,7 @@ dlg_site_parse_json_body (SoupServerMessage *msg)
 {
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) errors = json_array_new ();
   const char *data;
@@ -152,22 +152,32 @@ dlg_site_parse_json_body (SoupServerMessage *msg)
                               "The body is not valid UTF-8.", g_steal_pointer (&errors));
       return NULL;
     }
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, len, &error))
+  root = dlg_json_parse (data, len, &error);
+  if (g_error_matches (error, DLG_ERROR, DLG_ERROR_TOO_DEEP))
+    {
+      g_autofree char *detail = g_strdup_printf ("Arrays and objects nest more than %d levels "
+                                                 "deep.", DLG_JSON_MAX_DEPTH);
+
+      dlg_site_json_add_error (errors, "", "the JSON is nested too deeply");
+      dlg_site_reply_problem (msg, SOUP_STATUS_BAD_REQUEST, "too-deep",
+                              "JSON nested too deeply", detail, g_steal_pointer (&errors));
+      return NULL;
+    }
+  if (root == NULL)
     {
       dlg_site_json_add_error (errors, "", error->message);
       dlg_site_reply_problem (msg, 422, "invalid-json", "Invalid JSON",
                               "The body is not well-formed JSON.", g_steal_pointer (&errors));
       return NULL;
     }
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       dlg_site_json_add_error (errors, "", "a JSON object was expected");
       dlg_site_reply_problem (msg, 422, "invalid-json", "Invalid JSON",
                               "The body must be a JSON object.", g_steal_pointer (&errors));
       return NULL;
     }
-  return json_node_copy (json_parser_get_root (parser));
+  return g_steal_pointer (&root);
 }
 
 static const char *

@@ -158,7 +158,7 @@ load_object (DlgSiteDb  *db,
 
   if (object == NULL || object->deleted)
     return NULL;
-  node = json_from_string (object->data, NULL);
+  node = dlg_json_parse (object->data, -1, NULL);
   if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
     g_clear_pointer (&node, json_node_unref);
   return node;
@@ -196,7 +196,7 @@ load_rows (DlgSiteDb  *db,
     sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      JsonNode *data = json_from_string ((const char *) sqlite3_column_text (stmt, 1), NULL);
+      JsonNode *data = dlg_json_parse ((const char *) sqlite3_column_text (stmt, 1), -1, NULL);
       Row *row;
       if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
         {
@@ -818,7 +818,7 @@ page_contributions (DlgSiteServer     *self,
         JsonNode *data;
         Row *row;
 
-        data = json_from_string ((const char *) sqlite3_column_text (stmt, 1), NULL);
+        data = dlg_json_parse ((const char *) sqlite3_column_text (stmt, 1), -1, NULL);
         if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
           {
             g_clear_pointer (&data, json_node_unref);
@@ -910,7 +910,7 @@ load_shown_contribution (DlgSiteDb  *db,
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
-  node = json_from_string ((const char *) sqlite3_column_text (stmt, 0), NULL);
+  node = dlg_json_parse ((const char *) sqlite3_column_text (stmt, 0), -1, NULL);
   if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
     g_clear_pointer (&node, json_node_unref);
   return node;
@@ -1145,8 +1145,8 @@ append_follow_ups (GString    *page,
       sqlite3_bind_text (stmt, 2, kinds[k].kind, -1, SQLITE_STATIC);
       while (sqlite3_step (stmt) == SQLITE_ROW)
         {
-          g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 1),
-                                                       NULL);
+          g_autoptr(JsonNode) node = dlg_json_parse ((const char *) sqlite3_column_text (stmt, 1),
+                                                     -1, NULL);
           JsonObject *f;
 
           if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))

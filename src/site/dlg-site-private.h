@@ -7,6 +7,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "dlg-error.h"
+#include "dlg-json.h"
 #include "dlg-site-server.h"
 
 G_BEGIN_DECLS

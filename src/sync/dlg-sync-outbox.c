@@ -18,6 +18,7 @@
 
 #include "dlg-error.h"
 #include "dlg-journal.h"
+#include "dlg-json.h"
 #include "dlg-profile.h"
 #include "dlg-sync-private.h"
 
@@ -223,9 +224,8 @@ dlg_sync_parse_object (const char  *data,
                        gssize       length,
                        GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
 
   if (length < 0)
     length = strlen (data);
@@ -235,15 +235,22 @@ dlg_sync_parse_object (const char  *data,
                    _("The site sent text that is not valid UTF-8; nothing of it was kept."));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  root = dlg_json_parse (data, length, &local_error);
+  if (g_error_matches (local_error, DLG_ERROR, DLG_ERROR_TOO_DEEP))
+    {
+      g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
+                   _("The site sent JSON nested too deeply (more than %d levels); nothing of "
+                     "it was kept."), DLG_JSON_MAX_DEPTH);
+      return NULL;
+    }
+  if (root == NULL)
     {
       g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
                    _("The site sent a malformed or truncated answer (%s); nothing of it was "
                      "kept."), local_error->message);
       return NULL;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
                    _("The site's answer is not a JSON object; nothing of it was kept."));

@@ -1,0 +1,128 @@
+/* dlg-json.c — every JSON text goes through here before json-glib sees it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * json-glib parses arrays and objects by recursion, with no bound: a small hostile text of
+ * nested brackets kills the process. dlg_json_check_depth() bounds the nesting in one linear
+ * pass first. It must see every bracket json-glib sees: brackets inside double-quoted strings
+ * (escapes included) are skipped, and what JSON does not allow but json-glib accepts and
+ * skips — comments and single-quoted strings, where a '"' would make the two disagree on
+ * where a string ends — is refused outright. Everything else (unbalanced brackets, bad
+ * syntax) is left to the parser, which reports it.
+ */
+
+#define G_LOG_DOMAIN "dlg-json"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-error.h"
+#include "dlg-json.h"
+
+/**
+ * dlg_json_check_depth:
+ * @data: a JSON text
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ * @max_depth: how deep arrays and objects may nest (1: `[1]` is accepted, `[[1]]` not)
+ * @error: return location for a #GError
+ *
+ * Checks, without parsing, that arrays and objects in @data nest no deeper than @max_depth.
+ *
+ * Returns: %TRUE when they do; %FALSE with %DLG_ERROR_TOO_DEEP when they nest deeper, or
+ *   %DLG_ERROR_INVALID for a comment or a single-quoted string (not JSON)
+ */
+gboolean
+dlg_json_check_depth (const char  *data,
+                      gssize       length,
+                      guint        max_depth,
+                      GError     **error)
+{
+  const char *p, *end;
+  guint depth = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  if (length < 0)
+    length = strlen (data);
+  end = data + length;
+  for (p = data; p < end; p++)
+    {
+      switch (*p)
+        {
+        case '"':
+          /* Skip the string: a backslash escapes the next byte, whatever it is. */
+          for (p++; p < end && *p != '"'; p++)
+            if (*p == '\\' && p + 1 < end)
+              p++;
+          if (p >= end)
+            return TRUE;   /* unterminated: the parser says so */
+          break;
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            {
+              g_set_error (error, DLG_ERROR, DLG_ERROR_TOO_DEEP,
+                           _("The JSON text nests arrays and objects more than %u levels "
+                             "deep; it was refused."), max_depth);
+              return FALSE;
+            }
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        case '\'':
+        case '/':
+          g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                       _("The JSON text holds a comment or a single-quoted string, which JSON "
+                         "does not allow; it was refused."));
+          return FALSE;
+        default:
+          break;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * dlg_json_parse:
+ * @data: a JSON text
+ * @length: its length in bytes, or -1 when it ends with a NUL
+ * @error: return location for a #GError
+ *
+ * Parses @data after dlg_json_check_depth() with %DLG_JSON_MAX_DEPTH: the only way the
+ * program reads JSON.
+ *
+ * Returns: (transfer full) (nullable): the root node, or %NULL with @error set: the errors of
+ *   dlg_json_check_depth(), a %JSON_PARSER_ERROR, or %DLG_ERROR_INVALID when @data holds no value
+ */
+JsonNode *
+dlg_json_parse (const char  *data,
+                gssize       length,
+                GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+  if (!dlg_json_check_depth (data, length, DLG_JSON_MAX_DEPTH, error))
+    return NULL;
+  /* Mutable, as json_from_string() gives: some callers edit what they read. */
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, length > 0 ? data : "", length, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID, _("The JSON text is empty."));
+      return NULL;
+    }
+  return json_node_ref (root);
+}

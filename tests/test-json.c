@@ -1,0 +1,174 @@
+/* test-json.c — the depth check every JSON text goes through (dlg-json.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dlg-core.h"
+
+/* @depth arrays around @inner, e.g. nested (2, "1") = "[[1]]". */
+static char *
+nested (guint       depth,
+        const char *open,
+        const char *inner,
+        const char *close)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, open);
+  g_string_append (text, inner);
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, close);
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_limit (void)
+{
+  g_autofree char *arrays64 = nested (DLG_JSON_MAX_DEPTH, "[", "1", "]");
+  g_autofree char *arrays65 = nested (DLG_JSON_MAX_DEPTH + 1, "[", "1", "]");
+  g_autofree char *objects64 = nested (DLG_JSON_MAX_DEPTH, "{\"a\":", "1", "}");
+  g_autofree char *objects65 = nested (DLG_JSON_MAX_DEPTH + 1, "{\"a\":", "1", "}");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (DLG_JSON_MAX_DEPTH, ==, 64);
+  g_assert_true (dlg_json_check_depth (arrays64, -1, 64, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_json_check_depth (objects64, -1, 64, &error));
+  g_assert_no_error (error);
+  g_assert_false (dlg_json_check_depth (arrays65, -1, 64, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_TOO_DEEP);
+  g_assert_nonnull (strstr (error->message, "64"));
+  g_clear_error (&error);
+  g_assert_false (dlg_json_check_depth (objects65, -1, 64, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_TOO_DEEP);
+  g_clear_error (&error);
+  /* Siblings do not add up; the length is honoured. */
+  g_assert_true (dlg_json_check_depth ("[[1],[2],[3],{\"a\":[4]}]", -1, 3, NULL));
+  g_assert_false (dlg_json_check_depth ("[[[1]]]", -1, 2, NULL));
+  g_assert_true (dlg_json_check_depth ("[[[1]]]", 2, 2, NULL));
+  g_assert_true (dlg_json_check_depth ("", 0, 1, NULL));
+  g_assert_true (dlg_json_check_depth (NULL, 0, 1, NULL));
+}
+
+static void
+test_strings (void)
+{
+  g_autofree char *in_string = nested (1000, "[", "", "]");
+  g_autofree char *quoted = g_strdup_printf ("{\"a\": \"%s{{{\", \"b\": [1]}", in_string);
+  g_autofree char *deep = nested (1000, "[", "", "]");
+  /* An escaped quote does not end the string; an escaped backslash does not escape it. */
+  g_autofree char *escaped_quote = g_strdup_printf ("[\"a\\\"%s\"]", deep);
+  g_autofree char *escaped_backslash = g_strdup_printf ("[\"a\\\\\"%s]", deep);
+  g_autofree char *three = g_strdup_printf ("[\"\\\\\\\"%s\"]", deep);
+
+  g_assert_true (dlg_json_check_depth (quoted, -1, 2, NULL));
+  g_assert_true (dlg_json_check_depth (escaped_quote, -1, 1, NULL));
+  g_assert_false (dlg_json_check_depth (escaped_backslash, -1, 64, NULL));
+  g_assert_true (dlg_json_check_depth (three, -1, 1, NULL));
+  g_assert_true (dlg_json_check_depth ("[\"\\u005b\\u005b\"]", -1, 1, NULL));
+  /* A trailing backslash in an unterminated string reads nothing past the end. */
+  g_assert_true (dlg_json_check_depth ("[\"ab\\", -1, 1, NULL));
+}
+
+/* json-glib skips C comments and reads single-quoted strings; a '"' inside either would make
+ * the check think a string starts there and miss the brackets after it. */
+static void
+test_not_json (void)
+{
+  g_autofree char *deep = nested (100000, "[", "", "]");
+  g_autofree char *comment = g_strdup_printf ("/* \" */ %s", deep);
+  g_autofree char *single = g_strdup_printf ("['\"', %s]", deep);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  g_assert_false (dlg_json_check_depth (comment, -1, 64, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dlg_json_check_depth (single, -1, 64, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  node = dlg_json_parse (comment, -1, &error);
+  g_assert_null (node);
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Inside a string they are text. */
+  node = dlg_json_parse ("{\"url\": \"https://x.fr/a'b\"}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+}
+
+/* Unbalanced or broken input is the parser's to refuse, with its own message. */
+static void
+test_unbalanced (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  g_assert_true (dlg_json_check_depth ("]]]]}}}}[1]", -1, 1, NULL));
+  g_assert_true (dlg_json_check_depth ("[[[[", -1, 4, NULL));
+  g_assert_true (dlg_json_check_depth ("{\"a\": \"unterminated [[[[[[", -1, 1, NULL));
+  node = dlg_json_parse ("]]]]}}}}[1]", -1, &error);
+  g_assert_null (node);
+  g_assert_error (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_BAREWORD);
+  g_clear_error (&error);
+  node = dlg_json_parse ("[[[[", -1, &error);
+  g_assert_null (node);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == JSON_PARSER_ERROR);
+  g_clear_error (&error);
+  node = dlg_json_parse ("  ", -1, &error);
+  g_assert_null (node);
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+}
+
+/* What json-glib would have crashed on comes back as an error, at once. */
+static void
+test_parse_hostile (void)
+{
+  g_autofree char *deep = nested (100000, "[", "", "]");
+  g_autofree char *ok = nested (DLG_JSON_MAX_DEPTH, "[", "\"x\"", "]");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  node = dlg_json_parse (deep, -1, &error);
+  g_assert_null (node);
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_TOO_DEEP);
+  g_clear_error (&error);
+  node = dlg_json_parse (ok, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+}
+
+/* The draw's recorded inputs go through the same check. */
+static void
+test_draw_inputs (void)
+{
+  g_autofree char *deep = nested (100000, "[", "", "]");
+  g_autofree char *json = g_strdup_printf ("{\"algorithm\": \"leximin\", \"quotas\": [],"
+                                           " \"people\": %s}", deep);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgDrawInput) input = dlg_draw_input_new_from_json (json, &error);
+
+  g_assert_null (input);
+  g_assert_nonnull (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/json/depth/limit-64", test_limit);
+  g_test_add_func ("/core/json/depth/strings-skipped", test_strings);
+  g_test_add_func ("/core/json/depth/comments-single-quotes-refused", test_not_json);
+  g_test_add_func ("/core/json/depth/unbalanced-left-to-parser", test_unbalanced);
+  g_test_add_func ("/core/json/parse/hostile", test_parse_hostile);
+  g_test_add_func ("/core/json/parse/draw-inputs", test_draw_inputs);
+  return g_test_run ();
+}
