@@ -612,12 +612,13 @@ dlg_process_set_field (DlgStore    *store,
 
   if (!(process = dlg_process_load (store, process_id, error)))
     return FALSE;
-  if (!check_field_editable (store, process_id, key, error))
-    return FALSE;
   if (!(old_value = dlg_process_get_field (store, process_id, key, error)))
     return FALSE;
+  /* Saving what is stored already is no write: nothing to refuse, touch or journal. */
   if (g_str_equal (old_value, value))
     return TRUE;
+  if (!check_field_editable (store, process_id, key, error))
+    return FALSE;
   stage_id = g_strndup (key, strcspn (key, "."));
   if (dlg_stage_from_id (stage_id, &stage))
     stage_label = dlg_stage_get_label (stage);

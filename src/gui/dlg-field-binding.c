@@ -94,8 +94,6 @@ save (DlgFieldBinding *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *stored = NULL;
-  DlgStore *store;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (!self->dirty || self->widget == NULL || self->context == NULL || self->process_id == 0)
@@ -107,12 +105,10 @@ save (DlgFieldBinding *self)
       return TRUE;
     }
 
-  store = dlg_context_get_store (self->context);
   text = widget_get_text (self->widget);
-  /* Typed, then typed back: nothing to write (nor to journal). */
-  stored = dlg_process_get_field (store, self->process_id, self->key, NULL);
-  if (g_strcmp0 (stored, text) != 0 &&
-      !dlg_process_set_field (store, self->process_id, self->key, text, &error))
+  /* Typed, then typed back: dlg_process_set_field() writes (and journals) nothing. */
+  if (!dlg_process_set_field (dlg_context_get_store (self->context), self->process_id,
+                              self->key, text, &error))
     {
       g_warning ("Could not save %s: %s", self->key, error->message);
       gtk_widget_add_css_class (self->widget, "error");
