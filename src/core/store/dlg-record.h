@@ -1,0 +1,191 @@
+/* dlg-record.h — the base of every domain record: a field table carries the mechanics
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A record type (DlgDecision, DlgActor…) is a thin subclass of DlgRecord: its instance struct
+ * holds its fields, and one static DlgRecordInfo says, field by field, which column and
+ * property it is, its kind, whether it is required, journaled and published, and its label.
+ * From that table the base installs the properties, implements get/set with notify, binds and
+ * reads the SQL row, lists, loads, finds by uuid, saves (validation, the stage rule, one
+ * transaction with the journal entry) and deletes. The type file keeps its struct, its table,
+ * typed getters and setters (one line each over dlg_record_get_* / dlg_record_set_*), and its
+ * own checks through the class vfuncs.
+ *
+ * The fields id, uuid and process_id are the base's own (every record table has them, or
+ * derives process_id from a parent: see DlgRecordInfo.process_sql).
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dlg-types.h"
+#include "dlg-vocabulary.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DLG_FIELD_STRING,   /* char *: one line */
+  DLG_FIELD_TEXT,     /* char *: several lines (an editor shows a text view) */
+  DLG_FIELD_DATE,     /* char *: 2025-03-31 or an ISO 8601 date and time */
+  DLG_FIELD_ENUM,     /* char *: one of DlgField.vocabulary */
+  DLG_FIELD_INT64,    /* gint64; a reference to another record when DlgField.reference is set */
+  DLG_FIELD_INT,      /* int */
+  DLG_FIELD_DOUBLE,   /* double */
+  DLG_FIELD_BOOLEAN,  /* gboolean */
+} DlgFieldKind;
+
+typedef enum
+{
+  DLG_FIELD_REQUIRED  = 1 << 0,  /* not NULL, not blank */
+  DLG_FIELD_NULLABLE  = 1 << 1,  /* strings: NULL is stored as NULL (else as "") */
+  DLG_FIELD_JOURNALED = 1 << 2,  /* a change is journaled, old → new */
+  DLG_FIELD_PUBLISHED = 1 << 3,  /* part of what the sync pushes (the record goes to the outbox) */
+  DLG_FIELD_READ_ONLY = 1 << 4,  /* set by the store or the sync, never by an editor */
+  DLG_FIELD_HIDDEN    = 1 << 5,  /* not shown in a generated editor */
+} DlgFieldFlags;
+
+typedef struct
+{
+  const char          *column;      /* SQL column */
+  const char          *property;    /* GObject property, "decided-at" */
+  DlgFieldKind         kind;
+  gsize                offset;      /* G_STRUCT_OFFSET of the member in the instance struct */
+  DlgFieldFlags        flags;
+  const char          *label;       /* N_() label for editors and error messages */
+  const char          *empty;       /* N_() message when REQUIRED and blank (NULL: a default) */
+  int                  max_chars;   /* strings: 0 for no limit */
+  double               minimum;     /* numbers */
+  double               maximum;     /* numbers: 0 with minimum 0 for no limit */
+  const char          *default_string; /* strings: the value of a new record */
+  double               default_number; /* numbers and booleans */
+  const DlgVocabulary *vocabulary;  /* ENUM */
+  GType              (*reference) (void); /* INT64 referring to another record: its type */
+  const char          *json_name;   /* the member in the sync JSON, NULL: not on the wire */
+} DlgField;
+
+typedef struct
+{
+  const char     *name;          /* the journal's object type and the sync collection: "decision" */
+  const char     *table;         /* SQL table */
+  const DlgField *fields;        /* the type's own fields (not id, uuid, process_id) */
+  guint           n_fields;
+  const char     *order_by;      /* ORDER BY of lists, "decided_at, id" */
+  /* When the table has no process_id column: SQL selecting the process of a row (one int64
+   * parameter: the row id), and the field that holds the parent's id. */
+  const char     *process_sql;
+  const char     *parent_field;
+  /* Journal actions ("decision.create", "decision.update", "decision.delete"); NULL: the type
+   * does not journal (HACKING.md says which types journal and why). */
+  const char     *journal_create;
+  const char     *journal_update;
+  const char     *journal_delete;
+  const char     *not_found;     /* N_() "This decision does not exist…" */
+} DlgRecordInfo;
+
+typedef enum
+{
+  DLG_RECORD_CREATE,
+  DLG_RECORD_UPDATE,
+  DLG_RECORD_DELETE,
+} DlgRecordChange;
+
+#define DLG_TYPE_RECORD (dlg_record_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (DlgRecord, dlg_record, DLG, RECORD, GObject)
+
+struct _DlgRecordClass
+{
+  GObjectClass parent_class;
+
+  const DlgRecordInfo *info;
+
+  /* Checks beyond the field table (references, cross-field rules); may be NULL. */
+  gboolean (*validate)       (DlgRecord  *self,
+                              DlgStore   *store,
+                              gint64      process_id,
+                              GError    **error);
+  /* The stage rule: may the record be written now; NULL means the process must be editable. */
+  gboolean (*check_editable) (DlgRecord  *self,
+                              DlgStore   *store,
+                              gint64      process_id,
+                              GError    **error);
+  /* The journal summary of a change, translated ("Decision recorded: “…”."). */
+  char    *(*describe)       (DlgRecord       *self,
+                              DlgRecordChange  change);
+  /* The journal entry's stage (NULL: none). */
+  const char *(*get_stage)   (DlgRecord  *self);
+
+  gpointer padding[8];
+};
+
+/* In class_init: installs a property per field (and id, uuid, process-id). */
+void            dlg_record_class_set_info   (DlgRecordClass   *klass,
+                                             const DlgRecordInfo *info);
+const DlgRecordInfo *dlg_record_class_get_info (DlgRecordClass *klass);
+const DlgField *dlg_record_class_find_field (DlgRecordClass   *klass,
+                                             const char       *property);
+/* Type-level access, for code that holds a GType (the GUI's record section, the sync). */
+const DlgRecordInfo *dlg_record_type_get_info (GType           type);
+
+gint64          dlg_record_get_id           (DlgRecord        *self);
+const char     *dlg_record_get_uuid         (DlgRecord        *self);
+gint64          dlg_record_get_process_id   (DlgRecord        *self);
+
+/* Typed access to a field by property name, for the one-line getters and setters and for
+ * generic code. Setters notify when the value changes; nothing is written until save. */
+const char     *dlg_record_get_string       (DlgRecord        *self,
+                                             const char       *property);
+void            dlg_record_set_string       (DlgRecord        *self,
+                                             const char       *property,
+                                             const char       *value);
+gint64          dlg_record_get_int64        (DlgRecord        *self,
+                                             const char       *property);
+void            dlg_record_set_int64        (DlgRecord        *self,
+                                             const char       *property,
+                                             gint64            value);
+double          dlg_record_get_double       (DlgRecord        *self,
+                                             const char       *property);
+void            dlg_record_set_double       (DlgRecord        *self,
+                                             const char       *property,
+                                             double            value);
+gboolean        dlg_record_get_boolean      (DlgRecord        *self,
+                                             const char       *property);
+void            dlg_record_set_boolean      (DlgRecord        *self,
+                                             const char       *property,
+                                             gboolean          value);
+
+/* (transfer full): a new, unsaved record of @type for @process_id, with the defaults. */
+gpointer        dlg_record_new              (GType             type,
+                                             gint64            process_id);
+/* Validates, checks the stage rule, then INSERT (id 0: id and uuid are filled in) or UPDATE in
+ * one transaction with the journal entry; re-reads the row, notifies, emits DlgStore::changed. */
+gboolean        dlg_record_save             (DlgRecord        *self,
+                                             DlgStore         *store,
+                                             GError          **error);
+/* (transfer full): the record, or NULL with DLG_ERROR_NOT_FOUND. */
+gpointer        dlg_record_load             (DlgStore         *store,
+                                             GType             type,
+                                             gint64            id,
+                                             GError          **error);
+/* (transfer full): the record whose uuid is @uuid, or NULL with DLG_ERROR_NOT_FOUND. */
+gpointer        dlg_record_find_by_uuid     (DlgStore         *store,
+                                             GType             type,
+                                             const char       *uuid,
+                                             GError          **error);
+/* (transfer full): the records of @process_id, in the type's order. @where (nullable) is an SQL
+ * condition on the table's columns, with ?2… bound from @params (GVariant tuple, nullable);
+ * it is the type file's own constant, never user text. */
+GListModel     *dlg_record_list             (DlgStore         *store,
+                                             GType             type,
+                                             gint64            process_id,
+                                             const char       *where,
+                                             GVariant         *params,
+                                             GError          **error);
+gboolean        dlg_record_delete           (DlgStore         *store,
+                                             GType             type,
+                                             gint64            id,
+                                             GError          **error);
+
+G_END_DECLS
