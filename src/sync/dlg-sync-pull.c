@@ -7,6 +7,10 @@
  * in one transaction, so that the cursor never runs ahead of what is applied. An item whose
  * rev is not above the one already held is ignored. Items of a process this database does not
  * have yet wait in sync_orphan and are applied when the process arrives.
+ *
+ * What the items say is written by the core's ingestion path (dlg-ingest.c, source "site"):
+ * this file keeps to the sync's own tables (orphans, what a full resync has seen, cursors) and
+ * reads the outbox for the moderation decisions the site has not seen yet.
  */
 
 #define G_LOG_DOMAIN "dlg-sync"
