@@ -71,12 +71,13 @@ static const char sql_contribution_by_source[] =
   " WHERE process_id = ?1 AND source = ?2 AND source_id = ?3";
 static const char sql_contribution_removal_by_source[] =
   "SELECT id FROM contribution WHERE source = ?1 AND source_id = ?2";
+/* ?2…?17 as in sql_contribution_update, so that one function binds both. */
 static const char sql_contribution_insert[] =
-  "INSERT INTO contribution (uuid, process_id, feature, kind, channel, parent_uuid, author_ref,"
-  "  title, body, lat, lon, data_json, created_at, moderation, moderation_reason, supports,"
-  "  remote_rev, sync_state, source, source_id, source_rev)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-  "  'synced', ?18, ?19, ?20)";
+  "INSERT INTO contribution (uuid, feature, kind, parent_uuid, author_ref, title, body, lat,"
+  "  lon, data_json, created_at, moderation, moderation_reason, supports, remote_rev,"
+  "  source_rev, process_id, channel, source, source_id, sync_state)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16, ?17, ?18, ?19,"
+  "  ?20, ?21, 'synced')";
 /* Not the channel (the site's copy of an in-person contribution is the app's), nor the sync
  * state; the moderation only when the officer has no decision on its way (?15). Nothing is
  * written when nothing differs, so that the report tells updated from unchanged. */
@@ -110,10 +111,11 @@ static const char sql_participant_by_source[] =
   " WHERE process_id = ?1 AND source = ?2 AND source_id = ?3";
 static const char sql_participant_removal_by_source[] =
   "SELECT id FROM participant WHERE source = ?1 AND source_id = ?2";
+/* ?2…?14 as in sql_participant_update. */
 static const char sql_participant_insert[] =
-  "INSERT INTO participant (uuid, process_id, channel, age_band, gender, commune, quartier,"
-  "  occupation, prior_participation, household, consent, consent_at, registered_at,"
-  "  remote_rev, source, source_id, source_rev)"
+  "INSERT INTO participant (uuid, channel, age_band, gender, commune, quartier, occupation,"
+  "  prior_participation, household, consent, consent_at, registered_at, remote_rev,"
+  "  source_rev, process_id, source, source_id)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
 /* Not the status nor the reserve rank: the draw's and the officer's. */
 static const char sql_participant_update[] =
@@ -273,65 +275,24 @@ held_is_current (const Held *held,
   return item->rev > 0 && held->has_rev && held->rev >= item->rev;
 }
 
-/* Returns FALSE on an SQL error; *@changed says whether a row was added or updated. */
-static gboolean
-apply_contribution (DlgStore        *store,
-                    DlgIngestBatch  *batch,
-                    const Item      *item,
-                    DlgIngestReport *report,
-                    GError         **error)
+/* The uuid of a row a source's item makes: its own when it has one (the site's are ours). */
+static char *
+new_row_uuid (DlgIngestBatch *batch,
+              const Item     *item,
+              const char     *uuid)
 {
-  DlgContribution *c = DLG_CONTRIBUTION (item->record);
-  const char *uuid = dlg_contribution_get_uuid (c);
-  gint64 process_id = dlg_contribution_get_process_id (c);
-  g_autoptr(DlgStmt) stmt = NULL;
-  Held held;
+  if (uuid != NULL)
+    return g_strdup (uuid);
+  return batch->by_uuid ? g_strdup (item->source_id) : dlg_uuid_new ();
+}
 
-  if (!find_held (store, batch, item, uuid, process_id, &held, error))
-    return FALSE;
-
-  if (held.id == 0)
-    {
-      g_autofree char *new_uuid = NULL;
-
-      if (uuid == NULL)
-        uuid = new_uuid = batch->by_uuid ? g_strdup (item->source_id) : dlg_uuid_new ();
-      if (!(stmt = dlg_store_prepare (store, sql_contribution_insert, error)))
-        return FALSE;
-      dlg_stmt_bind_text (stmt, 1, uuid);
-      sqlite3_bind_int64 (stmt, 2, process_id);
-      dlg_stmt_bind_text (stmt, 3, dlg_contribution_get_feature (c));
-      dlg_stmt_bind_text (stmt, 4, dlg_contribution_get_kind (c));
-      dlg_stmt_bind_text (stmt, 5, dlg_contribution_get_channel (c));
-      dlg_stmt_bind_text (stmt, 6, dlg_contribution_get_parent_uuid (c));
-      dlg_stmt_bind_text (stmt, 7, dlg_contribution_get_author_ref (c));
-      dlg_stmt_bind_text (stmt, 8, dlg_contribution_get_title (c));
-      dlg_stmt_bind_text (stmt, 9, dlg_contribution_get_body (c));
-      bind_double_or_null (stmt, 10, dlg_contribution_get_lat (c));
-      bind_double_or_null (stmt, 11, dlg_contribution_get_lon (c));
-      dlg_stmt_bind_text (stmt, 12, dlg_contribution_get_data_json (c));
-      dlg_stmt_bind_text (stmt, 13, dlg_contribution_get_created_at (c));
-      dlg_stmt_bind_text (stmt, 14, dlg_contribution_get_moderation (c));
-      dlg_stmt_bind_text (stmt, 15, dlg_contribution_get_moderation_reason (c));
-      sqlite3_bind_int64 (stmt, 16, dlg_contribution_get_supports (c));
-      bind_rev_or_null (stmt, 17, item->rev, batch->by_uuid);
-      dlg_stmt_bind_text (stmt, 18, batch->source);
-      dlg_stmt_bind_text (stmt, 19, item->source_id);
-      bind_rev_or_null (stmt, 20, item->rev, !batch->by_uuid);
-      if (!dlg_store_step_done (store, stmt, error))
-        return FALSE;
-      report->n_added++;
-      return TRUE;
-    }
-
-  if (held_is_current (&held, item))
-    {
-      report->n_unchanged++;
-      return TRUE;
-    }
-  if (!(stmt = dlg_store_prepare (store, sql_contribution_update, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, held.id);
+/* ?2…?17 of sql_contribution_insert and sql_contribution_update. */
+static void
+bind_contribution (sqlite3_stmt    *stmt,
+                   DlgIngestBatch  *batch,
+                   const Item      *item,
+                   DlgContribution *c)
+{
   dlg_stmt_bind_text (stmt, 2, dlg_contribution_get_feature (c));
   dlg_stmt_bind_text (stmt, 3, dlg_contribution_get_kind (c));
   dlg_stmt_bind_text (stmt, 4, dlg_contribution_get_parent_uuid (c));
@@ -348,6 +309,50 @@ apply_contribution (DlgStore        *store,
   sqlite3_bind_int (stmt, 15, (item->flags & DLG_INGEST_KEEP_MODERATION) != 0);
   bind_rev_or_null (stmt, 16, item->rev, batch->by_uuid);
   bind_rev_or_null (stmt, 17, item->rev, !batch->by_uuid);
+}
+
+/* Returns FALSE on an SQL error; counts the item in @report. */
+static gboolean
+apply_contribution (DlgStore        *store,
+                    DlgIngestBatch  *batch,
+                    const Item      *item,
+                    DlgIngestReport *report,
+                    GError         **error)
+{
+  DlgContribution *c = DLG_CONTRIBUTION (item->record);
+  const char *uuid = dlg_contribution_get_uuid (c);
+  gint64 process_id = dlg_contribution_get_process_id (c);
+  g_autoptr(DlgStmt) stmt = NULL;
+  Held held;
+
+  if (!find_held (store, batch, item, uuid, process_id, &held, error))
+    return FALSE;
+  if (held.id != 0 && held_is_current (&held, item))
+    {
+      report->n_unchanged++;
+      return TRUE;
+    }
+
+  if (!(stmt = dlg_store_prepare (store, held.id == 0 ? sql_contribution_insert
+                                                      : sql_contribution_update, error)))
+    return FALSE;
+  bind_contribution (stmt, batch, item, c);
+  if (held.id == 0)
+    {
+      g_autofree char *row_uuid = new_row_uuid (batch, item, uuid);
+
+      dlg_stmt_bind_text (stmt, 1, row_uuid);
+      sqlite3_bind_int64 (stmt, 18, process_id);
+      dlg_stmt_bind_text (stmt, 19, dlg_contribution_get_channel (c));
+      dlg_stmt_bind_text (stmt, 20, batch->source);
+      dlg_stmt_bind_text (stmt, 21, item->source_id);
+      if (!dlg_store_step_done (store, stmt, error))
+        return FALSE;
+      report->n_added++;
+      return TRUE;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, held.id);
   if (!dlg_store_step_done (store, stmt, error))
     return FALSE;
   if (sqlite3_changes (dlg_store_get_db (store)) > 0)
@@ -375,6 +380,28 @@ write_contact (DlgStore               *store,
   return dlg_store_step_done (store, stmt, error);
 }
 
+/* ?2…?14 of sql_participant_insert and sql_participant_update. */
+static void
+bind_participant (sqlite3_stmt   *stmt,
+                  DlgIngestBatch *batch,
+                  const Item     *item,
+                  DlgParticipant *p)
+{
+  dlg_stmt_bind_text (stmt, 2, dlg_participant_get_channel (p));
+  dlg_stmt_bind_text (stmt, 3, dlg_participant_get_age_band (p));
+  dlg_stmt_bind_text (stmt, 4, dlg_participant_get_gender (p));
+  dlg_stmt_bind_text (stmt, 5, dlg_participant_get_commune (p));
+  dlg_stmt_bind_text (stmt, 6, dlg_participant_get_quartier (p));
+  dlg_stmt_bind_text (stmt, 7, dlg_participant_get_occupation (p));
+  sqlite3_bind_int (stmt, 8, dlg_participant_get_prior_participation (p));
+  dlg_stmt_bind_text (stmt, 9, dlg_participant_get_household (p));
+  sqlite3_bind_int (stmt, 10, dlg_participant_get_consent (p));
+  dlg_stmt_bind_text (stmt, 11, dlg_participant_get_consent_at (p));
+  dlg_stmt_bind_text (stmt, 12, dlg_participant_get_registered_at (p));
+  bind_rev_or_null (stmt, 13, item->rev, batch->by_uuid);
+  bind_rev_or_null (stmt, 14, item->rev, !batch->by_uuid);
+}
+
 static gboolean
 apply_registration (DlgStore        *store,
                     DlgIngestBatch  *batch,
@@ -391,32 +418,25 @@ apply_registration (DlgStore        *store,
 
   if (!find_held (store, batch, item, uuid, process_id, &held, error))
     return FALSE;
+  /* A registrant erased at their request stays erased. */
+  if (held.id != 0 && (held.erased || held_is_current (&held, item)))
+    {
+      report->n_unchanged++;
+      return TRUE;
+    }
 
+  if (!(stmt = dlg_store_prepare (store, held.id == 0 ? sql_participant_insert
+                                                      : sql_participant_update, error)))
+    return FALSE;
+  bind_participant (stmt, batch, item, p);
   if (held.id == 0)
     {
-      g_autofree char *new_uuid = NULL;
+      g_autofree char *row_uuid = new_row_uuid (batch, item, uuid);
 
-      if (uuid == NULL)
-        uuid = new_uuid = batch->by_uuid ? g_strdup (item->source_id) : dlg_uuid_new ();
-      if (!(stmt = dlg_store_prepare (store, sql_participant_insert, error)))
-        return FALSE;
-      dlg_stmt_bind_text (stmt, 1, uuid);
-      sqlite3_bind_int64 (stmt, 2, process_id);
-      dlg_stmt_bind_text (stmt, 3, dlg_participant_get_channel (p));
-      dlg_stmt_bind_text (stmt, 4, dlg_participant_get_age_band (p));
-      dlg_stmt_bind_text (stmt, 5, dlg_participant_get_gender (p));
-      dlg_stmt_bind_text (stmt, 6, dlg_participant_get_commune (p));
-      dlg_stmt_bind_text (stmt, 7, dlg_participant_get_quartier (p));
-      dlg_stmt_bind_text (stmt, 8, dlg_participant_get_occupation (p));
-      sqlite3_bind_int (stmt, 9, dlg_participant_get_prior_participation (p));
-      dlg_stmt_bind_text (stmt, 10, dlg_participant_get_household (p));
-      sqlite3_bind_int (stmt, 11, dlg_participant_get_consent (p));
-      dlg_stmt_bind_text (stmt, 12, dlg_participant_get_consent_at (p));
-      dlg_stmt_bind_text (stmt, 13, dlg_participant_get_registered_at (p));
-      bind_rev_or_null (stmt, 14, item->rev, batch->by_uuid);
-      dlg_stmt_bind_text (stmt, 15, batch->source);
-      dlg_stmt_bind_text (stmt, 16, item->source_id);
-      bind_rev_or_null (stmt, 17, item->rev, !batch->by_uuid);
+      dlg_stmt_bind_text (stmt, 1, row_uuid);
+      sqlite3_bind_int64 (stmt, 15, process_id);
+      dlg_stmt_bind_text (stmt, 16, batch->source);
+      dlg_stmt_bind_text (stmt, 17, item->source_id);
       if (!dlg_store_step_done (store, stmt, error))
         return FALSE;
       participant_id = sqlite3_last_insert_rowid (dlg_store_get_db (store));
@@ -424,28 +444,7 @@ apply_registration (DlgStore        *store,
     }
   else
     {
-      /* A registrant erased at their request stays erased. */
-      if (held.erased || held_is_current (&held, item))
-        {
-          report->n_unchanged++;
-          return TRUE;
-        }
-      if (!(stmt = dlg_store_prepare (store, sql_participant_update, error)))
-        return FALSE;
       sqlite3_bind_int64 (stmt, 1, held.id);
-      dlg_stmt_bind_text (stmt, 2, dlg_participant_get_channel (p));
-      dlg_stmt_bind_text (stmt, 3, dlg_participant_get_age_band (p));
-      dlg_stmt_bind_text (stmt, 4, dlg_participant_get_gender (p));
-      dlg_stmt_bind_text (stmt, 5, dlg_participant_get_commune (p));
-      dlg_stmt_bind_text (stmt, 6, dlg_participant_get_quartier (p));
-      dlg_stmt_bind_text (stmt, 7, dlg_participant_get_occupation (p));
-      sqlite3_bind_int (stmt, 8, dlg_participant_get_prior_participation (p));
-      dlg_stmt_bind_text (stmt, 9, dlg_participant_get_household (p));
-      sqlite3_bind_int (stmt, 10, dlg_participant_get_consent (p));
-      dlg_stmt_bind_text (stmt, 11, dlg_participant_get_consent_at (p));
-      dlg_stmt_bind_text (stmt, 12, dlg_participant_get_registered_at (p));
-      bind_rev_or_null (stmt, 13, item->rev, batch->by_uuid);
-      bind_rev_or_null (stmt, 14, item->rev, !batch->by_uuid);
       if (!dlg_store_step_done (store, stmt, error))
         return FALSE;
       if (sqlite3_changes (dlg_store_get_db (store)) == 0)
