@@ -690,8 +690,8 @@ dlg_sync_page_apply (DlgStore     *store,
     *n_applied += applied;
   if (applied > 0)
     {
-      dlg_store_emit_changed (store, "contribution", 0);
-      dlg_store_emit_changed (store, "participant", 0);
+      dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, 0);
+      dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT, 0);
     }
   return TRUE;
 
@@ -810,7 +810,7 @@ dlg_sync_apply_orphans (DlgStore  *store,
     goto out;
   if (n_applied != NULL)
     *n_applied += report->n_added + report->n_updated;
-  dlg_store_emit_changed (store, "contribution", 0);
+  dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, 0);
   ok = TRUE;
   goto out;
 

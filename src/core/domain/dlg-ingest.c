@@ -822,9 +822,9 @@ dlg_ingest_batch_apply (DlgStore              *store,
     return FALSE;
 
   if (outermost && contributions)
-    dlg_store_emit_changed (store, "contribution", MAX (changed_process, 0));
+    dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, MAX (changed_process, 0));
   if (outermost && registrations)
-    dlg_store_emit_changed (store, "participant", MAX (changed_process, 0));
+    dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT, MAX (changed_process, 0));
   if (report != NULL)
     *report = g_steal_pointer (&result);
   return TRUE;
