@@ -675,6 +675,81 @@ test_migrate_backfill (Fixture       *f,
   g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
 }
 
+typedef struct
+{
+  DlgIngestReport *report;
+  GError          *error;
+  gboolean         done;
+  guint            n_progress;
+  guint            last_done;
+  GThread         *thread;
+} AsyncRun;
+
+static void
+async_progress_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  AsyncRun *run = user_data;
+
+  g_assert_true (g_thread_self () == run->thread);
+  g_assert_false (run->done);
+  g_assert_cmpuint (done, >, run->last_done);
+  run->last_done = done;
+  run->n_progress++;
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+
+  run->report = dlg_ingest_batch_apply_finish (DLG_STORE (source), result, &run->error);
+  run->done = TRUE;
+}
+
+/* Off the main thread, on the same file; progress comes to the caller's main context. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "async.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (path, &error);
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncRun run = { .thread = g_thread_self () };
+  AsyncRun cancelled = { .thread = g_thread_self () };
+
+  g_assert_no_error (error);
+  process = dlg_process_create (store, "Fichier", &error);
+  g_assert_no_error (error);
+
+  dlg_ingest_batch_apply_async (store, make_batch (dlg_process_get_id (process), 1000, 0),
+                                async_progress_cb, &run, NULL, NULL, async_done_cb, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (run.error);
+  g_assert_cmpuint (run.report->n_added, ==, 1000);
+  g_assert_cmpuint (run.n_progress, ==, 10);
+  g_assert_cmpuint (run.last_done, ==, 1000);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM contribution"), ==, 1000);
+  dlg_ingest_report_free (run.report);
+
+  g_cancellable_cancel (cancellable);
+  dlg_ingest_batch_apply_async (store, make_batch (dlg_process_get_id (process), 10, 1),
+                                NULL, NULL, NULL, cancellable, async_done_cb, &cancelled);
+  while (!cancelled.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (cancelled.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (cancelled.report);
+  g_clear_error (&cancelled.error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM contribution WHERE body LIKE"
+                                 " '% et des haies'"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -694,6 +769,7 @@ main (int    argc,
   ADD ("/core/ingest/remove-missing", test_remove_missing);
   ADD ("/core/ingest/from-json", test_from_json);
   ADD ("/core/ingest/migrate-backfill", test_migrate_backfill);
+  ADD ("/core/ingest/async", test_async);
 #undef ADD
 
   return g_test_run ();

@@ -906,3 +906,192 @@ dlg_ingest_remove_missing (DlgStore       *store,
     *n_removed = ids->len;
   return TRUE;
 }
+
+/* Off the main thread: the batch is applied by a store of the worker's own on the same file,
+ * progress is relayed to the caller's main context. */
+typedef struct
+{
+  gatomicrefcount        ref;
+  GMainContext          *context;
+  DlgIngestProgressFunc  func;
+  gpointer               data;
+  GDestroyNotify         notify;
+} ProgressRelay;
+
+typedef struct
+{
+  ProgressRelay *relay;
+  guint          done;
+  guint          total;
+} ProgressUpdate;
+
+typedef struct
+{
+  char           *path;
+  DlgIngestBatch *batch;
+  char           *actor;
+} ApplyData;
+
+static ProgressRelay *
+progress_relay_ref (ProgressRelay *relay)
+{
+  g_atomic_ref_count_inc (&relay->ref);
+  return relay;
+}
+
+static void
+progress_relay_unref (ProgressRelay *relay)
+{
+  if (!g_atomic_ref_count_dec (&relay->ref))
+    return;
+  if (relay->notify != NULL)
+    relay->notify (relay->data);
+  g_main_context_unref (relay->context);
+  g_free (relay);
+}
+
+static void
+progress_update_free (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  progress_relay_unref (update->relay);
+  g_free (update);
+}
+
+static gboolean
+progress_update_cb (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  update->relay->func (update->done, update->total, update->relay->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_relay_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  ProgressRelay *relay = user_data;
+  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
+
+  update->relay = progress_relay_ref (relay);
+  update->done = done;
+  update->total = total;
+  g_main_context_invoke_full (relay->context, G_PRIORITY_DEFAULT, progress_update_cb, update,
+                              progress_update_free);
+}
+
+static void
+apply_data_free (ApplyData *data)
+{
+  g_free (data->path);
+  g_free (data->actor);
+  dlg_ingest_batch_free (data->batch);
+  g_free (data);
+}
+
+static void
+apply_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ApplyData *data = task_data;
+  ProgressRelay *relay = g_object_get_data (G_OBJECT (task), "dlg-ingest-progress");
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgIngestReport) report = NULL;
+  GError *error = NULL;
+
+  if (!(store = dlg_store_open (data->path, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  dlg_store_set_actor (store, data->actor);
+  if (!dlg_ingest_batch_apply (store, data->batch, relay != NULL ? progress_relay_cb : NULL,
+                               relay, cancellable, &report, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&report),
+                           (GDestroyNotify) dlg_ingest_report_free);
+}
+
+/**
+ * dlg_ingest_batch_apply_async:
+ * @store: the store whose file the batch goes to (not an in-memory one)
+ * @batch: (transfer full): the batch, which the worker owns from now on
+ * @progress: (nullable): called in the thread-default main context of the caller
+ * @progress_data: data for @progress
+ * @progress_notify: (nullable): frees @progress_data when no more progress can come
+ * @cancellable: (nullable): cancelling rolls the batch back
+ *
+ * Runs dlg_ingest_batch_apply() in a worker thread, on a store of its own opened on the same
+ * file; dlg_ingest_batch_apply_finish() then emits @store's DlgStore::changed.
+ */
+void
+dlg_ingest_batch_apply_async (DlgStore              *store,
+                              DlgIngestBatch        *batch,
+                              DlgIngestProgressFunc  progress,
+                              gpointer               progress_data,
+                              GDestroyNotify         progress_notify,
+                              GCancellable          *cancellable,
+                              GAsyncReadyCallback    callback,
+                              gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ApplyData *data;
+
+  g_return_if_fail (DLG_IS_STORE (store));
+  g_return_if_fail (batch != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dlg_ingest_batch_apply_async);
+  data = g_new0 (ApplyData, 1);
+  data->path = g_strdup (dlg_store_get_path (store));
+  data->batch = batch;
+  data->actor = g_strdup (dlg_store_get_actor (store));
+  g_task_set_task_data (task, data, (GDestroyNotify) apply_data_free);
+  if (progress != NULL)
+    {
+      ProgressRelay *relay = g_new0 (ProgressRelay, 1);
+
+      g_atomic_ref_count_init (&relay->ref);
+      relay->context = g_main_context_ref_thread_default ();
+      relay->func = progress;
+      relay->data = progress_data;
+      relay->notify = progress_notify;
+      g_object_set_data_full (G_OBJECT (task), "dlg-ingest-progress", relay,
+                              (GDestroyNotify) progress_relay_unref);
+    }
+  else if (progress_notify != NULL)
+    progress_notify (progress_data);
+  g_task_run_in_thread (task, apply_thread);
+}
+
+/**
+ * dlg_ingest_batch_apply_finish:
+ *
+ * Returns: (transfer full): the report, or %NULL with @error set (%G_IO_ERROR_CANCELLED when
+ *   cancelled: nothing of the batch was kept)
+ */
+DlgIngestReport *
+dlg_ingest_batch_apply_finish (DlgStore      *store,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  DlgIngestReport *report;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dlg_ingest_batch_apply_async,
+                        NULL);
+
+  report = g_task_propagate_pointer (G_TASK (result), error);
+  if (report != NULL && report->n_added + report->n_updated + report->n_removed > 0)
+    {
+      dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, 0);
+      dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT, 0);
+    }
+  return report;
+}

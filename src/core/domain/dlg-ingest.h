@@ -85,6 +85,18 @@ gboolean         dlg_ingest_batch_apply            (DlgStore              *store
                                                     DlgIngestReport      **report,
                                                     GError               **error);
 
+void             dlg_ingest_batch_apply_async      (DlgStore              *store,
+                                                    DlgIngestBatch        *batch,
+                                                    DlgIngestProgressFunc  progress,
+                                                    gpointer               progress_data,
+                                                    GDestroyNotify         progress_notify,
+                                                    GCancellable          *cancellable,
+                                                    GAsyncReadyCallback    callback,
+                                                    gpointer               user_data);
+DlgIngestReport *dlg_ingest_batch_apply_finish     (DlgStore              *store,
+                                                    GAsyncResult          *result,
+                                                    GError               **error);
+
 gboolean         dlg_ingest_remove_missing         (DlgStore         *store,
                                                     const char       *source,
                                                     DlgIngestKind     kind,
