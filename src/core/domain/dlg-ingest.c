@@ -462,6 +462,8 @@ apply_registration (DlgStore        *store,
   return TRUE;
 }
 
+/* Runs @sql on the row @id; an erasure's statement also takes the revision (?2) and whether it
+ * is the site's (?3). */
 static gboolean
 exec_id (DlgStore    *store,
          const char  *sql,
