@@ -74,6 +74,27 @@ dlg_page_row_free (DlgPageRow *row)
   g_free (row);
 }
 
+/* Appends to @rows the (id, data) rows of @stmt, bound, whose data is a JSON object. */
+void
+dlg_page_read_rows (DlgSiteStmt *stmt,
+                    GPtrArray   *rows)
+{
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      JsonNode *data = dlg_json_parse ((const char *) sqlite3_column_text (stmt, 1), -1, NULL);
+      DlgPageRow *row;
+      if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
+        {
+          g_clear_pointer (&data, json_node_unref);
+          continue;
+        }
+      row = g_new0 (DlgPageRow, 1);
+      row->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row->data = data;
+      g_ptr_array_add (rows, row);
+    }
+}
+
 GPtrArray *
 dlg_page_load_rows (DlgSiteDb  *db,
                     const char *sql,
@@ -89,20 +110,7 @@ dlg_page_load_rows (DlgSiteDb  *db,
     sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
   if (type != NULL)
     sqlite3_bind_text (stmt, 2, type, -1, SQLITE_STATIC);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonNode *data = dlg_json_parse ((const char *) sqlite3_column_text (stmt, 1), -1, NULL);
-      DlgPageRow *row;
-      if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
-        {
-          g_clear_pointer (&data, json_node_unref);
-          continue;
-        }
-      row = g_new0 (DlgPageRow, 1);
-      row->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      row->data = data;
-      g_ptr_array_add (rows, row);
-    }
+  dlg_page_read_rows (stmt, rows);
   return rows;
 }
 

@@ -204,22 +204,7 @@ dlg_page_contributions (DlgSiteServer     *self,
           sqlite3_bind_text (stmt, 2, filter, -1, SQLITE_STATIC);
         sqlite3_bind_int (stmt, 3, PAGE_SIZE);
         sqlite3_bind_int64 (stmt, 4, (page_number - 1) * PAGE_SIZE);
-      }
-    while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        JsonNode *data;
-        DlgPageRow *row;
-
-        data = dlg_json_parse ((const char *) sqlite3_column_text (stmt, 1), -1, NULL);
-        if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
-          {
-            g_clear_pointer (&data, json_node_unref);
-            continue;
-          }
-        row = g_new0 (DlgPageRow, 1);
-        row->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-        row->data = data;
-        g_ptr_array_add (rows, row);
+        dlg_page_read_rows (stmt, rows);
       }
   }
 

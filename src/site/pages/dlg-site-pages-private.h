@@ -85,6 +85,8 @@ JsonNode              *dlg_page_load_object           (DlgSiteDb  *db,
                                                        const char *type,
                                                        const char *id);
 void                   dlg_page_row_free              (DlgPageRow *row);
+void                   dlg_page_read_rows             (DlgSiteStmt *stmt,
+                                                       GPtrArray   *rows);
 GPtrArray             *dlg_page_load_rows             (DlgSiteDb  *db,
                                                        const char *sql,
                                                        const char *process_id,
