@@ -68,18 +68,29 @@ write_file (Fixture    *f,
   return path;
 }
 
-static gint64
-count (DlgStore   *store,
+/* The first row of @sql, with @arg as ?1 (when not NULL). */
+static DlgStmt *
+query (DlgStore   *store,
        const char *sql,
        const char *arg)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, &error);
+  DlgStmt *stmt = dlg_store_prepare (store, sql, &error);
 
   g_assert_no_error (error);
   if (arg != NULL)
     dlg_stmt_bind_text (stmt, 1, arg);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return stmt;
+}
+
+static gint64
+count (DlgStore   *store,
+       const char *sql,
+       const char *arg)
+{
+  g_autoptr(DlgStmt) stmt = query (store, sql, arg);
+
   return sqlite3_column_int64 (stmt, 0);
 }
 
@@ -88,13 +99,8 @@ text_of (DlgStore   *store,
          const char *sql,
          const char *arg)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, &error);
+  g_autoptr(DlgStmt) stmt = query (store, sql, arg);
 
-  g_assert_no_error (error);
-  if (arg != NULL)
-    dlg_stmt_bind_text (stmt, 1, arg);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return dlg_stmt_dup_text (stmt, 0);
 }
 

@@ -418,6 +418,25 @@ end_field (DlgCsvReader  *self,
   return TRUE;
 }
 
+/* After @c, a CR or LF just read: a CRLF is one line end. */
+static gboolean
+end_line (DlgCsvReader  *self,
+          int            c,
+          GError       **error)
+{
+  if (c == '\r')
+    {
+      int next = reader_peek (self, error);
+
+      if (next == -2)
+        return FALSE;
+      if (next == '\n')
+        reader_skip (self);
+    }
+  self->line++;
+  return TRUE;
+}
+
 /**
  * dlg_csv_reader_next:
  * @row: (out) (transfer full) (nullable): the next row, %NULL at the end of the file
@@ -480,16 +499,8 @@ again:
                 }
               if (c == '\r' || c == '\n')
                 {
-                  if (c == '\r')
-                    {
-                      int next = reader_peek (self, error);
-
-                      if (next == -2)
-                        return FALSE;
-                      if (next == '\n')
-                        reader_skip (self);
-                    }
-                  self->line++;
+                  if (!end_line (self, c, error))
+                    return FALSE;
                   c = '\n';
                 }
               g_string_append_c (self->field, c);
@@ -524,16 +535,8 @@ again:
         }
       if (c == '\r' || c == '\n')
         {
-          if (c == '\r')
-            {
-              int next = reader_peek (self, error);
-
-              if (next == -2)
-                return FALSE;
-              if (next == '\n')
-                reader_skip (self);
-            }
-          self->line++;
+          if (!end_line (self, c, error))
+            return FALSE;
           if (!end_field (self, fields, field_line, error))
             return FALSE;
           /* a blank line is one empty, unquoted field */

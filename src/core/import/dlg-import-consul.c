@@ -29,22 +29,12 @@ dlg_import_consul_matches (const DlgCsvRow *header)
           dlg_import_column (header, "summary") >= 0);
 }
 
-static const char *
-get (const DlgCsvRow *header,
-     const DlgCsvRow *row,
-     const char      *name)
-{
-  const char *text = dlg_import_field (row, dlg_import_column (header, name));
-
-  return text != NULL ? text : "";
-}
-
 static gint64
 get_int (const DlgCsvRow *header,
          const DlgCsvRow *row,
          const char      *name)
 {
-  return g_ascii_strtoll (get (header, row, name), NULL, 10);
+  return g_ascii_strtoll (dlg_import_get (header, row, name), NULL, 10);
 }
 
 static void
@@ -59,9 +49,9 @@ set_common (JsonObject      *item,
   json_object_set_string_member (item, "channel", "online");
   json_object_set_string_member (item, "moderation", "published");
   json_object_set_string_member (item, "created_at", created_at);
-  if (*get (header, row, "userId") != '\0')
+  if (*dlg_import_get (header, row, "userId") != '\0')
     {
-      g_autofree char *ref = g_strdup_printf ("consul:%s", get (header, row, "userId"));
+      g_autofree char *ref = g_strdup_printf ("consul:%s", dlg_import_get (header, row, "userId"));
 
       json_object_set_string_member (item, "author_ref", ref);
     }
@@ -76,21 +66,21 @@ read_proposal (DlgImporter      *self,
 {
   g_autoptr(JsonObject) item = json_object_new ();
   g_autoptr(JsonObject) extra = json_object_new ();
-  g_autofree char *source_id = g_strdup_printf ("proposal/%s", get (header, row, "id"));
-  g_autofree char *summary = g_strstrip (g_strdup (get (header, row, "summary")));
-  g_autofree char *text = g_strstrip (g_strdup (get (header, row, "text")));
+  g_autofree char *source_id = g_strdup_printf ("proposal/%s", dlg_import_get (header, row, "id"));
+  g_autofree char *summary = g_strstrip (g_strdup (dlg_import_get (header, row, "summary")));
+  g_autofree char *text = g_strstrip (g_strdup (dlg_import_get (header, row, "text")));
   g_autofree char *body = *text == '\0' ? g_strdup (summary)
                         : *summary == '\0' ? g_strdup (text)
                         : g_strconcat (summary, "\n\n", text, NULL);
 
-  set_common (item, header, row, get (header, row, "date"));
+  set_common (item, header, row, dlg_import_get (header, row, "date"));
   json_object_set_string_member (item, "kind", "idea");
-  json_object_set_string_member (item, "title", get (header, row, "title"));
+  json_object_set_string_member (item, "title", dlg_import_get (header, row, "title"));
   json_object_set_string_member (item, "body", body);
   json_object_set_int_member (item, "supports", get_int (header, row, "numSupports"));
-  json_object_set_string_member (extra, "code", get (header, row, "code"));
-  json_object_set_string_member (extra, "url", get (header, row, "url"));
-  json_object_set_string_member (extra, "status", get (header, row, "status"));
+  json_object_set_string_member (extra, "code", dlg_import_get (header, row, "code"));
+  json_object_set_string_member (extra, "url", dlg_import_get (header, row, "url"));
+  json_object_set_string_member (extra, "status", dlg_import_get (header, row, "status"));
   json_object_set_int_member (extra, "comments", get_int (header, row, "numComments"));
   json_object_set_object_member (item, "answers", g_steal_pointer (&extra));
   return dlg_importer_add (self, row->line, source_id, item, error);
@@ -105,9 +95,9 @@ read_comment (DlgImporter      *self,
 {
   g_autoptr(JsonObject) item = json_object_new ();
   g_autoptr(JsonObject) extra = json_object_new ();
-  g_autofree char *source_id = g_strdup_printf ("comment/%s", get (header, row, "id"));
-  const char *parent = get (header, row, "parentId");
-  const char *time = get (header, row, "time");
+  g_autofree char *source_id = g_strdup_printf ("comment/%s", dlg_import_get (header, row, "id"));
+  const char *parent = dlg_import_get (header, row, "parentId");
+  const char *time = dlg_import_get (header, row, "time");
   const char *clock;
   g_autofree char *parent_id = NULL;
   g_autofree char *parent_uuid = NULL;
@@ -116,10 +106,10 @@ read_comment (DlgImporter      *self,
   /* "0 days 10:50:19": the time of day after the days */
   clock = strrchr (time, ' ');
   clock = clock != NULL ? clock + 1 : time;
-  date = *clock != '\0' ? g_strdup_printf ("%sT%sZ", get (header, row, "date"), clock)
-                        : g_strdup (get (header, row, "date"));
+  date = *clock != '\0' ? g_strdup_printf ("%sT%sZ", dlg_import_get (header, row, "date"), clock)
+                        : g_strdup (dlg_import_get (header, row, "date"));
   if (*parent == '\0' || g_str_equal (parent, "-1"))
-    parent_id = g_strdup_printf ("proposal/%s", get (header, row, "proposalId"));
+    parent_id = g_strdup_printf ("proposal/%s", dlg_import_get (header, row, "proposalId"));
   else
     parent_id = g_strdup_printf ("comment/%s", parent);
   parent_uuid = dlg_importer_uuid (self, parent_id);
@@ -127,12 +117,12 @@ read_comment (DlgImporter      *self,
   set_common (item, header, row, date);
   json_object_set_string_member (item, "kind", "comment");
   json_object_set_string_member (item, "parent_id", parent_uuid);
-  json_object_set_string_member (item, "body", get (header, row, "text"));
+  json_object_set_string_member (item, "body", dlg_import_get (header, row, "text"));
   json_object_set_int_member (item, "supports", get_int (header, row, "numPositiveVotes"));
   json_object_set_int_member (extra, "votes", get_int (header, row, "numVotes"));
   json_object_set_int_member (extra, "negative_votes", get_int (header, row, "numNegativeVotes"));
-  if (*get (header, row, "userType") != '\0')
-    json_object_set_string_member (extra, "author_type", get (header, row, "userType"));
+  if (*dlg_import_get (header, row, "userType") != '\0')
+    json_object_set_string_member (extra, "author_type", dlg_import_get (header, row, "userType"));
   json_object_set_object_member (item, "answers", g_steal_pointer (&extra));
   return dlg_importer_add (self, row->line, source_id, item, error);
 }

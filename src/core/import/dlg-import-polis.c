@@ -23,16 +23,6 @@ dlg_import_polis_matches (const DlgCsvRow *header)
          dlg_import_column (header, "moderated") >= 0;
 }
 
-static const char *
-get (const DlgCsvRow *header,
-     const DlgCsvRow *row,
-     const char      *name)
-{
-  const char *text = dlg_import_field (row, dlg_import_column (header, name));
-
-  return text != NULL ? text : "";
-}
-
 static gboolean
 read_row (DlgImporter      *self,
           const DlgCsvRow  *header,
@@ -42,27 +32,27 @@ read_row (DlgImporter      *self,
 {
   g_autoptr(JsonObject) item = json_object_new ();
   g_autoptr(JsonObject) extra = json_object_new ();
-  g_autofree char *source_id = g_strdup_printf ("comment/%s", get (header, row, "comment-id"));
-  g_autofree char *created_at = dlg_import_parse_date (get (header, row, "timestamp"));
-  gint64 moderated = g_ascii_strtoll (get (header, row, "moderated"), NULL, 10);
+  g_autofree char *source_id = g_strdup_printf ("comment/%s", dlg_import_get (header, row, "comment-id"));
+  g_autofree char *created_at = dlg_import_parse_date (dlg_import_get (header, row, "timestamp"));
+  gint64 moderated = g_ascii_strtoll (dlg_import_get (header, row, "moderated"), NULL, 10);
   const char *moderation = moderated < 0 ? "trashed" : moderated > 0 ? "published" : "pending";
 
   json_object_set_string_member (item, "feature", "debate");
   json_object_set_string_member (item, "kind", "comment");
   json_object_set_string_member (item, "channel", "online");
   json_object_set_string_member (item, "moderation", moderation);
-  json_object_set_string_member (item, "body", get (header, row, "comment-body"));
+  json_object_set_string_member (item, "body", dlg_import_get (header, row, "comment-body"));
   json_object_set_string_member (item, "created_at", created_at);
-  if (*get (header, row, "author-id") != '\0')
+  if (*dlg_import_get (header, row, "author-id") != '\0')
     {
-      g_autofree char *ref = g_strdup_printf ("polis:%s", get (header, row, "author-id"));
+      g_autofree char *ref = g_strdup_printf ("polis:%s", dlg_import_get (header, row, "author-id"));
 
       json_object_set_string_member (item, "author_ref", ref);
     }
   json_object_set_int_member (item, "supports",
-                              g_ascii_strtoll (get (header, row, "agrees"), NULL, 10));
+                              g_ascii_strtoll (dlg_import_get (header, row, "agrees"), NULL, 10));
   json_object_set_int_member (extra, "disagrees",
-                              g_ascii_strtoll (get (header, row, "disagrees"), NULL, 10));
+                              g_ascii_strtoll (dlg_import_get (header, row, "disagrees"), NULL, 10));
   json_object_set_object_member (item, "answers", g_steal_pointer (&extra));
   return dlg_importer_add (self, row->line, source_id, item, error);
 }

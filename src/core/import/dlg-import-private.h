@@ -48,6 +48,10 @@ gboolean         dlg_import_check_row          (DlgImporter     *self,
                                                 GError         **error);
 const char      *dlg_import_field              (const DlgCsvRow *row,
                                                 int              column);
+/* The field of the column @name, "" when there is none. */
+const char      *dlg_import_get                (const DlgCsvRow *header,
+                                                const DlgCsvRow *row,
+                                                const char      *name);
 /* `field/locale` columns: the one of @locale, else @field itself, else the first filled. */
 const char      *dlg_import_localized          (const DlgCsvRow *header,
                                                 const DlgCsvRow *row,

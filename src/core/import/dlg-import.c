@@ -286,6 +286,16 @@ dlg_import_field (const DlgCsvRow *row,
 }
 
 const char *
+dlg_import_get (const DlgCsvRow *header,
+                const DlgCsvRow *row,
+                const char      *name)
+{
+  const char *text = dlg_import_field (row, dlg_import_column (header, name));
+
+  return text != NULL ? text : "";
+}
+
+const char *
 dlg_import_localized (const DlgCsvRow *header,
                       const DlgCsvRow *row,
                       const char      *field,
