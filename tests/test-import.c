@@ -408,9 +408,10 @@ test_capcollectif (Fixture       *f,
     "\"value\":\"Hors sujet\"}]}]", -1);
   g_autofree char *csv = write_file (f, "export.csv",
     "id,reference,title,createdAt,publishedAt,updatedAt,trashed,trashedStatus,authorId,"
-    "authorType,authorZipCode,Q160 - Quelles sont les priorités ?,Autre chose ?\n"
+    "authorType,authorZipCode,Q160 - Quelles sont les priorités ?,Autre chose ?,"
+    "Quoi d'autre - en un mot ?\n"
     "UHJvcG9zYWw6Mw==,1-3,,2019-01-24 10:00:00,2019-01-24 10:00:00,,false,,VXNlcjoz,,44100,"
-    "\"Le vélo,\nla marche\",\n", -1);
+    "\"Le vélo,\nla marche\",,Tram\n", -1);
   g_autoptr(DlgImportReport) a = NULL;
   g_autoptr(DlgImportReport) b = NULL;
   g_autoptr(DlgImportReport) again = NULL;
@@ -431,7 +432,10 @@ test_capcollectif (Fixture       *f,
                                     " FROM contribution WHERE source_id = ?1",
                           "UHJvcG9zYWw6MQ==/160"), ==, 1);
   b = import (f, csv, DLG_IMPORT_FORMAT_AUTO, NULL);
-  g_assert_cmpuint (b->n_added, ==, 1);
+  g_assert_cmpuint (b->n_added, ==, 2);
+  /* a title alone is its own id, even with a dash */
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM contribution WHERE source_id = ?1",
+                          "UHJvcG9zYWw6Mw==/Quoi d'autre - en un mot ?"), ==, 1);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM contribution WHERE source_id = ?1",
                           "UHJvcG9zYWw6Mw==/160"), ==, 1);
   again = import (f, json, DLG_IMPORT_FORMAT_CAPCOLLECTIF, NULL);
@@ -526,6 +530,51 @@ test_dry_run (Fixture       *f,
   g_assert_cmpuint (report->skipped->len, ==, 1);
   g_assert_cmpuint (((DlgImportSkip *) g_ptr_array_index (report->skipped, 0))->line, ==, 3);
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM contribution", NULL), ==, 0);
+}
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  guint *calls = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  (*calls)++;
+}
+
+/* Progress comes while reading; a cancel rolls the whole file back. */
+static void
+test_progress_and_cancel (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("timestamp,comment-id,author-id,agrees,disagrees,"
+                                          "moderated,comment-body\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  DlgImportOptions options = { 0 };
+  guint calls = 0;
+
+  for (guint i = 1; i <= 2500; i++)
+    g_string_append_printf (text, "1472552518501,%u,1,0,0,1,comment number %u\n", i, i);
+  path = write_file (f, "comments.csv", text->str, text->len);
+  options.progress = progress_cb;
+  options.progress_data = &calls;
+  options.batch_size = 100;
+  g_assert_true (dlg_import_file (f->store, f->process_id, path, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 3);
+
+  g_string_replace (text, "comment number", "changed", 0);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  g_cancellable_cancel (cancellable);
+  options.cancellable = cancellable;
+  g_assert_false (dlg_import_file (f->store, f->process_id, path, &options, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM contribution WHERE body LIKE ?1",
+                          "changed%"), ==, 0);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM contribution", NULL), ==, 2500);
 }
 
 /* The real exports: ../shared/platform-samples next to the repository. */
@@ -662,6 +711,7 @@ main (int   argc,
   ADD ("/core/import/csv-mapping", test_csv_mapping);
   ADD ("/core/import/missing-column", test_missing_column);
   ADD ("/core/import/dry-run", test_dry_run);
+  ADD ("/core/import/progress-and-cancel", test_progress_and_cancel);
   ADD ("/core/import/samples", test_samples);
 #undef ADD
 

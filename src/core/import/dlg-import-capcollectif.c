@@ -249,7 +249,32 @@ read_json (DlgImporter  *self,
   return TRUE;
 }
 
-/* The CSV: every column that is not one of a row's is a question. */
+/* An id between @p and @end: a number or base64 ("UXVlc3Rpb246MTYw"), not words. */
+static gboolean
+is_id (const char *p,
+       const char *end)
+{
+  for (; p < end; p++)
+    if (!g_ascii_isalnum (*p) && *p != '=' && *p != '+' && *p != '/')
+      return FALSE;
+  return TRUE;
+}
+
+/* A question of the CSV: a column that is not one of a row's. */
+typedef struct
+{
+  char *id;
+  char *title;
+  int   column;
+} Question;
+
+static void
+question_clear (Question *question)
+{
+  g_free (question->id);
+  g_free (question->title);
+}
+
 static gboolean
 read_csv_row (DlgImporter      *self,
               const DlgCsvRow  *header,
@@ -257,25 +282,24 @@ read_csv_row (DlgImporter      *self,
               gpointer          data,
               GError          **error)
 {
-  GPtrArray *questions = data;   /* question id, title, column: three per question */
+  GArray *questions = data;
   g_autoptr(GArray) answers = g_array_new (FALSE, TRUE, sizeof (Answer));
-  const char *trashed = dlg_import_field (csv, dlg_import_column (header, "trashed"));
+  const char *trashed = dlg_import_get (header, csv, "trashed");
   Row row = { 0 };
 
-  row.id = dlg_import_field (csv, dlg_import_column (header, "id"));
-  row.created_at = dlg_import_field (csv, dlg_import_column (header, "publishedAt"));
-  if (row.created_at == NULL || *row.created_at == '\0')
-    row.created_at = dlg_import_field (csv, dlg_import_column (header, "createdAt"));
-  row.author = dlg_import_field (csv, dlg_import_column (header, "authorId"));
-  row.zip = dlg_import_field (csv, dlg_import_column (header, "authorZipCode"));
-  row.trashed = trashed != NULL && (g_ascii_strcasecmp (trashed, "true") == 0 ||
-                                    g_str_equal (trashed, "1"));
-  row.trashed_status = dlg_import_field (csv, dlg_import_column (header, "trashedStatus"));
-  for (guint i = 0; i < questions->len; i += 3)
+  row.id = dlg_import_get (header, csv, "id");
+  row.created_at = dlg_import_get (header, csv, "publishedAt");
+  if (*row.created_at == '\0')
+    row.created_at = dlg_import_get (header, csv, "createdAt");
+  row.author = dlg_import_get (header, csv, "authorId");
+  row.zip = dlg_import_get (header, csv, "authorZipCode");
+  row.trashed = g_ascii_strcasecmp (trashed, "true") == 0 || g_str_equal (trashed, "1");
+  row.trashed_status = dlg_import_get (header, csv, "trashedStatus");
+  for (guint i = 0; i < questions->len; i++)
     {
-      Answer answer = { g_ptr_array_index (questions, i), g_ptr_array_index (questions, i + 1),
-                        dlg_import_field (csv, GPOINTER_TO_INT (g_ptr_array_index (questions,
-                                                                                  i + 2))) };
+      const Question *question = &g_array_index (questions, Question, i);
+      Answer answer = { question->id, question->title,
+                        dlg_import_field (csv, question->column) };
 
       g_array_append_val (answers, answer);
     }
@@ -288,7 +312,7 @@ dlg_import_read_capcollectif (DlgImporter   *self,
                               GError       **error)
 {
   static const char *required[] = { "id", NULL };
-  g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) questions = g_array_new (FALSE, TRUE, sizeof (Question));
   g_autoptr(DlgCsvReader) peek = NULL;
   g_autoptr(DlgCsvRow) header = NULL;
 
@@ -296,6 +320,7 @@ dlg_import_read_capcollectif (DlgImporter   *self,
     return read_json (self, error);
 
   /* The questions, from the header: `Q<id> - <title>`, or the title alone as its id. */
+  g_array_set_clear_func (questions, (GDestroyNotify) question_clear);
   if (!(peek = dlg_csv_reader_open (dlg_importer_get_path (self), 0, error)) ||
       !dlg_csv_reader_next (peek, &header, error))
     return FALSE;
@@ -303,32 +328,21 @@ dlg_import_read_capcollectif (DlgImporter   *self,
     {
       const char *name = header->fields[i];
       const char *dash = strstr (name, " - ");
+      Question question = { NULL, NULL, (int) i };
 
       if (g_strv_contains (row_columns, name) || *name == '\0')
         continue;
-      if (name[0] == 'Q' && dash != NULL)
+      if (name[0] == 'Q' && dash != NULL && dash > name + 1 && is_id (name + 1, dash))
         {
-          g_ptr_array_add (questions, g_strndup (name + 1, dash - name - 1));
-          g_ptr_array_add (questions, g_strdup (dash + 3));
+          question.id = g_strndup (name + 1, dash - name - 1);
+          question.title = g_strdup (dash + 3);
         }
       else
         {
-          g_ptr_array_add (questions, g_strdup (name));
-          g_ptr_array_add (questions, g_strdup (name));
+          question.id = g_strdup (name);
+          question.title = g_strdup (name);
         }
-      g_ptr_array_add (questions, GINT_TO_POINTER (i));
+      g_array_append_val (questions, question);
     }
-  /* the columns are not strings to free */
-  g_ptr_array_set_free_func (questions, NULL);
-  {
-    gboolean ok = dlg_import_read_csv_rows (self, reader, required, read_csv_row, questions,
-                                            error);
-
-    for (guint i = 0; i < questions->len; i += 3)
-      {
-        g_free (g_ptr_array_index (questions, i));
-        g_free (g_ptr_array_index (questions, i + 1));
-      }
-    return ok;
-  }
+  return dlg_import_read_csv_rows (self, reader, required, read_csv_row, questions, error);
 }

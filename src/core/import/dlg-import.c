@@ -34,7 +34,7 @@ struct _DlgImporter
 {
   DlgStore               *store;
   gint64                  process_id;
-  char                   *process_uuid;
+  const char             *process_uuid;
   const char             *source;
   const char             *path;
   char                   *display_name;
@@ -681,7 +681,7 @@ dlg_import_file (DlgStore                *store,
   result->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) skip_free);
   importer.store = store;
   importer.process_id = process_id;
-  importer.process_uuid = (char *) dlg_process_get_uuid (process);
+  importer.process_uuid = dlg_process_get_uuid (process);
   importer.source = result->source;
   importer.path = path;
   importer.display_name = display_name;
