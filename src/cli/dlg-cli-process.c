@@ -47,6 +47,19 @@ new_context (const char *parameters,
   return context;
 }
 
+/* id, uuid and title, as `processes` and `process create` print them */
+static void
+add_process_members (JsonBuilder *builder,
+                     DlgProcess  *process)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, dlg_process_get_id (process));
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, dlg_process_get_uuid (process));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, dlg_process_get_title (process));
+}
+
 /* dialogue-cli demo */
 int
 dlg_cli_demo (int    argc,
@@ -106,12 +119,7 @@ dlg_cli_processes (int    argc,
       if (opt_json)
         {
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, dlg_process_get_id (process));
-          json_builder_set_member_name (builder, "uuid");
-          json_builder_add_string_value (builder, dlg_process_get_uuid (process));
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, dlg_process_get_title (process));
+          add_process_members (builder, process);
           json_builder_set_member_name (builder, "stage");
           json_builder_add_string_value (builder, dlg_stage_to_id (stage));
           json_builder_set_member_name (builder, "archived");
@@ -289,12 +297,7 @@ dlg_cli_process (int    argc,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_int_value (builder, dlg_process_get_id (process));
-      json_builder_set_member_name (builder, "uuid");
-      json_builder_add_string_value (builder, dlg_process_get_uuid (process));
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, dlg_process_get_title (process));
+      add_process_members (builder, process);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       dlg_cli_print_json (root);

@@ -14,24 +14,13 @@
 #include "config.h"
 
 #include <sys/resource.h>
-#include <time.h>
 
 #include <glib/gstdio.h>
 
 #include "dlg-core.h"
 #include "dlg-store-private.h"
 
-static double
-seconds_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1e6;
-}
-
-static double
-cpu_seconds (void)
-{
-  return (double) clock () / CLOCKS_PER_SEC;
-}
+#include "bench-common.h"
 
 static double
 peak_rss_mib (void)
@@ -40,23 +29,6 @@ peak_rss_mib (void)
 
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss / 1024.0;
-}
-
-static DlgStore *
-open_store (const char  *dir,
-            const char  *name,
-            gint64      *process_id)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DlgProcess) process = NULL;
-  DlgStore *store = dlg_store_open (path, &error);
-
-  g_assert_no_error (error);
-  process = dlg_process_create (store, "Bench", &error);
-  g_assert_no_error (error);
-  *process_id = dlg_process_get_id (process);
-  return store;
 }
 
 /* Streams the file out, so that writing it costs no memory either. */
