@@ -363,7 +363,8 @@ test_capcollectif (Fixture       *f,
     "\"value\":\"{\\\"labels\\\":[\\\"Oui\\\"],\\\"other\\\":null}\",\"formattedValue\":\"Oui\"},"
     "{\"questionId\":\"162\",\"questionTitle\":\"Autre chose ?\",\"value\":null}]},"
     "{\"id\":\"UHJvcG9zYWw6Mg==\",\"reference\":\"1-2\",\"createdAt\":\"2019-01-23 10:00:00\","
-    "\"publishedAt\":null,\"trashed\":true,\"trashedStatus\":\"INVISIBLE\",\"authorId\":\"VXNlcjoy\","
+    "\"publishedAt\":null,\"trashed\":true,\"trashedStatus\":\"INVISIBLE\","
+    "\"authorId\":\"VXNlcjoy\","
     "\"responses\":[{\"questionId\":\"160\",\"questionTitle\":\"Quelles sont les priorités ?\","
     "\"value\":\"Hors sujet\"}]}]", -1);
   g_autofree char *csv = write_file (f, "export.csv",

@@ -80,8 +80,6 @@ add_row (DlgImporter   *self,
          GError       **error)
 {
   g_autoptr(JsonArray) closed = json_array_new ();
-  g_autofree char *created_at = dlg_import_parse_date (row->created_at != NULL
-                                                       ? row->created_at : "");
 
   for (guint i = 0; i < n_answers; i++)
     {
@@ -110,24 +108,15 @@ add_row (DlgImporter   *self,
       value = g_strstrip (g_strdup (answers[i].value));
       if (*value == '\0')
         continue;
-      item = json_object_new ();
+      item = dlg_importer_new_item (self, "questionnaire", "answer",
+                                    row->trashed ? "trashed" : "published", row->created_at,
+                                    row->author);
       extra = json_object_new ();
       source_id = g_strdup_printf ("%s/%s", row->id, answers[i].question_id);
-      json_object_set_string_member (item, "feature", "questionnaire");
-      json_object_set_string_member (item, "kind", "answer");
-      json_object_set_string_member (item, "channel", "online");
-      json_object_set_string_member (item, "moderation", row->trashed ? "trashed" : "published");
       if (row->trashed && row->trashed_status != NULL && *row->trashed_status != '\0')
         json_object_set_string_member (item, "moderation_reason", row->trashed_status);
       json_object_set_string_member (item, "title", answers[i].question);
       json_object_set_string_member (item, "body", value);
-      json_object_set_string_member (item, "created_at", created_at);
-      if (row->author != NULL && *row->author != '\0')
-        {
-          g_autofree char *ref = g_strdup_printf ("capcollectif:%s", row->author);
-
-          json_object_set_string_member (item, "author_ref", ref);
-        }
       json_object_set_string_member (extra, "question_id", answers[i].question_id);
       json_object_set_string_member (extra, "contribution", row->id);
       if (row->zip != NULL && *row->zip != '\0')

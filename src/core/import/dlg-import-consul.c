@@ -29,34 +29,6 @@ dlg_import_consul_matches (const DlgCsvRow *header)
           dlg_import_column (header, "summary") >= 0);
 }
 
-static gint64
-get_int (const DlgCsvRow *header,
-         const DlgCsvRow *row,
-         const char      *name)
-{
-  return g_ascii_strtoll (dlg_import_get (header, row, name), NULL, 10);
-}
-
-static void
-set_common (JsonObject      *item,
-            const DlgCsvRow *header,
-            const DlgCsvRow *row,
-            const char      *date)
-{
-  g_autofree char *created_at = dlg_import_parse_date (date);
-
-  json_object_set_string_member (item, "feature", "ideas");
-  json_object_set_string_member (item, "channel", "online");
-  json_object_set_string_member (item, "moderation", "published");
-  json_object_set_string_member (item, "created_at", created_at);
-  if (*dlg_import_get (header, row, "userId") != '\0')
-    {
-      g_autofree char *ref = g_strdup_printf ("consul:%s", dlg_import_get (header, row, "userId"));
-
-      json_object_set_string_member (item, "author_ref", ref);
-    }
-}
-
 static gboolean
 read_proposal (DlgImporter      *self,
                const DlgCsvRow  *header,
@@ -64,24 +36,26 @@ read_proposal (DlgImporter      *self,
                gpointer          data,
                GError          **error)
 {
-  g_autoptr(JsonObject) item = json_object_new ();
+  g_autoptr(JsonObject) item = NULL;
   g_autoptr(JsonObject) extra = json_object_new ();
-  g_autofree char *source_id = g_strdup_printf ("proposal/%s", dlg_import_get (header, row, "id"));
+  g_autofree char *source_id = g_strdup_printf ("proposal/%s",
+                                                dlg_import_get (header, row, "id"));
   g_autofree char *summary = g_strstrip (g_strdup (dlg_import_get (header, row, "summary")));
   g_autofree char *text = g_strstrip (g_strdup (dlg_import_get (header, row, "text")));
   g_autofree char *body = *text == '\0' ? g_strdup (summary)
                         : *summary == '\0' ? g_strdup (text)
                         : g_strconcat (summary, "\n\n", text, NULL);
 
-  set_common (item, header, row, dlg_import_get (header, row, "date"));
-  json_object_set_string_member (item, "kind", "idea");
+  item = dlg_importer_new_item (self, "ideas", "idea", "published",
+                                dlg_import_get (header, row, "date"),
+                                dlg_import_get (header, row, "userId"));
   json_object_set_string_member (item, "title", dlg_import_get (header, row, "title"));
   json_object_set_string_member (item, "body", body);
-  json_object_set_int_member (item, "supports", get_int (header, row, "numSupports"));
+  json_object_set_int_member (item, "supports", dlg_import_get_int (header, row, "numSupports"));
   json_object_set_string_member (extra, "code", dlg_import_get (header, row, "code"));
   json_object_set_string_member (extra, "url", dlg_import_get (header, row, "url"));
   json_object_set_string_member (extra, "status", dlg_import_get (header, row, "status"));
-  json_object_set_int_member (extra, "comments", get_int (header, row, "numComments"));
+  json_object_set_int_member (extra, "comments", dlg_import_get_int (header, row, "numComments"));
   json_object_set_object_member (item, "answers", g_steal_pointer (&extra));
   return dlg_importer_add (self, row->line, source_id, item, error);
 }
@@ -93,9 +67,10 @@ read_comment (DlgImporter      *self,
               gpointer          data,
               GError          **error)
 {
-  g_autoptr(JsonObject) item = json_object_new ();
+  g_autoptr(JsonObject) item = NULL;
   g_autoptr(JsonObject) extra = json_object_new ();
-  g_autofree char *source_id = g_strdup_printf ("comment/%s", dlg_import_get (header, row, "id"));
+  g_autofree char *source_id = g_strdup_printf ("comment/%s",
+                                                dlg_import_get (header, row, "id"));
   const char *parent = dlg_import_get (header, row, "parentId");
   const char *time = dlg_import_get (header, row, "time");
   const char *clock;
@@ -114,13 +89,15 @@ read_comment (DlgImporter      *self,
     parent_id = g_strdup_printf ("comment/%s", parent);
   parent_uuid = dlg_importer_uuid (self, parent_id);
 
-  set_common (item, header, row, date);
-  json_object_set_string_member (item, "kind", "comment");
+  item = dlg_importer_new_item (self, "ideas", "comment", "published", date,
+                                dlg_import_get (header, row, "userId"));
   json_object_set_string_member (item, "parent_id", parent_uuid);
   json_object_set_string_member (item, "body", dlg_import_get (header, row, "text"));
-  json_object_set_int_member (item, "supports", get_int (header, row, "numPositiveVotes"));
-  json_object_set_int_member (extra, "votes", get_int (header, row, "numVotes"));
-  json_object_set_int_member (extra, "negative_votes", get_int (header, row, "numNegativeVotes"));
+  json_object_set_int_member (item, "supports",
+                              dlg_import_get_int (header, row, "numPositiveVotes"));
+  json_object_set_int_member (extra, "votes", dlg_import_get_int (header, row, "numVotes"));
+  json_object_set_int_member (extra, "negative_votes",
+                              dlg_import_get_int (header, row, "numNegativeVotes"));
   if (*dlg_import_get (header, row, "userType") != '\0')
     json_object_set_string_member (extra, "author_type", dlg_import_get (header, row, "userType"));
   json_object_set_object_member (item, "answers", g_steal_pointer (&extra));

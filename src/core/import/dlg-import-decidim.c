@@ -114,32 +114,21 @@ read_row (DlgImporter      *self,
   const char *author = dlg_import_field (row, dlg_import_column (header, "author/id"));
   const char *date = dlg_import_field (row, dlg_import_column (header, "published_at"));
   const char *text;
-  g_autoptr(JsonObject) item = json_object_new ();
+  g_autoptr(JsonObject) item = NULL;
   g_autoptr(JsonObject) extra = json_object_new ();
   g_autofree char *source_id = g_strdup_printf ("%s/%s", resource->kind, id);
   g_autofree char *plain = NULL;
-  g_autofree char *created_at = NULL;
 
   if (body == NULL || *body == '\0')
     body = dlg_import_localized (header, row, "description", locale);
   if (date == NULL || *date == '\0')
     date = dlg_import_field (row, dlg_import_column (header, "created_at"));
   plain = dlg_import_html_to_text (body != NULL ? body : "");
-  created_at = dlg_import_parse_date (date != NULL ? date : "");
 
-  json_object_set_string_member (item, "feature", resource->feature);
-  json_object_set_string_member (item, "kind", resource->contribution_kind);
-  json_object_set_string_member (item, "channel", "online");
-  json_object_set_string_member (item, "moderation", "published");
+  item = dlg_importer_new_item (self, resource->feature, resource->contribution_kind,
+                                "published", date, author);
   json_object_set_string_member (item, "title", title != NULL ? title : "");
   json_object_set_string_member (item, "body", plain);
-  json_object_set_string_member (item, "created_at", created_at);
-  if (author != NULL && *author != '\0')
-    {
-      g_autofree char *ref = g_strdup_printf ("decidim:%s", author);
-
-      json_object_set_string_member (item, "author_ref", ref);
-    }
 
   if (resource->comments)
     {

@@ -30,29 +30,19 @@ read_row (DlgImporter      *self,
           gpointer          data,
           GError          **error)
 {
-  g_autoptr(JsonObject) item = json_object_new ();
+  g_autoptr(JsonObject) item = NULL;
   g_autoptr(JsonObject) extra = json_object_new ();
-  g_autofree char *source_id = g_strdup_printf ("comment/%s", dlg_import_get (header, row, "comment-id"));
-  g_autofree char *created_at = dlg_import_parse_date (dlg_import_get (header, row, "timestamp"));
+  g_autofree char *source_id = g_strdup_printf ("comment/%s",
+                                                dlg_import_get (header, row, "comment-id"));
   gint64 moderated = g_ascii_strtoll (dlg_import_get (header, row, "moderated"), NULL, 10);
   const char *moderation = moderated < 0 ? "trashed" : moderated > 0 ? "published" : "pending";
 
-  json_object_set_string_member (item, "feature", "debate");
-  json_object_set_string_member (item, "kind", "comment");
-  json_object_set_string_member (item, "channel", "online");
-  json_object_set_string_member (item, "moderation", moderation);
+  item = dlg_importer_new_item (self, "debate", "comment", moderation,
+                                dlg_import_get (header, row, "timestamp"),
+                                dlg_import_get (header, row, "author-id"));
   json_object_set_string_member (item, "body", dlg_import_get (header, row, "comment-body"));
-  json_object_set_string_member (item, "created_at", created_at);
-  if (*dlg_import_get (header, row, "author-id") != '\0')
-    {
-      g_autofree char *ref = g_strdup_printf ("polis:%s", dlg_import_get (header, row, "author-id"));
-
-      json_object_set_string_member (item, "author_ref", ref);
-    }
-  json_object_set_int_member (item, "supports",
-                              g_ascii_strtoll (dlg_import_get (header, row, "agrees"), NULL, 10));
-  json_object_set_int_member (extra, "disagrees",
-                              g_ascii_strtoll (dlg_import_get (header, row, "disagrees"), NULL, 10));
+  json_object_set_int_member (item, "supports", dlg_import_get_int (header, row, "agrees"));
+  json_object_set_int_member (extra, "disagrees", dlg_import_get_int (header, row, "disagrees"));
   json_object_set_object_member (item, "answers", g_steal_pointer (&extra));
   return dlg_importer_add (self, row->line, source_id, item, error);
 }

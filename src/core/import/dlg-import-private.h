@@ -27,6 +27,14 @@ gboolean         dlg_importer_add              (DlgImporter  *self,
                                                 const char   *source_id,
                                                 JsonObject   *data,
                                                 GError      **error);
+/* A contribution's members that every reader sets: online, @date read by
+ * dlg_import_parse_date(), the author reference "<source>:<@author>" when there is one. */
+JsonObject      *dlg_importer_new_item         (DlgImporter  *self,
+                                                const char   *feature,
+                                                const char   *kind,
+                                                const char   *moderation,
+                                                const char   *date,
+                                                const char   *author);
 void             dlg_importer_skip             (DlgImporter  *self,
                                                 guint         line,
                                                 const char   *source_id,
@@ -50,6 +58,9 @@ const char      *dlg_import_field              (const DlgCsvRow *row,
                                                 int              column);
 /* The field of the column @name, "" when there is none. */
 const char      *dlg_import_get                (const DlgCsvRow *header,
+                                                const DlgCsvRow *row,
+                                                const char      *name);
+gint64           dlg_import_get_int            (const DlgCsvRow *header,
                                                 const DlgCsvRow *row,
                                                 const char      *name);
 /* `field/locale` columns: the one of @locale, else @field itself, else the first filled. */

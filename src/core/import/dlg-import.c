@@ -146,6 +146,31 @@ dlg_importer_uuid (DlgImporter *self,
                           digest[12], digest[13], digest[14], digest[15]);
 }
 
+JsonObject *
+dlg_importer_new_item (DlgImporter *self,
+                       const char  *feature,
+                       const char  *kind,
+                       const char  *moderation,
+                       const char  *date,
+                       const char  *author)
+{
+  JsonObject *item = json_object_new ();
+  g_autofree char *created_at = dlg_import_parse_date (date != NULL ? date : "");
+
+  json_object_set_string_member (item, "feature", feature);
+  json_object_set_string_member (item, "kind", kind);
+  json_object_set_string_member (item, "channel", "online");
+  json_object_set_string_member (item, "moderation", moderation);
+  json_object_set_string_member (item, "created_at", created_at);
+  if (author != NULL && *author != '\0')
+    {
+      g_autofree char *ref = g_strdup_printf ("%s:%s", self->source, author);
+
+      json_object_set_string_member (item, "author_ref", ref);
+    }
+  return item;
+}
+
 void
 dlg_importer_skip (DlgImporter *self,
                    guint        line,
@@ -295,6 +320,14 @@ dlg_import_get (const DlgCsvRow *header,
   return text != NULL ? text : "";
 }
 
+gint64
+dlg_import_get_int (const DlgCsvRow *header,
+                    const DlgCsvRow *row,
+                    const char      *name)
+{
+  return g_ascii_strtoll (dlg_import_get (header, row, name), NULL, 10);
+}
+
 const char *
 dlg_import_localized (const DlgCsvRow *header,
                       const DlgCsvRow *row,
@@ -320,8 +353,8 @@ dlg_import_localized (const DlgCsvRow *header,
       const char *name = header->fields[i];
 
       /* `title/ca`, not `title/machine_translations/ca` */
-      if (strncmp (name, field, len) == 0 && name[len] == '/' && strchr (name + len + 1, '/') == NULL
-          && *row->fields[i] != '\0')
+      if (strncmp (name, field, len) == 0 && name[len] == '/' &&
+          strchr (name + len + 1, '/') == NULL && *row->fields[i] != '\0')
         return row->fields[i];
     }
   return NULL;
