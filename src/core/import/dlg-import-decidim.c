@@ -169,7 +169,8 @@ read_row (DlgImporter      *self,
     json_object_set_string_member (extra, "url", text);
   if ((text = dlg_import_field (row, dlg_import_column (header, "reference"))) != NULL && *text)
     json_object_set_string_member (extra, "reference", text);
-  json_object_set_object_member (item, "answers", g_steal_pointer (&extra));
+  if (json_object_get_size (extra) > 0)
+    json_object_set_object_member (item, "answers", g_steal_pointer (&extra));
 
   return dlg_importer_add (self, row->line, source_id, item, error);
 }
