@@ -57,9 +57,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const stage_values[] = {
-  "arbitration", "validation", NULL
-};
 
 #define SQL_SELECT \
   "SELECT t.id, t.uuid, t.process_id, t.stage, t.recommendation_id, t.decided_at," \
@@ -497,7 +494,7 @@ validate (DlgStore     *store,
           gint64        process_id,
           GError      **error)
 {
-  if (!dlg_check_enum (self->stage, stage_values, FALSE,
+  if (!dlg_check_enum (self->stage, &dlg_vocabulary_decision_stage, FALSE,
                        _("A decision belongs to the arbitration or the validation stage."), error))
     return FALSE;
   if (!dlg_check_date (self->decided_at, TRUE, _("date"), _("A decision needs a date."), error))

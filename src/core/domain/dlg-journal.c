@@ -35,6 +35,7 @@
 #include "dlg-position.h"
 #include "dlg-stage.h"
 #include "dlg-store-private.h"
+#include "dlg-vocabularies.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
@@ -654,11 +655,7 @@ dlg_journal_value_get_label (const char *object_type,
     { "participant", "status", "invited", N_("invited") },
     { "participant", "status", "accepted", N_("accepted") },
     { "participant", "status", "declined", N_("declined") },
-    { "follow_up", "kind", "meeting", N_("Follow-up committee meeting") },
-    { "follow_up", "kind", "report", N_("Status report") },
-    { "follow_up", "kind", "evaluation", N_("Participatory evaluation") },
   };
-  DlgStage stage;
 
   if (value == NULL || field == NULL)
     return value;
@@ -669,15 +666,15 @@ dlg_journal_value_get_label (const char *object_type,
   if (g_str_equal (field, "published") || g_str_equal (field, "enabled"))
     return g_str_equal (value, "TRUE") ? _("yes") : g_str_equal (value, "FALSE") ? _("no")
                                                                                   : value;
-  if (g_str_equal (object_type, "position") && g_str_equal (field, "value")
-      && dlg_position_value_get_label (value) != NULL)
-    return dlg_position_value_get_label (value);
+  if (g_str_equal (object_type, "follow_up") && g_str_equal (field, "kind"))
+    return dlg_vocabulary_get_label (&dlg_vocabulary_follow_up_kind, value);
+  if (g_str_equal (object_type, "position") && g_str_equal (field, "value"))
+    return dlg_vocabulary_get_label (&dlg_vocabulary_position, value);
   if ((g_str_equal (object_type, "commitment") || g_str_equal (object_type, "commitment_update"))
-      && g_str_equal (field, "status") && dlg_commitment_status_get_label (value) != NULL)
-    return dlg_commitment_status_get_label (value);
-  if (g_str_equal (object_type, "decision") && g_str_equal (field, "stage")
-      && dlg_stage_from_id (value, &stage))
-    return dlg_stage_get_label (stage);
+      && g_str_equal (field, "status"))
+    return dlg_vocabulary_get_label (&dlg_vocabulary_commitment_status, value);
+  if (g_str_equal (object_type, "decision") && g_str_equal (field, "stage"))
+    return dlg_vocabulary_get_label (&dlg_vocabulary_stage, value);
   return value;
 }
 

@@ -65,6 +65,15 @@ dlg_vocabulary_get_label (const DlgVocabulary *vocabulary,
 }
 
 const char *
+dlg_vocabulary_find_label (const DlgVocabulary *vocabulary,
+                           const char          *id)
+{
+  int i = dlg_vocabulary_index (vocabulary, id);
+
+  return i >= 0 ? translate (vocabulary, vocabulary->entries[i].label) : NULL;
+}
+
+const char *
 dlg_vocabulary_get_id (const DlgVocabulary *vocabulary,
                        guint                index)
 {
