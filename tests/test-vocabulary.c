@@ -44,7 +44,7 @@ test_all_well_formed (void)
       g_assert_null (dlg_vocabulary_get_id (vocabulary, n));
       n_vocabularies++;
     }
-  g_assert_cmpuint (n_vocabularies, >=, 19);
+  g_assert_cmpuint (n_vocabularies, >=, 21);
 }
 
 static void
@@ -82,6 +82,18 @@ test_subsets (void)
     g_assert_true (dlg_vocabulary_contains (&dlg_vocabulary_channel,
                                             dlg_vocabulary_get_id (&dlg_vocabulary_offline_channel,
                                                                    i)));
+  g_assert_cmpuint (dlg_vocabulary_get_n_entries (&dlg_vocabulary_registration_channel), ==,
+                    dlg_vocabulary_get_n_entries (&dlg_vocabulary_channel));
+  for (guint i = 0; i < dlg_vocabulary_get_n_entries (&dlg_vocabulary_channel); i++)
+    {
+      const char *id = dlg_vocabulary_get_id (&dlg_vocabulary_channel, i);
+
+      g_assert_cmpstr (dlg_vocabulary_get_label (&dlg_vocabulary_registration_channel, id), ==,
+                       dlg_vocabulary_get_label (&dlg_vocabulary_channel, id));
+    }
+  g_assert_false (dlg_vocabulary_contains (&dlg_vocabulary_invitation_choice, "replaced"));
+  g_assert_cmpuint (dlg_vocabulary_get_n_entries (&dlg_vocabulary_invitation_choice) + 1, ==,
+                    dlg_vocabulary_get_n_entries (&dlg_vocabulary_invitation_status));
   g_assert_false (dlg_vocabulary_contains (&dlg_vocabulary_site_contribution_kind, "registration"));
   g_assert_cmpuint (dlg_vocabulary_get_n_entries (&dlg_vocabulary_site_contribution_kind) + 1, ==,
                     dlg_vocabulary_get_n_entries (&dlg_vocabulary_contribution_kind));

@@ -679,7 +679,7 @@ validate (DlgStore        *store,
           gint64           process_id,
           GError         **error)
 {
-  if (!dlg_check_enum (self->channel, &dlg_vocabulary_channel, FALSE,
+  if (!dlg_check_enum (self->channel, &dlg_vocabulary_registration_channel, FALSE,
                        _("The channel must be online, in person, mail or phone."), error))
     return FALSE;
   if (!dlg_check_text (self->age_band, FALSE, 100, _("age band"), NULL, error))

@@ -27,6 +27,18 @@ const DlgVocabulary dlg_vocabulary_offline_channel = {
   "offline channel", "channel", channel_entries + 1
 };
 
+/* The same channels and words, in the order of the officer's registration form. */
+static const DlgVocabularyEntry registration_channel_entries[] = {
+  { "in_person", NC_("channel", "In person") },
+  { "online", NC_("channel", "Online") },
+  { "mail", NC_("channel", "Mail") },
+  { "phone", NC_("channel", "Phone") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_registration_channel = {
+  "registration channel", "channel", registration_channel_entries
+};
+
 /* "registration" first: the kinds of the site are the rest. */
 static const DlgVocabularyEntry contribution_kind_entries[] = {
   { "registration", NC_("contribution kind", "Registration") },
@@ -145,16 +157,20 @@ const DlgVocabulary dlg_vocabulary_participant_status = {
   "participant status", "participant status", participant_status_entries
 };
 
+/* "replaced" first: what the officer chooses from is the rest. */
 static const DlgVocabularyEntry invitation_status_entries[] = {
+  { "replaced", NC_("invitation status", "Declined, replaced") },
   { "selected", NC_("invitation status", "Not invited yet") },
   { "invited", NC_("invitation status", "Invitation sent") },
   { "accepted", NC_("invitation status", "Accepted") },
   { "declined", NC_("invitation status", "Declined") },
-  { "replaced", NC_("invitation status", "Declined, replaced") },
   END
 };
 const DlgVocabulary dlg_vocabulary_invitation_status = {
   "invitation status", "invitation status", invitation_status_entries
+};
+const DlgVocabulary dlg_vocabulary_invitation_choice = {
+  "invitation choice", "invitation status", invitation_status_entries + 1
 };
 
 static const DlgVocabularyEntry communication_channel_entries[] = {
@@ -204,6 +220,7 @@ dlg_vocabularies_get_all (void)
   static const DlgVocabulary * const all[] = {
     &dlg_vocabulary_channel,
     &dlg_vocabulary_offline_channel,
+    &dlg_vocabulary_registration_channel,
     &dlg_vocabulary_contribution_kind,
     &dlg_vocabulary_site_contribution_kind,
     &dlg_vocabulary_feature,
@@ -217,6 +234,7 @@ dlg_vocabularies_get_all (void)
     &dlg_vocabulary_commitment_update_status,
     &dlg_vocabulary_participant_status,
     &dlg_vocabulary_invitation_status,
+    &dlg_vocabulary_invitation_choice,
     &dlg_vocabulary_communication_channel,
     &dlg_vocabulary_communication_status,
     &dlg_vocabulary_follow_up_kind,

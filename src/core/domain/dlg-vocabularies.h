@@ -20,6 +20,9 @@ extern const DlgVocabulary dlg_vocabulary_channel;
 /* The channels other than the site's own: in_person, mail, phone (the contributions an officer
  * enters). */
 extern const DlgVocabulary dlg_vocabulary_offline_channel;
+/* The channels of a registration, in the order of the officer's form: in_person, online, mail,
+ * phone (the same words as dlg_vocabulary_channel). */
+extern const DlgVocabulary dlg_vocabulary_registration_channel;
 /* The kinds of contribution: registration, idea, comment, answer, pin, project, argument. */
 extern const DlgVocabulary dlg_vocabulary_contribution_kind;
 /* The kinds the site publishes and sends (every kind but registration). */
@@ -44,9 +47,11 @@ extern const DlgVocabulary dlg_vocabulary_commitment_status;
 extern const DlgVocabulary dlg_vocabulary_commitment_update_status;
 /* Where a registration stands, from registered to erased. */
 extern const DlgVocabulary dlg_vocabulary_participant_status;
-/* The invitation of a drawn panel member: selected, invited, accepted, declined, then
- * replaced (set by a replacement draw, never chosen). */
+/* The invitation of a drawn panel member: replaced (set by a replacement draw), selected,
+ * invited, accepted, declined. */
 extern const DlgVocabulary dlg_vocabulary_invitation_status;
+/* The invitation statuses the officer chooses from: all but replaced. */
+extern const DlgVocabulary dlg_vocabulary_invitation_choice;
 /* The channels and statuses of the communication plan. */
 extern const DlgVocabulary dlg_vocabulary_communication_channel;
 extern const DlgVocabulary dlg_vocabulary_communication_status;
