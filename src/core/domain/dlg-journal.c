@@ -172,87 +172,6 @@ static const DlgJournalPolicy policies[] = {
 };
 
 static const struct {
-  const char *action;
-  const char *label;
-} action_labels[] = {
-  { "process.create", N_("Process created") },
-  { "process.rename", N_("Process renamed") },
-  { "process.summary", N_("Summary changed") },
-  { "process.archive", N_("Process archived") },
-  { "process.unarchive", N_("Process restored") },
-  { "process.field", N_("Text changed") },
-  { "stage.start", N_("Stage started") },
-  { "stage.done", N_("Stage closed") },
-  { "stage.skip", N_("Stage skipped") },
-  { "stage.reopen", N_("Stage reopened") },
-  { "actor.create", N_("Actor added") },
-  { "actor.update", N_("Actor changed") },
-  { "actor.delete", N_("Actor deleted") },
-  { "decision.create", N_("Decision recorded") },
-  { "decision.update", N_("Decision changed") },
-  { "decision.delete", N_("Decision deleted") },
-  { "feature.enable", N_("Feature switched on") },
-  { "feature.disable", N_("Feature switched off") },
-  { "feature.update", N_("Rules of the game changed") },
-  { "participant.invitation", N_("Invitation status changed") },
-  { "panel.contacts_export", N_("Contact details exported") },
-  { "draw.save", N_("Draw saved") },
-  { "draw.replace", N_("Panel member replaced") },
-  { "contribution.moderate", N_("Contribution moderated") },
-  { "moderate", N_("Contribution moderated") },
-  { "recommendation.create", N_("Recommendation added") },
-  { "recommendation.update", N_("Recommendation changed") },
-  { "recommendation.delete", N_("Recommendation deleted") },
-  { "position.create", N_("Position recorded") },
-  { "position.update", N_("Position changed") },
-  { "position.delete", N_("Position deleted") },
-  { "response.create", N_("Response drafted") },
-  { "response.update", N_("Response changed") },
-  { "response.publish", N_("Response published") },
-  { "response.delete", N_("Response deleted") },
-  { "commitment.create", N_("Commitment added") },
-  { "commitment.update", N_("Commitment changed") },
-  { "commitment.delete", N_("Commitment deleted") },
-  { "commitment_update.create", N_("Progress reported") },
-  { "commitment_update.update", N_("Progress report changed") },
-  { "commitment_update.delete", N_("Progress report deleted") },
-  { "follow_up.create", N_("Follow-up recorded") },
-  { "follow_up.update", N_("Follow-up changed") },
-  { "follow_up.delete", N_("Follow-up deleted") },
-  { "narrative.publish", N_("Narrative published") },
-  { "narrative.unpublish", N_("Narrative withdrawn") },
-  { "publish", N_("Narrative published") },
-};
-
-static const struct {
-  const char *object_type;
-  const char *label;
-} type_labels[] = {
-  { "process", N_("Process") },
-  { "stage", N_("Stage") },
-  { "actor", N_("Actor") },
-  { "decision", N_("Decision") },
-  { "feature", N_("Feature") },
-  { "participant", N_("Panel member") },
-  { "participant_contact", N_("Contact details") },
-  { "quota", N_("Quota") },
-  { "draw", N_("Draw") },
-  { "session", N_("Session") },
-  { "contribution", N_("Contribution") },
-  { "contribution_annotation", N_("Annotation") },
-  { "theme", N_("Theme") },
-  { "recommendation", N_("Recommendation") },
-  { "review", N_("Review") },
-  { "position", N_("Position") },
-  { "response", N_("Argued response") },
-  { "commitment", N_("Commitment") },
-  { "commitment_update", N_("Progress report") },
-  { "follow_up", N_("Follow-up") },
-  { "narrative", N_("Narrative") },
-  { "communication_item", N_("Communication") },
-};
-
-static const struct {
   const char *object_type;
   const char *field;
   const char *label;
@@ -595,10 +514,7 @@ dlg_journal_policy_lookup (const char *object_type)
 const char *
 dlg_journal_action_get_label (const char *action)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (action_labels); i++)
-    if (g_strcmp0 (action_labels[i].action, action) == 0)
-      return _(action_labels[i].label);
-  return action;
+  return dlg_vocabulary_get_label (&dlg_vocabulary_journal_action, action);
 }
 
 /**
@@ -609,10 +525,7 @@ dlg_journal_action_get_label (const char *action)
 const char *
 dlg_journal_object_type_get_label (const char *object_type)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (type_labels); i++)
-    if (g_strcmp0 (type_labels[i].object_type, object_type) == 0)
-      return _(type_labels[i].label);
-  return object_type;
+  return dlg_vocabulary_get_label (&dlg_vocabulary_record_type, object_type);
 }
 
 /**

@@ -214,6 +214,90 @@ const DlgVocabulary dlg_vocabulary_narrative_state = {
   "narrative state", "narrative state", narrative_state_entries
 };
 
+/* The journal's actions and the record types it names (dlg_journal_*_get_label). */
+static const DlgVocabularyEntry journal_action_entries[] = {
+  { "process.create", NC_("journal action", "Process created") },
+  { "process.rename", NC_("journal action", "Process renamed") },
+  { "process.summary", NC_("journal action", "Summary changed") },
+  { "process.archive", NC_("journal action", "Process archived") },
+  { "process.unarchive", NC_("journal action", "Process restored") },
+  { "process.field", NC_("journal action", "Text changed") },
+  { "stage.start", NC_("journal action", "Stage started") },
+  { "stage.done", NC_("journal action", "Stage closed") },
+  { "stage.skip", NC_("journal action", "Stage skipped") },
+  { "stage.reopen", NC_("journal action", "Stage reopened") },
+  { "actor.create", NC_("journal action", "Actor added") },
+  { "actor.update", NC_("journal action", "Actor changed") },
+  { "actor.delete", NC_("journal action", "Actor deleted") },
+  { "decision.create", NC_("journal action", "Decision recorded") },
+  { "decision.update", NC_("journal action", "Decision changed") },
+  { "decision.delete", NC_("journal action", "Decision deleted") },
+  { "feature.enable", NC_("journal action", "Feature switched on") },
+  { "feature.disable", NC_("journal action", "Feature switched off") },
+  { "feature.update", NC_("journal action", "Rules of the game changed") },
+  { "participant.invitation", NC_("journal action", "Invitation status changed") },
+  { "panel.contacts_export", NC_("journal action", "Contact details exported") },
+  { "draw.save", NC_("journal action", "Draw saved") },
+  { "draw.replace", NC_("journal action", "Panel member replaced") },
+  { "contribution.moderate", NC_("journal action", "Contribution moderated") },
+  { "moderate", NC_("journal action", "Contribution moderated") },
+  { "recommendation.create", NC_("journal action", "Recommendation added") },
+  { "recommendation.update", NC_("journal action", "Recommendation changed") },
+  { "recommendation.delete", NC_("journal action", "Recommendation deleted") },
+  { "position.create", NC_("journal action", "Position recorded") },
+  { "position.update", NC_("journal action", "Position changed") },
+  { "position.delete", NC_("journal action", "Position deleted") },
+  { "response.create", NC_("journal action", "Response drafted") },
+  { "response.update", NC_("journal action", "Response changed") },
+  { "response.publish", NC_("journal action", "Response published") },
+  { "response.delete", NC_("journal action", "Response deleted") },
+  { "commitment.create", NC_("journal action", "Commitment added") },
+  { "commitment.update", NC_("journal action", "Commitment changed") },
+  { "commitment.delete", NC_("journal action", "Commitment deleted") },
+  { "commitment_update.create", NC_("journal action", "Progress reported") },
+  { "commitment_update.update", NC_("journal action", "Progress report changed") },
+  { "commitment_update.delete", NC_("journal action", "Progress report deleted") },
+  { "follow_up.create", NC_("journal action", "Follow-up recorded") },
+  { "follow_up.update", NC_("journal action", "Follow-up changed") },
+  { "follow_up.delete", NC_("journal action", "Follow-up deleted") },
+  { "narrative.publish", NC_("journal action", "Narrative published") },
+  { "narrative.unpublish", NC_("journal action", "Narrative withdrawn") },
+  { "publish", NC_("journal action", "Narrative published") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_journal_action = {
+  "journal action", "journal action", journal_action_entries
+};
+
+static const DlgVocabularyEntry record_type_entries[] = {
+  { "process", NC_("record type", "Process") },
+  { "stage", NC_("record type", "Stage") },
+  { "actor", NC_("record type", "Actor") },
+  { "decision", NC_("record type", "Decision") },
+  { "feature", NC_("record type", "Feature") },
+  { "participant", NC_("record type", "Panel member") },
+  { "participant_contact", NC_("record type", "Contact details") },
+  { "quota", NC_("record type", "Quota") },
+  { "draw", NC_("record type", "Draw") },
+  { "session", NC_("record type", "Session") },
+  { "contribution", NC_("record type", "Contribution") },
+  { "contribution_annotation", NC_("record type", "Annotation") },
+  { "theme", NC_("record type", "Theme") },
+  { "recommendation", NC_("record type", "Recommendation") },
+  { "review", NC_("record type", "Review") },
+  { "position", NC_("record type", "Position") },
+  { "response", NC_("record type", "Argued response") },
+  { "commitment", NC_("record type", "Commitment") },
+  { "commitment_update", NC_("record type", "Progress report") },
+  { "follow_up", NC_("record type", "Follow-up") },
+  { "narrative", NC_("record type", "Narrative") },
+  { "communication_item", NC_("record type", "Communication") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_record_type = {
+  "record type", "record type", record_type_entries
+};
+
 const DlgVocabulary * const *
 dlg_vocabularies_get_all (void)
 {
@@ -239,6 +323,8 @@ dlg_vocabularies_get_all (void)
     &dlg_vocabulary_communication_status,
     &dlg_vocabulary_follow_up_kind,
     &dlg_vocabulary_narrative_state,
+    &dlg_vocabulary_journal_action,
+    &dlg_vocabulary_record_type,
     NULL,
   };
 

@@ -60,6 +60,10 @@ extern const DlgVocabulary dlg_vocabulary_follow_up_kind;
 /* The states of a narrative: draft, published. */
 extern const DlgVocabulary dlg_vocabulary_narrative_state;
 
+/* The journal's action codes ("stage.done"…) and the record types it names ("decision"…). */
+extern const DlgVocabulary dlg_vocabulary_journal_action;
+extern const DlgVocabulary dlg_vocabulary_record_type;
+
 /* Every vocabulary above, NULL-terminated (for tests and tools). */
 const DlgVocabulary * const *dlg_vocabularies_get_all (void);
 
