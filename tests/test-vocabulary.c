@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlg-core.h"
+#include "dlg-store-private.h"
 
 /* Every table: a name, a context, ids unique and not blank, a label for each. */
 static void
@@ -127,6 +128,76 @@ test_stages (void)
     }
 }
 
+/* The ids of the CHECK (column IN (…)) constraint of @column in the schema of @table. */
+static GPtrArray *
+check_ids (DlgStore   *store,
+           const char *table,
+           const char *column)
+{
+  static const char sql[] = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1";
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *pattern =
+    g_strdup_printf ("\\b%s TEXT[^,]*?CHECK \\(\\s*%s IN\\s*\\(([^)]*)\\)", column, column);
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GRegex) quoted = g_regex_new ("'([^']*)'", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GMatchInfo) item = NULL;
+  g_autofree char *list = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dlg_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_true (g_regex_match (regex, (const char *) sqlite3_column_text (stmt, 0), 0, &match));
+  list = g_match_info_fetch (match, 1);
+  sqlite3_finalize (stmt);
+  for (g_regex_match (quoted, list, 0, &item); g_match_info_matches (item);
+       g_match_info_next (item, NULL))
+    g_ptr_array_add (ids, g_match_info_fetch (item, 1));
+  return g_steal_pointer (&ids);
+}
+
+/* What the schema accepts is what the vocabularies hold. */
+static void
+test_schema (void)
+{
+  static const struct {
+    const char *table, *column;
+    const DlgVocabulary *vocabulary;
+  } columns[] = {
+    { "stage_state", "state", &dlg_vocabulary_stage_state },
+    { "decision", "stage", &dlg_vocabulary_decision_stage },
+    { "feature_activation", "feature", &dlg_vocabulary_feature },
+    { "participant", "channel", &dlg_vocabulary_registration_channel },
+    { "participant", "status", &dlg_vocabulary_participant_status },
+    { "contribution", "kind", &dlg_vocabulary_contribution_kind },
+    { "contribution", "channel", &dlg_vocabulary_channel },
+    { "contribution", "moderation", &dlg_vocabulary_moderation },
+    { "moderation_event", "state", &dlg_vocabulary_moderation },
+    { "position", "value", &dlg_vocabulary_position },
+    { "commitment", "status", &dlg_vocabulary_commitment_status },
+    { "follow_up", "kind", &dlg_vocabulary_follow_up_kind },
+    { "narrative", "state", &dlg_vocabulary_narrative_state },
+    { "communication_item", "channel", &dlg_vocabulary_communication_channel },
+    { "communication_item", "status", &dlg_vocabulary_communication_status },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+
+  g_assert_no_error (error);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      g_autoptr(GPtrArray) ids = check_ids (store, columns[c].table, columns[c].column);
+
+      g_test_message ("%s.%s: %s", columns[c].table, columns[c].column,
+                      columns[c].vocabulary->name);
+      g_assert_cmpuint (ids->len, ==, dlg_vocabulary_get_n_entries (columns[c].vocabulary));
+      for (guint i = 0; i < ids->len; i++)
+        g_assert_true (dlg_vocabulary_contains (columns[c].vocabulary, ids->pdata[i]));
+    }
+}
+
 /* In French every label is translated (a translation is another string than the msgid, even
  * when the words are the same), and a word translates by its table. */
 static void
@@ -176,6 +247,7 @@ main (int   argc,
   g_test_add_func ("/core/vocabulary/lookup", test_lookup);
   g_test_add_func ("/core/vocabulary/subsets", test_subsets);
   g_test_add_func ("/core/vocabulary/stages", test_stages);
+  g_test_add_func ("/core/vocabulary/schema", test_schema);
   /* Last: it switches the process to French. */
   g_test_add_func ("/core/vocabulary/french", test_french);
 
