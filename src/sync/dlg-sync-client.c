@@ -25,6 +25,7 @@
 #include "dlg-sync-client.h"
 #include "dlg-sync-error.h"
 #include "dlg-sync-private.h"
+#include "dlg-sync-registry.h"
 
 #define READ_CHUNK 65536
 
@@ -1260,8 +1261,8 @@ push_cb (GObject      *object,
 
   if (status == SOUP_STATUS_PRECONDITION_FAILED && g_strcmp0 (row->method, "POST") != 0)
     {
-      const DlgSyncAdapter *adapter = dlg_sync_adapter_lookup (row->object_type);
-      g_autofree char *path = g_strconcat (DLG_SYNC_API_PREFIX, adapter->collection, "/",
+      const DlgSyncCollection *collection = dlg_sync_registry_lookup (row->object_type);
+      g_autofree char *path = g_strconcat (DLG_SYNC_API_PREFIX, collection->collection, "/",
                                            row->object_uuid, NULL);
 
       g_clear_pointer (&op->req, request_free);
