@@ -89,7 +89,7 @@ dlg_outbox_conflict (DlgStore      *store,
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
-  dlg_store_emit_changed (store, "conflict", 0);
+  dlg_store_emit_changed (store, DLG_TYPE_SYNC_CONFLICT, 0);
   return TRUE;
 
 fail:
@@ -122,6 +122,8 @@ dlg_sync_count_conflicts (DlgStore  *store,
     }
   return sqlite3_column_int64 (stmt, 0);
 }
+
+G_DEFINE_POINTER_TYPE (DlgSyncConflict, dlg_sync_conflict)
 
 void
 dlg_sync_conflict_free (DlgSyncConflict *conflict)
@@ -355,8 +357,8 @@ dlg_sync_resolve_conflict (DlgStore           *store,
   }
   if (!dlg_store_commit (store, error))
     return FALSE;
-  dlg_store_emit_changed (store, "conflict", 0);
-  dlg_store_emit_changed (store, conflict->object_type, 0);
+  dlg_store_emit_changed (store, DLG_TYPE_SYNC_CONFLICT, 0);
+  dlg_store_emit_changed (store, collection->get_record_type (), 0);
   return TRUE;
 
 fail:

@@ -21,6 +21,8 @@
 #include "dlg-sync-private.h"
 #include "dlg-sync-registry.h"
 
+G_DEFINE_POINTER_TYPE (DlgSyncOutbox, dlg_sync_outbox)
+
 /**
  * dlg_sync_enqueue_delete:
  * @object_type: "process", "narrative", "response", "commitment", "follow_up",
@@ -144,7 +146,7 @@ dlg_sync_collect_changes (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
   if (queued > 0)
-    dlg_store_emit_changed (store, "outbox", 0);
+    dlg_store_emit_changed (store, DLG_TYPE_SYNC_OUTBOX, 0);
   if (n_queued != NULL)
     *n_queued = queued;
   return TRUE;
@@ -317,7 +319,7 @@ dlg_outbox_sent (DlgStore      *store,
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
-  dlg_store_emit_changed (store, "outbox", 0);
+  dlg_store_emit_changed (store, DLG_TYPE_SYNC_OUTBOX, 0);
   return TRUE;
 
 fail:

@@ -47,7 +47,7 @@ dlg_sync_collection_enqueue (DlgStore                 *store,
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
-  dlg_store_emit_changed (store, "outbox", 0);
+  dlg_store_emit_changed (store, DLG_TYPE_SYNC_OUTBOX, 0);
   return TRUE;
 
 fail:

@@ -46,6 +46,9 @@ struct _DlgSyncCollection
    * collection of actions (POST), which does its own collecting, counting and sending. */
   const char *collection;
   DlgSyncPendingCount pending_count;
+  /* The record it is, for DlgStore::changed after a conflict is resolved (a highlight and a
+   * moderation decision are a contribution's). */
+  GType     (*get_record_type) (void);
 
   /* The body of a PUT, built now from the record (@process_id for the types built from their
    * process: process, response). */

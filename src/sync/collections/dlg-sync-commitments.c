@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlg-commitment.h"
 #include "dlg-sync-collection.h"
 
 static char *
@@ -67,6 +68,7 @@ const DlgSyncCollection dlg_sync_commitments = {
   .type = "commitment",
   .collection = "commitments",
   .pending_count = DLG_SYNC_COUNT_NONE,
+  .get_record_type = dlg_commitment_get_type,
   .to_json = commitments_to_json,
   .apply_remote = commitments_apply_remote,
   .copy_local = commitments_copy_local,

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "dlg-contribution.h"
 #include "dlg-sync-collection.h"
 
 static char *
@@ -38,6 +39,7 @@ const DlgSyncCollection dlg_sync_contributions = {
   .type = "contribution",
   .collection = "contributions",
   .pending_count = DLG_SYNC_COUNT_ALL,
+  .get_record_type = dlg_contribution_get_type,
   .to_json = contributions_to_json,
   .apply_remote = contributions_apply_remote,
 };

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "dlg-follow-up.h"
 #include "dlg-sync-collection.h"
 
 static char *
@@ -42,6 +43,7 @@ const DlgSyncCollection dlg_sync_follow_ups = {
   .type = "follow_up",
   .collection = "follow_ups",
   .pending_count = DLG_SYNC_COUNT_ALL,
+  .get_record_type = dlg_follow_up_get_type,
   .to_json = follow_ups_to_json,
   .apply_remote = follow_ups_apply_remote,
 };

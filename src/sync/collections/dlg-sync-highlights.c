@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "dlg-contribution.h"
 #include "dlg-sync-collection.h"
 
 static char *
@@ -33,6 +34,7 @@ const DlgSyncCollection dlg_sync_highlights = {
   .type = "highlight",
   .collection = "highlights",
   .pending_count = DLG_SYNC_COUNT_ALL,
+  .get_record_type = dlg_contribution_get_type,
   .to_json = highlights_to_json,
   .apply_remote = highlights_apply_remote,
 };

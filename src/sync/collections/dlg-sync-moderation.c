@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlg-contribution.h"
 #include "dlg-error.h"
 #include "dlg-sync-collection.h"
 #include "dlg-sync-private.h"
@@ -96,6 +97,7 @@ const DlgSyncCollection dlg_sync_moderation = {
   .type = "moderation",
   .collection = NULL,
   .pending_count = DLG_SYNC_COUNT_ALL,
+  .get_record_type = dlg_contribution_get_type,
   .collect = moderation_collect,
   .count_uncollected = moderation_count_uncollected,
   .sent = moderation_sent,
@@ -147,7 +149,7 @@ dlg_sync_enqueue_moderation (DlgStore    *store,
     }
   if (!dlg_store_commit (store, error))
     return NULL;
-  dlg_store_emit_changed (store, "contribution", process_id);
-  dlg_store_emit_changed (store, "outbox", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_SYNC_OUTBOX, process_id);
   return g_steal_pointer (&event_uuid);
 }

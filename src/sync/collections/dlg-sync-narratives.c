@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlg-error.h"
+#include "dlg-narrative.h"
 #include "dlg-sync-collection.h"
 
 static char *
@@ -85,6 +86,7 @@ const DlgSyncCollection dlg_sync_narratives = {
   .type = "narrative",
   .collection = "narratives",
   .pending_count = DLG_SYNC_COUNT_UNLESS_CONFLICT,
+  .get_record_type = dlg_narrative_get_type,
   .to_json = narratives_to_json,
   .apply_remote = narratives_apply_remote,
   .copy_local = narratives_copy_local,
@@ -161,6 +163,6 @@ dlg_sync_narrative_publish (DlgStore    *store,
     }
   if (!dlg_store_commit (store, error))
     return NULL;
-  dlg_store_emit_changed (store, "narrative", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_NARRATIVE, process_id);
   return g_steal_pointer (&uuid);
 }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "dlg-process.h"
 #include "dlg-sync-collection.h"
 
 static char *
@@ -37,6 +38,7 @@ const DlgSyncCollection dlg_sync_processes = {
   .type = "process",
   .collection = "processes",
   .pending_count = DLG_SYNC_COUNT_NONE,
+  .get_record_type = dlg_process_get_type,
   .to_json = processes_to_json,
   .apply_remote = processes_apply_remote,
 };

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "dlg-response.h"
 #include "dlg-sync-collection.h"
 
 static char *
@@ -38,6 +39,7 @@ const DlgSyncCollection dlg_sync_responses = {
   .type = "response",
   .collection = "responses",
   .pending_count = DLG_SYNC_COUNT_UNLESS_CONFLICT,
+  .get_record_type = dlg_response_get_type,
   .to_json = responses_to_json,
   .apply_remote = responses_apply_remote,
 };
