@@ -16,6 +16,7 @@
 #include "dlg-store-private.h"
 #include "dlg-sync.h"
 #include "dlg-sync-private.h"
+#include "dlg-sync-registry.h"
 
 static gint64
 count (DlgStore   *store,
@@ -197,6 +198,200 @@ test_payloads_fixture (void)
   g_assert_cmpstr (dump, ==, expected);
 }
 
+/* Each collection is registered once, and every published type of the core has one. */
+static void
+test_registry (void)
+{
+  static const char * const published[] = { "process", "narrative", "response", "commitment",
+                                            "follow_up", "contribution", "highlight" };
+  guint n;
+  const DlgSyncCollection * const *collections = dlg_sync_registry_get (&n);
+  g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) paths = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (published) + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const DlgSyncCollection *c = collections[i];
+
+      g_assert_true (g_hash_table_add (types, (gpointer) c->type));
+      g_assert_true (dlg_sync_registry_lookup (c->type) == c);
+      g_assert_nonnull (c->get_record_type);
+      g_assert_true (g_type_is_a (c->get_record_type (), G_TYPE_OBJECT));
+      if (c->collection != NULL)
+        {
+          /* An object: built by the core, taken back after a conflict, counted its own way. */
+          g_assert_true (g_hash_table_add (paths, (gpointer) c->collection));
+          g_assert_true (dlg_publication_has_type (c->type));
+          g_assert_nonnull (c->to_json);
+          g_assert_nonnull (c->apply_remote);
+          g_assert_null (c->collect);
+          g_assert_null (c->sent);
+        }
+      else
+        {
+          /* An action (moderation): collects, counts and records what was sent itself. */
+          g_assert_false (dlg_publication_has_type (c->type));
+          g_assert_nonnull (c->collect);
+          g_assert_nonnull (c->count_uncollected);
+          g_assert_nonnull (c->sent);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (published); i++)
+    g_assert_nonnull (dlg_sync_registry_lookup (published[i]));
+  g_assert_null (dlg_sync_registry_lookup ("participant"));
+  g_assert_null (dlg_sync_registry_lookup (NULL));
+}
+
+/* "The response is published" is one rule: the function the view asks, and the SQL that
+ * decides what is pushed (the response, and the commitments that come from it). */
+static void
+test_response_published_rule (void)
+{
+  g_autoptr(DlgStore) store = open_filled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgResponse) response = NULL;
+  gboolean wanted, on_site, synced;
+
+  g_assert_true (dlg_store_exec (store, "UPDATE response SET published_at = NULL", &error));
+  response = dlg_response_load_for (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_false (dlg_response_is_published (response));
+  {
+    g_autoptr(GPtrArray) responses = dlg_publication_list_changed (store, "response", TRUE,
+                                                                   &error);
+    g_autoptr(GPtrArray) commitments = dlg_publication_list_changed (store, "commitment", TRUE,
+                                                                     &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (responses->len, ==, 0);
+    g_assert_cmpuint (commitments->len, ==, 0);
+  }
+  g_assert_true (dlg_publication_get_status (store, "response",
+                                             dlg_response_get_uuid (response), &wanted,
+                                             &on_site, &synced));
+  g_assert_false (wanted);
+
+  dlg_response_set_published_at (response, "2026-11-15T10:00:00Z");
+  g_assert_true (dlg_response_is_published (response));
+  g_assert_true (dlg_store_exec (store, "UPDATE response SET"
+                                        " published_at = '2026-11-15T10:00:00Z'", &error));
+  {
+    g_autoptr(GPtrArray) responses = dlg_publication_list_changed (store, "response", TRUE,
+                                                                   &error);
+    g_autoptr(GPtrArray) commitments = dlg_publication_list_changed (store, "commitment", TRUE,
+                                                                     &error);
+    DlgPublicationChange *change;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (responses->len, ==, 1);
+    change = responses->pdata[0];
+    g_assert_cmpstr (change->uuid, ==, dlg_response_get_uuid (response));
+    g_assert_cmpint (change->process_id, ==, 1);
+    g_assert_true (change->put);
+    g_assert_cmpuint (commitments->len, ==, 1);
+  }
+  g_assert_true (dlg_publication_get_status (store, "response",
+                                             dlg_response_get_uuid (response), &wanted,
+                                             &on_site, &synced));
+  g_assert_true (wanted);
+  g_assert_false (on_site);
+  /* The demo is left out unless asked for. */
+  {
+    g_autoptr(GPtrArray) responses = dlg_publication_list_changed (store, "response", FALSE,
+                                                                   &error);
+
+    g_assert_cmpuint (responses->len, ==, 0);
+  }
+  /* A type that is not published is refused, not guessed. */
+  g_assert_null (dlg_publication_list_changed (store, "participant", TRUE, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+}
+
+/* The queue: a PUT replaced by a newer body bumps its generation, the same body collected again
+ * changes nothing, a POST keeps its key, retries wait, a refusal shows. */
+static void
+test_queue (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(GArray) ids = NULL;
+  gboolean changed = FALSE;
+
+  g_assert_true (dlg_sync_queue_put (store, "narrative", "n1", "/p/n1", "{}", FALSE, &changed,
+                                     &error));
+  g_assert_true (changed);
+  g_assert_true (dlg_sync_queue_put (store, "narrative", "n1", "/p/n1", "{}", FALSE, &changed,
+                                     &error));
+  g_assert_false (changed);
+  g_assert_true (dlg_sync_queue_put (store, "narrative", "n1", "/p/n1", "{}", TRUE, &changed,
+                                     &error));
+  g_assert_true (changed);
+  g_assert_true (dlg_sync_queue_post (store, "moderation", "c1", "/m", "{\"id\":\"k1\"}", "k1",
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_sync_queue_count_waiting (store, &error), ==, 2);
+  g_assert_true (dlg_sync_queue_has_object (store, "narrative", "n1", &error));
+  g_assert_false (dlg_sync_queue_has_object (store, "narrative", "n2", &error));
+  g_assert_true (dlg_sync_queue_has_key (store, "k1", &error));
+  g_assert_false (dlg_sync_queue_has_key (store, "k2", &error));
+  g_assert_no_error (error);
+
+  ids = dlg_outbox_list_ids (store, TRUE, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  {
+    g_autoptr(DlgOutboxRow) put = dlg_outbox_load (store, g_array_index (ids, gint64, 0), &error);
+    g_autoptr(DlgOutboxRow) post = dlg_outbox_load (store, g_array_index (ids, gint64, 1),
+                                                    &error);
+    g_autofree char *body = NULL;
+    gint64 id;
+
+    g_assert_cmpstr (put->method, ==, "PUT");
+    g_assert_cmpint (put->generation, ==, 2);
+    g_assert_cmpstr (post->method, ==, "POST");
+    g_assert_cmpstr (post->idempotency_key, ==, "k1");
+    body = dlg_sync_queue_dup_body_of (store, "narrative", "n1", &id);
+    g_assert_cmpstr (body, ==, "{}");
+    g_assert_cmpint (id, ==, put->id);
+
+    /* A retry waits for its time; a refusal leaves the row, marked. */
+    g_assert_true (dlg_outbox_retry_later (store, put, 1, G_MAXINT64, "later", &error));
+    g_clear_pointer (&ids, g_array_unref);
+    ids = dlg_outbox_list_ids (store, TRUE, &error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_false (dlg_sync_queue_is_refused (store, "narrative", "n1"));
+    g_assert_true (dlg_outbox_failed (store, put, 1, "no", &error));
+    g_assert_true (dlg_sync_queue_is_refused (store, "narrative", "n1"));
+    g_assert_cmpint (dlg_sync_queue_count_waiting (store, &error), ==, 1);
+
+    /* Sent: dropped only when nothing newer was queued meanwhile. */
+    g_assert_true (dlg_sync_queue_put (store, "narrative", "n1", "/p/n1", "{\"v\":2}", FALSE,
+                                       &changed, &error));
+    g_assert_cmpint (dlg_sync_queue_get_generation (store, put->id, &error), ==, 3);
+    g_assert_true (dlg_sync_queue_drop_if_same (store, put, &error));
+    g_assert_true (dlg_sync_queue_has_object (store, "narrative", "n1", &error));
+    g_assert_true (dlg_sync_queue_drop_if_same (store, post, &error));
+    g_assert_false (dlg_sync_queue_has_key (store, "k1", &error));
+    g_assert_no_error (error);
+  }
+}
+
+/* Collecting again what was collected queues nothing. */
+static void
+test_collect_twice (void)
+{
+  g_autoptr(DlgStore) store = open_filled ();
+  g_autoptr(GError) error = NULL;
+  guint first = 0, again = 1;
+
+  g_assert_true (dlg_sync_collect_changes (store, TRUE, &first, &error));
+  g_assert_true (dlg_sync_collect_changes (store, TRUE, &again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (first, ==, count (store, "SELECT count(*) FROM outbox"));
+  g_assert_cmpuint (again, ==, 0);
+  g_assert_cmpint (count (store, "SELECT max(generation) FROM outbox"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +399,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/sync/collections/payloads-as-before", test_payloads_fixture);
+  g_test_add_func ("/sync/collections/registered-once", test_registry);
+  g_test_add_func ("/sync/collections/response-published-rule", test_response_published_rule);
+  g_test_add_func ("/sync/collections/collect-twice-queues-nothing", test_collect_twice);
+  g_test_add_func ("/sync/queue/put-post-retry-ack", test_queue);
 
   return g_test_run ();
 }
