@@ -33,6 +33,7 @@
 #include "dlg-profile.h"
 #include "dlg-publication.h"
 #include "dlg-quota.h"
+#include "dlg-record.h"
 #include "dlg-recommendation.h"
 #include "dlg-response.h"
 #include "dlg-review.h"
