@@ -134,7 +134,8 @@ dlg_sync_collect_changes (DlgStore  *store,
           gboolean changed = FALSE;
 
           if (change->put &&
-              !(body = collection->to_json (store, change->uuid, change->process_id, error)))
+              !(body = dlg_sync_collection_to_json (store, collection, change->uuid,
+                                                    change->process_id, NULL, error)))
             goto fail;
           if (!dlg_sync_collection_enqueue (store, collection, change->uuid, body, FALSE,
                                             &changed, error))

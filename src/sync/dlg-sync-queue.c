@@ -81,6 +81,23 @@ step_row (DlgStore      *store,
   return FALSE;
 }
 
+/* Runs @sql on the row @id (?1) with @text as ?2. */
+static gboolean
+exec_on_row (DlgStore    *store,
+             const char  *sql,
+             gint64       id,
+             const char  *text,
+             GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  dlg_stmt_bind_text (stmt, 2, text);
+  return dlg_store_step_done (store, stmt, error);
+}
+
 void
 dlg_outbox_row_free (DlgOutboxRow *row)
 {
@@ -293,13 +310,7 @@ dlg_sync_queue_expect_etag (DlgStore      *store,
                             const char    *etag,
                             GError       **error)
 {
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_outbox_etag_expected, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, row->id);
-  dlg_stmt_bind_text (stmt, 2, etag);
-  return dlg_store_step_done (store, stmt, error);
+  return exec_on_row (store, sql_outbox_etag_expected, row->id, etag, error);
 }
 
 /* A conflict holds the row until the officer chooses. */
@@ -308,14 +319,9 @@ dlg_sync_queue_hold (DlgStore      *store,
                      DlgOutboxRow  *row,
                      GError       **error)
 {
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_outbox_set_conflict, error);
   g_autofree char *now = dlg_now_iso8601 ();
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, row->id);
-  dlg_stmt_bind_text (stmt, 2, now);
-  return dlg_store_step_done (store, stmt, error);
+  return exec_on_row (store, sql_outbox_set_conflict, row->id, now, error);
 }
 
 gboolean
@@ -323,14 +329,9 @@ dlg_sync_queue_resume (DlgStore  *store,
                        gint64     id,
                        GError   **error)
 {
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_outbox_resume, error);
   g_autofree char *now = dlg_now_iso8601 ();
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  dlg_stmt_bind_text (stmt, 2, now);
-  return dlg_store_step_done (store, stmt, error);
+  return exec_on_row (store, sql_outbox_resume, id, now, error);
 }
 
 /**

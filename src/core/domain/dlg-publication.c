@@ -82,6 +82,22 @@ prepare (DlgStore    *store,
 }
 
 
+/* @sql prepared with @uuid as ?1 and stepped onto its row; %NULL when there is none. */
+static DlgStmt *
+row_of_uuid (DlgStore    *store,
+             const char  *sql,
+             const char  *uuid)
+{
+  DlgStmt *stmt;
+
+  if (sql == NULL || !(stmt = prepare (store, sql, NULL)))
+    return NULL;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return dlg_stmt_release (stmt), NULL;
+  return stmt;
+}
+
 /* Runs @sql with the @n texts that follow bound to ?1, ?2… (a text may be %NULL). */
 static gboolean
 run_texts (DlgStore  *store,
@@ -474,16 +490,10 @@ dlg_publication_get_etag (DlgStore    *store,
                           char       **etag)
 {
   const Published *p = lookup (type);
-  g_autoptr(DlgStmt) stmt = NULL;
+  g_autoptr(DlgStmt) stmt = p != NULL ? row_of_uuid (store, p->sql_get_etag, uuid) : NULL;
 
-  *etag = NULL;
-  if (p == NULL || !(stmt = prepare (store, p->sql_get_etag, NULL)))
-    return FALSE;
-  dlg_stmt_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
-  *etag = dlg_stmt_dup_text (stmt, 0);
-  return TRUE;
+  *etag = stmt != NULL ? dlg_stmt_dup_text (stmt, 0) : NULL;
+  return stmt != NULL;
 }
 
 /**
@@ -581,14 +591,9 @@ dlg_publication_dup_title (DlgStore    *store,
                            const char  *uuid)
 {
   const Published *p = lookup (type);
-  g_autoptr(DlgStmt) stmt = NULL;
+  g_autoptr(DlgStmt) stmt = p != NULL ? row_of_uuid (store, p->sql_title, uuid) : NULL;
 
-  if (p == NULL || !(stmt = prepare (store, p->sql_title, NULL)))
-    return NULL;
-  dlg_stmt_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return dlg_stmt_dup_text (stmt, 0);
+  return stmt != NULL ? dlg_stmt_dup_text (stmt, 0) : NULL;
 }
 
 /**
@@ -608,18 +613,12 @@ dlg_publication_get_status (DlgStore    *store,
                             gboolean    *synced)
 {
   const Published *p = lookup (type);
-  g_autoptr(DlgStmt) stmt = NULL;
+  g_autoptr(DlgStmt) stmt = p != NULL ? row_of_uuid (store, p->sql_status, uuid) : NULL;
 
-  *wanted = *on_site = *synced = FALSE;
-  if (p == NULL || p->sql_status == NULL || !(stmt = prepare (store, p->sql_status, NULL)))
-    return FALSE;
-  dlg_stmt_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
-  *wanted = sqlite3_column_int (stmt, 0) != 0;
-  *on_site = sqlite3_column_int (stmt, 1) != 0;
-  *synced = sqlite3_column_int (stmt, 2) != 0;
-  return TRUE;
+  *wanted = stmt != NULL && sqlite3_column_int (stmt, 0) != 0;
+  *on_site = stmt != NULL && sqlite3_column_int (stmt, 1) != 0;
+  *synced = stmt != NULL && sqlite3_column_int (stmt, 2) != 0;
+  return stmt != NULL;
 }
 
 /**

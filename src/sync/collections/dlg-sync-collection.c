@@ -55,6 +55,52 @@ fail:
   return FALSE;
 }
 
+/**
+ * dlg_sync_collection_to_json:
+ * @uuid: (nullable): the record, for a collection of records
+ * @process_id: the process, for a collection of one record per process
+ * @uuid_out: (out) (optional): the record's uuid
+ *
+ * Returns: (transfer full): the body the site is to have, or %NULL with @error set
+ */
+char *
+dlg_sync_collection_to_json (DlgStore                 *store,
+                             const DlgSyncCollection  *collection,
+                             const char               *uuid,
+                             gint64                    process_id,
+                             char                    **uuid_out,
+                             GError                  **error)
+{
+  if (collection->to_json_of_process != NULL)
+    return collection->to_json_of_process (store, process_id, uuid_out, error);
+  if (uuid_out != NULL)
+    *uuid_out = g_strdup (uuid);
+  return collection->to_json (store, uuid, error);
+}
+
+/**
+ * dlg_sync_collection_enqueue_now:
+ *
+ * Queues the record (named by @uuid, or by @process_id for a collection of one record per
+ * process) with its body as it is now, even when the same body is queued already: an explicit
+ * publication. Call it in the transaction of the edit.
+ */
+gboolean
+dlg_sync_collection_enqueue_now (DlgStore                 *store,
+                                 const DlgSyncCollection  *collection,
+                                 const char               *uuid,
+                                 gint64                    process_id,
+                                 GError                  **error)
+{
+  g_autofree char *record_uuid = NULL;
+  g_autofree char *body = dlg_sync_collection_to_json (store, collection, uuid, process_id,
+                                                       &record_uuid, error);
+
+  if (body == NULL)
+    return FALSE;
+  return dlg_sync_collection_enqueue (store, collection, record_uuid, body, TRUE, NULL, error);
+}
+
 gboolean
 dlg_sync_site_wrong (const char  *name,
                      GError     **error)

@@ -50,11 +50,14 @@ struct _DlgSyncCollection
    * moderation decision are a contribution's). */
   GType     (*get_record_type) (void);
 
-  /* The body of a PUT, built now from the record (@process_id for the types built from their
-   * process: process, response). */
+  /* The body of a PUT, built now by the core from the record (to_json), or from its process for
+   * the types that are one per process (to_json_of_process: process, response). */
   char     *(*to_json)      (DlgStore                 *store,
                              const char               *uuid,
+                             GError                  **error);
+  char     *(*to_json_of_process) (DlgStore           *store,
                              gint64                    process_id,
+                             char                    **uuid_out,
                              GError                  **error);
   /* The site's version after a 412 ("keep theirs"): @site is read strictly. */
   gboolean  (*apply_remote) (DlgStore                 *store,
@@ -88,6 +91,17 @@ gboolean   dlg_sync_collection_enqueue  (DlgStore                 *store,
                                          const char               *body,
                                          gboolean                  force,
                                          gboolean                 *changed,
+                                         GError                  **error);
+char      *dlg_sync_collection_to_json  (DlgStore                 *store,
+                                         const DlgSyncCollection  *collection,
+                                         const char               *uuid,
+                                         gint64                    process_id,
+                                         char                    **uuid_out,
+                                         GError                  **error);
+gboolean   dlg_sync_collection_enqueue_now (DlgStore              *store,
+                                         const DlgSyncCollection  *collection,
+                                         const char               *uuid,
+                                         gint64                    process_id,
                                          GError                  **error);
 gboolean   dlg_sync_site_get_string     (JsonObject               *object,
                                          const char               *name,

@@ -12,15 +12,6 @@
 #include "dlg-commitment.h"
 #include "dlg-sync-collection.h"
 
-static char *
-commitments_to_json (DlgStore    *store,
-                     const char  *uuid,
-                     gint64       process_id,
-                     GError     **error)
-{
-  return dlg_publication_commitment_to_json (store, uuid, error);
-}
-
 static gboolean
 commitments_apply_remote (DlgStore    *store,
                           const char  *uuid,
@@ -65,13 +56,9 @@ commitments_copy_local (DlgStore    *store,
 }
 
 const DlgSyncCollection dlg_sync_commitments = {
-  .type = "commitment",
-  .collection = "commitments",
-  .pending_count = DLG_SYNC_COUNT_NONE,
-  .get_record_type = dlg_commitment_get_type,
-  .to_json = commitments_to_json,
-  .apply_remote = commitments_apply_remote,
-  .copy_local = commitments_copy_local,
+  .type = "commitment", .collection = "commitments", .pending_count = DLG_SYNC_COUNT_NONE,
+  .get_record_type = dlg_commitment_get_type, .to_json = dlg_publication_commitment_to_json,
+  .apply_remote = commitments_apply_remote, .copy_local = commitments_copy_local,
 };
 
 /**
@@ -84,14 +71,9 @@ dlg_sync_enqueue_commitment (DlgStore    *store,
                              const char  *commitment_uuid,
                              GError     **error)
 {
-  g_autofree char *body = NULL;
-
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
   g_return_val_if_fail (commitment_uuid != NULL, FALSE);
 
-  body = dlg_publication_commitment_to_json (store, commitment_uuid, error);
-  if (body == NULL)
-    return FALSE;
-  return dlg_sync_collection_enqueue (store, &dlg_sync_commitments, commitment_uuid, body, TRUE,
-                                      NULL, error);
+  return dlg_sync_collection_enqueue_now (store, &dlg_sync_commitments, commitment_uuid, 0,
+                                          error);
 }

@@ -11,15 +11,6 @@
 #include "dlg-contribution.h"
 #include "dlg-sync-collection.h"
 
-static char *
-contributions_to_json (DlgStore    *store,
-                       const char  *uuid,
-                       gint64       process_id,
-                       GError     **error)
-{
-  return dlg_publication_contribution_to_json (store, uuid, error);
-}
-
 static gboolean
 contributions_apply_remote (DlgStore    *store,
                             const char  *uuid,
@@ -36,10 +27,7 @@ contributions_apply_remote (DlgStore    *store,
 }
 
 const DlgSyncCollection dlg_sync_contributions = {
-  .type = "contribution",
-  .collection = "contributions",
-  .pending_count = DLG_SYNC_COUNT_ALL,
-  .get_record_type = dlg_contribution_get_type,
-  .to_json = contributions_to_json,
+  .type = "contribution", .collection = "contributions", .pending_count = DLG_SYNC_COUNT_ALL,
+  .get_record_type = dlg_contribution_get_type, .to_json = dlg_publication_contribution_to_json,
   .apply_remote = contributions_apply_remote,
 };

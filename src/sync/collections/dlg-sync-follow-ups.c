@@ -10,15 +10,6 @@
 #include "dlg-follow-up.h"
 #include "dlg-sync-collection.h"
 
-static char *
-follow_ups_to_json (DlgStore    *store,
-                    const char  *uuid,
-                    gint64       process_id,
-                    GError     **error)
-{
-  return dlg_publication_follow_up_to_json (store, uuid, error);
-}
-
 static gboolean
 follow_ups_apply_remote (DlgStore    *store,
                          const char  *uuid,
@@ -40,10 +31,7 @@ follow_ups_apply_remote (DlgStore    *store,
 
 /* Unpublished, an item leaves the site and stays in the app. */
 const DlgSyncCollection dlg_sync_follow_ups = {
-  .type = "follow_up",
-  .collection = "follow_ups",
-  .pending_count = DLG_SYNC_COUNT_ALL,
-  .get_record_type = dlg_follow_up_get_type,
-  .to_json = follow_ups_to_json,
+  .type = "follow_up", .collection = "follow_ups", .pending_count = DLG_SYNC_COUNT_ALL,
+  .get_record_type = dlg_follow_up_get_type, .to_json = dlg_publication_follow_up_to_json,
   .apply_remote = follow_ups_apply_remote,
 };

@@ -12,15 +12,6 @@
 #include "dlg-contribution.h"
 #include "dlg-sync-collection.h"
 
-static char *
-highlights_to_json (DlgStore    *store,
-                    const char  *uuid,
-                    gint64       process_id,
-                    GError     **error)
-{
-  return dlg_publication_highlight_to_json (store, uuid, error);
-}
-
 static gboolean
 highlights_apply_remote (DlgStore    *store,
                          const char  *uuid,
@@ -31,10 +22,7 @@ highlights_apply_remote (DlgStore    *store,
 }
 
 const DlgSyncCollection dlg_sync_highlights = {
-  .type = "highlight",
-  .collection = "highlights",
-  .pending_count = DLG_SYNC_COUNT_ALL,
-  .get_record_type = dlg_contribution_get_type,
-  .to_json = highlights_to_json,
+  .type = "highlight", .collection = "highlights", .pending_count = DLG_SYNC_COUNT_ALL,
+  .get_record_type = dlg_contribution_get_type, .to_json = dlg_publication_highlight_to_json,
   .apply_remote = highlights_apply_remote,
 };

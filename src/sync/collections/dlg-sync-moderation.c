@@ -94,13 +94,9 @@ moderation_sent (DlgStore      *store,
 }
 
 const DlgSyncCollection dlg_sync_moderation = {
-  .type = "moderation",
-  .collection = NULL,
-  .pending_count = DLG_SYNC_COUNT_ALL,
-  .get_record_type = dlg_contribution_get_type,
-  .collect = moderation_collect,
-  .count_uncollected = moderation_count_uncollected,
-  .sent = moderation_sent,
+  .type = "moderation", .pending_count = DLG_SYNC_COUNT_ALL,
+  .get_record_type = dlg_contribution_get_type, .collect = moderation_collect,
+  .count_uncollected = moderation_count_uncollected, .sent = moderation_sent,
 };
 
 /**

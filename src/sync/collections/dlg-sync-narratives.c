@@ -13,15 +13,6 @@
 #include "dlg-narrative.h"
 #include "dlg-sync-collection.h"
 
-static char *
-narratives_to_json (DlgStore    *store,
-                    const char  *uuid,
-                    gint64       process_id,
-                    GError     **error)
-{
-  return dlg_publication_narrative_to_json (store, uuid, error);
-}
-
 typedef struct
 {
   const char *title, *body_md, *state, *stage, *published_at;
@@ -83,12 +74,9 @@ narratives_copy_local (DlgStore    *store,
 }
 
 const DlgSyncCollection dlg_sync_narratives = {
-  .type = "narrative",
-  .collection = "narratives",
-  .pending_count = DLG_SYNC_COUNT_UNLESS_CONFLICT,
-  .get_record_type = dlg_narrative_get_type,
-  .to_json = narratives_to_json,
-  .apply_remote = narratives_apply_remote,
+  .type = "narrative", .collection = "narratives",
+  .pending_count = DLG_SYNC_COUNT_UNLESS_CONFLICT, .get_record_type = dlg_narrative_get_type,
+  .to_json = dlg_publication_narrative_to_json, .apply_remote = narratives_apply_remote,
   .copy_local = narratives_copy_local,
 };
 
@@ -106,16 +94,10 @@ dlg_sync_enqueue_narrative (DlgStore    *store,
                             const char  *narrative_uuid,
                             GError     **error)
 {
-  g_autofree char *body = NULL;
-
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
   g_return_val_if_fail (narrative_uuid != NULL, FALSE);
 
-  body = dlg_publication_narrative_to_json (store, narrative_uuid, error);
-  if (body == NULL)
-    return FALSE;
-  return dlg_sync_collection_enqueue (store, &dlg_sync_narratives, narrative_uuid, body, TRUE,
-                                      NULL, error);
+  return dlg_sync_collection_enqueue_now (store, &dlg_sync_narratives, narrative_uuid, 0, error);
 }
 
 /**

@@ -10,15 +10,6 @@
 #include "dlg-process.h"
 #include "dlg-sync-collection.h"
 
-static char *
-processes_to_json (DlgStore    *store,
-                   const char  *uuid,
-                   gint64       process_id,
-                   GError     **error)
-{
-  return dlg_publication_process_to_json (store, process_id, NULL, error);
-}
-
 /* Only the title and summary come back from the site (see dlg_publication_apply_process). */
 static gboolean
 processes_apply_remote (DlgStore    *store,
@@ -35,11 +26,8 @@ processes_apply_remote (DlgStore    *store,
 }
 
 const DlgSyncCollection dlg_sync_processes = {
-  .type = "process",
-  .collection = "processes",
-  .pending_count = DLG_SYNC_COUNT_NONE,
-  .get_record_type = dlg_process_get_type,
-  .to_json = processes_to_json,
+  .type = "process", .collection = "processes", .pending_count = DLG_SYNC_COUNT_NONE,
+  .get_record_type = dlg_process_get_type, .to_json_of_process = dlg_publication_process_to_json,
   .apply_remote = processes_apply_remote,
 };
 
@@ -54,13 +42,7 @@ dlg_sync_enqueue_process (DlgStore  *store,
                           gint64     process_id,
                           GError   **error)
 {
-  g_autofree char *body = NULL;
-  g_autofree char *uuid = NULL;
-
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
 
-  body = dlg_publication_process_to_json (store, process_id, &uuid, error);
-  if (body == NULL)
-    return FALSE;
-  return dlg_sync_collection_enqueue (store, &dlg_sync_processes, uuid, body, TRUE, NULL, error);
+  return dlg_sync_collection_enqueue_now (store, &dlg_sync_processes, NULL, process_id, error);
 }

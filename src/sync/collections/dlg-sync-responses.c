@@ -11,15 +11,6 @@
 #include "dlg-response.h"
 #include "dlg-sync-collection.h"
 
-static char *
-responses_to_json (DlgStore    *store,
-                   const char  *uuid,
-                   gint64       process_id,
-                   GError     **error)
-{
-  return dlg_publication_response_to_json (store, process_id, NULL, error);
-}
-
 /* Only the introduction and the publication date come back from the site. */
 static gboolean
 responses_apply_remote (DlgStore    *store,
@@ -36,12 +27,9 @@ responses_apply_remote (DlgStore    *store,
 }
 
 const DlgSyncCollection dlg_sync_responses = {
-  .type = "response",
-  .collection = "responses",
-  .pending_count = DLG_SYNC_COUNT_UNLESS_CONFLICT,
+  .type = "response", .collection = "responses", .pending_count = DLG_SYNC_COUNT_UNLESS_CONFLICT,
   .get_record_type = dlg_response_get_type,
-  .to_json = responses_to_json,
-  .apply_remote = responses_apply_remote,
+  .to_json_of_process = dlg_publication_response_to_json, .apply_remote = responses_apply_remote,
 };
 
 /**
@@ -54,13 +42,7 @@ dlg_sync_enqueue_response (DlgStore  *store,
                            gint64     process_id,
                            GError   **error)
 {
-  g_autofree char *body = NULL;
-  g_autofree char *uuid = NULL;
-
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
 
-  body = dlg_publication_response_to_json (store, process_id, &uuid, error);
-  if (body == NULL)
-    return FALSE;
-  return dlg_sync_collection_enqueue (store, &dlg_sync_responses, uuid, body, TRUE, NULL, error);
+  return dlg_sync_collection_enqueue_now (store, &dlg_sync_responses, NULL, process_id, error);
 }
