@@ -35,8 +35,9 @@ published_at_publishes (const char *published_at)
 /**
  * dlg_response_is_published:
  *
- * The one rule for "the argued response is published", which the response view shows and the
- * sync follows (SQL here calls it as `dlg_response_is_published (published_at)`).
+ * The one rule for "the argued response is published", which the response view shows, the
+ * stage rules hold to (a published response's stage is not reopened) and the sync follows (SQL
+ * here calls it as `dlg_response_is_published (published_at)`).
  *
  * Returns: whether @response is public
  */
