@@ -154,10 +154,3 @@ dlg_sync_site_get_int (JsonObject  *object,
     }
   return dlg_sync_site_wrong (name, error);
 }
-
-gboolean
-dlg_sync_site_one_of (const char         *value,
-                      const char * const *allowed)
-{
-  return value != NULL && g_strv_contains (allowed, value);
-}

@@ -17,6 +17,7 @@
 #include "dlg-sync-error.h"
 #include "dlg-sync-outbox.h"
 #include "dlg-sync-queue.h"
+#include "dlg-vocabularies.h"
 
 G_BEGIN_DECLS
 
@@ -114,8 +115,6 @@ gboolean   dlg_sync_site_get_int        (JsonObject               *object,
                                          gint64                    max,
                                          gint64                   *out,
                                          GError                  **error);
-gboolean   dlg_sync_site_one_of         (const char               *value,
-                                         const char * const       *allowed);
 gboolean   dlg_sync_site_wrong          (const char               *name,
                                          GError                  **error);
 

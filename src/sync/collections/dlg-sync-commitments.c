@@ -18,7 +18,6 @@ commitments_apply_remote (DlgStore    *store,
                           JsonObject  *site,
                           GError     **error)
 {
-  static const char * const statuses[] = { "planned", "in_progress", "done", "abandoned", NULL };
   const char *title, *department, *due_date, *status;
   gint64 progress;
 
@@ -28,7 +27,7 @@ commitments_apply_remote (DlgStore    *store,
       !dlg_sync_site_get_string (site, "status", FALSE, &status, error) ||
       !dlg_sync_site_get_int (site, "progress", 0, 100, &progress, error))
     return FALSE;
-  if (!dlg_sync_site_one_of (status, statuses))
+  if (!dlg_vocabulary_contains (&dlg_vocabulary_commitment_status, status))
     return dlg_sync_site_wrong ("status", error);
   return dlg_publication_apply_commitment (store, uuid, title, department, due_date, status,
                                            progress, error);

@@ -16,7 +16,6 @@ follow_ups_apply_remote (DlgStore    *store,
                          JsonObject  *site,
                          GError     **error)
 {
-  static const char * const kinds[] = { "meeting", "report", "evaluation", NULL };
   const char *kind, *dated, *title, *body;
 
   if (!dlg_sync_site_get_string (site, "kind", FALSE, &kind, error) ||
@@ -24,7 +23,7 @@ follow_ups_apply_remote (DlgStore    *store,
       !dlg_sync_site_get_string (site, "title", FALSE, &title, error) ||
       !dlg_sync_site_get_string (site, "body", TRUE, &body, error))
     return FALSE;
-  if (!dlg_sync_site_one_of (kind, kinds) || *title == '\0')
+  if (!dlg_vocabulary_contains (&dlg_vocabulary_follow_up_kind, kind) || *title == '\0')
     return dlg_sync_site_wrong ("kind", error);
   return dlg_publication_apply_follow_up (store, uuid, kind, dated, title, body, error);
 }

@@ -118,7 +118,6 @@ dlg_sync_enqueue_moderation (DlgStore    *store,
                              const char  *reason,
                              GError     **error)
 {
-  static const char * const states[] = { "pending", "published", "trashed", NULL };
   g_autofree char *event_uuid = dlg_uuid_new ();
   g_autofree char *now = dlg_now_iso8601 ();
   DlgModerationEvent event = { event_uuid, (char *) contribution_uuid, (char *) state,
@@ -128,7 +127,7 @@ dlg_sync_enqueue_moderation (DlgStore    *store,
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
   g_return_val_if_fail (contribution_uuid != NULL, NULL);
 
-  if (!dlg_sync_site_one_of (state, states))
+  if (!dlg_vocabulary_contains (&dlg_vocabulary_moderation, state))
     {
       g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
                    _("“%s” is not a moderation state."), state != NULL ? state : "");

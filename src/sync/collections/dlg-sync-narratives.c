@@ -36,12 +36,11 @@ narratives_apply_remote (DlgStore    *store,
                          JsonObject  *site,
                          GError     **error)
 {
-  static const char * const states[] = { "draft", "published", NULL };
   Narrative n;
 
   if (!read_narrative (site, &n, error))
     return FALSE;
-  if (!dlg_sync_site_one_of (n.state, states) || *n.title == '\0')
+  if (!dlg_vocabulary_contains (&dlg_vocabulary_narrative_state, n.state) || *n.title == '\0')
     {
       g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
                    _("The site's version of the narrative is not valid; nothing of it was "
