@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "dlg-domain-private.h"
@@ -114,19 +116,20 @@ field_is_string (const DlgField *field)
     }
 }
 
-/* Written by INSERT: every field the store does not fill in itself. */
+/* Written by INSERT: every field but what is only read. */
 static gboolean
 field_is_inserted (const DlgField *field)
 {
-  return (field->flags & DLG_FIELD_READ_ONLY) == 0;
+  return (field->flags & DLG_FIELD_SELECT_ONLY) == 0;
 }
 
-/* Written by UPDATE: the same, but the parent, which a record never changes. */
+/* Written by UPDATE: the same, but what INSERT alone writes and the parent, which a record
+ * never changes. */
 static gboolean
 field_is_updated (const DlgRecordInfo *info,
                   const DlgField      *field)
 {
-  return field_is_inserted (field)
+  return field_is_inserted (field) && (field->flags & DLG_FIELD_INSERT_ONLY) == 0
          && (info->parent_field == NULL || g_strcmp0 (field->property, info->parent_field) != 0);
 }
 
@@ -165,7 +168,10 @@ field_pspec (const DlgField *field)
   if ((field->flags & DLG_FIELD_READ_ONLY) == 0)
     flags |= G_PARAM_WRITABLE | G_PARAM_EXPLICIT_NOTIFY;
   if (field_is_string (field))
-    return g_param_spec_string (field->property, NULL, NULL, field->default_string, flags);
+    return g_param_spec_string (field->property, NULL, NULL,
+                                field->default_string != NULL ? field->default_string
+                                : (field->flags & DLG_FIELD_NULLABLE) ? NULL : "",
+                                flags);
   switch (field->kind)
     {
     case DLG_FIELD_INT64:
@@ -205,7 +211,10 @@ build_sql (RecordType *data)
   g_string_append (select, (info->flags & DLG_RECORD_NO_UUID) ? "NULL, " : "t.uuid, ");
   g_string_append (select, info->process_column != NULL ? info->process_column : "t.process_id");
   for (guint i = 0; i < info->n_fields; i++)
-    g_string_append_printf (select, ", t.%s", info->fields[i].column);
+    if (info->fields[i].flags & DLG_FIELD_SELECT_ONLY && strchr (info->fields[i].column, '.'))
+      g_string_append_printf (select, ", %s", info->fields[i].column);
+    else
+      g_string_append_printf (select, ", t.%s", info->fields[i].column);
   g_string_append_printf (select, " FROM %s t", info->table);
   if (info->join != NULL)
     g_string_append_printf (select, " %s", info->join);
@@ -460,7 +469,7 @@ validate_fields (DlgRecord  *self,
       const char *text;
       double number;
 
-      if (field->flags & DLG_FIELD_READ_ONLY)
+      if (field->flags & (DLG_FIELD_READ_ONLY | DLG_FIELD_SELECT_ONLY))
         continue;
       switch (field->kind)
         {
@@ -637,10 +646,16 @@ check_editable (DlgRecord  *self,
                 GError    **error)
 {
   DlgRecordClass *klass = DLG_RECORD_GET_CLASS (self);
+  const char *stage_id = RECORD_TYPE (self)->info->stage;
+  DlgStage stage;
 
   if (klass->check_editable != NULL)
     return klass->check_editable (self, store, process_id, error);
-  return dlg_process_check_editable (store, process_id, error);
+  if (stage_id == NULL)
+    return dlg_process_check_editable (store, process_id, error);
+  if (!dlg_stage_from_id (stage_id, &stage))
+    g_assert_not_reached ();
+  return dlg_stage_check_editable (store, process_id, stage, error);
 }
 
 static gboolean
@@ -658,11 +673,12 @@ validate (DlgRecord  *self,
 
 static char *
 describe (DlgRecord       *self,
+          DlgStore        *store,
           DlgRecordChange  change)
 {
   DlgRecordClass *klass = DLG_RECORD_GET_CLASS (self);
 
-  return klass->describe != NULL ? klass->describe (self, change) : NULL;
+  return klass->describe != NULL ? klass->describe (self, store, change) : NULL;
 }
 
 static const char *
@@ -670,7 +686,7 @@ journal_stage (DlgRecord *self)
 {
   DlgRecordClass *klass = DLG_RECORD_GET_CLASS (self);
 
-  return klass->get_stage != NULL ? klass->get_stage (self) : NULL;
+  return klass->get_stage != NULL ? klass->get_stage (self) : RECORD_TYPE (self)->info->stage;
 }
 
 static gboolean
@@ -781,9 +797,10 @@ field_set_property (GObject      *object,
 }
 
 static void
-dlg_record_emit_changed_real (DlgRecord *self,
-                              DlgStore  *store,
-                              gint64     process_id)
+dlg_record_emit_changed_real (DlgRecord       *self,
+                              DlgStore        *store,
+                              gint64           process_id,
+                              DlgRecordChange  change)
 {
   dlg_store_emit_changed (store, RECORD_TYPE (self)->info->table, process_id);
 }
@@ -1261,15 +1278,15 @@ dlg_record_save (DlgRecord  *self,
 
   if (inserting && info->journal_create != NULL)
     {
-      summary = describe (self, change);
+      summary = describe (self, store, change);
       if (!dlg_journal_append_full (store, process_id, info->journal_create, info->name,
-                                    priv->uuid, journal_stage (self), NULL, NULL, NULL, summary,
-                                    error))
+                                    priv->uuid, journal_stage (self), NULL, NULL, NULL,
+                                    summary, error))
         goto fail;
     }
   else if (before != NULL)
     {
-      summary = describe (self, change);
+      summary = describe (self, store, change);
       if (!dlg_journal_note_changes (store, process_id, info->journal_update, info->name,
                                      priv->uuid, journal_stage (self), G_OBJECT (before),
                                      G_OBJECT (self), data->journaled, summary, error))
@@ -1288,7 +1305,7 @@ dlg_record_save (DlgRecord  *self,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  klass->emit_changed (self, store, process_id);
+  klass->emit_changed (self, store, process_id, change);
   return TRUE;
 
 fail:
@@ -1409,6 +1426,26 @@ dlg_record_query (DlgStore    *store,
 }
 
 /**
+ * dlg_record_query_first:
+ *
+ * Returns: (transfer full) (nullable) (type DlgRecord): the first record of
+ *   dlg_record_query(), or %NULL (with no error when there is none)
+ */
+gpointer
+dlg_record_query_first (DlgStore    *store,
+                        GType        type,
+                        const char  *where,
+                        GVariant    *params,
+                        GError     **error)
+{
+  g_autoptr(GListModel) list = dlg_record_query (store, type, where, params, error);
+
+  if (list == NULL || g_list_model_get_n_items (list) == 0)
+    return NULL;
+  return g_list_model_get_item (list, 0);
+}
+
+/**
  * dlg_record_delete_record:
  *
  * Deletes @self, a loaded record: the stage rule, then one transaction with the journal entry.
@@ -1440,10 +1477,10 @@ dlg_record_delete_record (DlgRecord  *self,
     goto fail;
   if (info->journal_delete != NULL)
     {
-      summary = describe (self, DLG_RECORD_DELETE);
+      summary = describe (self, store, DLG_RECORD_DELETE);
       if (!dlg_journal_append_full (store, process_id, info->journal_delete, info->name,
-                                    priv->uuid, journal_stage (self), NULL, NULL, NULL, summary,
-                                    error))
+                                    priv->uuid, journal_stage (self), NULL,
+                                    NULL, NULL, summary, error))
         goto fail;
     }
   if (!(stmt = dlg_store_prepare (store, RECORD_TYPE (self)->sql_delete, error)))
@@ -1455,7 +1492,7 @@ dlg_record_delete_record (DlgRecord  *self,
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
-  klass->emit_changed (self, store, process_id);
+  klass->emit_changed (self, store, process_id, DLG_RECORD_DELETE);
   return TRUE;
 
 fail:

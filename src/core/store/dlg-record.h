@@ -42,8 +42,12 @@ typedef enum
   DLG_FIELD_NULLABLE  = 1 << 1,  /* strings: NULL is stored as NULL (else as "") */
   DLG_FIELD_JOURNALED = 1 << 2,  /* a change is journaled, old → new */
   DLG_FIELD_PUBLISHED = 1 << 3,  /* part of what the sync pushes (the record goes to the outbox) */
-  DLG_FIELD_READ_ONLY = 1 << 4,  /* set by the store or the sync, never by an editor */
+  DLG_FIELD_READ_ONLY = 1 << 4,  /* set by the store or the sync, never by an editor: the
+                                  * property is read-only, the type file sets the member */
   DLG_FIELD_HIDDEN    = 1 << 5,  /* not shown in a generated editor */
+  DLG_FIELD_INSERT_ONLY = 1 << 6, /* written by INSERT, never by UPDATE (created_at) */
+  DLG_FIELD_SELECT_ONLY = 1 << 7, /* read, never written (sync_state, a joined column: then
+                                   * column is the SQL expression, "r.number") */
 } DlgFieldFlags;
 
 typedef struct
@@ -100,6 +104,9 @@ typedef struct
   const char     *process_column;
   const char     *list_join;     /* lists only: joins their ORDER BY needs (NULL: none) */
   DlgRecordFlags  flags;
+  /* The stage the records belong to ("opinion"): the default check_editable and the journal
+   * entries' stage. NULL: cross-stage (the process must be editable), entries without one. */
+  const char     *stage;
 } DlgRecordInfo;
 
 typedef enum
@@ -129,10 +136,12 @@ struct _DlgRecordClass
                               DlgStore   *store,
                               gint64      process_id,
                               GError    **error);
-  /* The journal summary of a change, translated ("Decision recorded: “…”."). */
+  /* The journal summary of a change, translated ("Decision recorded: “…”."); @store for
+   * what the summary names of another record. */
   char    *(*describe)       (DlgRecord       *self,
+                              DlgStore        *store,
                               DlgRecordChange  change);
-  /* The journal entry's stage (NULL: none). */
+  /* The journal entry's stage (the default: DlgRecordInfo.stage). */
   const char *(*get_stage)   (DlgRecord  *self);
   /* In the save's or the delete's transaction, before the row is written (DELETE: before it
    * goes): set what the store fills in (updated_at…); may be NULL. */
@@ -149,9 +158,10 @@ struct _DlgRecordClass
                               DlgRecordChange  change,
                               GError         **error);
   /* After the commit: emits DlgStore::changed (the default: the type's table). */
-  void     (*emit_changed)   (DlgRecord  *self,
-                              DlgStore   *store,
-                              gint64      process_id);
+  void     (*emit_changed)   (DlgRecord       *self,
+                              DlgStore        *store,
+                              gint64           process_id,
+                              DlgRecordChange  change);
 
   gpointer padding[5];
 };
@@ -227,6 +237,13 @@ GListModel     *dlg_record_list             (DlgStore         *store,
 /* (transfer full): like dlg_record_list() for records not listed by process: @where (a
  * constant) is the whole condition, with ?1… bound from @params. */
 GListModel     *dlg_record_query            (DlgStore         *store,
+                                             GType             type,
+                                             const char       *where,
+                                             GVariant         *params,
+                                             GError          **error);
+/* (transfer full) (nullable): the first record dlg_record_query() would give; NULL with no
+ * error when there is none. */
+gpointer        dlg_record_query_first      (DlgStore         *store,
                                              GType             type,
                                              const char       *where,
                                              GVariant         *params,
