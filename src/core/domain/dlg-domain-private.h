@@ -6,6 +6,7 @@
 #pragma once
 
 #include "dlg-store-private.h"
+#include "dlg-vocabulary.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,9 @@ GListModel *dlg_collect_rows    (DlgStore            *store,
                                  GType                item_type,
                                  DlgRowFunc           func,
                                  GError             **error);
+/* The values of a position (retained…), for the position and the review's proposal. */
+extern const DlgVocabulary dlg_position_vocabulary;
+
 /* Marks the response of @process_id for the next push when it was synced. */
 gboolean    dlg_response_touch  (DlgStore            *store,
                                  gint64               process_id,

@@ -35,7 +35,8 @@ static const char * const value_values[] = {
   "retained", "partly_retained", "not_retained", "already_done", "under_study", NULL
 };
 
-static const DlgVocabulary position_values = {
+/* Shared with the review's proposed position (dlg-domain-private.h). */
+const DlgVocabulary dlg_position_vocabulary = {
   "position", NULL, (const DlgVocabularyEntry[]) {
     { "retained", N_("Retained") },
     { "partly_retained", N_("Partly retained") },
@@ -54,7 +55,7 @@ static const DlgField fields[] = {
     .label = N_("recommendation"), .reference = dlg_recommendation_get_type },
   { .column = "value", .property = "value", .kind = DLG_FIELD_ENUM, .offset = F (value),
     .flags = DLG_FIELD_NULLABLE | DLG_FIELD_JOURNALED | DLG_FIELD_PUBLISHED,
-    .label = N_("position"), .vocabulary = &position_values,
+    .label = N_("position"), .vocabulary = &dlg_position_vocabulary,
     .invalid = N_("This position is unknown.") },
   { .column = "justification", .property = "justification", .kind = DLG_FIELD_TEXT,
     .offset = F (justification), .flags = DLG_FIELD_JOURNALED | DLG_FIELD_PUBLISHED,
