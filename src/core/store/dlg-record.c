@@ -689,6 +689,14 @@ journal_stage (DlgRecord *self)
   return klass->get_stage != NULL ? klass->get_stage (self) : RECORD_TYPE (self)->info->stage;
 }
 
+static const char *
+journal_field_value (DlgRecord *self)
+{
+  const char *property = RECORD_TYPE (self)->info->journal_field;
+
+  return property != NULL ? dlg_record_get_string (self, property) : NULL;
+}
+
 static gboolean
 hook (gboolean       (*func) (DlgRecord *, DlgStore *, gint64, DlgRecordChange, GError **),
       DlgRecord       *self,
@@ -1280,8 +1288,8 @@ dlg_record_save (DlgRecord  *self,
     {
       summary = describe (self, store, change);
       if (!dlg_journal_append_full (store, process_id, info->journal_create, info->name,
-                                    priv->uuid, journal_stage (self), NULL, NULL, NULL,
-                                    summary, error))
+                                    priv->uuid, journal_stage (self), info->journal_field, NULL,
+                                    journal_field_value (self), summary, error))
         goto fail;
     }
   else if (before != NULL)
@@ -1479,8 +1487,8 @@ dlg_record_delete_record (DlgRecord  *self,
     {
       summary = describe (self, store, DLG_RECORD_DELETE);
       if (!dlg_journal_append_full (store, process_id, info->journal_delete, info->name,
-                                    priv->uuid, journal_stage (self), NULL,
-                                    NULL, NULL, summary, error))
+                                    priv->uuid, journal_stage (self), info->journal_field,
+                                    journal_field_value (self), NULL, summary, error))
         goto fail;
     }
   if (!(stmt = dlg_store_prepare (store, RECORD_TYPE (self)->sql_delete, error)))

@@ -96,6 +96,9 @@ typedef struct
   const char     *journal_create;
   const char     *journal_update;
   const char     *journal_delete;
+  /* A string field the create and delete entries name, with its new or old value (NULL: the
+   * entries name no field). */
+  const char     *journal_field;
   const char     *not_found;     /* N_() "This decision does not exist…" */
   const char     *parent_missing; /* N_() "The recommendation does not exist." (process_sql) */
   /* With process_sql: the JOIN that reaches the process in every SELECT ("JOIN recommendation
