@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -19,7 +20,7 @@
 #include "dlg-domain-private.h"
 #include "dlg-error.h"
 #include "dlg-journal.h"
-#include "dlg-record.h"
+#include "dlg-record-private.h"
 #include "dlg-stage-rules.h"
 #include "dlg-store-private.h"
 
@@ -183,8 +184,10 @@ field_pspec (const DlgField *field)
       return g_param_spec_int (field->property, NULL, NULL, G_MININT, G_MAXINT,
                                (int) field->default_number, flags);
     case DLG_FIELD_DOUBLE:
+      /* A GParamSpec cannot default to NAN (it stands for none, NULL in the row). */
       return g_param_spec_double (field->property, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE,
-                                  field->default_number, flags);
+                                  isnan (field->default_number) ? 0 : field->default_number,
+                                  flags);
     case DLG_FIELD_BOOLEAN:
       return g_param_spec_boolean (field->property, NULL, NULL, field->default_number != 0,
                                    flags);
@@ -259,6 +262,13 @@ build_sql (RecordType *data)
   data->sql_delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->table);
 }
 
+static gboolean
+same_double (double a,
+             double b)
+{
+  return a == b || (isnan (a) && isnan (b));
+}
+
 static void
 set_string_member (DlgRecord      *self,
                    const DlgField *field,
@@ -298,7 +308,7 @@ set_number_member (DlgRecord      *self,
       *FIELD_PTR (self, field, int) = (int) integer;
       break;
     case DLG_FIELD_DOUBLE:
-      same = *FIELD_PTR (self, field, double) == number;
+      same = same_double (*FIELD_PTR (self, field, double), number);
       *FIELD_PTR (self, field, double) = number;
       break;
     case DLG_FIELD_BOOLEAN:
@@ -314,6 +324,34 @@ set_number_member (DlgRecord      *self,
     }
   if (!same)
     g_object_notify_by_pspec (G_OBJECT (self), RECORD_TYPE (self)->pspecs[index]);
+}
+
+static void
+set_number_silently (DlgRecord      *self,
+                     const DlgField *field,
+                     double          value)
+{
+  switch (field->kind)
+    {
+    case DLG_FIELD_INT64:
+      *FIELD_PTR (self, field, gint64) = (gint64) value;
+      break;
+    case DLG_FIELD_INT:
+      *FIELD_PTR (self, field, int) = (int) value;
+      break;
+    case DLG_FIELD_DOUBLE:
+      *FIELD_PTR (self, field, double) = value;
+      break;
+    case DLG_FIELD_BOOLEAN:
+      *FIELD_PTR (self, field, gboolean) = value != 0;
+      break;
+    case DLG_FIELD_STRING:
+    case DLG_FIELD_TEXT:
+    case DLG_FIELD_DATE:
+    case DLG_FIELD_ENUM:
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 /* Reads a row of the type's SELECT into @self (no notification). */
@@ -333,6 +371,12 @@ read_row (DlgRecord    *self,
       const DlgField *field = &info->fields[i];
       int col = N_BASE_COLS + i;
 
+      if (!field_is_string (field) && (field->flags & DLG_FIELD_NULLABLE)
+          && sqlite3_column_type (stmt, col) == SQLITE_NULL)
+        {
+          set_number_silently (self, field, field->default_number);
+          continue;
+        }
       switch (field->kind)
         {
         case DLG_FIELD_STRING:
@@ -372,15 +416,24 @@ from_row (GType         type,
   return self;
 }
 
-/* Binds @field of @self at @index; 0 is NULL for references and NULLABLE numbers. */
+/* A number stored as NULL has a value that stands for it: 0 for a reference, the default of a
+ * NULLABLE number (-1, NAN…). */
+static gboolean
+number_is_none (const DlgField *field,
+                double          value)
+{
+  if (field->reference != NULL)
+    return value == 0;
+  return (field->flags & DLG_FIELD_NULLABLE) && same_double (value, field->default_number);
+}
+
+/* Binds @field of @self at @index (a number that stands for none as NULL). */
 static void
 bind_field (DlgRecord      *self,
             const DlgField *field,
             sqlite3_stmt   *stmt,
             int             index)
 {
-  gboolean zero_is_null = field->reference != NULL || (field->flags & DLG_FIELD_NULLABLE);
-
   switch (field->kind)
     {
     case DLG_FIELD_STRING:
@@ -390,15 +443,16 @@ bind_field (DlgRecord      *self,
       dlg_stmt_bind_text (stmt, index, *FIELD_PTR (self, field, char *));
       break;
     case DLG_FIELD_INT64:
-      if (*FIELD_PTR (self, field, gint64) != 0 || !zero_is_null)
+      if (!number_is_none (field, *FIELD_PTR (self, field, gint64)))
         sqlite3_bind_int64 (stmt, index, *FIELD_PTR (self, field, gint64));
       break;
     case DLG_FIELD_INT:
-      if (*FIELD_PTR (self, field, int) != 0 || !zero_is_null)
+      if (!number_is_none (field, *FIELD_PTR (self, field, int)))
         sqlite3_bind_int (stmt, index, *FIELD_PTR (self, field, int));
       break;
     case DLG_FIELD_DOUBLE:
-      sqlite3_bind_double (stmt, index, *FIELD_PTR (self, field, double));
+      if (!number_is_none (field, *FIELD_PTR (self, field, double)))
+        sqlite3_bind_double (stmt, index, *FIELD_PTR (self, field, double));
       break;
     case DLG_FIELD_BOOLEAN:
       sqlite3_bind_int (stmt, index, *FIELD_PTR (self, field, gboolean) ? 1 : 0);
@@ -837,19 +891,12 @@ dlg_record_constructed (GObject *object)
             *FIELD_PTR (self, field, char *) = g_strdup ("");
           break;
         case DLG_FIELD_INT64:
-          *FIELD_PTR (self, field, gint64) = (gint64) field->default_number;
-          break;
         case DLG_FIELD_INT:
-          *FIELD_PTR (self, field, int) = (int) field->default_number;
-          break;
         case DLG_FIELD_DOUBLE:
-          *FIELD_PTR (self, field, double) = field->default_number;
-          break;
         case DLG_FIELD_BOOLEAN:
-          *FIELD_PTR (self, field, gboolean) = field->default_number != 0;
-          break;
         default:
-          g_assert_not_reached ();
+          set_number_silently (self, field, field->default_number);
+          break;
         }
     }
 }
@@ -1528,4 +1575,32 @@ dlg_record_delete (DlgStore  *store,
   if (!(self = dlg_record_load (store, type, id, error)))
     return FALSE;
   return dlg_record_delete_record (self, store, error);
+}
+
+/**
+ * dlg_record_type_get_select:
+ *
+ * Returns: the SELECT of @type, without a WHERE clause
+ */
+const char *
+dlg_record_type_get_select (GType type)
+{
+  g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), NULL);
+
+  return record_type_get (type)->sql_select;
+}
+
+/**
+ * dlg_record_new_from_stmt:
+ * @stmt: a statement on a row whose first columns are those of the type's SELECT
+ *
+ * Returns: (transfer full) (type DlgRecord): the record of that row
+ */
+gpointer
+dlg_record_new_from_stmt (GType         type,
+                          sqlite3_stmt *stmt)
+{
+  g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), NULL);
+
+  return from_row (type, stmt);
 }

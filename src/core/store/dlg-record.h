@@ -39,7 +39,8 @@ typedef enum
 typedef enum
 {
   DLG_FIELD_REQUIRED  = 1 << 0,  /* not NULL, not blank */
-  DLG_FIELD_NULLABLE  = 1 << 1,  /* strings: NULL is stored as NULL (else as "") */
+  DLG_FIELD_NULLABLE  = 1 << 1,  /* strings: NULL is stored as NULL (else as ""); numbers:
+                                  * default_number (-1, NAN…) is stored as NULL */
   DLG_FIELD_JOURNALED = 1 << 2,  /* a change is journaled, old → new */
   DLG_FIELD_PUBLISHED = 1 << 3,  /* part of what the sync pushes (the record goes to the outbox) */
   DLG_FIELD_READ_ONLY = 1 << 4,  /* set by the store or the sync, never by an editor: the
@@ -65,7 +66,8 @@ typedef struct
   const char          *default_string; /* strings: the value of a new record */
   double               default_number; /* numbers and booleans */
   const DlgVocabulary *vocabulary;  /* ENUM */
-  GType              (*reference) (void); /* INT64 referring to another record: its type */
+  GType              (*reference) (void); /* INT64 referring to another record: its type
+                                           * (0 is stored as NULL, never negative) */
   const char          *json_name;   /* the member in the sync JSON, NULL: not on the wire */
   const char          *invalid;     /* N_() message when an ENUM is not in its vocabulary, or a
                                      * number is outside minimum…maximum (NULL: not checked) */
