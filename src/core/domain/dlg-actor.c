@@ -4,7 +4,7 @@
  *
  * A DlgActor is a snapshot of its row: setters change the object only,
  * dlg_actor_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::actor.
+ * transaction, then emits DlgStore::changed::DlgActor.
  */
 
 #define G_LOG_DOMAIN "dlg-actor"

@@ -4,7 +4,7 @@
  *
  * A DlgDecision is a snapshot of its row (DlgRecord does the mechanics from the field table):
  * setters change the object only, dlg_decision_save() writes it in one transaction with its
- * journal entry, then emits DlgStore::changed::decision.
+ * journal entry, then emits DlgStore::changed::DlgDecision.
  */
 
 #define G_LOG_DOMAIN "dlg-decision"

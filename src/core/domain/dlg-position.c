@@ -5,7 +5,7 @@
  * A DlgPosition is a snapshot of its row (DlgRecord does the mechanics from the field table):
  * setters change the object only, dlg_position_save() writes it in one transaction with its
  * journal entry and marks the response for the next push, then emits
- * DlgStore::changed::position (and ::response).
+ * DlgStore::changed::DlgPosition (and ::DlgResponse).
  */
 
 #define G_LOG_DOMAIN "dlg-position"
@@ -18,6 +18,7 @@
 #include "dlg-error.h"
 #include "dlg-position.h"
 #include "dlg-recommendation.h"
+#include "dlg-response.h"
 
 struct _DlgPosition
 {
@@ -172,9 +173,9 @@ dlg_position_emit_changed (DlgRecord       *record,
                            gint64           process_id,
                            DlgRecordChange  change)
 {
-  dlg_store_emit_changed (store, "position", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_POSITION, process_id);
   if (change != DLG_RECORD_DELETE)
-    dlg_store_emit_changed (store, "response", process_id);
+    dlg_store_emit_changed (store, DLG_TYPE_RESPONSE, process_id);
 }
 
 static void

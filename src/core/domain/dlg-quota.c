@@ -4,7 +4,7 @@
  *
  * A DlgQuota is a snapshot of its row (DlgRecord does the mechanics from the field table):
  * setters change the object only, dlg_quota_save() writes it in one transaction, then emits
- * DlgStore::changed::quota. Quotas are working settings: not journaled (the draw that uses
+ * DlgStore::changed::DlgQuota. Quotas are working settings: not journaled (the draw that uses
  * them is, with its inputs).
  */
 

@@ -4,7 +4,7 @@
  *
  * A DlgRecommendation is a snapshot of its row (DlgRecord does the mechanics from the field
  * table): setters change the object only, dlg_recommendation_save() writes it in one
- * transaction with its journal entry, then emits DlgStore::changed::recommendation.
+ * transaction with its journal entry, then emits DlgStore::changed::DlgRecommendation.
  */
 
 #define G_LOG_DOMAIN "dlg-recommendation"
@@ -293,9 +293,11 @@ change_link (DlgStore    *store,
   sqlite3_bind_int64 (stmt, 2, contribution_id);
   if (!dlg_store_step_done (store, stmt, error))
     return FALSE;
-  dlg_store_emit_changed (store, "recommendation_source", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_RECOMMENDATION_SOURCE, process_id);
   return TRUE;
 }
+
+G_DEFINE_POINTER_TYPE (DlgRecommendationSource, dlg_recommendation_source)
 
 /**
  * dlg_recommendation_link_contribution:

@@ -4,7 +4,7 @@
  *
  * A DlgSession is a snapshot of its row (DlgRecord does the mechanics from the field table):
  * setters change the object only, dlg_session_save() writes it in one transaction, then emits
- * DlgStore::changed::session. Sessions are logistics: not journaled.
+ * DlgStore::changed::DlgSession. Sessions are logistics: not journaled.
  */
 
 #define G_LOG_DOMAIN "dlg-session"
@@ -164,6 +164,8 @@ static const char sql_list_attendance[] =
 static const char sql_participant_process[] =
   "SELECT process_id FROM participant WHERE id = ?1";
 
+G_DEFINE_POINTER_TYPE (DlgAttendance, dlg_attendance)
+
 /**
  * dlg_session_set_attendance:
  * @present: whether the participant came
@@ -204,7 +206,7 @@ dlg_session_set_attendance (DlgStore  *store,
   sqlite3_bind_int (stmt, 3, present ? 1 : 0);
   if (!dlg_store_step_done (store, stmt, error))
     return FALSE;
-  dlg_store_emit_changed (store, "attendance", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_ATTENDANCE, process_id);
   return TRUE;
 }
 

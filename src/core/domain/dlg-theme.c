@@ -4,7 +4,7 @@
  *
  * A DlgTheme is a snapshot of its row (DlgRecord does the mechanics from the field table):
  * setters change the object only, dlg_theme_save() writes it in one transaction, then emits
- * DlgStore::changed::theme. Themes are the officer's analysis: not journaled.
+ * DlgStore::changed::DlgTheme. Themes are the officer's analysis: not journaled.
  */
 
 #define G_LOG_DOMAIN "dlg-theme"

@@ -864,7 +864,7 @@ dlg_record_emit_changed_real (DlgRecord       *self,
                               gint64           process_id,
                               DlgRecordChange  change)
 {
-  dlg_store_emit_changed (store, RECORD_TYPE (self)->info->table, process_id);
+  dlg_store_emit_changed (store, G_OBJECT_TYPE (self), process_id);
 }
 
 static void

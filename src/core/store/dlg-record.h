@@ -162,7 +162,7 @@ struct _DlgRecordClass
                               gint64           process_id,
                               DlgRecordChange  change,
                               GError         **error);
-  /* After the commit: emits DlgStore::changed (the default: the type's table). */
+  /* After the commit: emits DlgStore::changed (the default: the record's GType). */
   void     (*emit_changed)   (DlgRecord       *self,
                               DlgStore        *store,
                               gint64           process_id,

@@ -127,7 +127,7 @@ edit_decision (DlgArbitrationView *self,
   editor->what = dlg_edit_dialog_add_entry (dialog, _("What was decided"),
                                             dlg_decision_get_what (item));
   editor->why = dlg_edit_dialog_add_text (dialog, _("Why"), dlg_decision_get_why (item));
-  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "decision",
+  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), DLG_TYPE_DECISION,
                           decision_reload);
   if (dlg_decision_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Decision"), decision_delete);
@@ -215,12 +215,12 @@ reload_all (DlgArbitrationView *self)
 
 static void
 store_changed_cb (DlgArbitrationView *self,
-                  const char         *table,
+                  GType              type,
                   gint64             process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (g_strcmp0 (table, "decision") == 0)
+  if (type == DLG_TYPE_DECISION)
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 

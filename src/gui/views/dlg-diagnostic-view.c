@@ -129,7 +129,8 @@ edit_actor (DlgDiagnosticView *self,
   editor->influence = dlg_edit_dialog_add_spin (dialog, _("Influence (0 to 5)"), 0, 5,
                                                 dlg_actor_get_influence (actor));
   editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"), dlg_actor_get_notes (actor));
-  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "actor", actor_reload);
+  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), DLG_TYPE_ACTOR,
+                          actor_reload);
   if (dlg_actor_get_id (actor) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Actor"), actor_delete);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -173,10 +174,10 @@ reload_actors (DlgDiagnosticView *self)
 
 static void
 store_changed_cb (DlgDiagnosticView *self,
-                  const char        *table,
+                  GType             type,
                   gint64             process_id)
 {
-  if (process_id == self->process_id && g_strcmp0 (table, "actor") == 0)
+  if (process_id == self->process_id && type == DLG_TYPE_ACTOR)
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_actors, self);
 }
 

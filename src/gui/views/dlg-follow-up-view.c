@@ -154,7 +154,7 @@ edit_follow_up (DlgFollowUpView *self,
     editor->body = dlg_edit_dialog_add_text (dialog, _("Minutes, report or findings"),
                                              dlg_follow_up_get_body (item));
   }
-  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "follow_up",
+  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), DLG_TYPE_FOLLOW_UP,
                           follow_up_reload);
   if (dlg_follow_up_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete"), follow_up_delete);
@@ -246,13 +246,13 @@ reload_all (DlgFollowUpView *self)
 
 static void
 store_changed_cb (DlgFollowUpView *self,
-                  const char      *table,
+                  GType           type,
                   gint64          process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
   /* The outbox too: a sync changes what the rows say about the site. */
-  if (g_strcmp0 (table, "follow_up") == 0 || g_strcmp0 (table, "outbox") == 0)
+  if (type == DLG_TYPE_FOLLOW_UP || type == DLG_TYPE_SYNC_OUTBOX)
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 

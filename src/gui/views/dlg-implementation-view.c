@@ -133,7 +133,7 @@ edit_update (GtkListBox          *list,
                                                dlg_commitment_update_get_progress (update));
   editor->text = dlg_edit_dialog_add_text (dialog, _("What happened"),
                                            dlg_commitment_update_get_text (update));
-  dlg_edit_dialog_follow (dialog, editor->store, "commitment_update", update_reload);
+  dlg_edit_dialog_follow (dialog, editor->store, DLG_TYPE_COMMITMENT_UPDATE, update_reload);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (reload_updates), list,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -412,7 +412,7 @@ edit_commitment (DlgImplementationView *self,
                                                  dlg_commitment_get_progress (item));
     dlg_edit_dialog_add_widget (dialog, updates_section (store, item, &editor->updates));
   }
-  dlg_edit_dialog_follow (dialog, store, "commitment", commitment_reload);
+  dlg_edit_dialog_follow (dialog, store, DLG_TYPE_COMMITMENT, commitment_reload);
   if (dlg_commitment_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Commitment"), commitment_delete);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -498,13 +498,13 @@ reload_all (DlgImplementationView *self)
 
 static void
 store_changed_cb (DlgImplementationView *self,
-                  const char            *table,
+                  GType                 type,
                   gint64                process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (g_strcmp0 (table, "commitment") == 0 ||
-      g_strcmp0 (table, "commitment_update") == 0)
+  if (type == DLG_TYPE_COMMITMENT ||
+      type == DLG_TYPE_COMMITMENT_UPDATE)
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 

@@ -220,12 +220,12 @@ reload_all (DlgMandateView *self)
 
 static void
 store_changed_cb (DlgMandateView *self,
-                  const char     *table,
+                  GType          type,
                   gint64         process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (g_strcmp0 (table, "feature_activation") == 0)
+  if (type == DLG_TYPE_FEATURE)
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 

@@ -310,7 +310,7 @@ edit_recommendation (DlgOpinionView    *self,
                                              dlg_recommendation_get_title (item));
   editor->body = dlg_edit_dialog_add_text (dialog, _("Text of the recommendation"),
                                            dlg_recommendation_get_body (item));
-  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "recommendation",
+  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), DLG_TYPE_RECOMMENDATION,
                           recommendation_reload);
   add_sources (self, dialog, item);
   if (dlg_recommendation_get_id (item) != 0)
@@ -396,13 +396,13 @@ reload_all (DlgOpinionView *self)
 
 static void
 store_changed_cb (DlgOpinionView *self,
-                  const char     *table,
+                  GType          type,
                   gint64         process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (g_strcmp0 (table, "recommendation") == 0 ||
-      g_strcmp0 (table, "recommendation_source") == 0)
+  if (type == DLG_TYPE_RECOMMENDATION ||
+      type == DLG_TYPE_RECOMMENDATION_SOURCE)
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 

@@ -475,8 +475,8 @@ edit_participant (DlgRecruitmentView *self,
       }
     dlg_edit_dialog_add_widget (dialog, list);
   }
-  dlg_edit_dialog_follow (dialog, store, "participant", participant_reload);
-  dlg_edit_dialog_follow (dialog, store, "participant_contact", participant_reload);
+  dlg_edit_dialog_follow (dialog, store, DLG_TYPE_PARTICIPANT, participant_reload);
+  dlg_edit_dialog_follow (dialog, store, DLG_TYPE_PARTICIPANT_CONTACT, participant_reload);
   if (dlg_participant_get_id (participant) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Registration"), participant_delete);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -679,7 +679,8 @@ edit_quota (DlgRecruitmentView *self,
   }
   editor->min = dlg_edit_dialog_add_spin (dialog, _("At least"), 0, 1000, dlg_quota_get_min (item));
   editor->max = dlg_edit_dialog_add_spin (dialog, _("At most"), 0, 1000, dlg_quota_get_max (item));
-  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "quota", quota_reload);
+  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), DLG_TYPE_QUOTA,
+                          quota_reload);
   if (dlg_quota_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Quota"), quota_delete);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1134,15 +1135,15 @@ reload_all (DlgRecruitmentView *self)
 
 static void
 store_changed_cb (DlgRecruitmentView *self,
-                  const char         *table,
+                  GType              type,
                   gint64             process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (g_strcmp0 (table, "participant") == 0 ||
-      g_strcmp0 (table, "participant_contact") == 0 ||
-      g_strcmp0 (table, "profile") == 0 ||
-      (g_strcmp0 (table, "quota") == 0 && !self->saving_quota))
+  if (type == DLG_TYPE_PARTICIPANT ||
+      type == DLG_TYPE_PARTICIPANT_CONTACT ||
+      type == DLG_TYPE_PROFILE ||
+      (type == DLG_TYPE_QUOTA && !self->saving_quota))
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 

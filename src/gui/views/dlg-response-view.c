@@ -329,15 +329,15 @@ reload_all (DlgResponseView *self)
 
 static void
 store_changed_cb (DlgResponseView *self,
-                  const char      *table,
+                  GType           type,
                   gint64          process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (g_strcmp0 (table, "stage_state") == 0 || g_strcmp0 (table, "response") == 0 ||
-      g_strcmp0 (table, "outbox") == 0)
+  if (type == DLG_TYPE_STAGE_INFO || type == DLG_TYPE_RESPONSE ||
+      type == DLG_TYPE_SYNC_OUTBOX)
     update_published (self);
-  if (g_strcmp0 (table, "recommendation") == 0)
+  if (type == DLG_TYPE_RECOMMENDATION)
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 

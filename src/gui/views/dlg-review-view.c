@@ -188,7 +188,7 @@ edit_recommendation (DlgReviewView     *self,
     editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"),
                                               dlg_review_get_notes (editor->review));
   }
-  dlg_edit_dialog_follow (dialog, store, "review", review_reload);
+  dlg_edit_dialog_follow (dialog, store, DLG_TYPE_REVIEW, review_reload);
 
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -262,13 +262,13 @@ reload_all (DlgReviewView *self)
 
 static void
 store_changed_cb (DlgReviewView *self,
-                  const char    *table,
+                  GType         type,
                   gint64        process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (g_strcmp0 (table, "recommendation") == 0 ||
-      g_strcmp0 (table, "review") == 0)
+  if (type == DLG_TYPE_RECOMMENDATION ||
+      type == DLG_TYPE_REVIEW)
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 

@@ -197,7 +197,7 @@ edit_recommendation (DlgValidationView *self,
     editor->why = dlg_edit_dialog_add_text (dialog, _("Why"),
                                             dlg_decision_get_why (editor->decision));
   }
-  dlg_edit_dialog_follow (dialog, store, "decision", decision_reload);
+  dlg_edit_dialog_follow (dialog, store, DLG_TYPE_DECISION, decision_reload);
 
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -275,13 +275,13 @@ reload_all (DlgValidationView *self)
 
 static void
 store_changed_cb (DlgValidationView *self,
-                  const char        *table,
+                  GType             type,
                   gint64            process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (g_strcmp0 (table, "decision") == 0 ||
-      g_strcmp0 (table, "recommendation") == 0)
+  if (type == DLG_TYPE_DECISION ||
+      type == DLG_TYPE_RECOMMENDATION)
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 

@@ -235,7 +235,7 @@ edit_session (DlgWorkshopView *self,
                                                  dlg_session_get_starts_at (item));
   editor->place = dlg_edit_dialog_add_entry (dialog, _("Place"), dlg_session_get_place (item));
   editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"), dlg_session_get_notes (item));
-  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "session",
+  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), DLG_TYPE_SESSION,
                           session_reload);
   if (dlg_session_get_id (item) != 0)
     dlg_edit_dialog_add_widget (dialog, attendance_list (self, dlg_session_get_id (item)));
@@ -333,13 +333,13 @@ reload_all (DlgWorkshopView *self)
 
 static void
 store_changed_cb (DlgWorkshopView *self,
-                  const char      *table,
+                  GType           type,
                   gint64          process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (g_strcmp0 (table, "attendance") == 0 ||
-      g_strcmp0 (table, "session") == 0)
+  if (type == DLG_TYPE_ATTENDANCE ||
+      type == DLG_TYPE_SESSION)
     dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
 }
 
