@@ -52,6 +52,8 @@ GListModel *dlg_collect_rows    (DlgStore            *store,
                                  GError             **error);
 /* The values of a position (retained…), for the position and the review's proposal. */
 extern const DlgVocabulary dlg_position_vocabulary;
+/* The statuses of a commitment (planned…), for the commitment and its updates. */
+extern const DlgVocabulary dlg_commitment_status_vocabulary;
 
 /* Marks the response of @process_id for the next push when it was synced. */
 gboolean    dlg_response_touch  (DlgStore            *store,
