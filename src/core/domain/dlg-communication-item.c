@@ -53,10 +53,9 @@ static const DlgVocabulary statuses = {
 
 #define F(member) G_STRUCT_OFFSET (DlgCommunicationItem, member)
 
-/* The stage is checked by dlg_communication_item_validate (any stage, or none). */
 static const DlgField fields[] = {
   { .column = "stage", .property = "stage", .kind = DLG_FIELD_STRING, .offset = F (stage),
-    .flags = DLG_FIELD_NULLABLE, .label = N_("stage") },
+    .flags = DLG_FIELD_NULLABLE, .label = N_("stage"), .check = dlg_check_stage },
   { .column = "channel", .property = "channel", .kind = DLG_FIELD_ENUM, .offset = F (channel),
     .flags = DLG_FIELD_REQUIRED | DLG_FIELD_NULLABLE, .label = N_("channel"),
     .default_string = "site", .vocabulary = &channels,
@@ -86,22 +85,10 @@ static const DlgRecordInfo info = {
   .flags = DLG_RECORD_EDITABLE_FIRST,
 };
 
-static gboolean
-dlg_communication_item_validate (DlgRecord  *record,
-                                 DlgStore   *store,
-                                 gint64      process_id,
-                                 GError    **error)
-{
-  return dlg_check_stage (DLG_COMMUNICATION_ITEM (record)->stage, error);
-}
-
 static void
 dlg_communication_item_class_init (DlgCommunicationItemClass *klass)
 {
-  DlgRecordClass *record_class = DLG_RECORD_CLASS (klass);
-
-  record_class->validate = dlg_communication_item_validate;
-  dlg_record_class_set_info (record_class, &info);
+  dlg_record_class_set_info (DLG_RECORD_CLASS (klass), &info);
 }
 
 static void

@@ -134,6 +134,20 @@ field_is_updated (const DlgRecordInfo *info,
          && (info->parent_field == NULL || g_strcmp0 (field->property, info->parent_field) != 0);
 }
 
+/* A SELECT_ONLY column that is an SQL expression ("r.number", "1"), not a column of t. */
+static gboolean
+column_is_expression (const DlgField *field)
+{
+  const char *c = field->column;
+
+  if (g_ascii_isdigit (*c))
+    return TRUE;
+  for (; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && *c != '_')
+      return TRUE;
+  return FALSE;
+}
+
 static const DlgField *
 find_field (const DlgRecordInfo *info,
             const char          *property,
@@ -204,17 +218,19 @@ static void
 build_sql (RecordType *data)
 {
   const DlgRecordInfo *info = data->info;
-  g_autoptr(GString) select = g_string_new ("SELECT t.id, ");
+  const char *id = info->id_column != NULL ? info->id_column : "id";
+  g_autoptr(GString) select = g_string_new (NULL);
   g_autoptr(GString) insert = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new (NULL);
   g_autoptr(GString) update = g_string_new (NULL);
   g_autoptr(GString) changed = g_string_new (NULL);
   int n = 0;
 
+  g_string_append_printf (select, "SELECT t.%s, ", id);
   g_string_append (select, (info->flags & DLG_RECORD_NO_UUID) ? "NULL, " : "t.uuid, ");
   g_string_append (select, info->process_column != NULL ? info->process_column : "t.process_id");
   for (guint i = 0; i < info->n_fields; i++)
-    if (info->fields[i].flags & DLG_FIELD_SELECT_ONLY && strchr (info->fields[i].column, '.'))
+    if (info->fields[i].flags & DLG_FIELD_SELECT_ONLY && column_is_expression (&info->fields[i]))
       g_string_append_printf (select, ", %s", info->fields[i].column);
     else
       g_string_append_printf (select, ", t.%s", info->fields[i].column);
@@ -222,7 +238,7 @@ build_sql (RecordType *data)
   if (info->join != NULL)
     g_string_append_printf (select, " %s", info->join);
   data->sql_select = g_strdup (select->str);
-  data->sql_load = g_strdup_printf ("%s WHERE t.id = ?1", select->str);
+  data->sql_load = g_strdup_printf ("%s WHERE t.%s = ?1", select->str, id);
   data->sql_find_uuid = g_strdup_printf ("%s WHERE t.uuid = ?1", select->str);
 
   /* INSERT: [uuid,] [process_id,] the written fields, in that order (bind_row follows it). */
@@ -231,6 +247,7 @@ build_sql (RecordType *data)
     g_string_append_printf (insert, "%suuid", n++ ? ", " : "");
   if (info->process_sql == NULL)
     g_string_append_printf (insert, "%sprocess_id", n++ ? ", " : "");
+  g_assert (info->id_column == NULL || g_str_equal (info->id_column, "process_id"));
   for (guint i = 0; i < info->n_fields; i++)
     if (field_is_inserted (&info->fields[i]))
       g_string_append_printf (insert, "%s%s", n++ ? ", " : "", info->fields[i].column);
@@ -254,12 +271,15 @@ build_sql (RecordType *data)
         g_string_append_printf (changed, "%s%s IS NOT ?%d", changed->len ? " OR " : "",
                                 field->column, n);
     }
-  if ((info->flags & DLG_RECORD_SYNC_STATE) && changed->len > 0)
+  if (info->flags & DLG_RECORD_SYNC_EVERY_UPDATE)
+    g_string_append (update, ", sync_state = CASE sync_state WHEN 'synced' THEN 'modified'"
+                     " ELSE sync_state END");
+  else if ((info->flags & DLG_RECORD_SYNC_STATE) && changed->len > 0)
     g_string_append_printf (update, ", sync_state = CASE WHEN sync_state = 'synced' AND (%s)"
                             " THEN 'modified' ELSE sync_state END", changed->str);
-  g_string_append (update, " WHERE id = ?1");
+  g_string_append_printf (update, " WHERE %s = ?1", id);
   data->sql_update = n > 1 ? g_strdup (update->str) : NULL;
-  data->sql_delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->table);
+  data->sql_delete = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", info->table, id);
 }
 
 static gboolean
@@ -531,6 +551,8 @@ validate_fields (DlgRecord  *self,
         case DLG_FIELD_TEXT:
           text = *FIELD_PTR (self, field, char *);
           if (!dlg_check_text (text, required, field->max_chars, label, empty, error))
+            return FALSE;
+          if (field->check != NULL && !field->check (text, error))
             return FALSE;
           break;
         case DLG_FIELD_DATE:

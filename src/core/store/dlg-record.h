@@ -48,7 +48,7 @@ typedef enum
   DLG_FIELD_HIDDEN    = 1 << 5,  /* not shown in a generated editor */
   DLG_FIELD_INSERT_ONLY = 1 << 6, /* written by INSERT, never by UPDATE (created_at) */
   DLG_FIELD_SELECT_ONLY = 1 << 7, /* read, never written (sync_state, a joined column: then
-                                   * column is the SQL expression, "r.number") */
+                                   * column is the SQL expression, "r.number", "1") */
 } DlgFieldFlags;
 
 typedef struct
@@ -71,6 +71,8 @@ typedef struct
   const char          *json_name;   /* the member in the sync JSON, NULL: not on the wire */
   const char          *invalid;     /* N_() message when an ENUM is not in its vocabulary, or a
                                      * number is outside minimum…maximum (NULL: not checked) */
+  /* Strings: a check of the value of the field's own, after the table's (dlg_check_stage). */
+  gboolean           (*check) (const char *value, GError **error);
 } DlgField;
 
 typedef enum
@@ -79,12 +81,14 @@ typedef enum
   DLG_RECORD_EDITABLE_FIRST  = 1 << 1,  /* check the stage rule before the fields */
   DLG_RECORD_SYNC_STATE      = 1 << 2,  /* an UPDATE that changes a PUBLISHED field turns
                                          * sync_state 'synced' into 'modified' */
+  DLG_RECORD_SYNC_EVERY_UPDATE = 1 << 3, /* every UPDATE does (the response) */
 } DlgRecordFlags;
 
 typedef struct
 {
   const char     *name;          /* the journal's object type and the sync collection: "decision" */
   const char     *table;         /* SQL table */
+  const char     *id_column;     /* the row's key, NULL: "id" (the response: "process_id") */
   const DlgField *fields;        /* the type's own fields (not id, uuid, process_id) */
   guint           n_fields;
   const char     *order_by;      /* ORDER BY of lists, "decided_at, id" */
