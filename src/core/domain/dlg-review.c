@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A DlgReview is a snapshot of its row (DlgRecord does the mechanics from the field table): setters change the object only,
- * dlg_review_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::DlgReview.
+ * A DlgReview is a snapshot of its row (DlgRecord does the mechanics from the field table):
+ * setters change the object only, dlg_review_save() writes it in one transaction, then
+ * emits DlgStore::changed::DlgReview.
  */
 
 #define G_LOG_DOMAIN "dlg-review"
