@@ -50,7 +50,6 @@ const DlgVocabulary dlg_commitment_status_vocabulary = {
 
 #define F(member) G_STRUCT_OFFSET (DlgCommitment, member)
 #define J (DLG_FIELD_JOURNALED | DLG_FIELD_PUBLISHED)
-#define SYNC (DLG_FIELD_SELECT_ONLY | DLG_FIELD_READ_ONLY | DLG_FIELD_HIDDEN)
 
 static const DlgField fields[] = {
   { .column = "position_id", .property = "position-id", .kind = DLG_FIELD_INT64,
@@ -74,17 +73,11 @@ static const DlgField fields[] = {
     .offset = F (created_at),
     .flags = DLG_FIELD_READ_ONLY | DLG_FIELD_INSERT_ONLY | DLG_FIELD_NULLABLE,
     .label = N_("created") },
-  { .column = "sync_state", .property = "sync-state", .kind = DLG_FIELD_STRING,
-    .offset = F (sync_state), .flags = SYNC | DLG_FIELD_NULLABLE, .label = N_("sync state") },
-  { .column = "etag", .property = "etag", .kind = DLG_FIELD_STRING, .offset = F (etag),
-    .flags = SYNC | DLG_FIELD_NULLABLE, .label = N_("ETag") },
-  { .column = "rev", .property = "rev", .kind = DLG_FIELD_INT64, .offset = F (rev),
-    .flags = SYNC, .label = N_("revision") },
+  DLG_RECORD_SYNC_FIELDS (DlgCommitment, NULL),
 };
 
 #undef F
 #undef J
-#undef SYNC
 
 static const DlgRecordInfo info = {
   .name = "commitment",

@@ -36,7 +36,6 @@ struct _DlgNarrative
 G_DEFINE_FINAL_TYPE (DlgNarrative, dlg_narrative, DLG_TYPE_RECORD)
 
 #define F(member) G_STRUCT_OFFSET (DlgNarrative, member)
-#define SYNC (DLG_FIELD_SELECT_ONLY | DLG_FIELD_READ_ONLY | DLG_FIELD_HIDDEN)
 
 /* Drafts are the officer's own: a save journals nothing, publishing and withdrawing do
  * (set_published), and set the state. */
@@ -50,22 +49,18 @@ static const DlgField fields[] = {
   { .column = "body_md", .property = "body-md", .kind = DLG_FIELD_TEXT, .offset = F (body_md),
     .flags = DLG_FIELD_PUBLISHED, .label = N_("text"), .max_chars = 1000000 },
   { .column = "state", .property = "state", .kind = DLG_FIELD_STRING, .offset = F (state),
-    .flags = SYNC | DLG_FIELD_NULLABLE, .label = N_("state"), .default_string = "draft" },
+    .flags = DLG_RECORD_SYNC_FIELD | DLG_FIELD_NULLABLE, .label = N_("state"),
+    .default_string = "draft" },
   { .column = "published_at", .property = "published-at", .kind = DLG_FIELD_DATE,
-    .offset = F (published_at), .flags = SYNC | DLG_FIELD_NULLABLE, .label = N_("published at") },
+    .offset = F (published_at), .flags = DLG_RECORD_SYNC_FIELD | DLG_FIELD_NULLABLE,
+    .label = N_("published at") },
   { .column = "updated_at", .property = "updated-at", .kind = DLG_FIELD_DATE,
     .offset = F (updated_at), .flags = DLG_FIELD_READ_ONLY | DLG_FIELD_NULLABLE,
     .label = N_("updated") },
-  { .column = "sync_state", .property = "sync-state", .kind = DLG_FIELD_STRING,
-    .offset = F (sync_state), .flags = SYNC | DLG_FIELD_NULLABLE, .label = N_("sync state") },
-  { .column = "etag", .property = "etag", .kind = DLG_FIELD_STRING, .offset = F (etag),
-    .flags = SYNC | DLG_FIELD_NULLABLE, .label = N_("ETag") },
-  { .column = "rev", .property = "rev", .kind = DLG_FIELD_INT64, .offset = F (rev),
-    .flags = SYNC, .label = N_("revision") },
+  DLG_RECORD_SYNC_FIELDS (DlgNarrative, NULL),
 };
 
 #undef F
-#undef SYNC
 
 static const DlgRecordInfo info = {
   .name = "narrative",

@@ -34,7 +34,6 @@ struct _DlgResponse
 G_DEFINE_FINAL_TYPE (DlgResponse, dlg_response, DLG_TYPE_RECORD)
 
 #define F(member) G_STRUCT_OFFSET (DlgResponse, member)
-#define SYNC (DLG_FIELD_SELECT_ONLY | DLG_FIELD_READ_ONLY | DLG_FIELD_HIDDEN)
 
 /* One response per process: its row is keyed by the process (id_column). Only the
  * introduction is journaled here; publication is the stage transition's (response.publish). */
@@ -45,19 +44,12 @@ static const DlgField fields[] = {
   { .column = "published_at", .property = "published-at", .kind = DLG_FIELD_DATE,
     .offset = F (published_at), .flags = DLG_FIELD_NULLABLE | DLG_FIELD_PUBLISHED,
     .label = N_("published at") },
-  { .column = "sync_state", .property = "sync-state", .kind = DLG_FIELD_STRING,
-    .offset = F (sync_state), .flags = SYNC | DLG_FIELD_NULLABLE, .label = N_("sync state"),
-    .default_string = "created" },
-  { .column = "etag", .property = "etag", .kind = DLG_FIELD_STRING, .offset = F (etag),
-    .flags = SYNC | DLG_FIELD_NULLABLE, .label = N_("ETag") },
-  { .column = "rev", .property = "rev", .kind = DLG_FIELD_INT64, .offset = F (rev),
-    .flags = SYNC, .label = N_("revision") },
+  DLG_RECORD_SYNC_FIELDS (DlgResponse, "created"),
   { .column = "1", .property = "saved", .kind = DLG_FIELD_BOOLEAN, .offset = F (saved),
-    .flags = SYNC, .label = N_("saved") },
+    .flags = DLG_RECORD_SYNC_FIELD, .label = N_("saved") },
 };
 
 #undef F
-#undef SYNC
 
 static const DlgRecordInfo info = {
   .name = "response",

@@ -306,6 +306,51 @@ set_string_member (DlgRecord      *self,
   g_object_notify_by_pspec (G_OBJECT (self), RECORD_TYPE (self)->pspecs[index]);
 }
 
+/* The default of an integer field (a NAN default is a double's). */
+static gint64
+default_integer (const DlgField *field)
+{
+  return isnan (field->default_number) ? 0 : (gint64) field->default_number;
+}
+
+/* Stores @number (DOUBLE) or @integer (the other kinds) in @field; returns whether it changed. */
+static gboolean
+store_number (DlgRecord      *self,
+              const DlgField *field,
+              double          number,
+              gint64          integer)
+{
+  switch (field->kind)
+    {
+    case DLG_FIELD_INT64:
+      if (*FIELD_PTR (self, field, gint64) == integer)
+        return FALSE;
+      *FIELD_PTR (self, field, gint64) = integer;
+      return TRUE;
+    case DLG_FIELD_INT:
+      if (*FIELD_PTR (self, field, int) == (int) integer)
+        return FALSE;
+      *FIELD_PTR (self, field, int) = (int) integer;
+      return TRUE;
+    case DLG_FIELD_DOUBLE:
+      if (same_double (*FIELD_PTR (self, field, double), number))
+        return FALSE;
+      *FIELD_PTR (self, field, double) = number;
+      return TRUE;
+    case DLG_FIELD_BOOLEAN:
+      if (*FIELD_PTR (self, field, gboolean) == (integer != 0))
+        return FALSE;
+      *FIELD_PTR (self, field, gboolean) = integer != 0;
+      return TRUE;
+    case DLG_FIELD_STRING:
+    case DLG_FIELD_TEXT:
+    case DLG_FIELD_DATE:
+    case DLG_FIELD_ENUM:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 set_number_member (DlgRecord      *self,
                    const DlgField *field,
@@ -313,65 +358,10 @@ set_number_member (DlgRecord      *self,
                    double          number,
                    gint64          integer)
 {
-  gboolean same = FALSE;
-
-  switch (field->kind)
-    {
-    case DLG_FIELD_INT64:
-      if (field->reference != NULL && integer < 0)
-        integer = 0;
-      same = *FIELD_PTR (self, field, gint64) == integer;
-      *FIELD_PTR (self, field, gint64) = integer;
-      break;
-    case DLG_FIELD_INT:
-      same = *FIELD_PTR (self, field, int) == (int) integer;
-      *FIELD_PTR (self, field, int) = (int) integer;
-      break;
-    case DLG_FIELD_DOUBLE:
-      same = same_double (*FIELD_PTR (self, field, double), number);
-      *FIELD_PTR (self, field, double) = number;
-      break;
-    case DLG_FIELD_BOOLEAN:
-      same = *FIELD_PTR (self, field, gboolean) == (integer != 0);
-      *FIELD_PTR (self, field, gboolean) = integer != 0;
-      break;
-    case DLG_FIELD_STRING:
-    case DLG_FIELD_TEXT:
-    case DLG_FIELD_DATE:
-    case DLG_FIELD_ENUM:
-    default:
-      g_assert_not_reached ();
-    }
-  if (!same)
+  if (field->reference != NULL && integer < 0)
+    integer = 0;
+  if (store_number (self, field, number, integer))
     g_object_notify_by_pspec (G_OBJECT (self), RECORD_TYPE (self)->pspecs[index]);
-}
-
-static void
-set_number_silently (DlgRecord      *self,
-                     const DlgField *field,
-                     double          value)
-{
-  switch (field->kind)
-    {
-    case DLG_FIELD_INT64:
-      *FIELD_PTR (self, field, gint64) = (gint64) value;
-      break;
-    case DLG_FIELD_INT:
-      *FIELD_PTR (self, field, int) = (int) value;
-      break;
-    case DLG_FIELD_DOUBLE:
-      *FIELD_PTR (self, field, double) = value;
-      break;
-    case DLG_FIELD_BOOLEAN:
-      *FIELD_PTR (self, field, gboolean) = value != 0;
-      break;
-    case DLG_FIELD_STRING:
-    case DLG_FIELD_TEXT:
-    case DLG_FIELD_DATE:
-    case DLG_FIELD_ENUM:
-    default:
-      g_assert_not_reached ();
-    }
 }
 
 /* Reads a row of the type's SELECT into @self (no notification). */
@@ -391,38 +381,19 @@ read_row (DlgRecord    *self,
       const DlgField *field = &info->fields[i];
       int col = N_BASE_COLS + i;
 
-      if (!field_is_string (field) && (field->flags & DLG_FIELD_NULLABLE)
-          && sqlite3_column_type (stmt, col) == SQLITE_NULL)
+      if (!field_is_string (field))
         {
-          set_number_silently (self, field, field->default_number);
+          if ((field->flags & DLG_FIELD_NULLABLE) && sqlite3_column_type (stmt, col) == SQLITE_NULL)
+            store_number (self, field, field->default_number, default_integer (field));
+          else
+            store_number (self, field, sqlite3_column_double (stmt, col),
+                          sqlite3_column_int64 (stmt, col));
           continue;
         }
-      switch (field->kind)
-        {
-        case DLG_FIELD_STRING:
-        case DLG_FIELD_TEXT:
-        case DLG_FIELD_DATE:
-        case DLG_FIELD_ENUM:
-          g_free (*FIELD_PTR (self, field, char *));
-          *FIELD_PTR (self, field, char *) =
-            (field->flags & DLG_FIELD_NULLABLE) ? dlg_stmt_dup_text (stmt, col)
-                                                : g_strdup (dlg_stmt_get_text (stmt, col));
-          break;
-        case DLG_FIELD_INT64:
-          *FIELD_PTR (self, field, gint64) = sqlite3_column_int64 (stmt, col);
-          break;
-        case DLG_FIELD_INT:
-          *FIELD_PTR (self, field, int) = sqlite3_column_int (stmt, col);
-          break;
-        case DLG_FIELD_DOUBLE:
-          *FIELD_PTR (self, field, double) = sqlite3_column_double (stmt, col);
-          break;
-        case DLG_FIELD_BOOLEAN:
-          *FIELD_PTR (self, field, gboolean) = sqlite3_column_int (stmt, col) != 0;
-          break;
-        default:
-          g_assert_not_reached ();
-        }
+      g_free (*FIELD_PTR (self, field, char *));
+      *FIELD_PTR (self, field, char *) =
+        (field->flags & DLG_FIELD_NULLABLE) ? dlg_stmt_dup_text (stmt, col)
+                                            : g_strdup (dlg_stmt_get_text (stmt, col));
     }
 }
 
@@ -917,7 +888,7 @@ dlg_record_constructed (GObject *object)
         case DLG_FIELD_DOUBLE:
         case DLG_FIELD_BOOLEAN:
         default:
-          set_number_silently (self, field, field->default_number);
+          store_number (self, field, field->default_number, default_integer (field));
           break;
         }
     }

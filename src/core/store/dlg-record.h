@@ -11,8 +11,10 @@
  * typed getters and setters (one line each over dlg_record_get_* / dlg_record_set_*), and its
  * own checks through the class vfuncs.
  *
- * The fields id, uuid and process_id are the base's own (every record table has them, or
- * derives process_id from a parent: see DlgRecordInfo.process_sql).
+ * The fields id, uuid and process_id are the base's own: a record table has them, or derives
+ * process_id from a parent (DlgRecordInfo.process_sql), has no uuid (DLG_RECORD_NO_UUID) or
+ * another key (DlgRecordInfo.id_column). HACKING.md ("Records") says how to add a field and a
+ * record type; tests/test-record.c checks the base.
  */
 
 #pragma once
