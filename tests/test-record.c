@@ -568,6 +568,46 @@ test_nullable_numbers (Fixture       *f,
   g_assert_cmpint (dlg_theme_get_parent_id (loaded), ==, dlg_theme_get_id (root));
 }
 
+/* A row keyed by its process (id_column): the response. */
+static void
+test_keyed_by_process (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgResponse) response = dlg_response_load_for (f->store, f->pid, &error);
+  g_autoptr(DlgResponse) loaded = NULL;
+  g_autoptr(DlgResponse) gone = NULL;
+  g_autofree char *actions = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (dlg_response_get_saved (response));
+  g_assert_cmpstr (dlg_response_get_sync_state (response), ==, "created");
+  dlg_response_set_intro (response, "Merci à toutes et à tous.");
+  dlg_response_set_published_at (response, "");
+  g_assert_null (dlg_response_get_published_at (response));
+  g_assert_true (dlg_response_save (f->store, response, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_response_get_saved (response));
+  g_assert_cmpint (dlg_record_get_id (DLG_RECORD (response)), ==, f->pid);
+
+  loaded = dlg_response_load (f->store, f->pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlg_response_get_intro (loaded), ==, "Merci à toutes et à tous.");
+  g_assert_cmpstr (dlg_response_get_uuid (loaded), ==, dlg_response_get_uuid (response));
+  dlg_response_set_intro (loaded, "Merci.");
+  g_assert_true (dlg_response_save (f->store, loaded, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dlg_response_delete (f->store, f->pid, &error));
+  g_assert_no_error (error);
+  gone = dlg_response_load (f->store, f->pid, &error);
+  g_assert_null (gone);
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "This process has no response yet.");
+  actions = journal_actions (f, "response");
+  g_assert_cmpstr (actions, ==, "response.create response.update response.delete");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +627,7 @@ main (int   argc,
   ADD ("/core/record/journal", test_journal);
   g_test_add_func ("/core/record/journal-policy", test_journal_policy);
   ADD ("/core/record/nullable-numbers", test_nullable_numbers);
+  ADD ("/core/record/keyed-by-process", test_keyed_by_process);
 
   return g_test_run ();
 }
