@@ -19,4 +19,8 @@ const char *dlg_record_type_get_select  (GType         type);
 gpointer    dlg_record_new_from_stmt    (GType         type,
                                          sqlite3_stmt *stmt);
 
+/* The uuid of an unsaved record that a source brings (the ingestion path writes it as is). */
+void        dlg_record_set_uuid         (DlgRecord    *self,
+                                         const char   *uuid);
+
 G_END_DECLS

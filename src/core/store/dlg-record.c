@@ -1597,3 +1597,33 @@ dlg_record_new_from_stmt (GType         type,
 
   return from_row (type, stmt);
 }
+
+/**
+ * dlg_record_validate:
+ *
+ * Runs the checks of the field table, then the type's own (#DlgRecordClass.validate).
+ */
+gboolean
+dlg_record_validate (DlgRecord  *self,
+                     DlgStore   *store,
+                     gint64      process_id,
+                     GError    **error)
+{
+  g_return_val_if_fail (DLG_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  return validate (self, store, process_id, error);
+}
+
+void
+dlg_record_set_uuid (DlgRecord  *self,
+                     const char *uuid)
+{
+  DlgRecordPrivate *priv;
+
+  g_return_if_fail (DLG_IS_RECORD (self));
+
+  priv = dlg_record_get_instance_private (self);
+  g_free (priv->uuid);
+  priv->uuid = g_strdup (uuid);
+}

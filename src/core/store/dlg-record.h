@@ -221,6 +221,11 @@ void            dlg_record_set_boolean      (DlgRecord        *self,
 /* (transfer full): a new, unsaved record of @type for @process_id, with the defaults. */
 gpointer        dlg_record_new              (GType             type,
                                              gint64            process_id);
+/* The table's checks, then the type's validate (what a save checks before the stage rule). */
+gboolean        dlg_record_validate         (DlgRecord        *self,
+                                             DlgStore         *store,
+                                             gint64            process_id,
+                                             GError          **error);
 /* Validates, checks the stage rule, then INSERT (id 0: id and uuid are filled in) or UPDATE in
  * one transaction with the journal entry; re-reads the row, notifies, emits DlgStore::changed. */
 gboolean        dlg_record_save             (DlgRecord        *self,
