@@ -47,7 +47,7 @@ static const DlgField fields[] = {
     .invalid = N_("The progress is a percentage from 0 to 100.") },
   { .column = "status", .property = "status", .kind = DLG_FIELD_ENUM, .offset = F (status),
     .flags = DLG_FIELD_REQUIRED | DLG_FIELD_NULLABLE | J, .label = N_("status"),
-    .default_string = "in_progress", .vocabulary = &dlg_commitment_status_vocabulary,
+    .default_string = "in_progress", .vocabulary = &dlg_vocabulary_commitment_update_status,
     .invalid = N_("The status must be planned, in progress, done or abandoned.") },
   { .column = "text", .property = "text", .kind = DLG_FIELD_TEXT, .offset = F (text),
     .flags = J, .label = N_("text") },

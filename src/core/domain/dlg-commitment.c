@@ -37,17 +37,6 @@ struct _DlgCommitment
 
 G_DEFINE_FINAL_TYPE (DlgCommitment, dlg_commitment, DLG_TYPE_RECORD)
 
-/* Shared with the commitment's updates (dlg-domain-private.h). */
-const DlgVocabulary dlg_commitment_status_vocabulary = {
-  "commitment-status", "commitment status", (const DlgVocabularyEntry[]) {
-    { "planned", NC_("commitment status", "Planned") },
-    { "in_progress", NC_("commitment status", "In progress") },
-    { "done", NC_("commitment status", "Done") },
-    { "abandoned", NC_("commitment status", "Abandoned") },
-    { NULL, NULL },
-  },
-};
-
 #define F(member) G_STRUCT_OFFSET (DlgCommitment, member)
 #define J (DLG_FIELD_JOURNALED | DLG_FIELD_PUBLISHED)
 
@@ -64,7 +53,7 @@ static const DlgField fields[] = {
     .flags = DLG_FIELD_NULLABLE | J, .label = N_("due date") },
   { .column = "status", .property = "status", .kind = DLG_FIELD_ENUM, .offset = F (status),
     .flags = DLG_FIELD_REQUIRED | DLG_FIELD_NULLABLE | J, .label = N_("status"),
-    .default_string = "planned", .vocabulary = &dlg_commitment_status_vocabulary,
+    .default_string = "planned", .vocabulary = &dlg_vocabulary_commitment_status,
     .invalid = N_("The status must be planned, in progress, done or abandoned.") },
   { .column = "progress", .property = "progress", .kind = DLG_FIELD_INT, .offset = F (progress),
     .flags = J, .label = N_("progress"), .minimum = 0, .maximum = 100,
@@ -333,15 +322,7 @@ dlg_commitment_set_progress (DlgCommitment *self,
 const char *
 dlg_commitment_status_get_label (const char *status)
 {
-  if (g_strcmp0 (status, "planned") == 0)
-    return C_("commitment status", "Planned");
-  if (g_strcmp0 (status, "in_progress") == 0)
-    return C_("commitment status", "In progress");
-  if (g_strcmp0 (status, "done") == 0)
-    return C_("commitment status", "Done");
-  if (g_strcmp0 (status, "abandoned") == 0)
-    return C_("commitment status", "Abandoned");
-  return NULL;
+  return dlg_vocabulary_find_label (&dlg_vocabulary_commitment_status, status);
 }
 
 /**

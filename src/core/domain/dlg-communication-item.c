@@ -31,26 +31,6 @@ struct _DlgCommunicationItem
 
 G_DEFINE_FINAL_TYPE (DlgCommunicationItem, dlg_communication_item, DLG_TYPE_RECORD)
 
-static const DlgVocabulary channels = {
-  "communication-channel", NULL, (const DlgVocabularyEntry[]) {
-    { "site", N_("Public site") },
-    { "social", N_("Social networks") },
-    { "newsletter", N_("Newsletter") },
-    { "press", N_("Press") },
-    { "other", N_("Other") },
-    { NULL, NULL },
-  },
-};
-
-static const DlgVocabulary statuses = {
-  "communication-status", "communication status", (const DlgVocabularyEntry[]) {
-    { "planned", NC_("communication status", "Planned") },
-    { "done", NC_("communication status", "Done") },
-    { "cancelled", NC_("communication status", "Cancelled") },
-    { NULL, NULL },
-  },
-};
-
 #define F(member) G_STRUCT_OFFSET (DlgCommunicationItem, member)
 
 static const DlgField fields[] = {
@@ -58,7 +38,7 @@ static const DlgField fields[] = {
     .flags = DLG_FIELD_NULLABLE, .label = N_("stage"), .check = dlg_check_stage },
   { .column = "channel", .property = "channel", .kind = DLG_FIELD_ENUM, .offset = F (channel),
     .flags = DLG_FIELD_REQUIRED | DLG_FIELD_NULLABLE, .label = N_("channel"),
-    .default_string = "site", .vocabulary = &channels,
+    .default_string = "site", .vocabulary = &dlg_vocabulary_communication_channel,
     .invalid = N_("This communication channel is unknown.") },
   { .column = "planned_at", .property = "planned-at", .kind = DLG_FIELD_DATE,
     .offset = F (planned_at), .flags = DLG_FIELD_NULLABLE, .label = N_("planned date") },
@@ -67,7 +47,7 @@ static const DlgField fields[] = {
     .empty = N_("A communication item needs a title.") },
   { .column = "status", .property = "status", .kind = DLG_FIELD_ENUM, .offset = F (status),
     .flags = DLG_FIELD_REQUIRED | DLG_FIELD_NULLABLE, .label = N_("status"),
-    .default_string = "planned", .vocabulary = &statuses,
+    .default_string = "planned", .vocabulary = &dlg_vocabulary_communication_status,
     .invalid = N_("The status must be planned, done or cancelled.") },
   { .column = "notes", .property = "notes", .kind = DLG_FIELD_TEXT, .offset = F (notes),
     .label = N_("notes") },

@@ -6,7 +6,7 @@
 #pragma once
 
 #include "dlg-store-private.h"
-#include "dlg-vocabulary.h"
+#include "dlg-vocabularies.h"
 
 G_BEGIN_DECLS
 
@@ -21,9 +21,10 @@ gboolean    dlg_check_text      (const char          *value,
                                  const char          *label,
                                  const char          *empty,
                                  GError             **error);
-/* Checks that @value is one of @values (NULL accepted when @nullable); @message otherwise. */
+/* Checks that @value is an id of @vocabulary (NULL accepted when @nullable); @message
+ * otherwise. */
 gboolean    dlg_check_enum      (const char          *value,
-                                 const char * const  *values,
+                                 const DlgVocabulary *vocabulary,
                                  gboolean             nullable,
                                  const char          *message,
                                  GError             **error);
@@ -50,11 +51,6 @@ GListModel *dlg_collect_rows    (DlgStore            *store,
                                  GType                item_type,
                                  DlgRowFunc           func,
                                  GError             **error);
-/* The values of a position (retained…), for the position and the review's proposal. */
-extern const DlgVocabulary dlg_position_vocabulary;
-/* The statuses of a commitment (planned…), for the commitment and its updates. */
-extern const DlgVocabulary dlg_commitment_status_vocabulary;
-
 /* In a DlgRecordInfo: the record hangs off a recommendation (its position, its review). */
 #define DLG_RECORD_UNDER_RECOMMENDATION \
   .process_sql = "SELECT process_id FROM recommendation WHERE id = ?1", \

@@ -29,22 +29,13 @@ struct _DlgFollowUp
 
 G_DEFINE_FINAL_TYPE (DlgFollowUp, dlg_follow_up, DLG_TYPE_RECORD)
 
-static const DlgVocabulary kinds = {
-  "follow-up-kind", NULL, (const DlgVocabularyEntry[]) {
-    { "meeting", N_("Follow-up committee meeting") },
-    { "report", N_("Status report") },
-    { "evaluation", N_("Participatory evaluation") },
-    { NULL, NULL },
-  },
-};
-
 #define F(member) G_STRUCT_OFFSET (DlgFollowUp, member)
 #define J (DLG_FIELD_JOURNALED | DLG_FIELD_PUBLISHED)
 
 static const DlgField fields[] = {
   { .column = "kind", .property = "kind", .kind = DLG_FIELD_ENUM, .offset = F (kind),
     .flags = DLG_FIELD_REQUIRED | DLG_FIELD_NULLABLE | J, .label = N_("kind"),
-    .default_string = "meeting", .vocabulary = &kinds,
+    .default_string = "meeting", .vocabulary = &dlg_vocabulary_follow_up_kind,
     .invalid = N_("A follow-up is a meeting, a report or an evaluation.") },
   { .column = "dated", .property = "dated", .kind = DLG_FIELD_DATE, .offset = F (dated),
     .flags = DLG_FIELD_REQUIRED | DLG_FIELD_NULLABLE | J, .label = N_("date"),

@@ -43,29 +43,13 @@ struct _DlgParticipant
 
 G_DEFINE_FINAL_TYPE (DlgParticipant, dlg_participant, DLG_TYPE_RECORD)
 
-static const DlgVocabulary channels = {
-  "registration-channel", NULL, (const DlgVocabularyEntry[]) {
-    { "online", N_("Online") }, { "in_person", N_("In person") }, { "mail", N_("Mail") },
-    { "phone", N_("Phone") }, { NULL, NULL },
-  },
-};
-
-static const DlgVocabulary statuses = {
-  "participant-status", NULL, (const DlgVocabularyEntry[]) {
-    { "registered", N_("registered") }, { "selected", N_("drawn, not yet invited") },
-    { "reserve", N_("reserve") }, { "invited", N_("invited") }, { "accepted", N_("accepted") },
-    { "declined", N_("declined") }, { "replaced", N_("replaced") }, { "erased", N_("erased") },
-    { NULL, NULL },
-  },
-};
-
 #define F(member) G_STRUCT_OFFSET (DlgParticipant, member)
 
 /* No reserve rank is -1, no remote revision -1: NULL in the row. */
 static const DlgField fields[] = {
   { .column = "channel", .property = "channel", .kind = DLG_FIELD_ENUM, .offset = F (channel),
     .flags = DLG_FIELD_REQUIRED | DLG_FIELD_NULLABLE, .label = N_("channel"),
-    .default_string = "online", .vocabulary = &channels,
+    .default_string = "online", .vocabulary = &dlg_vocabulary_registration_channel,
     .invalid = N_("The channel must be online, in person, mail or phone.") },
   { .column = "age_band", .property = "age-band", .kind = DLG_FIELD_STRING,
     .offset = F (age_band), .label = N_("age band"), .max_chars = 100 },
@@ -90,7 +74,7 @@ static const DlgField fields[] = {
     .label = N_("consent given") },
   { .column = "status", .property = "status", .kind = DLG_FIELD_ENUM, .offset = F (status),
     .flags = DLG_FIELD_REQUIRED | DLG_FIELD_NULLABLE, .label = N_("status"),
-    .default_string = "registered", .vocabulary = &statuses,
+    .default_string = "registered", .vocabulary = &dlg_vocabulary_participant_status,
     .invalid = N_("This participant status is unknown.") },
   { .column = "reserve_rank", .property = "reserve-rank", .kind = DLG_FIELD_INT,
     .offset = F (reserve_rank), .flags = DLG_FIELD_NULLABLE, .label = N_("reserve rank"),

@@ -32,22 +32,6 @@ struct _DlgPosition
 
 G_DEFINE_FINAL_TYPE (DlgPosition, dlg_position, DLG_TYPE_RECORD)
 
-static const char * const value_values[] = {
-  "retained", "partly_retained", "not_retained", "already_done", "under_study", NULL
-};
-
-/* Shared with the review's proposed position (dlg-domain-private.h). */
-const DlgVocabulary dlg_position_vocabulary = {
-  "position", NULL, (const DlgVocabularyEntry[]) {
-    { "retained", N_("Retained") },
-    { "partly_retained", N_("Partly retained") },
-    { "not_retained", N_("Not retained") },
-    { "already_done", N_("Already done") },
-    { "under_study", N_("Under study") },
-    { NULL, NULL },
-  },
-};
-
 #define F(member) G_STRUCT_OFFSET (DlgPosition, member)
 
 static const DlgField fields[] = {
@@ -56,7 +40,7 @@ static const DlgField fields[] = {
     .label = N_("recommendation"), .reference = dlg_recommendation_get_type },
   { .column = "value", .property = "value", .kind = DLG_FIELD_ENUM, .offset = F (value),
     .flags = DLG_FIELD_NULLABLE | DLG_FIELD_JOURNALED | DLG_FIELD_PUBLISHED,
-    .label = N_("position"), .vocabulary = &dlg_position_vocabulary,
+    .label = N_("position"), .vocabulary = &dlg_vocabulary_position,
     .invalid = N_("This position is unknown.") },
   { .column = "justification", .property = "justification", .kind = DLG_FIELD_TEXT,
     .offset = F (justification), .flags = DLG_FIELD_JOURNALED | DLG_FIELD_PUBLISHED,
@@ -258,11 +242,22 @@ dlg_position_set_justification (DlgPosition *self,
   dlg_record_set_string (DLG_RECORD (self), "justification", justification);
 }
 
-
+/* The ids of dlg_vocabulary_position, NULL-terminated. */
 const char * const *
 dlg_position_values (void)
 {
-  return value_values;
+  static gsize values = 0;
+
+  if (g_once_init_enter (&values))
+    {
+      guint n = dlg_vocabulary_get_n_entries (&dlg_vocabulary_position);
+      const char **ids = g_new0 (const char *, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        ids[i] = dlg_vocabulary_get_id (&dlg_vocabulary_position, i);
+      g_once_init_leave (&values, (gsize) ids);
+    }
+  return (const char * const *) values;
 }
 
 /**
@@ -274,17 +269,7 @@ dlg_position_values (void)
 const char *
 dlg_position_value_get_label (const char *value)
 {
-  if (g_strcmp0 (value, "retained") == 0)
-    return _("Retained");
-  if (g_strcmp0 (value, "partly_retained") == 0)
-    return _("Partly retained");
-  if (g_strcmp0 (value, "not_retained") == 0)
-    return _("Not retained");
-  if (g_strcmp0 (value, "already_done") == 0)
-    return _("Already done");
-  if (g_strcmp0 (value, "under_study") == 0)
-    return _("Under study");
-  return NULL;
+  return dlg_vocabulary_find_label (&dlg_vocabulary_position, value);
 }
 
 /**

@@ -50,7 +50,7 @@ static const DlgField fields[] = {
     .label = N_("legal") },
   { .column = "proposed_position", .property = "proposed-position", .kind = DLG_FIELD_ENUM,
     .offset = F (proposed_position), .flags = DLG_FIELD_NULLABLE,
-    .label = N_("proposed position"), .vocabulary = &dlg_position_vocabulary,
+    .label = N_("proposed position"), .vocabulary = &dlg_vocabulary_proposed_position,
     .invalid = N_("This position is unknown.") },
   { .column = "notes", .property = "notes", .kind = DLG_FIELD_TEXT, .offset = F (notes),
     .label = N_("notes") },
