@@ -15,28 +15,18 @@
 #include "dlg-arbitration-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
-#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
-#define N_FIELDS 0
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgArbitrationView
 {
-  GtkWidget        parent_instance;
+  DlgStageViewBase parent_instance;
 
-  GtkWidget       *box;
   GtkListBox      *decision_list;
-
-  DlgContext      *context;
-  gint64           process_id;
-  DlgReloadHelper  reload;
 };
 
-static void stage_view_iface_init (DlgStageViewInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DlgArbitrationView, dlg_arbitration_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+G_DEFINE_FINAL_TYPE (DlgArbitrationView, dlg_arbitration_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 /* ---------------------------------------------------------------- decision */
 
@@ -62,7 +52,8 @@ decision_save (gpointer   user_data,
                GError   **error)
 {
   DecisionEditor *editor = user_data;
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgDecision *item = editor->item;
   g_autofree char *why = dlg_text_view_dup_text (editor->why);
 
@@ -81,10 +72,11 @@ decision_reload (DlgEditDialog *dialog,
                  gpointer       user_data)
 {
   DecisionEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(DlgDecision) fresh = NULL;
 
-  if (dlg_decision_get_id (editor->item) == 0 || editor->view->context == NULL ||
-      !(fresh = dlg_decision_load (dlg_context_get_store (editor->view->context),
+  if (dlg_decision_get_id (editor->item) == 0 || dlg_stage_view_base_get_context (base) == NULL ||
+      !(fresh = dlg_decision_load (dlg_stage_view_base_get_store (base),
                                    dlg_decision_get_id (editor->item), NULL)))
     return;
   g_set_object (&editor->item, fresh);
@@ -98,9 +90,10 @@ static void
 decision_delete (gpointer user_data)
 {
   DecisionEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(GError) error = NULL;
 
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   gint64 id = dlg_decision_get_id (editor->item);
 
   if (id != 0 && !dlg_decision_delete (store, id, &error))
@@ -111,6 +104,7 @@ static DlgEditDialog *
 edit_decision (DlgArbitrationView *self,
               DlgDecision        *item)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   DecisionEditor *editor = g_new0 (DecisionEditor, 1);
   DlgEditDialog *dialog;
 
@@ -127,7 +121,7 @@ edit_decision (DlgArbitrationView *self,
   editor->what = dlg_edit_dialog_add_entry (dialog, _("What was decided"),
                                             dlg_decision_get_what (item));
   editor->why = dlg_edit_dialog_add_text (dialog, _("Why"), dlg_decision_get_why (item));
-  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "decision",
+  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), "decision",
                           decision_reload);
   if (dlg_decision_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Decision"), decision_delete);
@@ -136,19 +130,21 @@ edit_decision (DlgArbitrationView *self,
 }
 
 static void
-reload_decision (DlgArbitrationView *self)
+reload_decision (DlgStageViewBase *base)
 {
+  DlgArbitrationView *self = DLG_ARBITRATION_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
   DlgStore *store;
   guint n;
 
   dlg_list_box_remove_all (self->decision_list);
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
-  store = dlg_context_get_store (self->context);
+  store = dlg_stage_view_base_get_store (base);
 
-  items = dlg_decision_list (store, self->process_id, "arbitration", &error);
+  items = dlg_decision_list (store, dlg_stage_view_base_get_process_id (base), "arbitration",
+                             &error);
   if (items == NULL)
     {
       gtk_list_box_append (self->decision_list, dlg_placeholder_row_new (error->message));
@@ -177,9 +173,11 @@ static void
 decision_activated_cb (DlgArbitrationView *self,
                       GtkListBoxRow      *row)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgDecision) item = NULL;
 
-  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_decision_load);
+  item = dlg_record_row_load (row, dlg_stage_view_base_get_context (base),
+                              (DlgRecordLoadFunc) dlg_decision_load);
   if (item != NULL)
     edit_decision (self, item);
 }
@@ -190,105 +188,38 @@ add_decision_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   DlgArbitrationView *self = DLG_ARBITRATION_VIEW (widget);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgDecision) item = NULL;
 
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
   {
     g_autofree char *today = dlg_today ();
 
-    item = dlg_decision_new (self->process_id);
+    item = dlg_decision_new (dlg_stage_view_base_get_process_id (base));
     dlg_decision_set_stage (item, "arbitration");
     dlg_decision_set_decided_at (item, today);
   }
   edit_decision (self, item);
 }
 
-/* ---------------------------------------------------------------- DlgStageView */
-
-static void
-reload_all (DlgArbitrationView *self)
-{
-  dlg_reload_helper_cancel (&self->reload);
-  reload_decision (self);
-}
-
-static void
-store_changed_cb (DlgArbitrationView *self,
-                  const char         *table,
-                  gint64             process_id)
-{
-  if (process_id != self->process_id && process_id != 0)
-    return;
-  if (g_strcmp0 (table, "decision") == 0)
-    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
-}
-
-static DlgStage
-get_stage (DlgStageView *view)
-{
-  return DLG_STAGE_ARBITRATION;
-}
-
-static void
-load (DlgStageView *view,
-      DlgContext   *context,
-      gint64        process_id)
-{
-  DlgArbitrationView *self = DLG_ARBITRATION_VIEW (view);
-
-  g_set_object (&self->context, context);
-  self->process_id = process_id;
-  dlg_reload_helper_watch (&self->reload,
-                           context != NULL ? dlg_context_get_store (context) : NULL,
-                           G_CALLBACK (store_changed_cb), self);
-  reload_all (self);
-}
-
-static void
-flush (DlgStageView *view)
-{
-  DlgArbitrationView *self = DLG_ARBITRATION_VIEW (view);
-
-  (void)self;
-}
-
-static void
-stage_view_iface_init (DlgStageViewInterface *iface)
-{
-  iface->get_stage = get_stage;
-  iface->load = load;
-  iface->flush = flush;
-}
-
-static void
-dlg_arbitration_view_dispose (GObject *object)
-{
-  DlgArbitrationView *self = (DlgArbitrationView *)object;
-
-  dlg_reload_helper_cancel (&self->reload);
-  dlg_reload_helper_unwatch (&self->reload);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_ARBITRATION_VIEW);
-
-  G_OBJECT_CLASS (dlg_arbitration_view_parent_class)->dispose (object);
-}
+static const char * const tables[] = { "decision", NULL };
 
 static void
 dlg_arbitration_view_class_init (DlgArbitrationViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
-  object_class->dispose = dlg_arbitration_view_dispose;
+  view_class->stage = DLG_STAGE_ARBITRATION;
+  view_class->tables = tables;
+  view_class->reload = reload_decision;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-arbitration-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgArbitrationView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgArbitrationView, decision_list);
   gtk_widget_class_install_action (widget_class, "view.add-decision", NULL,
                                    add_decision_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -15,28 +15,18 @@
 #include "dlg-implementation-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
-#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
-#define N_FIELDS 0
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgImplementationView
 {
-  GtkWidget        parent_instance;
+  DlgStageViewBase parent_instance;
 
-  GtkWidget       *box;
   GtkListBox      *commitment_list;
-
-  DlgContext      *context;
-  gint64           process_id;
-  DlgReloadHelper  reload;
 };
 
-static void stage_view_iface_init (DlgStageViewInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DlgImplementationView, dlg_implementation_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+G_DEFINE_FINAL_TYPE (DlgImplementationView, dlg_implementation_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 static const char * const statuses[] = { "planned", "in_progress", "done", "abandoned", NULL };
 
@@ -301,7 +291,8 @@ commitment_save (gpointer   user_data,
                  GError   **error)
 {
   CommitmentEditor *editor = user_data;
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgCommitment *item = editor->item;
   const char *due = gtk_editable_get_text (editor->due_date);
   guint position = adw_combo_row_get_selected (editor->position);
@@ -339,12 +330,13 @@ commitment_reload (DlgEditDialog *dialog,
                    gpointer       user_data)
 {
   CommitmentEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(DlgCommitment) fresh = NULL;
   guint position = 0;
 
-  if (dlg_commitment_get_id (editor->item) == 0 || editor->view->context == NULL)
+  if (dlg_commitment_get_id (editor->item) == 0 || dlg_stage_view_base_get_context (base) == NULL)
     return;
-  fresh = dlg_commitment_load (dlg_context_get_store (editor->view->context),
+  fresh = dlg_commitment_load (dlg_stage_view_base_get_store (base),
                                dlg_commitment_get_id (editor->item), NULL);
   if (fresh == NULL)
     return;   /* deleted meanwhile: the next save says so */
@@ -365,9 +357,10 @@ static void
 commitment_delete (gpointer user_data)
 {
   CommitmentEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(GError) error = NULL;
 
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   gint64 id = dlg_commitment_get_id (editor->item);
 
   if (id != 0 && !dlg_commitment_delete (store, id, &error))
@@ -378,8 +371,9 @@ static DlgEditDialog *
 edit_commitment (DlgImplementationView *self,
                 DlgCommitment         *item)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   CommitmentEditor *editor = g_new0 (CommitmentEditor, 1);
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgEditDialog *dialog;
 
   editor->view = self;
@@ -393,7 +387,8 @@ edit_commitment (DlgImplementationView *self,
 
     editor->position_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
     editor->position_strings = g_ptr_array_new_with_free_func (g_free);
-    positions = position_labels (store, self->process_id, editor->position_ids,
+    positions = position_labels (store, dlg_stage_view_base_get_process_id (base),
+                                 editor->position_ids,
                                  editor->position_strings);
     for (guint i = 0; i < editor->position_ids->len; i++)
       if (g_array_index (editor->position_ids, gint64, i) == dlg_commitment_get_position_id (item))
@@ -420,19 +415,20 @@ edit_commitment (DlgImplementationView *self,
 }
 
 static void
-reload_commitment (DlgImplementationView *self)
+reload_commitment (DlgStageViewBase *base)
 {
+  DlgImplementationView *self = DLG_IMPLEMENTATION_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
   DlgStore *store;
   guint n;
 
   dlg_list_box_remove_all (self->commitment_list);
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
-  store = dlg_context_get_store (self->context);
+  store = dlg_stage_view_base_get_store (base);
 
-  items = dlg_commitment_list (store, self->process_id, &error);
+  items = dlg_commitment_list (store, dlg_stage_view_base_get_process_id (base), &error);
   if (items == NULL)
     {
       gtk_list_box_append (self->commitment_list, dlg_placeholder_row_new (error->message));
@@ -466,9 +462,11 @@ static void
 commitment_activated_cb (DlgImplementationView *self,
                         GtkListBoxRow         *row)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgCommitment) item = NULL;
 
-  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_commitment_load);
+  item = dlg_record_row_load (row, dlg_stage_view_base_get_context (base),
+                              (DlgRecordLoadFunc) dlg_commitment_load);
   if (item != NULL)
     edit_commitment (self, item);
 }
@@ -479,100 +477,32 @@ add_commitment_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   DlgImplementationView *self = DLG_IMPLEMENTATION_VIEW (widget);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgCommitment) item = NULL;
 
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
-  item = dlg_commitment_new (self->process_id);
+  item = dlg_commitment_new (dlg_stage_view_base_get_process_id (base));
   edit_commitment (self, item);
 }
 
-/* ---------------------------------------------------------------- DlgStageView */
-
-static void
-reload_all (DlgImplementationView *self)
-{
-  dlg_reload_helper_cancel (&self->reload);
-  reload_commitment (self);
-}
-
-static void
-store_changed_cb (DlgImplementationView *self,
-                  const char            *table,
-                  gint64                process_id)
-{
-  if (process_id != self->process_id && process_id != 0)
-    return;
-  if (g_strcmp0 (table, "commitment") == 0 ||
-      g_strcmp0 (table, "commitment_update") == 0)
-    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
-}
-
-static DlgStage
-get_stage (DlgStageView *view)
-{
-  return DLG_STAGE_IMPLEMENTATION;
-}
-
-static void
-load (DlgStageView *view,
-      DlgContext   *context,
-      gint64        process_id)
-{
-  DlgImplementationView *self = DLG_IMPLEMENTATION_VIEW (view);
-
-  g_set_object (&self->context, context);
-  self->process_id = process_id;
-  dlg_reload_helper_watch (&self->reload,
-                           context != NULL ? dlg_context_get_store (context) : NULL,
-                           G_CALLBACK (store_changed_cb), self);
-  reload_all (self);
-}
-
-static void
-flush (DlgStageView *view)
-{
-  DlgImplementationView *self = DLG_IMPLEMENTATION_VIEW (view);
-
-  (void)self;
-}
-
-static void
-stage_view_iface_init (DlgStageViewInterface *iface)
-{
-  iface->get_stage = get_stage;
-  iface->load = load;
-  iface->flush = flush;
-}
-
-static void
-dlg_implementation_view_dispose (GObject *object)
-{
-  DlgImplementationView *self = (DlgImplementationView *)object;
-
-  dlg_reload_helper_cancel (&self->reload);
-  dlg_reload_helper_unwatch (&self->reload);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_IMPLEMENTATION_VIEW);
-
-  G_OBJECT_CLASS (dlg_implementation_view_parent_class)->dispose (object);
-}
+static const char * const tables[] = { "commitment", "commitment_update", NULL };
 
 static void
 dlg_implementation_view_class_init (DlgImplementationViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
-  object_class->dispose = dlg_implementation_view_dispose;
+  view_class->stage = DLG_STAGE_IMPLEMENTATION;
+  view_class->tables = tables;
+  view_class->reload = reload_commitment;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-implementation-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgImplementationView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgImplementationView, commitment_list);
   gtk_widget_class_install_action (widget_class, "view.add-commitment", NULL,
                                    add_commitment_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -15,28 +15,18 @@
 #include "dlg-opinion-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
-#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
-#define N_FIELDS 0
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgOpinionView
 {
-  GtkWidget        parent_instance;
+  DlgStageViewBase parent_instance;
 
-  GtkWidget       *box;
   GtkListBox      *recommendation_list;
-
-  DlgContext      *context;
-  gint64           process_id;
-  DlgReloadHelper  reload;
 };
 
-static void stage_view_iface_init (DlgStageViewInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DlgOpinionView, dlg_opinion_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+G_DEFINE_FINAL_TYPE (DlgOpinionView, dlg_opinion_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 /* ---------------------------------------------------------------- sources */
 
@@ -62,11 +52,12 @@ static void
 unlink_clicked_cb (GtkButton     *button,
                    SourcesEditor *editor)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   gint64 contribution_id = (gint64)GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button),
                                                                          "dlg-contribution"));
   g_autoptr(GError) error = NULL;
 
-  if (!dlg_recommendation_unlink_contribution (dlg_context_get_store (editor->view->context),
+  if (!dlg_recommendation_unlink_contribution (dlg_stage_view_base_get_store (base),
                                                dlg_recommendation_get_id (editor->recommendation),
                                                contribution_id, &error))
     g_message ("Could not unlink: %s", error->message);
@@ -76,6 +67,7 @@ unlink_clicked_cb (GtkButton     *button,
 static void
 reload_sources (SourcesEditor *editor)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(GListModel) sources = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
@@ -87,7 +79,7 @@ reload_sources (SourcesEditor *editor)
                            dlg_placeholder_row_new (_("Give the recommendation a title first.")));
       return;
     }
-  sources = dlg_recommendation_list_sources (dlg_context_get_store (editor->view->context),
+  sources = dlg_recommendation_list_sources (dlg_stage_view_base_get_store (base),
                                              dlg_recommendation_get_id (editor->recommendation),
                                              &error);
   if (sources == NULL)
@@ -133,12 +125,13 @@ result_activated_cb (GtkListView   *list,
                      guint          position,
                      SourcesEditor *editor)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(DlgContribution) c = g_list_model_get_item (G_LIST_MODEL (editor->results), position);
   g_autoptr(GError) error = NULL;
 
   if (c == NULL || dlg_recommendation_get_id (editor->recommendation) == 0)
     return;
-  if (!dlg_recommendation_link_contribution (dlg_context_get_store (editor->view->context),
+  if (!dlg_recommendation_link_contribution (dlg_stage_view_base_get_store (base),
                                              dlg_recommendation_get_id (editor->recommendation),
                                              dlg_contribution_get_id (c), &error))
     g_message ("Could not link: %s", error->message);
@@ -175,6 +168,7 @@ add_sources (DlgOpinionView    *self,
              DlgEditDialog     *dialog,
              DlgRecommendation *recommendation)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   SourcesEditor *editor = g_new0 (SourcesEditor, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (_("Contributions it comes from"));
@@ -188,8 +182,8 @@ add_sources (DlgOpinionView    *self,
   editor->view = self;
   editor->recommendation = g_object_ref (recommendation);
   editor->sources = GTK_LIST_BOX (sources);
-  editor->results = dlg_contribution_list_new (dlg_context_get_store (self->context),
-                                               self->process_id);
+  editor->results = dlg_contribution_list_new (dlg_stage_view_base_get_store (base),
+                                               dlg_stage_view_base_get_process_id (base));
   g_object_set_data_full (G_OBJECT (dialog), "dlg-sources-editor", editor,
                           (GDestroyNotify)sources_editor_free);
 
@@ -243,7 +237,8 @@ recommendation_save (gpointer   user_data,
                      GError   **error)
 {
   RecommendationEditor *editor = user_data;
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgRecommendation *item = editor->item;
   g_autofree char *body = dlg_text_view_dup_text (editor->body);
   gboolean created = dlg_recommendation_get_id (item) == 0;
@@ -271,10 +266,12 @@ recommendation_reload (DlgEditDialog *dialog,
                        gpointer       user_data)
 {
   RecommendationEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(DlgRecommendation) fresh = NULL;
 
-  if (dlg_recommendation_get_id (editor->item) == 0 || editor->view->context == NULL ||
-      !(fresh = dlg_recommendation_load (dlg_context_get_store (editor->view->context),
+  if (dlg_recommendation_get_id (editor->item) == 0 ||
+      dlg_stage_view_base_get_context (base) == NULL ||
+      !(fresh = dlg_recommendation_load (dlg_stage_view_base_get_store (base),
                                          dlg_recommendation_get_id (editor->item), NULL)))
     return;
   g_set_object (&editor->item, fresh);
@@ -286,9 +283,10 @@ static void
 recommendation_delete (gpointer user_data)
 {
   RecommendationEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(GError) error = NULL;
 
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   gint64 id = dlg_recommendation_get_id (editor->item);
 
   if (id != 0 && !dlg_recommendation_delete (store, id, &error))
@@ -299,6 +297,7 @@ static DlgEditDialog *
 edit_recommendation (DlgOpinionView    *self,
                     DlgRecommendation *item)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   RecommendationEditor *editor = g_new0 (RecommendationEditor, 1);
   DlgEditDialog *dialog;
 
@@ -310,7 +309,7 @@ edit_recommendation (DlgOpinionView    *self,
                                              dlg_recommendation_get_title (item));
   editor->body = dlg_edit_dialog_add_text (dialog, _("Text of the recommendation"),
                                            dlg_recommendation_get_body (item));
-  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "recommendation",
+  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), "recommendation",
                           recommendation_reload);
   add_sources (self, dialog, item);
   if (dlg_recommendation_get_id (item) != 0)
@@ -320,19 +319,20 @@ edit_recommendation (DlgOpinionView    *self,
 }
 
 static void
-reload_recommendation (DlgOpinionView *self)
+reload_recommendation (DlgStageViewBase *base)
 {
+  DlgOpinionView *self = DLG_OPINION_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
   DlgStore *store;
   guint n;
 
   dlg_list_box_remove_all (self->recommendation_list);
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
-  store = dlg_context_get_store (self->context);
+  store = dlg_stage_view_base_get_store (base);
 
-  items = dlg_recommendation_list (store, self->process_id, &error);
+  items = dlg_recommendation_list (store, dlg_stage_view_base_get_process_id (base), &error);
   if (items == NULL)
     {
       gtk_list_box_append (self->recommendation_list, dlg_placeholder_row_new (error->message));
@@ -364,9 +364,11 @@ static void
 recommendation_activated_cb (DlgOpinionView *self,
                             GtkListBoxRow  *row)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgRecommendation) item = NULL;
 
-  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_recommendation_load);
+  item = dlg_record_row_load (row, dlg_stage_view_base_get_context (base),
+                              (DlgRecordLoadFunc) dlg_recommendation_load);
   if (item != NULL)
     edit_recommendation (self, item);
 }
@@ -377,100 +379,32 @@ add_recommendation_action (GtkWidget  *widget,
                            GVariant   *parameter)
 {
   DlgOpinionView *self = DLG_OPINION_VIEW (widget);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgRecommendation) item = NULL;
 
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
-  item = dlg_recommendation_new (self->process_id);
+  item = dlg_recommendation_new (dlg_stage_view_base_get_process_id (base));
   edit_recommendation (self, item);
 }
 
-/* ---------------------------------------------------------------- DlgStageView */
-
-static void
-reload_all (DlgOpinionView *self)
-{
-  dlg_reload_helper_cancel (&self->reload);
-  reload_recommendation (self);
-}
-
-static void
-store_changed_cb (DlgOpinionView *self,
-                  const char     *table,
-                  gint64         process_id)
-{
-  if (process_id != self->process_id && process_id != 0)
-    return;
-  if (g_strcmp0 (table, "recommendation") == 0 ||
-      g_strcmp0 (table, "recommendation_source") == 0)
-    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
-}
-
-static DlgStage
-get_stage (DlgStageView *view)
-{
-  return DLG_STAGE_OPINION;
-}
-
-static void
-load (DlgStageView *view,
-      DlgContext   *context,
-      gint64        process_id)
-{
-  DlgOpinionView *self = DLG_OPINION_VIEW (view);
-
-  g_set_object (&self->context, context);
-  self->process_id = process_id;
-  dlg_reload_helper_watch (&self->reload,
-                           context != NULL ? dlg_context_get_store (context) : NULL,
-                           G_CALLBACK (store_changed_cb), self);
-  reload_all (self);
-}
-
-static void
-flush (DlgStageView *view)
-{
-  DlgOpinionView *self = DLG_OPINION_VIEW (view);
-
-  (void)self;
-}
-
-static void
-stage_view_iface_init (DlgStageViewInterface *iface)
-{
-  iface->get_stage = get_stage;
-  iface->load = load;
-  iface->flush = flush;
-}
-
-static void
-dlg_opinion_view_dispose (GObject *object)
-{
-  DlgOpinionView *self = (DlgOpinionView *)object;
-
-  dlg_reload_helper_cancel (&self->reload);
-  dlg_reload_helper_unwatch (&self->reload);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_OPINION_VIEW);
-
-  G_OBJECT_CLASS (dlg_opinion_view_parent_class)->dispose (object);
-}
+static const char * const tables[] = { "recommendation", "recommendation_source", NULL };
 
 static void
 dlg_opinion_view_class_init (DlgOpinionViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
-  object_class->dispose = dlg_opinion_view_dispose;
+  view_class->stage = DLG_STAGE_OPINION;
+  view_class->tables = tables;
+  view_class->reload = reload_recommendation;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-opinion-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgOpinionView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgOpinionView, recommendation_list);
   gtk_widget_class_install_action (widget_class, "view.add-recommendation", NULL,
                                    add_recommendation_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -17,22 +17,14 @@
 
 #include "dlg-response-view.h"
 #include "dlg-edit-dialog.h"
-#include "dlg-field-binding.h"
-#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
-#define N_FIELDS 0
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgResponseView
 {
-  GtkWidget        parent_instance;
+  DlgStageViewBase parent_instance;
 
-  GtkWidget       *box;
-
-  DlgContext      *context;
-  gint64           process_id;
-  DlgReloadHelper  reload;
   GtkTextView     *intro_text;
   GtkLabel        *published_label;
   GtkBox          *positions_box;
@@ -41,10 +33,7 @@ struct _DlgResponseView
   GPtrArray       *editors;
 };
 
-static void stage_view_iface_init (DlgStageViewInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DlgResponseView, dlg_response_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+G_DEFINE_FINAL_TYPE (DlgResponseView, dlg_response_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 /* ---------------------------------------------------------------- introduction */
 
@@ -53,17 +42,19 @@ intro_save (gpointer   user_data,
             GError   **error)
 {
   DlgResponseView *self = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autofree char *intro = dlg_text_view_dup_text (self->intro_text);
   g_autoptr(DlgResponse) fresh = NULL;
 
   if (self->response == NULL)
     return TRUE;
   /* Read again: closing the stage publishes the response (published_at) behind this view. */
-  fresh = dlg_response_load_for (dlg_context_get_store (self->context), self->process_id, error);
+  fresh = dlg_response_load_for (dlg_stage_view_base_get_store (base),
+                                 dlg_stage_view_base_get_process_id (base), error);
   if (fresh == NULL)
     return FALSE;
   dlg_response_set_intro (fresh, intro);
-  if (!dlg_response_save (dlg_context_get_store (self->context), fresh, error))
+  if (!dlg_response_save (dlg_stage_view_base_get_store (base), fresh, error))
     return FALSE;
   g_set_object (&self->response, fresh);
   return TRUE;
@@ -72,18 +63,20 @@ intro_save (gpointer   user_data,
 static void
 update_published (DlgResponseView *self)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgResponse) fresh = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
 
-  if (self->context != NULL && self->process_id != 0)
-    fresh = dlg_response_load_for (dlg_context_get_store (self->context), self->process_id,
+  if (dlg_stage_view_base_is_loaded (base))
+    fresh = dlg_response_load_for (dlg_stage_view_base_get_store (base),
+                                   dlg_stage_view_base_get_process_id (base),
                                    &error);
   if (fresh != NULL)
     date = dlg_format_date (dlg_response_get_published_at (fresh));
   if (date != NULL &&
-      dlg_sync_get_publication (dlg_context_get_store (self->context), "response",
+      dlg_sync_get_publication (dlg_stage_view_base_get_store (base), "response",
                                 dlg_response_get_uuid (fresh)) == DLG_SYNC_PUBLICATION_ON_SITE)
     text = g_strdup_printf (_("Published on %s: shown on the public site."), date);
   else if (date != NULL)
@@ -99,13 +92,14 @@ update_published (DlgResponseView *self)
 static void
 load_intro (DlgResponseView *self)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(GError) error = NULL;
 
   dlg_autosave_flush (self->intro_autosave);
   g_clear_object (&self->response);
-  if (self->context != NULL && self->process_id != 0)
-    self->response = dlg_response_load_for (dlg_context_get_store (self->context),
-                                            self->process_id, &error);
+  if (dlg_stage_view_base_is_loaded (base))
+    self->response = dlg_response_load_for (dlg_stage_view_base_get_store (base),
+                                            dlg_stage_view_base_get_process_id (base), &error);
   dlg_autosave_block (self->intro_autosave);
   dlg_text_view_set_text (self->intro_text,
                           self->response != NULL ? dlg_response_get_intro (self->response) : "");
@@ -158,11 +152,12 @@ position_save (gpointer   user_data,
                GError   **error)
 {
   PositionEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autofree char *justification = dlg_text_view_dup_text (editor->justification);
 
   dlg_position_set_value (editor->position, selected_value (editor));
   dlg_position_set_justification (editor->position, justification);
-  return dlg_position_save (dlg_context_get_store (editor->view->context), editor->position,
+  return dlg_position_save (dlg_stage_view_base_get_store (base), editor->position,
                             error);
 }
 
@@ -176,7 +171,8 @@ static GtkWidget *
 position_editor_new (DlgResponseView   *self,
                      DlgRecommendation *recommendation)
 {
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   PositionEditor *editor = g_new0 (PositionEditor, 1);
   gint64 recommendation_id = dlg_recommendation_get_id (recommendation);
   const char *value;
@@ -286,6 +282,7 @@ flush_positions (DlgResponseView *self)
 static void
 reload_positions (DlgResponseView *self)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(GListModel) recommendations = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
@@ -295,11 +292,11 @@ reload_positions (DlgResponseView *self)
   g_ptr_array_set_size (self->editors, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->positions_box))) != NULL)
     gtk_box_remove (self->positions_box, child);
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
 
-  recommendations = dlg_recommendation_list (dlg_context_get_store (self->context),
-                                             self->process_id, &error);
+  recommendations = dlg_recommendation_list (dlg_stage_view_base_get_store (base),
+                                             dlg_stage_view_base_get_process_id (base), &error);
   if (recommendations == NULL)
     {
       gtk_box_append (self->positions_box, dlg_placeholder_row_new (error->message));
@@ -318,68 +315,41 @@ reload_positions (DlgResponseView *self)
                                                "citizen opinion stage.")));
 }
 
-/* ---------------------------------------------------------------- DlgStageView */
+/* ---------------------------------------------------------------- DlgStageViewBase */
 
 static void
-reload_all (DlgResponseView *self)
+changed (DlgStageViewBase *base,
+         const char       *table,
+         gint64            process_id)
 {
-  dlg_reload_helper_cancel (&self->reload);
+  if (g_strcmp0 (table, "stage_state") == 0 || g_strcmp0 (table, "response") == 0 ||
+      g_strcmp0 (table, "outbox") == 0)
+    update_published (DLG_RESPONSE_VIEW (base));
+  DLG_STAGE_VIEW_BASE_CLASS (dlg_response_view_parent_class)->changed (base, table, process_id);
+}
+
+static void
+load (DlgStageViewBase *base)
+{
+  DlgResponseView *self = DLG_RESPONSE_VIEW (base);
+
+  load_intro (self);
   reload_positions (self);
 }
 
 static void
-store_changed_cb (DlgResponseView *self,
-                  const char      *table,
-                  gint64          process_id)
+reload (DlgStageViewBase *base)
 {
-  if (process_id != self->process_id && process_id != 0)
-    return;
-  if (g_strcmp0 (table, "stage_state") == 0 || g_strcmp0 (table, "response") == 0 ||
-      g_strcmp0 (table, "outbox") == 0)
-    update_published (self);
-  if (g_strcmp0 (table, "recommendation") == 0)
-    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
-}
-
-static DlgStage
-get_stage (DlgStageView *view)
-{
-  return DLG_STAGE_RESPONSE;
+  reload_positions (DLG_RESPONSE_VIEW (base));
 }
 
 static void
-load (DlgStageView *view,
-      DlgContext   *context,
-      gint64        process_id)
+flush (DlgStageViewBase *base)
 {
-  DlgResponseView *self = DLG_RESPONSE_VIEW (view);
+  DlgResponseView *self = DLG_RESPONSE_VIEW (base);
 
   dlg_autosave_flush (self->intro_autosave);
   flush_positions (self);
-  g_set_object (&self->context, context);
-  self->process_id = process_id;
-  dlg_reload_helper_watch (&self->reload,
-                           context != NULL ? dlg_context_get_store (context) : NULL,
-                           G_CALLBACK (store_changed_cb), self);
-  load_intro (self);
-  reload_all (self);
-}
-
-static void
-flush (DlgStageView *view)
-{
-  DlgResponseView *self = DLG_RESPONSE_VIEW (view);
-
-  dlg_autosave_flush (self->intro_autosave);
-  flush_positions (self);
-}
-
-static void
-stage_view_iface_init (DlgStageViewInterface *iface)
-{
-  iface->get_stage = get_stage;
-  iface->load = load;
-  iface->flush = flush;
 }
 
 static void
@@ -397,13 +367,11 @@ dlg_response_view_dispose (GObject *object)
     dlg_autosave_flush (self->intro_autosave);
   g_clear_object (&self->intro_autosave);
   g_clear_object (&self->response);
-  dlg_reload_helper_cancel (&self->reload);
-  dlg_reload_helper_unwatch (&self->reload);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_RESPONSE_VIEW);
 
   G_OBJECT_CLASS (dlg_response_view_parent_class)->dispose (object);
 }
+
+static const char * const tables[] = { "recommendation", NULL };
 
 static void
 dlg_response_view_class_init (DlgResponseViewClass *klass)
@@ -411,15 +379,22 @@ dlg_response_view_class_init (DlgResponseViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
+
   object_class->dispose = dlg_response_view_dispose;
+
+  view_class->stage = DLG_STAGE_RESPONSE;
+  view_class->tables = tables;
+  view_class->changed = changed;
+  view_class->load = load;
+  view_class->reload = reload;
+  view_class->flush = flush;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-response-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgResponseView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgResponseView, intro_text);
   gtk_widget_class_bind_template_child (widget_class, DlgResponseView, published_label);
   gtk_widget_class_bind_template_child (widget_class, DlgResponseView, positions_box);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

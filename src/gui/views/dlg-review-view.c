@@ -15,28 +15,18 @@
 #include "dlg-review-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
-#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
-#define N_FIELDS 0
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgReviewView
 {
-  GtkWidget        parent_instance;
+  DlgStageViewBase parent_instance;
 
-  GtkWidget       *box;
   GtkListBox      *recommendation_list;
-
-  DlgContext      *context;
-  gint64           process_id;
-  DlgReloadHelper  reload;
 };
 
-static void stage_view_iface_init (DlgStageViewInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DlgReviewView, dlg_review_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+G_DEFINE_FINAL_TYPE (DlgReviewView, dlg_review_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 /* The position values with "none" first, for a combo row; free with g_free (not the strings). */
 static const char **
@@ -101,7 +91,8 @@ recommendation_save (gpointer   user_data,
                      GError   **error)
 {
   RecommendationEditor *editor = user_data;
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgRecommendation *item = editor->item;
   g_autofree char *feasibility = dlg_text_view_dup_text (editor->feasibility);
   g_autofree char *cost = dlg_text_view_dup_text (editor->cost);
@@ -127,10 +118,11 @@ review_reload (DlgEditDialog *dialog,
                gpointer       user_data)
 {
   RecommendationEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(DlgReview) fresh = NULL;
 
-  if (dlg_review_get_id (editor->review) == 0 || editor->view->context == NULL ||
-      !(fresh = dlg_review_load_for (dlg_context_get_store (editor->view->context),
+  if (dlg_review_get_id (editor->review) == 0 || dlg_stage_view_base_get_context (base) == NULL ||
+      !(fresh = dlg_review_load_for (dlg_stage_view_base_get_store (base),
                                      dlg_review_get_recommendation_id (editor->review), NULL)))
     return;
   g_set_object (&editor->review, fresh);
@@ -147,9 +139,10 @@ G_GNUC_UNUSED static void
 recommendation_delete (gpointer user_data)
 {
   RecommendationEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(GError) error = NULL;
 
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   gint64 id = dlg_recommendation_get_id (editor->item);
 
   if (id != 0 && !dlg_recommendation_delete (store, id, &error))
@@ -160,8 +153,9 @@ static DlgEditDialog *
 edit_recommendation (DlgReviewView     *self,
                     DlgRecommendation *item)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   RecommendationEditor *editor = g_new0 (RecommendationEditor, 1);
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgEditDialog *dialog;
 
   editor->view = self;
@@ -195,19 +189,20 @@ edit_recommendation (DlgReviewView     *self,
 }
 
 static void
-reload_recommendation (DlgReviewView *self)
+reload_recommendation (DlgStageViewBase *base)
 {
+  DlgReviewView *self = DLG_REVIEW_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
   DlgStore *store;
   guint n;
 
   dlg_list_box_remove_all (self->recommendation_list);
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
-  store = dlg_context_get_store (self->context);
+  store = dlg_stage_view_base_get_store (base);
 
-  items = dlg_recommendation_list (store, self->process_id, &error);
+  items = dlg_recommendation_list (store, dlg_stage_view_base_get_process_id (base), &error);
   if (items == NULL)
     {
       gtk_list_box_append (self->recommendation_list, dlg_placeholder_row_new (error->message));
@@ -244,97 +239,30 @@ static void
 recommendation_activated_cb (DlgReviewView *self,
                             GtkListBoxRow *row)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgRecommendation) item = NULL;
 
-  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_recommendation_load);
+  item = dlg_record_row_load (row, dlg_stage_view_base_get_context (base),
+                              (DlgRecordLoadFunc) dlg_recommendation_load);
   if (item != NULL)
     edit_recommendation (self, item);
 }
 
-/* ---------------------------------------------------------------- DlgStageView */
-
-static void
-reload_all (DlgReviewView *self)
-{
-  dlg_reload_helper_cancel (&self->reload);
-  reload_recommendation (self);
-}
-
-static void
-store_changed_cb (DlgReviewView *self,
-                  const char    *table,
-                  gint64        process_id)
-{
-  if (process_id != self->process_id && process_id != 0)
-    return;
-  if (g_strcmp0 (table, "recommendation") == 0 ||
-      g_strcmp0 (table, "review") == 0)
-    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
-}
-
-static DlgStage
-get_stage (DlgStageView *view)
-{
-  return DLG_STAGE_REVIEW;
-}
-
-static void
-load (DlgStageView *view,
-      DlgContext   *context,
-      gint64        process_id)
-{
-  DlgReviewView *self = DLG_REVIEW_VIEW (view);
-
-  g_set_object (&self->context, context);
-  self->process_id = process_id;
-  dlg_reload_helper_watch (&self->reload,
-                           context != NULL ? dlg_context_get_store (context) : NULL,
-                           G_CALLBACK (store_changed_cb), self);
-  reload_all (self);
-}
-
-static void
-flush (DlgStageView *view)
-{
-  DlgReviewView *self = DLG_REVIEW_VIEW (view);
-
-  (void)self;
-}
-
-static void
-stage_view_iface_init (DlgStageViewInterface *iface)
-{
-  iface->get_stage = get_stage;
-  iface->load = load;
-  iface->flush = flush;
-}
-
-static void
-dlg_review_view_dispose (GObject *object)
-{
-  DlgReviewView *self = (DlgReviewView *)object;
-
-  dlg_reload_helper_cancel (&self->reload);
-  dlg_reload_helper_unwatch (&self->reload);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_REVIEW_VIEW);
-
-  G_OBJECT_CLASS (dlg_review_view_parent_class)->dispose (object);
-}
+static const char * const tables[] = { "recommendation", "review", NULL };
 
 static void
 dlg_review_view_class_init (DlgReviewViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
-  object_class->dispose = dlg_review_view_dispose;
+  view_class->stage = DLG_STAGE_REVIEW;
+  view_class->tables = tables;
+  view_class->reload = reload_recommendation;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-review-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgReviewView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgReviewView, recommendation_list);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -15,28 +15,18 @@
 #include "dlg-validation-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
-#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
-#define N_FIELDS 0
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgValidationView
 {
-  GtkWidget        parent_instance;
+  DlgStageViewBase parent_instance;
 
-  GtkWidget       *box;
   GtkListBox      *recommendation_list;
-
-  DlgContext      *context;
-  gint64           process_id;
-  DlgReloadHelper  reload;
 };
 
-static void stage_view_iface_init (DlgStageViewInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DlgValidationView, dlg_validation_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+G_DEFINE_FINAL_TYPE (DlgValidationView, dlg_validation_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 static const char **
 outcome_choices (void)
@@ -115,7 +105,8 @@ recommendation_save (gpointer   user_data,
                      GError   **error)
 {
   RecommendationEditor *editor = user_data;
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgRecommendation *item = editor->item;
   g_autofree char *why = dlg_text_view_dup_text (editor->why);
   guint outcome = adw_combo_row_get_selected (editor->outcome);
@@ -139,10 +130,12 @@ decision_reload (DlgEditDialog *dialog,
                  gpointer       user_data)
 {
   RecommendationEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(DlgDecision) fresh = NULL;
 
-  if (dlg_decision_get_id (editor->decision) == 0 || editor->view->context == NULL ||
-      !(fresh = dlg_decision_load (dlg_context_get_store (editor->view->context),
+  if (dlg_decision_get_id (editor->decision) == 0 ||
+      dlg_stage_view_base_get_context (base) == NULL ||
+      !(fresh = dlg_decision_load (dlg_stage_view_base_get_store (base),
                                    dlg_decision_get_id (editor->decision), NULL)))
     return;
   g_set_object (&editor->decision, fresh);
@@ -158,9 +151,10 @@ G_GNUC_UNUSED static void
 recommendation_delete (gpointer user_data)
 {
   RecommendationEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(GError) error = NULL;
 
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   gint64 id = dlg_recommendation_get_id (editor->item);
 
   if (id != 0 && !dlg_recommendation_delete (store, id, &error))
@@ -171,8 +165,9 @@ static DlgEditDialog *
 edit_recommendation (DlgValidationView *self,
                     DlgRecommendation *item)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   RecommendationEditor *editor = g_new0 (RecommendationEditor, 1);
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgEditDialog *dialog;
 
   editor->view = self;
@@ -183,7 +178,8 @@ edit_recommendation (DlgValidationView *self,
     g_autofree const char **choices = outcome_choices ();
     const char *outcome;
 
-    editor->decision = decision_for (store, self->process_id, dlg_recommendation_get_id (item));
+    editor->decision = decision_for (store, dlg_stage_view_base_get_process_id (base),
+                                     dlg_recommendation_get_id (item));
     dlg_edit_dialog_set_note (dialog, dlg_recommendation_get_title (item));
     outcome = dlg_decision_get_outcome (editor->decision);
     editor->outcome = dlg_edit_dialog_add_choice (dialog, _("Decision"), choices,
@@ -204,19 +200,20 @@ edit_recommendation (DlgValidationView *self,
 }
 
 static void
-reload_recommendation (DlgValidationView *self)
+reload_recommendation (DlgStageViewBase *base)
 {
+  DlgValidationView *self = DLG_VALIDATION_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
   DlgStore *store;
   guint n;
 
   dlg_list_box_remove_all (self->recommendation_list);
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
-  store = dlg_context_get_store (self->context);
+  store = dlg_stage_view_base_get_store (base);
 
-  items = dlg_recommendation_list (store, self->process_id, &error);
+  items = dlg_recommendation_list (store, dlg_stage_view_base_get_process_id (base), &error);
   if (items == NULL)
     {
       gtk_list_box_append (self->recommendation_list, dlg_placeholder_row_new (error->message));
@@ -230,7 +227,8 @@ reload_recommendation (DlgValidationView *self)
       g_autofree char *subtitle = NULL;
 
       {
-        g_autoptr(DlgDecision) decision = decision_for (store, self->process_id,
+        g_autoptr(DlgDecision) decision = decision_for (store,
+                                                        dlg_stage_view_base_get_process_id (base),
                                                         dlg_recommendation_get_id (item));
         const char *outcome = dlg_decision_get_outcome (decision);
         const char *label = outcome != NULL ? dlg_position_value_get_label (outcome) : NULL;
@@ -257,97 +255,30 @@ static void
 recommendation_activated_cb (DlgValidationView *self,
                             GtkListBoxRow     *row)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgRecommendation) item = NULL;
 
-  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_recommendation_load);
+  item = dlg_record_row_load (row, dlg_stage_view_base_get_context (base),
+                              (DlgRecordLoadFunc) dlg_recommendation_load);
   if (item != NULL)
     edit_recommendation (self, item);
 }
 
-/* ---------------------------------------------------------------- DlgStageView */
-
-static void
-reload_all (DlgValidationView *self)
-{
-  dlg_reload_helper_cancel (&self->reload);
-  reload_recommendation (self);
-}
-
-static void
-store_changed_cb (DlgValidationView *self,
-                  const char        *table,
-                  gint64            process_id)
-{
-  if (process_id != self->process_id && process_id != 0)
-    return;
-  if (g_strcmp0 (table, "decision") == 0 ||
-      g_strcmp0 (table, "recommendation") == 0)
-    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
-}
-
-static DlgStage
-get_stage (DlgStageView *view)
-{
-  return DLG_STAGE_VALIDATION;
-}
-
-static void
-load (DlgStageView *view,
-      DlgContext   *context,
-      gint64        process_id)
-{
-  DlgValidationView *self = DLG_VALIDATION_VIEW (view);
-
-  g_set_object (&self->context, context);
-  self->process_id = process_id;
-  dlg_reload_helper_watch (&self->reload,
-                           context != NULL ? dlg_context_get_store (context) : NULL,
-                           G_CALLBACK (store_changed_cb), self);
-  reload_all (self);
-}
-
-static void
-flush (DlgStageView *view)
-{
-  DlgValidationView *self = DLG_VALIDATION_VIEW (view);
-
-  (void)self;
-}
-
-static void
-stage_view_iface_init (DlgStageViewInterface *iface)
-{
-  iface->get_stage = get_stage;
-  iface->load = load;
-  iface->flush = flush;
-}
-
-static void
-dlg_validation_view_dispose (GObject *object)
-{
-  DlgValidationView *self = (DlgValidationView *)object;
-
-  dlg_reload_helper_cancel (&self->reload);
-  dlg_reload_helper_unwatch (&self->reload);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_VALIDATION_VIEW);
-
-  G_OBJECT_CLASS (dlg_validation_view_parent_class)->dispose (object);
-}
+static const char * const tables[] = { "decision", "recommendation", NULL };
 
 static void
 dlg_validation_view_class_init (DlgValidationViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
-  object_class->dispose = dlg_validation_view_dispose;
+  view_class->stage = DLG_STAGE_VALIDATION;
+  view_class->tables = tables;
+  view_class->reload = reload_recommendation;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-validation-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgValidationView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgValidationView, recommendation_list);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

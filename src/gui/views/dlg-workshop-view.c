@@ -15,28 +15,18 @@
 #include "dlg-workshop-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-field-binding.h"
-#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
-#define N_FIELDS 0
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgWorkshopView
 {
-  GtkWidget        parent_instance;
+  DlgStageViewBase parent_instance;
 
-  GtkWidget       *box;
   GtkListBox      *session_list;
-
-  DlgContext      *context;
-  gint64           process_id;
-  DlgReloadHelper  reload;
 };
 
-static void stage_view_iface_init (DlgStageViewInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DlgWorkshopView, dlg_workshop_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+G_DEFINE_FINAL_TYPE (DlgWorkshopView, dlg_workshop_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 /* Panel members first; everyone registered when no panel was drawn yet. */
 #define MAX_ATTENDANCE_ROWS 300
@@ -75,8 +65,10 @@ static GtkWidget *
 attendance_list (DlgWorkshopView *self,
                  gint64           session_id)
 {
-  DlgStore *store = dlg_context_get_store (self->context);
-  g_autoptr(GListModel) participants = dlg_participant_list (store, self->process_id, NULL);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
+  g_autoptr(GListModel) participants =
+    dlg_participant_list (store, dlg_stage_view_base_get_process_id (base), NULL);
   g_autoptr(GArray) present = dlg_session_list_attendance (store, session_id, NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (_("Attendance"));
@@ -173,7 +165,8 @@ session_save (gpointer   user_data,
               GError   **error)
 {
   SessionEditor *editor = user_data;
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgSession *item = editor->item;
   g_autofree char *notes = dlg_text_view_dup_text (editor->notes);
   const char *date = gtk_editable_get_text (editor->starts_at);
@@ -193,10 +186,11 @@ session_reload (DlgEditDialog *dialog,
                 gpointer       user_data)
 {
   SessionEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(DlgSession) fresh = NULL;
 
-  if (dlg_session_get_id (editor->item) == 0 || editor->view->context == NULL ||
-      !(fresh = dlg_session_load (dlg_context_get_store (editor->view->context),
+  if (dlg_session_get_id (editor->item) == 0 || dlg_stage_view_base_get_context (base) == NULL ||
+      !(fresh = dlg_session_load (dlg_stage_view_base_get_store (base),
                                   dlg_session_get_id (editor->item), NULL)))
     return;
   g_set_object (&editor->item, fresh);
@@ -210,9 +204,10 @@ static void
 session_delete (gpointer user_data)
 {
   SessionEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(GError) error = NULL;
 
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   gint64 id = dlg_session_get_id (editor->item);
 
   if (id != 0 && !dlg_session_delete (store, id, &error))
@@ -223,6 +218,7 @@ static DlgEditDialog *
 edit_session (DlgWorkshopView *self,
              DlgSession      *item)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   SessionEditor *editor = g_new0 (SessionEditor, 1);
   DlgEditDialog *dialog;
 
@@ -235,7 +231,7 @@ edit_session (DlgWorkshopView *self,
                                                  dlg_session_get_starts_at (item));
   editor->place = dlg_edit_dialog_add_entry (dialog, _("Place"), dlg_session_get_place (item));
   editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"), dlg_session_get_notes (item));
-  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), "session",
+  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), "session",
                           session_reload);
   if (dlg_session_get_id (item) != 0)
     dlg_edit_dialog_add_widget (dialog, attendance_list (self, dlg_session_get_id (item)));
@@ -249,19 +245,20 @@ edit_session (DlgWorkshopView *self,
 }
 
 static void
-reload_session (DlgWorkshopView *self)
+reload_session (DlgStageViewBase *base)
 {
+  DlgWorkshopView *self = DLG_WORKSHOP_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
   DlgStore *store;
   guint n;
 
   dlg_list_box_remove_all (self->session_list);
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
-  store = dlg_context_get_store (self->context);
+  store = dlg_stage_view_base_get_store (base);
 
-  items = dlg_session_list (store, self->process_id, &error);
+  items = dlg_session_list (store, dlg_stage_view_base_get_process_id (base), &error);
   if (items == NULL)
     {
       gtk_list_box_append (self->session_list, dlg_placeholder_row_new (error->message));
@@ -296,9 +293,11 @@ static void
 session_activated_cb (DlgWorkshopView *self,
                      GtkListBoxRow   *row)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgSession) item = NULL;
 
-  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_session_load);
+  item = dlg_record_row_load (row, dlg_stage_view_base_get_context (base),
+                              (DlgRecordLoadFunc) dlg_session_load);
   if (item != NULL)
     edit_session (self, item);
 }
@@ -309,105 +308,37 @@ add_session_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   DlgWorkshopView *self = DLG_WORKSHOP_VIEW (widget);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgSession) item = NULL;
 
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
   {
     g_autofree char *today = dlg_today ();
 
-    item = dlg_session_new (self->process_id);
+    item = dlg_session_new (dlg_stage_view_base_get_process_id (base));
     dlg_session_set_starts_at (item, today);
   }
   edit_session (self, item);
 }
 
-/* ---------------------------------------------------------------- DlgStageView */
-
-static void
-reload_all (DlgWorkshopView *self)
-{
-  dlg_reload_helper_cancel (&self->reload);
-  reload_session (self);
-}
-
-static void
-store_changed_cb (DlgWorkshopView *self,
-                  const char      *table,
-                  gint64          process_id)
-{
-  if (process_id != self->process_id && process_id != 0)
-    return;
-  if (g_strcmp0 (table, "attendance") == 0 ||
-      g_strcmp0 (table, "session") == 0)
-    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
-}
-
-static DlgStage
-get_stage (DlgStageView *view)
-{
-  return DLG_STAGE_WORKSHOP;
-}
-
-static void
-load (DlgStageView *view,
-      DlgContext   *context,
-      gint64        process_id)
-{
-  DlgWorkshopView *self = DLG_WORKSHOP_VIEW (view);
-
-  g_set_object (&self->context, context);
-  self->process_id = process_id;
-  dlg_reload_helper_watch (&self->reload,
-                           context != NULL ? dlg_context_get_store (context) : NULL,
-                           G_CALLBACK (store_changed_cb), self);
-  reload_all (self);
-}
-
-static void
-flush (DlgStageView *view)
-{
-  DlgWorkshopView *self = DLG_WORKSHOP_VIEW (view);
-
-  (void)self;
-}
-
-static void
-stage_view_iface_init (DlgStageViewInterface *iface)
-{
-  iface->get_stage = get_stage;
-  iface->load = load;
-  iface->flush = flush;
-}
-
-static void
-dlg_workshop_view_dispose (GObject *object)
-{
-  DlgWorkshopView *self = (DlgWorkshopView *)object;
-
-  dlg_reload_helper_cancel (&self->reload);
-  dlg_reload_helper_unwatch (&self->reload);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_WORKSHOP_VIEW);
-
-  G_OBJECT_CLASS (dlg_workshop_view_parent_class)->dispose (object);
-}
+static const char * const tables[] = { "attendance", "session", NULL };
 
 static void
 dlg_workshop_view_class_init (DlgWorkshopViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
-  object_class->dispose = dlg_workshop_view_dispose;
+  view_class->stage = DLG_STAGE_WORKSHOP;
+  view_class->tables = tables;
+  view_class->reload = reload_session;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-workshop-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgWorkshopView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgWorkshopView, session_list);
   gtk_widget_class_install_action (widget_class, "view.add-session", NULL,
                                    add_session_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
