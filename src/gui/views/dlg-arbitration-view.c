@@ -14,7 +14,7 @@
 
 #include "dlg-arbitration-view.h"
 #include "dlg-edit-dialog.h"
-#include "dlg-field-binding.h"
+#include "dlg-record-section.h"
 #include "dlg-view-util.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
@@ -23,7 +23,7 @@ struct _DlgArbitrationView
 {
   DlgStageViewBase parent_instance;
 
-  GtkListBox      *decision_list;
+  DlgRecordSection *decision_section;
 };
 
 G_DEFINE_FINAL_TYPE (DlgArbitrationView, dlg_arbitration_view, DLG_TYPE_STAGE_VIEW_BASE)
@@ -129,57 +129,50 @@ edit_decision (DlgArbitrationView *self,
   return dialog;
 }
 
+static char *
+decision_subtitle (gpointer item,
+                   gpointer user_data)
+{
+  g_autofree char *date = dlg_format_date (dlg_decision_get_decided_at (item));
+
+  return g_strdup_printf ("%s · %s", dlg_decision_get_who (item), date != NULL ? date : "");
+}
+
 static void
 reload_decision (DlgStageViewBase *base)
 {
   DlgArbitrationView *self = DLG_ARBITRATION_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
-  DlgStore *store;
-  guint n;
 
-  dlg_list_box_remove_all (self->decision_list);
   if (!dlg_stage_view_base_is_loaded (base))
-    return;
-  store = dlg_stage_view_base_get_store (base);
-
-  items = dlg_decision_list (store, dlg_stage_view_base_get_process_id (base), "arbitration",
-                             &error);
-  if (items == NULL)
     {
-      gtk_list_box_append (self->decision_list, dlg_placeholder_row_new (error->message));
+      dlg_record_section_set_records (self->decision_section, NULL);
       return;
     }
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlgDecision) item = g_list_model_get_item (items, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-
-      {
-        g_autofree char *date = dlg_format_date (dlg_decision_get_decided_at (item));
-
-        title = g_strdup (dlg_decision_get_what (item));
-        subtitle = g_strdup_printf ("%s · %s", dlg_decision_get_who (item),
-                                    date != NULL ? date : "");
-      }
-      gtk_list_box_append (self->decision_list,
-                           dlg_record_row_new (title, subtitle, dlg_decision_get_id (item)));
-    }
+  items = dlg_decision_list (dlg_stage_view_base_get_store (base),
+                             dlg_stage_view_base_get_process_id (base), "arbitration", &error);
+  if (items == NULL)
+    dlg_record_section_show_error (self->decision_section, error->message);
+  else
+    dlg_record_section_set_records (self->decision_section, items);
 }
 
+/* The record on show may be older than the store by an idle: the editor reads it again. */
 static void
 decision_activated_cb (DlgArbitrationView *self,
-                      GtkListBoxRow      *row)
+                       DlgDecision        *item)
 {
   DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  g_autoptr(DlgDecision) item = NULL;
+  g_autoptr(DlgDecision) fresh = NULL;
+  g_autoptr(GError) error = NULL;
 
-  item = dlg_record_row_load (row, dlg_stage_view_base_get_context (base),
-                              (DlgRecordLoadFunc) dlg_decision_load);
-  if (item != NULL)
-    edit_decision (self, item);
+  fresh = dlg_decision_load (dlg_stage_view_base_get_store (base), dlg_decision_get_id (item),
+                             &error);
+  if (fresh == NULL)
+    g_message ("Could not open: %s", error->message);
+  else
+    edit_decision (self, fresh);
 }
 
 static void
@@ -215,9 +208,11 @@ dlg_arbitration_view_class_init (DlgArbitrationViewClass *klass)
   view_class->tables = tables;
   view_class->reload = reload_decision;
 
+  g_type_ensure (DLG_TYPE_RECORD_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-arbitration-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgArbitrationView, decision_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgArbitrationView, decision_section);
+  gtk_widget_class_bind_template_callback (widget_class, decision_activated_cb);
   gtk_widget_class_install_action (widget_class, "view.add-decision", NULL,
                                    add_decision_action);
 }
@@ -227,8 +222,5 @@ dlg_arbitration_view_init (DlgArbitrationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_placeholder (self->decision_list,
-                                dlg_placeholder_row_new (_("No decision recorded yet.")));
-  g_signal_connect_object (self->decision_list, "row-activated",
-                           G_CALLBACK (decision_activated_cb), self, G_CONNECT_SWAPPED);
+  dlg_record_section_set_text_funcs (self->decision_section, NULL, decision_subtitle, NULL);
 }
