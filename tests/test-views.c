@@ -354,11 +354,11 @@ test_section_in_place (void)
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (section), "Nothing yet."));
   {
     GtkWidget *add = find_nth (GTK_WIDGET (section), GTK_TYPE_BUTTON, 0);
+    AdwButtonContent *content = ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (add)));
 
     g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (add)), ==, "view.add");
     g_assert_true (gtk_widget_get_visible (add));
-    g_assert_cmpstr (adw_button_content_get_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (add)))), ==,
-                     "_Add");
+    g_assert_cmpstr (adw_button_content_get_label (content), ==, "_Add");
   }
 
   dlg_record_section_set_records (section, first);

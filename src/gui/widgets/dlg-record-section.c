@@ -260,7 +260,8 @@ dlg_record_section_get_property (GObject    *object,
       g_value_set_string (value, adw_button_content_get_label (self->add_content));
       break;
     case PROP_ADD_ACTION_NAME:
-      g_value_set_string (value, gtk_actionable_get_action_name (GTK_ACTIONABLE (self->add_button)));
+      g_value_set_string (value,
+                          gtk_actionable_get_action_name (GTK_ACTIONABLE (self->add_button)));
       break;
     case PROP_TITLE_PROPERTY:
       g_value_set_string (value, self->title_property);
