@@ -20,7 +20,7 @@ typedef struct
 
 static void
 on_changed (DlgStore   *store,
-            const char *table,
+            GType      type,
             gint64      process_id,
             gpointer    user_data)
 {

@@ -320,7 +320,7 @@ counter_reload (ReloadCounter *counter)
 /* The helper connects its handler to an object (a view); this one carries the counter. */
 static void
 counter_changed_reload_cb (GObject    *owner,
-                           const char *table,
+                           GType      type,
                            gint64      process_id)
 {
   ReloadCounter *counter = g_object_get_data (owner, "counter");
@@ -342,9 +342,9 @@ test_reload_helper (Fixture       *f,
 
   dlg_reload_helper_watch (&counter.helper, f->store, G_CALLBACK (counter_changed_reload_cb),
                            owner);
-  dlg_store_emit_changed (f->store, "decision", f->demo_id);
-  dlg_store_emit_changed (f->store, "decision", f->demo_id);
-  dlg_store_emit_changed (f->store, "review", f->demo_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_DECISION, f->demo_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_DECISION, f->demo_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_REVIEW, f->demo_id);
   g_assert_cmpuint (counter.n_changes, ==, 3);
   g_assert_cmpuint (counter.n_reloads, ==, 0);
   g_assert_true (dlg_reload_helper_is_pending (&counter.helper));
@@ -352,7 +352,7 @@ test_reload_helper (Fixture       *f,
   g_assert_cmpuint (counter.n_reloads, ==, 1);
   g_assert_false (dlg_reload_helper_is_pending (&counter.helper));
 
-  dlg_store_emit_changed (f->store, "decision", f->demo_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_DECISION, f->demo_id);
   dlg_reload_helper_cancel (&counter.helper);
   spin (20);
   g_assert_cmpuint (counter.n_reloads, ==, 1);
@@ -361,17 +361,57 @@ test_reload_helper (Fixture       *f,
   dlg_reload_helper_watch (&counter.helper, f->store, G_CALLBACK (counter_changed_reload_cb),
                            owner);
   counter.n_changes = 0;
-  dlg_store_emit_changed (f->store, "decision", f->demo_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_DECISION, f->demo_id);
   g_assert_cmpuint (counter.n_changes, ==, 1);
   spin (20);
   g_assert_cmpuint (counter.n_reloads, ==, 2);
 
   dlg_reload_helper_unwatch (&counter.helper);
-  dlg_store_emit_changed (f->store, "decision", f->demo_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_DECISION, f->demo_id);
   spin (20);
   g_assert_cmpuint (counter.n_changes, ==, 1);
   g_assert_cmpuint (counter.n_reloads, ==, 2);
   g_assert_null (counter.helper.store);
+}
+
+static gboolean
+no_save (gpointer   user_data,
+         GError   **error)
+{
+  return TRUE;
+}
+
+static void
+count_dialog_reload (DlgEditDialog *dialog,
+                     gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* An edit dialog that follows a record type reloads for a change of that type only. */
+static void
+test_edit_dialog_follows_type (Fixture       *f,
+                               gconstpointer  data)
+{
+  guint n_reloads = 0;
+  DlgEditDialog *dialog = dlg_edit_dialog_new (GTK_WIDGET (f->window), "Decision", no_save,
+                                               &n_reloads, NULL);
+
+  dlg_edit_dialog_follow (dialog, f->store, DLG_TYPE_DECISION, count_dialog_reload);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin (20);
+
+  dlg_store_emit_changed (f->store, DLG_TYPE_REVIEW, f->demo_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_RECOMMENDATION, f->demo_id);
+  spin (20);
+  g_assert_cmpuint (n_reloads, ==, 0);
+
+  dlg_store_emit_changed (f->store, DLG_TYPE_DECISION, f->demo_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_DECISION, f->demo_id);
+  spin (20);
+  g_assert_cmpuint (n_reloads, ==, 1);
+
+  close_edit_dialog (dialog);
 }
 
 /* What a record row opens: its record; a placeholder row or a deleted record, nothing. */
@@ -1395,6 +1435,7 @@ main (int   argc,
   ADD ("/gui/window/cross-stage-pages", test_window_cross_stage_pages);
   ADD ("/gui/window/pages-fit", test_window_pages_fit);
   ADD ("/gui/view/reload-helper", test_reload_helper);
+  ADD ("/gui/view/edit-dialog-follows-type", test_edit_dialog_follows_type);
   ADD ("/gui/view/record-row-load", test_record_row_load);
   ADD ("/gui/view/diagnostic", test_view_diagnostic);
   ADD ("/gui/view/arbitration", test_view_arbitration);

@@ -927,7 +927,7 @@ test_journal (Fixture       *f,
   g_assert_no_error (error);
   sqlite3_bind_int64 (stmt, 1, f->process_id);
   g_assert_true (dlg_store_step_done (f->store, stmt, &error));
-  dlg_store_emit_changed (f->store, "journal", f->process_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_JOURNAL_ENTRY, f->process_id);
   g_assert_true (pump_until (journal_broken, page));
 
   g_assert_false (dlg_journal_page_get_intact (DLG_JOURNAL_PAGE (page)));
@@ -939,14 +939,14 @@ test_journal (Fixture       *f,
   g_assert_false (dlg_journal_page_get_intact (DLG_JOURNAL_PAGE (page)));
   g_assert_true (dlg_store_exec (f->store, "UPDATE journal SET summary = 'Decision <b>0</b> & more'"
                                            " WHERE seq = 2", &error));
-  dlg_store_emit_changed (f->store, "journal", f->process_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_JOURNAL_ENTRY, f->process_id);
   pump (50);
   g_assert_false (dlg_journal_page_get_intact (DLG_JOURNAL_PAGE (page)));
   gtk_widget_set_visible (page, TRUE);
   g_assert_true (dlg_journal_page_get_intact (DLG_JOURNAL_PAGE (page)));
   g_assert_true (dlg_store_exec (f->store, "UPDATE journal SET summary = 'Nothing happened'"
                                            " WHERE seq = 2", &error));
-  dlg_store_emit_changed (f->store, "journal", f->process_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_JOURNAL_ENTRY, f->process_id);
   g_assert_true (pump_until (journal_broken, page));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (detail)), "entry 2"));
   g_assert_true (gtk_widget_has_css_class (child (page, DLG_TYPE_JOURNAL_PAGE, "verify_banner"),

@@ -112,6 +112,78 @@ test_open_memory (void)
   g_assert_cmpuint (dlg_store_get_schema_version (store), ==, dlg_schema_get_version ());
 }
 
+typedef struct
+{
+  guint  n_any;
+  guint  n_decisions;
+  GType  last_type;
+  gint64 last_process;
+} ChangeCounter;
+
+static void
+count_any (DlgStore      *store,
+           GType          type,
+           gint64         process_id,
+           ChangeCounter *counter)
+{
+  counter->n_any++;
+  counter->last_type = type;
+  counter->last_process = process_id;
+}
+
+static void
+count_decisions (DlgStore      *store,
+                 GType          type,
+                 gint64         process_id,
+                 ChangeCounter *counter)
+{
+  g_assert_true (type == DLG_TYPE_DECISION);
+  counter->n_decisions++;
+}
+
+/* DlgStore::changed carries the record type, and its detail is the type's name: a handler of
+ * "changed::DlgDecision" hears decisions and nothing else. */
+static void
+test_changed_type (void)
+{
+  g_autoptr(DlgStore) store = open_store (":memory:");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgProcess) process = dlg_process_create (store, "Place du Commerce", &error);
+  g_autoptr(DlgActor) actor = NULL;
+  ChangeCounter counter = { 0 };
+  gint64 pid;
+
+  g_assert_no_error (error);
+  pid = dlg_process_get_id (process);
+  g_signal_connect (store, "changed", G_CALLBACK (count_any), &counter);
+  g_signal_connect (store, "changed::DlgDecision", G_CALLBACK (count_decisions), &counter);
+
+  dlg_store_emit_changed (store, DLG_TYPE_REVIEW, pid);
+  g_assert_cmpuint (counter.n_any, ==, 1);
+  g_assert_cmpuint (counter.n_decisions, ==, 0);
+  g_assert_true (counter.last_type == DLG_TYPE_REVIEW);
+  g_assert_cmpint (counter.last_process, ==, pid);
+
+  dlg_store_emit_changed (store, DLG_TYPE_DECISION, pid);
+  g_assert_cmpuint (counter.n_any, ==, 2);
+  g_assert_cmpuint (counter.n_decisions, ==, 1);
+
+  /* A save emits its own type. */
+  actor = dlg_actor_new (pid);
+  dlg_actor_set_name (actor, "Conseil de quartier");
+  g_assert_true (dlg_actor_save (store, actor, &error));
+  g_assert_no_error (error);
+  g_assert_true (counter.last_type == DLG_TYPE_ACTOR);
+  g_assert_cmpuint (counter.n_decisions, ==, 1);
+
+  /* What is not a record has a type of its own: a stage's field is no process change. */
+  g_assert_true (dlg_process_set_field (store, pid, DLG_FIELD_MANDATE_QUESTION, "Laquelle ?",
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_true (counter.last_type == DLG_TYPE_PROCESS_FIELD);
+  g_assert_cmpuint (counter.n_decisions, ==, 1);
+}
+
 static void
 test_migrate_empty (Fixture       *f,
                     gconstpointer  data)
@@ -773,6 +845,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/store/open-memory", test_open_memory);
+  g_test_add_func ("/core/store/changed-type", test_changed_type);
   ADD ("/core/store/migrate/empty", test_migrate_empty);
   ADD ("/core/store/migrate/from-each-version", test_migrate_from_each_version);
   ADD ("/core/store/migrate/profile-values", test_migrate_profile_values);

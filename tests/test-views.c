@@ -78,8 +78,6 @@ test_view_flush (DlgStageViewBase *base)
   TEST_VIEW (base)->n_flushes++;
 }
 
-static const char * const test_tables[] = { "decision", NULL };
-
 static void
 test_view_class_init (TestViewClass *klass)
 {
@@ -88,7 +86,7 @@ test_view_class_init (TestViewClass *klass)
   g_autoptr(GBytes) ui = g_bytes_new_static (test_view_ui, sizeof test_view_ui - 1);
 
   view_class->stage = DLG_STAGE_SPECIFICATION;
-  view_class->tables = test_tables;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_DECISION);
   view_class->load = test_view_load;
   view_class->reload = test_view_reload;
   view_class->flush = test_view_flush;
@@ -145,15 +143,15 @@ test_base (Fixture       *f,
   shown = text_of (view->budget_text);
   g_assert_cmpstr (shown, ==, stored != NULL ? stored : "");
 
-  dlg_store_emit_changed (f->store, "decision", f->demo_id);
-  dlg_store_emit_changed (f->store, "decision", f->demo_id);
-  dlg_store_emit_changed (f->store, "decision", 0);
-  dlg_store_emit_changed (f->store, "review", f->demo_id);
-  dlg_store_emit_changed (f->store, "decision", f->demo_id + 1000);
+  dlg_store_emit_changed (f->store, DLG_TYPE_DECISION, f->demo_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_DECISION, f->demo_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_DECISION, 0);
+  dlg_store_emit_changed (f->store, DLG_TYPE_REVIEW, f->demo_id);
+  dlg_store_emit_changed (f->store, DLG_TYPE_DECISION, f->demo_id + 1000);
   g_assert_cmpuint (view->n_reloads, ==, 1);
   spin (20);
   g_assert_cmpuint (view->n_reloads, ==, 2);
-  dlg_store_emit_changed (f->store, "review", 0);
+  dlg_store_emit_changed (f->store, DLG_TYPE_REVIEW, 0);
   spin (20);
   g_assert_cmpuint (view->n_reloads, ==, 2);
 
@@ -167,7 +165,7 @@ test_base (Fixture       *f,
   g_assert_false (dlg_stage_view_base_is_loaded (DLG_STAGE_VIEW_BASE (view)));
   g_assert_cmpuint (view->n_flushes, ==, 2);   /* what was typed belongs to the last process */
   g_assert_cmpuint (view->n_reloads, ==, 3);
-  dlg_store_emit_changed (f->store, "decision", 0);
+  dlg_store_emit_changed (f->store, DLG_TYPE_DECISION, 0);
   spin (20);
   g_assert_cmpuint (view->n_reloads, ==, 3);
 

@@ -451,10 +451,10 @@ refresh_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgWindow  *self,
-                  const char *table,
+                  GType      type,
                   gint64      process_id)
 {
-  if (g_strcmp0 (table, "process") != 0 && g_strcmp0 (table, "stage_state") != 0)
+  if (type != DLG_TYPE_PROCESS && type != DLG_TYPE_STAGE_INFO)
     return;
   if (self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle_cb, self);

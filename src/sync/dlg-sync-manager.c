@@ -147,11 +147,11 @@ refresh_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgSyncManager *self,
-                  const char     *table,
+                  GType          type,
                   gint64          process_id,
                   DlgStore       *store)
 {
-  if (g_strcmp0 (table, "outbox") == 0 || g_strcmp0 (table, "conflict") == 0)
+  if (type == DLG_TYPE_SYNC_OUTBOX || type == DLG_TYPE_SYNC_CONFLICT)
     dlg_sync_manager_refresh (self);
   else if (self->refresh == NULL)
     {

@@ -16,10 +16,16 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlg-commitment.h"
+#include "dlg-contribution.h"
 #include "dlg-error.h"
+#include "dlg-follow-up.h"
 #include "dlg-journal.h"
 #include "dlg-json.h"
+#include "dlg-narrative.h"
+#include "dlg-process.h"
 #include "dlg-profile.h"
+#include "dlg-response.h"
 #include "dlg-sync-private.h"
 
 #define SQL_GET_ETAG(t)   "SELECT etag FROM " t " WHERE uuid = ?1"
@@ -1187,7 +1193,7 @@ enqueue_put_full (DlgStore    *store,
     }
   if (!dlg_store_commit (store, error))
     return FALSE;
-  dlg_store_emit_changed (store, "outbox", 0);
+  dlg_store_emit_changed (store, DLG_TYPE_SYNC_OUTBOX, 0);
   return TRUE;
 
 fail:
@@ -1430,8 +1436,8 @@ dlg_sync_enqueue_moderation (DlgStore    *store,
     goto fail;
   if (!dlg_store_commit (store, error))
     return NULL;
-  dlg_store_emit_changed (store, "contribution", process_id);
-  dlg_store_emit_changed (store, "outbox", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_SYNC_OUTBOX, process_id);
   return g_steal_pointer (&event_uuid);
 
 fail:
@@ -1534,7 +1540,7 @@ dlg_sync_narrative_publish (DlgStore    *store,
     goto fail;
   if (!dlg_store_commit (store, error))
     return NULL;
-  dlg_store_emit_changed (store, "narrative", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_NARRATIVE, process_id);
   return g_steal_pointer (&uuid);
 
 fail:
@@ -1766,7 +1772,7 @@ out:
   if (!dlg_store_commit (store, error))
     return FALSE;
   if (queued > 0)
-    dlg_store_emit_changed (store, "outbox", 0);
+    dlg_store_emit_changed (store, DLG_TYPE_SYNC_OUTBOX, 0);
   if (n_queued != NULL)
     *n_queued = queued;
   return TRUE;
@@ -2037,7 +2043,7 @@ dlg_outbox_sent (DlgStore      *store,
     }
   if (!dlg_store_commit (store, error))
     return FALSE;
-  dlg_store_emit_changed (store, "outbox", 0);
+  dlg_store_emit_changed (store, DLG_TYPE_SYNC_OUTBOX, 0);
   return TRUE;
 
 fail:
@@ -2165,7 +2171,7 @@ dlg_outbox_conflict (DlgStore      *store,
   }
   if (!dlg_store_commit (store, error))
     return FALSE;
-  dlg_store_emit_changed (store, "conflict", 0);
+  dlg_store_emit_changed (store, DLG_TYPE_SYNC_CONFLICT, 0);
   return TRUE;
 
 fail:
@@ -2238,6 +2244,9 @@ dlg_sync_count_conflicts (DlgStore  *store,
 
   return count (store, sql_conflict_count, error);
 }
+
+G_DEFINE_POINTER_TYPE (DlgSyncOutbox, dlg_sync_outbox)
+G_DEFINE_POINTER_TYPE (DlgSyncConflict, dlg_sync_conflict)
 
 void
 dlg_sync_conflict_free (DlgSyncConflict *conflict)
@@ -2438,6 +2447,31 @@ keep_mine (DlgStore              *store,
   }
 }
 
+/* The record type of an outbox object type, for DlgStore::changed (a highlight is an
+ * annotation of a contribution). */
+static GType
+object_gtype (const char *object_type)
+{
+  static const struct
+  {
+    const char *object_type;
+    GType     (*get_type) (void);
+  } types[] = {
+    { "process", dlg_process_get_type },
+    { "narrative", dlg_narrative_get_type },
+    { "response", dlg_response_get_type },
+    { "commitment", dlg_commitment_get_type },
+    { "follow_up", dlg_follow_up_get_type },
+    { "contribution", dlg_contribution_get_type },
+    { "highlight", dlg_contribution_get_type },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_strcmp0 (object_type, types[i].object_type) == 0)
+      return types[i].get_type ();
+  g_return_val_if_reached (DLG_TYPE_SYNC_CONFLICT);
+}
+
 /**
  * dlg_sync_resolve_conflict:
  * @store: a #DlgStore
@@ -2532,8 +2566,8 @@ dlg_sync_resolve_conflict (DlgStore           *store,
   }
   if (!dlg_store_commit (store, error))
     return FALSE;
-  dlg_store_emit_changed (store, "conflict", 0);
-  dlg_store_emit_changed (store, conflict->object_type, 0);
+  dlg_store_emit_changed (store, DLG_TYPE_SYNC_CONFLICT, 0);
+  dlg_store_emit_changed (store, object_gtype (conflict->object_type), 0);
   return TRUE;
 
 fail:

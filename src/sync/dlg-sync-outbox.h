@@ -60,6 +60,13 @@ typedef enum
   DLG_SYNC_PUBLICATION_REFUSED,
 } DlgSyncPublication;
 
+/* The types DlgStore::changed carries when the outbox (what waits for the site) and the
+ * conflicts change. */
+#define DLG_TYPE_SYNC_OUTBOX (dlg_sync_outbox_get_type ())
+GType      dlg_sync_outbox_get_type      (void) G_GNUC_CONST;
+#define DLG_TYPE_SYNC_CONFLICT (dlg_sync_conflict_get_type ())
+GType      dlg_sync_conflict_get_type    (void) G_GNUC_CONST;
+
 void       dlg_sync_conflict_free        (DlgSyncConflict *conflict);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgSyncConflict, dlg_sync_conflict_free)
 

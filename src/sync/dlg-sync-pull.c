@@ -17,7 +17,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlg-contribution.h"
 #include "dlg-error.h"
+#include "dlg-participant.h"
 #include "dlg-sync-error.h"
 #include "dlg-sync-private.h"
 
@@ -863,8 +865,8 @@ dlg_sync_page_apply (DlgStore     *store,
     *n_applied += applied;
   if (applied > 0)
     {
-      dlg_store_emit_changed (store, "contribution", 0);
-      dlg_store_emit_changed (store, "participant", 0);
+      dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, 0);
+      dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT, 0);
     }
   return TRUE;
 
@@ -968,7 +970,7 @@ dlg_sync_apply_orphans (DlgStore  *store,
     goto out;
   if (n_applied != NULL)
     *n_applied += applied;
-  dlg_store_emit_changed (store, "contribution", 0);
+  dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, 0);
   for (guint i = 0; i < orphans->len; i++)
     {
       Orphan *o = &g_array_index (orphans, Orphan, i);

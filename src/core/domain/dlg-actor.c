@@ -4,7 +4,7 @@
  *
  * A DlgActor is a snapshot of its row: setters change the object only,
  * dlg_actor_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::actor.
+ * transaction, then emits DlgStore::changed::DlgActor.
  */
 
 #define G_LOG_DOMAIN "dlg-actor"
@@ -544,7 +544,7 @@ dlg_actor_save (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "actor", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_ACTOR, process_id);
   return TRUE;
 
 fail:
@@ -637,7 +637,7 @@ dlg_actor_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "actor", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_ACTOR, process_id);
   return TRUE;
 
 fail:

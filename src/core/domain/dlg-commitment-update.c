@@ -4,7 +4,7 @@
  *
  * A DlgCommitmentUpdate is a snapshot of its row: setters change the object only,
  * dlg_commitment_update_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::commitment_update.
+ * transaction, then emits DlgStore::changed::DlgCommitmentUpdate.
  */
 
 #define G_LOG_DOMAIN "dlg-commitment-update"
@@ -18,6 +18,7 @@
 #include "dlg-domain-private.h"
 #include "dlg-error.h"
 #include "dlg-journal.h"
+#include "dlg-commitment.h"
 #include "dlg-commitment-update.h"
 #include "dlg-store-private.h"
 #include "dlg-stage-rules.h"
@@ -566,8 +567,8 @@ dlg_commitment_update_save (DlgStore             *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "commitment_update", process_id);
-  dlg_store_emit_changed (store, "commitment", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_COMMITMENT_UPDATE, process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_COMMITMENT, process_id);
   return TRUE;
 
 fail:
@@ -664,8 +665,8 @@ dlg_commitment_update_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "commitment_update", process_id);
-  dlg_store_emit_changed (store, "commitment", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_COMMITMENT_UPDATE, process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_COMMITMENT, process_id);
   return TRUE;
 
 fail:

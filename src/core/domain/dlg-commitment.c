@@ -4,7 +4,7 @@
  *
  * A DlgCommitment is a snapshot of its row: setters change the object only,
  * dlg_commitment_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::commitment.
+ * transaction, then emits DlgStore::changed::DlgCommitment.
  */
 
 #define G_LOG_DOMAIN "dlg-commitment"
@@ -679,7 +679,7 @@ dlg_commitment_save (DlgStore       *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "commitment", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_COMMITMENT, process_id);
   return TRUE;
 
 fail:
@@ -772,7 +772,7 @@ dlg_commitment_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "commitment", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_COMMITMENT, process_id);
   return TRUE;
 
 fail:

@@ -4,7 +4,7 @@
  *
  * A DlgCommunicationItem is a snapshot of its row: setters change the object only,
  * dlg_communication_item_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::communication_item.
+ * transaction, then emits DlgStore::changed::DlgCommunicationItem.
  */
 
 #define G_LOG_DOMAIN "dlg-communication-item"
@@ -538,7 +538,7 @@ dlg_communication_item_save (DlgStore              *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "communication_item", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_COMMUNICATION_ITEM, process_id);
   return TRUE;
 
 fail:
@@ -626,7 +626,7 @@ dlg_communication_item_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "communication_item", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_COMMUNICATION_ITEM, process_id);
   return TRUE;
 
 fail:

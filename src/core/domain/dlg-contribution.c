@@ -4,7 +4,7 @@
  *
  * A DlgContribution is a snapshot of its row: setters change the object only,
  * dlg_contribution_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::contribution.
+ * transaction, then emits DlgStore::changed::DlgContribution.
  */
 
 #define G_LOG_DOMAIN "dlg-contribution"
@@ -978,8 +978,8 @@ dlg_contribution_moderate (DlgStore    *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "contribution", self->process_id);
-  dlg_store_emit_changed (store, "moderation_event", self->process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, self->process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, self->process_id);
   return TRUE;
 
 fail:
@@ -1018,7 +1018,7 @@ change_theme (DlgStore    *store,
   sqlite3_bind_int64 (stmt, 2, theme_id);
   if (!dlg_store_step_done (store, stmt, error))
     return FALSE;
-  dlg_store_emit_changed (store, "contribution_theme", self->process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_THEME, self->process_id);
   return TRUE;
 }
 
@@ -1246,7 +1246,7 @@ dlg_contribution_save (DlgStore         *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "contribution", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, process_id);
   return TRUE;
 
 fail:
@@ -1334,7 +1334,7 @@ dlg_contribution_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "contribution", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, process_id);
   return TRUE;
 
 fail:

@@ -4,7 +4,7 @@
  *
  * A DlgDecision is a snapshot of its row: setters change the object only,
  * dlg_decision_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::decision.
+ * transaction, then emits DlgStore::changed::DlgDecision.
  */
 
 #define G_LOG_DOMAIN "dlg-decision"
@@ -645,7 +645,7 @@ dlg_decision_save (DlgStore     *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "decision", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_DECISION, process_id);
   return TRUE;
 
 fail:
@@ -741,7 +741,7 @@ dlg_decision_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "decision", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_DECISION, process_id);
   return TRUE;
 
 fail:

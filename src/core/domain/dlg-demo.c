@@ -803,7 +803,7 @@ dlg_demo_ensure (DlgStore  *store,
 
   if (created != NULL)
     *created = TRUE;
-  dlg_store_emit_changed (store, "process", demo.process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_PROCESS, demo.process_id);
   return demo.process_id;
 
 fail:

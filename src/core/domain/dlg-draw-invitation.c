@@ -19,6 +19,7 @@
 #include "dlg-draw-invitation.h"
 #include "dlg-error.h"
 #include "dlg-journal.h"
+#include "dlg-participant.h"
 #include "dlg-store-private.h"
 #include "dlg-stage-rules.h"
 
@@ -272,7 +273,7 @@ dlg_draw_set_invitation (DlgStore    *store,
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
-  dlg_store_emit_changed (store, "participant", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT, process_id);
   return TRUE;
 
 fail:
@@ -454,7 +455,7 @@ dlg_draw_replace (DlgStore    *store,
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
-  dlg_store_emit_changed (store, "participant", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT, process_id);
   return TRUE;
 
 fail:

@@ -22,6 +22,7 @@
 #include "dlg-draw-store.h"
 #include "dlg-error.h"
 #include "dlg-journal.h"
+#include "dlg-participant.h"
 #include "dlg-profile.h"
 #include "dlg-store-private.h"
 #include "dlg-stage-rules.h"
@@ -432,8 +433,8 @@ dlg_draw_save (DlgStore       *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "draw", process_id);
-  dlg_store_emit_changed (store, "participant", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_DRAW_RESULT, process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT, process_id);
   if (draw_id != NULL)
     *draw_id = id;
   return TRUE;

@@ -576,7 +576,7 @@ dlg_feature_save (DlgStore    *store,
       self->saved = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED]);
     }
-  dlg_store_emit_changed (store, "feature_activation", self->process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_FEATURE, self->process_id);
   return TRUE;
 
 fail:
@@ -712,7 +712,7 @@ dlg_feature_delete (DlgStore    *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "feature_activation", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_FEATURE, process_id);
   return TRUE;
 
 fail:

@@ -4,7 +4,7 @@
  *
  * A DlgFollowUp is a snapshot of its row: setters change the object only,
  * dlg_follow_up_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::follow_up.
+ * transaction, then emits DlgStore::changed::DlgFollowUp.
  */
 
 #define G_LOG_DOMAIN "dlg-follow-up"
@@ -511,7 +511,7 @@ dlg_follow_up_save (DlgStore     *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "follow_up", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_FOLLOW_UP, process_id);
   return TRUE;
 
 fail:
@@ -604,7 +604,7 @@ dlg_follow_up_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "follow_up", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_FOLLOW_UP, process_id);
   return TRUE;
 
 fail:

@@ -1152,7 +1152,7 @@ dlg_journal_settle (DlgStore    *store,
     *n_written = written;
   for (guint i = 0; i < processes->len; i++)
     if (i == 0 || g_array_index (processes, gint64, i) != g_array_index (processes, gint64, i - 1))
-      dlg_store_emit_changed (store, "journal", g_array_index (processes, gint64, i));
+      dlg_store_emit_changed (store, DLG_TYPE_JOURNAL_ENTRY, g_array_index (processes, gint64, i));
   return TRUE;
 }
 

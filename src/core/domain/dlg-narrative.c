@@ -4,7 +4,7 @@
  *
  * A DlgNarrative is a snapshot of its row: setters change the object only,
  * dlg_narrative_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::narrative.
+ * transaction, then emits DlgStore::changed::DlgNarrative.
  */
 
 #define G_LOG_DOMAIN "dlg-narrative"
@@ -466,7 +466,7 @@ set_published (DlgStore    *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "narrative", self->process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_NARRATIVE, self->process_id);
   return TRUE;
 
 fail:
@@ -599,7 +599,7 @@ dlg_narrative_save (DlgStore      *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "narrative", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_NARRATIVE, process_id);
   return TRUE;
 
 fail:
@@ -687,7 +687,7 @@ dlg_narrative_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "narrative", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_NARRATIVE, process_id);
   return TRUE;
 
 fail:

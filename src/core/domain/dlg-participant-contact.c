@@ -328,7 +328,7 @@ dlg_participant_contact_save (DlgStore               *store,
   dlg_stmt_bind_text (stmt, 5, contact->address);
   if (!dlg_store_step_done (store, stmt, error))
     return FALSE;
-  dlg_store_emit_changed (store, "participant_contact", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT_CONTACT, process_id);
   return TRUE;
 }
 
@@ -401,7 +401,7 @@ dlg_participant_contact_delete (DlgStore  *store,
   sqlite3_bind_int64 (stmt, 1, participant_id);
   if (!dlg_store_step_done (store, stmt, error))
     return FALSE;
-  dlg_store_emit_changed (store, "participant_contact", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT_CONTACT, process_id);
   return TRUE;
 }
 
@@ -526,7 +526,7 @@ dlg_participant_contact_export_panel (DlgStore  *store,
     return FALSE;
   if (n_people != NULL)
     *n_people = n;
-  dlg_store_emit_changed (store, "journal", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_JOURNAL_ENTRY, process_id);
   return TRUE;
 
 fail:

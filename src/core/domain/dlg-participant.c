@@ -4,7 +4,7 @@
  *
  * A DlgParticipant is a snapshot of its row: setters change the object only,
  * dlg_participant_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::participant.
+ * transaction, then emits DlgStore::changed::DlgParticipant.
  */
 
 #define G_LOG_DOMAIN "dlg-participant"
@@ -812,7 +812,7 @@ dlg_participant_save (DlgStore        *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "participant", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT, process_id);
   return TRUE;
 
 fail:
@@ -900,7 +900,7 @@ dlg_participant_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "participant", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT, process_id);
   return TRUE;
 
 fail:

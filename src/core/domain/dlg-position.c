@@ -4,7 +4,7 @@
  *
  * A DlgPosition is a snapshot of its row: setters change the object only,
  * dlg_position_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::position.
+ * transaction, then emits DlgStore::changed::DlgPosition.
  */
 
 #define G_LOG_DOMAIN "dlg-position"
@@ -19,6 +19,7 @@
 #include "dlg-error.h"
 #include "dlg-journal.h"
 #include "dlg-position.h"
+#include "dlg-response.h"
 #include "dlg-store-private.h"
 #include "dlg-stage-rules.h"
 
@@ -498,8 +499,8 @@ dlg_position_save (DlgStore     *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "position", process_id);
-  dlg_store_emit_changed (store, "response", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_POSITION, process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_RESPONSE, process_id);
   return TRUE;
 
 fail:
@@ -628,7 +629,7 @@ dlg_position_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "position", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_POSITION, process_id);
   return TRUE;
 
 fail:

@@ -321,7 +321,7 @@ dlg_process_create (DlgStore    *store,
   if (!dlg_store_commit (store, error))
     return NULL;
 
-  dlg_store_emit_changed (store, "process", id);
+  dlg_store_emit_changed (store, DLG_TYPE_PROCESS, id);
   return dlg_process_load (store, id, error);
 
 fail:
@@ -446,7 +446,7 @@ update_and_journal (DlgStore    *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "process", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_PROCESS, process_id);
   return TRUE;
 
 fail:
@@ -581,6 +581,8 @@ dlg_process_get_field (DlgStore    *store,
   return NULL;
 }
 
+G_DEFINE_POINTER_TYPE (DlgProcessField, dlg_process_field)
+
 /**
  * dlg_process_set_field:
  * @key: one of the DLG_FIELD_ keys
@@ -654,7 +656,7 @@ dlg_process_set_field (DlgStore    *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "process_field", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_PROCESS_FIELD, process_id);
   return TRUE;
 
 fail:

@@ -73,6 +73,9 @@ char       *dlg_process_get_field     (DlgStore    *store,
 gboolean    dlg_process_touch         (DlgStore    *store,
                                        gint64       process_id,
                                        GError     **error);
+/* The type DlgStore::changed carries when a field of a stage (dlg_process_set_field) changes. */
+#define DLG_TYPE_PROCESS_FIELD (dlg_process_field_get_type ())
+GType       dlg_process_field_get_type (void) G_GNUC_CONST;
 gboolean    dlg_process_set_field     (DlgStore    *store,
                                        gint64       process_id,
                                        const char  *key,

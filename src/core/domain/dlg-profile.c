@@ -22,6 +22,7 @@
 #include "dlg-participant.h"
 #include "dlg-process.h"
 #include "dlg-profile.h"
+#include "dlg-quota.h"
 #include "dlg-stage-rules.h"
 #include "dlg-store-private.h"
 
@@ -331,6 +332,8 @@ dlg_profile_set_participant_value (DlgParticipant *participant,
   return TRUE;
 }
 
+G_DEFINE_POINTER_TYPE (DlgProfile, dlg_profile)
+
 /**
  * dlg_profile_set_value:
  * @store: a #DlgStore
@@ -400,7 +403,7 @@ dlg_profile_set_value (DlgStore    *store,
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
-  dlg_store_emit_changed (store, "profile", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_PROFILE, process_id);
   return TRUE;
 
 fail:
@@ -594,8 +597,8 @@ dlg_profile_map_value (DlgStore    *store,
     return FALSE;
   if (n_changed != NULL)
     *n_changed = changed;
-  dlg_store_emit_changed (store, "participant", process_id);
-  dlg_store_emit_changed (store, "quota", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT, process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_QUOTA, process_id);
   return TRUE;
 
 fail:

@@ -29,6 +29,10 @@ typedef struct
 
 typedef struct _DlgProfile DlgProfile;
 
+/* The type DlgStore::changed carries when the profile (categories, values) changes. */
+#define DLG_TYPE_PROFILE (dlg_profile_get_type ())
+GType dlg_profile_get_type (void) G_GNUC_CONST;
+
 /* A registration whose value for a category is not one of the category's values. */
 typedef struct
 {

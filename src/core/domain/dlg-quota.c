@@ -4,7 +4,7 @@
  *
  * A DlgQuota is a snapshot of its row: setters change the object only,
  * dlg_quota_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::quota.
+ * transaction, then emits DlgStore::changed::DlgQuota.
  */
 
 #define G_LOG_DOMAIN "dlg-quota"
@@ -639,7 +639,7 @@ dlg_quota_save (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "quota", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_QUOTA, process_id);
   return TRUE;
 
 fail:
@@ -726,7 +726,7 @@ dlg_quota_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "quota", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_QUOTA, process_id);
   return TRUE;
 
 fail:

@@ -4,7 +4,7 @@
  *
  * A DlgRecommendation is a snapshot of its row: setters change the object only,
  * dlg_recommendation_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::recommendation.
+ * transaction, then emits DlgStore::changed::DlgRecommendation.
  */
 
 #define G_LOG_DOMAIN "dlg-recommendation"
@@ -388,9 +388,11 @@ change_link (DlgStore    *store,
   sqlite3_bind_int64 (stmt, 2, contribution_id);
   if (!dlg_store_step_done (store, stmt, error))
     return FALSE;
-  dlg_store_emit_changed (store, "recommendation_source", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_RECOMMENDATION_SOURCE, process_id);
   return TRUE;
 }
+
+G_DEFINE_POINTER_TYPE (DlgRecommendationSource, dlg_recommendation_source)
 
 /**
  * dlg_recommendation_link_contribution:
@@ -570,7 +572,7 @@ dlg_recommendation_save (DlgStore           *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "recommendation", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_RECOMMENDATION, process_id);
   return TRUE;
 
 fail:
@@ -663,7 +665,7 @@ dlg_recommendation_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "recommendation", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_RECOMMENDATION, process_id);
   return TRUE;
 
 fail:

@@ -43,6 +43,9 @@ gboolean           dlg_recommendation_delete         (DlgStore  *store,
                                                       gint64     id,
                                                       GError   **error);
 
+/* The type DlgStore::changed carries when the sources of a recommendation change. */
+#define DLG_TYPE_RECOMMENDATION_SOURCE (dlg_recommendation_source_get_type ())
+GType       dlg_recommendation_source_get_type     (void) G_GNUC_CONST;
 gboolean    dlg_recommendation_link_contribution   (DlgStore    *store,
                                                     gint64       recommendation_id,
                                                     gint64       contribution_id,

@@ -4,7 +4,7 @@
  *
  * A DlgResponse is a snapshot of its row (keyed by its process): setters change the object
  * only, dlg_response_save() writes it with its journal entry in one transaction, then emits
- * DlgStore::changed::response.
+ * DlgStore::changed::DlgResponse.
  */
 
 #define G_LOG_DOMAIN "dlg-response"
@@ -421,7 +421,7 @@ dlg_response_save (DlgStore     *store,
   for (guint i = 1; i < N_PROPS; i++)
     g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
   g_object_thaw_notify (G_OBJECT (self));
-  dlg_store_emit_changed (store, "response", self->process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_RESPONSE, self->process_id);
   return TRUE;
 
 fail:
@@ -530,7 +530,7 @@ dlg_response_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "response", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_RESPONSE, process_id);
   return TRUE;
 
 fail:

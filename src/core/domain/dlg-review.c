@@ -4,7 +4,7 @@
  *
  * A DlgReview is a snapshot of its row: setters change the object only,
  * dlg_review_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::review.
+ * transaction, then emits DlgStore::changed::DlgReview.
  */
 
 #define G_LOG_DOMAIN "dlg-review"
@@ -543,7 +543,7 @@ dlg_review_save (DlgStore   *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "review", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_REVIEW, process_id);
   return TRUE;
 
 fail:
@@ -662,7 +662,7 @@ dlg_review_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "review", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_REVIEW, process_id);
   return TRUE;
 
 fail:

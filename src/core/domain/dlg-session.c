@@ -4,7 +4,7 @@
  *
  * A DlgSession is a snapshot of its row: setters change the object only,
  * dlg_session_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::session.
+ * transaction, then emits DlgStore::changed::DlgSession.
  */
 
 #define G_LOG_DOMAIN "dlg-session"
@@ -368,6 +368,8 @@ static const char sql_list_attendance[] =
 static const char sql_participant_process[] =
   "SELECT process_id FROM participant WHERE id = ?1";
 
+G_DEFINE_POINTER_TYPE (DlgAttendance, dlg_attendance)
+
 /**
  * dlg_session_set_attendance:
  * @present: whether the participant came
@@ -408,7 +410,7 @@ dlg_session_set_attendance (DlgStore  *store,
   sqlite3_bind_int (stmt, 3, present ? 1 : 0);
   if (!dlg_store_step_done (store, stmt, error))
     return FALSE;
-  dlg_store_emit_changed (store, "attendance", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_ATTENDANCE, process_id);
   return TRUE;
 }
 
@@ -541,7 +543,7 @@ dlg_session_save (DlgStore    *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "session", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_SESSION, process_id);
   return TRUE;
 
 fail:
@@ -629,7 +631,7 @@ dlg_session_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "session", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_SESSION, process_id);
   return TRUE;
 
 fail:

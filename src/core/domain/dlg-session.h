@@ -58,6 +58,10 @@ typedef struct
   gboolean present;
 } DlgAttendance;
 
+/* The type DlgStore::changed carries when attendance is taken. */
+#define DLG_TYPE_ATTENDANCE (dlg_attendance_get_type ())
+GType       dlg_attendance_get_type     (void) G_GNUC_CONST;
+
 gboolean    dlg_session_set_attendance  (DlgStore    *store,
                                          gint64       session_id,
                                          gint64       participant_id,

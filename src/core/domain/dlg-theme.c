@@ -4,7 +4,7 @@
  *
  * A DlgTheme is a snapshot of its row: setters change the object only,
  * dlg_theme_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::theme.
+ * transaction, then emits DlgStore::changed::DlgTheme.
  */
 
 #define G_LOG_DOMAIN "dlg-theme"
@@ -491,7 +491,7 @@ dlg_theme_save (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  dlg_store_emit_changed (store, "theme", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_THEME, process_id);
   return TRUE;
 
 fail:
@@ -558,7 +558,7 @@ dlg_theme_delete (DlgStore  *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "theme", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_THEME, process_id);
   return TRUE;
 
 fail:

@@ -1112,7 +1112,7 @@ dlg_stage_apply (DlgStore       *store,
   if (!dlg_store_commit (store, error))
     return FALSE;
 
-  dlg_store_emit_changed (store, "stage_state", process_id);
+  dlg_store_emit_changed (store, DLG_TYPE_STAGE_INFO, process_id);
   return TRUE;
 
 fail:

@@ -237,14 +237,15 @@ dlg_store_class_init (DlgStoreClass *klass)
 
   /**
    * DlgStore::changed:
-   * @table: the table that changed
+   * @type: the type of the record that changed (DLG_TYPE_DECISION…); the detail is its name,
+   *   so "changed::DlgDecision" hears only decisions
    * @process_id: the process it belongs to, or 0
    *
    * Emitted on the thread that made the change, after it is committed.
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_GTYPE, G_TYPE_INT64);
 }
 
 static void
@@ -592,19 +593,21 @@ dlg_store_rollback (DlgStore *self)
 
 /**
  * dlg_store_emit_changed:
- * @table: the table that changed
+ * @type: the type of the record that changed
  * @process_id: the process, or 0
  *
- * Tells views that the data under them changed. The detail of the signal is @table.
+ * Tells views that the data under them changed. The detail of the signal is the name of
+ * @type ("DlgDecision").
  */
 void
 dlg_store_emit_changed (DlgStore   *self,
-                        const char *table,
+                        GType      type,
                         gint64      process_id)
 {
   g_return_if_fail (DLG_IS_STORE (self));
+  g_return_if_fail (type != G_TYPE_INVALID);
 
-  g_signal_emit (self, signals[CHANGED], g_quark_from_string (table), table, process_id);
+  g_signal_emit (self, signals[CHANGED], g_type_qname (type), type, process_id);
 }
 
 char *

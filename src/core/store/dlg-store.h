@@ -29,7 +29,7 @@ gboolean    dlg_store_commit          (DlgStore    *self,
                                        GError     **error);
 void        dlg_store_rollback        (DlgStore    *self);
 void        dlg_store_emit_changed    (DlgStore    *self,
-                                       const char  *table,
+                                       GType       type,
                                        gint64       process_id);
 
 char       *dlg_now_iso8601           (void);

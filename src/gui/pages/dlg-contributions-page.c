@@ -565,7 +565,7 @@ refresh_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgContributionsPage *self,
-                  const char           *table,
+                  GType                type,
                   gint64                process_id,
                   DlgStore             *store)
 {
@@ -840,7 +840,7 @@ dlg_contributions_page_set_process (DlgContributionsPage *self,
       g_set_object (&self->context, context);
       if (context != NULL)
         self->changed_id = g_signal_connect_object (dlg_context_get_store (context),
-                                                    "changed::contribution",
+                                                    "changed::DlgContribution",
                                                     G_CALLBACK (store_changed_cb), self,
                                                     G_CONNECT_SWAPPED);
     }

@@ -549,7 +549,7 @@ refresh_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgJournalPage *self,
-                  const char     *table,
+                  GType          type,
                   gint64          process_id,
                   DlgStore       *store)
 {

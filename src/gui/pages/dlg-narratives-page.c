@@ -385,7 +385,7 @@ reload_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgNarrativesPage *self,
-                  const char        *table,
+                  GType             type,
                   gint64             process_id,
                   DlgStore          *store)
 {
@@ -760,7 +760,7 @@ dlg_narratives_page_set_process (DlgNarrativesPage *self,
       g_set_object (&self->context, context);
       if (context != NULL)
         self->changed_id = g_signal_connect_object (dlg_context_get_store (context),
-                                                    "changed::narrative",
+                                                    "changed::DlgNarrative",
                                                     G_CALLBACK (store_changed_cb), self,
                                                     G_CONNECT_SWAPPED);
     }

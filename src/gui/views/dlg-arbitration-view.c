@@ -121,7 +121,7 @@ edit_decision (DlgArbitrationView *self,
   editor->what = dlg_edit_dialog_add_entry (dialog, _("What was decided"),
                                             dlg_decision_get_what (item));
   editor->why = dlg_edit_dialog_add_text (dialog, _("Why"), dlg_decision_get_why (item));
-  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), "decision",
+  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_DECISION,
                           decision_reload);
   if (dlg_decision_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Decision"), decision_delete);
@@ -196,8 +196,6 @@ add_decision_action (GtkWidget  *widget,
   edit_decision (self, item);
 }
 
-static const char * const tables[] = { "decision", NULL };
-
 static void
 dlg_arbitration_view_class_init (DlgArbitrationViewClass *klass)
 {
@@ -205,7 +203,7 @@ dlg_arbitration_view_class_init (DlgArbitrationViewClass *klass)
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
   view_class->stage = DLG_STAGE_ARBITRATION;
-  view_class->tables = tables;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_DECISION);
   view_class->reload = reload_decision;
 
   g_type_ensure (DLG_TYPE_RECORD_SECTION);

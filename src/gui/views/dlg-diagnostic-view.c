@@ -120,7 +120,8 @@ edit_actor (DlgDiagnosticView *self,
   editor->influence = dlg_edit_dialog_add_spin (dialog, _("Influence (0 to 5)"), 0, 5,
                                                 dlg_actor_get_influence (actor));
   editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"), dlg_actor_get_notes (actor));
-  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), "actor", actor_reload);
+  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_ACTOR,
+                          actor_reload);
   if (dlg_actor_get_id (actor) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Actor"), actor_delete);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -193,8 +194,6 @@ add_actor_action (GtkWidget  *widget,
   edit_actor (self, actor);
 }
 
-static const char * const tables[] = { "actor", NULL };
-
 static void
 dlg_diagnostic_view_class_init (DlgDiagnosticViewClass *klass)
 {
@@ -202,7 +201,7 @@ dlg_diagnostic_view_class_init (DlgDiagnosticViewClass *klass)
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
   view_class->stage = DLG_STAGE_DIAGNOSTIC;
-  view_class->tables = tables;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_ACTOR);
   view_class->reload = reload_actors;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -1121,15 +1121,15 @@ reload_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgDrawPanel *self,
-                  const char   *table,
+                  GType        type,
                   gint64        process_id)
 {
   if (process_id != self->process_id && process_id != 0)
     return;
-  if (self->reload_id == 0 && (g_strcmp0 (table, "participant") == 0
-                               || g_strcmp0 (table, "participant_contact") == 0
-                               || g_strcmp0 (table, "profile") == 0
-                               || g_strcmp0 (table, "draw") == 0))
+  if (self->reload_id == 0 && (type == DLG_TYPE_PARTICIPANT
+                               || type == DLG_TYPE_PARTICIPANT_CONTACT
+                               || type == DLG_TYPE_PROFILE
+                               || type == DLG_TYPE_DRAW_RESULT))
     self->reload_id = g_idle_add (reload_idle_cb, self);
 }
 

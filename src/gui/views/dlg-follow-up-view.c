@@ -148,7 +148,7 @@ edit_follow_up (DlgFollowUpView *self,
     editor->body = dlg_edit_dialog_add_text (dialog, _("Minutes, report or findings"),
                                              dlg_follow_up_get_body (item));
   }
-  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), "follow_up",
+  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_FOLLOW_UP,
                           follow_up_reload);
   if (dlg_follow_up_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete"), follow_up_delete);
@@ -233,8 +233,6 @@ add_follow_up_action (GtkWidget  *widget,
   edit_follow_up (self, item);
 }
 
-static const char * const tables[] = { "follow_up", "outbox", NULL };
-
 static void
 dlg_follow_up_view_class_init (DlgFollowUpViewClass *klass)
 {
@@ -242,7 +240,8 @@ dlg_follow_up_view_class_init (DlgFollowUpViewClass *klass)
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
   view_class->stage = DLG_STAGE_FOLLOW_UP;
-  view_class->tables = tables;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_FOLLOW_UP);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_SYNC_OUTBOX);
   view_class->reload = reload_follow_up;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -123,7 +123,7 @@ edit_update (GtkListBox          *list,
                                                dlg_commitment_update_get_progress (update));
   editor->text = dlg_edit_dialog_add_text (dialog, _("What happened"),
                                            dlg_commitment_update_get_text (update));
-  dlg_edit_dialog_follow (dialog, editor->store, "commitment_update", update_reload);
+  dlg_edit_dialog_follow (dialog, editor->store, DLG_TYPE_COMMITMENT_UPDATE, update_reload);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (reload_updates), list,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -407,7 +407,7 @@ edit_commitment (DlgImplementationView *self,
                                                  dlg_commitment_get_progress (item));
     dlg_edit_dialog_add_widget (dialog, updates_section (store, item, &editor->updates));
   }
-  dlg_edit_dialog_follow (dialog, store, "commitment", commitment_reload);
+  dlg_edit_dialog_follow (dialog, store, DLG_TYPE_COMMITMENT, commitment_reload);
   if (dlg_commitment_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Commitment"), commitment_delete);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -486,8 +486,6 @@ add_commitment_action (GtkWidget  *widget,
   edit_commitment (self, item);
 }
 
-static const char * const tables[] = { "commitment", "commitment_update", NULL };
-
 static void
 dlg_implementation_view_class_init (DlgImplementationViewClass *klass)
 {
@@ -495,7 +493,8 @@ dlg_implementation_view_class_init (DlgImplementationViewClass *klass)
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
   view_class->stage = DLG_STAGE_IMPLEMENTATION;
-  view_class->tables = tables;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_COMMITMENT);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_COMMITMENT_UPDATE);
   view_class->reload = reload_commitment;
 
   gtk_widget_class_set_template_from_resource (widget_class,

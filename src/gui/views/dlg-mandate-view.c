@@ -238,8 +238,6 @@ dlg_mandate_view_dispose (GObject *object)
   G_OBJECT_CLASS (dlg_mandate_view_parent_class)->dispose (object);
 }
 
-static const char * const tables[] = { "feature_activation", NULL };
-
 static void
 dlg_mandate_view_class_init (DlgMandateViewClass *klass)
 {
@@ -251,7 +249,7 @@ dlg_mandate_view_class_init (DlgMandateViewClass *klass)
   object_class->dispose = dlg_mandate_view_dispose;
 
   view_class->stage = DLG_STAGE_MANDATE;
-  view_class->tables = tables;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_FEATURE);
   view_class->load = load;
   view_class->reload = reload;
   view_class->flush = flush;

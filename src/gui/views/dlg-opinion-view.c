@@ -309,7 +309,7 @@ edit_recommendation (DlgOpinionView    *self,
                                              dlg_recommendation_get_title (item));
   editor->body = dlg_edit_dialog_add_text (dialog, _("Text of the recommendation"),
                                            dlg_recommendation_get_body (item));
-  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), "recommendation",
+  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_RECOMMENDATION,
                           recommendation_reload);
   add_sources (self, dialog, item);
   if (dlg_recommendation_get_id (item) != 0)
@@ -388,8 +388,6 @@ add_recommendation_action (GtkWidget  *widget,
   edit_recommendation (self, item);
 }
 
-static const char * const tables[] = { "recommendation", "recommendation_source", NULL };
-
 static void
 dlg_opinion_view_class_init (DlgOpinionViewClass *klass)
 {
@@ -397,7 +395,8 @@ dlg_opinion_view_class_init (DlgOpinionViewClass *klass)
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
   view_class->stage = DLG_STAGE_OPINION;
-  view_class->tables = tables;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION_SOURCE);
   view_class->reload = reload_recommendation;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -471,8 +471,8 @@ edit_participant (DlgRecruitmentView *self,
       }
     dlg_edit_dialog_add_widget (dialog, list);
   }
-  dlg_edit_dialog_follow (dialog, store, "participant", participant_reload);
-  dlg_edit_dialog_follow (dialog, store, "participant_contact", participant_reload);
+  dlg_edit_dialog_follow (dialog, store, DLG_TYPE_PARTICIPANT, participant_reload);
+  dlg_edit_dialog_follow (dialog, store, DLG_TYPE_PARTICIPANT_CONTACT, participant_reload);
   if (dlg_participant_get_id (participant) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Registration"), participant_delete);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -682,7 +682,8 @@ edit_quota (DlgRecruitmentView *self,
   }
   editor->min = dlg_edit_dialog_add_spin (dialog, _("At least"), 0, 1000, dlg_quota_get_min (item));
   editor->max = dlg_edit_dialog_add_spin (dialog, _("At most"), 0, 1000, dlg_quota_get_max (item));
-  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), "quota", quota_reload);
+  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_QUOTA,
+                          quota_reload);
   if (dlg_quota_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Quota"), quota_delete);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1152,13 +1153,13 @@ reload (DlgStageViewBase *base)
 /* The view's own quota saves do not rebuild the quota rows (their editors stay). */
 static gboolean
 concerns (DlgStageViewBase *base,
-          const char       *table)
+          GType             type)
 {
   DlgRecruitmentView *self = DLG_RECRUITMENT_VIEW (base);
 
-  if (g_strcmp0 (table, "quota") == 0)
+  if (type == DLG_TYPE_QUOTA)
     return !self->saving_quota;
-  return DLG_STAGE_VIEW_BASE_CLASS (dlg_recruitment_view_parent_class)->concerns (base, table);
+  return DLG_STAGE_VIEW_BASE_CLASS (dlg_recruitment_view_parent_class)->concerns (base, type);
 }
 
 static void
@@ -1176,8 +1177,6 @@ flush (DlgStageViewBase *base)
 {
   flush_quota_rows (DLG_RECRUITMENT_VIEW (base));
 }
-
-static const char * const tables[] = { "participant", "participant_contact", "profile", NULL };
 
 static void
 dlg_recruitment_view_dispose (GObject *object)
@@ -1202,7 +1201,9 @@ dlg_recruitment_view_class_init (DlgRecruitmentViewClass *klass)
   object_class->dispose = dlg_recruitment_view_dispose;
 
   view_class->stage = DLG_STAGE_RECRUITMENT;
-  view_class->tables = tables;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_PARTICIPANT);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_PARTICIPANT_CONTACT);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_PROFILE);
   view_class->concerns = concerns;
   view_class->load = load;
   view_class->reload = reload;

@@ -319,13 +319,12 @@ reload_positions (DlgResponseView *self)
 
 static void
 changed (DlgStageViewBase *base,
-         const char       *table,
+         GType             type,
          gint64            process_id)
 {
-  if (g_strcmp0 (table, "stage_state") == 0 || g_strcmp0 (table, "response") == 0 ||
-      g_strcmp0 (table, "outbox") == 0)
+  if (type == DLG_TYPE_STAGE_INFO || type == DLG_TYPE_RESPONSE || type == DLG_TYPE_SYNC_OUTBOX)
     update_published (DLG_RESPONSE_VIEW (base));
-  DLG_STAGE_VIEW_BASE_CLASS (dlg_response_view_parent_class)->changed (base, table, process_id);
+  DLG_STAGE_VIEW_BASE_CLASS (dlg_response_view_parent_class)->changed (base, type, process_id);
 }
 
 static void
@@ -371,8 +370,6 @@ dlg_response_view_dispose (GObject *object)
   G_OBJECT_CLASS (dlg_response_view_parent_class)->dispose (object);
 }
 
-static const char * const tables[] = { "recommendation", NULL };
-
 static void
 dlg_response_view_class_init (DlgResponseViewClass *klass)
 {
@@ -384,7 +381,7 @@ dlg_response_view_class_init (DlgResponseViewClass *klass)
   object_class->dispose = dlg_response_view_dispose;
 
   view_class->stage = DLG_STAGE_RESPONSE;
-  view_class->tables = tables;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION);
   view_class->changed = changed;
   view_class->load = load;
   view_class->reload = reload;

@@ -182,7 +182,7 @@ edit_recommendation (DlgReviewView     *self,
     editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"),
                                               dlg_review_get_notes (editor->review));
   }
-  dlg_edit_dialog_follow (dialog, store, "review", review_reload);
+  dlg_edit_dialog_follow (dialog, store, DLG_TYPE_REVIEW, review_reload);
 
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -248,8 +248,6 @@ recommendation_activated_cb (DlgReviewView *self,
     edit_recommendation (self, item);
 }
 
-static const char * const tables[] = { "recommendation", "review", NULL };
-
 static void
 dlg_review_view_class_init (DlgReviewViewClass *klass)
 {
@@ -257,7 +255,8 @@ dlg_review_view_class_init (DlgReviewViewClass *klass)
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
   view_class->stage = DLG_STAGE_REVIEW;
-  view_class->tables = tables;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_REVIEW);
   view_class->reload = reload_recommendation;
 
   gtk_widget_class_set_template_from_resource (widget_class,

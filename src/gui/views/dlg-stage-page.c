@@ -339,7 +339,7 @@ refresh_idle_cb (gpointer user_data)
 
 static void
 store_changed_cb (DlgStagePage *self,
-                  const char   *table,
+                  GType        type,
                   gint64        process_id)
 {
   if (process_id != 0 && process_id != self->process_id)

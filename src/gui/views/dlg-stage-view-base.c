@@ -38,33 +38,36 @@ reload_cb (gpointer owner)
 
 static void
 store_changed_cb (DlgStageViewBase *self,
-                  const char       *table,
+                  GType             type,
                   gint64            process_id)
 {
   DlgStageViewBasePrivate *priv = dlg_stage_view_base_get_instance_private (self);
 
   if (process_id != priv->process_id && process_id != 0)
     return;
-  DLG_STAGE_VIEW_BASE_GET_CLASS (self)->changed (self, table, process_id);
+  DLG_STAGE_VIEW_BASE_GET_CLASS (self)->changed (self, type, process_id);
 }
 
 static gboolean
 dlg_stage_view_base_real_concerns (DlgStageViewBase *self,
-                                   const char       *table)
+                                   GType             type)
 {
-  const char * const *tables = DLG_STAGE_VIEW_BASE_GET_CLASS (self)->tables;
+  GArray *types = DLG_STAGE_VIEW_BASE_GET_CLASS (self)->types;
 
-  return tables != NULL && table != NULL && g_strv_contains (tables, table);
+  for (guint i = 0; types != NULL && i < types->len; i++)
+    if (g_array_index (types, GType, i) == type)
+      return TRUE;
+  return FALSE;
 }
 
 static void
 dlg_stage_view_base_real_changed (DlgStageViewBase *self,
-                                  const char       *table,
+                                  GType             type,
                                   gint64            process_id)
 {
   DlgStageViewBasePrivate *priv = dlg_stage_view_base_get_instance_private (self);
 
-  if (DLG_STAGE_VIEW_BASE_GET_CLASS (self)->concerns (self, table))
+  if (DLG_STAGE_VIEW_BASE_GET_CLASS (self)->concerns (self, type))
     dlg_reload_helper_queue (&priv->reload, reload_cb, self);
 }
 
@@ -193,6 +196,34 @@ dlg_stage_view_base_init (DlgStageViewBase *self)
 }
 
 /* ---------------------------------------------------------------- public API */
+
+/**
+ * dlg_stage_view_base_class_watch:
+ * @type: a record type (DLG_TYPE_DECISION…), as DlgStore::changed carries it
+ *
+ * In class_init: changes of @type reload the view (see #DlgStageViewBaseClass.changed).
+ */
+void
+dlg_stage_view_base_class_watch (DlgStageViewBaseClass *klass,
+                                 GType                  type)
+{
+  gpointer parent = g_type_class_peek_parent (klass);
+
+  g_return_if_fail (DLG_IS_STAGE_VIEW_BASE_CLASS (klass));
+
+  /* A subclass starts with a copy of its parent's class struct: its own list, then. */
+  if (klass->types == NULL ||
+      (DLG_IS_STAGE_VIEW_BASE_CLASS (parent) &&
+       klass->types == DLG_STAGE_VIEW_BASE_CLASS (parent)->types))
+    {
+      GArray *types = g_array_new (FALSE, FALSE, sizeof (GType));
+
+      if (klass->types != NULL)
+        g_array_append_vals (types, klass->types->data, klass->types->len);
+      klass->types = types;
+    }
+  g_array_append_val (klass->types, type);
+}
 
 /**
  * dlg_stage_view_base_get_context:

@@ -19,12 +19,12 @@ G_DECLARE_DERIVABLE_TYPE (DlgStageViewBase, dlg_stage_view_base, DLG, STAGE_VIEW
 /**
  * DlgStageViewBaseClass:
  * @stage: which of the twelve stages the view edits
- * @tables: (nullable): the tables whose changes concern the view, %NULL-terminated; a change of
- *   one of them for the view's process (or for every process) reloads the view once, from an idle
- * @concerns: (optional): whether a change of @table concerns the view; the default looks it up
- *   in @tables
+ * @types: (skip): the record types the view watches, dlg_stage_view_base_class_watch()
+ * @concerns: (optional): whether a change of records of @type concerns the view; the default:
+ *   whether the class watches @type
  * @changed: (optional): DlgStore::changed for the view's process (or for every process); the
- *   default queues @reload when @concerns says so. Override to react at once, then chain up.
+ *   default queues @reload when @concerns says so: a change of a watched type for the view's
+ *   process (or for every process) reloads the view once, from an idle. Override to react at once, then chain up.
  * @load: (optional): show the newly loaded process (the context and process id are set, the
  *   field bindings loaded); the default calls @reload
  * @reload: show the process again from the store (a context of %NULL or process 0: clear)
@@ -33,7 +33,7 @@ G_DECLARE_DERIVABLE_TYPE (DlgStageViewBase, dlg_stage_view_base, DLG, STAGE_VIEW
  *   closed or reopened
  *
  * A stage view is a final subclass with a template (parent `DlgStageViewBase` in the .ui) that
- * sets @stage, @tables and @reload in class_init and binds its free-form fields with
+ * sets @stage and @reload and watches its record types in class_init and binds its free-form fields with
  * dlg_stage_view_base_bind_field() in init. The base implements DlgStageView: it holds the
  * context and the process id, watches the store through a DlgReloadHelper, loads and flushes
  * the field bindings, lays its one child out (GtkBinLayout) and disposes the template.
@@ -43,12 +43,12 @@ struct _DlgStageViewBaseClass
   GtkWidgetClass parent_class;
 
   DlgStage            stage;
-  const char * const *tables;
+  GArray             *types;
 
   gboolean (*concerns)     (DlgStageViewBase *self,
-                            const char       *table);
+                            GType             type);
   void     (*changed)      (DlgStageViewBase *self,
-                            const char       *table,
+                            GType             type,
                             gint64            process_id);
   void     (*load)         (DlgStageViewBase *self);
   void     (*reload)       (DlgStageViewBase *self);
@@ -58,6 +58,9 @@ struct _DlgStageViewBaseClass
 
   gpointer padding[8];
 };
+
+void        dlg_stage_view_base_class_watch    (DlgStageViewBaseClass *klass,
+                                                GType                  type);
 
 DlgContext *dlg_stage_view_base_get_context    (DlgStageViewBase *self);
 DlgStore   *dlg_stage_view_base_get_store      (DlgStageViewBase *self);

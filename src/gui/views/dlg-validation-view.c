@@ -193,7 +193,7 @@ edit_recommendation (DlgValidationView *self,
     editor->why = dlg_edit_dialog_add_text (dialog, _("Why"),
                                             dlg_decision_get_why (editor->decision));
   }
-  dlg_edit_dialog_follow (dialog, store, "decision", decision_reload);
+  dlg_edit_dialog_follow (dialog, store, DLG_TYPE_DECISION, decision_reload);
 
   gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
@@ -264,8 +264,6 @@ recommendation_activated_cb (DlgValidationView *self,
     edit_recommendation (self, item);
 }
 
-static const char * const tables[] = { "decision", "recommendation", NULL };
-
 static void
 dlg_validation_view_class_init (DlgValidationViewClass *klass)
 {
@@ -273,7 +271,8 @@ dlg_validation_view_class_init (DlgValidationViewClass *klass)
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
   view_class->stage = DLG_STAGE_VALIDATION;
-  view_class->tables = tables;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_DECISION);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION);
   view_class->reload = reload_recommendation;
 
   gtk_widget_class_set_template_from_resource (widget_class,

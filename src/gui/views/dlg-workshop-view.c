@@ -231,7 +231,7 @@ edit_session (DlgWorkshopView *self,
                                                  dlg_session_get_starts_at (item));
   editor->place = dlg_edit_dialog_add_entry (dialog, _("Place"), dlg_session_get_place (item));
   editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"), dlg_session_get_notes (item));
-  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), "session",
+  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_SESSION,
                           session_reload);
   if (dlg_session_get_id (item) != 0)
     dlg_edit_dialog_add_widget (dialog, attendance_list (self, dlg_session_get_id (item)));
@@ -322,8 +322,6 @@ add_session_action (GtkWidget  *widget,
   edit_session (self, item);
 }
 
-static const char * const tables[] = { "attendance", "session", NULL };
-
 static void
 dlg_workshop_view_class_init (DlgWorkshopViewClass *klass)
 {
@@ -331,7 +329,8 @@ dlg_workshop_view_class_init (DlgWorkshopViewClass *klass)
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
   view_class->stage = DLG_STAGE_WORKSHOP;
-  view_class->tables = tables;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_ATTENDANCE);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_SESSION);
   view_class->reload = reload_session;
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -368,26 +368,26 @@ dlg_edit_dialog_set_note (DlgEditDialog *self,
 /**
  * dlg_edit_dialog_follow:
  * @store: the store the record lives in
- * @table: the table whose changes may concern the record (call again for another)
+ * @type: the record type whose changes may concern the record (call again for another)
  * @reload: reads the record again and shows it with the dlg_edit_dialog_refresh_* functions
  *
- * Makes the dialog follow its record: after a change of @table in @store (coalesced in an
- * idle), @reload runs with the dialog's user data.
+ * Makes the dialog follow its record: after a change of a @type record in @store (coalesced in
+ * an idle), @reload runs with the dialog's user data.
  */
 void
 dlg_edit_dialog_follow (DlgEditDialog           *self,
                         DlgStore                *store,
-                        const char              *table,
+                        GType                    type,
                         DlgEditDialogReloadFunc  reload)
 {
   g_autofree char *signal = NULL;
 
   g_return_if_fail (DLG_IS_EDIT_DIALOG (self));
   g_return_if_fail (DLG_IS_STORE (store));
-  g_return_if_fail (table != NULL && reload != NULL);
+  g_return_if_fail (type != G_TYPE_INVALID && reload != NULL);
 
   self->reload = reload;
-  signal = g_strconcat ("changed::", table, NULL);
+  signal = g_strconcat ("changed::", g_type_name (type), NULL);
   g_signal_connect_object (store, signal, G_CALLBACK (store_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }

@@ -56,7 +56,7 @@ gboolean       dlg_edit_dialog_flush       (DlgEditDialog           *self);
 
 void           dlg_edit_dialog_follow         (DlgEditDialog           *self,
                                                DlgStore                *store,
-                                               const char              *table,
+                                               GType                    type,
                                                DlgEditDialogReloadFunc  reload);
 void           dlg_edit_dialog_refresh_entry  (DlgEditDialog           *self,
                                                GtkEditable             *entry,
