@@ -14,6 +14,7 @@
 
 #include "dlg-diagnostic-view.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-record-section.h"
 #include "dlg-view-util.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
@@ -27,7 +28,7 @@ struct _DlgDiagnosticView
   GtkTextView     *questions_text;
   GtkTextView     *constraints_text;
   GtkTextView     *methods_text;
-  GtkListBox      *actors_list;
+  DlgRecordSection *actors_section;
 };
 
 G_DEFINE_FINAL_TYPE (DlgDiagnosticView, dlg_diagnostic_view, DLG_TYPE_STAGE_VIEW_BASE)
@@ -128,52 +129,49 @@ edit_actor (DlgDiagnosticView *self,
   return dialog;
 }
 
+static char *
+actor_subtitle (gpointer item,
+                gpointer user_data)
+{
+  DlgActor *actor = item;
+  GString *subtitle = g_string_new (NULL);
+
+  if (*dlg_actor_get_kind (actor) != '\0')
+    g_string_append_printf (subtitle, "%s · ", dlg_actor_get_kind (actor));
+  if (*dlg_actor_get_role (actor) != '\0')
+    g_string_append_printf (subtitle, "%s · ", dlg_actor_get_role (actor));
+  g_string_append_printf (subtitle, _("influence %d/5"), dlg_actor_get_influence (actor));
+  return g_string_free (subtitle, FALSE);
+}
+
 static void
 reload_actors (DlgStageViewBase *base)
 {
   DlgDiagnosticView *self = DLG_DIAGNOSTIC_VIEW (base);
   g_autoptr(GListModel) actors = NULL;
   g_autoptr(GError) error = NULL;
-  guint n;
 
-  dlg_list_box_remove_all (self->actors_list);
   if (!dlg_stage_view_base_is_loaded (base))
-    return;
-
+    {
+      dlg_record_section_set_records (self->actors_section, NULL);
+      return;
+    }
   actors = dlg_actor_list (dlg_stage_view_base_get_store (base),
                            dlg_stage_view_base_get_process_id (base), &error);
   if (actors == NULL)
-    {
-      gtk_list_box_append (self->actors_list, dlg_placeholder_row_new (error->message));
-      return;
-    }
-  n = g_list_model_get_n_items (actors);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlgActor) actor = g_list_model_get_item (actors, i);
-      g_autoptr(GString) subtitle = g_string_new (NULL);
-
-      if (*dlg_actor_get_kind (actor) != '\0')
-        g_string_append_printf (subtitle, "%s · ", dlg_actor_get_kind (actor));
-      if (*dlg_actor_get_role (actor) != '\0')
-        g_string_append_printf (subtitle, "%s · ", dlg_actor_get_role (actor));
-      g_string_append_printf (subtitle, _("influence %d/5"), dlg_actor_get_influence (actor));
-      gtk_list_box_append (self->actors_list,
-                           dlg_record_row_new (dlg_actor_get_name (actor), subtitle->str,
-                                               dlg_actor_get_id (actor)));
-    }
+    dlg_record_section_show_error (self->actors_section, error->message);
+  else
+    dlg_record_section_set_records (self->actors_section, actors);
 }
 
 static void
 actor_activated_cb (DlgDiagnosticView *self,
-                    GtkListBoxRow     *row)
+                    GObject           *record)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgActor) actor = NULL;
-  g_autoptr(GError) error = NULL;
 
-  actor = dlg_actor_load (dlg_stage_view_base_get_store (base), dlg_record_row_get_id (row),
-                          &error);
+  actor = dlg_record_load_again (dlg_stage_view_base_get_context (DLG_STAGE_VIEW_BASE (self)),
+                                 record, (DlgRecordLoadFunc) dlg_actor_load);
   if (actor != NULL)
     edit_actor (self, actor);
 }
@@ -204,6 +202,7 @@ dlg_diagnostic_view_class_init (DlgDiagnosticViewClass *klass)
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_ACTOR);
   view_class->reload = reload_actors;
 
+  g_type_ensure (DLG_TYPE_RECORD_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-diagnostic-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgDiagnosticView, steering_text);
@@ -211,7 +210,8 @@ dlg_diagnostic_view_class_init (DlgDiagnosticViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgDiagnosticView, questions_text);
   gtk_widget_class_bind_template_child (widget_class, DlgDiagnosticView, constraints_text);
   gtk_widget_class_bind_template_child (widget_class, DlgDiagnosticView, methods_text);
-  gtk_widget_class_bind_template_child (widget_class, DlgDiagnosticView, actors_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgDiagnosticView, actors_section);
+  gtk_widget_class_bind_template_callback (widget_class, actor_activated_cb);
   gtk_widget_class_install_action (widget_class, "view.add-actor", NULL, add_actor_action);
 }
 
@@ -221,6 +221,7 @@ dlg_diagnostic_view_init (DlgDiagnosticView *self)
   DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlg_record_section_set_text_funcs (self->actors_section, NULL, actor_subtitle, NULL);
 
   dlg_stage_view_base_bind_field (base, GTK_WIDGET (self->steering_text),
                                   DLG_FIELD_DIAGNOSTIC_STEERING);
@@ -232,9 +233,4 @@ dlg_diagnostic_view_init (DlgDiagnosticView *self)
                                   DLG_FIELD_DIAGNOSTIC_CONSTRAINTS);
   dlg_stage_view_base_bind_field (base, GTK_WIDGET (self->methods_text),
                                   DLG_FIELD_DIAGNOSTIC_METHODS);
-  gtk_list_box_set_placeholder (self->actors_list,
-                                dlg_placeholder_row_new (_("No actor yet. Who has a stake in "
-                                                           "this process?")));
-  g_signal_connect_object (self->actors_list, "row-activated", G_CALLBACK (actor_activated_cb),
-                           self, G_CONNECT_SWAPPED);
 }

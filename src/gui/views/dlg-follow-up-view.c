@@ -14,6 +14,7 @@
 
 #include "dlg-follow-up-view.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-record-section.h"
 #include "dlg-field-binding.h"
 #include "dlg-view-util.h"
 
@@ -23,7 +24,9 @@ struct _DlgFollowUpView
 {
   DlgStageViewBase parent_instance;
 
-  GtkListBox      *follow_up_list;
+  DlgRecordSection *follow_up_section;
+
+  GHashTable      *where;   /* follow-up id → DlgSyncPublication, read with the list */
 };
 
 G_DEFINE_FINAL_TYPE (DlgFollowUpView, dlg_follow_up_view, DLG_TYPE_STAGE_VIEW_BASE)
@@ -156,58 +159,62 @@ edit_follow_up (DlgFollowUpView *self,
   return dialog;
 }
 
+static char *
+follow_up_subtitle (gpointer item,
+                    gpointer user_data)
+{
+  DlgFollowUpView *self = user_data;
+  g_autofree char *date = dlg_format_date (dlg_follow_up_get_dated (item));
+  gint64 id = dlg_follow_up_get_id (item);
+  const char *where = dlg_publication_text (GPOINTER_TO_INT (g_hash_table_lookup (self->where,
+                                                                                  &id)));
+
+  return g_strdup_printf ("%s · %s%s%s", kind_label (dlg_follow_up_get_kind (item)),
+                          date != NULL ? date : "", where != NULL ? " · " : "",
+                          where != NULL ? where : "");
+}
+
 static void
 reload_follow_up (DlgStageViewBase *base)
 {
   DlgFollowUpView *self = DLG_FOLLOW_UP_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
-  DlgStore *store;
-  guint n;
+  DlgStore *store = dlg_stage_view_base_get_store (base);
 
-  dlg_list_box_remove_all (self->follow_up_list);
+  g_hash_table_remove_all (self->where);
   if (!dlg_stage_view_base_is_loaded (base))
-    return;
-  store = dlg_stage_view_base_get_store (base);
-
+    {
+      dlg_record_section_set_records (self->follow_up_section, NULL);
+      return;
+    }
   items = dlg_follow_up_list (store, dlg_stage_view_base_get_process_id (base), &error);
   if (items == NULL)
     {
-      gtk_list_box_append (self->follow_up_list, dlg_placeholder_row_new (error->message));
+      dlg_record_section_show_error (self->follow_up_section, error->message);
       return;
     }
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(DlgFollowUp) item = g_list_model_get_item (items, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
+      gint64 id = dlg_follow_up_get_id (item);
+      DlgSyncPublication where = dlg_sync_get_publication (store, "follow_up",
+                                                           dlg_follow_up_get_uuid (item));
 
-      {
-        g_autofree char *date = dlg_format_date (dlg_follow_up_get_dated (item));
-
-        const char *where = dlg_publication_text (
-          dlg_sync_get_publication (store, "follow_up", dlg_follow_up_get_uuid (item)));
-
-        title = g_strdup (dlg_follow_up_get_title (item));
-        subtitle = g_strdup_printf ("%s · %s%s%s", kind_label (dlg_follow_up_get_kind (item)),
-                                    date != NULL ? date : "", where != NULL ? " · " : "",
-                                    where != NULL ? where : "");
-      }
-      gtk_list_box_append (self->follow_up_list,
-                           dlg_record_row_new (title, subtitle, dlg_follow_up_get_id (item)));
+      g_hash_table_insert (self->where, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (where));
     }
+  dlg_record_section_set_records (self->follow_up_section, items);
 }
 
 static void
 follow_up_activated_cb (DlgFollowUpView *self,
-                       GtkListBoxRow   *row)
+                        GObject         *record)
 {
   DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgFollowUp) item = NULL;
 
-  item = dlg_record_row_load (row, dlg_stage_view_base_get_context (base),
-                              (DlgRecordLoadFunc) dlg_follow_up_load);
+  item = dlg_record_load_again (dlg_stage_view_base_get_context (base), record,
+                                (DlgRecordLoadFunc) dlg_follow_up_load);
   if (item != NULL)
     edit_follow_up (self, item);
 }
@@ -234,19 +241,34 @@ add_follow_up_action (GtkWidget  *widget,
 }
 
 static void
+dlg_follow_up_view_finalize (GObject *object)
+{
+  DlgFollowUpView *self = (DlgFollowUpView *)object;
+
+  g_clear_pointer (&self->where, g_hash_table_unref);
+
+  G_OBJECT_CLASS (dlg_follow_up_view_parent_class)->finalize (object);
+}
+
+static void
 dlg_follow_up_view_class_init (DlgFollowUpViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
+
+  object_class->finalize = dlg_follow_up_view_finalize;
 
   view_class->stage = DLG_STAGE_FOLLOW_UP;
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_FOLLOW_UP);
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_SYNC_OUTBOX);
   view_class->reload = reload_follow_up;
 
+  g_type_ensure (DLG_TYPE_RECORD_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-follow-up-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgFollowUpView, follow_up_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgFollowUpView, follow_up_section);
+  gtk_widget_class_bind_template_callback (widget_class, follow_up_activated_cb);
   gtk_widget_class_install_action (widget_class, "view.add-follow-up", NULL,
                                    add_follow_up_action);
 }
@@ -255,10 +277,7 @@ static void
 dlg_follow_up_view_init (DlgFollowUpView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->where = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  dlg_record_section_set_text_funcs (self->follow_up_section, NULL, follow_up_subtitle, self);
 
-  gtk_list_box_set_placeholder (self->follow_up_list,
-                                dlg_placeholder_row_new (_("No meeting, report or evaluation "
-                                                           "yet.")));
-  g_signal_connect_object (self->follow_up_list, "row-activated",
-                           G_CALLBACK (follow_up_activated_cb), self, G_CONNECT_SWAPPED);
 }

@@ -14,6 +14,7 @@
 
 #include "dlg-implementation-view.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-record-section.h"
 #include "dlg-field-binding.h"
 #include "dlg-view-util.h"
 
@@ -23,7 +24,7 @@ struct _DlgImplementationView
 {
   DlgStageViewBase parent_instance;
 
-  GtkListBox      *commitment_list;
+  DlgRecordSection *commitment_section;
 };
 
 G_DEFINE_FINAL_TYPE (DlgImplementationView, dlg_implementation_view, DLG_TYPE_STAGE_VIEW_BASE)
@@ -414,59 +415,49 @@ edit_commitment (DlgImplementationView *self,
   return dialog;
 }
 
+static char *
+commitment_subtitle (gpointer item,
+                     gpointer user_data)
+{
+  g_autofree char *due = dlg_format_date (dlg_commitment_get_due_date (item));
+  const char *status = dlg_commitment_status_get_label (dlg_commitment_get_status (item));
+
+  return g_strdup_printf (_("%s · due %s · %s · %d %%"),
+                          *dlg_commitment_get_department (item) != '\0'
+                          ? dlg_commitment_get_department (item) : _("no department"),
+                          due != NULL ? due : _("no date"), status,
+                          dlg_commitment_get_progress (item));
+}
+
 static void
 reload_commitment (DlgStageViewBase *base)
 {
   DlgImplementationView *self = DLG_IMPLEMENTATION_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
-  DlgStore *store;
-  guint n;
 
-  dlg_list_box_remove_all (self->commitment_list);
   if (!dlg_stage_view_base_is_loaded (base))
-    return;
-  store = dlg_stage_view_base_get_store (base);
-
-  items = dlg_commitment_list (store, dlg_stage_view_base_get_process_id (base), &error);
-  if (items == NULL)
     {
-      gtk_list_box_append (self->commitment_list, dlg_placeholder_row_new (error->message));
+      dlg_record_section_set_records (self->commitment_section, NULL);
       return;
     }
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlgCommitment) item = g_list_model_get_item (items, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-
-      {
-        g_autofree char *due = dlg_format_date (dlg_commitment_get_due_date (item));
-        const char *status = dlg_commitment_status_get_label (dlg_commitment_get_status (item));
-
-        title = g_strdup (dlg_commitment_get_title (item));
-        subtitle = g_strdup_printf (_("%s · due %s · %s · %d %%"),
-                                    *dlg_commitment_get_department (item) != '\0'
-                                    ? dlg_commitment_get_department (item) : _("no department"),
-                                    due != NULL ? due : _("no date"),
-                                    status,
-                                    dlg_commitment_get_progress (item));
-      }
-      gtk_list_box_append (self->commitment_list,
-                           dlg_record_row_new (title, subtitle, dlg_commitment_get_id (item)));
-    }
+  items = dlg_commitment_list (dlg_stage_view_base_get_store (base),
+                               dlg_stage_view_base_get_process_id (base), &error);
+  if (items == NULL)
+    dlg_record_section_show_error (self->commitment_section, error->message);
+  else
+    dlg_record_section_set_records (self->commitment_section, items);
 }
 
 static void
 commitment_activated_cb (DlgImplementationView *self,
-                        GtkListBoxRow         *row)
+                         GObject               *record)
 {
   DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgCommitment) item = NULL;
 
-  item = dlg_record_row_load (row, dlg_stage_view_base_get_context (base),
-                              (DlgRecordLoadFunc) dlg_commitment_load);
+  item = dlg_record_load_again (dlg_stage_view_base_get_context (base), record,
+                                (DlgRecordLoadFunc) dlg_commitment_load);
   if (item != NULL)
     edit_commitment (self, item);
 }
@@ -497,9 +488,11 @@ dlg_implementation_view_class_init (DlgImplementationViewClass *klass)
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_COMMITMENT_UPDATE);
   view_class->reload = reload_commitment;
 
+  g_type_ensure (DLG_TYPE_RECORD_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-implementation-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgImplementationView, commitment_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgImplementationView, commitment_section);
+  gtk_widget_class_bind_template_callback (widget_class, commitment_activated_cb);
   gtk_widget_class_install_action (widget_class, "view.add-commitment", NULL,
                                    add_commitment_action);
 }
@@ -508,11 +501,6 @@ static void
 dlg_implementation_view_init (DlgImplementationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlg_record_section_set_text_funcs (self->commitment_section, NULL, commitment_subtitle, self);
 
-  gtk_list_box_set_placeholder (self->commitment_list,
-                                dlg_placeholder_row_new (_("No commitment yet. Each one comes "
-                                                           "from a position of the argued "
-                                                           "response.")));
-  g_signal_connect_object (self->commitment_list, "row-activated",
-                           G_CALLBACK (commitment_activated_cb), self, G_CONNECT_SWAPPED);
 }

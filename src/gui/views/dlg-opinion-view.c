@@ -14,6 +14,7 @@
 
 #include "dlg-opinion-view.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-record-section.h"
 #include "dlg-field-binding.h"
 #include "dlg-view-util.h"
 
@@ -23,7 +24,9 @@ struct _DlgOpinionView
 {
   DlgStageViewBase parent_instance;
 
-  GtkListBox      *recommendation_list;
+  DlgRecordSection *recommendation_section;
+
+  GHashTable      *sources;   /* recommendation id → how many contributions, read with the list */
 };
 
 G_DEFINE_FINAL_TYPE (DlgOpinionView, dlg_opinion_view, DLG_TYPE_STAGE_VIEW_BASE)
@@ -318,57 +321,67 @@ edit_recommendation (DlgOpinionView    *self,
   return dialog;
 }
 
+static char *
+recommendation_title (gpointer item,
+                      gpointer user_data)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ". %s", dlg_recommendation_get_number (item),
+                          dlg_recommendation_get_title (item));
+}
+
+static char *
+recommendation_subtitle (gpointer item,
+                         gpointer user_data)
+{
+  DlgOpinionView *self = user_data;
+  gint64 id = dlg_recommendation_get_id (item);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->sources, &id));
+
+  return g_strdup_printf (g_dngettext (NULL, "Comes from %u contribution",
+                                       "Comes from %u contributions", count), count);
+}
+
 static void
 reload_recommendation (DlgStageViewBase *base)
 {
   DlgOpinionView *self = DLG_OPINION_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
-  DlgStore *store;
-  guint n;
+  DlgStore *store = dlg_stage_view_base_get_store (base);
 
-  dlg_list_box_remove_all (self->recommendation_list);
+  g_hash_table_remove_all (self->sources);
   if (!dlg_stage_view_base_is_loaded (base))
-    return;
-  store = dlg_stage_view_base_get_store (base);
-
+    {
+      dlg_record_section_set_records (self->recommendation_section, NULL);
+      return;
+    }
   items = dlg_recommendation_list (store, dlg_stage_view_base_get_process_id (base), &error);
   if (items == NULL)
     {
-      gtk_list_box_append (self->recommendation_list, dlg_placeholder_row_new (error->message));
+      dlg_record_section_show_error (self->recommendation_section, error->message);
       return;
     }
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(DlgRecommendation) item = g_list_model_get_item (items, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
+      gint64 id = dlg_recommendation_get_id (item);
+      g_autoptr(GListModel) sources = dlg_recommendation_list_sources (store, id, NULL);
+      guint count = sources != NULL ? g_list_model_get_n_items (sources) : 0;
 
-      {
-        gint64 id = dlg_recommendation_get_id (item);
-        g_autoptr(GListModel) sources = dlg_recommendation_list_sources (store, id, NULL);
-        guint count = sources != NULL ? g_list_model_get_n_items (sources) : 0;
-
-        title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s", dlg_recommendation_get_number (item),
-                                 dlg_recommendation_get_title (item));
-        subtitle = g_strdup_printf (g_dngettext (NULL, "Comes from %u contribution",
-                                                 "Comes from %u contributions", count), count);
-      }
-      gtk_list_box_append (self->recommendation_list,
-                           dlg_record_row_new (title, subtitle, dlg_recommendation_get_id (item)));
+      g_hash_table_insert (self->sources, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (count));
     }
+  dlg_record_section_set_records (self->recommendation_section, items);
 }
 
 static void
 recommendation_activated_cb (DlgOpinionView *self,
-                            GtkListBoxRow  *row)
+                             GObject        *record)
 {
   DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgRecommendation) item = NULL;
 
-  item = dlg_record_row_load (row, dlg_stage_view_base_get_context (base),
-                              (DlgRecordLoadFunc) dlg_recommendation_load);
+  item = dlg_record_load_again (dlg_stage_view_base_get_context (base), record,
+                                (DlgRecordLoadFunc) dlg_recommendation_load);
   if (item != NULL)
     edit_recommendation (self, item);
 }
@@ -389,19 +402,34 @@ add_recommendation_action (GtkWidget  *widget,
 }
 
 static void
+dlg_opinion_view_finalize (GObject *object)
+{
+  DlgOpinionView *self = (DlgOpinionView *)object;
+
+  g_clear_pointer (&self->sources, g_hash_table_unref);
+
+  G_OBJECT_CLASS (dlg_opinion_view_parent_class)->finalize (object);
+}
+
+static void
 dlg_opinion_view_class_init (DlgOpinionViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
+
+  object_class->finalize = dlg_opinion_view_finalize;
 
   view_class->stage = DLG_STAGE_OPINION;
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION);
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION_SOURCE);
   view_class->reload = reload_recommendation;
 
+  g_type_ensure (DLG_TYPE_RECORD_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-opinion-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgOpinionView, recommendation_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgOpinionView, recommendation_section);
+  gtk_widget_class_bind_template_callback (widget_class, recommendation_activated_cb);
   gtk_widget_class_install_action (widget_class, "view.add-recommendation", NULL,
                                    add_recommendation_action);
 }
@@ -410,9 +438,8 @@ static void
 dlg_opinion_view_init (DlgOpinionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  dlg_record_section_set_text_funcs (self->recommendation_section, recommendation_title,
+                                     recommendation_subtitle, self);
 
-  gtk_list_box_set_placeholder (self->recommendation_list,
-                                dlg_placeholder_row_new (_("No recommendation yet.")));
-  g_signal_connect_object (self->recommendation_list, "row-activated",
-                           G_CALLBACK (recommendation_activated_cb), self, G_CONNECT_SWAPPED);
 }

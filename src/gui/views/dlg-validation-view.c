@@ -14,6 +14,7 @@
 
 #include "dlg-validation-view.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-record-section.h"
 #include "dlg-field-binding.h"
 #include "dlg-view-util.h"
 
@@ -23,7 +24,9 @@ struct _DlgValidationView
 {
   DlgStageViewBase parent_instance;
 
-  GtkListBox      *recommendation_list;
+  DlgRecordSection *recommendation_section;
+
+  GHashTable      *decisions;   /* recommendation id → its validation, read with the list */
 };
 
 G_DEFINE_FINAL_TYPE (DlgValidationView, dlg_validation_view, DLG_TYPE_STAGE_VIEW_BASE)
@@ -199,96 +202,118 @@ edit_recommendation (DlgValidationView *self,
   return dialog;
 }
 
+static char *
+recommendation_title (gpointer item,
+                      gpointer user_data)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ". %s", dlg_recommendation_get_number (item),
+                          dlg_recommendation_get_title (item));
+}
+
+static char *
+recommendation_subtitle (gpointer item,
+                         gpointer user_data)
+{
+  DlgValidationView *self = user_data;
+  gint64 id = dlg_recommendation_get_id (item);
+  DlgDecision *decision = g_hash_table_lookup (self->decisions, &id);
+  const char *outcome = decision != NULL ? dlg_decision_get_outcome (decision) : NULL;
+  const char *label = outcome != NULL ? dlg_position_value_get_label (outcome) : NULL;
+  g_autofree char *date = NULL;
+
+  if (decision == NULL)
+    return g_strdup (_("No decision yet"));
+  date = dlg_format_date (dlg_decision_get_decided_at (decision));
+  return g_strdup_printf ("%s · %s · %s", label != NULL ? label : _("not decided"),
+                          dlg_decision_get_who (decision), date != NULL ? date : "");
+}
+
 static void
 reload_recommendation (DlgStageViewBase *base)
 {
   DlgValidationView *self = DLG_VALIDATION_VIEW (base);
   g_autoptr(GListModel) items = NULL;
+  g_autoptr(GListModel) decisions = NULL;
   g_autoptr(GError) error = NULL;
-  DlgStore *store;
-  guint n;
+  DlgStore *store = dlg_stage_view_base_get_store (base);
+  gint64 process_id = dlg_stage_view_base_get_process_id (base);
 
-  dlg_list_box_remove_all (self->recommendation_list);
+  g_hash_table_remove_all (self->decisions);
   if (!dlg_stage_view_base_is_loaded (base))
-    return;
-  store = dlg_stage_view_base_get_store (base);
-
-  items = dlg_recommendation_list (store, dlg_stage_view_base_get_process_id (base), &error);
-  if (items == NULL)
     {
-      gtk_list_box_append (self->recommendation_list, dlg_placeholder_row_new (error->message));
+      dlg_record_section_set_records (self->recommendation_section, NULL);
       return;
     }
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
+  if (!(items = dlg_recommendation_list (store, process_id, &error)) ||
+      !(decisions = dlg_decision_list (store, process_id, "validation", &error)))
     {
-      g_autoptr(DlgRecommendation) item = g_list_model_get_item (items, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-
-      {
-        g_autoptr(DlgDecision) decision = decision_for (store,
-                                                        dlg_stage_view_base_get_process_id (base),
-                                                        dlg_recommendation_get_id (item));
-        const char *outcome = dlg_decision_get_outcome (decision);
-        const char *label = outcome != NULL ? dlg_position_value_get_label (outcome) : NULL;
-
-        title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s", dlg_recommendation_get_number (item),
-                                 dlg_recommendation_get_title (item));
-        if (dlg_decision_get_id (decision) == 0)
-          subtitle = g_strdup (_("No decision yet"));
-        else
-          {
-            g_autofree char *date = dlg_format_date (dlg_decision_get_decided_at (decision));
-
-            subtitle = g_strdup_printf ("%s · %s · %s",
-                                        label != NULL ? label : _("not decided"),
-                                        dlg_decision_get_who (decision), date != NULL ? date : "");
-          }
-      }
-      gtk_list_box_append (self->recommendation_list,
-                           dlg_record_row_new (title, subtitle, dlg_recommendation_get_id (item)));
+      dlg_record_section_show_error (self->recommendation_section, error->message);
+      return;
     }
+  /* The first decision about a recommendation is the one its editor opens (decision_for). */
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      DlgDecision *decision = g_list_model_get_item (decisions, i);
+      gint64 id = dlg_decision_get_recommendation_id (decision);
+
+      if (g_hash_table_contains (self->decisions, &id))
+        g_object_unref (decision);
+      else
+        g_hash_table_insert (self->decisions, g_memdup2 (&id, sizeof id), decision);
+    }
+  dlg_record_section_set_records (self->recommendation_section, items);
 }
 
 static void
 recommendation_activated_cb (DlgValidationView *self,
-                            GtkListBoxRow     *row)
+                             GObject           *record)
 {
   DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgRecommendation) item = NULL;
 
-  item = dlg_record_row_load (row, dlg_stage_view_base_get_context (base),
-                              (DlgRecordLoadFunc) dlg_recommendation_load);
+  item = dlg_record_load_again (dlg_stage_view_base_get_context (base), record,
+                                (DlgRecordLoadFunc) dlg_recommendation_load);
   if (item != NULL)
     edit_recommendation (self, item);
 }
 
 static void
+dlg_validation_view_finalize (GObject *object)
+{
+  DlgValidationView *self = (DlgValidationView *)object;
+
+  g_clear_pointer (&self->decisions, g_hash_table_unref);
+
+  G_OBJECT_CLASS (dlg_validation_view_parent_class)->finalize (object);
+}
+
+static void
 dlg_validation_view_class_init (DlgValidationViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
+
+  object_class->finalize = dlg_validation_view_finalize;
 
   view_class->stage = DLG_STAGE_VALIDATION;
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_DECISION);
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION);
   view_class->reload = reload_recommendation;
 
+  g_type_ensure (DLG_TYPE_RECORD_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-validation-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgValidationView, recommendation_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgValidationView, recommendation_section);
+  gtk_widget_class_bind_template_callback (widget_class, recommendation_activated_cb);
 }
 
 static void
 dlg_validation_view_init (DlgValidationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->decisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  dlg_record_section_set_text_funcs (self->recommendation_section, recommendation_title,
+                                     recommendation_subtitle, self);
 
-  gtk_list_box_set_placeholder (self->recommendation_list,
-                                dlg_placeholder_row_new (_("No recommendation yet: they are "
-                                                           "written at the citizen opinion "
-                                                           "stage.")));
-  g_signal_connect_object (self->recommendation_list, "row-activated",
-                           G_CALLBACK (recommendation_activated_cb), self, G_CONNECT_SWAPPED);
 }

@@ -78,6 +78,38 @@ dlg_record_row_load (GtkListBoxRow     *row,
   return item;
 }
 
+/**
+ * dlg_record_load_again:
+ * @context: (nullable): the view's context
+ * @record: a record a DlgRecordSection shows (an int64 property "id")
+ * @load: the record type's loader, such as dlg_decision_load()
+ *
+ * Reads the record of an activated row again, for its editor: the one on show may be older
+ * than the store by an idle. A record that cannot be read is logged (it was deleted meanwhile,
+ * most likely: the list reloads on the store's change).
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL
+ */
+gpointer
+dlg_record_load_again (DlgContext        *context,
+                       gpointer           record,
+                       DlgRecordLoadFunc  load)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  gpointer item;
+
+  g_return_val_if_fail (G_IS_OBJECT (record), NULL);
+
+  g_object_get (record, "id", &id, NULL);
+  if (id == 0 || context == NULL)
+    return NULL;
+  item = load (dlg_context_get_store (context), id, &error);
+  if (item == NULL)
+    g_message ("Could not open: %s", error != NULL ? error->message : "?");
+  return item;
+}
+
 GtkWidget *
 dlg_placeholder_row_new (const char *text)
 {

@@ -14,6 +14,7 @@
 
 #include "dlg-workshop-view.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-record-section.h"
 #include "dlg-field-binding.h"
 #include "dlg-view-util.h"
 
@@ -23,7 +24,9 @@ struct _DlgWorkshopView
 {
   DlgStageViewBase parent_instance;
 
-  GtkListBox      *session_list;
+  DlgRecordSection *session_section;
+
+  GHashTable      *present;   /* session id → how many attended, read with the list */
 };
 
 G_DEFINE_FINAL_TYPE (DlgWorkshopView, dlg_workshop_view, DLG_TYPE_STAGE_VIEW_BASE)
@@ -244,60 +247,63 @@ edit_session (DlgWorkshopView *self,
   return dialog;
 }
 
+static char *
+session_subtitle (gpointer item,
+                  gpointer user_data)
+{
+  DlgWorkshopView *self = user_data;
+  g_autofree char *date = dlg_format_date (dlg_session_get_starts_at (item));
+  gint64 id = dlg_session_get_id (item);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->present, &id));
+
+  return g_strdup_printf (g_dngettext (NULL, "%s · %s · %u present", "%s · %s · %u present",
+                                       count),
+                          date != NULL ? date : "", dlg_session_get_place (item), count);
+}
+
 static void
 reload_session (DlgStageViewBase *base)
 {
   DlgWorkshopView *self = DLG_WORKSHOP_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
-  DlgStore *store;
-  guint n;
+  DlgStore *store = dlg_stage_view_base_get_store (base);
 
-  dlg_list_box_remove_all (self->session_list);
+  g_hash_table_remove_all (self->present);
   if (!dlg_stage_view_base_is_loaded (base))
-    return;
-  store = dlg_stage_view_base_get_store (base);
-
+    {
+      dlg_record_section_set_records (self->session_section, NULL);
+      return;
+    }
   items = dlg_session_list (store, dlg_stage_view_base_get_process_id (base), &error);
   if (items == NULL)
     {
-      gtk_list_box_append (self->session_list, dlg_placeholder_row_new (error->message));
+      dlg_record_section_show_error (self->session_section, error->message);
       return;
     }
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(DlgSession) item = g_list_model_get_item (items, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
+      gint64 id = dlg_session_get_id (item);
+      g_autoptr(GArray) present = dlg_session_list_attendance (store, id, NULL);
+      guint count = 0;
 
-      {
-        g_autofree char *date = dlg_format_date (dlg_session_get_starts_at (item));
-        gint64 id = dlg_session_get_id (item);
-        g_autoptr(GArray) present = dlg_session_list_attendance (store, id, NULL);
-        guint count = 0;
-
-        for (guint j = 0; present != NULL && j < present->len; j++)
-          count += g_array_index (present, DlgAttendance, j).present ? 1 : 0;
-        title = g_strdup (dlg_session_get_title (item));
-        subtitle = g_strdup_printf (g_dngettext (NULL, "%s · %s · %u present",
-                                                 "%s · %s · %u present", count),
-                                    date != NULL ? date : "", dlg_session_get_place (item), count);
-      }
-      gtk_list_box_append (self->session_list,
-                           dlg_record_row_new (title, subtitle, dlg_session_get_id (item)));
+      for (guint j = 0; present != NULL && j < present->len; j++)
+        count += g_array_index (present, DlgAttendance, j).present ? 1 : 0;
+      g_hash_table_insert (self->present, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (count));
     }
+  dlg_record_section_set_records (self->session_section, items);
 }
 
 static void
 session_activated_cb (DlgWorkshopView *self,
-                     GtkListBoxRow   *row)
+                      GObject         *record)
 {
   DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgSession) item = NULL;
 
-  item = dlg_record_row_load (row, dlg_stage_view_base_get_context (base),
-                              (DlgRecordLoadFunc) dlg_session_load);
+  item = dlg_record_load_again (dlg_stage_view_base_get_context (base), record,
+                                (DlgRecordLoadFunc) dlg_session_load);
   if (item != NULL)
     edit_session (self, item);
 }
@@ -323,19 +329,34 @@ add_session_action (GtkWidget  *widget,
 }
 
 static void
+dlg_workshop_view_finalize (GObject *object)
+{
+  DlgWorkshopView *self = (DlgWorkshopView *)object;
+
+  g_clear_pointer (&self->present, g_hash_table_unref);
+
+  G_OBJECT_CLASS (dlg_workshop_view_parent_class)->finalize (object);
+}
+
+static void
 dlg_workshop_view_class_init (DlgWorkshopViewClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
+
+  object_class->finalize = dlg_workshop_view_finalize;
 
   view_class->stage = DLG_STAGE_WORKSHOP;
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_ATTENDANCE);
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_SESSION);
   view_class->reload = reload_session;
 
+  g_type_ensure (DLG_TYPE_RECORD_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-workshop-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgWorkshopView, session_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgWorkshopView, session_section);
+  gtk_widget_class_bind_template_callback (widget_class, session_activated_cb);
   gtk_widget_class_install_action (widget_class, "view.add-session", NULL,
                                    add_session_action);
 }
@@ -344,9 +365,7 @@ static void
 dlg_workshop_view_init (DlgWorkshopView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->present = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  dlg_record_section_set_text_funcs (self->session_section, NULL, session_subtitle, self);
 
-  gtk_list_box_set_placeholder (self->session_list,
-                                dlg_placeholder_row_new (_("No session planned yet.")));
-  g_signal_connect_object (self->session_list, "row-activated",
-                           G_CALLBACK (session_activated_cb), self, G_CONNECT_SWAPPED);
 }

@@ -402,7 +402,8 @@ dlg_record_section_get_model (DlgRecordSection *self)
  *
  * Shows @records, keeping the rows of the records already on show: a record with the same id
  * keeps its object (what differs is copied onto it) and its row; only the rows of records
- * that come or go are added or removed.
+ * that come or go are added or removed. Every row's text is computed again, since the view's
+ * text functions may read what it loaded with the list (a count, a linked record).
  */
 void
 dlg_record_section_set_records (DlgRecordSection *self,
@@ -475,6 +476,8 @@ dlg_record_section_set_records (DlgRecordSection *self,
       else
         g_list_store_insert (self->records, i, fresh);
     }
+  /* What the rows say may come from other records too (the view's text functions). */
+  update_rows (self);
 }
 
 /**
