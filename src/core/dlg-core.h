@@ -32,6 +32,7 @@
 #include "dlg-process.h"
 #include "dlg-profile.h"
 #include "dlg-quota.h"
+#include "dlg-record.h"
 #include "dlg-recommendation.h"
 #include "dlg-response.h"
 #include "dlg-review.h"

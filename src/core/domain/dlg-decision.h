@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_DECISION (dlg_decision_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgDecision, dlg_decision, DLG, DECISION, GObject)
+G_DECLARE_FINAL_TYPE (DlgDecision, dlg_decision, DLG, DECISION, DlgRecord)
 
 DlgDecision *dlg_decision_new                   (gint64 process_id);
 

@@ -63,7 +63,17 @@ typedef struct
   const DlgVocabulary *vocabulary;  /* ENUM */
   GType              (*reference) (void); /* INT64 referring to another record: its type */
   const char          *json_name;   /* the member in the sync JSON, NULL: not on the wire */
+  const char          *invalid;     /* N_() message when an ENUM is not in its vocabulary, or a
+                                     * number is outside minimum…maximum (NULL: not checked) */
 } DlgField;
+
+typedef enum
+{
+  DLG_RECORD_NO_UUID         = 1 << 0,  /* the table has no uuid column */
+  DLG_RECORD_EDITABLE_FIRST  = 1 << 1,  /* check the stage rule before the fields */
+  DLG_RECORD_SYNC_STATE      = 1 << 2,  /* an UPDATE that changes a PUBLISHED field turns
+                                         * sync_state 'synced' into 'modified' */
+} DlgRecordFlags;
 
 typedef struct
 {
@@ -72,8 +82,9 @@ typedef struct
   const DlgField *fields;        /* the type's own fields (not id, uuid, process_id) */
   guint           n_fields;
   const char     *order_by;      /* ORDER BY of lists, "decided_at, id" */
-  /* When the table has no process_id column: SQL selecting the process of a row (one int64
-   * parameter: the row id), and the field that holds the parent's id. */
+  /* When the table has no process_id column: SQL selecting the process of the parent (one
+   * int64 parameter: the parent's id), the field that holds the parent's id, and the message
+   * when the parent does not exist. */
   const char     *process_sql;
   const char     *parent_field;
   /* Journal actions ("decision.create", "decision.update", "decision.delete"); NULL: the type
@@ -82,6 +93,13 @@ typedef struct
   const char     *journal_update;
   const char     *journal_delete;
   const char     *not_found;     /* N_() "This decision does not exist…" */
+  const char     *parent_missing; /* N_() "The recommendation does not exist." (process_sql) */
+  /* With process_sql: the JOIN that reaches the process in every SELECT ("JOIN recommendation
+   * r ON r.id = t.recommendation_id") and the process column it gives ("r.process_id"). */
+  const char     *join;
+  const char     *process_column;
+  const char     *list_join;     /* lists only: joins their ORDER BY needs (NULL: none) */
+  DlgRecordFlags  flags;
 } DlgRecordInfo;
 
 typedef enum
@@ -116,8 +134,26 @@ struct _DlgRecordClass
                               DlgRecordChange  change);
   /* The journal entry's stage (NULL: none). */
   const char *(*get_stage)   (DlgRecord  *self);
+  /* In the save's or the delete's transaction, before the row is written (DELETE: before it
+   * goes): set what the store fills in (updated_at…); may be NULL. */
+  gboolean (*before_write)   (DlgRecord       *self,
+                              DlgStore        *store,
+                              gint64           process_id,
+                              DlgRecordChange  change,
+                              GError         **error);
+  /* In the same transaction, once the row is written (or gone), before the journal entry:
+   * what follows from the change (the response marked for the next push…); may be NULL. */
+  gboolean (*after_write)    (DlgRecord       *self,
+                              DlgStore        *store,
+                              gint64           process_id,
+                              DlgRecordChange  change,
+                              GError         **error);
+  /* After the commit: emits DlgStore::changed (the default: the type's table). */
+  void     (*emit_changed)   (DlgRecord  *self,
+                              DlgStore   *store,
+                              gint64      process_id);
 
-  gpointer padding[8];
+  gpointer padding[5];
 };
 
 /* In class_init: installs a property per field (and id, uuid, process-id). */
@@ -132,6 +168,11 @@ const DlgRecordInfo *dlg_record_type_get_info (GType           type);
 gint64          dlg_record_get_id           (DlgRecord        *self);
 const char     *dlg_record_get_uuid         (DlgRecord        *self);
 gint64          dlg_record_get_process_id   (DlgRecord        *self);
+/* The process resolved through the parent (process_sql) or checked to exist; 0 with
+ * DLG_ERROR_NOT_FOUND. */
+gint64          dlg_record_resolve_process  (DlgRecord        *self,
+                                             DlgStore         *store,
+                                             GError          **error);
 
 /* Typed access to a field by property name, for the one-line getters and setters and for
  * generic code. Setters notify when the value changes; nothing is written until save. */
@@ -183,9 +224,20 @@ GListModel     *dlg_record_list             (DlgStore         *store,
                                              const char       *where,
                                              GVariant         *params,
                                              GError          **error);
+/* (transfer full): like dlg_record_list() for records not listed by process: @where (a
+ * constant) is the whole condition, with ?1… bound from @params. */
+GListModel     *dlg_record_query            (DlgStore         *store,
+                                             GType             type,
+                                             const char       *where,
+                                             GVariant         *params,
+                                             GError          **error);
 gboolean        dlg_record_delete           (DlgStore         *store,
                                              GType             type,
                                              gint64            id,
+                                             GError          **error);
+/* Deletes @self (loaded): the stage rule, then one transaction with the journal entry. */
+gboolean        dlg_record_delete_record    (DlgRecord        *self,
+                                             DlgStore         *store,
                                              GError          **error);
 
 G_END_DECLS

@@ -1,0 +1,1486 @@
+/* dlg-record.c — the base of every domain record: a field table carries the mechanics
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * dlg_record_class_set_info() reads a type's DlgRecordInfo once, in its class_init: it installs
+ * a property per field and builds the type's SQL (SELECT, INSERT, UPDATE, DELETE), which the
+ * store prepares once and caches (the strings live as long as the type). Every get, set, bind
+ * and read goes through the field's offset in the instance struct.
+ */
+
+#define G_LOG_DOMAIN "dlg-record"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-domain-private.h"
+#include "dlg-error.h"
+#include "dlg-journal.h"
+#include "dlg-record.h"
+#include "dlg-stage-rules.h"
+#include "dlg-store-private.h"
+
+typedef struct
+{
+  gint64  id;
+  char   *uuid;
+  gint64  process_id;
+} DlgRecordPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (DlgRecord, dlg_record, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_UUID,
+  PROP_PROCESS_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What dlg_record_class_set_info() derives from a type's table, kept on the GType. */
+typedef struct
+{
+  const DlgRecordInfo  *info;
+  GParamSpec          **pspecs;     /* one per field, property id = index + 1 */
+  const char          **journaled;  /* the JOURNALED fields' properties, NULL-terminated */
+  char                 *sql_select;
+  char                 *sql_load;
+  char                 *sql_find_uuid;
+  char                 *sql_insert;
+  char                 *sql_update;
+  char                 *sql_delete;
+  GMutex                lock;       /* guards the two caches below */
+  GHashTable           *lists;      /* where (or the type data itself for none) → SQL */
+  GHashTable           *queries;    /* where → SQL */
+} RecordType;
+
+/* The first columns of every SELECT; the fields follow. */
+enum {
+  COL_ID,
+  COL_UUID,
+  COL_PROCESS_ID,
+  N_BASE_COLS
+};
+
+static const char sql_process_exists[] = "SELECT id FROM process WHERE id = ?1";
+
+static GQuark
+record_type_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("dlg-record-type");
+  return quark;
+}
+
+static RecordType *
+record_type_get (GType type)
+{
+  RecordType *data = g_type_get_qdata (type, record_type_quark ());
+
+  if (data == NULL)
+    {
+      /* The class is made on first use; it lives as long as the program. */
+      g_type_class_ref (type);
+      data = g_type_get_qdata (type, record_type_quark ());
+    }
+  g_assert (data != NULL);
+  return data;
+}
+
+#define RECORD_TYPE(self) (record_type_get (G_OBJECT_TYPE (self)))
+#define FIELD_PTR(self, field, ctype) ((ctype *) G_STRUCT_MEMBER_P ((self), (field)->offset))
+
+static gboolean
+field_is_string (const DlgField *field)
+{
+  switch (field->kind)
+    {
+    case DLG_FIELD_STRING:
+    case DLG_FIELD_TEXT:
+    case DLG_FIELD_DATE:
+    case DLG_FIELD_ENUM:
+      return TRUE;
+    case DLG_FIELD_INT64:
+    case DLG_FIELD_INT:
+    case DLG_FIELD_DOUBLE:
+    case DLG_FIELD_BOOLEAN:
+    default:
+      return FALSE;
+    }
+}
+
+/* Written by INSERT: every field the store does not fill in itself. */
+static gboolean
+field_is_inserted (const DlgField *field)
+{
+  return (field->flags & DLG_FIELD_READ_ONLY) == 0;
+}
+
+/* Written by UPDATE: the same, but the parent, which a record never changes. */
+static gboolean
+field_is_updated (const DlgRecordInfo *info,
+                  const DlgField      *field)
+{
+  return field_is_inserted (field)
+         && (info->parent_field == NULL || g_strcmp0 (field->property, info->parent_field) != 0);
+}
+
+static const DlgField *
+find_field (const DlgRecordInfo *info,
+            const char          *property,
+            guint               *index)
+{
+  for (guint i = 0; i < info->n_fields; i++)
+    if (g_strcmp0 (info->fields[i].property, property) == 0)
+      {
+        if (index != NULL)
+          *index = i;
+        return &info->fields[i];
+      }
+  return NULL;
+}
+
+static const DlgField *
+lookup_field (DlgRecord   *self,
+              const char  *property,
+              guint       *index)
+{
+  const DlgField *field = find_field (RECORD_TYPE (self)->info, property, index);
+
+  if (field == NULL)
+    g_critical ("%s has no field “%s”", G_OBJECT_TYPE_NAME (self), property);
+  return field;
+}
+
+static GParamSpec *
+field_pspec (const DlgField *field)
+{
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  if ((field->flags & DLG_FIELD_READ_ONLY) == 0)
+    flags |= G_PARAM_WRITABLE | G_PARAM_EXPLICIT_NOTIFY;
+  if (field_is_string (field))
+    return g_param_spec_string (field->property, NULL, NULL, field->default_string, flags);
+  switch (field->kind)
+    {
+    case DLG_FIELD_INT64:
+      if (field->reference != NULL)
+        return g_param_spec_int64 (field->property, NULL, NULL, 0, G_MAXINT64, 0, flags);
+      return g_param_spec_int64 (field->property, NULL, NULL, G_MININT64, G_MAXINT64,
+                                 (gint64) field->default_number, flags);
+    case DLG_FIELD_INT:
+      return g_param_spec_int (field->property, NULL, NULL, G_MININT, G_MAXINT,
+                               (int) field->default_number, flags);
+    case DLG_FIELD_DOUBLE:
+      return g_param_spec_double (field->property, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE,
+                                  field->default_number, flags);
+    case DLG_FIELD_BOOLEAN:
+      return g_param_spec_boolean (field->property, NULL, NULL, field->default_number != 0,
+                                   flags);
+    case DLG_FIELD_STRING:
+    case DLG_FIELD_TEXT:
+    case DLG_FIELD_DATE:
+    case DLG_FIELD_ENUM:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+build_sql (RecordType *data)
+{
+  const DlgRecordInfo *info = data->info;
+  g_autoptr(GString) select = g_string_new ("SELECT t.id, ");
+  g_autoptr(GString) insert = g_string_new (NULL);
+  g_autoptr(GString) values = g_string_new (NULL);
+  g_autoptr(GString) update = g_string_new (NULL);
+  g_autoptr(GString) changed = g_string_new (NULL);
+  int n = 0;
+
+  g_string_append (select, (info->flags & DLG_RECORD_NO_UUID) ? "NULL, " : "t.uuid, ");
+  g_string_append (select, info->process_column != NULL ? info->process_column : "t.process_id");
+  for (guint i = 0; i < info->n_fields; i++)
+    g_string_append_printf (select, ", t.%s", info->fields[i].column);
+  g_string_append_printf (select, " FROM %s t", info->table);
+  if (info->join != NULL)
+    g_string_append_printf (select, " %s", info->join);
+  data->sql_select = g_strdup (select->str);
+  data->sql_load = g_strdup_printf ("%s WHERE t.id = ?1", select->str);
+  data->sql_find_uuid = g_strdup_printf ("%s WHERE t.uuid = ?1", select->str);
+
+  /* INSERT: [uuid,] [process_id,] the written fields, in that order (bind_row follows it). */
+  g_string_append_printf (insert, "INSERT INTO %s (", info->table);
+  if ((info->flags & DLG_RECORD_NO_UUID) == 0)
+    g_string_append_printf (insert, "%suuid", n++ ? ", " : "");
+  if (info->process_sql == NULL)
+    g_string_append_printf (insert, "%sprocess_id", n++ ? ", " : "");
+  for (guint i = 0; i < info->n_fields; i++)
+    if (field_is_inserted (&info->fields[i]))
+      g_string_append_printf (insert, "%s%s", n++ ? ", " : "", info->fields[i].column);
+  for (int i = 1; i <= n; i++)
+    g_string_append_printf (values, "%s?%d", i > 1 ? ", " : "", i);
+  g_string_append_printf (insert, ") VALUES (%s)", values->str);
+  data->sql_insert = g_strdup (insert->str);
+
+  /* UPDATE: id is ?1, then the updated fields. */
+  n = 1;
+  g_string_append_printf (update, "UPDATE %s SET ", info->table);
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const DlgField *field = &info->fields[i];
+
+      if (!field_is_updated (info, field))
+        continue;
+      n++;
+      g_string_append_printf (update, "%s%s = ?%d", n > 2 ? ", " : "", field->column, n);
+      if (field->flags & DLG_FIELD_PUBLISHED)
+        g_string_append_printf (changed, "%s%s IS NOT ?%d", changed->len ? " OR " : "",
+                                field->column, n);
+    }
+  if ((info->flags & DLG_RECORD_SYNC_STATE) && changed->len > 0)
+    g_string_append_printf (update, ", sync_state = CASE WHEN sync_state = 'synced' AND (%s)"
+                            " THEN 'modified' ELSE sync_state END", changed->str);
+  g_string_append (update, " WHERE id = ?1");
+  data->sql_update = n > 1 ? g_strdup (update->str) : NULL;
+  data->sql_delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->table);
+}
+
+static void
+set_string_member (DlgRecord      *self,
+                   const DlgField *field,
+                   guint           index,
+                   const char     *value)
+{
+  char **member = FIELD_PTR (self, field, char *);
+
+  if (value == NULL && (field->flags & DLG_FIELD_NULLABLE) == 0)
+    value = "";
+  if (g_strcmp0 (*member, value) == 0)
+    return;
+  g_free (*member);
+  *member = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), RECORD_TYPE (self)->pspecs[index]);
+}
+
+static void
+set_number_member (DlgRecord      *self,
+                   const DlgField *field,
+                   guint           index,
+                   double          number,
+                   gint64          integer)
+{
+  gboolean same = FALSE;
+
+  switch (field->kind)
+    {
+    case DLG_FIELD_INT64:
+      if (field->reference != NULL && integer < 0)
+        integer = 0;
+      same = *FIELD_PTR (self, field, gint64) == integer;
+      *FIELD_PTR (self, field, gint64) = integer;
+      break;
+    case DLG_FIELD_INT:
+      same = *FIELD_PTR (self, field, int) == (int) integer;
+      *FIELD_PTR (self, field, int) = (int) integer;
+      break;
+    case DLG_FIELD_DOUBLE:
+      same = *FIELD_PTR (self, field, double) == number;
+      *FIELD_PTR (self, field, double) = number;
+      break;
+    case DLG_FIELD_BOOLEAN:
+      same = *FIELD_PTR (self, field, gboolean) == (integer != 0);
+      *FIELD_PTR (self, field, gboolean) = integer != 0;
+      break;
+    case DLG_FIELD_STRING:
+    case DLG_FIELD_TEXT:
+    case DLG_FIELD_DATE:
+    case DLG_FIELD_ENUM:
+    default:
+      g_assert_not_reached ();
+    }
+  if (!same)
+    g_object_notify_by_pspec (G_OBJECT (self), RECORD_TYPE (self)->pspecs[index]);
+}
+
+/* Reads a row of the type's SELECT into @self (no notification). */
+static void
+read_row (DlgRecord    *self,
+          sqlite3_stmt *stmt)
+{
+  DlgRecordPrivate *priv = dlg_record_get_instance_private (self);
+  const DlgRecordInfo *info = RECORD_TYPE (self)->info;
+
+  priv->id = sqlite3_column_int64 (stmt, COL_ID);
+  g_free (priv->uuid);
+  priv->uuid = dlg_stmt_dup_text (stmt, COL_UUID);
+  priv->process_id = sqlite3_column_int64 (stmt, COL_PROCESS_ID);
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const DlgField *field = &info->fields[i];
+      int col = N_BASE_COLS + i;
+
+      switch (field->kind)
+        {
+        case DLG_FIELD_STRING:
+        case DLG_FIELD_TEXT:
+        case DLG_FIELD_DATE:
+        case DLG_FIELD_ENUM:
+          g_free (*FIELD_PTR (self, field, char *));
+          *FIELD_PTR (self, field, char *) =
+            (field->flags & DLG_FIELD_NULLABLE) ? dlg_stmt_dup_text (stmt, col)
+                                                : g_strdup (dlg_stmt_get_text (stmt, col));
+          break;
+        case DLG_FIELD_INT64:
+          *FIELD_PTR (self, field, gint64) = sqlite3_column_int64 (stmt, col);
+          break;
+        case DLG_FIELD_INT:
+          *FIELD_PTR (self, field, int) = sqlite3_column_int (stmt, col);
+          break;
+        case DLG_FIELD_DOUBLE:
+          *FIELD_PTR (self, field, double) = sqlite3_column_double (stmt, col);
+          break;
+        case DLG_FIELD_BOOLEAN:
+          *FIELD_PTR (self, field, gboolean) = sqlite3_column_int (stmt, col) != 0;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static gpointer
+from_row (GType         type,
+          sqlite3_stmt *stmt)
+{
+  DlgRecord *self = g_object_new (type, NULL);
+
+  read_row (self, stmt);
+  return self;
+}
+
+/* Binds @field of @self at @index; 0 is NULL for references and NULLABLE numbers. */
+static void
+bind_field (DlgRecord      *self,
+            const DlgField *field,
+            sqlite3_stmt   *stmt,
+            int             index)
+{
+  gboolean zero_is_null = field->reference != NULL || (field->flags & DLG_FIELD_NULLABLE);
+
+  switch (field->kind)
+    {
+    case DLG_FIELD_STRING:
+    case DLG_FIELD_TEXT:
+    case DLG_FIELD_DATE:
+    case DLG_FIELD_ENUM:
+      dlg_stmt_bind_text (stmt, index, *FIELD_PTR (self, field, char *));
+      break;
+    case DLG_FIELD_INT64:
+      if (*FIELD_PTR (self, field, gint64) != 0 || !zero_is_null)
+        sqlite3_bind_int64 (stmt, index, *FIELD_PTR (self, field, gint64));
+      break;
+    case DLG_FIELD_INT:
+      if (*FIELD_PTR (self, field, int) != 0 || !zero_is_null)
+        sqlite3_bind_int (stmt, index, *FIELD_PTR (self, field, int));
+      break;
+    case DLG_FIELD_DOUBLE:
+      sqlite3_bind_double (stmt, index, *FIELD_PTR (self, field, double));
+      break;
+    case DLG_FIELD_BOOLEAN:
+      sqlite3_bind_int (stmt, index, *FIELD_PTR (self, field, gboolean) ? 1 : 0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static double
+field_get_number (DlgRecord      *self,
+                  const DlgField *field)
+{
+  switch (field->kind)
+    {
+    case DLG_FIELD_INT64:
+      return (double) *FIELD_PTR (self, field, gint64);
+    case DLG_FIELD_INT:
+      return *FIELD_PTR (self, field, int);
+    case DLG_FIELD_DOUBLE:
+      return *FIELD_PTR (self, field, double);
+    case DLG_FIELD_BOOLEAN:
+      return *FIELD_PTR (self, field, gboolean);
+    case DLG_FIELD_STRING:
+    case DLG_FIELD_TEXT:
+    case DLG_FIELD_DATE:
+    case DLG_FIELD_ENUM:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+vocabulary_contains (const DlgVocabulary *vocabulary,
+                     const char          *id)
+{
+  for (const DlgVocabularyEntry *entry = vocabulary->entries; entry->id != NULL; entry++)
+    if (g_strcmp0 (entry->id, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+fail_invalid (const DlgField  *field,
+              GError         **error)
+{
+  if (field->invalid != NULL)
+    g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID, _(field->invalid));
+  else
+    g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                 _("The field “%s” has a value that is not valid."), _(field->label));
+  return FALSE;
+}
+
+/* The checks the table declares, field by field, in its order. */
+static gboolean
+validate_fields (DlgRecord  *self,
+                 GError    **error)
+{
+  const DlgRecordInfo *info = RECORD_TYPE (self)->info;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const DlgField *field = &info->fields[i];
+      gboolean required = (field->flags & DLG_FIELD_REQUIRED) != 0;
+      const char *label = field->label != NULL ? _(field->label) : field->property;
+      const char *empty = field->empty != NULL ? _(field->empty) : NULL;
+      const char *text;
+      double number;
+
+      if (field->flags & DLG_FIELD_READ_ONLY)
+        continue;
+      switch (field->kind)
+        {
+        case DLG_FIELD_STRING:
+        case DLG_FIELD_TEXT:
+          text = *FIELD_PTR (self, field, char *);
+          if (!dlg_check_text (text, required, field->max_chars, label, empty, error))
+            return FALSE;
+          break;
+        case DLG_FIELD_DATE:
+          text = *FIELD_PTR (self, field, char *);
+          if (!dlg_check_date (text, required, label, empty, error))
+            return FALSE;
+          break;
+        case DLG_FIELD_ENUM:
+          text = *FIELD_PTR (self, field, char *);
+          if (text == NULL && !required)
+            break;
+          g_assert (field->vocabulary != NULL);
+          if (text == NULL || !vocabulary_contains (field->vocabulary, text))
+            return fail_invalid (field, error);
+          break;
+        case DLG_FIELD_INT64:
+        case DLG_FIELD_INT:
+        case DLG_FIELD_DOUBLE:
+        case DLG_FIELD_BOOLEAN:
+          number = field_get_number (self, field);
+          if (field->invalid != NULL && (field->minimum != 0 || field->maximum != 0)
+              && (number < field->minimum || number > field->maximum))
+            return fail_invalid (field, error);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return TRUE;
+}
+
+/* Binds GVariant tuple @params from ?@first on. */
+static void
+bind_params (sqlite3_stmt *stmt,
+             int           first,
+             GVariant     *params)
+{
+  GVariantIter iter;
+  GVariant *child;
+  int index = first;
+
+  if (params == NULL)
+    return;
+  g_variant_iter_init (&iter, params);
+  while ((child = g_variant_iter_next_value (&iter)))
+    {
+      g_autoptr(GVariant) value = child;
+
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_MAYBE))
+        {
+          g_autoptr(GVariant) inner = g_variant_get_maybe (value);
+
+          if (inner == NULL)
+            {
+              sqlite3_bind_null (stmt, index++);
+              continue;
+            }
+          g_clear_pointer (&value, g_variant_unref);
+          value = g_steal_pointer (&inner);
+        }
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+        dlg_stmt_bind_text (stmt, index, g_variant_get_string (value, NULL));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+        sqlite3_bind_int64 (stmt, index, g_variant_get_int64 (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT32))
+        sqlite3_bind_int (stmt, index, g_variant_get_int32 (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+        sqlite3_bind_double (stmt, index, g_variant_get_double (value));
+      else if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+        sqlite3_bind_int (stmt, index, g_variant_get_boolean (value) ? 1 : 0);
+      else
+        g_critical ("dlg_record_list: parameter ?%d has type %s, which cannot be bound", index,
+                    g_variant_get_type_string (value));
+      index++;
+    }
+}
+
+static GListModel *
+collect (DlgStore      *store,
+         GType          type,
+         sqlite3_stmt  *stmt,
+         GError       **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (type);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(DlgRecord) item = from_row (type, stmt);
+
+      g_list_store_append (list, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dlg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* The SQL of a list: built once per type and @where (a constant of the type file). */
+static const char *
+list_sql (RecordType *data,
+          gboolean    by_process,
+          const char *where)
+{
+  const DlgRecordInfo *info = data->info;
+  GHashTable *cache = by_process ? data->lists : data->queries;
+  gconstpointer key = where != NULL ? (gconstpointer) where : (gconstpointer) data;
+  const char *sql;
+
+  g_mutex_lock (&data->lock);
+  sql = g_hash_table_lookup (cache, key);
+  if (sql == NULL)
+    {
+      g_autoptr(GString) s = g_string_new (data->sql_select);
+
+      if (info->list_join != NULL)
+        g_string_append_printf (s, " %s", info->list_join);
+      if (by_process)
+        g_string_append_printf (s, " WHERE %s = ?1",
+                                info->process_column != NULL ? info->process_column
+                                                             : "t.process_id");
+      if (where != NULL)
+        g_string_append_printf (s, by_process ? " AND (%s)" : " WHERE %s", where);
+      if (info->order_by != NULL)
+        g_string_append_printf (s, " ORDER BY %s", info->order_by);
+      sql = g_string_free (g_steal_pointer (&s), FALSE);
+      g_hash_table_insert (cache, (gpointer) key, (gpointer) sql);
+    }
+  g_mutex_unlock (&data->lock);
+  return sql;
+}
+
+static gpointer
+load_with (DlgStore     *store,
+           GType         type,
+           const char   *sql,
+           gint64        id,
+           const char   *uuid,
+           GError      **error)
+{
+  g_autoptr(DlgStmt) stmt = NULL;
+  int rc;
+
+  if (!(stmt = dlg_store_prepare (store, sql, error)))
+    return NULL;
+  if (uuid != NULL)
+    dlg_stmt_bind_text (stmt, 1, uuid);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return from_row (type, stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
+                         _(record_type_get (type)->info->not_found));
+  else
+    dlg_store_set_error (store, rc, error);
+  return NULL;
+}
+
+static gboolean
+check_editable (DlgRecord  *self,
+                DlgStore   *store,
+                gint64      process_id,
+                GError    **error)
+{
+  DlgRecordClass *klass = DLG_RECORD_GET_CLASS (self);
+
+  if (klass->check_editable != NULL)
+    return klass->check_editable (self, store, process_id, error);
+  return dlg_process_check_editable (store, process_id, error);
+}
+
+static gboolean
+validate (DlgRecord  *self,
+          DlgStore   *store,
+          gint64      process_id,
+          GError    **error)
+{
+  DlgRecordClass *klass = DLG_RECORD_GET_CLASS (self);
+
+  if (!validate_fields (self, error))
+    return FALSE;
+  return klass->validate == NULL || klass->validate (self, store, process_id, error);
+}
+
+static char *
+describe (DlgRecord       *self,
+          DlgRecordChange  change)
+{
+  DlgRecordClass *klass = DLG_RECORD_GET_CLASS (self);
+
+  return klass->describe != NULL ? klass->describe (self, change) : NULL;
+}
+
+static const char *
+journal_stage (DlgRecord *self)
+{
+  DlgRecordClass *klass = DLG_RECORD_GET_CLASS (self);
+
+  return klass->get_stage != NULL ? klass->get_stage (self) : NULL;
+}
+
+static gboolean
+hook (gboolean       (*func) (DlgRecord *, DlgStore *, gint64, DlgRecordChange, GError **),
+      DlgRecord       *self,
+      DlgStore        *store,
+      gint64           process_id,
+      DlgRecordChange  change,
+      GError         **error)
+{
+  return func == NULL || func (self, store, process_id, change, error);
+}
+
+/* Announces every property, after a save re-read the row. */
+static void
+notify_all (DlgRecord *self)
+{
+  RecordType *data = RECORD_TYPE (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 1; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  for (guint i = 0; i < data->info->n_fields; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), data->pspecs[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+field_get_property (GObject    *object,
+                    guint       prop_id,
+                    GValue     *value,
+                    GParamSpec *pspec)
+{
+  DlgRecord *self = DLG_RECORD (object);
+  const DlgRecordInfo *info = RECORD_TYPE (self)->info;
+  const DlgField *field;
+
+  if (prop_id == 0 || prop_id > info->n_fields)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  field = &info->fields[prop_id - 1];
+  switch (field->kind)
+    {
+    case DLG_FIELD_STRING:
+    case DLG_FIELD_TEXT:
+    case DLG_FIELD_DATE:
+    case DLG_FIELD_ENUM:
+      g_value_set_string (value, *FIELD_PTR (self, field, char *));
+      break;
+    case DLG_FIELD_INT64:
+      g_value_set_int64 (value, *FIELD_PTR (self, field, gint64));
+      break;
+    case DLG_FIELD_INT:
+      g_value_set_int (value, *FIELD_PTR (self, field, int));
+      break;
+    case DLG_FIELD_DOUBLE:
+      g_value_set_double (value, *FIELD_PTR (self, field, double));
+      break;
+    case DLG_FIELD_BOOLEAN:
+      g_value_set_boolean (value, *FIELD_PTR (self, field, gboolean));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+field_set_property (GObject      *object,
+                    guint         prop_id,
+                    const GValue *value,
+                    GParamSpec   *pspec)
+{
+  DlgRecord *self = DLG_RECORD (object);
+  const DlgRecordInfo *info = RECORD_TYPE (self)->info;
+  const DlgField *field;
+
+  if (prop_id == 0 || prop_id > info->n_fields)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  field = &info->fields[prop_id - 1];
+  switch (field->kind)
+    {
+    case DLG_FIELD_STRING:
+    case DLG_FIELD_TEXT:
+    case DLG_FIELD_DATE:
+    case DLG_FIELD_ENUM:
+      set_string_member (self, field, prop_id - 1, g_value_get_string (value));
+      break;
+    case DLG_FIELD_INT64:
+      set_number_member (self, field, prop_id - 1, 0, g_value_get_int64 (value));
+      break;
+    case DLG_FIELD_INT:
+      set_number_member (self, field, prop_id - 1, 0, g_value_get_int (value));
+      break;
+    case DLG_FIELD_DOUBLE:
+      set_number_member (self, field, prop_id - 1, g_value_get_double (value), 0);
+      break;
+    case DLG_FIELD_BOOLEAN:
+      set_number_member (self, field, prop_id - 1, 0, g_value_get_boolean (value));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+dlg_record_emit_changed_real (DlgRecord *self,
+                              DlgStore  *store,
+                              gint64     process_id)
+{
+  dlg_store_emit_changed (store, G_OBJECT_TYPE (self), process_id);
+}
+
+static void
+dlg_record_constructed (GObject *object)
+{
+  DlgRecord *self = DLG_RECORD (object);
+  const DlgRecordInfo *info = RECORD_TYPE (self)->info;
+
+  G_OBJECT_CLASS (dlg_record_parent_class)->constructed (object);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const DlgField *field = &info->fields[i];
+
+      switch (field->kind)
+        {
+        case DLG_FIELD_STRING:
+        case DLG_FIELD_TEXT:
+        case DLG_FIELD_DATE:
+        case DLG_FIELD_ENUM:
+          if (field->default_string != NULL)
+            *FIELD_PTR (self, field, char *) = g_strdup (field->default_string);
+          else if ((field->flags & DLG_FIELD_NULLABLE) == 0)
+            *FIELD_PTR (self, field, char *) = g_strdup ("");
+          break;
+        case DLG_FIELD_INT64:
+          *FIELD_PTR (self, field, gint64) = (gint64) field->default_number;
+          break;
+        case DLG_FIELD_INT:
+          *FIELD_PTR (self, field, int) = (int) field->default_number;
+          break;
+        case DLG_FIELD_DOUBLE:
+          *FIELD_PTR (self, field, double) = field->default_number;
+          break;
+        case DLG_FIELD_BOOLEAN:
+          *FIELD_PTR (self, field, gboolean) = field->default_number != 0;
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static void
+dlg_record_finalize (GObject *object)
+{
+  DlgRecord *self = DLG_RECORD (object);
+  DlgRecordPrivate *priv = dlg_record_get_instance_private (self);
+  const DlgRecordInfo *info = RECORD_TYPE (self)->info;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (field_is_string (&info->fields[i]))
+      g_clear_pointer (FIELD_PTR (self, &info->fields[i], char *), g_free);
+  g_free (priv->uuid);
+
+  G_OBJECT_CLASS (dlg_record_parent_class)->finalize (object);
+}
+
+static void
+dlg_record_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  DlgRecordPrivate *priv = dlg_record_get_instance_private (DLG_RECORD (object));
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, priv->id);
+      break;
+    case PROP_UUID:
+      g_value_set_string (value, priv->uuid);
+      break;
+    case PROP_PROCESS_ID:
+      g_value_set_int64 (value, priv->process_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dlg_record_class_init (DlgRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->constructed = dlg_record_constructed;
+  object_class->finalize = dlg_record_finalize;
+  object_class->get_property = dlg_record_get_property;
+  klass->emit_changed = dlg_record_emit_changed_real;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, ro);
+  properties[PROP_PROCESS_ID] =
+    g_param_spec_int64 ("process-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dlg_record_init (DlgRecord *self)
+{
+}
+
+/**
+ * dlg_record_class_set_info:
+ * @info: the type's table, static
+ *
+ * Called from a record type's class_init: installs a property per field and builds the type's
+ * SQL from @info.
+ */
+void
+dlg_record_class_set_info (DlgRecordClass      *klass,
+                           const DlgRecordInfo *info)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  RecordType *data;
+  guint n_journaled = 0;
+
+  g_return_if_fail (DLG_IS_RECORD_CLASS (klass));
+  g_return_if_fail (info != NULL && info->table != NULL && info->not_found != NULL);
+  g_return_if_fail ((info->process_sql == NULL) == (info->parent_field == NULL));
+
+  klass->info = info;
+  object_class->get_property = field_get_property;
+  object_class->set_property = field_set_property;
+
+  data = g_new0 (RecordType, 1);
+  data->info = info;
+  data->pspecs = g_new0 (GParamSpec *, info->n_fields);
+  data->journaled = g_new0 (const char *, info->n_fields + 1);
+  g_mutex_init (&data->lock);
+  data->lists = g_hash_table_new (NULL, NULL);
+  data->queries = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const DlgField *field = &info->fields[i];
+
+      g_assert (field->kind != DLG_FIELD_ENUM || field->vocabulary != NULL);
+      data->pspecs[i] = field_pspec (field);
+      g_object_class_install_property (object_class, i + 1, data->pspecs[i]);
+      if (field->flags & DLG_FIELD_JOURNALED)
+        data->journaled[n_journaled++] = field->property;
+    }
+  build_sql (data);
+  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), record_type_quark (), data);
+}
+
+const DlgRecordInfo *
+dlg_record_class_get_info (DlgRecordClass *klass)
+{
+  g_return_val_if_fail (DLG_IS_RECORD_CLASS (klass), NULL);
+
+  return klass->info;
+}
+
+/**
+ * dlg_record_class_find_field:
+ *
+ * Returns: (nullable): the field whose property is @property
+ */
+const DlgField *
+dlg_record_class_find_field (DlgRecordClass *klass,
+                             const char     *property)
+{
+  g_return_val_if_fail (DLG_IS_RECORD_CLASS (klass), NULL);
+  g_return_val_if_fail (klass->info != NULL, NULL);
+
+  return find_field (klass->info, property, NULL);
+}
+
+/**
+ * dlg_record_type_get_info:
+ * @type: a subtype of #DlgRecord
+ *
+ * Returns: the table of @type
+ */
+const DlgRecordInfo *
+dlg_record_type_get_info (GType type)
+{
+  g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), NULL);
+
+  return record_type_get (type)->info;
+}
+
+gint64
+dlg_record_get_id (DlgRecord *self)
+{
+  g_return_val_if_fail (DLG_IS_RECORD (self), 0);
+
+  return ((DlgRecordPrivate *) dlg_record_get_instance_private (self))->id;
+}
+
+const char *
+dlg_record_get_uuid (DlgRecord *self)
+{
+  g_return_val_if_fail (DLG_IS_RECORD (self), NULL);
+
+  return ((DlgRecordPrivate *) dlg_record_get_instance_private (self))->uuid;
+}
+
+gint64
+dlg_record_get_process_id (DlgRecord *self)
+{
+  g_return_val_if_fail (DLG_IS_RECORD (self), 0);
+
+  return ((DlgRecordPrivate *) dlg_record_get_instance_private (self))->process_id;
+}
+
+const char *
+dlg_record_get_string (DlgRecord  *self,
+                       const char *property)
+{
+  const DlgField *field;
+
+  g_return_val_if_fail (DLG_IS_RECORD (self), NULL);
+
+  if (!(field = lookup_field (self, property, NULL)))
+    return NULL;
+  g_return_val_if_fail (field_is_string (field), NULL);
+  return *FIELD_PTR (self, field, char *);
+}
+
+void
+dlg_record_set_string (DlgRecord  *self,
+                       const char *property,
+                       const char *value)
+{
+  const DlgField *field;
+  guint index;
+
+  g_return_if_fail (DLG_IS_RECORD (self));
+
+  if (!(field = lookup_field (self, property, &index)))
+    return;
+  g_return_if_fail (field_is_string (field));
+  set_string_member (self, field, index, value);
+}
+
+gint64
+dlg_record_get_int64 (DlgRecord  *self,
+                      const char *property)
+{
+  const DlgField *field;
+
+  g_return_val_if_fail (DLG_IS_RECORD (self), 0);
+
+  if (!(field = lookup_field (self, property, NULL)))
+    return 0;
+  g_return_val_if_fail (field->kind == DLG_FIELD_INT64 || field->kind == DLG_FIELD_INT, 0);
+  if (field->kind == DLG_FIELD_INT)
+    return *FIELD_PTR (self, field, int);
+  return *FIELD_PTR (self, field, gint64);
+}
+
+void
+dlg_record_set_int64 (DlgRecord  *self,
+                      const char *property,
+                      gint64      value)
+{
+  const DlgField *field;
+  guint index;
+
+  g_return_if_fail (DLG_IS_RECORD (self));
+
+  if (!(field = lookup_field (self, property, &index)))
+    return;
+  g_return_if_fail (field->kind == DLG_FIELD_INT64 || field->kind == DLG_FIELD_INT);
+  set_number_member (self, field, index, 0, value);
+}
+
+double
+dlg_record_get_double (DlgRecord  *self,
+                       const char *property)
+{
+  const DlgField *field;
+
+  g_return_val_if_fail (DLG_IS_RECORD (self), 0);
+
+  if (!(field = lookup_field (self, property, NULL)))
+    return 0;
+  g_return_val_if_fail (field->kind == DLG_FIELD_DOUBLE, 0);
+  return *FIELD_PTR (self, field, double);
+}
+
+void
+dlg_record_set_double (DlgRecord  *self,
+                       const char *property,
+                       double      value)
+{
+  const DlgField *field;
+  guint index;
+
+  g_return_if_fail (DLG_IS_RECORD (self));
+
+  if (!(field = lookup_field (self, property, &index)))
+    return;
+  g_return_if_fail (field->kind == DLG_FIELD_DOUBLE);
+  set_number_member (self, field, index, value, 0);
+}
+
+gboolean
+dlg_record_get_boolean (DlgRecord  *self,
+                        const char *property)
+{
+  const DlgField *field;
+
+  g_return_val_if_fail (DLG_IS_RECORD (self), FALSE);
+
+  if (!(field = lookup_field (self, property, NULL)))
+    return FALSE;
+  g_return_val_if_fail (field->kind == DLG_FIELD_BOOLEAN, FALSE);
+  return *FIELD_PTR (self, field, gboolean);
+}
+
+void
+dlg_record_set_boolean (DlgRecord  *self,
+                        const char *property,
+                        gboolean    value)
+{
+  const DlgField *field;
+  guint index;
+
+  g_return_if_fail (DLG_IS_RECORD (self));
+
+  if (!(field = lookup_field (self, property, &index)))
+    return;
+  g_return_if_fail (field->kind == DLG_FIELD_BOOLEAN);
+  set_number_member (self, field, index, 0, value);
+}
+
+/**
+ * dlg_record_new:
+ * @type: a subtype of #DlgRecord
+ *
+ * Returns: (transfer full) (type DlgRecord): a new, unsaved record with the table's defaults
+ */
+gpointer
+dlg_record_new (GType  type,
+                gint64 process_id)
+{
+  DlgRecord *self;
+
+  g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), NULL);
+
+  self = g_object_new (type, NULL);
+  ((DlgRecordPrivate *) dlg_record_get_instance_private (self))->process_id = process_id;
+  return self;
+}
+
+/**
+ * dlg_record_resolve_process:
+ *
+ * Returns: the process of @self (through its parent when the table has no process_id), or 0
+ *   with %DLG_ERROR_NOT_FOUND
+ */
+gint64
+dlg_record_resolve_process (DlgRecord  *self,
+                            DlgStore   *store,
+                            GError    **error)
+{
+  DlgRecordPrivate *priv = dlg_record_get_instance_private (self);
+  const DlgRecordInfo *info;
+  gint64 process_id;
+
+  g_return_val_if_fail (DLG_IS_RECORD (self), 0);
+  g_return_val_if_fail (DLG_IS_STORE (store), 0);
+
+  info = RECORD_TYPE (self)->info;
+  if (info->process_sql == NULL)
+    return dlg_lookup_process (store, sql_process_exists, priv->process_id,
+                               _("The process does not exist."), error);
+  process_id = dlg_lookup_process (store, info->process_sql,
+                                   dlg_record_get_int64 (self, info->parent_field),
+                                   _(info->parent_missing), error);
+  if (process_id != 0)
+    priv->process_id = process_id;
+  return process_id;
+}
+
+/**
+ * dlg_record_save:
+ *
+ * Validates @self (the table's checks, then the type's), checks the stage rule, and writes it:
+ * INSERT when its id is 0 (its id and uuid are filled in), UPDATE otherwise, in one transaction
+ * with its journal entry. On success the object holds the saved row and notifies.
+ */
+gboolean
+dlg_record_save (DlgRecord  *self,
+                 DlgStore   *store,
+                 GError    **error)
+{
+  DlgRecordPrivate *priv = dlg_record_get_instance_private (self);
+  DlgRecordClass *klass;
+  RecordType *data;
+  const DlgRecordInfo *info;
+  g_autoptr(DlgRecord) before = NULL;
+  g_autoptr(DlgStmt) stmt = NULL;
+  g_autoptr(DlgStmt) reload = NULL;
+  g_autofree char *summary = NULL;
+  DlgRecordChange change;
+  gboolean inserting;
+  gint64 process_id;
+  int index = 1;
+
+  g_return_val_if_fail (DLG_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  klass = DLG_RECORD_GET_CLASS (self);
+  data = RECORD_TYPE (self);
+  info = data->info;
+
+  if (!(process_id = dlg_record_resolve_process (self, store, error)))
+    return FALSE;
+  if (info->flags & DLG_RECORD_EDITABLE_FIRST)
+    {
+      if (!check_editable (self, store, process_id, error)
+          || !validate (self, store, process_id, error))
+        return FALSE;
+    }
+  else if (!validate (self, store, process_id, error)
+           || !check_editable (self, store, process_id, error))
+    return FALSE;
+
+  inserting = priv->id == 0;
+  change = inserting ? DLG_RECORD_CREATE : DLG_RECORD_UPDATE;
+  if (!dlg_store_begin (store, error))
+    return FALSE;
+  if (!inserting && info->journal_update != NULL && data->journaled[0] != NULL)
+    before = dlg_record_load (store, G_OBJECT_TYPE (self), priv->id, NULL);
+  if (inserting && (info->flags & DLG_RECORD_NO_UUID) == 0)
+    {
+      g_free (priv->uuid);
+      priv->uuid = dlg_uuid_new ();
+    }
+  if (!hook (klass->before_write, self, store, process_id, change, error))
+    goto fail;
+
+  if (inserting)
+    {
+      if (!(stmt = dlg_store_prepare (store, data->sql_insert, error)))
+        goto fail;
+      if ((info->flags & DLG_RECORD_NO_UUID) == 0)
+        dlg_stmt_bind_text (stmt, index++, priv->uuid);
+      if (info->process_sql == NULL)
+        sqlite3_bind_int64 (stmt, index++, priv->process_id);
+      for (guint i = 0; i < info->n_fields; i++)
+        if (field_is_inserted (&info->fields[i]))
+          bind_field (self, &info->fields[i], stmt, index++);
+    }
+  else if (data->sql_update != NULL)
+    {
+      if (!(stmt = dlg_store_prepare (store, data->sql_update, error)))
+        goto fail;
+      sqlite3_bind_int64 (stmt, index++, priv->id);
+      for (guint i = 0; i < info->n_fields; i++)
+        if (field_is_updated (info, &info->fields[i]))
+          bind_field (self, &info->fields[i], stmt, index++);
+    }
+  if (stmt != NULL && !dlg_store_step_done (store, stmt, error))
+    goto fail;
+  if (inserting)
+    priv->id = sqlite3_last_insert_rowid (dlg_store_get_db (store));
+  else if (stmt != NULL && sqlite3_changes (dlg_store_get_db (store)) == 0)
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
+                           _("This item was deleted meanwhile: nothing was saved."));
+      goto fail;
+    }
+  if (!hook (klass->after_write, self, store, process_id, change, error))
+    goto fail;
+
+  if (inserting && info->journal_create != NULL)
+    {
+      summary = describe (self, change);
+      if (!dlg_journal_append_full (store, process_id, info->journal_create, info->name,
+                                    priv->uuid, journal_stage (self), NULL, NULL, NULL, summary,
+                                    error))
+        goto fail;
+    }
+  else if (before != NULL)
+    {
+      summary = describe (self, change);
+      if (!dlg_journal_note_changes (store, process_id, info->journal_update, info->name,
+                                     priv->uuid, journal_stage (self), G_OBJECT (before),
+                                     G_OBJECT (self), data->journaled, summary, error))
+        goto fail;
+    }
+
+  if (!(reload = dlg_store_prepare (store, data->sql_load, error)))
+    goto fail;
+  sqlite3_bind_int64 (reload, 1, priv->id);
+  if (sqlite3_step (reload) != SQLITE_ROW)
+    {
+      dlg_store_set_error (store, sqlite3_errcode (dlg_store_get_db (store)), error);
+      goto fail;
+    }
+  read_row (self, reload);
+  if (!dlg_store_commit (store, error))
+    goto fail_committed;
+  notify_all (self);
+  klass->emit_changed (self, store, process_id);
+  return TRUE;
+
+fail:
+  dlg_store_rollback (store);
+fail_committed:
+  if (inserting)
+    {
+      priv->id = 0;
+      g_clear_pointer (&priv->uuid, g_free);
+    }
+  return FALSE;
+}
+
+/**
+ * dlg_record_load:
+ * @type: a subtype of #DlgRecord
+ *
+ * Returns: (transfer full) (type DlgRecord): the record, or %NULL with %DLG_ERROR_NOT_FOUND
+ */
+gpointer
+dlg_record_load (DlgStore  *store,
+                 GType      type,
+                 gint64     id,
+                 GError   **error)
+{
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), NULL);
+
+  return load_with (store, type, record_type_get (type)->sql_load, id, NULL, error);
+}
+
+/**
+ * dlg_record_find_by_uuid:
+ * @type: a subtype of #DlgRecord
+ *
+ * Returns: (transfer full) (type DlgRecord): the record, or %NULL with %DLG_ERROR_NOT_FOUND
+ */
+gpointer
+dlg_record_find_by_uuid (DlgStore    *store,
+                         GType        type,
+                         const char  *uuid,
+                         GError     **error)
+{
+  RecordType *data;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  data = record_type_get (type);
+  if (data->info->flags & DLG_RECORD_NO_UUID)
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND, _(data->info->not_found));
+      return NULL;
+    }
+  return load_with (store, type, data->sql_find_uuid, 0, uuid, error);
+}
+
+/**
+ * dlg_record_list:
+ * @type: a subtype of #DlgRecord
+ * @where: (nullable): a condition on the columns of t (the type's table), a constant
+ * @params: (nullable): a tuple bound from ?2 on; a maybe type binds NULL when empty
+ *
+ * Returns: (transfer full): a #GListModel of @type, in the type's order
+ */
+GListModel *
+dlg_record_list (DlgStore    *store,
+                 GType        type,
+                 gint64       process_id,
+                 const char  *where,
+                 GVariant    *params,
+                 GError     **error)
+{
+  g_autoptr(GVariant) owned = params != NULL ? g_variant_ref_sink (params) : NULL;
+  g_autoptr(DlgStmt) stmt = NULL;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), NULL);
+
+  if (!(stmt = dlg_store_prepare (store, list_sql (record_type_get (type), TRUE, where), error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, process_id);
+  bind_params (stmt, 2, owned);
+  return collect (store, type, stmt, error);
+}
+
+/**
+ * dlg_record_query:
+ * @type: a subtype of #DlgRecord
+ * @where: a condition on the columns of t (the type's table), a constant of the type file
+ * @params: (nullable): a tuple bound from ?1 on
+ *
+ * Like dlg_record_list() for records that are not listed by process (the updates of one
+ * commitment…).
+ *
+ * Returns: (transfer full): a #GListModel of @type, in the type's order
+ */
+GListModel *
+dlg_record_query (DlgStore    *store,
+                  GType        type,
+                  const char  *where,
+                  GVariant    *params,
+                  GError     **error)
+{
+  g_autoptr(GVariant) owned = params != NULL ? g_variant_ref_sink (params) : NULL;
+  g_autoptr(DlgStmt) stmt = NULL;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), NULL);
+  g_return_val_if_fail (where != NULL, NULL);
+
+  if (!(stmt = dlg_store_prepare (store, list_sql (record_type_get (type), FALSE, where),
+                                  error)))
+    return NULL;
+  bind_params (stmt, 1, owned);
+  return collect (store, type, stmt, error);
+}
+
+/**
+ * dlg_record_delete_record:
+ *
+ * Deletes @self, a loaded record: the stage rule, then one transaction with the journal entry.
+ */
+gboolean
+dlg_record_delete_record (DlgRecord  *self,
+                          DlgStore   *store,
+                          GError    **error)
+{
+  DlgRecordPrivate *priv = dlg_record_get_instance_private (self);
+  DlgRecordClass *klass;
+  const DlgRecordInfo *info;
+  g_autoptr(DlgStmt) stmt = NULL;
+  g_autofree char *summary = NULL;
+  gint64 process_id;
+
+  g_return_val_if_fail (DLG_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  klass = DLG_RECORD_GET_CLASS (self);
+  info = RECORD_TYPE (self)->info;
+  if (!(process_id = dlg_record_resolve_process (self, store, error)))
+    return FALSE;
+  if (!check_editable (self, store, process_id, error))
+    return FALSE;
+  if (!dlg_store_begin (store, error))
+    return FALSE;
+  if (!hook (klass->before_write, self, store, process_id, DLG_RECORD_DELETE, error))
+    goto fail;
+  if (info->journal_delete != NULL)
+    {
+      summary = describe (self, DLG_RECORD_DELETE);
+      if (!dlg_journal_append_full (store, process_id, info->journal_delete, info->name,
+                                    priv->uuid, journal_stage (self), NULL, NULL, NULL, summary,
+                                    error))
+        goto fail;
+    }
+  if (!(stmt = dlg_store_prepare (store, RECORD_TYPE (self)->sql_delete, error)))
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, priv->id);
+  if (!dlg_store_step_done (store, stmt, error))
+    goto fail;
+  if (!hook (klass->after_write, self, store, process_id, DLG_RECORD_DELETE, error))
+    goto fail;
+  if (!dlg_store_commit (store, error))
+    return FALSE;
+  klass->emit_changed (self, store, process_id);
+  return TRUE;
+
+fail:
+  dlg_store_rollback (store);
+  return FALSE;
+}
+
+/**
+ * dlg_record_delete:
+ * @type: a subtype of #DlgRecord
+ *
+ * Loads the record @id of @type and deletes it (dlg_record_delete_record()).
+ */
+gboolean
+dlg_record_delete (DlgStore  *store,
+                   GType      type,
+                   gint64     id,
+                   GError   **error)
+{
+  g_autoptr(DlgRecord) self = NULL;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), FALSE);
+
+  if (!(self = dlg_record_load (store, type, id, error)))
+    return FALSE;
+  return dlg_record_delete_record (self, store, error);
+}
