@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "dlg-core.h"
+#include "dlg-record-editor.h"
 #include "dlg-record-section.h"
 #include "dlg-record-section-row.h"
 #include "dlg-stage-view-base.h"
@@ -474,6 +475,170 @@ test_section_follows_store (Fixture       *f,
   g_assert_cmpstr (title_at (section, 0), ==, "Une décision reformulée");
 }
 
+/* ---------------------------------------------------------------- the generated editor */
+
+#define TEST_TYPE_NOTE (test_note_get_type ())
+G_DECLARE_FINAL_TYPE (TestNote, test_note, TEST, NOTE, DlgRecord)
+
+/* A record with a field of every kind, one hidden, one read-only and one reference. */
+struct _TestNote
+{
+  DlgRecord  parent_instance;
+  char      *title;
+  char      *body;
+  char      *dated;
+  char      *channel;
+  int        count;
+  double     share;
+  gboolean   published;
+  char      *secret;
+  char      *stamp;
+  gint64     decision_id;
+};
+
+G_DEFINE_FINAL_TYPE (TestNote, test_note, DLG_TYPE_RECORD)
+
+static const DlgVocabulary note_channels = {
+  "note-channel", NULL, (const DlgVocabularyEntry[]) {
+    { "online", "Online" }, { "in_person", "In person" }, { NULL, NULL },
+  },
+};
+
+#define F(member) G_STRUCT_OFFSET (TestNote, member)
+static const DlgField note_fields[] = {
+  { .column = "title", .property = "title", .kind = DLG_FIELD_STRING, .offset = F (title),
+    .label = "Title" },
+  { .column = "body", .property = "body", .kind = DLG_FIELD_TEXT, .offset = F (body),
+    .label = "Body" },
+  { .column = "dated", .property = "dated", .kind = DLG_FIELD_DATE, .offset = F (dated),
+    .flags = DLG_FIELD_NULLABLE, .label = "Date" },
+  { .column = "channel", .property = "channel", .kind = DLG_FIELD_ENUM, .offset = F (channel),
+    .label = "Channel", .default_string = "online", .vocabulary = &note_channels },
+  { .column = "count", .property = "count", .kind = DLG_FIELD_INT, .offset = F (count),
+    .label = "Count", .minimum = 0, .maximum = 10 },
+  { .column = "share", .property = "share", .kind = DLG_FIELD_DOUBLE, .offset = F (share),
+    .label = "Share", .minimum = 0, .maximum = 100 },
+  { .column = "published", .property = "published", .kind = DLG_FIELD_BOOLEAN,
+    .offset = F (published), .label = "Published" },
+  { .column = "secret", .property = "secret", .kind = DLG_FIELD_STRING, .offset = F (secret),
+    .flags = DLG_FIELD_HIDDEN, .label = "Secret" },
+  { .column = "stamp", .property = "stamp", .kind = DLG_FIELD_STRING, .offset = F (stamp),
+    .flags = DLG_FIELD_READ_ONLY, .label = "Stamp" },
+  { .column = "decision_id", .property = "decision-id", .kind = DLG_FIELD_INT64,
+    .offset = F (decision_id), .label = "Decision", .reference = dlg_decision_get_type },
+};
+#undef F
+
+static const DlgRecordInfo note_info = {
+  .name = "test_note", .table = "test_note", .fields = note_fields,
+  .n_fields = G_N_ELEMENTS (note_fields), .order_by = "id", .not_found = "No such note.",
+};
+
+static void
+test_note_class_init (TestNoteClass *klass)
+{
+  dlg_record_class_set_info (DLG_RECORD_CLASS (klass), &note_info);
+}
+
+static void
+test_note_init (TestNote *self)
+{
+}
+
+/* One row per editable field, of the field's kind, with its label, in the table's order: the
+ * hidden, the read-only and the reference get none. */
+static void
+test_editor_rows (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(TestNote) note = dlg_record_new (TEST_TYPE_NOTE, f->demo_id);
+  GtkWidget *view = dlg_window_get_page (f->window, DLG_STAGE_ARBITRATION);
+  const char *labels[] = { "Title", "Body", "Date", "Channel", "Count", "Share", "Published" };
+  DlgEditDialog *dialog;
+
+  dlg_record_set_string (DLG_RECORD (note), "title", "A note");
+  dialog = dlg_record_editor_new (view, f->store, DLG_RECORD (note), "Note", "_Delete", NULL);
+  g_assert_true (find_edit_dialog ("Note") == dialog);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), labels[i]));
+  g_assert_null (find_label_with_text (GTK_WIDGET (dialog), "Secret"));
+  g_assert_null (find_label_with_text (GTK_WIDGET (dialog), "Stamp"));
+  g_assert_null (find_label_with_text (GTK_WIDGET (dialog), "Decision"));
+  /* Title and date in entries, the body in a text view, the channel in a drop-down, the
+   * numbers in spin buttons, the boolean in a switch. */
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)->len, ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0)),
+                   ==, "A note");
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW)->len, ==, 1);
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW)->len, ==, 1);
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON)->len, ==, 2);
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), GTK_TYPE_SWITCH)->len, ==, 1);
+  /* A new record offers no delete. */
+  g_assert_null (find_label_with_text (GTK_WIDGET (dialog), "_Delete"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (20);
+}
+
+/* The generated editor of a decision saves what is typed, into the record's properties, and
+ * follows the store: a change saved elsewhere shows in the dialog. */
+static void
+test_editor_saves (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GListModel) decisions = NULL;
+  g_autoptr(DlgDecision) decision = NULL;
+  g_autoptr(DlgDecision) stored = NULL;
+  g_autoptr(DlgDecision) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = dlg_window_get_page (f->window, DLG_STAGE_ARBITRATION);
+  DlgEditDialog *dialog;
+
+  reopen_down_to (f, DLG_STAGE_ARBITRATION);
+  decisions = dlg_decision_list (f->store, f->demo_id, "arbitration", &error);
+  g_assert_no_error (error);
+  decision = g_list_model_get_item (decisions, 0);
+  dialog = dlg_record_editor_new (view, f->store, DLG_RECORD (decision), "Decision", "_Delete",
+                                  NULL);
+  /* decided-at and who in entries; what, why and outcome in text views. */
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)->len, ==, 2);
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW)->len, ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1)),
+                   ==, dlg_decision_get_who (decision));
+
+  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "2026-01-10");
+  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "Le bureau");
+  g_assert_true (dlg_edit_dialog_flush (dialog));
+  stored = dlg_decision_load (f->store, dlg_decision_get_id (decision), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlg_decision_get_who (stored), ==, "Le bureau");
+  g_assert_cmpstr (dlg_decision_get_decided_at (stored), ==, "2026-01-10");
+  g_assert_cmpstr (dlg_decision_get_what (stored), ==, dlg_decision_get_what (decision));
+  g_assert_null (dlg_decision_get_outcome (stored));   /* shown empty, left NULL */
+
+  /* Saved elsewhere: the dialog shows it (the officer did not touch the field since). */
+  other = dlg_decision_load (f->store, dlg_decision_get_id (decision), &error);
+  dlg_decision_set_why (other, "Parce que le budget le permet.");
+  g_assert_true (dlg_decision_save (f->store, other, &error));
+  g_assert_no_error (error);
+  spin (30);
+  {
+    g_autofree char *why = NULL;
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (find_nth (GTK_WIDGET (dialog),
+                                                                GTK_TYPE_TEXT_VIEW, 1));
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    why = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    g_assert_cmpstr (why, ==, "Parce que le budget le permet.");
+  }
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (30);
+  g_clear_object (&stored);
+  stored = dlg_decision_load (f->store, dlg_decision_get_id (decision), &error);
+  g_assert_cmpstr (dlg_decision_get_why (stored), ==, "Parce que le budget le permet.");
+  g_assert_cmpstr (dlg_decision_get_who (stored), ==, "Le bureau");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +652,10 @@ main (int   argc,
   g_test_add_func ("/gui/widgets/record-section/plain-text", test_section_plain_text);
   g_test_add ("/gui/widgets/record-section/follows-store", Fixture, NULL, fixture_setup,
               test_section_follows_store, fixture_teardown);
+  g_test_add ("/gui/widgets/record-editor/rows", Fixture, NULL, fixture_setup,
+              test_editor_rows, fixture_teardown);
+  g_test_add ("/gui/widgets/record-editor/saves", Fixture, NULL, fixture_setup,
+              test_editor_saves, fixture_teardown);
 
   {
     gboolean created = FALSE;

@@ -13,7 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-arbitration-view.h"
-#include "dlg-edit-dialog.h"
+#include "dlg-record-editor.h"
 #include "dlg-record-section.h"
 #include "dlg-view-util.h"
 
@@ -30,103 +30,24 @@ G_DEFINE_FINAL_TYPE (DlgArbitrationView, dlg_arbitration_view, DLG_TYPE_STAGE_VI
 
 /* ---------------------------------------------------------------- decision */
 
-typedef struct
-{
-  DlgArbitrationView *view;
-  DlgDecision *item;
-  GtkEditable *who;
-  GtkEditable *date;
-  GtkEditable *what;
-  GtkTextView *why;
-} DecisionEditor;
+/* The decision's own fields, in the order an officer fills them in, with the questions this
+ * view asks (the field table's labels name them in the core's messages). */
+static const DlgRecordEditorRow decision_rows[] = {
+  { "who", N_("Who decided (elected official, senior management…)"), 0 },
+  { "decided-at", N_("When (year-month-day)"), 0 },
+  { "what", N_("What was decided"), DLG_RECORD_EDITOR_ONE_LINE },
+  { "why", N_("Why"), 0 },
+  { NULL, NULL, 0 },
+};
 
 static void
-decision_editor_free (DecisionEditor *editor)
-{
-  g_clear_object (&editor->item);
-  g_free (editor);
-}
-
-static gboolean
-decision_save (gpointer   user_data,
-               GError   **error)
-{
-  DecisionEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  DlgDecision *item = editor->item;
-  g_autofree char *why = dlg_text_view_dup_text (editor->why);
-
-  if (!dlg_view_check_date (gtk_editable_get_text (editor->date), error))
-    return FALSE;
-  dlg_decision_set_who (item, gtk_editable_get_text (editor->who));
-  dlg_decision_set_decided_at (item, gtk_editable_get_text (editor->date));
-  dlg_decision_set_what (item, gtk_editable_get_text (editor->what));
-  dlg_decision_set_why (item, why);
-  return dlg_decision_save (store, item, error);
-}
-
-/* The decision changed in the store: show it (what the officer is typing stays). */
-static void
-decision_reload (DlgEditDialog *dialog,
-                 gpointer       user_data)
-{
-  DecisionEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(DlgDecision) fresh = NULL;
-
-  if (dlg_decision_get_id (editor->item) == 0 || dlg_stage_view_base_get_context (base) == NULL ||
-      !(fresh = dlg_decision_load (dlg_stage_view_base_get_store (base),
-                                   dlg_decision_get_id (editor->item), NULL)))
-    return;
-  g_set_object (&editor->item, fresh);
-  dlg_edit_dialog_refresh_entry (dialog, editor->who, dlg_decision_get_who (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->date, dlg_decision_get_decided_at (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->what, dlg_decision_get_what (fresh));
-  dlg_edit_dialog_refresh_text (dialog, editor->why, dlg_decision_get_why (fresh));
-}
-
-static void
-decision_delete (gpointer user_data)
-{
-  DecisionEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(GError) error = NULL;
-
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  gint64 id = dlg_decision_get_id (editor->item);
-
-  if (id != 0 && !dlg_decision_delete (store, id, &error))
-    g_message ("Could not delete: %s", error->message);
-}
-
-static DlgEditDialog *
 edit_decision (DlgArbitrationView *self,
-              DlgDecision        *item)
+               DlgDecision        *item)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  DecisionEditor *editor = g_new0 (DecisionEditor, 1);
-  DlgEditDialog *dialog;
-
-  editor->view = self;
-  editor->item = g_object_ref (item);
-  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Decision"), decision_save, editor,
-                                (GDestroyNotify)decision_editor_free);
-  editor->who = dlg_edit_dialog_add_entry (dialog,
-                                           _("Who decided (elected official, senior "
-                                             "management…)"),
-                                           dlg_decision_get_who (item));
-  editor->date = dlg_edit_dialog_add_entry (dialog, _("When (year-month-day)"),
-                                            dlg_decision_get_decided_at (item));
-  editor->what = dlg_edit_dialog_add_entry (dialog, _("What was decided"),
-                                            dlg_decision_get_what (item));
-  editor->why = dlg_edit_dialog_add_text (dialog, _("Why"), dlg_decision_get_why (item));
-  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_DECISION,
-                          decision_reload);
-  if (dlg_decision_get_id (item) != 0)
-    dlg_edit_dialog_set_delete (dialog, _("_Delete the Decision"), decision_delete);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  dlg_record_editor_new (GTK_WIDGET (self),
+                         dlg_stage_view_base_get_store (DLG_STAGE_VIEW_BASE (self)),
+                         DLG_RECORD (item), _("Decision"), _("_Delete the Decision"),
+                         decision_rows);
 }
 
 static char *
@@ -158,21 +79,16 @@ reload_decision (DlgStageViewBase *base)
     dlg_record_section_set_records (self->decision_section, items);
 }
 
-/* The record on show may be older than the store by an idle: the editor reads it again. */
 static void
 decision_activated_cb (DlgArbitrationView *self,
-                       DlgDecision        *item)
+                       GObject            *record)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  g_autoptr(DlgDecision) fresh = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgDecision) item = NULL;
 
-  fresh = dlg_decision_load (dlg_stage_view_base_get_store (base), dlg_decision_get_id (item),
-                             &error);
-  if (fresh == NULL)
-    g_message ("Could not open: %s", error->message);
-  else
-    edit_decision (self, fresh);
+  item = dlg_record_load_again (dlg_stage_view_base_get_context (DLG_STAGE_VIEW_BASE (self)),
+                                record, (DlgRecordLoadFunc) dlg_decision_load);
+  if (item != NULL)
+    edit_decision (self, item);
 }
 
 static void

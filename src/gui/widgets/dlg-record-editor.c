@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A DlgEditDialog with one row per editable field of the record (DlgRecordInfo.fields: not
- * hidden, read-only, select-only nor a reference to another record), or per field a view
+ * hidden, read-only nor a reference to another record), or per field a view
  * names: strings and dates in entries, texts in text views, vocabularies in drop-downs,
  * numbers in spin buttons (the field's range), booleans in switches. Each row is bound to the
  * record's property: what the officer types is set on the record and saved with
@@ -46,7 +46,7 @@ editor_free (Editor *editor)
 static gboolean
 is_editable (const DlgField *field)
 {
-  return (field->flags & (DLG_FIELD_HIDDEN | DLG_FIELD_READ_ONLY | DLG_FIELD_SELECT_ONLY)) == 0 &&
+  return (field->flags & (DLG_FIELD_HIDDEN | DLG_FIELD_READ_ONLY)) == 0 &&
          !(field->kind == DLG_FIELD_INT64 && field->reference != NULL);
 }
 
@@ -89,13 +89,42 @@ get_string (DlgRecord      *record,
   return value != NULL ? value : "";
 }
 
+/* The vocabulary's entries are read here until dlg-vocabulary.c lands on main (then:
+ * dlg_vocabulary_index, _dup_labels, _get_id). */
 static guint
 vocabulary_index (const DlgField *field,
                   const char     *id)
 {
-  int index = dlg_vocabulary_index (field->vocabulary, id);
+  const DlgVocabularyEntry *entries = field->vocabulary->entries;
 
-  return index >= 0 ? (guint)index : 0;
+  for (guint i = 0; id != NULL && entries[i].id != NULL; i++)
+    if (g_str_equal (entries[i].id, id))
+      return i;
+  return 0;
+}
+
+static guint
+vocabulary_count (const DlgVocabulary *vocabulary)
+{
+  guint n = 0;
+
+  while (vocabulary->entries[n].id != NULL)
+    n++;
+  return n;
+}
+
+static GtkStringList *
+vocabulary_labels (const DlgField *field)
+{
+  const DlgVocabulary *vocabulary = field->vocabulary;
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  for (guint i = 0; vocabulary->entries[i].id != NULL; i++)
+    gtk_string_list_append (labels, vocabulary->context != NULL
+                                    ? g_dpgettext2 (NULL, vocabulary->context,
+                                                    vocabulary->entries[i].label)
+                                    : _(vocabulary->entries[i].label));
+  return labels;
 }
 
 /* The range of a spin button: the field's, else what the kind holds. */
@@ -130,9 +159,13 @@ add_row (DlgEditDialog  *dialog,
       return GTK_WIDGET (dlg_edit_dialog_add_text (dialog, label, get_string (record, field)));
     case DLG_FIELD_ENUM:
       {
-        g_auto(GStrv) labels = dlg_vocabulary_dup_labels (field->vocabulary);
+        g_autoptr(GtkStringList) labels = vocabulary_labels (field);
+        g_autofree const char **strv = g_new0 (const char *,
+                                               g_list_model_get_n_items (G_LIST_MODEL (labels)) + 1);
 
-        return GTK_WIDGET (dlg_edit_dialog_add_choice (dialog, label, (const char * const *)labels,
+        for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (labels)); i++)
+          strv[i] = gtk_string_list_get_string (labels, i);
+        return GTK_WIDGET (dlg_edit_dialog_add_choice (dialog, label, strv,
                                                        vocabulary_index (field,
                                                                          get_string (record,
                                                                                      field))));
@@ -150,6 +183,18 @@ add_row (DlgEditDialog  *dialog,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Text into a string field; a nullable field left empty stays NULL (showing it is no edit). */
+static void
+set_text (DlgRecord      *record,
+          const DlgField *field,
+          const char     *text)
+{
+  if ((field->flags & DLG_FIELD_NULLABLE) != 0 && *text == '\0' &&
+      dlg_record_get_string (record, field->property) == NULL)
+    return;
+  dlg_record_set_string (record, field->property, text);
 }
 
 static gboolean
@@ -176,16 +221,18 @@ editor_save (gpointer   user_data,
         {
           g_autofree char *text = dlg_text_view_dup_text (GTK_TEXT_VIEW (row->widget));
 
-          dlg_record_set_string (editor->record, field->property, text);
+          set_text (editor->record, field, text);
         }
       else if (GTK_IS_EDITABLE (row->widget))
-        dlg_record_set_string (editor->record, field->property,
-                               gtk_editable_get_text (GTK_EDITABLE (row->widget)));
+        set_text (editor->record, field, gtk_editable_get_text (GTK_EDITABLE (row->widget)));
       else if (ADW_IS_COMBO_ROW (row->widget))
-        dlg_record_set_string (editor->record, field->property,
-                               dlg_vocabulary_get_id (field->vocabulary,
-                                                      adw_combo_row_get_selected (
-                                                        ADW_COMBO_ROW (row->widget))));
+        {
+          guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row->widget));
+
+          if (selected < vocabulary_count (field->vocabulary))
+            dlg_record_set_string (editor->record, field->property,
+                                   field->vocabulary->entries[selected].id);
+        }
       else if (GTK_IS_SPIN_BUTTON (row->widget))
         {
           GtkSpinButton *spin = GTK_SPIN_BUTTON (row->widget);
