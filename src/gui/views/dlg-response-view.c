@@ -17,6 +17,7 @@
 
 #include "dlg-response-view.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-position-editor.h"
 #include "dlg-view-util.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
@@ -112,171 +113,11 @@ load_intro (DlgResponseView *self)
 
 /* ---------------------------------------------------------------- positions */
 
-typedef struct
-{
-  DlgResponseView   *view;
-  DlgPosition       *position;
-  AdwComboRow       *value;
-  GtkTextView       *justification;
-  GtkWidget         *required;
-  DlgAutosave       *autosave;
-} PositionEditor;
-
-static void
-position_editor_free (PositionEditor *editor)
-{
-  g_clear_object (&editor->autosave);
-  g_clear_object (&editor->position);
-  g_free (editor);
-}
-
-static const char *
-selected_value (PositionEditor *editor)
-{
-  guint selected = adw_combo_row_get_selected (editor->value);
-
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    return NULL;
-  return dlg_position_values ()[selected - 1];
-}
-
-static void
-update_required (PositionEditor *editor)
-{
-  gtk_widget_set_visible (editor->required,
-                          g_strcmp0 (selected_value (editor), "not_retained") == 0);
-}
-
-static gboolean
-position_save (gpointer   user_data,
-               GError   **error)
-{
-  PositionEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autofree char *justification = dlg_text_view_dup_text (editor->justification);
-
-  dlg_position_set_value (editor->position, selected_value (editor));
-  dlg_position_set_justification (editor->position, justification);
-  return dlg_position_save (dlg_stage_view_base_get_store (base), editor->position,
-                            error);
-}
-
-static void
-value_changed_cb (PositionEditor *editor)
-{
-  update_required (editor);
-}
-
-static GtkWidget *
-position_editor_new (DlgResponseView   *self,
-                     DlgRecommendation *recommendation)
-{
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  PositionEditor *editor = g_new0 (PositionEditor, 1);
-  gint64 recommendation_id = dlg_recommendation_get_id (recommendation);
-  const char *value;
-  const char * const *values = dlg_position_values ();
-  guint n = g_strv_length ((char **)values);
-  g_autofree const char **labels = g_new0 (const char *, n + 2);
-  g_autoptr(GtkStringList) model = NULL;
-  g_autofree char *title = NULL;
-  GtkWidget *box, *heading, *body, *list, *row, *label_box, *label, *required, *text, *error_label;
-
-  editor->view = self;
-  editor->position = dlg_position_load_for (store, recommendation_id, NULL);
-  if (editor->position == NULL)
-    editor->position = dlg_position_new (dlg_recommendation_get_id (recommendation));
-  editor->autosave = dlg_autosave_new (position_save, editor);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  g_object_set_data_full (G_OBJECT (box), "dlg-position-editor", editor,
-                          (GDestroyNotify)position_editor_free);
-
-  title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s",
-                           dlg_recommendation_get_number (recommendation),
-                           dlg_recommendation_get_title (recommendation));
-  heading = gtk_label_new (title);
-  gtk_label_set_use_markup (GTK_LABEL (heading), FALSE);
-  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_box_append (GTK_BOX (box), heading);
-  if (*dlg_recommendation_get_body (recommendation) != '\0')
-    {
-      body = gtk_label_new (dlg_recommendation_get_body (recommendation));
-      gtk_label_set_wrap (GTK_LABEL (body), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (body), 0);
-      gtk_label_set_lines (GTK_LABEL (body), 3);
-      gtk_label_set_ellipsize (GTK_LABEL (body), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (body, "dim-label");
-      gtk_box_append (GTK_BOX (box), body);
-    }
-
-  labels[0] = _("No position yet");
-  for (guint i = 0; i < n; i++)
-    labels[i + 1] = dlg_position_value_get_label (values[i]);
-  model = gtk_string_list_new (labels);
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Position"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-  value = dlg_position_get_value (editor->position);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row),
-                              value != NULL ? dlg_strv_find (values, value) + 1 : 0);
-  editor->value = ADW_COMBO_ROW (row);
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  gtk_box_append (GTK_BOX (box), list);
-
-  label_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  label = gtk_label_new (_("Justification"));
-  gtk_widget_add_css_class (label, "caption-heading");
-  required = gtk_label_new (_("required when not retained"));
-  gtk_widget_add_css_class (required, "caption");
-  gtk_widget_add_css_class (required, "dlg-required");
-  editor->required = required;
-  gtk_box_append (GTK_BOX (label_box), label);
-  gtk_box_append (GTK_BOX (label_box), required);
-  gtk_widget_set_margin_top (label_box, 4);
-  gtk_box_append (GTK_BOX (box), label_box);
-
-  text = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text), 8);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text), 10);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text), 10);
-  gtk_widget_add_css_class (text, "card");
-  gtk_widget_add_css_class (text, "dlg-text");
-  dlg_text_view_set_text (GTK_TEXT_VIEW (text), dlg_position_get_justification (editor->position));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  editor->justification = GTK_TEXT_VIEW (text);
-  gtk_box_append (GTK_BOX (box), text);
-
-  error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (error_label), 0);
-  gtk_widget_add_css_class (error_label, "error");
-  gtk_widget_set_visible (error_label, FALSE);
-  gtk_box_append (GTK_BOX (box), error_label);
-  dlg_autosave_set_error_label (editor->autosave, GTK_LABEL (error_label));
-
-  dlg_autosave_watch (editor->autosave, row);
-  dlg_autosave_watch (editor->autosave, text);
-  g_signal_connect_swapped (row, "notify::selected", G_CALLBACK (value_changed_cb), editor);
-  update_required (editor);
-  g_ptr_array_add (self->editors, editor);
-  return box;
-}
-
 static void
 flush_positions (DlgResponseView *self)
 {
   for (guint i = 0; i < self->editors->len; i++)
-    dlg_autosave_flush (((PositionEditor *)g_ptr_array_index (self->editors, i))->autosave);
+    dlg_position_editor_flush (g_ptr_array_index (self->editors, i));
 }
 
 static void
@@ -307,7 +148,10 @@ reload_positions (DlgResponseView *self)
     {
       g_autoptr(DlgRecommendation) r = g_list_model_get_item (recommendations, i);
 
-      gtk_box_append (self->positions_box, position_editor_new (self, r));
+      GtkWidget *editor = dlg_position_editor_new (dlg_stage_view_base_get_store (base), r);
+
+      g_ptr_array_add (self->editors, editor);
+      gtk_box_append (self->positions_box, editor);
     }
   if (n == 0)
     gtk_box_append (self->positions_box,
