@@ -14,6 +14,7 @@
 
 #include "dlg-opinion-view.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-sources-editor.h"
 #include "dlg-record-section.h"
 #include "dlg-field-binding.h"
 #include "dlg-view-util.h"
@@ -31,193 +32,6 @@ struct _DlgOpinionView
 
 G_DEFINE_FINAL_TYPE (DlgOpinionView, dlg_opinion_view, DLG_TYPE_STAGE_VIEW_BASE)
 
-/* ---------------------------------------------------------------- sources */
-
-typedef struct
-{
-  DlgOpinionView      *view;
-  DlgRecommendation   *recommendation;
-  GtkListBox          *sources;
-  DlgContributionList *results;
-} SourcesEditor;
-
-static void
-sources_editor_free (SourcesEditor *editor)
-{
-  g_clear_object (&editor->recommendation);
-  g_clear_object (&editor->results);
-  g_free (editor);
-}
-
-static void reload_sources (SourcesEditor *editor);
-
-static void
-unlink_clicked_cb (GtkButton     *button,
-                   SourcesEditor *editor)
-{
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  gint64 contribution_id = (gint64)GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button),
-                                                                         "dlg-contribution"));
-  g_autoptr(GError) error = NULL;
-
-  if (!dlg_recommendation_unlink_contribution (dlg_stage_view_base_get_store (base),
-                                               dlg_recommendation_get_id (editor->recommendation),
-                                               contribution_id, &error))
-    g_message ("Could not unlink: %s", error->message);
-  reload_sources (editor);
-}
-
-static void
-reload_sources (SourcesEditor *editor)
-{
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(GListModel) sources = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n;
-
-  dlg_list_box_remove_all (editor->sources);
-  if (dlg_recommendation_get_id (editor->recommendation) == 0)
-    {
-      gtk_list_box_append (editor->sources,
-                           dlg_placeholder_row_new (_("Give the recommendation a title first.")));
-      return;
-    }
-  sources = dlg_recommendation_list_sources (dlg_stage_view_base_get_store (base),
-                                             dlg_recommendation_get_id (editor->recommendation),
-                                             &error);
-  if (sources == NULL)
-    {
-      gtk_list_box_append (editor->sources, dlg_placeholder_row_new (error->message));
-      return;
-    }
-  n = g_list_model_get_n_items (sources);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlgContribution) c = g_list_model_get_item (sources, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-      const char *channel;
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), dlg_contribution_get_title (c));
-      channel = dlg_contribution_channel_get_label (dlg_contribution_get_channel (c));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), channel);
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Unlink this contribution"));
-      g_object_set_data (G_OBJECT (button), "dlg-contribution",
-                         GSIZE_TO_POINTER ((gsize)dlg_contribution_get_id (c)));
-      g_signal_connect (button, "clicked", G_CALLBACK (unlink_clicked_cb), editor);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      gtk_list_box_append (editor->sources, row);
-    }
-  if (n == 0)
-    gtk_list_box_append (editor->sources,
-                         dlg_placeholder_row_new (_("No contribution linked yet: search below.")));
-}
-
-static void
-search_changed_cb (GtkSearchEntry *entry,
-                   SourcesEditor  *editor)
-{
-  dlg_contribution_list_set_search (editor->results, gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static void
-result_activated_cb (GtkListView   *list,
-                     guint          position,
-                     SourcesEditor *editor)
-{
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(DlgContribution) c = g_list_model_get_item (G_LIST_MODEL (editor->results), position);
-  g_autoptr(GError) error = NULL;
-
-  if (c == NULL || dlg_recommendation_get_id (editor->recommendation) == 0)
-    return;
-  if (!dlg_recommendation_link_contribution (dlg_stage_view_base_get_store (base),
-                                             dlg_recommendation_get_id (editor->recommendation),
-                                             dlg_contribution_get_id (c), &error))
-    g_message ("Could not link: %s", error->message);
-  reload_sources (editor);
-}
-
-static void
-result_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-result_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item)
-{
-  DlgContribution *c = gtk_list_item_get_item (item);
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), dlg_contribution_get_title (c));
-}
-
-/* The linked contributions, and a search over every contribution of the process (a lazy
- * model: fine with 100,000 of them) to link more. */
-static void
-add_sources (DlgOpinionView    *self,
-             DlgEditDialog     *dialog,
-             DlgRecommendation *recommendation)
-{
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  SourcesEditor *editor = g_new0 (SourcesEditor, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Contributions it comes from"));
-  GtkWidget *sources = gtk_list_box_new ();
-  GtkWidget *search = gtk_search_entry_new ();
-  GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkNoSelection *selection;
-  GtkWidget *results;
-
-  editor->view = self;
-  editor->recommendation = g_object_ref (recommendation);
-  editor->sources = GTK_LIST_BOX (sources);
-  editor->results = dlg_contribution_list_new (dlg_stage_view_base_get_store (base),
-                                               dlg_stage_view_base_get_process_id (base));
-  g_object_set_data_full (G_OBJECT (dialog), "dlg-sources-editor", editor,
-                          (GDestroyNotify)sources_editor_free);
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_set_margin_top (heading, 12);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (sources), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (sources, "boxed-list");
-  g_object_set (search, "placeholder-text", _("Search the contributions to link"), NULL);
-  g_signal_connect (search, "search-changed", G_CALLBACK (search_changed_cb), editor);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (result_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (result_bind_cb), NULL);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (editor->results)));
-  results = gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (results), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (results), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Contributions to link"), -1);
-  g_signal_connect (results, "activate", G_CALLBACK (result_activated_cb), editor);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), results);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 180);
-  gtk_widget_add_css_class (scroller, "card");
-
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), sources);
-  gtk_box_append (GTK_BOX (box), search);
-  gtk_box_append (GTK_BOX (box), scroller);
-  dlg_edit_dialog_add_widget (dialog, box);
-  reload_sources (editor);
-}
-
 /* ---------------------------------------------------------------- recommendation */
 
 typedef struct
@@ -226,11 +40,13 @@ typedef struct
   DlgRecommendation *item;
   GtkEditable *title;
   GtkTextView *body;
+  DlgSourcesEditor *sources;   /* weak: the dialog's */
 } RecommendationEditor;
 
 static void
 recommendation_editor_free (RecommendationEditor *editor)
 {
+  g_clear_weak_pointer (&editor->sources);
   g_clear_object (&editor->item);
   g_free (editor);
 }
@@ -245,21 +61,14 @@ recommendation_save (gpointer   user_data,
   DlgRecommendation *item = editor->item;
   g_autofree char *body = dlg_text_view_dup_text (editor->body);
   gboolean created = dlg_recommendation_get_id (item) == 0;
-  SourcesEditor *sources;
 
   dlg_recommendation_set_title (item, gtk_editable_get_text (editor->title));
   dlg_recommendation_set_body (item, body);
   if (!dlg_recommendation_save (store, item, error))
     return FALSE;
   /* Once saved, contributions can be linked to it. */
-  if (created)
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (editor->title));
-
-      sources = root != NULL ? g_object_get_data (G_OBJECT (root), "dlg-sources-editor") : NULL;
-      if (sources != NULL)
-        reload_sources (sources);
-    }
+  if (created && editor->sources != NULL)
+    dlg_sources_editor_reload (editor->sources);
   return TRUE;
 }
 
@@ -314,7 +123,11 @@ edit_recommendation (DlgOpinionView    *self,
                                            dlg_recommendation_get_body (item));
   dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_RECOMMENDATION,
                           recommendation_reload);
-  add_sources (self, dialog, item);
+  g_set_weak_pointer (&editor->sources,
+                      DLG_SOURCES_EDITOR (dlg_sources_editor_new (
+                        dlg_stage_view_base_get_store (base),
+                        dlg_stage_view_base_get_process_id (base), item)));
+  dlg_edit_dialog_add_widget (dialog, GTK_WIDGET (editor->sources));
   if (dlg_recommendation_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Recommendation"), recommendation_delete);
   gtk_window_present (GTK_WINDOW (dialog));
