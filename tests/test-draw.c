@@ -1055,6 +1055,7 @@ typedef struct
   const char *features;
   const char *people;
   const char *expected; /* part of the message */
+  DlgDrawError code;
 } CsvCase;
 
 static void
@@ -1064,26 +1065,37 @@ test_csv_errors (void)
   static const char good_people[] = "id,Gender,extra\n1,F,x\n2,M,y\n";
   static const CsvCase cases[] = {
     { "feature,value,min\nGender,F,1\n", good_people,
-      "features.csv, line 1: the header needs" },
+      "features.csv, line 1: the header needs",
+      DLG_DRAW_ERROR_CSV_FORMAT },
     { "feature,value,min,max\nGender,F,3,2\n", good_people,
-      "features.csv, line 2: The minimum of Gender=F (3) is greater than its maximum (2)." },
+      "features.csv, line 2: The minimum of Gender=F (3) is greater than its maximum (2).",
+      DLG_DRAW_ERROR_INVALID_QUOTA },
     { "feature,value,min,max\nGender,F,1,2\nGender,M,x,2\n", good_people,
-      "features.csv, line 3: “x” is not a whole number of people." },
+      "features.csv, line 3: “x” is not a whole number of people.",
+      DLG_DRAW_ERROR_INVALID_QUOTA },
     { "feature,value,min,max\nGender,F,1,2\nGender,M,-1,2\n", good_people,
-      "features.csv, line 3: “-1” is not a whole number" },
+      "features.csv, line 3: “-1” is not a whole number",
+      DLG_DRAW_ERROR_INVALID_QUOTA },
     { "feature,value,min,max\nGender,F,1,2,5\n", good_people,
-      "features.csv, line 2: 5 fields where the header has 4." },
+      "features.csv, line 2: 5 fields where the header has 4.",
+      DLG_DRAW_ERROR_CSV_FORMAT },
     { "feature,value,min,max\nGender,F,1,2\nGender,F,1,2\n", good_people,
-      "features.csv, line 3: The quota of Gender=F is given twice." },
+      "features.csv, line 3: The quota of Gender=F is given twice.",
+      DLG_DRAW_ERROR_INVALID_QUOTA },
     { good_features, "id,Gender\n1,F\n2,X\n",
-      "people.csv, line 3: “X” is not a value of Gender in the quotas." },
+      "people.csv, line 3: “X” is not a value of Gender in the quotas.",
+      DLG_DRAW_ERROR_INVALID_PERSON },
     { good_features, "id,Sex\n1,F\n",
-      "people.csv, line 1: there is no column for the category “Gender”." },
+      "people.csv, line 1: there is no column for the category “Gender”.",
+      DLG_DRAW_ERROR_CSV_FORMAT },
     { good_features, "id,Gender\n1,F\n2,M\n1,M\n",
-      "people.csv, line 4: the id “1” is already used on line 2." },
+      "people.csv, line 4: the id “1” is already used on line 2.",
+      DLG_DRAW_ERROR_INVALID_PERSON },
     { good_features, "id,Gender\n1,F\n2\n",
-      "people.csv, line 3: 1 fields where the header has 2." },
-    { good_features, "", "people.csv is empty." },
+      "people.csv, line 3: 1 fields where the header has 2.",
+      DLG_DRAW_ERROR_CSV_FORMAT },
+    { good_features, "", "people.csv is empty.",
+      DLG_DRAW_ERROR_CSV_FORMAT },
   };
   g_autofree char *dir = g_dir_make_tmp ("test-draw-XXXXXX", NULL);
   g_autofree char *features = g_build_filename (dir, "features.csv", NULL);
@@ -1099,7 +1111,7 @@ test_csv_errors (void)
       g_assert_no_error (error);
       if (dlg_draw_csv_read_features (input, features, &error))
         dlg_draw_csv_read_people (input, people, NULL, NULL, &error);
-      g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+      g_assert_error (error, DLG_DRAW_ERROR, cases[i].code);
       if (strstr (error->message, cases[i].expected) == NULL)
         g_error ("case %u: “%s” lacks “%s”", i, error->message, cases[i].expected);
     }

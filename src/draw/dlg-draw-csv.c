@@ -5,7 +5,9 @@
  * Features (quotas): a header `feature,value,min,max[,min_flex,max_flex]`, or the older
  * `category,name,min,max` (also `category,feature,…`). People: a header with one column per
  * category, an optional id column, optional household columns; other columns are ignored.
- * Every error names the file and the line.
+ * Every error names the file and the line: %DLG_DRAW_ERROR_CSV_FORMAT for the shape of the file,
+ * %DLG_DRAW_ERROR_INVALID_QUOTA and %DLG_DRAW_ERROR_INVALID_PERSON for what a row says; what
+ * dlg_csv_read_file() refuses comes through as it is.
  */
 
 #define G_LOG_DOMAIN "dlg-draw"
@@ -20,8 +22,8 @@
 
 #include "dlg-csv.h"
 #include "dlg-draw-csv.h"
+#include "dlg-draw-error.h"
 #include "dlg-draw-private.h"
-#include "dlg-error.h"
 
 static int
 find_column (DlgCsvRow  *header,
@@ -57,8 +59,8 @@ prefix_error (GError     **error,
               const char  *display_name,
               guint        line)
 {
-  g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID, _("%s, line %u: %s"), display_name, line,
-               local_error->message);
+  g_set_error (error, local_error->domain, local_error->code, _("%s, line %u: %s"), display_name,
+               line, local_error->message);
   g_error_free (local_error);
   return FALSE;
 }
@@ -71,7 +73,7 @@ check_field_count (DlgCsvRow   *row,
 {
   if (row->n_fields == expected)
     return TRUE;
-  g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+  g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_CSV_FORMAT,
                _("%s, line %u: %u fields where the header has %u."), display_name, row->line,
                row->n_fields, expected);
   return FALSE;
@@ -104,7 +106,8 @@ dlg_draw_csv_read_features (DlgDrawInput  *input,
   display_name = g_filename_display_name (path);
   if (rows->len == 0)
     {
-      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID, _("%s is empty."), display_name);
+      g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_CSV_FORMAT, _("%s is empty."),
+                   display_name);
       return FALSE;
     }
   header = g_ptr_array_index (rows, 0);
@@ -125,7 +128,7 @@ dlg_draw_csv_read_features (DlgDrawInput  *input,
   max_flex_col = find_column (header, "max_flex");
   if (category_col < 0 || value_col < 0 || min_col < 0 || max_col < 0)
     {
-      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+      g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_CSV_FORMAT,
                    _("%s, line %u: the header needs the columns feature, value, min and max "
                      "(or category, name, min and max)."), display_name, header->line);
       return FALSE;
@@ -152,7 +155,7 @@ dlg_draw_csv_read_features (DlgDrawInput  *input,
         bad = row->fields[max_flex_col];
       if (bad != NULL)
         {
-          g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+          g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID_QUOTA,
                        _("%s, line %u: “%s” is not a whole number of people."), display_name,
                        row->line, bad);
           return FALSE;
@@ -241,7 +244,8 @@ dlg_draw_csv_read_people (DlgDrawInput       *input,
   display_name = g_filename_display_name (path);
   if (rows->len == 0)
     {
-      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID, _("%s is empty."), display_name);
+      g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_CSV_FORMAT, _("%s is empty."),
+                   display_name);
       return FALSE;
     }
   header = g_ptr_array_index (rows, 0);
@@ -251,7 +255,7 @@ dlg_draw_csv_read_people (DlgDrawInput       *input,
       id_col = find_column (header, id_column);
       if (id_col < 0)
         {
-          g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+          g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_CSV_FORMAT,
                        _("%s, line %u: there is no id column “%s”."), display_name,
                        header->line, id_column);
           return FALSE;
@@ -279,7 +283,7 @@ dlg_draw_csv_read_people (DlgDrawInput       *input,
       category_cols[c] = find_category_column (header, category);
       if (category_cols[c] < 0)
         {
-          g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+          g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_CSV_FORMAT,
                        _("%s, line %u: there is no column for the category “%s”."),
                        display_name, header->line, category);
           return FALSE;
@@ -293,7 +297,7 @@ dlg_draw_csv_read_people (DlgDrawInput       *input,
       household_cols[h] = find_column (header, household_columns[h]);
       if (household_cols[h] < 0)
         {
-          g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+          g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_CSV_FORMAT,
                        _("%s, line %u: there is no household column “%s”."), display_name,
                        header->line, household_columns[h]);
           return FALSE;
@@ -317,13 +321,13 @@ dlg_draw_csv_read_people (DlgDrawInput       *input,
         id = row_id = g_strdup_printf ("%u", r);
       if (*id == '\0')
         {
-          g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID, _("%s, line %u: the id is empty."),
-                       display_name, row->line);
+          g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID_PERSON,
+                       _("%s, line %u: the id is empty."), display_name, row->line);
           return FALSE;
         }
       if (g_hash_table_contains (id_lines, id))
         {
-          g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+          g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID_PERSON,
                        _("%s, line %u: the id “%s” is already used on line %u."),
                        display_name, row->line, id,
                        GPOINTER_TO_UINT (g_hash_table_lookup (id_lines, id)));
@@ -338,7 +342,7 @@ dlg_draw_csv_read_people (DlgDrawInput       *input,
           values[c] = match_value (input, c, text);
           if (values[c] == NULL)
             {
-              g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+              g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID_PERSON,
                            _("%s, line %u: “%s” is not a value of %s in the quotas."),
                            display_name, row->line, text, dlg_draw_input_get_category (input, c));
               return FALSE;

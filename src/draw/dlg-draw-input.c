@@ -14,8 +14,8 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "dlg-draw-error.h"
 #include "dlg-draw-private.h"
-#include "dlg-error.h"
 #include "dlg-json.h"
 
 struct _DlgDrawInput
@@ -192,6 +192,8 @@ dlg_draw_input_add_category (DlgDrawInput *self,
  *
  * Every value a person may have needs a quota (0 to the panel size when anything goes). Add
  * every quota before the first person.
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%DLG_DRAW_ERROR_INVALID_QUOTA)
  */
 gboolean
 dlg_draw_input_add_quota (DlgDrawInput  *self,
@@ -212,19 +214,19 @@ dlg_draw_input_add_quota (DlgDrawInput  *self,
 
   if (*category == '\0' || *value == '\0')
     {
-      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+      g_set_error_literal (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID_QUOTA,
                            _("A quota needs a category and a value."));
       return FALSE;
     }
   if (min < 0 || max < 0)
     {
-      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+      g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID_QUOTA,
                    _("The quota of %s=%s cannot be negative."), category, value);
       return FALSE;
     }
   if (min > max)
     {
-      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+      g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID_QUOTA,
                    _("The minimum of %s=%s (%d) is greater than its maximum (%d)."),
                    category, value, min, max);
       return FALSE;
@@ -232,7 +234,7 @@ dlg_draw_input_add_quota (DlgDrawInput  *self,
   key = quota_key (category, value);
   if (g_hash_table_contains (self->quota_index, key))
     {
-      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+      g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID_QUOTA,
                    _("The quota of %s=%s is given twice."), category, value);
       return FALSE;
     }
@@ -256,6 +258,8 @@ dlg_draw_input_add_quota (DlgDrawInput  *self,
  * @values: (array): one value per category, in the order of the categories
  * @household: (nullable): a household key; people sharing one are never drawn together
  * @error: return location for a #GError
+ *
+ * Returns: %TRUE, or %FALSE with @error set (%DLG_DRAW_ERROR_INVALID_PERSON)
  */
 gboolean
 dlg_draw_input_add_person (DlgDrawInput      *self,
@@ -274,12 +278,13 @@ dlg_draw_input_add_person (DlgDrawInput      *self,
 
   if (*id == '\0')
     {
-      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID, _("A person has no id."));
+      g_set_error_literal (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID_PERSON,
+                           _("A person has no id."));
       return FALSE;
     }
   if (g_hash_table_contains (self->id_index, id))
     {
-      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+      g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID_PERSON,
                    _("The id “%s” is used by two people."), id);
       return FALSE;
     }
@@ -293,7 +298,7 @@ dlg_draw_input_add_person (DlgDrawInput      *self,
 
       if (found == NULL)
         {
-          g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+          g_set_error (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_INVALID_PERSON,
                        _("“%s” has the value “%s” for %s, which has no quota."),
                        id, values[c] != NULL ? values[c] : "", category);
           return FALSE;
@@ -616,7 +621,7 @@ dlg_draw_input_to_json (DlgDrawInput *self)
 static gboolean
 json_invalid (GError **error)
 {
-  g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+  g_set_error_literal (error, DLG_DRAW_ERROR, DLG_DRAW_ERROR_BAD_RECORD,
                        _("The recorded inputs of the draw are not readable."));
   return FALSE;
 }
@@ -629,6 +634,7 @@ json_invalid (GError **error)
  * Reads the inputs of a recorded draw back, to replay it.
  *
  * Returns: (transfer full) (nullable): the input, or %NULL with @error set
+ *   (%DLG_DRAW_ERROR_BAD_RECORD, or the error of a quota or person it cannot add)
  */
 DlgDrawInput *
 dlg_draw_input_new_from_json (const char  *json,

@@ -101,8 +101,6 @@ typedef struct
   gpointer             progress_data;
 } Engine;
 
-G_DEFINE_QUARK (dlg-draw-error-quark, dlg_draw_error)
-
 /* CPU time of this thread, for the statistics: the build machine is shared, so wall time
  * says little about where the time goes. */
 static gint64

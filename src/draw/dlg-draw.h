@@ -7,34 +7,11 @@
 
 #include <gio/gio.h>
 
+#include "dlg-draw-error.h"
 #include "dlg-draw-input.h"
 #include "dlg-draw-result.h"
 
 G_BEGIN_DECLS
-
-#define DLG_DRAW_ERROR (dlg_draw_error_quark ())
-
-/**
- * DlgDrawError:
- * @DLG_DRAW_ERROR_INVALID: the input cannot be drawn from (no people, panel size 0 or larger
- *   than the pool)
- * @DLG_DRAW_ERROR_INFEASIBLE: no panel meets every quota; the message says which quotas to
- *   relax, and dlg_draw_propose_relaxation() lists the changes
- * @DLG_DRAW_ERROR_CANNOT_RELAX: no panel meets the quotas, even relaxed as far as their
- *   flexibility allows
- * @DLG_DRAW_ERROR_SOLVER: the solver failed
- * @DLG_DRAW_ERROR_LEGACY_FAILED: the greedy draw failed every attempt
- */
-typedef enum
-{
-  DLG_DRAW_ERROR_INVALID,
-  DLG_DRAW_ERROR_INFEASIBLE,
-  DLG_DRAW_ERROR_CANNOT_RELAX,
-  DLG_DRAW_ERROR_SOLVER,
-  DLG_DRAW_ERROR_LEGACY_FAILED,
-} DlgDrawError;
-
-GQuark dlg_draw_error_quark (void);
 
 /**
  * DlgDrawRelaxation:

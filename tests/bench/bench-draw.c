@@ -45,7 +45,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "dlg-core.h"
+#include "dlg-draw.h"
+#include "dlg-draw-csv.h"
 #include "dlg-draw-private.h"
 
 static void

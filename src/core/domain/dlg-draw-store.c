@@ -134,7 +134,9 @@ check_misfits (DlgStore    *store,
  * of the pool holds a value that does not fit it. A value of the vocabulary that someone holds
  * and no quota mentions gets an open quota (0 to the panel size) in a category with quotas.
  *
- * Returns: (transfer full) (nullable): the input, or %NULL with @error set
+ * Returns: (transfer full) (nullable): the input, or %NULL with @error set: %DLG_ERROR_INVALID
+ *   for what the profile of the process refuses, the engine's %DLG_DRAW_ERROR_INVALID_QUOTA or
+ *   %DLG_DRAW_ERROR_INVALID_PERSON for what the draw cannot take
  */
 DlgDrawInput *
 dlg_draw_input_new_for_process (DlgStore          *store,

@@ -34,7 +34,7 @@ struct _DlgDrawPanel
   gulong          changed_id;
   guint           reload_id;
 
-  GtkWidget      *box;
+  GtkWidget      *box;          /* the template's child, for dispose_template */
   GtkSpinButton  *size;
   AdwComboRow    *algorithm;
   GtkSpinButton  *seed;
@@ -146,17 +146,6 @@ text_row (const char *title,
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;
-}
-
-static GtkWidget *
-heading_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
 }
 
 static void
@@ -1243,252 +1232,6 @@ dlg_draw_panel_set_size (DlgDrawPanel *self,
   gtk_spin_button_set_value (self->size, size);
 }
 
-/* ---------------------------------------------------------------- construction */
-
-static GtkWidget *
-boxed_list (GtkListBox **out,
-            const char  *accessible_label)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
-  *out = GTK_LIST_BOX (list);
-  return list;
-}
-
-static GtkWidget *
-spin_row (const char     *title,
-          const char     *subtitle,
-          double          max,
-          GtkSpinButton **out)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *spin = gtk_spin_button_new_with_range (1, max, 1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  *out = GTK_SPIN_BUTTON (spin);
-  return row;
-}
-
-static GtkWidget *
-action_button (const char *label,
-               const char *action,
-               const char *css_class)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (button, css_class);
-  gtk_widget_add_css_class (button, "pill");
-  return button;
-}
-
-static void
-build (DlgDrawPanel *self)
-{
-  GtkWidget *group, *row, *list, *box, *button, *label, *columns;
-  const char *algorithm_labels[] = {
-    _("Leximin (recommended)"),
-    _("Maximin"),
-    _("Legacy (greedy)"),
-    NULL,
-  };
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  /* The settings. */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-    _("Draws the panel among the consenting registrations not yet invited, respecting the "
-      "quotas, and gives everyone as equal a chance as the quotas allow: leximin raises the "
-      "lowest chances first, then the next; legacy is the usual greedy draw, for comparison."));
-  gtk_box_append (GTK_BOX (self->box), group);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             spin_row (_("Panel size"), NULL, 1000, &self->size));
-  gtk_spin_button_set_value (self->size, 24);
-
-  row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Algorithm"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row),
-                           G_LIST_MODEL (gtk_string_list_new (algorithm_labels)));
-  self->algorithm = ADW_COMBO_ROW (row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  row = spin_row (_("Seed"), _("Random; write it down or publish it to replay the draw"),
-                  4294967295.0, &self->seed);
-  gtk_spin_button_set_range (self->seed, 0, 4294967295.0);
-  gtk_widget_set_size_request (GTK_WIDGET (self->seed), 150, -1);
-  button = gtk_button_new_from_icon_name ("view-refresh-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("New random seed"));
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "draw.new-seed");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("At most one person per household"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Uses the household given at registration"));
-  self->households = GTK_SWITCH (gtk_switch_new ());
-  gtk_switch_set_active (self->households, TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->households), GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->households));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->households));
-  self->households_row = row;
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-
-  /* Run, progress, cancel. */
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  self->run_button = action_button (_("_Draw the Panel"), "draw.run", "suggested-action");
-  gtk_box_append (GTK_BOX (box), self->run_button);
-  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
-  gtk_progress_bar_set_show_text (self->progress, TRUE);
-  gtk_progress_bar_set_ellipsize (self->progress, PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->progress), TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->progress), GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->progress));
-  self->cancel_button = action_button (_("_Cancel"), "draw.cancel", NULL);
-  gtk_box_append (GTK_BOX (box), self->cancel_button);
-  gtk_box_append (GTK_BOX (self->box), box);
-
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("State of the draw"), -1);
-  self->message = GTK_LABEL (label);
-  gtk_box_append (GTK_BOX (self->box), label);
-
-  /* The last saved draw. */
-  self->saved_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (self->saved_box), heading_label (_("Last saved draw")));
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  self->saved_summary = GTK_LABEL (label);
-  gtk_box_append (GTK_BOX (self->saved_box), label);
-  self->saved_chart = dlg_probability_chart_new ();
-  gtk_widget_add_css_class (self->saved_chart, "card");
-  gtk_box_append (GTK_BOX (self->saved_box), self->saved_chart);
-  button = action_button (_("_Replay the Saved Draw"), "draw.replay", NULL);
-  gtk_widget_set_tooltip_text (button, _("Runs the saved draw again from its recorded inputs "
-                                         "and seed: the same panel comes out, and it can then be "
-                                         "published"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  /* Replaying checks the saved draw and saves nothing: it stays usable in a closed stage. */
-  gtk_widget_add_css_class (button, "dlg-keep-active");
-  gtk_box_append (GTK_BOX (self->saved_box), button);
-  gtk_box_append (GTK_BOX (self->box), self->saved_box);
-
-  /* Infeasible quotas: the smallest relaxation. */
-  self->relaxation_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (self->relaxation_box),
-                  heading_label (_("The smallest change to the quotas that makes the draw "
-                                   "possible:")));
-  gtk_box_append (GTK_BOX (self->relaxation_box),
-                  boxed_list (&self->relaxation_list, _("Proposed changes to the quotas")));
-  button = action_button (_("_Apply to the Quotas"), "draw.apply-relaxation", NULL);
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (self->relaxation_box), button);
-  gtk_box_append (GTK_BOX (self->box), self->relaxation_box);
-
-  /* The result. */
-  self->result_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  self->summary = GTK_LABEL (label);
-  gtk_box_append (GTK_BOX (self->result_box), label);
-  gtk_box_append (GTK_BOX (self->result_box),
-                  heading_label (_("Selection probability of every volunteer")));
-  self->chart = dlg_probability_chart_new ();
-  gtk_widget_add_css_class (self->chart, "card");
-  gtk_box_append (GTK_BOX (self->result_box), self->chart);
-
-  columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (box), heading_label (_("Panel")));
-  list = boxed_list (&self->panel_list, _("Panel"));
-  gtk_box_append (GTK_BOX (box), list);
-  gtk_box_append (GTK_BOX (columns), box);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (box), heading_label (_("Reserve list, in order")));
-  list = boxed_list (&self->reserve_list, _("Reserve list"));
-  gtk_box_append (GTK_BOX (box), list);
-  gtk_box_append (GTK_BOX (columns), box);
-  gtk_box_append (GTK_BOX (self->result_box), columns);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_box_append (GTK_BOX (box), action_button (_("_Save the Draw"), "draw.save",
-                                                "suggested-action"));
-  /* Publishing writes a file for the public, not the process: usable in a closed stage. */
-  button = action_button (_("_Publish the Draw…"), "draw.publish", NULL);
-  gtk_widget_add_css_class (button, "dlg-keep-active");
-  gtk_box_append (GTK_BOX (box), button);
-  gtk_box_append (GTK_BOX (self->result_box), box);
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
-  self->replay_note = GTK_LABEL (label);
-  gtk_box_append (GTK_BOX (self->result_box), label);
-  gtk_box_append (GTK_BOX (self->box), self->result_box);
-
-  /* Invitations. */
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Invitations"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-    _("The saved panel, with the contact details to invite them. Mark each invitation as it "
-      "goes; when someone declines, replace them from the reserve list: the first person who "
-      "keeps every quota is proposed."));
-  button = gtk_button_new ();
-  {
-    GtkWidget *content = adw_button_content_new ();
-
-    adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "document-save-symbolic");
-    adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Export the Contacts…"));
-    adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-    gtk_button_set_child (GTK_BUTTON (button), content);
-  }
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Names, emails, phones and addresses of the panel, as "
-                                         "CSV for a mail merge"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "draw.export-contacts");
-  /* Reading, not editing: it stays available when the stage is closed. */
-  gtk_widget_add_css_class (button, "dlg-keep-active");
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             boxed_list (&self->invitation_list, _("Invitations")));
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_margin_top (label, 6);
-  self->invitation_message = GTK_LABEL (label);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
-  gtk_box_append (GTK_BOX (self->box), group);
-}
-
 static void
 dlg_draw_panel_dispose (GObject *object)
 {
@@ -1508,7 +1251,7 @@ dlg_draw_panel_dispose (GObject *object)
   if (self->contacts_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->contacts_chooser));
   g_clear_object (&self->contacts_chooser);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_DRAW_PANEL);
 
   G_OBJECT_CLASS (dlg_draw_panel_parent_class)->dispose (object);
 }
@@ -1547,6 +1290,33 @@ dlg_draw_panel_class_init (DlgDrawPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "draw.export-contacts", NULL,
                                    export_contacts_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (DLG_TYPE_PROBABILITY_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/fr/nantesmetropole/Dialogue/ui/dlg-draw-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, size);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, algorithm);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, seed);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, households_row);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, households);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, run_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, progress);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, message);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, saved_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, saved_summary);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, saved_chart);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, relaxation_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, relaxation_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, result_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, summary);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, chart);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, panel_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, reserve_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, replay_note);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, invitation_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgDrawPanel, invitation_message);
 }
 
 static void
@@ -1554,7 +1324,7 @@ dlg_draw_panel_init (DlgDrawPanel *self)
 {
   self->participants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                               g_object_unref);
-  build (self);
+  gtk_widget_init_template (GTK_WIDGET (self));
   new_seed (self);
   set_running (self, FALSE);
   show_message (self, NULL, FALSE);

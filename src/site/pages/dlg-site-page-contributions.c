@@ -1,0 +1,326 @@
+/* dlg-site-page-contributions.c — the published contributions of a process, and one of them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dlg-site"
+
+#include "config.h"
+
+#include "dlg-site-html.h"
+#include "dlg-site-pages-private.h"
+
+#define PAGE_SIZE   50
+
+/* Shown: published contributions, and those made online awaiting moderation (a posteriori). A
+ * contribution the team received in person is shown only once published. */
+#define SQL_SHOWN \
+  " AND (moderation = 'published' OR (moderation = 'pending'" \
+  " AND coalesce (json_extract (data, '$.channel'), 'online') = 'online'))"
+static const char sql_list_contributions[] =
+  "SELECT id, data FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0"
+  SQL_SHOWN " AND (?2 IS NULL OR feature = ?2)"
+  " ORDER BY sort_time DESC, rev DESC LIMIT ?3 OFFSET ?4";
+static const char sql_count_contributions[] =
+  "SELECT count(*) FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0"
+  SQL_SHOWN " AND (?2 IS NULL OR feature = ?2)";
+static const char sql_shown_contribution[] =
+  "SELECT data FROM objects WHERE process_id = ?1 AND type = 'contribution' AND id = ?2"
+  " AND deleted = 0" SQL_SHOWN;
+static const char sql_highlights[] =
+  "SELECT json_extract (data, '$.contribution_id') FROM objects WHERE process_id = ?1"
+  " AND type = 'highlight' AND deleted = 0";
+
+const char *
+dlg_page_kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "idea") == 0) return "Idée";
+  if (g_strcmp0 (kind, "comment") == 0) return "Commentaire";
+  if (g_strcmp0 (kind, "answer") == 0) return "Réponse au questionnaire";
+  if (g_strcmp0 (kind, "pin") == 0) return "Sur la carte";
+  if (g_strcmp0 (kind, "project") == 0) return "Projet";
+  if (g_strcmp0 (kind, "argument") == 0) return "Argument";
+  return "Contribution";
+}
+
+/* A channel other than the site's own form, as the public reads it. */
+const char *
+dlg_page_channel_label (const char *channel)
+{
+  if (g_strcmp0 (channel, "in_person") == 0) return "Recueillie en atelier";
+  if (g_strcmp0 (channel, "mail") == 0) return "Reçue par courrier";
+  if (g_strcmp0 (channel, "phone") == 0) return "Reçue par téléphone";
+  return NULL;
+}
+
+/* One contribution as a card (<li>), with its anchor c-<id>. */
+static void
+append_contribution (GString    *page,
+                     const char *id,
+                     JsonObject *c,
+                     gboolean    highlighted)
+{
+  JsonNode *answers = json_object_get_member (c, "answers");
+  const char *title = jstr (c, "title");
+  const char *author = jstr (c, "author_ref");
+
+  g_string_append (page, "<li class=\"card\" id=\"c-");
+  dlg_html_escape_append (page, id);
+  g_string_append (page, "\"><p class=\"meta\"><span class=\"badge\">");
+  dlg_html_escape_append (page, dlg_page_kind_label (jstr (c, "kind")));
+  g_string_append (page, "</span> ");
+  if (dlg_page_channel_label (jstr (c, "channel")) != NULL)
+    {
+      g_string_append (page, "<span class=\"badge channel\">");
+      dlg_html_escape_append (page, dlg_page_channel_label (jstr (c, "channel")));
+      g_string_append (page, "</span> ");
+    }
+  if (highlighted)
+    g_string_append (page, "<span class=\"badge highlight\">★ Mise en avant par l’équipe</span> ");
+  if (answers != NULL && JSON_NODE_HOLDS_OBJECT (answers))
+    {
+      const char *position = jstr (json_node_get_object (answers), "position");
+      if (g_strcmp0 (position, "for") == 0)
+        g_string_append (page, "<span class=\"badge for\">Pour</span> ");
+      else if (g_strcmp0 (position, "against") == 0)
+        g_string_append (page, "<span class=\"badge against\">Contre</span> ");
+    }
+  if (g_strcmp0 (jstr (c, "moderation"), "pending") == 0)
+    g_string_append (page, "<span class=\"badge pending\">En attente de modération</span> ");
+  g_string_append (page, "</p>\n");
+  if (title != NULL && *title != '\0')
+    {
+      g_string_append (page, "<h2>");
+      dlg_html_escape_append (page, title);
+      g_string_append (page, "</h2>\n");
+    }
+  dlg_html_paragraphs (page, jstr (c, "body"));
+  if (answers != NULL && JSON_NODE_HOLDS_OBJECT (answers)
+      && json_object_has_member (json_node_get_object (answers), "questions"))
+    {
+      JsonArray *qa = jarray (json_node_get_object (answers), "questions");
+      g_string_append (page, "<dl>\n");
+      for (guint q = 0; qa != NULL && q < json_array_get_length (qa); q++)
+        {
+          JsonNode *n = json_array_get_element (qa, q);
+          if (!JSON_NODE_HOLDS_OBJECT (n))
+            continue;
+          g_string_append (page, "<dt>");
+          dlg_html_escape_append (page, jstr (json_node_get_object (n), "question"));
+          g_string_append (page, "</dt><dd>");
+          dlg_html_escape_append (page, jstr (json_node_get_object (n), "answer"));
+          g_string_append (page, "</dd>\n");
+        }
+      g_string_append (page, "</dl>\n");
+    }
+  g_string_append (page, "<p class=\"meta\">");
+  dlg_html_escape_append (page, author != NULL && *author != '\0' ? author : "Anonyme");
+  dlg_page_append_date (page, ", le ", jstr (c, "created_at"));
+  if (json_object_has_member (c, "lat") && !json_object_get_null_member (c, "lat")
+      && json_object_has_member (c, "lon") && !json_object_get_null_member (c, "lon"))
+    {
+      /* French decimal comma, whatever the locale. */
+      char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
+      g_ascii_formatd (lat, sizeof lat, "%.5f", json_object_get_double_member (c, "lat"));
+      g_ascii_formatd (lon, sizeof lon, "%.5f", json_object_get_double_member (c, "lon"));
+      g_strdelimit (lat, ".", ',');
+      g_strdelimit (lon, ".", ',');
+      g_string_append_printf (page, " · latitude %s, longitude %s", lat, lon);
+    }
+  if (jint (c, "supports", 0) > 0)
+    g_string_append_printf (page, " · %" G_GINT64_FORMAT " soutien%s",
+                            jint (c, "supports", 0), jint (c, "supports", 0) > 1 ? "s" : "");
+  g_string_append (page, "</p></li>\n");
+}
+
+/* The contributions the team highlighted, by id. */
+static GHashTable *
+load_highlights (DlgSiteDb  *db,
+                 const char *process_id)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_highlights, NULL);
+
+  if (stmt == NULL)
+    return set;
+  sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (sqlite3_column_type (stmt, 0) == SQLITE_TEXT)
+      g_hash_table_add (set, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  return set;
+}
+
+void
+dlg_page_contributions (DlgSiteServer     *self,
+                        SoupServerMessage *msg,
+                        const char        *process_id,
+                        JsonObject        *process)
+{
+  DlgSiteDb *db = dlg_site_server_get_db (self);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_page_row_free);
+  g_autoptr(GHashTable) highlights = load_highlights (db, process_id);
+  g_autofree char *back = g_strconcat ("/p/", process_id, NULL);
+  g_autoptr(GHashTable) query = NULL;
+  const char *filter = NULL;
+  GString *page = g_string_new (NULL);
+  guint64 page_number = 1;
+  guint shown = 0, n_pages;
+
+  if (g_uri_get_query (soup_server_message_get_uri (msg)) != NULL)
+    query = g_uri_parse_params (g_uri_get_query (soup_server_message_get_uri (msg)), -1, "&",
+                                G_URI_PARAMS_NONE, NULL);
+  if (query != NULL)
+    {
+      const char *number = g_hash_table_lookup (query, "page");
+      filter = g_hash_table_lookup (query, "feature");
+      if (number == NULL
+          || !g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT / PAGE_SIZE, &page_number,
+                                          NULL))
+        page_number = 1;
+    }
+  if (filter != NULL
+      && (dlg_page_feature_info (filter) == NULL || !dlg_page_feature_enabled (process, filter)))
+    filter = NULL;
+
+  {
+    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_count_contributions, NULL);
+    if (stmt != NULL)
+      {
+        sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
+        if (filter != NULL)
+          sqlite3_bind_text (stmt, 2, filter, -1, SQLITE_STATIC);
+        if (sqlite3_step (stmt) == SQLITE_ROW)
+          shown = sqlite3_column_int (stmt, 0);
+      }
+  }
+  n_pages = MAX (1, (shown + PAGE_SIZE - 1) / PAGE_SIZE);
+  page_number = MIN (page_number, n_pages);
+  {
+    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_list_contributions, NULL);
+    if (stmt != NULL)
+      {
+        sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
+        if (filter != NULL)
+          sqlite3_bind_text (stmt, 2, filter, -1, SQLITE_STATIC);
+        sqlite3_bind_int (stmt, 3, PAGE_SIZE);
+        sqlite3_bind_int64 (stmt, 4, (page_number - 1) * PAGE_SIZE);
+        dlg_page_read_rows (stmt, rows);
+      }
+  }
+
+  dlg_html_page_begin (page, "Contributions", back, jstr (process, "title"));
+  g_string_append (page, "<h1>Les contributions</h1>\n<nav aria-label=\"Filtrer par mode de "
+                         "participation\"><ul class=\"filters\">\n<li><a href=\"?\"");
+  if (filter == NULL)
+    g_string_append (page, " aria-current=\"page\"");
+  g_string_append (page, ">Toutes</a></li>\n");
+  for (guint i = 0; dlg_page_features[i].id != NULL; i++)
+    {
+      if (g_strcmp0 (dlg_page_features[i].id, "recruitment") == 0
+          || g_strcmp0 (dlg_page_features[i].id, "event") == 0
+          || !dlg_page_feature_enabled (process, dlg_page_features[i].id))
+        continue;
+      g_string_append (page, "<li><a href=\"?feature=");
+      dlg_html_escape_append (page, dlg_page_features[i].id);
+      g_string_append (page, "\"");
+      if (g_strcmp0 (filter, dlg_page_features[i].id) == 0)
+        g_string_append (page, " aria-current=\"page\"");
+      g_string_append (page, ">");
+      dlg_html_escape_append (page, dlg_page_features[i].label);
+      g_string_append (page, "</a></li>\n");
+    }
+  g_string_append (page, "</ul></nav>\n<p class=\"meta\">");
+  g_string_append_printf (page, "%u contribution%s. Les contributions retirées par la "
+                                "modération restent conservées mais ne sont plus affichées.",
+                          shown, shown > 1 ? "s" : "");
+  g_string_append (page, "</p>\n<ul class=\"cards\">\n");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DlgPageRow *row = g_ptr_array_index (rows, i);
+
+      append_contribution (page, row->id, json_node_get_object (row->data),
+                           g_hash_table_contains (highlights, row->id));
+    }
+  g_string_append (page, "</ul>\n");
+  if (n_pages > 1)
+    {
+      g_string_append (page, "<nav aria-label=\"Pages de contributions\"><p>");
+      if (page_number > 1)
+        {
+          g_string_append_printf (page, "<a href=\"?page=%" G_GUINT64_FORMAT, page_number - 1);
+          if (filter != NULL)
+            {
+              g_string_append (page, "&amp;feature=");
+              dlg_html_escape_append (page, filter);
+            }
+          g_string_append (page, "\" rel=\"prev\">← Plus récentes</a> ");
+        }
+      g_string_append_printf (page, "Page %" G_GUINT64_FORMAT " sur %u", page_number, n_pages);
+      if (page_number < n_pages)
+        {
+          g_string_append_printf (page, " <a href=\"?page=%" G_GUINT64_FORMAT, page_number + 1);
+          if (filter != NULL)
+            {
+              g_string_append (page, "&amp;feature=");
+              dlg_html_escape_append (page, filter);
+            }
+          g_string_append (page, "\" rel=\"next\">Plus anciennes →</a>");
+        }
+      g_string_append (page, "</p></nav>\n");
+    }
+  dlg_html_page_end (page);
+  dlg_page_reply_html (msg, SOUP_STATUS_OK, page);
+}
+
+/* A contribution the public sees (see SQL_SHOWN), or NULL. */
+JsonNode *
+dlg_page_load_shown_contribution (DlgSiteDb  *db,
+                                  const char *process_id,
+                                  const char *id)
+{
+  g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_shown_contribution, NULL);
+  JsonNode *node;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  node = dlg_json_parse ((const char *) sqlite3_column_text (stmt, 0), -1, NULL);
+  if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
+    g_clear_pointer (&node, json_node_unref);
+  return node;
+}
+
+/* One contribution, the page a recommendation's sources link to. */
+void
+dlg_page_contribution (DlgSiteServer     *self,
+                       SoupServerMessage *msg,
+                       const char        *process_id,
+                       JsonObject        *process,
+                       const char        *contribution_id)
+{
+  DlgSiteDb *db = dlg_site_server_get_db (self);
+  g_autoptr(JsonNode) node = dlg_page_load_shown_contribution (db, process_id, contribution_id);
+  g_autoptr(GHashTable) highlights = NULL;
+  g_autofree char *back = g_strconcat ("/p/", process_id, "/contributions", NULL);
+  GString *page;
+
+  if (node == NULL)
+    {
+      dlg_page_reply_not_found (msg);
+      return;
+    }
+  highlights = load_highlights (db, process_id);
+  page = g_string_new (NULL);
+  dlg_html_page_begin (page, "Contribution", back, "Les contributions");
+  g_string_append (page, "<h1>Une contribution</h1>\n<p class=\"lead\">");
+  dlg_html_escape_append (page, jstr (process, "title"));
+  g_string_append (page, "</p>\n<ul class=\"cards\">\n");
+  append_contribution (page, contribution_id, json_node_get_object (node),
+                       g_hash_table_contains (highlights, contribution_id));
+  g_string_append (page, "</ul>\n");
+  dlg_html_page_end (page);
+  dlg_page_reply_html (msg, SOUP_STATUS_OK, page);
+}

@@ -1,0 +1,1074 @@
+/* dlg-site-page-form.c — the forms: registration, contribution, thanks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Forms carry a CSRF token: HMAC-SHA256 (site secret, cookie value | form path), the cookie
+ * being random, HttpOnly and SameSite=Strict. Input is checked on the server (required fields,
+ * lengths, UTF-8, choices, ranges); on error the form comes back with the input kept and the
+ * errors listed at the top and next to each field.
+ */
+
+#define G_LOG_DOMAIN "dlg-site"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "dlg-site-html.h"
+#include "dlg-site-pages-private.h"
+
+#define CSRF_COOKIE "dlg_csrf"
+#define MAX_TITLE   200
+#define MAX_BODY    10000
+
+static const char sql_insert_contact[] =
+  "INSERT INTO registration_contacts (id, full_name, email, phone) VALUES (?1, ?2, ?3, ?4)";
+
+typedef enum {
+  IN_TEXT,
+  IN_TEXTAREA,
+  IN_NUMBER,
+  IN_EMAIL,
+  IN_TEL,
+  IN_SELECT,
+  IN_RADIO,
+  IN_CONSENT,
+} InputKind;
+
+typedef struct
+{
+  const char        *name;
+  const char        *label;
+  const char        *hint;
+  InputKind          kind;
+  gboolean           required;
+  guint              max_chars;
+  const char *const *choices;   /* value, label, value, label, …, NULL */
+} FormField;
+
+typedef struct
+{
+  char *name;
+  char *message;
+} FormError;
+
+static void
+form_error_free (FormError *error)
+{
+  g_free (error->name);
+  g_free (error->message);
+  g_free (error);
+}
+
+static void
+add_form_error (GPtrArray  *errors,
+                const char *name,
+                const char *message)
+{
+  FormError *error = g_new0 (FormError, 1);
+
+  error->name = g_strdup (name);
+  error->message = g_strdup (message);
+  g_ptr_array_add (errors, error);
+}
+
+static const FormField author_field = {
+  "author_ref", "Votre pseudonyme",
+  "Facultatif. Il sera affiché avec votre contribution : n’indiquez pas votre nom complet.",
+  IN_TEXT, FALSE, 80, NULL
+};
+static const FormField idea_fields[] = {
+  { "title", "Titre de votre idée", "200 caractères au plus.", IN_TEXT, TRUE, MAX_TITLE, NULL },
+  { "body", "Votre idée", "Ce qui devrait changer, où, et pour qui. 10 000 caractères au plus.",
+    IN_TEXTAREA, TRUE, MAX_BODY, NULL },
+};
+static const FormField project_fields[] = {
+  { "title", "Nom du projet", "200 caractères au plus.", IN_TEXT, TRUE, MAX_TITLE, NULL },
+  { "body", "Présentation du projet",
+    "Objectifs, porteurs, lieu, moyens nécessaires. 10 000 caractères au plus.",
+    IN_TEXTAREA, TRUE, MAX_BODY, NULL },
+};
+static const FormField map_fields[] = {
+  { "title", "Titre", "200 caractères au plus.", IN_TEXT, TRUE, MAX_TITLE, NULL },
+  { "body", "Votre contribution", "Ce que vous observez ou proposez à cet endroit.",
+    IN_TEXTAREA, TRUE, MAX_BODY, NULL },
+  { "lat", "Latitude", "Nombre décimal, par exemple 47.2278. Sur un service de cartographie, "
+    "un clic droit sur le lieu affiche ses coordonnées.", IN_NUMBER, TRUE, 20, NULL },
+  { "lon", "Longitude", "Nombre décimal, par exemple -1.5119.", IN_NUMBER, TRUE, 20, NULL },
+};
+static const char *const debate_positions[] = { "for", "Pour", "against", "Contre", NULL };
+static const FormField debate_fields[] = {
+  { "position", "Votre position", NULL, IN_RADIO, TRUE, 0, debate_positions },
+  { "title", "Votre argument en une phrase", "200 caractères au plus.", IN_TEXT, TRUE,
+    MAX_TITLE, NULL },
+  { "body", "Développez votre argument", "10 000 caractères au plus.", IN_TEXTAREA, TRUE,
+    MAX_BODY, NULL },
+};
+static const char *const age_bands[] = {
+  "", "Choisissez", "16-17", "16 à 17 ans", "18-29", "18 à 29 ans", "30-44", "30 à 44 ans",
+  "45-59", "45 à 59 ans", "60-74", "60 à 74 ans", "75+", "75 ans et plus", NULL
+};
+static const char *const genders[] = {
+  "", "Choisissez", "woman", "Femme", "man", "Homme", "other", "Autre",
+  "undisclosed", "Je préfère ne pas répondre", NULL
+};
+static const char *const occupations[] = {
+  "", "Choisissez", "farmer", "Agriculture", "self_employed", "Artisanat, commerce, entreprise",
+  "executive", "Cadre, profession intellectuelle", "intermediate", "Profession intermédiaire",
+  "employee", "Employé·e", "worker", "Ouvrier·ère", "retired", "Retraité·e",
+  "student", "Élève, étudiant·e", "unemployed", "Sans activité professionnelle", NULL
+};
+static const char *const yes_no[] = { "no", "Non", "yes", "Oui", NULL };
+/* The profile questions when the process carries no vocabulary (an app older than sync v1's
+ * `profile` member): the app's default vocabulary. */
+static const FormField register_profile_fields[] = {
+  { "age_band", "Votre tranche d’âge", NULL, IN_SELECT, TRUE, 0, age_bands },
+  { "gender", "Vous êtes", NULL, IN_SELECT, TRUE, 0, genders },
+  { "commune", "Votre commune", "Par exemple Nantes, Rezé, Saint-Herblain.", IN_TEXT, TRUE, 100,
+    NULL },
+  { "quartier", "Votre quartier", "Facultatif.", IN_TEXT, FALSE, 100, NULL },
+  { "occupation", "Votre situation professionnelle", NULL, IN_SELECT, TRUE, 0, occupations },
+  { "prior_participation", "Avez-vous déjà participé à une démarche de dialogue citoyen ?",
+    NULL, IN_RADIO, TRUE, 0, yes_no },
+};
+static const FormField register_contact_fields[] = {
+  { "full_name", "Nom et prénom", NULL, IN_TEXT, TRUE, 200, NULL },
+  { "email", "Adresse électronique", "Pour vous écrire si vous êtes tiré·e au sort.",
+    IN_EMAIL, TRUE, 254, NULL },
+  { "phone", "Téléphone", "Facultatif.", IN_TEL, FALSE, 30, NULL },
+  { "consent", "J’accepte que mes réponses servent au tirage au sort et mes coordonnées "
+    "uniquement à me contacter pour cette démarche.", NULL, IN_CONSENT, TRUE, 0, NULL },
+};
+
+static const char *const default_questions[] = {
+  "Qu’est-ce qui vous plaît aujourd’hui dans cet espace ?",
+  "Qu’est-ce qui devrait changer en priorité ?",
+  "Comment aimeriez-vous utiliser cet espace demain ?",
+  NULL
+};
+
+typedef struct
+{
+  const char *feature;
+  const char *kind;
+  GArray     *fields;           /* FormField */
+  GPtrArray  *owned;            /* strings the fields point to */
+} Form;
+
+static void
+form_clear (Form *form)
+{
+  g_clear_pointer (&form->fields, g_array_unref);
+  g_clear_pointer (&form->owned, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Form, form_clear)
+
+/* The question a citizen reads for a category of the profile. */
+static const char *
+profile_question (const char *category,
+                  const char *label)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (register_profile_fields); i++)
+    if (g_strcmp0 (register_profile_fields[i].name, category) == 0)
+      return register_profile_fields[i].label;
+  return label;
+}
+
+/* The profile questions of the registration form, built from the vocabulary the process carries
+ * (`profile` in its body): one drop-down per category with values (a yes/no radio for prior
+ * participation), in the process's order, offering exactly its ids; a category with no values
+ * is not asked. FALSE when the process carries no vocabulary. */
+static gboolean
+add_profile_fields (Form       *form,
+                    JsonObject *process)
+{
+  JsonArray *profile = jarray (process, "profile");
+  guint n_added = 0;
+
+  if (profile == NULL || json_array_get_length (profile) == 0)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (profile); i++)
+    {
+      JsonNode *node = json_array_get_element (profile, i);
+      JsonObject *category;
+      JsonArray *values;
+      GPtrArray *choices;
+      FormField field = { NULL, NULL, NULL, IN_SELECT, TRUE, 0, NULL };
+      gboolean radio;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      category = json_node_get_object (node);
+      values = jarray (category, "values");
+      if (jstr (category, "category") == NULL || values == NULL
+          || json_array_get_length (values) == 0)
+        continue;
+      radio = g_strcmp0 (jstr (category, "category"), "prior_participation") == 0;
+      field.name = g_strdup (jstr (category, "category"));
+      field.label = g_strdup (profile_question (field.name, jstr (category, "label")));
+      field.required = !json_object_has_member (category, "required")
+                       || json_object_get_boolean_member (category, "required");
+      field.hint = field.required ? NULL : "Facultatif.";
+      field.kind = radio ? IN_RADIO : IN_SELECT;
+      g_ptr_array_add (form->owned, (char *) field.name);
+      g_ptr_array_add (form->owned, (char *) field.label);
+      choices = g_ptr_array_new ();
+      if (!radio)
+        {
+          g_ptr_array_add (choices, (gpointer) "");
+          g_ptr_array_add (choices, (gpointer) "Choisissez");
+        }
+      for (guint v = 0; v < json_array_get_length (values); v++)
+        {
+          JsonNode *value_node = json_array_get_element (values, v);
+          JsonObject *value = JSON_NODE_HOLDS_OBJECT (value_node)
+                                ? json_node_get_object (value_node) : NULL;
+          char *id, *label;
+
+          if (jstr (value, "value") == NULL || *jstr (value, "value") == '\0')
+            continue;
+          id = g_strdup (jstr (value, "value"));
+          label = g_strdup (jstr (value, "label") != NULL ? jstr (value, "label") : id);
+          g_ptr_array_add (form->owned, id);
+          g_ptr_array_add (form->owned, label);
+          g_ptr_array_add (choices, id);
+          g_ptr_array_add (choices, label);
+        }
+      g_ptr_array_add (choices, NULL);
+      field.choices = (const char *const *) g_ptr_array_free (choices, FALSE);
+      g_ptr_array_add (form->owned, (char *) field.choices);
+      g_array_append_val (form->fields, field);
+      n_added++;
+    }
+  return n_added > 0;
+}
+
+static gboolean
+form_init (Form       *form,
+           JsonObject *process,
+           const char *feature)
+{
+  form->feature = feature;
+  form->fields = g_array_new (FALSE, TRUE, sizeof (FormField));
+  form->owned = g_ptr_array_new_with_free_func (g_free);
+
+#define ADD(table) g_array_append_vals (form->fields, table, G_N_ELEMENTS (table))
+  if (g_strcmp0 (feature, "ideas") == 0)
+    {
+      form->kind = "idea";
+      ADD (idea_fields);
+    }
+  else if (g_strcmp0 (feature, "call_for_projects") == 0)
+    {
+      form->kind = "project";
+      ADD (project_fields);
+    }
+  else if (g_strcmp0 (feature, "map") == 0)
+    {
+      form->kind = "pin";
+      ADD (map_fields);
+    }
+  else if (g_strcmp0 (feature, "debate") == 0)
+    {
+      form->kind = "argument";
+      ADD (debate_fields);
+    }
+  else if (g_strcmp0 (feature, "questionnaire") == 0)
+    {
+      JsonArray *questions = jarray (dlg_page_find_feature (process, feature), "questions");
+      guint n = 0;
+
+      form->kind = "answer";
+      for (guint i = 0; ; i++)
+        {
+          const char *question = NULL;
+          FormField field = { NULL, NULL, "Facultatif. 2 000 caractères au plus.", IN_TEXTAREA,
+                              FALSE, 2000, NULL };
+          if (questions != NULL && json_array_get_length (questions) > 0)
+            {
+              JsonNode *node;
+              if (i >= json_array_get_length (questions) || i >= 30)
+                break;
+              node = json_array_get_element (questions, i);
+              if (!JSON_NODE_HOLDS_VALUE (node)
+                  || json_node_get_value_type (node) != G_TYPE_STRING)
+                continue;
+              question = json_node_get_string (node);
+            }
+          else
+            {
+              question = default_questions[i];
+              if (question == NULL)
+                break;
+            }
+          field.name = g_strdup_printf ("q%u", n++);
+          field.label = g_strdup (question);
+          g_ptr_array_add (form->owned, (char *) field.name);
+          g_ptr_array_add (form->owned, (char *) field.label);
+          g_array_append_val (form->fields, field);
+        }
+    }
+  else if (g_strcmp0 (feature, "recruitment") == 0)
+    {
+      form->kind = "registration";
+      if (!add_profile_fields (form, process))
+        ADD (register_profile_fields);
+      ADD (register_contact_fields);
+      return TRUE;
+    }
+  else
+    return FALSE;
+#undef ADD
+  g_array_append_val (form->fields, author_field);
+  return TRUE;
+}
+
+static const char *
+value_of (GHashTable *values,
+          const char *name)
+{
+  const char *value = values != NULL ? g_hash_table_lookup (values, name) : NULL;
+  return value != NULL ? value : "";
+}
+
+static const char *
+error_of (GPtrArray  *errors,
+          const char *name)
+{
+  for (guint i = 0; errors != NULL && i < errors->len; i++)
+    {
+      FormError *error = g_ptr_array_index (errors, i);
+      if (g_strcmp0 (error->name, name) == 0)
+        return error->message;
+    }
+  return NULL;
+}
+
+static void
+append_attr (GString    *out,
+             const char *name,
+             const char *value)
+{
+  g_string_append_c (out, ' ');
+  g_string_append (out, name);
+  g_string_append (out, "=\"");
+  dlg_html_escape_append (out, value);
+  g_string_append_c (out, '"');
+}
+
+static void
+render_field (GString         *page,
+              const FormField *field,
+              GHashTable      *values,
+              GPtrArray       *errors)
+{
+  const char *error = error_of (errors, field->name);
+  const char *value = value_of (values, field->name);
+  g_autofree char *id = g_strconcat ("f-", field->name, NULL);
+  g_autofree char *hint_id = g_strconcat (id, "-hint", NULL);
+  g_autofree char *error_id = g_strconcat (id, "-error", NULL);
+  g_autoptr(GString) described = g_string_new (NULL);
+
+  if (field->hint != NULL)
+    g_string_append (described, hint_id);
+  if (error != NULL)
+    g_string_append_printf (described, "%s%s", described->len > 0 ? " " : "", error_id);
+
+  g_string_append (page, error != NULL ? "<div class=\"field invalid\">\n"
+                                       : "<div class=\"field\">\n");
+  if (field->kind == IN_RADIO)
+    {
+      g_string_append (page, "<fieldset");
+      if (described->len > 0)
+        append_attr (page, "aria-describedby", described->str);
+      g_string_append (page, "><legend>");
+      dlg_html_escape_append (page, field->label);
+      if (field->required)
+        g_string_append (page, " <span aria-hidden=\"true\">*</span>");
+      g_string_append (page, "</legend>\n");
+    }
+  else if (field->kind != IN_CONSENT)
+    {
+      g_string_append (page, "<label");
+      append_attr (page, "for", id);
+      g_string_append (page, ">");
+      dlg_html_escape_append (page, field->label);
+      if (field->required)
+        g_string_append (page, " <span aria-hidden=\"true\">*</span>");
+      g_string_append (page, "</label>\n");
+    }
+  if (field->hint != NULL)
+    {
+      g_string_append (page, "<span class=\"hint\"");
+      append_attr (page, "id", hint_id);
+      g_string_append (page, ">");
+      dlg_html_escape_append (page, field->hint);
+      g_string_append (page, "</span>\n");
+    }
+  if (error != NULL)
+    {
+      g_string_append (page, "<span class=\"error\"");
+      append_attr (page, "id", error_id);
+      g_string_append (page, ">Erreur : ");
+      dlg_html_escape_append (page, error);
+      g_string_append (page, "</span>\n");
+    }
+
+#define COMMON_ATTRS()                                                     \
+  G_STMT_START {                                                           \
+    append_attr (page, "id", id);                                          \
+    append_attr (page, "name", field->name);                               \
+    if (field->required)                                                   \
+      g_string_append (page, " required");                                 \
+    if (described->len > 0)                                                \
+      append_attr (page, "aria-describedby", described->str);              \
+    if (error != NULL)                                                     \
+      g_string_append (page, " aria-invalid=\"true\"");                    \
+  } G_STMT_END
+
+  switch (field->kind)
+    {
+    case IN_TEXT:
+    case IN_EMAIL:
+    case IN_TEL:
+    case IN_NUMBER:
+      g_string_append (page, "<input");
+      append_attr (page, "type", field->kind == IN_EMAIL ? "email"
+                                 : field->kind == IN_TEL ? "tel" : "text");
+      if (field->kind == IN_NUMBER)
+        append_attr (page, "inputmode", "decimal");
+      if (field->kind == IN_EMAIL)
+        append_attr (page, "autocomplete", "email");
+      if (field->kind == IN_TEL)
+        append_attr (page, "autocomplete", "tel");
+      if (g_strcmp0 (field->name, "full_name") == 0)
+        append_attr (page, "autocomplete", "name");
+      COMMON_ATTRS ();
+      if (field->max_chars > 0)
+        g_string_append_printf (page, " maxlength=\"%u\"", field->max_chars);
+      append_attr (page, "value", value);
+      g_string_append (page, ">\n");
+      break;
+    case IN_TEXTAREA:
+      g_string_append (page, "<textarea rows=\"8\"");
+      COMMON_ATTRS ();
+      if (field->max_chars > 0)
+        g_string_append_printf (page, " maxlength=\"%u\"", field->max_chars);
+      g_string_append (page, ">");
+      dlg_html_escape_append (page, value);
+      g_string_append (page, "</textarea>\n");
+      break;
+    case IN_SELECT:
+      g_string_append (page, "<select");
+      COMMON_ATTRS ();
+      g_string_append (page, ">\n");
+      for (guint i = 0; field->choices[i] != NULL; i += 2)
+        {
+          g_string_append (page, "<option");
+          append_attr (page, "value", field->choices[i]);
+          if (g_strcmp0 (value, field->choices[i]) == 0)
+            g_string_append (page, " selected");
+          g_string_append (page, ">");
+          dlg_html_escape_append (page, field->choices[i + 1]);
+          g_string_append (page, "</option>\n");
+        }
+      g_string_append (page, "</select>\n");
+      break;
+    case IN_RADIO:
+      for (guint i = 0; field->choices[i] != NULL; i += 2)
+        {
+          /* The first choice carries the field's id: the error summary links to it. */
+          g_autofree char *choice_id = i == 0 ? g_strdup (id)
+                                              : g_strdup_printf ("%s-%u", id, i / 2);
+          g_string_append (page, "<label class=\"choice\"><input type=\"radio\"");
+          append_attr (page, "id", choice_id);
+          append_attr (page, "name", field->name);
+          append_attr (page, "value", field->choices[i]);
+          if (field->required)
+            g_string_append (page, " required");
+          if (g_strcmp0 (value, field->choices[i]) == 0)
+            g_string_append (page, " checked");
+          g_string_append (page, "> ");
+          dlg_html_escape_append (page, field->choices[i + 1]);
+          g_string_append (page, "</label>\n");
+        }
+      g_string_append (page, "</fieldset>\n");
+      break;
+    case IN_CONSENT:
+      g_string_append (page, "<label class=\"choice\"><input type=\"checkbox\" value=\"yes\"");
+      COMMON_ATTRS ();
+      if (g_strcmp0 (value, "yes") == 0)
+        g_string_append (page, " checked");
+      g_string_append (page, "> <span>");
+      dlg_html_escape_append (page, field->label);
+      g_string_append (page, " <span aria-hidden=\"true\">*</span></span></label>\n");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+#undef COMMON_ATTRS
+  g_string_append (page, "</div>\n");
+}
+
+static char *
+csrf_token (DlgSiteServer *self,
+            const char    *cookie,
+            const char    *form_path)
+{
+  g_autofree char *secret = dlg_site_db_get_meta (dlg_site_server_get_db (self),
+                                                  "csrf_secret");
+  g_autofree char *message = g_strconcat (cookie, "|", form_path, NULL);
+
+  if (secret == NULL)
+    return NULL;
+  return g_compute_hmac_for_string (G_CHECKSUM_SHA256, (const guchar *) secret, strlen (secret),
+                                    message, -1);
+}
+
+static gboolean
+constant_time_equal (const char *a,
+                     const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  guint8 diff = la != lb;
+
+  for (gsize i = 0; i < MIN (la, lb); i++)
+    diff |= (guint8) (a[i] ^ b[i]);
+  return diff == 0;
+}
+
+/* The value of the CSRF cookie sent with the request, if it looks like ours. */
+static char *
+request_cookie (SoupServerMessage *msg)
+{
+  const char *header = soup_message_headers_get_one (
+    soup_server_message_get_request_headers (msg), "Cookie");
+  g_auto(GStrv) parts = NULL;
+
+  if (header == NULL)
+    return NULL;
+  parts = g_strsplit (header, ";", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *part = g_strstrip (parts[i]);
+      if (g_str_has_prefix (part, CSRF_COOKIE "="))
+        {
+          const char *value = part + strlen (CSRF_COOKIE "=");
+          if (strlen (value) != 64)
+            return NULL;
+          for (const char *p = value; *p != '\0'; p++)
+            if (!g_ascii_isxdigit (*p))
+              return NULL;
+          return g_strdup (value);
+        }
+    }
+  return NULL;
+}
+
+static void
+render_form (DlgSiteServer     *self,
+             SoupServerMessage *msg,
+             guint              status,
+             const char        *process_id,
+             JsonObject        *process,
+             Form              *form,
+             const char        *form_path,
+             GHashTable        *values,
+             GPtrArray         *errors)
+{
+  g_autofree char *cookie = request_cookie (msg);
+  g_autofree char *token = NULL;
+  g_autofree char *back = g_strconcat ("/p/", process_id, NULL);
+  const DlgPageFeature *info = dlg_page_feature_info (form->feature);
+  JsonObject *feature = dlg_page_find_feature (process, form->feature);
+  GString *page = g_string_new (NULL);
+  g_autofree char *title = g_strdup_printf ("%s – %s", info->label, jstr (process, "title"));
+
+  if (cookie == NULL)
+    {
+      g_autofree char *set = NULL;
+      cookie = dlg_site_random_hex (32);
+      set = g_strdup_printf (CSRF_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict", cookie);
+      soup_message_headers_append (soup_server_message_get_response_headers (msg),
+                                   "Set-Cookie", set);
+    }
+  token = csrf_token (self, cookie, form_path);
+
+  dlg_html_page_begin (page, errors != NULL && errors->len > 0
+                             ? "Erreur dans le formulaire" : title,
+                       back, jstr (process, "title"));
+  g_string_append (page, "<h1>");
+  dlg_html_escape_append (page, info->verb != NULL ? info->verb : info->label);
+  g_string_append (page, "</h1>\n<p class=\"meta\">");
+  dlg_html_escape_append (page, info->label);
+  g_string_append (page, " · ");
+  dlg_html_escape_append (page, jstr (process, "title"));
+  g_string_append (page, "</p>\n");
+  if (jstr (feature, "rules") != NULL && *jstr (feature, "rules") != '\0')
+    {
+      g_string_append (page, "<div class=\"rules\"><strong>Règles du jeu :</strong> ");
+      dlg_html_paragraphs (page, jstr (feature, "rules"));
+      g_string_append (page, "</div>\n");
+    }
+  if (g_strcmp0 (form->feature, "recruitment") == 0)
+    g_string_append (page, "<p>Vos réponses sur le profil (âge, genre, commune, situation) "
+                           "servent seulement à composer un panel divers par tirage au sort. "
+                           "Vos coordonnées sont conservées à part, ne sont jamais publiées et "
+                           "sont effacées à la fin de la démarche. Vous pouvez demander leur "
+                           "effacement à tout moment.</p>\n");
+
+  if (errors != NULL && errors->len > 0)
+    {
+      g_string_append (page, "<div class=\"errors\" role=\"alert\" tabindex=\"-1\" "
+                             "id=\"erreurs\">\n<h2>Le formulaire contient ");
+      if (errors->len == 1)
+        g_string_append (page, "une erreur");
+      else
+        g_string_append_printf (page, "%u erreurs", errors->len);
+      g_string_append (page, "</h2>\n<ul>\n");
+      for (guint i = 0; i < errors->len; i++)
+        {
+          FormError *error = g_ptr_array_index (errors, i);
+          g_string_append (page, "<li>");
+          if (error->name != NULL)
+            {
+              g_autofree char *anchor = g_strconcat ("#f-", error->name, NULL);
+              dlg_page_append_link (page, anchor, NULL, NULL, error->message, NULL);
+            }
+          else
+            dlg_html_escape_append (page, error->message);
+          g_string_append (page, "</li>\n");
+        }
+      g_string_append (page, "</ul>\n</div>\n");
+    }
+
+  g_string_append (page, "<p class=\"meta\">Les champs marqués d’un astérisque (*) sont "
+                         "obligatoires.</p>\n<form method=\"post\"");
+  append_attr (page, "action", form_path);
+  g_string_append (page, " accept-charset=\"utf-8\" novalidate>\n<input type=\"hidden\" "
+                         "name=\"csrf_token\"");
+  append_attr (page, "value", token);
+  g_string_append (page, ">\n");
+  for (guint i = 0; i < form->fields->len; i++)
+    render_field (page, &g_array_index (form->fields, FormField, i), values, errors);
+  g_string_append (page, "<p><button class=\"button\" type=\"submit\">Envoyer</button></p>\n"
+                         "</form>\n");
+  dlg_html_page_end (page);
+  dlg_page_reply_html (msg, status, page);
+}
+
+static gboolean
+parse_coordinate (const char *text,
+                  double      limit,
+                  double     *out)
+{
+  g_autofree char *copy = g_strdup (text);
+  char *end;
+
+  g_strdelimit (copy, ",", '.');
+  g_strstrip (copy);
+  if (*copy == '\0')
+    return FALSE;
+  *out = g_ascii_strtod (copy, &end);
+  return *end == '\0' && isfinite (*out) && fabs (*out) <= limit;
+}
+
+static void
+validate_form (Form       *form,
+               GHashTable *values,
+               GPtrArray  *errors)
+{
+  gboolean any_answer = FALSE;
+
+  for (guint i = 0; i < form->fields->len; i++)
+    {
+      const FormField *field = &g_array_index (form->fields, FormField, i);
+      const char *value = value_of (values, field->name);
+      g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+      if (!g_utf8_validate (value, -1, NULL))
+        {
+          add_form_error (errors, field->name,
+                          "Le texte contient des caractères invalides (encodage).");
+          continue;
+        }
+      if (*trimmed == '\0')
+        {
+          if (field->required)
+            {
+              g_autofree char *message = NULL;
+              if (field->kind == IN_CONSENT)
+                message = g_strdup ("Votre accord est nécessaire pour vous inscrire.");
+              else if (field->kind == IN_SELECT || field->kind == IN_RADIO)
+                message = g_strdup_printf ("Choisissez une réponse : « %s ».", field->label);
+              else
+                message = g_strdup_printf ("Le champ « %s » est obligatoire.", field->label);
+              add_form_error (errors, field->name, message);
+            }
+          continue;
+        }
+      if (field->kind == IN_TEXTAREA && g_str_has_prefix (field->name, "q"))
+        any_answer = TRUE;
+      if (field->max_chars > 0 && g_utf8_strlen (value, -1) > field->max_chars)
+        {
+          g_autofree char *message =
+            g_strdup_printf ("« %s » doit faire au plus %u caractères (actuellement %ld).",
+                             field->label, field->max_chars, g_utf8_strlen (value, -1));
+          add_form_error (errors, field->name, message);
+          continue;
+        }
+      if (field->choices != NULL)
+        {
+          gboolean found = FALSE;
+          for (guint c = 0; field->choices[c] != NULL; c += 2)
+            found |= *field->choices[c] != '\0' && g_strcmp0 (field->choices[c], value) == 0;
+          if (!found)
+            {
+              g_autofree char *message = g_strdup_printf ("Choisissez une réponse proposée : "
+                                                          "« %s ».", field->label);
+              add_form_error (errors, field->name, message);
+            }
+          continue;
+        }
+      if (field->kind == IN_CONSENT && g_strcmp0 (value, "yes") != 0)
+        add_form_error (errors, field->name, "Votre accord est nécessaire pour vous inscrire.");
+      if (field->kind == IN_NUMBER)
+        {
+          double v;
+          gboolean lat = g_strcmp0 (field->name, "lat") == 0;
+          if (!parse_coordinate (value, lat ? 90 : 180, &v))
+            add_form_error (errors, field->name,
+                            lat ? "La latitude doit être un nombre entre -90 et 90."
+                                : "La longitude doit être un nombre entre -180 et 180.");
+        }
+      if (field->kind == IN_EMAIL)
+        {
+          const char *at = strchr (trimmed, '@');
+          if (at == NULL || at == trimmed || strchr (at, '.') == NULL
+              || strpbrk (trimmed, " <>\"'") != NULL)
+            add_form_error (errors, field->name,
+                            "L’adresse électronique doit ressembler à nom@exemple.fr.");
+        }
+      if (field->kind == IN_TEL && strspn (trimmed, "0123456789 +.-()") != strlen (trimmed))
+        add_form_error (errors, field->name,
+                        "Le numéro de téléphone ne doit contenir que des chiffres, des "
+                        "espaces et + . - ( ).");
+    }
+  if (g_strcmp0 (form->kind, "answer") == 0 && !any_answer)
+    add_form_error (errors, "q0", "Répondez à au moins une question.");
+}
+
+/* The value posted for a field of @form; "" for a field the form does not have. */
+static const char *
+form_value (Form       *form,
+            GHashTable *values,
+            const char *name)
+{
+  for (guint i = 0; i < form->fields->len; i++)
+    if (g_strcmp0 (g_array_index (form->fields, FormField, i).name, name) == 0)
+      return value_of (values, name);
+  return "";
+}
+
+static gboolean
+store_submission (DlgSiteServer *self,
+                  const char    *process_id,
+                  JsonObject    *process,
+                  Form          *form,
+                  GHashTable    *values,
+                  GError       **error)
+{
+  DlgSiteDb *db = dlg_site_server_get_db (self);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *now = dlg_site_now_iso ();
+  g_autofree char *data = NULL;
+  gboolean registration = g_strcmp0 (form->kind, "registration") == 0;
+  JsonObject *feature = dlg_page_find_feature (process, form->feature);
+
+#define MEMBER_STR(name, value)                                            \
+  G_STMT_START {                                                           \
+    g_autofree char *v_ = g_strstrip (g_strdup (value));                   \
+    json_builder_set_member_name (builder, name);                          \
+    json_builder_add_string_value (builder, v_);                           \
+  } G_STMT_END
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "process_id");
+  json_builder_add_string_value (builder, process_id);
+  if (registration)
+    {
+      json_builder_set_member_name (builder, "channel");
+      json_builder_add_string_value (builder, "online");
+      /* Only what the form asked: a field it does not have is not taken. */
+      MEMBER_STR ("age_band", form_value (form, values, "age_band"));
+      MEMBER_STR ("gender", form_value (form, values, "gender"));
+      MEMBER_STR ("commune", form_value (form, values, "commune"));
+      MEMBER_STR ("quartier", form_value (form, values, "quartier"));
+      MEMBER_STR ("occupation", form_value (form, values, "occupation"));
+      json_builder_set_member_name (builder, "prior_participation");
+      json_builder_add_boolean_value (builder,
+                                      g_strcmp0 (form_value (form, values,
+                                                             "prior_participation"),
+                                                 "yes") == 0);
+      json_builder_set_member_name (builder, "household");
+      json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "consent");
+      json_builder_add_boolean_value (builder, TRUE);
+      json_builder_set_member_name (builder, "consent_at");
+      json_builder_add_string_value (builder, now);
+      json_builder_set_member_name (builder, "registered_at");
+      json_builder_add_string_value (builder, now);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "feature");
+      json_builder_add_string_value (builder, form->feature);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, form->kind);
+      json_builder_set_member_name (builder, "parent_id");
+      json_builder_add_null_value (builder);
+      MEMBER_STR ("author_ref", value_of (values, "author_ref"));
+      if (g_strcmp0 (form->kind, "answer") == 0)
+        MEMBER_STR ("title", "Réponse au questionnaire");
+      else
+        MEMBER_STR ("title", value_of (values, "title"));
+      MEMBER_STR ("body", value_of (values, "body"));
+      json_builder_set_member_name (builder, "lat");
+      if (g_strcmp0 (form->kind, "pin") == 0)
+        {
+          double lat = 0, lon = 0;
+          parse_coordinate (value_of (values, "lat"), 90, &lat);
+          parse_coordinate (value_of (values, "lon"), 180, &lon);
+          json_builder_add_double_value (builder, lat);
+          json_builder_set_member_name (builder, "lon");
+          json_builder_add_double_value (builder, lon);
+        }
+      else
+        {
+          json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "lon");
+          json_builder_add_null_value (builder);
+        }
+      json_builder_set_member_name (builder, "answers");
+      if (g_strcmp0 (form->kind, "argument") == 0)
+        {
+          json_builder_begin_object (builder);
+          MEMBER_STR ("position", value_of (values, "position"));
+          json_builder_end_object (builder);
+        }
+      else if (g_strcmp0 (form->kind, "answer") == 0)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "questions");
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < form->fields->len; i++)
+            {
+              const FormField *field = &g_array_index (form->fields, FormField, i);
+              if (field->kind != IN_TEXTAREA)
+                continue;
+              json_builder_begin_object (builder);
+              MEMBER_STR ("question", field->label);
+              MEMBER_STR ("answer", value_of (values, field->name));
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "created_at");
+      json_builder_add_string_value (builder, now);
+      json_builder_set_member_name (builder, "moderation");
+      json_builder_add_string_value (builder,
+                                     g_strcmp0 (jstr (feature, "moderation"), "a_priori") == 0
+                                     ? "pending" : "published");
+      json_builder_set_member_name (builder, "moderation_reason");
+      json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "supports");
+      json_builder_add_int_value (builder, 0);
+    }
+  json_builder_end_object (builder);
+#undef MEMBER_STR
+  root = json_builder_get_root (builder);
+  data = dlg_site_json_to_string (root);
+
+  if (!dlg_site_db_begin (db, error))
+    return FALSE;
+  if (registration)
+    {
+      g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_insert_contact, error);
+      g_autofree char *name = g_strstrip (g_strdup (value_of (values, "full_name")));
+      g_autofree char *email = g_strstrip (g_strdup (value_of (values, "email")));
+      g_autofree char *phone = g_strstrip (g_strdup (value_of (values, "phone")));
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, email, -1, SQLITE_STATIC);
+      if (*phone != '\0')
+        sqlite3_bind_text (stmt, 4, phone, -1, SQLITE_STATIC);
+      if (!dlg_site_db_step_done (db, stmt, error))
+        goto fail;
+    }
+  if (!dlg_site_db_put_object (db, registration ? "registration" : "contribution", id,
+                               process_id, data, NULL, error))
+    goto fail;
+  return dlg_site_db_commit (db, error);
+
+fail:
+  dlg_site_db_rollback (db);
+  return FALSE;
+}
+
+void
+dlg_page_form (DlgSiteServer     *self,
+               SoupServerMessage *msg,
+               const char        *process_id,
+               JsonObject        *process,
+               const char        *feature_id,
+               const char        *form_path)
+{
+  const char *method = soup_server_message_get_method (msg);
+  JsonObject *feature = dlg_page_find_feature (process, feature_id);
+  g_auto(Form) form = { 0 };
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *cookie = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *body_text = NULL;
+  const char *sent;
+
+  if (!dlg_page_feature_enabled (process, feature_id) || !form_init (&form, process, feature_id))
+    {
+      dlg_page_reply_not_found (msg);
+      return;
+    }
+  if (dlg_page_feature_closed_reason (process, feature_id) != NULL)
+    {
+      /* Shown to whoever comes by; a form sent anyway is refused and nothing is kept. */
+      gboolean reading = g_strcmp0 (method, "GET") == 0 || g_strcmp0 (method, "HEAD") == 0;
+
+      g_autofree char *back = g_strconcat ("/p/", process_id, NULL);
+      const char *title = g_strcmp0 (feature_id, "recruitment") == 0
+                          ? "Inscriptions closes" : "Participation close";
+      GString *page = g_string_new (NULL);
+
+      dlg_html_page_begin (page, title, back, jstr (process, "title"));
+      g_string_append (page, "<h1>");
+      dlg_html_escape_append (page, title);
+      g_string_append (page, "</h1>\n<p>");
+      dlg_html_escape_append (page, dlg_page_feature_closed_reason (process, feature_id));
+      g_string_append (page, "</p>\n<p>");
+      dlg_page_append_link (page, "/p/", process_id, "", "Retour à la page de la démarche", NULL);
+      g_string_append (page, "</p>\n");
+      dlg_html_page_end (page);
+      dlg_page_reply_html (msg, reading ? SOUP_STATUS_OK : SOUP_STATUS_FORBIDDEN, page);
+      return;
+    }
+  if (!dlg_page_feature_open (feature))
+    {
+      dlg_page_reply_message (msg, SOUP_STATUS_FORBIDDEN, "Participation fermée",
+                              "Cette participation n’est pas ouverte en ce moment. Consultez les "
+                              "dates sur la page de la démarche.");
+      return;
+    }
+  if (g_strcmp0 (method, "GET") == 0 || g_strcmp0 (method, "HEAD") == 0)
+    {
+      render_form (self, msg, SOUP_STATUS_OK, process_id, process, &form, form_path, NULL,
+                   NULL);
+      return;
+    }
+  if (g_strcmp0 (method, "POST") != 0)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
+                                    "GET, POST");
+      dlg_page_reply_message (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Méthode non permise",
+                              "Cette page accepte seulement l’affichage et l’envoi du formulaire.");
+      return;
+    }
+
+  if (soup_server_message_get_request_body (msg)->length > DLG_SITE_MAX_BODY_BYTES)
+    {
+      dlg_page_reply_message (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Envoi trop volumineux",
+                              "Votre envoi dépasse la taille permise (1 Mio). Raccourcissez votre "
+                              "texte et réessayez.");
+      return;
+    }
+  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  body_text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  values = soup_form_decode (body_text);
+  errors = g_ptr_array_new_with_free_func ((GDestroyNotify) form_error_free);
+
+  cookie = request_cookie (msg);
+  sent = g_hash_table_lookup (values, "csrf_token");
+  if (cookie != NULL)
+    expected = csrf_token (self, cookie, form_path);
+  if (expected == NULL || sent == NULL || !constant_time_equal (expected, sent))
+    {
+      add_form_error (errors, NULL, "Le formulaire a expiré ou n’a pas été envoyé depuis ce "
+                                    "site. Vérifiez vos réponses ci-dessous et envoyez-le de "
+                                    "nouveau.");
+      render_form (self, msg, SOUP_STATUS_FORBIDDEN, process_id, process, &form, form_path,
+                   values, errors);
+      return;
+    }
+
+  validate_form (&form, values, errors);
+  if (errors->len > 0)
+    {
+      render_form (self, msg, 422, process_id, process, &form, form_path, values, errors);
+      return;
+    }
+  if (!store_submission (self, process_id, process, &form, values, &error))
+    {
+      g_warning ("Cannot store a submission: %s", error->message);
+      add_form_error (errors, NULL, "Un problème technique a empêché l’enregistrement. "
+                                    "Réessayez dans quelques instants.");
+      render_form (self, msg, SOUP_STATUS_SERVICE_UNAVAILABLE, process_id, process, &form,
+                   form_path, values, errors);
+      return;
+    }
+  {
+    g_autofree char *location = g_strdup_printf ("/p/%s/merci?f=%s", process_id, feature_id);
+    soup_server_message_set_redirect (msg, SOUP_STATUS_SEE_OTHER, location);
+  }
+}
+
+void
+dlg_page_thanks (SoupServerMessage *msg,
+                 const char        *process_id,
+                 JsonObject        *process)
+{
+  GHashTable *query = NULL;
+  const char *feature = NULL;
+  g_autofree char *back = g_strconcat ("/p/", process_id, NULL);
+  GString *page = g_string_new (NULL);
+
+  if (g_uri_get_query (soup_server_message_get_uri (msg)) != NULL)
+    query = g_uri_parse_params (g_uri_get_query (soup_server_message_get_uri (msg)), -1, "&",
+                                G_URI_PARAMS_NONE, NULL);
+  if (query != NULL)
+    feature = g_hash_table_lookup (query, "f");
+  dlg_html_page_begin (page, "Merci", back, jstr (process, "title"));
+  g_string_append (page, "<h1>Merci pour votre participation</h1>\n<div class=\"notice\" "
+                         "role=\"status\"><p>");
+  if (g_strcmp0 (feature, "recruitment") == 0)
+    g_string_append (page, "Votre inscription est enregistrée. Si vous êtes tiré·e au sort, "
+                           "l’équipe du dialogue citoyen vous écrira.");
+  else
+    g_string_append (page, "Votre contribution est enregistrée. Elle sera lue et analysée "
+                           "selon les règles du jeu de la démarche.");
+  g_string_append (page, "</p></div>\n<p>");
+  dlg_page_append_link (page, "/p/", process_id, "/contributions", "Voir les contributions", NULL);
+  g_string_append (page, " · ");
+  dlg_page_append_link (page, "/p/", process_id, NULL, "Retour à la démarche", NULL);
+  g_string_append (page, "</p>\n");
+  dlg_html_page_end (page);
+  dlg_page_reply_html (msg, SOUP_STATUS_OK, page);
+  g_clear_pointer (&query, g_hash_table_unref);
+}
