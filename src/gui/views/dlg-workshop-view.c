@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-workshop-view.h"
+#include "dlg-attendance-row.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-record-section.h"
 #include "dlg-field-binding.h"
@@ -34,27 +35,6 @@ G_DEFINE_FINAL_TYPE (DlgWorkshopView, dlg_workshop_view, DLG_TYPE_STAGE_VIEW_BAS
 /* Panel members first; everyone registered when no panel was drawn yet. */
 #define MAX_ATTENDANCE_ROWS 300
 
-typedef struct
-{
-  DlgStore *store;
-  gint64    session_id;
-  gint64    participant_id;
-} AttendanceToggle;
-
-static void
-attendance_toggled_cb (GtkCheckButton   *check,
-                       AttendanceToggle *toggle)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!dlg_session_set_attendance (toggle->store, toggle->session_id, toggle->participant_id,
-                                   gtk_check_button_get_active (check), &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (check), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (check), error->message);
-    }
-}
-
 static gboolean
 is_panel_member (DlgParticipant *p)
 {
@@ -64,6 +44,7 @@ is_panel_member (DlgParticipant *p)
          g_strcmp0 (status, "accepted") == 0;
 }
 
+/* (transfer full): the attendance at @session_id, for the session's dialog. */
 static GtkWidget *
 attendance_list (DlgWorkshopView *self,
                  gint64           session_id)
@@ -73,20 +54,13 @@ attendance_list (DlgWorkshopView *self,
   g_autoptr(GListModel) participants =
     dlg_participant_list (store, dlg_stage_view_base_get_process_id (base), NULL);
   g_autoptr(GArray) present = dlg_session_list_attendance (store, session_id, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Attendance"));
-  GtkWidget *list = gtk_list_box_new ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
+                                                                  "dlg-attendance.ui");
+  GtkWidget *box = GTK_WIDGET (gtk_builder_get_object (builder, "attendance"));
+  GtkListBox *list = GTK_LIST_BOX (gtk_builder_get_object (builder, "attendance_list"));
   gboolean panel = FALSE;
   guint n = participants != NULL ? g_list_model_get_n_items (participants) : 0;
   guint shown = 0;
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_set_margin_top (heading, 12);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_box_append (GTK_BOX (box), list);
 
   for (guint i = 0; i < n && !panel; i++)
     {
@@ -97,10 +71,6 @@ attendance_list (DlgWorkshopView *self,
   for (guint i = 0; i < n && shown < MAX_ATTENDANCE_ROWS; i++)
     {
       g_autoptr(DlgParticipant) p = g_list_model_get_item (participants, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-      AttendanceToggle *toggle;
-      GtkWidget *row, *check;
       gboolean is_present = FALSE;
 
       if (panel && !is_panel_member (p))
@@ -108,40 +78,14 @@ attendance_list (DlgWorkshopView *self,
       for (guint j = 0; present != NULL && j < present->len; j++)
         if (g_array_index (present, DlgAttendance, j).participant_id == dlg_participant_get_id (p))
           is_present = g_array_index (present, DlgAttendance, j).present;
-
-      /* Participants are named by number and profile, never by contact data. */
-      {
-        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, dlg_participant_get_id (p));
-
-        title = g_strdup_printf (_("Participant no. %s"), number);
-      }
-      subtitle = g_strdup_printf ("%s · %s · %s", dlg_participant_get_age_band (p),
-                                  dlg_participant_get_gender (p), dlg_participant_get_commune (p));
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      check = gtk_check_button_new ();
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_present);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Present"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      toggle = g_new0 (AttendanceToggle, 1);
-      toggle->store = store;
-      toggle->session_id = session_id;
-      toggle->participant_id = dlg_participant_get_id (p);
-      g_signal_connect_data (check, "toggled", G_CALLBACK (attendance_toggled_cb), toggle,
-                             (GClosureNotify)(void (*)(void))g_free, 0);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      gtk_list_box_append (list, dlg_attendance_row_new (store, session_id, p, is_present));
       shown++;
     }
   if (shown == 0)
-    gtk_list_box_append (GTK_LIST_BOX (list),
+    gtk_list_box_append (list,
                          dlg_placeholder_row_new (_("No registration yet: register the panel at "
                                                     "the recruitment stage.")));
-  return box;
+  return g_object_ref (box);   /* the builder's reference goes with the builder */
 }
 
 /* ---------------------------------------------------------------- session */
@@ -237,7 +181,11 @@ edit_session (DlgWorkshopView *self,
   dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_SESSION,
                           session_reload);
   if (dlg_session_get_id (item) != 0)
-    dlg_edit_dialog_add_widget (dialog, attendance_list (self, dlg_session_get_id (item)));
+    {
+      g_autoptr(GtkWidget) attendance = attendance_list (self, dlg_session_get_id (item));
+
+      dlg_edit_dialog_add_widget (dialog, attendance);
+    }
   else
     dlg_edit_dialog_set_note (dialog, _("Attendance can be taken once the session is saved: "
                                         "give it a title and a date, then open it again."));
