@@ -13,6 +13,7 @@
 
 #include "dlg-core.h"
 #include "dlg-context.h"
+#include "dlg-record-section-row.h"
 #include "dlg-view-util.h"
 
 /**
@@ -21,26 +22,19 @@
  * @subtitle: (nullable): user text too
  * @id: the record the row opens
  *
- * An activatable row of a boxed list that opens a record.
+ * An activatable row of a boxed list that opens a record: the row of a DlgRecordSection
+ * (template dlg-record-section-row.ui) for a list the view fills itself.
  */
 GtkWidget *
 dlg_record_row_new (const char *title,
                     const char *subtitle,
                     gint64      id)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  DlgRecordSectionRow *row = g_object_new (DLG_TYPE_RECORD_SECTION_ROW, NULL);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 title != NULL && *title != '\0' ? title : _("(untitled)"));
-  if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  dlg_record_section_row_set_text (row, title, subtitle);
   g_object_set_data (G_OBJECT (row), "dlg-record-id", GSIZE_TO_POINTER ((gsize)id));
-  return row;
+  return GTK_WIDGET (row);
 }
 
 gint64
