@@ -135,14 +135,6 @@ edit_recommendation (DlgOpinionView    *self,
 }
 
 static char *
-recommendation_title (gpointer item,
-                      gpointer user_data)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT ". %s", dlg_recommendation_get_number (item),
-                          dlg_recommendation_get_title (item));
-}
-
-static char *
 recommendation_subtitle (gpointer item,
                          gpointer user_data)
 {
@@ -252,7 +244,7 @@ dlg_opinion_view_init (DlgOpinionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  dlg_record_section_set_text_funcs (self->recommendation_section, recommendation_title,
+  dlg_record_section_set_text_funcs (self->recommendation_section, dlg_recommendation_row_title,
                                      recommendation_subtitle, self);
 
 }

@@ -203,14 +203,6 @@ edit_recommendation (DlgValidationView *self,
 }
 
 static char *
-recommendation_title (gpointer item,
-                      gpointer user_data)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT ". %s", dlg_recommendation_get_number (item),
-                          dlg_recommendation_get_title (item));
-}
-
-static char *
 recommendation_subtitle (gpointer item,
                          gpointer user_data)
 {
@@ -313,7 +305,7 @@ dlg_validation_view_init (DlgValidationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->decisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  dlg_record_section_set_text_funcs (self->recommendation_section, recommendation_title,
+  dlg_record_section_set_text_funcs (self->recommendation_section, dlg_recommendation_row_title,
                                      recommendation_subtitle, self);
 
 }

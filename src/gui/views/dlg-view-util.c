@@ -104,6 +104,16 @@ dlg_record_load_again (DlgContext        *context,
   return item;
 }
 
+/* A DlgRecordSectionTextFunc: "3. The title" (the opinion, review and validation lists). */
+char *
+dlg_recommendation_row_title (gpointer recommendation,
+                              gpointer user_data)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ". %s",
+                          dlg_recommendation_get_number (recommendation),
+                          dlg_recommendation_get_title (recommendation));
+}
+
 GtkWidget *
 dlg_placeholder_row_new (const char *text)
 {

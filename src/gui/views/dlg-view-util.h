@@ -26,6 +26,8 @@ gpointer   dlg_record_row_load      (GtkListBoxRow      *row,
 gpointer   dlg_record_load_again    (DlgContext         *context,
                                      gpointer            record,
                                      DlgRecordLoadFunc   load);
+char      *dlg_recommendation_row_title (gpointer         recommendation,
+                                         gpointer         user_data);
 GtkWidget *dlg_placeholder_row_new  (const char         *text);
 void       dlg_list_box_remove_all  (GtkListBox         *list);
 char      *dlg_format_date          (const char         *iso);

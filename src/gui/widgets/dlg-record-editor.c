@@ -113,17 +113,18 @@ vocabulary_count (const DlgVocabulary *vocabulary)
   return n;
 }
 
-static GtkStringList *
+/* (transfer container): the translated labels, NULL-terminated. */
+static const char **
 vocabulary_labels (const DlgField *field)
 {
   const DlgVocabulary *vocabulary = field->vocabulary;
-  GtkStringList *labels = gtk_string_list_new (NULL);
+  guint n = vocabulary_count (vocabulary);
+  const char **labels = g_new0 (const char *, n + 1);
 
-  for (guint i = 0; vocabulary->entries[i].id != NULL; i++)
-    gtk_string_list_append (labels, vocabulary->context != NULL
-                                    ? g_dpgettext2 (NULL, vocabulary->context,
-                                                    vocabulary->entries[i].label)
-                                    : _(vocabulary->entries[i].label));
+  for (guint i = 0; i < n; i++)
+    labels[i] = vocabulary->context != NULL
+                ? g_dpgettext2 (NULL, vocabulary->context, vocabulary->entries[i].label)
+                : _(vocabulary->entries[i].label);
   return labels;
 }
 
@@ -159,13 +160,9 @@ add_row (DlgEditDialog  *dialog,
       return GTK_WIDGET (dlg_edit_dialog_add_text (dialog, label, get_string (record, field)));
     case DLG_FIELD_ENUM:
       {
-        g_autoptr(GtkStringList) labels = vocabulary_labels (field);
-        g_autofree const char **strv = g_new0 (const char *,
-                                               g_list_model_get_n_items (G_LIST_MODEL (labels)) + 1);
+        g_autofree const char **labels = vocabulary_labels (field);
 
-        for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (labels)); i++)
-          strv[i] = gtk_string_list_get_string (labels, i);
-        return GTK_WIDGET (dlg_edit_dialog_add_choice (dialog, label, strv,
+        return GTK_WIDGET (dlg_edit_dialog_add_choice (dialog, label, labels,
                                                        vocabulary_index (field,
                                                                          get_string (record,
                                                                                      field))));

@@ -107,6 +107,27 @@ update_rows (DlgRecordSection *self)
       update_row (self, DLG_RECORD_SECTION_ROW (child));
 }
 
+static gboolean
+property_differs (GObject    *kept,
+                  GObject    *fresh,
+                  GParamSpec *pspec,
+                  GValue     *new_value)
+{
+  g_auto(GValue) old_value = G_VALUE_INIT;
+
+  g_value_init (&old_value, pspec->value_type);
+  g_value_init (new_value, pspec->value_type);
+  g_object_get_property (kept, pspec->name, &old_value);
+  g_object_get_property (fresh, pspec->name, new_value);
+  return g_param_values_cmp (pspec, &old_value, new_value) != 0;
+}
+
+static gboolean
+is_writable (GParamSpec *pspec)
+{
+  return (pspec->flags & G_PARAM_WRITABLE) != 0 && (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0;
+}
+
 /* Whether @kept can take what differs in @fresh (same type, same id) through its writable
  * properties: FALSE when a read-only one differs too (a number the store gives). */
 static gboolean
@@ -121,18 +142,10 @@ can_update (GObject *kept,
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (kept), &n);
   for (guint i = 0; i < n; i++)
     {
-      g_auto(GValue) old_value = G_VALUE_INIT;
-      g_auto(GValue) new_value = G_VALUE_INIT;
-      GParamSpec *pspec = pspecs[i];
+      g_auto(GValue) value = G_VALUE_INIT;
 
-      if ((pspec->flags & G_PARAM_READABLE) == 0 ||
-          ((pspec->flags & G_PARAM_WRITABLE) != 0 && (pspec->flags & G_PARAM_CONSTRUCT_ONLY) == 0))
-        continue;
-      g_value_init (&old_value, pspec->value_type);
-      g_value_init (&new_value, pspec->value_type);
-      g_object_get_property (kept, pspec->name, &old_value);
-      g_object_get_property (fresh, pspec->name, &new_value);
-      if (g_param_values_cmp (pspec, &old_value, &new_value) != 0)
+      if ((pspecs[i]->flags & G_PARAM_READABLE) != 0 && !is_writable (pspecs[i]) &&
+          property_differs (kept, fresh, pspecs[i], &value))
         return FALSE;
     }
   return TRUE;
@@ -150,19 +163,11 @@ update_record (GObject *kept,
   g_object_freeze_notify (kept);
   for (guint i = 0; i < n; i++)
     {
-      g_auto(GValue) old_value = G_VALUE_INIT;
-      g_auto(GValue) new_value = G_VALUE_INIT;
-      GParamSpec *pspec = pspecs[i];
+      g_auto(GValue) value = G_VALUE_INIT;
 
-      if ((pspec->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
-          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
-        continue;
-      g_value_init (&old_value, pspec->value_type);
-      g_value_init (&new_value, pspec->value_type);
-      g_object_get_property (kept, pspec->name, &old_value);
-      g_object_get_property (fresh, pspec->name, &new_value);
-      if (g_param_values_cmp (pspec, &old_value, &new_value) != 0)
-        g_object_set_property (kept, pspec->name, &new_value);
+      if ((pspecs[i]->flags & G_PARAM_READABLE) != 0 && is_writable (pspecs[i]) &&
+          property_differs (kept, fresh, pspecs[i], &value))
+        g_object_set_property (kept, pspecs[i]->name, &value);
     }
   g_object_thaw_notify (kept);
 }
@@ -468,9 +473,11 @@ dlg_record_section_set_records (DlgRecordSection *self,
           /* Moved: its new place gets a row of its own. */
           g_autoptr(GObject) moved = g_list_model_get_item (G_LIST_MODEL (self->records), found);
 
+          gboolean keep = can_update (moved, fresh);
+
           g_list_store_remove (self->records, found);
-          g_list_store_insert (self->records, i, can_update (moved, fresh) ? moved : fresh);
-          if (can_update (moved, fresh))
+          g_list_store_insert (self->records, i, keep ? moved : fresh);
+          if (keep)
             update_record (moved, fresh);
         }
       else
