@@ -395,8 +395,11 @@ test_section_in_place (void)
   /* A read-only property that changed: the record is replaced, its row shows it. */
   dlg_record_section_set_text_funcs (section, NULL, number_subtitle, (gpointer)"No.");
   renumbered = records (4, "Four", 3, "Three", (gint64)0);
-  TEST_ITEM (g_list_model_get_item (renumbered, 1))->number = 7;
-  g_object_unref (g_list_model_get_item (renumbered, 1));  /* the store keeps it */
+  {
+    g_autoptr(TestItem) three = g_list_model_get_item (renumbered, 1);
+
+    three->number = 7;
+  }
   dlg_record_section_set_records (section, renumbered);
   g_assert_true (row_at (section, 0) == four);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row_at (section, 1))), ==,
