@@ -396,9 +396,9 @@ test_section_in_place (void)
   dlg_record_section_set_text_funcs (section, NULL, number_subtitle, (gpointer)"No.");
   renumbered = records (4, "Four", 3, "Three", (gint64)0);
   {
-    g_autoptr(TestItem) three = g_list_model_get_item (renumbered, 1);
+    g_autoptr(TestItem) item = g_list_model_get_item (renumbered, 1);
 
-    three->number = 7;
+    item->number = 7;
   }
   dlg_record_section_set_records (section, renumbered);
   g_assert_true (row_at (section, 0) == four);
