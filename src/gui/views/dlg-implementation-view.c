@@ -193,36 +193,26 @@ add_update_clicked_cb (GtkListBox *list)
   edit_update (list, update);
 }
 
+/* (transfer full): the commitment's dated updates and their add button, for its dialog. */
 static GtkWidget *
 updates_section (DlgStore      *store,
                  DlgCommitment *commitment,
                  GtkListBox   **list_out)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Dated updates"));
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Add an _Update"));
-  GtkWidget *list = gtk_list_box_new ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
+                                                                  "dlg-commitment-updates.ui");
+  GtkWidget *box = GTK_WIDGET (gtk_builder_get_object (builder, "updates"));
+  GtkWidget *button = GTK_WIDGET (gtk_builder_get_object (builder, "add_update"));
+  GtkWidget *list = GTK_WIDGET (gtk_builder_get_object (builder, "update_list"));
 
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_set_hexpand (heading, TRUE);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_box_append (GTK_BOX (header), heading);
-  gtk_box_append (GTK_BOX (header), button);
-  gtk_widget_set_margin_top (header, 12);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
   g_object_set_data (G_OBJECT (list), "dlg-store", store);
   g_object_set_data (G_OBJECT (list), "dlg-commitment",
                      GSIZE_TO_POINTER ((gsize)dlg_commitment_get_id (commitment)));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_update_clicked_cb), list);
   g_signal_connect (list, "row-activated", G_CALLBACK (update_activated_cb), NULL);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), list);
   reload_updates (GTK_LIST_BOX (list));
   *list_out = GTK_LIST_BOX (list);
-  return box;
+  return g_object_ref (box);   /* the builder's reference goes with the builder */
 }
 
 /* ---------------------------------------------------------------- positions to choose from */
@@ -406,7 +396,11 @@ edit_commitment (DlgImplementationView *self,
                                                                 dlg_commitment_get_status (item)));
     editor->progress = dlg_edit_dialog_add_spin (dialog, _("Progress (%)"), 0, 100,
                                                  dlg_commitment_get_progress (item));
-    dlg_edit_dialog_add_widget (dialog, updates_section (store, item, &editor->updates));
+    {
+      g_autoptr(GtkWidget) updates = updates_section (store, item, &editor->updates);
+
+      dlg_edit_dialog_add_widget (dialog, updates);
+    }
   }
   dlg_edit_dialog_follow (dialog, store, DLG_TYPE_COMMITMENT, commitment_reload);
   if (dlg_commitment_get_id (item) != 0)
