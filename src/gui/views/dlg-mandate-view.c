@@ -109,11 +109,11 @@ reload_features (DlgMandateView *self)
   n = g_list_model_get_n_items (features);
   for (guint i = 0; i < n; i++)
     {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
+                                                                      "dlg-feature-row.ui");
       FeatureRow *data = g_new0 (FeatureRow, 1);
-      GtkWidget *row = adw_expander_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *label = gtk_label_new (_("Rules of the game"));
-      GtkWidget *rules = gtk_text_view_new ();
+      GtkWidget *row = GTK_WIDGET (gtk_builder_get_object (builder, "row"));
+      GtkWidget *rules = GTK_WIDGET (gtk_builder_get_object (builder, "rules"));
 
       data->view = self;
       data->feature = g_list_model_get_item (features, i);
@@ -121,35 +121,13 @@ reload_features (DlgMandateView *self)
       data->rules = GTK_TEXT_VIEW (rules);
       data->autosave = dlg_autosave_new (feature_save, data);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      dlg_feature_get_label (data->feature));
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
                                      dlg_feature_get_description (data->feature));
-      adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), TRUE);
       adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row),
                                              dlg_feature_get_enabled (data->feature));
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (rules), GTK_WRAP_WORD_CHAR);
-      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (rules), 8);
-      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (rules), 8);
-      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (rules), 10);
-      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (rules), 10);
-      gtk_widget_add_css_class (rules, "card");
-      gtk_widget_add_css_class (rules, "dlg-text");
       dlg_text_view_set_text (GTK_TEXT_VIEW (rules), dlg_feature_get_rules (data->feature));
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (rules), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      label, NULL, -1);
-      gtk_widget_set_margin_top (box, 12);
-      gtk_widget_set_margin_bottom (box, 12);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), rules);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), box);
 
       dlg_autosave_watch (data->autosave, rules);
       g_signal_connect_swapped (row, "notify::enable-expansion", G_CALLBACK (feature_switched_cb),
