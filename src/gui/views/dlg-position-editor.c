@@ -150,8 +150,8 @@ dlg_position_editor_new (DlgStore          *store,
                           *dlg_recommendation_get_body (recommendation) != '\0');
   value = dlg_position_get_value (self->position);
   adw_combo_row_set_selected (self->value,
-                              value != NULL ? dlg_strv_find (dlg_position_values (), value) + 1
-                                            : 0);
+                              value != NULL
+                              ? dlg_choice_index (&dlg_vocabulary_position, value) + 1 : 0);
   dlg_text_view_set_text (self->justification, dlg_position_get_justification (self->position));
 
   /* Filled before it is watched: what is shown is no edit. */

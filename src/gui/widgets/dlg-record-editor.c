@@ -89,43 +89,13 @@ get_string (DlgRecord      *record,
   return value != NULL ? value : "";
 }
 
-/* The vocabulary's entries are read here until dlg-vocabulary.c lands on main (then:
- * dlg_vocabulary_index, _dup_labels, _get_id). */
 static guint
 vocabulary_index (const DlgField *field,
                   const char     *id)
 {
-  const DlgVocabularyEntry *entries = field->vocabulary->entries;
+  int index = dlg_vocabulary_index (field->vocabulary, id);
 
-  for (guint i = 0; id != NULL && entries[i].id != NULL; i++)
-    if (g_str_equal (entries[i].id, id))
-      return i;
-  return 0;
-}
-
-static guint
-vocabulary_count (const DlgVocabulary *vocabulary)
-{
-  guint n = 0;
-
-  while (vocabulary->entries[n].id != NULL)
-    n++;
-  return n;
-}
-
-/* (transfer container): the translated labels, NULL-terminated. */
-static const char **
-vocabulary_labels (const DlgField *field)
-{
-  const DlgVocabulary *vocabulary = field->vocabulary;
-  guint n = vocabulary_count (vocabulary);
-  const char **labels = g_new0 (const char *, n + 1);
-
-  for (guint i = 0; i < n; i++)
-    labels[i] = vocabulary->context != NULL
-                ? g_dpgettext2 (NULL, vocabulary->context, vocabulary->entries[i].label)
-                : _(vocabulary->entries[i].label);
-  return labels;
+  return index >= 0 ? (guint)index : 0;
 }
 
 /* The range of a spin button: the field's, else what the kind holds. */
@@ -160,9 +130,9 @@ add_row (DlgEditDialog  *dialog,
       return GTK_WIDGET (dlg_edit_dialog_add_text (dialog, label, get_string (record, field)));
     case DLG_FIELD_ENUM:
       {
-        g_autofree const char **labels = vocabulary_labels (field);
+        g_auto(GStrv) labels = dlg_vocabulary_dup_labels (field->vocabulary);
 
-        return GTK_WIDGET (dlg_edit_dialog_add_choice (dialog, label, labels,
+        return GTK_WIDGET (dlg_edit_dialog_add_choice (dialog, label, (const char * const *)labels,
                                                        vocabulary_index (field,
                                                                          get_string (record,
                                                                                      field))));
@@ -226,9 +196,9 @@ editor_save (gpointer   user_data,
         {
           guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row->widget));
 
-          if (selected < vocabulary_count (field->vocabulary))
+          if (selected < dlg_vocabulary_get_n_entries (field->vocabulary))
             dlg_record_set_string (editor->record, field->property,
-                                   field->vocabulary->entries[selected].id);
+                                   dlg_vocabulary_get_id (field->vocabulary, selected));
         }
       else if (GTK_IS_SPIN_BUTTON (row->widget))
         {
