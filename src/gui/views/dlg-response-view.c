@@ -74,7 +74,7 @@ update_published (DlgResponseView *self)
     fresh = dlg_response_load_for (dlg_stage_view_base_get_store (base),
                                    dlg_stage_view_base_get_process_id (base),
                                    &error);
-  if (fresh != NULL)
+  if (fresh != NULL && dlg_response_is_published (fresh))
     date = dlg_format_date (dlg_response_get_published_at (fresh));
   if (date != NULL &&
       dlg_sync_get_publication (dlg_stage_view_base_get_store (base), "response",
