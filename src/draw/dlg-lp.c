@@ -539,12 +539,32 @@ intopt_callback (glp_tree *tree,
     glp_ios_terminate (tree);
 }
 
+/* The LP relaxation by the primal simplex from the last basis. Column generation solves the
+ * same panel ILP again and again with new weights: the last basis stays feasible and a few
+ * pivots reach the new optimum, where GLPK's presolve would rebuild the problem and solve
+ * the relaxation from scratch every time (a quarter to a third of the pricing time). Returns whether the
+ * relaxation is optimal: branch and cut then starts from it, without presolve; otherwise
+ * (infeasible, a first solve that fails) presolve decides, and reports the status. */
+static gboolean
+relaxation_from_last_basis (DlgLp *lp)
+{
+  glp_smcp parm;
+
+  glp_init_smcp (&parm);
+  parm.msg_lev = GLP_MSG_OFF;
+  parm.meth = GLP_PRIMAL;
+  if (glp_get_status (lp->prob) == GLP_UNDEF)
+    glp_adv_basis (lp->prob, 0);
+  return glp_simplex (lp->prob, &parm) == 0 && glp_get_status (lp->prob) == GLP_OPT;
+}
+
 /**
  * dlg_lp_solve_integer:
  * @lp: a problem
  *
- * Solves the problem with its integer columns, by branch and cut (presolve on, Gomory, MIR,
- * cover and clique cuts on).
+ * Solves the problem with its integer columns, by branch and cut (Gomory, MIR, cover and
+ * clique cuts on) from the LP relaxation solved from the last basis (presolve only when that
+ * fails).
  */
 DlgLpStatus
 dlg_lp_solve_integer (DlgLp *lp)
@@ -570,6 +590,8 @@ dlg_lp_solve_integer (DlgLp *lp)
       parm.cb_info = lp;
     }
   start = cpu_us ();
+  if (relaxation_from_last_basis (lp))
+    parm.presolve = GLP_OFF;
   rc = glp_intopt (lp->prob, &parm);
   lp->n_integer++;
   lp->integer_us += cpu_us () - start;
