@@ -845,6 +845,20 @@ initial_panels (Engine  *engine,
   return TRUE;
 }
 
+/* How many rounds of multiplicative weights give the first panels. With the local search a
+ * round costs a millisecond, and about one round per type (plus an eighth) gives panels so
+ * diverse that the first master LP over them usually reaches the optimum at once (k/n on the
+ * replication's shapes: one LP and a handful of ILPs instead of hundreds of each). With the
+ * ILP (households) a round costs seconds on large pools: a hundred or so. */
+static guint
+initial_rounds (Engine           *engine,
+                DlgDrawAlgorithm  algorithm)
+{
+  if (engine->can_search)
+    return engine->n_types + engine->n_types / 8 + 16;
+  return MIN (engine->n_types, algorithm == DLG_DRAW_ALGORITHM_LEXIMIN ? 150 : 100);
+}
+
 /* The restricted master LP over the panels found so far (x_P = probability of panel P):
  *
  *   maximize z
@@ -2039,7 +2053,7 @@ draw_run (DlgDrawInput         *input,
       g_autoptr(GRand) rand = rand_for_stream (dlg_draw_input_get_seed (input), STREAM_SOLVER);
       g_autofree double *fixed = g_new (double, engine.n_types);
       g_autofree double *x = NULL;
-      guint rounds = MIN (engine.n_types, algorithm == DLG_DRAW_ALGORITHM_LEXIMIN ? 150 : 100);
+      guint rounds = initial_rounds (&engine, algorithm);
 
       if (!initial_panels (&engine, rand, rounds, 0.3, error))
         goto out;
