@@ -673,6 +673,49 @@ test_token (void)
   g_assert_null (token);
 }
 
+/* An item the page's checks accept and the domain's refuse (a title over 500 characters, no
+ * title nor text) is skipped; the rest of the page and its cursor are applied. */
+static void
+test_pull_domain_invalid_skipped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(DlgSyncPage) page = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *long_title = g_strnfill (600, 'a');
+  g_autofree char *body = NULL;
+  guint n_applied = 0;
+
+  g_assert_no_error (error);
+  process = dlg_process_create (store, "Démarche", &error);
+  g_assert_no_error (error);
+  g_assert_true (dlg_store_exec (store, "UPDATE process SET uuid = '" PROCESS "';"
+                                        "INSERT INTO sync_state (site_url, used_at)"
+                                        " VALUES ('https://site', 'x')", &error));
+  body = g_strdup_printf (PAGE (GOOD_ITEM ", "
+    "{\"type\": \"contribution\", \"id\": \"33333333-3333-4333-8333-333333333333\","
+    " \"rev\": 2, \"deleted\": false, \"data\": {\"process_id\": \"" PROCESS "\","
+    " \"feature\": \"ideas\", \"kind\": \"idea\", \"title\": \"%s\","
+    " \"created_at\": \"2026-11-25T10:00:00Z\", \"moderation\": \"published\"}}, "
+    "{\"type\": \"contribution\", \"id\": \"44444444-4444-4444-8444-444444444444\","
+    " \"rev\": 3, \"deleted\": false, \"data\": {\"process_id\": \"" PROCESS "\","
+    " \"feature\": \"ideas\", \"kind\": \"idea\","
+    " \"created_at\": \"2026-11-25T10:00:00Z\", \"moderation\": \"published\"}}"),
+    long_title);
+  bytes = g_bytes_new (body, strlen (body));
+  page = dlg_sync_page_parse (bytes, 10, &error);
+  g_assert_no_error (error);
+  g_assert_true (dlg_sync_page_apply (store, page, "https://site", FALSE, &n_applied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_applied, ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM contribution WHERE uuid ="
+                                 " '22222222-2222-4222-8222-222222222222' AND source = 'site'"
+                                 " AND remote_rev = 1"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM contribution"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM sync_state WHERE cursor = 'c1'"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +753,7 @@ main (int   argc,
   g_test_add_func ("/sync/tls/untrusted-refused-own-ca-accepted", test_tls);
   g_test_add_func ("/sync/client/no-clear-http-no-redirect", test_site_address);
   g_test_add_func ("/sync/client/default-site-prefers-real-one", test_default_site);
+  g_test_add_func ("/sync/pull/domain-invalid-skipped", test_pull_domain_invalid_skipped);
   g_test_add_func ("/sync/outbox/generation", test_outbox_generation);
   g_test_add_func ("/sync/outbox/collect-demo-only-in-training", test_collect_demo);
   g_test_add_func ("/sync/token/libsecret-file-backend", test_token);

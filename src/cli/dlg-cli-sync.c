@@ -10,18 +10,14 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "dlg-cli-common.h"
 #include "dlg-cli-sync.h"
-#include "dlg-store-private.h"
 #include "dlg-sync.h"
-
-static const char sql_contributions[] =
-  "SELECT uuid, created_at, channel, feature, kind, moderation, author_ref, title, body,"
-  "  lat, lon, supports FROM contribution WHERE process_id = ?1 ORDER BY created_at, id";
 
 static char *opt_db;
 static char *opt_site;
@@ -194,16 +190,27 @@ one_line (const char *text)
 }
 
 static void
-add_member_text (JsonBuilder  *builder,
-                 const char   *name,
-                 sqlite3_stmt *stmt,
-                 int           column)
+add_member_text (JsonBuilder *builder,
+                 const char  *name,
+                 const char  *text)
 {
   json_builder_set_member_name (builder, name);
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (text == NULL)
     json_builder_add_null_value (builder);
   else
-    json_builder_add_string_value (builder, dlg_stmt_get_text (stmt, column));
+    json_builder_add_string_value (builder, text);
+}
+
+static void
+add_member_double (JsonBuilder *builder,
+                   const char  *name,
+                   double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
 }
 
 int
@@ -217,8 +224,8 @@ dlg_cli_contributions (int    argc,
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(DlgStmt) stmt = NULL;
-  int rc;
+  g_autoptr(GListModel) contributions = NULL;
+  guint n;
 
   if (!dlg_cli_parse (context, &argc, &argv, "contributions"))
     return DLG_CLI_USAGE;
@@ -228,55 +235,45 @@ dlg_cli_contributions (int    argc,
     return DLG_CLI_ERROR;
   if (!(process = dlg_process_find (store, argv[1], &error)))
     return dlg_cli_fail (error);
-  if (!(stmt = dlg_store_prepare (store, sql_contributions, &error)))
+  if (!(contributions = dlg_contribution_list (store, dlg_process_get_id (process), &error)))
     return dlg_cli_fail (error);
-  sqlite3_bind_int64 (stmt, 1, dlg_process_get_id (process));
 
+  /* The list is newest first (date, then id): read backwards, oldest first. */
+  n = g_list_model_get_n_items (contributions);
   json_builder_begin_array (builder);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint i = n; i-- > 0;)
     {
+      g_autoptr(DlgContribution) c = g_list_model_get_item (contributions, i);
+
       if (opt_json)
         {
           json_builder_begin_object (builder);
-          add_member_text (builder, "uuid", stmt, 0);
-          add_member_text (builder, "created_at", stmt, 1);
-          add_member_text (builder, "channel", stmt, 2);
-          add_member_text (builder, "feature", stmt, 3);
-          add_member_text (builder, "kind", stmt, 4);
-          add_member_text (builder, "moderation", stmt, 5);
-          add_member_text (builder, "author_ref", stmt, 6);
-          add_member_text (builder, "title", stmt, 7);
-          add_member_text (builder, "body", stmt, 8);
-          json_builder_set_member_name (builder, "lat");
-          if (sqlite3_column_type (stmt, 9) == SQLITE_NULL)
-            json_builder_add_null_value (builder);
-          else
-            json_builder_add_double_value (builder, sqlite3_column_double (stmt, 9));
-          json_builder_set_member_name (builder, "lon");
-          if (sqlite3_column_type (stmt, 10) == SQLITE_NULL)
-            json_builder_add_null_value (builder);
-          else
-            json_builder_add_double_value (builder, sqlite3_column_double (stmt, 10));
+          add_member_text (builder, "uuid", dlg_contribution_get_uuid (c));
+          add_member_text (builder, "created_at", dlg_contribution_get_created_at (c));
+          add_member_text (builder, "channel", dlg_contribution_get_channel (c));
+          add_member_text (builder, "feature", dlg_contribution_get_feature (c));
+          add_member_text (builder, "kind", dlg_contribution_get_kind (c));
+          add_member_text (builder, "moderation", dlg_contribution_get_moderation (c));
+          add_member_text (builder, "author_ref", dlg_contribution_get_author_ref (c));
+          add_member_text (builder, "title", dlg_contribution_get_title (c));
+          add_member_text (builder, "body", dlg_contribution_get_body (c));
+          add_member_double (builder, "lat", dlg_contribution_get_lat (c));
+          add_member_double (builder, "lon", dlg_contribution_get_lon (c));
           json_builder_set_member_name (builder, "supports");
-          json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 11));
+          json_builder_add_int_value (builder, dlg_contribution_get_supports (c));
           json_builder_end_object (builder);
         }
       else
         {
-          g_autofree char *title = one_line (dlg_stmt_get_text (stmt, 7));
-          g_autofree char *author = one_line (dlg_stmt_get_text (stmt, 6));
+          g_autofree char *title = one_line (dlg_contribution_get_title (c));
+          g_autofree char *author = one_line (dlg_contribution_get_author_ref (c));
 
-          g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", dlg_stmt_get_text (stmt, 1),
-                   dlg_stmt_get_text (stmt, 3), dlg_stmt_get_text (stmt, 2),
-                   dlg_stmt_get_text (stmt, 5), author, title);
+          g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", dlg_contribution_get_created_at (c),
+                   dlg_contribution_get_feature (c), dlg_contribution_get_channel (c),
+                   dlg_contribution_get_moderation (c), author, title);
         }
     }
   json_builder_end_array (builder);
-  if (rc != SQLITE_DONE)
-    {
-      dlg_store_set_error (store, rc, &error);
-      return dlg_cli_fail (error);
-    }
   if (opt_json)
     {
       g_autoptr(JsonNode) root = json_builder_get_root (builder);

@@ -7,6 +7,10 @@
  * in one transaction, so that the cursor never runs ahead of what is applied. An item whose
  * rev is not above the one already held is ignored. Items of a process this database does not
  * have yet wait in sync_orphan and are applied when the process arrives.
+ *
+ * What the items say is written by the core's ingestion path (dlg-ingest.c, source "site"):
+ * this file keeps to the sync's own tables (orphans, what a full resync has seen, cursors) and
+ * reads the outbox for the moderation decisions the site has not seen yet.
  */
 
 #define G_LOG_DOMAIN "dlg-sync"
@@ -17,9 +21,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "dlg-contribution.h"
+#include "dlg-core.h"
 #include "dlg-error.h"
-#include "dlg-participant.h"
 #include "dlg-sync-error.h"
 #include "dlg-sync-private.h"
 
@@ -129,87 +132,32 @@ struct _DlgSyncPage
   gboolean    has_more;
 };
 
-static const char sql_process_by_uuid[] = "SELECT id FROM process WHERE uuid = ?1";
-static const char sql_contribution_upsert[] =
-  "INSERT INTO contribution (uuid, process_id, feature, kind, channel, parent_uuid, author_ref,"
-  "  title, body, lat, lon, data_json, created_at, moderation, moderation_reason, supports,"
-  "  remote_rev, sync_state)"
-  " VALUES (?1, ?2, ?3, ?4, ?17, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-  "  'synced')"
-  " ON CONFLICT (uuid) DO UPDATE SET"
-  "  feature = excluded.feature, kind = excluded.kind, parent_uuid = excluded.parent_uuid,"
-  "  author_ref = excluded.author_ref, title = excluded.title, body = excluded.body,"
-  "  lat = excluded.lat, lon = excluded.lon, data_json = excluded.data_json,"
-  "  created_at = excluded.created_at,"
-  /* A moderation decision not yet pushed is the officer's latest word: keep it. */
-  "  moderation = CASE WHEN EXISTS (SELECT 1 FROM outbox o WHERE o.object_type = 'moderation'"
-  "    AND o.object_uuid = contribution.uuid AND o.state <> 'failed')"
-  "    THEN contribution.moderation ELSE excluded.moderation END,"
-  "  moderation_reason = CASE WHEN EXISTS (SELECT 1 FROM outbox o"
-  "    WHERE o.object_type = 'moderation' AND o.object_uuid = contribution.uuid"
-  "    AND o.state <> 'failed')"
-  "    THEN contribution.moderation_reason ELSE excluded.moderation_reason END,"
-  "  supports = excluded.supports, remote_rev = excluded.remote_rev"
-  " WHERE contribution.remote_rev IS NULL OR contribution.remote_rev < excluded.remote_rev";
-static const char sql_contribution_delete[] = "DELETE FROM contribution WHERE uuid = ?1";
-static const char sql_contribution_erase[] =
-  "UPDATE contribution SET title = '', body = '', author_ref = '', lat = NULL, lon = NULL,"
-  "  data_json = NULL, remote_rev = max (coalesce (remote_rev, 0), ?2) WHERE uuid = ?1";
-static const char sql_participant_upsert[] =
-  "INSERT INTO participant (uuid, process_id, channel, age_band, gender, commune, quartier,"
-  "  occupation, prior_participation, household, consent, consent_at, registered_at,"
-  "  remote_rev)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-  " ON CONFLICT (uuid) DO UPDATE SET"
-  "  channel = excluded.channel, age_band = excluded.age_band, gender = excluded.gender,"
-  "  commune = excluded.commune, quartier = excluded.quartier,"
-  "  occupation = excluded.occupation, prior_participation = excluded.prior_participation,"
-  "  household = excluded.household, consent = excluded.consent,"
-  "  consent_at = excluded.consent_at, registered_at = excluded.registered_at,"
-  "  remote_rev = excluded.remote_rev"
-  " WHERE participant.status <> 'erased'"
-  "  AND (participant.remote_rev IS NULL OR participant.remote_rev < excluded.remote_rev)";
-static const char sql_contact_upsert[] =
-  "INSERT INTO participant_contact (participant_id, full_name, email, phone, address)"
-  "  SELECT id, ?2, ?3, ?4, ?5 FROM participant WHERE uuid = ?1 AND status <> 'erased'"
-  " ON CONFLICT (participant_id) DO UPDATE SET full_name = excluded.full_name,"
-  "  email = excluded.email, phone = excluded.phone, address = excluded.address";
-static const char sql_participant_delete[] =
-  "DELETE FROM participant WHERE uuid = ?1 AND NOT EXISTS"
-  "  (SELECT 1 FROM draw_probability dp WHERE dp.participant_id = participant.id)";
-static const char sql_contact_erase[] =
-  "DELETE FROM participant_contact WHERE participant_id IN"
-  "  (SELECT id FROM participant WHERE uuid = ?1)";
-static const char sql_participant_erase[] =
-  "UPDATE participant SET age_band = '', gender = '', commune = '', quartier = '',"
-  "  occupation = '', household = NULL, prior_participation = 0, consent_at = NULL,"
-  "  status = 'erased', remote_rev = max (coalesce (remote_rev, 0), ?2) WHERE uuid = ?1";
+/* Only the sync's own tables: what the items say goes through the core's ingestion path
+ * (dlg-ingest.c). */
 static const char sql_orphan_upsert[] =
   "INSERT INTO sync_orphan (type, uuid, process_uuid, rev, data_json) VALUES (?1, ?2, ?3, ?4, ?5)"
   " ON CONFLICT (type, uuid) DO UPDATE SET process_uuid = excluded.process_uuid,"
   "  rev = excluded.rev, data_json = excluded.data_json WHERE excluded.rev > sync_orphan.rev";
 static const char sql_orphan_delete[] = "DELETE FROM sync_orphan WHERE uuid = ?1";
-static const char sql_orphan_ready[] =
-  "SELECT o.type, o.uuid, o.rev, o.data_json, p.id FROM sync_orphan o"
-  "  JOIN process p ON p.uuid = o.process_uuid ORDER BY o.rev";
+static const char sql_orphan_list[] =
+  "SELECT type, uuid, rev, data_json, process_uuid FROM sync_orphan ORDER BY rev";
 static const char sql_orphan_delete_typed[] =
   "DELETE FROM sync_orphan WHERE type = ?1 AND uuid = ?2";
 static const char sql_seen_insert[] =
   "INSERT OR IGNORE INTO sync_resync_seen (type, uuid) VALUES (?1, ?2)";
+static const char sql_seen_list[] = "SELECT uuid FROM sync_resync_seen WHERE type = ?1";
+/* A moderation decision not yet pushed is the officer's latest word: the pull keeps it. */
+static const char sql_moderation_pending[] =
+  "SELECT 1 FROM outbox WHERE object_type = 'moderation' AND object_uuid = ?1"
+  "  AND state <> 'failed'";
+/* …and a full resync never removes a contribution with one queued. */
+static const char sql_moderation_queued[] =
+  "SELECT object_uuid FROM outbox WHERE object_type = 'moderation'";
 static const char sql_cursor_save[] =
   "UPDATE sync_state SET cursor = ?2 WHERE site_url = ?1";
 static const char sql_resync_begin[] =
   "UPDATE sync_state SET cursor = NULL, full_resync = 1 WHERE site_url = ?1";
 static const char sql_seen_clear[] = "DELETE FROM sync_resync_seen";
-static const char sql_resync_sweep_contributions[] =
-  /* Contributions received in person are the app's own: the site's loss is not theirs. */
-  "DELETE FROM contribution WHERE remote_rev IS NOT NULL AND channel = 'online'"
-  "  AND uuid NOT IN (SELECT uuid FROM sync_resync_seen WHERE type = 'contribution')"
-  "  AND uuid NOT IN (SELECT object_uuid FROM outbox WHERE object_type = 'moderation')";
-static const char sql_resync_sweep_participants[] =
-  "DELETE FROM participant WHERE remote_rev IS NOT NULL AND status = 'registered'"
-  "  AND uuid NOT IN (SELECT uuid FROM sync_resync_seen WHERE type = 'registration')"
-  "  AND id NOT IN (SELECT participant_id FROM draw_probability)";
 static const char sql_resync_done[] =
   "UPDATE sync_state SET full_resync = 0 WHERE site_url = ?1";
 
@@ -524,53 +472,6 @@ dlg_sync_page_get_n_items (DlgSyncPage *page)
   return page->items->len;
 }
 
-/* Readers for data that was validated. */
-static const char *
-str_or (JsonObject *data,
-        const char *name,
-        const char *fallback)
-{
-  JsonNode *node = json_object_get_member (data, name);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return fallback;
-  return json_node_get_string (node);
-}
-
-static void
-bind_double_or_null (sqlite3_stmt *stmt,
-                     int           index,
-                     JsonObject   *data,
-                     const char   *name)
-{
-  JsonNode *node = json_object_get_member (data, name);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_double (stmt, index, json_node_get_double (node));
-}
-
-static gboolean
-bool_or (JsonObject *data,
-         const char *name,
-         gboolean    fallback)
-{
-  JsonNode *node = json_object_get_member (data, name);
-
-  return node != NULL ? json_node_get_boolean (node) : fallback;
-}
-
-static gint64
-int_or (JsonObject *data,
-        const char *name,
-        gint64      fallback)
-{
-  JsonNode *node = json_object_get_member (data, name);
-
-  return node != NULL ? json_node_get_int (node) : fallback;
-}
-
 static gboolean
 exec_text (DlgStore    *store,
            const char  *sql,
@@ -589,227 +490,142 @@ exec_text (DlgStore    *store,
 }
 
 static gboolean
-exec_text_int (DlgStore    *store,
-               const char  *sql,
-               const char  *a,
-               gint64       b,
-               GError     **error)
-{
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  dlg_stmt_bind_text (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  return dlg_store_step_done (store, stmt, error);
-}
-
-static gint64
-process_id_for (DlgStore    *store,
-                const char  *uuid,
-                GError     **error)
-{
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_process_by_uuid, error);
-
-  if (stmt == NULL)
-    return -1;
-  dlg_stmt_bind_text (stmt, 1, uuid);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  return 0;
-}
-
-static gboolean
-apply_contribution (DlgStore    *store,
+moderation_pending (DlgStore    *store,
                     const char  *uuid,
-                    gint64       rev,
-                    gint64       process_id,
-                    JsonObject  *data,
-                    guint       *n_applied,
+                    gboolean    *pending,
                     GError     **error)
 {
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_contribution_upsert, error);
-  JsonNode *answers;
-  g_autofree char *answers_json = NULL;
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_moderation_pending, error);
+  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  answers = json_object_get_member (data, "answers");
-  if (answers != NULL && !JSON_NODE_HOLDS_NULL (answers))
-    answers_json = dlg_sync_json_to_string (answers);
-
   dlg_stmt_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt, 2, process_id);
-  dlg_stmt_bind_text (stmt, 3, str_or (data, "feature", "ideas"));
-  dlg_stmt_bind_text (stmt, 4, str_or (data, "kind", "idea"));
-  dlg_stmt_bind_text (stmt, 5, str_or (data, "parent_id", NULL));
-  dlg_stmt_bind_text (stmt, 6, str_or (data, "author_ref", ""));
-  dlg_stmt_bind_text (stmt, 7, str_or (data, "title", ""));
-  dlg_stmt_bind_text (stmt, 8, str_or (data, "body", ""));
-  bind_double_or_null (stmt, 9, data, "lat");
-  bind_double_or_null (stmt, 10, data, "lon");
-  dlg_stmt_bind_text (stmt, 11, answers_json);
-  dlg_stmt_bind_text (stmt, 12, str_or (data, "created_at", ""));
-  dlg_stmt_bind_text (stmt, 13, str_or (data, "moderation", "pending"));
-  dlg_stmt_bind_text (stmt, 14, str_or (data, "moderation_reason", NULL));
-  sqlite3_bind_int64 (stmt, 15, int_or (data, "supports", 0));
-  sqlite3_bind_int64 (stmt, 16, rev);
-  dlg_stmt_bind_text (stmt, 17, str_or (data, "channel", "online"));
-  if (!dlg_store_step_done (store, stmt, error))
-    return FALSE;
-  *n_applied += sqlite3_changes (dlg_store_get_db (store)) > 0;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return dlg_store_set_error (store, rc, error);
+  *pending = rc == SQLITE_ROW;
   return TRUE;
 }
 
+/* Queues a live item of @process_id in @batch, through the core's reading of its JSON. */
 static gboolean
-apply_registration (DlgStore    *store,
-                    const char  *uuid,
-                    gint64       rev,
-                    gint64       process_id,
-                    JsonObject  *data,
-                    guint       *n_applied,
-                    GError     **error)
+batch_add_live (DlgStore        *store,
+                DlgIngestBatch  *batch,
+                ItemType         type,
+                const char      *uuid,
+                gint64           rev,
+                gint64           process_id,
+                JsonObject      *data,
+                GError         **error)
 {
-  JsonNode *contact;
-  gboolean changed;
-
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_participant_upsert, error);
-
-    if (stmt == NULL)
-      return FALSE;
-    dlg_stmt_bind_text (stmt, 1, uuid);
-    sqlite3_bind_int64 (stmt, 2, process_id);
-    dlg_stmt_bind_text (stmt, 3, str_or (data, "channel", "online"));
-    dlg_stmt_bind_text (stmt, 4, str_or (data, "age_band", ""));
-    dlg_stmt_bind_text (stmt, 5, str_or (data, "gender", ""));
-    dlg_stmt_bind_text (stmt, 6, str_or (data, "commune", ""));
-    dlg_stmt_bind_text (stmt, 7, str_or (data, "quartier", ""));
-    dlg_stmt_bind_text (stmt, 8, str_or (data, "occupation", ""));
-    sqlite3_bind_int (stmt, 9, bool_or (data, "prior_participation", FALSE));
-    dlg_stmt_bind_text (stmt, 10, str_or (data, "household", NULL));
-    sqlite3_bind_int (stmt, 11, bool_or (data, "consent", FALSE));
-    dlg_stmt_bind_text (stmt, 12, str_or (data, "consent_at", NULL));
-    dlg_stmt_bind_text (stmt, 13, str_or (data, "registered_at", ""));
-    sqlite3_bind_int64 (stmt, 14, rev);
-    if (!dlg_store_step_done (store, stmt, error))
-      return FALSE;
-    changed = sqlite3_changes (dlg_store_get_db (store)) > 0;
-  }
-  *n_applied += changed;
-
-  contact = json_object_get_member (data, "contact");
-  if (changed && contact != NULL && JSON_NODE_HOLDS_OBJECT (contact))
+  if (type == ITEM_CONTRIBUTION)
     {
-      JsonObject *c = json_node_get_object (contact);
-      g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_contact_upsert, error);
+      g_autoptr(DlgContribution) contribution =
+        dlg_contribution_new_from_json (process_id, uuid, data);
+      gboolean keep = FALSE;
 
-      if (stmt == NULL)
+      if (!moderation_pending (store, uuid, &keep, error))
         return FALSE;
-      dlg_stmt_bind_text (stmt, 1, uuid);
-      dlg_stmt_bind_text (stmt, 2, str_or (c, "full_name", ""));
-      dlg_stmt_bind_text (stmt, 3, str_or (c, "email", ""));
-      dlg_stmt_bind_text (stmt, 4, str_or (c, "phone", ""));
-      dlg_stmt_bind_text (stmt, 5, str_or (c, "address", ""));
-      if (!dlg_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-apply_tombstone (DlgStore    *store,
-                 const Item  *item,
-                 guint       *n_applied,
-                 GError     **error)
-{
-  /* Personal data waiting for its process goes too. */
-  if (!exec_text (store, sql_orphan_delete, item->id, NULL, error))
-    return FALSE;
-
-  if (item->type == ITEM_CONTRIBUTION)
-    {
-      if (item->erasure)
-        {
-          if (!exec_text_int (store, sql_contribution_erase, item->id, item->rev, error))
-            return FALSE;
-        }
-      else if (!exec_text (store, sql_contribution_delete, item->id, NULL, error))
-        return FALSE;
-    }
-  else if (item->type == ITEM_REGISTRATION)
-    {
-      /* A withdrawal deletes the registrant unless a draw refers to them; then, and for a
-       * GDPR erasure, the contact row goes and the profile is blanked. */
-      if (!item->erasure && !exec_text (store, sql_participant_delete, item->id, NULL, error))
-        return FALSE;
-      if (!exec_text (store, sql_contact_erase, item->id, NULL, error) ||
-          !exec_text_int (store, sql_participant_erase, item->id, item->rev, error))
-        return FALSE;
+      dlg_ingest_batch_add_contribution (batch, uuid, rev, contribution,
+                                         keep ? DLG_INGEST_KEEP_MODERATION
+                                              : DLG_INGEST_FLAGS_NONE);
     }
   else
-    return TRUE;
+    {
+      g_autoptr(DlgParticipant) participant =
+        dlg_participant_new_from_json (process_id, uuid, data);
+      g_autoptr(DlgParticipantContact) contact = NULL;
+      JsonNode *node = json_object_get_member (data, "contact");
 
-  *n_applied += 1;
+      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+        contact = dlg_participant_contact_new_from_json (json_node_get_object (node));
+      dlg_ingest_batch_add_registration (batch, uuid, rev, participant, contact);
+    }
   return TRUE;
 }
 
+/* A live item: into the batch when its process is here, else into sync_orphan to wait. */
 static gboolean
-apply_live (DlgStore    *store,
-            ItemType     type,
-            const char  *type_name,
-            const char  *uuid,
-            gint64       rev,
-            JsonObject  *data,
-            guint       *n_applied,
-            GError     **error)
+take_live (DlgStore        *store,
+           DlgIngestBatch  *batch,
+           const Item      *item,
+           GError         **error)
 {
-  const char *process_uuid = str_or (data, "process_id", "");
-  gint64 process_id = process_id_for (store, process_uuid, error);
+  const char *process_uuid = dlg_json_member_string (item->data, "process_id", "");
+  gint64 process_id = dlg_process_lookup_uuid (store, process_uuid, error);
+  g_autoptr(DlgStmt) stmt = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
 
   if (process_id < 0)
     return FALSE;
-  if (process_id == 0)
-    {
-      g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_orphan_upsert, error);
-      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), data);
-      g_autofree char *json = dlg_sync_json_to_string (node);
+  if (process_id > 0)
+    return batch_add_live (store, batch, item->type, item->id, item->rev, process_id,
+                           item->data, error);
 
-      if (stmt == NULL)
-        return FALSE;
-      dlg_stmt_bind_text (stmt, 1, type_name);
-      dlg_stmt_bind_text (stmt, 2, uuid);
-      dlg_stmt_bind_text (stmt, 3, process_uuid);
-      sqlite3_bind_int64 (stmt, 4, rev);
-      dlg_stmt_bind_text (stmt, 5, json);
-      return dlg_store_step_done (store, stmt, error);
-    }
-
-  if (type == ITEM_CONTRIBUTION)
-    return apply_contribution (store, uuid, rev, process_id, data, n_applied, error);
-  else
-    return apply_registration (store, uuid, rev, process_id, data, n_applied, error);
+  if (!(stmt = dlg_store_prepare (store, sql_orphan_upsert, error)))
+    return FALSE;
+  node = json_node_init_object (json_node_alloc (), item->data);
+  json = dlg_sync_json_to_string (node);
+  dlg_stmt_bind_text (stmt, 1, item->type_name);
+  dlg_stmt_bind_text (stmt, 2, item->id);
+  dlg_stmt_bind_text (stmt, 3, process_uuid);
+  sqlite3_bind_int64 (stmt, 4, item->rev);
+  dlg_stmt_bind_text (stmt, 5, json);
+  return dlg_store_step_done (store, stmt, error);
 }
 
+/* Adds the first column of @sql's rows (?1 bound to @param when given) to @set. */
+static gboolean
+collect_uuids (DlgStore    *store,
+               const char  *sql,
+               const char  *param,
+               GHashTable  *set,
+               GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (param != NULL)
+    dlg_stmt_bind_text (stmt, 1, param);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (set, dlg_stmt_dup_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    return dlg_store_set_error (store, rc, error);
+  return TRUE;
+}
+
+/* The end of a full resync: what the site no longer has goes, except what has unsent changes
+ * (a moderation decision queued). */
 static gboolean
 resync_sweep (DlgStore    *store,
               const char  *site_url,
               guint       *n_removed,
               GError     **error)
 {
-  guint removed = 0;
+  g_autoptr(GHashTable) contributions = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
+  g_autoptr(GHashTable) registrations = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
+  guint removed_contributions = 0, removed_registrations = 0;
 
-  if (!dlg_store_exec (store, sql_resync_sweep_contributions, error))
+  if (!collect_uuids (store, sql_seen_list, "contribution", contributions, error) ||
+      !collect_uuids (store, sql_moderation_queued, NULL, contributions, error) ||
+      !collect_uuids (store, sql_seen_list, "registration", registrations, error))
     return FALSE;
-  removed += sqlite3_changes (dlg_store_get_db (store));
-  if (!dlg_store_exec (store, sql_resync_sweep_participants, error))
+  if (!dlg_ingest_remove_missing (store, DLG_INGEST_SOURCE_SITE, DLG_INGEST_CONTRIBUTION,
+                                  contributions, &removed_contributions, error) ||
+      !dlg_ingest_remove_missing (store, DLG_INGEST_SOURCE_SITE, DLG_INGEST_REGISTRATION,
+                                  registrations, &removed_registrations, error))
     return FALSE;
-  removed += sqlite3_changes (dlg_store_get_db (store));
   if (!dlg_store_exec (store, sql_seen_clear, error) ||
       !exec_text (store, sql_resync_done, site_url, NULL, error))
     return FALSE;
   if (n_removed != NULL)
-    *n_removed = removed;
+    *n_removed = removed_contributions + removed_registrations;
   return TRUE;
 }
 
@@ -818,7 +634,8 @@ resync_sweep (DlgStore    *store,
  * @full_resync: the page belongs to a full resync: remember what it holds, and when it is the
  *   last one, remove the pulled rows the site no longer has (never those with unsent changes)
  *
- * Writes the page's items and the new cursor of @site_url in one transaction.
+ * Writes the page's items and the new cursor of @site_url in one transaction: the sync's own
+ * tables here, what the items say through the core's ingestion path, in the page's order.
  */
 gboolean
 dlg_sync_page_apply (DlgStore     *store,
@@ -828,7 +645,9 @@ dlg_sync_page_apply (DlgStore     *store,
                      guint        *n_applied,
                      GError      **error)
 {
-  guint applied = 0;
+  g_autoptr(DlgIngestBatch) batch = dlg_ingest_batch_new (DLG_INGEST_SOURCE_SITE);
+  g_autoptr(DlgIngestReport) report = NULL;
+  guint applied;
 
   if (!dlg_store_begin (store, error))
     return FALSE;
@@ -836,6 +655,8 @@ dlg_sync_page_apply (DlgStore     *store,
   for (guint i = 0; i < page->items->len; i++)
     {
       const Item *item = &g_array_index (page->items, Item, i);
+      DlgIngestKind kind = item->type == ITEM_CONTRIBUTION ? DLG_INGEST_CONTRIBUTION
+                                                           : DLG_INGEST_REGISTRATION;
 
       if (item->type == ITEM_OTHER)
         {
@@ -846,14 +667,18 @@ dlg_sync_page_apply (DlgStore     *store,
         goto fail;
       if (item->deleted)
         {
-          if (!apply_tombstone (store, item, &applied, error))
+          /* Personal data waiting for its process goes too. */
+          if (!exec_text (store, sql_orphan_delete, item->id, NULL, error))
             goto fail;
+          dlg_ingest_batch_add_removal (batch, kind, item->id, item->rev, item->erasure);
         }
-      else if (!apply_live (store, item->type, item->type_name, item->id, item->rev,
-                            item->data, &applied, error))
+      else if (!take_live (store, batch, item, error))
         goto fail;
     }
 
+  if (!dlg_ingest_batch_apply (store, batch, NULL, NULL, NULL, &report, error))
+    goto fail;
+  applied = report->n_added + report->n_updated + report->n_removed;
   if (!exec_text (store, sql_cursor_save, site_url, page->next_cursor, error))
     goto fail;
   if (full_resync && !page->has_more && !resync_sweep (store, site_url, NULL, error))
@@ -923,13 +748,16 @@ dlg_sync_apply_orphans (DlgStore  *store,
                         guint     *n_applied,
                         GError   **error)
 {
-  typedef struct { char *type; char *uuid; gint64 rev; char *json; gint64 process_id; } Orphan;
+  typedef struct { char *type; char *uuid; gint64 rev; char *json; char *process; } Orphan;
   g_autoptr(GArray) orphans = g_array_new (FALSE, TRUE, sizeof (Orphan));
-  guint applied = 0;
+  g_autoptr(DlgIngestBatch) batch = dlg_ingest_batch_new (DLG_INGEST_SOURCE_SITE);
+  g_autoptr(DlgIngestReport) report = NULL;
+  gboolean ok = FALSE;
+  guint n_ready = 0;
   int rc;
 
   {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_orphan_ready, error);
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_orphan_list, error);
 
     if (stmt == NULL)
       return FALSE;
@@ -937,49 +765,54 @@ dlg_sync_apply_orphans (DlgStore  *store,
       {
         Orphan o = { dlg_stmt_dup_text (stmt, 0), dlg_stmt_dup_text (stmt, 1),
                      sqlite3_column_int64 (stmt, 2), dlg_stmt_dup_text (stmt, 3),
-                     sqlite3_column_int64 (stmt, 4) };
+                     dlg_stmt_dup_text (stmt, 4) };
 
         g_array_append_val (orphans, o);
       }
     if (rc != SQLITE_DONE)
-      return dlg_store_set_error (store, rc, error);
+      {
+        dlg_store_set_error (store, rc, error);
+        goto out;
+      }
   }
-  if (orphans->len == 0)
-    return TRUE;
 
   if (!dlg_store_begin (store, error))
     goto out;
   for (guint i = 0; i < orphans->len; i++)
     {
       Orphan *o = &g_array_index (orphans, Orphan, i);
-      g_autoptr(JsonObject) data = dlg_sync_parse_object (o->json, -1, error);
+      g_autoptr(JsonObject) data = NULL;
       ItemType type = item_type_from_name (o->type);
+      gint64 process_id = dlg_process_lookup_uuid (store, o->process, error);
 
-      if (data == NULL)
+      if (process_id < 0)
         goto fail;
-      if (type == ITEM_CONTRIBUTION &&
-          !apply_contribution (store, o->uuid, o->rev, o->process_id, data, &applied, error))
+      if (process_id == 0)
+        continue;  /* still waiting */
+      n_ready++;
+      if (!(data = dlg_sync_parse_object (o->json, -1, error)))
         goto fail;
-      if (type == ITEM_REGISTRATION &&
-          !apply_registration (store, o->uuid, o->rev, o->process_id, data, &applied, error))
+      if ((type == ITEM_CONTRIBUTION || type == ITEM_REGISTRATION) &&
+          !batch_add_live (store, batch, type, o->uuid, o->rev, process_id, data, error))
         goto fail;
       if (!exec_text (store, sql_orphan_delete_typed, o->type, o->uuid, error))
         goto fail;
     }
+  if (n_ready == 0)
+    {
+      dlg_store_rollback (store);
+      ok = TRUE;
+      goto out;
+    }
+  if (!dlg_ingest_batch_apply (store, batch, NULL, NULL, NULL, &report, error))
+    goto fail;
   if (!dlg_store_commit (store, error))
     goto out;
   if (n_applied != NULL)
-    *n_applied += applied;
+    *n_applied += report->n_added + report->n_updated;
   dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, 0);
-  for (guint i = 0; i < orphans->len; i++)
-    {
-      Orphan *o = &g_array_index (orphans, Orphan, i);
-
-      g_free (o->type);
-      g_free (o->uuid);
-      g_free (o->json);
-    }
-  return TRUE;
+  ok = TRUE;
+  goto out;
 
 fail:
   dlg_store_rollback (store);
@@ -991,6 +824,7 @@ out:
       g_free (o->type);
       g_free (o->uuid);
       g_free (o->json);
+      g_free (o->process);
     }
-  return FALSE;
+  return ok;
 }

@@ -18,7 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlg-site-server.h"
-#include "dlg-store-private.h"
+#include "dlg-process.h"
 #include "dlg-sync.h"
 #include "dlg-training-site.h"
 
@@ -32,8 +32,6 @@ struct _DlgTrainingSite
 };
 
 G_DEFINE_FINAL_TYPE (DlgTrainingSite, dlg_training_site, G_TYPE_OBJECT)
-
-static const char sql_demo_processes[] = "SELECT id FROM process WHERE is_demo = 1";
 
 static void
 dlg_training_site_finalize (GObject *object)
@@ -125,26 +123,13 @@ dlg_training_site_attach (DlgTrainingSite  *self,
                           GError          **error)
 {
   DlgStore *store = dlg_sync_manager_get_store (manager);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (DLG_IS_TRAINING_SITE (self), FALSE);
   g_return_val_if_fail (self->server != NULL, FALSE);
 
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_demo_processes, error);
-
-    if (stmt == NULL)
-      return FALSE;
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-
-        g_array_append_val (ids, id);
-      }
-    if (rc != SQLITE_DONE)
-      return dlg_store_set_error (store, rc, error);
-  }
+  if (!(ids = dlg_process_list_demo_ids (store, error)))
+    return FALSE;
   for (guint i = 0; i < ids->len; i++)
     if (!dlg_sync_enqueue_process (store, g_array_index (ids, gint64, i), error))
       return FALSE;

@@ -126,3 +126,69 @@ dlg_json_parse (const char  *data,
     }
   return json_node_ref (root);
 }
+
+static JsonNode *
+member_value (JsonObject *object,
+              const char *name,
+              GType       type)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  if (type != G_TYPE_INVALID && json_node_get_value_type (node) != type)
+    return NULL;
+  return node;
+}
+
+const char *
+dlg_json_member_string (JsonObject *object,
+                        const char *name,
+                        const char *fallback)
+{
+  JsonNode *node = member_value (object, name, G_TYPE_STRING);
+
+  return node != NULL ? json_node_get_string (node) : fallback;
+}
+
+double
+dlg_json_member_double (JsonObject *object,
+                        const char *name,
+                        double      fallback)
+{
+  JsonNode *node = member_value (object, name, G_TYPE_INVALID);
+
+  if (node == NULL || (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
+                       json_node_get_value_type (node) != G_TYPE_INT64))
+    return fallback;
+  return json_node_get_double (node);
+}
+
+gint64
+dlg_json_member_int (JsonObject *object,
+                     const char *name,
+                     gint64      fallback)
+{
+  JsonNode *node = member_value (object, name, G_TYPE_INT64);
+
+  return node != NULL ? json_node_get_int (node) : fallback;
+}
+
+gboolean
+dlg_json_member_boolean (JsonObject *object,
+                         const char *name,
+                         gboolean    fallback)
+{
+  JsonNode *node = member_value (object, name, G_TYPE_BOOLEAN);
+
+  return node != NULL ? json_node_get_boolean (node) : fallback;
+}
+
+char *
+dlg_json_node_to_string (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  return json_generator_to_data (generator, NULL);
+}

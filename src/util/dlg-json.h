@@ -22,4 +22,21 @@ JsonNode *dlg_json_parse       (const char  *data,
                                 gssize       length,
                                 GError     **error);
 
+/* Readers of an object's members that never fail: a member absent, null or of another type
+ * reads as @fallback (the ingestion path reads what a source brings with them). */
+const char *dlg_json_member_string  (JsonObject  *object,
+                                     const char  *name,
+                                     const char  *fallback);
+double      dlg_json_member_double  (JsonObject  *object,
+                                     const char  *name,
+                                     double       fallback);
+gint64      dlg_json_member_int     (JsonObject  *object,
+                                     const char  *name,
+                                     gint64       fallback);
+gboolean    dlg_json_member_boolean (JsonObject  *object,
+                                     const char  *name,
+                                     gboolean     fallback);
+/* (transfer full): @node as compact JSON text. */
+char       *dlg_json_node_to_string (JsonNode    *node);
+
 G_END_DECLS

@@ -17,6 +17,8 @@
 
 #include "dlg-domain-private.h"
 #include "dlg-error.h"
+#include "dlg-ingest.h"
+#include "dlg-json.h"
 #include "dlg-journal.h"
 #include "dlg-contribution.h"
 #include "dlg-theme.h"
@@ -1340,4 +1342,97 @@ dlg_contribution_delete (DlgStore  *store,
 fail:
   dlg_store_rollback (store);
   return FALSE;
+}
+
+/* Ingestion (dlg-ingest.c): a contribution from a source's JSON, the type's own checks, and
+ * finding one by uuid. */
+
+/**
+ * dlg_contribution_new_from_json:
+ * @process_id: where it goes
+ * @uuid: (nullable): its uuid when the source shares the app's (the reference site), else
+ *   %NULL: one is given when it is first stored
+ * @data: the members of sync v1's contribution (`feature`, `kind`, `parent_id`, `author_ref`,
+ *   `title`, `body`, `lat`, `lon`, `answers`, `created_at`, `moderation`,
+ *   `moderation_reason`, `supports`, `channel`); a member of the wrong type reads as absent
+ *
+ * Returns: (transfer full): an unsaved contribution, to be checked and stored by the ingestion
+ *   path (dlg_ingest_batch_add_contribution)
+ */
+DlgContribution *
+dlg_contribution_new_from_json (gint64       process_id,
+                                const char  *uuid,
+                                JsonObject  *data)
+{
+  DlgContribution *self;
+  JsonNode *answers;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  self = dlg_contribution_new (process_id);
+  self->uuid = g_strdup (uuid);
+  g_free (self->feature);
+  self->feature = g_strdup (dlg_json_member_string (data, "feature", "ideas"));
+  g_free (self->kind);
+  self->kind = g_strdup (dlg_json_member_string (data, "kind", "idea"));
+  g_free (self->channel);
+  self->channel = g_strdup (dlg_json_member_string (data, "channel", "online"));
+  self->parent_uuid = g_strdup (dlg_json_member_string (data, "parent_id", NULL));
+  g_free (self->author_ref);
+  self->author_ref = g_strdup (dlg_json_member_string (data, "author_ref", ""));
+  g_free (self->title);
+  self->title = g_strdup (dlg_json_member_string (data, "title", ""));
+  g_free (self->body);
+  self->body = g_strdup (dlg_json_member_string (data, "body", ""));
+  self->lat = dlg_json_member_double (data, "lat", NAN);
+  self->lon = dlg_json_member_double (data, "lon", NAN);
+  answers = json_object_get_member (data, "answers");
+  if (answers != NULL && !JSON_NODE_HOLDS_NULL (answers))
+    self->data_json = dlg_json_node_to_string (answers);
+  g_free (self->created_at);
+  self->created_at = g_strdup (dlg_json_member_string (data, "created_at", ""));
+  g_free (self->moderation);
+  self->moderation = g_strdup (dlg_json_member_string (data, "moderation", "pending"));
+  self->moderation_reason = g_strdup (dlg_json_member_string (data, "moderation_reason", NULL));
+  self->supports = dlg_json_member_int (data, "supports", 0);
+  return self;
+}
+
+/* The checks of a save, and the moderation state's, for what a source brings. */
+gboolean
+dlg_contribution_validate (DlgStore         *store,
+                           DlgContribution  *self,
+                           GError          **error)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION (self), FALSE);
+
+  if (!validate (store, self, self->process_id, error))
+    return FALSE;
+  if (!dlg_check_enum (self->moderation, moderation_values, FALSE,
+                       _("The moderation state must be pending, published or set aside."),
+                       error))
+    return FALSE;
+  return dlg_check_text (self->moderation_reason, FALSE, 1000, _("reason"), NULL, error);
+}
+
+/**
+ * dlg_contribution_find_by_uuid:
+ *
+ * Returns: (transfer full): the contribution, or %NULL with %DLG_ERROR_NOT_FOUND
+ */
+DlgContribution *
+dlg_contribution_find_by_uuid (DlgStore    *store,
+                               const char  *uuid,
+                               GError     **error)
+{
+  static const char sql_find_uuid[] = SQL_SELECT " WHERE t.uuid = ?1";
+  g_autoptr(DlgStmt) stmt = NULL;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (!(stmt = dlg_store_prepare (store, sql_find_uuid, error)))
+    return NULL;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  return load_one (store, stmt, error);
 }

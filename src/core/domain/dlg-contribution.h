@@ -109,4 +109,8 @@ GListModel *dlg_contribution_list_themes  (DlgStore    *store,
                                            gint64       contribution_id,
                                            GError     **error);
 
+DlgContribution *dlg_contribution_find_by_uuid (DlgStore    *store,
+                                                const char  *uuid,
+                                                GError     **error);
+
 G_END_DECLS

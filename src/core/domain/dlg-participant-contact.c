@@ -18,6 +18,8 @@
 #include "dlg-domain-private.h"
 #include "dlg-csv.h"
 #include "dlg-error.h"
+#include "dlg-ingest.h"
+#include "dlg-json.h"
 #include "dlg-journal.h"
 #include "dlg-participant-contact.h"
 #include "dlg-store-private.h"
@@ -532,4 +534,40 @@ dlg_participant_contact_export_panel (DlgStore  *store,
 fail:
   dlg_store_rollback (store);
   return FALSE;
+}
+
+/* Ingestion (dlg-ingest.c): a registrant's contact from a source's JSON, and its checks. */
+
+/**
+ * dlg_participant_contact_new_from_json:
+ * @data: sync v1's `contact` (`full_name`, `email`, `phone`, `address`)
+ *
+ * Returns: (transfer full): contact data for a registrant not stored yet (participant id 0),
+ *   for the ingestion path
+ */
+DlgParticipantContact *
+dlg_participant_contact_new_from_json (JsonObject *data)
+{
+  DlgParticipantContact *self;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  self = dlg_participant_contact_new (0);
+  set_string (self, &self->full_name, dlg_json_member_string (data, "full_name", ""),
+              PROP_FULL_NAME);
+  set_string (self, &self->email, dlg_json_member_string (data, "email", ""), PROP_EMAIL);
+  set_string (self, &self->phone, dlg_json_member_string (data, "phone", ""), PROP_PHONE);
+  set_string (self, &self->address, dlg_json_member_string (data, "address", ""),
+              PROP_ADDRESS);
+  return self;
+}
+
+/* The checks of a save, for what a source brings. */
+gboolean
+dlg_participant_contact_validate (DlgParticipantContact  *self,
+                                  GError                **error)
+{
+  g_return_val_if_fail (DLG_IS_PARTICIPANT_CONTACT (self), FALSE);
+
+  return validate (self, error);
 }

@@ -17,6 +17,8 @@
 
 #include "dlg-domain-private.h"
 #include "dlg-error.h"
+#include "dlg-ingest.h"
+#include "dlg-json.h"
 #include "dlg-journal.h"
 #include "dlg-participant.h"
 #include "dlg-store-private.h"
@@ -944,4 +946,85 @@ dlg_participant_count_late (DlgStore  *store,
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Ingestion (dlg-ingest.c): a registration from a source's JSON, the type's own checks, and
+ * finding one by uuid. */
+
+/**
+ * dlg_participant_new_from_json:
+ * @process_id: where it goes
+ * @uuid: (nullable): its uuid when the source shares the app's (the reference site)
+ * @data: the members of sync v1's registration (`channel`, `age_band`, `gender`, `commune`,
+ *   `quartier`, `occupation`, `prior_participation`, `household`, `consent`, `consent_at`,
+ *   `registered_at`); its `contact` is read by dlg_participant_contact_new_from_json()
+ *
+ * Returns: (transfer full): an unsaved registrant, for the ingestion path
+ */
+DlgParticipant *
+dlg_participant_new_from_json (gint64       process_id,
+                               const char  *uuid,
+                               JsonObject  *data)
+{
+  DlgParticipant *self;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  self = dlg_participant_new (process_id);
+  self->uuid = g_strdup (uuid);
+  g_free (self->channel);
+  self->channel = g_strdup (dlg_json_member_string (data, "channel", "online"));
+  g_free (self->age_band);
+  self->age_band = g_strdup (dlg_json_member_string (data, "age_band", ""));
+  g_free (self->gender);
+  self->gender = g_strdup (dlg_json_member_string (data, "gender", ""));
+  g_free (self->commune);
+  self->commune = g_strdup (dlg_json_member_string (data, "commune", ""));
+  g_free (self->quartier);
+  self->quartier = g_strdup (dlg_json_member_string (data, "quartier", ""));
+  g_free (self->occupation);
+  self->occupation = g_strdup (dlg_json_member_string (data, "occupation", ""));
+  self->prior_participation = dlg_json_member_boolean (data, "prior_participation", FALSE);
+  self->household = g_strdup (dlg_json_member_string (data, "household", NULL));
+  self->consent = dlg_json_member_boolean (data, "consent", FALSE);
+  self->consent_at = g_strdup (dlg_json_member_string (data, "consent_at", NULL));
+  g_free (self->registered_at);
+  self->registered_at = g_strdup (dlg_json_member_string (data, "registered_at", ""));
+  return self;
+}
+
+/* The checks of a save, and a date of registration, for what a source brings. */
+gboolean
+dlg_participant_validate (DlgStore        *store,
+                          DlgParticipant  *self,
+                          GError         **error)
+{
+  g_return_val_if_fail (DLG_IS_PARTICIPANT (self), FALSE);
+
+  if (!validate (store, self, self->process_id, error))
+    return FALSE;
+  return dlg_check_date (self->registered_at, TRUE, _("date of registration"),
+                         _("A registration needs a date."), error);
+}
+
+/**
+ * dlg_participant_find_by_uuid:
+ *
+ * Returns: (transfer full): the registrant, or %NULL with %DLG_ERROR_NOT_FOUND
+ */
+DlgParticipant *
+dlg_participant_find_by_uuid (DlgStore    *store,
+                              const char  *uuid,
+                              GError     **error)
+{
+  static const char sql_find_uuid[] = SQL_SELECT " WHERE t.uuid = ?1";
+  g_autoptr(DlgStmt) stmt = NULL;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+  g_return_val_if_fail (uuid != NULL, NULL);
+
+  if (!(stmt = dlg_store_prepare (store, sql_find_uuid, error)))
+    return NULL;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  return load_one (store, stmt, error);
 }

@@ -74,4 +74,8 @@ gboolean        dlg_participant_delete                  (DlgStore  *store,
                                                          gint64     id,
                                                          GError   **error);
 
+DlgParticipant *dlg_participant_find_by_uuid (DlgStore    *store,
+                                              const char  *uuid,
+                                              GError     **error);
+
 G_END_DECLS

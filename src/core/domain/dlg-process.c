@@ -663,3 +663,67 @@ fail:
   dlg_store_rollback (store);
   return FALSE;
 }
+
+/**
+ * dlg_process_lookup_uuid:
+ *
+ * The id of the process whose uuid is @uuid, without loading it (the ingestion path asks it
+ * for every item a source brings).
+ *
+ * Returns: the id, 0 when no process has this uuid, or -1 with @error set
+ */
+gint64
+dlg_process_lookup_uuid (DlgStore    *store,
+                         const char  *uuid,
+                         GError     **error)
+{
+  static const char sql_lookup_uuid[] = "SELECT id FROM process WHERE uuid = ?1";
+  g_autoptr(DlgStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), -1);
+  g_return_val_if_fail (uuid != NULL, -1);
+
+  if (!(stmt = dlg_store_prepare (store, sql_lookup_uuid, error)))
+    return -1;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc == SQLITE_DONE)
+    return 0;
+  dlg_store_set_error (store, rc, error);
+  return -1;
+}
+
+/**
+ * dlg_process_list_demo_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the demo processes, in order
+ */
+GArray *
+dlg_process_list_demo_ids (DlgStore  *store,
+                           GError   **error)
+{
+  static const char sql_demo_ids[] = "SELECT id FROM process WHERE is_demo = 1 ORDER BY id";
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(DlgStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  if (!(stmt = dlg_store_prepare (store, sql_demo_ids, error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dlg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}

@@ -54,6 +54,11 @@ DlgProcess *dlg_process_find          (DlgStore    *store,
 GListModel *dlg_process_list          (DlgStore    *store,
                                        gboolean     include_archived,
                                        GError     **error);
+gint64      dlg_process_lookup_uuid   (DlgStore    *store,
+                                       const char  *uuid,
+                                       GError     **error);
+GArray     *dlg_process_list_demo_ids (DlgStore    *store,
+                                       GError     **error);
 gboolean    dlg_process_rename        (DlgStore    *store,
                                        gint64       process_id,
                                        const char  *title,

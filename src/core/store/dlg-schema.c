@@ -731,12 +731,33 @@ static const char migration_5[] =
   "  PRIMARY KEY (process_id, object_type, object_id, field)"
   ") WITHOUT ROWID;";
 
+/* Version 6: where a contribution or a registration comes from. The ingestion path
+ * (dlg-ingest.c) keys what it takes by the source's name ("site", "decidim", "csv"…) and the
+ * source's own id, so that ingesting the same item again updates it; source_rev is the
+ * source's revision of it (the reference site's stays in remote_rev, the ETag of what the app
+ * pushes). What the sync pulled before is the site's: its id is the row's uuid. */
+static const char migration_6[] =
+  "ALTER TABLE contribution ADD COLUMN source TEXT;"
+  "ALTER TABLE contribution ADD COLUMN source_id TEXT;"
+  "ALTER TABLE contribution ADD COLUMN source_rev INTEGER;"
+  "ALTER TABLE participant ADD COLUMN source TEXT;"
+  "ALTER TABLE participant ADD COLUMN source_id TEXT;"
+  "ALTER TABLE participant ADD COLUMN source_rev INTEGER;"
+  "UPDATE contribution SET source = 'site', source_id = uuid"
+  "  WHERE remote_rev IS NOT NULL AND channel = 'online';"
+  "UPDATE participant SET source = 'site', source_id = uuid WHERE remote_rev IS NOT NULL;"
+  "CREATE UNIQUE INDEX contribution_source ON contribution (process_id, source, source_id)"
+  "  WHERE source IS NOT NULL;"
+  "CREATE UNIQUE INDEX participant_source ON participant (process_id, source, source_id)"
+  "  WHERE source IS NOT NULL;";
+
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
   { "sync v1: outbox, cursors, conflicts", migration_2 },
   { "profile vocabulary per process", migration_3 },
   { "publishing follow-up items, in-person contributions, highlights, sources", migration_4 },
   { "journal: stage, old and new values, pending bursts of typing", migration_5 },
+  { "contributions and registrations: source and source id", migration_6 },
 };
 
 const DlgMigration *

@@ -31,6 +31,7 @@ gboolean      dlg_store_exec        (DlgStore     *self,
 gboolean      dlg_store_step_done   (DlgStore     *self,
                                      sqlite3_stmt *stmt,
                                      GError      **error);
+gboolean      dlg_store_in_transaction (DlgStore  *self);
 
 /* Binds text, or NULL when @text is NULL. */
 void          dlg_stmt_bind_text    (sqlite3_stmt *stmt,

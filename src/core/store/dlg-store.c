@@ -623,3 +623,13 @@ dlg_uuid_new (void)
 {
   return g_uuid_string_random ();
 }
+
+/* Whether a transaction is open (code that emits DlgStore::changed after its commit waits for
+ * the outermost one). */
+gboolean
+dlg_store_in_transaction (DlgStore *self)
+{
+  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
+
+  return self->tx_depth > 0;
+}
