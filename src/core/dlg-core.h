@@ -43,3 +43,5 @@
 #include "dlg-store.h"
 #include "dlg-theme.h"
 #include "dlg-types.h"
+#include "dlg-vocabularies.h"
+#include "dlg-vocabulary.h"

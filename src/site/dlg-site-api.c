@@ -21,36 +21,14 @@
 
 #define API_PREFIX "/api/sync/v1"
 
-static const char *const stage_ids[] = {
-  "diagnostic", "arbitration", "specification", "mandate", "recruitment", "workshop",
-  "opinion", "review", "validation", "response", "implementation", "follow_up", NULL
-};
-static const char *const stage_states[] = {
-  "not_started", "in_progress", "done", "skipped", NULL
-};
-static const char *const feature_ids[] = {
-  "recruitment", "ideas", "call_for_projects", "questionnaire", "map", "debate", "event", NULL
-};
-static const char *const narrative_states[] = { "draft", "published", NULL };
-static const char *const position_values[] = {
-  "retained", "partly_retained", "not_retained", "already_done", "under_study", NULL
-};
-static const char *const commitment_statuses[] = {
-  "planned", "in_progress", "done", "abandoned", NULL
-};
-static const char *const moderation_states[] = { "pending", "published", "trashed", NULL };
-static const char *const contribution_kinds[] = {
-  "idea", "comment", "answer", "pin", "project", "argument", NULL
-};
-static const char *const offline_channels[] = { "in_person", "mail", "phone", NULL };
-static const char *const follow_up_kinds[] = { "meeting", "report", "evaluation", NULL };
-
 #define STR(n, flags, max) { n, DLG_JT_STRING, flags, NULL, 0, max, NULL }
 #define OPT_STR(n, max) STR (n, DLG_JF_NULLABLE, max)
+/* One of the ids of a vocabulary of the core (dlg-vocabularies.h). */
+#define ENUM(n, flags, vocabulary) { n, DLG_JT_STRING, flags, NULL, 0, 0, NULL, vocabulary }
 #define END { NULL, 0, 0, NULL, 0, 0, NULL }
 
 static const DlgJsonField feature_fields[] = {
-  { "feature", DLG_JT_STRING, DLG_JF_REQUIRED, feature_ids, 0, 0, NULL },
+  ENUM ("feature", DLG_JF_REQUIRED, &dlg_vocabulary_feature),
   { "enabled", DLG_JT_BOOL, DLG_JF_REQUIRED, NULL, 0, 0, NULL },
   OPT_STR ("rules", 20000),
   { "opens_at", DLG_JT_STRING, DLG_JF_NULLABLE | DLG_JF_DATETIME, NULL, 0, 0, NULL },
@@ -63,8 +41,8 @@ static const DlgJsonField feature_fields[] = {
 };
 
 static const DlgJsonField stage_fields[] = {
-  { "stage", DLG_JT_STRING, DLG_JF_REQUIRED, stage_ids, 0, 0, NULL },
-  { "state", DLG_JT_STRING, DLG_JF_REQUIRED, stage_states, 0, 0, NULL },
+  ENUM ("stage", DLG_JF_REQUIRED, &dlg_vocabulary_stage),
+  ENUM ("state", DLG_JF_REQUIRED, &dlg_vocabulary_stage_state),
   OPT_STR ("reason", 5000),
   { "started_at", DLG_JT_STRING, DLG_JF_NULLABLE | DLG_JF_DATETIME, NULL, 0, 0, NULL },
   { "ended_at", DLG_JT_STRING, DLG_JF_NULLABLE | DLG_JF_DATETIME, NULL, 0, 0, NULL },
@@ -106,10 +84,10 @@ static const DlgJsonField process_fields[] = {
 
 static const DlgJsonField narrative_fields[] = {
   { "process_id", DLG_JT_STRING, DLG_JF_REQUIRED | DLG_JF_UUID, NULL, 0, 0, NULL },
-  { "stage", DLG_JT_STRING, DLG_JF_NULLABLE, stage_ids, 0, 0, NULL },
+  ENUM ("stage", DLG_JF_NULLABLE, &dlg_vocabulary_stage),
   STR ("title", DLG_JF_REQUIRED, 500),
   STR ("body_md", DLG_JF_REQUIRED, 200000),
-  { "state", DLG_JT_STRING, DLG_JF_REQUIRED, narrative_states, 0, 0, NULL },
+  ENUM ("state", DLG_JF_REQUIRED, &dlg_vocabulary_narrative_state),
   { "published_at", DLG_JT_STRING, DLG_JF_NULLABLE | DLG_JF_DATETIME, NULL, 0, 0, NULL },
   END
 };
@@ -119,7 +97,7 @@ static const DlgJsonField position_fields[] = {
   { "number", DLG_JT_INT, DLG_JF_REQUIRED, NULL, 0, 100000, NULL },
   STR ("title", DLG_JF_REQUIRED, 1000),
   OPT_STR ("body", 20000),
-  { "value", DLG_JT_STRING, DLG_JF_REQUIRED, position_values, 0, 0, NULL },
+  ENUM ("value", DLG_JF_REQUIRED, &dlg_vocabulary_position),
   OPT_STR ("justification", 20000),
   { "sources", DLG_JT_ARRAY, DLG_JF_NULLABLE, NULL, 0, 0, NULL },
   END
@@ -148,7 +126,7 @@ static const DlgJsonField commitment_fields[] = {
   STR ("title", DLG_JF_REQUIRED, 1000),
   OPT_STR ("department", 500),
   { "due_date", DLG_JT_STRING, DLG_JF_NULLABLE | DLG_JF_DATE, NULL, 0, 0, NULL },
-  { "status", DLG_JT_STRING, DLG_JF_REQUIRED, commitment_statuses, 0, 0, NULL },
+  ENUM ("status", DLG_JF_REQUIRED, &dlg_vocabulary_commitment_status),
   { "progress", DLG_JT_INT, DLG_JF_REQUIRED, NULL, 0, 100, NULL },
   { "updates", DLG_JT_ARRAY, DLG_JF_NULLABLE, NULL, 0, 0, update_fields },
   END
@@ -157,7 +135,7 @@ static const DlgJsonField commitment_fields[] = {
 static const DlgJsonField moderation_fields[] = {
   { "id", DLG_JT_STRING, DLG_JF_REQUIRED | DLG_JF_UUID, NULL, 0, 0, NULL },
   { "contribution_id", DLG_JT_STRING, DLG_JF_REQUIRED | DLG_JF_UUID, NULL, 0, 0, NULL },
-  { "state", DLG_JT_STRING, DLG_JF_REQUIRED, moderation_states, 0, 0, NULL },
+  ENUM ("state", DLG_JF_REQUIRED, &dlg_vocabulary_moderation),
   OPT_STR ("reason", 5000),
   { "decided_at", DLG_JT_STRING, DLG_JF_NULLABLE | DLG_JF_DATETIME, NULL, 0, 0, NULL },
   END
@@ -167,9 +145,9 @@ static const DlgJsonField moderation_fields[] = {
  * as the change feed's contributions (it is one of them), with its channel. */
 static const DlgJsonField contribution_fields[] = {
   { "process_id", DLG_JT_STRING, DLG_JF_REQUIRED | DLG_JF_UUID, NULL, 0, 0, NULL },
-  { "feature", DLG_JT_STRING, DLG_JF_REQUIRED, feature_ids, 0, 0, NULL },
-  { "kind", DLG_JT_STRING, DLG_JF_REQUIRED, contribution_kinds, 0, 0, NULL },
-  { "channel", DLG_JT_STRING, DLG_JF_REQUIRED, offline_channels, 0, 0, NULL },
+  ENUM ("feature", DLG_JF_REQUIRED, &dlg_vocabulary_feature),
+  ENUM ("kind", DLG_JF_REQUIRED, &dlg_vocabulary_site_contribution_kind),
+  ENUM ("channel", DLG_JF_REQUIRED, &dlg_vocabulary_offline_channel),
   { "parent_id", DLG_JT_STRING, DLG_JF_NULLABLE | DLG_JF_UUID, NULL, 0, 0, NULL },
   OPT_STR ("author_ref", 1000),
   OPT_STR ("title", 1000),
@@ -178,7 +156,7 @@ static const DlgJsonField contribution_fields[] = {
   { "lon", DLG_JT_NUMBER, DLG_JF_NULLABLE, NULL, -180, 180, NULL },
   { "answers", DLG_JT_OBJECT, DLG_JF_NULLABLE, NULL, 0, 0, NULL },
   { "created_at", DLG_JT_STRING, DLG_JF_REQUIRED | DLG_JF_DATETIME, NULL, 0, 0, NULL },
-  { "moderation", DLG_JT_STRING, DLG_JF_REQUIRED, moderation_states, 0, 0, NULL },
+  ENUM ("moderation", DLG_JF_REQUIRED, &dlg_vocabulary_moderation),
   OPT_STR ("moderation_reason", 1000),
   { "supports", DLG_JT_INT, DLG_JF_NULLABLE, NULL, 0, G_MAXINT32, NULL },
   END
@@ -186,7 +164,7 @@ static const DlgJsonField contribution_fields[] = {
 
 static const DlgJsonField follow_up_fields[] = {
   { "process_id", DLG_JT_STRING, DLG_JF_REQUIRED | DLG_JF_UUID, NULL, 0, 0, NULL },
-  { "kind", DLG_JT_STRING, DLG_JF_REQUIRED, follow_up_kinds, 0, 0, NULL },
+  ENUM ("kind", DLG_JF_REQUIRED, &dlg_vocabulary_follow_up_kind),
   STR ("dated", DLG_JF_REQUIRED, 40),
   STR ("title", DLG_JF_REQUIRED, 1000),
   OPT_STR ("body", 50000),
@@ -678,7 +656,7 @@ offline_or_absent (SoupServerMessage *msg,
   if (stored != NULL && JSON_NODE_HOLDS_OBJECT (stored))
     channel = json_object_get_string_member_with_default (json_node_get_object (stored),
                                                           "channel", "online");
-  if (channel != NULL && g_strv_contains (offline_channels, channel))
+  if (dlg_vocabulary_contains (&dlg_vocabulary_offline_channel, channel))
     return TRUE;
   dlg_site_reply_problem (msg, SOUP_STATUS_CONFLICT, "online-contribution",
                           "Online contribution",

@@ -208,6 +208,18 @@ check_string (const DlgJsonField *field,
       dlg_site_json_add_error (errors, path, message);
       return FALSE;
     }
+  if (field->vocabulary != NULL && !dlg_vocabulary_contains (field->vocabulary, value))
+    {
+      g_autoptr(GString) list = g_string_new (NULL);
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; dlg_vocabulary_get_id (field->vocabulary, i) != NULL; i++)
+        g_string_append_printf (list, "%s%s", i > 0 ? "|" : "",
+                                dlg_vocabulary_get_id (field->vocabulary, i));
+      message = g_strdup_printf ("must be one of %s", list->str);
+      dlg_site_json_add_error (errors, path, message);
+      return FALSE;
+    }
   if ((field->flags & DLG_JF_UUID) && !g_uuid_string_is_valid (value))
     {
       dlg_site_json_add_error (errors, path, "must be a UUID");

@@ -10,6 +10,7 @@
 #include "dlg-error.h"
 #include "dlg-json.h"
 #include "dlg-site-server.h"
+#include "dlg-vocabularies.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,7 @@ struct _DlgJsonField
   double              min;      /* numbers; ignored when min == max */
   double              max;
   const DlgJsonField *items;    /* for arrays of objects */
+  const DlgVocabulary *vocabulary; /* allowed strings: the ids of a vocabulary of the core */
 };
 
 /* Adds {"field", "message"} objects to @errors for every member of @object that breaks

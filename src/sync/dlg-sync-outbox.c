@@ -27,6 +27,7 @@
 #include "dlg-profile.h"
 #include "dlg-response.h"
 #include "dlg-sync-private.h"
+#include "dlg-vocabularies.h"
 
 #define SQL_GET_ETAG(t)   "SELECT etag FROM " t " WHERE uuid = ?1"
 #define SQL_SET_SENT(t)   "UPDATE " t " SET etag = ?2, rev = max (rev, ?3), sync_state = ?4" \
@@ -386,13 +387,6 @@ get_int (JsonObject  *object,
   return FALSE;
 }
 
-static gboolean
-one_of (const char         *value,
-        const char * const *allowed)
-{
-  return value != NULL && g_strv_contains (allowed, value);
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Adapters: local rows ↔ bodies of the site's collections                                    */
 
@@ -430,7 +424,6 @@ narrative_apply_remote (DlgStore    *store,
                         JsonObject  *site,
                         GError     **error)
 {
-  static const char * const states[] = { "draft", "published", NULL };
   const char *title, *body_md, *state, *stage, *published_at;
   g_autoptr(DlgStmt) stmt = NULL;
   g_autofree char *now = dlg_now_iso8601 ();
@@ -441,7 +434,7 @@ narrative_apply_remote (DlgStore    *store,
       !get_string (site, "stage", TRUE, &stage, error) ||
       !get_string (site, "published_at", TRUE, &published_at, error))
     return FALSE;
-  if (!one_of (state, states) || *title == '\0')
+  if (!dlg_vocabulary_contains (&dlg_vocabulary_narrative_state, state) || *title == '\0')
     {
       g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
                    _("The site's version of the narrative is not valid; nothing of it was "
@@ -826,7 +819,6 @@ commitment_apply_remote (DlgStore    *store,
                          JsonObject  *site,
                          GError     **error)
 {
-  static const char * const statuses[] = { "planned", "in_progress", "done", "abandoned", NULL };
   const char *title, *department, *due_date, *status;
   gint64 progress;
   g_autoptr(DlgStmt) stmt = NULL;
@@ -837,7 +829,7 @@ commitment_apply_remote (DlgStore    *store,
       !get_string (site, "status", FALSE, &status, error) ||
       !get_int (site, "progress", 0, 100, &progress, error))
     return FALSE;
-  if (!one_of (status, statuses))
+  if (!dlg_vocabulary_contains (&dlg_vocabulary_commitment_status, status))
     {
       g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
                    _("The site's version has a missing or wrong “%s”; nothing of it was kept."),
@@ -917,7 +909,6 @@ follow_up_apply_remote (DlgStore    *store,
                         JsonObject  *site,
                         GError     **error)
 {
-  static const char * const kinds[] = { "meeting", "report", "evaluation", NULL };
   const char *kind, *dated, *title, *body;
   g_autoptr(DlgStmt) stmt = NULL;
 
@@ -926,7 +917,7 @@ follow_up_apply_remote (DlgStore    *store,
       !get_string (site, "title", FALSE, &title, error) ||
       !get_string (site, "body", TRUE, &body, error))
     return FALSE;
-  if (!one_of (kind, kinds) || *title == '\0')
+  if (!dlg_vocabulary_contains (&dlg_vocabulary_follow_up_kind, kind) || *title == '\0')
     {
       g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
                    _("The site's version has a missing or wrong “%s”; nothing of it was kept."),
@@ -1345,7 +1336,6 @@ dlg_sync_enqueue_moderation (DlgStore    *store,
                              const char  *reason,
                              GError     **error)
 {
-  static const char * const states[] = { "pending", "published", "trashed", NULL };
   g_autofree char *event_uuid = dlg_uuid_new ();
   g_autofree char *now = dlg_now_iso8601 ();
   g_autofree char *body = NULL;
@@ -1356,7 +1346,7 @@ dlg_sync_enqueue_moderation (DlgStore    *store,
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
   g_return_val_if_fail (contribution_uuid != NULL, NULL);
 
-  if (!one_of (state, states))
+  if (!dlg_vocabulary_contains (&dlg_vocabulary_moderation, state))
     {
       g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
                    _("“%s” is not a moderation state."), state != NULL ? state : "");

@@ -25,6 +25,7 @@
 #include "dlg-error.h"
 #include "dlg-sync-error.h"
 #include "dlg-sync-private.h"
+#include "dlg-vocabularies.h"
 
 #define MAX_SHORT_TEXT 1000
 #define MAX_LONG_TEXT  200000
@@ -48,25 +49,16 @@ typedef struct
   const char         *name;
   FieldKind           kind;
   gboolean            required;
-  const char * const *allowed;
+  const DlgVocabulary *allowed;
   gsize               max_len;
   double              min;
   double              max;
 } FieldSpec;
 
-static const char * const features[] = {
-  "recruitment", "ideas", "call_for_projects", "questionnaire", "map", "debate", "event", NULL
-};
-static const char * const kinds[] = {
-  "idea", "comment", "answer", "pin", "project", "argument", NULL
-};
-static const char * const moderations[] = { "pending", "published", "trashed", NULL };
-static const char * const channels[] = { "online", "in_person", "mail", "phone", NULL };
-
 static const FieldSpec contribution_fields[] = {
   { "process_id", F_UUID, TRUE },
-  { "feature", F_STRING, TRUE, features },
-  { "kind", F_STRING, TRUE, kinds },
+  { "feature", F_STRING, TRUE, &dlg_vocabulary_feature },
+  { "kind", F_STRING, TRUE, &dlg_vocabulary_site_contribution_kind },
   { "parent_id", F_UUID_NULL, FALSE },
   { "author_ref", F_STRING, FALSE, NULL, MAX_SHORT_TEXT },
   { "title", F_STRING, FALSE, NULL, MAX_SHORT_TEXT },
@@ -75,17 +67,17 @@ static const FieldSpec contribution_fields[] = {
   { "lon", F_NUMBER_NULL, FALSE, NULL, 0, -180, 180 },
   { "answers", F_OBJECT_NULL, FALSE },
   { "created_at", F_TIME, TRUE },
-  { "moderation", F_STRING, TRUE, moderations },
+  { "moderation", F_STRING, TRUE, &dlg_vocabulary_moderation },
   { "moderation_reason", F_STRING_NULL, FALSE, NULL, MAX_SHORT_TEXT },
   { "supports", F_INT, FALSE, NULL, 0, 0, G_MAXINT32 },
   /* Absent for those made online; the app's own contributions received in person come back
    * with theirs. */
-  { "channel", F_STRING, FALSE, channels },
+  { "channel", F_STRING, FALSE, &dlg_vocabulary_channel },
 };
 
 static const FieldSpec registration_fields[] = {
   { "process_id", F_UUID, TRUE },
-  { "channel", F_STRING, FALSE, channels },
+  { "channel", F_STRING, FALSE, &dlg_vocabulary_registration_channel },
   { "age_band", F_STRING, FALSE, NULL, 100 },
   { "gender", F_STRING, FALSE, NULL, 100 },
   { "commune", F_STRING, FALSE, NULL, 200 },
@@ -270,7 +262,7 @@ validate_fields (JsonObject       *object,
             ok = FALSE;
           else if ((spec->kind == F_TIME || spec->kind == F_TIME_NULL) && !is_time (text))
             ok = FALSE;
-          else if (spec->allowed != NULL && !g_strv_contains (spec->allowed, text))
+          else if (spec->allowed != NULL && !dlg_vocabulary_contains (spec->allowed, text))
             ok = FALSE;
         }
 

@@ -54,9 +54,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const status_values[] = {
-  "planned", "in_progress", "done", "abandoned", NULL
-};
 
 #define SQL_SELECT \
   "SELECT t.id, t.uuid, t.commitment_id, t.dated, t.progress, t.status, t.text," \
@@ -458,7 +455,7 @@ validate (DlgStore             *store,
                            _("The progress is a percentage from 0 to 100."));
       return FALSE;
     }
-  if (!dlg_check_enum (self->status, status_values, FALSE,
+  if (!dlg_check_enum (self->status, &dlg_vocabulary_commitment_update_status, FALSE,
                        _("The status must be planned, in progress, done or abandoned."), error))
     return FALSE;
   if (!dlg_check_text (self->text, FALSE, 0, _("text"), NULL, error))

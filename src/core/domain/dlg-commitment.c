@@ -63,9 +63,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const status_values[] = {
-  "planned", "in_progress", "done", "abandoned", NULL
-};
 
 #define SQL_SELECT \
   "SELECT t.id, t.uuid, t.process_id, t.position_id, t.title, t.department, t.due_date," \
@@ -507,15 +504,7 @@ static const char sql_position_process[] =
 const char *
 dlg_commitment_status_get_label (const char *status)
 {
-  if (g_strcmp0 (status, "planned") == 0)
-    return C_("commitment status", "Planned");
-  if (g_strcmp0 (status, "in_progress") == 0)
-    return C_("commitment status", "In progress");
-  if (g_strcmp0 (status, "done") == 0)
-    return C_("commitment status", "Done");
-  if (g_strcmp0 (status, "abandoned") == 0)
-    return C_("commitment status", "Abandoned");
-  return NULL;
+  return dlg_vocabulary_find_label (&dlg_vocabulary_commitment_status, status);
 }
 
 /* A commitment answers a position of the response of the same process. */
@@ -560,7 +549,7 @@ validate (DlgStore       *store,
     return FALSE;
   if (!dlg_check_date (self->due_date, FALSE, _("due date"), NULL, error))
     return FALSE;
-  if (!dlg_check_enum (self->status, status_values, FALSE,
+  if (!dlg_check_enum (self->status, &dlg_vocabulary_commitment_status, FALSE,
                        _("The status must be planned, in progress, done or abandoned."), error))
     return FALSE;
   if (self->progress < 0 || self->progress > 100)

@@ -55,12 +55,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const channel_values[] = {
-  "site", "social", "newsletter", "press", "other", NULL
-};
-static const char * const status_values[] = {
-  "planned", "done", "cancelled", NULL
-};
 
 #define SQL_SELECT \
   "SELECT t.id, t.uuid, t.process_id, t.stage, t.channel, t.planned_at, t.title," \
@@ -440,7 +434,7 @@ validate (DlgStore              *store,
 {
   if (!dlg_check_stage (self->stage, error))
     return FALSE;
-  if (!dlg_check_enum (self->channel, channel_values, FALSE,
+  if (!dlg_check_enum (self->channel, &dlg_vocabulary_communication_channel, FALSE,
                        _("This communication channel is unknown."), error))
     return FALSE;
   if (!dlg_check_date (self->planned_at, FALSE, _("planned date"), NULL, error))
@@ -448,7 +442,7 @@ validate (DlgStore              *store,
   if (!dlg_check_text (self->title, TRUE, 500, _("title"), _("A communication item needs a title."),
                        error))
     return FALSE;
-  if (!dlg_check_enum (self->status, status_values, FALSE,
+  if (!dlg_check_enum (self->status, &dlg_vocabulary_communication_status, FALSE,
                        _("The status must be planned, done or cancelled."), error))
     return FALSE;
   if (!dlg_check_text (self->notes, FALSE, 0, _("notes"), NULL, error))

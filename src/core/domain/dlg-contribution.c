@@ -82,15 +82,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const feature_values[] = {
-  "recruitment", "ideas", "call_for_projects", "questionnaire", "map", "debate", "event", NULL
-};
-static const char * const kind_values[] = {
-  "idea", "comment", "answer", "pin", "project", "argument", "registration", NULL
-};
-static const char * const channel_values[] = {
-  "online", "in_person", "mail", "phone", NULL
-};
 
 #define SQL_SELECT \
   "SELECT t.id, t.uuid, t.process_id, t.feature, t.kind, t.channel, t.parent_uuid," \
@@ -774,8 +765,6 @@ load_one (DlgStore  *store,
   return NULL;
 }
 
-static const char * const moderation_values[] = { "pending", "published", "trashed", NULL };
-
 static const char sql_annotate[] =
   "INSERT INTO contribution_annotation (contribution_id, highlighted, note) VALUES (?1, ?2, ?3)"
   " ON CONFLICT (contribution_id) DO UPDATE SET highlighted = excluded.highlighted,"
@@ -872,13 +861,7 @@ dlg_contribution_clear_location (DlgContribution *self)
 const char *
 dlg_contribution_moderation_get_label (const char *state)
 {
-  if (g_strcmp0 (state, "pending") == 0)
-    return C_("moderation", "Awaiting moderation");
-  if (g_strcmp0 (state, "published") == 0)
-    return C_("moderation", "Published");
-  if (g_strcmp0 (state, "trashed") == 0)
-    return C_("moderation", "Set aside");
-  return NULL;
+  return dlg_vocabulary_find_label (&dlg_vocabulary_moderation, state);
 }
 
 /**
@@ -890,15 +873,7 @@ dlg_contribution_moderation_get_label (const char *state)
 const char *
 dlg_contribution_channel_get_label (const char *channel)
 {
-  if (g_strcmp0 (channel, "online") == 0)
-    return C_("channel", "Online");
-  if (g_strcmp0 (channel, "in_person") == 0)
-    return C_("channel", "In person");
-  if (g_strcmp0 (channel, "mail") == 0)
-    return C_("channel", "Mail");
-  if (g_strcmp0 (channel, "phone") == 0)
-    return C_("channel", "Phone");
-  return NULL;
+  return dlg_vocabulary_find_label (&dlg_vocabulary_channel, channel);
 }
 
 /**
@@ -927,7 +902,7 @@ dlg_contribution_moderate (DlgStore    *store,
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
 
-  if (!dlg_check_enum (state, moderation_values, FALSE,
+  if (!dlg_check_enum (state, &dlg_vocabulary_moderation, FALSE,
                        _("The moderation state must be pending, published or set aside."),
                        error))
     return FALSE;
@@ -1110,12 +1085,13 @@ validate (DlgStore         *store,
           gint64            process_id,
           GError          **error)
 {
-  if (!dlg_check_enum (self->feature, feature_values, FALSE, _("This feature is unknown."), error))
-    return FALSE;
-  if (!dlg_check_enum (self->kind, kind_values, FALSE, _("This kind of contribution is unknown."),
+  if (!dlg_check_enum (self->feature, &dlg_vocabulary_feature, FALSE, _("This feature is unknown."),
                        error))
     return FALSE;
-  if (!dlg_check_enum (self->channel, channel_values, FALSE,
+  if (!dlg_check_enum (self->kind, &dlg_vocabulary_contribution_kind, FALSE,
+                       _("This kind of contribution is unknown."), error))
+    return FALSE;
+  if (!dlg_check_enum (self->channel, &dlg_vocabulary_channel, FALSE,
                        _("The channel must be online, in person, mail or phone."), error))
     return FALSE;
   if (!dlg_check_text (self->parent_uuid, FALSE, 64, _("parent contribution"), NULL, error))
@@ -1408,7 +1384,7 @@ dlg_contribution_validate (DlgStore         *store,
 
   if (!validate (store, self, self->process_id, error))
     return FALSE;
-  if (!dlg_check_enum (self->moderation, moderation_values, FALSE,
+  if (!dlg_check_enum (self->moderation, &dlg_vocabulary_moderation, FALSE,
                        _("The moderation state must be pending, published or set aside."),
                        error))
     return FALSE;

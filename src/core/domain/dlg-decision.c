@@ -34,21 +34,14 @@ struct _DlgDecision
 
 G_DEFINE_FINAL_TYPE (DlgDecision, dlg_decision, DLG_TYPE_RECORD)
 
-static const DlgVocabulary decision_stages = {
-  "decision-stage", NULL, (const DlgVocabularyEntry[]) {
-    { "arbitration", N_("Arbitration by elected officials") },
-    { "validation", N_("Validation by elected officials") },
-    { NULL, NULL },
-  },
-};
-
 #define F(member) G_STRUCT_OFFSET (DlgDecision, member)
 #define J DLG_FIELD_JOURNALED
 
 static const DlgField fields[] = {
   { .column = "stage", .property = "stage", .kind = DLG_FIELD_ENUM, .offset = F (stage),
     .flags = DLG_FIELD_REQUIRED | DLG_FIELD_NULLABLE | J | DLG_FIELD_HIDDEN,
-    .label = N_("stage"), .default_string = "arbitration", .vocabulary = &decision_stages,
+    .label = N_("stage"), .default_string = "arbitration",
+    .vocabulary = &dlg_vocabulary_decision_stage,
     .invalid = N_("A decision belongs to the arbitration or the validation stage.") },
   { .column = "recommendation_id", .property = "recommendation-id", .kind = DLG_FIELD_INT64,
     .offset = F (recommendation_id), .flags = J, .label = N_("recommendation"),

@@ -64,14 +64,14 @@ dlg_check_text (const char  *value,
 
 gboolean
 dlg_check_enum (const char          *value,
-                const char * const  *values,
+                const DlgVocabulary *vocabulary,
                 gboolean             nullable,
                 const char          *message,
                 GError             **error)
 {
   if (value == NULL && nullable)
     return TRUE;
-  if (value != NULL && g_strv_contains (values, value))
+  if (dlg_vocabulary_contains (vocabulary, value))
     return TRUE;
   g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID, message);
   return FALSE;

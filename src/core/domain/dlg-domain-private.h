@@ -6,6 +6,7 @@
 #pragma once
 
 #include "dlg-store-private.h"
+#include "dlg-vocabularies.h"
 
 G_BEGIN_DECLS
 
@@ -20,9 +21,10 @@ gboolean    dlg_check_text      (const char          *value,
                                  const char          *label,
                                  const char          *empty,
                                  GError             **error);
-/* Checks that @value is one of @values (NULL accepted when @nullable); @message otherwise. */
+/* Checks that @value is an id of @vocabulary (NULL accepted when @nullable); @message
+ * otherwise. */
 gboolean    dlg_check_enum      (const char          *value,
-                                 const char * const  *values,
+                                 const DlgVocabulary *vocabulary,
                                  gboolean             nullable,
                                  const char          *message,
                                  GError             **error);

@@ -33,37 +33,38 @@ static const char * const cycles_debate[] = { "design", "evaluation", "prospecti
 static const char * const cycles_event[] =
   { "diagnostic", "design", "implementation", "evaluation", NULL };
 
-/* Untranslated; dlg_feature_catalogue() returns a translated copy. */
+/* Untranslated, without ids and labels (those of dlg_vocabulary_feature, in its order);
+ * dlg_feature_catalogue() returns a translated copy with them. */
 static const DlgFeatureInfo catalogue_source[DLG_N_FEATURES] = {
-  { "recruitment", N_("Panel recruitment"),
+  { /* recruitment */ NULL, NULL,
     N_("Residents register as volunteers and a citizens’ panel is drawn by lot, by quotas."),
     N_("Anyone aged 16 or over who lives in the area may register. The panel is drawn by lot "
        "among the registrants, respecting the quotas published with the call."),
     cycles_recruitment },
-  { "ideas", N_("Idea box"),
+  { /* ideas */ NULL, NULL,
     N_("Residents propose ideas, comment on them and support them."),
     N_("Ideas are published after moderation, according to the participation charter. Each "
        "person may support an idea once."),
     cycles_ideas },
-  { "call_for_projects", N_("Call for projects"),
+  { /* call_for_projects */ NULL, NULL,
     N_("Residents or associations submit projects for a budget or a site."),
     N_("Projects must fall within the perimeter of the call and be submitted before it "
        "closes. The departments study every eligible project."),
     cycles_call_for_projects },
-  { "questionnaire", N_("Questionnaire"),
+  { /* questionnaire */ NULL, NULL,
     N_("An online survey with closed and open questions."),
     N_("Answers are anonymous. The results are published in aggregate form."),
     cycles_questionnaire },
-  { "map", N_("Participatory map"),
+  { /* map */ NULL, NULL,
     N_("Contributions pinned on a map of the area."),
     N_("Place your contribution where it applies. Contributions are published after "
        "moderation."),
     cycles_map },
-  { "debate", N_("Online debate"),
+  { /* debate */ NULL, NULL,
     N_("Arguments for and against, on a question put to debate."),
     N_("Arguments are published after moderation. Please stay courteous and on topic."),
     cycles_debate },
-  { "event", N_("Event"),
+  { /* event */ NULL, NULL,
     N_("A public meeting, walk or workshop, with registration."),
     N_("Registration is free and open to all, within the capacity of the venue."),
     cycles_event },
@@ -87,7 +88,9 @@ dlg_feature_catalogue (guint *n_features)
       for (guint i = 0; i < DLG_N_FEATURES; i++)
         {
           translated[i] = catalogue_source[i];
-          translated[i].label = _(catalogue_source[i].label);
+          translated[i].id = dlg_vocabulary_get_id (&dlg_vocabulary_feature, i);
+          translated[i].label = dlg_vocabulary_get_label (&dlg_vocabulary_feature,
+                                                          translated[i].id);
           translated[i].description = _(catalogue_source[i].description);
           translated[i].default_rules = _(catalogue_source[i].default_rules);
         }

@@ -53,9 +53,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const kind_values[] = {
-  "meeting", "report", "evaluation", NULL
-};
 
 #define SQL_SELECT \
   "SELECT t.id, t.uuid, t.process_id, t.kind, t.dated, t.title, t.body, t.published" \
@@ -400,7 +397,7 @@ validate (DlgStore     *store,
           gint64        process_id,
           GError      **error)
 {
-  if (!dlg_check_enum (self->kind, kind_values, FALSE,
+  if (!dlg_check_enum (self->kind, &dlg_vocabulary_follow_up_kind, FALSE,
                        _("A follow-up is a meeting, a report or an evaluation."), error))
     return FALSE;
   if (!dlg_check_date (self->dated, TRUE, _("date"), _("A follow-up needs a date."), error))

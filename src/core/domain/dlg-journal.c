@@ -35,6 +35,7 @@
 #include "dlg-position.h"
 #include "dlg-stage.h"
 #include "dlg-store-private.h"
+#include "dlg-vocabularies.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
@@ -168,87 +169,6 @@ static const DlgJournalPolicy policies[] = {
     N_("What the institution tells the public; drafts are the officer’s own.") },
   { "communication_item", NULL, FALSE, N_("Nothing"),
     N_("The communication plan is internal planning; what is published is journaled.") },
-};
-
-static const struct {
-  const char *action;
-  const char *label;
-} action_labels[] = {
-  { "process.create", N_("Process created") },
-  { "process.rename", N_("Process renamed") },
-  { "process.summary", N_("Summary changed") },
-  { "process.archive", N_("Process archived") },
-  { "process.unarchive", N_("Process restored") },
-  { "process.field", N_("Text changed") },
-  { "stage.start", N_("Stage started") },
-  { "stage.done", N_("Stage closed") },
-  { "stage.skip", N_("Stage skipped") },
-  { "stage.reopen", N_("Stage reopened") },
-  { "actor.create", N_("Actor added") },
-  { "actor.update", N_("Actor changed") },
-  { "actor.delete", N_("Actor deleted") },
-  { "decision.create", N_("Decision recorded") },
-  { "decision.update", N_("Decision changed") },
-  { "decision.delete", N_("Decision deleted") },
-  { "feature.enable", N_("Feature switched on") },
-  { "feature.disable", N_("Feature switched off") },
-  { "feature.update", N_("Rules of the game changed") },
-  { "participant.invitation", N_("Invitation status changed") },
-  { "panel.contacts_export", N_("Contact details exported") },
-  { "draw.save", N_("Draw saved") },
-  { "draw.replace", N_("Panel member replaced") },
-  { "contribution.moderate", N_("Contribution moderated") },
-  { "moderate", N_("Contribution moderated") },
-  { "recommendation.create", N_("Recommendation added") },
-  { "recommendation.update", N_("Recommendation changed") },
-  { "recommendation.delete", N_("Recommendation deleted") },
-  { "position.create", N_("Position recorded") },
-  { "position.update", N_("Position changed") },
-  { "position.delete", N_("Position deleted") },
-  { "response.create", N_("Response drafted") },
-  { "response.update", N_("Response changed") },
-  { "response.publish", N_("Response published") },
-  { "response.delete", N_("Response deleted") },
-  { "commitment.create", N_("Commitment added") },
-  { "commitment.update", N_("Commitment changed") },
-  { "commitment.delete", N_("Commitment deleted") },
-  { "commitment_update.create", N_("Progress reported") },
-  { "commitment_update.update", N_("Progress report changed") },
-  { "commitment_update.delete", N_("Progress report deleted") },
-  { "follow_up.create", N_("Follow-up recorded") },
-  { "follow_up.update", N_("Follow-up changed") },
-  { "follow_up.delete", N_("Follow-up deleted") },
-  { "narrative.publish", N_("Narrative published") },
-  { "narrative.unpublish", N_("Narrative withdrawn") },
-  { "publish", N_("Narrative published") },
-};
-
-static const struct {
-  const char *object_type;
-  const char *label;
-} type_labels[] = {
-  { "process", N_("Process") },
-  { "stage", N_("Stage") },
-  { "actor", N_("Actor") },
-  { "decision", N_("Decision") },
-  { "feature", N_("Feature") },
-  { "participant", N_("Panel member") },
-  { "participant_contact", N_("Contact details") },
-  { "quota", N_("Quota") },
-  { "draw", N_("Draw") },
-  { "session", N_("Session") },
-  { "contribution", N_("Contribution") },
-  { "contribution_annotation", N_("Annotation") },
-  { "theme", N_("Theme") },
-  { "recommendation", N_("Recommendation") },
-  { "review", N_("Review") },
-  { "position", N_("Position") },
-  { "response", N_("Argued response") },
-  { "commitment", N_("Commitment") },
-  { "commitment_update", N_("Progress report") },
-  { "follow_up", N_("Follow-up") },
-  { "narrative", N_("Narrative") },
-  { "communication_item", N_("Communication") },
 };
 
 static const struct {
@@ -594,10 +514,7 @@ dlg_journal_policy_lookup (const char *object_type)
 const char *
 dlg_journal_action_get_label (const char *action)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (action_labels); i++)
-    if (g_strcmp0 (action_labels[i].action, action) == 0)
-      return _(action_labels[i].label);
-  return action;
+  return dlg_vocabulary_get_label (&dlg_vocabulary_journal_action, action);
 }
 
 /**
@@ -608,10 +525,7 @@ dlg_journal_action_get_label (const char *action)
 const char *
 dlg_journal_object_type_get_label (const char *object_type)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (type_labels); i++)
-    if (g_strcmp0 (type_labels[i].object_type, object_type) == 0)
-      return _(type_labels[i].label);
-  return object_type;
+  return dlg_vocabulary_get_label (&dlg_vocabulary_record_type, object_type);
 }
 
 /**
@@ -654,11 +568,7 @@ dlg_journal_value_get_label (const char *object_type,
     { "participant", "status", "invited", N_("invited") },
     { "participant", "status", "accepted", N_("accepted") },
     { "participant", "status", "declined", N_("declined") },
-    { "follow_up", "kind", "meeting", N_("Follow-up committee meeting") },
-    { "follow_up", "kind", "report", N_("Status report") },
-    { "follow_up", "kind", "evaluation", N_("Participatory evaluation") },
   };
-  DlgStage stage;
 
   if (value == NULL || field == NULL)
     return value;
@@ -669,15 +579,15 @@ dlg_journal_value_get_label (const char *object_type,
   if (g_str_equal (field, "published") || g_str_equal (field, "enabled"))
     return g_str_equal (value, "TRUE") ? _("yes") : g_str_equal (value, "FALSE") ? _("no")
                                                                                   : value;
-  if (g_str_equal (object_type, "position") && g_str_equal (field, "value")
-      && dlg_position_value_get_label (value) != NULL)
-    return dlg_position_value_get_label (value);
+  if (g_str_equal (object_type, "follow_up") && g_str_equal (field, "kind"))
+    return dlg_vocabulary_get_label (&dlg_vocabulary_follow_up_kind, value);
+  if (g_str_equal (object_type, "position") && g_str_equal (field, "value"))
+    return dlg_vocabulary_get_label (&dlg_vocabulary_position, value);
   if ((g_str_equal (object_type, "commitment") || g_str_equal (object_type, "commitment_update"))
-      && g_str_equal (field, "status") && dlg_commitment_status_get_label (value) != NULL)
-    return dlg_commitment_status_get_label (value);
-  if (g_str_equal (object_type, "decision") && g_str_equal (field, "stage")
-      && dlg_stage_from_id (value, &stage))
-    return dlg_stage_get_label (stage);
+      && g_str_equal (field, "status"))
+    return dlg_vocabulary_get_label (&dlg_vocabulary_commitment_status, value);
+  if (g_str_equal (object_type, "decision") && g_str_equal (field, "stage"))
+    return dlg_vocabulary_get_label (&dlg_vocabulary_stage, value);
   return value;
 }
 

@@ -407,22 +407,6 @@ dlg_participant_contact_delete (DlgStore  *store,
   return TRUE;
 }
 
-static const char *
-invitation_label (const char *status)
-{
-  if (g_strcmp0 (status, "selected") == 0)
-    return _("Not invited yet");
-  if (g_strcmp0 (status, "invited") == 0)
-    return _("Invitation sent");
-  if (g_strcmp0 (status, "accepted") == 0)
-    return _("Accepted");
-  if (g_strcmp0 (status, "declined") == 0)
-    return _("Declined");
-  if (g_strcmp0 (status, "replaced") == 0)
-    return _("Declined, replaced");
-  return status;
-}
-
 static void
 append_csv_row (GString           *csv,
                 const char *const *fields,
@@ -495,7 +479,8 @@ dlg_participant_contact_export_panel (DlgStore  *store,
     {
       const char *fields[] = {
         dlg_stmt_get_text (stmt, 0), dlg_stmt_get_text (stmt, 1), dlg_stmt_get_text (stmt, 2),
-        dlg_stmt_get_text (stmt, 3), invitation_label (dlg_stmt_get_text (stmt, 4)),
+        dlg_stmt_get_text (stmt, 3),
+        dlg_vocabulary_get_label (&dlg_vocabulary_invitation_status, dlg_stmt_get_text (stmt, 4)),
       };
 
       append_csv_row (csv, fields, G_N_ELEMENTS (fields));

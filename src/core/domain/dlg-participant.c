@@ -73,12 +73,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const channel_values[] = {
-  "online", "in_person", "mail", "phone", NULL
-};
-static const char * const status_values[] = {
-  "registered", "selected", "reserve", "invited", "accepted", "declined", "replaced", "erased", NULL
-};
 
 #define SQL_SELECT \
   "SELECT t.id, t.uuid, t.process_id, t.channel, t.age_band, t.gender, t.commune," \
@@ -687,7 +681,7 @@ validate (DlgStore        *store,
           gint64           process_id,
           GError         **error)
 {
-  if (!dlg_check_enum (self->channel, channel_values, FALSE,
+  if (!dlg_check_enum (self->channel, &dlg_vocabulary_registration_channel, FALSE,
                        _("The channel must be online, in person, mail or phone."), error))
     return FALSE;
   if (!dlg_check_text (self->age_band, FALSE, 100, _("age band"), NULL, error))
@@ -702,8 +696,8 @@ validate (DlgStore        *store,
     return FALSE;
   if (!dlg_check_text (self->household, FALSE, 200, _("household"), NULL, error))
     return FALSE;
-  if (!dlg_check_enum (self->status, status_values, FALSE, _("This participant status is unknown."),
-                       error))
+  if (!dlg_check_enum (self->status, &dlg_vocabulary_participant_status, FALSE,
+                       _("This participant status is unknown."), error))
     return FALSE;
   if (self->reserve_rank != -1 && self->reserve_rank < 1)
     {

@@ -50,9 +50,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const value_values[] = {
-  "retained", "partly_retained", "not_retained", "already_done", "under_study", NULL
-};
 
 #define SQL_SELECT \
   "SELECT t.id, t.uuid, t.recommendation_id, t.value, t.justification, t.updated_at" \
@@ -314,10 +311,22 @@ load_one (DlgStore  *store,
 static const char sql_number[] = "SELECT number FROM recommendation WHERE id = ?1";
 static const char sql_commitments[] = "SELECT count(*) FROM commitment WHERE position_id = ?1";
 
+/* The ids of dlg_vocabulary_position, NULL-terminated. */
 const char * const *
 dlg_position_values (void)
 {
-  return value_values;
+  static gsize values = 0;
+
+  if (g_once_init_enter (&values))
+    {
+      guint n = dlg_vocabulary_get_n_entries (&dlg_vocabulary_position);
+      const char **ids = g_new0 (const char *, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        ids[i] = dlg_vocabulary_get_id (&dlg_vocabulary_position, i);
+      g_once_init_leave (&values, (gsize) ids);
+    }
+  return (const char * const *) values;
 }
 
 /**
@@ -329,17 +338,7 @@ dlg_position_values (void)
 const char *
 dlg_position_value_get_label (const char *value)
 {
-  if (g_strcmp0 (value, "retained") == 0)
-    return _("Retained");
-  if (g_strcmp0 (value, "partly_retained") == 0)
-    return _("Partly retained");
-  if (g_strcmp0 (value, "not_retained") == 0)
-    return _("Not retained");
-  if (g_strcmp0 (value, "already_done") == 0)
-    return _("Already done");
-  if (g_strcmp0 (value, "under_study") == 0)
-    return _("Under study");
-  return NULL;
+  return dlg_vocabulary_find_label (&dlg_vocabulary_position, value);
 }
 
 /* The number of the recommendation, for the journal. */
@@ -394,7 +393,8 @@ validate (DlgStore     *store,
           gint64        process_id,
           GError      **error)
 {
-  if (!dlg_check_enum (self->value, value_values, TRUE, _("This position is unknown."), error))
+  if (!dlg_check_enum (self->value, &dlg_vocabulary_position, TRUE, _("This position is unknown."),
+                       error))
     return FALSE;
   if (!dlg_check_text (self->justification, FALSE, 0, _("justification"), NULL, error))
     return FALSE;

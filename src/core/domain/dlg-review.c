@@ -55,9 +55,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const proposed_position_values[] = {
-  "retained", "partly_retained", "not_retained", "already_done", "under_study", NULL
-};
 
 #define SQL_SELECT \
   "SELECT t.id, t.recommendation_id, t.department, t.feasibility, t.cost, t.legal," \
@@ -453,7 +450,7 @@ validate (DlgStore   *store,
     return FALSE;
   if (!dlg_check_text (self->legal, FALSE, 0, _("legal"), NULL, error))
     return FALSE;
-  if (!dlg_check_enum (self->proposed_position, proposed_position_values, TRUE,
+  if (!dlg_check_enum (self->proposed_position, &dlg_vocabulary_proposed_position, TRUE,
                        _("This position is unknown."), error))
     return FALSE;
   if (!dlg_check_text (self->notes, FALSE, 0, _("notes"), NULL, error))

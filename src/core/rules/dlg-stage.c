@@ -10,50 +10,27 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlg-stage.h"
+#include "dlg-vocabularies.h"
 
-static const struct {
-  const char *id;
-  const char *label;
-  const char *description;
-} stages[DLG_N_STAGES] = {
-  { "diagnostic", N_("Upstream diagnosis"),
-    N_("Steering, the object, open questions, constraints, the actors and the methods.") },
-  { "arbitration", N_("Arbitration by elected officials"),
-    N_("The decisions of elected officials and senior management: who, when, what, why.") },
-  { "specification", N_("Specification"),
-    N_("Objectives, target publics, budget, calendar and features of the process.") },
-  { "mandate", N_("Participation mandate"),
-    N_("The question put to citizens, what is open to debate, the rules of the game and the "
-       "institution’s commitments.") },
-  { "recruitment", N_("Recruitment"),
-    N_("Registrations of volunteers, diversity quotas and a fair random draw of the panel.") },
-  { "workshop", N_("Citizen workshop"),
-    N_("Sessions, attendance, contributions and their moderation.") },
-  { "opinion", N_("Citizen opinion"),
-    N_("The citizens’ numbered recommendations, each linked to the contributions it comes "
-       "from.") },
-  { "review", N_("Review by departments"),
-    N_("Each recommendation reviewed by a council department: feasibility, cost, legal "
-       "constraints and a proposed position.") },
-  { "validation", N_("Validation by elected officials"),
-    N_("The decision of elected officials on each recommendation.") },
-  { "response", N_("Argued response"),
-    N_("The public reasoned response to each recommendation.") },
-  { "implementation", N_("Implementation"),
-    N_("Commitments with their owner department, due date, status and dated updates.") },
-  { "follow_up", N_("Right to follow-up"),
-    N_("Follow-up committee meetings, published status reports and participatory "
-       "evaluation.") },
-};
-
-static const struct {
-  const char *id;
-  const char *label;
-} states[] = {
-  { "not_started", N_("Not started") },
-  { "in_progress", N_("In progress") },
-  { "done", N_("Done") },
-  { "skipped", N_("Skipped") },
+/* The ids and labels are dlg_vocabulary_stage and dlg_vocabulary_stage_state, in the order of
+ * the enums. */
+static const char * const descriptions[DLG_N_STAGES] = {
+  N_("Steering, the object, open questions, constraints, the actors and the methods."),
+  N_("The decisions of elected officials and senior management: who, when, what, why."),
+  N_("Objectives, target publics, budget, calendar and features of the process."),
+  N_("The question put to citizens, what is open to debate, the rules of the game and the "
+     "institution’s commitments."),
+  N_("Registrations of volunteers, diversity quotas and a fair random draw of the panel."),
+  N_("Sessions, attendance, contributions and their moderation."),
+  N_("The citizens’ numbered recommendations, each linked to the contributions it comes "
+     "from."),
+  N_("Each recommendation reviewed by a council department: feasibility, cost, legal "
+     "constraints and a proposed position."),
+  N_("The decision of elected officials on each recommendation."),
+  N_("The public reasoned response to each recommendation."),
+  N_("Commitments with their owner department, due date, status and dated updates."),
+  N_("Follow-up committee meetings, published status reports and participatory "
+     "evaluation."),
 };
 
 static const char *transitions[] = { "start", "done", "skip", "reopen" };
@@ -63,22 +40,19 @@ dlg_stage_to_id (DlgStage stage)
 {
   g_return_val_if_fail (stage < DLG_N_STAGES, NULL);
 
-  return stages[stage].id;
+  return dlg_vocabulary_get_id (&dlg_vocabulary_stage, stage);
 }
 
 gboolean
 dlg_stage_from_id (const char *id,
                    DlgStage   *stage)
 {
-  for (guint i = 0; i < DLG_N_STAGES; i++)
-    {
-      if (g_strcmp0 (id, stages[i].id) == 0)
-        {
-          *stage = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int i = dlg_vocabulary_index (&dlg_vocabulary_stage, id);
+
+  if (i < 0)
+    return FALSE;
+  *stage = i;
+  return TRUE;
 }
 
 const char *
@@ -86,7 +60,7 @@ dlg_stage_get_label (DlgStage stage)
 {
   g_return_val_if_fail (stage < DLG_N_STAGES, NULL);
 
-  return _(stages[stage].label);
+  return dlg_vocabulary_get_label (&dlg_vocabulary_stage, dlg_stage_to_id (stage));
 }
 
 const char *
@@ -94,38 +68,35 @@ dlg_stage_get_description (DlgStage stage)
 {
   g_return_val_if_fail (stage < DLG_N_STAGES, NULL);
 
-  return _(stages[stage].description);
+  return _(descriptions[stage]);
 }
 
 const char *
 dlg_stage_state_to_id (DlgStageState state)
 {
-  g_return_val_if_fail (state < G_N_ELEMENTS (states), NULL);
+  g_return_val_if_fail (state <= DLG_STAGE_STATE_SKIPPED, NULL);
 
-  return states[state].id;
+  return dlg_vocabulary_get_id (&dlg_vocabulary_stage_state, state);
 }
 
 gboolean
 dlg_stage_state_from_id (const char    *id,
                          DlgStageState *state)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
-    {
-      if (g_strcmp0 (id, states[i].id) == 0)
-        {
-          *state = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  int i = dlg_vocabulary_index (&dlg_vocabulary_stage_state, id);
+
+  if (i < 0)
+    return FALSE;
+  *state = i;
+  return TRUE;
 }
 
 const char *
 dlg_stage_state_get_label (DlgStageState state)
 {
-  g_return_val_if_fail (state < G_N_ELEMENTS (states), NULL);
+  g_return_val_if_fail (state <= DLG_STAGE_STATE_SKIPPED, NULL);
 
-  return _(states[state].label);
+  return dlg_vocabulary_get_label (&dlg_vocabulary_stage_state, dlg_stage_state_to_id (state));
 }
 
 const char *

@@ -423,16 +423,6 @@ field_get_number (DlgRecord      *self,
 }
 
 static gboolean
-vocabulary_contains (const DlgVocabulary *vocabulary,
-                     const char          *id)
-{
-  for (const DlgVocabularyEntry *entry = vocabulary->entries; entry->id != NULL; entry++)
-    if (g_strcmp0 (entry->id, id) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 fail_invalid (const DlgField  *field,
               GError         **error)
 {
@@ -480,7 +470,7 @@ validate_fields (DlgRecord  *self,
           if (text == NULL && !required)
             break;
           g_assert (field->vocabulary != NULL);
-          if (text == NULL || !vocabulary_contains (field->vocabulary, text))
+          if (text == NULL || !dlg_vocabulary_contains (field->vocabulary, text))
             return fail_invalid (field, error);
           break;
         case DLG_FIELD_INT64:

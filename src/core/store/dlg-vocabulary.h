@@ -37,6 +37,9 @@ gboolean     dlg_vocabulary_contains      (const DlgVocabulary *vocabulary,
 /* The translated label of @id; @id itself when it is not in the vocabulary. */
 const char  *dlg_vocabulary_get_label     (const DlgVocabulary *vocabulary,
                                            const char          *id);
+/* The translated label of @id, or NULL when it is not in the vocabulary. */
+const char  *dlg_vocabulary_find_label    (const DlgVocabulary *vocabulary,
+                                           const char          *id);
 /* The id at @index, or NULL past the end. */
 const char  *dlg_vocabulary_get_id        (const DlgVocabulary *vocabulary,
                                            guint                index);

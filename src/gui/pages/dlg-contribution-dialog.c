@@ -41,8 +41,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const channels[] = { "in_person", "mail", "phone" };
-
 static void
 show_error (DlgContributionDialog *self,
             const char            *message)
@@ -73,14 +71,16 @@ add_clicked_cb (DlgContributionDialog *self)
       show_error (self, _("Write the title or the text of the contribution."));
       return;
     }
-  if (channel >= G_N_ELEMENTS (channels) || feature >= self->feature_ids->len)
+  if (channel >= dlg_vocabulary_get_n_entries (&dlg_vocabulary_offline_channel) ||
+      feature >= self->feature_ids->len)
     {
       show_error (self, _("Choose the channel and the feature of the contribution."));
       return;
     }
 
   contribution = dlg_contribution_new (self->process_id);
-  dlg_contribution_set_channel (contribution, channels[channel]);
+  dlg_contribution_set_channel (contribution,
+                                dlg_vocabulary_get_id (&dlg_vocabulary_offline_channel, channel));
   dlg_contribution_set_feature (contribution, g_ptr_array_index (self->feature_ids, feature));
   dlg_contribution_set_title (contribution, title);
   dlg_contribution_set_body (contribution, body);
@@ -191,14 +191,13 @@ dlg_contribution_dialog_class_init (DlgContributionDialogClass *klass)
 static void
 dlg_contribution_dialog_init (DlgContributionDialog *self)
 {
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_auto(GStrv) channels = dlg_vocabulary_dup_labels (&dlg_vocabulary_offline_channel);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new ((const char * const *) channels);
 
   self->feature_ids = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
-    gtk_string_list_append (labels, dlg_contribution_channel_get_label (channels[i]));
   adw_combo_row_set_model (self->channel_row, G_LIST_MODEL (labels));
 }
 

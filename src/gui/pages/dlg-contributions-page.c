@@ -72,10 +72,6 @@ struct _DlgContributionsPage
 
 G_DEFINE_FINAL_TYPE (DlgContributionsPage, dlg_contributions_page, ADW_TYPE_BIN)
 
-/* Values of the filter dropdowns; index 0 of each filter is "all" (NULL). */
-static const char * const channels[] = { NULL, "online", "in_person", "mail", "phone" };
-static const char * const moderations[] = { NULL, "pending", "published", "trashed" };
-
 static DlgStore *
 get_store (DlgContributionsPage *self)
 {
@@ -335,17 +331,6 @@ highlight_toggled_cb (DlgContributionsPage *self)
     refresh (self);
 }
 
-static guint
-index_of (const char * const *values,
-          guint               n_values,
-          const char         *value)
-{
-  for (guint i = 0; i < n_values; i++)
-    if (g_strcmp0 (values[i], value) == 0)
-      return i;
-  return 0;
-}
-
 static void
 load_detail (DlgContributionsPage *self)
 {
@@ -417,8 +402,8 @@ load_detail (DlgContributionsPage *self)
                              dlg_contribution_get_moderation (c)));
   gtk_label_set_text (self->moderation_label, moderation);
   gtk_drop_down_set_selected (self->moderate_dropdown,
-                              index_of (moderations, G_N_ELEMENTS (moderations),
-                                        dlg_contribution_get_moderation (c)) - 1);
+                              dlg_vocabulary_index (&dlg_vocabulary_moderation,
+                                                    dlg_contribution_get_moderation (c)));
   gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
 
   gtk_check_button_set_active (self->highlight_check, dlg_contribution_get_highlighted (c));
@@ -497,13 +482,17 @@ filter_changed_cb (DlgContributionsPage *self)
 
   if (self->list == NULL)
     return;
+  /* Index 0 of each filter is "all" (NULL). */
   dlg_contribution_list_set_channel (self->list,
-                                     channel < G_N_ELEMENTS (channels) ? channels[channel]
-                                                                       : NULL);
+                                     channel > 0 ? dlg_vocabulary_get_id (&dlg_vocabulary_channel,
+                                                                          channel - 1)
+                                                 : NULL);
   dlg_contribution_list_set_feature (self->list, selected_feature (self));
   dlg_contribution_list_set_moderation (self->list,
-                                        moderation < G_N_ELEMENTS (moderations)
-                                          ? moderations[moderation] : NULL);
+                                        moderation > 0
+                                          ? dlg_vocabulary_get_id (&dlg_vocabulary_moderation,
+                                                                   moderation - 1)
+                                          : NULL);
   update_count (self);
 }
 
@@ -583,10 +572,9 @@ moderate_cb (DlgContributionsPage *self)
   guint position = gtk_drop_down_get_selected (self->moderate_dropdown);
   const char *state;
 
-  if (self->current == NULL || get_store (self) == NULL
-      || position + 1 >= G_N_ELEMENTS (moderations))
+  state = dlg_vocabulary_get_id (&dlg_vocabulary_moderation, position);
+  if (self->current == NULL || get_store (self) == NULL || state == NULL)
     return;
-  state = moderations[position + 1];
 
   dlg_contributions_page_flush (self);
   if (!dlg_contribution_moderate (get_store (self), dlg_contribution_get_id (self->current),
@@ -654,11 +642,14 @@ setup_dropdowns (DlgContributionsPage *self)
   const char *labels[16];
   const DlgFeatureInfo *catalogue;
   guint n_features = 0;
+  guint n;
 
+  n = dlg_vocabulary_get_n_entries (&dlg_vocabulary_channel);
   labels[0] = _("All channels");
-  for (guint i = 1; i < G_N_ELEMENTS (channels); i++)
-    labels[i] = dlg_contribution_channel_get_label (channels[i]);
-  set_dropdown_strings (self->channel_dropdown, labels, G_N_ELEMENTS (channels));
+  for (guint i = 0; i < n; i++)
+    labels[i + 1] = dlg_vocabulary_find_label (&dlg_vocabulary_channel,
+                                               dlg_vocabulary_get_id (&dlg_vocabulary_channel, i));
+  set_dropdown_strings (self->channel_dropdown, labels, n + 1);
 
   catalogue = dlg_feature_catalogue (&n_features);
   n_features = MIN (n_features, G_N_ELEMENTS (labels) - 1);
@@ -667,11 +658,14 @@ setup_dropdowns (DlgContributionsPage *self)
     labels[i + 1] = catalogue[i].label;
   set_dropdown_strings (self->feature_dropdown, labels, n_features + 1);
 
+  n = dlg_vocabulary_get_n_entries (&dlg_vocabulary_moderation);
   labels[0] = _("All states");
-  for (guint i = 1; i < G_N_ELEMENTS (moderations); i++)
-    labels[i] = dlg_contribution_moderation_get_label (moderations[i]);
-  set_dropdown_strings (self->moderation_dropdown, labels, G_N_ELEMENTS (moderations));
-  set_dropdown_strings (self->moderate_dropdown, labels + 1, G_N_ELEMENTS (moderations) - 1);
+  for (guint i = 0; i < n; i++)
+    labels[i + 1] = dlg_vocabulary_find_label (&dlg_vocabulary_moderation,
+                                               dlg_vocabulary_get_id (&dlg_vocabulary_moderation,
+                                                                      i));
+  set_dropdown_strings (self->moderation_dropdown, labels, n + 1);
+  set_dropdown_strings (self->moderate_dropdown, labels + 1, n);
 }
 
 static void

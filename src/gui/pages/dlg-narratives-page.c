@@ -77,13 +77,15 @@ is_published (DlgNarrative *narrative)
 static char *
 state_text (DlgNarrative *narrative)
 {
+  const char *state = dlg_vocabulary_get_label (&dlg_vocabulary_narrative_state,
+                                                dlg_narrative_get_state (narrative));
   g_autofree char *when = NULL;
 
   if (!is_published (narrative))
-    return g_strdup (_("Draft"));
+    return g_strdup (state);
   when = dlg_format_datetime (dlg_narrative_get_published_at (narrative));
   if (when == NULL)
-    return g_strdup (_("Published"));
+    return g_strdup (state);
   /* Translators: %s is a date and time. */
   return g_strdup_printf (_("Published on %s"), when);
 }

@@ -77,26 +77,6 @@ static const DlgDrawAlgorithm algorithms[] = {
   DLG_DRAW_ALGORITHM_LEXIMIN, DLG_DRAW_ALGORITHM_MAXIMIN, DLG_DRAW_ALGORITHM_LEGACY,
 };
 
-/* The invitation statuses the officer chooses from, in the order of the drop-down. */
-static const char *const invitation_statuses[] = {
-  "selected", "invited", "accepted", "declined", NULL,
-};
-
-static const char *
-invitation_label (const char *status)
-{
-  if (g_strcmp0 (status, "selected") == 0)
-    return _("Not invited yet");
-  if (g_strcmp0 (status, "invited") == 0)
-    return _("Invitation sent");
-  if (g_strcmp0 (status, "accepted") == 0)
-    return _("Accepted");
-  if (g_strcmp0 (status, "declined") == 0)
-    return _("Declined");
-  if (g_strcmp0 (status, "replaced") == 0)
-    return _("Declined, replaced");
-  return status;
-}
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -883,10 +863,12 @@ invitation_changed_cb (GtkDropDown  *dropdown,
   guint selected = gtk_drop_down_get_selected (dropdown);
   g_autoptr(GError) error = NULL;
 
-  if (selected >= G_N_ELEMENTS (invitation_statuses) - 1 || self->context == NULL)
+  if (selected >= dlg_vocabulary_get_n_entries (&dlg_vocabulary_invitation_choice) ||
+      self->context == NULL)
     return;
   if (!dlg_draw_set_invitation (get_store (self), self->process_id, id,
-                                invitation_statuses[selected], &error))
+                                dlg_vocabulary_get_id (&dlg_vocabulary_invitation_choice, selected),
+                                &error))
     gtk_label_set_text (self->invitation_message, error->message);
 }
 
@@ -970,11 +952,7 @@ reload_invitations (DlgDrawPanel *self)
   g_autoptr(GPtrArray) members = g_ptr_array_new ();
   GHashTableIter iter;
   gpointer value;
-  const char *labels[G_N_ELEMENTS (invitation_statuses)];
-
-  for (guint i = 0; invitation_statuses[i] != NULL; i++)
-    labels[i] = invitation_label (invitation_statuses[i]);
-  labels[G_N_ELEMENTS (invitation_statuses) - 1] = NULL;
+  g_auto(GStrv) labels = dlg_vocabulary_dup_labels (&dlg_vocabulary_invitation_choice);
 
   dlg_list_box_remove_all (self->invitation_list);
   g_hash_table_iter_init (&iter, self->participants);
@@ -982,7 +960,7 @@ reload_invitations (DlgDrawPanel *self)
     {
       const char *status = dlg_participant_get_status (value);
 
-      if (g_strv_contains (invitation_statuses, status) || g_strcmp0 (status, "replaced") == 0)
+      if (dlg_vocabulary_contains (&dlg_vocabulary_invitation_status, status))
         g_ptr_array_add (members, value);
     }
   g_ptr_array_sort (members, compare_participants);
@@ -1001,7 +979,8 @@ reload_invitations (DlgDrawPanel *self)
 
       /* The officer sends the invitations: name, email and phone, then the profile. */
       if (g_strcmp0 (status, "replaced") == 0)
-        g_ptr_array_add (parts, g_strdup (invitation_label (status)));
+        g_ptr_array_add (parts, g_strdup (dlg_vocabulary_get_label (
+                                            &dlg_vocabulary_invitation_status, status)));
       if (contact != NULL && *dlg_participant_contact_get_email (contact) != '\0')
         g_ptr_array_add (parts, g_strdup (dlg_participant_contact_get_email (contact)));
       if (contact != NULL && *dlg_participant_contact_get_phone (contact) != '\0')
@@ -1015,11 +994,12 @@ reload_invitations (DlgDrawPanel *self)
 
       if (g_strcmp0 (status, "replaced") != 0)
         {
-          GtkWidget *dropdown = gtk_drop_down_new_from_strings (labels);
+          GtkWidget *dropdown = gtk_drop_down_new_from_strings ((const char * const *) labels);
 
           gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
           gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
-                                      dlg_strv_find (invitation_statuses, status));
+                                      dlg_choice_index (&dlg_vocabulary_invitation_choice,
+                                                        status));
           g_object_set_data (G_OBJECT (dropdown), "dlg-id", id);
           gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, _("Invitation"), -1);

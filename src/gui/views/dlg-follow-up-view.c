@@ -38,20 +38,6 @@ static void stage_view_iface_init (DlgStageViewInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (DlgFollowUpView, dlg_follow_up_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
 
-static const char * const kinds[] = { "meeting", "report", "evaluation", NULL };
-
-static const char *
-kind_label (const char *kind)
-{
-  if (g_strcmp0 (kind, "meeting") == 0)
-    return _("Follow-up committee meeting");
-  if (g_strcmp0 (kind, "report") == 0)
-    return _("Status report");
-  if (g_strcmp0 (kind, "evaluation") == 0)
-    return _("Participatory evaluation");
-  return kind;
-}
-
 /* ---------------------------------------------------------------- follow_up */
 
 typedef struct
@@ -83,7 +69,8 @@ follow_up_save (gpointer   user_data,
 
   if (!dlg_view_check_date (gtk_editable_get_text (editor->dated), error))
     return FALSE;
-  dlg_follow_up_set_kind (item, kinds[adw_combo_row_get_selected (editor->kind)]);
+  dlg_follow_up_set_kind (item, dlg_vocabulary_get_id (&dlg_vocabulary_follow_up_kind,
+                                                       adw_combo_row_get_selected (editor->kind)));
   dlg_follow_up_set_dated (item, gtk_editable_get_text (editor->dated));
   dlg_follow_up_set_title (item, gtk_editable_get_text (editor->title));
   dlg_follow_up_set_body (item, body);
@@ -105,7 +92,8 @@ follow_up_reload (DlgEditDialog *dialog,
     return;
   g_set_object (&editor->item, fresh);
   dlg_edit_dialog_refresh_choice (dialog, editor->kind,
-                                  dlg_strv_find (kinds, dlg_follow_up_get_kind (fresh)));
+                                  dlg_choice_index (&dlg_vocabulary_follow_up_kind,
+                                                    dlg_follow_up_get_kind (fresh)));
   dlg_edit_dialog_refresh_entry (dialog, editor->dated, dlg_follow_up_get_dated (fresh));
   dlg_edit_dialog_refresh_entry (dialog, editor->title, dlg_follow_up_get_title (fresh));
   dlg_edit_dialog_refresh_switch (dialog, editor->published, dlg_follow_up_get_published (fresh));
@@ -137,12 +125,11 @@ edit_follow_up (DlgFollowUpView *self,
   dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Follow-up"), follow_up_save, editor,
                                 (GDestroyNotify)follow_up_editor_free);
   {
-    const char *labels[] = { kind_label ("meeting"), kind_label ("report"),
-                             kind_label ("evaluation"), NULL };
+    g_auto(GStrv) labels = dlg_vocabulary_dup_labels (&dlg_vocabulary_follow_up_kind);
+    guint kind = dlg_choice_index (&dlg_vocabulary_follow_up_kind, dlg_follow_up_get_kind (item));
 
-    guint kind = dlg_strv_find (kinds, dlg_follow_up_get_kind (item));
-
-    editor->kind = dlg_edit_dialog_add_choice (dialog, _("Kind"), labels, kind);
+    editor->kind = dlg_edit_dialog_add_choice (dialog, _("Kind"), (const char * const *) labels,
+                                               kind);
     editor->dated = dlg_edit_dialog_add_entry (dialog, _("Date (year-month-day)"),
                                                dlg_follow_up_get_dated (item));
     editor->title = dlg_edit_dialog_add_entry (dialog, _("Title"), dlg_follow_up_get_title (item));
@@ -195,7 +182,9 @@ reload_follow_up (DlgFollowUpView *self)
           dlg_sync_get_publication (store, "follow_up", dlg_follow_up_get_uuid (item)));
 
         title = g_strdup (dlg_follow_up_get_title (item));
-        subtitle = g_strdup_printf ("%s · %s%s%s", kind_label (dlg_follow_up_get_kind (item)),
+        subtitle = g_strdup_printf ("%s · %s%s%s",
+                                    dlg_vocabulary_get_label (&dlg_vocabulary_follow_up_kind,
+                                                              dlg_follow_up_get_kind (item)),
                                     date != NULL ? date : "", where != NULL ? " · " : "",
                                     where != NULL ? where : "");
       }

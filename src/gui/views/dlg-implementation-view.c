@@ -38,18 +38,6 @@ static void stage_view_iface_init (DlgStageViewInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (DlgImplementationView, dlg_implementation_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
 
-static const char * const statuses[] = { "planned", "in_progress", "done", "abandoned", NULL };
-
-static const char **
-status_labels (void)
-{
-  const char **labels = g_new0 (const char *, G_N_ELEMENTS (statuses));
-
-  for (guint i = 0; statuses[i] != NULL; i++)
-    labels[i] = dlg_commitment_status_get_label (statuses[i]);
-  return labels;
-}
-
 /* ---------------------------------------------------------------- updates */
 
 typedef struct
@@ -80,7 +68,9 @@ update_save (gpointer   user_data,
     return FALSE;
   dlg_commitment_update_set_dated (editor->update, gtk_editable_get_text (editor->dated));
   dlg_commitment_update_set_status (editor->update,
-                                    statuses[adw_combo_row_get_selected (editor->status)]);
+                                    dlg_vocabulary_get_id (&dlg_vocabulary_commitment_update_status,
+                                                           adw_combo_row_get_selected (
+                                                             editor->status)));
   dlg_commitment_update_set_progress (editor->update,
                                       gtk_spin_button_get_value_as_int (editor->progress));
   dlg_commitment_update_set_text (editor->update, text);
@@ -104,8 +94,8 @@ update_reload (DlgEditDialog *dialog,
   g_set_object (&editor->update, fresh);
   dlg_edit_dialog_refresh_entry (dialog, editor->dated, dlg_commitment_update_get_dated (fresh));
   dlg_edit_dialog_refresh_choice (dialog, editor->status,
-                                  dlg_strv_find (statuses,
-                                                 dlg_commitment_update_get_status (fresh)));
+                                  dlg_choice_index (&dlg_vocabulary_commitment_update_status,
+                                                    dlg_commitment_update_get_status (fresh)));
   dlg_edit_dialog_refresh_spin (dialog, editor->progress,
                                 dlg_commitment_update_get_progress (fresh));
   dlg_edit_dialog_refresh_text (dialog, editor->text, dlg_commitment_update_get_text (fresh));
@@ -116,7 +106,7 @@ edit_update (GtkListBox          *list,
              DlgCommitmentUpdate *update)
 {
   UpdateEditor *editor = g_new0 (UpdateEditor, 1);
-  g_autofree const char **labels = status_labels ();
+  g_auto(GStrv) labels = dlg_vocabulary_dup_labels (&dlg_vocabulary_commitment_update_status);
   DlgEditDialog *dialog;
 
   editor->store = g_object_get_data (G_OBJECT (list), "dlg-store");
@@ -125,10 +115,11 @@ edit_update (GtkListBox          *list,
                                 editor, (GDestroyNotify)update_editor_free);
   editor->dated = dlg_edit_dialog_add_entry (dialog, _("Date (year-month-day)"),
                                              dlg_commitment_update_get_dated (update));
-  editor->status = dlg_edit_dialog_add_choice (dialog, _("Status"), labels,
-                                               dlg_strv_find (statuses,
-                                                              dlg_commitment_update_get_status (
-                                                                update)));
+  editor->status = dlg_edit_dialog_add_choice (dialog, _("Status"),
+                                               (const char * const *) labels,
+                                               dlg_choice_index (
+                                                 &dlg_vocabulary_commitment_update_status,
+                                                 dlg_commitment_update_get_status (update)));
   editor->progress = dlg_edit_dialog_add_spin (dialog, _("Progress (%)"), 0, 100,
                                                dlg_commitment_update_get_progress (update));
   editor->text = dlg_edit_dialog_add_text (dialog, _("What happened"),
@@ -320,7 +311,9 @@ commitment_save (gpointer   user_data,
   dlg_commitment_set_position_id (item, g_array_index (editor->position_ids, gint64, position));
   dlg_commitment_set_department (item, gtk_editable_get_text (editor->department));
   dlg_commitment_set_due_date (item, *due != '\0' ? due : NULL);
-  dlg_commitment_set_status (item, statuses[adw_combo_row_get_selected (editor->status)]);
+  dlg_commitment_set_status (item, dlg_vocabulary_get_id (&dlg_vocabulary_commitment_status,
+                                                         adw_combo_row_get_selected (
+                                                           editor->status)));
   dlg_commitment_set_progress (item, gtk_spin_button_get_value_as_int (editor->progress));
   if (!dlg_commitment_save (store, item, error))
     return FALSE;
@@ -357,7 +350,8 @@ commitment_reload (DlgEditDialog *dialog,
   dlg_edit_dialog_refresh_entry (dialog, editor->department, dlg_commitment_get_department (fresh));
   dlg_edit_dialog_refresh_entry (dialog, editor->due_date, dlg_commitment_get_due_date (fresh));
   dlg_edit_dialog_refresh_choice (dialog, editor->status,
-                                  dlg_strv_find (statuses, dlg_commitment_get_status (fresh)));
+                                  dlg_choice_index (&dlg_vocabulary_commitment_status,
+                                                    dlg_commitment_get_status (fresh)));
   dlg_edit_dialog_refresh_spin (dialog, editor->progress, dlg_commitment_get_progress (fresh));
 }
 
@@ -387,7 +381,7 @@ edit_commitment (DlgImplementationView *self,
   dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Commitment"), commitment_save, editor,
                                 (GDestroyNotify)commitment_editor_free);
   {
-    g_autofree const char **labels = status_labels ();
+    g_auto(GStrv) labels = dlg_vocabulary_dup_labels (&dlg_vocabulary_commitment_status);
     g_autofree const char **positions = NULL;
     guint selected = 0;
 
@@ -405,9 +399,11 @@ edit_commitment (DlgImplementationView *self,
                                                     dlg_commitment_get_department (item));
     editor->due_date = dlg_edit_dialog_add_entry (dialog, _("Due date (year-month-day)"),
                                                   dlg_commitment_get_due_date (item));
-    editor->status = dlg_edit_dialog_add_choice (dialog, _("Status"), labels,
-                                                 dlg_strv_find (statuses,
-                                                                dlg_commitment_get_status (item)));
+    editor->status = dlg_edit_dialog_add_choice (dialog, _("Status"),
+                                                 (const char * const *) labels,
+                                                 dlg_choice_index (
+                                                   &dlg_vocabulary_commitment_status,
+                                                   dlg_commitment_get_status (item)));
     editor->progress = dlg_edit_dialog_add_spin (dialog, _("Progress (%)"), 0, 100,
                                                  dlg_commitment_get_progress (item));
     dlg_edit_dialog_add_widget (dialog, updates_section (store, item, &editor->updates));

@@ -78,37 +78,6 @@ value_text (DlgProfile *profile,
   return g_strdup_printf (_("“%s” (to fix)"), value);
 }
 
-static const char * const channels[] = { "in_person", "online", "mail", "phone", NULL };
-
-static const char *
-channel_label (const char *channel)
-{
-  if (g_strcmp0 (channel, "online") == 0)
-    return _("Online");
-  if (g_strcmp0 (channel, "in_person") == 0)
-    return _("In person");
-  if (g_strcmp0 (channel, "mail") == 0)
-    return _("Mail");
-  if (g_strcmp0 (channel, "phone") == 0)
-    return _("Phone");
-  return channel;
-}
-
-static const char *
-status_label (const char *status)
-{
-  static const struct { const char *id; const char *label; } labels[] = {
-    { "registered", N_("Registered") }, { "selected", N_("Selected") },
-    { "reserve", N_("Reserve") }, { "invited", N_("Invited") }, { "accepted", N_("Accepted") },
-    { "declined", N_("Declined") }, { "replaced", N_("Replaced") }, { "erased", N_("Erased") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].id, status) == 0)
-      return _(labels[i].label);
-  return status;
-}
-
 enum {
   COL_REGISTERED,
   COL_CHANNEL,
@@ -166,7 +135,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       }
       break;
     case COL_CHANNEL:
-      text = channel_label (dlg_participant_get_channel (p));
+      text = dlg_vocabulary_get_label (&dlg_vocabulary_registration_channel,
+                                       dlg_participant_get_channel (p));
       break;
     case COL_AGE:
       text = owned = value_text (profile, "age_band", dlg_participant_get_age_band (p));
@@ -184,7 +154,8 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
       text = dlg_participant_get_consent (p) ? _("Given") : _("Missing");
       break;
     case COL_STATUS:
-      text = status_label (dlg_participant_get_status (p));
+      text = dlg_vocabulary_get_label (&dlg_vocabulary_participant_status,
+                                       dlg_participant_get_status (p));
       break;
     default:
       g_assert_not_reached ();
@@ -275,7 +246,9 @@ participant_save (gpointer   user_data,
                      "the draw and the invitations. Ask for it, then switch it on."));
       return FALSE;
     }
-  dlg_participant_set_channel (p, channels[adw_combo_row_get_selected (editor->channel)]);
+  dlg_participant_set_channel (p, dlg_vocabulary_get_id (
+                                    &dlg_vocabulary_registration_channel,
+                                    adw_combo_row_get_selected (editor->channel)));
   for (guint k = 0; k < G_N_ELEMENTS (text_categories); k++)
     {
       guint selected;
@@ -326,7 +299,8 @@ participant_reload (DlgEditDialog *dialog,
   g_set_object (&editor->participant, fresh);
   dlg_edit_dialog_refresh_switch (dialog, editor->consent, dlg_participant_get_consent (fresh));
   dlg_edit_dialog_refresh_choice (dialog, editor->channel,
-                                  dlg_strv_find (channels, dlg_participant_get_channel (fresh)));
+                                  dlg_choice_index (&dlg_vocabulary_registration_channel,
+                                                    dlg_participant_get_channel (fresh)));
   for (guint k = 0; k < G_N_ELEMENTS (text_categories); k++)
     {
       const char *value = dlg_profile_participant_value (fresh, text_categories[k]);
@@ -408,16 +382,12 @@ edit_participant (DlgRecruitmentView *self,
 {
   ParticipantEditor *editor = g_new0 (ParticipantEditor, 1);
   DlgStore *store = dlg_context_get_store (self->context);
-  const char *channel_labels[G_N_ELEMENTS (channels)];
+  g_auto(GStrv) channel_labels = dlg_vocabulary_dup_labels (&dlg_vocabulary_registration_channel);
   DlgEditDialog *dialog;
   GtkWidget *heading;
   DlgParticipantContact *c = NULL;
   const char *channel = dlg_participant_get_channel (participant);
   gboolean prior = dlg_participant_get_prior_participation (participant);
-
-  for (guint i = 0; channels[i] != NULL; i++)
-    channel_labels[i] = channel_label (channels[i]);
-  channel_labels[G_N_ELEMENTS (channels) - 1] = NULL;
 
   editor->view = self;
   editor->participant = g_object_ref (participant);
@@ -434,8 +404,10 @@ edit_participant (DlgRecruitmentView *self,
                                                 _("Required: the person agrees to the use of "
                                                   "their data for the draw and the invitations"),
                                                 dlg_participant_get_consent (participant));
-  editor->channel = dlg_edit_dialog_add_choice (dialog, _("Channel"), channel_labels,
-                                                dlg_strv_find (channels, channel));
+  editor->channel = dlg_edit_dialog_add_choice (dialog, _("Channel"),
+                                                (const char * const *) channel_labels,
+                                                dlg_choice_index (
+                                                  &dlg_vocabulary_registration_channel, channel));
   for (guint k = 0; k < G_N_ELEMENTS (text_categories); k++)
     add_profile_choice (editor, dialog, k);
   editor->prior = dlg_edit_dialog_add_switch (

@@ -229,7 +229,8 @@ position_editor_new (DlgResponseView   *self,
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   value = dlg_position_get_value (editor->position);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row),
-                              value != NULL ? dlg_strv_find (values, value) + 1 : 0);
+                              value != NULL
+                              ? dlg_choice_index (&dlg_vocabulary_position, value) + 1 : 0);
   editor->value = ADW_COMBO_ROW (row);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   gtk_box_append (GTK_BOX (box), list);

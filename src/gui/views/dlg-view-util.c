@@ -145,15 +145,15 @@ dlg_text_view_set_text (GtkTextView *view,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
 }
 
-/* The index of @value in @values, or 0. */
+/* The index of @id in @vocabulary for a drop-down of its labels: 0 (the first) when @id is
+ * not one of its ids. */
 guint
-dlg_strv_find (const char * const *values,
-               const char         *value)
+dlg_choice_index (const DlgVocabulary *vocabulary,
+                  const char          *id)
 {
-  for (guint i = 0; value != NULL && values[i] != NULL; i++)
-    if (g_str_equal (values[i], value))
-      return i;
-  return 0;
+  int i = dlg_vocabulary_index (vocabulary, id);
+
+  return i >= 0 ? (guint) i : 0;
 }
 
 /**

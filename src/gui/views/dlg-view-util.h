@@ -29,8 +29,8 @@ char      *dlg_format_date          (const char         *iso);
 char      *dlg_text_view_dup_text   (GtkTextView        *view);
 void       dlg_text_view_set_text   (GtkTextView        *view,
                                      const char         *text);
-guint      dlg_strv_find            (const char * const *values,
-                                     const char         *value);
+guint      dlg_choice_index         (const DlgVocabulary *vocabulary,
+                                     const char         *id);
 char      *dlg_today                (void);
 gboolean   dlg_spin_button_shows    (GtkSpinButton      *spin,
                                      double              value);

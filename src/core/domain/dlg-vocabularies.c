@@ -1,0 +1,332 @@
+/* dlg-vocabularies.c — the {id, label} tables of the domain, spelled once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each table's labels carry the table's context (msgctxt), so that a word translates by what
+ * it names ("Done" is "Terminée" for a stage, "Réalisé" for a commitment).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dlg-vocabularies.h"
+
+#define END { NULL, NULL }
+
+/* "online" first: the offline channels are the rest. */
+static const DlgVocabularyEntry channel_entries[] = {
+  { "online", NC_("channel", "Online") },
+  { "in_person", NC_("channel", "In person") },
+  { "mail", NC_("channel", "Mail") },
+  { "phone", NC_("channel", "Phone") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_channel = { "channel", "channel", channel_entries };
+const DlgVocabulary dlg_vocabulary_offline_channel = {
+  "offline channel", "channel", channel_entries + 1
+};
+
+/* The same channels and words, in the order of the officer's registration form. */
+static const DlgVocabularyEntry registration_channel_entries[] = {
+  { "in_person", NC_("channel", "In person") },
+  { "online", NC_("channel", "Online") },
+  { "mail", NC_("channel", "Mail") },
+  { "phone", NC_("channel", "Phone") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_registration_channel = {
+  "registration channel", "channel", registration_channel_entries
+};
+
+/* "registration" first: the kinds of the site are the rest. */
+static const DlgVocabularyEntry contribution_kind_entries[] = {
+  { "registration", NC_("contribution kind", "Registration") },
+  { "idea", NC_("contribution kind", "Idea") },
+  { "comment", NC_("contribution kind", "Comment") },
+  { "answer", NC_("contribution kind", "Answer to the questionnaire") },
+  { "pin", NC_("contribution kind", "On the map") },
+  { "project", NC_("contribution kind", "Project") },
+  { "argument", NC_("contribution kind", "Argument") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_contribution_kind = {
+  "contribution kind", "contribution kind", contribution_kind_entries
+};
+const DlgVocabulary dlg_vocabulary_site_contribution_kind = {
+  "site contribution kind", "contribution kind", contribution_kind_entries + 1
+};
+
+static const DlgVocabularyEntry feature_entries[] = {
+  { "recruitment", NC_("feature", "Panel recruitment") },
+  { "ideas", NC_("feature", "Idea box") },
+  { "call_for_projects", NC_("feature", "Call for projects") },
+  { "questionnaire", NC_("feature", "Questionnaire") },
+  { "map", NC_("feature", "Participatory map") },
+  { "debate", NC_("feature", "Online debate") },
+  { "event", NC_("feature", "Event") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_feature = { "feature", "feature", feature_entries };
+
+static const DlgVocabularyEntry moderation_entries[] = {
+  { "pending", NC_("moderation", "Awaiting moderation") },
+  { "published", NC_("moderation", "Published") },
+  { "trashed", NC_("moderation", "Set aside") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_moderation = { "moderation", "moderation", moderation_entries };
+
+static const DlgVocabularyEntry position_entries[] = {
+  { "retained", NC_("position", "Retained") },
+  { "partly_retained", NC_("position", "Partly retained") },
+  { "not_retained", NC_("position", "Not retained") },
+  { "already_done", NC_("position", "Already done") },
+  { "under_study", NC_("position", "Under study") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_position = { "position", "position", position_entries };
+const DlgVocabulary dlg_vocabulary_proposed_position = {
+  "proposed position", "position", position_entries
+};
+
+static const DlgVocabularyEntry stage_entries[] = {
+  { "diagnostic", NC_("stage", "Upstream diagnosis") },
+  { "arbitration", NC_("stage", "Arbitration by elected officials") },
+  { "specification", NC_("stage", "Specification") },
+  { "mandate", NC_("stage", "Participation mandate") },
+  { "recruitment", NC_("stage", "Recruitment") },
+  { "workshop", NC_("stage", "Citizen workshop") },
+  { "opinion", NC_("stage", "Citizen opinion") },
+  { "review", NC_("stage", "Review by departments") },
+  { "validation", NC_("stage", "Validation by elected officials") },
+  { "response", NC_("stage", "Argued response") },
+  { "implementation", NC_("stage", "Implementation") },
+  { "follow_up", NC_("stage", "Right to follow-up") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_stage = { "stage", "stage", stage_entries };
+
+static const DlgVocabularyEntry stage_state_entries[] = {
+  { "not_started", NC_("stage state", "Not started") },
+  { "in_progress", NC_("stage state", "In progress") },
+  { "done", NC_("stage state", "Done") },
+  { "skipped", NC_("stage state", "Skipped") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_stage_state = {
+  "stage state", "stage state", stage_state_entries
+};
+
+/* The labels are the stages' (same context, same words). */
+static const DlgVocabularyEntry decision_stage_entries[] = {
+  { "arbitration", NC_("stage", "Arbitration by elected officials") },
+  { "validation", NC_("stage", "Validation by elected officials") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_decision_stage = {
+  "decision stage", "stage", decision_stage_entries
+};
+
+static const DlgVocabularyEntry commitment_status_entries[] = {
+  { "planned", NC_("commitment status", "Planned") },
+  { "in_progress", NC_("commitment status", "In progress") },
+  { "done", NC_("commitment status", "Done") },
+  { "abandoned", NC_("commitment status", "Abandoned") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_commitment_status = {
+  "commitment status", "commitment status", commitment_status_entries
+};
+const DlgVocabulary dlg_vocabulary_commitment_update_status = {
+  "commitment update status", "commitment status", commitment_status_entries
+};
+
+static const DlgVocabularyEntry participant_status_entries[] = {
+  { "registered", NC_("participant status", "Registered") },
+  { "selected", NC_("participant status", "Selected") },
+  { "reserve", NC_("participant status", "Reserve") },
+  { "invited", NC_("participant status", "Invited") },
+  { "accepted", NC_("participant status", "Accepted") },
+  { "declined", NC_("participant status", "Declined") },
+  { "replaced", NC_("participant status", "Replaced") },
+  { "erased", NC_("participant status", "Erased") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_participant_status = {
+  "participant status", "participant status", participant_status_entries
+};
+
+/* "replaced" first: what the officer chooses from is the rest. */
+static const DlgVocabularyEntry invitation_status_entries[] = {
+  { "replaced", NC_("invitation status", "Declined, replaced") },
+  { "selected", NC_("invitation status", "Not invited yet") },
+  { "invited", NC_("invitation status", "Invitation sent") },
+  { "accepted", NC_("invitation status", "Accepted") },
+  { "declined", NC_("invitation status", "Declined") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_invitation_status = {
+  "invitation status", "invitation status", invitation_status_entries
+};
+const DlgVocabulary dlg_vocabulary_invitation_choice = {
+  "invitation choice", "invitation status", invitation_status_entries + 1
+};
+
+static const DlgVocabularyEntry communication_channel_entries[] = {
+  { "site", NC_("communication channel", "Participation site") },
+  { "social", NC_("communication channel", "Social networks") },
+  { "newsletter", NC_("communication channel", "Newsletter") },
+  { "press", NC_("communication channel", "Press") },
+  { "other", NC_("communication channel", "Other") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_communication_channel = {
+  "communication channel", "communication channel", communication_channel_entries
+};
+
+static const DlgVocabularyEntry communication_status_entries[] = {
+  { "planned", NC_("communication status", "Planned") },
+  { "done", NC_("communication status", "Done") },
+  { "cancelled", NC_("communication status", "Cancelled") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_communication_status = {
+  "communication status", "communication status", communication_status_entries
+};
+
+static const DlgVocabularyEntry follow_up_kind_entries[] = {
+  { "meeting", NC_("follow-up kind", "Follow-up committee meeting") },
+  { "report", NC_("follow-up kind", "Status report") },
+  { "evaluation", NC_("follow-up kind", "Participatory evaluation") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_follow_up_kind = {
+  "follow-up kind", "follow-up kind", follow_up_kind_entries
+};
+
+static const DlgVocabularyEntry narrative_state_entries[] = {
+  { "draft", NC_("narrative state", "Draft") },
+  { "published", NC_("narrative state", "Published") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_narrative_state = {
+  "narrative state", "narrative state", narrative_state_entries
+};
+
+/* The journal's actions and the record types it names (dlg_journal_*_get_label). */
+static const DlgVocabularyEntry journal_action_entries[] = {
+  { "process.create", NC_("journal action", "Process created") },
+  { "process.rename", NC_("journal action", "Process renamed") },
+  { "process.summary", NC_("journal action", "Summary changed") },
+  { "process.archive", NC_("journal action", "Process archived") },
+  { "process.unarchive", NC_("journal action", "Process restored") },
+  { "process.field", NC_("journal action", "Text changed") },
+  { "stage.start", NC_("journal action", "Stage started") },
+  { "stage.done", NC_("journal action", "Stage closed") },
+  { "stage.skip", NC_("journal action", "Stage skipped") },
+  { "stage.reopen", NC_("journal action", "Stage reopened") },
+  { "actor.create", NC_("journal action", "Actor added") },
+  { "actor.update", NC_("journal action", "Actor changed") },
+  { "actor.delete", NC_("journal action", "Actor deleted") },
+  { "decision.create", NC_("journal action", "Decision recorded") },
+  { "decision.update", NC_("journal action", "Decision changed") },
+  { "decision.delete", NC_("journal action", "Decision deleted") },
+  { "feature.enable", NC_("journal action", "Feature switched on") },
+  { "feature.disable", NC_("journal action", "Feature switched off") },
+  { "feature.update", NC_("journal action", "Rules of the game changed") },
+  { "participant.invitation", NC_("journal action", "Invitation status changed") },
+  { "panel.contacts_export", NC_("journal action", "Contact details exported") },
+  { "draw.save", NC_("journal action", "Draw saved") },
+  { "draw.replace", NC_("journal action", "Panel member replaced") },
+  { "contribution.moderate", NC_("journal action", "Contribution moderated") },
+  { "moderate", NC_("journal action", "Contribution moderated") },
+  { "recommendation.create", NC_("journal action", "Recommendation added") },
+  { "recommendation.update", NC_("journal action", "Recommendation changed") },
+  { "recommendation.delete", NC_("journal action", "Recommendation deleted") },
+  { "position.create", NC_("journal action", "Position recorded") },
+  { "position.update", NC_("journal action", "Position changed") },
+  { "position.delete", NC_("journal action", "Position deleted") },
+  { "response.create", NC_("journal action", "Response drafted") },
+  { "response.update", NC_("journal action", "Response changed") },
+  { "response.publish", NC_("journal action", "Response published") },
+  { "response.delete", NC_("journal action", "Response deleted") },
+  { "commitment.create", NC_("journal action", "Commitment added") },
+  { "commitment.update", NC_("journal action", "Commitment changed") },
+  { "commitment.delete", NC_("journal action", "Commitment deleted") },
+  { "commitment_update.create", NC_("journal action", "Progress reported") },
+  { "commitment_update.update", NC_("journal action", "Progress report changed") },
+  { "commitment_update.delete", NC_("journal action", "Progress report deleted") },
+  { "follow_up.create", NC_("journal action", "Follow-up recorded") },
+  { "follow_up.update", NC_("journal action", "Follow-up changed") },
+  { "follow_up.delete", NC_("journal action", "Follow-up deleted") },
+  { "narrative.publish", NC_("journal action", "Narrative published") },
+  { "narrative.unpublish", NC_("journal action", "Narrative withdrawn") },
+  { "publish", NC_("journal action", "Narrative published") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_journal_action = {
+  "journal action", "journal action", journal_action_entries
+};
+
+static const DlgVocabularyEntry record_type_entries[] = {
+  { "process", NC_("record type", "Process") },
+  { "stage", NC_("record type", "Stage") },
+  { "actor", NC_("record type", "Actor") },
+  { "decision", NC_("record type", "Decision") },
+  { "feature", NC_("record type", "Feature") },
+  { "participant", NC_("record type", "Panel member") },
+  { "participant_contact", NC_("record type", "Contact details") },
+  { "quota", NC_("record type", "Quota") },
+  { "draw", NC_("record type", "Draw") },
+  { "session", NC_("record type", "Session") },
+  { "contribution", NC_("record type", "Contribution") },
+  { "contribution_annotation", NC_("record type", "Annotation") },
+  { "theme", NC_("record type", "Theme") },
+  { "recommendation", NC_("record type", "Recommendation") },
+  { "review", NC_("record type", "Review") },
+  { "position", NC_("record type", "Position") },
+  { "response", NC_("record type", "Argued response") },
+  { "commitment", NC_("record type", "Commitment") },
+  { "commitment_update", NC_("record type", "Progress report") },
+  { "follow_up", NC_("record type", "Follow-up") },
+  { "narrative", NC_("record type", "Narrative") },
+  { "communication_item", NC_("record type", "Communication") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_record_type = {
+  "record type", "record type", record_type_entries
+};
+
+const DlgVocabulary * const *
+dlg_vocabularies_get_all (void)
+{
+  static const DlgVocabulary * const all[] = {
+    &dlg_vocabulary_channel,
+    &dlg_vocabulary_offline_channel,
+    &dlg_vocabulary_registration_channel,
+    &dlg_vocabulary_contribution_kind,
+    &dlg_vocabulary_site_contribution_kind,
+    &dlg_vocabulary_feature,
+    &dlg_vocabulary_moderation,
+    &dlg_vocabulary_position,
+    &dlg_vocabulary_proposed_position,
+    &dlg_vocabulary_stage,
+    &dlg_vocabulary_stage_state,
+    &dlg_vocabulary_decision_stage,
+    &dlg_vocabulary_commitment_status,
+    &dlg_vocabulary_commitment_update_status,
+    &dlg_vocabulary_participant_status,
+    &dlg_vocabulary_invitation_status,
+    &dlg_vocabulary_invitation_choice,
+    &dlg_vocabulary_communication_channel,
+    &dlg_vocabulary_communication_status,
+    &dlg_vocabulary_follow_up_kind,
+    &dlg_vocabulary_narrative_state,
+    &dlg_vocabulary_journal_action,
+    &dlg_vocabulary_record_type,
+    NULL,
+  };
+
+  return all;
+}
