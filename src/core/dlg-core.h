@@ -32,6 +32,7 @@
 #include "dlg-position.h"
 #include "dlg-process.h"
 #include "dlg-profile.h"
+#include "dlg-publication.h"
 #include "dlg-quota.h"
 #include "dlg-record.h"
 #include "dlg-recommendation.h"

@@ -10,73 +10,19 @@
 #include "dlg-store-private.h"
 #include "dlg-sync-error.h"
 #include "dlg-sync-outbox.h"
+#include "dlg-sync-queue.h"
 
 G_BEGIN_DECLS
 
 #define DLG_SYNC_API_PREFIX "/api/sync/v1/"
 
-/* How a type of published object maps to its table and collection on the site. */
-typedef struct
-{
-  const char *type;
-  const char *collection;
-  const char *sql_get_etag;
-  const char *sql_set_sent;
-  const char *sql_set_state;
-  const char *sql_set_etag;
-  const char *sql_title;
-  gboolean  (*apply_remote) (DlgStore    *store,
-                             const char  *uuid,
-                             JsonObject  *site,
-                             GError     **error);
-  char     *(*copy_local)   (DlgStore    *store,
-                             const char  *uuid,
-                             JsonObject  *mine,
-                             GError     **error);
-} DlgSyncAdapter;
-
-const DlgSyncAdapter *dlg_sync_adapter_lookup (const char *type);
-
-typedef struct
-{
-  gint64  id;
-  char   *object_type;
-  char   *object_uuid;
-  char   *method;
-  char   *path;
-  char   *body;
-  char   *idempotency_key;
-  gint64  generation;
-  gint64  attempts;
-  char   *etag_expected;
-} DlgOutboxRow;
-
-void          dlg_outbox_row_free     (DlgOutboxRow *row);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgOutboxRow, dlg_outbox_row_free)
-
-GArray       *dlg_outbox_list_ids     (DlgStore     *store,
-                                       gboolean      due_only,
-                                       GError      **error);
-DlgOutboxRow *dlg_outbox_load         (DlgStore     *store,
-                                       gint64        id,
-                                       GError      **error);
+/* The outbox's API over the queue (dlg-sync-outbox.c, dlg-sync-conflicts.c). */
 char         *dlg_outbox_get_etag     (DlgStore     *store,
                                        DlgOutboxRow *row);
 gboolean      dlg_outbox_sent         (DlgStore     *store,
                                        DlgOutboxRow *row,
                                        const char   *etag,
                                        gint64        rev,
-                                       GError      **error);
-gboolean      dlg_outbox_retry_later  (DlgStore     *store,
-                                       DlgOutboxRow *row,
-                                       guint         n_attempts,
-                                       gint64        next_attempt_at,
-                                       const char   *message,
-                                       GError      **error);
-gboolean      dlg_outbox_failed       (DlgStore     *store,
-                                       DlgOutboxRow *row,
-                                       guint         n_attempts,
-                                       const char   *message,
                                        GError      **error);
 gboolean      dlg_outbox_conflict     (DlgStore     *store,
                                        DlgOutboxRow *row,

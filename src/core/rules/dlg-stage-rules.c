@@ -17,6 +17,7 @@
 #include "dlg-error.h"
 #include "dlg-journal.h"
 #include "dlg-process.h"
+#include "dlg-publication.h"
 #include "dlg-response.h"
 #include "dlg-stage-rules.h"
 #include "dlg-store-private.h"
@@ -611,12 +612,11 @@ rule_response_reopen (RuleContext  *ctx,
                       GPtrArray    *why,
                       GError      **error)
 {
-  gint64 published;
+  g_autoptr(DlgResponse) response = dlg_response_load_for (ctx->store, ctx->process_id, error);
 
-  if (!count_rows (ctx, "SELECT count(*) FROM response WHERE process_id = ?1"
-                        " AND published_at IS NOT NULL", &published, error))
+  if (response == NULL)
     return FALSE;
-  if (published > 0)
+  if (dlg_response_is_published (response))
     g_ptr_array_add (why, g_strdup (_("The argued response has been published and a published "
                                       "response cannot be withdrawn: its stage cannot be "
                                       "reopened. Answer new facts in the implementation and "

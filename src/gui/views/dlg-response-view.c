@@ -80,7 +80,7 @@ update_published (DlgResponseView *self)
   if (self->context != NULL && self->process_id != 0)
     fresh = dlg_response_load_for (dlg_context_get_store (self->context), self->process_id,
                                    &error);
-  if (fresh != NULL)
+  if (fresh != NULL && dlg_response_is_published (fresh))
     date = dlg_format_date (dlg_response_get_published_at (fresh));
   if (date != NULL &&
       dlg_sync_get_publication (dlg_context_get_store (self->context), "response",
