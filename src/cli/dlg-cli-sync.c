@@ -28,6 +28,7 @@ static gboolean opt_json;
 static int opt_page_size;
 static gint64 opt_resolve;
 static char *opt_keep;
+static gboolean opt_confirm_missing;
 
 static GOptionContext *
 new_context (const char         *parameters,
@@ -121,6 +122,9 @@ dlg_cli_sync (int    argc,
     { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_token_file,
       N_("Read the token from FILE (default: $DIALOGUE_TOKEN, then the keyring)"),
       N_("FILE") },
+    { "confirm-missing", 0, 0, G_OPTION_ARG_NONE, &opt_confirm_missing,
+      N_("Go on when the site no longer lists many items (they are kept, marked “no longer "
+         "on the site”)"), NULL },
     { "page-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &opt_page_size, NULL, NULL },
     { NULL }
   };
@@ -167,13 +171,21 @@ dlg_cli_sync (int    argc,
   if (opt_page_size > 0)
     dlg_sync_client_set_page_size (client, opt_page_size);
 
-  ok = dlg_sync_client_sync (client, DLG_SYNC_FLAGS_NONE, NULL, &error);
+  ok = dlg_sync_client_sync (client, opt_confirm_missing ? DLG_SYNC_FLAGS_CONFIRM_MISSING
+                                                        : DLG_SYNC_FLAGS_NONE, NULL, &error);
   print_counts (client, ok, error);
   problems = dlg_sync_client_get_problems (client);
   for (guint i = 0; i < problems->len; i++)
     g_printerr ("dialogue-cli: %s\n", (const char *) problems->pdata[i]);
   if (!ok)
-    return dlg_cli_fail (error);
+    {
+      dlg_cli_fail (error);
+      if (g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_SITE_MISSING))
+        g_printerr (_("dialogue-cli: check the site first; to go on and mark them “no longer "
+                      "on the site” (they stay in the app), run “dialogue-cli sync "
+                      "--confirm-missing”.\n"));
+      return DLG_CLI_ERROR;
+    }
   return problems->len > 0 ? DLG_CLI_ERROR : DLG_CLI_OK;
 }
 
@@ -261,6 +273,8 @@ dlg_cli_contributions (int    argc,
           add_member_double (builder, "lon", dlg_contribution_get_lon (c));
           json_builder_set_member_name (builder, "supports");
           json_builder_add_int_value (builder, dlg_contribution_get_supports (c));
+          add_member_text (builder, "site_missing_at",
+                           dlg_contribution_get_site_missing_at (c));
           json_builder_end_object (builder);
         }
       else
