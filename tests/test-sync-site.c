@@ -2114,6 +2114,112 @@ test_emptied_site (Fixture       *f,
   assert_all_kept (f, 30, 30);
 }
 
+/* A 404 or 410 on a moderation POST (a proxy can answer one) used to mark the decision sent:
+ * the contribution stayed public while the app showed it removed. It is kept, and said. */
+static void
+test_moderation_404_not_sent (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *event = NULL;
+  g_autofree char *contributions = g_strdup_printf ("/p/%s/contributions", f->process_uuid);
+  g_autofree char *page = NULL;
+
+  test_app_sync (f->client);
+  post_idea (f, "Publicité pour un casino", "Spam.");
+  test_app_sync (f->client);
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store, "SELECT uuid FROM contribution",
+                                                 &error);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    uuid = dlg_stmt_dup_text (stmt, 0);
+  }
+  for (guint status = 404; status <= 410; status += 6)
+    {
+      g_autofree char *fault = g_strdup_printf ("{\"path_prefix\": \"/api/sync/v1/moderation\","
+                                                " \"count\": 1, \"status\": %u}", status);
+
+      g_clear_pointer (&event, g_free);
+      event = dlg_sync_enqueue_moderation (f->store, uuid, "trashed", "Hors sujet", &error);
+      g_assert_no_error (error);
+      test_site_fault (f->site, fault);
+      g_assert_true (dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_NONE, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (dlg_sync_client_get_problems (f->client)->len, ==, 1);
+      g_assert_nonnull (strstr (dlg_sync_client_get_problems (f->client)->pdata[0], "HTTP"));
+      g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 0);
+      g_assert_cmpuint (dlg_sync_client_get_n_rejected (f->client), ==, 1);
+      g_assert_cmpint (test_app_count (f->store,
+                                       "SELECT count(*) FROM outbox WHERE method = 'POST'"
+                                       " AND state = 'failed'"), >=, 1);
+      g_clear_pointer (&page, g_free);
+      page = get_page (f, contributions, 200);
+      g_assert_nonnull (strstr (page, "Publicité pour un casino"));
+      test_site_clear_faults (f->site);
+    }
+}
+
+/* A refused push is never silent: every dialogue-cli sync exits 1 and --json lists it with
+ * the site's problem text, as long as it waits for the officer. */
+static void
+test_cli_refused_not_silent (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *app_path = g_build_filename (f->dir, "app.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+
+  test_app_sync (f->client);
+  uuid = dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Mauvais", "x", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
+                                                 "UPDATE narrative SET stage = 'nowhere'"
+                                                 " WHERE uuid = ?1", &error);
+
+    dlg_stmt_bind_text (stmt, 1, uuid);
+    g_assert_true (dlg_store_step_done (f->store, stmt, &error));
+  }
+  g_assert_true (dlg_sync_enqueue_narrative (f->store, uuid, &error));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonArray *refused;
+      JsonObject *item;
+
+      g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                                (const char *[]) { "sync", "--site", f->site->base_uri, "--db",
+                                                   app_path, "--json", NULL }), ==, 1);
+      g_assert_nonnull (strstr (err, "stage"));
+      g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+      g_assert_no_error (error);
+      refused = json_object_get_array_member (json_node_get_object (
+                                                json_parser_get_root (parser)), "refused");
+      g_assert_cmpuint (json_array_get_length (refused), ==, 1);
+      item = json_array_get_object_element (refused, 0);
+      g_assert_cmpstr (json_object_get_string_member (item, "type"), ==, "narrative");
+      g_assert_cmpstr (json_object_get_string_member (item, "uuid"), ==, uuid);
+      g_assert_nonnull (strstr (json_object_get_string_member (item, "problem"), "stage"));
+    }
+
+  /* Corrected and sent: the next sync is clean again. */
+  g_assert_true (dlg_store_exec (f->store, "UPDATE narrative SET stage = 'workshop'", &error));
+  g_assert_true (dlg_sync_enqueue_narrative (f->store, uuid, &error));
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                              (const char *[]) { "sync", "--site", f->site->base_uri, "--db",
+                                                 app_path, NULL }), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2147,6 +2253,8 @@ main (int   argc,
   ADD ("/sync/site/registration-vocabulary", test_registration_vocabulary);
   ADD ("/sync/site/hostile-text-inert", test_hostile_text);
   ADD ("/sync/cli/narrative-sync-contributions", test_cli_commands);
+  ADD ("/sync/cli/refused-not-silent", test_cli_refused_not_silent);
+  ADD ("/sync/site/moderation-404-410-not-sent", test_moderation_404_not_sent);
   ADD ("/sync/cli/sigkill-mid-pull-then-resume", test_kill_mid_pull);
   ADD ("/sync/cli/sigkill-mid-push-then-resume", test_kill_mid_push);
 #undef ADD

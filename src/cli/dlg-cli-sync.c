@@ -71,6 +71,7 @@ read_token (GError **error)
 
 static void
 print_counts (DlgSyncClient *client,
+              GPtrArray     *refused,
               gboolean       ok,
               const GError  *error)
 {
@@ -95,6 +96,21 @@ print_counts (DlgSyncClient *client,
       json_builder_begin_array (builder);
       for (guint i = 0; i < problems->len; i++)
         json_builder_add_string_value (builder, problems->pdata[i]);
+      json_builder_end_array (builder);
+      /* What the site refused, this sync or before, while it waits for the officer. */
+      json_builder_set_member_name (builder, "refused");
+      json_builder_begin_array (builder);
+      for (guint i = 0; refused != NULL && i + 2 < refused->len; i += 3)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, refused->pdata[i]);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, refused->pdata[i + 1]);
+          json_builder_set_member_name (builder, "problem");
+          json_builder_add_string_value (builder, refused->pdata[i + 2]);
+          json_builder_end_object (builder);
+        }
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "error");
       if (error != NULL)
@@ -135,6 +151,7 @@ dlg_cli_sync (int    argc,
   g_autoptr(DlgSyncClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
   GPtrArray *problems;
   gboolean ok;
 
@@ -173,10 +190,17 @@ dlg_cli_sync (int    argc,
 
   ok = dlg_sync_client_sync (client, opt_confirm_missing ? DLG_SYNC_FLAGS_CONFIRM_MISSING
                                                         : DLG_SYNC_FLAGS_NONE, NULL, &error);
-  print_counts (client, ok, error);
+  refused = dlg_sync_list_refused (store, ok ? &error : NULL);
+  if (ok && refused == NULL)
+    return dlg_cli_fail (error);
+  print_counts (client, refused, ok, error);
   problems = dlg_sync_client_get_problems (client);
   for (guint i = 0; i < problems->len; i++)
     g_printerr ("dialogue-cli: %s\n", (const char *) problems->pdata[i]);
+  /* Refused at an earlier sync and still waiting: said again, until sent or abandoned. */
+  for (guint i = 0; refused != NULL && i + 2 < refused->len; i += 3)
+    if (!g_ptr_array_find_with_equal_func (problems, refused->pdata[i + 2], g_str_equal, NULL))
+      g_printerr ("dialogue-cli: %s\n", (const char *) refused->pdata[i + 2]);
   if (!ok)
     {
       dlg_cli_fail (error);
@@ -186,7 +210,8 @@ dlg_cli_sync (int    argc,
                       "--confirm-missing”.\n"));
       return DLG_CLI_ERROR;
     }
-  return problems->len > 0 ? DLG_CLI_ERROR : DLG_CLI_OK;
+  return problems->len > 0 || (refused != NULL && refused->len > 0) ? DLG_CLI_ERROR
+                                                                     : DLG_CLI_OK;
 }
 
 /* One line per contribution: no tab or line break of the citizen's text may break it. */

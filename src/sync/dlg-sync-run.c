@@ -615,10 +615,10 @@ push_cb (GObject      *object,
       return;
     }
 
+  /* A 404 or 410 on a POST (a moderation decision) is not applied: a proxy can answer it,
+   * and the contribution would stay public while the app shows it removed. */
   if (SOUP_STATUS_IS_SUCCESSFUL (status) ||
       (g_strcmp0 (row->method, "DELETE") == 0 &&
-       (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)) ||
-      (g_strcmp0 (row->method, "POST") == 0 &&
        (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)))
     {
       g_autofree char *etag = NULL;
@@ -658,7 +658,12 @@ push_cb (GObject      *object,
     g_autofree char *text = dlg_sync_request_problem_text (req);
     g_autofree char *message = NULL;
 
-    if (status == SOUP_STATUS_FORBIDDEN)
+    if (g_strcmp0 (row->method, "POST") == 0 &&
+        (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE))
+      message = g_strdup_printf (_("The site did not apply %s (HTTP %u: %s); it is kept, to be "
+                                   "sent again."), dlg_sync_object_label (row->object_type),
+                                 status, text);
+    else if (status == SOUP_STATUS_FORBIDDEN)
       message = g_strdup_printf (_("The token does not allow sending %s: %s. Ask the site's "
                                    "administrator for the missing permission."),
                                  dlg_sync_object_label (row->object_type), text);
