@@ -316,7 +316,8 @@ test_validation (Fixture       *f,
   g_clear_error (&error);
   dlg_record_set_string (DLG_RECORD (item), "title", "Vingt et un caractère");
   g_assert_false (dlg_record_save (DLG_RECORD (item), f->store, &error));
-  g_assert_cmpstr (error->message, ==, "The field “title” is too long (20 characters at most).");
+  g_assert_cmpstr (error->message, ==,
+                   "The field “title” is too long (20 characters at most).");
   g_clear_error (&error);
 
   /* An enum: its own message, or the default one. */
@@ -500,6 +501,113 @@ test_journal (Fixture       *f,
   g_assert_true (dlg_journal_verify (f->store, f->pid, NULL, NULL));
 }
 
+/* The types on the record base declare their journaling; it agrees with the journal policy
+ * (dlg_journal_get_policies, the table of HACKING.md). */
+static void
+test_journal_policy (void)
+{
+  GType types[] = {
+    DLG_TYPE_DECISION, DLG_TYPE_RECOMMENDATION, DLG_TYPE_POSITION, DLG_TYPE_REVIEW,
+    DLG_TYPE_ACTOR, DLG_TYPE_THEME, DLG_TYPE_SESSION, DLG_TYPE_QUOTA,
+    DLG_TYPE_COMMUNICATION_ITEM, DLG_TYPE_FOLLOW_UP, DLG_TYPE_COMMITMENT,
+    DLG_TYPE_COMMITMENT_UPDATE, DLG_TYPE_RESPONSE, DLG_TYPE_NARRATIVE, DLG_TYPE_PARTICIPANT,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      const DlgRecordInfo *info = dlg_record_type_get_info (types[i]);
+      const DlgJournalPolicy *policy = dlg_journal_policy_lookup (info->name);
+      gboolean actions = info->journal_create || info->journal_update || info->journal_delete;
+      gboolean fields = FALSE;
+
+      g_test_message ("%s", info->name);
+      g_assert_nonnull (policy);
+      for (guint j = 0; j < info->n_fields; j++)
+        fields |= (info->fields[j].flags & DLG_FIELD_JOURNALED) != 0;
+      /* Journaled changes need an update action, and the other way round. */
+      g_assert_cmpint (fields, ==, info->journal_update != NULL);
+      if (!policy->journaled)
+        g_assert_false (actions);
+      else if (actions)
+        g_assert_cmpstr (info->stage, ==, policy->stage);
+    }
+}
+
+/* A number that stands for none is NULL in the row and comes back as itself. */
+static void
+test_nullable_numbers (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgTheme) root = dlg_theme_new (f->pid);
+  g_autoptr(DlgTheme) child = dlg_theme_new (f->pid);
+  g_autoptr(DlgTheme) loaded = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  dlg_theme_set_name (root, "Mobilité");
+  g_assert_true (dlg_theme_save (f->store, root, &error));
+  g_assert_no_error (error);
+  dlg_theme_set_name (child, "Vélo");
+  dlg_theme_set_parent_id (child, dlg_theme_get_id (root));
+  g_assert_true (dlg_theme_save (f->store, child, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dlg_store_get_db (f->store),
+                                       "SELECT count(*) FROM theme WHERE parent_id IS NULL", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+
+  loaded = dlg_theme_load (f->store, dlg_theme_get_id (root), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_theme_get_parent_id (loaded), ==, 0);
+  g_clear_object (&loaded);
+  loaded = dlg_theme_load (f->store, dlg_theme_get_id (child), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_theme_get_parent_id (loaded), ==, dlg_theme_get_id (root));
+}
+
+/* A row keyed by its process (id_column): the response. */
+static void
+test_keyed_by_process (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgResponse) response = dlg_response_load_for (f->store, f->pid, &error);
+  g_autoptr(DlgResponse) loaded = NULL;
+  g_autoptr(DlgResponse) gone = NULL;
+  g_autofree char *actions = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (dlg_response_get_saved (response));
+  g_assert_cmpstr (dlg_response_get_sync_state (response), ==, "created");
+  dlg_response_set_intro (response, "Merci à toutes et à tous.");
+  dlg_response_set_published_at (response, "");
+  g_assert_null (dlg_response_get_published_at (response));
+  g_assert_true (dlg_response_save (f->store, response, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_response_get_saved (response));
+  g_assert_cmpint (dlg_record_get_id (DLG_RECORD (response)), ==, f->pid);
+
+  loaded = dlg_response_load (f->store, f->pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlg_response_get_intro (loaded), ==, "Merci à toutes et à tous.");
+  g_assert_cmpstr (dlg_response_get_uuid (loaded), ==, dlg_response_get_uuid (response));
+  dlg_response_set_intro (loaded, "Merci.");
+  g_assert_true (dlg_response_save (f->store, loaded, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (dlg_response_delete (f->store, f->pid, &error));
+  g_assert_no_error (error);
+  gone = dlg_response_load (f->store, f->pid, &error);
+  g_assert_null (gone);
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "This process has no response yet.");
+  actions = journal_actions (f, "response");
+  g_assert_cmpstr (actions, ==, "response.create response.update response.delete");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -517,6 +625,9 @@ main (int   argc,
   ADD ("/core/record/list", test_list);
   ADD ("/core/record/delete", test_delete);
   ADD ("/core/record/journal", test_journal);
+  g_test_add_func ("/core/record/journal-policy", test_journal_policy);
+  ADD ("/core/record/nullable-numbers", test_nullable_numbers);
+  ADD ("/core/record/keyed-by-process", test_keyed_by_process);
 
   return g_test_run ();
 }

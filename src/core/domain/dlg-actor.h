@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_ACTOR (dlg_actor_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgActor, dlg_actor, DLG, ACTOR, GObject)
+G_DECLARE_FINAL_TYPE (DlgActor, dlg_actor, DLG, ACTOR, DlgRecord)
 
 DlgActor   *dlg_actor_new            (gint64 process_id);
 

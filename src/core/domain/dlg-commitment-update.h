@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_COMMITMENT_UPDATE (dlg_commitment_update_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgCommitmentUpdate, dlg_commitment_update, DLG, COMMITMENT_UPDATE, GObject)
+G_DECLARE_FINAL_TYPE (DlgCommitmentUpdate, dlg_commitment_update, DLG, COMMITMENT_UPDATE, DlgRecord)
 
 DlgCommitmentUpdate *dlg_commitment_update_new               (gint64 commitment_id);
 

@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_COMMITMENT (dlg_commitment_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgCommitment, dlg_commitment, DLG, COMMITMENT, GObject)
+G_DECLARE_FINAL_TYPE (DlgCommitment, dlg_commitment, DLG, COMMITMENT, DlgRecord)
 
 DlgCommitment *dlg_commitment_new             (gint64 process_id);
 

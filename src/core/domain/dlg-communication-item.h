@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
@@ -14,7 +15,7 @@ G_BEGIN_DECLS
 #define DLG_TYPE_COMMUNICATION_ITEM (dlg_communication_item_get_type ())
 
 G_DECLARE_FINAL_TYPE (DlgCommunicationItem, dlg_communication_item, DLG, COMMUNICATION_ITEM,
-                      GObject)
+                      DlgRecord)
 
 DlgCommunicationItem *dlg_communication_item_new            (gint64 process_id);
 

@@ -131,6 +131,7 @@ dlg_decision_check_editable (DlgRecord  *record,
 
 static char *
 dlg_decision_describe (DlgRecord       *record,
+                       DlgStore        *store,
                        DlgRecordChange  change)
 {
   DlgDecision *self = DLG_DECISION (record);

@@ -51,6 +51,28 @@ GListModel *dlg_collect_rows    (DlgStore            *store,
                                  GType                item_type,
                                  DlgRowFunc           func,
                                  GError             **error);
+/* In a DlgRecordInfo: the record hangs off a recommendation (its position, its review). */
+#define DLG_RECORD_UNDER_RECOMMENDATION \
+  .process_sql = "SELECT process_id FROM recommendation WHERE id = ?1", \
+  .parent_field = "recommendation-id", \
+  .parent_missing = N_("The recommendation does not exist."), \
+  .join = "JOIN recommendation r ON r.id = t.recommendation_id", \
+  .process_column = "r.process_id", \
+  .order_by = "r.number, t.id"
+
+/* In a field table: the sync's columns of a published record (members sync_state, etag and
+ * rev of @Type), read and never written by a save; @initial is sync_state before the first. */
+#define DLG_RECORD_SYNC_FIELDS(Type, initial) \
+  { .column = "sync_state", .property = "sync-state", .kind = DLG_FIELD_STRING, \
+    .offset = G_STRUCT_OFFSET (Type, sync_state), .flags = DLG_RECORD_SYNC_FIELD \
+    | DLG_FIELD_NULLABLE, .label = N_("sync state"), .default_string = (initial) }, \
+  { .column = "etag", .property = "etag", .kind = DLG_FIELD_STRING, \
+    .offset = G_STRUCT_OFFSET (Type, etag), .flags = DLG_RECORD_SYNC_FIELD | DLG_FIELD_NULLABLE, \
+    .label = N_("ETag") }, \
+  { .column = "rev", .property = "rev", .kind = DLG_FIELD_INT64, \
+    .offset = G_STRUCT_OFFSET (Type, rev), .flags = DLG_RECORD_SYNC_FIELD, .label = N_("revision") }
+#define DLG_RECORD_SYNC_FIELD (DLG_FIELD_SELECT_ONLY | DLG_FIELD_READ_ONLY | DLG_FIELD_HIDDEN)
+
 /* Marks the response of @process_id for the next push when it was synced. */
 gboolean    dlg_response_touch  (DlgStore            *store,
                                  gint64               process_id,

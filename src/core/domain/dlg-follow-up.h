@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_FOLLOW_UP (dlg_follow_up_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgFollowUp, dlg_follow_up, DLG, FOLLOW_UP, GObject)
+G_DECLARE_FINAL_TYPE (DlgFollowUp, dlg_follow_up, DLG, FOLLOW_UP, DlgRecord)
 
 DlgFollowUp *dlg_follow_up_new            (gint64 process_id);
 

@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_NARRATIVE (dlg_narrative_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgNarrative, dlg_narrative, DLG, NARRATIVE, GObject)
+G_DECLARE_FINAL_TYPE (DlgNarrative, dlg_narrative, DLG, NARRATIVE, DlgRecord)
 
 DlgNarrative *dlg_narrative_new              (gint64 process_id);
 

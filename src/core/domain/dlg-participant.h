@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_PARTICIPANT (dlg_participant_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgParticipant, dlg_participant, DLG, PARTICIPANT, GObject)
+G_DECLARE_FINAL_TYPE (DlgParticipant, dlg_participant, DLG, PARTICIPANT, DlgRecord)
 
 DlgParticipant *dlg_participant_new                     (gint64 process_id);
 

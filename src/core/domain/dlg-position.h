@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_POSITION (dlg_position_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgPosition, dlg_position, DLG, POSITION, GObject)
+G_DECLARE_FINAL_TYPE (DlgPosition, dlg_position, DLG, POSITION, DlgRecord)
 
 DlgPosition *dlg_position_new                   (gint64 recommendation_id);
 

@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_QUOTA (dlg_quota_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgQuota, dlg_quota, DLG, QUOTA, GObject)
+G_DECLARE_FINAL_TYPE (DlgQuota, dlg_quota, DLG, QUOTA, DlgRecord)
 
 DlgQuota   *dlg_quota_new              (gint64 process_id);
 

@@ -2,327 +2,66 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A DlgRecommendation is a snapshot of its row: setters change the object only,
- * dlg_recommendation_save() writes it (INSERT when its id is 0, UPDATE otherwise) in one
- * transaction, then emits DlgStore::changed::DlgRecommendation.
+ * A DlgRecommendation is a snapshot of its row (DlgRecord does the mechanics from the field
+ * table): setters change the object only, dlg_recommendation_save() writes it in one
+ * transaction with its journal entry, then emits DlgStore::changed::DlgRecommendation.
  */
 
 #define G_LOG_DOMAIN "dlg-recommendation"
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n-lib.h>
 
+#include "dlg-contribution.h"
 #include "dlg-domain-private.h"
 #include "dlg-error.h"
-#include "dlg-journal.h"
 #include "dlg-recommendation.h"
-#include "dlg-contribution.h"
-#include "dlg-store-private.h"
 #include "dlg-stage-rules.h"
 
 struct _DlgRecommendation
 {
-  GObject parent_instance;
+  DlgRecord parent_instance;
 
-  gint64 id;
-  char *uuid;
-  gint64 process_id;
   gint64 number;
   char *title;
   char *body;
   char *created_at;
 };
 
-G_DEFINE_FINAL_TYPE (DlgRecommendation, dlg_recommendation, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (DlgRecommendation, dlg_recommendation, DLG_TYPE_RECORD)
 
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_UUID,
-  PROP_PROCESS_ID,
-  PROP_NUMBER,
-  PROP_TITLE,
-  PROP_BODY,
-  PROP_CREATED_AT,
-  N_PROPS
+#define F(member) G_STRUCT_OFFSET (DlgRecommendation, member)
+
+static const DlgField fields[] = {
+  { .column = "number", .property = "number", .kind = DLG_FIELD_INT64, .offset = F (number),
+    .flags = DLG_FIELD_READ_ONLY, .label = N_("number") },
+  { .column = "title", .property = "title", .kind = DLG_FIELD_STRING, .offset = F (title),
+    .flags = DLG_FIELD_REQUIRED | DLG_FIELD_JOURNALED, .label = N_("title"), .max_chars = 500,
+    .empty = N_("A recommendation needs a title.") },
+  { .column = "body", .property = "body", .kind = DLG_FIELD_TEXT, .offset = F (body),
+    .flags = DLG_FIELD_JOURNALED, .label = N_("text") },
+  { .column = "created_at", .property = "created-at", .kind = DLG_FIELD_DATE,
+    .offset = F (created_at),
+    .flags = DLG_FIELD_READ_ONLY | DLG_FIELD_INSERT_ONLY | DLG_FIELD_NULLABLE,
+    .label = N_("created") },
 };
 
-static GParamSpec *properties[N_PROPS];
+#undef F
 
-#define SQL_SELECT \
-  "SELECT t.id, t.uuid, t.process_id, t.number, t.title, t.body, t.created_at FROM" \
-  " recommendation t"
-
-static const char sql_load[] = SQL_SELECT " WHERE t.id = ?1";
-static const char sql_list[] =
-  SQL_SELECT " WHERE t.process_id = ?1"
-  " ORDER BY number, id";
-static const char sql_insert[] =
-  "INSERT INTO recommendation (uuid, process_id, number, title, body, created_at)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-static const char sql_update[] =
-  "UPDATE recommendation SET number = ?2, title = ?3, body = ?4 WHERE id = ?1";
-static const char sql_delete[] = "DELETE FROM recommendation WHERE id = ?1";
-static const char sql_parent[] = "SELECT id FROM process WHERE id = ?1";
-
-static void
-dlg_recommendation_finalize (GObject *object)
-{
-  DlgRecommendation *self = (DlgRecommendation *)object;
-
-  g_free (self->uuid);
-  g_free (self->title);
-  g_free (self->body);
-  g_free (self->created_at);
-
-  G_OBJECT_CLASS (dlg_recommendation_parent_class)->finalize (object);
-}
-
-static void
-dlg_recommendation_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  DlgRecommendation *self = DLG_RECOMMENDATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_PROCESS_ID:
-      g_value_set_int64 (value, self->process_id);
-      break;
-    case PROP_NUMBER:
-      g_value_set_int64 (value, self->number);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_BODY:
-      g_value_set_string (value, self->body);
-      break;
-    case PROP_CREATED_AT:
-      g_value_set_string (value, self->created_at);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dlg_recommendation_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  DlgRecommendation *self = DLG_RECOMMENDATION (object);
-
-  switch (prop_id)
-    {
-    case PROP_TITLE:
-      dlg_recommendation_set_title (self, g_value_get_string (value));
-      break;
-    case PROP_BODY:
-      dlg_recommendation_set_body (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dlg_recommendation_class_init (DlgRecommendationClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = dlg_recommendation_finalize;
-  object_class->get_property = dlg_recommendation_get_property;
-  object_class->set_property = dlg_recommendation_set_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, ro);
-  properties[PROP_PROCESS_ID] = g_param_spec_int64 ("process-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_NUMBER] =
-    g_param_spec_int64 ("number", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
-  properties[PROP_BODY] = g_param_spec_string ("body", NULL, NULL, "", rw);
-  properties[PROP_CREATED_AT] = g_param_spec_string ("created-at", NULL, NULL, NULL, ro);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-dlg_recommendation_init (DlgRecommendation *self)
-{
-  self->title = g_strdup ("");
-  self->body = g_strdup ("");
-}
-
-/**
- * dlg_recommendation_new:
- *
- * Returns: (transfer full): a new, unsaved object: set its fields, then save it
- */
-DlgRecommendation *
-dlg_recommendation_new (gint64 process_id)
-{
-  DlgRecommendation *self = g_object_new (DLG_TYPE_RECOMMENDATION, NULL);
-
-  self->process_id = process_id;
-  return self;
-}
-
-gint64
-dlg_recommendation_get_id (DlgRecommendation *self)
-{
-  g_return_val_if_fail (DLG_IS_RECOMMENDATION (self), 0);
-
-  return self->id;
-}
-
-const char *
-dlg_recommendation_get_uuid (DlgRecommendation *self)
-{
-  g_return_val_if_fail (DLG_IS_RECOMMENDATION (self), NULL);
-
-  return self->uuid;
-}
-
-gint64
-dlg_recommendation_get_process_id (DlgRecommendation *self)
-{
-  g_return_val_if_fail (DLG_IS_RECOMMENDATION (self), 0);
-
-  return self->process_id;
-}
-
-gint64
-dlg_recommendation_get_number (DlgRecommendation *self)
-{
-  g_return_val_if_fail (DLG_IS_RECOMMENDATION (self), 0);
-
-  return self->number;
-}
-
-const char *
-dlg_recommendation_get_title (DlgRecommendation *self)
-{
-  g_return_val_if_fail (DLG_IS_RECOMMENDATION (self), NULL);
-
-  return self->title;
-}
-
-const char *
-dlg_recommendation_get_body (DlgRecommendation *self)
-{
-  g_return_val_if_fail (DLG_IS_RECOMMENDATION (self), NULL);
-
-  return self->body;
-}
-
-const char *
-dlg_recommendation_get_created_at (DlgRecommendation *self)
-{
-  g_return_val_if_fail (DLG_IS_RECOMMENDATION (self), NULL);
-
-  return self->created_at;
-}
-
-void
-dlg_recommendation_set_title (DlgRecommendation *self,
-                              const char        *title)
-{
-  g_return_if_fail (DLG_IS_RECOMMENDATION (self));
-
-  if (title == NULL)
-    title = "";
-  if (g_strcmp0 (self->title, title) == 0)
-    return;
-  g_free (self->title);
-  self->title = g_strdup (title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-}
-
-void
-dlg_recommendation_set_body (DlgRecommendation *self,
-                             const char        *body)
-{
-  g_return_if_fail (DLG_IS_RECOMMENDATION (self));
-
-  if (body == NULL)
-    body = "";
-  if (g_strcmp0 (self->body, body) == 0)
-    return;
-  g_free (self->body);
-  self->body = g_strdup (body);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
-}
-
-/* Reads a row of SQL_SELECT into @self. */
-static void
-read_row (DlgRecommendation *self,
-          sqlite3_stmt      *stmt)
-{
-  int col = 0;
-
-  self->id = sqlite3_column_int64 (stmt, col++);
-  g_free (self->uuid);
-  self->uuid = dlg_stmt_dup_text (stmt, col++);
-  self->process_id = sqlite3_column_int64 (stmt, col++);
-  self->number = sqlite3_column_int64 (stmt, col++);
-  g_free (self->title);
-  self->title = g_strdup (dlg_stmt_get_text (stmt, col++));
-  g_free (self->body);
-  self->body = g_strdup (dlg_stmt_get_text (stmt, col++));
-  g_free (self->created_at);
-  self->created_at = dlg_stmt_dup_text (stmt, col++);
-}
-
-static DlgRecommendation *
-from_row (sqlite3_stmt *stmt)
-{
-  DlgRecommendation *self = g_object_new (DLG_TYPE_RECOMMENDATION, NULL);
-
-  read_row (self, stmt);
-  return self;
-}
-
-/* Announces every property, after a save re-read the row. */
-static void
-notify_all (DlgRecommendation *self)
-{
-  g_object_freeze_notify (G_OBJECT (self));
-  for (guint i = 1; i < N_PROPS; i++)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-/* Runs @stmt (already bound) and returns its first row, or NULL with NOT_FOUND. */
-static DlgRecommendation *
-load_one (DlgStore  *store,
-          DlgStmt   *stmt,
-          GError   **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return from_row (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
-                         _("This recommendation does not exist (it may have been deleted)."));
-  else
-    dlg_store_set_error (store, rc, error);
-  return NULL;
-}
+static const DlgRecordInfo info = {
+  .name = "recommendation",
+  .table = "recommendation",
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+  .order_by = "number, id",
+  .journal_create = "recommendation.create",
+  .journal_update = "recommendation.update",
+  .journal_delete = "recommendation.delete",
+  .not_found = N_("This recommendation does not exist (it may have been deleted)."),
+  .flags = DLG_RECORD_EDITABLE_FIRST,
+  .stage = "opinion",
+};
 
 static const char sql_next_number[] =
   "SELECT coalesce (max (number), 0) + 1 FROM recommendation WHERE process_id = ?1";
@@ -334,18 +73,19 @@ static const char sql_link[] =
 static const char sql_unlink[] =
   "DELETE FROM recommendation_source WHERE recommendation_id = ?1 AND contribution_id = ?2";
 
-/* A new recommendation takes the next number of its process. */
+/* A new recommendation takes the next number of its process, and is dated now. */
 static gboolean
-before_write (DlgStore           *store,
-              DlgRecommendation  *self,
-              gint64              process_id,
-              gboolean            inserting,
-              GError            **error)
+dlg_recommendation_before_write (DlgRecord        *record,
+                                 DlgStore         *store,
+                                 gint64            process_id,
+                                 DlgRecordChange   change,
+                                 GError          **error)
 {
+  DlgRecommendation *self = DLG_RECOMMENDATION (record);
   g_autoptr(DlgStmt) stmt = NULL;
   int rc;
 
-  if (!inserting)
+  if (change != DLG_RECORD_CREATE)
     return TRUE;
   if (!(stmt = dlg_store_prepare (store, sql_next_number, error)))
     return FALSE;
@@ -354,7 +94,172 @@ before_write (DlgStore           *store,
   if (rc != SQLITE_ROW)
     return dlg_store_set_error (store, rc, error);
   self->number = sqlite3_column_int64 (stmt, 0);
+  g_free (self->created_at);
+  self->created_at = dlg_now_iso8601 ();
   return TRUE;
+}
+
+static char *
+dlg_recommendation_describe (DlgRecord        *record,
+                             DlgStore         *store,
+                             DlgRecordChange   change)
+{
+  DlgRecommendation *self = DLG_RECOMMENDATION (record);
+
+  switch (change)
+    {
+    case DLG_RECORD_CREATE:
+      return g_strdup_printf (_("Recommendation added: “%s”."), self->title);
+    case DLG_RECORD_UPDATE:
+      return g_strdup_printf (_("Recommendation changed: “%s”."), self->title);
+    case DLG_RECORD_DELETE:
+      return g_strdup_printf (_("Recommendation deleted: “%s”."), self->title);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+dlg_recommendation_class_init (DlgRecommendationClass *klass)
+{
+  DlgRecordClass *record_class = DLG_RECORD_CLASS (klass);
+
+  record_class->before_write = dlg_recommendation_before_write;
+  record_class->describe = dlg_recommendation_describe;
+  dlg_record_class_set_info (record_class, &info);
+}
+
+static void
+dlg_recommendation_init (DlgRecommendation *self)
+{
+}
+
+/**
+ * dlg_recommendation_new:
+ *
+ * Returns: (transfer full): a new, unsaved object: set its fields, then save it
+ */
+DlgRecommendation *
+dlg_recommendation_new (gint64 process_id)
+{
+  return dlg_record_new (DLG_TYPE_RECOMMENDATION, process_id);
+}
+
+gint64
+dlg_recommendation_get_id (DlgRecommendation *self)
+{
+  return dlg_record_get_id (DLG_RECORD (self));
+}
+
+const char *
+dlg_recommendation_get_uuid (DlgRecommendation *self)
+{
+  return dlg_record_get_uuid (DLG_RECORD (self));
+}
+
+gint64
+dlg_recommendation_get_process_id (DlgRecommendation *self)
+{
+  return dlg_record_get_process_id (DLG_RECORD (self));
+}
+
+gint64
+dlg_recommendation_get_number (DlgRecommendation *self)
+{
+  g_return_val_if_fail (DLG_IS_RECOMMENDATION (self), 0);
+  return self->number;
+}
+
+const char *
+dlg_recommendation_get_title (DlgRecommendation *self)
+{
+  g_return_val_if_fail (DLG_IS_RECOMMENDATION (self), NULL);
+  return self->title;
+}
+
+const char *
+dlg_recommendation_get_body (DlgRecommendation *self)
+{
+  g_return_val_if_fail (DLG_IS_RECOMMENDATION (self), NULL);
+  return self->body;
+}
+
+const char *
+dlg_recommendation_get_created_at (DlgRecommendation *self)
+{
+  g_return_val_if_fail (DLG_IS_RECOMMENDATION (self), NULL);
+  return self->created_at;
+}
+
+void
+dlg_recommendation_set_title (DlgRecommendation *self,
+                              const char        *title)
+{
+  dlg_record_set_string (DLG_RECORD (self), "title", title);
+}
+
+void
+dlg_recommendation_set_body (DlgRecommendation *self,
+                             const char        *body)
+{
+  dlg_record_set_string (DLG_RECORD (self), "body", body);
+}
+
+
+/**
+ * dlg_recommendation_save:
+ *
+ * Validates @recommendation and writes it: INSERT when its id is 0 (its id, uuid and number
+ * are filled in), UPDATE otherwise, in one transaction with its journal entry.
+ * On success the object holds the saved row.
+ */
+gboolean
+dlg_recommendation_save (DlgStore           *store,
+                         DlgRecommendation  *recommendation,
+                         GError            **error)
+{
+  g_return_val_if_fail (DLG_IS_RECOMMENDATION (recommendation), FALSE);
+
+  return dlg_record_save (DLG_RECORD (recommendation), store, error);
+}
+
+/**
+ * dlg_recommendation_load:
+ *
+ * Returns: (transfer full): the object, or %NULL with %DLG_ERROR_NOT_FOUND
+ */
+DlgRecommendation *
+dlg_recommendation_load (DlgStore  *store,
+                         gint64     id,
+                         GError   **error)
+{
+  return dlg_record_load (store, DLG_TYPE_RECOMMENDATION, id, error);
+}
+
+/**
+ * dlg_recommendation_list:
+ *
+ * Returns: (transfer full): a #GListModel of #DlgRecommendation, in display order
+ */
+GListModel *
+dlg_recommendation_list (DlgStore  *store,
+                         gint64     process_id,
+                         GError   **error)
+{
+  return dlg_record_list (store, DLG_TYPE_RECOMMENDATION, process_id, NULL, NULL, error);
+}
+
+/**
+ * dlg_recommendation_delete:
+ *
+ * Deletes the object and journals it.
+ */
+gboolean
+dlg_recommendation_delete (DlgStore  *store,
+                           gint64     id,
+                           GError   **error)
+{
+  return dlg_record_delete (store, DLG_TYPE_RECOMMENDATION, id, error);
 }
 
 static gboolean
@@ -376,7 +281,7 @@ change_link (DlgStore    *store,
     return FALSE;
   if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_OPINION, error))
     return FALSE;
-  if (process_id != self->process_id)
+  if (process_id != dlg_record_get_process_id (DLG_RECORD (self)))
     {
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
                            _("This contribution belongs to another process."));
@@ -458,217 +363,4 @@ dlg_recommendation_list_sources (DlgStore  *store,
   sqlite3_bind_int64 (stmt, 1, recommendation_id);
   return dlg_collect_rows (store, stmt, DLG_TYPE_CONTRIBUTION,
                            (DlgRowFunc) dlg_contribution_new_from_row, error);
-}
-
-static gboolean
-validate (DlgStore           *store,
-          DlgRecommendation  *self,
-          gint64              process_id,
-          GError            **error)
-{
-  if (!dlg_check_text (self->title, TRUE, 500, _("title"), _("A recommendation needs a title."),
-                       error))
-    return FALSE;
-  if (!dlg_check_text (self->body, FALSE, 0, _("text"), NULL, error))
-    return FALSE;
-  return TRUE;
-}
-
-/* What the journal follows of a recommendation (dlg_journal_note_changes). */
-static const char * const journaled_properties[] = { "title", "body", NULL };
-
-/**
- * dlg_recommendation_save:
- *
- * Validates @recommendation and writes it: INSERT when its id is 0 (its id and uuid are filled in),
- * UPDATE otherwise, in one transaction with its journal entry.
- * On success the object holds the saved row.
- */
-gboolean
-dlg_recommendation_save (DlgStore           *store,
-                         DlgRecommendation  *recommendation,
-                         GError            **error)
-{
-  g_autoptr(DlgRecommendation) before = NULL;
-  DlgRecommendation *self = recommendation;
-  g_autoptr(DlgStmt) stmt = NULL;
-  g_autoptr(DlgStmt) reload = NULL;
-  g_autofree char *now = dlg_now_iso8601 ();
-  g_autofree char *summary = NULL;
-  gboolean inserting;
-  gint64 process_id;
-
-  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (DLG_IS_RECOMMENDATION (self), FALSE);
-
-  process_id = dlg_lookup_process (store, sql_parent, self->process_id,
-                                   _("The process does not exist."), error);
-  if (process_id == 0)
-    return FALSE;
-  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_OPINION, error))
-    return FALSE;
-  if (!validate (store, self, process_id, error))
-    return FALSE;
-
-  inserting = self->id == 0;
-  if (!dlg_store_begin (store, error))
-    return FALSE;
-  before = inserting ? NULL : dlg_recommendation_load (store, self->id, NULL);
-  if (!before_write (store, self, process_id, inserting, error))
-    goto fail;
-  if (inserting)
-    {
-      g_free (self->uuid);
-      self->uuid = dlg_uuid_new ();
-      if (!(stmt = dlg_store_prepare (store, sql_insert, error)))
-        goto fail;
-      dlg_stmt_bind_text (stmt, 1, self->uuid);
-      sqlite3_bind_int64 (stmt, 2, self->process_id);
-      sqlite3_bind_int64 (stmt, 3, self->number);
-      dlg_stmt_bind_text (stmt, 4, self->title);
-      dlg_stmt_bind_text (stmt, 5, self->body);
-      dlg_stmt_bind_text (stmt, 6, now);
-    }
-  else
-    {
-      if (!(stmt = dlg_store_prepare (store, sql_update, error)))
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, self->id);
-      sqlite3_bind_int64 (stmt, 2, self->number);
-      dlg_stmt_bind_text (stmt, 3, self->title);
-      dlg_stmt_bind_text (stmt, 4, self->body);
-    }
-  if (!dlg_store_step_done (store, stmt, error))
-    goto fail;
-  if (inserting)
-    self->id = sqlite3_last_insert_rowid (dlg_store_get_db (store));
-  else if (sqlite3_changes (dlg_store_get_db (store)) == 0)
-    {
-      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
-                           _("This item was deleted meanwhile: nothing was saved."));
-      goto fail;
-    }
-  summary = g_strdup_printf (inserting ? _("Recommendation added: “%s”.")
-                             : _("Recommendation changed: “%s”."), self->title);
-  if (inserting
-      ? !dlg_journal_append_full (store, process_id, "recommendation.create", "recommendation",
-                                  self->uuid,
-                                  "opinion", NULL, NULL, NULL, summary, error)
-      : before != NULL
-        && !dlg_journal_note_changes (store, process_id, "recommendation.update", "recommendation",
-                                      self->uuid, "opinion", G_OBJECT (before),
-                                      G_OBJECT (self), journaled_properties, summary,
-                                      error))
-    goto fail;
-  if (!(reload = dlg_store_prepare (store, sql_load, error)))
-    goto fail;
-  sqlite3_bind_int64 (reload, 1, self->id);
-  if (sqlite3_step (reload) != SQLITE_ROW)
-    {
-      dlg_store_set_error (store, sqlite3_errcode (dlg_store_get_db (store)), error);
-      goto fail;
-    }
-  read_row (self, reload);
-  if (!dlg_store_commit (store, error))
-    goto fail_committed;
-  notify_all (self);
-  dlg_store_emit_changed (store, DLG_TYPE_RECOMMENDATION, process_id);
-  return TRUE;
-
-fail:
-  dlg_store_rollback (store);
-fail_committed:
-  if (inserting)
-    {
-      self->id = 0;
-      g_clear_pointer (&self->uuid, g_free);
-    }
-  return FALSE;
-}
-
-/**
- * dlg_recommendation_load:
- *
- * Returns: (transfer full): the object, or %NULL with %DLG_ERROR_NOT_FOUND
- */
-DlgRecommendation *
-dlg_recommendation_load (DlgStore  *store,
-                         gint64     id,
-                         GError   **error)
-{
-  g_autoptr(DlgStmt) stmt = NULL;
-
-  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
-
-  if (!(stmt = dlg_store_prepare (store, sql_load, error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  return load_one (store, stmt, error);
-}
-
-/**
- * dlg_recommendation_list:
- *
- * Returns: (transfer full): a #GListModel of #DlgRecommendation, in display order
- */
-GListModel *
-dlg_recommendation_list (DlgStore  *store,
-                         gint64     process_id,
-                         GError   **error)
-{
-  g_autoptr(DlgStmt) stmt = NULL;
-
-  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
-
-  if (!(stmt = dlg_store_prepare (store, sql_list, error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, process_id);
-  return dlg_collect_rows (store, stmt, DLG_TYPE_RECOMMENDATION, (DlgRowFunc) from_row, error);
-}
-
-/**
- * dlg_recommendation_delete:
- *
- * Deletes the object and journals it.
- */
-gboolean
-dlg_recommendation_delete (DlgStore  *store,
-                           gint64     id,
-                           GError   **error)
-{
-  g_autoptr(DlgRecommendation) self = NULL;
-  g_autoptr(DlgStmt) stmt = NULL;
-  g_autofree char *summary = NULL;
-  gint64 process_id;
-
-  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
-
-  if (!(self = dlg_recommendation_load (store, id, error)))
-    return FALSE;
-  process_id = dlg_lookup_process (store, sql_parent, self->process_id,
-                                   _("The process does not exist."), error);
-  if (process_id == 0)
-    return FALSE;
-  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_OPINION, error))
-    return FALSE;
-  if (!dlg_store_begin (store, error))
-    return FALSE;
-  summary = g_strdup_printf (_("Recommendation deleted: “%s”."), self->title);
-  if (!dlg_journal_append (store, process_id, "recommendation.delete", "recommendation", self->uuid,
-                           summary, error))
-    goto fail;
-  if (!(stmt = dlg_store_prepare (store, sql_delete, error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!dlg_store_step_done (store, stmt, error))
-    goto fail;
-  if (!dlg_store_commit (store, error))
-    return FALSE;
-
-  dlg_store_emit_changed (store, DLG_TYPE_RECOMMENDATION, process_id);
-  return TRUE;
-
-fail:
-  dlg_store_rollback (store);
-  return FALSE;
 }

@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_RECOMMENDATION (dlg_recommendation_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgRecommendation, dlg_recommendation, DLG, RECOMMENDATION, GObject)
+G_DECLARE_FINAL_TYPE (DlgRecommendation, dlg_recommendation, DLG, RECOMMENDATION, DlgRecord)
 
 DlgRecommendation *dlg_recommendation_new            (gint64 process_id);
 

@@ -15,19 +15,14 @@
 
 #include "dlg-domain-private.h"
 #include "dlg-error.h"
-#include "dlg-journal.h"
 #include "dlg-response.h"
-#include "dlg-store-private.h"
-#include "dlg-stage-rules.h"
 
 #define MAX_INTRO_LENGTH 100000
 
 struct _DlgResponse
 {
-  GObject  parent_instance;
+  DlgRecord parent_instance;
 
-  gint64   process_id;
-  char    *uuid;
   char    *intro;
   char    *published_at;
   char    *sync_state;
@@ -36,137 +31,70 @@ struct _DlgResponse
   gboolean saved;
 };
 
-G_DEFINE_FINAL_TYPE (DlgResponse, dlg_response, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (DlgResponse, dlg_response, DLG_TYPE_RECORD)
 
-enum {
-  PROP_0,
-  PROP_PROCESS_ID,
-  PROP_UUID,
-  PROP_INTRO,
-  PROP_PUBLISHED_AT,
-  PROP_SYNC_STATE,
-  PROP_ETAG,
-  PROP_REV,
-  PROP_SAVED,
-  N_PROPS
+#define F(member) G_STRUCT_OFFSET (DlgResponse, member)
+
+/* One response per process: its row is keyed by the process (id_column). Only the
+ * introduction is journaled here; publication is the stage transition's (response.publish). */
+static const DlgField fields[] = {
+  { .column = "intro", .property = "intro", .kind = DLG_FIELD_TEXT, .offset = F (intro),
+    .flags = DLG_FIELD_JOURNALED | DLG_FIELD_PUBLISHED, .label = N_("introduction"),
+    .max_chars = MAX_INTRO_LENGTH },
+  { .column = "published_at", .property = "published-at", .kind = DLG_FIELD_DATE,
+    .offset = F (published_at), .flags = DLG_FIELD_NULLABLE | DLG_FIELD_PUBLISHED,
+    .label = N_("published at") },
+  DLG_RECORD_SYNC_FIELDS (DlgResponse, "created"),
+  { .column = "1", .property = "saved", .kind = DLG_FIELD_BOOLEAN, .offset = F (saved),
+    .flags = DLG_RECORD_SYNC_FIELD, .label = N_("saved") },
 };
 
-static GParamSpec *properties[N_PROPS];
+#undef F
 
-static const char sql_load[] =
-  "SELECT process_id, uuid, intro, published_at, sync_state, etag, rev FROM response"
-  " WHERE process_id = ?1";
-static const char sql_insert[] =
-  "INSERT INTO response (process_id, uuid, intro, published_at) VALUES (?1, ?2, ?3, ?4)";
-static const char sql_update[] =
-  "UPDATE response SET intro = ?2, published_at = ?3,"
-  " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
-  " WHERE process_id = ?1";
-static const char sql_delete[] = "DELETE FROM response WHERE process_id = ?1";
-static const char sql_process[] = "SELECT id FROM process WHERE id = ?1";
+static const DlgRecordInfo info = {
+  .name = "response",
+  .table = "response",
+  .id_column = "process_id",
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+  .journal_create = "response.create",
+  .journal_update = "response.update",
+  .journal_delete = "response.delete",
+  .not_found = N_("This process has no response yet."),
+  .flags = DLG_RECORD_EDITABLE_FIRST | DLG_RECORD_SYNC_EVERY_UPDATE,
+  .stage = "response",
+};
 
-static void
-dlg_response_finalize (GObject *object)
+static char *
+dlg_response_describe (DlgRecord        *record,
+                       DlgStore         *store,
+                       DlgRecordChange   change)
 {
-  DlgResponse *self = (DlgResponse *)object;
-
-  g_free (self->uuid);
-  g_free (self->intro);
-  g_free (self->published_at);
-  g_free (self->sync_state);
-  g_free (self->etag);
-
-  G_OBJECT_CLASS (dlg_response_parent_class)->finalize (object);
-}
-
-static void
-dlg_response_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  DlgResponse *self = DLG_RESPONSE (object);
-
-  switch (prop_id)
+  switch (change)
     {
-    case PROP_PROCESS_ID:
-      g_value_set_int64 (value, self->process_id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_INTRO:
-      g_value_set_string (value, self->intro);
-      break;
-    case PROP_PUBLISHED_AT:
-      g_value_set_string (value, self->published_at);
-      break;
-    case PROP_SYNC_STATE:
-      g_value_set_string (value, self->sync_state);
-      break;
-    case PROP_ETAG:
-      g_value_set_string (value, self->etag);
-      break;
-    case PROP_REV:
-      g_value_set_int64 (value, self->rev);
-      break;
-    case PROP_SAVED:
-      g_value_set_boolean (value, self->saved);
-      break;
+    case DLG_RECORD_CREATE:
+      return g_strdup (_("Response drafted."));
+    case DLG_RECORD_UPDATE:
+      return g_strdup (_("Response changed."));
+    case DLG_RECORD_DELETE:
+      return g_strdup (_("Response deleted."));
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dlg_response_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  DlgResponse *self = DLG_RESPONSE (object);
-
-  switch (prop_id)
-    {
-    case PROP_INTRO:
-      dlg_response_set_intro (self, g_value_get_string (value));
-      break;
-    case PROP_PUBLISHED_AT:
-      dlg_response_set_published_at (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      g_assert_not_reached ();
     }
 }
 
 static void
 dlg_response_class_init (DlgResponseClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  DlgRecordClass *record_class = DLG_RECORD_CLASS (klass);
 
-  object_class->finalize = dlg_response_finalize;
-  object_class->get_property = dlg_response_get_property;
-  object_class->set_property = dlg_response_set_property;
-
-  properties[PROP_PROCESS_ID] =
-    g_param_spec_int64 ("process-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, ro);
-  properties[PROP_INTRO] = g_param_spec_string ("intro", NULL, NULL, "", rw);
-  properties[PROP_PUBLISHED_AT] = g_param_spec_string ("published-at", NULL, NULL, NULL, rw);
-  properties[PROP_SYNC_STATE] = g_param_spec_string ("sync-state", NULL, NULL, NULL, ro);
-  properties[PROP_ETAG] = g_param_spec_string ("etag", NULL, NULL, NULL, ro);
-  properties[PROP_REV] = g_param_spec_int64 ("rev", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_SAVED] = g_param_spec_boolean ("saved", NULL, NULL, FALSE, ro);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  record_class->describe = dlg_response_describe;
+  dlg_record_class_set_info (record_class, &info);
 }
 
 static void
 dlg_response_init (DlgResponse *self)
 {
-  self->intro = g_strdup ("");
-  self->sync_state = g_strdup ("created");
 }
 
 /**
@@ -177,33 +105,25 @@ dlg_response_init (DlgResponse *self)
 DlgResponse *
 dlg_response_new (gint64 process_id)
 {
-  DlgResponse *self = g_object_new (DLG_TYPE_RESPONSE, NULL);
-
-  self->process_id = process_id;
-  return self;
+  return dlg_record_new (DLG_TYPE_RESPONSE, process_id);
 }
 
 gint64
 dlg_response_get_process_id (DlgResponse *self)
 {
-  g_return_val_if_fail (DLG_IS_RESPONSE (self), 0);
-
-  return self->process_id;
+  return dlg_record_get_process_id (DLG_RECORD (self));
 }
 
 const char *
 dlg_response_get_uuid (DlgResponse *self)
 {
-  g_return_val_if_fail (DLG_IS_RESPONSE (self), NULL);
-
-  return self->uuid;
+  return dlg_record_get_uuid (DLG_RECORD (self));
 }
 
 const char *
 dlg_response_get_intro (DlgResponse *self)
 {
   g_return_val_if_fail (DLG_IS_RESPONSE (self), NULL);
-
   return self->intro;
 }
 
@@ -211,7 +131,6 @@ const char *
 dlg_response_get_published_at (DlgResponse *self)
 {
   g_return_val_if_fail (DLG_IS_RESPONSE (self), NULL);
-
   return self->published_at;
 }
 
@@ -219,7 +138,6 @@ const char *
 dlg_response_get_sync_state (DlgResponse *self)
 {
   g_return_val_if_fail (DLG_IS_RESPONSE (self), NULL);
-
   return self->sync_state;
 }
 
@@ -227,7 +145,6 @@ const char *
 dlg_response_get_etag (DlgResponse *self)
 {
   g_return_val_if_fail (DLG_IS_RESPONSE (self), NULL);
-
   return self->etag;
 }
 
@@ -235,7 +152,6 @@ gint64
 dlg_response_get_rev (DlgResponse *self)
 {
   g_return_val_if_fail (DLG_IS_RESPONSE (self), 0);
-
   return self->rev;
 }
 
@@ -243,7 +159,6 @@ gboolean
 dlg_response_get_saved (DlgResponse *self)
 {
   g_return_val_if_fail (DLG_IS_RESPONSE (self), FALSE);
-
   return self->saved;
 }
 
@@ -251,87 +166,18 @@ void
 dlg_response_set_intro (DlgResponse *self,
                         const char  *intro)
 {
-  g_return_if_fail (DLG_IS_RESPONSE (self));
-
-  if (intro == NULL)
-    intro = "";
-  if (g_strcmp0 (self->intro, intro) == 0)
-    return;
-  g_free (self->intro);
-  self->intro = g_strdup (intro);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTRO]);
+  dlg_record_set_string (DLG_RECORD (self), "intro", intro);
 }
 
+
+/* "" is no date: not published. */
 void
 dlg_response_set_published_at (DlgResponse *self,
                                const char  *published_at)
 {
-  g_return_if_fail (DLG_IS_RESPONSE (self));
-
-  if (published_at != NULL && *published_at == '\0')
-    published_at = NULL;
-  if (g_strcmp0 (self->published_at, published_at) == 0)
-    return;
-  g_free (self->published_at);
-  self->published_at = g_strdup (published_at);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHED_AT]);
+  dlg_record_set_string (DLG_RECORD (self), "published-at",
+                         published_at != NULL && *published_at == '\0' ? NULL : published_at);
 }
-
-static void
-read_row (DlgResponse  *self,
-          sqlite3_stmt *stmt)
-{
-  self->process_id = sqlite3_column_int64 (stmt, 0);
-  g_free (self->uuid);
-  self->uuid = dlg_stmt_dup_text (stmt, 1);
-  g_free (self->intro);
-  self->intro = g_strdup (dlg_stmt_get_text (stmt, 2));
-  g_free (self->published_at);
-  self->published_at = dlg_stmt_dup_text (stmt, 3);
-  g_free (self->sync_state);
-  self->sync_state = dlg_stmt_dup_text (stmt, 4);
-  g_free (self->etag);
-  self->etag = dlg_stmt_dup_text (stmt, 5);
-  self->rev = sqlite3_column_int64 (stmt, 6);
-  self->saved = TRUE;
-}
-
-static DlgResponse *
-from_row (sqlite3_stmt *stmt)
-{
-  DlgResponse *self = g_object_new (DLG_TYPE_RESPONSE, NULL);
-
-  read_row (self, stmt);
-  return self;
-}
-
-/* The row of @process_id: 1 and @self filled in, 0 when there is none, -1 on error. */
-static int
-load_row (DlgStore     *store,
-          gint64        process_id,
-          DlgResponse **self,
-          GError      **error)
-{
-  g_autoptr(DlgStmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = dlg_store_prepare (store, sql_load, error)))
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, process_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *self = from_row (stmt);
-      return 1;
-    }
-  if (rc == SQLITE_DONE)
-    return 0;
-  dlg_store_set_error (store, rc, error);
-  return -1;
-}
-
-/* What the journal follows of a response (dlg_journal_note_changes). */
-static const char * const journaled_properties[] = { "intro", NULL };
 
 /**
  * dlg_response_save:
@@ -344,89 +190,9 @@ dlg_response_save (DlgStore     *store,
                    DlgResponse  *response,
                    GError      **error)
 {
-  g_autoptr(DlgResponse) before = NULL;
-  DlgResponse *self = response;
-  g_autoptr(DlgStmt) stmt = NULL;
-  g_autoptr(DlgStmt) reload = NULL;
-  g_autofree char *uuid = NULL;
-  gboolean inserting;
+  g_return_val_if_fail (DLG_IS_RESPONSE (response), FALSE);
 
-  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (DLG_IS_RESPONSE (self), FALSE);
-
-  if (dlg_lookup_process (store, sql_process, self->process_id, _("The process does not exist."),
-                          error) == 0)
-    return FALSE;
-  if (!dlg_stage_check_editable (store, self->process_id, DLG_STAGE_RESPONSE, error))
-    return FALSE;
-  if (!dlg_check_text (self->intro, FALSE, MAX_INTRO_LENGTH, _("introduction"), NULL, error))
-    return FALSE;
-  if (!dlg_check_date (self->published_at, FALSE, _("published at"), NULL, error))
-    return FALSE;
-
-  inserting = !self->saved;
-  if (!dlg_store_begin (store, error))
-    return FALSE;
-  before = inserting ? NULL : dlg_response_load (store, self->process_id, NULL);
-  if (inserting)
-    {
-      uuid = dlg_uuid_new ();
-      if (!(stmt = dlg_store_prepare (store, sql_insert, error)))
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, self->process_id);
-      dlg_stmt_bind_text (stmt, 2, uuid);
-      dlg_stmt_bind_text (stmt, 3, self->intro);
-      dlg_stmt_bind_text (stmt, 4, self->published_at);
-    }
-  else
-    {
-      if (!(stmt = dlg_store_prepare (store, sql_update, error)))
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, self->process_id);
-      dlg_stmt_bind_text (stmt, 2, self->intro);
-      dlg_stmt_bind_text (stmt, 3, self->published_at);
-    }
-  if (!dlg_store_step_done (store, stmt, error))
-    goto fail;
-  if (!inserting && sqlite3_changes (dlg_store_get_db (store)) == 0)
-    {
-      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
-                           _("This item was deleted meanwhile: nothing was saved."));
-      goto fail;
-    }
-  if (inserting
-      ? !dlg_journal_append_full (store, self->process_id, "response.create", "response", uuid,
-                                  "response", NULL, NULL, NULL, _("Response drafted."), error)
-      : before != NULL
-        && !dlg_journal_note_changes (store, self->process_id, "response.update", "response",
-                                      self->uuid, "response", G_OBJECT (before),
-                                      G_OBJECT (self), journaled_properties,
-                                      _("Response changed."), error))
-    goto fail;
-  if (!(reload = dlg_store_prepare (store, sql_load, error)))
-    goto fail;
-  sqlite3_bind_int64 (reload, 1, self->process_id);
-  if (sqlite3_step (reload) != SQLITE_ROW)
-    {
-      dlg_store_set_error (store, sqlite3_errcode (dlg_store_get_db (store)), error);
-      goto fail;
-    }
-  read_row (self, reload);
-  if (!dlg_store_commit (store, error))
-    {
-      self->saved = !inserting;
-      return FALSE;
-    }
-  g_object_freeze_notify (G_OBJECT (self));
-  for (guint i = 1; i < N_PROPS; i++)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
-  g_object_thaw_notify (G_OBJECT (self));
-  dlg_store_emit_changed (store, DLG_TYPE_RESPONSE, self->process_id);
-  return TRUE;
-
-fail:
-  dlg_store_rollback (store);
-  return FALSE;
+  return dlg_record_save (DLG_RECORD (response), store, error);
 }
 
 /**
@@ -439,16 +205,7 @@ dlg_response_load (DlgStore  *store,
                    gint64     process_id,
                    GError   **error)
 {
-  DlgResponse *self = NULL;
-  int found;
-
-  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
-
-  found = load_row (store, process_id, &self, error);
-  if (found == 0)
-    g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
-                         _("This process has no response yet."));
-  return self;
+  return dlg_record_load (store, DLG_TYPE_RESPONSE, process_id, error);
 }
 
 /**
@@ -462,17 +219,22 @@ dlg_response_load_for (DlgStore  *store,
                        gint64     process_id,
                        GError   **error)
 {
-  DlgResponse *self = NULL;
-  int found;
+  GError *local_error = NULL;
+  DlgResponse *self;
 
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
 
-  if (dlg_lookup_process (store, sql_process, process_id, _("The process does not exist."),
-                          error) == 0)
+  if (dlg_lookup_process (store, "SELECT id FROM process WHERE id = ?1", process_id,
+                          _("The process does not exist."), error) == 0)
     return NULL;
-  found = load_row (store, process_id, &self, error);
-  if (found == 0)
-    return dlg_response_new (process_id);
+  self = dlg_record_load (store, DLG_TYPE_RESPONSE, process_id, &local_error);
+  if (g_error_matches (local_error, DLG_ERROR, DLG_ERROR_NOT_FOUND))
+    {
+      g_clear_error (&local_error);
+      return dlg_response_new (process_id);
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
   return self;
 }
 
@@ -486,16 +248,7 @@ dlg_response_list (DlgStore  *store,
                    gint64     process_id,
                    GError   **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (DLG_TYPE_RESPONSE);
-  g_autoptr(DlgResponse) self = NULL;
-
-  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
-
-  if (load_row (store, process_id, &self, error) < 0)
-    return NULL;
-  if (self != NULL)
-    g_list_store_append (list, self);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return dlg_record_list (store, DLG_TYPE_RESPONSE, process_id, NULL, NULL, error);
 }
 
 /**
@@ -508,32 +261,5 @@ dlg_response_delete (DlgStore  *store,
                      gint64     process_id,
                      GError   **error)
 {
-  g_autoptr(DlgResponse) self = NULL;
-  g_autoptr(DlgStmt) stmt = NULL;
-
-  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
-
-  if (!(self = dlg_response_load (store, process_id, error)))
-    return FALSE;
-  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_RESPONSE, error))
-    return FALSE;
-  if (!dlg_store_begin (store, error))
-    return FALSE;
-  if (!dlg_journal_append (store, process_id, "response.delete", "response", self->uuid,
-                           _("Response deleted."), error))
-    goto fail;
-  if (!(stmt = dlg_store_prepare (store, sql_delete, error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, process_id);
-  if (!dlg_store_step_done (store, stmt, error))
-    goto fail;
-  if (!dlg_store_commit (store, error))
-    return FALSE;
-
-  dlg_store_emit_changed (store, DLG_TYPE_RESPONSE, process_id);
-  return TRUE;
-
-fail:
-  dlg_store_rollback (store);
-  return FALSE;
+  return dlg_record_delete (store, DLG_TYPE_RESPONSE, process_id, error);
 }

@@ -10,13 +10,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_RESPONSE (dlg_response_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgResponse, dlg_response, DLG, RESPONSE, GObject)
+G_DECLARE_FINAL_TYPE (DlgResponse, dlg_response, DLG, RESPONSE, DlgRecord)
 
 DlgResponse *dlg_response_new              (gint64        process_id);
 

@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_REVIEW (dlg_review_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgReview, dlg_review, DLG, REVIEW, GObject)
+G_DECLARE_FINAL_TYPE (DlgReview, dlg_review, DLG, REVIEW, DlgRecord)
 
 DlgReview  *dlg_review_new                   (gint64 recommendation_id);
 

@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_SESSION (dlg_session_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgSession, dlg_session, DLG, SESSION, GObject)
+G_DECLARE_FINAL_TYPE (DlgSession, dlg_session, DLG, SESSION, DlgRecord)
 
 DlgSession *dlg_session_new            (gint64 process_id);
 

@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_THEME (dlg_theme_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgTheme, dlg_theme, DLG, THEME, GObject)
+G_DECLARE_FINAL_TYPE (DlgTheme, dlg_theme, DLG, THEME, DlgRecord)
 
 DlgTheme   *dlg_theme_new            (gint64 process_id);
 

@@ -12,12 +12,15 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "dlg-domain-private.h"
 #include "dlg-error.h"
 #include "dlg-journal.h"
-#include "dlg-record.h"
+#include "dlg-record-private.h"
 #include "dlg-stage-rules.h"
 #include "dlg-store-private.h"
 
@@ -114,20 +117,35 @@ field_is_string (const DlgField *field)
     }
 }
 
-/* Written by INSERT: every field the store does not fill in itself. */
+/* Written by INSERT: every field but what is only read. */
 static gboolean
 field_is_inserted (const DlgField *field)
 {
-  return (field->flags & DLG_FIELD_READ_ONLY) == 0;
+  return (field->flags & DLG_FIELD_SELECT_ONLY) == 0;
 }
 
-/* Written by UPDATE: the same, but the parent, which a record never changes. */
+/* Written by UPDATE: the same, but what INSERT alone writes and the parent, which a record
+ * never changes. */
 static gboolean
 field_is_updated (const DlgRecordInfo *info,
                   const DlgField      *field)
 {
-  return field_is_inserted (field)
+  return field_is_inserted (field) && (field->flags & DLG_FIELD_INSERT_ONLY) == 0
          && (info->parent_field == NULL || g_strcmp0 (field->property, info->parent_field) != 0);
+}
+
+/* A SELECT_ONLY column that is an SQL expression ("r.number", "1"), not a column of t. */
+static gboolean
+column_is_expression (const DlgField *field)
+{
+  const char *c = field->column;
+
+  if (g_ascii_isdigit (*c))
+    return TRUE;
+  for (; *c != '\0'; c++)
+    if (!g_ascii_isalnum (*c) && *c != '_')
+      return TRUE;
+  return FALSE;
 }
 
 static const DlgField *
@@ -165,7 +183,10 @@ field_pspec (const DlgField *field)
   if ((field->flags & DLG_FIELD_READ_ONLY) == 0)
     flags |= G_PARAM_WRITABLE | G_PARAM_EXPLICIT_NOTIFY;
   if (field_is_string (field))
-    return g_param_spec_string (field->property, NULL, NULL, field->default_string, flags);
+    return g_param_spec_string (field->property, NULL, NULL,
+                                field->default_string != NULL ? field->default_string
+                                : (field->flags & DLG_FIELD_NULLABLE) ? NULL : "",
+                                flags);
   switch (field->kind)
     {
     case DLG_FIELD_INT64:
@@ -177,8 +198,10 @@ field_pspec (const DlgField *field)
       return g_param_spec_int (field->property, NULL, NULL, G_MININT, G_MAXINT,
                                (int) field->default_number, flags);
     case DLG_FIELD_DOUBLE:
+      /* A GParamSpec cannot default to NAN (it stands for none, NULL in the row). */
       return g_param_spec_double (field->property, NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE,
-                                  field->default_number, flags);
+                                  isnan (field->default_number) ? 0 : field->default_number,
+                                  flags);
     case DLG_FIELD_BOOLEAN:
       return g_param_spec_boolean (field->property, NULL, NULL, field->default_number != 0,
                                    flags);
@@ -195,22 +218,27 @@ static void
 build_sql (RecordType *data)
 {
   const DlgRecordInfo *info = data->info;
-  g_autoptr(GString) select = g_string_new ("SELECT t.id, ");
+  const char *id = info->id_column != NULL ? info->id_column : "id";
+  g_autoptr(GString) select = g_string_new (NULL);
   g_autoptr(GString) insert = g_string_new (NULL);
   g_autoptr(GString) values = g_string_new (NULL);
   g_autoptr(GString) update = g_string_new (NULL);
   g_autoptr(GString) changed = g_string_new (NULL);
   int n = 0;
 
+  g_string_append_printf (select, "SELECT t.%s, ", id);
   g_string_append (select, (info->flags & DLG_RECORD_NO_UUID) ? "NULL, " : "t.uuid, ");
   g_string_append (select, info->process_column != NULL ? info->process_column : "t.process_id");
   for (guint i = 0; i < info->n_fields; i++)
-    g_string_append_printf (select, ", t.%s", info->fields[i].column);
+    if (info->fields[i].flags & DLG_FIELD_SELECT_ONLY && column_is_expression (&info->fields[i]))
+      g_string_append_printf (select, ", %s", info->fields[i].column);
+    else
+      g_string_append_printf (select, ", t.%s", info->fields[i].column);
   g_string_append_printf (select, " FROM %s t", info->table);
   if (info->join != NULL)
     g_string_append_printf (select, " %s", info->join);
   data->sql_select = g_strdup (select->str);
-  data->sql_load = g_strdup_printf ("%s WHERE t.id = ?1", select->str);
+  data->sql_load = g_strdup_printf ("%s WHERE t.%s = ?1", select->str, id);
   data->sql_find_uuid = g_strdup_printf ("%s WHERE t.uuid = ?1", select->str);
 
   /* INSERT: [uuid,] [process_id,] the written fields, in that order (bind_row follows it). */
@@ -219,6 +247,7 @@ build_sql (RecordType *data)
     g_string_append_printf (insert, "%suuid", n++ ? ", " : "");
   if (info->process_sql == NULL)
     g_string_append_printf (insert, "%sprocess_id", n++ ? ", " : "");
+  g_assert (info->id_column == NULL || g_str_equal (info->id_column, "process_id"));
   for (guint i = 0; i < info->n_fields; i++)
     if (field_is_inserted (&info->fields[i]))
       g_string_append_printf (insert, "%s%s", n++ ? ", " : "", info->fields[i].column);
@@ -242,12 +271,22 @@ build_sql (RecordType *data)
         g_string_append_printf (changed, "%s%s IS NOT ?%d", changed->len ? " OR " : "",
                                 field->column, n);
     }
-  if ((info->flags & DLG_RECORD_SYNC_STATE) && changed->len > 0)
+  if (info->flags & DLG_RECORD_SYNC_EVERY_UPDATE)
+    g_string_append (update, ", sync_state = CASE sync_state WHEN 'synced' THEN 'modified'"
+                     " ELSE sync_state END");
+  else if ((info->flags & DLG_RECORD_SYNC_STATE) && changed->len > 0)
     g_string_append_printf (update, ", sync_state = CASE WHEN sync_state = 'synced' AND (%s)"
                             " THEN 'modified' ELSE sync_state END", changed->str);
-  g_string_append (update, " WHERE id = ?1");
+  g_string_append_printf (update, " WHERE %s = ?1", id);
   data->sql_update = n > 1 ? g_strdup (update->str) : NULL;
-  data->sql_delete = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->table);
+  data->sql_delete = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", info->table, id);
+}
+
+static gboolean
+same_double (double a,
+             double b)
+{
+  return a == b || (isnan (a) && isnan (b));
 }
 
 static void
@@ -267,35 +306,42 @@ set_string_member (DlgRecord      *self,
   g_object_notify_by_pspec (G_OBJECT (self), RECORD_TYPE (self)->pspecs[index]);
 }
 
-static void
-set_number_member (DlgRecord      *self,
-                   const DlgField *field,
-                   guint           index,
-                   double          number,
-                   gint64          integer)
+/* The default of an integer field (a NAN default is a double's). */
+static gint64
+default_integer (const DlgField *field)
 {
-  gboolean same = FALSE;
+  return isnan (field->default_number) ? 0 : (gint64) field->default_number;
+}
 
+/* Stores @number (DOUBLE) or @integer (the other kinds) in @field; returns whether it changed. */
+static gboolean
+store_number (DlgRecord      *self,
+              const DlgField *field,
+              double          number,
+              gint64          integer)
+{
   switch (field->kind)
     {
     case DLG_FIELD_INT64:
-      if (field->reference != NULL && integer < 0)
-        integer = 0;
-      same = *FIELD_PTR (self, field, gint64) == integer;
+      if (*FIELD_PTR (self, field, gint64) == integer)
+        return FALSE;
       *FIELD_PTR (self, field, gint64) = integer;
-      break;
+      return TRUE;
     case DLG_FIELD_INT:
-      same = *FIELD_PTR (self, field, int) == (int) integer;
+      if (*FIELD_PTR (self, field, int) == (int) integer)
+        return FALSE;
       *FIELD_PTR (self, field, int) = (int) integer;
-      break;
+      return TRUE;
     case DLG_FIELD_DOUBLE:
-      same = *FIELD_PTR (self, field, double) == number;
+      if (same_double (*FIELD_PTR (self, field, double), number))
+        return FALSE;
       *FIELD_PTR (self, field, double) = number;
-      break;
+      return TRUE;
     case DLG_FIELD_BOOLEAN:
-      same = *FIELD_PTR (self, field, gboolean) == (integer != 0);
+      if (*FIELD_PTR (self, field, gboolean) == (integer != 0))
+        return FALSE;
       *FIELD_PTR (self, field, gboolean) = integer != 0;
-      break;
+      return TRUE;
     case DLG_FIELD_STRING:
     case DLG_FIELD_TEXT:
     case DLG_FIELD_DATE:
@@ -303,7 +349,18 @@ set_number_member (DlgRecord      *self,
     default:
       g_assert_not_reached ();
     }
-  if (!same)
+}
+
+static void
+set_number_member (DlgRecord      *self,
+                   const DlgField *field,
+                   guint           index,
+                   double          number,
+                   gint64          integer)
+{
+  if (field->reference != NULL && integer < 0)
+    integer = 0;
+  if (store_number (self, field, number, integer))
     g_object_notify_by_pspec (G_OBJECT (self), RECORD_TYPE (self)->pspecs[index]);
 }
 
@@ -324,32 +381,19 @@ read_row (DlgRecord    *self,
       const DlgField *field = &info->fields[i];
       int col = N_BASE_COLS + i;
 
-      switch (field->kind)
+      if (!field_is_string (field))
         {
-        case DLG_FIELD_STRING:
-        case DLG_FIELD_TEXT:
-        case DLG_FIELD_DATE:
-        case DLG_FIELD_ENUM:
-          g_free (*FIELD_PTR (self, field, char *));
-          *FIELD_PTR (self, field, char *) =
-            (field->flags & DLG_FIELD_NULLABLE) ? dlg_stmt_dup_text (stmt, col)
-                                                : g_strdup (dlg_stmt_get_text (stmt, col));
-          break;
-        case DLG_FIELD_INT64:
-          *FIELD_PTR (self, field, gint64) = sqlite3_column_int64 (stmt, col);
-          break;
-        case DLG_FIELD_INT:
-          *FIELD_PTR (self, field, int) = sqlite3_column_int (stmt, col);
-          break;
-        case DLG_FIELD_DOUBLE:
-          *FIELD_PTR (self, field, double) = sqlite3_column_double (stmt, col);
-          break;
-        case DLG_FIELD_BOOLEAN:
-          *FIELD_PTR (self, field, gboolean) = sqlite3_column_int (stmt, col) != 0;
-          break;
-        default:
-          g_assert_not_reached ();
+          if ((field->flags & DLG_FIELD_NULLABLE) && sqlite3_column_type (stmt, col) == SQLITE_NULL)
+            store_number (self, field, field->default_number, default_integer (field));
+          else
+            store_number (self, field, sqlite3_column_double (stmt, col),
+                          sqlite3_column_int64 (stmt, col));
+          continue;
         }
+      g_free (*FIELD_PTR (self, field, char *));
+      *FIELD_PTR (self, field, char *) =
+        (field->flags & DLG_FIELD_NULLABLE) ? dlg_stmt_dup_text (stmt, col)
+                                            : g_strdup (dlg_stmt_get_text (stmt, col));
     }
 }
 
@@ -363,15 +407,24 @@ from_row (GType         type,
   return self;
 }
 
-/* Binds @field of @self at @index; 0 is NULL for references and NULLABLE numbers. */
+/* A number stored as NULL has a value that stands for it: 0 for a reference, the default of a
+ * NULLABLE number (-1, NAN…). */
+static gboolean
+number_is_none (const DlgField *field,
+                double          value)
+{
+  if (field->reference != NULL)
+    return value == 0;
+  return (field->flags & DLG_FIELD_NULLABLE) && same_double (value, field->default_number);
+}
+
+/* Binds @field of @self at @index (a number that stands for none as NULL). */
 static void
 bind_field (DlgRecord      *self,
             const DlgField *field,
             sqlite3_stmt   *stmt,
             int             index)
 {
-  gboolean zero_is_null = field->reference != NULL || (field->flags & DLG_FIELD_NULLABLE);
-
   switch (field->kind)
     {
     case DLG_FIELD_STRING:
@@ -381,15 +434,16 @@ bind_field (DlgRecord      *self,
       dlg_stmt_bind_text (stmt, index, *FIELD_PTR (self, field, char *));
       break;
     case DLG_FIELD_INT64:
-      if (*FIELD_PTR (self, field, gint64) != 0 || !zero_is_null)
+      if (!number_is_none (field, *FIELD_PTR (self, field, gint64)))
         sqlite3_bind_int64 (stmt, index, *FIELD_PTR (self, field, gint64));
       break;
     case DLG_FIELD_INT:
-      if (*FIELD_PTR (self, field, int) != 0 || !zero_is_null)
+      if (!number_is_none (field, *FIELD_PTR (self, field, int)))
         sqlite3_bind_int (stmt, index, *FIELD_PTR (self, field, int));
       break;
     case DLG_FIELD_DOUBLE:
-      sqlite3_bind_double (stmt, index, *FIELD_PTR (self, field, double));
+      if (!number_is_none (field, *FIELD_PTR (self, field, double)))
+        sqlite3_bind_double (stmt, index, *FIELD_PTR (self, field, double));
       break;
     case DLG_FIELD_BOOLEAN:
       sqlite3_bind_int (stmt, index, *FIELD_PTR (self, field, gboolean) ? 1 : 0);
@@ -450,7 +504,7 @@ validate_fields (DlgRecord  *self,
       const char *text;
       double number;
 
-      if (field->flags & DLG_FIELD_READ_ONLY)
+      if (field->flags & (DLG_FIELD_READ_ONLY | DLG_FIELD_SELECT_ONLY))
         continue;
       switch (field->kind)
         {
@@ -458,6 +512,8 @@ validate_fields (DlgRecord  *self,
         case DLG_FIELD_TEXT:
           text = *FIELD_PTR (self, field, char *);
           if (!dlg_check_text (text, required, field->max_chars, label, empty, error))
+            return FALSE;
+          if (field->check != NULL && !field->check (text, error))
             return FALSE;
           break;
         case DLG_FIELD_DATE:
@@ -627,10 +683,16 @@ check_editable (DlgRecord  *self,
                 GError    **error)
 {
   DlgRecordClass *klass = DLG_RECORD_GET_CLASS (self);
+  const char *stage_id = RECORD_TYPE (self)->info->stage;
+  DlgStage stage;
 
   if (klass->check_editable != NULL)
     return klass->check_editable (self, store, process_id, error);
-  return dlg_process_check_editable (store, process_id, error);
+  if (stage_id == NULL)
+    return dlg_process_check_editable (store, process_id, error);
+  if (!dlg_stage_from_id (stage_id, &stage))
+    g_assert_not_reached ();
+  return dlg_stage_check_editable (store, process_id, stage, error);
 }
 
 static gboolean
@@ -648,11 +710,12 @@ validate (DlgRecord  *self,
 
 static char *
 describe (DlgRecord       *self,
+          DlgStore        *store,
           DlgRecordChange  change)
 {
   DlgRecordClass *klass = DLG_RECORD_GET_CLASS (self);
 
-  return klass->describe != NULL ? klass->describe (self, change) : NULL;
+  return klass->describe != NULL ? klass->describe (self, store, change) : NULL;
 }
 
 static const char *
@@ -660,7 +723,15 @@ journal_stage (DlgRecord *self)
 {
   DlgRecordClass *klass = DLG_RECORD_GET_CLASS (self);
 
-  return klass->get_stage != NULL ? klass->get_stage (self) : NULL;
+  return klass->get_stage != NULL ? klass->get_stage (self) : RECORD_TYPE (self)->info->stage;
+}
+
+static const char *
+journal_field_value (DlgRecord *self)
+{
+  const char *property = RECORD_TYPE (self)->info->journal_field;
+
+  return property != NULL ? dlg_record_get_string (self, property) : NULL;
 }
 
 static gboolean
@@ -771,9 +842,10 @@ field_set_property (GObject      *object,
 }
 
 static void
-dlg_record_emit_changed_real (DlgRecord *self,
-                              DlgStore  *store,
-                              gint64     process_id)
+dlg_record_emit_changed_real (DlgRecord       *self,
+                              DlgStore        *store,
+                              gint64           process_id,
+                              DlgRecordChange  change)
 {
   dlg_store_emit_changed (store, G_OBJECT_TYPE (self), process_id);
 }
@@ -802,19 +874,12 @@ dlg_record_constructed (GObject *object)
             *FIELD_PTR (self, field, char *) = g_strdup ("");
           break;
         case DLG_FIELD_INT64:
-          *FIELD_PTR (self, field, gint64) = (gint64) field->default_number;
-          break;
         case DLG_FIELD_INT:
-          *FIELD_PTR (self, field, int) = (int) field->default_number;
-          break;
         case DLG_FIELD_DOUBLE:
-          *FIELD_PTR (self, field, double) = field->default_number;
-          break;
         case DLG_FIELD_BOOLEAN:
-          *FIELD_PTR (self, field, gboolean) = field->default_number != 0;
-          break;
         default:
-          g_assert_not_reached ();
+          store_number (self, field, field->default_number, default_integer (field));
+          break;
         }
     }
 }
@@ -1251,15 +1316,15 @@ dlg_record_save (DlgRecord  *self,
 
   if (inserting && info->journal_create != NULL)
     {
-      summary = describe (self, change);
+      summary = describe (self, store, change);
       if (!dlg_journal_append_full (store, process_id, info->journal_create, info->name,
-                                    priv->uuid, journal_stage (self), NULL, NULL, NULL, summary,
-                                    error))
+                                    priv->uuid, journal_stage (self), info->journal_field, NULL,
+                                    journal_field_value (self), summary, error))
         goto fail;
     }
   else if (before != NULL)
     {
-      summary = describe (self, change);
+      summary = describe (self, store, change);
       if (!dlg_journal_note_changes (store, process_id, info->journal_update, info->name,
                                      priv->uuid, journal_stage (self), G_OBJECT (before),
                                      G_OBJECT (self), data->journaled, summary, error))
@@ -1278,7 +1343,7 @@ dlg_record_save (DlgRecord  *self,
   if (!dlg_store_commit (store, error))
     goto fail_committed;
   notify_all (self);
-  klass->emit_changed (self, store, process_id);
+  klass->emit_changed (self, store, process_id, change);
   return TRUE;
 
 fail:
@@ -1399,6 +1464,26 @@ dlg_record_query (DlgStore    *store,
 }
 
 /**
+ * dlg_record_query_first:
+ *
+ * Returns: (transfer full) (nullable) (type DlgRecord): the first record of
+ *   dlg_record_query(), or %NULL (with no error when there is none)
+ */
+gpointer
+dlg_record_query_first (DlgStore    *store,
+                        GType        type,
+                        const char  *where,
+                        GVariant    *params,
+                        GError     **error)
+{
+  g_autoptr(GListModel) list = dlg_record_query (store, type, where, params, error);
+
+  if (list == NULL || g_list_model_get_n_items (list) == 0)
+    return NULL;
+  return g_list_model_get_item (list, 0);
+}
+
+/**
  * dlg_record_delete_record:
  *
  * Deletes @self, a loaded record: the stage rule, then one transaction with the journal entry.
@@ -1430,10 +1515,10 @@ dlg_record_delete_record (DlgRecord  *self,
     goto fail;
   if (info->journal_delete != NULL)
     {
-      summary = describe (self, DLG_RECORD_DELETE);
+      summary = describe (self, store, DLG_RECORD_DELETE);
       if (!dlg_journal_append_full (store, process_id, info->journal_delete, info->name,
-                                    priv->uuid, journal_stage (self), NULL, NULL, NULL, summary,
-                                    error))
+                                    priv->uuid, journal_stage (self), info->journal_field,
+                                    journal_field_value (self), NULL, summary, error))
         goto fail;
     }
   if (!(stmt = dlg_store_prepare (store, RECORD_TYPE (self)->sql_delete, error)))
@@ -1445,7 +1530,7 @@ dlg_record_delete_record (DlgRecord  *self,
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
-  klass->emit_changed (self, store, process_id);
+  klass->emit_changed (self, store, process_id, DLG_RECORD_DELETE);
   return TRUE;
 
 fail:
@@ -1473,4 +1558,62 @@ dlg_record_delete (DlgStore  *store,
   if (!(self = dlg_record_load (store, type, id, error)))
     return FALSE;
   return dlg_record_delete_record (self, store, error);
+}
+
+/**
+ * dlg_record_type_get_select:
+ *
+ * Returns: the SELECT of @type, without a WHERE clause
+ */
+const char *
+dlg_record_type_get_select (GType type)
+{
+  g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), NULL);
+
+  return record_type_get (type)->sql_select;
+}
+
+/**
+ * dlg_record_new_from_stmt:
+ * @stmt: a statement on a row whose first columns are those of the type's SELECT
+ *
+ * Returns: (transfer full) (type DlgRecord): the record of that row
+ */
+gpointer
+dlg_record_new_from_stmt (GType         type,
+                          sqlite3_stmt *stmt)
+{
+  g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), NULL);
+
+  return from_row (type, stmt);
+}
+
+/**
+ * dlg_record_validate:
+ *
+ * Runs the checks of the field table, then the type's own (#DlgRecordClass.validate).
+ */
+gboolean
+dlg_record_validate (DlgRecord  *self,
+                     DlgStore   *store,
+                     gint64      process_id,
+                     GError    **error)
+{
+  g_return_val_if_fail (DLG_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  return validate (self, store, process_id, error);
+}
+
+void
+dlg_record_set_uuid (DlgRecord  *self,
+                     const char *uuid)
+{
+  DlgRecordPrivate *priv;
+
+  g_return_if_fail (DLG_IS_RECORD (self));
+
+  priv = dlg_record_get_instance_private (self);
+  g_free (priv->uuid);
+  priv->uuid = g_strdup (uuid);
 }

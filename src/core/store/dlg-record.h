@@ -11,8 +11,10 @@
  * typed getters and setters (one line each over dlg_record_get_* / dlg_record_set_*), and its
  * own checks through the class vfuncs.
  *
- * The fields id, uuid and process_id are the base's own (every record table has them, or
- * derives process_id from a parent: see DlgRecordInfo.process_sql).
+ * The fields id, uuid and process_id are the base's own: a record table has them, or derives
+ * process_id from a parent (DlgRecordInfo.process_sql), has no uuid (DLG_RECORD_NO_UUID) or
+ * another key (DlgRecordInfo.id_column). HACKING.md ("Records") says how to add a field and a
+ * record type; tests/test-record.c checks the base.
  */
 
 #pragma once
@@ -39,11 +41,16 @@ typedef enum
 typedef enum
 {
   DLG_FIELD_REQUIRED  = 1 << 0,  /* not NULL, not blank */
-  DLG_FIELD_NULLABLE  = 1 << 1,  /* strings: NULL is stored as NULL (else as "") */
+  DLG_FIELD_NULLABLE  = 1 << 1,  /* strings: NULL is stored as NULL (else as ""); numbers:
+                                  * default_number (-1, NAN…) is stored as NULL */
   DLG_FIELD_JOURNALED = 1 << 2,  /* a change is journaled, old → new */
   DLG_FIELD_PUBLISHED = 1 << 3,  /* part of what the sync pushes (the record goes to the outbox) */
-  DLG_FIELD_READ_ONLY = 1 << 4,  /* set by the store or the sync, never by an editor */
+  DLG_FIELD_READ_ONLY = 1 << 4,  /* set by the store or the sync, never by an editor: the
+                                  * property is read-only, the type file sets the member */
   DLG_FIELD_HIDDEN    = 1 << 5,  /* not shown in a generated editor */
+  DLG_FIELD_INSERT_ONLY = 1 << 6, /* written by INSERT, never by UPDATE (created_at) */
+  DLG_FIELD_SELECT_ONLY = 1 << 7, /* read, never written (sync_state, a joined column: then
+                                   * column is the SQL expression, "r.number", "1") */
 } DlgFieldFlags;
 
 typedef struct
@@ -61,10 +68,13 @@ typedef struct
   const char          *default_string; /* strings: the value of a new record */
   double               default_number; /* numbers and booleans */
   const DlgVocabulary *vocabulary;  /* ENUM */
-  GType              (*reference) (void); /* INT64 referring to another record: its type */
+  GType              (*reference) (void); /* INT64 referring to another record: its type
+                                           * (0 is stored as NULL, never negative) */
   const char          *json_name;   /* the member in the sync JSON, NULL: not on the wire */
   const char          *invalid;     /* N_() message when an ENUM is not in its vocabulary, or a
                                      * number is outside minimum…maximum (NULL: not checked) */
+  /* Strings: a check of the value of the field's own, after the table's (dlg_check_stage). */
+  gboolean           (*check) (const char *value, GError **error);
 } DlgField;
 
 typedef enum
@@ -73,12 +83,14 @@ typedef enum
   DLG_RECORD_EDITABLE_FIRST  = 1 << 1,  /* check the stage rule before the fields */
   DLG_RECORD_SYNC_STATE      = 1 << 2,  /* an UPDATE that changes a PUBLISHED field turns
                                          * sync_state 'synced' into 'modified' */
+  DLG_RECORD_SYNC_EVERY_UPDATE = 1 << 3, /* every UPDATE does (the response) */
 } DlgRecordFlags;
 
 typedef struct
 {
   const char     *name;          /* the journal's object type and the sync collection: "decision" */
   const char     *table;         /* SQL table */
+  const char     *id_column;     /* the row's key, NULL: "id" (the response: "process_id") */
   const DlgField *fields;        /* the type's own fields (not id, uuid, process_id) */
   guint           n_fields;
   const char     *order_by;      /* ORDER BY of lists, "decided_at, id" */
@@ -92,6 +104,9 @@ typedef struct
   const char     *journal_create;
   const char     *journal_update;
   const char     *journal_delete;
+  /* A string field the create and delete entries name, with its new or old value (NULL: the
+   * entries name no field). */
+  const char     *journal_field;
   const char     *not_found;     /* N_() "This decision does not exist…" */
   const char     *parent_missing; /* N_() "The recommendation does not exist." (process_sql) */
   /* With process_sql: the JOIN that reaches the process in every SELECT ("JOIN recommendation
@@ -100,6 +115,9 @@ typedef struct
   const char     *process_column;
   const char     *list_join;     /* lists only: joins their ORDER BY needs (NULL: none) */
   DlgRecordFlags  flags;
+  /* The stage the records belong to ("opinion"): the default check_editable and the journal
+   * entries' stage. NULL: cross-stage (the process must be editable), entries without one. */
+  const char     *stage;
 } DlgRecordInfo;
 
 typedef enum
@@ -129,10 +147,12 @@ struct _DlgRecordClass
                               DlgStore   *store,
                               gint64      process_id,
                               GError    **error);
-  /* The journal summary of a change, translated ("Decision recorded: “…”."). */
+  /* The journal summary of a change, translated ("Decision recorded: “…”."); @store for
+   * what the summary names of another record. */
   char    *(*describe)       (DlgRecord       *self,
+                              DlgStore        *store,
                               DlgRecordChange  change);
-  /* The journal entry's stage (NULL: none). */
+  /* The journal entry's stage (the default: DlgRecordInfo.stage). */
   const char *(*get_stage)   (DlgRecord  *self);
   /* In the save's or the delete's transaction, before the row is written (DELETE: before it
    * goes): set what the store fills in (updated_at…); may be NULL. */
@@ -148,10 +168,11 @@ struct _DlgRecordClass
                               gint64           process_id,
                               DlgRecordChange  change,
                               GError         **error);
-  /* After the commit: emits DlgStore::changed (the default: the type's table). */
-  void     (*emit_changed)   (DlgRecord  *self,
-                              DlgStore   *store,
-                              gint64      process_id);
+  /* After the commit: emits DlgStore::changed (the default: the record's GType). */
+  void     (*emit_changed)   (DlgRecord       *self,
+                              DlgStore        *store,
+                              gint64           process_id,
+                              DlgRecordChange  change);
 
   gpointer padding[5];
 };
@@ -200,6 +221,11 @@ void            dlg_record_set_boolean      (DlgRecord        *self,
 /* (transfer full): a new, unsaved record of @type for @process_id, with the defaults. */
 gpointer        dlg_record_new              (GType             type,
                                              gint64            process_id);
+/* The table's checks, then the type's validate (what a save checks before the stage rule). */
+gboolean        dlg_record_validate         (DlgRecord        *self,
+                                             DlgStore         *store,
+                                             gint64            process_id,
+                                             GError          **error);
 /* Validates, checks the stage rule, then INSERT (id 0: id and uuid are filled in) or UPDATE in
  * one transaction with the journal entry; re-reads the row, notifies, emits DlgStore::changed. */
 gboolean        dlg_record_save             (DlgRecord        *self,
@@ -227,6 +253,13 @@ GListModel     *dlg_record_list             (DlgStore         *store,
 /* (transfer full): like dlg_record_list() for records not listed by process: @where (a
  * constant) is the whole condition, with ?1… bound from @params. */
 GListModel     *dlg_record_query            (DlgStore         *store,
+                                             GType             type,
+                                             const char       *where,
+                                             GVariant         *params,
+                                             GError          **error);
+/* (transfer full) (nullable): the first record dlg_record_query() would give; NULL with no
+ * error when there is none. */
+gpointer        dlg_record_query_first      (DlgStore         *store,
                                              GType             type,
                                              const char       *where,
                                              GVariant         *params,
