@@ -363,6 +363,25 @@ test_site_down_keeps_everything (Fixture       *f,
   g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
 }
 
+/* A narrative the site refuses (a stage it does not know), queued; returns its uuid. */
+static char *
+queue_refused_narrative (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  char *uuid = dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Mauvais", "x",
+                                           &error);
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
+                                               "UPDATE narrative SET stage = 'nowhere'"
+                                               " WHERE uuid = ?1", &error);
+
+  g_assert_no_error (error);
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  g_assert_true (dlg_store_step_done (f->store, stmt, &error));
+  g_assert_true (dlg_sync_enqueue_narrative (f->store, uuid, &error));
+  g_assert_no_error (error);
+  return uuid;
+}
+
 /* 401 pauses the queue and says that a token is needed; 422 is shown, other rows go on. */
 static void
 test_auth_and_refusals (Fixture       *f,
@@ -386,17 +405,7 @@ test_auth_and_refusals (Fixture       *f,
   dlg_sync_client_set_token (f->client, f->site->token);
 
   /* A narrative the site refuses (a stage it does not know) and a good one. */
-  uuid = dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Mauvais", "x", &error);
-  g_assert_no_error (error);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
-                                                 "UPDATE narrative SET stage = 'nowhere'"
-                                                 " WHERE uuid = ?1", &error);
-
-    dlg_stmt_bind_text (stmt, 1, uuid);
-    g_assert_true (dlg_store_step_done (f->store, stmt, &error));
-  }
-  g_assert_true (dlg_sync_enqueue_narrative (f->store, uuid, &error));
+  uuid = queue_refused_narrative (f);
   g_free (dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Bon", "y", &error));
   g_assert_no_error (error);
 
@@ -2172,17 +2181,7 @@ test_cli_refused_not_silent (Fixture       *f,
   g_autofree char *uuid = NULL;
 
   test_app_sync (f->client);
-  uuid = dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Mauvais", "x", &error);
-  g_assert_no_error (error);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
-                                                 "UPDATE narrative SET stage = 'nowhere'"
-                                                 " WHERE uuid = ?1", &error);
-
-    dlg_stmt_bind_text (stmt, 1, uuid);
-    g_assert_true (dlg_store_step_done (f->store, stmt, &error));
-  }
-  g_assert_true (dlg_sync_enqueue_narrative (f->store, uuid, &error));
+  uuid = queue_refused_narrative (f);
 
   for (guint i = 0; i < 2; i++)
     {
