@@ -468,6 +468,98 @@ test_bad_database (Fixture       *f,
   g_assert_cmpstr (contents, ==, "not a database at all");
 }
 
+/* process create → import (twice, then a dry run and an error) → contributions --json */
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "comments.csv", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(JsonNode) created = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+    "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\r\n"
+    "1472552518501,x,194,4413,5,2,1,\"Plus de bus,\r\nle soir\"\r\n"
+    "1472403087787,x,187,4378,1,0,0,En attente\r\n"
+    "1438228490557,x,138,1476,1,9,-1,Hors sujet\r\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad,
+    "timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n"
+    "1472552518501,x,194,4413,5\n", -1, NULL));
+  {
+    g_auto(Run) run = { 0 };
+    JsonObject *object;
+
+    cli (&run, "--db", f->db, "process", "create", "--title", "Vélo", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    created = parse_json (run.out);
+    object = json_node_get_object (created);
+    g_assert_cmpint (json_object_get_int_member (object, "id"), >, 0);
+    g_assert_cmpuint (strlen (json_object_get_string_member (object, "uuid")), ==, 36);
+    id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (object, "id"));
+  }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *report;
+
+      if (i == 2)
+        cli (&run, "import", id, path, "--dry-run", "--json", "--db", f->db, NULL);
+      else
+        cli (&run, "import", id, path, "--json", "--db", f->db, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      root = parse_json (run.out);
+      report = json_node_get_object (root);
+      g_assert_cmpstr (json_object_get_string_member (report, "format"), ==, "polis");
+      g_assert_cmpint (json_object_get_int_member (report, "read"), ==, 3);
+      g_assert_cmpint (json_object_get_int_member (report, "added"), ==, i == 0 ? 3 : 0);
+      g_assert_cmpint (json_object_get_int_member (report, "unchanged"), ==, i == 0 ? 0 : 3);
+    }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "import", id, bad, "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "bad.csv, line 2, column 6 (“disagrees”)"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "import", id, path, "--format", "word", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+  }
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) root = NULL;
+    JsonArray *rows;
+    guint n_trashed = 0, n_pending = 0, n_published = 0;
+
+    cli (&run, "contributions", id, "--json", "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    root = parse_json (run.out);
+    rows = json_node_get_array (root);
+    g_assert_cmpuint (json_array_get_length (rows), ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        JsonObject *row = json_array_get_object_element (rows, i);
+        const char *moderation = json_object_get_string_member (row, "moderation");
+
+        n_trashed += g_str_equal (moderation, "trashed");
+        n_pending += g_str_equal (moderation, "pending");
+        n_published += g_str_equal (moderation, "published");
+        if (g_str_equal (moderation, "published"))
+          {
+            g_assert_cmpstr (json_object_get_string_member (row, "body"), ==,
+                             "Plus de bus,\nle soir");
+            g_assert_cmpint (json_object_get_int_member (row, "supports"), ==, 5);
+          }
+      }
+    g_assert_cmpuint (n_trashed + n_pending + n_published, ==, 3);
+    g_assert_cmpuint (n_trashed * n_pending * n_published, ==, 1);
+  }
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -484,6 +576,7 @@ main (int   argc,
   ADD ("/cli/journal", test_journal);
   ADD ("/cli/panel-contacts", test_panel_contacts);
   ADD ("/cli/bad-database", test_bad_database);
+  ADD ("/cli/import", test_import);
 
   return g_test_run ();
 }

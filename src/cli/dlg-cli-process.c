@@ -47,6 +47,19 @@ new_context (const char *parameters,
   return context;
 }
 
+/* id, uuid and title, as `processes` and `process create` print them */
+static void
+add_process_members (JsonBuilder *builder,
+                     DlgProcess  *process)
+{
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, dlg_process_get_id (process));
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, dlg_process_get_uuid (process));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, dlg_process_get_title (process));
+}
+
 /* dialogue-cli demo */
 int
 dlg_cli_demo (int    argc,
@@ -106,12 +119,7 @@ dlg_cli_processes (int    argc,
       if (opt_json)
         {
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, dlg_process_get_id (process));
-          json_builder_set_member_name (builder, "uuid");
-          json_builder_add_string_value (builder, dlg_process_get_uuid (process));
-          json_builder_set_member_name (builder, "title");
-          json_builder_add_string_value (builder, dlg_process_get_title (process));
+          add_process_members (builder, process);
           json_builder_set_member_name (builder, "stage");
           json_builder_add_string_value (builder, dlg_stage_to_id (stage));
           json_builder_set_member_name (builder, "archived");
@@ -251,6 +259,51 @@ dlg_cli_show (int    argc,
 
       dlg_cli_print_json (root);
     }
+  return DLG_CLI_OK;
+}
+
+/* dialogue-cli process create --title TITLE [--json] */
+int
+dlg_cli_process (int    argc,
+                 char **argv)
+{
+  g_autofree char *title = NULL;
+  const GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The title of the new process"),
+      N_("TITLE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    new_context (_("create"), _("Create a process."), TRUE);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!dlg_cli_parse (context, &argc, &argv, "process"))
+    return DLG_CLI_USAGE;
+  if (argc != 2 || !g_str_equal (argv[1], "create"))
+    return dlg_cli_usage ("process", _("Use “process create --title TITLE”."));
+  if (title == NULL)
+    return dlg_cli_usage ("process", _("Give the title with --title."));
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+  if (!(process = dlg_process_create (store, title, &error)))
+    return dlg_cli_fail (error);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      add_process_members (builder, process);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      dlg_cli_print_json (root);
+    }
+  else
+    g_print (_("Process created: %lld\n"), (long long) dlg_process_get_id (process));
   return DLG_CLI_OK;
 }
 

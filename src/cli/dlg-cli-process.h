@@ -9,6 +9,7 @@ G_BEGIN_DECLS
 
 int dlg_cli_demo      (int argc, char **argv);
 int dlg_cli_processes (int argc, char **argv);
+int dlg_cli_process   (int argc, char **argv);
 int dlg_cli_show      (int argc, char **argv);
 int dlg_cli_stage     (int argc, char **argv);
 int dlg_cli_journal   (int argc, char **argv);

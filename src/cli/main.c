@@ -11,11 +11,13 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "dlg-cli-common.h"
 #include "dlg-cli-draw.h"
+#include "dlg-cli-import.h"
 #include "dlg-cli-process.h"
 #include "dlg-cli-sync.h"
 
@@ -26,10 +28,12 @@ static const struct {
 } commands[] = {
   { "demo", dlg_cli_demo, N_("Create the demo process (once)") },
   { "processes", dlg_cli_processes, N_("List the processes") },
+  { "process", dlg_cli_process, N_("Create a process") },
   { "show", dlg_cli_show, N_("Show the stages of a process") },
   { "stage", dlg_cli_stage, N_("Start, close or skip a stage") },
   { "journal", dlg_cli_journal, N_("List or verify the journal of a process") },
   { "contributions", dlg_cli_contributions, N_("List the contributions of a process") },
+  { "import", dlg_cli_import, N_("Import contributions from a platform’s export or a CSV") },
   { "narrative", dlg_cli_narrative, N_("Publish a narrative of a process") },
   { "sync", dlg_cli_sync, N_("Sync with the public site") },
   { "conflicts", dlg_cli_conflicts, N_("List or resolve sync conflicts") },
@@ -84,6 +88,23 @@ main (int   argc,
     {
       g_print ("dialogue-cli %s\n", PACKAGE_VERSION);
       return DLG_CLI_OK;
+    }
+
+  /* "dialogue-cli --db F COMMAND …" is "dialogue-cli COMMAND … --db F" */
+  if (argc >= 4 && g_str_equal (argv[1], "--db"))
+    {
+      char *option = argv[1], *value = argv[2];
+
+      memmove (argv + 1, argv + 3, (argc - 3) * sizeof (char *));
+      argv[argc - 2] = option;
+      argv[argc - 1] = value;
+    }
+  else if (argc >= 3 && g_str_has_prefix (argv[1], "--db="))
+    {
+      char *option = argv[1];
+
+      memmove (argv + 1, argv + 2, (argc - 2) * sizeof (char *));
+      argv[argc - 1] = option;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)

@@ -23,6 +23,7 @@
 #include "dlg-error.h"
 #include "dlg-feature.h"
 #include "dlg-follow-up.h"
+#include "dlg-import.h"
 #include "dlg-ingest.h"
 #include "dlg-journal.h"
 #include "dlg-json.h"

@@ -1,4 +1,4 @@
-/* dlg-csv.c — a small, careful CSV reader (RFC 4180, CRLF, UTF-8 BOM)
+/* dlg-csv.c — a small, careful CSV reader (RFC 4180, CRLF, UTF-8 BOM), whole or streamed
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -215,4 +215,378 @@ dlg_csv_quote (const char *field)
     }
   g_string_append_c (quoted, '"');
   return g_string_free (quoted, FALSE);
+}
+
+/* The streaming reader: the same grammar as dlg_csv_parse(), with a chosen separator, read
+ * 64 KiB at a time. Each field is checked for UTF-8 as it ends, so that an error names the
+ * line and the column (the field's number, from 1). A line break inside quotes is kept as
+ * "\n" whatever the file's line ends. */
+#define READ_CHUNK 65536
+
+struct _DlgCsvReader
+{
+  GInputStream *stream;
+  char         *display_name;
+  char          separator;
+  char         *buf;
+  gsize         len;
+  gsize         pos;
+  gboolean      eof;
+  gboolean      started;
+  guint         line;
+  guint64       offset;   /* bytes consumed */
+  GString      *field;
+};
+
+static gboolean
+reader_fill (DlgCsvReader  *self,
+             GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gssize n;
+
+  if (self->eof)
+    return TRUE;
+  if (self->pos < self->len)
+    memmove (self->buf, self->buf + self->pos, self->len - self->pos);
+  self->len -= self->pos;
+  self->pos = 0;
+  n = g_input_stream_read (self->stream, self->buf + self->len, READ_CHUNK - self->len, NULL,
+                           &local_error);
+  if (n < 0)
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_FAILED, _("%s cannot be read: %s"),
+                   self->display_name, local_error->message);
+      return FALSE;
+    }
+  if (n == 0)
+    self->eof = TRUE;
+  self->len += n;
+  return TRUE;
+}
+
+/* The next byte, -1 at the end of the file, -2 on a read error. */
+static inline int
+reader_peek (DlgCsvReader  *self,
+             GError       **error)
+{
+  if (self->pos >= self->len)
+    {
+      if (!reader_fill (self, error))
+        return -2;
+      if (self->pos >= self->len)
+        return -1;
+    }
+  return (guchar) self->buf[self->pos];
+}
+
+static inline void
+reader_skip (DlgCsvReader *self)
+{
+  self->pos++;
+  self->offset++;
+}
+
+/* The separator the first line uses most, outside quotes: `,`, `;` or a tab. */
+static char
+guess_separator (const char *p,
+                 gsize       len)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  for (gsize i = 0; i < len && (quoted || (p[i] != '\n' && p[i] != '\r')); i++)
+    {
+      if (p[i] == '"')
+        quoted = !quoted;
+      else if (!quoted && p[i] == ',')
+        commas++;
+      else if (!quoted && p[i] == ';')
+        semicolons++;
+      else if (!quoted && p[i] == '\t')
+        tabs++;
+    }
+  if (semicolons > commas && semicolons >= tabs)
+    return ';';
+  if (tabs > commas)
+    return '\t';
+  return ',';
+}
+
+/**
+ * dlg_csv_reader_new:
+ * @stream: (transfer none): the file's bytes
+ * @display_name: the file's name, for errors
+ * @separator: the field separator, or 0 to guess it from the first line
+ *
+ * Returns: (transfer full): a reader; rows come from dlg_csv_reader_next()
+ */
+DlgCsvReader *
+dlg_csv_reader_new (GInputStream *stream,
+                    const char   *display_name,
+                    char          separator)
+{
+  DlgCsvReader *self;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  self = g_new0 (DlgCsvReader, 1);
+  self->stream = g_object_ref (stream);
+  self->display_name = g_strdup (display_name);
+  self->separator = separator;
+  self->buf = g_malloc (READ_CHUNK);
+  self->line = 1;
+  self->field = g_string_new (NULL);
+  return self;
+}
+
+/**
+ * dlg_csv_reader_open:
+ * @path: a file
+ * @separator: as for dlg_csv_reader_new()
+ *
+ * Returns: (transfer full) (nullable): a reader, or %NULL with @error set
+ */
+DlgCsvReader *
+dlg_csv_reader_open (const char  *path,
+                     char         separator,
+                     GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display_name = g_filename_display_name (path);
+  file = g_file_new_for_path (path);
+  if (!(stream = g_file_read (file, NULL, &local_error)))
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND, _("%s cannot be read: %s"),
+                   display_name, local_error->message);
+      return NULL;
+    }
+  return dlg_csv_reader_new (G_INPUT_STREAM (stream), display_name, separator);
+}
+
+void
+dlg_csv_reader_free (DlgCsvReader *self)
+{
+  if (self == NULL)
+    return;
+  g_object_unref (self->stream);
+  g_free (self->display_name);
+  g_free (self->buf);
+  g_string_free (self->field, TRUE);
+  g_free (self);
+}
+
+static gboolean
+start (DlgCsvReader  *self,
+       GError       **error)
+{
+  self->started = TRUE;
+  if (!reader_fill (self, error))
+    return FALSE;
+  if (self->len >= 3 && memcmp (self->buf, "\xEF\xBB\xBF", 3) == 0)
+    {
+      self->pos = 3;
+      self->offset = 3;
+    }
+  if (self->separator == 0)
+    self->separator = guess_separator (self->buf + self->pos, self->len - self->pos);
+  return TRUE;
+}
+
+static gboolean
+end_field (DlgCsvReader  *self,
+           GPtrArray     *fields,
+           guint          field_line,
+           GError       **error)
+{
+  if (!g_utf8_validate_len (self->field->str, self->field->len, NULL) ||
+      memchr (self->field->str, '\0', self->field->len) != NULL)
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                   _("%s, line %u, column %u: the text is not valid UTF-8."),
+                   self->display_name, field_line, fields->len + 1);
+      return FALSE;
+    }
+  g_ptr_array_add (fields, g_strndup (self->field->str, self->field->len));
+  g_string_truncate (self->field, 0);
+  return TRUE;
+}
+
+/* After @c, a CR or LF just read: a CRLF is one line end. */
+static gboolean
+end_line (DlgCsvReader  *self,
+          int            c,
+          GError       **error)
+{
+  if (c == '\r')
+    {
+      int next = reader_peek (self, error);
+
+      if (next == -2)
+        return FALSE;
+      if (next == '\n')
+        reader_skip (self);
+    }
+  self->line++;
+  return TRUE;
+}
+
+/**
+ * dlg_csv_reader_next:
+ * @row: (out) (transfer full) (nullable): the next row, %NULL at the end of the file
+ *
+ * Reads the next row; blank lines are skipped.
+ *
+ * Returns: %FALSE with @error set when the file cannot be read or is not well-formed
+ */
+gboolean
+dlg_csv_reader_next (DlgCsvReader  *self,
+                     DlgCsvRow    **row,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  guint row_line, field_line;
+  gboolean field_started = FALSE;
+  int c;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (row != NULL, FALSE);
+
+  *row = NULL;
+  if (!self->started && !start (self, error))
+    return FALSE;
+
+again:
+  row_line = field_line = self->line;
+  for (;;)
+    {
+      if ((c = reader_peek (self, error)) == -2)
+        return FALSE;
+      if (c == -1)
+        break;
+      if (c == '"' && self->field->len == 0)
+        {
+          guint quote_line = self->line;
+
+          reader_skip (self);
+          for (;;)
+            {
+              if ((c = reader_peek (self, error)) == -2)
+                return FALSE;
+              if (c == -1)
+                {
+                  g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                               _("%s, line %u, column %u: a quoted field is not closed."),
+                               self->display_name, quote_line, fields->len + 1);
+                  return FALSE;
+                }
+              reader_skip (self);
+              if (c == '"')
+                {
+                  if ((c = reader_peek (self, error)) == -2)
+                    return FALSE;
+                  if (c != '"')
+                    break;
+                  reader_skip (self);
+                  g_string_append_c (self->field, '"');
+                  continue;
+                }
+              if (c == '\r' || c == '\n')
+                {
+                  if (!end_line (self, c, error))
+                    return FALSE;
+                  c = '\n';
+                }
+              g_string_append_c (self->field, c);
+            }
+          field_started = TRUE;
+          if ((c = reader_peek (self, error)) == -2)
+            return FALSE;
+          if (c != -1 && c != self->separator && c != '\r' && c != '\n')
+            {
+              g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("%s, line %u, column %u: unexpected text after a closing quote."),
+                           self->display_name, self->line, fields->len + 1);
+              return FALSE;
+            }
+          continue;
+        }
+      if (c == '"')
+        {
+          g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                       _("%s, line %u, column %u: a quote inside a field that does not start "
+                         "with one."), self->display_name, self->line, fields->len + 1);
+          return FALSE;
+        }
+      reader_skip (self);
+      if (c == self->separator)
+        {
+          if (!end_field (self, fields, field_line, error))
+            return FALSE;
+          field_line = self->line;
+          field_started = TRUE;
+          continue;
+        }
+      if (c == '\r' || c == '\n')
+        {
+          if (!end_line (self, c, error))
+            return FALSE;
+          if (!end_field (self, fields, field_line, error))
+            return FALSE;
+          /* a blank line is one empty, unquoted field */
+          if (fields->len == 1 && !field_started)
+            {
+              g_ptr_array_set_size (fields, 0);
+              goto again;
+            }
+          break;
+        }
+      g_string_append_c (self->field, c);
+      field_started = TRUE;
+    }
+  if (c == -1)
+    {
+      if (!field_started && self->field->len == 0 && fields->len == 0)
+        return TRUE;
+      if (!end_field (self, fields, field_line, error))
+        return FALSE;
+    }
+
+  *row = g_new0 (DlgCsvRow, 1);
+  (*row)->line = row_line;
+  (*row)->n_fields = fields->len;
+  g_ptr_array_add (fields, NULL);
+  (*row)->fields = (char **) g_ptr_array_steal (fields, NULL);
+  return TRUE;
+}
+
+char
+dlg_csv_reader_get_separator (DlgCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, ',');
+
+  return self->separator != 0 ? self->separator : ',';
+}
+
+const char *
+dlg_csv_reader_get_display_name (DlgCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->display_name;
+}
+
+/* Bytes read so far, for progress. */
+guint64
+dlg_csv_reader_get_offset (DlgCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->offset;
 }

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -23,6 +23,7 @@ typedef struct
 } DlgCsvRow;
 
 void       dlg_csv_row_free  (DlgCsvRow   *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgCsvRow, dlg_csv_row_free)
 
 GPtrArray *dlg_csv_parse     (const char  *data,
                               gsize        length,
@@ -31,5 +32,24 @@ GPtrArray *dlg_csv_parse     (const char  *data,
 GPtrArray *dlg_csv_read_file (const char  *path,
                               GError     **error);
 char      *dlg_csv_quote     (const char  *field);
+
+/* A reader that streams a file row by row, in constant memory, with a separator of its choice
+ * (`,` by default; 0 guesses `,`, `;` or a tab from the first line). */
+typedef struct _DlgCsvReader DlgCsvReader;
+
+DlgCsvReader *dlg_csv_reader_new           (GInputStream  *stream,
+                                            const char    *display_name,
+                                            char           separator);
+DlgCsvReader *dlg_csv_reader_open          (const char    *path,
+                                            char           separator,
+                                            GError       **error);
+void          dlg_csv_reader_free          (DlgCsvReader  *self);
+gboolean      dlg_csv_reader_next          (DlgCsvReader  *self,
+                                            DlgCsvRow    **row,
+                                            GError       **error);
+char          dlg_csv_reader_get_separator (DlgCsvReader  *self);
+const char   *dlg_csv_reader_get_display_name (DlgCsvReader *self);
+guint64       dlg_csv_reader_get_offset    (DlgCsvReader  *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgCsvReader, dlg_csv_reader_free)
 
 G_END_DECLS

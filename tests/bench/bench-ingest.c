@@ -19,34 +19,7 @@
 #include "dlg-core.h"
 #include "dlg-store-private.h"
 
-static double
-seconds_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1e6;
-}
-
-static double
-cpu_seconds (void)
-{
-  return (double) clock () / CLOCKS_PER_SEC;
-}
-
-static DlgStore *
-open_store (const char  *dir,
-            const char  *name,
-            gint64      *process_id)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DlgProcess) process = NULL;
-  DlgStore *store = dlg_store_open (path, &error);
-
-  g_assert_no_error (error);
-  process = dlg_process_create (store, "Bench", &error);
-  g_assert_no_error (error);
-  *process_id = dlg_process_get_id (process);
-  return store;
-}
+#include "bench-common.h"
 
 static JsonObject *
 item_json (guint i,

@@ -1,0 +1,75 @@
+/* dlg-import.h — contributions from the files platforms and spreadsheets write
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "dlg-ingest.h"
+#include "dlg-types.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  DLG_IMPORT_FORMAT_AUTO,
+  DLG_IMPORT_FORMAT_DECIDIM,
+  DLG_IMPORT_FORMAT_CONSUL,
+  DLG_IMPORT_FORMAT_CAPCOLLECTIF,
+  DLG_IMPORT_FORMAT_POLIS,
+  DLG_IMPORT_FORMAT_CSV,
+} DlgImportFormat;
+
+const char *dlg_import_format_to_id   (DlgImportFormat  format);
+gboolean    dlg_import_format_from_id (const char      *id,
+                                       DlgImportFormat *format);
+
+typedef struct
+{
+  DlgImportFormat        format;         /* AUTO: detected from the file */
+  const char            *locale;         /* nullable: the language of `field/locale` columns */
+  const char            *map;            /* "COL=FIELD,…": required by the csv format */
+  gboolean               dry_run;        /* count, then roll everything back */
+  guint                  batch_size;     /* items per ingestion batch; 0 for 1,000 */
+  DlgIngestProgressFunc  progress;       /* nullable: KiB read of the file's KiB */
+  gpointer               progress_data;
+  GCancellable          *cancellable;
+} DlgImportOptions;
+
+typedef struct
+{
+  guint  line;        /* where the item starts in the file, from 1 (0 for a JSON row) */
+  char  *source_id;
+  char  *reason;      /* translated */
+} DlgImportSkip;
+
+typedef struct
+{
+  DlgImportFormat  format;
+  const char      *source;     /* the ingestion source: "decidim", "consul"… */
+  guint            n_read;     /* contributions the file holds */
+  guint            n_added;
+  guint            n_updated;
+  guint            n_unchanged;
+  GPtrArray       *skipped;    /* DlgImportSkip */
+} DlgImportReport;
+
+void             dlg_import_report_free (DlgImportReport *report);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgImportReport, dlg_import_report_free)
+
+DlgImportFormat  dlg_import_detect      (const char              *path,
+                                         GError                 **error);
+gboolean         dlg_import_file        (DlgStore                *store,
+                                         gint64                   process_id,
+                                         const char              *path,
+                                         const DlgImportOptions  *options,
+                                         DlgImportReport        **report,
+                                         GError                 **error);
+
+/* Used by the readers and their tests. */
+char            *dlg_import_html_to_text (const char *html);
+char            *dlg_import_parse_date   (const char *text);
+
+G_END_DECLS

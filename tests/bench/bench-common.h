@@ -1,0 +1,39 @@
+/* bench-common.h — what the core's benchmarks share: clocks and a file store with a process
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <time.h>
+
+#include "dlg-core.h"
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
+static double
+cpu_seconds (void)
+{
+  return (double) clock () / CLOCKS_PER_SEC;
+}
+
+static DlgStore *
+open_store (const char  *dir,
+            const char  *name,
+            gint64      *process_id)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  DlgStore *store = dlg_store_open (path, &error);
+
+  g_assert_no_error (error);
+  process = dlg_process_create (store, "Bench", &error);
+  g_assert_no_error (error);
+  *process_id = dlg_process_get_id (process);
+  return store;
+}
