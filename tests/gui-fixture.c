@@ -249,3 +249,24 @@ find_edit_dialog (const char *title)
     }
   return NULL;
 }
+
+/* The demo's first five stages are done, so read-only: reopen each done stage from the last one
+ * down to @stage (the cycle reopens in that order), as an officer would before editing. */
+gboolean
+reopen_down_to (GuiFixture *f,
+                DlgStage    stage)
+{
+  for (int s = DLG_N_STAGES - 1; s >= (int) stage; s--)
+    {
+      g_autoptr(DlgStageInfo) info = dlg_stage_get (f->store, f->demo_id, s, NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (dlg_stage_info_get_state (info) != DLG_STAGE_STATE_DONE &&
+          dlg_stage_info_get_state (info) != DLG_STAGE_STATE_SKIPPED)
+        continue;
+      dlg_stage_apply (f->store, f->demo_id, s, DLG_TRANSITION_REOPEN, "Tests", &error);
+      g_assert_no_error (error);
+    }
+  spin (30);
+  return TRUE;
+}

@@ -69,4 +69,8 @@ gpointer       find_toplevel            (GType       type);
 AdwMessageDialog *find_message_dialog   (void);
 DlgEditDialog *find_edit_dialog         (const char *title);
 
+/* The demo's done stages reopened from the last one down to @stage */
+gboolean       reopen_down_to           (GuiFixture *f,
+                                         DlgStage    stage);
+
 G_END_DECLS

@@ -347,6 +347,28 @@ test_against_reference (void)
       }
 }
 
+/* Quotas around the pool's own proportions admit k/n for everyone: the first panels (about
+ * one round of multiplicative weights per type) give it, to the printed digit, and every
+ * panel of the distribution meets the quotas. */
+static void
+test_proportional_quotas (void)
+{
+  static const guint shapes[][3] = { { 120, 15, 4 }, { 200, 24, 5 }, { 404, 40, 5 } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    for (DlgDrawAlgorithm a = DLG_DRAW_ALGORITHM_MAXIMIN; a <= DLG_DRAW_ALGORITHM_LEXIMIN; a++)
+      {
+        g_autoptr(DlgDrawInput) input = make_shaped (shapes[i][0], shapes[i][1], shapes[i][2],
+                                                     FALSE, a, 300 + i);
+        g_autoptr(DlgDrawResult) result = run_ok (input);
+
+        g_assert_cmpfloat_with_epsilon (dlg_draw_result_get_min_probability (result),
+                                        (double) shapes[i][1] / shapes[i][0], 1e-7);
+        g_assert_cmpfloat_with_epsilon (dlg_draw_result_get_max_probability (result),
+                                        (double) shapes[i][1] / shapes[i][0], 1e-7);
+      }
+}
+
 typedef struct
 {
   GPtrArray *messages;
@@ -1600,6 +1622,7 @@ main (int   argc,
   g_test_add_func ("/core/draw/csv/parse", test_csv_parse);
   g_test_add_func ("/core/draw/csv/errors", test_csv_errors);
   g_test_add_func ("/core/draw/maximin/example1", test_example1);
+  g_test_add_func ("/core/draw/proportional-quotas", test_proportional_quotas);
   g_test_add_func ("/core/draw/maximin/example1-households", test_example1_households);
   g_test_add_func ("/core/draw/example2-households", test_example2_households);
   g_test_add_func ("/core/draw/maximin/example3", test_example3);

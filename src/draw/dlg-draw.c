@@ -845,6 +845,42 @@ initial_panels (Engine  *engine,
   return TRUE;
 }
 
+/* Whether the quotas admit the pool's own proportions: each value's share of the pool,
+ * scaled to the panel, within its quota (the replication's instances, and quotas set from
+ * the pool). Only then can everyone get k/n. */
+static gboolean
+quotas_admit_proportions (Engine *engine)
+{
+  g_autofree int *people = g_new0 (int, MAX (1, engine->n_quotas));
+
+  for (guint t = 0; t < engine->n_types; t++)
+    for (guint c = 0; c < engine->n_cats; c++)
+      people[engine->type_quotas[t * engine->n_cats + c]] += engine->type_size[t];
+  for (guint q = 0; q < engine->n_quotas; q++)
+    {
+      double share = (double) engine->k * people[q] / engine->n_people;
+
+      if (share < engine->quotas[q]->min - 1e-9 || share > engine->quotas[q]->max + 1e-9)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* How many rounds of multiplicative weights give the first panels. With the local search a
+ * round costs a millisecond, and when everyone can get k/n about one round per type (plus an
+ * eighth) gives panels so diverse that the first master LP over them usually reaches it at
+ * once (the replication's shapes: one LP and a handful of ILPs instead of hundreds of each).
+ * Otherwise (skewed quotas) the extra columns cost the master LP more pivots than they save:
+ * a hundred or so, as with the ILP (households), where a round costs up to seconds. */
+static guint
+initial_rounds (Engine           *engine,
+                DlgDrawAlgorithm  algorithm)
+{
+  if (engine->can_search && quotas_admit_proportions (engine))
+    return engine->n_types + engine->n_types / 8 + 16;
+  return MIN (engine->n_types, algorithm == DLG_DRAW_ALGORITHM_LEXIMIN ? 150 : 100);
+}
+
 /* The restricted master LP over the panels found so far (x_P = probability of panel P):
  *
  *   maximize z
@@ -2039,7 +2075,7 @@ draw_run (DlgDrawInput         *input,
       g_autoptr(GRand) rand = rand_for_stream (dlg_draw_input_get_seed (input), STREAM_SOLVER);
       g_autofree double *fixed = g_new (double, engine.n_types);
       g_autofree double *x = NULL;
-      guint rounds = MIN (engine.n_types, algorithm == DLG_DRAW_ALGORITHM_LEXIMIN ? 150 : 100);
+      guint rounds = initial_rounds (&engine, algorithm);
 
       if (!initial_panels (&engine, rand, rounds, 0.3, error))
         goto out;

@@ -5,12 +5,12 @@
 
 #pragma once
 
-#include "dlg-stage-view.h"
+#include "dlg-stage-view-base.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_ARBITRATION_VIEW (dlg_arbitration_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgArbitrationView, dlg_arbitration_view, DLG, ARBITRATION_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (DlgArbitrationView, dlg_arbitration_view, DLG, ARBITRATION_VIEW, DlgStageViewBase)
 
 G_END_DECLS

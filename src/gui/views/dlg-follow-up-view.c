@@ -14,29 +14,22 @@
 
 #include "dlg-follow-up-view.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-record-section.h"
 #include "dlg-field-binding.h"
-#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
-#define N_FIELDS 0
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgFollowUpView
 {
-  GtkWidget        parent_instance;
+  DlgStageViewBase parent_instance;
 
-  GtkWidget       *box;
-  GtkListBox      *follow_up_list;
+  DlgRecordSection *follow_up_section;
 
-  DlgContext      *context;
-  gint64           process_id;
-  DlgReloadHelper  reload;
+  GHashTable      *where;   /* follow-up id → DlgSyncPublication, read with the list */
 };
 
-static void stage_view_iface_init (DlgStageViewInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DlgFollowUpView, dlg_follow_up_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+G_DEFINE_FINAL_TYPE (DlgFollowUpView, dlg_follow_up_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 /* ---------------------------------------------------------------- follow_up */
 
@@ -63,7 +56,8 @@ follow_up_save (gpointer   user_data,
                 GError   **error)
 {
   FollowUpEditor *editor = user_data;
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgFollowUp *item = editor->item;
   g_autofree char *body = dlg_text_view_dup_text (editor->body);
 
@@ -84,10 +78,11 @@ follow_up_reload (DlgEditDialog *dialog,
                   gpointer       user_data)
 {
   FollowUpEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(DlgFollowUp) fresh = NULL;
 
-  if (dlg_follow_up_get_id (editor->item) == 0 || editor->view->context == NULL ||
-      !(fresh = dlg_follow_up_load (dlg_context_get_store (editor->view->context),
+  if (dlg_follow_up_get_id (editor->item) == 0 || dlg_stage_view_base_get_context (base) == NULL ||
+      !(fresh = dlg_follow_up_load (dlg_stage_view_base_get_store (base),
                                     dlg_follow_up_get_id (editor->item), NULL)))
     return;
   g_set_object (&editor->item, fresh);
@@ -104,9 +99,10 @@ static void
 follow_up_delete (gpointer user_data)
 {
   FollowUpEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(GError) error = NULL;
 
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   gint64 id = dlg_follow_up_get_id (editor->item);
 
   if (id != 0 && !dlg_follow_up_delete (store, id, &error))
@@ -117,6 +113,7 @@ static DlgEditDialog *
 edit_follow_up (DlgFollowUpView *self,
                DlgFollowUp     *item)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   FollowUpEditor *editor = g_new0 (FollowUpEditor, 1);
   DlgEditDialog *dialog;
 
@@ -141,7 +138,7 @@ edit_follow_up (DlgFollowUpView *self,
     editor->body = dlg_edit_dialog_add_text (dialog, _("Minutes, report or findings"),
                                              dlg_follow_up_get_body (item));
   }
-  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), DLG_TYPE_FOLLOW_UP,
+  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_FOLLOW_UP,
                           follow_up_reload);
   if (dlg_follow_up_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete"), follow_up_delete);
@@ -149,57 +146,64 @@ edit_follow_up (DlgFollowUpView *self,
   return dialog;
 }
 
-static void
-reload_follow_up (DlgFollowUpView *self)
+static char *
+follow_up_subtitle (gpointer item,
+                    gpointer user_data)
 {
+  DlgFollowUpView *self = user_data;
+  g_autofree char *date = dlg_format_date (dlg_follow_up_get_dated (item));
+  gint64 id = dlg_follow_up_get_id (item);
+  const char *where = dlg_publication_text (GPOINTER_TO_INT (g_hash_table_lookup (self->where,
+                                                                                  &id)));
+
+  return g_strdup_printf ("%s · %s%s%s",
+                          dlg_vocabulary_get_label (&dlg_vocabulary_follow_up_kind,
+                                                    dlg_follow_up_get_kind (item)),
+                          date != NULL ? date : "", where != NULL ? " · " : "",
+                          where != NULL ? where : "");
+}
+
+static void
+reload_follow_up (DlgStageViewBase *base)
+{
+  DlgFollowUpView *self = DLG_FOLLOW_UP_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
-  DlgStore *store;
-  guint n;
+  DlgStore *store = dlg_stage_view_base_get_store (base);
 
-  dlg_list_box_remove_all (self->follow_up_list);
-  if (self->context == NULL || self->process_id == 0)
-    return;
-  store = dlg_context_get_store (self->context);
-
-  items = dlg_follow_up_list (store, self->process_id, &error);
-  if (items == NULL)
+  g_hash_table_remove_all (self->where);
+  if (!dlg_stage_view_base_is_loaded (base))
     {
-      gtk_list_box_append (self->follow_up_list, dlg_placeholder_row_new (error->message));
+      dlg_record_section_set_records (self->follow_up_section, NULL);
       return;
     }
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
+  items = dlg_follow_up_list (store, dlg_stage_view_base_get_process_id (base), &error);
+  if (items == NULL)
+    {
+      dlg_record_section_show_error (self->follow_up_section, error->message);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(DlgFollowUp) item = g_list_model_get_item (items, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
+      gint64 id = dlg_follow_up_get_id (item);
+      DlgSyncPublication where = dlg_sync_get_publication (store, "follow_up",
+                                                           dlg_follow_up_get_uuid (item));
 
-      {
-        g_autofree char *date = dlg_format_date (dlg_follow_up_get_dated (item));
-
-        const char *where = dlg_publication_text (
-          dlg_sync_get_publication (store, "follow_up", dlg_follow_up_get_uuid (item)));
-
-        title = g_strdup (dlg_follow_up_get_title (item));
-        subtitle = g_strdup_printf ("%s · %s%s%s",
-                                    dlg_vocabulary_get_label (&dlg_vocabulary_follow_up_kind,
-                                                              dlg_follow_up_get_kind (item)),
-                                    date != NULL ? date : "", where != NULL ? " · " : "",
-                                    where != NULL ? where : "");
-      }
-      gtk_list_box_append (self->follow_up_list,
-                           dlg_record_row_new (title, subtitle, dlg_follow_up_get_id (item)));
+      g_hash_table_insert (self->where, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (where));
     }
+  dlg_record_section_set_records (self->follow_up_section, items);
 }
 
 static void
 follow_up_activated_cb (DlgFollowUpView *self,
-                       GtkListBoxRow   *row)
+                        GObject         *record)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgFollowUp) item = NULL;
 
-  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_follow_up_load);
+  item = dlg_record_load_again (dlg_stage_view_base_get_context (base), record,
+                                (DlgRecordLoadFunc) dlg_follow_up_load);
   if (item != NULL)
     edit_follow_up (self, item);
 }
@@ -210,89 +214,29 @@ add_follow_up_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   DlgFollowUpView *self = DLG_FOLLOW_UP_VIEW (widget);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgFollowUp) item = NULL;
 
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
   {
     g_autofree char *today = dlg_today ();
 
-    item = dlg_follow_up_new (self->process_id);
+    item = dlg_follow_up_new (dlg_stage_view_base_get_process_id (base));
     dlg_follow_up_set_kind (item, "meeting");
     dlg_follow_up_set_dated (item, today);
   }
   edit_follow_up (self, item);
 }
 
-/* ---------------------------------------------------------------- DlgStageView */
-
 static void
-reload_all (DlgFollowUpView *self)
-{
-  dlg_reload_helper_cancel (&self->reload);
-  reload_follow_up (self);
-}
-
-static void
-store_changed_cb (DlgFollowUpView *self,
-                  GType           type,
-                  gint64          process_id)
-{
-  if (process_id != self->process_id && process_id != 0)
-    return;
-  /* The outbox too: a sync changes what the rows say about the site. */
-  if (type == DLG_TYPE_FOLLOW_UP || type == DLG_TYPE_SYNC_OUTBOX)
-    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
-}
-
-static DlgStage
-get_stage (DlgStageView *view)
-{
-  return DLG_STAGE_FOLLOW_UP;
-}
-
-static void
-load (DlgStageView *view,
-      DlgContext   *context,
-      gint64        process_id)
-{
-  DlgFollowUpView *self = DLG_FOLLOW_UP_VIEW (view);
-
-  g_set_object (&self->context, context);
-  self->process_id = process_id;
-  dlg_reload_helper_watch (&self->reload,
-                           context != NULL ? dlg_context_get_store (context) : NULL,
-                           G_CALLBACK (store_changed_cb), self);
-  reload_all (self);
-}
-
-static void
-flush (DlgStageView *view)
-{
-  DlgFollowUpView *self = DLG_FOLLOW_UP_VIEW (view);
-
-  (void)self;
-}
-
-static void
-stage_view_iface_init (DlgStageViewInterface *iface)
-{
-  iface->get_stage = get_stage;
-  iface->load = load;
-  iface->flush = flush;
-}
-
-static void
-dlg_follow_up_view_dispose (GObject *object)
+dlg_follow_up_view_finalize (GObject *object)
 {
   DlgFollowUpView *self = (DlgFollowUpView *)object;
 
-  dlg_reload_helper_cancel (&self->reload);
-  dlg_reload_helper_unwatch (&self->reload);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_FOLLOW_UP_VIEW);
+  g_clear_pointer (&self->where, g_hash_table_unref);
 
-  G_OBJECT_CLASS (dlg_follow_up_view_parent_class)->dispose (object);
+  G_OBJECT_CLASS (dlg_follow_up_view_parent_class)->finalize (object);
 }
 
 static void
@@ -300,26 +244,29 @@ dlg_follow_up_view_class_init (DlgFollowUpViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
-  object_class->dispose = dlg_follow_up_view_dispose;
+  object_class->finalize = dlg_follow_up_view_finalize;
 
+  view_class->stage = DLG_STAGE_FOLLOW_UP;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_FOLLOW_UP);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_SYNC_OUTBOX);
+  view_class->reload = reload_follow_up;
+
+  g_type_ensure (DLG_TYPE_RECORD_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-follow-up-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgFollowUpView, box);
-  gtk_widget_class_bind_template_child (widget_class, DlgFollowUpView, follow_up_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgFollowUpView, follow_up_section);
+  gtk_widget_class_bind_template_callback (widget_class, follow_up_activated_cb);
   gtk_widget_class_install_action (widget_class, "view.add-follow-up", NULL,
                                    add_follow_up_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 dlg_follow_up_view_init (DlgFollowUpView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->where = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  dlg_record_section_set_text_funcs (self->follow_up_section, NULL, follow_up_subtitle, self);
 
-  gtk_list_box_set_placeholder (self->follow_up_list,
-                                dlg_placeholder_row_new (_("No meeting, report or evaluation "
-                                                           "yet.")));
-  g_signal_connect_object (self->follow_up_list, "row-activated",
-                           G_CALLBACK (follow_up_activated_cb), self, G_CONNECT_SWAPPED);
 }

@@ -5,12 +5,12 @@
 
 #pragma once
 
-#include "dlg-stage-view.h"
+#include "dlg-stage-view-base.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_FOLLOW_UP_VIEW (dlg_follow_up_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgFollowUpView, dlg_follow_up_view, DLG, FOLLOW_UP_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (DlgFollowUpView, dlg_follow_up_view, DLG, FOLLOW_UP_VIEW, DlgStageViewBase)
 
 G_END_DECLS

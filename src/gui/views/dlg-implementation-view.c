@@ -14,29 +14,20 @@
 
 #include "dlg-implementation-view.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-record-section.h"
 #include "dlg-field-binding.h"
-#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
-#define N_FIELDS 0
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgImplementationView
 {
-  GtkWidget        parent_instance;
+  DlgStageViewBase parent_instance;
 
-  GtkWidget       *box;
-  GtkListBox      *commitment_list;
-
-  DlgContext      *context;
-  gint64           process_id;
-  DlgReloadHelper  reload;
+  DlgRecordSection *commitment_section;
 };
 
-static void stage_view_iface_init (DlgStageViewInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DlgImplementationView, dlg_implementation_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+G_DEFINE_FINAL_TYPE (DlgImplementationView, dlg_implementation_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 /* ---------------------------------------------------------------- updates */
 
@@ -193,36 +184,26 @@ add_update_clicked_cb (GtkListBox *list)
   edit_update (list, update);
 }
 
+/* (transfer full): the commitment's dated updates and their add button, for its dialog. */
 static GtkWidget *
 updates_section (DlgStore      *store,
                  DlgCommitment *commitment,
                  GtkListBox   **list_out)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Dated updates"));
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Add an _Update"));
-  GtkWidget *list = gtk_list_box_new ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
+                                                                  "dlg-commitment-updates.ui");
+  GtkWidget *box = GTK_WIDGET (gtk_builder_get_object (builder, "updates"));
+  GtkWidget *button = GTK_WIDGET (gtk_builder_get_object (builder, "add_update"));
+  GtkWidget *list = GTK_WIDGET (gtk_builder_get_object (builder, "update_list"));
 
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_set_hexpand (heading, TRUE);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_box_append (GTK_BOX (header), heading);
-  gtk_box_append (GTK_BOX (header), button);
-  gtk_widget_set_margin_top (header, 12);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
   g_object_set_data (G_OBJECT (list), "dlg-store", store);
   g_object_set_data (G_OBJECT (list), "dlg-commitment",
                      GSIZE_TO_POINTER ((gsize)dlg_commitment_get_id (commitment)));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (add_update_clicked_cb), list);
   g_signal_connect (list, "row-activated", G_CALLBACK (update_activated_cb), NULL);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), list);
   reload_updates (GTK_LIST_BOX (list));
   *list_out = GTK_LIST_BOX (list);
-  return box;
+  return g_object_ref (box);   /* the builder's reference goes with the builder */
 }
 
 /* ---------------------------------------------------------------- positions to choose from */
@@ -292,7 +273,8 @@ commitment_save (gpointer   user_data,
                  GError   **error)
 {
   CommitmentEditor *editor = user_data;
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgCommitment *item = editor->item;
   const char *due = gtk_editable_get_text (editor->due_date);
   guint position = adw_combo_row_get_selected (editor->position);
@@ -332,12 +314,13 @@ commitment_reload (DlgEditDialog *dialog,
                    gpointer       user_data)
 {
   CommitmentEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(DlgCommitment) fresh = NULL;
   guint position = 0;
 
-  if (dlg_commitment_get_id (editor->item) == 0 || editor->view->context == NULL)
+  if (dlg_commitment_get_id (editor->item) == 0 || dlg_stage_view_base_get_context (base) == NULL)
     return;
-  fresh = dlg_commitment_load (dlg_context_get_store (editor->view->context),
+  fresh = dlg_commitment_load (dlg_stage_view_base_get_store (base),
                                dlg_commitment_get_id (editor->item), NULL);
   if (fresh == NULL)
     return;   /* deleted meanwhile: the next save says so */
@@ -359,9 +342,10 @@ static void
 commitment_delete (gpointer user_data)
 {
   CommitmentEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(GError) error = NULL;
 
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   gint64 id = dlg_commitment_get_id (editor->item);
 
   if (id != 0 && !dlg_commitment_delete (store, id, &error))
@@ -372,8 +356,9 @@ static DlgEditDialog *
 edit_commitment (DlgImplementationView *self,
                 DlgCommitment         *item)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   CommitmentEditor *editor = g_new0 (CommitmentEditor, 1);
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgEditDialog *dialog;
 
   editor->view = self;
@@ -387,7 +372,8 @@ edit_commitment (DlgImplementationView *self,
 
     editor->position_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
     editor->position_strings = g_ptr_array_new_with_free_func (g_free);
-    positions = position_labels (store, self->process_id, editor->position_ids,
+    positions = position_labels (store, dlg_stage_view_base_get_process_id (base),
+                                 editor->position_ids,
                                  editor->position_strings);
     for (guint i = 0; i < editor->position_ids->len; i++)
       if (g_array_index (editor->position_ids, gint64, i) == dlg_commitment_get_position_id (item))
@@ -406,7 +392,11 @@ edit_commitment (DlgImplementationView *self,
                                                    dlg_commitment_get_status (item)));
     editor->progress = dlg_edit_dialog_add_spin (dialog, _("Progress (%)"), 0, 100,
                                                  dlg_commitment_get_progress (item));
-    dlg_edit_dialog_add_widget (dialog, updates_section (store, item, &editor->updates));
+    {
+      g_autoptr(GtkWidget) updates = updates_section (store, item, &editor->updates);
+
+      dlg_edit_dialog_add_widget (dialog, updates);
+    }
   }
   dlg_edit_dialog_follow (dialog, store, DLG_TYPE_COMMITMENT, commitment_reload);
   if (dlg_commitment_get_id (item) != 0)
@@ -415,56 +405,49 @@ edit_commitment (DlgImplementationView *self,
   return dialog;
 }
 
-static void
-reload_commitment (DlgImplementationView *self)
+static char *
+commitment_subtitle (gpointer item,
+                     gpointer user_data)
 {
+  g_autofree char *due = dlg_format_date (dlg_commitment_get_due_date (item));
+  const char *status = dlg_commitment_status_get_label (dlg_commitment_get_status (item));
+
+  return g_strdup_printf (_("%s · due %s · %s · %d %%"),
+                          *dlg_commitment_get_department (item) != '\0'
+                          ? dlg_commitment_get_department (item) : _("no department"),
+                          due != NULL ? due : _("no date"), status,
+                          dlg_commitment_get_progress (item));
+}
+
+static void
+reload_commitment (DlgStageViewBase *base)
+{
+  DlgImplementationView *self = DLG_IMPLEMENTATION_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
-  DlgStore *store;
-  guint n;
 
-  dlg_list_box_remove_all (self->commitment_list);
-  if (self->context == NULL || self->process_id == 0)
-    return;
-  store = dlg_context_get_store (self->context);
-
-  items = dlg_commitment_list (store, self->process_id, &error);
-  if (items == NULL)
+  if (!dlg_stage_view_base_is_loaded (base))
     {
-      gtk_list_box_append (self->commitment_list, dlg_placeholder_row_new (error->message));
+      dlg_record_section_set_records (self->commitment_section, NULL);
       return;
     }
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlgCommitment) item = g_list_model_get_item (items, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-
-      {
-        g_autofree char *due = dlg_format_date (dlg_commitment_get_due_date (item));
-        const char *status = dlg_commitment_status_get_label (dlg_commitment_get_status (item));
-
-        title = g_strdup (dlg_commitment_get_title (item));
-        subtitle = g_strdup_printf (_("%s · due %s · %s · %d %%"),
-                                    *dlg_commitment_get_department (item) != '\0'
-                                    ? dlg_commitment_get_department (item) : _("no department"),
-                                    due != NULL ? due : _("no date"),
-                                    status,
-                                    dlg_commitment_get_progress (item));
-      }
-      gtk_list_box_append (self->commitment_list,
-                           dlg_record_row_new (title, subtitle, dlg_commitment_get_id (item)));
-    }
+  items = dlg_commitment_list (dlg_stage_view_base_get_store (base),
+                               dlg_stage_view_base_get_process_id (base), &error);
+  if (items == NULL)
+    dlg_record_section_show_error (self->commitment_section, error->message);
+  else
+    dlg_record_section_set_records (self->commitment_section, items);
 }
 
 static void
 commitment_activated_cb (DlgImplementationView *self,
-                        GtkListBoxRow         *row)
+                         GObject               *record)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgCommitment) item = NULL;
 
-  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_commitment_load);
+  item = dlg_record_load_again (dlg_stage_view_base_get_context (base), record,
+                                (DlgRecordLoadFunc) dlg_commitment_load);
   if (item != NULL)
     edit_commitment (self, item);
 }
@@ -475,111 +458,39 @@ add_commitment_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   DlgImplementationView *self = DLG_IMPLEMENTATION_VIEW (widget);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgCommitment) item = NULL;
 
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
-  item = dlg_commitment_new (self->process_id);
+  item = dlg_commitment_new (dlg_stage_view_base_get_process_id (base));
   edit_commitment (self, item);
-}
-
-/* ---------------------------------------------------------------- DlgStageView */
-
-static void
-reload_all (DlgImplementationView *self)
-{
-  dlg_reload_helper_cancel (&self->reload);
-  reload_commitment (self);
-}
-
-static void
-store_changed_cb (DlgImplementationView *self,
-                  GType                 type,
-                  gint64                process_id)
-{
-  if (process_id != self->process_id && process_id != 0)
-    return;
-  if (type == DLG_TYPE_COMMITMENT ||
-      type == DLG_TYPE_COMMITMENT_UPDATE)
-    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
-}
-
-static DlgStage
-get_stage (DlgStageView *view)
-{
-  return DLG_STAGE_IMPLEMENTATION;
-}
-
-static void
-load (DlgStageView *view,
-      DlgContext   *context,
-      gint64        process_id)
-{
-  DlgImplementationView *self = DLG_IMPLEMENTATION_VIEW (view);
-
-  g_set_object (&self->context, context);
-  self->process_id = process_id;
-  dlg_reload_helper_watch (&self->reload,
-                           context != NULL ? dlg_context_get_store (context) : NULL,
-                           G_CALLBACK (store_changed_cb), self);
-  reload_all (self);
-}
-
-static void
-flush (DlgStageView *view)
-{
-  DlgImplementationView *self = DLG_IMPLEMENTATION_VIEW (view);
-
-  (void)self;
-}
-
-static void
-stage_view_iface_init (DlgStageViewInterface *iface)
-{
-  iface->get_stage = get_stage;
-  iface->load = load;
-  iface->flush = flush;
-}
-
-static void
-dlg_implementation_view_dispose (GObject *object)
-{
-  DlgImplementationView *self = (DlgImplementationView *)object;
-
-  dlg_reload_helper_cancel (&self->reload);
-  dlg_reload_helper_unwatch (&self->reload);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_IMPLEMENTATION_VIEW);
-
-  G_OBJECT_CLASS (dlg_implementation_view_parent_class)->dispose (object);
 }
 
 static void
 dlg_implementation_view_class_init (DlgImplementationViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
-  object_class->dispose = dlg_implementation_view_dispose;
+  view_class->stage = DLG_STAGE_IMPLEMENTATION;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_COMMITMENT);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_COMMITMENT_UPDATE);
+  view_class->reload = reload_commitment;
 
+  g_type_ensure (DLG_TYPE_RECORD_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-implementation-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgImplementationView, box);
-  gtk_widget_class_bind_template_child (widget_class, DlgImplementationView, commitment_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgImplementationView, commitment_section);
+  gtk_widget_class_bind_template_callback (widget_class, commitment_activated_cb);
   gtk_widget_class_install_action (widget_class, "view.add-commitment", NULL,
                                    add_commitment_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 dlg_implementation_view_init (DlgImplementationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dlg_record_section_set_text_funcs (self->commitment_section, NULL, commitment_subtitle, self);
 
-  gtk_list_box_set_placeholder (self->commitment_list,
-                                dlg_placeholder_row_new (_("No commitment yet. Each one comes "
-                                                           "from a position of the argued "
-                                                           "response.")));
-  g_signal_connect_object (self->commitment_list, "row-activated",
-                           G_CALLBACK (commitment_activated_cb), self, G_CONNECT_SWAPPED);
 }

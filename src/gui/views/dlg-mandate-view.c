@@ -16,37 +16,25 @@
 
 #include "dlg-mandate-view.h"
 #include "dlg-edit-dialog.h"
-#include "dlg-field-binding.h"
-#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
-#define N_FIELDS 4
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgMandateView
 {
-  GtkWidget        parent_instance;
+  DlgStageViewBase parent_instance;
 
-  GtkWidget       *box;
   GtkTextView     *question_text;
   GtkTextView     *perimeter_text;
   GtkTextView     *out_of_scope_text;
   GtkTextView     *commitments_text;
-
-  DlgFieldBinding *fields[N_FIELDS];
-  DlgContext      *context;
-  gint64           process_id;
-  DlgReloadHelper  reload;
   GtkSpinButton   *weeks_spin;
   GtkListBox      *features_list;
-  DlgFieldBinding *weeks;
-  GPtrArray       *features;
+
+  GPtrArray       *features;   /* FeatureRow */
 };
 
-static void stage_view_iface_init (DlgStageViewInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DlgMandateView, dlg_mandate_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+G_DEFINE_FINAL_TYPE (DlgMandateView, dlg_mandate_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 /* ---------------------------------------------------------------- features */
 
@@ -73,20 +61,21 @@ feature_save (gpointer   user_data,
               GError   **error)
 {
   FeatureRow *data = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (data->view);
   g_autofree char *rules = dlg_text_view_dup_text (data->rules);
   g_autoptr(DlgFeature) fresh = NULL;
 
-  if (data->view->context == NULL)
+  if (dlg_stage_view_base_get_context (base) == NULL)
     return TRUE;
   /* Onto the stored feature (its dates may have changed before the rows are refreshed). */
-  fresh = dlg_feature_load (dlg_context_get_store (data->view->context),
+  fresh = dlg_feature_load (dlg_stage_view_base_get_store (base),
                             dlg_feature_get_process_id (data->feature),
                             dlg_feature_get_feature (data->feature), NULL);
   if (fresh != NULL)
     g_set_object (&data->feature, fresh);
   dlg_feature_set_enabled (data->feature, adw_expander_row_get_enable_expansion (data->row));
   dlg_feature_set_rules (data->feature, rules);
-  return dlg_feature_save (dlg_context_get_store (data->view->context), data->feature, error);
+  return dlg_feature_save (dlg_stage_view_base_get_store (base), data->feature, error);
 }
 
 /* A switch is a complete edit: saved at once. */
@@ -100,16 +89,18 @@ feature_switched_cb (FeatureRow *data)
 static void
 reload_features (DlgMandateView *self)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(GListModel) features = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
 
   g_ptr_array_set_size (self->features, 0);
   dlg_list_box_remove_all (self->features_list);
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
 
-  features = dlg_feature_list (dlg_context_get_store (self->context), self->process_id, &error);
+  features = dlg_feature_list (dlg_stage_view_base_get_store (base),
+                               dlg_stage_view_base_get_process_id (base), &error);
   if (features == NULL)
     {
       gtk_list_box_append (self->features_list, dlg_placeholder_row_new (error->message));
@@ -118,11 +109,11 @@ reload_features (DlgMandateView *self)
   n = g_list_model_get_n_items (features);
   for (guint i = 0; i < n; i++)
     {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
+                                                                      "dlg-feature-row.ui");
       FeatureRow *data = g_new0 (FeatureRow, 1);
-      GtkWidget *row = adw_expander_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *label = gtk_label_new (_("Rules of the game"));
-      GtkWidget *rules = gtk_text_view_new ();
+      GtkWidget *row = GTK_WIDGET (gtk_builder_get_object (builder, "row"));
+      GtkWidget *rules = GTK_WIDGET (gtk_builder_get_object (builder, "rules"));
 
       data->view = self;
       data->feature = g_list_model_get_item (features, i);
@@ -130,35 +121,13 @@ reload_features (DlgMandateView *self)
       data->rules = GTK_TEXT_VIEW (rules);
       data->autosave = dlg_autosave_new (feature_save, data);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      dlg_feature_get_label (data->feature));
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row),
                                      dlg_feature_get_description (data->feature));
-      adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (row), TRUE);
       adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (row),
                                              dlg_feature_get_enabled (data->feature));
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (rules), GTK_WRAP_WORD_CHAR);
-      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (rules), 8);
-      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (rules), 8);
-      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (rules), 10);
-      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (rules), 10);
-      gtk_widget_add_css_class (rules, "card");
-      gtk_widget_add_css_class (rules, "dlg-text");
       dlg_text_view_set_text (GTK_TEXT_VIEW (rules), dlg_feature_get_rules (data->feature));
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (rules), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                      label, NULL, -1);
-      gtk_widget_set_margin_top (box, 12);
-      gtk_widget_set_margin_bottom (box, 12);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), rules);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), box);
 
       dlg_autosave_watch (data->autosave, rules);
       g_signal_connect_swapped (row, "notify::enable-expansion", G_CALLBACK (feature_switched_cb),
@@ -176,15 +145,17 @@ reload_features (DlgMandateView *self)
 static void
 refresh_features (DlgMandateView *self)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   DlgStore *store;
 
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
-  store = dlg_context_get_store (self->context);
+  store = dlg_stage_view_base_get_store (base);
   for (guint i = 0; i < self->features->len; i++)
     {
       FeatureRow *data = g_ptr_array_index (self->features, i);
-      g_autoptr(DlgFeature) fresh = dlg_feature_load (store, self->process_id,
+      g_autoptr(DlgFeature) fresh = dlg_feature_load (store,
+                                                      dlg_stage_view_base_get_process_id (base),
                                                       dlg_feature_get_feature (data->feature),
                                                       NULL);
       g_autofree char *rules = NULL;
@@ -209,72 +180,30 @@ refresh_features (DlgMandateView *self)
     }
 }
 
-/* ---------------------------------------------------------------- DlgStageView */
+/* ---------------------------------------------------------------- DlgStageViewBase */
 
 static void
-reload_all (DlgMandateView *self)
+load (DlgStageViewBase *base)
 {
-  dlg_reload_helper_cancel (&self->reload);
+  DlgMandateView *self = DLG_MANDATE_VIEW (base);
+
+  reload_features (self);
   refresh_features (self);
 }
 
 static void
-store_changed_cb (DlgMandateView *self,
-                  GType          type,
-                  gint64         process_id)
+reload (DlgStageViewBase *base)
 {
-  if (process_id != self->process_id && process_id != 0)
-    return;
-  if (type == DLG_TYPE_FEATURE)
-    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
-}
-
-static DlgStage
-get_stage (DlgStageView *view)
-{
-  return DLG_STAGE_MANDATE;
+  refresh_features (DLG_MANDATE_VIEW (base));
 }
 
 static void
-load (DlgStageView *view,
-      DlgContext   *context,
-      gint64        process_id)
+flush (DlgStageViewBase *base)
 {
-  DlgMandateView *self = DLG_MANDATE_VIEW (view);
+  DlgMandateView *self = DLG_MANDATE_VIEW (base);
 
   for (guint i = 0; i < self->features->len; i++)
     dlg_autosave_flush (((FeatureRow *)g_ptr_array_index (self->features, i))->autosave);
-  g_set_object (&self->context, context);
-  self->process_id = process_id;
-  for (guint i = 0; i < N_FIELDS; i++)
-    dlg_field_binding_load (self->fields[i], context, process_id);
-  dlg_reload_helper_watch (&self->reload,
-                           context != NULL ? dlg_context_get_store (context) : NULL,
-                           G_CALLBACK (store_changed_cb), self);
-  dlg_field_binding_load (self->weeks, context, process_id);
-  reload_features (self);
-  reload_all (self);
-}
-
-static void
-flush (DlgStageView *view)
-{
-  DlgMandateView *self = DLG_MANDATE_VIEW (view);
-
-  (void)self;
-  for (guint i = 0; i < N_FIELDS; i++)
-    dlg_field_binding_flush (self->fields[i]);
-  dlg_field_binding_flush (self->weeks);
-  for (guint i = 0; i < self->features->len; i++)
-    dlg_autosave_flush (((FeatureRow *)g_ptr_array_index (self->features, i))->autosave);
-}
-
-static void
-stage_view_iface_init (DlgStageViewInterface *iface)
-{
-  iface->get_stage = get_stage;
-  iface->load = load;
-  iface->flush = flush;
 }
 
 static void
@@ -282,14 +211,7 @@ dlg_mandate_view_dispose (GObject *object)
 {
   DlgMandateView *self = (DlgMandateView *)object;
 
-  for (guint i = 0; i < N_FIELDS; i++)
-    g_clear_object (&self->fields[i]);
-  g_clear_object (&self->weeks);
   g_clear_pointer (&self->features, g_ptr_array_unref);
-  dlg_reload_helper_cancel (&self->reload);
-  dlg_reload_helper_unwatch (&self->reload);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_MANDATE_VIEW);
 
   G_OBJECT_CLASS (dlg_mandate_view_parent_class)->dispose (object);
 }
@@ -300,34 +222,42 @@ dlg_mandate_view_class_init (DlgMandateViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
+
   object_class->dispose = dlg_mandate_view_dispose;
+
+  view_class->stage = DLG_STAGE_MANDATE;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_FEATURE);
+  view_class->load = load;
+  view_class->reload = reload;
+  view_class->flush = flush;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-mandate-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgMandateView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgMandateView, question_text);
   gtk_widget_class_bind_template_child (widget_class, DlgMandateView, perimeter_text);
   gtk_widget_class_bind_template_child (widget_class, DlgMandateView, out_of_scope_text);
   gtk_widget_class_bind_template_child (widget_class, DlgMandateView, commitments_text);
   gtk_widget_class_bind_template_child (widget_class, DlgMandateView, weeks_spin);
   gtk_widget_class_bind_template_child (widget_class, DlgMandateView, features_list);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 dlg_mandate_view_init (DlgMandateView *self)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->fields[0] = dlg_field_binding_new (GTK_WIDGET (self->question_text),
-                                           DLG_FIELD_MANDATE_QUESTION);
-  self->fields[1] = dlg_field_binding_new (GTK_WIDGET (self->perimeter_text),
-                                           DLG_FIELD_MANDATE_PERIMETER);
-  self->fields[2] = dlg_field_binding_new (GTK_WIDGET (self->out_of_scope_text),
-                                           DLG_FIELD_MANDATE_OUT_OF_SCOPE);
-  self->fields[3] = dlg_field_binding_new (GTK_WIDGET (self->commitments_text),
-                                           DLG_FIELD_MANDATE_COMMITMENTS);
-  self->weeks = dlg_field_binding_new (GTK_WIDGET (self->weeks_spin),
-                                       DLG_FIELD_MANDATE_RESPONSE_WEEKS);
+  dlg_stage_view_base_bind_field (base, GTK_WIDGET (self->question_text),
+                                  DLG_FIELD_MANDATE_QUESTION);
+  dlg_stage_view_base_bind_field (base, GTK_WIDGET (self->perimeter_text),
+                                  DLG_FIELD_MANDATE_PERIMETER);
+  dlg_stage_view_base_bind_field (base, GTK_WIDGET (self->out_of_scope_text),
+                                  DLG_FIELD_MANDATE_OUT_OF_SCOPE);
+  dlg_stage_view_base_bind_field (base, GTK_WIDGET (self->commitments_text),
+                                  DLG_FIELD_MANDATE_COMMITMENTS);
+  dlg_stage_view_base_bind_field (base, GTK_WIDGET (self->weeks_spin),
+                                  DLG_FIELD_MANDATE_RESPONSE_WEEKS);
   self->features = g_ptr_array_new_with_free_func ((GDestroyNotify)feature_row_free);
 }

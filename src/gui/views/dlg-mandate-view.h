@@ -5,12 +5,12 @@
 
 #pragma once
 
-#include "dlg-stage-view.h"
+#include "dlg-stage-view-base.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_MANDATE_VIEW (dlg_mandate_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgMandateView, dlg_mandate_view, DLG, MANDATE_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (DlgMandateView, dlg_mandate_view, DLG, MANDATE_VIEW, DlgStageViewBase)
 
 G_END_DECLS

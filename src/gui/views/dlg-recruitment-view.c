@@ -20,27 +20,20 @@
 #include "dlg-recruitment-view.h"
 #include "dlg-draw-panel.h"
 #include "dlg-edit-dialog.h"
-#include "dlg-field-binding.h"
-#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
-#define N_FIELDS 0
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgRecruitmentView
 {
-  GtkWidget        parent_instance;
+  DlgStageViewBase parent_instance;
 
-  GtkWidget       *box;
   GtkListBox      *quota_list;
   GtkLabel        *quota_error;
   DlgDrawPanel    *draw_panel;
   GPtrArray       *quota_rows;   /* QuotaRow */
   gboolean         saving_quota;
 
-  DlgContext      *context;
-  gint64           process_id;
-  DlgReloadHelper  reload;
   GtkLabel        *count_label;
   GtkColumnView   *participants_view;
   GtkWidget       *misfit_group;
@@ -49,10 +42,7 @@ struct _DlgRecruitmentView
   DlgProfile      *profile;      /* the process's vocabulary, reloaded with the lists */
 };
 
-static void stage_view_iface_init (DlgStageViewInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DlgRecruitmentView, dlg_recruitment_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+G_DEFINE_FINAL_TYPE (DlgRecruitmentView, dlg_recruitment_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 /* ---------------------------------------------------------------- participants */
 
@@ -234,7 +224,8 @@ participant_save (gpointer   user_data,
                   GError   **error)
 {
   ParticipantEditor *editor = user_data;
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgParticipant *p = editor->participant;
   DlgParticipantContact *c;
   g_autoptr(DlgParticipantContact) fresh = NULL;
@@ -286,14 +277,15 @@ participant_reload (DlgEditDialog *dialog,
                     gpointer       user_data)
 {
   ParticipantEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   DlgStore *store;
   g_autoptr(DlgParticipant) fresh = NULL;
   g_autoptr(DlgParticipantContact) contact = NULL;
   gint64 id = dlg_participant_get_id (editor->participant);
 
-  if (id == 0 || editor->view->context == NULL)
+  if (id == 0 || dlg_stage_view_base_get_context (base) == NULL)
     return;
-  store = dlg_context_get_store (editor->view->context);
+  store = dlg_stage_view_base_get_store (base);
   if (!(fresh = dlg_participant_load (store, id, NULL)))
     return;
   g_set_object (&editor->participant, fresh);
@@ -318,8 +310,10 @@ participant_reload (DlgEditDialog *dialog,
   g_set_object (&editor->contact, contact);
   dlg_edit_dialog_refresh_entry (dialog, editor->full_name,
                                  dlg_participant_contact_get_full_name (contact));
-  dlg_edit_dialog_refresh_entry (dialog, editor->email, dlg_participant_contact_get_email (contact));
-  dlg_edit_dialog_refresh_entry (dialog, editor->phone, dlg_participant_contact_get_phone (contact));
+  dlg_edit_dialog_refresh_entry (dialog, editor->email,
+                                 dlg_participant_contact_get_email (contact));
+  dlg_edit_dialog_refresh_entry (dialog, editor->phone,
+                                 dlg_participant_contact_get_phone (contact));
   dlg_edit_dialog_refresh_entry (dialog, editor->address,
                                  dlg_participant_contact_get_address (contact));
 }
@@ -328,10 +322,11 @@ static void
 participant_delete (gpointer user_data)
 {
   ParticipantEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(GError) error = NULL;
 
   if (dlg_participant_get_id (editor->participant) != 0 &&
-      !dlg_participant_delete (dlg_context_get_store (editor->view->context),
+      !dlg_participant_delete (dlg_stage_view_base_get_store (base),
                                dlg_participant_get_id (editor->participant), &error))
     g_message ("Could not delete: %s", error->message);
 }
@@ -380,8 +375,9 @@ static void
 edit_participant (DlgRecruitmentView *self,
                   DlgParticipant     *participant)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   ParticipantEditor *editor = g_new0 (ParticipantEditor, 1);
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   g_auto(GStrv) channel_labels = dlg_vocabulary_dup_labels (&dlg_vocabulary_registration_channel);
   DlgEditDialog *dialog;
   GtkWidget *heading;
@@ -457,14 +453,16 @@ edit_participant (DlgRecruitmentView *self,
 static void
 reload_participants (DlgRecruitmentView *self)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(GListModel) participants = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
   g_autofree char *count = NULL;
   guint n = 0, consent = 0;
 
-  if (self->context != NULL && self->process_id != 0)
-    participants = dlg_participant_list (dlg_context_get_store (self->context), self->process_id,
+  if (dlg_stage_view_base_is_loaded (base))
+    participants = dlg_participant_list (dlg_stage_view_base_get_store (base),
+                                         dlg_stage_view_base_get_process_id (base),
                                          &error);
   if (participants == NULL)
     participants = G_LIST_MODEL (g_list_store_new (DLG_TYPE_PARTICIPANT));
@@ -501,11 +499,12 @@ add_participant_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   DlgRecruitmentView *self = DLG_RECRUITMENT_VIEW (widget);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgParticipant) p = NULL;
 
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
-  p = dlg_participant_new (self->process_id);
+  p = dlg_participant_new (dlg_stage_view_base_get_process_id (base));
   dlg_participant_set_channel (p, "in_person");
   edit_participant (self, p);
 }
@@ -537,7 +536,8 @@ quota_save (gpointer   user_data,
             GError   **error)
 {
   QuotaEditor *editor = user_data;
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgQuota *item = editor->item;
 
   guint selected = adw_combo_row_get_selected (editor->criterion);
@@ -562,10 +562,11 @@ quota_reload (DlgEditDialog *dialog,
               gpointer       user_data)
 {
   QuotaEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(DlgQuota) fresh = NULL;
 
-  if (dlg_quota_get_id (editor->item) == 0 || editor->view->context == NULL ||
-      !(fresh = dlg_quota_load (dlg_context_get_store (editor->view->context),
+  if (dlg_quota_get_id (editor->item) == 0 || dlg_stage_view_base_get_context (base) == NULL ||
+      !(fresh = dlg_quota_load (dlg_stage_view_base_get_store (base),
                                 dlg_quota_get_id (editor->item), NULL)))
     return;
   g_set_object (&editor->item, fresh);
@@ -581,9 +582,10 @@ static void
 quota_delete (gpointer user_data)
 {
   QuotaEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(GError) error = NULL;
 
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   gint64 id = dlg_quota_get_id (editor->item);
 
   if (id != 0 && !dlg_quota_delete (store, id, &error))
@@ -594,6 +596,7 @@ static DlgEditDialog *
 edit_quota (DlgRecruitmentView *self,
            DlgQuota           *item)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   QuotaEditor *editor = g_new0 (QuotaEditor, 1);
   DlgEditDialog *dialog;
 
@@ -651,7 +654,7 @@ edit_quota (DlgRecruitmentView *self,
   }
   editor->min = dlg_edit_dialog_add_spin (dialog, _("At least"), 0, 1000, dlg_quota_get_min (item));
   editor->max = dlg_edit_dialog_add_spin (dialog, _("At most"), 0, 1000, dlg_quota_get_max (item));
-  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), DLG_TYPE_QUOTA,
+  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_QUOTA,
                           quota_reload);
   if (dlg_quota_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Quota"), quota_delete);
@@ -705,7 +708,8 @@ quota_row_save (gpointer   user_data,
 {
   QuotaRow *row = user_data;
   DlgRecruitmentView *self = row->view;
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgQuota *shown = row->quota;   /* what the row was built with, or last saved */
   g_autoptr(DlgQuota) fresh = NULL;
   gboolean target_changed, saved;
@@ -789,6 +793,7 @@ flush_quota_rows (DlgRecruitmentView *self)
 static void
 reload_quota (DlgRecruitmentView *self)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GListModel) participants = NULL;
   g_autoptr(GError) error = NULL;
@@ -798,17 +803,17 @@ reload_quota (DlgRecruitmentView *self)
   flush_quota_rows (self);
   g_ptr_array_set_size (self->quota_rows, 0);
   dlg_list_box_remove_all (self->quota_list);
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
-  store = dlg_context_get_store (self->context);
+  store = dlg_stage_view_base_get_store (base);
 
-  items = dlg_quota_list (store, self->process_id, &error);
+  items = dlg_quota_list (store, dlg_stage_view_base_get_process_id (base), &error);
   if (items == NULL)
     {
       gtk_list_box_append (self->quota_list, dlg_placeholder_row_new (error->message));
       return;
     }
-  participants = dlg_participant_list (store, self->process_id, NULL);
+  participants = dlg_participant_list (store, dlg_stage_view_base_get_process_id (base), NULL);
   n_participants = participants != NULL ? g_list_model_get_n_items (participants) : 0;
   for (guint i = 0; i < n_participants; i++)
     {
@@ -900,9 +905,11 @@ static void
 quota_activated_cb (DlgRecruitmentView *self,
                    GtkListBoxRow      *row)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgQuota) item = NULL;
 
-  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_quota_load);
+  item = dlg_record_row_load (row, dlg_stage_view_base_get_context (base),
+                              (DlgRecordLoadFunc) dlg_quota_load);
   if (item != NULL)
     edit_quota (self, item);
 }
@@ -913,11 +920,12 @@ add_quota_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   DlgRecruitmentView *self = DLG_RECRUITMENT_VIEW (widget);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgQuota) item = NULL;
 
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
-  item = dlg_quota_new (self->process_id);
+  item = dlg_quota_new (dlg_stage_view_base_get_process_id (base));
   dlg_quota_set_max (item, 1);
   edit_quota (self, item);
 }
@@ -947,6 +955,7 @@ misfit_chosen_cb (GtkDropDown        *dropdown,
                   GParamSpec         *pspec,
                   DlgRecruitmentView *self)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   GPtrArray *ids = g_object_get_data (G_OBJECT (dropdown), "dlg-ids");
   const char *category = g_object_get_data (G_OBJECT (dropdown), "dlg-category");
   const char *from = g_object_get_data (G_OBJECT (dropdown), "dlg-value");
@@ -956,12 +965,13 @@ misfit_chosen_cb (GtkDropDown        *dropdown,
   guint n = 0;
 
   /* The first choice is "Choose…": nothing to do. */
-  if (selected == 0 || selected >= ids->len || self->context == NULL)
+  if (selected == 0 || selected >= ids->len || dlg_stage_view_base_get_context (base) == NULL)
     return;
   /* The choice with no id adds the value to the vocabulary as it is. */
   if (g_ptr_array_index (ids, selected) == NULL)
     {
-      if (!dlg_profile_set_value (dlg_context_get_store (self->context), self->process_id,
+      if (!dlg_profile_set_value (dlg_stage_view_base_get_store (base),
+                                  dlg_stage_view_base_get_process_id (base),
                                   category, from, from, &error))
         {
           gtk_label_set_text (self->misfit_message, error->message);
@@ -971,7 +981,8 @@ misfit_chosen_cb (GtkDropDown        *dropdown,
       return;
     }
   to = g_strdup (g_ptr_array_index (ids, selected));
-  if (!dlg_profile_map_value (dlg_context_get_store (self->context), self->process_id, category,
+  if (!dlg_profile_map_value (dlg_stage_view_base_get_store (base),
+                              dlg_stage_view_base_get_process_id (base), category,
                               from, to, &n, &error))
     gtk_label_set_text (self->misfit_message, error->message);
   else
@@ -991,13 +1002,15 @@ misfit_chosen_cb (GtkDropDown        *dropdown,
 static void
 reload_misfits (DlgRecruitmentView *self)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(GPtrArray) misfits = NULL;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) misfit_group_free);
   g_autoptr(GError) error = NULL;
 
   dlg_list_box_remove_all (self->misfit_list);
-  if (self->context != NULL && self->process_id != 0)
-    misfits = dlg_profile_list_misfits (dlg_context_get_store (self->context), self->process_id,
+  if (dlg_stage_view_base_is_loaded (base))
+    misfits = dlg_profile_list_misfits (dlg_stage_view_base_get_store (base),
+                                        dlg_stage_view_base_get_process_id (base),
                                         &error);
   if (misfits == NULL)
     {
@@ -1092,67 +1105,49 @@ reload_misfits (DlgRecruitmentView *self)
     }
 }
 
+/* ---------------------------------------------------------------- DlgStageViewBase */
+
 static void
-reload_all (DlgRecruitmentView *self)
+reload (DlgStageViewBase *base)
 {
-  dlg_reload_helper_cancel (&self->reload);
+  DlgRecruitmentView *self = DLG_RECRUITMENT_VIEW (base);
+
   g_clear_pointer (&self->profile, dlg_profile_free);
-  if (self->context != NULL && self->process_id != 0)
-    self->profile = dlg_profile_load (dlg_context_get_store (self->context), self->process_id,
+  if (dlg_stage_view_base_is_loaded (base))
+    self->profile = dlg_profile_load (dlg_stage_view_base_get_store (base),
+                                      dlg_stage_view_base_get_process_id (base),
                                       NULL);
   reload_misfits (self);
   reload_quota (self);
   reload_participants (self);
 }
 
-static void
-store_changed_cb (DlgRecruitmentView *self,
-                  GType              type,
-                  gint64             process_id)
+/* The view's own quota saves do not rebuild the quota rows (their editors stay). */
+static gboolean
+concerns (DlgStageViewBase *base,
+          GType             type)
 {
-  if (process_id != self->process_id && process_id != 0)
-    return;
-  if (type == DLG_TYPE_PARTICIPANT ||
-      type == DLG_TYPE_PARTICIPANT_CONTACT ||
-      type == DLG_TYPE_PROFILE ||
-      (type == DLG_TYPE_QUOTA && !self->saving_quota))
-    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
-}
+  DlgRecruitmentView *self = DLG_RECRUITMENT_VIEW (base);
 
-static DlgStage
-get_stage (DlgStageView *view)
-{
-  return DLG_STAGE_RECRUITMENT;
+  if (type == DLG_TYPE_QUOTA)
+    return !self->saving_quota;
+  return DLG_STAGE_VIEW_BASE_CLASS (dlg_recruitment_view_parent_class)->concerns (base, type);
 }
 
 static void
-load (DlgStageView *view,
-      DlgContext   *context,
-      gint64        process_id)
+load (DlgStageViewBase *base)
 {
-  DlgRecruitmentView *self = DLG_RECRUITMENT_VIEW (view);
+  DlgRecruitmentView *self = DLG_RECRUITMENT_VIEW (base);
 
-  g_set_object (&self->context, context);
-  self->process_id = process_id;
-  dlg_reload_helper_watch (&self->reload,
-                           context != NULL ? dlg_context_get_store (context) : NULL,
-                           G_CALLBACK (store_changed_cb), self);
-  reload_all (self);
-  dlg_draw_panel_load (self->draw_panel, context, process_id);
+  reload (base);
+  dlg_draw_panel_load (self->draw_panel, dlg_stage_view_base_get_context (base),
+                       dlg_stage_view_base_get_process_id (base));
 }
 
 static void
-flush (DlgStageView *view)
+flush (DlgStageViewBase *base)
 {
-  flush_quota_rows (DLG_RECRUITMENT_VIEW (view));
-}
-
-static void
-stage_view_iface_init (DlgStageViewInterface *iface)
-{
-  iface->get_stage = get_stage;
-  iface->load = load;
-  iface->flush = flush;
+  flush_quota_rows (DLG_RECRUITMENT_VIEW (base));
 }
 
 static void
@@ -1160,13 +1155,9 @@ dlg_recruitment_view_dispose (GObject *object)
 {
   DlgRecruitmentView *self = (DlgRecruitmentView *)object;
 
-  dlg_reload_helper_cancel (&self->reload);
   flush_quota_rows (self);
   g_clear_pointer (&self->quota_rows, g_ptr_array_unref);
   g_clear_pointer (&self->profile, dlg_profile_free);
-  dlg_reload_helper_unwatch (&self->reload);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_RECRUITMENT_VIEW);
 
   G_OBJECT_CLASS (dlg_recruitment_view_parent_class)->dispose (object);
 }
@@ -1177,13 +1168,23 @@ dlg_recruitment_view_class_init (DlgRecruitmentViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
+
   object_class->dispose = dlg_recruitment_view_dispose;
+
+  view_class->stage = DLG_STAGE_RECRUITMENT;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_PARTICIPANT);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_PARTICIPANT_CONTACT);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_PROFILE);
+  view_class->concerns = concerns;
+  view_class->load = load;
+  view_class->reload = reload;
+  view_class->flush = flush;
 
   g_type_ensure (DLG_TYPE_DRAW_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-recruitment-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, box);
   gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, quota_list);
   gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, quota_error);
   gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, draw_panel);
@@ -1196,7 +1197,6 @@ dlg_recruitment_view_class_init (DlgRecruitmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgRecruitmentView, misfit_message);
   gtk_widget_class_install_action (widget_class, "view.add-participant", NULL,
                                    add_participant_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void

@@ -5,12 +5,12 @@
 
 #pragma once
 
-#include "dlg-stage-view.h"
+#include "dlg-stage-view-base.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_RESPONSE_VIEW (dlg_response_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgResponseView, dlg_response_view, DLG, RESPONSE_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (DlgResponseView, dlg_response_view, DLG, RESPONSE_VIEW, DlgStageViewBase)
 
 G_END_DECLS

@@ -14,29 +14,22 @@
 
 #include "dlg-validation-view.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-record-section.h"
 #include "dlg-field-binding.h"
-#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
-#define N_FIELDS 0
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgValidationView
 {
-  GtkWidget        parent_instance;
+  DlgStageViewBase parent_instance;
 
-  GtkWidget       *box;
-  GtkListBox      *recommendation_list;
+  DlgRecordSection *recommendation_section;
 
-  DlgContext      *context;
-  gint64           process_id;
-  DlgReloadHelper  reload;
+  GHashTable      *decisions;   /* recommendation id → its validation, read with the list */
 };
 
-static void stage_view_iface_init (DlgStageViewInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DlgValidationView, dlg_validation_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+G_DEFINE_FINAL_TYPE (DlgValidationView, dlg_validation_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 static const char **
 outcome_choices (void)
@@ -115,7 +108,8 @@ recommendation_save (gpointer   user_data,
                      GError   **error)
 {
   RecommendationEditor *editor = user_data;
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgRecommendation *item = editor->item;
   g_autofree char *why = dlg_text_view_dup_text (editor->why);
   guint outcome = adw_combo_row_get_selected (editor->outcome);
@@ -139,10 +133,12 @@ decision_reload (DlgEditDialog *dialog,
                  gpointer       user_data)
 {
   RecommendationEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(DlgDecision) fresh = NULL;
 
-  if (dlg_decision_get_id (editor->decision) == 0 || editor->view->context == NULL ||
-      !(fresh = dlg_decision_load (dlg_context_get_store (editor->view->context),
+  if (dlg_decision_get_id (editor->decision) == 0 ||
+      dlg_stage_view_base_get_context (base) == NULL ||
+      !(fresh = dlg_decision_load (dlg_stage_view_base_get_store (base),
                                    dlg_decision_get_id (editor->decision), NULL)))
     return;
   g_set_object (&editor->decision, fresh);
@@ -158,9 +154,10 @@ G_GNUC_UNUSED static void
 recommendation_delete (gpointer user_data)
 {
   RecommendationEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(GError) error = NULL;
 
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   gint64 id = dlg_recommendation_get_id (editor->item);
 
   if (id != 0 && !dlg_recommendation_delete (store, id, &error))
@@ -171,8 +168,9 @@ static DlgEditDialog *
 edit_recommendation (DlgValidationView *self,
                     DlgRecommendation *item)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   RecommendationEditor *editor = g_new0 (RecommendationEditor, 1);
-  DlgStore *store = dlg_context_get_store (self->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgEditDialog *dialog;
 
   editor->view = self;
@@ -183,7 +181,8 @@ edit_recommendation (DlgValidationView *self,
     g_autofree const char **choices = outcome_choices ();
     const char *outcome;
 
-    editor->decision = decision_for (store, self->process_id, dlg_recommendation_get_id (item));
+    editor->decision = decision_for (store, dlg_stage_view_base_get_process_id (base),
+                                     dlg_recommendation_get_id (item));
     dlg_edit_dialog_set_note (dialog, dlg_recommendation_get_title (item));
     outcome = dlg_decision_get_outcome (editor->decision);
     editor->outcome = dlg_edit_dialog_add_choice (dialog, _("Decision"), choices,
@@ -203,136 +202,81 @@ edit_recommendation (DlgValidationView *self,
   return dialog;
 }
 
-static void
-reload_recommendation (DlgValidationView *self)
+static char *
+recommendation_subtitle (gpointer item,
+                         gpointer user_data)
 {
+  DlgValidationView *self = user_data;
+  gint64 id = dlg_recommendation_get_id (item);
+  DlgDecision *decision = g_hash_table_lookup (self->decisions, &id);
+  const char *outcome = decision != NULL ? dlg_decision_get_outcome (decision) : NULL;
+  const char *label = outcome != NULL ? dlg_position_value_get_label (outcome) : NULL;
+  g_autofree char *date = NULL;
+
+  if (decision == NULL)
+    return g_strdup (_("No decision yet"));
+  date = dlg_format_date (dlg_decision_get_decided_at (decision));
+  return g_strdup_printf ("%s · %s · %s", label != NULL ? label : _("not decided"),
+                          dlg_decision_get_who (decision), date != NULL ? date : "");
+}
+
+static void
+reload_recommendation (DlgStageViewBase *base)
+{
+  DlgValidationView *self = DLG_VALIDATION_VIEW (base);
   g_autoptr(GListModel) items = NULL;
+  g_autoptr(GListModel) decisions = NULL;
   g_autoptr(GError) error = NULL;
-  DlgStore *store;
-  guint n;
+  DlgStore *store = dlg_stage_view_base_get_store (base);
+  gint64 process_id = dlg_stage_view_base_get_process_id (base);
 
-  dlg_list_box_remove_all (self->recommendation_list);
-  if (self->context == NULL || self->process_id == 0)
-    return;
-  store = dlg_context_get_store (self->context);
-
-  items = dlg_recommendation_list (store, self->process_id, &error);
-  if (items == NULL)
+  g_hash_table_remove_all (self->decisions);
+  if (!dlg_stage_view_base_is_loaded (base))
     {
-      gtk_list_box_append (self->recommendation_list, dlg_placeholder_row_new (error->message));
+      dlg_record_section_set_records (self->recommendation_section, NULL);
       return;
     }
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
+  if (!(items = dlg_recommendation_list (store, process_id, &error)) ||
+      !(decisions = dlg_decision_list (store, process_id, "validation", &error)))
     {
-      g_autoptr(DlgRecommendation) item = g_list_model_get_item (items, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-
-      {
-        g_autoptr(DlgDecision) decision = decision_for (store, self->process_id,
-                                                        dlg_recommendation_get_id (item));
-        const char *outcome = dlg_decision_get_outcome (decision);
-        const char *label = outcome != NULL ? dlg_position_value_get_label (outcome) : NULL;
-
-        title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s", dlg_recommendation_get_number (item),
-                                 dlg_recommendation_get_title (item));
-        if (dlg_decision_get_id (decision) == 0)
-          subtitle = g_strdup (_("No decision yet"));
-        else
-          {
-            g_autofree char *date = dlg_format_date (dlg_decision_get_decided_at (decision));
-
-            subtitle = g_strdup_printf ("%s · %s · %s",
-                                        label != NULL ? label : _("not decided"),
-                                        dlg_decision_get_who (decision), date != NULL ? date : "");
-          }
-      }
-      gtk_list_box_append (self->recommendation_list,
-                           dlg_record_row_new (title, subtitle, dlg_recommendation_get_id (item)));
+      dlg_record_section_show_error (self->recommendation_section, error->message);
+      return;
     }
+  /* The first decision about a recommendation is the one its editor opens (decision_for). */
+  for (guint i = 0; i < g_list_model_get_n_items (decisions); i++)
+    {
+      DlgDecision *decision = g_list_model_get_item (decisions, i);
+      gint64 id = dlg_decision_get_recommendation_id (decision);
+
+      if (g_hash_table_contains (self->decisions, &id))
+        g_object_unref (decision);
+      else
+        g_hash_table_insert (self->decisions, g_memdup2 (&id, sizeof id), decision);
+    }
+  dlg_record_section_set_records (self->recommendation_section, items);
 }
 
 static void
 recommendation_activated_cb (DlgValidationView *self,
-                            GtkListBoxRow     *row)
+                             GObject           *record)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgRecommendation) item = NULL;
 
-  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_recommendation_load);
+  item = dlg_record_load_again (dlg_stage_view_base_get_context (base), record,
+                                (DlgRecordLoadFunc) dlg_recommendation_load);
   if (item != NULL)
     edit_recommendation (self, item);
 }
 
-/* ---------------------------------------------------------------- DlgStageView */
-
 static void
-reload_all (DlgValidationView *self)
-{
-  dlg_reload_helper_cancel (&self->reload);
-  reload_recommendation (self);
-}
-
-static void
-store_changed_cb (DlgValidationView *self,
-                  GType             type,
-                  gint64            process_id)
-{
-  if (process_id != self->process_id && process_id != 0)
-    return;
-  if (type == DLG_TYPE_DECISION ||
-      type == DLG_TYPE_RECOMMENDATION)
-    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
-}
-
-static DlgStage
-get_stage (DlgStageView *view)
-{
-  return DLG_STAGE_VALIDATION;
-}
-
-static void
-load (DlgStageView *view,
-      DlgContext   *context,
-      gint64        process_id)
-{
-  DlgValidationView *self = DLG_VALIDATION_VIEW (view);
-
-  g_set_object (&self->context, context);
-  self->process_id = process_id;
-  dlg_reload_helper_watch (&self->reload,
-                           context != NULL ? dlg_context_get_store (context) : NULL,
-                           G_CALLBACK (store_changed_cb), self);
-  reload_all (self);
-}
-
-static void
-flush (DlgStageView *view)
-{
-  DlgValidationView *self = DLG_VALIDATION_VIEW (view);
-
-  (void)self;
-}
-
-static void
-stage_view_iface_init (DlgStageViewInterface *iface)
-{
-  iface->get_stage = get_stage;
-  iface->load = load;
-  iface->flush = flush;
-}
-
-static void
-dlg_validation_view_dispose (GObject *object)
+dlg_validation_view_finalize (GObject *object)
 {
   DlgValidationView *self = (DlgValidationView *)object;
 
-  dlg_reload_helper_cancel (&self->reload);
-  dlg_reload_helper_unwatch (&self->reload);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_VALIDATION_VIEW);
+  g_clear_pointer (&self->decisions, g_hash_table_unref);
 
-  G_OBJECT_CLASS (dlg_validation_view_parent_class)->dispose (object);
+  G_OBJECT_CLASS (dlg_validation_view_parent_class)->finalize (object);
 }
 
 static void
@@ -340,25 +284,28 @@ dlg_validation_view_class_init (DlgValidationViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
-  object_class->dispose = dlg_validation_view_dispose;
+  object_class->finalize = dlg_validation_view_finalize;
 
+  view_class->stage = DLG_STAGE_VALIDATION;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_DECISION);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION);
+  view_class->reload = reload_recommendation;
+
+  g_type_ensure (DLG_TYPE_RECORD_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-validation-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgValidationView, box);
-  gtk_widget_class_bind_template_child (widget_class, DlgValidationView, recommendation_list);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, DlgValidationView, recommendation_section);
+  gtk_widget_class_bind_template_callback (widget_class, recommendation_activated_cb);
 }
 
 static void
 dlg_validation_view_init (DlgValidationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->decisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  dlg_record_section_set_text_funcs (self->recommendation_section, dlg_recommendation_row_title,
+                                     recommendation_subtitle, self);
 
-  gtk_list_box_set_placeholder (self->recommendation_list,
-                                dlg_placeholder_row_new (_("No recommendation yet: they are "
-                                                           "written at the citizen opinion "
-                                                           "stage.")));
-  g_signal_connect_object (self->recommendation_list, "row-activated",
-                           G_CALLBACK (recommendation_activated_cb), self, G_CONNECT_SWAPPED);
 }

@@ -5,12 +5,12 @@
 
 #pragma once
 
-#include "dlg-stage-view.h"
+#include "dlg-stage-view-base.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_VALIDATION_VIEW (dlg_validation_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgValidationView, dlg_validation_view, DLG, VALIDATION_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (DlgValidationView, dlg_validation_view, DLG, VALIDATION_VIEW, DlgStageViewBase)
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "dlg-core.h"
 #include "dlg-context.h"
+#include "dlg-record-section-row.h"
 #include "dlg-view-util.h"
 
 /**
@@ -21,26 +22,19 @@
  * @subtitle: (nullable): user text too
  * @id: the record the row opens
  *
- * An activatable row of a boxed list that opens a record.
+ * An activatable row of a boxed list that opens a record: the row of a DlgRecordSection
+ * (template dlg-record-section-row.ui) for a list the view fills itself.
  */
 GtkWidget *
 dlg_record_row_new (const char *title,
                     const char *subtitle,
                     gint64      id)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  DlgRecordSectionRow *row = g_object_new (DLG_TYPE_RECORD_SECTION_ROW, NULL);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 title != NULL && *title != '\0' ? title : _("(untitled)"));
-  if (subtitle != NULL && *subtitle != '\0')
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  dlg_record_section_row_set_text (row, title, subtitle);
   g_object_set_data (G_OBJECT (row), "dlg-record-id", GSIZE_TO_POINTER ((gsize)id));
-  return row;
+  return GTK_WIDGET (row);
 }
 
 gint64
@@ -76,6 +70,48 @@ dlg_record_row_load (GtkListBoxRow     *row,
   if (item == NULL)
     g_message ("Could not open: %s", error != NULL ? error->message : "?");
   return item;
+}
+
+/**
+ * dlg_record_load_again:
+ * @context: (nullable): the view's context
+ * @record: a record a DlgRecordSection shows (an int64 property "id")
+ * @load: the record type's loader, such as dlg_decision_load()
+ *
+ * Reads the record of an activated row again, for its editor: the one on show may be older
+ * than the store by an idle. A record that cannot be read is logged (it was deleted meanwhile,
+ * most likely: the list reloads on the store's change).
+ *
+ * Returns: (transfer full) (nullable): the record, or %NULL
+ */
+gpointer
+dlg_record_load_again (DlgContext        *context,
+                       gpointer           record,
+                       DlgRecordLoadFunc  load)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  gpointer item;
+
+  g_return_val_if_fail (G_IS_OBJECT (record), NULL);
+
+  g_object_get (record, "id", &id, NULL);
+  if (id == 0 || context == NULL)
+    return NULL;
+  item = load (dlg_context_get_store (context), id, &error);
+  if (item == NULL)
+    g_message ("Could not open: %s", error != NULL ? error->message : "?");
+  return item;
+}
+
+/* A DlgRecordSectionTextFunc: "3. The title" (the opinion, review and validation lists). */
+char *
+dlg_recommendation_row_title (gpointer recommendation,
+                              gpointer user_data)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ". %s",
+                          dlg_recommendation_get_number (recommendation),
+                          dlg_recommendation_get_title (recommendation));
 }
 
 GtkWidget *

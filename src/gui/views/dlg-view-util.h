@@ -23,6 +23,11 @@ gint64     dlg_record_row_get_id    (GtkListBoxRow      *row);
 gpointer   dlg_record_row_load      (GtkListBoxRow      *row,
                                      DlgContext         *context,
                                      DlgRecordLoadFunc   load);
+gpointer   dlg_record_load_again    (DlgContext         *context,
+                                     gpointer            record,
+                                     DlgRecordLoadFunc   load);
+char      *dlg_recommendation_row_title (gpointer         recommendation,
+                                         gpointer         user_data);
 GtkWidget *dlg_placeholder_row_new  (const char         *text);
 void       dlg_list_box_remove_all  (GtkListBox         *list);
 char      *dlg_format_date          (const char         *iso);

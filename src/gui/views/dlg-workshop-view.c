@@ -13,54 +13,27 @@
 #include <glib/gi18n.h>
 
 #include "dlg-workshop-view.h"
+#include "dlg-attendance-row.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-record-section.h"
 #include "dlg-field-binding.h"
-#include "dlg-reload-helper.h"
 #include "dlg-view-util.h"
 
-#define N_FIELDS 0
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
 struct _DlgWorkshopView
 {
-  GtkWidget        parent_instance;
+  DlgStageViewBase parent_instance;
 
-  GtkWidget       *box;
-  GtkListBox      *session_list;
+  DlgRecordSection *session_section;
 
-  DlgContext      *context;
-  gint64           process_id;
-  DlgReloadHelper  reload;
+  GHashTable      *present;   /* session id → how many attended, read with the list */
 };
 
-static void stage_view_iface_init (DlgStageViewInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (DlgWorkshopView, dlg_workshop_view, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (DLG_TYPE_STAGE_VIEW, stage_view_iface_init))
+G_DEFINE_FINAL_TYPE (DlgWorkshopView, dlg_workshop_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 /* Panel members first; everyone registered when no panel was drawn yet. */
 #define MAX_ATTENDANCE_ROWS 300
-
-typedef struct
-{
-  DlgStore *store;
-  gint64    session_id;
-  gint64    participant_id;
-} AttendanceToggle;
-
-static void
-attendance_toggled_cb (GtkCheckButton   *check,
-                       AttendanceToggle *toggle)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!dlg_session_set_attendance (toggle->store, toggle->session_id, toggle->participant_id,
-                                   gtk_check_button_get_active (check), &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (check), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (check), error->message);
-    }
-}
 
 static gboolean
 is_panel_member (DlgParticipant *p)
@@ -71,27 +44,23 @@ is_panel_member (DlgParticipant *p)
          g_strcmp0 (status, "accepted") == 0;
 }
 
+/* (transfer full): the attendance at @session_id, for the session's dialog. */
 static GtkWidget *
 attendance_list (DlgWorkshopView *self,
                  gint64           session_id)
 {
-  DlgStore *store = dlg_context_get_store (self->context);
-  g_autoptr(GListModel) participants = dlg_participant_list (store, self->process_id, NULL);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
+  g_autoptr(GListModel) participants =
+    dlg_participant_list (store, dlg_stage_view_base_get_process_id (base), NULL);
   g_autoptr(GArray) present = dlg_session_list_attendance (store, session_id, NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Attendance"));
-  GtkWidget *list = gtk_list_box_new ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
+                                                                  "dlg-attendance.ui");
+  GtkWidget *box = GTK_WIDGET (gtk_builder_get_object (builder, "attendance"));
+  GtkListBox *list = GTK_LIST_BOX (gtk_builder_get_object (builder, "attendance_list"));
   gboolean panel = FALSE;
   guint n = participants != NULL ? g_list_model_get_n_items (participants) : 0;
   guint shown = 0;
-
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_set_margin_top (heading, 12);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_box_append (GTK_BOX (box), list);
 
   for (guint i = 0; i < n && !panel; i++)
     {
@@ -102,10 +71,6 @@ attendance_list (DlgWorkshopView *self,
   for (guint i = 0; i < n && shown < MAX_ATTENDANCE_ROWS; i++)
     {
       g_autoptr(DlgParticipant) p = g_list_model_get_item (participants, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
-      AttendanceToggle *toggle;
-      GtkWidget *row, *check;
       gboolean is_present = FALSE;
 
       if (panel && !is_panel_member (p))
@@ -113,40 +78,14 @@ attendance_list (DlgWorkshopView *self,
       for (guint j = 0; present != NULL && j < present->len; j++)
         if (g_array_index (present, DlgAttendance, j).participant_id == dlg_participant_get_id (p))
           is_present = g_array_index (present, DlgAttendance, j).present;
-
-      /* Participants are named by number and profile, never by contact data. */
-      {
-        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, dlg_participant_get_id (p));
-
-        title = g_strdup_printf (_("Participant no. %s"), number);
-      }
-      subtitle = g_strdup_printf ("%s · %s · %s", dlg_participant_get_age_band (p),
-                                  dlg_participant_get_gender (p), dlg_participant_get_commune (p));
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      check = gtk_check_button_new ();
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_present);
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Present"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      toggle = g_new0 (AttendanceToggle, 1);
-      toggle->store = store;
-      toggle->session_id = session_id;
-      toggle->participant_id = dlg_participant_get_id (p);
-      g_signal_connect_data (check, "toggled", G_CALLBACK (attendance_toggled_cb), toggle,
-                             (GClosureNotify)(void (*)(void))g_free, 0);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      gtk_list_box_append (list, dlg_attendance_row_new (store, session_id, p, is_present));
       shown++;
     }
   if (shown == 0)
-    gtk_list_box_append (GTK_LIST_BOX (list),
+    gtk_list_box_append (list,
                          dlg_placeholder_row_new (_("No registration yet: register the panel at "
                                                     "the recruitment stage.")));
-  return box;
+  return g_object_ref (box);   /* the builder's reference goes with the builder */
 }
 
 /* ---------------------------------------------------------------- session */
@@ -173,7 +112,8 @@ session_save (gpointer   user_data,
               GError   **error)
 {
   SessionEditor *editor = user_data;
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgSession *item = editor->item;
   g_autofree char *notes = dlg_text_view_dup_text (editor->notes);
   const char *date = gtk_editable_get_text (editor->starts_at);
@@ -193,10 +133,11 @@ session_reload (DlgEditDialog *dialog,
                 gpointer       user_data)
 {
   SessionEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(DlgSession) fresh = NULL;
 
-  if (dlg_session_get_id (editor->item) == 0 || editor->view->context == NULL ||
-      !(fresh = dlg_session_load (dlg_context_get_store (editor->view->context),
+  if (dlg_session_get_id (editor->item) == 0 || dlg_stage_view_base_get_context (base) == NULL ||
+      !(fresh = dlg_session_load (dlg_stage_view_base_get_store (base),
                                   dlg_session_get_id (editor->item), NULL)))
     return;
   g_set_object (&editor->item, fresh);
@@ -210,9 +151,10 @@ static void
 session_delete (gpointer user_data)
 {
   SessionEditor *editor = user_data;
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   g_autoptr(GError) error = NULL;
 
-  DlgStore *store = dlg_context_get_store (editor->view->context);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
   gint64 id = dlg_session_get_id (editor->item);
 
   if (id != 0 && !dlg_session_delete (store, id, &error))
@@ -223,6 +165,7 @@ static DlgEditDialog *
 edit_session (DlgWorkshopView *self,
              DlgSession      *item)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   SessionEditor *editor = g_new0 (SessionEditor, 1);
   DlgEditDialog *dialog;
 
@@ -235,10 +178,14 @@ edit_session (DlgWorkshopView *self,
                                                  dlg_session_get_starts_at (item));
   editor->place = dlg_edit_dialog_add_entry (dialog, _("Place"), dlg_session_get_place (item));
   editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"), dlg_session_get_notes (item));
-  dlg_edit_dialog_follow (dialog, dlg_context_get_store (self->context), DLG_TYPE_SESSION,
+  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_SESSION,
                           session_reload);
   if (dlg_session_get_id (item) != 0)
-    dlg_edit_dialog_add_widget (dialog, attendance_list (self, dlg_session_get_id (item)));
+    {
+      g_autoptr(GtkWidget) attendance = attendance_list (self, dlg_session_get_id (item));
+
+      dlg_edit_dialog_add_widget (dialog, attendance);
+    }
   else
     dlg_edit_dialog_set_note (dialog, _("Attendance can be taken once the session is saved: "
                                         "give it a title and a date, then open it again."));
@@ -248,57 +195,63 @@ edit_session (DlgWorkshopView *self,
   return dialog;
 }
 
-static void
-reload_session (DlgWorkshopView *self)
+static char *
+session_subtitle (gpointer item,
+                  gpointer user_data)
 {
+  DlgWorkshopView *self = user_data;
+  g_autofree char *date = dlg_format_date (dlg_session_get_starts_at (item));
+  gint64 id = dlg_session_get_id (item);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->present, &id));
+
+  return g_strdup_printf (g_dngettext (NULL, "%s · %s · %u present", "%s · %s · %u present",
+                                       count),
+                          date != NULL ? date : "", dlg_session_get_place (item), count);
+}
+
+static void
+reload_session (DlgStageViewBase *base)
+{
+  DlgWorkshopView *self = DLG_WORKSHOP_VIEW (base);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GError) error = NULL;
-  DlgStore *store;
-  guint n;
+  DlgStore *store = dlg_stage_view_base_get_store (base);
 
-  dlg_list_box_remove_all (self->session_list);
-  if (self->context == NULL || self->process_id == 0)
-    return;
-  store = dlg_context_get_store (self->context);
-
-  items = dlg_session_list (store, self->process_id, &error);
-  if (items == NULL)
+  g_hash_table_remove_all (self->present);
+  if (!dlg_stage_view_base_is_loaded (base))
     {
-      gtk_list_box_append (self->session_list, dlg_placeholder_row_new (error->message));
+      dlg_record_section_set_records (self->session_section, NULL);
       return;
     }
-  n = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n; i++)
+  items = dlg_session_list (store, dlg_stage_view_base_get_process_id (base), &error);
+  if (items == NULL)
+    {
+      dlg_record_section_show_error (self->session_section, error->message);
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(DlgSession) item = g_list_model_get_item (items, i);
-      g_autofree char *title = NULL;
-      g_autofree char *subtitle = NULL;
+      gint64 id = dlg_session_get_id (item);
+      g_autoptr(GArray) present = dlg_session_list_attendance (store, id, NULL);
+      guint count = 0;
 
-      {
-        g_autofree char *date = dlg_format_date (dlg_session_get_starts_at (item));
-        gint64 id = dlg_session_get_id (item);
-        g_autoptr(GArray) present = dlg_session_list_attendance (store, id, NULL);
-        guint count = 0;
-
-        for (guint j = 0; present != NULL && j < present->len; j++)
-          count += g_array_index (present, DlgAttendance, j).present ? 1 : 0;
-        title = g_strdup (dlg_session_get_title (item));
-        subtitle = g_strdup_printf (g_dngettext (NULL, "%s · %s · %u present",
-                                                 "%s · %s · %u present", count),
-                                    date != NULL ? date : "", dlg_session_get_place (item), count);
-      }
-      gtk_list_box_append (self->session_list,
-                           dlg_record_row_new (title, subtitle, dlg_session_get_id (item)));
+      for (guint j = 0; present != NULL && j < present->len; j++)
+        count += g_array_index (present, DlgAttendance, j).present ? 1 : 0;
+      g_hash_table_insert (self->present, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (count));
     }
+  dlg_record_section_set_records (self->session_section, items);
 }
 
 static void
 session_activated_cb (DlgWorkshopView *self,
-                     GtkListBoxRow   *row)
+                      GObject         *record)
 {
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgSession) item = NULL;
 
-  item = dlg_record_row_load (row, self->context, (DlgRecordLoadFunc) dlg_session_load);
+  item = dlg_record_load_again (dlg_stage_view_base_get_context (base), record,
+                                (DlgRecordLoadFunc) dlg_session_load);
   if (item != NULL)
     edit_session (self, item);
 }
@@ -309,88 +262,28 @@ add_session_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   DlgWorkshopView *self = DLG_WORKSHOP_VIEW (widget);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
   g_autoptr(DlgSession) item = NULL;
 
-  if (self->context == NULL || self->process_id == 0)
+  if (!dlg_stage_view_base_is_loaded (base))
     return;
   {
     g_autofree char *today = dlg_today ();
 
-    item = dlg_session_new (self->process_id);
+    item = dlg_session_new (dlg_stage_view_base_get_process_id (base));
     dlg_session_set_starts_at (item, today);
   }
   edit_session (self, item);
 }
 
-/* ---------------------------------------------------------------- DlgStageView */
-
 static void
-reload_all (DlgWorkshopView *self)
-{
-  dlg_reload_helper_cancel (&self->reload);
-  reload_session (self);
-}
-
-static void
-store_changed_cb (DlgWorkshopView *self,
-                  GType           type,
-                  gint64          process_id)
-{
-  if (process_id != self->process_id && process_id != 0)
-    return;
-  if (type == DLG_TYPE_ATTENDANCE ||
-      type == DLG_TYPE_SESSION)
-    dlg_reload_helper_queue (&self->reload, (DlgReloadFunc) reload_all, self);
-}
-
-static DlgStage
-get_stage (DlgStageView *view)
-{
-  return DLG_STAGE_WORKSHOP;
-}
-
-static void
-load (DlgStageView *view,
-      DlgContext   *context,
-      gint64        process_id)
-{
-  DlgWorkshopView *self = DLG_WORKSHOP_VIEW (view);
-
-  g_set_object (&self->context, context);
-  self->process_id = process_id;
-  dlg_reload_helper_watch (&self->reload,
-                           context != NULL ? dlg_context_get_store (context) : NULL,
-                           G_CALLBACK (store_changed_cb), self);
-  reload_all (self);
-}
-
-static void
-flush (DlgStageView *view)
-{
-  DlgWorkshopView *self = DLG_WORKSHOP_VIEW (view);
-
-  (void)self;
-}
-
-static void
-stage_view_iface_init (DlgStageViewInterface *iface)
-{
-  iface->get_stage = get_stage;
-  iface->load = load;
-  iface->flush = flush;
-}
-
-static void
-dlg_workshop_view_dispose (GObject *object)
+dlg_workshop_view_finalize (GObject *object)
 {
   DlgWorkshopView *self = (DlgWorkshopView *)object;
 
-  dlg_reload_helper_cancel (&self->reload);
-  dlg_reload_helper_unwatch (&self->reload);
-  g_clear_object (&self->context);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_WORKSHOP_VIEW);
+  g_clear_pointer (&self->present, g_hash_table_unref);
 
-  G_OBJECT_CLASS (dlg_workshop_view_parent_class)->dispose (object);
+  G_OBJECT_CLASS (dlg_workshop_view_parent_class)->finalize (object);
 }
 
 static void
@@ -398,25 +291,29 @@ dlg_workshop_view_class_init (DlgWorkshopViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
 
-  object_class->dispose = dlg_workshop_view_dispose;
+  object_class->finalize = dlg_workshop_view_finalize;
 
+  view_class->stage = DLG_STAGE_WORKSHOP;
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_ATTENDANCE);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_SESSION);
+  view_class->reload = reload_session;
+
+  g_type_ensure (DLG_TYPE_RECORD_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-workshop-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgWorkshopView, box);
-  gtk_widget_class_bind_template_child (widget_class, DlgWorkshopView, session_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgWorkshopView, session_section);
+  gtk_widget_class_bind_template_callback (widget_class, session_activated_cb);
   gtk_widget_class_install_action (widget_class, "view.add-session", NULL,
                                    add_session_action);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 dlg_workshop_view_init (DlgWorkshopView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->present = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  dlg_record_section_set_text_funcs (self->session_section, NULL, session_subtitle, self);
 
-  gtk_list_box_set_placeholder (self->session_list,
-                                dlg_placeholder_row_new (_("No session planned yet.")));
-  g_signal_connect_object (self->session_list, "row-activated",
-                           G_CALLBACK (session_activated_cb), self, G_CONNECT_SWAPPED);
 }
