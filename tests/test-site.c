@@ -1476,6 +1476,76 @@ test_faults (Fixture       *f,
   }
 }
 
+static gint64
+db_count (DlgSiteDb  *db,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dlg_site_db_get_handle (db), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* The count of shown contributions the triggers keep is a recount, whatever happens to them:
+ * published, pending online or in person, moved to another feature, hidden, deleted. */
+static void
+test_db_public_counts (void)
+{
+  static const char *const bodies[] = {
+    "{\"moderation\": \"published\", \"feature\": \"ideas\"}",
+    "{\"moderation\": \"pending\", \"feature\": \"ideas\"}",
+    "{\"moderation\": \"pending\", \"feature\": \"map\", \"channel\": \"in_person\"}",
+    "{\"moderation\": \"hidden\", \"feature\": \"ideas\"}",
+    "{\"moderation\": \"published\", \"feature\": \"map\", \"channel\": \"mail\"}",
+    "{\"moderation\": \"published\"}",
+  };
+  static const char recount[] =
+    "SELECT count(*) FROM objects WHERE type = 'contribution' AND deleted = 0"
+    " AND (moderation = 'published' OR (moderation = 'pending'"
+    " AND coalesce (json_extract (data, '$.channel'), 'online') = 'online'))";
+  static const char kept[] = "SELECT coalesce (sum (n), 0) FROM public_counts";
+  static const char recount_map[] =
+    "SELECT count(*) FROM objects WHERE type = 'contribution' AND deleted = 0"
+    " AND feature = 'map' AND moderation = 'published'";
+  static const char kept_map[] =
+    "SELECT coalesce (sum (n), 0) FROM public_counts WHERE feature = 'map'";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("dlg-site-db-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "site.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(DlgSiteDb) db = dlg_site_db_open (path, &error);
+
+  g_assert_no_error (error);
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < 24; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("0b0c0d0e-0000-4000-8000-%012u", i);
+
+        if (round == 2 && i % 5 == 0)
+          g_assert_true (dlg_site_db_delete_object (db, "contribution", id, i % 2, NULL,
+                                                    &error));
+        else
+          g_assert_true (dlg_site_db_put_object (db, "contribution", id, DEMO,
+                                                 bodies[(i + round) % G_N_ELEMENTS (bodies)],
+                                                 NULL, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (db_count (db, kept), ==, db_count (db, recount));
+        g_assert_cmpint (db_count (db, kept_map), ==, db_count (db, recount_map));
+      }
+  g_assert_cmpint (db_count (db, kept), >, 0);
+  g_clear_object (&db);
+  g_unlink (wal);
+  g_unlink (shm);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_db_migrate (void)
 {
@@ -1666,6 +1736,7 @@ main (int   argc,
 
   g_test_add_func ("/site/html/escape", test_html_escape);
   g_test_add_func ("/site/db/migrate", test_db_migrate);
+  g_test_add_func ("/site/db/public-counts-kept", test_db_public_counts);
   g_test_add_func ("/site/cli/binary", test_binary);
 #define ADD(path, func, faults) \
   g_test_add (path, Fixture, GINT_TO_POINTER (faults), fixture_setup, func, fixture_teardown)

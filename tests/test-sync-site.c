@@ -1697,6 +1697,32 @@ test_cli_commands (Fixture       *f,
                                                "/nonexistent/token", NULL }), ==, 1);
 }
 
+/* Contributions pulled for a process the app does not have wait as orphans: the CLI says so
+ * rather than a bare "pulled 0". */
+static void
+test_cli_orphans_named (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *app_path = g_build_filename (f->dir, "app.db", NULL);
+  g_autofree char *elsewhere = g_uuid_string_random ();
+  g_autoptr(GPtrArray) ids = test_site_seed_contributions (f->site, elsewhere, 1000);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                            (const char *[]) { "sync", "--site", f->site->base_uri,
+                                               "--db", app_path, NULL }), ==, 0);
+  g_assert_nonnull (strstr (out, "pulled 0,"));
+  g_assert_nonnull (strstr (out, "1000 contributions wait for a process this database does "
+                                 "not have\n"));
+  g_assert_null (strstr (out, "registration"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                            (const char *[]) { "sync", "--db", app_path, "--json", NULL }), ==, 0);
+  g_assert_nonnull (strstr (out, "\"waiting_contributions\" : 1000"));
+}
+
 /* dialogue-cli sync killed with SIGKILL mid-pull, then run again, ends with the same data as
  * an uninterrupted run. */
 static void
@@ -1928,6 +1954,7 @@ main (int   argc,
   ADD ("/sync/site/registration-vocabulary", test_registration_vocabulary);
   ADD ("/sync/site/hostile-text-inert", test_hostile_text);
   ADD ("/sync/cli/narrative-sync-contributions", test_cli_commands);
+  ADD ("/sync/cli/orphans-counted-and-named", test_cli_orphans_named);
   ADD ("/sync/cli/sigkill-mid-pull-then-resume", test_kill_mid_pull);
   ADD ("/sync/cli/sigkill-mid-push-then-resume", test_kill_mid_push);
 #undef ADD

@@ -69,10 +69,16 @@ read_token (GError **error)
 }
 
 static void
-print_counts (DlgSyncClient *client,
+print_counts (DlgStore      *store,
+              DlgSyncClient *client,
               gboolean       ok,
               const GError  *error)
 {
+  guint n_contributions = 0, n_registrations = 0;
+
+  /* What was pulled but waits for its process is not "pulled 0": say how much and why. */
+  if (!dlg_sync_count_orphans (store, &n_contributions, &n_registrations, NULL))
+    n_contributions = n_registrations = 0;
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -86,6 +92,10 @@ print_counts (DlgSyncClient *client,
       json_builder_add_int_value (builder, dlg_sync_client_get_n_pushed (client));
       json_builder_set_member_name (builder, "pulled");
       json_builder_add_int_value (builder, dlg_sync_client_get_n_pulled (client));
+      json_builder_set_member_name (builder, "waiting_contributions");
+      json_builder_add_int_value (builder, n_contributions);
+      json_builder_set_member_name (builder, "waiting_registrations");
+      json_builder_add_int_value (builder, n_registrations);
       json_builder_set_member_name (builder, "conflicts");
       json_builder_add_int_value (builder, dlg_sync_client_get_n_conflicts (client));
       json_builder_set_member_name (builder, "rejected");
@@ -109,6 +119,16 @@ print_counts (DlgSyncClient *client,
   g_print (_("pushed %u, pulled %u, conflicts %u, refused %u\n"),
            dlg_sync_client_get_n_pushed (client), dlg_sync_client_get_n_pulled (client),
            dlg_sync_client_get_n_conflicts (client), dlg_sync_client_get_n_rejected (client));
+  if (n_contributions > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u contribution waits for a process this database does not have\n",
+                          "%u contributions wait for a process this database does not have\n",
+                          n_contributions), n_contributions);
+  if (n_registrations > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u registration waits for a process this database does not have\n",
+                          "%u registrations wait for a process this database does not have\n",
+                          n_registrations), n_registrations);
 }
 
 int
@@ -168,7 +188,7 @@ dlg_cli_sync (int    argc,
     dlg_sync_client_set_page_size (client, opt_page_size);
 
   ok = dlg_sync_client_sync (client, DLG_SYNC_FLAGS_NONE, NULL, &error);
-  print_counts (client, ok, error);
+  print_counts (store, client, ok, error);
   problems = dlg_sync_client_get_problems (client);
   for (guint i = 0; i < problems->len; i++)
     g_printerr ("dialogue-cli: %s\n", (const char *) problems->pdata[i]);

@@ -33,6 +33,25 @@ struct _DlgSiteDb
 
 G_DEFINE_FINAL_TYPE (DlgSiteDb, dlg_site_db, G_TYPE_OBJECT)
 
+/* A row @r of objects the public sees: the same rule as the pages' SQL_SHOWN. */
+#define SHOWN_IN(r) \
+  " " r ".type = 'contribution' AND " r ".deleted = 0" \
+  " AND (json_extract (" r ".data, '$.moderation') = 'published'" \
+  " OR (json_extract (" r ".data, '$.moderation') = 'pending'" \
+  " AND coalesce (json_extract (" r ".data, '$.channel'), 'online') = 'online'))"
+#define COUNT_KEY(r) \
+  "coalesce (" r ".process_id, ''), coalesce (json_extract (" r ".data, '$.feature'), '')"
+#define COUNT_UP_WHERE(r) \
+  " INSERT INTO public_counts (process_id, feature, n) SELECT " COUNT_KEY (r) ", 1" \
+  " WHERE" SHOWN_IN (r) " ON CONFLICT (process_id, feature) DO UPDATE SET n = n + 1;"
+#define COUNT_DOWN_WHERE(r) \
+  " UPDATE public_counts SET n = n - 1 WHERE (process_id, feature) = (SELECT " COUNT_KEY (r) \
+  ") AND" SHOWN_IN (r) ";"
+#define COUNT_UP " INSERT INTO public_counts (process_id, feature, n) VALUES (" \
+  COUNT_KEY ("NEW") ", 1) ON CONFLICT (process_id, feature) DO UPDATE SET n = n + 1;"
+#define COUNT_DOWN " UPDATE public_counts SET n = n - 1" \
+  " WHERE (process_id, feature) = (SELECT " COUNT_KEY ("OLD") ");"
+
 static const char *const migrations[] = {
   /* 1 */
   "CREATE TABLE meta ("
@@ -88,6 +107,26 @@ static const char *const migrations[] = {
   "  feature);"
   "CREATE INDEX objects_public_order ON objects (process_id, type, deleted, sort_time, rev,"
   "  moderation, feature);",
+  /* 3: how many contributions the public sees, per process and feature, kept by triggers so
+   * that the list page does not count the whole process on every request. The rule of what
+   * is shown is the pages' SQL_SHOWN (dlg-site-page-contributions.c); the triggers read the
+   * JSON itself rather than the generated columns. Idempotent: the table is recounted. */
+  "CREATE TABLE IF NOT EXISTS public_counts ("
+  "  process_id TEXT NOT NULL,"
+  "  feature    TEXT NOT NULL,"      /* '' for none */
+  "  n          INTEGER NOT NULL,"
+  "  PRIMARY KEY (process_id, feature)"
+  ") WITHOUT ROWID;"
+  "DELETE FROM public_counts;"
+  "INSERT INTO public_counts (process_id, feature, n)"
+  "  SELECT coalesce (process_id, ''), coalesce (json_extract (data, '$.feature'), ''), count(*)"
+  "  FROM objects WHERE" SHOWN_IN ("objects") " GROUP BY 1, 2;"
+  "CREATE TRIGGER IF NOT EXISTS public_counts_insert AFTER INSERT ON objects"
+  "  WHEN" SHOWN_IN ("NEW") " BEGIN" COUNT_UP "END;"
+  "CREATE TRIGGER IF NOT EXISTS public_counts_delete AFTER DELETE ON objects"
+  "  WHEN" SHOWN_IN ("OLD") " BEGIN" COUNT_DOWN "END;"
+  "CREATE TRIGGER IF NOT EXISTS public_counts_update AFTER UPDATE ON objects BEGIN"
+  COUNT_DOWN_WHERE ("OLD") COUNT_UP_WHERE ("NEW") "END;",
 };
 
 static const char sql_get_meta[] = "SELECT value FROM meta WHERE key = ?1";

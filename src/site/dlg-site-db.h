@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-#define DLG_SITE_DB_SCHEMA_VERSION 2
+#define DLG_SITE_DB_SCHEMA_VERSION 3
 
 #define DLG_SITE_SCOPE_READ     "sync:read"
 #define DLG_SITE_SCOPE_WRITE    "sync:write"

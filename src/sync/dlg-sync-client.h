@@ -90,4 +90,10 @@ gboolean       dlg_sync_get_state                (DlgStore       *store,
                                                   gboolean       *auth_paused,
                                                   GError        **error);
 
+/* Pulled items waiting for a process this database does not have (see dlg-sync-pull.c). */
+gboolean       dlg_sync_count_orphans            (DlgStore       *store,
+                                                  guint          *n_contributions,
+                                                  guint          *n_registrations,
+                                                  GError        **error);
+
 G_END_DECLS

@@ -23,6 +23,7 @@
 
 #include "dlg-core.h"
 #include "dlg-error.h"
+#include "dlg-sync-client.h"
 #include "dlg-sync-error.h"
 #include "dlg-sync-private.h"
 #include "dlg-vocabularies.h"
@@ -133,6 +134,9 @@ static const char sql_orphan_upsert[] =
 static const char sql_orphan_delete[] = "DELETE FROM sync_orphan WHERE uuid = ?1";
 static const char sql_orphan_list[] =
   "SELECT type, uuid, rev, data_json, process_uuid FROM sync_orphan ORDER BY rev";
+static const char sql_orphan_count[] =
+  "SELECT count(*) FILTER (WHERE type = 'contribution'),"
+  " count(*) FILTER (WHERE type = 'registration') FROM sync_orphan";
 static const char sql_orphan_delete_typed[] =
   "DELETE FROM sync_orphan WHERE type = ?1 AND uuid = ?2";
 static const char sql_seen_insert[] =
@@ -728,6 +732,32 @@ dlg_sync_resync_finish (DlgStore    *store,
       return FALSE;
     }
   return dlg_store_commit (store, error);
+}
+
+/**
+ * dlg_sync_count_orphans:
+ * @n_contributions: (out): contributions waiting for their process
+ * @n_registrations: (out): registrations waiting for their process
+ *
+ * Counts the pulled items that wait for a process this database does not have yet.
+ */
+gboolean
+dlg_sync_count_orphans (DlgStore  *store,
+                        guint     *n_contributions,
+                        guint     *n_registrations,
+                        GError   **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_orphan_count, error);
+  int rc;
+
+  *n_contributions = *n_registrations = 0;
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return dlg_store_set_error (store, rc, error);
+  *n_contributions = sqlite3_column_int (stmt, 0);
+  *n_registrations = sqlite3_column_int (stmt, 1);
+  return TRUE;
 }
 
 /**

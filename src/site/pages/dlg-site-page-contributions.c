@@ -17,13 +17,23 @@
 #define SQL_SHOWN \
   " AND (moderation = 'published' OR (moderation = 'pending'" \
   " AND coalesce (json_extract (data, '$.channel'), 'online') = 'online'))"
+/* A member of the row's JSON when it is a string (jstr()), a number, an object. */
+#define SQL_TEXT(m) " CASE json_type (data, '$." m "') WHEN 'text' THEN data ->> '$." m "' END,"
+#define SQL_NUMBER(m) \
+  " CASE WHEN json_type (data, '$." m "') IN ('integer', 'real') THEN data ->> '$." m "' END,"
+/* One statement gives a page's cards, their members read by SQLite: no JSON tree per row. */
 static const char sql_list_contributions[] =
-  "SELECT id, data FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0"
+  "SELECT id," SQL_TEXT ("kind") SQL_TEXT ("channel") SQL_TEXT ("title") SQL_TEXT ("body")
+  SQL_TEXT ("author_ref") SQL_TEXT ("moderation") SQL_TEXT ("created_at") SQL_NUMBER ("lat")
+  SQL_NUMBER ("lon") SQL_NUMBER ("supports")
+  " CASE json_type (data, '$.answers') WHEN 'object' THEN data -> '$.answers' END"
+  " FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0"
   SQL_SHOWN " AND (?2 IS NULL OR feature = ?2)"
   " ORDER BY sort_time DESC, rev DESC LIMIT ?3 OFFSET ?4";
+/* Kept up to date by triggers (the site database's migration 3), never recounted. */
 static const char sql_count_contributions[] =
-  "SELECT count(*) FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0"
-  SQL_SHOWN " AND (?2 IS NULL OR feature = ?2)";
+  "SELECT coalesce (sum (n), 0) FROM public_counts WHERE process_id = ?1"
+  " AND (?2 IS NULL OR feature = ?2)";
 static const char sql_shown_contribution[] =
   "SELECT data FROM objects WHERE process_id = ?1 AND type = 'contribution' AND id = ?2"
   " AND deleted = 0" SQL_SHOWN;
@@ -53,26 +63,91 @@ dlg_page_channel_label (const char *channel)
   return NULL;
 }
 
+/* What a card shows of a contribution, read from its JSON or from sql_list_contributions. */
+typedef struct
+{
+  const char *id;
+  const char *kind;
+  const char *channel;
+  const char *title;
+  const char *body;
+  const char *author;
+  const char *moderation;
+  const char *created_at;
+  gboolean    has_position;
+  double      lat;
+  double      lon;
+  gint64      supports;
+  JsonNode   *answers;          /* owned, or NULL */
+} Card;
+
+static void
+card_from_json (Card       *card,
+                const char *id,
+                JsonObject *c)
+{
+  JsonNode *answers = json_object_get_member (c, "answers");
+
+  *card = (Card) { id, jstr (c, "kind"), jstr (c, "channel"), jstr (c, "title"),
+                   jstr (c, "body"), jstr (c, "author_ref"), jstr (c, "moderation"),
+                   jstr (c, "created_at") };
+  card->has_position = json_object_has_member (c, "lat") && !json_object_get_null_member (c, "lat")
+                       && json_object_has_member (c, "lon")
+                       && !json_object_get_null_member (c, "lon");
+  if (card->has_position)
+    {
+      card->lat = json_object_get_double_member (c, "lat");
+      card->lon = json_object_get_double_member (c, "lon");
+    }
+  card->supports = jint (c, "supports", 0);
+  if (answers != NULL && JSON_NODE_HOLDS_OBJECT (answers))
+    card->answers = json_node_ref (answers);
+}
+
+/* The columns of sql_list_contributions; valid until the statement steps again. */
+static void
+card_from_row (Card          *card,
+               sqlite3_stmt  *stmt)
+{
+  const char *answers = (const char *) sqlite3_column_text (stmt, 11);
+
+#define TEXT(i) ((const char *) sqlite3_column_text (stmt, i))
+  *card = (Card) { TEXT (0), TEXT (1), TEXT (2), TEXT (3), TEXT (4), TEXT (5), TEXT (6),
+                   TEXT (7) };
+#undef TEXT
+  card->has_position = sqlite3_column_type (stmt, 8) != SQLITE_NULL
+                       && sqlite3_column_type (stmt, 9) != SQLITE_NULL;
+  card->lat = sqlite3_column_double (stmt, 8);
+  card->lon = sqlite3_column_double (stmt, 9);
+  card->supports = sqlite3_column_type (stmt, 10) == SQLITE_FLOAT
+                   ? (gint64) sqlite3_column_double (stmt, 10)
+                   : sqlite3_column_int64 (stmt, 10);
+  if (answers != NULL)
+    card->answers = dlg_json_parse (answers, -1, NULL);
+  if (card->answers != NULL && !JSON_NODE_HOLDS_OBJECT (card->answers))
+    g_clear_pointer (&card->answers, json_node_unref);
+}
+
 /* One contribution as a card (<li>), with its anchor c-<id>. */
 static void
 append_contribution (GString    *page,
-                     const char *id,
-                     JsonObject *c,
+                     const Card *c,
                      gboolean    highlighted)
 {
-  JsonNode *answers = json_object_get_member (c, "answers");
-  const char *title = jstr (c, "title");
-  const char *author = jstr (c, "author_ref");
+  JsonNode *answers = c->answers;
+  const char *title = c->title;
+  const char *author = c->author;
+  const char *id = c->id;
 
   g_string_append (page, "<li class=\"card\" id=\"c-");
   dlg_html_escape_append (page, id);
   g_string_append (page, "\"><p class=\"meta\"><span class=\"badge\">");
-  dlg_html_escape_append (page, dlg_page_kind_label (jstr (c, "kind")));
+  dlg_html_escape_append (page, dlg_page_kind_label (c->kind));
   g_string_append (page, "</span> ");
-  if (dlg_page_channel_label (jstr (c, "channel")) != NULL)
+  if (dlg_page_channel_label (c->channel) != NULL)
     {
       g_string_append (page, "<span class=\"badge channel\">");
-      dlg_html_escape_append (page, dlg_page_channel_label (jstr (c, "channel")));
+      dlg_html_escape_append (page, dlg_page_channel_label (c->channel));
       g_string_append (page, "</span> ");
     }
   if (highlighted)
@@ -85,7 +160,7 @@ append_contribution (GString    *page,
       else if (g_strcmp0 (position, "against") == 0)
         g_string_append (page, "<span class=\"badge against\">Contre</span> ");
     }
-  if (g_strcmp0 (jstr (c, "moderation"), "pending") == 0)
+  if (g_strcmp0 (c->moderation, "pending") == 0)
     g_string_append (page, "<span class=\"badge pending\">En attente de modération</span> ");
   g_string_append (page, "</p>\n");
   if (title != NULL && *title != '\0')
@@ -94,7 +169,7 @@ append_contribution (GString    *page,
       dlg_html_escape_append (page, title);
       g_string_append (page, "</h2>\n");
     }
-  dlg_html_paragraphs (page, jstr (c, "body"));
+  dlg_html_paragraphs (page, c->body);
   if (answers != NULL && JSON_NODE_HOLDS_OBJECT (answers)
       && json_object_has_member (json_node_get_object (answers), "questions"))
     {
@@ -115,21 +190,20 @@ append_contribution (GString    *page,
     }
   g_string_append (page, "<p class=\"meta\">");
   dlg_html_escape_append (page, author != NULL && *author != '\0' ? author : "Anonyme");
-  dlg_page_append_date (page, ", le ", jstr (c, "created_at"));
-  if (json_object_has_member (c, "lat") && !json_object_get_null_member (c, "lat")
-      && json_object_has_member (c, "lon") && !json_object_get_null_member (c, "lon"))
+  dlg_page_append_date (page, ", le ", c->created_at);
+  if (c->has_position)
     {
       /* French decimal comma, whatever the locale. */
       char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
-      g_ascii_formatd (lat, sizeof lat, "%.5f", json_object_get_double_member (c, "lat"));
-      g_ascii_formatd (lon, sizeof lon, "%.5f", json_object_get_double_member (c, "lon"));
+      g_ascii_formatd (lat, sizeof lat, "%.5f", c->lat);
+      g_ascii_formatd (lon, sizeof lon, "%.5f", c->lon);
       g_strdelimit (lat, ".", ',');
       g_strdelimit (lon, ".", ',');
       g_string_append_printf (page, " · latitude %s, longitude %s", lat, lon);
     }
-  if (jint (c, "supports", 0) > 0)
+  if (c->supports > 0)
     g_string_append_printf (page, " · %" G_GINT64_FORMAT " soutien%s",
-                            jint (c, "supports", 0), jint (c, "supports", 0) > 1 ? "s" : "");
+                            c->supports, c->supports > 1 ? "s" : "");
   g_string_append (page, "</p></li>\n");
 }
 
@@ -157,7 +231,6 @@ dlg_page_contributions (DlgSiteServer     *self,
                         JsonObject        *process)
 {
   DlgSiteDb *db = dlg_site_server_get_db (self);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_page_row_free);
   g_autoptr(GHashTable) highlights = load_highlights (db, process_id);
   g_autofree char *back = g_strconcat ("/p/", process_id, NULL);
   g_autoptr(GHashTable) query = NULL;
@@ -195,18 +268,6 @@ dlg_page_contributions (DlgSiteServer     *self,
   }
   n_pages = MAX (1, (shown + PAGE_SIZE - 1) / PAGE_SIZE);
   page_number = MIN (page_number, n_pages);
-  {
-    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_list_contributions, NULL);
-    if (stmt != NULL)
-      {
-        sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
-        if (filter != NULL)
-          sqlite3_bind_text (stmt, 2, filter, -1, SQLITE_STATIC);
-        sqlite3_bind_int (stmt, 3, PAGE_SIZE);
-        sqlite3_bind_int64 (stmt, 4, (page_number - 1) * PAGE_SIZE);
-        dlg_page_read_rows (stmt, rows);
-      }
-  }
 
   dlg_html_page_begin (page, "Contributions", back, jstr (process, "title"));
   g_string_append (page, "<h1>Les contributions</h1>\n<nav aria-label=\"Filtrer par mode de "
@@ -234,13 +295,25 @@ dlg_page_contributions (DlgSiteServer     *self,
                                 "modération restent conservées mais ne sont plus affichées.",
                           shown, shown > 1 ? "s" : "");
   g_string_append (page, "</p>\n<ul class=\"cards\">\n");
-  for (guint i = 0; i < rows->len; i++)
-    {
-      DlgPageRow *row = g_ptr_array_index (rows, i);
+  {
+    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_list_contributions, NULL);
+    if (stmt != NULL)
+      {
+        sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
+        if (filter != NULL)
+          sqlite3_bind_text (stmt, 2, filter, -1, SQLITE_STATIC);
+        sqlite3_bind_int (stmt, 3, PAGE_SIZE);
+        sqlite3_bind_int64 (stmt, 4, (page_number - 1) * PAGE_SIZE);
+        while (sqlite3_step (stmt) == SQLITE_ROW)
+          {
+            Card card;
 
-      append_contribution (page, row->id, json_node_get_object (row->data),
-                           g_hash_table_contains (highlights, row->id));
-    }
+            card_from_row (&card, stmt);
+            append_contribution (page, &card, g_hash_table_contains (highlights, card.id));
+            g_clear_pointer (&card.answers, json_node_unref);
+          }
+      }
+  }
   g_string_append (page, "</ul>\n");
   if (n_pages > 1)
     {
@@ -318,8 +391,13 @@ dlg_page_contribution (DlgSiteServer     *self,
   g_string_append (page, "<h1>Une contribution</h1>\n<p class=\"lead\">");
   dlg_html_escape_append (page, jstr (process, "title"));
   g_string_append (page, "</p>\n<ul class=\"cards\">\n");
-  append_contribution (page, contribution_id, json_node_get_object (node),
-                       g_hash_table_contains (highlights, contribution_id));
+  {
+    Card card;
+
+    card_from_json (&card, contribution_id, json_node_get_object (node));
+    append_contribution (page, &card, g_hash_table_contains (highlights, contribution_id));
+    g_clear_pointer (&card.answers, json_node_unref);
+  }
   g_string_append (page, "</ul>\n");
   dlg_html_page_end (page);
   dlg_page_reply_html (msg, SOUP_STATUS_OK, page);
