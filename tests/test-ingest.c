@@ -536,6 +536,92 @@ test_remove_missing (Fixture       *f,
                                     " ('row-1', 'row-3')"), ==, 2);
 }
 
+static gint64
+count_marked (Fixture *f)
+{
+  return count (f->store, "SELECT count(*) FROM contribution WHERE site_missing_at IS NOT NULL");
+}
+
+/* The site's contributions are never removed on absence alone: marked "no longer on the site"
+ * and kept; the mark goes when the site lists them again; its deletion removes them. */
+static void
+test_site_missing_marked (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(DlgIngestBatch) batch = dlg_ingest_batch_new (DLG_INGEST_SOURCE_SITE);
+  g_autoptr(DlgIngestReport) report = NULL;
+  g_autoptr(GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  guint n_missing = 0, n_held = 0, n_removed = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(DlgContribution) c = contribution (f->process_id, "En ligne", "");
+
+      g_ptr_array_add (uuids, g_uuid_string_random ());
+      dlg_contribution_set_channel (c, "online");
+      dlg_ingest_batch_add_contribution (batch, uuids->pdata[i], i + 1, c,
+                                         DLG_INGEST_FLAGS_NONE);
+    }
+  report = apply (f, batch);
+  g_assert_cmpuint (report->n_added, ==, 4);
+
+  /* Counting changes nothing. */
+  g_hash_table_add (keep, uuids->pdata[0]);
+  g_hash_table_add (keep, uuids->pdata[1]);
+  g_assert_true (dlg_ingest_count_missing (f->store, DLG_INGEST_SOURCE_SITE,
+                                           DLG_INGEST_CONTRIBUTION, keep, &n_missing, &n_held,
+                                           &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_missing, ==, 2);
+  g_assert_cmpuint (n_held, ==, 4);
+  g_assert_cmpint (count_marked (f), ==, 0);
+
+  g_assert_true (dlg_ingest_remove_missing (f->store, DLG_INGEST_SOURCE_SITE,
+                                            DLG_INGEST_CONTRIBUTION, keep, &n_removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_removed, ==, 2);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM contribution"), ==, 4);
+  g_assert_cmpint (count_marked (f), ==, 2);
+
+  /* Already marked: not counted again. */
+  g_assert_true (dlg_ingest_count_missing (f->store, DLG_INGEST_SOURCE_SITE,
+                                           DLG_INGEST_CONTRIBUTION, keep, &n_missing, NULL,
+                                           &error));
+  g_assert_cmpuint (n_missing, ==, 0);
+
+  /* The site sends #2 again: its mark goes. A full scan that lists #3 again clears its own. */
+  {
+    g_autoptr(DlgIngestBatch) again = dlg_ingest_batch_new (DLG_INGEST_SOURCE_SITE);
+    g_autoptr(DlgIngestReport) r2 = NULL;
+    g_autoptr(DlgContribution) c = contribution (f->process_id, "En ligne", "");
+
+    dlg_contribution_set_channel (c, "online");
+    dlg_ingest_batch_add_contribution (again, uuids->pdata[2], 10, c, DLG_INGEST_FLAGS_NONE);
+    r2 = apply (f, again);
+    g_assert_cmpuint (r2->n_updated, ==, 1);
+  }
+  g_assert_cmpint (count_marked (f), ==, 1);
+  g_hash_table_add (keep, uuids->pdata[2]);
+  g_hash_table_add (keep, uuids->pdata[3]);
+  g_assert_true (dlg_ingest_remove_missing (f->store, DLG_INGEST_SOURCE_SITE,
+                                            DLG_INGEST_CONTRIBUTION, keep, &n_removed, &error));
+  g_assert_cmpuint (n_removed, ==, 0);
+  g_assert_cmpint (count_marked (f), ==, 0);
+
+  /* Only the site's deletion removes one. */
+  {
+    g_autoptr(DlgIngestBatch) removal = dlg_ingest_batch_new (DLG_INGEST_SOURCE_SITE);
+    g_autoptr(DlgIngestReport) r3 = NULL;
+
+    dlg_ingest_batch_add_removal (removal, DLG_INGEST_CONTRIBUTION, uuids->pdata[3], 20, FALSE);
+    r3 = apply (f, removal);
+    g_assert_cmpuint (r3->n_removed, ==, 1);
+  }
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM contribution"), ==, 3);
+}
+
 /* Reading sync v1's JSON: what the site sends becomes the type's fields. */
 static void
 test_from_json (Fixture       *f,
@@ -727,6 +813,7 @@ main (int    argc,
   ADD ("/core/ingest/cancel", test_cancel);
   ADD ("/core/ingest/registrations", test_registrations);
   ADD ("/core/ingest/remove-missing", test_remove_missing);
+  ADD ("/core/ingest/site-missing-marked", test_site_missing_marked);
   ADD ("/core/ingest/from-json", test_from_json);
   ADD ("/core/ingest/migrate-backfill", test_migrate_backfill);
   ADD ("/core/ingest/async", test_async);

@@ -363,6 +363,25 @@ test_site_down_keeps_everything (Fixture       *f,
   g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
 }
 
+/* A narrative the site refuses (a stage it does not know), queued; returns its uuid. */
+static char *
+queue_refused_narrative (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  char *uuid = dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Mauvais", "x",
+                                           &error);
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
+                                               "UPDATE narrative SET stage = 'nowhere'"
+                                               " WHERE uuid = ?1", &error);
+
+  g_assert_no_error (error);
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  g_assert_true (dlg_store_step_done (f->store, stmt, &error));
+  g_assert_true (dlg_sync_enqueue_narrative (f->store, uuid, &error));
+  g_assert_no_error (error);
+  return uuid;
+}
+
 /* 401 pauses the queue and says that a token is needed; 422 is shown, other rows go on. */
 static void
 test_auth_and_refusals (Fixture       *f,
@@ -386,17 +405,7 @@ test_auth_and_refusals (Fixture       *f,
   dlg_sync_client_set_token (f->client, f->site->token);
 
   /* A narrative the site refuses (a stage it does not know) and a good one. */
-  uuid = dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Mauvais", "x", &error);
-  g_assert_no_error (error);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
-                                                 "UPDATE narrative SET stage = 'nowhere'"
-                                                 " WHERE uuid = ?1", &error);
-
-    dlg_stmt_bind_text (stmt, 1, uuid);
-    g_assert_true (dlg_store_step_done (f->store, stmt, &error));
-  }
-  g_assert_true (dlg_sync_enqueue_narrative (f->store, uuid, &error));
+  uuid = queue_refused_narrative (f);
   g_free (dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Bon", "y", &error));
   g_assert_no_error (error);
 
@@ -1115,6 +1124,13 @@ test_registration_closes_with_stage (Fixture       *f,
   g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM participant"), ==, 2);
 }
 
+static gint64
+count_marked (Fixture *f)
+{
+  return test_app_count (f->store,
+                         "SELECT count(*) FROM contribution WHERE site_missing_at IS NOT NULL");
+}
+
 /* An expired cursor (410) leads to a full resync that keeps unsent local edits. */
 static void
 test_expired_cursor (Fixture       *f,
@@ -1173,7 +1189,9 @@ test_expired_cursor (Fixture       *f,
                                    "SELECT count(*) FROM contribution WHERE title = 'Idée 0"
                                    " corrigée' AND moderation = 'trashed' AND"
                                    " moderation_reason = 'Doublon' AND supports = 9"), ==, 1);
-  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution"), ==, 28);
+  /* #1 deleted by the feed goes; #2, gone without a trace, is kept, marked. */
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution"), ==, 29);
+  g_assert_cmpint (count_marked (f), ==, 1);
   g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 2);
   g_assert_cmpint (test_app_count (f->store,
                                    "SELECT count(*) FROM sync_state WHERE full_resync = 0 AND"
@@ -1923,6 +1941,310 @@ test_manager_training (void)
   remove_tree (dir);
 }
 
+/* Runs @sql on the site's database, behind the site's back. */
+static void
+site_exec (Fixture    *f,
+           const char *sql)
+{
+  g_autoptr(DlgSiteDb) db = test_site_open_db (f->site);
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_exec (dlg_site_db_get_handle (db), sql, NULL, NULL, &message), ==,
+                   SQLITE_OK);
+  g_assert_null (message);
+}
+
+/* Replaces the site's database, in place, by the copy at @path (an older backup). */
+static void
+site_restore (Fixture    *f,
+              const char *path)
+{
+  g_autoptr(DlgSiteDb) db = test_site_open_db (f->site);
+  sqlite3 *from = NULL;
+  sqlite3_backup *backup;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &from, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  backup = sqlite3_backup_init (dlg_site_db_get_handle (db), "main", from, "main");
+  g_assert_nonnull (backup);
+  g_assert_cmpint (sqlite3_backup_step (backup, -1), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_backup_finish (backup), ==, SQLITE_OK);
+  sqlite3_close (from);
+}
+
+/* Every contribution of the app gets a theme and a note: the officer's work on them. */
+static void
+annotate_all (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgTheme) theme = dlg_theme_new (f->process_id);
+  g_autoptr(GListModel) list = NULL;
+
+  dlg_theme_set_name (theme, "Mobilités");
+  g_assert_true (dlg_theme_save (f->store, theme, &error));
+  g_assert_no_error (error);
+  list = dlg_contribution_list (f->store, f->process_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(DlgContribution) c = g_list_model_get_item (list, i);
+
+      dlg_contribution_set_note (c, "À garder");
+      g_assert_true (dlg_contribution_save (f->store, c, &error));
+      g_assert_true (dlg_contribution_add_theme (f->store, dlg_contribution_get_id (c),
+                                                 dlg_theme_get_id (theme), &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+assert_all_kept (Fixture *f,
+                 gint64   n,
+                 gint64   n_marked)
+{
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution"), ==, n);
+  g_assert_cmpint (count_marked (f), ==, n_marked);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM contribution_annotation"
+                                   " WHERE note = 'À garder'"), ==, n);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution_theme"), ==, n);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM theme"), ==, 1);
+}
+
+/* The site restored from an older backup: the full resync that follows would find 40 of the
+ * 50 contributions gone. It stops before changing anything and says why; confirmed, it marks
+ * them "no longer on the site" and keeps them, with their themes and notes. */
+static void
+test_restored_backup (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autofree char *backup = g_build_filename (f->dir, "site-backup.db", NULL);
+  g_autofree char *app_path = g_build_filename (f->dir, "app.db", NULL);
+  g_autofree char *vacuum = g_strdup_printf ("VACUUM INTO '%s'", backup);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *array;
+  guint n_missing = 0;
+
+  test_app_sync (f->client);
+  first = test_site_seed_contributions (f->site, f->process_uuid, 10);
+  test_app_sync (f->client);
+  site_exec (f, vacuum);
+  later = test_site_seed_contributions (f->site, f->process_uuid, 40);
+  test_app_sync (f->client);
+  annotate_all (f);
+  assert_all_kept (f, 50, 0);
+
+  site_restore (f, backup);
+  g_assert_false (dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_PULL_ONLY, NULL, &error));
+  g_assert_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_SITE_MISSING);
+  g_assert_nonnull (strstr (error->message, "40"));
+  g_assert_nonnull (strstr (error->message, "backup"));
+  g_clear_error (&error);
+  assert_all_kept (f, 50, 0);
+
+  /* The command line says the same, exits non-zero, and goes on when told to. */
+  g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                            (const char *[]) { "sync", "--db", app_path, NULL }), ==, 1);
+  g_assert_nonnull (strstr (err, "40"));
+  g_assert_nonnull (strstr (err, "--confirm-missing"));
+  assert_all_kept (f, 50, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                            (const char *[]) { "sync", "--confirm-missing", "--db", app_path,
+                                               NULL }), ==, 0);
+  assert_all_kept (f, 50, 40);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The mark is in the listing: the 40 later ones, not the 10 the backup has. */
+  g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                            (const char *[]) { "contributions", f->process_uuid, "--db",
+                                               app_path, "--json", NULL }), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, 50);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *c = json_array_get_object_element (array, i);
+      const char *uuid = json_object_get_string_member (c, "uuid");
+      JsonNode *mark = json_object_get_member (c, "site_missing_at");
+      gboolean later_one = FALSE;
+
+      g_assert_nonnull (mark);
+      for (guint j = 0; j < later->len; j++)
+        later_one |= g_strcmp0 (later->pdata[j], uuid) == 0;
+      g_assert_cmpint (later_one, ==, !JSON_NODE_HOLDS_NULL (mark));
+      n_missing += later_one;
+    }
+  g_assert_cmpuint (n_missing, ==, 40);
+
+  /* What is marked does not stop the next syncs; only the feed's deletion removes one. */
+  test_app_sync (f->client);
+  {
+    g_autoptr(DlgSiteDb) db = test_site_open_db (f->site);
+    gint64 rev;
+
+    g_assert_true (dlg_site_db_delete_object (db, "contribution", first->pdata[0], FALSE, &rev,
+                                              &error));
+    g_assert_no_error (error);
+  }
+  test_app_sync (f->client);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution"), ==, 49);
+  g_assert_cmpint (count_marked (f), ==, 40);
+
+  /* One the site lists again at the next full resync loses its mark. */
+  {
+    g_autoptr(DlgSiteDb) db = test_site_open_db (f->site);
+    g_autofree char *json = g_strdup_printf (
+      "{\"process_id\": \"%s\", \"feature\": \"ideas\", \"kind\": \"idea\", \"title\":"
+      " \"De retour\", \"body\": \"b\", \"created_at\": \"2026-11-25T10:00:00Z\","
+      " \"moderation\": \"published\", \"supports\": 1}", f->process_uuid);
+    gint64 rev;
+
+    g_assert_true (dlg_site_db_put_object (db, "contribution", later->pdata[0],
+                                           f->process_uuid, json, &rev, &error));
+    g_assert_true (dlg_site_db_expire_cursors (db, &error));
+    g_assert_no_error (error);
+  }
+  test_app_sync (f->client);
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM contribution"), ==, 49);
+  g_assert_cmpint (count_marked (f), ==, 39);
+}
+
+/* The site replaced by an empty one: nothing of the app goes, the sync says why. */
+static void
+test_emptied_site (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(DlgSiteDb) db = NULL;
+
+  test_app_sync (f->client);
+  ids = test_site_seed_contributions (f->site, f->process_uuid, 30);
+  test_app_sync (f->client);
+  annotate_all (f);
+
+  site_exec (f, "DELETE FROM objects WHERE type = 'contribution'");
+  db = test_site_open_db (f->site);
+  g_assert_true (dlg_site_db_expire_cursors (db, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_false (dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_PULL_ONLY, NULL, &error));
+      g_assert_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_SITE_MISSING);
+      g_assert_nonnull (strstr (error->message, "30"));
+      g_clear_error (&error);
+      assert_all_kept (f, 30, 0);
+    }
+  g_assert_true (dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_PULL_ONLY |
+                                       DLG_SYNC_FLAGS_CONFIRM_MISSING, NULL, &error));
+  g_assert_no_error (error);
+  assert_all_kept (f, 30, 30);
+}
+
+/* A 404 or 410 on a moderation POST (a proxy can answer one) used to mark the decision sent:
+ * the contribution stayed public while the app showed it removed. It is kept, and said. */
+static void
+test_moderation_404_not_sent (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *event = NULL;
+  g_autofree char *contributions = g_strdup_printf ("/p/%s/contributions", f->process_uuid);
+  g_autofree char *page = NULL;
+
+  test_app_sync (f->client);
+  post_idea (f, "Publicité pour un casino", "Spam.");
+  test_app_sync (f->client);
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store, "SELECT uuid FROM contribution",
+                                                 &error);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    uuid = dlg_stmt_dup_text (stmt, 0);
+  }
+  for (guint status = 404; status <= 410; status += 6)
+    {
+      g_autofree char *fault = g_strdup_printf ("{\"path_prefix\": \"/api/sync/v1/moderation\","
+                                                " \"count\": 1, \"status\": %u}", status);
+
+      g_clear_pointer (&event, g_free);
+      event = dlg_sync_enqueue_moderation (f->store, uuid, "trashed", "Hors sujet", &error);
+      g_assert_no_error (error);
+      test_site_fault (f->site, fault);
+      g_assert_true (dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_NONE, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (dlg_sync_client_get_problems (f->client)->len, ==, 1);
+      g_assert_nonnull (strstr (dlg_sync_client_get_problems (f->client)->pdata[0], "HTTP"));
+      g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 0);
+      g_assert_cmpuint (dlg_sync_client_get_n_rejected (f->client), ==, 1);
+      g_assert_cmpint (test_app_count (f->store,
+                                       "SELECT count(*) FROM outbox WHERE method = 'POST'"
+                                       " AND state = 'failed'"), >=, 1);
+      g_clear_pointer (&page, g_free);
+      page = get_page (f, contributions, 200);
+      g_assert_nonnull (strstr (page, "Publicité pour un casino"));
+      test_site_clear_faults (f->site);
+    }
+}
+
+/* A refused push is never silent: every dialogue-cli sync exits 1 and --json lists it with
+ * the site's problem text, as long as it waits for the officer. */
+static void
+test_cli_refused_not_silent (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *app_path = g_build_filename (f->dir, "app.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+
+  test_app_sync (f->client);
+  uuid = queue_refused_narrative (f);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonArray *refused;
+      JsonObject *item;
+
+      g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                                (const char *[]) { "sync", "--site", f->site->base_uri, "--db",
+                                                   app_path, "--json", NULL }), ==, 1);
+      g_assert_nonnull (strstr (err, "stage"));
+      g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+      g_assert_no_error (error);
+      refused = json_object_get_array_member (json_node_get_object (
+                                                json_parser_get_root (parser)), "refused");
+      g_assert_cmpuint (json_array_get_length (refused), ==, 1);
+      item = json_array_get_object_element (refused, 0);
+      g_assert_cmpstr (json_object_get_string_member (item, "type"), ==, "narrative");
+      g_assert_cmpstr (json_object_get_string_member (item, "uuid"), ==, uuid);
+      g_assert_nonnull (strstr (json_object_get_string_member (item, "problem"), "stage"));
+    }
+
+  /* Corrected and sent: the next sync is clean again. */
+  g_assert_true (dlg_store_exec (f->store, "UPDATE narrative SET stage = 'workshop'", &error));
+  g_assert_true (dlg_sync_enqueue_narrative (f->store, uuid, &error));
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                              (const char *[]) { "sync", "--site", f->site->base_uri, "--db",
+                                                 app_path, NULL }), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1949,12 +2271,16 @@ main (int   argc,
   ADD ("/sync/site/process-page-follows-stages", test_process_page_follows_stages);
   ADD ("/sync/site/registration-closes-with-stage", test_registration_closes_with_stage);
   ADD ("/sync/site/expired-cursor-full-resync", test_expired_cursor);
+  ADD ("/sync/site/restored-backup-keeps-local", test_restored_backup);
+  ADD ("/sync/site/emptied-site-keeps-local", test_emptied_site);
   ADD ("/sync/site/conflict-412-both-versions", test_conflict);
   ADD ("/sync/site/erasure-purges-personal-data", test_erasure);
   ADD ("/sync/site/registration-vocabulary", test_registration_vocabulary);
   ADD ("/sync/site/hostile-text-inert", test_hostile_text);
   ADD ("/sync/cli/narrative-sync-contributions", test_cli_commands);
   ADD ("/sync/cli/orphans-counted-and-named", test_cli_orphans_named);
+  ADD ("/sync/cli/refused-not-silent", test_cli_refused_not_silent);
+  ADD ("/sync/site/moderation-404-410-not-sent", test_moderation_404_not_sent);
   ADD ("/sync/cli/sigkill-mid-pull-then-resume", test_kill_mid_pull);
   ADD ("/sync/cli/sigkill-mid-push-then-resume", test_kill_mid_push);
 #undef ADD

@@ -287,6 +287,133 @@ test_bad_json (void)
   soup_server_disconnect (server);
 }
 
+/* The process the fake sites' items belong to. */
+static DlgProcess *
+fake_site_process (DlgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  DlgProcess *process = dlg_process_create (store, "Démarche", &error);
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, "UPDATE process SET uuid = ?1", &error);
+
+  g_assert_no_error (error);
+  dlg_stmt_bind_text (stmt, 1, PROCESS);
+  g_assert_true (dlg_store_step_done (store, stmt, &error));
+  return process;
+}
+
+/* Listens on loopback with @callback; returns the base address. */
+static char *
+fake_site_listen (SoupServer         *server,
+                  SoupServerCallback  callback,
+                  gpointer            user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  char *base;
+
+  soup_server_add_handler (server, NULL, callback, user_data, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  return base;
+}
+
+/* A site whose feed never ends: every page has one item and has_more; its cursor goes on
+ * forever, or comes back to one it gave (@cycle pages). */
+typedef struct
+{
+  guint cycle;
+  guint n_pages;
+} EndlessSite;
+
+static void
+endless_site_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  EndlessSite *site = user_data;
+  BadSite bad = { 0 };
+  g_autofree char *page = NULL;
+  guint n;
+
+  if (!g_str_equal (path, "/api/sync/v1/changes"))
+    {
+      bad_site_cb (server, msg, path, query, &bad);
+      return;
+    }
+  n = ++site->n_pages;
+  page = g_strdup_printf ("{\"items\": [{\"type\": \"contribution\", \"id\":"
+                          " \"22222222-2222-4222-8222-222222222222\", \"rev\": %u,"
+                          " \"deleted\": false, \"data\": {\"process_id\": \"" PROCESS "\","
+                          " \"feature\": \"ideas\", \"kind\": \"idea\", \"title\": \"Encore\","
+                          " \"body\": \"b\", \"created_at\": \"2026-11-25T10:00:00Z\","
+                          " \"moderation\": \"published\", \"supports\": 0}}],"
+                          " \"next_cursor\": \"c%u\", \"has_more\": true}",
+                          n, site->cycle > 0 ? n % site->cycle : n);
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, page,
+                                    strlen (page));
+}
+
+/* A site whose feed never ends used to keep dialogue-cli sync running forever: a pull is
+ * bounded by pages and by time, and a cursor that comes back stops it at once. What was
+ * applied stays. */
+static void
+test_endless_feed (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(DlgSyncClient) client = NULL;
+  g_autofree char *base = NULL;
+  EndlessSite site = { 0 };
+  gint64 started;
+
+  g_assert_no_error (error);
+  process = fake_site_process (store);
+  base = fake_site_listen (server, endless_site_cb, &site);
+  client = dlg_sync_client_new (store, base);
+  dlg_sync_client_set_token (client, "t");
+  dlg_sync_client_set_backoff (client, 10, 100, 100, 2);
+
+  /* By pages. */
+  dlg_sync_client_set_pull_bounds (client, 40, 600);
+  g_assert_false (dlg_sync_client_sync (client, DLG_SYNC_FLAGS_PULL_ONLY, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_FEED_ENDLESS);
+  g_assert_nonnull (strstr (error->message, "40"));
+  g_clear_error (&error);
+  g_assert_cmpuint (site.n_pages, ==, 40);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM contribution WHERE title = 'Encore'"
+                                 " AND remote_rev = 40"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM sync_state WHERE cursor = 'c40'"), ==, 1);
+
+  /* By time. */
+  site.n_pages = 100;
+  dlg_sync_client_set_pull_bounds (client, G_MAXUINT, 1);
+  started = g_get_monotonic_time ();
+  g_assert_false (dlg_sync_client_sync (client, DLG_SYNC_FLAGS_PULL_ONLY, NULL, &error));
+  g_assert_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_FEED_ENDLESS);
+  g_clear_error (&error);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 30 * G_USEC_PER_SEC);
+
+  /* A cursor that comes back. */
+  site.n_pages = 1000;
+  site.cycle = 3;
+  dlg_sync_client_set_pull_bounds (client, 5000, 600);
+  g_assert_false (dlg_sync_client_sync (client, DLG_SYNC_FLAGS_PULL_ONLY, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_FEED_ENDLESS);
+  g_clear_error (&error);
+  g_assert_cmpuint (site.n_pages, <=, 1000 + 4);
+  soup_server_disconnect (server);
+}
+
 /* A page with a member nested 100,000 deep (200 KB) used to overflow json-glib's recursive
  * parser: dialogue-cli sync died of SIGSEGV. It is refused before parsing: a clear error,
  * nothing applied, the cursor unchanged, and a good page afterwards goes through. */
@@ -749,6 +876,7 @@ main (int   argc,
   g_test_add_func ("/sync/backoff/full-jitter-retry-after-wins", test_backoff);
   g_test_add_func ("/sync/pull/bad-json-rejected-nothing-applied", test_bad_json);
   g_test_add_func ("/sync/pull/deep-json-rejected-nothing-applied", test_deep_json);
+  g_test_add_func ("/sync/pull/endless-feed-bounded", test_endless_feed);
   g_test_add_func ("/sync/pull/rev-orphans-erasure", test_apply_rules);
   g_test_add_func ("/sync/tls/untrusted-refused-own-ca-accepted", test_tls);
   g_test_add_func ("/sync/client/no-clear-http-no-redirect", test_site_address);

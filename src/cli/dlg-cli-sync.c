@@ -28,6 +28,7 @@ static gboolean opt_json;
 static int opt_page_size;
 static gint64 opt_resolve;
 static char *opt_keep;
+static gboolean opt_confirm_missing;
 
 static GOptionContext *
 new_context (const char         *parameters,
@@ -71,6 +72,7 @@ read_token (GError **error)
 static void
 print_counts (DlgStore      *store,
               DlgSyncClient *client,
+              GPtrArray     *refused,
               gboolean       ok,
               const GError  *error)
 {
@@ -104,6 +106,21 @@ print_counts (DlgStore      *store,
       json_builder_begin_array (builder);
       for (guint i = 0; i < problems->len; i++)
         json_builder_add_string_value (builder, problems->pdata[i]);
+      json_builder_end_array (builder);
+      /* What the site refused, this sync or before, while it waits for the officer. */
+      json_builder_set_member_name (builder, "refused");
+      json_builder_begin_array (builder);
+      for (guint i = 0; refused != NULL && i + 2 < refused->len; i += 3)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, refused->pdata[i]);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, refused->pdata[i + 1]);
+          json_builder_set_member_name (builder, "problem");
+          json_builder_add_string_value (builder, refused->pdata[i + 2]);
+          json_builder_end_object (builder);
+        }
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "error");
       if (error != NULL)
@@ -141,6 +158,9 @@ dlg_cli_sync (int    argc,
     { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_token_file,
       N_("Read the token from FILE (default: $DIALOGUE_TOKEN, then the keyring)"),
       N_("FILE") },
+    { "confirm-missing", 0, 0, G_OPTION_ARG_NONE, &opt_confirm_missing,
+      N_("Go on when the site no longer lists many items (they are kept, marked “no longer "
+         "on the site”)"), NULL },
     { "page-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &opt_page_size, NULL, NULL },
     { NULL }
   };
@@ -151,6 +171,7 @@ dlg_cli_sync (int    argc,
   g_autoptr(DlgSyncClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
   GPtrArray *problems;
   gboolean ok;
 
@@ -187,14 +208,30 @@ dlg_cli_sync (int    argc,
   if (opt_page_size > 0)
     dlg_sync_client_set_page_size (client, opt_page_size);
 
-  ok = dlg_sync_client_sync (client, DLG_SYNC_FLAGS_NONE, NULL, &error);
-  print_counts (store, client, ok, error);
+  ok = dlg_sync_client_sync (client, opt_confirm_missing ? DLG_SYNC_FLAGS_CONFIRM_MISSING
+                                                        : DLG_SYNC_FLAGS_NONE, NULL, &error);
+  refused = dlg_sync_list_refused (store, ok ? &error : NULL);
+  if (ok && refused == NULL)
+    return dlg_cli_fail (error);
+  print_counts (store, client, refused, ok, error);
   problems = dlg_sync_client_get_problems (client);
   for (guint i = 0; i < problems->len; i++)
     g_printerr ("dialogue-cli: %s\n", (const char *) problems->pdata[i]);
+  /* Refused at an earlier sync and still waiting: said again, until sent or abandoned. */
+  for (guint i = 0; refused != NULL && i + 2 < refused->len; i += 3)
+    if (!g_ptr_array_find_with_equal_func (problems, refused->pdata[i + 2], g_str_equal, NULL))
+      g_printerr ("dialogue-cli: %s\n", (const char *) refused->pdata[i + 2]);
   if (!ok)
-    return dlg_cli_fail (error);
-  return problems->len > 0 ? DLG_CLI_ERROR : DLG_CLI_OK;
+    {
+      dlg_cli_fail (error);
+      if (g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_SITE_MISSING))
+        g_printerr (_("dialogue-cli: check the site first; to go on and mark them “no longer "
+                      "on the site” (they stay in the app), run “dialogue-cli sync "
+                      "--confirm-missing”.\n"));
+      return DLG_CLI_ERROR;
+    }
+  return problems->len > 0 || (refused != NULL && refused->len > 0) ? DLG_CLI_ERROR
+                                                                     : DLG_CLI_OK;
 }
 
 /* One line per contribution: no tab or line break of the citizen's text may break it. */
@@ -281,6 +318,8 @@ dlg_cli_contributions (int    argc,
           add_member_double (builder, "lon", dlg_contribution_get_lon (c));
           json_builder_set_member_name (builder, "supports");
           json_builder_add_int_value (builder, dlg_contribution_get_supports (c));
+          add_member_text (builder, "site_missing_at",
+                           dlg_contribution_get_site_missing_at (c));
           json_builder_end_object (builder);
         }
       else

@@ -28,6 +28,8 @@ struct _DlgSyncClient
   guint         max_inline_wait_ms;
   guint         max_attempts;
   guint         page_size;
+  guint         max_pull_pages;
+  guint         max_pull_seconds;
   gsize         max_response_bytes;
   gboolean      include_demo;
 

@@ -198,6 +198,8 @@ dlg_sync_client_init (DlgSyncClient *self)
   self->max_inline_wait_ms = 30 * 1000;
   self->max_attempts = 4;
   self->page_size = 500;
+  self->max_pull_pages = 5000;
+  self->max_pull_seconds = 15 * 60;
   self->max_response_bytes = 16 * 1024 * 1024;
   self->phase = "idle";
   self->problems = g_ptr_array_new_with_free_func (g_free);
@@ -311,6 +313,25 @@ dlg_sync_client_set_page_size (DlgSyncClient *self,
 {
   g_return_if_fail (DLG_IS_SYNC_CLIENT (self));
   self->page_size = CLAMP (page_size, 1, 10000);
+}
+
+/**
+ * dlg_sync_client_set_pull_bounds:
+ * @max_pages: the most pages one pull reads
+ * @max_seconds: the longest one pull lasts
+ *
+ * A site whose change feed never ends (a broken or hostile one) stops the pull with
+ * %DLG_SYNC_ERROR_FEED_ENDLESS at either bound; what was applied stays, and the next sync
+ * goes on from there.
+ */
+void
+dlg_sync_client_set_pull_bounds (DlgSyncClient *self,
+                                 guint          max_pages,
+                                 guint          max_seconds)
+{
+  g_return_if_fail (DLG_IS_SYNC_CLIENT (self));
+  self->max_pull_pages = MAX (max_pages, 1);
+  self->max_pull_seconds = MAX (max_seconds, 1);
 }
 
 /**

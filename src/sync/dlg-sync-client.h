@@ -17,13 +17,16 @@ G_BEGIN_DECLS
  * @DLG_SYNC_FLAGS_DUE_ONLY: push only the changes whose backoff has expired (periodic sync)
  * @DLG_SYNC_FLAGS_PUSH_ONLY: do not pull
  * @DLG_SYNC_FLAGS_PULL_ONLY: do not push
+ * @DLG_SYNC_FLAGS_CONFIRM_MISSING: a full resync goes on even when the site no longer lists
+ *   many items (they are marked "no longer on the site", never removed)
  */
 typedef enum
 {
-  DLG_SYNC_FLAGS_NONE      = 0,
-  DLG_SYNC_FLAGS_DUE_ONLY  = 1 << 0,
-  DLG_SYNC_FLAGS_PUSH_ONLY = 1 << 1,
-  DLG_SYNC_FLAGS_PULL_ONLY = 1 << 2,
+  DLG_SYNC_FLAGS_NONE            = 0,
+  DLG_SYNC_FLAGS_DUE_ONLY        = 1 << 0,
+  DLG_SYNC_FLAGS_PUSH_ONLY       = 1 << 1,
+  DLG_SYNC_FLAGS_PULL_ONLY       = 1 << 2,
+  DLG_SYNC_FLAGS_CONFIRM_MISSING = 1 << 3,
 } DlgSyncFlags;
 
 #define DLG_TYPE_SYNC_CLIENT (dlg_sync_client_get_type ())
@@ -48,6 +51,9 @@ void           dlg_sync_client_set_backoff       (DlgSyncClient  *self,
                                                   guint           max_attempts);
 void           dlg_sync_client_set_page_size     (DlgSyncClient  *self,
                                                   guint           page_size);
+void           dlg_sync_client_set_pull_bounds   (DlgSyncClient  *self,
+                                                  guint           max_pages,
+                                                  guint           max_seconds);
 void           dlg_sync_client_set_max_response_bytes (DlgSyncClient *self,
                                                   gsize           max_bytes);
 void           dlg_sync_client_set_include_demo  (DlgSyncClient  *self,

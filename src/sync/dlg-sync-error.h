@@ -24,6 +24,10 @@ G_BEGIN_DECLS
  * @DLG_SYNC_ERROR_PROTOCOL: the site's answer is malformed, truncated, oversized or of the
  *   wrong type; nothing of it was applied
  * @DLG_SYNC_ERROR_TOKEN_STORE: the token could not be stored or read
+ * @DLG_SYNC_ERROR_SITE_MISSING: a full resync found many items gone from the site (it may have
+ *   been restored from an older backup); nothing was changed, %DLG_SYNC_FLAGS_CONFIRM_MISSING
+ *   goes on
+ * @DLG_SYNC_ERROR_FEED_ENDLESS: the change feed did not end within the bounds of one pull
  */
 typedef enum
 {
@@ -37,6 +41,8 @@ typedef enum
   DLG_SYNC_ERROR_TLS,
   DLG_SYNC_ERROR_PROTOCOL,
   DLG_SYNC_ERROR_TOKEN_STORE,
+  DLG_SYNC_ERROR_SITE_MISSING,
+  DLG_SYNC_ERROR_FEED_ENDLESS,
 } DlgSyncError;
 
 GQuark   dlg_sync_error_quark        (void);

@@ -172,6 +172,20 @@ dlg_sync_count_pending (DlgStore  *store,
 }
 
 /**
+ * dlg_sync_list_refused:
+ *
+ * Returns: (transfer full) (element-type utf8): the changes the site refused (400, 403, 413,
+ *   422…) that wait for the officer, three strings each: type, uuid, the site's problem text;
+ *   %NULL on an error
+ */
+GPtrArray *
+dlg_sync_list_refused (DlgStore  *store,
+                       GError   **error)
+{
+  return dlg_sync_queue_list_refused (store, error);
+}
+
+/**
  * dlg_sync_count_pending_for:
  * @include_demo: count the changes of the demo processes too (training mode)
  *

@@ -106,6 +106,8 @@ gboolean   dlg_sync_collect_changes      (DlgStore    *store,
                                           gboolean     include_demo,
                                           guint       *n_queued,
                                           GError     **error);
+GPtrArray *dlg_sync_list_refused         (DlgStore    *store,
+                                          GError     **error);
 gint64     dlg_sync_count_pending        (DlgStore    *store,
                                           GError     **error);
 gint64     dlg_sync_count_pending_for    (DlgStore    *store,

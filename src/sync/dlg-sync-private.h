@@ -41,6 +41,15 @@ gboolean      dlg_sync_json_same      (JsonObject   *mine,
 /* The change feed (dlg-sync-pull.c). */
 typedef struct _DlgSyncPage DlgSyncPage;
 
+/* Whether a page belongs to a full resync, and whether the officer confirmed that the site
+ * may have lost many items (dlg_sync_page_apply). */
+typedef enum
+{
+  DLG_SYNC_RESYNC_NONE = 0,
+  DLG_SYNC_RESYNC_FULL,
+  DLG_SYNC_RESYNC_CONFIRMED,
+} DlgSyncResync;
+
 DlgSyncPage  *dlg_sync_page_parse     (GBytes       *bytes,
                                        guint         max_items,
                                        GError      **error);
@@ -52,7 +61,7 @@ guint         dlg_sync_page_get_n_items     (DlgSyncPage *page);
 gboolean      dlg_sync_page_apply     (DlgStore     *store,
                                        DlgSyncPage  *page,
                                        const char   *site_url,
-                                       gboolean      full_resync,
+                                       DlgSyncResync resync,
                                        guint        *n_applied,
                                        GError      **error);
 gboolean      dlg_sync_resync_begin   (DlgStore     *store,
@@ -60,6 +69,7 @@ gboolean      dlg_sync_resync_begin   (DlgStore     *store,
                                        GError      **error);
 gboolean      dlg_sync_resync_finish  (DlgStore     *store,
                                        const char   *site_url,
+                                       gboolean      confirmed,
                                        guint        *n_removed,
                                        GError      **error);
 gboolean      dlg_sync_apply_orphans  (DlgStore     *store,

@@ -594,11 +594,29 @@ collect_uuids (DlgStore    *store,
   return TRUE;
 }
 
-/* The end of a full resync: what the site no longer has goes, except what has unsent changes
- * (a moderation decision queued). */
+/* A full resync that finds more than this many items gone stops before changing anything:
+ * more than 20, or more than 5 % of what the app holds from the site (from 3 items on). */
+#define MISSING_MAX 20
+#define MISSING_MAX_PERCENT 5
+#define MISSING_FEW 3
+
+static gboolean
+too_many_missing (guint n_missing,
+                  guint n_held)
+{
+  return n_missing > MISSING_MAX ||
+         (n_missing >= MISSING_FEW && (guint64) n_missing * 100 > (guint64) n_held *
+                                                                  MISSING_MAX_PERCENT);
+}
+
+/* The end of a full resync: the site's contributions it no longer lists are marked (kept),
+ * except those with unsent changes (a moderation decision queued), which are left as they
+ * are; registrants it no longer lists go. When that would touch too many, nothing changes
+ * unless @confirmed: the site may have been restored from an older backup. */
 static gboolean
 resync_sweep (DlgStore    *store,
               const char  *site_url,
+              gboolean     confirmed,
               guint       *n_removed,
               GError     **error)
 {
@@ -612,6 +630,25 @@ resync_sweep (DlgStore    *store,
       !collect_uuids (store, sql_moderation_queued, NULL, contributions, error) ||
       !collect_uuids (store, sql_seen_list, "registration", registrations, error))
     return FALSE;
+  if (!confirmed)
+    {
+      guint missing_c, held_c, missing_r, held_r;
+
+      if (!dlg_ingest_count_missing (store, DLG_INGEST_SOURCE_SITE, DLG_INGEST_CONTRIBUTION,
+                                     contributions, &missing_c, &held_c, error) ||
+          !dlg_ingest_count_missing (store, DLG_INGEST_SOURCE_SITE, DLG_INGEST_REGISTRATION,
+                                     registrations, &missing_r, &held_r, error))
+        return FALSE;
+      if (too_many_missing (missing_c + missing_r, held_c + held_r))
+        {
+          g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_SITE_MISSING,
+                       _("The site no longer lists %u of the %u items this computer holds "
+                         "from it: it may have been restored from an older backup, or "
+                         "emptied. The sync stopped before changing anything."),
+                       missing_c + missing_r, held_c + held_r);
+          return FALSE;
+        }
+    }
   if (!dlg_ingest_remove_missing (store, DLG_INGEST_SOURCE_SITE, DLG_INGEST_CONTRIBUTION,
                                   contributions, &removed_contributions, error) ||
       !dlg_ingest_remove_missing (store, DLG_INGEST_SOURCE_SITE, DLG_INGEST_REGISTRATION,
@@ -627,8 +664,10 @@ resync_sweep (DlgStore    *store,
 
 /**
  * dlg_sync_page_apply:
- * @full_resync: the page belongs to a full resync: remember what it holds, and when it is the
- *   last one, remove the pulled rows the site no longer has (never those with unsent changes)
+ * @resync: whether the page belongs to a full resync: then remember what it holds, and when it
+ *   is the last one, mark the pulled contributions the site no longer lists (never those with
+ *   unsent changes); %DLG_SYNC_RESYNC_FULL stops with %DLG_SYNC_ERROR_SITE_MISSING, changing
+ *   nothing of the page, when that would touch too many, %DLG_SYNC_RESYNC_CONFIRMED goes on
  *
  * Writes the page's items and the new cursor of @site_url in one transaction: the sync's own
  * tables here, what the items say through the core's ingestion path, in the page's order.
@@ -637,12 +676,13 @@ gboolean
 dlg_sync_page_apply (DlgStore     *store,
                      DlgSyncPage  *page,
                      const char   *site_url,
-                     gboolean      full_resync,
+                     DlgSyncResync resync,
                      guint        *n_applied,
                      GError      **error)
 {
   g_autoptr(DlgIngestBatch) batch = dlg_ingest_batch_new (DLG_INGEST_SOURCE_SITE);
   g_autoptr(DlgIngestReport) report = NULL;
+  gboolean full_resync = resync != DLG_SYNC_RESYNC_NONE;
   guint applied;
 
   if (!dlg_store_begin (store, error))
@@ -677,7 +717,8 @@ dlg_sync_page_apply (DlgStore     *store,
   applied = report->n_added + report->n_updated + report->n_removed;
   if (!exec_text (store, sql_cursor_save, site_url, page->next_cursor, error))
     goto fail;
-  if (full_resync && !page->has_more && !resync_sweep (store, site_url, NULL, error))
+  if (full_resync && !page->has_more &&
+      !resync_sweep (store, site_url, resync == DLG_SYNC_RESYNC_CONFIRMED, NULL, error))
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
@@ -721,12 +762,13 @@ dlg_sync_resync_begin (DlgStore    *store,
 gboolean
 dlg_sync_resync_finish (DlgStore    *store,
                         const char  *site_url,
+                        gboolean     confirmed,
                         guint       *n_removed,
                         GError     **error)
 {
   if (!dlg_store_begin (store, error))
     return FALSE;
-  if (!resync_sweep (store, site_url, n_removed, error))
+  if (!resync_sweep (store, site_url, confirmed, n_removed, error))
     {
       dlg_store_rollback (store);
       return FALSE;

@@ -64,6 +64,9 @@ static const char sql_outbox_has_key[] =
 static const char sql_outbox_refused[] =
   "SELECT 1 FROM outbox WHERE object_type = ?1 AND object_uuid = ?2 AND method <> 'POST'"
   "  AND state = 'failed'";
+static const char sql_outbox_list_refused[] =
+  "SELECT object_type, object_uuid, coalesce (last_error, '') FROM outbox"
+  "  WHERE state = 'failed' ORDER BY id";
 static const char sql_outbox_count_waiting[] =
   "SELECT count(*) FROM outbox WHERE state <> 'failed'";
 
@@ -428,4 +431,31 @@ dlg_sync_queue_count_waiting (DlgStore  *store,
   if (stmt == NULL || !step_row (store, stmt, error))
     return -1;
   return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * dlg_sync_queue_list_refused:
+ *
+ * Returns: (transfer full) (element-type utf8): what the site refused and the officer has not
+ *   sent again nor abandoned, three strings a row: type, uuid, the site's problem text
+ */
+GPtrArray *
+dlg_sync_queue_list_refused (DlgStore  *store,
+                             GError   **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_outbox_list_refused, error);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int i = 0; i < 3; i++)
+      g_ptr_array_add (rows, dlg_stmt_dup_text (stmt, i));
+  if (rc != SQLITE_DONE)
+    {
+      dlg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
 }

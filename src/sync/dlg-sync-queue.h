@@ -101,5 +101,7 @@ gboolean      dlg_sync_queue_is_refused (DlgStore     *store,
                                        const char   *uuid);
 gint64        dlg_sync_queue_count_waiting (DlgStore     *store,
                                        GError      **error);
+GPtrArray    *dlg_sync_queue_list_refused (DlgStore   *store,
+                                       GError      **error);
 
 G_END_DECLS

@@ -157,6 +157,8 @@ typedef struct
   gboolean      resync_restarted;
   guint         page_limit;
   guint         n_pages;
+  gint64        pull_started;   /* monotonic, µs */
+  GHashTable   *cursors_seen;   /* of this pull: a cursor seen twice is a loop */
 } SyncOp;
 
 static void
@@ -166,6 +168,7 @@ sync_op_free (SyncOp *op)
   g_clear_pointer (&op->row, dlg_outbox_row_free);
   g_clear_pointer (&op->req, dlg_sync_request_free);
   g_free (op->cursor);
+  g_clear_pointer (&op->cursors_seen, g_hash_table_unref);
   g_free (op);
 }
 
@@ -303,6 +306,7 @@ pull_cb (GObject      *object,
           return;
         }
       g_clear_pointer (&op->cursor, g_free);
+      g_hash_table_remove_all (op->cursors_seen);
       op->full_resync = TRUE;
       op->resync_restarted = TRUE;
       pull_next (task);
@@ -339,8 +343,20 @@ pull_cb (GObject      *object,
                                       "sync stopped to avoid an endless loop.")));
       return;
     }
-  if (!dlg_sync_page_apply (self->store, page, self->site_url, op->full_resync, &applied,
-                            &error))
+  if (dlg_sync_page_get_has_more (page) && dlg_sync_page_get_next_cursor (page) != NULL &&
+      g_hash_table_contains (op->cursors_seen, dlg_sync_page_get_next_cursor (page)))
+    {
+      sync_fail (task, g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_FEED_ENDLESS,
+                                    _("The site's list of changes goes back to a place it has "
+                                      "already given; the sync stopped to avoid an endless "
+                                      "loop.")));
+      return;
+    }
+  if (!dlg_sync_page_apply (self->store, page, self->site_url,
+                            !op->full_resync ? DLG_SYNC_RESYNC_NONE
+                            : (op->flags & DLG_SYNC_FLAGS_CONFIRM_MISSING)
+                            ? DLG_SYNC_RESYNC_CONFIRMED : DLG_SYNC_RESYNC_FULL,
+                            &applied, &error))
     {
       sync_fail (task, g_steal_pointer (&error));
       return;
@@ -354,6 +370,21 @@ pull_cb (GObject      *object,
     {
       op->full_resync = FALSE;
       pull_finish (task);
+      return;
+    }
+  if (op->cursor != NULL)
+    g_hash_table_add (op->cursors_seen, g_strdup (op->cursor));
+  if (op->n_pages >= self->max_pull_pages ||
+      g_get_monotonic_time () - op->pull_started >= (gint64) self->max_pull_seconds *
+                                                     G_USEC_PER_SEC)
+    {
+      sync_fail (task, g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_FEED_ENDLESS,
+                                    _("The site's list of changes did not end after %u pages "
+                                      "(%u s); the sync stopped. What was received is kept, "
+                                      "and the next sync goes on from there."),
+                                    op->n_pages,
+                                    (guint) ((g_get_monotonic_time () - op->pull_started) /
+                                             G_USEC_PER_SEC)));
       return;
     }
   pull_next (task);
@@ -395,6 +426,8 @@ pull_start (GTask *task)
       return;
     }
   set_phase (self, "pull", 0.5);
+  op->pull_started = g_get_monotonic_time ();
+  op->cursors_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   stmt = dlg_store_prepare (self->store, sql_state_read, &error);
   if (stmt == NULL)
     {
@@ -582,10 +615,10 @@ push_cb (GObject      *object,
       return;
     }
 
+  /* A 404 or 410 on a POST (a moderation decision) is not applied: a proxy can answer it,
+   * and the contribution would stay public while the app shows it removed. */
   if (SOUP_STATUS_IS_SUCCESSFUL (status) ||
       (g_strcmp0 (row->method, "DELETE") == 0 &&
-       (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)) ||
-      (g_strcmp0 (row->method, "POST") == 0 &&
        (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE)))
     {
       g_autofree char *etag = NULL;
@@ -625,7 +658,12 @@ push_cb (GObject      *object,
     g_autofree char *text = dlg_sync_request_problem_text (req);
     g_autofree char *message = NULL;
 
-    if (status == SOUP_STATUS_FORBIDDEN)
+    if (g_strcmp0 (row->method, "POST") == 0 &&
+        (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE))
+      message = g_strdup_printf (_("The site did not apply %s (HTTP %u: %s); it is kept, to be "
+                                   "sent again."), dlg_sync_object_label (row->object_type),
+                                 status, text);
+    else if (status == SOUP_STATUS_FORBIDDEN)
       message = g_strdup_printf (_("The token does not allow sending %s: %s. Ask the site's "
                                    "administrator for the missing permission."),
                                  dlg_sync_object_label (row->object_type), text);

@@ -50,6 +50,7 @@ struct _DlgContribution
   char *sync_state;
   gboolean highlighted;
   char *note;
+  char *site_missing_at;
 };
 
 G_DEFINE_FINAL_TYPE (DlgContribution, dlg_contribution, G_TYPE_OBJECT)
@@ -77,6 +78,7 @@ enum {
   PROP_SYNC_STATE,
   PROP_HIGHLIGHTED,
   PROP_NOTE,
+  PROP_SITE_MISSING_AT,
   N_PROPS
 };
 
@@ -87,8 +89,8 @@ static GParamSpec *properties[N_PROPS];
   "SELECT t.id, t.uuid, t.process_id, t.feature, t.kind, t.channel, t.parent_uuid," \
   " t.author_ref, t.title, t.body, t.lat, t.lon, t.data_json, t.created_at," \
   " t.moderation, t.moderation_reason, t.supports, t.remote_rev, t.sync_state, coalesce" \
-  " (a.highlighted, 0), coalesce (a.note, '') FROM contribution t LEFT JOIN" \
-  " contribution_annotation a ON a.contribution_id = t.id"
+  " (a.highlighted, 0), coalesce (a.note, ''), t.site_missing_at FROM contribution t" \
+  " LEFT JOIN contribution_annotation a ON a.contribution_id = t.id"
 
 static const char sql_load[] = SQL_SELECT " WHERE t.id = ?1";
 static const char sql_list[] =
@@ -128,6 +130,7 @@ dlg_contribution_finalize (GObject *object)
   g_free (self->moderation_reason);
   g_free (self->sync_state);
   g_free (self->note);
+  g_free (self->site_missing_at);
 
   G_OBJECT_CLASS (dlg_contribution_parent_class)->finalize (object);
 }
@@ -204,6 +207,9 @@ dlg_contribution_get_property (GObject    *object,
       break;
     case PROP_NOTE:
       g_value_set_string (value, self->note);
+      break;
+    case PROP_SITE_MISSING_AT:
+      g_value_set_string (value, self->site_missing_at);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -301,6 +307,8 @@ dlg_contribution_class_init (DlgContributionClass *klass)
   properties[PROP_SYNC_STATE] = g_param_spec_string ("sync-state", NULL, NULL, NULL, ro);
   properties[PROP_HIGHLIGHTED] = g_param_spec_boolean ("highlighted", NULL, NULL, FALSE, rw);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, "", rw);
+  properties[PROP_SITE_MISSING_AT] =
+    g_param_spec_string ("site-missing-at", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -461,6 +469,20 @@ dlg_contribution_get_moderation_reason (DlgContribution *self)
   g_return_val_if_fail (DLG_IS_CONTRIBUTION (self), NULL);
 
   return self->moderation_reason;
+}
+
+/**
+ * dlg_contribution_get_site_missing_at:
+ *
+ * Returns: (nullable): when a full resync found that the site no longer lists this online
+ *   contribution (it is kept: only the feed's deletion removes it), or %NULL
+ */
+const char *
+dlg_contribution_get_site_missing_at (DlgContribution *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION (self), NULL);
+
+  return self->site_missing_at;
 }
 
 gint64
@@ -726,6 +748,8 @@ read_row (DlgContribution *self,
   self->highlighted = sqlite3_column_int (stmt, col++) != 0;
   g_free (self->note);
   self->note = g_strdup (dlg_stmt_get_text (stmt, col++));
+  g_free (self->site_missing_at);
+  self->site_missing_at = dlg_stmt_dup_text (stmt, col++);
 }
 
 static DlgContribution *

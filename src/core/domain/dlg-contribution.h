@@ -34,6 +34,7 @@ const char      *dlg_contribution_get_created_at        (DlgContribution *self);
 const char      *dlg_contribution_get_moderation        (DlgContribution *self);
 const char      *dlg_contribution_get_moderation_reason (DlgContribution *self);
 gint64           dlg_contribution_get_supports          (DlgContribution *self);
+const char      *dlg_contribution_get_site_missing_at   (DlgContribution *self);
 gint64           dlg_contribution_get_remote_rev        (DlgContribution *self);
 const char      *dlg_contribution_get_sync_state        (DlgContribution *self);
 gboolean         dlg_contribution_get_highlighted       (DlgContribution *self);

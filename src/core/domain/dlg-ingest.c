@@ -87,8 +87,8 @@ static const char sql_contribution_update[] =
   "  moderation = CASE WHEN ?15 THEN moderation ELSE ?12 END,"
   "  moderation_reason = CASE WHEN ?15 THEN moderation_reason ELSE ?13 END,"
   "  supports = ?14, remote_rev = coalesce (?16, remote_rev),"
-  "  source_rev = coalesce (?17, source_rev)"
-  " WHERE id = ?1 AND (feature IS NOT ?2 OR kind IS NOT ?3 OR parent_uuid IS NOT ?4"
+  "  source_rev = coalesce (?17, source_rev), site_missing_at = NULL"
+  " WHERE id = ?1 AND (site_missing_at IS NOT NULL OR feature IS NOT ?2 OR kind IS NOT ?3 OR parent_uuid IS NOT ?4"
   "  OR author_ref IS NOT ?5 OR title IS NOT ?6 OR body IS NOT ?7 OR lat IS NOT ?8"
   "  OR lon IS NOT ?9 OR data_json IS NOT ?10 OR created_at IS NOT ?11"
   "  OR (NOT ?15 AND (moderation IS NOT ?12 OR moderation_reason IS NOT ?13))"
@@ -152,14 +152,21 @@ static const char sql_participant_erase[] =
  * are those with its revision; contributions received in person are the app's own, whatever
  * the site lost; a registrant a draw refers to, or whom the draw moved on, stays. */
 static const char sql_missing_contributions_site[] =
-  "SELECT id, uuid FROM contribution WHERE remote_rev IS NOT NULL AND channel = 'online'";
+  "SELECT id, uuid, site_missing_at IS NOT NULL FROM contribution"
+  " WHERE remote_rev IS NOT NULL AND channel = 'online'";
+/* The site's contributions are never removed on absence alone (it may have been restored from
+ * an older backup): they are marked, and the mark goes when the site lists them again. */
+static const char sql_contribution_mark_missing[] =
+  "UPDATE contribution SET site_missing_at = ?2 WHERE id = ?1 AND site_missing_at IS NULL";
+static const char sql_contribution_clear_missing[] =
+  "UPDATE contribution SET site_missing_at = NULL WHERE id = ?1 AND site_missing_at IS NOT NULL";
 static const char sql_missing_contributions[] =
-  "SELECT id, source_id FROM contribution WHERE source = ?1";
+  "SELECT id, source_id, 0 FROM contribution WHERE source = ?1";
 static const char sql_missing_participants_site[] =
-  "SELECT id, uuid FROM participant WHERE remote_rev IS NOT NULL AND status = 'registered'"
+  "SELECT id, uuid, 0 FROM participant WHERE remote_rev IS NOT NULL AND status = 'registered'"
   "  AND id NOT IN (SELECT participant_id FROM draw_probability)";
 static const char sql_missing_participants[] =
-  "SELECT id, source_id FROM participant WHERE source = ?1 AND status = 'registered'"
+  "SELECT id, source_id, 0 FROM participant WHERE source = ?1 AND status = 'registered'"
   "  AND id NOT IN (SELECT participant_id FROM draw_probability)";
 static const char sql_participant_delete[] = "DELETE FROM participant WHERE id = ?1";
 
@@ -836,17 +843,99 @@ fail:
   return FALSE;
 }
 
+/* What a full scan of @source did not find (@missing), and the site's contributions marked
+ * missing before that it lists again (@back); @n_held counts the rows looked at. */
+static gboolean
+find_missing (DlgStore       *store,
+              const char     *source,
+              DlgIngestKind   kind,
+              GHashTable     *keep,
+              GArray         *missing,
+              GArray         *back,
+              guint          *n_held,
+              GError        **error)
+{
+  gboolean site = g_str_equal (source, DLG_INGEST_SOURCE_SITE);
+  const char *sql;
+  g_autoptr(DlgStmt) stmt = NULL;
+  int rc;
+
+  if (kind == DLG_INGEST_CONTRIBUTION)
+    sql = site ? sql_missing_contributions_site : sql_missing_contributions;
+  else
+    sql = site ? sql_missing_participants_site : sql_missing_participants;
+  stmt = dlg_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (!site)
+    dlg_stmt_bind_text (stmt, 1, source);
+  *n_held = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gboolean kept = g_hash_table_contains (keep, dlg_stmt_get_text (stmt, 1));
+      gboolean marked = sqlite3_column_int (stmt, 2) != 0;
+
+      (*n_held)++;
+      if (!kept && !marked)
+        g_array_append_val (missing, id);
+      else if (kept && marked)
+        g_array_append_val (back, id);
+    }
+  if (rc != SQLITE_DONE)
+    return dlg_store_set_error (store, rc, error);
+  return TRUE;
+}
+
+/**
+ * dlg_ingest_count_missing:
+ * @keep: (element-type utf8 utf8): as for dlg_ingest_remove_missing()
+ * @n_missing: (out): how many rows dlg_ingest_remove_missing() would remove or mark now
+ * @n_held: (out) (optional): how many rows of @source it looks at
+ *
+ * Changes nothing: lets the caller stop a sweep that would touch too much (a site restored
+ * from an older backup or emptied lists far fewer items than the app holds).
+ */
+gboolean
+dlg_ingest_count_missing (DlgStore       *store,
+                          const char     *source,
+                          DlgIngestKind   kind,
+                          GHashTable     *keep,
+                          guint          *n_missing,
+                          guint          *n_held,
+                          GError        **error)
+{
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) back = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint held;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (keep != NULL, FALSE);
+  g_return_val_if_fail (n_missing != NULL, FALSE);
+
+  if (!find_missing (store, source, kind, keep, missing, back, &held, error))
+    return FALSE;
+  *n_missing = missing->len;
+  if (n_held != NULL)
+    *n_held = held;
+  return TRUE;
+}
+
 /**
  * dlg_ingest_remove_missing:
  * @source: the source whose rows are looked at
  * @keep: (element-type utf8 utf8): the source ids to keep (a set: keys are looked up), what a
  *   full scan of the source found
- * @n_removed: (out) (optional): how many rows went
+ * @n_removed: (out) (optional): how many rows went, or for the site's contributions were
+ *   marked
  *
- * After a full scan of @source: removes what it gave before and no longer has. Contributions
- * the site has lost but that were received in person stay (they are the app's own), and so do
- * registrants a draw refers to or whom it moved on. Call it inside the transaction of the
- * scan's last batch.
+ * After a full scan of @source: removes what it gave before and no longer has. The site's
+ * contributions are never removed on absence alone: they are marked "no longer on the site"
+ * (#DlgContribution:site-missing-at) and kept, and the mark goes when the site lists them
+ * again; only the feed's deletion removes them. Contributions received in person stay (they
+ * are the app's own), and so do registrants a draw refers to or whom it moved on. Call it
+ * inside the transaction of the scan's last batch.
  */
 gboolean
 dlg_ingest_remove_missing (DlgStore       *store,
@@ -856,47 +945,56 @@ dlg_ingest_remove_missing (DlgStore       *store,
                            guint          *n_removed,
                            GError        **error)
 {
-  gboolean site;
-  gboolean contribution = kind == DLG_INGEST_CONTRIBUTION;
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  const char *sql;
-  int rc;
+  gboolean mark;
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) back = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *now = NULL;
+  guint held;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
   g_return_val_if_fail (keep != NULL, FALSE);
 
-  site = g_str_equal (source, DLG_INGEST_SOURCE_SITE);
-  if (contribution)
-    sql = site ? sql_missing_contributions_site : sql_missing_contributions;
-  else
-    sql = site ? sql_missing_participants_site : sql_missing_participants;
+  mark = kind == DLG_INGEST_CONTRIBUTION && g_str_equal (source, DLG_INGEST_SOURCE_SITE);
+  if (!find_missing (store, source, kind, keep, missing, back, &held, error))
+    return FALSE;
 
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
-
-    if (stmt == NULL)
-      return FALSE;
-    if (!site)
-      dlg_stmt_bind_text (stmt, 1, source);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        gint64 id = sqlite3_column_int64 (stmt, 0);
-
-        if (!g_hash_table_contains (keep, dlg_stmt_get_text (stmt, 1)))
-          g_array_append_val (ids, id);
-      }
-    if (rc != SQLITE_DONE)
-      return dlg_store_set_error (store, rc, error);
-  }
-
-  if (ids->len > 0)
+  if (missing->len > 0 || back->len > 0)
     {
+      now = dlg_now_iso8601 ();
       if (!dlg_store_begin (store, error))
         return FALSE;
-      for (guint i = 0; i < ids->len; i++)
-        if (!exec_id (store, contribution ? sql_contribution_delete : sql_participant_delete,
-                      g_array_index (ids, gint64, i), 0, FALSE, error))
+      for (guint i = 0; i < missing->len; i++)
+        {
+          gint64 id = g_array_index (missing, gint64, i);
+          gboolean ok;
+
+          if (mark)
+            {
+              g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_contribution_mark_missing,
+                                                           error);
+
+              ok = stmt != NULL;
+              if (ok)
+                {
+                  sqlite3_bind_int64 (stmt, 1, id);
+                  dlg_stmt_bind_text (stmt, 2, now);
+                  ok = dlg_store_step_done (store, stmt, error);
+                }
+            }
+          else
+            ok = exec_id (store, kind == DLG_INGEST_CONTRIBUTION ? sql_contribution_delete
+                                                                 : sql_participant_delete,
+                          id, 0, FALSE, error);
+          if (!ok)
+            {
+              dlg_store_rollback (store);
+              return FALSE;
+            }
+        }
+      for (guint i = 0; i < back->len; i++)
+        if (!exec_id (store, sql_contribution_clear_missing, g_array_index (back, gint64, i), 0,
+                      FALSE, error))
           {
             dlg_store_rollback (store);
             return FALSE;
@@ -905,7 +1003,7 @@ dlg_ingest_remove_missing (DlgStore       *store,
         return FALSE;
     }
   if (n_removed != NULL)
-    *n_removed = ids->len;
+    *n_removed = missing->len;
   return TRUE;
 }
 

@@ -97,6 +97,13 @@ DlgIngestReport *dlg_ingest_batch_apply_finish     (DlgStore              *store
                                                     GAsyncResult          *result,
                                                     GError               **error);
 
+gboolean         dlg_ingest_count_missing          (DlgStore         *store,
+                                                    const char       *source,
+                                                    DlgIngestKind     kind,
+                                                    GHashTable       *keep,
+                                                    guint            *n_missing,
+                                                    guint            *n_held,
+                                                    GError          **error);
 gboolean         dlg_ingest_remove_missing         (DlgStore         *store,
                                                     const char       *source,
                                                     DlgIngestKind     kind,

@@ -751,6 +751,12 @@ static const char migration_6[] =
   "CREATE UNIQUE INDEX participant_source ON participant (process_id, source, source_id)"
   "  WHERE source IS NOT NULL;";
 
+/* Version 7: a contribution the site no longer lists after a full resync is kept, marked with
+ * the time the resync found it missing (the site may have been restored from an older
+ * backup: the officer's copy is often the last one). Only the feed's deletion removes it. */
+static const char migration_7[] =
+  "ALTER TABLE contribution ADD COLUMN site_missing_at TEXT;";
+
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
   { "sync v1: outbox, cursors, conflicts", migration_2 },
@@ -758,6 +764,7 @@ static const DlgMigration migrations[] = {
   { "publishing follow-up items, in-person contributions, highlights, sources", migration_4 },
   { "journal: stage, old and new values, pending bursts of typing", migration_5 },
   { "contributions and registrations: source and source id", migration_6 },
+  { "contributions the site no longer lists", migration_7 },
 };
 
 const DlgMigration *

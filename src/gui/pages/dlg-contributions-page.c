@@ -95,7 +95,13 @@ cell_date (gpointer item)
 static char *
 cell_channel (gpointer item)
 {
-  return g_strdup (dlg_contribution_channel_get_label (dlg_contribution_get_channel (item)));
+  const char *label = dlg_contribution_channel_get_label (dlg_contribution_get_channel (item));
+
+  /* Kept, though a full resync no longer found it on the site (restored from a backup?). */
+  if (dlg_contribution_get_site_missing_at (item) != NULL)
+    /* TRANSLATORS: %s is a channel ("Online"); the site no longer lists the contribution */
+    return g_strdup_printf (_("%s, no longer on the site"), label);
+  return g_strdup (label);
 }
 
 static char *
