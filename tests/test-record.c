@@ -511,6 +511,7 @@ test_journal_policy (void)
     DLG_TYPE_ACTOR, DLG_TYPE_THEME, DLG_TYPE_SESSION, DLG_TYPE_QUOTA,
     DLG_TYPE_COMMUNICATION_ITEM, DLG_TYPE_FOLLOW_UP, DLG_TYPE_COMMITMENT,
     DLG_TYPE_COMMITMENT_UPDATE, DLG_TYPE_RESPONSE, DLG_TYPE_NARRATIVE, DLG_TYPE_PARTICIPANT,
+    DLG_TYPE_PROCESS,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -608,6 +609,54 @@ test_keyed_by_process (Fixture       *f,
   g_assert_cmpstr (actions, ==, "response.create response.update response.delete");
 }
 
+/* The process reads through the base: it is its own process, and its current stage, a stage
+ * id the row gives, is a DlgStage property. */
+static void
+test_process (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgProcess) loaded = NULL;
+  g_autoptr(DlgProcess) found = NULL;
+  g_autoptr(DlgProcess) other = NULL;
+  g_autoptr(DlgProcess) missing = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(DlgProcess) first = NULL;
+  guint stage = G_MAXUINT;
+
+  loaded = dlg_record_load (f->store, DLG_TYPE_PROCESS, f->pid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_record_get_process_id (DLG_RECORD (loaded)), ==, f->pid);
+  g_assert_cmpstr (dlg_process_get_title (loaded), ==, "Records");
+  g_object_get (loaded, "current-stage", &stage, NULL);
+  g_assert_cmpuint (stage, ==, DLG_STAGE_DIAGNOSTIC);
+  g_assert_cmpint (dlg_process_get_current_stage (loaded), ==, DLG_STAGE_DIAGNOSTIC);
+  g_assert_false (dlg_process_get_archived (loaded));
+
+  found = dlg_process_find (f->store, dlg_process_get_uuid (loaded), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_process_get_id (found), ==, f->pid);
+  missing = dlg_process_find (f->store, "no-such-uuid", &error);
+  g_assert_null (missing);
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no process “no-such-uuid”.");
+  g_clear_error (&error);
+
+  other = dlg_process_create (f->store, "Archives", &error);
+  g_assert_no_error (error);
+  g_assert_true (dlg_process_set_archived (f->store, dlg_process_get_id (other), TRUE, &error));
+  g_assert_no_error (error);
+  list = dlg_process_list (f->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  g_clear_object (&list);
+  list = dlg_process_list (f->store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpint (dlg_process_get_id (first), ==, f->pid);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -628,6 +677,7 @@ main (int   argc,
   g_test_add_func ("/core/record/journal-policy", test_journal_policy);
   ADD ("/core/record/nullable-numbers", test_nullable_numbers);
   ADD ("/core/record/keyed-by-process", test_keyed_by_process);
+  ADD ("/core/record/process", test_process);
 
   return g_test_run ();
 }

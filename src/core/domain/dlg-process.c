@@ -26,57 +26,70 @@
 
 struct _DlgProcess
 {
-  GObject   parent_instance;
+  DlgRecord parent_instance;
 
-  gint64    id;
-  char     *uuid;
   char     *title;
   char     *summary;
   char     *policy_cycle;
   char     *created_at;
-  DlgStage  current_stage;
-  guint     archived : 1;
-  guint     is_demo : 1;
+  char     *current_stage;  /* the stage's id, as SQL_CURRENT_STAGE gives it */
+  gboolean  archived;
+  gboolean  is_demo;
 };
 
-G_DEFINE_FINAL_TYPE (DlgProcess, dlg_process, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_UUID,
-  PROP_TITLE,
-  PROP_SUMMARY,
-  PROP_POLICY_CYCLE,
-  PROP_ARCHIVED,
-  PROP_IS_DEMO,
-  PROP_CURRENT_STAGE,
-  PROP_CREATED_AT,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DlgProcess, dlg_process, DLG_TYPE_RECORD)
 
 /* The current stage is the last one in progress; failing that, the first one neither done nor
  * skipped; failing that (everything closed), the last stage. */
 #define SQL_CURRENT_STAGE \
   "(SELECT coalesce ("                                                                   \
-  "   (SELECT stage FROM stage_state s WHERE s.process_id = p.id AND state = 'in_progress'" \
+  "   (SELECT stage FROM stage_state s WHERE s.process_id = t.id AND state = 'in_progress'" \
   "    ORDER BY rank DESC LIMIT 1),"                                                      \
-  "   (SELECT stage FROM stage_state s WHERE s.process_id = p.id"                          \
+  "   (SELECT stage FROM stage_state s WHERE s.process_id = t.id"                          \
   "    AND state IN ('not_started') ORDER BY rank LIMIT 1),"                               \
   "   'follow_up'))"
 
-static const char sql_load[] =
-  "SELECT p.id, p.uuid, p.title, p.summary, p.policy_cycle, p.archived, p.is_demo,"
-  " p.created_at, " SQL_CURRENT_STAGE " FROM process p WHERE p.id = ?1";
-static const char sql_find_uuid[] =
-  "SELECT p.id, p.uuid, p.title, p.summary, p.policy_cycle, p.archived, p.is_demo,"
-  " p.created_at, " SQL_CURRENT_STAGE " FROM process p WHERE p.uuid = ?1";
-static const char sql_list[] =
-  "SELECT p.id, p.uuid, p.title, p.summary, p.policy_cycle, p.archived, p.is_demo,"
-  " p.created_at, " SQL_CURRENT_STAGE " FROM process p"
-  " WHERE ?1 OR p.archived = 0 ORDER BY p.archived, p.title COLLATE NOCASE, p.id";
+#define F(member) G_STRUCT_OFFSET (DlgProcess, member)
+#define RO (DLG_FIELD_READ_ONLY | DLG_FIELD_NULLABLE)
+
+/* Read through the base; written by the functions below (a process is created with its twelve
+ * stages, and each change has its own journal action). */
+static const DlgField fields[] = {
+  { .column = "title", .property = "title", .kind = DLG_FIELD_STRING, .offset = F (title),
+    .flags = RO | DLG_FIELD_REQUIRED, .label = N_("title"), .max_chars = MAX_TITLE_LENGTH,
+    .empty = N_("A process needs a title.") },
+  { .column = "summary", .property = "summary", .kind = DLG_FIELD_TEXT, .offset = F (summary),
+    .flags = RO, .label = N_("summary") },
+  { .column = "policy_cycle", .property = "policy-cycle", .kind = DLG_FIELD_STRING,
+    .offset = F (policy_cycle), .flags = RO | DLG_FIELD_HIDDEN, .label = N_("policy cycle") },
+  { .column = "archived", .property = "archived", .kind = DLG_FIELD_BOOLEAN,
+    .offset = F (archived), .flags = DLG_FIELD_READ_ONLY | DLG_FIELD_HIDDEN,
+    .label = N_("archived") },
+  { .column = "is_demo", .property = "is-demo", .kind = DLG_FIELD_BOOLEAN,
+    .offset = F (is_demo), .flags = DLG_FIELD_READ_ONLY | DLG_FIELD_HIDDEN,
+    .label = N_("demo") },
+  { .column = "created_at", .property = "created-at", .kind = DLG_FIELD_DATE,
+    .offset = F (created_at), .flags = RO | DLG_FIELD_INSERT_ONLY | DLG_FIELD_HIDDEN,
+    .label = N_("created") },
+  { .column = SQL_CURRENT_STAGE, .property = "current-stage-id", .kind = DLG_FIELD_STRING,
+    .offset = F (current_stage), .flags = RO | DLG_FIELD_SELECT_ONLY | DLG_FIELD_HIDDEN,
+    .label = N_("current stage") },
+};
+
+#undef F
+#undef RO
+
+static const DlgRecordInfo info = {
+  .name = "process",
+  .table = "process",
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+  .order_by = "t.archived, t.title COLLATE NOCASE, t.id",
+  /* The process is its own: its process-id is its id. */
+  .process_column = "t.id",
+  .not_found = N_("This process does not exist (it may have been deleted)."),
+};
+
 static const char sql_insert[] =
   "INSERT INTO process (uuid, title, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)";
 static const char sql_insert_stage[] =
@@ -104,19 +117,10 @@ static const char sql_touch[] =
   " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
   " WHERE id = ?1";
 
-static void
-dlg_process_finalize (GObject *object)
-{
-  DlgProcess *self = (DlgProcess *)object;
+/* "current-stage" (a DlgStage) is the process's own property, over the field's stage id. */
+enum { PROP_CURRENT_STAGE = G_N_ELEMENTS (fields) + 1 };
 
-  g_free (self->uuid);
-  g_free (self->title);
-  g_free (self->summary);
-  g_free (self->policy_cycle);
-  g_free (self->created_at);
-
-  G_OBJECT_CLASS (dlg_process_parent_class)->finalize (object);
-}
+static void (*record_get_property) (GObject *, guint, GValue *, GParamSpec *);
 
 static void
 dlg_process_get_property (GObject    *object,
@@ -124,62 +128,25 @@ dlg_process_get_property (GObject    *object,
                           GValue     *value,
                           GParamSpec *pspec)
 {
-  DlgProcess *self = DLG_PROCESS (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_UUID:
-      g_value_set_string (value, self->uuid);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_SUMMARY:
-      g_value_set_string (value, self->summary);
-      break;
-    case PROP_POLICY_CYCLE:
-      g_value_set_string (value, self->policy_cycle);
-      break;
-    case PROP_ARCHIVED:
-      g_value_set_boolean (value, self->archived);
-      break;
-    case PROP_IS_DEMO:
-      g_value_set_boolean (value, self->is_demo);
-      break;
-    case PROP_CURRENT_STAGE:
-      g_value_set_uint (value, self->current_stage);
-      break;
-    case PROP_CREATED_AT:
-      g_value_set_string (value, self->created_at);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_CURRENT_STAGE)
+    g_value_set_uint (value, dlg_process_get_current_stage (DLG_PROCESS (object)));
+  else
+    record_get_property (object, prop_id, value, pspec);
 }
 
 static void
 dlg_process_class_init (DlgProcessClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
-  object_class->finalize = dlg_process_finalize;
+  dlg_record_class_set_info (DLG_RECORD_CLASS (klass), &info);
+  record_get_property = object_class->get_property;
   object_class->get_property = dlg_process_get_property;
-
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
-  properties[PROP_UUID] = g_param_spec_string ("uuid", NULL, NULL, NULL, flags);
-  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, flags);
-  properties[PROP_POLICY_CYCLE] = g_param_spec_string ("policy-cycle", NULL, NULL, NULL, flags);
-  properties[PROP_ARCHIVED] = g_param_spec_boolean ("archived", NULL, NULL, FALSE, flags);
-  properties[PROP_IS_DEMO] = g_param_spec_boolean ("is-demo", NULL, NULL, FALSE, flags);
-  properties[PROP_CURRENT_STAGE] =
-    g_param_spec_uint ("current-stage", NULL, NULL, 0, DLG_N_STAGES - 1, 0, flags);
-  properties[PROP_CREATED_AT] = g_param_spec_string ("created-at", NULL, NULL, NULL, flags);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_property (object_class, PROP_CURRENT_STAGE,
+                                   g_param_spec_uint ("current-stage", NULL, NULL, 0,
+                                                      DLG_N_STAGES - 1, 0,
+                                                      G_PARAM_READABLE |
+                                                      G_PARAM_STATIC_STRINGS));
 }
 
 static void
@@ -187,52 +154,41 @@ dlg_process_init (DlgProcess *self)
 {
 }
 
-gint64      dlg_process_get_id (DlgProcess *self) { return self->id; }
-const char *dlg_process_get_uuid (DlgProcess *self) { return self->uuid; }
+gint64      dlg_process_get_id (DlgProcess *self) { return dlg_record_get_id (DLG_RECORD (self)); }
+const char *dlg_process_get_uuid (DlgProcess *self) { return dlg_record_get_uuid (DLG_RECORD (self)); }
 const char *dlg_process_get_title (DlgProcess *self) { return self->title; }
 const char *dlg_process_get_summary (DlgProcess *self) { return self->summary; }
 const char *dlg_process_get_policy_cycle (DlgProcess *self) { return self->policy_cycle; }
 gboolean    dlg_process_get_archived (DlgProcess *self) { return self->archived; }
 gboolean    dlg_process_get_is_demo (DlgProcess *self) { return self->is_demo; }
-DlgStage    dlg_process_get_current_stage (DlgProcess *self) { return self->current_stage; }
 const char *dlg_process_get_created_at (DlgProcess *self) { return self->created_at; }
 
-static DlgProcess *
-process_from_row (sqlite3_stmt *stmt)
+DlgStage
+dlg_process_get_current_stage (DlgProcess *self)
 {
-  DlgProcess *self = g_object_new (DLG_TYPE_PROCESS, NULL);
   DlgStage stage = DLG_STAGE_DIAGNOSTIC;
 
-  self->id = sqlite3_column_int64 (stmt, 0);
-  self->uuid = dlg_stmt_dup_text (stmt, 1);
-  self->title = dlg_stmt_dup_text (stmt, 2);
-  self->summary = dlg_stmt_dup_text (stmt, 3);
-  self->policy_cycle = dlg_stmt_dup_text (stmt, 4);
-  self->archived = sqlite3_column_int (stmt, 5) != 0;
-  self->is_demo = sqlite3_column_int (stmt, 6) != 0;
-  self->created_at = dlg_stmt_dup_text (stmt, 7);
-  dlg_stage_from_id (dlg_stmt_get_text (stmt, 8), &stage);
-  self->current_stage = stage;
-
-  return self;
+  dlg_stage_from_id (self->current_stage, &stage);
+  return stage;
 }
 
+/* The process @where gives, or NULL with “There is no process “@reference”.” */
 static DlgProcess *
 load_one (DlgStore    *store,
-          DlgStmt     *stmt,
+          const char  *where,
+          GVariant    *params,
           const char  *reference,
           GError     **error)
 {
-  int rc = sqlite3_step (stmt);
+  GError *local = NULL;
+  DlgProcess *process = dlg_record_query_first (store, DLG_TYPE_PROCESS, where, params, &local);
 
-  if (rc == SQLITE_ROW)
-    return process_from_row (stmt);
-  if (rc == SQLITE_DONE)
+  if (process == NULL && local == NULL)
     g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND, _("There is no process “%s”."),
                  reference);
-  else
-    dlg_store_set_error (store, rc, error);
-  return NULL;
+  else if (local != NULL)
+    g_propagate_error (error, local);
+  return process;
 }
 
 static gboolean
@@ -339,15 +295,11 @@ dlg_process_load (DlgStore    *store,
                   gint64       process_id,
                   GError     **error)
 {
-  g_autoptr(DlgStmt) stmt = NULL;
   g_autofree char *reference = g_strdup_printf ("%" G_GINT64_FORMAT, process_id);
 
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
 
-  if (!(stmt = dlg_store_prepare (store, sql_load, error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, process_id);
-  return load_one (store, stmt, reference, error);
+  return load_one (store, "t.id = ?1", g_variant_new ("(x)", process_id), reference, error);
 }
 
 /**
@@ -361,7 +313,6 @@ dlg_process_find (DlgStore    *store,
                   const char  *reference,
                   GError     **error)
 {
-  g_autoptr(DlgStmt) stmt = NULL;
   gint64 id;
   char *end = NULL;
 
@@ -372,10 +323,7 @@ dlg_process_find (DlgStore    *store,
   if (end != reference && *end == '\0' && id > 0)
     return dlg_process_load (store, id, error);
 
-  if (!(stmt = dlg_store_prepare (store, sql_find_uuid, error)))
-    return NULL;
-  dlg_stmt_bind_text (stmt, 1, reference);
-  return load_one (store, stmt, reference, error);
+  return load_one (store, "t.uuid = ?1", g_variant_new ("(s)", reference), reference, error);
 }
 
 /**
@@ -388,28 +336,10 @@ dlg_process_list (DlgStore  *store,
                   gboolean   include_archived,
                   GError   **error)
 {
-  g_autoptr(GListStore) list = g_list_store_new (DLG_TYPE_PROCESS);
-  g_autoptr(DlgStmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
 
-  if (!(stmt = dlg_store_prepare (store, sql_list, error)))
-    return NULL;
-  sqlite3_bind_int (stmt, 1, include_archived);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(DlgProcess) process = process_from_row (stmt);
-
-      g_list_store_append (list, process);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      dlg_store_set_error (store, rc, error);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return dlg_record_query (store, DLG_TYPE_PROCESS, "?1 OR t.archived = 0",
+                           g_variant_new ("(x)", (gint64) (include_archived != FALSE)), error);
 }
 
 /* Runs @sql (?1 id, ?2 value, ?3 now) and journals it, in one transaction. */
@@ -441,7 +371,7 @@ update_and_journal (DlgStore    *store,
   dlg_stmt_bind_text (stmt, 3, now);
   if (!dlg_store_step_done (store, stmt, error))
     goto fail;
-  if (!dlg_journal_append (store, process_id, action, "process", process->uuid, summary, error))
+  if (!dlg_journal_append (store, process_id, action, "process", dlg_process_get_uuid (process), summary, error))
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
@@ -650,7 +580,7 @@ dlg_process_set_field (DlgStore    *store,
     goto fail;
   if (!dlg_process_touch (store, process_id, error))
     goto fail;
-  if (!dlg_journal_note_edit (store, process_id, "process.field", "process", process->uuid,
+  if (!dlg_journal_note_edit (store, process_id, "process.field", "process", dlg_process_get_uuid (process),
                               stage_id, key, old_value, value, summary, error))
     goto fail;
   if (!dlg_store_commit (store, error))

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-stage.h"
 #include "dlg-types.h"
 
@@ -30,7 +31,7 @@ G_BEGIN_DECLS
 
 #define DLG_TYPE_PROCESS (dlg_process_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgProcess, dlg_process, DLG, PROCESS, GObject)
+G_DECLARE_FINAL_TYPE (DlgProcess, dlg_process, DLG, PROCESS, DlgRecord)
 
 gint64      dlg_process_get_id            (DlgProcess  *self);
 const char *dlg_process_get_uuid          (DlgProcess  *self);
