@@ -2245,6 +2245,30 @@ test_cli_refused_not_silent (Fixture       *f,
   }
 }
 
+/* A practice site per app database: a demo database made afresh does not meet the practice
+ * site another database edited (its records would all come back as conflicts). */
+static void
+test_training_site_per_database (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("dlg-practice-XXXXXX", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *a_again = g_build_filename (dir, ".", "a.db", NULL);
+  g_autofree char *path_a = dlg_training_site_default_path (a);
+  g_autofree char *path_b = dlg_training_site_default_path (b);
+  g_autofree char *path_a_again = dlg_training_site_default_path (a_again);
+  g_autofree char *shared = dlg_training_site_default_path (NULL);
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "dialogue", NULL);
+  g_autofree char *parent = g_path_get_dirname (path_a);
+
+  g_assert_cmpstr (path_a, !=, path_b);
+  g_assert_cmpstr (path_a, ==, path_a_again);
+  g_assert_cmpstr (path_a, !=, shared);
+  g_assert_cmpstr (parent, ==, cache);
+  g_assert_true (g_str_has_suffix (path_a, ".db"));
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2285,6 +2309,7 @@ main (int   argc,
   ADD ("/sync/cli/sigkill-mid-push-then-resume", test_kill_mid_push);
 #undef ADD
   g_test_add_func ("/sync/manager/training-practice-site", test_manager_training);
+  g_test_add_func ("/sync/manager/training-site-per-database", test_training_site_per_database);
 
   return g_test_run ();
 }

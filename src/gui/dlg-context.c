@@ -346,8 +346,8 @@ dlg_context_can_train (DlgContext *self)
 
 /**
  * dlg_context_start_training:
- * @site_db_path: (nullable): the practice site's database; %NULL for
- *   `$XDG_CACHE_HOME/dialogue/practice-site.db`
+ * @site_db_path: (nullable): the practice site's database; %NULL for the one of this
+ *   app database (dlg_training_site_default_path())
  *
  * Training mode: starts the practice site in this process on loopback (seeded with its demo
  * processes), queues the app's demo processes for it and points the sync manager at it with a
@@ -371,7 +371,15 @@ dlg_context_start_training (DlgContext  *self,
 
       dlg_context_set_sync_manager (self, manager);
     }
-  site = dlg_training_site_start (site_db_path, error);
+  if (site_db_path == NULL)
+    {
+      g_autofree char *path =
+        dlg_training_site_default_path (dlg_store_get_path (self->store));
+
+      site = dlg_training_site_start (path, error);
+    }
+  else
+    site = dlg_training_site_start (site_db_path, error);
   if (site == NULL)
     return FALSE;
   if (!dlg_training_site_attach (site, self->sync_manager, error))

@@ -57,9 +57,36 @@ dlg_training_site_init (DlgTrainingSite *self)
 }
 
 /**
+ * dlg_training_site_default_path:
+ * @app_db_path: (nullable): the app's database file
+ *
+ * The practice site belongs to one app database: a demo database made afresh must not meet
+ * the practice site of another (or of the one it replaced), whose records, edited in an earlier
+ * session, would all come back as conflicts. The file is named after the app database's
+ * absolute path; %NULL (an in-memory store) gets the shared `practice-site.db`.
+ *
+ * Returns: (transfer full): `$XDG_CACHE_HOME/dialogue/practice-site-<hash>.db`
+ */
+char *
+dlg_training_site_default_path (const char *app_db_path)
+{
+  g_autofree char *absolute = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *name = NULL;
+
+  if (app_db_path == NULL || *app_db_path == '\0')
+    return g_build_filename (g_get_user_cache_dir (), "dialogue", "practice-site.db", NULL);
+  absolute = g_canonicalize_filename (app_db_path, NULL);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
+  name = g_strdup_printf ("practice-site-%.16s.db", digest);
+  return g_build_filename (g_get_user_cache_dir (), "dialogue", name, NULL);
+}
+
+/**
  * dlg_training_site_start:
  * @db_path: (nullable): the practice site's database; %NULL for
- *   `$XDG_CACHE_HOME/dialogue/practice-site.db`
+ *   `$XDG_CACHE_HOME/dialogue/practice-site.db` (the app passes its database's own,
+ *   dlg_training_site_default_path())
  *
  * Returns: (transfer full): the running practice site, or %NULL with @error set
  */
@@ -73,8 +100,7 @@ dlg_training_site_start (const char  *db_path,
   char *uri;
 
   if (db_path == NULL)
-    db_path = default_path = g_build_filename (g_get_user_cache_dir (), "dialogue",
-                                               "practice-site.db", NULL);
+    db_path = default_path = dlg_training_site_default_path (NULL);
   dir = g_path_get_dirname (db_path);
   g_mkdir_with_parents (dir, 0700);
 

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DlgTrainingSite, dlg_training_site, DLG, TRAINING_SITE, GObject)
 
+char            *dlg_training_site_default_path (const char     *app_db_path);
 DlgTrainingSite *dlg_training_site_start     (const char       *db_path,
                                               GError          **error);
 const char      *dlg_training_site_get_uri   (DlgTrainingSite  *self);
