@@ -586,15 +586,56 @@ done_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-skip_response_cb (AdwMessageDialog *dialog,
-                  const char       *response,
-                  DlgStagePage     *self)
+/* Skipping and reopening both ask for a reason, which the public sees next to the stage; the
+ * dialog's @response id ("skip", "reopen") applies @transition with it. */
+typedef struct
 {
+  DlgTransition  transition;
+  const char    *response;
+} ReasonRequest;
+
+static const ReasonRequest skip_request = { DLG_TRANSITION_SKIP, "skip" };
+static const ReasonRequest reopen_request = { DLG_TRANSITION_REOPEN, "reopen" };
+
+static void
+reason_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DlgStagePage     *self)
+{
+  const ReasonRequest *request = g_object_get_data (G_OBJECT (dialog), "dlg-reason-request");
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
 
-  if (g_strcmp0 (response, "skip") == 0)
-    dlg_stage_page_apply (self, DLG_TRANSITION_SKIP, gtk_editable_get_text (entry));
+  if (g_strcmp0 (response, request->response) == 0)
+    dlg_stage_page_apply (self, request->transition, gtk_editable_get_text (entry));
+}
+
+static void
+ask_reason (DlgStagePage           *self,
+            const ReasonRequest    *request,
+            const char             *heading,
+            const char             *body,
+            const char             *label,
+            AdwResponseAppearance   appearance)
+{
+  GtkWidget *dialog, *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   heading, body);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    request->response, label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), request->response,
+                                              appearance);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), request->response);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "dlg-reason-request", (gpointer) request);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reason_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -603,39 +644,14 @@ skip_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   DlgStagePage *self = DLG_STAGE_PAGE (widget);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog, *entry;
+  g_autofree char *heading =
+    g_strdup_printf (_("Skip the stage “%s”?"),
+                     dlg_stage_get_label (dlg_stage_view_get_stage (self->view)));
 
-  heading = g_strdup_printf (_("Skip the stage “%s”?"),
-                             dlg_stage_get_label (dlg_stage_view_get_stage (self->view)));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("Say why the stage is skipped. The reason is shown to the "
-                                     "public next to the stage."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "skip", _("_Skip the Stage"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "skip",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "skip");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (skip_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-reopen_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    DlgStagePage     *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-
-  if (g_strcmp0 (response, "reopen") == 0)
-    dlg_stage_page_apply (self, DLG_TRANSITION_REOPEN, gtk_editable_get_text (entry));
+  ask_reason (self, &skip_request, heading,
+              _("Say why the stage is skipped. The reason is shown to the public next to the "
+                "stage."),
+              _("_Skip the Stage"), ADW_RESPONSE_DESTRUCTIVE);
 }
 
 /* Reopening undoes a mistaken "Mark as Done": the core says whether it may (no later stage
@@ -646,28 +662,14 @@ reopen_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   DlgStagePage *self = DLG_STAGE_PAGE (widget);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog, *entry;
+  g_autofree char *heading =
+    g_strdup_printf (_("Reopen the stage “%s”?"),
+                     dlg_stage_get_label (dlg_stage_view_get_stage (self->view)));
 
-  heading = g_strdup_printf (_("Reopen the stage “%s”?"),
-                             dlg_stage_get_label (dlg_stage_view_get_stage (self->view)));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("The stage goes back in progress. Say why it is reopened: "
-                                     "the reason is shown to the public next to the stage."));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reopen", _("_Reopen the Stage"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reopen",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reopen");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (reopen_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_reason (self, &reopen_request, heading,
+              _("The stage goes back in progress. Say why it is reopened: the reason is shown "
+                "to the public next to the stage."),
+              _("_Reopen the Stage"), ADW_RESPONSE_SUGGESTED);
 }
 
 static void
