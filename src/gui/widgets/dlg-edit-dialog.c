@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Views use it for actors, decisions, participants, recommendations, commitments…: they add
- * rows, keep the returned widgets in their own data, and read them back in the save function.
+ * DlgRecordEditor builds one from a record's field table (actors, decisions, sessions,
+ * commitments, registrations…); a view with a record of its own kind adds rows, keeps the
+ * returned widgets in its own data, and reads them back in the save function.
  * The save runs through a DlgAutosave (same delay as the free-form fields) and once more when
  * the window closes, so nothing typed is lost. A new record is created by its first save that
  * the core accepts; until then the core's message is shown under the rows.

@@ -10,6 +10,16 @@
  * dlg_record_save() as they type (DlgAutosave, through the dialog), the record's own checks
  * refusing what is wrong; the dialog follows the record's type in the store and shows what
  * another save changed, leaving alone what the officer is typing.
+ *
+ * What the table cannot say, a view's row says (DlgRecordEditorRow): its label, a switch's
+ * subtitle, a spin button's range, a date that may hold a time, a refusal of its own when the
+ * row is left unset (checked before the core's, after the dates), and through its setup
+ * function a label or choices known at run time: each choice sets one or more properties
+ * (a reference such as a commitment's position, a profile value, a quota's category and value
+ * at once), "nothing chosen" sets none. What is not a field of the record (the attendance of
+ * a session, a commitment's updates, a registrant's contact details kept apart) the view adds
+ * under the rows, and saves and shows through the hooks (dlg_record_editor_new_full()).
+ */
  */
 
 #define G_LOG_DOMAIN "dlg-record-editor"
