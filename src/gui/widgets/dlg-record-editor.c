@@ -20,7 +20,6 @@
  * a session, a commitment's updates, a registrant's contact details kept apart) the view adds
  * under the rows, and saves and shows through the hooks (dlg_record_editor_new_full()).
  */
- */
 
 #define G_LOG_DOMAIN "dlg-record-editor"
 
