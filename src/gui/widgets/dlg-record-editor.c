@@ -171,17 +171,19 @@ choice_value (GParamSpec *pspec,
   return g_value_transform (&plain, value);
 }
 
-/* Whether @record holds every value of @choice. */
+/* Sets the values of @choice on @record (@apply), or says whether it holds them all. */
 static gboolean
-choice_matches (DlgRecord *record,
-                GVariant  *choice)
+choice_visit (DlgRecord *record,
+              GVariant  *choice,
+              gboolean   apply)
 {
   GVariantIter iter;
   const char *property;
   GVariant *variant;
+  gboolean holds = TRUE;
 
   g_variant_iter_init (&iter, choice);
-  while (g_variant_iter_loop (&iter, "{&sv}", &property, &variant))
+  while (holds && g_variant_iter_next (&iter, "{&sv}", &property, &variant))
     {
       GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
       g_auto(GValue) held = G_VALUE_INIT;
@@ -189,39 +191,20 @@ choice_matches (DlgRecord *record,
 
       if (pspec == NULL || !choice_value (pspec, variant, &wanted))
         {
-          g_variant_unref (variant);
-          return FALSE;
+          g_critical ("%s cannot take %s from a choice", G_OBJECT_TYPE_NAME (record), property);
+          holds = FALSE;
         }
-      g_value_init (&held, pspec->value_type);
-      g_object_get_property (G_OBJECT (record), property, &held);
-      if (g_param_values_cmp (pspec, &held, &wanted) != 0)
-        {
-          g_variant_unref (variant);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static void
-choice_apply (DlgRecord *record,
-              GVariant  *choice)
-{
-  GVariantIter iter;
-  const char *property;
-  GVariant *variant;
-
-  g_variant_iter_init (&iter, choice);
-  while (g_variant_iter_loop (&iter, "{&sv}", &property, &variant))
-    {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property);
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      if (pspec != NULL && choice_value (pspec, variant, &value))
-        g_object_set_property (G_OBJECT (record), property, &value);
+      else if (apply)
+        g_object_set_property (G_OBJECT (record), property, &wanted);
       else
-        g_critical ("%s cannot take %s from a choice", G_OBJECT_TYPE_NAME (record), property);
+        {
+          g_value_init (&held, pspec->value_type);
+          g_object_get_property (G_OBJECT (record), property, &held);
+          holds = g_param_values_cmp (pspec, &held, &wanted) == 0;
+        }
+      g_variant_unref (variant);
     }
+  return holds;
 }
 
 /* The entry of the view's choices that @record holds; else the "nothing chosen" one (NULL);
@@ -238,7 +221,7 @@ choice_index (GPtrArray *choices,
 
       if (choice == NULL)
         none = MIN (none, i);
-      else if (choice_matches (record, choice))
+      else if (choice_visit (record, choice, FALSE))
         return i;
     }
   return none;
@@ -372,7 +355,7 @@ editor_save (gpointer   user_data,
           guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row->widget));
 
           if (selected < row->choices->len && g_ptr_array_index (row->choices, selected) != NULL)
-            choice_apply (editor->record, g_ptr_array_index (row->choices, selected));
+            choice_visit (editor->record, g_ptr_array_index (row->choices, selected), TRUE);
         }
       /* A spin button is editable too: it comes first. */
       else if (GTK_IS_SPIN_BUTTON (row->widget))
