@@ -89,6 +89,30 @@ ensure_context (DlgApplication  *self,
   return TRUE;
 }
 
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        GtkWidget     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, window);
+  g_application_quit (g_application_get_default ());
+}
+
+static void
+window_realized_cb (GtkWidget *window)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), window, 0);
+}
+
+static void
+quit_after_first_frame (GtkWidget *window)
+{
+  if (gtk_widget_get_realized (window))
+    window_realized_cb (window);
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
+}
+
 static int
 dlg_application_command_line (GApplication            *app,
                               GApplicationCommandLine *command_line)
@@ -186,6 +210,10 @@ dlg_application_command_line (GApplication            *app,
   if (has_stage)
     dlg_window_select_page (window, stage);
   gtk_window_present (GTK_WINDOW (window));
+  /* For the cold-start benchmark (tests/bench/bench-cold-start.c): quit once the first frame
+   * is painted. */
+  if (g_getenv ("DIALOGUE_QUIT_AFTER_FIRST_FRAME") != NULL)
+    quit_after_first_frame (GTK_WIDGET (window));
   return 0;
 }
 

@@ -159,6 +159,24 @@ flush_cross_page (GtkWidget *page)
 
 /* ---------------------------------------------------------------- pages */
 
+/* A page is built when it is first shown (or asked for): the window's first frame needs only
+ * the page it shows, not the fifteen (thousands of widgets). */
+static GtkWidget *
+ensure_page (DlgWindow *self,
+             guint      index)
+{
+  if (self->pages[index] != NULL)
+    return self->pages[index];
+  if (index < DLG_N_STAGES)
+    self->pages[index] = GTK_WIDGET (dlg_stage_page_new (g_object_new (stage_view_type (index),
+                                                                       NULL)));
+  else
+    self->pages[index] = create_cross_page (index);
+  gtk_stack_add_named (self->page_stack, self->pages[index],
+                       dlg_stage_navigator_page_name (index));
+  return self->pages[index];
+}
+
 static void
 flush_page (DlgWindow *self,
             guint      index)
@@ -181,6 +199,7 @@ load_page (DlgWindow *self,
   if (self->loaded[index] == self->process_id)
     return;
   self->loaded[index] = self->process_id;
+  ensure_page (self, index);
   if (index < DLG_N_STAGES)
     dlg_stage_page_set_process (DLG_STAGE_PAGE (self->pages[index]),
                                 self->process_id != 0 ? self->context : NULL, self->process_id);
@@ -215,7 +234,7 @@ dlg_window_select_page (DlgWindow *self,
   dlg_stage_navigator_select (self->navigator, index);
   if (self->process_id != 0)
     load_page (self, index);
-  gtk_stack_set_visible_child (self->page_stack, self->pages[index]);
+  gtk_stack_set_visible_child (self->page_stack, ensure_page (self, index));
   update_subtitle (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
@@ -1175,14 +1194,6 @@ dlg_window_init (DlgWindow *self)
   gtk_list_view_set_factory (self->process_list, factory);
   g_object_unref (factory);
 
-  for (guint i = 0; i < DLG_N_PAGES; i++)
-    {
-      if (i < DLG_N_STAGES)
-        self->pages[i] = GTK_WIDGET (dlg_stage_page_new (g_object_new (stage_view_type (i), NULL)));
-      else
-        self->pages[i] = create_cross_page (i);
-      gtk_stack_add_named (self->page_stack, self->pages[i], dlg_stage_navigator_page_name (i));
-    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-process", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-process", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-process", FALSE);
@@ -1246,7 +1257,7 @@ dlg_window_get_stage_page (DlgWindow *self,
 {
   g_return_val_if_fail (DLG_IS_WINDOW (self), NULL);
   g_return_val_if_fail (stage < DLG_N_STAGES, NULL);
-  return DLG_STAGE_PAGE (self->pages[stage]);
+  return DLG_STAGE_PAGE (ensure_page (self, stage));
 }
 
 GtkWidget *
@@ -1255,7 +1266,7 @@ dlg_window_get_page (DlgWindow *self,
 {
   g_return_val_if_fail (DLG_IS_WINDOW (self), NULL);
   g_return_val_if_fail (index < DLG_N_PAGES, NULL);
-  return self->pages[index];
+  return ensure_page (self, index);
 }
 
 const char *
