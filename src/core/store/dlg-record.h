@@ -84,7 +84,11 @@ typedef enum
   DLG_RECORD_SYNC_STATE      = 1 << 2,  /* an UPDATE that changes a PUBLISHED field turns
                                          * sync_state 'synced' into 'modified' */
   DLG_RECORD_SYNC_EVERY_UPDATE = 1 << 3, /* every UPDATE does (the response) */
+  DLG_RECORD_ERASABLE        = 1 << 4,  /* a delete needs no stage rule: personal data can be
+                                         * erased at any time (the contact of a registrant) */
 } DlgRecordFlags;
+
+struct _DlgRecord;
 
 typedef struct
 {
@@ -118,6 +122,20 @@ typedef struct
   /* The stage the records belong to ("opinion"): the default check_editable and the journal
    * entries' stage. NULL: cross-stage (the process must be editable), entries without one. */
   const char     *stage;
+  /* A table with no id of its own, keyed by its process and one field (feature_activation:
+   * PRIMARY KEY (process_id, feature)) or, with process_sql, by its parent alone
+   * (participant_contact: participant_id, the parent_field): the property of that field
+   * (a string or an INT64; READ_ONLY), with DLG_RECORD_NO_UUID. A record then exists for
+   * every key, stored or blank: dlg_record_new_for_key() makes the blank (the table's
+   * defaults, the key, then init_blank), dlg_record_load_by_key() gives the stored row or the
+   * blank, dlg_record_save() upserts (INSERT … ON CONFLICT (<key>) DO UPDATE: CREATE when no
+   * row was there, and then the JOURNALED fields are noted against the blank; UPDATE
+   * otherwise), dlg_record_delete_record() deletes by the key; the journal names the record
+   * by its key; the record's id is 0. */
+  const char     *key_field;
+  /* Keyed types: what a blank record holds beyond the table's defaults, once its key is set
+   * (the feature: the catalogue's rules of the game); may be NULL. */
+  void          (*init_blank)    (struct _DlgRecord *self);
 } DlgRecordInfo;
 
 typedef enum
@@ -271,6 +289,20 @@ gboolean        dlg_record_delete           (DlgStore         *store,
 /* Deletes @self (loaded): the stage rule, then one transaction with the journal entry. */
 gboolean        dlg_record_delete_record    (DlgRecord        *self,
                                              DlgStore         *store,
+                                             GError          **error);
+
+/* Keyed types (DlgRecordInfo.key_field); @key is a string or an int64 GVariant (a floating
+ * one is sunk), @process_id is ignored when the key is the parent. */
+/* (transfer full): a blank record of the key, not stored. */
+gpointer        dlg_record_new_for_key      (GType             type,
+                                             gint64            process_id,
+                                             GVariant         *key);
+/* (transfer full): the stored record of the key, or its blank when none is stored; NULL with
+ * DLG_ERROR_NOT_FOUND when the process (or the parent) does not exist. */
+gpointer        dlg_record_load_by_key      (DlgStore         *store,
+                                             GType             type,
+                                             gint64            process_id,
+                                             GVariant         *key,
                                              GError          **error);
 
 G_END_DECLS
