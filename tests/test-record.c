@@ -602,7 +602,7 @@ test_journal_policy (void)
     DLG_TYPE_ACTOR, DLG_TYPE_THEME, DLG_TYPE_SESSION, DLG_TYPE_QUOTA,
     DLG_TYPE_COMMUNICATION_ITEM, DLG_TYPE_FOLLOW_UP, DLG_TYPE_COMMITMENT,
     DLG_TYPE_COMMITMENT_UPDATE, DLG_TYPE_RESPONSE, DLG_TYPE_NARRATIVE, DLG_TYPE_PARTICIPANT,
-    DLG_TYPE_PROCESS, DLG_TYPE_FEATURE,
+    DLG_TYPE_PROCESS, DLG_TYPE_FEATURE, DLG_TYPE_PARTICIPANT_CONTACT,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -794,6 +794,69 @@ test_keyed_by_field (Fixture       *f,
   g_assert_cmpstr (loaded->rules, ==, "Règles de map");
 }
 
+/* A table keyed by its parent alone (participant_contact): the process through the parent,
+ * an upsert, and an erasure that no closed stage refuses (DLG_RECORD_ERASABLE). */
+static void
+test_keyed_by_parent (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char sql_rows[] =
+    "SELECT group_concat (full_name || ' <' || email || '>', ' | ') FROM participant_contact c"
+    " JOIN participant p ON p.id = c.participant_id WHERE p.process_id = ?1";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgParticipant) participant = dlg_participant_new (f->pid);
+  g_autoptr(DlgParticipantContact) blank = NULL;
+  g_autoptr(DlgParticipantContact) again = NULL;
+  g_autoptr(DlgParticipantContact) loaded = NULL;
+  g_autoptr(DlgParticipantContact) missing = NULL;
+  g_autofree char *rows = NULL;
+  gint64 id;
+
+  g_assert_true (dlg_participant_save (f->store, participant, &error));
+  g_assert_no_error (error);
+  id = dlg_participant_get_id (participant);
+
+  blank = dlg_record_load_by_key (f->store, DLG_TYPE_PARTICIPANT_CONTACT, 0,
+                                  g_variant_new_int64 (id), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_participant_contact_get_participant_id (blank), ==, id);
+  g_assert_cmpint (dlg_record_get_process_id (DLG_RECORD (blank)), ==, f->pid);
+  g_assert_cmpstr (dlg_participant_contact_get_email (blank), ==, "");
+  missing = dlg_participant_contact_load (f->store, id + 100, &error);
+  g_assert_null (missing);
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "The participant does not exist.");
+  g_clear_error (&error);
+
+  dlg_participant_contact_set_full_name (blank, "Camille");
+  g_assert_true (dlg_participant_contact_save (f->store, blank, &error));
+  g_assert_no_error (error);
+  again = dlg_participant_contact_new (id);
+  dlg_participant_contact_set_full_name (again, "Camille Martin");
+  dlg_participant_contact_set_email (again, "camille@example.org");
+  g_assert_true (dlg_participant_contact_save (f->store, again, &error));
+  g_assert_no_error (error);
+  rows = query_text (f, sql_rows);
+  g_assert_cmpstr (rows, ==, "Camille Martin <camille@example.org>");
+  g_clear_pointer (&rows, g_free);
+  loaded = dlg_participant_contact_load (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlg_participant_contact_get_full_name (loaded), ==, "Camille Martin");
+
+  /* Recruitment closed: no save, but the contact data can still be erased. */
+  g_assert_true (dlg_stage_apply (f->store, f->pid, DLG_STAGE_RECRUITMENT, DLG_TRANSITION_SKIP,
+                                  "Pas de panel", &error));
+  g_assert_no_error (error);
+  dlg_participant_contact_set_phone (loaded, "01 02 03 04 05");
+  g_assert_false (dlg_participant_contact_save (f->store, loaded, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (dlg_participant_contact_delete (f->store, id, &error));
+  g_assert_no_error (error);
+  rows = query_text (f, sql_rows);
+  g_assert_cmpstr (rows, ==, "");
+}
+
 /* The process reads through the base: it is its own process, and its current stage, a stage
  * id the row gives, is a DlgStage property. */
 static void
@@ -863,6 +926,7 @@ main (int   argc,
   ADD ("/core/record/nullable-numbers", test_nullable_numbers);
   ADD ("/core/record/keyed-by-process", test_keyed_by_process);
   ADD ("/core/record/keyed-by-field", test_keyed_by_field);
+  ADD ("/core/record/keyed-by-parent", test_keyed_by_parent);
   ADD ("/core/record/process", test_process);
 
   return g_test_run ();

@@ -294,11 +294,12 @@ dlg_feature_get_process_id (DlgFeature *self)
   return dlg_record_get_process_id (DLG_RECORD (self));
 }
 
+/* The catalogue's id, which lives as long as the program (views keep it on their rows). */
 const char *
 dlg_feature_get_feature (DlgFeature *self)
 {
   g_return_val_if_fail (DLG_IS_FEATURE (self), NULL);
-  return self->feature;
+  return dlg_feature_info_lookup (self->feature)->id;
 }
 
 const char *

@@ -1831,6 +1831,20 @@ dlg_record_validate (DlgRecord  *self,
   return validate (self, store, process_id, error);
 }
 
+/**
+ * dlg_record_check_fields:
+ *
+ * Runs the checks of the field table alone, which need no store.
+ */
+gboolean
+dlg_record_check_fields (DlgRecord  *self,
+                         GError    **error)
+{
+  g_return_val_if_fail (DLG_IS_RECORD (self), FALSE);
+
+  return validate_fields (self, error);
+}
+
 void
 dlg_record_set_uuid (DlgRecord  *self,
                      const char *uuid)

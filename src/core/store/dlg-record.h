@@ -239,6 +239,9 @@ void            dlg_record_set_boolean      (DlgRecord        *self,
 /* (transfer full): a new, unsaved record of @type for @process_id, with the defaults. */
 gpointer        dlg_record_new              (GType             type,
                                              gint64            process_id);
+/* The table's checks alone (no store): for what a source brings before it is matched. */
+gboolean        dlg_record_check_fields     (DlgRecord        *self,
+                                             GError          **error);
 /* The table's checks, then the type's validate (what a save checks before the stage rule). */
 gboolean        dlg_record_validate         (DlgRecord        *self,
                                              DlgStore         *store,
