@@ -82,7 +82,8 @@ test_item_init (TestItem *self)
 }
 
 /* A keyed record of the test's own over feature_activation: no id, the row of
- * (process_id, feature); its rules are journaled, its blank has rules of its own. */
+ * (process_id, feature); its rules are journaled, switching it is an action of its own, its
+ * blank has rules of its own. */
 #define TEST_TYPE_SWITCH (test_switch_get_type ())
 G_DECLARE_FINAL_TYPE (TestSwitch, test_switch, TEST, SWITCH, DlgRecord)
 
@@ -103,7 +104,8 @@ static const DlgField switch_fields[] = {
     .offset = G_STRUCT_OFFSET (TestSwitch, feature), .flags = DLG_FIELD_READ_ONLY,
     .label = "feature" },
   { .column = "enabled", .property = "enabled", .kind = DLG_FIELD_BOOLEAN,
-    .offset = G_STRUCT_OFFSET (TestSwitch, enabled), .label = "enabled" },
+    .offset = G_STRUCT_OFFSET (TestSwitch, enabled), .label = "enabled",
+    .journal_action = "test_switch.on", .journal_action_off = "test_switch.off" },
   { .column = "rules", .property = "rules", .kind = DLG_FIELD_TEXT,
     .offset = G_STRUCT_OFFSET (TestSwitch, rules), .flags = DLG_FIELD_JOURNALED,
     .label = "rules" },
@@ -142,10 +144,20 @@ test_switch_describe (DlgRecord       *record,
   return g_strdup_printf ("Switch %s changed.", TEST_SWITCH (record)->feature);
 }
 
+static char *
+test_switch_describe_field (DlgRecord      *record,
+                            DlgStore       *store,
+                            const DlgField *field)
+{
+  return g_strdup_printf ("Switch %s %s.", TEST_SWITCH (record)->feature,
+                          TEST_SWITCH (record)->enabled ? "on" : "off");
+}
+
 static void
 test_switch_class_init (TestSwitchClass *klass)
 {
   DLG_RECORD_CLASS (klass)->describe = test_switch_describe;
+  DLG_RECORD_CLASS (klass)->describe_field = test_switch_describe_field;
   dlg_record_class_set_info (DLG_RECORD_CLASS (klass), &switch_info);
 }
 
@@ -615,7 +627,10 @@ test_journal_policy (void)
       g_test_message ("%s", info->name);
       g_assert_nonnull (policy);
       for (guint j = 0; j < info->n_fields; j++)
-        fields |= (info->fields[j].flags & DLG_FIELD_JOURNALED) != 0;
+        {
+          fields |= (info->fields[j].flags & DLG_FIELD_JOURNALED) != 0;
+          actions |= info->fields[j].journal_action != NULL;
+        }
       /* Journaled changes need an update action, and the other way round. */
       g_assert_cmpint (fields, ==, info->journal_update != NULL);
       if (!policy->journaled)
@@ -711,9 +726,9 @@ test_keyed_by_field (Fixture       *f,
     "SELECT group_concat (feature || ':' || enabled || ':' || rules, ' | ')"
     " FROM (SELECT * FROM feature_activation WHERE process_id = ?1 ORDER BY feature)";
   static const char sql_entries[] =
-    "SELECT group_concat (action || ' ' || object_id || ' ' || field || ' ' || old_value"
-    " || ' → ' || new_value, ' | ') FROM (SELECT * FROM journal WHERE process_id = ?1"
-    " AND object_type = 'test_switch' ORDER BY id)";
+    "SELECT group_concat (action || ' ' || object_id || ' ' || coalesce (field || ' '"
+    " || old_value || ' → ' || new_value, summary), ' | ') FROM (SELECT * FROM journal"
+    " WHERE process_id = ?1 AND object_type = 'test_switch' ORDER BY id)";
   g_autoptr(GError) error = NULL;
   g_autoptr(TestSwitch) blank = NULL;
   g_autoptr(TestSwitch) again = NULL;
@@ -774,19 +789,34 @@ test_keyed_by_field (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
 
-  /* Named by its key in the journal: the first save against the blank, then the change. */
+  /* Named by its key in the journal: the first save against the blank (switched on, the rules
+   * noted), then the change (switched off again, the rules). */
   g_assert_true (dlg_journal_settle (f->store, 0, NULL, &error));
   g_assert_no_error (error);
   entries = query_text (f, sql_entries);
   g_assert_cmpstr (entries, ==,
-                   "test_switch.update map rules Règles de map → Règles A"
+                   "test_switch.on map Switch map on."
+                   " | test_switch.update map rules Règles de map → Règles A"
+                   " | test_switch.off map Switch map off."
                    " | test_switch.update map rules Règles A → Règles B");
+  g_clear_pointer (&entries, g_free);
 
-  /* Delete goes by the key; the key's record is its blank again. */
+  /* Delete goes by the key; the key's record is its blank again: a switch on goes off. */
+  dlg_record_set_boolean (DLG_RECORD (other), "enabled", TRUE);
+  g_assert_true (dlg_record_save (DLG_RECORD (other), f->store, &error));
+  g_assert_no_error (error);
   g_assert_true (dlg_record_delete_record (DLG_RECORD (loaded), f->store, &error));
   g_assert_no_error (error);
+  g_assert_true (dlg_record_delete_record (DLG_RECORD (other), f->store, &error));
+  g_assert_no_error (error);
+  entries = query_text (f, "SELECT group_concat (action || ' ' || object_id, ' | ') FROM"
+                           " (SELECT * FROM journal WHERE process_id = ?1 AND object_type ="
+                           " 'test_switch' AND action IN ('test_switch.on', 'test_switch.off')"
+                           " ORDER BY id)");
+  g_assert_cmpstr (entries, ==, "test_switch.on map | test_switch.off map"
+                                " | test_switch.on debate | test_switch.off debate");
   rows = query_text (f, sql_rows);
-  g_assert_cmpstr (rows, ==, "debate:0:Règles de debate");
+  g_assert_cmpstr (rows, ==, "");
   g_clear_object (&loaded);
   loaded = dlg_record_load_by_key (f->store, TEST_TYPE_SWITCH, f->pid,
                                    g_variant_new_string ("map"), &error);

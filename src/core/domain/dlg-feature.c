@@ -21,7 +21,6 @@
 #include "dlg-error.h"
 #include "dlg-feature.h"
 #include "dlg-process.h"
-#include "dlg-journal.h"
 
 static const char * const cycles_recruitment[] =
   { "diagnostic", "design", "evaluation", "prospective", NULL };
@@ -144,14 +143,15 @@ G_DEFINE_FINAL_TYPE (DlgFeature, dlg_feature, DLG_TYPE_RECORD)
 #define F(member) G_STRUCT_OFFSET (DlgFeature, member)
 #define J DLG_FIELD_JOURNALED
 
-/* Switching on and off is journaled by dlg_feature_before_write(), the rules and dates as
- * changes; "saved" says whether the row exists. */
+/* Switching on and off is an entry of its own (a deleted feature is off), the rules and dates
+ * are noted as changes; "saved" says whether the row exists. */
 static const DlgField fields[] = {
   { .column = "feature", .property = "feature", .kind = DLG_FIELD_ENUM, .offset = F (feature),
     .flags = DLG_FIELD_READ_ONLY | DLG_FIELD_HIDDEN, .label = N_("feature"),
     .vocabulary = &dlg_vocabulary_feature },
   { .column = "enabled", .property = "enabled", .kind = DLG_FIELD_BOOLEAN,
-    .offset = F (enabled), .label = N_("switched on") },
+    .offset = F (enabled), .label = N_("switched on"), .journal_action = "feature.enable",
+    .journal_action_off = "feature.disable" },
   { .column = "rules", .property = "rules", .kind = DLG_FIELD_TEXT, .offset = F (rules),
     .flags = J, .label = N_("rules"), .max_chars = 20000 },
   { .column = "opens_at", .property = "opens-at", .kind = DLG_FIELD_DATE,
@@ -219,29 +219,16 @@ dlg_feature_describe (DlgRecord       *record,
                           dlg_feature_get_label (DLG_FEATURE (record)));
 }
 
-/* Switching on or off is an entry of its own, against the stored row (none is off); a
- * deleted feature is off. */
-static gboolean
-dlg_feature_before_write (DlgRecord        *record,
-                          DlgStore         *store,
-                          gint64            process_id,
-                          DlgRecordChange   change,
-                          GError          **error)
+static char *
+dlg_feature_describe_field (DlgRecord       *record,
+                            DlgStore        *store,
+                            const DlgField  *field)
 {
   DlgFeature *self = DLG_FEATURE (record);
-  gboolean enabled = change != DLG_RECORD_DELETE && self->enabled;
-  g_autoptr(DlgFeature) stored = NULL;
-  g_autofree char *summary = NULL;
 
-  if (!(stored = dlg_feature_load (store, process_id, self->feature, error)))
-    return FALSE;
-  if (stored->enabled == enabled)
-    return TRUE;
-  summary = g_strdup_printf (enabled ? _("Feature switched on: %s.")
-                                     : _("Feature switched off: %s."),
-                             dlg_feature_get_label (self));
-  return dlg_journal_append (store, process_id, enabled ? "feature.enable" : "feature.disable",
-                             "feature", self->feature, summary, error);
+  return g_strdup_printf (self->enabled ? _("Feature switched on: %s.")
+                                        : _("Feature switched off: %s."),
+                          dlg_feature_get_label (self));
 }
 
 /* The features and their rules of the game are part of the public process page. */
@@ -262,7 +249,7 @@ dlg_feature_class_init (DlgFeatureClass *klass)
 
   record_class->validate = dlg_feature_validate;
   record_class->describe = dlg_feature_describe;
-  record_class->before_write = dlg_feature_before_write;
+  record_class->describe_field = dlg_feature_describe_field;
   record_class->after_write = dlg_feature_after_write;
   dlg_record_class_set_info (record_class, &info);
 }

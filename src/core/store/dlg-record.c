@@ -50,6 +50,7 @@ typedef struct
   const DlgField       *key;        /* keyed types: the key field (info->key_field) */
   GParamSpec          **pspecs;     /* one per field, property id = index + 1 */
   const char          **journaled;  /* the JOURNALED fields' properties, NULL-terminated */
+  gboolean              field_actions; /* a field has a journal_action */
   char                 *sql_select;
   char                 *sql_load;     /* keyed types: by the key (bind_key) */
   char                 *sql_find_uuid;
@@ -520,6 +521,17 @@ blank_new (GType       type,
   return self;
 }
 
+/* The blank of @self's key. */
+static gpointer
+blank_of (DlgRecord *self)
+{
+  const DlgField *key = RECORD_TYPE (self)->key;
+
+  return blank_new (G_OBJECT_TYPE (self), dlg_record_get_process_id (self),
+                    field_is_string (key) ? *FIELD_PTR (self, key, char *) : NULL,
+                    field_is_string (key) ? 0 : *FIELD_PTR (self, key, gint64));
+}
+
 /* The journal's name of @self: its uuid, or the value of its key. */
 static char *
 dup_object_id (DlgRecord *self)
@@ -793,11 +805,7 @@ load_key_of (DlgRecord  *self,
       return NULL;
     }
   *stored = record != NULL;
-  if (record != NULL)
-    return record;
-  return blank_new (G_OBJECT_TYPE (self), dlg_record_get_process_id (self),
-                    field_is_string (data->key) ? *FIELD_PTR (self, data->key, char *) : NULL,
-                    field_is_string (data->key) ? 0 : *FIELD_PTR (self, data->key, gint64));
+  return record != NULL ? record : blank_of (self);
 }
 
 static gboolean
@@ -856,6 +864,64 @@ journal_field_value (DlgRecord *self)
   const char *property = RECORD_TYPE (self)->info->journal_field;
 
   return property != NULL ? dlg_record_get_string (self, property) : NULL;
+}
+
+static gboolean
+same_value (DlgRecord      *a,
+            DlgRecord      *b,
+            const DlgField *field)
+{
+  if (field_is_string (field))
+    return g_strcmp0 (*FIELD_PTR (a, field, char *), *FIELD_PTR (b, field, char *)) == 0;
+  return same_double (field_get_number (a, field), field_get_number (b, field));
+}
+
+/* The entries of the fields with an action of their own that differ from @before to @after. */
+static gboolean
+journal_field_actions (DlgStore   *store,
+                       gint64      process_id,
+                       DlgRecord  *before,
+                       DlgRecord  *after,
+                       const char *object_id,
+                       GError    **error)
+{
+  const DlgRecordInfo *info = RECORD_TYPE (after)->info;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const DlgField *field = &info->fields[i];
+      const char *action = field->journal_action;
+      g_autofree char *summary = NULL;
+
+      if (action == NULL || same_value (before, after, field))
+        continue;
+      if (field->kind == DLG_FIELD_BOOLEAN && !*FIELD_PTR (after, field, gboolean))
+        action = field->journal_action_off;
+      if (action == NULL)
+        continue;
+      summary = DLG_RECORD_GET_CLASS (after)->describe_field (after, store, field);
+      if (!dlg_journal_append_full (store, process_id, action, info->name, object_id,
+                                    journal_stage (after), NULL, NULL, NULL, summary, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A keyed record being deleted goes back to its blank: the entries of its field actions. */
+static gboolean
+journal_erased_fields (DlgRecord   *self,
+                       DlgStore    *store,
+                       gint64       process_id,
+                       const char  *object_id,
+                       GError     **error)
+{
+  g_autoptr(DlgRecord) row = NULL;
+  g_autoptr(DlgRecord) blank = blank_of (self);
+  gboolean stored;
+
+  if (!(row = load_key_of (self, store, &stored, error)))
+    return FALSE;
+  return journal_field_actions (store, process_id, row, blank, object_id, error);
 }
 
 static gboolean
@@ -1109,7 +1175,10 @@ dlg_record_class_set_info (DlgRecordClass      *klass,
       g_object_class_install_property (object_class, i + 1, data->pspecs[i]);
       if (field->flags & DLG_FIELD_JOURNALED)
         data->journaled[n_journaled++] = field->property;
+      if (field->journal_action != NULL)
+        data->field_actions = TRUE;
     }
+  g_assert (!data->field_actions || klass->describe_field != NULL);
   if (info->key_field != NULL)
     {
       data->key = find_field (info, info->key_field, NULL);
@@ -1413,7 +1482,8 @@ dlg_record_save (DlgRecord  *self,
         goto fail_keyed;
       inserting = !stored;
     }
-  else if (!inserting && info->journal_update != NULL && data->journaled[0] != NULL)
+  else if (!inserting
+           && ((info->journal_update != NULL && data->journaled[0] != NULL) || data->field_actions))
     before = dlg_record_load (store, G_OBJECT_TYPE (self), priv->id, NULL);
   change = inserting ? DLG_RECORD_CREATE : DLG_RECORD_UPDATE;
   if (inserting && (info->flags & DLG_RECORD_NO_UUID) == 0)
@@ -1459,6 +1529,9 @@ dlg_record_save (DlgRecord  *self,
     goto fail;
 
   object_id = dup_object_id (self);
+  if (before != NULL && data->field_actions
+      && !journal_field_actions (store, process_id, before, self, object_id, error))
+    goto fail;
   if (inserting && info->journal_create != NULL)
     {
       summary = describe (self, store, change);
@@ -1667,6 +1740,9 @@ dlg_record_delete_record (DlgRecord  *self,
   if (!dlg_store_begin (store, error))
     return FALSE;
   if (!hook (klass->before_write, self, store, process_id, DLG_RECORD_DELETE, error))
+    goto fail;
+  if (RECORD_TYPE (self)->key != NULL && RECORD_TYPE (self)->field_actions
+      && !journal_erased_fields (self, store, process_id, object_id, error))
     goto fail;
   if (info->journal_delete != NULL)
     {

@@ -75,6 +75,13 @@ typedef struct
                                      * number is outside minimum…maximum (NULL: not checked) */
   /* Strings: a check of the value of the field's own, after the table's (dlg_check_stage). */
   gboolean           (*check) (const char *value, GError **error);
+  /* A change of the field is a journal entry of its own rather than a JOURNALED note: its
+   * action ("feature.enable"; a BOOLEAN's when it turns TRUE) and a BOOLEAN's when it turns
+   * FALSE ("feature.disable"), with the type's describe_field as summary. Written when a save
+   * changes the field from the stored row (a keyed record: from its blank when none is
+   * stored) and when a keyed record is deleted (back to its blank), before the notes. */
+  const char          *journal_action;
+  const char          *journal_action_off;
 } DlgField;
 
 typedef enum
@@ -191,8 +198,13 @@ struct _DlgRecordClass
                               DlgStore        *store,
                               gint64           process_id,
                               DlgRecordChange  change);
+  /* The summary of the entry of a field with a journal_action, translated; @self is the record
+   * as the change leaves it ("Feature switched off: Map."). */
+  char    *(*describe_field) (DlgRecord       *self,
+                              DlgStore        *store,
+                              const DlgField  *field);
 
-  gpointer padding[5];
+  gpointer padding[4];
 };
 
 /* In class_init: installs a property per field (and id, uuid, process-id). */
