@@ -81,6 +81,91 @@ test_item_init (TestItem *self)
 {
 }
 
+/* A keyed record of the test's own over feature_activation: no id, the row of
+ * (process_id, feature); its rules are journaled, switching it is an action of its own, its
+ * blank has rules of its own. */
+#define TEST_TYPE_SWITCH (test_switch_get_type ())
+G_DECLARE_FINAL_TYPE (TestSwitch, test_switch, TEST, SWITCH, DlgRecord)
+
+struct _TestSwitch
+{
+  DlgRecord parent_instance;
+
+  char     *feature;
+  gboolean  enabled;
+  char     *rules;
+  char     *opens_at;
+};
+
+G_DEFINE_FINAL_TYPE (TestSwitch, test_switch, DLG_TYPE_RECORD)
+
+static const DlgField switch_fields[] = {
+  { .column = "feature", .property = "feature", .kind = DLG_FIELD_STRING,
+    .offset = G_STRUCT_OFFSET (TestSwitch, feature), .flags = DLG_FIELD_READ_ONLY,
+    .label = "feature" },
+  { .column = "enabled", .property = "enabled", .kind = DLG_FIELD_BOOLEAN,
+    .offset = G_STRUCT_OFFSET (TestSwitch, enabled), .label = "enabled",
+    .journal_action = "test_switch.on", .journal_action_off = "test_switch.off" },
+  { .column = "rules", .property = "rules", .kind = DLG_FIELD_TEXT,
+    .offset = G_STRUCT_OFFSET (TestSwitch, rules), .flags = DLG_FIELD_JOURNALED,
+    .label = "rules" },
+  { .column = "opens_at", .property = "opens-at", .kind = DLG_FIELD_DATE,
+    .offset = G_STRUCT_OFFSET (TestSwitch, opens_at), .flags = DLG_FIELD_NULLABLE,
+    .label = "opens" },
+};
+
+static void
+test_switch_init_blank (DlgRecord *record)
+{
+  TestSwitch *self = TEST_SWITCH (record);
+
+  g_free (self->rules);
+  self->rules = g_strdup_printf ("Règles de %s", self->feature);
+}
+
+static const DlgRecordInfo switch_info = {
+  .name = "test_switch",
+  .table = "feature_activation",
+  .fields = switch_fields,
+  .n_fields = G_N_ELEMENTS (switch_fields),
+  .order_by = "t.feature",
+  .journal_update = "test_switch.update",
+  .not_found = "No such switch.",
+  .flags = DLG_RECORD_NO_UUID,
+  .key_field = "feature",
+  .init_blank = test_switch_init_blank,
+};
+
+static char *
+test_switch_describe (DlgRecord       *record,
+                      DlgStore        *store,
+                      DlgRecordChange  change)
+{
+  return g_strdup_printf ("Switch %s changed.", TEST_SWITCH (record)->feature);
+}
+
+static char *
+test_switch_describe_field (DlgRecord      *record,
+                            DlgStore       *store,
+                            const DlgField *field)
+{
+  return g_strdup_printf ("Switch %s %s.", TEST_SWITCH (record)->feature,
+                          TEST_SWITCH (record)->enabled ? "on" : "off");
+}
+
+static void
+test_switch_class_init (TestSwitchClass *klass)
+{
+  DLG_RECORD_CLASS (klass)->describe = test_switch_describe;
+  DLG_RECORD_CLASS (klass)->describe_field = test_switch_describe_field;
+  dlg_record_class_set_info (DLG_RECORD_CLASS (klass), &switch_info);
+}
+
+static void
+test_switch_init (TestSwitch *self)
+{
+}
+
 typedef struct
 {
   char     *dir;
@@ -156,6 +241,24 @@ journal_actions (Fixture    *f,
                             (const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   return g_string_free (g_steal_pointer (&actions), FALSE);
+}
+
+/* The first column of @sql's first row, as text ("" when NULL), with ?1 bound to the process. */
+static char *
+query_text (Fixture    *f,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dlg_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, f->pid);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup (sqlite3_column_text (stmt, 0) != NULL
+                   ? (const char *) sqlite3_column_text (stmt, 0) : "");
+  sqlite3_finalize (stmt);
+  return text;
 }
 
 static void
@@ -511,7 +614,7 @@ test_journal_policy (void)
     DLG_TYPE_ACTOR, DLG_TYPE_THEME, DLG_TYPE_SESSION, DLG_TYPE_QUOTA,
     DLG_TYPE_COMMUNICATION_ITEM, DLG_TYPE_FOLLOW_UP, DLG_TYPE_COMMITMENT,
     DLG_TYPE_COMMITMENT_UPDATE, DLG_TYPE_RESPONSE, DLG_TYPE_NARRATIVE, DLG_TYPE_PARTICIPANT,
-    DLG_TYPE_PROCESS,
+    DLG_TYPE_PROCESS, DLG_TYPE_FEATURE, DLG_TYPE_PARTICIPANT_CONTACT,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
@@ -524,7 +627,10 @@ test_journal_policy (void)
       g_test_message ("%s", info->name);
       g_assert_nonnull (policy);
       for (guint j = 0; j < info->n_fields; j++)
-        fields |= (info->fields[j].flags & DLG_FIELD_JOURNALED) != 0;
+        {
+          fields |= (info->fields[j].flags & DLG_FIELD_JOURNALED) != 0;
+          actions |= info->fields[j].journal_action != NULL;
+        }
       /* Journaled changes need an update action, and the other way round. */
       g_assert_cmpint (fields, ==, info->journal_update != NULL);
       if (!policy->journaled)
@@ -609,6 +715,178 @@ test_keyed_by_process (Fixture       *f,
   g_assert_cmpstr (actions, ==, "response.create response.update response.delete");
 }
 
+/* A table keyed by (process_id, one field), with no id: the record of a key is its row or its
+ * blank; a save upserts, the journal names it by its key and notes a first save against the
+ * blank; delete goes by the key. */
+static void
+test_keyed_by_field (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char sql_rows[] =
+    "SELECT group_concat (feature || ':' || enabled || ':' || rules, ' | ')"
+    " FROM (SELECT * FROM feature_activation WHERE process_id = ?1 ORDER BY feature)";
+  static const char sql_entries[] =
+    "SELECT group_concat (action || ' ' || object_id || ' ' || coalesce (field || ' '"
+    " || old_value || ' → ' || new_value, summary), ' | ') FROM (SELECT * FROM journal"
+    " WHERE process_id = ?1 AND object_type = 'test_switch' ORDER BY id)";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestSwitch) blank = NULL;
+  g_autoptr(TestSwitch) again = NULL;
+  g_autoptr(TestSwitch) other = NULL;
+  g_autoptr(TestSwitch) loaded = NULL;
+  g_autoptr(TestSwitch) missing = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *entries = NULL;
+
+  /* The blank of a key: the table's defaults, the key, the type's own blank; nothing stored. */
+  blank = dlg_record_load_by_key (f->store, TEST_TYPE_SWITCH, f->pid,
+                                  g_variant_new_string ("map"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (blank->feature, ==, "map");
+  g_assert_cmpstr (blank->rules, ==, "Règles de map");
+  g_assert_false (blank->enabled);
+  g_assert_cmpint (dlg_record_get_id (DLG_RECORD (blank)), ==, 0);
+  g_assert_cmpint (dlg_record_get_process_id (DLG_RECORD (blank)), ==, f->pid);
+  rows = query_text (f, sql_rows);
+  g_assert_cmpstr (rows, ==, "");
+  g_clear_pointer (&rows, g_free);
+  missing = dlg_record_load_by_key (f->store, TEST_TYPE_SWITCH, f->pid + 100,
+                                    g_variant_new_string ("map"), &error);
+  g_assert_null (missing);
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "The process does not exist.");
+  g_clear_error (&error);
+
+  /* The first save creates the row; its journaled field is noted against the blank. */
+  dlg_record_set_boolean (DLG_RECORD (blank), "enabled", TRUE);
+  dlg_record_set_string (DLG_RECORD (blank), "rules", "Règles A");
+  g_assert_true (dlg_record_save (DLG_RECORD (blank), f->store, &error));
+  g_assert_no_error (error);
+  rows = query_text (f, sql_rows);
+  g_assert_cmpstr (rows, ==, "map:1:Règles A");
+  g_clear_pointer (&rows, g_free);
+  g_assert_true (dlg_journal_settle (f->store, 0, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Another record of the same key replaces the row (an upsert), whatever it was loaded as. */
+  again = dlg_record_new_for_key (TEST_TYPE_SWITCH, f->pid, g_variant_new_string ("map"));
+  dlg_record_set_string (DLG_RECORD (again), "rules", "Règles B");
+  g_assert_true (dlg_record_save (DLG_RECORD (again), f->store, &error));
+  g_assert_no_error (error);
+  other = dlg_record_new_for_key (TEST_TYPE_SWITCH, f->pid, g_variant_new_string ("debate"));
+  g_assert_true (dlg_record_save (DLG_RECORD (other), f->store, &error));
+  g_assert_no_error (error);
+  rows = query_text (f, sql_rows);
+  g_assert_cmpstr (rows, ==, "debate:0:Règles de debate | map:0:Règles B");
+  g_clear_pointer (&rows, g_free);
+
+  loaded = dlg_record_load_by_key (f->store, TEST_TYPE_SWITCH, f->pid,
+                                   g_variant_new_string ("map"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->rules, ==, "Règles B");
+  list = dlg_record_list (f->store, TEST_TYPE_SWITCH, f->pid, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+
+  /* Named by its key in the journal: the first save against the blank (switched on, the rules
+   * noted), then the change (switched off again, the rules). */
+  g_assert_true (dlg_journal_settle (f->store, 0, NULL, &error));
+  g_assert_no_error (error);
+  entries = query_text (f, sql_entries);
+  g_assert_cmpstr (entries, ==,
+                   "test_switch.on map Switch map on."
+                   " | test_switch.update map rules Règles de map → Règles A"
+                   " | test_switch.off map Switch map off."
+                   " | test_switch.update map rules Règles A → Règles B");
+  g_clear_pointer (&entries, g_free);
+
+  /* Delete goes by the key; the key's record is its blank again: a switch on goes off. */
+  dlg_record_set_boolean (DLG_RECORD (other), "enabled", TRUE);
+  g_assert_true (dlg_record_save (DLG_RECORD (other), f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_record_delete_record (DLG_RECORD (loaded), f->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_record_delete_record (DLG_RECORD (other), f->store, &error));
+  g_assert_no_error (error);
+  entries = query_text (f, "SELECT group_concat (action || ' ' || object_id, ' | ') FROM"
+                           " (SELECT * FROM journal WHERE process_id = ?1 AND object_type ="
+                           " 'test_switch' AND action IN ('test_switch.on', 'test_switch.off')"
+                           " ORDER BY id)");
+  g_assert_cmpstr (entries, ==, "test_switch.on map | test_switch.off map"
+                                " | test_switch.on debate | test_switch.off debate");
+  rows = query_text (f, sql_rows);
+  g_assert_cmpstr (rows, ==, "");
+  g_clear_object (&loaded);
+  loaded = dlg_record_load_by_key (f->store, TEST_TYPE_SWITCH, f->pid,
+                                   g_variant_new_string ("map"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->rules, ==, "Règles de map");
+}
+
+/* A table keyed by its parent alone (participant_contact): the process through the parent,
+ * an upsert, and an erasure that no closed stage refuses (DLG_RECORD_ERASABLE). */
+static void
+test_keyed_by_parent (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char sql_rows[] =
+    "SELECT group_concat (full_name || ' <' || email || '>', ' | ') FROM participant_contact c"
+    " JOIN participant p ON p.id = c.participant_id WHERE p.process_id = ?1";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgParticipant) participant = dlg_participant_new (f->pid);
+  g_autoptr(DlgParticipantContact) blank = NULL;
+  g_autoptr(DlgParticipantContact) again = NULL;
+  g_autoptr(DlgParticipantContact) loaded = NULL;
+  g_autoptr(DlgParticipantContact) missing = NULL;
+  g_autofree char *rows = NULL;
+  gint64 id;
+
+  g_assert_true (dlg_participant_save (f->store, participant, &error));
+  g_assert_no_error (error);
+  id = dlg_participant_get_id (participant);
+
+  blank = dlg_record_load_by_key (f->store, DLG_TYPE_PARTICIPANT_CONTACT, 0,
+                                  g_variant_new_int64 (id), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_participant_contact_get_participant_id (blank), ==, id);
+  g_assert_cmpint (dlg_record_get_process_id (DLG_RECORD (blank)), ==, f->pid);
+  g_assert_cmpstr (dlg_participant_contact_get_email (blank), ==, "");
+  missing = dlg_participant_contact_load (f->store, id + 100, &error);
+  g_assert_null (missing);
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "The participant does not exist.");
+  g_clear_error (&error);
+
+  dlg_participant_contact_set_full_name (blank, "Camille");
+  g_assert_true (dlg_participant_contact_save (f->store, blank, &error));
+  g_assert_no_error (error);
+  again = dlg_participant_contact_new (id);
+  dlg_participant_contact_set_full_name (again, "Camille Martin");
+  dlg_participant_contact_set_email (again, "camille@example.org");
+  g_assert_true (dlg_participant_contact_save (f->store, again, &error));
+  g_assert_no_error (error);
+  rows = query_text (f, sql_rows);
+  g_assert_cmpstr (rows, ==, "Camille Martin <camille@example.org>");
+  g_clear_pointer (&rows, g_free);
+  loaded = dlg_participant_contact_load (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlg_participant_contact_get_full_name (loaded), ==, "Camille Martin");
+
+  /* Recruitment closed: no save, but the contact data can still be erased. */
+  g_assert_true (dlg_stage_apply (f->store, f->pid, DLG_STAGE_RECRUITMENT, DLG_TRANSITION_SKIP,
+                                  "Pas de panel", &error));
+  g_assert_no_error (error);
+  dlg_participant_contact_set_phone (loaded, "01 02 03 04 05");
+  g_assert_false (dlg_participant_contact_save (f->store, loaded, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (dlg_participant_contact_delete (f->store, id, &error));
+  g_assert_no_error (error);
+  rows = query_text (f, sql_rows);
+  g_assert_cmpstr (rows, ==, "");
+}
+
 /* The process reads through the base: it is its own process, and its current stage, a stage
  * id the row gives, is a DlgStage property. */
 static void
@@ -677,6 +955,8 @@ main (int   argc,
   g_test_add_func ("/core/record/journal-policy", test_journal_policy);
   ADD ("/core/record/nullable-numbers", test_nullable_numbers);
   ADD ("/core/record/keyed-by-process", test_keyed_by_process);
+  ADD ("/core/record/keyed-by-field", test_keyed_by_field);
+  ADD ("/core/record/keyed-by-parent", test_keyed_by_parent);
   ADD ("/core/record/process", test_process);
 
   return g_test_run ();

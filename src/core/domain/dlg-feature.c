@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Seven features exist (the catalogue below); a process has a row in feature_activation for
- * those it has configured. Switching a feature on or off is part of the public record and is
- * journaled.
+ * those it has configured, keyed by (process_id, feature): a keyed record of the base, whose
+ * blank (a feature never saved) is off with the catalogue's rules. Switching a feature on or
+ * off is part of the public record and is journaled (feature.enable, feature.disable), and so
+ * are changes of its rules of the game and dates (feature.update, old → new).
  */
 
 #define G_LOG_DOMAIN "dlg-feature"
@@ -19,9 +21,6 @@
 #include "dlg-error.h"
 #include "dlg-feature.h"
 #include "dlg-process.h"
-#include "dlg-journal.h"
-#include "dlg-store-private.h"
-#include "dlg-stage-rules.h"
 
 static const char * const cycles_recruitment[] =
   { "diagnostic", "design", "evaluation", "prospective", NULL };
@@ -129,155 +128,130 @@ dlg_feature_info_suits (const DlgFeatureInfo *info,
 
 struct _DlgFeature
 {
-  GObject               parent_instance;
+  DlgRecord parent_instance;
 
-  gint64                process_id;
-  const DlgFeatureInfo *info;
-  gboolean              enabled;
-  char                 *rules;
-  char                 *opens_at;
-  char                 *closes_at;
-  gboolean              saved;
+  char     *feature;
+  gboolean  enabled;
+  char     *rules;
+  char     *opens_at;
+  char     *closes_at;
+  gboolean  saved;
 };
 
-G_DEFINE_FINAL_TYPE (DlgFeature, dlg_feature, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (DlgFeature, dlg_feature, DLG_TYPE_RECORD)
 
-enum {
-  PROP_0,
-  PROP_PROCESS_ID,
-  PROP_FEATURE,
-  PROP_LABEL,
-  PROP_DESCRIPTION,
-  PROP_ENABLED,
-  PROP_RULES,
-  PROP_OPENS_AT,
-  PROP_CLOSES_AT,
-  PROP_SAVED,
-  N_PROPS
+#define F(member) G_STRUCT_OFFSET (DlgFeature, member)
+#define J DLG_FIELD_JOURNALED
+
+/* Switching on and off is an entry of its own (a deleted feature is off), the rules and dates
+ * are noted as changes; "saved" says whether the row exists. */
+static const DlgField fields[] = {
+  { .column = "feature", .property = "feature", .kind = DLG_FIELD_ENUM, .offset = F (feature),
+    .flags = DLG_FIELD_READ_ONLY | DLG_FIELD_HIDDEN, .label = N_("feature"),
+    .vocabulary = &dlg_vocabulary_feature },
+  { .column = "enabled", .property = "enabled", .kind = DLG_FIELD_BOOLEAN,
+    .offset = F (enabled), .label = N_("switched on"), .journal_action = "feature.enable",
+    .journal_action_off = "feature.disable" },
+  { .column = "rules", .property = "rules", .kind = DLG_FIELD_TEXT, .offset = F (rules),
+    .flags = J, .label = N_("rules"), .max_chars = 20000 },
+  { .column = "opens_at", .property = "opens-at", .kind = DLG_FIELD_DATE,
+    .offset = F (opens_at), .flags = DLG_FIELD_NULLABLE | J, .label = N_("opens at") },
+  { .column = "closes_at", .property = "closes-at", .kind = DLG_FIELD_DATE,
+    .offset = F (closes_at), .flags = DLG_FIELD_NULLABLE | J, .label = N_("closes at") },
+  { .column = "1", .property = "saved", .kind = DLG_FIELD_BOOLEAN, .offset = F (saved),
+    .flags = DLG_FIELD_SELECT_ONLY | DLG_FIELD_READ_ONLY | DLG_FIELD_HIDDEN,
+    .label = N_("saved") },
 };
 
-static GParamSpec *properties[N_PROPS];
+#undef F
+#undef J
 
-static const char sql_load[] =
-  "SELECT feature, enabled, rules, opens_at, closes_at FROM feature_activation"
-  " WHERE process_id = ?1 AND feature = ?2";
-static const char sql_list[] =
-  "SELECT feature, enabled, rules, opens_at, closes_at FROM feature_activation"
-  " WHERE process_id = ?1";
-static const char sql_enabled[] =
-  "SELECT enabled FROM feature_activation WHERE process_id = ?1 AND feature = ?2";
-static const char sql_save[] =
-  "INSERT INTO feature_activation (process_id, feature, enabled, rules, opens_at, closes_at)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (process_id, feature) DO UPDATE SET"
-  " enabled = excluded.enabled, rules = excluded.rules, opens_at = excluded.opens_at,"
-  " closes_at = excluded.closes_at";
-static const char sql_delete[] =
-  "DELETE FROM feature_activation WHERE process_id = ?1 AND feature = ?2";
+static void dlg_feature_init_blank (DlgRecord *record);
+
+static const DlgRecordInfo info = {
+  .name = "feature",
+  .table = "feature_activation",
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+  .journal_update = "feature.update",
+  .not_found = N_("This feature is unknown."),
+  .flags = DLG_RECORD_NO_UUID | DLG_RECORD_EDITABLE_FIRST,
+  .stage = "mandate",
+  .key_field = "feature",
+  .init_blank = dlg_feature_init_blank,
+};
+
 static const char sql_process[] = "SELECT id FROM process WHERE id = ?1";
 
+/* A feature never saved is off, with the catalogue's rules of the game. */
 static void
-dlg_feature_finalize (GObject *object)
+dlg_feature_init_blank (DlgRecord *record)
 {
-  DlgFeature *self = (DlgFeature *)object;
+  DlgFeature *self = DLG_FEATURE (record);
 
-  g_free (self->rules);
-  g_free (self->opens_at);
-  g_free (self->closes_at);
-
-  G_OBJECT_CLASS (dlg_feature_parent_class)->finalize (object);
+  dlg_record_set_string (record, "rules", dlg_feature_info_lookup (self->feature)->default_rules);
 }
 
-static void
-dlg_feature_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
+static gboolean
+dlg_feature_validate (DlgRecord  *record,
+                      DlgStore   *store,
+                      gint64      process_id,
+                      GError    **error)
 {
-  DlgFeature *self = DLG_FEATURE (object);
+  DlgFeature *self = DLG_FEATURE (record);
 
-  switch (prop_id)
+  if (self->opens_at != NULL && self->closes_at != NULL
+      && strcmp (self->closes_at, self->opens_at) < 0)
     {
-    case PROP_PROCESS_ID:
-      g_value_set_int64 (value, self->process_id);
-      break;
-    case PROP_FEATURE:
-      g_value_set_string (value, self->info->id);
-      break;
-    case PROP_LABEL:
-      g_value_set_string (value, self->info->label);
-      break;
-    case PROP_DESCRIPTION:
-      g_value_set_string (value, self->info->description);
-      break;
-    case PROP_ENABLED:
-      g_value_set_boolean (value, self->enabled);
-      break;
-    case PROP_RULES:
-      g_value_set_string (value, self->rules);
-      break;
-    case PROP_OPENS_AT:
-      g_value_set_string (value, self->opens_at);
-      break;
-    case PROP_CLOSES_AT:
-      g_value_set_string (value, self->closes_at);
-      break;
-    case PROP_SAVED:
-      g_value_set_boolean (value, self->saved);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("A feature cannot close before it opens."));
+      return FALSE;
     }
+  return TRUE;
 }
 
-static void
-dlg_feature_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
+static char *
+dlg_feature_describe (DlgRecord       *record,
+                      DlgStore        *store,
+                      DlgRecordChange  change)
 {
-  DlgFeature *self = DLG_FEATURE (object);
+  return g_strdup_printf (_("Rules of the game changed: %s."),
+                          dlg_feature_get_label (DLG_FEATURE (record)));
+}
 
-  switch (prop_id)
-    {
-    case PROP_ENABLED:
-      dlg_feature_set_enabled (self, g_value_get_boolean (value));
-      break;
-    case PROP_RULES:
-      dlg_feature_set_rules (self, g_value_get_string (value));
-      break;
-    case PROP_OPENS_AT:
-      dlg_feature_set_opens_at (self, g_value_get_string (value));
-      break;
-    case PROP_CLOSES_AT:
-      dlg_feature_set_closes_at (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+static char *
+dlg_feature_describe_field (DlgRecord       *record,
+                            DlgStore        *store,
+                            const DlgField  *field)
+{
+  DlgFeature *self = DLG_FEATURE (record);
+
+  return g_strdup_printf (self->enabled ? _("Feature switched on: %s.")
+                                        : _("Feature switched off: %s."),
+                          dlg_feature_get_label (self));
+}
+
+/* The features and their rules of the game are part of the public process page. */
+static gboolean
+dlg_feature_after_write (DlgRecord        *record,
+                         DlgStore         *store,
+                         gint64            process_id,
+                         DlgRecordChange   change,
+                         GError          **error)
+{
+  return change == DLG_RECORD_DELETE || dlg_process_touch (store, process_id, error);
 }
 
 static void
 dlg_feature_class_init (DlgFeatureClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  DlgRecordClass *record_class = DLG_RECORD_CLASS (klass);
 
-  object_class->finalize = dlg_feature_finalize;
-  object_class->get_property = dlg_feature_get_property;
-  object_class->set_property = dlg_feature_set_property;
-
-  properties[PROP_PROCESS_ID] =
-    g_param_spec_int64 ("process-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_FEATURE] = g_param_spec_string ("feature", NULL, NULL, NULL, ro);
-  properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, ro);
-  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, ro);
-  properties[PROP_ENABLED] = g_param_spec_boolean ("enabled", NULL, NULL, FALSE, rw);
-  properties[PROP_RULES] = g_param_spec_string ("rules", NULL, NULL, "", rw);
-  properties[PROP_OPENS_AT] = g_param_spec_string ("opens-at", NULL, NULL, NULL, rw);
-  properties[PROP_CLOSES_AT] = g_param_spec_string ("closes-at", NULL, NULL, NULL, rw);
-  properties[PROP_SAVED] = g_param_spec_boolean ("saved", NULL, NULL, FALSE, ro);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  record_class->validate = dlg_feature_validate;
+  record_class->describe = dlg_feature_describe;
+  record_class->describe_field = dlg_feature_describe_field;
+  record_class->after_write = dlg_feature_after_write;
+  dlg_record_class_set_info (record_class, &info);
 }
 
 static void
@@ -296,55 +270,43 @@ DlgFeature *
 dlg_feature_new (gint64      process_id,
                  const char *feature)
 {
-  const DlgFeatureInfo *info = dlg_feature_info_lookup (feature);
-  DlgFeature *self;
+  g_return_val_if_fail (dlg_feature_info_lookup (feature) != NULL, NULL);
 
-  g_return_val_if_fail (info != NULL, NULL);
-
-  self = g_object_new (DLG_TYPE_FEATURE, NULL);
-  self->process_id = process_id;
-  self->info = info;
-  self->rules = g_strdup (info->default_rules);
-  return self;
+  return dlg_record_new_for_key (DLG_TYPE_FEATURE, process_id, g_variant_new_string (feature));
 }
 
 gint64
 dlg_feature_get_process_id (DlgFeature *self)
 {
-  g_return_val_if_fail (DLG_IS_FEATURE (self), 0);
-
-  return self->process_id;
+  return dlg_record_get_process_id (DLG_RECORD (self));
 }
 
+/* The catalogue's id, which lives as long as the program (views keep it on their rows). */
 const char *
 dlg_feature_get_feature (DlgFeature *self)
 {
   g_return_val_if_fail (DLG_IS_FEATURE (self), NULL);
-
-  return self->info->id;
+  return dlg_feature_info_lookup (self->feature)->id;
 }
 
 const char *
 dlg_feature_get_label (DlgFeature *self)
 {
   g_return_val_if_fail (DLG_IS_FEATURE (self), NULL);
-
-  return self->info->label;
+  return dlg_feature_info_lookup (self->feature)->label;
 }
 
 const char *
 dlg_feature_get_description (DlgFeature *self)
 {
   g_return_val_if_fail (DLG_IS_FEATURE (self), NULL);
-
-  return self->info->description;
+  return dlg_feature_info_lookup (self->feature)->description;
 }
 
 gboolean
 dlg_feature_get_enabled (DlgFeature *self)
 {
   g_return_val_if_fail (DLG_IS_FEATURE (self), FALSE);
-
   return self->enabled;
 }
 
@@ -352,7 +314,6 @@ const char *
 dlg_feature_get_rules (DlgFeature *self)
 {
   g_return_val_if_fail (DLG_IS_FEATURE (self), NULL);
-
   return self->rules;
 }
 
@@ -360,7 +321,6 @@ const char *
 dlg_feature_get_opens_at (DlgFeature *self)
 {
   g_return_val_if_fail (DLG_IS_FEATURE (self), NULL);
-
   return self->opens_at;
 }
 
@@ -368,7 +328,6 @@ const char *
 dlg_feature_get_closes_at (DlgFeature *self)
 {
   g_return_val_if_fail (DLG_IS_FEATURE (self), NULL);
-
   return self->closes_at;
 }
 
@@ -376,7 +335,6 @@ gboolean
 dlg_feature_get_saved (DlgFeature *self)
 {
   g_return_val_if_fail (DLG_IS_FEATURE (self), FALSE);
-
   return self->saved;
 }
 
@@ -384,138 +342,30 @@ void
 dlg_feature_set_enabled (DlgFeature *self,
                          gboolean    enabled)
 {
-  g_return_if_fail (DLG_IS_FEATURE (self));
-
-  enabled = !!enabled;
-  if (self->enabled == enabled)
-    return;
-  self->enabled = enabled;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENABLED]);
-}
-
-static void
-set_string (DlgFeature  *self,
-            char       **field,
-            const char  *value,
-            gboolean     nullable,
-            guint        prop)
-{
-  if (value == NULL && !nullable)
-    value = "";
-  if (value != NULL && *value == '\0' && nullable)
-    value = NULL;
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  dlg_record_set_boolean (DLG_RECORD (self), "enabled", enabled);
 }
 
 void
 dlg_feature_set_rules (DlgFeature *self,
                        const char *rules)
 {
-  g_return_if_fail (DLG_IS_FEATURE (self));
-
-  set_string (self, &self->rules, rules, FALSE, PROP_RULES);
+  dlg_record_set_string (DLG_RECORD (self), "rules", rules);
 }
 
 void
 dlg_feature_set_opens_at (DlgFeature *self,
                           const char *opens_at)
 {
-  g_return_if_fail (DLG_IS_FEATURE (self));
-
-  set_string (self, &self->opens_at, opens_at, TRUE, PROP_OPENS_AT);
+  dlg_record_set_string (DLG_RECORD (self), "opens-at",
+                         opens_at != NULL && *opens_at == '\0' ? NULL : opens_at);
 }
 
 void
 dlg_feature_set_closes_at (DlgFeature *self,
                            const char *closes_at)
 {
-  g_return_if_fail (DLG_IS_FEATURE (self));
-
-  set_string (self, &self->closes_at, closes_at, TRUE, PROP_CLOSES_AT);
-}
-
-/* Columns: feature, enabled, rules, opens_at, closes_at. */
-static void
-read_row (DlgFeature   *self,
-          sqlite3_stmt *stmt)
-{
-  self->enabled = sqlite3_column_int (stmt, 1) != 0;
-  g_free (self->rules);
-  self->rules = g_strdup (dlg_stmt_get_text (stmt, 2));
-  g_free (self->opens_at);
-  self->opens_at = dlg_stmt_dup_text (stmt, 3);
-  g_free (self->closes_at);
-  self->closes_at = dlg_stmt_dup_text (stmt, 4);
-  self->saved = TRUE;
-}
-
-static gboolean
-check_process (DlgStore  *store,
-               gint64     process_id,
-               GError   **error)
-{
-  return dlg_lookup_process (store, sql_process, process_id, _("The process does not exist."),
-                             error) != 0;
-}
-
-static gboolean
-validate (DlgFeature  *self,
-          GError     **error)
-{
-  if (!dlg_check_text (self->rules, FALSE, 20000, _("rules"), NULL, error)
-      || !dlg_check_date (self->opens_at, FALSE, _("opens at"), NULL, error)
-      || !dlg_check_date (self->closes_at, FALSE, _("closes at"), NULL, error))
-    return FALSE;
-  if (self->opens_at != NULL && self->closes_at != NULL
-      && strcmp (self->closes_at, self->opens_at) < 0)
-    {
-      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
-                           _("A feature cannot close before it opens."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Whether the stored row says enabled (FALSE when there is none); -1 on error. */
-static int
-stored_enabled (DlgStore    *store,
-                gint64       process_id,
-                const char  *feature,
-                GError     **error)
-{
-  g_autoptr(DlgStmt) stmt = NULL;
-  int rc;
-
-  if (!(stmt = dlg_store_prepare (store, sql_enabled, error)))
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, process_id);
-  dlg_stmt_bind_text (stmt, 2, feature);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int (stmt, 0) != 0;
-  if (rc == SQLITE_DONE)
-    return 0;
-  dlg_store_set_error (store, rc, error);
-  return -1;
-}
-
-static gboolean
-journal_switch (DlgStore              *store,
-                gint64                 process_id,
-                const DlgFeatureInfo  *info,
-                gboolean               enabled,
-                GError               **error)
-{
-  g_autofree char *summary = NULL;
-
-  summary = g_strdup_printf (enabled ? _("Feature switched on: %s.")
-                                     : _("Feature switched off: %s."), info->label);
-  return dlg_journal_append (store, process_id, enabled ? "feature.enable" : "feature.disable",
-                             "feature", info->id, summary, error);
+  dlg_record_set_string (DLG_RECORD (self), "closes-at",
+                         closes_at != NULL && *closes_at == '\0' ? NULL : closes_at);
 }
 
 /**
@@ -529,62 +379,9 @@ dlg_feature_save (DlgStore    *store,
                   DlgFeature  *feature,
                   GError     **error)
 {
-  static const char * const journaled_properties[] = { "rules", "opens-at", "closes-at", NULL };
-  DlgFeature *self = feature;
-  g_autoptr(DlgStmt) stmt = NULL;
-  g_autoptr(DlgFeature) before = NULL;
-  g_autofree char *summary = NULL;
-  int was_enabled;
+  g_return_val_if_fail (DLG_IS_FEATURE (feature), FALSE);
 
-  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (DLG_IS_FEATURE (self), FALSE);
-
-  if (!check_process (store, self->process_id, error) ||
-      !dlg_stage_check_editable (store, self->process_id, DLG_STAGE_MANDATE, error) ||
-      !validate (self, error))
-    return FALSE;
-  if (!dlg_store_begin (store, error))
-    return FALSE;
-  was_enabled = stored_enabled (store, self->process_id, self->info->id, error);
-  if (was_enabled < 0)
-    goto fail;
-  before = dlg_feature_load (store, self->process_id, self->info->id, NULL);
-  if (!(stmt = dlg_store_prepare (store, sql_save, error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, self->process_id);
-  dlg_stmt_bind_text (stmt, 2, self->info->id);
-  sqlite3_bind_int (stmt, 3, self->enabled);
-  dlg_stmt_bind_text (stmt, 4, self->rules);
-  dlg_stmt_bind_text (stmt, 5, self->opens_at);
-  dlg_stmt_bind_text (stmt, 6, self->closes_at);
-  if (!dlg_store_step_done (store, stmt, error))
-    goto fail;
-  if (was_enabled != self->enabled
-      && !journal_switch (store, self->process_id, self->info, self->enabled, error))
-    goto fail;
-  summary = g_strdup_printf (_("Rules of the game changed: %s."), self->info->label);
-  if (before != NULL
-      && !dlg_journal_note_changes (store, self->process_id, "feature.update", "feature",
-                                    self->info->id, "mandate", G_OBJECT (before), G_OBJECT (self),
-                                    journaled_properties, summary, error))
-    goto fail;
-  /* The features and their rules of the game are part of the public process page. */
-  if (!dlg_process_touch (store, self->process_id, error))
-    goto fail;
-  if (!dlg_store_commit (store, error))
-    return FALSE;
-
-  if (!self->saved)
-    {
-      self->saved = TRUE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVED]);
-    }
-  dlg_store_emit_changed (store, DLG_TYPE_FEATURE, self->process_id);
-  return TRUE;
-
-fail:
-  dlg_store_rollback (store);
-  return FALSE;
+  return dlg_record_save (DLG_RECORD (feature), store, error);
 }
 
 /**
@@ -599,33 +396,15 @@ dlg_feature_load (DlgStore    *store,
                   const char  *feature,
                   GError     **error)
 {
-  g_autoptr(DlgFeature) self = NULL;
-  g_autoptr(DlgStmt) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
 
   if (dlg_feature_info_lookup (feature) == NULL)
     {
-      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND, _("This feature is unknown."));
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND, _(info.not_found));
       return NULL;
     }
-  if (!check_process (store, process_id, error))
-    return NULL;
-  self = dlg_feature_new (process_id, feature);
-  if (!(stmt = dlg_store_prepare (store, sql_load, error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, process_id);
-  dlg_stmt_bind_text (stmt, 2, feature);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    read_row (self, stmt);
-  else if (rc != SQLITE_DONE)
-    {
-      dlg_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&self);
+  return dlg_record_load_by_key (store, DLG_TYPE_FEATURE, process_id,
+                                 g_variant_new_string (feature), error);
 }
 
 /**
@@ -640,35 +419,34 @@ dlg_feature_list (DlgStore  *store,
                   GError   **error)
 {
   g_autoptr(GListStore) list = g_list_store_new (DLG_TYPE_FEATURE);
-  g_autoptr(DlgStmt) stmt = NULL;
-  const DlgFeatureInfo *catalogue = dlg_feature_catalogue (NULL);
-  DlgFeature *features[DLG_N_FEATURES];
-  int rc;
+  g_autoptr(GListModel) rows = NULL;
+  DlgFeature *features[DLG_N_FEATURES] = { NULL };
+  guint n_features;
+  const DlgFeatureInfo *catalogue = dlg_feature_catalogue (&n_features);
 
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
 
-  if (!check_process (store, process_id, error))
+  if (dlg_lookup_process (store, sql_process, process_id, _("The process does not exist."),
+                          error) == 0
+      || !(rows = dlg_record_list (store, DLG_TYPE_FEATURE, process_id, NULL, NULL, error)))
     return NULL;
-  if (!(stmt = dlg_store_prepare (store, sql_list, error)))
-    return NULL;
-  for (guint i = 0; i < DLG_N_FEATURES; i++)
+  /* The catalogue, each feature as its stored row or else its blank. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
-      features[i] = dlg_feature_new (process_id, catalogue[i].id);
-      g_list_store_append (list, features[i]);
-      g_object_unref (features[i]);
-    }
-  sqlite3_bind_int64 (stmt, 1, process_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const DlgFeatureInfo *info = dlg_feature_info_lookup (dlg_stmt_get_text (stmt, 0));
+      DlgFeature *row = g_list_model_get_item (rows, i);
+      const DlgFeatureInfo *row_info = dlg_feature_info_lookup (row->feature);
 
-      if (info != NULL)
-        read_row (features[info - catalogue], stmt);
+      if (row_info != NULL)
+        features[row_info - catalogue] = row;
+      else
+        g_object_unref (row);
     }
-  if (rc != SQLITE_DONE)
+  for (guint i = 0; i < n_features; i++)
     {
-      dlg_store_set_error (store, rc, error);
-      return NULL;
+      g_autoptr(DlgFeature) feature = features[i] != NULL ? features[i]
+                                      : dlg_feature_new (process_id, catalogue[i].id);
+
+      g_list_store_append (list, feature);
     }
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
@@ -685,40 +463,7 @@ dlg_feature_delete (DlgStore    *store,
                     const char  *feature,
                     GError     **error)
 {
-  const DlgFeatureInfo *info = dlg_feature_info_lookup (feature);
-  g_autoptr(DlgStmt) stmt = NULL;
-  int was_enabled;
+  g_autoptr(DlgFeature) self = dlg_feature_load (store, process_id, feature, error);
 
-  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
-
-  if (info == NULL)
-    {
-      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND, _("This feature is unknown."));
-      return FALSE;
-    }
-  if (!check_process (store, process_id, error) ||
-      !dlg_stage_check_editable (store, process_id, DLG_STAGE_MANDATE, error))
-    return FALSE;
-  if (!dlg_store_begin (store, error))
-    return FALSE;
-  was_enabled = stored_enabled (store, process_id, info->id, error);
-  if (was_enabled < 0)
-    goto fail;
-  if (!(stmt = dlg_store_prepare (store, sql_delete, error)))
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, process_id);
-  dlg_stmt_bind_text (stmt, 2, info->id);
-  if (!dlg_store_step_done (store, stmt, error))
-    goto fail;
-  if (was_enabled && !journal_switch (store, process_id, info, FALSE, error))
-    goto fail;
-  if (!dlg_store_commit (store, error))
-    return FALSE;
-
-  dlg_store_emit_changed (store, DLG_TYPE_FEATURE, process_id);
-  return TRUE;
-
-fail:
-  dlg_store_rollback (store);
-  return FALSE;
+  return self != NULL && dlg_record_delete_record (DLG_RECORD (self), store, error);
 }

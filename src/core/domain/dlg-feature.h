@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
@@ -42,7 +43,7 @@ gboolean              dlg_feature_info_suits      (const DlgFeatureInfo *info,
 
 #define DLG_TYPE_FEATURE (dlg_feature_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgFeature, dlg_feature, DLG, FEATURE, GObject)
+G_DECLARE_FINAL_TYPE (DlgFeature, dlg_feature, DLG, FEATURE, DlgRecord)
 
 /* A feature of a process, not yet saved: disabled, with the catalogue's default rules. */
 DlgFeature *dlg_feature_new             (gint64       process_id,

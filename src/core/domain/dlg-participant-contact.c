@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Never journaled (the journal is public) and never put in DlgParticipant: a view that shows
- * quota profiles cannot leak contact data by accident. Exporting the panel's contacts for a
- * mail merge is journaled as a fact (how many people, which file, by whom), never with them.
+ * quota profiles cannot leak contact data by accident. A keyed record of the base, keyed by its
+ * participant (its parent): one row per registrant, upserted; erasing it needs no open stage.
+ * Exporting the panel's contacts for a mail merge is journaled as a fact (how many people,
+ * which file, by whom), never with them.
  */
 
 #define G_LOG_DOMAIN "dlg-participant-contact"
@@ -21,45 +23,59 @@
 #include "dlg-ingest.h"
 #include "dlg-json.h"
 #include "dlg-journal.h"
+#include "dlg-participant.h"
 #include "dlg-participant-contact.h"
 #include "dlg-store-private.h"
-#include "dlg-stage-rules.h"
 
 struct _DlgParticipantContact
 {
-  GObject  parent_instance;
+  DlgRecord parent_instance;
 
-  gint64   participant_id;
-  char    *full_name;
-  char    *email;
-  char    *phone;
-  char    *address;
+  gint64  participant_id;
+  char   *full_name;
+  char   *email;
+  char   *phone;
+  char   *address;
 };
 
-G_DEFINE_FINAL_TYPE (DlgParticipantContact, dlg_participant_contact, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (DlgParticipantContact, dlg_participant_contact, DLG_TYPE_RECORD)
 
-enum {
-  PROP_0,
-  PROP_PARTICIPANT_ID,
-  PROP_FULL_NAME,
-  PROP_EMAIL,
-  PROP_PHONE,
-  PROP_ADDRESS,
-  N_PROPS
+#define F(member) G_STRUCT_OFFSET (DlgParticipantContact, member)
+
+/* No JOURNALED field and no journal action: contact data never enters the journal. */
+static const DlgField fields[] = {
+  { .column = "participant_id", .property = "participant-id", .kind = DLG_FIELD_INT64,
+    .offset = F (participant_id), .flags = DLG_FIELD_READ_ONLY | DLG_FIELD_HIDDEN,
+    .label = N_("participant"), .reference = dlg_participant_get_type },
+  { .column = "full_name", .property = "full-name", .kind = DLG_FIELD_STRING,
+    .offset = F (full_name), .label = N_("full name"), .max_chars = 200 },
+  { .column = "email", .property = "email", .kind = DLG_FIELD_STRING, .offset = F (email),
+    .label = N_("email"), .max_chars = 254 },
+  { .column = "phone", .property = "phone", .kind = DLG_FIELD_STRING, .offset = F (phone),
+    .label = N_("phone"), .max_chars = 50 },
+  { .column = "address", .property = "address", .kind = DLG_FIELD_TEXT, .offset = F (address),
+    .label = N_("address"), .max_chars = 1000 },
 };
 
-static GParamSpec *properties[N_PROPS];
+#undef F
 
-static const char sql_load[] =
-  "SELECT participant_id, full_name, email, phone, address FROM participant_contact"
-  " WHERE participant_id = ?1";
-static const char sql_save[] =
-  "INSERT INTO participant_contact (participant_id, full_name, email, phone, address)"
-  " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (participant_id) DO UPDATE SET"
-  " full_name = excluded.full_name, email = excluded.email, phone = excluded.phone,"
-  " address = excluded.address";
-static const char sql_delete[] = "DELETE FROM participant_contact WHERE participant_id = ?1";
-static const char sql_participant[] = "SELECT process_id FROM participant WHERE id = ?1";
+static const DlgRecordInfo info = {
+  .name = "participant_contact",
+  .table = "participant_contact",
+  .fields = fields,
+  .n_fields = G_N_ELEMENTS (fields),
+  .order_by = "t.participant_id",
+  .process_sql = "SELECT process_id FROM participant WHERE id = ?1",
+  .parent_field = "participant-id",
+  .parent_missing = N_("The participant does not exist."),
+  .join = "JOIN participant p ON p.id = t.participant_id",
+  .process_column = "p.process_id",
+  .not_found = N_("The participant does not exist."),
+  .flags = DLG_RECORD_NO_UUID | DLG_RECORD_EDITABLE_FIRST | DLG_RECORD_ERASABLE,
+  .stage = "recruitment",
+  .key_field = "participant-id",
+};
+
 static const char sql_process_uuid[] = "SELECT uuid FROM process WHERE id = ?1";
 /* The drawn panel, as the invitation list shows it. */
 static const char sql_panel[] =
@@ -70,103 +86,45 @@ static const char sql_panel[] =
   " AND p.status IN ('selected', 'invited', 'accepted', 'declined', 'replaced')"
   " ORDER BY p.id";
 
-static void
-dlg_participant_contact_finalize (GObject *object)
+/* What the table does not say: an email address has one @ between two parts. */
+static gboolean
+check_email (DlgParticipantContact  *self,
+             GError                **error)
 {
-  DlgParticipantContact *self = (DlgParticipantContact *)object;
+  const char *at = strchr (self->email, '@');
 
-  g_free (self->full_name);
-  g_free (self->email);
-  g_free (self->phone);
-  g_free (self->address);
-
-  G_OBJECT_CLASS (dlg_participant_contact_parent_class)->finalize (object);
+  if (*self->email != '\0'
+      && (at == NULL || at == self->email || at[1] == '\0' || strchr (at + 1, '@') != NULL
+          || strpbrk (self->email, " \t\r\n<>,;") != NULL))
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                   _("“%s” is not an email address."), self->email);
+      return FALSE;
+    }
+  return TRUE;
 }
 
-static void
-dlg_participant_contact_get_property (GObject    *object,
-                                      guint       prop_id,
-                                      GValue     *value,
-                                      GParamSpec *pspec)
+static gboolean
+dlg_participant_contact_validate_record (DlgRecord  *record,
+                                         DlgStore   *store,
+                                         gint64      process_id,
+                                         GError    **error)
 {
-  DlgParticipantContact *self = DLG_PARTICIPANT_CONTACT (object);
-
-  switch (prop_id)
-    {
-    case PROP_PARTICIPANT_ID:
-      g_value_set_int64 (value, self->participant_id);
-      break;
-    case PROP_FULL_NAME:
-      g_value_set_string (value, self->full_name);
-      break;
-    case PROP_EMAIL:
-      g_value_set_string (value, self->email);
-      break;
-    case PROP_PHONE:
-      g_value_set_string (value, self->phone);
-      break;
-    case PROP_ADDRESS:
-      g_value_set_string (value, self->address);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dlg_participant_contact_set_property (GObject      *object,
-                                      guint         prop_id,
-                                      const GValue *value,
-                                      GParamSpec   *pspec)
-{
-  DlgParticipantContact *self = DLG_PARTICIPANT_CONTACT (object);
-
-  switch (prop_id)
-    {
-    case PROP_FULL_NAME:
-      dlg_participant_contact_set_full_name (self, g_value_get_string (value));
-      break;
-    case PROP_EMAIL:
-      dlg_participant_contact_set_email (self, g_value_get_string (value));
-      break;
-    case PROP_PHONE:
-      dlg_participant_contact_set_phone (self, g_value_get_string (value));
-      break;
-    case PROP_ADDRESS:
-      dlg_participant_contact_set_address (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return check_email (DLG_PARTICIPANT_CONTACT (record), error);
 }
 
 static void
 dlg_participant_contact_class_init (DlgParticipantContactClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
-  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  DlgRecordClass *record_class = DLG_RECORD_CLASS (klass);
 
-  object_class->finalize = dlg_participant_contact_finalize;
-  object_class->get_property = dlg_participant_contact_get_property;
-  object_class->set_property = dlg_participant_contact_set_property;
-
-  properties[PROP_PARTICIPANT_ID] =
-    g_param_spec_int64 ("participant-id", NULL, NULL, 0, G_MAXINT64, 0, ro);
-  properties[PROP_FULL_NAME] = g_param_spec_string ("full-name", NULL, NULL, "", rw);
-  properties[PROP_EMAIL] = g_param_spec_string ("email", NULL, NULL, "", rw);
-  properties[PROP_PHONE] = g_param_spec_string ("phone", NULL, NULL, "", rw);
-  properties[PROP_ADDRESS] = g_param_spec_string ("address", NULL, NULL, "", rw);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  record_class->validate = dlg_participant_contact_validate_record;
+  dlg_record_class_set_info (record_class, &info);
 }
 
 static void
 dlg_participant_contact_init (DlgParticipantContact *self)
 {
-  self->full_name = g_strdup ("");
-  self->email = g_strdup ("");
-  self->phone = g_strdup ("");
-  self->address = g_strdup ("");
 }
 
 /**
@@ -177,17 +135,14 @@ dlg_participant_contact_init (DlgParticipantContact *self)
 DlgParticipantContact *
 dlg_participant_contact_new (gint64 participant_id)
 {
-  DlgParticipantContact *self = g_object_new (DLG_TYPE_PARTICIPANT_CONTACT, NULL);
-
-  self->participant_id = participant_id;
-  return self;
+  return dlg_record_new_for_key (DLG_TYPE_PARTICIPANT_CONTACT, 0,
+                                 g_variant_new_int64 (participant_id));
 }
 
 gint64
 dlg_participant_contact_get_participant_id (DlgParticipantContact *self)
 {
   g_return_val_if_fail (DLG_IS_PARTICIPANT_CONTACT (self), 0);
-
   return self->participant_id;
 }
 
@@ -195,7 +150,6 @@ const char *
 dlg_participant_contact_get_full_name (DlgParticipantContact *self)
 {
   g_return_val_if_fail (DLG_IS_PARTICIPANT_CONTACT (self), NULL);
-
   return self->full_name;
 }
 
@@ -203,7 +157,6 @@ const char *
 dlg_participant_contact_get_email (DlgParticipantContact *self)
 {
   g_return_val_if_fail (DLG_IS_PARTICIPANT_CONTACT (self), NULL);
-
   return self->email;
 }
 
@@ -211,7 +164,6 @@ const char *
 dlg_participant_contact_get_phone (DlgParticipantContact *self)
 {
   g_return_val_if_fail (DLG_IS_PARTICIPANT_CONTACT (self), NULL);
-
   return self->phone;
 }
 
@@ -219,82 +171,35 @@ const char *
 dlg_participant_contact_get_address (DlgParticipantContact *self)
 {
   g_return_val_if_fail (DLG_IS_PARTICIPANT_CONTACT (self), NULL);
-
   return self->address;
-}
-
-static void
-set_string (DlgParticipantContact  *self,
-            char                  **field,
-            const char             *value,
-            guint                   prop)
-{
-  if (value == NULL)
-    value = "";
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 void
 dlg_participant_contact_set_full_name (DlgParticipantContact *self,
                                        const char            *name)
 {
-  g_return_if_fail (DLG_IS_PARTICIPANT_CONTACT (self));
-
-  set_string (self, &self->full_name, name, PROP_FULL_NAME);
+  dlg_record_set_string (DLG_RECORD (self), "full-name", name);
 }
 
 void
 dlg_participant_contact_set_email (DlgParticipantContact *self,
                                    const char            *email)
 {
-  g_return_if_fail (DLG_IS_PARTICIPANT_CONTACT (self));
-
-  set_string (self, &self->email, email, PROP_EMAIL);
+  dlg_record_set_string (DLG_RECORD (self), "email", email);
 }
 
 void
 dlg_participant_contact_set_phone (DlgParticipantContact *self,
                                    const char            *phone)
 {
-  g_return_if_fail (DLG_IS_PARTICIPANT_CONTACT (self));
-
-  set_string (self, &self->phone, phone, PROP_PHONE);
+  dlg_record_set_string (DLG_RECORD (self), "phone", phone);
 }
 
 void
 dlg_participant_contact_set_address (DlgParticipantContact *self,
                                      const char            *address)
 {
-  g_return_if_fail (DLG_IS_PARTICIPANT_CONTACT (self));
-
-  set_string (self, &self->address, address, PROP_ADDRESS);
-}
-
-static gboolean
-validate (DlgParticipantContact  *self,
-          GError                **error)
-{
-  const char *at;
-
-  if (!dlg_check_text (self->full_name, FALSE, 200, _("full name"), NULL, error)
-      || !dlg_check_text (self->email, FALSE, 254, _("email"), NULL, error)
-      || !dlg_check_text (self->phone, FALSE, 50, _("phone"), NULL, error)
-      || !dlg_check_text (self->address, FALSE, 1000, _("address"), NULL, error))
-    return FALSE;
-  at = strchr (self->email, '@');
-  if (*self->email != '\0'
-      && (at == NULL || at == self->email || at[1] == '\0' || strchr (at + 1, '@') != NULL
-          || strpbrk (self->email, " \t\r\n<>,;") != NULL))
-    {
-      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
-                   _("“%s” is not an email address."), self->email);
-      return FALSE;
-    }
-  return TRUE;
+  dlg_record_set_string (DLG_RECORD (self), "address", address);
 }
 
 /**
@@ -307,31 +212,9 @@ dlg_participant_contact_save (DlgStore               *store,
                               DlgParticipantContact  *contact,
                               GError                **error)
 {
-  g_autoptr(DlgStmt) stmt = NULL;
-  gint64 process_id;
-
-  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
   g_return_val_if_fail (DLG_IS_PARTICIPANT_CONTACT (contact), FALSE);
 
-  process_id = dlg_lookup_process (store, sql_participant, contact->participant_id,
-                                   _("The participant does not exist."), error);
-  if (process_id == 0)
-    return FALSE;
-  if (!dlg_stage_check_editable (store, process_id, DLG_STAGE_RECRUITMENT, error))
-    return FALSE;
-  if (!validate (contact, error))
-    return FALSE;
-  if (!(stmt = dlg_store_prepare (store, sql_save, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contact->participant_id);
-  dlg_stmt_bind_text (stmt, 2, contact->full_name);
-  dlg_stmt_bind_text (stmt, 3, contact->email);
-  dlg_stmt_bind_text (stmt, 4, contact->phone);
-  dlg_stmt_bind_text (stmt, 5, contact->address);
-  if (!dlg_store_step_done (store, stmt, error))
-    return FALSE;
-  dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT_CONTACT, process_id);
-  return TRUE;
+  return dlg_record_save (DLG_RECORD (contact), store, error);
 }
 
 /**
@@ -345,76 +228,34 @@ dlg_participant_contact_load (DlgStore  *store,
                               gint64     participant_id,
                               GError   **error)
 {
-  g_autoptr(DlgStmt) stmt = NULL;
-  DlgParticipantContact *self;
-  int rc;
-
-  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
-
-  if (dlg_lookup_process (store, sql_participant, participant_id,
-                          _("The participant does not exist."), error) == 0)
-    return NULL;
-  if (!(stmt = dlg_store_prepare (store, sql_load, error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, participant_id);
-  self = dlg_participant_contact_new (participant_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      g_free (self->full_name);
-      self->full_name = g_strdup (dlg_stmt_get_text (stmt, 1));
-      g_free (self->email);
-      self->email = g_strdup (dlg_stmt_get_text (stmt, 2));
-      g_free (self->phone);
-      self->phone = g_strdup (dlg_stmt_get_text (stmt, 3));
-      g_free (self->address);
-      self->address = g_strdup (dlg_stmt_get_text (stmt, 4));
-    }
-  else if (rc != SQLITE_DONE)
-    {
-      g_object_unref (self);
-      dlg_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return self;
+  return dlg_record_load_by_key (store, DLG_TYPE_PARTICIPANT_CONTACT, 0,
+                                 g_variant_new_int64 (participant_id), error);
 }
 
 /**
  * dlg_participant_contact_delete:
  *
- * Erases the contact data of a participant; its quota profile stays.
+ * Erases the contact data of a participant, whatever the stage; its quota profile stays.
  */
 gboolean
 dlg_participant_contact_delete (DlgStore  *store,
                                 gint64     participant_id,
                                 GError   **error)
 {
-  g_autoptr(DlgStmt) stmt = NULL;
-  gint64 process_id;
+  g_autoptr(DlgParticipantContact) self = dlg_participant_contact_load (store, participant_id,
+                                                                        error);
 
-  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
-
-  process_id = dlg_lookup_process (store, sql_participant, participant_id,
-                                   _("The participant does not exist."), error);
-  if (process_id == 0)
-    return FALSE;
-  if (!(stmt = dlg_store_prepare (store, sql_delete, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, participant_id);
-  if (!dlg_store_step_done (store, stmt, error))
-    return FALSE;
-  dlg_store_emit_changed (store, DLG_TYPE_PARTICIPANT_CONTACT, process_id);
-  return TRUE;
+  return self != NULL && dlg_record_delete_record (DLG_RECORD (self), store, error);
 }
 
 static void
 append_csv_row (GString           *csv,
-                const char *const *fields,
-                guint              n_fields)
+                const char *const *cells,
+                guint              n_cells)
 {
-  for (guint i = 0; i < n_fields; i++)
+  for (guint i = 0; i < n_cells; i++)
     {
-      g_autofree char *quoted = dlg_csv_quote (fields[i]);
+      g_autofree char *quoted = dlg_csv_quote (cells[i]);
 
       if (i > 0)
         g_string_append_c (csv, ',');
@@ -477,13 +318,13 @@ dlg_participant_contact_export_panel (DlgStore  *store,
   sqlite3_bind_int64 (stmt, 1, process_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *fields[] = {
+      const char *cells[] = {
         dlg_stmt_get_text (stmt, 0), dlg_stmt_get_text (stmt, 1), dlg_stmt_get_text (stmt, 2),
         dlg_stmt_get_text (stmt, 3),
         dlg_vocabulary_get_label (&dlg_vocabulary_invitation_status, dlg_stmt_get_text (stmt, 4)),
       };
 
-      append_csv_row (csv, fields, G_N_ELEMENTS (fields));
+      append_csv_row (csv, cells, G_N_ELEMENTS (cells));
       n++;
     }
   if (rc != SQLITE_DONE)
@@ -538,21 +379,19 @@ dlg_participant_contact_new_from_json (JsonObject *data)
   g_return_val_if_fail (data != NULL, NULL);
 
   self = dlg_participant_contact_new (0);
-  set_string (self, &self->full_name, dlg_json_member_string (data, "full_name", ""),
-              PROP_FULL_NAME);
-  set_string (self, &self->email, dlg_json_member_string (data, "email", ""), PROP_EMAIL);
-  set_string (self, &self->phone, dlg_json_member_string (data, "phone", ""), PROP_PHONE);
-  set_string (self, &self->address, dlg_json_member_string (data, "address", ""),
-              PROP_ADDRESS);
+  dlg_participant_contact_set_full_name (self, dlg_json_member_string (data, "full_name", ""));
+  dlg_participant_contact_set_email (self, dlg_json_member_string (data, "email", ""));
+  dlg_participant_contact_set_phone (self, dlg_json_member_string (data, "phone", ""));
+  dlg_participant_contact_set_address (self, dlg_json_member_string (data, "address", ""));
   return self;
 }
 
-/* The checks of a save, for what a source brings. */
+/* The checks of a save (the table's, then the address's), for what a source brings. */
 gboolean
 dlg_participant_contact_validate (DlgParticipantContact  *self,
                                   GError                **error)
 {
   g_return_val_if_fail (DLG_IS_PARTICIPANT_CONTACT (self), FALSE);
 
-  return validate (self, error);
+  return dlg_record_check_fields (DLG_RECORD (self), error) && check_email (self, error);
 }

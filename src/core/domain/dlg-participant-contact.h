@@ -10,6 +10,7 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,7 @@ G_BEGIN_DECLS
 #define DLG_TYPE_PARTICIPANT_CONTACT (dlg_participant_contact_get_type ())
 
 G_DECLARE_FINAL_TYPE (DlgParticipantContact, dlg_participant_contact, DLG, PARTICIPANT_CONTACT,
-                      GObject)
+                      DlgRecord)
 
 DlgParticipantContact *dlg_participant_contact_new                (gint64 participant_id);
 
@@ -45,7 +46,7 @@ gboolean               dlg_participant_contact_save   (DlgStore              *st
 DlgParticipantContact *dlg_participant_contact_load   (DlgStore              *store,
                                                        gint64                 participant_id,
                                                        GError               **error);
-/* Erases the contact data (the quota profile stays). */
+/* Erases the contact data, whatever the stage (the quota profile stays). */
 gboolean               dlg_participant_contact_delete (DlgStore              *store,
                                                        gint64                 participant_id,
                                                        GError               **error);

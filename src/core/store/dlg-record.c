@@ -47,14 +47,16 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   const DlgRecordInfo  *info;
+  const DlgField       *key;        /* keyed types: the key field (info->key_field) */
   GParamSpec          **pspecs;     /* one per field, property id = index + 1 */
   const char          **journaled;  /* the JOURNALED fields' properties, NULL-terminated */
+  gboolean              field_actions; /* a field has a journal_action */
   char                 *sql_select;
-  char                 *sql_load;
+  char                 *sql_load;     /* keyed types: by the key (bind_key) */
   char                 *sql_find_uuid;
-  char                 *sql_insert;
+  char                 *sql_insert;   /* keyed types: the upsert */
   char                 *sql_update;
-  char                 *sql_delete;
+  char                 *sql_delete;   /* keyed types: by the key (bind_key) */
   GMutex                lock;       /* guards the two caches below */
   GHashTable           *lists;      /* where (or the type data itself for none) → SQL */
   GHashTable           *queries;    /* where → SQL */
@@ -124,14 +126,15 @@ field_is_inserted (const DlgField *field)
   return (field->flags & DLG_FIELD_SELECT_ONLY) == 0;
 }
 
-/* Written by UPDATE: the same, but what INSERT alone writes and the parent, which a record
- * never changes. */
+/* Written by UPDATE: the same, but what INSERT alone writes, the parent and the key, which a
+ * record never changes. */
 static gboolean
 field_is_updated (const DlgRecordInfo *info,
                   const DlgField      *field)
 {
   return field_is_inserted (field) && (field->flags & DLG_FIELD_INSERT_ONLY) == 0
-         && (info->parent_field == NULL || g_strcmp0 (field->property, info->parent_field) != 0);
+         && (info->parent_field == NULL || g_strcmp0 (field->property, info->parent_field) != 0)
+         && (info->key_field == NULL || g_strcmp0 (field->property, info->key_field) != 0);
 }
 
 /* A SELECT_ONLY column that is an SQL expression ("r.number", "1"), not a column of t. */
@@ -226,7 +229,10 @@ build_sql (RecordType *data)
   g_autoptr(GString) changed = g_string_new (NULL);
   int n = 0;
 
-  g_string_append_printf (select, "SELECT t.%s, ", id);
+  if (data->key != NULL)
+    g_string_append (select, "SELECT 0, ");
+  else
+    g_string_append_printf (select, "SELECT t.%s, ", id);
   g_string_append (select, (info->flags & DLG_RECORD_NO_UUID) ? "NULL, " : "t.uuid, ");
   g_string_append (select, info->process_column != NULL ? info->process_column : "t.process_id");
   for (guint i = 0; i < info->n_fields; i++)
@@ -238,7 +244,12 @@ build_sql (RecordType *data)
   if (info->join != NULL)
     g_string_append_printf (select, " %s", info->join);
   data->sql_select = g_strdup (select->str);
-  data->sql_load = g_strdup_printf ("%s WHERE t.%s = ?1", select->str, id);
+  if (data->key != NULL && info->process_sql == NULL)
+    data->sql_load = g_strdup_printf ("%s WHERE t.process_id = ?1 AND t.%s = ?2", select->str,
+                                      data->key->column);
+  else
+    data->sql_load = g_strdup_printf ("%s WHERE t.%s = ?1", select->str,
+                                      data->key != NULL ? data->key->column : id);
   data->sql_find_uuid = g_strdup_printf ("%s WHERE t.uuid = ?1", select->str);
 
   /* INSERT: [uuid,] [process_id,] the written fields, in that order (bind_row follows it). */
@@ -254,6 +265,19 @@ build_sql (RecordType *data)
   for (int i = 1; i <= n; i++)
     g_string_append_printf (values, "%s?%d", i > 1 ? ", " : "", i);
   g_string_append_printf (insert, ") VALUES (%s)", values->str);
+  if (data->key != NULL)
+    {
+      /* The upsert of a keyed type: the row of the key takes the record's updated fields. */
+      g_string_append_printf (insert, " ON CONFLICT (%s%s) DO ",
+                              info->process_sql == NULL ? "process_id, " : "", data->key->column);
+      n = 0;
+      for (guint i = 0; i < info->n_fields; i++)
+        if (field_is_updated (info, &info->fields[i]))
+          g_string_append_printf (insert, "%s%s = excluded.%s", n++ ? ", " : "UPDATE SET ",
+                                  info->fields[i].column, info->fields[i].column);
+      if (n == 0)
+        g_string_append (insert, "NOTHING");
+    }
   data->sql_insert = g_strdup (insert->str);
 
   /* UPDATE: id is ?1, then the updated fields. */
@@ -278,8 +302,13 @@ build_sql (RecordType *data)
     g_string_append_printf (update, ", sync_state = CASE WHEN sync_state = 'synced' AND (%s)"
                             " THEN 'modified' ELSE sync_state END", changed->str);
   g_string_append_printf (update, " WHERE %s = ?1", id);
-  data->sql_update = n > 1 ? g_strdup (update->str) : NULL;
-  data->sql_delete = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", info->table, id);
+  data->sql_update = n > 1 && data->key == NULL ? g_strdup (update->str) : NULL;
+  if (data->key != NULL && info->process_sql == NULL)
+    data->sql_delete = g_strdup_printf ("DELETE FROM %s WHERE process_id = ?1 AND %s = ?2",
+                                        info->table, data->key->column);
+  else
+    data->sql_delete = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1", info->table,
+                                        data->key != NULL ? data->key->column : id);
 }
 
 static gboolean
@@ -451,6 +480,69 @@ bind_field (DlgRecord      *self,
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Binds the key of @self (a keyed type) from ?1: its process and its key field, or the key
+ * alone when it is the parent. */
+static void
+bind_key (DlgRecord    *self,
+          sqlite3_stmt *stmt)
+{
+  DlgRecordPrivate *priv = dlg_record_get_instance_private (self);
+  RecordType *data = RECORD_TYPE (self);
+  int index = 1;
+
+  if (data->info->process_sql == NULL)
+    sqlite3_bind_int64 (stmt, index++, priv->process_id);
+  bind_field (self, data->key, stmt, index);
+}
+
+/* A blank record of a keyed type: the table's defaults, the key (@string for a string key,
+ * else @integer), then the type's init_blank. */
+static gpointer
+blank_new (GType       type,
+           gint64      process_id,
+           const char *string,
+           gint64      integer)
+{
+  RecordType *data = record_type_get (type);
+  DlgRecord *self = g_object_new (type, NULL);
+
+  ((DlgRecordPrivate *) dlg_record_get_instance_private (self))->process_id = process_id;
+  if (field_is_string (data->key))
+    {
+      g_free (*FIELD_PTR (self, data->key, char *));
+      *FIELD_PTR (self, data->key, char *) = g_strdup (string);
+    }
+  else
+    store_number (self, data->key, 0, integer);
+  if (data->info->init_blank != NULL)
+    data->info->init_blank (self);
+  return self;
+}
+
+/* The blank of @self's key. */
+static gpointer
+blank_of (DlgRecord *self)
+{
+  const DlgField *key = RECORD_TYPE (self)->key;
+
+  return blank_new (G_OBJECT_TYPE (self), dlg_record_get_process_id (self),
+                    field_is_string (key) ? *FIELD_PTR (self, key, char *) : NULL,
+                    field_is_string (key) ? 0 : *FIELD_PTR (self, key, gint64));
+}
+
+/* The journal's name of @self: its uuid, or the value of its key. */
+static char *
+dup_object_id (DlgRecord *self)
+{
+  RecordType *data = RECORD_TYPE (self);
+
+  if (data->key == NULL)
+    return g_strdup (dlg_record_get_uuid (self));
+  if (field_is_string (data->key))
+    return g_strdup (*FIELD_PTR (self, data->key, char *));
+  return g_strdup_printf ("%" G_GINT64_FORMAT, *FIELD_PTR (self, data->key, gint64));
 }
 
 static double
@@ -648,6 +740,22 @@ list_sql (RecordType *data,
   return sql;
 }
 
+/* Steps @stmt for one row: the record of @type, or NULL (with @error set only on failure). */
+static gpointer
+step_row (DlgStore      *store,
+          GType          type,
+          sqlite3_stmt  *stmt,
+          GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return from_row (type, stmt);
+  if (rc != SQLITE_DONE)
+    dlg_store_set_error (store, rc, error);
+  return NULL;
+}
+
 static gpointer
 load_with (DlgStore     *store,
            GType         type,
@@ -657,7 +765,8 @@ load_with (DlgStore     *store,
            GError      **error)
 {
   g_autoptr(DlgStmt) stmt = NULL;
-  int rc;
+  GError *local = NULL;
+  gpointer record;
 
   if (!(stmt = dlg_store_prepare (store, sql, error)))
     return NULL;
@@ -665,15 +774,38 @@ load_with (DlgStore     *store,
     dlg_stmt_bind_text (stmt, 1, uuid);
   else
     sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return from_row (type, stmt);
-  if (rc == SQLITE_DONE)
+  if ((record = step_row (store, type, stmt, &local)) == NULL && local == NULL)
     g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
                          _(record_type_get (type)->info->not_found));
-  else
-    dlg_store_set_error (store, rc, error);
-  return NULL;
+  else if (local != NULL)
+    g_propagate_error (error, local);
+  return record;
+}
+
+/* The stored row of @self's key (a keyed type), or its blank with *@stored FALSE; NULL on
+ * failure. */
+static gpointer
+load_key_of (DlgRecord  *self,
+             DlgStore   *store,
+             gboolean   *stored,
+             GError    **error)
+{
+  RecordType *data = RECORD_TYPE (self);
+  g_autoptr(DlgStmt) stmt = NULL;
+  GError *local = NULL;
+  gpointer record;
+
+  if (!(stmt = dlg_store_prepare (store, data->sql_load, error)))
+    return NULL;
+  bind_key (self, stmt);
+  record = step_row (store, G_OBJECT_TYPE (self), stmt, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return NULL;
+    }
+  *stored = record != NULL;
+  return record != NULL ? record : blank_of (self);
 }
 
 static gboolean
@@ -732,6 +864,64 @@ journal_field_value (DlgRecord *self)
   const char *property = RECORD_TYPE (self)->info->journal_field;
 
   return property != NULL ? dlg_record_get_string (self, property) : NULL;
+}
+
+static gboolean
+same_value (DlgRecord      *a,
+            DlgRecord      *b,
+            const DlgField *field)
+{
+  if (field_is_string (field))
+    return g_strcmp0 (*FIELD_PTR (a, field, char *), *FIELD_PTR (b, field, char *)) == 0;
+  return same_double (field_get_number (a, field), field_get_number (b, field));
+}
+
+/* The entries of the fields with an action of their own that differ from @before to @after. */
+static gboolean
+journal_field_actions (DlgStore   *store,
+                       gint64      process_id,
+                       DlgRecord  *before,
+                       DlgRecord  *after,
+                       const char *object_id,
+                       GError    **error)
+{
+  const DlgRecordInfo *info = RECORD_TYPE (after)->info;
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const DlgField *field = &info->fields[i];
+      const char *action = field->journal_action;
+      g_autofree char *summary = NULL;
+
+      if (action == NULL || same_value (before, after, field))
+        continue;
+      if (field->kind == DLG_FIELD_BOOLEAN && !*FIELD_PTR (after, field, gboolean))
+        action = field->journal_action_off;
+      if (action == NULL)
+        continue;
+      summary = DLG_RECORD_GET_CLASS (after)->describe_field (after, store, field);
+      if (!dlg_journal_append_full (store, process_id, action, info->name, object_id,
+                                    journal_stage (after), NULL, NULL, NULL, summary, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A keyed record being deleted goes back to its blank: the entries of its field actions. */
+static gboolean
+journal_erased_fields (DlgRecord   *self,
+                       DlgStore    *store,
+                       gint64       process_id,
+                       const char  *object_id,
+                       GError     **error)
+{
+  g_autoptr(DlgRecord) row = NULL;
+  g_autoptr(DlgRecord) blank = blank_of (self);
+  gboolean stored;
+
+  if (!(row = load_key_of (self, store, &stored, error)))
+    return FALSE;
+  return journal_field_actions (store, process_id, row, blank, object_id, error);
 }
 
 static gboolean
@@ -985,6 +1175,17 @@ dlg_record_class_set_info (DlgRecordClass      *klass,
       g_object_class_install_property (object_class, i + 1, data->pspecs[i]);
       if (field->flags & DLG_FIELD_JOURNALED)
         data->journaled[n_journaled++] = field->property;
+      if (field->journal_action != NULL)
+        data->field_actions = TRUE;
+    }
+  g_assert (!data->field_actions || klass->describe_field != NULL);
+  if (info->key_field != NULL)
+    {
+      data->key = find_field (info, info->key_field, NULL);
+      g_assert (data->key != NULL && (data->key->flags & DLG_FIELD_READ_ONLY));
+      g_assert (field_is_string (data->key) || data->key->kind == DLG_FIELD_INT64);
+      g_assert ((info->flags & DLG_RECORD_NO_UUID) && info->id_column == NULL);
+      g_assert (info->process_sql == NULL || g_str_equal (info->key_field, info->parent_field));
     }
   build_sql (data);
   g_type_set_qdata (G_TYPE_FROM_CLASS (klass), record_type_quark (), data);
@@ -1242,8 +1443,10 @@ dlg_record_save (DlgRecord  *self,
   g_autoptr(DlgStmt) stmt = NULL;
   g_autoptr(DlgStmt) reload = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *object_id = NULL;
   DlgRecordChange change;
   gboolean inserting;
+  gboolean keyed;
   gint64 process_id;
   int index = 1;
 
@@ -1266,12 +1469,23 @@ dlg_record_save (DlgRecord  *self,
            || !check_editable (self, store, process_id, error))
     return FALSE;
 
+  keyed = data->key != NULL;
   inserting = priv->id == 0;
-  change = inserting ? DLG_RECORD_CREATE : DLG_RECORD_UPDATE;
   if (!dlg_store_begin (store, error))
     return FALSE;
-  if (!inserting && info->journal_update != NULL && data->journaled[0] != NULL)
+  if (keyed)
+    {
+      /* A keyed record is created when its key has no row yet: then it changes its blank. */
+      gboolean stored = FALSE;
+
+      if (!(before = load_key_of (self, store, &stored, error)))
+        goto fail_keyed;
+      inserting = !stored;
+    }
+  else if (!inserting
+           && ((info->journal_update != NULL && data->journaled[0] != NULL) || data->field_actions))
     before = dlg_record_load (store, G_OBJECT_TYPE (self), priv->id, NULL);
+  change = inserting ? DLG_RECORD_CREATE : DLG_RECORD_UPDATE;
   if (inserting && (info->flags & DLG_RECORD_NO_UUID) == 0)
     {
       g_free (priv->uuid);
@@ -1280,7 +1494,7 @@ dlg_record_save (DlgRecord  *self,
   if (!hook (klass->before_write, self, store, process_id, change, error))
     goto fail;
 
-  if (inserting)
+  if (inserting || keyed)
     {
       if (!(stmt = dlg_store_prepare (store, data->sql_insert, error)))
         goto fail;
@@ -1303,9 +1517,9 @@ dlg_record_save (DlgRecord  *self,
     }
   if (stmt != NULL && !dlg_store_step_done (store, stmt, error))
     goto fail;
-  if (inserting)
+  if (inserting && !keyed)
     priv->id = sqlite3_last_insert_rowid (dlg_store_get_db (store));
-  else if (stmt != NULL && sqlite3_changes (dlg_store_get_db (store)) == 0)
+  else if (!keyed && stmt != NULL && sqlite3_changes (dlg_store_get_db (store)) == 0)
     {
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
                            _("This item was deleted meanwhile: nothing was saved."));
@@ -1314,26 +1528,33 @@ dlg_record_save (DlgRecord  *self,
   if (!hook (klass->after_write, self, store, process_id, change, error))
     goto fail;
 
+  object_id = dup_object_id (self);
+  if (before != NULL && data->field_actions
+      && !journal_field_actions (store, process_id, before, self, object_id, error))
+    goto fail;
   if (inserting && info->journal_create != NULL)
     {
       summary = describe (self, store, change);
       if (!dlg_journal_append_full (store, process_id, info->journal_create, info->name,
-                                    priv->uuid, journal_stage (self), info->journal_field, NULL,
+                                    object_id, journal_stage (self), info->journal_field, NULL,
                                     journal_field_value (self), summary, error))
         goto fail;
     }
-  else if (before != NULL)
+  else if (before != NULL && info->journal_update != NULL && data->journaled[0] != NULL)
     {
       summary = describe (self, store, change);
       if (!dlg_journal_note_changes (store, process_id, info->journal_update, info->name,
-                                     priv->uuid, journal_stage (self), G_OBJECT (before),
+                                     object_id, journal_stage (self), G_OBJECT (before),
                                      G_OBJECT (self), data->journaled, summary, error))
         goto fail;
     }
 
   if (!(reload = dlg_store_prepare (store, data->sql_load, error)))
     goto fail;
-  sqlite3_bind_int64 (reload, 1, priv->id);
+  if (keyed)
+    bind_key (self, reload);
+  else
+    sqlite3_bind_int64 (reload, 1, priv->id);
   if (sqlite3_step (reload) != SQLITE_ROW)
     {
       dlg_store_set_error (store, sqlite3_errcode (dlg_store_get_db (store)), error);
@@ -1349,11 +1570,15 @@ dlg_record_save (DlgRecord  *self,
 fail:
   dlg_store_rollback (store);
 fail_committed:
-  if (inserting)
+  if (inserting && !keyed)
     {
       priv->id = 0;
       g_clear_pointer (&priv->uuid, g_free);
     }
+  return FALSE;
+
+fail_keyed:
+  dlg_store_rollback (store);
   return FALSE;
 }
 
@@ -1371,6 +1596,7 @@ dlg_record_load (DlgStore  *store,
 {
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
   g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), NULL);
+  g_return_val_if_fail (record_type_get (type)->key == NULL, NULL);
 
   return load_with (store, type, record_type_get (type)->sql_load, id, NULL, error);
 }
@@ -1498,6 +1724,7 @@ dlg_record_delete_record (DlgRecord  *self,
   const DlgRecordInfo *info;
   g_autoptr(DlgStmt) stmt = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *object_id = NULL;
   gint64 process_id;
 
   g_return_val_if_fail (DLG_IS_RECORD (self), FALSE);
@@ -1507,23 +1734,30 @@ dlg_record_delete_record (DlgRecord  *self,
   info = RECORD_TYPE (self)->info;
   if (!(process_id = dlg_record_resolve_process (self, store, error)))
     return FALSE;
-  if (!check_editable (self, store, process_id, error))
+  if ((info->flags & DLG_RECORD_ERASABLE) == 0 && !check_editable (self, store, process_id, error))
     return FALSE;
+  object_id = dup_object_id (self);
   if (!dlg_store_begin (store, error))
     return FALSE;
   if (!hook (klass->before_write, self, store, process_id, DLG_RECORD_DELETE, error))
+    goto fail;
+  if (RECORD_TYPE (self)->key != NULL && RECORD_TYPE (self)->field_actions
+      && !journal_erased_fields (self, store, process_id, object_id, error))
     goto fail;
   if (info->journal_delete != NULL)
     {
       summary = describe (self, store, DLG_RECORD_DELETE);
       if (!dlg_journal_append_full (store, process_id, info->journal_delete, info->name,
-                                    priv->uuid, journal_stage (self), info->journal_field,
+                                    object_id, journal_stage (self), info->journal_field,
                                     journal_field_value (self), NULL, summary, error))
         goto fail;
     }
   if (!(stmt = dlg_store_prepare (store, RECORD_TYPE (self)->sql_delete, error)))
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, priv->id);
+  if (RECORD_TYPE (self)->key != NULL)
+    bind_key (self, stmt);
+  else
+    sqlite3_bind_int64 (stmt, 1, priv->id);
   if (!dlg_store_step_done (store, stmt, error))
     goto fail;
   if (!hook (klass->after_write, self, store, process_id, DLG_RECORD_DELETE, error))
@@ -1554,10 +1788,78 @@ dlg_record_delete (DlgStore  *store,
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
   g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), FALSE);
+  g_return_val_if_fail (record_type_get (type)->key == NULL, FALSE);
 
   if (!(self = dlg_record_load (store, type, id, error)))
     return FALSE;
   return dlg_record_delete_record (self, store, error);
+}
+
+/* The key of a keyed type as a GVariant: a string, or an int64. */
+static gboolean
+key_is_valid (RecordType *data,
+              GVariant   *key)
+{
+  return data->key != NULL
+         && g_variant_is_of_type (key, field_is_string (data->key) ? G_VARIANT_TYPE_STRING
+                                                                   : G_VARIANT_TYPE_INT64);
+}
+
+/**
+ * dlg_record_new_for_key:
+ * @type: a keyed subtype of #DlgRecord (#DlgRecordInfo.key_field)
+ * @process_id: the process (ignored when the key is the parent)
+ * @key: the key: a string, or an int64 (a floating reference is sunk)
+ *
+ * Returns: (transfer full) (type DlgRecord): the blank record of @key, not stored: the table's
+ *   defaults, the key, then the type's #DlgRecordInfo.init_blank
+ */
+gpointer
+dlg_record_new_for_key (GType     type,
+                        gint64    process_id,
+                        GVariant *key)
+{
+  g_autoptr(GVariant) owned = NULL;
+  RecordType *data;
+
+  g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  owned = g_variant_ref_sink (key);
+  data = record_type_get (type);
+  g_return_val_if_fail (key_is_valid (data, owned), NULL);
+  if (field_is_string (data->key))
+    return blank_new (type, process_id, g_variant_get_string (owned, NULL), 0);
+  return blank_new (type, process_id, NULL, g_variant_get_int64 (owned));
+}
+
+/**
+ * dlg_record_load_by_key:
+ * @type: a keyed subtype of #DlgRecord (#DlgRecordInfo.key_field)
+ * @process_id: the process (ignored when the key is the parent)
+ * @key: the key: a string, or an int64 (a floating reference is sunk)
+ *
+ * Returns: (transfer full) (type DlgRecord): the stored record of @key, or its blank
+ *   (dlg_record_new_for_key()) when none is stored; %NULL with %DLG_ERROR_NOT_FOUND when the
+ *   process, or the parent the key names, does not exist
+ */
+gpointer
+dlg_record_load_by_key (DlgStore  *store,
+                        GType      type,
+                        gint64     process_id,
+                        GVariant  *key,
+                        GError   **error)
+{
+  g_autoptr(DlgRecord) blank = NULL;
+  gboolean stored;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  if (!(blank = dlg_record_new_for_key (type, process_id, key)))
+    return NULL;
+  if (!dlg_record_resolve_process (blank, store, error))
+    return NULL;
+  return load_key_of (blank, store, &stored, error);
 }
 
 /**
@@ -1603,6 +1905,20 @@ dlg_record_validate (DlgRecord  *self,
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
 
   return validate (self, store, process_id, error);
+}
+
+/**
+ * dlg_record_check_fields:
+ *
+ * Runs the checks of the field table alone, which need no store.
+ */
+gboolean
+dlg_record_check_fields (DlgRecord  *self,
+                         GError    **error)
+{
+  g_return_val_if_fail (DLG_IS_RECORD (self), FALSE);
+
+  return validate_fields (self, error);
 }
 
 void

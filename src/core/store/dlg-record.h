@@ -75,6 +75,13 @@ typedef struct
                                      * number is outside minimum…maximum (NULL: not checked) */
   /* Strings: a check of the value of the field's own, after the table's (dlg_check_stage). */
   gboolean           (*check) (const char *value, GError **error);
+  /* A change of the field is a journal entry of its own rather than a JOURNALED note: its
+   * action ("feature.enable"; a BOOLEAN's when it turns TRUE) and a BOOLEAN's when it turns
+   * FALSE ("feature.disable"), with the type's describe_field as summary. Written when a save
+   * changes the field from the stored row (a keyed record: from its blank when none is
+   * stored) and when a keyed record is deleted (back to its blank), before the notes. */
+  const char          *journal_action;
+  const char          *journal_action_off;
 } DlgField;
 
 typedef enum
@@ -84,7 +91,11 @@ typedef enum
   DLG_RECORD_SYNC_STATE      = 1 << 2,  /* an UPDATE that changes a PUBLISHED field turns
                                          * sync_state 'synced' into 'modified' */
   DLG_RECORD_SYNC_EVERY_UPDATE = 1 << 3, /* every UPDATE does (the response) */
+  DLG_RECORD_ERASABLE        = 1 << 4,  /* a delete needs no stage rule: personal data can be
+                                         * erased at any time (the contact of a registrant) */
 } DlgRecordFlags;
+
+struct _DlgRecord;
 
 typedef struct
 {
@@ -118,6 +129,20 @@ typedef struct
   /* The stage the records belong to ("opinion"): the default check_editable and the journal
    * entries' stage. NULL: cross-stage (the process must be editable), entries without one. */
   const char     *stage;
+  /* A table with no id of its own, keyed by its process and one field (feature_activation:
+   * PRIMARY KEY (process_id, feature)) or, with process_sql, by its parent alone
+   * (participant_contact: participant_id, the parent_field): the property of that field
+   * (a string or an INT64; READ_ONLY), with DLG_RECORD_NO_UUID. A record then exists for
+   * every key, stored or blank: dlg_record_new_for_key() makes the blank (the table's
+   * defaults, the key, then init_blank), dlg_record_load_by_key() gives the stored row or the
+   * blank, dlg_record_save() upserts (INSERT … ON CONFLICT (<key>) DO UPDATE: CREATE when no
+   * row was there, and then the JOURNALED fields are noted against the blank; UPDATE
+   * otherwise), dlg_record_delete_record() deletes by the key; the journal names the record
+   * by its key; the record's id is 0. */
+  const char     *key_field;
+  /* Keyed types: what a blank record holds beyond the table's defaults, once its key is set
+   * (the feature: the catalogue's rules of the game); may be NULL. */
+  void          (*init_blank)    (struct _DlgRecord *self);
 } DlgRecordInfo;
 
 typedef enum
@@ -173,8 +198,13 @@ struct _DlgRecordClass
                               DlgStore        *store,
                               gint64           process_id,
                               DlgRecordChange  change);
+  /* The summary of the entry of a field with a journal_action, translated; @self is the record
+   * as the change leaves it ("Feature switched off: Map."). */
+  char    *(*describe_field) (DlgRecord       *self,
+                              DlgStore        *store,
+                              const DlgField  *field);
 
-  gpointer padding[5];
+  gpointer padding[4];
 };
 
 /* In class_init: installs a property per field (and id, uuid, process-id). */
@@ -221,6 +251,9 @@ void            dlg_record_set_boolean      (DlgRecord        *self,
 /* (transfer full): a new, unsaved record of @type for @process_id, with the defaults. */
 gpointer        dlg_record_new              (GType             type,
                                              gint64            process_id);
+/* The table's checks alone (no store): for what a source brings before it is matched. */
+gboolean        dlg_record_check_fields     (DlgRecord        *self,
+                                             GError          **error);
 /* The table's checks, then the type's validate (what a save checks before the stage rule). */
 gboolean        dlg_record_validate         (DlgRecord        *self,
                                              DlgStore         *store,
@@ -271,6 +304,20 @@ gboolean        dlg_record_delete           (DlgStore         *store,
 /* Deletes @self (loaded): the stage rule, then one transaction with the journal entry. */
 gboolean        dlg_record_delete_record    (DlgRecord        *self,
                                              DlgStore         *store,
+                                             GError          **error);
+
+/* Keyed types (DlgRecordInfo.key_field); @key is a string or an int64 GVariant (a floating
+ * one is sunk), @process_id is ignored when the key is the parent. */
+/* (transfer full): a blank record of the key, not stored. */
+gpointer        dlg_record_new_for_key      (GType             type,
+                                             gint64            process_id,
+                                             GVariant         *key);
+/* (transfer full): the stored record of the key, or its blank when none is stored; NULL with
+ * DLG_ERROR_NOT_FOUND when the process (or the parent) does not exist. */
+gpointer        dlg_record_load_by_key      (DlgStore         *store,
+                                             GType             type,
+                                             gint64            process_id,
+                                             GVariant         *key,
                                              GError          **error);
 
 G_END_DECLS
