@@ -20,8 +20,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "dlg-contribution.h"
@@ -30,6 +28,7 @@
 #include "dlg-ingest.h"
 #include "dlg-participant.h"
 #include "dlg-participant-contact.h"
+#include "dlg-record-private.h"
 #include "dlg-store-private.h"
 
 #define PROGRESS_EVERY 100
@@ -58,7 +57,9 @@ typedef struct
 {
   gint64   id;
   gboolean has_rev;
-  gint64   rev;
+  gint64   rev;          /* the batch's: remote_rev for the site, else source_rev */
+  gint64   remote_rev;   /* -1: none */
+  gint64   source_rev;   /* -1: none */
   gboolean erased;
 } Held;
 
@@ -71,39 +72,27 @@ static const char sql_contribution_by_source[] =
   " WHERE process_id = ?1 AND source = ?2 AND source_id = ?3";
 static const char sql_contribution_removal_by_source[] =
   "SELECT id FROM contribution WHERE source = ?1 AND source_id = ?2";
-/* ?2…?17 as in sql_contribution_update, so that one function binds both. */
-static const char sql_contribution_insert[] =
-  "INSERT INTO contribution (uuid, feature, kind, parent_uuid, author_ref, title, body, lat,"
-  "  lon, data_json, created_at, moderation, moderation_reason, supports, remote_rev,"
-  "  source_rev, process_id, channel, source, source_id, sync_state)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16, ?17, ?18, ?19,"
-  "  ?20, ?21, 'synced')";
-/* Not the channel (the site's copy of an in-person contribution is the app's), nor the sync
- * state; the moderation only when the officer has no decision on its way (?15). Nothing is
- * written when nothing differs, so that the report tells updated from unchanged. */
-static const char sql_contribution_update[] =
-  "UPDATE contribution SET feature = ?2, kind = ?3, parent_uuid = ?4, author_ref = ?5,"
-  "  title = ?6, body = ?7, lat = ?8, lon = ?9, data_json = ?10, created_at = ?11,"
-  "  moderation = CASE WHEN ?15 THEN moderation ELSE ?12 END,"
-  "  moderation_reason = CASE WHEN ?15 THEN moderation_reason ELSE ?13 END,"
-  "  supports = ?14, remote_rev = coalesce (?16, remote_rev),"
-  "  source_rev = coalesce (?17, source_rev), site_missing_at = NULL"
-  " WHERE id = ?1 AND (site_missing_at IS NOT NULL OR feature IS NOT ?2 OR kind IS NOT ?3 OR parent_uuid IS NOT ?4"
-  "  OR author_ref IS NOT ?5 OR title IS NOT ?6 OR body IS NOT ?7 OR lat IS NOT ?8"
-  "  OR lon IS NOT ?9 OR data_json IS NOT ?10 OR created_at IS NOT ?11"
-  "  OR (NOT ?15 AND (moderation IS NOT ?12 OR moderation_reason IS NOT ?13))"
-  "  OR supports IS NOT ?14 OR remote_rev IS NOT coalesce (?16, remote_rev)"
-  "  OR source_rev IS NOT coalesce (?17, source_rev))";
-static const char sql_contribution_delete[] = "DELETE FROM contribution WHERE id = ?1";
+
+/* A contribution's rows are written through the record base (dlg-record-private.h): what a
+ * source owns of one it gave before. Not the channel (the site's copy of an in-person
+ * contribution is the app's), the sync state, the source or the officer's annotations; the
+ * moderation only when the officer has no decision on its way. Nothing is written when
+ * nothing differs, so that the report tells updated from unchanged. */
+static const char * const contribution_source_fields[] = {
+  "feature", "kind", "parent-uuid", "author-ref", "title", "body", "lat", "lon", "data-json",
+  "created-at", "moderation", "moderation-reason", "supports", "remote-rev", "source-rev",
+  "site-missing-at", NULL
+};
+static const char * const contribution_source_fields_keep_moderation[] = {
+  "feature", "kind", "parent-uuid", "author-ref", "title", "body", "lat", "lon", "data-json",
+  "created-at", "supports", "remote-rev", "source-rev", "site-missing-at", NULL
+};
 /* A GDPR erasure keeps the row (its moderation, its place in the recommendations' sources)
  * without a word of its author's. */
-static const char sql_contribution_erase[] =
-  "UPDATE contribution SET title = '', body = '', author_ref = '', lat = NULL, lon = NULL,"
-  "  data_json = NULL,"
-  "  remote_rev = CASE WHEN ?3 THEN max (coalesce (remote_rev, 0), ?2) ELSE remote_rev END,"
-  "  source_rev = CASE WHEN ?3 THEN source_rev ELSE max (coalesce (source_rev, 0), ?2) END"
-  " WHERE id = ?1";
-
+static const char * const contribution_erased_fields[] = {
+  "title", "body", "author-ref", "lat", "lon", "data-json", "remote-rev", "source-rev", NULL
+};
+static const char * const contribution_missing_fields[] = { "site-missing-at", NULL };
 static const char sql_participant_by_uuid[] =
   "SELECT id, remote_rev, source_rev, status = 'erased' FROM participant WHERE uuid = ?1";
 static const char sql_participant_by_source[] =
@@ -154,12 +143,6 @@ static const char sql_participant_erase[] =
 static const char sql_missing_contributions_site[] =
   "SELECT id, uuid, site_missing_at IS NOT NULL FROM contribution"
   " WHERE remote_rev IS NOT NULL AND channel = 'online'";
-/* The site's contributions are never removed on absence alone (it may have been restored from
- * an older backup): they are marked, and the mark goes when the site lists them again. */
-static const char sql_contribution_mark_missing[] =
-  "UPDATE contribution SET site_missing_at = ?2 WHERE id = ?1 AND site_missing_at IS NULL";
-static const char sql_contribution_clear_missing[] =
-  "UPDATE contribution SET site_missing_at = NULL WHERE id = ?1 AND site_missing_at IS NOT NULL";
 static const char sql_missing_contributions[] =
   "SELECT id, source_id, 0 FROM contribution WHERE source = ?1";
 static const char sql_missing_participants_site[] =
@@ -199,17 +182,6 @@ report_skip (DlgIngestReport *report,
   skip->reason = g_strdup (reason);
   g_ptr_array_add (report->skipped, skip);
   g_debug ("Item %u (%s) skipped: %s", index + 1, item->source_id, reason);
-}
-
-static void
-bind_double_or_null (sqlite3_stmt *stmt,
-                     int           index,
-                     double        value)
-{
-  if (isnan (value))
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_double (stmt, index, value);
 }
 
 static void
@@ -270,6 +242,10 @@ find_held (DlgStore        *store,
   rev_column = batch->by_uuid ? 1 : 2;
   held->has_rev = sqlite3_column_type (stmt, rev_column) != SQLITE_NULL;
   held->rev = sqlite3_column_int64 (stmt, rev_column);
+  held->remote_rev = sqlite3_column_type (stmt, 1) != SQLITE_NULL
+    ? sqlite3_column_int64 (stmt, 1) : -1;
+  held->source_rev = sqlite3_column_type (stmt, 2) != SQLITE_NULL
+    ? sqlite3_column_int64 (stmt, 2) : -1;
   held->erased = sqlite3_column_int (stmt, 3) != 0;
   return TRUE;
 }
@@ -293,32 +269,8 @@ new_row_uuid (DlgIngestBatch *batch,
   return batch->by_uuid ? g_strdup (item->source_id) : dlg_uuid_new ();
 }
 
-/* ?2…?17 of sql_contribution_insert and sql_contribution_update. */
-static void
-bind_contribution (sqlite3_stmt    *stmt,
-                   DlgIngestBatch  *batch,
-                   const Item      *item,
-                   DlgContribution *c)
-{
-  dlg_stmt_bind_text (stmt, 2, dlg_contribution_get_feature (c));
-  dlg_stmt_bind_text (stmt, 3, dlg_contribution_get_kind (c));
-  dlg_stmt_bind_text (stmt, 4, dlg_contribution_get_parent_uuid (c));
-  dlg_stmt_bind_text (stmt, 5, dlg_contribution_get_author_ref (c));
-  dlg_stmt_bind_text (stmt, 6, dlg_contribution_get_title (c));
-  dlg_stmt_bind_text (stmt, 7, dlg_contribution_get_body (c));
-  bind_double_or_null (stmt, 8, dlg_contribution_get_lat (c));
-  bind_double_or_null (stmt, 9, dlg_contribution_get_lon (c));
-  dlg_stmt_bind_text (stmt, 10, dlg_contribution_get_data_json (c));
-  dlg_stmt_bind_text (stmt, 11, dlg_contribution_get_created_at (c));
-  dlg_stmt_bind_text (stmt, 12, dlg_contribution_get_moderation (c));
-  dlg_stmt_bind_text (stmt, 13, dlg_contribution_get_moderation_reason (c));
-  sqlite3_bind_int64 (stmt, 14, dlg_contribution_get_supports (c));
-  sqlite3_bind_int (stmt, 15, (item->flags & DLG_INGEST_KEEP_MODERATION) != 0);
-  bind_rev_or_null (stmt, 16, item->rev, batch->by_uuid);
-  bind_rev_or_null (stmt, 17, item->rev, !batch->by_uuid);
-}
-
-/* Returns FALSE on an SQL error; counts the item in @report. */
+/* Returns FALSE on an SQL error; counts the item in @report. The item's record becomes the
+ * row as written: its revisions, and for a new row its uuid, source and sync state. */
 static gboolean
 apply_contribution (DlgStore        *store,
                     DlgIngestBatch  *batch,
@@ -326,10 +278,11 @@ apply_contribution (DlgStore        *store,
                     DlgIngestReport *report,
                     GError         **error)
 {
-  DlgContribution *c = DLG_CONTRIBUTION (item->record);
-  const char *uuid = dlg_contribution_get_uuid (c);
-  gint64 process_id = dlg_contribution_get_process_id (c);
-  g_autoptr(DlgStmt) stmt = NULL;
+  DlgRecord *c = DLG_RECORD (item->record);
+  const char *uuid = dlg_record_get_uuid (c);
+  gint64 process_id = dlg_record_get_process_id (c);
+  gboolean has_rev = item->rev > 0;
+  gboolean changed;
   Held held;
 
   if (!find_held (store, batch, item, uuid, process_id, &held, error))
@@ -340,33 +293,62 @@ apply_contribution (DlgStore        *store,
       return TRUE;
     }
 
-  if (!(stmt = dlg_store_prepare (store, held.id == 0 ? sql_contribution_insert
-                                                      : sql_contribution_update, error)))
-    return FALSE;
-  bind_contribution (stmt, batch, item, c);
+  /* The site's revision is remote_rev, another source's source_rev; an item without one
+   * keeps the revision held. An item the source lists is not missing from it. */
+  dlg_record_set_int64 (c, "remote-rev", has_rev && batch->by_uuid ? item->rev
+                                          : held.id != 0 ? held.remote_rev : -1);
+  dlg_record_set_int64 (c, "source-rev", has_rev && !batch->by_uuid ? item->rev
+                                          : held.id != 0 ? held.source_rev : -1);
+  dlg_record_set_string (c, "site-missing-at", NULL);
   if (held.id == 0)
     {
       g_autofree char *row_uuid = new_row_uuid (batch, item, uuid);
 
-      dlg_stmt_bind_text (stmt, 1, row_uuid);
-      sqlite3_bind_int64 (stmt, 18, process_id);
-      dlg_stmt_bind_text (stmt, 19, dlg_contribution_get_channel (c));
-      dlg_stmt_bind_text (stmt, 20, batch->source);
-      dlg_stmt_bind_text (stmt, 21, item->source_id);
-      if (!dlg_store_step_done (store, stmt, error))
+      dlg_record_set_uuid (c, row_uuid);
+      dlg_record_set_string (c, "source", batch->source);
+      dlg_record_set_string (c, "source-id", item->source_id);
+      dlg_record_set_string (c, "sync-state", "synced");
+      if (!dlg_record_insert_row (c, store, error))
         return FALSE;
       report->n_added++;
       return TRUE;
     }
 
-  sqlite3_bind_int64 (stmt, 1, held.id);
-  if (!dlg_store_step_done (store, stmt, error))
+  if (!dlg_record_update_fields (c, store, held.id,
+                                 (item->flags & DLG_INGEST_KEEP_MODERATION)
+                                 ? contribution_source_fields_keep_moderation
+                                 : contribution_source_fields, &changed, error))
     return FALSE;
-  if (sqlite3_changes (dlg_store_get_db (store)) > 0)
+  if (changed)
     report->n_updated++;
   else
     report->n_unchanged++;
   return TRUE;
+}
+
+/* Blanks what the author wrote of the contribution @id, and takes the erasure's revision. */
+static gboolean
+erase_contribution (DlgStore        *store,
+                    DlgIngestBatch  *batch,
+                    const Item      *item,
+                    gint64           id,
+                    GError         **error)
+{
+  g_autoptr(DlgContribution) c = dlg_contribution_load (store, id, error);
+  const char *rev_field = batch->by_uuid ? "remote-rev" : "source-rev";
+  gint64 rev;
+
+  if (c == NULL)
+    return FALSE;
+  dlg_contribution_set_title (c, "");
+  dlg_contribution_set_body (c, "");
+  dlg_contribution_set_author_ref (c, "");
+  dlg_contribution_clear_location (c);
+  dlg_contribution_set_data_json (c, NULL);
+  rev = dlg_record_get_int64 (DLG_RECORD (c), rev_field);
+  dlg_record_set_int64 (DLG_RECORD (c), rev_field, MAX (MAX (rev, 0), item->rev));
+  return dlg_record_update_fields (DLG_RECORD (c), store, id, contribution_erased_fields, NULL,
+                                   error);
 }
 
 static gboolean
@@ -500,8 +482,8 @@ remove_one (DlgStore        *store,
             GError         **error)
 {
   if (item->kind == DLG_INGEST_CONTRIBUTION)
-    return exec_id (store, item->erasure ? sql_contribution_erase : sql_contribution_delete,
-                    id, item->rev, batch->by_uuid, error);
+    return item->erasure ? erase_contribution (store, batch, item, id, error)
+                         : dlg_record_delete_row (store, DLG_TYPE_CONTRIBUTION, id, error);
 
   if (!item->erasure && !exec_id (store, sql_participant_withdraw, id, 0, FALSE, error))
     return FALSE;
@@ -948,7 +930,6 @@ dlg_ingest_remove_missing (DlgStore       *store,
   gboolean mark;
   g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) back = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *now = NULL;
   guint held;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
@@ -961,7 +942,11 @@ dlg_ingest_remove_missing (DlgStore       *store,
 
   if (missing->len > 0 || back->len > 0)
     {
-      now = dlg_now_iso8601 ();
+      g_autofree char *now = dlg_now_iso8601 ();
+      /* The mark, then its absence, written through the record base. */
+      g_autoptr(DlgRecord) mark_row = dlg_record_new (DLG_TYPE_CONTRIBUTION, 0);
+
+      dlg_record_set_string (mark_row, "site-missing-at", now);
       if (!dlg_store_begin (store, error))
         return FALSE;
       for (guint i = 0; i < missing->len; i++)
@@ -970,31 +955,22 @@ dlg_ingest_remove_missing (DlgStore       *store,
           gboolean ok;
 
           if (mark)
-            {
-              g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_contribution_mark_missing,
-                                                           error);
-
-              ok = stmt != NULL;
-              if (ok)
-                {
-                  sqlite3_bind_int64 (stmt, 1, id);
-                  dlg_stmt_bind_text (stmt, 2, now);
-                  ok = dlg_store_step_done (store, stmt, error);
-                }
-            }
+            ok = dlg_record_update_fields (mark_row, store, id, contribution_missing_fields, NULL,
+                                           error);
+          else if (kind == DLG_INGEST_CONTRIBUTION)
+            ok = dlg_record_delete_row (store, DLG_TYPE_CONTRIBUTION, id, error);
           else
-            ok = exec_id (store, kind == DLG_INGEST_CONTRIBUTION ? sql_contribution_delete
-                                                                 : sql_participant_delete,
-                          id, 0, FALSE, error);
+            ok = exec_id (store, sql_participant_delete, id, 0, FALSE, error);
           if (!ok)
             {
               dlg_store_rollback (store);
               return FALSE;
             }
         }
+      dlg_record_set_string (mark_row, "site-missing-at", NULL);
       for (guint i = 0; i < back->len; i++)
-        if (!exec_id (store, sql_contribution_clear_missing, g_array_index (back, gint64, i), 0,
-                      FALSE, error))
+        if (!dlg_record_update_fields (mark_row, store, g_array_index (back, gint64, i),
+                                       contribution_missing_fields, NULL, error))
           {
             dlg_store_rollback (store);
             return FALSE;
