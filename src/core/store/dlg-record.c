@@ -59,7 +59,7 @@ typedef struct
   GHashTable           *lists;      /* where (or the type data itself for none) → SQL */
   GHashTable           *queries;    /* where → SQL */
   char                 *sql_insert_row; /* dlg_record_insert_row(), built on first use */
-  GHashTable           *updates;    /* dlg_record_update_fields(): properties → SQL */
+  GHashTable           *updates;    /* dlg_record_update_fields(): names → UpdateFields */
 } RecordType;
 
 /* The first columns of every SELECT; the fields follow. */
@@ -1660,39 +1660,51 @@ insert_row_sql (RecordType *data)
   return data->sql_insert_row;
 }
 
+/* A partial UPDATE: its SQL and its fields, resolved once per list of properties. */
+typedef struct
+{
+  char            *sql;
+  const DlgField **fields;  /* NULL-terminated */
+} UpdateFields;
+
 /* "UPDATE t SET a = ?2, b = ?3 WHERE id = ?1 AND (a IS NOT ?2 OR b IS NOT ?3)", once per
- * (constant) list of names. */
-static const char *
-update_fields_sql (RecordType         *data,
+ * (constant) list of properties. */
+static const UpdateFields *
+update_fields_get (RecordType         *data,
                    const char * const *names)
 {
   const DlgRecordInfo *info = data->info;
-  const char *sql;
+  UpdateFields *update;
 
   g_mutex_lock (&data->lock);
   if (data->updates == NULL)
     data->updates = g_hash_table_new (NULL, NULL);
-  sql = g_hash_table_lookup (data->updates, names);
-  if (sql == NULL)
+  update = g_hash_table_lookup (data->updates, names);
+  if (update == NULL)
     {
       g_autoptr(GString) set = g_string_new (NULL);
       g_autoptr(GString) differs = g_string_new (NULL);
+      guint n = g_strv_length ((char **) names);
 
-      for (guint i = 0; names[i] != NULL; i++)
+      update = g_new0 (UpdateFields, 1);
+      update->fields = g_new0 (const DlgField *, n + 1);
+      for (guint i = 0; i < n; i++)
         {
           const DlgField *field = find_field (info, names[i], NULL);
 
           g_assert (field != NULL && field_is_stored (field));
+          update->fields[i] = field;
           g_string_append_printf (set, "%s%s = ?%u", i ? ", " : "", field->column, i + 2);
           g_string_append_printf (differs, "%s%s IS NOT ?%u", i ? " OR " : "", field->column,
                                   i + 2);
         }
-      sql = g_strdup_printf ("UPDATE %s SET %s WHERE %s = ?1 AND (%s)", info->table, set->str,
-                             info->id_column != NULL ? info->id_column : "id", differs->str);
-      g_hash_table_insert (data->updates, (gpointer) names, (gpointer) sql);
+      update->sql = g_strdup_printf ("UPDATE %s SET %s WHERE %s = ?1 AND (%s)", info->table,
+                                     set->str, info->id_column != NULL ? info->id_column : "id",
+                                     differs->str);
+      g_hash_table_insert (data->updates, (gpointer) names, update);
     }
   g_mutex_unlock (&data->lock);
-  return sql;
+  return update;
 }
 
 /**
@@ -1756,19 +1768,19 @@ dlg_record_update_fields (DlgRecord           *self,
                           gboolean            *changed,
                           GError             **error)
 {
-  RecordType *data;
+  const UpdateFields *update;
   g_autoptr(DlgStmt) stmt = NULL;
 
   g_return_val_if_fail (DLG_IS_RECORD (self), FALSE);
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
   g_return_val_if_fail (names != NULL && names[0] != NULL, FALSE);
 
-  data = RECORD_TYPE (self);
-  if (!(stmt = dlg_store_prepare (store, update_fields_sql (data, names), error)))
+  update = update_fields_get (RECORD_TYPE (self), names);
+  if (!(stmt = dlg_store_prepare (store, update->sql, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  for (guint i = 0; names[i] != NULL; i++)
-    bind_field (self, find_field (data->info, names[i], NULL), stmt, i + 2);
+  for (guint i = 0; update->fields[i] != NULL; i++)
+    bind_field (self, update->fields[i], stmt, i + 2);
   if (!dlg_store_step_done (store, stmt, error))
     return FALSE;
   if (changed != NULL)
