@@ -7,7 +7,10 @@
  * applied in one transaction (a savepoint inside the caller's): an item the source already
  * gave updates the row it made (never a second row), an item not newer than the copy held is
  * left as it is, an item the domain's checks refuse is skipped with the reason and the rest is
- * applied. The FTS index follows through the contribution table's triggers.
+ * applied. Rows are written through the record base (dlg-record-private.h: the row as the item's
+ * record holds it, or the fields a source owns of a row it gave before); the statements here
+ * are look-ups by source and revision, and the contact row. The FTS index follows through the
+ * contribution table's triggers.
  *
  * What the officer owns is never written here: themes (contribution_theme), notes and
  * highlights (contribution_annotation), a registrant's status and reserve rank, and, with
@@ -100,43 +103,27 @@ static const char sql_participant_by_source[] =
   " WHERE process_id = ?1 AND source = ?2 AND source_id = ?3";
 static const char sql_participant_removal_by_source[] =
   "SELECT id FROM participant WHERE source = ?1 AND source_id = ?2";
-/* ?2…?14 as in sql_participant_update. */
-static const char sql_participant_insert[] =
-  "INSERT INTO participant (uuid, channel, age_band, gender, commune, quartier, occupation,"
-  "  prior_participation, household, consent, consent_at, registered_at, remote_rev,"
-  "  source_rev, process_id, source, source_id)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
-/* Not the status nor the reserve rank: the draw's and the officer's. */
-static const char sql_participant_update[] =
-  "UPDATE participant SET channel = ?2, age_band = ?3, gender = ?4, commune = ?5,"
-  "  quartier = ?6, occupation = ?7, prior_participation = ?8, household = ?9, consent = ?10,"
-  "  consent_at = ?11, registered_at = ?12, remote_rev = coalesce (?13, remote_rev),"
-  "  source_rev = coalesce (?14, source_rev)"
-  " WHERE id = ?1 AND status <> 'erased' AND (channel IS NOT ?2 OR age_band IS NOT ?3"
-  "  OR gender IS NOT ?4 OR commune IS NOT ?5 OR quartier IS NOT ?6 OR occupation IS NOT ?7"
-  "  OR prior_participation IS NOT ?8 OR household IS NOT ?9 OR consent IS NOT ?10"
-  "  OR consent_at IS NOT ?11 OR registered_at IS NOT ?12"
-  "  OR remote_rev IS NOT coalesce (?13, remote_rev)"
-  "  OR source_rev IS NOT coalesce (?14, source_rev))";
+/* What a source owns of a registration it gave before: not the status nor the reserve rank
+ * (the draw's and the officer's). */
+static const char * const participant_source_fields[] = {
+  "channel", "age-band", "gender", "commune", "quartier", "occupation", "prior-participation",
+  "household", "consent", "consent-at", "registered-at", "remote-rev", "source-rev", NULL
+};
+/* A withdrawal deletes the registrant unless a draw refers to them; then, and for a GDPR
+ * erasure, the contact row goes and the profile is blanked. */
+static const char * const participant_erased_fields[] = {
+  "age-band", "gender", "commune", "quartier", "occupation", "household",
+  "prior-participation", "consent-at", "status", "remote-rev", "source-rev", NULL
+};
+static const char sql_participant_in_draw[] =
+  "SELECT count(*) FROM draw_probability WHERE participant_id = ?1";
+static const char sql_contact_erase[] = "DELETE FROM participant_contact WHERE participant_id = ?1";
+/* Contact data is not on the record base: the ingestion path writes its row. */
 static const char sql_contact_upsert[] =
   "INSERT INTO participant_contact (participant_id, full_name, email, phone, address)"
   "  VALUES (?1, ?2, ?3, ?4, ?5)"
   " ON CONFLICT (participant_id) DO UPDATE SET full_name = excluded.full_name,"
   "  email = excluded.email, phone = excluded.phone, address = excluded.address";
-/* A withdrawal deletes the registrant unless a draw refers to them; then, and for a GDPR
- * erasure, the contact row goes and the profile is blanked. */
-static const char sql_participant_withdraw[] =
-  "DELETE FROM participant WHERE id = ?1 AND NOT EXISTS"
-  "  (SELECT 1 FROM draw_probability dp WHERE dp.participant_id = participant.id)";
-static const char sql_contact_erase[] = "DELETE FROM participant_contact WHERE participant_id = ?1";
-static const char sql_participant_erase[] =
-  "UPDATE participant SET age_band = '', gender = '', commune = '', quartier = '',"
-  "  occupation = '', household = NULL, prior_participation = 0, consent_at = NULL,"
-  "  status = 'erased',"
-  "  remote_rev = CASE WHEN ?3 THEN max (coalesce (remote_rev, 0), ?2) ELSE remote_rev END,"
-  "  source_rev = CASE WHEN ?3 THEN source_rev ELSE max (coalesce (source_rev, 0), ?2) END"
-  " WHERE id = ?1";
-
 /* What a source gave before and no longer has (dlg_ingest_remove_missing). The site's rows
  * are those with its revision; contributions received in person are the app's own, whatever
  * the site lost; a registrant a draw refers to, or whom the draw moved on, stays. */
@@ -151,7 +138,6 @@ static const char sql_missing_participants_site[] =
 static const char sql_missing_participants[] =
   "SELECT id, source_id, 0 FROM participant WHERE source = ?1 AND status = 'registered'"
   "  AND id NOT IN (SELECT participant_id FROM draw_probability)";
-static const char sql_participant_delete[] = "DELETE FROM participant WHERE id = ?1";
 
 static void
 item_clear (Item *item)
@@ -184,16 +170,32 @@ report_skip (DlgIngestReport *report,
   g_debug ("Item %u (%s) skipped: %s", index + 1, item->source_id, reason);
 }
 
+/* The revisions @record is written with: the site's is remote_rev, another source's
+ * source_rev; an item without one keeps the revision held. */
 static void
-bind_rev_or_null (sqlite3_stmt *stmt,
-                  int           index,
-                  gint64        rev,
-                  gboolean      wanted)
+take_revisions (DlgRecord      *record,
+                DlgIngestBatch *batch,
+                const Item     *item,
+                const Held     *held)
 {
-  if (wanted && rev > 0)
-    sqlite3_bind_int64 (stmt, index, rev);
-  else
-    sqlite3_bind_null (stmt, index);
+  gboolean has_rev = item->rev > 0;
+
+  dlg_record_set_int64 (record, "remote-rev", has_rev && batch->by_uuid ? item->rev
+                                               : held->id != 0 ? held->remote_rev : -1);
+  dlg_record_set_int64 (record, "source-rev", has_rev && !batch->by_uuid ? item->rev
+                                               : held->id != 0 ? held->source_rev : -1);
+}
+
+/* The revision an erasure leaves: the newer of the one held and the erasure's. */
+static void
+take_erasure_revision (DlgRecord      *record,
+                       DlgIngestBatch *batch,
+                       const Item     *item)
+{
+  const char *field = batch->by_uuid ? "remote-rev" : "source-rev";
+  gint64 rev = dlg_record_get_int64 (record, field);
+
+  dlg_record_set_int64 (record, field, MAX (MAX (rev, 0), item->rev));
 }
 
 /* Finds the row of @item: by uuid for the site, else by the source's id in its process.
@@ -258,15 +260,24 @@ held_is_current (const Held *held,
   return item->rev > 0 && held->has_rev && held->rev >= item->rev;
 }
 
-/* The uuid of a row a source's item makes: its own when it has one (the site's are ours). */
-static char *
-new_row_uuid (DlgIngestBatch *batch,
-              const Item     *item,
-              const char     *uuid)
+/* Inserts the row a source's item makes: its uuid is its own when it has one (the site's
+ * are ours), with the source and the source's id. */
+static gboolean
+insert_new (DlgStore        *store,
+            DlgIngestBatch  *batch,
+            const Item      *item,
+            DlgRecord       *record,
+            GError         **error)
 {
-  if (uuid != NULL)
-    return g_strdup (uuid);
-  return batch->by_uuid ? g_strdup (item->source_id) : dlg_uuid_new ();
+  if (dlg_record_get_uuid (record) == NULL)
+    {
+      g_autofree char *uuid = batch->by_uuid ? g_strdup (item->source_id) : dlg_uuid_new ();
+
+      dlg_record_set_uuid (record, uuid);
+    }
+  dlg_record_set_string (record, "source", batch->source);
+  dlg_record_set_string (record, "source-id", item->source_id);
+  return dlg_record_insert_row (record, store, error);
 }
 
 /* Returns FALSE on an SQL error; counts the item in @report. The item's record becomes the
@@ -281,7 +292,6 @@ apply_contribution (DlgStore        *store,
   DlgRecord *c = DLG_RECORD (item->record);
   const char *uuid = dlg_record_get_uuid (c);
   gint64 process_id = dlg_record_get_process_id (c);
-  gboolean has_rev = item->rev > 0;
   gboolean changed;
   Held held;
 
@@ -293,22 +303,13 @@ apply_contribution (DlgStore        *store,
       return TRUE;
     }
 
-  /* The site's revision is remote_rev, another source's source_rev; an item without one
-   * keeps the revision held. An item the source lists is not missing from it. */
-  dlg_record_set_int64 (c, "remote-rev", has_rev && batch->by_uuid ? item->rev
-                                          : held.id != 0 ? held.remote_rev : -1);
-  dlg_record_set_int64 (c, "source-rev", has_rev && !batch->by_uuid ? item->rev
-                                          : held.id != 0 ? held.source_rev : -1);
+  /* An item the source lists is not missing from it. */
+  take_revisions (c, batch, item, &held);
   dlg_record_set_string (c, "site-missing-at", NULL);
   if (held.id == 0)
     {
-      g_autofree char *row_uuid = new_row_uuid (batch, item, uuid);
-
-      dlg_record_set_uuid (c, row_uuid);
-      dlg_record_set_string (c, "source", batch->source);
-      dlg_record_set_string (c, "source-id", item->source_id);
       dlg_record_set_string (c, "sync-state", "synced");
-      if (!dlg_record_insert_row (c, store, error))
+      if (!insert_new (store, batch, item, c, error))
         return FALSE;
       report->n_added++;
       return TRUE;
@@ -335,8 +336,6 @@ erase_contribution (DlgStore        *store,
                     GError         **error)
 {
   g_autoptr(DlgContribution) c = dlg_contribution_load (store, id, error);
-  const char *rev_field = batch->by_uuid ? "remote-rev" : "source-rev";
-  gint64 rev;
 
   if (c == NULL)
     return FALSE;
@@ -345,8 +344,7 @@ erase_contribution (DlgStore        *store,
   dlg_contribution_set_author_ref (c, "");
   dlg_contribution_clear_location (c);
   dlg_contribution_set_data_json (c, NULL);
-  rev = dlg_record_get_int64 (DLG_RECORD (c), rev_field);
-  dlg_record_set_int64 (DLG_RECORD (c), rev_field, MAX (MAX (rev, 0), item->rev));
+  take_erasure_revision (DLG_RECORD (c), batch, item);
   return dlg_record_update_fields (DLG_RECORD (c), store, id, contribution_erased_fields, NULL,
                                    error);
 }
@@ -369,28 +367,6 @@ write_contact (DlgStore               *store,
   return dlg_store_step_done (store, stmt, error);
 }
 
-/* ?2…?14 of sql_participant_insert and sql_participant_update. */
-static void
-bind_participant (sqlite3_stmt   *stmt,
-                  DlgIngestBatch *batch,
-                  const Item     *item,
-                  DlgParticipant *p)
-{
-  dlg_stmt_bind_text (stmt, 2, dlg_participant_get_channel (p));
-  dlg_stmt_bind_text (stmt, 3, dlg_participant_get_age_band (p));
-  dlg_stmt_bind_text (stmt, 4, dlg_participant_get_gender (p));
-  dlg_stmt_bind_text (stmt, 5, dlg_participant_get_commune (p));
-  dlg_stmt_bind_text (stmt, 6, dlg_participant_get_quartier (p));
-  dlg_stmt_bind_text (stmt, 7, dlg_participant_get_occupation (p));
-  sqlite3_bind_int (stmt, 8, dlg_participant_get_prior_participation (p));
-  dlg_stmt_bind_text (stmt, 9, dlg_participant_get_household (p));
-  sqlite3_bind_int (stmt, 10, dlg_participant_get_consent (p));
-  dlg_stmt_bind_text (stmt, 11, dlg_participant_get_consent_at (p));
-  dlg_stmt_bind_text (stmt, 12, dlg_participant_get_registered_at (p));
-  bind_rev_or_null (stmt, 13, item->rev, batch->by_uuid);
-  bind_rev_or_null (stmt, 14, item->rev, !batch->by_uuid);
-}
-
 static gboolean
 apply_registration (DlgStore        *store,
                     DlgIngestBatch  *batch,
@@ -398,14 +374,13 @@ apply_registration (DlgStore        *store,
                     DlgIngestReport *report,
                     GError         **error)
 {
-  DlgParticipant *p = DLG_PARTICIPANT (item->record);
-  const char *uuid = dlg_participant_get_uuid (p);
-  gint64 process_id = dlg_participant_get_process_id (p);
-  g_autoptr(DlgStmt) stmt = NULL;
+  DlgRecord *p = DLG_RECORD (item->record);
   gint64 participant_id;
+  gboolean changed;
   Held held;
 
-  if (!find_held (store, batch, item, uuid, process_id, &held, error))
+  if (!find_held (store, batch, item, dlg_record_get_uuid (p), dlg_record_get_process_id (p),
+                  &held, error))
     return FALSE;
   /* A registrant erased at their request stays erased. */
   if (held.id != 0 && (held.erased || held_is_current (&held, item)))
@@ -414,29 +389,23 @@ apply_registration (DlgStore        *store,
       return TRUE;
     }
 
-  if (!(stmt = dlg_store_prepare (store, held.id == 0 ? sql_participant_insert
-                                                      : sql_participant_update, error)))
-    return FALSE;
-  bind_participant (stmt, batch, item, p);
+  take_revisions (p, batch, item, &held);
   if (held.id == 0)
     {
-      g_autofree char *row_uuid = new_row_uuid (batch, item, uuid);
-
-      dlg_stmt_bind_text (stmt, 1, row_uuid);
-      sqlite3_bind_int64 (stmt, 15, process_id);
-      dlg_stmt_bind_text (stmt, 16, batch->source);
-      dlg_stmt_bind_text (stmt, 17, item->source_id);
-      if (!dlg_store_step_done (store, stmt, error))
+      /* The status and the reserve rank are the draw's: a new registrant has none yet. */
+      dlg_record_set_string (p, "status", "registered");
+      dlg_record_set_int64 (p, "reserve-rank", -1);
+      if (!insert_new (store, batch, item, p, error))
         return FALSE;
-      participant_id = sqlite3_last_insert_rowid (dlg_store_get_db (store));
+      participant_id = dlg_record_get_id (p);
       report->n_added++;
     }
   else
     {
-      sqlite3_bind_int64 (stmt, 1, held.id);
-      if (!dlg_store_step_done (store, stmt, error))
+      if (!dlg_record_update_fields (p, store, held.id, participant_source_fields, &changed,
+                                     error))
         return FALSE;
-      if (sqlite3_changes (dlg_store_get_db (store)) == 0)
+      if (!changed)
         {
           report->n_unchanged++;
           return TRUE;
@@ -451,27 +420,50 @@ apply_registration (DlgStore        *store,
   return TRUE;
 }
 
-/* Runs @sql on the row @id; an erasure's statement also takes the revision (?2) and whether it
- * is the site's (?3). */
+/* Withdraws (deletes, unless a draw refers to them) or erases the registrant @id: their
+ * contact row goes and their profile is blanked. */
 static gboolean
-exec_id (DlgStore    *store,
-         const char  *sql,
-         gint64       id,
-         gint64       rev,
-         gboolean     by_uuid,
-         GError     **error)
+remove_registration (DlgStore        *store,
+                     DlgIngestBatch  *batch,
+                     const Item      *item,
+                     gint64           id,
+                     GError         **error)
 {
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
+  g_autoptr(DlgParticipant) p = NULL;
+  g_autoptr(DlgStmt) stmt = NULL;
 
-  if (stmt == NULL)
+  if (!item->erasure)
+    {
+      g_autoptr(DlgStmt) in_draw = dlg_store_prepare (store, sql_participant_in_draw, error);
+      int rc;
+
+      if (in_draw == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (in_draw, 1, id);
+      if ((rc = sqlite3_step (in_draw)) != SQLITE_ROW)
+        return dlg_store_set_error (store, rc, error);
+      if (sqlite3_column_int64 (in_draw, 0) == 0)
+        return dlg_record_delete_row (store, DLG_TYPE_PARTICIPANT, id, error);
+    }
+  if (!(stmt = dlg_store_prepare (store, sql_contact_erase, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_bind_parameter_count (stmt) >= 3)
-    {
-      sqlite3_bind_int64 (stmt, 2, rev);
-      sqlite3_bind_int (stmt, 3, by_uuid);
-    }
-  return dlg_store_step_done (store, stmt, error);
+  if (!dlg_store_step_done (store, stmt, error))
+    return FALSE;
+  if (!(p = dlg_participant_load (store, id, error)))
+    return FALSE;
+  dlg_participant_set_age_band (p, "");
+  dlg_participant_set_gender (p, "");
+  dlg_participant_set_commune (p, "");
+  dlg_participant_set_quartier (p, "");
+  dlg_participant_set_occupation (p, "");
+  dlg_participant_set_household (p, NULL);
+  dlg_participant_set_prior_participation (p, FALSE);
+  dlg_record_set_string (DLG_RECORD (p), "consent-at", NULL);
+  dlg_participant_set_status (p, "erased");
+  take_erasure_revision (DLG_RECORD (p), batch, item);
+  return dlg_record_update_fields (DLG_RECORD (p), store, id, participant_erased_fields, NULL,
+                                   error);
 }
 
 static gboolean
@@ -484,11 +476,7 @@ remove_one (DlgStore        *store,
   if (item->kind == DLG_INGEST_CONTRIBUTION)
     return item->erasure ? erase_contribution (store, batch, item, id, error)
                          : dlg_record_delete_row (store, DLG_TYPE_CONTRIBUTION, id, error);
-
-  if (!item->erasure && !exec_id (store, sql_participant_withdraw, id, 0, FALSE, error))
-    return FALSE;
-  return exec_id (store, sql_contact_erase, id, 0, FALSE, error) &&
-         exec_id (store, sql_participant_erase, id, item->rev, batch->by_uuid, error);
+  return remove_registration (store, batch, item, id, error);
 }
 
 static gboolean
@@ -645,7 +633,8 @@ dlg_ingest_batch_get_n_items (DlgIngestBatch *self)
  * @contribution: (transfer none): what it says (dlg_contribution_new_from_json() or built by
  *   the caller), with its process; its uuid when the source shares the app's, else none
  *
- * Queues a contribution for dlg_ingest_batch_apply().
+ * Queues a contribution for dlg_ingest_batch_apply(), which writes the row through it: once
+ * applied, it holds the revisions written and, when it made a new row, its id, uuid and source.
  */
 void
 dlg_ingest_batch_add_contribution (DlgIngestBatch   *self,
@@ -670,7 +659,8 @@ dlg_ingest_batch_add_contribution (DlgIngestBatch   *self,
  * @participant: (transfer none): the registrant's profile, with its process
  * @contact: (transfer none) (nullable): their contact data, written only to the contact table
  *
- * Queues a registration for dlg_ingest_batch_apply().
+ * Queues a registration for dlg_ingest_batch_apply(), which writes the row through
+ * @participant (as for dlg_ingest_batch_add_contribution()).
  */
 void
 dlg_ingest_batch_add_registration (DlgIngestBatch        *self,
@@ -957,10 +947,10 @@ dlg_ingest_remove_missing (DlgStore       *store,
           if (mark)
             ok = dlg_record_update_fields (mark_row, store, id, contribution_missing_fields, NULL,
                                            error);
-          else if (kind == DLG_INGEST_CONTRIBUTION)
-            ok = dlg_record_delete_row (store, DLG_TYPE_CONTRIBUTION, id, error);
           else
-            ok = exec_id (store, sql_participant_delete, id, 0, FALSE, error);
+            ok = dlg_record_delete_row (store, kind == DLG_INGEST_CONTRIBUTION
+                                               ? DLG_TYPE_CONTRIBUTION : DLG_TYPE_PARTICIPANT,
+                                        id, error);
           if (!ok)
             {
               dlg_store_rollback (store);
