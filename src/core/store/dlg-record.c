@@ -490,6 +490,20 @@ fail_invalid (const DlgField  *field,
   return FALSE;
 }
 
+/* The label and blank message of @field, translated: only for the message of a check that
+ * failed (checks run with no error first, since a batch checks thousands of records). */
+static const char *
+field_label (const DlgField *field)
+{
+  return field->label != NULL ? _(field->label) : field->property;
+}
+
+static const char *
+field_empty (const DlgField *field)
+{
+  return field->empty != NULL ? _(field->empty) : NULL;
+}
+
 /* The checks the table declares, field by field, in its order. */
 static gboolean
 validate_fields (DlgRecord  *self,
@@ -501,8 +515,6 @@ validate_fields (DlgRecord  *self,
     {
       const DlgField *field = &info->fields[i];
       gboolean required = (field->flags & DLG_FIELD_REQUIRED) != 0;
-      const char *label = field->label != NULL ? _(field->label) : field->property;
-      const char *empty = field->empty != NULL ? _(field->empty) : NULL;
       const char *text;
       double number;
 
@@ -513,15 +525,17 @@ validate_fields (DlgRecord  *self,
         case DLG_FIELD_STRING:
         case DLG_FIELD_TEXT:
           text = *FIELD_PTR (self, field, char *);
-          if (!dlg_check_text (text, required, field->max_chars, label, empty, error))
-            return FALSE;
+          if (!dlg_check_text (text, required, field->max_chars, field->property, NULL, NULL))
+            return dlg_check_text (text, required, field->max_chars, field_label (field),
+                                   field_empty (field), error);
           if (field->check != NULL && !field->check (text, error))
             return FALSE;
           break;
         case DLG_FIELD_DATE:
           text = *FIELD_PTR (self, field, char *);
-          if (!dlg_check_date (text, required, label, empty, error))
-            return FALSE;
+          if (!dlg_check_date (text, required, field->property, NULL, NULL))
+            return dlg_check_date (text, required, field_label (field), field_empty (field),
+                                   error);
           break;
         case DLG_FIELD_ENUM:
           text = *FIELD_PTR (self, field, char *);
