@@ -510,6 +510,50 @@ test_registrations (Fixture       *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM participant_contact"), ==, 1);
 }
 
+/* A registrant a draw refers to is not deleted by a withdrawal: erased, without contact data;
+ * a new registrant is "registered", whatever the object handed in says. */
+static void
+test_withdraw_drawn (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgIngestBatch) batch = dlg_ingest_batch_new ("csv");
+  g_autoptr(DlgIngestBatch) removals = dlg_ingest_batch_new ("csv");
+  g_autoptr(DlgIngestReport) report = NULL;
+  g_autoptr(DlgIngestReport) r2 = NULL;
+  g_autoptr(DlgParticipant) p = dlg_participant_new (f->process_id);
+  g_autoptr(DlgParticipantContact) contact = dlg_participant_contact_new (0);
+  g_autofree char *sql = NULL;
+
+  dlg_participant_set_age_band (p, "30-44");
+  dlg_participant_set_status (p, "selected");
+  dlg_record_set_string (DLG_RECORD (p), "registered-at", "2026-11-20T10:00:00Z");
+  dlg_participant_contact_set_email (contact, "someone@example.fr");
+  dlg_ingest_batch_add_registration (batch, "form-9", 7, p, contact);
+  report = apply (f, batch);
+  g_assert_cmpuint (report->n_added, ==, 1);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM participant WHERE source_id = 'form-9'"
+                                    " AND status = 'registered' AND source_rev = 7"
+                                    " AND reserve_rank IS NULL AND remote_rev IS NULL"), ==, 1);
+
+  sql = g_strdup_printf ("INSERT INTO draw (id, uuid, process_id, algorithm, seed, panel_size,"
+                         " inputs_json, result_json, created_at) VALUES (1, 'd', %" G_GINT64_FORMAT
+                         ", 'legacy', 1, 1, '{}', '{}', '2026-11-21');"
+                         " INSERT INTO draw_probability (draw_id, participant_id, probability)"
+                         " SELECT 1, id, 0.5 FROM participant WHERE source_id = 'form-9'",
+                         f->process_id);
+  g_assert_true (dlg_store_exec (f->store, sql, &error));
+  g_assert_no_error (error);
+
+  dlg_ingest_batch_add_removal (removals, DLG_INGEST_REGISTRATION, "form-9", 8, FALSE);
+  r2 = apply (f, removals);
+  g_assert_cmpuint (r2->n_removed, ==, 1);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM participant WHERE source_id = 'form-9'"
+                                    " AND status = 'erased' AND age_band = '' AND source_rev = 8"),
+                   ==, 1);
+  g_assert_cmpint (count (f->store, "SELECT count(*) FROM participant_contact"), ==, 0);
+}
+
 /* After a full scan, what the source no longer has goes; what it still has stays. */
 static void
 test_remove_missing (Fixture       *f,
@@ -812,6 +856,7 @@ main (int    argc,
   ADD ("/core/ingest/fts", test_fts);
   ADD ("/core/ingest/cancel", test_cancel);
   ADD ("/core/ingest/registrations", test_registrations);
+  ADD ("/core/ingest/withdraw-drawn", test_withdraw_drawn);
   ADD ("/core/ingest/remove-missing", test_remove_missing);
   ADD ("/core/ingest/site-missing-marked", test_site_missing_marked);
   ADD ("/core/ingest/from-json", test_from_json);

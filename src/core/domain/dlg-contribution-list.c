@@ -22,6 +22,7 @@
 #include "dlg-contribution.h"
 #include "dlg-contribution-list.h"
 #include "dlg-domain-private.h"
+#include "dlg-record-private.h"
 #include "dlg-store.h"
 
 #define PAGE_SIZE 200
@@ -208,19 +209,19 @@ build_statements (DlgContributionList *self)
   g_string_append (g_string_append (sql, sql_count), where->str);
   self->count_stmt = prepare (self, sql->str);
 
-  g_string_assign (sql, dlg_contribution_get_select_sql ());
+  g_string_assign (sql, dlg_record_type_get_select (DLG_TYPE_CONTRIBUTION));
   g_string_append (sql, where->str);
   g_string_append (sql, sql_order);
   g_string_append (sql, sql_offset);
   self->page_stmt = prepare (self, sql->str);
 
-  g_string_assign (sql, dlg_contribution_get_select_sql ());
+  g_string_assign (sql, dlg_record_type_get_select (DLG_TYPE_CONTRIBUTION));
   g_string_append (sql, where->str);
   g_string_append (sql, sql_after);
   g_string_append (sql, sql_order);
   self->after_stmt = prepare (self, sql->str);
 
-  g_string_assign (sql, dlg_contribution_get_select_sql ());
+  g_string_assign (sql, dlg_record_type_get_select (DLG_TYPE_CONTRIBUTION));
   g_string_append (sql, where->str);
   g_string_append (sql, sql_order_reverse);
   g_string_append (sql, sql_offset);
@@ -299,7 +300,7 @@ read_rows (DlgContributionList *self,
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (items, dlg_contribution_new_from_row (stmt));
+    g_ptr_array_add (items, dlg_record_new_from_stmt (DLG_TYPE_CONTRIBUTION, stmt));
   if (rc != SQLITE_DONE)
     g_warning ("Cannot read contributions: %s", sqlite3_errmsg (dlg_store_get_db (self->store)));
   sqlite3_reset (stmt);

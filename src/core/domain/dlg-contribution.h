@@ -7,13 +7,14 @@
 
 #include <gio/gio.h>
 
+#include "dlg-record.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
 
 #define DLG_TYPE_CONTRIBUTION (dlg_contribution_get_type ())
 
-G_DECLARE_FINAL_TYPE (DlgContribution, dlg_contribution, DLG, CONTRIBUTION, GObject)
+G_DECLARE_FINAL_TYPE (DlgContribution, dlg_contribution, DLG, CONTRIBUTION, DlgRecord)
 
 DlgContribution *dlg_contribution_new                   (gint64 process_id);
 

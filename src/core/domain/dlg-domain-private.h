@@ -78,9 +78,4 @@ gboolean    dlg_response_touch  (DlgStore            *store,
                                  gint64               process_id,
                                  GError             **error);
 
-/* The SELECT of a contribution ("... FROM contribution t LEFT JOIN ..."), to which a WHERE
- * clause on t can be appended, and the object made of one of its rows. */
-const char      *dlg_contribution_get_select_sql (void);
-DlgContribution *dlg_contribution_new_from_row   (sqlite3_stmt *stmt);
-
 G_END_DECLS

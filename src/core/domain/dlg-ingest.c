@@ -7,7 +7,10 @@
  * applied in one transaction (a savepoint inside the caller's): an item the source already
  * gave updates the row it made (never a second row), an item not newer than the copy held is
  * left as it is, an item the domain's checks refuse is skipped with the reason and the rest is
- * applied. The FTS index follows through the contribution table's triggers.
+ * applied. Rows are written through the record base (dlg-record-private.h: the row as the item's
+ * record holds it, or the fields a source owns of a row it gave before); the statements here
+ * are look-ups by source and revision, and the contact row. The FTS index follows through the
+ * contribution table's triggers.
  *
  * What the officer owns is never written here: themes (contribution_theme), notes and
  * highlights (contribution_annotation), a registrant's status and reserve rank, and, with
@@ -20,8 +23,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "dlg-contribution.h"
@@ -30,6 +31,7 @@
 #include "dlg-ingest.h"
 #include "dlg-participant.h"
 #include "dlg-participant-contact.h"
+#include "dlg-record-private.h"
 #include "dlg-store-private.h"
 
 #define PROGRESS_EVERY 100
@@ -58,7 +60,9 @@ typedef struct
 {
   gint64   id;
   gboolean has_rev;
-  gint64   rev;
+  gint64   rev;          /* the batch's: remote_rev for the site, else source_rev */
+  gint64   remote_rev;   /* -1: none */
+  gint64   source_rev;   /* -1: none */
   gboolean erased;
 } Held;
 
@@ -71,39 +75,27 @@ static const char sql_contribution_by_source[] =
   " WHERE process_id = ?1 AND source = ?2 AND source_id = ?3";
 static const char sql_contribution_removal_by_source[] =
   "SELECT id FROM contribution WHERE source = ?1 AND source_id = ?2";
-/* ?2…?17 as in sql_contribution_update, so that one function binds both. */
-static const char sql_contribution_insert[] =
-  "INSERT INTO contribution (uuid, feature, kind, parent_uuid, author_ref, title, body, lat,"
-  "  lon, data_json, created_at, moderation, moderation_reason, supports, remote_rev,"
-  "  source_rev, process_id, channel, source, source_id, sync_state)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?16, ?17, ?18, ?19,"
-  "  ?20, ?21, 'synced')";
-/* Not the channel (the site's copy of an in-person contribution is the app's), nor the sync
- * state; the moderation only when the officer has no decision on its way (?15). Nothing is
- * written when nothing differs, so that the report tells updated from unchanged. */
-static const char sql_contribution_update[] =
-  "UPDATE contribution SET feature = ?2, kind = ?3, parent_uuid = ?4, author_ref = ?5,"
-  "  title = ?6, body = ?7, lat = ?8, lon = ?9, data_json = ?10, created_at = ?11,"
-  "  moderation = CASE WHEN ?15 THEN moderation ELSE ?12 END,"
-  "  moderation_reason = CASE WHEN ?15 THEN moderation_reason ELSE ?13 END,"
-  "  supports = ?14, remote_rev = coalesce (?16, remote_rev),"
-  "  source_rev = coalesce (?17, source_rev), site_missing_at = NULL"
-  " WHERE id = ?1 AND (site_missing_at IS NOT NULL OR feature IS NOT ?2 OR kind IS NOT ?3 OR parent_uuid IS NOT ?4"
-  "  OR author_ref IS NOT ?5 OR title IS NOT ?6 OR body IS NOT ?7 OR lat IS NOT ?8"
-  "  OR lon IS NOT ?9 OR data_json IS NOT ?10 OR created_at IS NOT ?11"
-  "  OR (NOT ?15 AND (moderation IS NOT ?12 OR moderation_reason IS NOT ?13))"
-  "  OR supports IS NOT ?14 OR remote_rev IS NOT coalesce (?16, remote_rev)"
-  "  OR source_rev IS NOT coalesce (?17, source_rev))";
-static const char sql_contribution_delete[] = "DELETE FROM contribution WHERE id = ?1";
+
+/* A contribution's rows are written through the record base (dlg-record-private.h): what a
+ * source owns of one it gave before. Not the channel (the site's copy of an in-person
+ * contribution is the app's), the sync state, the source or the officer's annotations; the
+ * moderation only when the officer has no decision on its way. Nothing is written when
+ * nothing differs, so that the report tells updated from unchanged. */
+static const char * const contribution_source_fields[] = {
+  "feature", "kind", "parent-uuid", "author-ref", "title", "body", "lat", "lon", "data-json",
+  "created-at", "moderation", "moderation-reason", "supports", "remote-rev", "source-rev",
+  "site-missing-at", NULL
+};
+static const char * const contribution_source_fields_keep_moderation[] = {
+  "feature", "kind", "parent-uuid", "author-ref", "title", "body", "lat", "lon", "data-json",
+  "created-at", "supports", "remote-rev", "source-rev", "site-missing-at", NULL
+};
 /* A GDPR erasure keeps the row (its moderation, its place in the recommendations' sources)
  * without a word of its author's. */
-static const char sql_contribution_erase[] =
-  "UPDATE contribution SET title = '', body = '', author_ref = '', lat = NULL, lon = NULL,"
-  "  data_json = NULL,"
-  "  remote_rev = CASE WHEN ?3 THEN max (coalesce (remote_rev, 0), ?2) ELSE remote_rev END,"
-  "  source_rev = CASE WHEN ?3 THEN source_rev ELSE max (coalesce (source_rev, 0), ?2) END"
-  " WHERE id = ?1";
-
+static const char * const contribution_erased_fields[] = {
+  "title", "body", "author-ref", "lat", "lon", "data-json", "remote-rev", "source-rev", NULL
+};
+static const char * const contribution_missing_fields[] = { "site-missing-at", NULL };
 static const char sql_participant_by_uuid[] =
   "SELECT id, remote_rev, source_rev, status = 'erased' FROM participant WHERE uuid = ?1";
 static const char sql_participant_by_source[] =
@@ -111,55 +103,33 @@ static const char sql_participant_by_source[] =
   " WHERE process_id = ?1 AND source = ?2 AND source_id = ?3";
 static const char sql_participant_removal_by_source[] =
   "SELECT id FROM participant WHERE source = ?1 AND source_id = ?2";
-/* ?2…?14 as in sql_participant_update. */
-static const char sql_participant_insert[] =
-  "INSERT INTO participant (uuid, channel, age_band, gender, commune, quartier, occupation,"
-  "  prior_participation, household, consent, consent_at, registered_at, remote_rev,"
-  "  source_rev, process_id, source, source_id)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
-/* Not the status nor the reserve rank: the draw's and the officer's. */
-static const char sql_participant_update[] =
-  "UPDATE participant SET channel = ?2, age_band = ?3, gender = ?4, commune = ?5,"
-  "  quartier = ?6, occupation = ?7, prior_participation = ?8, household = ?9, consent = ?10,"
-  "  consent_at = ?11, registered_at = ?12, remote_rev = coalesce (?13, remote_rev),"
-  "  source_rev = coalesce (?14, source_rev)"
-  " WHERE id = ?1 AND status <> 'erased' AND (channel IS NOT ?2 OR age_band IS NOT ?3"
-  "  OR gender IS NOT ?4 OR commune IS NOT ?5 OR quartier IS NOT ?6 OR occupation IS NOT ?7"
-  "  OR prior_participation IS NOT ?8 OR household IS NOT ?9 OR consent IS NOT ?10"
-  "  OR consent_at IS NOT ?11 OR registered_at IS NOT ?12"
-  "  OR remote_rev IS NOT coalesce (?13, remote_rev)"
-  "  OR source_rev IS NOT coalesce (?14, source_rev))";
+/* What a source owns of a registration it gave before: not the status nor the reserve rank
+ * (the draw's and the officer's). */
+static const char * const participant_source_fields[] = {
+  "channel", "age-band", "gender", "commune", "quartier", "occupation", "prior-participation",
+  "household", "consent", "consent-at", "registered-at", "remote-rev", "source-rev", NULL
+};
+/* A withdrawal deletes the registrant unless a draw refers to them; then, and for a GDPR
+ * erasure, the contact row goes and the profile is blanked. */
+static const char * const participant_erased_fields[] = {
+  "age-band", "gender", "commune", "quartier", "occupation", "household",
+  "prior-participation", "consent-at", "status", "remote-rev", "source-rev", NULL
+};
+static const char sql_participant_in_draw[] =
+  "SELECT count(*) FROM draw_probability WHERE participant_id = ?1";
+static const char sql_contact_erase[] = "DELETE FROM participant_contact WHERE participant_id = ?1";
+/* Contact data is not on the record base: the ingestion path writes its row. */
 static const char sql_contact_upsert[] =
   "INSERT INTO participant_contact (participant_id, full_name, email, phone, address)"
   "  VALUES (?1, ?2, ?3, ?4, ?5)"
   " ON CONFLICT (participant_id) DO UPDATE SET full_name = excluded.full_name,"
   "  email = excluded.email, phone = excluded.phone, address = excluded.address";
-/* A withdrawal deletes the registrant unless a draw refers to them; then, and for a GDPR
- * erasure, the contact row goes and the profile is blanked. */
-static const char sql_participant_withdraw[] =
-  "DELETE FROM participant WHERE id = ?1 AND NOT EXISTS"
-  "  (SELECT 1 FROM draw_probability dp WHERE dp.participant_id = participant.id)";
-static const char sql_contact_erase[] = "DELETE FROM participant_contact WHERE participant_id = ?1";
-static const char sql_participant_erase[] =
-  "UPDATE participant SET age_band = '', gender = '', commune = '', quartier = '',"
-  "  occupation = '', household = NULL, prior_participation = 0, consent_at = NULL,"
-  "  status = 'erased',"
-  "  remote_rev = CASE WHEN ?3 THEN max (coalesce (remote_rev, 0), ?2) ELSE remote_rev END,"
-  "  source_rev = CASE WHEN ?3 THEN source_rev ELSE max (coalesce (source_rev, 0), ?2) END"
-  " WHERE id = ?1";
-
 /* What a source gave before and no longer has (dlg_ingest_remove_missing). The site's rows
  * are those with its revision; contributions received in person are the app's own, whatever
  * the site lost; a registrant a draw refers to, or whom the draw moved on, stays. */
 static const char sql_missing_contributions_site[] =
   "SELECT id, uuid, site_missing_at IS NOT NULL FROM contribution"
   " WHERE remote_rev IS NOT NULL AND channel = 'online'";
-/* The site's contributions are never removed on absence alone (it may have been restored from
- * an older backup): they are marked, and the mark goes when the site lists them again. */
-static const char sql_contribution_mark_missing[] =
-  "UPDATE contribution SET site_missing_at = ?2 WHERE id = ?1 AND site_missing_at IS NULL";
-static const char sql_contribution_clear_missing[] =
-  "UPDATE contribution SET site_missing_at = NULL WHERE id = ?1 AND site_missing_at IS NOT NULL";
 static const char sql_missing_contributions[] =
   "SELECT id, source_id, 0 FROM contribution WHERE source = ?1";
 static const char sql_missing_participants_site[] =
@@ -168,7 +138,6 @@ static const char sql_missing_participants_site[] =
 static const char sql_missing_participants[] =
   "SELECT id, source_id, 0 FROM participant WHERE source = ?1 AND status = 'registered'"
   "  AND id NOT IN (SELECT participant_id FROM draw_probability)";
-static const char sql_participant_delete[] = "DELETE FROM participant WHERE id = ?1";
 
 static void
 item_clear (Item *item)
@@ -201,27 +170,32 @@ report_skip (DlgIngestReport *report,
   g_debug ("Item %u (%s) skipped: %s", index + 1, item->source_id, reason);
 }
 
+/* The revisions @record is written with: the site's is remote_rev, another source's
+ * source_rev; an item without one keeps the revision held. */
 static void
-bind_double_or_null (sqlite3_stmt *stmt,
-                     int           index,
-                     double        value)
+take_revisions (DlgRecord      *record,
+                DlgIngestBatch *batch,
+                const Item     *item,
+                const Held     *held)
 {
-  if (isnan (value))
-    sqlite3_bind_null (stmt, index);
-  else
-    sqlite3_bind_double (stmt, index, value);
+  gboolean has_rev = item->rev > 0;
+
+  dlg_record_set_int64 (record, "remote-rev", has_rev && batch->by_uuid ? item->rev
+                                               : held->id != 0 ? held->remote_rev : -1);
+  dlg_record_set_int64 (record, "source-rev", has_rev && !batch->by_uuid ? item->rev
+                                               : held->id != 0 ? held->source_rev : -1);
 }
 
+/* The revision an erasure leaves: the newer of the one held and the erasure's. */
 static void
-bind_rev_or_null (sqlite3_stmt *stmt,
-                  int           index,
-                  gint64        rev,
-                  gboolean      wanted)
+take_erasure_revision (DlgRecord      *record,
+                       DlgIngestBatch *batch,
+                       const Item     *item)
 {
-  if (wanted && rev > 0)
-    sqlite3_bind_int64 (stmt, index, rev);
-  else
-    sqlite3_bind_null (stmt, index);
+  const char *field = batch->by_uuid ? "remote-rev" : "source-rev";
+  gint64 rev = dlg_record_get_int64 (record, field);
+
+  dlg_record_set_int64 (record, field, MAX (MAX (rev, 0), item->rev));
 }
 
 /* Finds the row of @item: by uuid for the site, else by the source's id in its process.
@@ -270,6 +244,10 @@ find_held (DlgStore        *store,
   rev_column = batch->by_uuid ? 1 : 2;
   held->has_rev = sqlite3_column_type (stmt, rev_column) != SQLITE_NULL;
   held->rev = sqlite3_column_int64 (stmt, rev_column);
+  held->remote_rev = sqlite3_column_type (stmt, 1) != SQLITE_NULL
+    ? sqlite3_column_int64 (stmt, 1) : -1;
+  held->source_rev = sqlite3_column_type (stmt, 2) != SQLITE_NULL
+    ? sqlite3_column_int64 (stmt, 2) : -1;
   held->erased = sqlite3_column_int (stmt, 3) != 0;
   return TRUE;
 }
@@ -282,43 +260,28 @@ held_is_current (const Held *held,
   return item->rev > 0 && held->has_rev && held->rev >= item->rev;
 }
 
-/* The uuid of a row a source's item makes: its own when it has one (the site's are ours). */
-static char *
-new_row_uuid (DlgIngestBatch *batch,
-              const Item     *item,
-              const char     *uuid)
+/* Inserts the row a source's item makes: its uuid is its own when it has one (the site's
+ * are ours), with the source and the source's id. */
+static gboolean
+insert_new (DlgStore        *store,
+            DlgIngestBatch  *batch,
+            const Item      *item,
+            DlgRecord       *record,
+            GError         **error)
 {
-  if (uuid != NULL)
-    return g_strdup (uuid);
-  return batch->by_uuid ? g_strdup (item->source_id) : dlg_uuid_new ();
+  if (dlg_record_get_uuid (record) == NULL)
+    {
+      g_autofree char *uuid = batch->by_uuid ? g_strdup (item->source_id) : dlg_uuid_new ();
+
+      dlg_record_set_uuid (record, uuid);
+    }
+  dlg_record_set_string (record, "source", batch->source);
+  dlg_record_set_string (record, "source-id", item->source_id);
+  return dlg_record_insert_row (record, store, error);
 }
 
-/* ?2…?17 of sql_contribution_insert and sql_contribution_update. */
-static void
-bind_contribution (sqlite3_stmt    *stmt,
-                   DlgIngestBatch  *batch,
-                   const Item      *item,
-                   DlgContribution *c)
-{
-  dlg_stmt_bind_text (stmt, 2, dlg_contribution_get_feature (c));
-  dlg_stmt_bind_text (stmt, 3, dlg_contribution_get_kind (c));
-  dlg_stmt_bind_text (stmt, 4, dlg_contribution_get_parent_uuid (c));
-  dlg_stmt_bind_text (stmt, 5, dlg_contribution_get_author_ref (c));
-  dlg_stmt_bind_text (stmt, 6, dlg_contribution_get_title (c));
-  dlg_stmt_bind_text (stmt, 7, dlg_contribution_get_body (c));
-  bind_double_or_null (stmt, 8, dlg_contribution_get_lat (c));
-  bind_double_or_null (stmt, 9, dlg_contribution_get_lon (c));
-  dlg_stmt_bind_text (stmt, 10, dlg_contribution_get_data_json (c));
-  dlg_stmt_bind_text (stmt, 11, dlg_contribution_get_created_at (c));
-  dlg_stmt_bind_text (stmt, 12, dlg_contribution_get_moderation (c));
-  dlg_stmt_bind_text (stmt, 13, dlg_contribution_get_moderation_reason (c));
-  sqlite3_bind_int64 (stmt, 14, dlg_contribution_get_supports (c));
-  sqlite3_bind_int (stmt, 15, (item->flags & DLG_INGEST_KEEP_MODERATION) != 0);
-  bind_rev_or_null (stmt, 16, item->rev, batch->by_uuid);
-  bind_rev_or_null (stmt, 17, item->rev, !batch->by_uuid);
-}
-
-/* Returns FALSE on an SQL error; counts the item in @report. */
+/* Returns FALSE on an SQL error; counts the item in @report. The item's record becomes the
+ * row as written: its revisions, and for a new row its uuid, source and sync state. */
 static gboolean
 apply_contribution (DlgStore        *store,
                     DlgIngestBatch  *batch,
@@ -326,10 +289,10 @@ apply_contribution (DlgStore        *store,
                     DlgIngestReport *report,
                     GError         **error)
 {
-  DlgContribution *c = DLG_CONTRIBUTION (item->record);
-  const char *uuid = dlg_contribution_get_uuid (c);
-  gint64 process_id = dlg_contribution_get_process_id (c);
-  g_autoptr(DlgStmt) stmt = NULL;
+  DlgRecord *c = DLG_RECORD (item->record);
+  const char *uuid = dlg_record_get_uuid (c);
+  gint64 process_id = dlg_record_get_process_id (c);
+  gboolean changed;
   Held held;
 
   if (!find_held (store, batch, item, uuid, process_id, &held, error))
@@ -340,33 +303,50 @@ apply_contribution (DlgStore        *store,
       return TRUE;
     }
 
-  if (!(stmt = dlg_store_prepare (store, held.id == 0 ? sql_contribution_insert
-                                                      : sql_contribution_update, error)))
-    return FALSE;
-  bind_contribution (stmt, batch, item, c);
+  /* An item the source lists is not missing from it. */
+  take_revisions (c, batch, item, &held);
+  dlg_record_set_string (c, "site-missing-at", NULL);
   if (held.id == 0)
     {
-      g_autofree char *row_uuid = new_row_uuid (batch, item, uuid);
-
-      dlg_stmt_bind_text (stmt, 1, row_uuid);
-      sqlite3_bind_int64 (stmt, 18, process_id);
-      dlg_stmt_bind_text (stmt, 19, dlg_contribution_get_channel (c));
-      dlg_stmt_bind_text (stmt, 20, batch->source);
-      dlg_stmt_bind_text (stmt, 21, item->source_id);
-      if (!dlg_store_step_done (store, stmt, error))
+      dlg_record_set_string (c, "sync-state", "synced");
+      if (!insert_new (store, batch, item, c, error))
         return FALSE;
       report->n_added++;
       return TRUE;
     }
 
-  sqlite3_bind_int64 (stmt, 1, held.id);
-  if (!dlg_store_step_done (store, stmt, error))
+  if (!dlg_record_update_fields (c, store, held.id,
+                                 (item->flags & DLG_INGEST_KEEP_MODERATION)
+                                 ? contribution_source_fields_keep_moderation
+                                 : contribution_source_fields, &changed, error))
     return FALSE;
-  if (sqlite3_changes (dlg_store_get_db (store)) > 0)
+  if (changed)
     report->n_updated++;
   else
     report->n_unchanged++;
   return TRUE;
+}
+
+/* Blanks what the author wrote of the contribution @id, and takes the erasure's revision. */
+static gboolean
+erase_contribution (DlgStore        *store,
+                    DlgIngestBatch  *batch,
+                    const Item      *item,
+                    gint64           id,
+                    GError         **error)
+{
+  g_autoptr(DlgContribution) c = dlg_contribution_load (store, id, error);
+
+  if (c == NULL)
+    return FALSE;
+  dlg_contribution_set_title (c, "");
+  dlg_contribution_set_body (c, "");
+  dlg_contribution_set_author_ref (c, "");
+  dlg_contribution_clear_location (c);
+  dlg_contribution_set_data_json (c, NULL);
+  take_erasure_revision (DLG_RECORD (c), batch, item);
+  return dlg_record_update_fields (DLG_RECORD (c), store, id, contribution_erased_fields, NULL,
+                                   error);
 }
 
 static gboolean
@@ -387,28 +367,6 @@ write_contact (DlgStore               *store,
   return dlg_store_step_done (store, stmt, error);
 }
 
-/* ?2…?14 of sql_participant_insert and sql_participant_update. */
-static void
-bind_participant (sqlite3_stmt   *stmt,
-                  DlgIngestBatch *batch,
-                  const Item     *item,
-                  DlgParticipant *p)
-{
-  dlg_stmt_bind_text (stmt, 2, dlg_participant_get_channel (p));
-  dlg_stmt_bind_text (stmt, 3, dlg_participant_get_age_band (p));
-  dlg_stmt_bind_text (stmt, 4, dlg_participant_get_gender (p));
-  dlg_stmt_bind_text (stmt, 5, dlg_participant_get_commune (p));
-  dlg_stmt_bind_text (stmt, 6, dlg_participant_get_quartier (p));
-  dlg_stmt_bind_text (stmt, 7, dlg_participant_get_occupation (p));
-  sqlite3_bind_int (stmt, 8, dlg_participant_get_prior_participation (p));
-  dlg_stmt_bind_text (stmt, 9, dlg_participant_get_household (p));
-  sqlite3_bind_int (stmt, 10, dlg_participant_get_consent (p));
-  dlg_stmt_bind_text (stmt, 11, dlg_participant_get_consent_at (p));
-  dlg_stmt_bind_text (stmt, 12, dlg_participant_get_registered_at (p));
-  bind_rev_or_null (stmt, 13, item->rev, batch->by_uuid);
-  bind_rev_or_null (stmt, 14, item->rev, !batch->by_uuid);
-}
-
 static gboolean
 apply_registration (DlgStore        *store,
                     DlgIngestBatch  *batch,
@@ -416,14 +374,13 @@ apply_registration (DlgStore        *store,
                     DlgIngestReport *report,
                     GError         **error)
 {
-  DlgParticipant *p = DLG_PARTICIPANT (item->record);
-  const char *uuid = dlg_participant_get_uuid (p);
-  gint64 process_id = dlg_participant_get_process_id (p);
-  g_autoptr(DlgStmt) stmt = NULL;
+  DlgRecord *p = DLG_RECORD (item->record);
   gint64 participant_id;
+  gboolean changed;
   Held held;
 
-  if (!find_held (store, batch, item, uuid, process_id, &held, error))
+  if (!find_held (store, batch, item, dlg_record_get_uuid (p), dlg_record_get_process_id (p),
+                  &held, error))
     return FALSE;
   /* A registrant erased at their request stays erased. */
   if (held.id != 0 && (held.erased || held_is_current (&held, item)))
@@ -432,29 +389,23 @@ apply_registration (DlgStore        *store,
       return TRUE;
     }
 
-  if (!(stmt = dlg_store_prepare (store, held.id == 0 ? sql_participant_insert
-                                                      : sql_participant_update, error)))
-    return FALSE;
-  bind_participant (stmt, batch, item, p);
+  take_revisions (p, batch, item, &held);
   if (held.id == 0)
     {
-      g_autofree char *row_uuid = new_row_uuid (batch, item, uuid);
-
-      dlg_stmt_bind_text (stmt, 1, row_uuid);
-      sqlite3_bind_int64 (stmt, 15, process_id);
-      dlg_stmt_bind_text (stmt, 16, batch->source);
-      dlg_stmt_bind_text (stmt, 17, item->source_id);
-      if (!dlg_store_step_done (store, stmt, error))
+      /* The status and the reserve rank are the draw's: a new registrant has none yet. */
+      dlg_record_set_string (p, "status", "registered");
+      dlg_record_set_int64 (p, "reserve-rank", -1);
+      if (!insert_new (store, batch, item, p, error))
         return FALSE;
-      participant_id = sqlite3_last_insert_rowid (dlg_store_get_db (store));
+      participant_id = dlg_record_get_id (p);
       report->n_added++;
     }
   else
     {
-      sqlite3_bind_int64 (stmt, 1, held.id);
-      if (!dlg_store_step_done (store, stmt, error))
+      if (!dlg_record_update_fields (p, store, held.id, participant_source_fields, &changed,
+                                     error))
         return FALSE;
-      if (sqlite3_changes (dlg_store_get_db (store)) == 0)
+      if (!changed)
         {
           report->n_unchanged++;
           return TRUE;
@@ -469,27 +420,50 @@ apply_registration (DlgStore        *store,
   return TRUE;
 }
 
-/* Runs @sql on the row @id; an erasure's statement also takes the revision (?2) and whether it
- * is the site's (?3). */
+/* Withdraws (deletes, unless a draw refers to them) or erases the registrant @id: their
+ * contact row goes and their profile is blanked. */
 static gboolean
-exec_id (DlgStore    *store,
-         const char  *sql,
-         gint64       id,
-         gint64       rev,
-         gboolean     by_uuid,
-         GError     **error)
+remove_registration (DlgStore        *store,
+                     DlgIngestBatch  *batch,
+                     const Item      *item,
+                     gint64           id,
+                     GError         **error)
 {
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
+  g_autoptr(DlgParticipant) p = NULL;
+  g_autoptr(DlgStmt) stmt = NULL;
 
-  if (stmt == NULL)
+  if (!item->erasure)
+    {
+      g_autoptr(DlgStmt) in_draw = dlg_store_prepare (store, sql_participant_in_draw, error);
+      int rc;
+
+      if (in_draw == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (in_draw, 1, id);
+      if ((rc = sqlite3_step (in_draw)) != SQLITE_ROW)
+        return dlg_store_set_error (store, rc, error);
+      if (sqlite3_column_int64 (in_draw, 0) == 0)
+        return dlg_record_delete_row (store, DLG_TYPE_PARTICIPANT, id, error);
+    }
+  if (!(stmt = dlg_store_prepare (store, sql_contact_erase, error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_bind_parameter_count (stmt) >= 3)
-    {
-      sqlite3_bind_int64 (stmt, 2, rev);
-      sqlite3_bind_int (stmt, 3, by_uuid);
-    }
-  return dlg_store_step_done (store, stmt, error);
+  if (!dlg_store_step_done (store, stmt, error))
+    return FALSE;
+  if (!(p = dlg_participant_load (store, id, error)))
+    return FALSE;
+  dlg_participant_set_age_band (p, "");
+  dlg_participant_set_gender (p, "");
+  dlg_participant_set_commune (p, "");
+  dlg_participant_set_quartier (p, "");
+  dlg_participant_set_occupation (p, "");
+  dlg_participant_set_household (p, NULL);
+  dlg_participant_set_prior_participation (p, FALSE);
+  dlg_record_set_string (DLG_RECORD (p), "consent-at", NULL);
+  dlg_participant_set_status (p, "erased");
+  take_erasure_revision (DLG_RECORD (p), batch, item);
+  return dlg_record_update_fields (DLG_RECORD (p), store, id, participant_erased_fields, NULL,
+                                   error);
 }
 
 static gboolean
@@ -500,13 +474,9 @@ remove_one (DlgStore        *store,
             GError         **error)
 {
   if (item->kind == DLG_INGEST_CONTRIBUTION)
-    return exec_id (store, item->erasure ? sql_contribution_erase : sql_contribution_delete,
-                    id, item->rev, batch->by_uuid, error);
-
-  if (!item->erasure && !exec_id (store, sql_participant_withdraw, id, 0, FALSE, error))
-    return FALSE;
-  return exec_id (store, sql_contact_erase, id, 0, FALSE, error) &&
-         exec_id (store, sql_participant_erase, id, item->rev, batch->by_uuid, error);
+    return item->erasure ? erase_contribution (store, batch, item, id, error)
+                         : dlg_record_delete_row (store, DLG_TYPE_CONTRIBUTION, id, error);
+  return remove_registration (store, batch, item, id, error);
 }
 
 static gboolean
@@ -663,7 +633,8 @@ dlg_ingest_batch_get_n_items (DlgIngestBatch *self)
  * @contribution: (transfer none): what it says (dlg_contribution_new_from_json() or built by
  *   the caller), with its process; its uuid when the source shares the app's, else none
  *
- * Queues a contribution for dlg_ingest_batch_apply().
+ * Queues a contribution for dlg_ingest_batch_apply(), which writes the row through it: once
+ * applied, it holds the revisions written and, when it made a new row, its id, uuid and source.
  */
 void
 dlg_ingest_batch_add_contribution (DlgIngestBatch   *self,
@@ -688,7 +659,8 @@ dlg_ingest_batch_add_contribution (DlgIngestBatch   *self,
  * @participant: (transfer none): the registrant's profile, with its process
  * @contact: (transfer none) (nullable): their contact data, written only to the contact table
  *
- * Queues a registration for dlg_ingest_batch_apply().
+ * Queues a registration for dlg_ingest_batch_apply(), which writes the row through
+ * @participant (as for dlg_ingest_batch_add_contribution()).
  */
 void
 dlg_ingest_batch_add_registration (DlgIngestBatch        *self,
@@ -948,7 +920,6 @@ dlg_ingest_remove_missing (DlgStore       *store,
   gboolean mark;
   g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) back = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *now = NULL;
   guint held;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
@@ -961,7 +932,11 @@ dlg_ingest_remove_missing (DlgStore       *store,
 
   if (missing->len > 0 || back->len > 0)
     {
-      now = dlg_now_iso8601 ();
+      g_autofree char *now = dlg_now_iso8601 ();
+      /* The mark, then its absence, written through the record base. */
+      g_autoptr(DlgRecord) mark_row = dlg_record_new (DLG_TYPE_CONTRIBUTION, 0);
+
+      dlg_record_set_string (mark_row, "site-missing-at", now);
       if (!dlg_store_begin (store, error))
         return FALSE;
       for (guint i = 0; i < missing->len; i++)
@@ -970,31 +945,22 @@ dlg_ingest_remove_missing (DlgStore       *store,
           gboolean ok;
 
           if (mark)
-            {
-              g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_contribution_mark_missing,
-                                                           error);
-
-              ok = stmt != NULL;
-              if (ok)
-                {
-                  sqlite3_bind_int64 (stmt, 1, id);
-                  dlg_stmt_bind_text (stmt, 2, now);
-                  ok = dlg_store_step_done (store, stmt, error);
-                }
-            }
+            ok = dlg_record_update_fields (mark_row, store, id, contribution_missing_fields, NULL,
+                                           error);
           else
-            ok = exec_id (store, kind == DLG_INGEST_CONTRIBUTION ? sql_contribution_delete
-                                                                 : sql_participant_delete,
-                          id, 0, FALSE, error);
+            ok = dlg_record_delete_row (store, kind == DLG_INGEST_CONTRIBUTION
+                                               ? DLG_TYPE_CONTRIBUTION : DLG_TYPE_PARTICIPANT,
+                                        id, error);
           if (!ok)
             {
               dlg_store_rollback (store);
               return FALSE;
             }
         }
+      dlg_record_set_string (mark_row, "site-missing-at", NULL);
       for (guint i = 0; i < back->len; i++)
-        if (!exec_id (store, sql_contribution_clear_missing, g_array_index (back, gint64, i), 0,
-                      FALSE, error))
+        if (!dlg_record_update_fields (mark_row, store, g_array_index (back, gint64, i),
+                                       contribution_missing_fields, NULL, error))
           {
             dlg_store_rollback (store);
             return FALSE;

@@ -39,6 +39,9 @@ struct _DlgParticipant
   gint reserve_rank;
   char *registered_at;
   gint64 remote_rev;
+  char *source;
+  char *source_id;
+  gint64 source_rev;
 };
 
 G_DEFINE_FINAL_TYPE (DlgParticipant, dlg_participant, DLG_TYPE_RECORD)
@@ -86,6 +89,14 @@ static const DlgField fields[] = {
   { .column = "remote_rev", .property = "remote-rev", .kind = DLG_FIELD_INT64,
     .offset = F (remote_rev), .flags = DLG_RECORD_SYNC_FIELD | DLG_FIELD_NULLABLE,
     .label = N_("revision"), .default_number = -1 },
+  /* Where it comes from (the ingestion path's, which writes them): unique per process. */
+  { .column = "source", .property = "source", .kind = DLG_FIELD_STRING, .offset = F (source),
+    .flags = DLG_RECORD_SYNC_FIELD | DLG_FIELD_NULLABLE },
+  { .column = "source_id", .property = "source-id", .kind = DLG_FIELD_STRING,
+    .offset = F (source_id), .flags = DLG_RECORD_SYNC_FIELD | DLG_FIELD_NULLABLE },
+  { .column = "source_rev", .property = "source-rev", .kind = DLG_FIELD_INT64,
+    .offset = F (source_rev), .flags = DLG_RECORD_SYNC_FIELD | DLG_FIELD_NULLABLE,
+    .default_number = -1 },
 };
 
 #undef F

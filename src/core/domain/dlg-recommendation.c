@@ -327,23 +327,6 @@ dlg_recommendation_unlink_contribution (DlgStore  *store,
   return change_link (store, sql_unlink, recommendation_id, contribution_id, error);
 }
 
-static const char *
-sources_sql (void)
-{
-  static char *sql = NULL;
-
-  if (g_once_init_enter (&sql))
-    {
-      char *built = g_strconcat (dlg_contribution_get_select_sql (),
-                                 " JOIN recommendation_source s ON s.contribution_id = t.id"
-                                 " WHERE s.recommendation_id = ?1"
-                                 " ORDER BY t.created_at DESC, t.id DESC", NULL);
-
-      g_once_init_leave (&sql, built);
-    }
-  return sql;
-}
-
 /**
  * dlg_recommendation_list_sources:
  *
@@ -354,13 +337,10 @@ dlg_recommendation_list_sources (DlgStore  *store,
                                  gint64     recommendation_id,
                                  GError   **error)
 {
-  g_autoptr(DlgStmt) stmt = NULL;
-
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
 
-  if (!(stmt = dlg_store_prepare (store, sources_sql (), error)))
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, recommendation_id);
-  return dlg_collect_rows (store, stmt, DLG_TYPE_CONTRIBUTION,
-                           (DlgRowFunc) dlg_contribution_new_from_row, error);
+  return dlg_record_query (store, DLG_TYPE_CONTRIBUTION,
+                           "t.id IN (SELECT contribution_id FROM recommendation_source"
+                           " WHERE recommendation_id = ?1)",
+                           g_variant_new ("(x)", recommendation_id), error);
 }

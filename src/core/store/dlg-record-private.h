@@ -23,4 +23,23 @@ gpointer    dlg_record_new_from_stmt    (GType         type,
 void        dlg_record_set_uuid         (DlgRecord    *self,
                                          const char   *uuid);
 
+/* The batch path (the ingestion path, dlg-ingest.c) writes rows as a source gives them, in
+ * its batch's transaction: no checks (it runs dlg_record_validate() itself), no stage rule,
+ * hooks, journal, notification or DlgStore::changed, and no transaction of their own. They
+ * write a field's column whatever its flags (SELECT_ONLY ones too), unless the column is an
+ * SQL expression (a joined column). */
+gboolean    dlg_record_insert_row       (DlgRecord           *self,
+                                         DlgStore            *store,
+                                         GError             **error);
+gboolean    dlg_record_update_fields    (DlgRecord           *self,
+                                         DlgStore            *store,
+                                         gint64               id,
+                                         const char * const  *names,
+                                         gboolean            *changed,
+                                         GError             **error);
+gboolean    dlg_record_delete_row       (DlgStore            *store,
+                                         GType                type,
+                                         gint64               id,
+                                         GError             **error);
+
 G_END_DECLS

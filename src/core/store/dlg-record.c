@@ -60,6 +60,8 @@ typedef struct
   GMutex                lock;       /* guards the two caches below */
   GHashTable           *lists;      /* where (or the type data itself for none) → SQL */
   GHashTable           *queries;    /* where → SQL */
+  char                 *sql_insert_row; /* dlg_record_insert_row(), built on first use */
+  GHashTable           *updates;    /* dlg_record_update_fields(): names → UpdateFields */
 } RecordType;
 
 /* The first columns of every SELECT; the fields follow. */
@@ -580,6 +582,20 @@ fail_invalid (const DlgField  *field,
   return FALSE;
 }
 
+/* The label and blank message of @field, translated: only for the message of a check that
+ * failed (checks run with no error first, since a batch checks thousands of records). */
+static const char *
+field_label (const DlgField *field)
+{
+  return field->label != NULL ? _(field->label) : field->property;
+}
+
+static const char *
+field_empty (const DlgField *field)
+{
+  return field->empty != NULL ? _(field->empty) : NULL;
+}
+
 /* The checks the table declares, field by field, in its order. */
 static gboolean
 validate_fields (DlgRecord  *self,
@@ -591,8 +607,6 @@ validate_fields (DlgRecord  *self,
     {
       const DlgField *field = &info->fields[i];
       gboolean required = (field->flags & DLG_FIELD_REQUIRED) != 0;
-      const char *label = field->label != NULL ? _(field->label) : field->property;
-      const char *empty = field->empty != NULL ? _(field->empty) : NULL;
       const char *text;
       double number;
 
@@ -603,15 +617,17 @@ validate_fields (DlgRecord  *self,
         case DLG_FIELD_STRING:
         case DLG_FIELD_TEXT:
           text = *FIELD_PTR (self, field, char *);
-          if (!dlg_check_text (text, required, field->max_chars, label, empty, error))
-            return FALSE;
+          if (!dlg_check_text (text, required, field->max_chars, field->property, NULL, NULL))
+            return dlg_check_text (text, required, field->max_chars, field_label (field),
+                                   field_empty (field), error);
           if (field->check != NULL && !field->check (text, error))
             return FALSE;
           break;
         case DLG_FIELD_DATE:
           text = *FIELD_PTR (self, field, char *);
-          if (!dlg_check_date (text, required, label, empty, error))
-            return FALSE;
+          if (!dlg_check_date (text, required, field->property, NULL, NULL))
+            return dlg_check_date (text, required, field_label (field), field_empty (field),
+                                   error);
           break;
         case DLG_FIELD_ENUM:
           text = *FIELD_PTR (self, field, char *);
@@ -1932,4 +1948,196 @@ dlg_record_set_uuid (DlgRecord  *self,
   priv = dlg_record_get_instance_private (self);
   g_free (priv->uuid);
   priv->uuid = g_strdup (uuid);
+}
+
+/* The row writes of the batch path (dlg-record-private.h): the row as the object holds it,
+ * with no checks, hooks, journal or transaction of their own. A field's column is written
+ * unless it is an SQL expression (a joined column), SELECT_ONLY ones included. */
+
+static gboolean
+field_is_stored (const DlgField *field)
+{
+  return (field->flags & DLG_FIELD_SELECT_ONLY) == 0 || !column_is_expression (field);
+}
+
+/* The INSERT of every stored field: [uuid,] [process_id,] then those fields in table order. */
+static const char *
+insert_row_sql (RecordType *data)
+{
+  const DlgRecordInfo *info = data->info;
+
+  g_mutex_lock (&data->lock);
+  if (data->sql_insert_row == NULL)
+    {
+      g_autoptr(GString) sql = g_string_new (NULL);
+      g_autoptr(GString) values = g_string_new (NULL);
+      int n = 0;
+
+      g_string_append_printf (sql, "INSERT INTO %s (", info->table);
+      if ((info->flags & DLG_RECORD_NO_UUID) == 0)
+        g_string_append_printf (sql, "%suuid", n++ ? ", " : "");
+      if (info->process_sql == NULL)
+        g_string_append_printf (sql, "%sprocess_id", n++ ? ", " : "");
+      for (guint i = 0; i < info->n_fields; i++)
+        if (field_is_stored (&info->fields[i]))
+          g_string_append_printf (sql, "%s%s", n++ ? ", " : "", info->fields[i].column);
+      for (int i = 1; i <= n; i++)
+        g_string_append_printf (values, "%s?%d", i > 1 ? ", " : "", i);
+      g_string_append_printf (sql, ") VALUES (%s)", values->str);
+      data->sql_insert_row = g_string_free (g_steal_pointer (&sql), FALSE);
+    }
+  g_mutex_unlock (&data->lock);
+  return data->sql_insert_row;
+}
+
+/* A partial UPDATE: its SQL and its fields, resolved once per list of properties. */
+typedef struct
+{
+  char            *sql;
+  const DlgField **fields;  /* NULL-terminated */
+} UpdateFields;
+
+/* "UPDATE t SET a = ?2, b = ?3 WHERE id = ?1 AND (a IS NOT ?2 OR b IS NOT ?3)", once per
+ * (constant) list of properties. */
+static const UpdateFields *
+update_fields_get (RecordType         *data,
+                   const char * const *names)
+{
+  const DlgRecordInfo *info = data->info;
+  UpdateFields *update;
+
+  g_mutex_lock (&data->lock);
+  if (data->updates == NULL)
+    data->updates = g_hash_table_new (NULL, NULL);
+  update = g_hash_table_lookup (data->updates, names);
+  if (update == NULL)
+    {
+      g_autoptr(GString) set = g_string_new (NULL);
+      g_autoptr(GString) differs = g_string_new (NULL);
+      guint n = g_strv_length ((char **) names);
+
+      update = g_new0 (UpdateFields, 1);
+      update->fields = g_new0 (const DlgField *, n + 1);
+      for (guint i = 0; i < n; i++)
+        {
+          const DlgField *field = find_field (info, names[i], NULL);
+
+          g_assert (field != NULL && field_is_stored (field));
+          update->fields[i] = field;
+          g_string_append_printf (set, "%s%s = ?%u", i ? ", " : "", field->column, i + 2);
+          g_string_append_printf (differs, "%s%s IS NOT ?%u", i ? " OR " : "", field->column,
+                                  i + 2);
+        }
+      update->sql = g_strdup_printf ("UPDATE %s SET %s WHERE %s = ?1 AND (%s)", info->table,
+                                     set->str, info->id_column != NULL ? info->id_column : "id",
+                                     differs->str);
+      g_hash_table_insert (data->updates, (gpointer) names, update);
+    }
+  g_mutex_unlock (&data->lock);
+  return update;
+}
+
+/**
+ * dlg_record_insert_row:
+ *
+ * Inserts @self as it is (every stored field, SELECT_ONLY ones included) in the caller's
+ * transaction, with no checks, hooks or journal; its id is filled in, and its uuid when it
+ * had none. Nothing is notified or emitted.
+ */
+gboolean
+dlg_record_insert_row (DlgRecord  *self,
+                       DlgStore   *store,
+                       GError    **error)
+{
+  DlgRecordPrivate *priv = dlg_record_get_instance_private (self);
+  RecordType *data;
+  const DlgRecordInfo *info;
+  g_autoptr(DlgStmt) stmt = NULL;
+  int index = 1;
+
+  g_return_val_if_fail (DLG_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  data = RECORD_TYPE (self);
+  info = data->info;
+  if (!(stmt = dlg_store_prepare (store, insert_row_sql (data), error)))
+    return FALSE;
+  if ((info->flags & DLG_RECORD_NO_UUID) == 0)
+    {
+      if (priv->uuid == NULL)
+        priv->uuid = dlg_uuid_new ();
+      dlg_stmt_bind_text (stmt, index++, priv->uuid);
+    }
+  if (info->process_sql == NULL)
+    sqlite3_bind_int64 (stmt, index++, priv->process_id);
+  for (guint i = 0; i < info->n_fields; i++)
+    if (field_is_stored (&info->fields[i]))
+      bind_field (self, &info->fields[i], stmt, index++);
+  if (!dlg_store_step_done (store, stmt, error))
+    return FALSE;
+  priv->id = sqlite3_last_insert_rowid (dlg_store_get_db (store));
+  return TRUE;
+}
+
+/**
+ * dlg_record_update_fields:
+ * @self: the values to write
+ * @id: the row that takes them (a row of @self's type; @self's own id is not read)
+ * @names: the properties of the fields to write, %NULL-terminated; a static constant (the statement is
+ *   built once per list)
+ * @changed: (out) (optional): whether the row differed and was written
+ *
+ * Writes the fields @names of @self into the row @id, in the caller's transaction and only when one
+ * of them differs, with no checks, hooks or journal. Nothing is notified or emitted.
+ */
+gboolean
+dlg_record_update_fields (DlgRecord           *self,
+                          DlgStore            *store,
+                          gint64               id,
+                          const char * const  *names,
+                          gboolean            *changed,
+                          GError             **error)
+{
+  const UpdateFields *update;
+  g_autoptr(DlgStmt) stmt = NULL;
+
+  g_return_val_if_fail (DLG_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (names != NULL && names[0] != NULL, FALSE);
+
+  update = update_fields_get (RECORD_TYPE (self), names);
+  if (!(stmt = dlg_store_prepare (store, update->sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  for (guint i = 0; update->fields[i] != NULL; i++)
+    bind_field (self, update->fields[i], stmt, i + 2);
+  if (!dlg_store_step_done (store, stmt, error))
+    return FALSE;
+  if (changed != NULL)
+    *changed = sqlite3_changes (dlg_store_get_db (store)) > 0;
+  return TRUE;
+}
+
+/**
+ * dlg_record_delete_row:
+ * @type: a subtype of #DlgRecord
+ *
+ * Deletes the row @id of @type in the caller's transaction, with no stage rule, hooks or
+ * journal (what follows through foreign keys and triggers still does).
+ */
+gboolean
+dlg_record_delete_row (DlgStore  *store,
+                       GType      type,
+                       gint64     id,
+                       GError   **error)
+{
+  g_autoptr(DlgStmt) stmt = NULL;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (g_type_is_a (type, DLG_TYPE_RECORD), FALSE);
+
+  if (!(stmt = dlg_store_prepare (store, record_type_get (type)->sql_delete, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return dlg_store_step_done (store, stmt, error);
 }
