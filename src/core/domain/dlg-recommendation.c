@@ -70,6 +70,11 @@ static const char sql_contribution_process[] =
 static const char sql_link[] =
   "INSERT OR IGNORE INTO recommendation_source (recommendation_id, contribution_id)"
   " VALUES (?1, ?2)";
+static const char sql_count_sources[] =
+  "SELECT s.recommendation_id, count(*) FROM recommendation_source s"
+  " JOIN recommendation r ON r.id = s.recommendation_id"
+  " JOIN contribution c ON c.id = s.contribution_id"
+  " WHERE r.process_id = ?1 GROUP BY s.recommendation_id";
 static const char sql_unlink[] =
   "DELETE FROM recommendation_source WHERE recommendation_id = ?1 AND contribution_id = ?2";
 
@@ -363,4 +368,23 @@ dlg_recommendation_list_sources (DlgStore  *store,
   sqlite3_bind_int64 (stmt, 1, recommendation_id);
   return dlg_collect_rows (store, stmt, DLG_TYPE_CONTRIBUTION,
                            (DlgRowFunc) dlg_contribution_new_from_row, error);
+}
+
+/**
+ * dlg_recommendation_count_sources:
+ *
+ * How many contributions each recommendation of the process comes from, in one statement (a
+ * list shows it per row).
+ *
+ * Returns: (transfer full) (element-type gint64 guint): recommendation id (a #gint64 pointer)
+ *   → the number of its sources (GUINT_TO_POINTER); one with none is absent; %NULL on error
+ */
+GHashTable *
+dlg_recommendation_count_sources (DlgStore  *store,
+                                  gint64     process_id,
+                                  GError   **error)
+{
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  return dlg_collect_counts (store, sql_count_sources, process_id, error);
 }

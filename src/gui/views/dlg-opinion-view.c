@@ -15,7 +15,7 @@
 #include "dlg-opinion-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-sources-editor.h"
-#include "dlg-record-section.h"
+#include "dlg-record-section-recommendations.h"
 #include "dlg-field-binding.h"
 #include "dlg-view-util.h"
 
@@ -150,32 +150,12 @@ static void
 reload_recommendation (DlgStageViewBase *base)
 {
   DlgOpinionView *self = DLG_OPINION_VIEW (base);
-  g_autoptr(GListModel) items = NULL;
-  g_autoptr(GError) error = NULL;
-  DlgStore *store = dlg_stage_view_base_get_store (base);
 
-  g_hash_table_remove_all (self->sources);
-  if (!dlg_stage_view_base_is_loaded (base))
-    {
-      dlg_record_section_set_records (self->recommendation_section, NULL);
-      return;
-    }
-  items = dlg_recommendation_list (store, dlg_stage_view_base_get_process_id (base), &error);
-  if (items == NULL)
-    {
-      dlg_record_section_show_error (self->recommendation_section, error->message);
-      return;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(DlgRecommendation) item = g_list_model_get_item (items, i);
-      gint64 id = dlg_recommendation_get_id (item);
-      g_autoptr(GListModel) sources = dlg_recommendation_list_sources (store, id, NULL);
-      guint count = sources != NULL ? g_list_model_get_n_items (sources) : 0;
-
-      g_hash_table_insert (self->sources, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (count));
-    }
-  dlg_record_section_set_records (self->recommendation_section, items);
+  dlg_record_section_show_recommendations (self->recommendation_section,
+                                           dlg_stage_view_base_is_loaded (base)
+                                           ? dlg_stage_view_base_get_store (base) : NULL,
+                                           dlg_stage_view_base_get_process_id (base),
+                                           dlg_recommendation_count_sources, &self->sources);
 }
 
 static void
@@ -243,7 +223,7 @@ static void
 dlg_opinion_view_init (DlgOpinionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->sources = g_hash_table_new (g_int64_hash, g_int64_equal);
   dlg_record_section_set_text_funcs (self->recommendation_section, dlg_recommendation_row_title,
                                      recommendation_subtitle, self);
 
