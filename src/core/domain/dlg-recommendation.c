@@ -35,12 +35,12 @@ G_DEFINE_FINAL_TYPE (DlgRecommendation, dlg_recommendation, DLG_TYPE_RECORD)
 
 static const DlgField fields[] = {
   { .column = "number", .property = "number", .kind = DLG_FIELD_INT64, .offset = F (number),
-    .flags = DLG_FIELD_READ_ONLY, .label = N_("number") },
+    .flags = DLG_FIELD_READ_ONLY, .label = N_("number"), .json_name = "number" },
   { .column = "title", .property = "title", .kind = DLG_FIELD_STRING, .offset = F (title),
     .flags = DLG_FIELD_REQUIRED | DLG_FIELD_JOURNALED, .label = N_("title"), .max_chars = 500,
-    .empty = N_("A recommendation needs a title.") },
+    .empty = N_("A recommendation needs a title."), .json_name = "title" },
   { .column = "body", .property = "body", .kind = DLG_FIELD_TEXT, .offset = F (body),
-    .flags = DLG_FIELD_JOURNALED, .label = N_("text") },
+    .flags = DLG_FIELD_JOURNALED, .label = N_("text"), .json_name = "body" },
   { .column = "created_at", .property = "created-at", .kind = DLG_FIELD_DATE,
     .offset = F (created_at),
     .flags = DLG_FIELD_READ_ONLY | DLG_FIELD_INSERT_ONLY | DLG_FIELD_NULLABLE,
