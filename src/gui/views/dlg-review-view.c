@@ -25,8 +25,6 @@ struct _DlgReviewView
   DlgStageViewBase parent_instance;
 
   DlgRecordSection *recommendation_section;
-
-  GHashTable      *reviews;   /* recommendation id → its DlgReview, read with the list */
 };
 
 G_DEFINE_FINAL_TYPE (DlgReviewView, dlg_review_view, DLG_TYPE_STAGE_VIEW_BASE)
@@ -109,11 +107,11 @@ review_reload (DlgEditDialog *dialog,
   dlg_edit_dialog_refresh_text (dialog, editor->notes, dlg_review_get_notes (fresh));
 }
 
-static DlgEditDialog *
-edit_recommendation (DlgReviewView     *self,
-                    DlgRecommendation *item)
+static void
+edit_recommendation (DlgStageViewBase  *base,
+                     DlgRecommendation *item)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
+  DlgReviewView *self = DLG_REVIEW_VIEW (base);
   RecommendationEditor *editor = g_new0 (RecommendationEditor, 1);
   DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgEditDialog *dialog;
@@ -145,7 +143,6 @@ edit_recommendation (DlgReviewView     *self,
   dlg_edit_dialog_follow (dialog, store, DLG_TYPE_REVIEW, review_reload);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
 }
 
 static char *
@@ -153,8 +150,8 @@ recommendation_subtitle (gpointer item,
                          gpointer user_data)
 {
   DlgReviewView *self = user_data;
-  gint64 id = dlg_recommendation_get_id (item);
-  DlgReview *review = g_hash_table_lookup (self->reviews, &id);
+  DlgReview *review =
+    dlg_record_section_lookup_linked (self->recommendation_section, item);
   const char *position = review != NULL ? dlg_review_get_proposed_position (review) : NULL;
   const char *label = position != NULL ? dlg_position_value_get_label (position) : NULL;
 
@@ -180,65 +177,39 @@ read_reviews (DlgStore  *store,
 static void
 reload_recommendation (DlgStageViewBase *base)
 {
-  DlgReviewView *self = DLG_REVIEW_VIEW (base);
-
-  dlg_record_section_show_recommendations (self->recommendation_section,
-                                           dlg_stage_view_base_is_loaded (base)
-                                           ? dlg_stage_view_base_get_store (base) : NULL,
-                                           dlg_stage_view_base_get_process_id (base),
-                                           read_reviews, &self->reviews);
+  dlg_record_section_show_recommendations (DLG_REVIEW_VIEW (base)->recommendation_section, base,
+                                           read_reviews);
 }
 
 static void
 recommendation_activated_cb (DlgReviewView *self,
-                             GObject       *record)
+                             GObject        *record)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  g_autoptr(DlgRecommendation) item = NULL;
-
-  item = dlg_record_load_again (dlg_stage_view_base_get_context (base), record,
-                                (DlgRecordLoadFunc) dlg_recommendation_load);
-  if (item != NULL)
-    edit_recommendation (self, item);
-}
-
-static void
-dlg_review_view_finalize (GObject *object)
-{
-  DlgReviewView *self = (DlgReviewView *)object;
-
-  g_clear_pointer (&self->reviews, g_hash_table_unref);
-
-  G_OBJECT_CLASS (dlg_review_view_parent_class)->finalize (object);
+  dlg_record_section_edit_recommendation (DLG_STAGE_VIEW_BASE (self), record, edit_recommendation);
 }
 
 static void
 dlg_review_view_class_init (DlgReviewViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
-
-  object_class->finalize = dlg_review_view_finalize;
 
   view_class->stage = DLG_STAGE_REVIEW;
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION);
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_REVIEW);
   view_class->reload = reload_recommendation;
 
-  g_type_ensure (DLG_TYPE_RECORD_SECTION);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PATH "dlg-review-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgReviewView, recommendation_section);
-  gtk_widget_class_bind_template_callback (widget_class, recommendation_activated_cb);
+  dlg_record_section_recommendations_class_setup (widget_class,
+                                                  RESOURCE_PATH "dlg-review-view.ui",
+                                                  G_STRUCT_OFFSET (DlgReviewView,
+                                                                   recommendation_section),
+                                                  G_CALLBACK (recommendation_activated_cb));
 }
 
 static void
 dlg_review_view_init (DlgReviewView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->reviews = g_hash_table_new (g_int64_hash, g_int64_equal);
   dlg_record_section_set_text_funcs (self->recommendation_section, dlg_recommendation_row_title,
                                      recommendation_subtitle, self);
-
 }

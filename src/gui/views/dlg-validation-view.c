@@ -25,8 +25,6 @@ struct _DlgValidationView
   DlgStageViewBase parent_instance;
 
   DlgRecordSection *recommendation_section;
-
-  GHashTable      *decisions;   /* recommendation id → its validation, read with the list */
 };
 
 G_DEFINE_FINAL_TYPE (DlgValidationView, dlg_validation_view, DLG_TYPE_STAGE_VIEW_BASE)
@@ -122,11 +120,11 @@ decision_reload (DlgEditDialog *dialog,
   dlg_edit_dialog_refresh_text (dialog, editor->why, dlg_decision_get_why (fresh));
 }
 
-static DlgEditDialog *
-edit_recommendation (DlgValidationView *self,
-                    DlgRecommendation *item)
+static void
+edit_recommendation (DlgStageViewBase  *base,
+                     DlgRecommendation *item)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
+  DlgValidationView *self = DLG_VALIDATION_VIEW (base);
   RecommendationEditor *editor = g_new0 (RecommendationEditor, 1);
   DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgEditDialog *dialog;
@@ -157,7 +155,6 @@ edit_recommendation (DlgValidationView *self,
   dlg_edit_dialog_follow (dialog, store, DLG_TYPE_DECISION, decision_reload);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
 }
 
 static char *
@@ -165,8 +162,8 @@ recommendation_subtitle (gpointer item,
                          gpointer user_data)
 {
   DlgValidationView *self = user_data;
-  gint64 id = dlg_recommendation_get_id (item);
-  DlgDecision *decision = g_hash_table_lookup (self->decisions, &id);
+  DlgDecision *decision =
+    dlg_record_section_lookup_linked (self->recommendation_section, item);
   const char *outcome = decision != NULL ? dlg_decision_get_outcome (decision) : NULL;
   const char *label = outcome != NULL ? dlg_position_value_get_label (outcome) : NULL;
   g_autofree char *date = NULL;
@@ -192,65 +189,39 @@ read_decisions (DlgStore  *store,
 static void
 reload_recommendation (DlgStageViewBase *base)
 {
-  DlgValidationView *self = DLG_VALIDATION_VIEW (base);
-
-  dlg_record_section_show_recommendations (self->recommendation_section,
-                                           dlg_stage_view_base_is_loaded (base)
-                                           ? dlg_stage_view_base_get_store (base) : NULL,
-                                           dlg_stage_view_base_get_process_id (base),
-                                           read_decisions, &self->decisions);
+  dlg_record_section_show_recommendations (DLG_VALIDATION_VIEW (base)->recommendation_section, base,
+                                           read_decisions);
 }
 
 static void
 recommendation_activated_cb (DlgValidationView *self,
-                             GObject           *record)
+                             GObject            *record)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  g_autoptr(DlgRecommendation) item = NULL;
-
-  item = dlg_record_load_again (dlg_stage_view_base_get_context (base), record,
-                                (DlgRecordLoadFunc) dlg_recommendation_load);
-  if (item != NULL)
-    edit_recommendation (self, item);
-}
-
-static void
-dlg_validation_view_finalize (GObject *object)
-{
-  DlgValidationView *self = (DlgValidationView *)object;
-
-  g_clear_pointer (&self->decisions, g_hash_table_unref);
-
-  G_OBJECT_CLASS (dlg_validation_view_parent_class)->finalize (object);
+  dlg_record_section_edit_recommendation (DLG_STAGE_VIEW_BASE (self), record, edit_recommendation);
 }
 
 static void
 dlg_validation_view_class_init (DlgValidationViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
-
-  object_class->finalize = dlg_validation_view_finalize;
 
   view_class->stage = DLG_STAGE_VALIDATION;
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_DECISION);
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION);
   view_class->reload = reload_recommendation;
 
-  g_type_ensure (DLG_TYPE_RECORD_SECTION);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PATH "dlg-validation-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgValidationView, recommendation_section);
-  gtk_widget_class_bind_template_callback (widget_class, recommendation_activated_cb);
+  dlg_record_section_recommendations_class_setup (widget_class,
+                                                  RESOURCE_PATH "dlg-validation-view.ui",
+                                                  G_STRUCT_OFFSET (DlgValidationView,
+                                                                   recommendation_section),
+                                                  G_CALLBACK (recommendation_activated_cb));
 }
 
 static void
 dlg_validation_view_init (DlgValidationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->decisions = g_hash_table_new (g_int64_hash, g_int64_equal);
   dlg_record_section_set_text_funcs (self->recommendation_section, dlg_recommendation_row_title,
                                      recommendation_subtitle, self);
-
 }

@@ -9,6 +9,7 @@
 
 #include "dlg-core.h"
 #include "dlg-record-section.h"
+#include "dlg-stage-view-base.h"
 
 G_BEGIN_DECLS
 
@@ -18,12 +19,22 @@ G_BEGIN_DECLS
 typedef GHashTable *(*DlgRecommendationsReadFunc) (DlgStore  *store,
                                                    gint64     process_id,
                                                    GError   **error);
+/* Opens the view's dialog for @recommendation. */
+typedef void (*DlgRecommendationEditFunc) (DlgStageViewBase  *view,
+                                           DlgRecommendation *recommendation);
 
+void         dlg_record_section_recommendations_class_setup (GtkWidgetClass  *widget_class,
+                                                             const char      *resource,
+                                                             glong            section_offset,
+                                                             GCallback        activated);
 void         dlg_record_section_show_recommendations (DlgRecordSection           *section,
-                                                      DlgStore                   *store,
-                                                      gint64                      process_id,
-                                                      DlgRecommendationsReadFunc  read,
-                                                      GHashTable                **linked);
+                                                      DlgStageViewBase           *view,
+                                                      DlgRecommendationsReadFunc  read);
+gpointer     dlg_record_section_lookup_linked        (DlgRecordSection           *section,
+                                                      gpointer                    recommendation);
+void         dlg_record_section_edit_recommendation  (DlgStageViewBase           *view,
+                                                      GObject                    *record,
+                                                      DlgRecommendationEditFunc   edit);
 GHashTable  *dlg_records_by_recommendation           (GListModel                 *records);
 
 const char **dlg_position_choices                    (const char                 *none);
