@@ -142,6 +142,26 @@ dlg_sync_site_url_is_valid (const char *site_url)
           g_strcmp0 (host, "::1") == 0 || g_strcmp0 (host, "[::1]") == 0);
 }
 
+/**
+ * dlg_sync_site_url_check:
+ * @site_url: an address the officer typed
+ * @error: set to %DLG_SYNC_ERROR_NOT_CONFIGURED with a message for the officer
+ *
+ * Returns: whether @site_url is one the sync accepts (dlg_sync_site_url_is_valid())
+ */
+gboolean
+dlg_sync_site_url_check (const char  *site_url,
+                         GError     **error)
+{
+  g_return_val_if_fail (site_url != NULL, FALSE);
+
+  if (dlg_sync_site_url_is_valid (site_url))
+    return TRUE;
+  g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOT_CONFIGURED,
+               _("“%s” is not a valid site address: it must start with https://."), site_url);
+  return FALSE;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* The sync: discovery, push, pull                                                             */
 
@@ -157,6 +177,7 @@ typedef struct
   gboolean      resync_restarted;
   guint         page_limit;
   guint         n_pages;
+  guint         n_kept;         /* items of the site's changes applied in this sync */
   gint64        pull_started;   /* monotonic, µs */
   GHashTable   *cursors_seen;   /* of this pull: a cursor seen twice is a loop */
 } SyncOp;
@@ -358,9 +379,24 @@ pull_cb (GObject      *object,
                             ? DLG_SYNC_RESYNC_CONFIRMED : DLG_SYNC_RESYNC_FULL,
                             &applied, &error))
     {
+      /* Each page is its own transaction: what came before the failing one is kept. */
+      if (op->n_kept > 0)
+        {
+          g_autofree char *kept = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE,
+                         "%u change received before it in this sync is kept; the next sync "
+                         "goes on from there.",
+                         "%u changes received before it in this sync are kept; the next sync "
+                         "goes on from there.", op->n_kept), op->n_kept);
+
+          sync_fail (task, g_error_new (error->domain, error->code, "%s %s", error->message,
+                                        kept));
+          return;
+        }
       sync_fail (task, g_steal_pointer (&error));
       return;
     }
+  op->n_kept += applied;
   op->n_pages++;
   bump (self, &self->n_pulled, applied, PROP_N_PULLED);
   set_phase (self, "pull", 0.5 + 0.5 * (1.0 - 1.0 / (1.0 + op->n_pages)));
@@ -864,11 +900,9 @@ dlg_sync_run (GTask        *task,
   g_task_set_task_data (task, op, (GDestroyNotify) sync_op_free);
   set_busy (self, TRUE);
 
-  if (!dlg_sync_site_url_is_valid (self->site_url))
+  if (!dlg_sync_site_url_check (self->site_url, &error))
     {
-      sync_fail (task, g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOT_CONFIGURED,
-                                    _("“%s” is not a valid site address: it must start with "
-                                      "https://."), self->site_url));
+      sync_fail (task, g_steal_pointer (&error));
       return;
     }
   if (!state_exec (self->store, sql_state_ensure, self->site_url, now, &error))
