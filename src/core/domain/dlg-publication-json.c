@@ -31,7 +31,7 @@
 #include "dlg-process.h"
 #include "dlg-recommendation.h"
 #include "dlg-response.h"
-#include "dlg-store-private.h"
+#include "dlg-publication-private.h"
 
 static const char sql_process_fields[] =
   "SELECT key, value FROM process_field WHERE process_id = ?1";
@@ -143,29 +143,6 @@ add_column (JsonBuilder  *builder,
     add_text (builder, name, NULL);
   else
     add_text (builder, name, (const char *) sqlite3_column_text (stmt, column));
-}
-
-static gboolean
-step_row (DlgStore      *store,
-          sqlite3_stmt  *stmt,
-          GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    dlg_store_set_error (store, rc, error);
-  return FALSE;
-}
-
-static gboolean
-not_found (GError     **error,
-           const char  *what)
-{
-  if (error != NULL && *error == NULL)
-    g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND, _("%s was not found."), what);
-  return FALSE;
 }
 
 /* The fields of @type on the wire, in its table's order. */
@@ -321,7 +298,7 @@ add_objects (DlgStore     *store,
   if (rc != SQLITE_DONE)
     return dlg_store_set_error (store, rc, error), FALSE;
   if (!array)
-    return not_found (error, _(body->what));
+    return dlg_publication_not_found (error, _(body->what));
   json_builder_end_array (builder);
   return TRUE;
 }
@@ -573,6 +550,53 @@ dlg_publication_follow_up_to_json (DlgStore    *store,
   return record_to_json (store, &follow_up_body, uuid, error);
 }
 
+/* A member read from a column of a row that is no record's table (a contribution's body is
+ * its own: what the site's feed carries). */
+typedef struct
+{
+  const char *member;
+  int         column;   /* -1: no column */
+  enum { AS_TEXT, AS_NUMBER, AS_NULL, AS_ZERO } as;
+} Column;
+
+static char *
+columns_to_json (DlgStore      *store,
+                 const char    *sql,
+                 const char    *uuid,
+                 const Column  *columns,
+                 guint          n_columns,
+                 GError       **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (stmt == NULL)
+    return NULL;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  if (!dlg_publication_step_row (store, stmt, _("The contribution"), error))
+    return NULL;
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const Column *c = &columns[i];
+
+      if (c->as == AS_TEXT)
+        {
+          add_column (builder, c->member, stmt, c->column);
+          continue;
+        }
+      json_builder_set_member_name (builder, c->member);
+      if (c->as == AS_ZERO)
+        json_builder_add_int_value (builder, 0);
+      else if (c->as == AS_NULL || sqlite3_column_type (stmt, c->column) == SQLITE_NULL)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_double_value (builder, sqlite3_column_double (stmt, c->column));
+    }
+  json_builder_end_object (builder);
+  return builder_to_string (builder);
+}
+
 /* A contribution the team typed in (in person, mail, phone), as the site's change feed carries
  * contributions, with its channel. */
 char *
@@ -580,40 +604,15 @@ dlg_publication_contribution_to_json (DlgStore    *store,
                                       const char  *uuid,
                                       GError     **error)
 {
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_in_person_body, error);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  static const Column columns[] = {
+    { "process_id", 1 }, { "feature", 2 }, { "kind", 3 }, { "channel", 4 }, { "parent_id", 5 },
+    { "author_ref", 6 }, { "title", 7 }, { "body", 8 }, { "lat", 9, AS_NUMBER },
+    { "lon", 10, AS_NUMBER }, { "answers", -1, AS_NULL }, { "created_at", 11 },
+    { "moderation", 12 }, { "moderation_reason", 13 }, { "supports", -1, AS_ZERO },
+  };
 
-  if (stmt == NULL)
-    return NULL;
-  dlg_stmt_bind_text (stmt, 1, uuid);
-  if (!step_row (store, stmt, error))
-    return not_found (error, _("The contribution")), NULL;
-  json_builder_begin_object (builder);
-  add_column (builder, "process_id", stmt, 1);
-  add_column (builder, "feature", stmt, 2);
-  add_column (builder, "kind", stmt, 3);
-  add_column (builder, "channel", stmt, 4);
-  add_column (builder, "parent_id", stmt, 5);
-  add_column (builder, "author_ref", stmt, 6);
-  add_column (builder, "title", stmt, 7);
-  add_column (builder, "body", stmt, 8);
-  for (int i = 0; i < 2; i++)
-    {
-      json_builder_set_member_name (builder, i == 0 ? "lat" : "lon");
-      if (sqlite3_column_type (stmt, 9 + i) == SQLITE_NULL)
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_double_value (builder, sqlite3_column_double (stmt, 9 + i));
-    }
-  json_builder_set_member_name (builder, "answers");
-  json_builder_add_null_value (builder);
-  add_column (builder, "created_at", stmt, 11);
-  add_column (builder, "moderation", stmt, 12);
-  add_column (builder, "moderation_reason", stmt, 13);
-  json_builder_set_member_name (builder, "supports");
-  json_builder_add_int_value (builder, 0);
-  json_builder_end_object (builder);
-  return builder_to_string (builder);
+  return columns_to_json (store, sql_in_person_body, uuid, columns, G_N_ELEMENTS (columns),
+                          error);
 }
 
 /* The team's highlight of a contribution: an object of its own on the site, named by the
@@ -623,19 +622,10 @@ dlg_publication_highlight_to_json (DlgStore    *store,
                                    const char  *uuid,
                                    GError     **error)
 {
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_highlight_body, error);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  static const Column columns[] = { { "process_id", 1 }, { "contribution_id", 0 } };
 
-  if (stmt == NULL)
-    return NULL;
-  dlg_stmt_bind_text (stmt, 1, uuid);
-  if (!step_row (store, stmt, error))
-    return not_found (error, _("The contribution")), NULL;
-  json_builder_begin_object (builder);
-  add_column (builder, "process_id", stmt, 1);
-  add_column (builder, "contribution_id", stmt, 0);
-  json_builder_end_object (builder);
-  return builder_to_string (builder);
+  return columns_to_json (store, sql_highlight_body, uuid, columns, G_N_ELEMENTS (columns),
+                          error);
 }
 
 /**

@@ -18,8 +18,8 @@
 #include "dlg-error.h"
 #include "dlg-journal.h"
 #include "dlg-publication.h"
+#include "dlg-publication-private.h"
 #include "dlg-response.h"
-#include "dlg-store-private.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* The response is published                                                                  */
@@ -119,13 +119,28 @@ run_texts (DlgStore  *store,
   return dlg_store_step_done (store, stmt, error);
 }
 
-static gboolean
-not_found (GError     **error,
-           const char  *what)
+gboolean
+dlg_publication_not_found (GError     **error,
+                           const char  *what)
 {
   if (error != NULL && *error == NULL)
     g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND, _("%s was not found."), what);
   return FALSE;
+}
+
+gboolean
+dlg_publication_step_row (DlgStore      *store,
+                          sqlite3_stmt  *stmt,
+                          const char    *what,
+                          GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    dlg_store_set_error (store, rc, error);
+  return dlg_publication_not_found (error, what);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -740,7 +755,7 @@ dlg_publication_save_narrative (DlgStore    *store,
     else if (rc != SQLITE_DONE)
       return dlg_store_set_error (store, rc, error), NULL;
     else if (narrative_uuid != NULL)
-      return not_found (error, _("The narrative")), NULL;
+      return dlg_publication_not_found (error, _("The narrative")), NULL;
   }
   if (uuid == NULL)
     {
@@ -799,18 +814,12 @@ dlg_publication_record_moderation (DlgStore                  *store,
 
   {
     g_autoptr(DlgStmt) stmt = prepare (store, sql_contribution_for_moderation, error);
-    int rc;
 
     if (stmt == NULL)
       return FALSE;
     dlg_stmt_bind_text (stmt, 1, event->contribution_uuid);
-    rc = sqlite3_step (stmt);
-    if (rc != SQLITE_ROW)
-      {
-        if (rc != SQLITE_DONE)
-          dlg_store_set_error (store, rc, error);
-        return not_found (error, _("The contribution"));
-      }
+    if (!dlg_publication_step_row (store, stmt, _("The contribution"), error))
+      return FALSE;
     contribution_id = sqlite3_column_int64 (stmt, 0);
     *process_id = sqlite3_column_int64 (stmt, 1);
   }
