@@ -136,7 +136,6 @@ dlg_position_editor_new (DlgStore          *store,
 
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
   g_return_val_if_fail (DLG_IS_RECOMMENDATION (recommendation), NULL);
-
   g_return_val_if_fail (position == NULL || DLG_IS_POSITION (position), NULL);
 
   self = g_object_new (DLG_TYPE_POSITION_EDITOR, NULL);

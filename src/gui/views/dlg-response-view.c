@@ -18,6 +18,7 @@
 #include "dlg-response-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-position-editor.h"
+#include "dlg-record-section-recommendations.h"
 #include "dlg-view-util.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
@@ -128,8 +129,7 @@ reload_positions (DlgResponseView *self)
   gint64 process_id = dlg_stage_view_base_get_process_id (base);
   g_autoptr(GListModel) recommendations = NULL;
   g_autoptr(GListModel) positions = NULL;
-  g_autoptr(GHashTable) by_recommendation = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                                   g_free, g_object_unref);
+  g_autoptr(GHashTable) by_recommendation = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
   guint n;
@@ -147,15 +147,8 @@ reload_positions (DlgResponseView *self)
       gtk_box_append (self->positions_box, dlg_placeholder_row_new (error->message));
       return;
     }
-  /* The positions are read with the list, not one query per recommendation; the first of a
-   * recommendation is the one it has. */
-  for (guint i = g_list_model_get_n_items (positions); i > 0; i--)
-    {
-      DlgPosition *position = g_list_model_get_item (positions, i - 1);
-      gint64 id = dlg_position_get_recommendation_id (position);
-
-      g_hash_table_insert (by_recommendation, g_memdup2 (&id, sizeof id), position);
-    }
+  /* The positions are read with the list, not one query per recommendation. */
+  by_recommendation = dlg_records_by_recommendation (positions);
   n = g_list_model_get_n_items (recommendations);
   for (guint i = 0; i < n; i++)
     {
