@@ -331,6 +331,101 @@ dlg_publication_narrative_to_json (DlgStore    *store,
   return record_to_json (store, &narrative_body, uuid, error);
 }
 
+/* A member read from a column of a row that is no record's table (a contribution's body is
+ * its own, what the site's feed carries; a feature, a stage of the timeline). */
+typedef struct
+{
+  const char *member;
+  int         column;   /* -1: no column */
+  enum { AS_TEXT, AS_NUMBER, AS_BOOLEAN, AS_NULL, AS_ZERO } as;
+} Column;
+
+static void
+add_columns (JsonBuilder   *builder,
+             sqlite3_stmt  *stmt,
+             const Column  *columns,
+             guint          n_columns)
+{
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const Column *c = &columns[i];
+
+      if (c->as == AS_TEXT)
+        {
+          add_column (builder, c->member, stmt, c->column);
+          continue;
+        }
+      json_builder_set_member_name (builder, c->member);
+      if (c->as == AS_ZERO)
+        json_builder_add_int_value (builder, 0);
+      else if (c->as == AS_BOOLEAN)
+        json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, c->column) != 0);
+      else if (c->as == AS_NULL || sqlite3_column_type (stmt, c->column) == SQLITE_NULL)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_double_value (builder, sqlite3_column_double (stmt, c->column));
+    }
+  json_builder_end_object (builder);
+}
+
+/* The array @member of the process's rows of @sql, one object of @columns each. */
+static gboolean
+add_rows (DlgStore      *store,
+          JsonBuilder   *builder,
+          const char    *member,
+          const char    *sql,
+          gint64         process_id,
+          const Column  *columns,
+          guint          n_columns,
+          GError       **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, process_id);
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_columns (builder, stmt, columns, n_columns);
+  json_builder_end_array (builder);
+  if (rc != SQLITE_DONE)
+    return dlg_store_set_error (store, rc, error), FALSE;
+  return TRUE;
+}
+
+/* The one row of @sql for @uuid (a contribution) as an object of @columns. */
+static char *
+columns_to_json (DlgStore      *store,
+                 const char    *sql,
+                 const char    *uuid,
+                 const Column  *columns,
+                 guint          n_columns,
+                 GError       **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (stmt == NULL)
+    return NULL;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  if (!dlg_publication_step_row (store, stmt, _("The contribution"), error))
+    return NULL;
+  add_columns (builder, stmt, columns, n_columns);
+  return builder_to_string (builder);
+}
+
+static void
+add_boolean (JsonBuilder *builder,
+             const char  *name,
+             gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
 /**
  * dlg_publication_process_to_json:
  * @uuid_out: (out) (optional): the process's uuid
@@ -349,6 +444,13 @@ dlg_publication_process_to_json (DlgStore  *store,
     { "mandate.perimeter", "perimeter" },
     { "mandate.out_of_scope", "out_of_scope" },
     { "mandate.commitments", "commitments" },
+  };
+  static const Column feature_columns[] = {
+    { "feature", 0 }, { "enabled", 1, AS_BOOLEAN }, { "rules", 2 }, { "opens_at", 3 },
+    { "closes_at", 4 },
+  };
+  static const Column stage_columns[] = {
+    { "stage", 0 }, { "state", 1 }, { "reason", 2 }, { "started_at", 3 }, { "ended_at", 4 },
   };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -378,52 +480,11 @@ dlg_publication_process_to_json (DlgStore  *store,
       add_text (builder, fields[i].member, value != NULL ? value : "");
     }
 
-  json_builder_set_member_name (builder, "features");
-  json_builder_begin_array (builder);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_process_features, error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, process_id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        json_builder_begin_object (builder);
-        add_column (builder, "feature", stmt, 0);
-        json_builder_set_member_name (builder, "enabled");
-        json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 1) != 0);
-        add_column (builder, "rules", stmt, 2);
-        add_column (builder, "opens_at", stmt, 3);
-        add_column (builder, "closes_at", stmt, 4);
-        json_builder_end_object (builder);
-      }
-    if (rc != SQLITE_DONE)
-      return dlg_store_set_error (store, rc, error), NULL;
-  }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "stages");
-  json_builder_begin_array (builder);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_process_stages, error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, process_id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        json_builder_begin_object (builder);
-        add_column (builder, "stage", stmt, 0);
-        add_column (builder, "state", stmt, 1);
-        add_column (builder, "reason", stmt, 2);
-        add_column (builder, "started_at", stmt, 3);
-        add_column (builder, "ended_at", stmt, 4);
-        json_builder_end_object (builder);
-      }
-    if (rc != SQLITE_DONE)
-      return dlg_store_set_error (store, rc, error), NULL;
-  }
-  json_builder_end_array (builder);
+  if (!add_rows (store, builder, "features", sql_process_features, process_id, feature_columns,
+                 G_N_ELEMENTS (feature_columns), error) ||
+      !add_rows (store, builder, "stages", sql_process_stages, process_id, stage_columns,
+                 G_N_ELEMENTS (stage_columns), error))
+    return NULL;
 
   /* The profile vocabulary: the site builds its registration form from it. */
   json_builder_set_member_name (builder, "profile");
@@ -438,12 +499,9 @@ dlg_publication_process_to_json (DlgStore  *store,
         const DlgProfileCategory *category = dlg_profile_get_category (profile, c);
 
         json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "category");
-        json_builder_add_string_value (builder, category->category);
-        json_builder_set_member_name (builder, "label");
-        json_builder_add_string_value (builder, category->label);
-        json_builder_set_member_name (builder, "required");
-        json_builder_add_boolean_value (builder, category->required);
+        add_text (builder, "category", category->category);
+        add_text (builder, "label", category->label);
+        add_boolean (builder, "required", category->required);
         json_builder_set_member_name (builder, "values");
         json_builder_begin_array (builder);
         for (guint v = 0; v < category->values->len; v++)
@@ -451,10 +509,8 @@ dlg_publication_process_to_json (DlgStore  *store,
             const DlgProfileValue *value = g_ptr_array_index (category->values, v);
 
             json_builder_begin_object (builder);
-            json_builder_set_member_name (builder, "value");
-            json_builder_add_string_value (builder, value->value);
-            json_builder_set_member_name (builder, "label");
-            json_builder_add_string_value (builder, value->label);
+            add_text (builder, "value", value->value);
+            add_text (builder, "label", value->label);
             json_builder_end_object (builder);
           }
         json_builder_end_array (builder);
@@ -548,53 +604,6 @@ dlg_publication_follow_up_to_json (DlgStore    *store,
                                    GError     **error)
 {
   return record_to_json (store, &follow_up_body, uuid, error);
-}
-
-/* A member read from a column of a row that is no record's table (a contribution's body is
- * its own: what the site's feed carries). */
-typedef struct
-{
-  const char *member;
-  int         column;   /* -1: no column */
-  enum { AS_TEXT, AS_NUMBER, AS_NULL, AS_ZERO } as;
-} Column;
-
-static char *
-columns_to_json (DlgStore      *store,
-                 const char    *sql,
-                 const char    *uuid,
-                 const Column  *columns,
-                 guint          n_columns,
-                 GError       **error)
-{
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  if (stmt == NULL)
-    return NULL;
-  dlg_stmt_bind_text (stmt, 1, uuid);
-  if (!dlg_publication_step_row (store, stmt, _("The contribution"), error))
-    return NULL;
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < n_columns; i++)
-    {
-      const Column *c = &columns[i];
-
-      if (c->as == AS_TEXT)
-        {
-          add_column (builder, c->member, stmt, c->column);
-          continue;
-        }
-      json_builder_set_member_name (builder, c->member);
-      if (c->as == AS_ZERO)
-        json_builder_add_int_value (builder, 0);
-      else if (c->as == AS_NULL || sqlite3_column_type (stmt, c->column) == SQLITE_NULL)
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_double_value (builder, sqlite3_column_double (stmt, c->column));
-    }
-  json_builder_end_object (builder);
-  return builder_to_string (builder);
 }
 
 /* A contribution the team typed in (in person, mail, phone), as the site's change feed carries
