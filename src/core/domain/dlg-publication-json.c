@@ -417,15 +417,6 @@ columns_to_json (DlgStore      *store,
   return builder_to_string (builder);
 }
 
-static void
-add_boolean (JsonBuilder *builder,
-             const char  *name,
-             gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}
-
 /**
  * dlg_publication_process_to_json:
  * @uuid_out: (out) (optional): the process's uuid
@@ -501,7 +492,8 @@ dlg_publication_process_to_json (DlgStore  *store,
         json_builder_begin_object (builder);
         add_text (builder, "category", category->category);
         add_text (builder, "label", category->label);
-        add_boolean (builder, "required", category->required);
+        json_builder_set_member_name (builder, "required");
+        json_builder_add_boolean_value (builder, category->required);
         json_builder_set_member_name (builder, "values");
         json_builder_begin_array (builder);
         for (guint v = 0; v < category->values->len; v++)

@@ -136,11 +136,9 @@ dlg_publication_step_row (DlgStore      *store,
 {
   int rc = sqlite3_step (stmt);
 
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     dlg_store_set_error (store, rc, error);
-  return dlg_publication_not_found (error, what);
+  return rc == SQLITE_ROW || dlg_publication_not_found (error, what);
 }
 
 /* ------------------------------------------------------------------------------------------ */
