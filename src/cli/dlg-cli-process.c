@@ -47,17 +47,87 @@ new_context (const char *parameters,
   return context;
 }
 
+/* A member: a string, or null when @value is NULL. */
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_boolean (JsonBuilder *builder,
+             const char  *name,
+             gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* Prints what @builder holds; the command's exit code. */
+static int
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  dlg_cli_print_json (root);
+  return DLG_CLI_OK;
+}
+
 /* id, uuid and title, as `processes` and `process create` print them */
 static void
 add_process_members (JsonBuilder *builder,
                      DlgProcess  *process)
 {
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, dlg_process_get_id (process));
-  json_builder_set_member_name (builder, "uuid");
-  json_builder_add_string_value (builder, dlg_process_get_uuid (process));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, dlg_process_get_title (process));
+  add_int (builder, "id", dlg_process_get_id (process));
+  add_string (builder, "uuid", dlg_process_get_uuid (process));
+  add_string (builder, "title", dlg_process_get_title (process));
+}
+
+static DlgProcess *
+find_process (DlgStore   *store,
+              const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  DlgProcess *process = dlg_process_find (store, reference, &error);
+
+  if (process == NULL)
+    dlg_cli_fail (error);
+  return process;
+}
+
+/* The one process a command names (its number or uuid) in @store, opened from --db; %NULL
+ * after saying why, with *@status the command's exit code. */
+static DlgProcess *
+open_process (const char  *command,
+              int          argc,
+              char       **argv,
+              DlgStore   **store,
+              int         *status)
+{
+  *status = DLG_CLI_ERROR;
+  if (argc != 2)
+    {
+      *status = dlg_cli_usage (command, _("Name one process (its number or uuid)."));
+      return NULL;
+    }
+  if (!(*store = dlg_cli_open_store (opt_db)))
+    return NULL;
+  return find_process (*store, argv[1]);
 }
 
 /* dialogue-cli demo */
@@ -120,10 +190,8 @@ dlg_cli_processes (int    argc,
         {
           json_builder_begin_object (builder);
           add_process_members (builder, process);
-          json_builder_set_member_name (builder, "stage");
-          json_builder_add_string_value (builder, dlg_stage_to_id (stage));
-          json_builder_set_member_name (builder, "archived");
-          json_builder_add_boolean_value (builder, dlg_process_get_archived (process));
+          add_string (builder, "stage", dlg_stage_to_id (stage));
+          add_boolean (builder, "archived", dlg_process_get_archived (process));
           json_builder_end_object (builder);
         }
       else
@@ -133,25 +201,7 @@ dlg_cli_processes (int    argc,
     }
   json_builder_end_array (builder);
 
-  if (opt_json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-      dlg_cli_print_json (root);
-    }
-  return DLG_CLI_OK;
-}
-
-static DlgProcess *
-find_process (DlgStore   *store,
-              const char *reference)
-{
-  g_autoptr(GError) error = NULL;
-  DlgProcess *process = dlg_process_find (store, reference, &error);
-
-  if (process == NULL)
-    dlg_cli_fail (error);
-  return process;
+  return opt_json ? print_json (builder) : DLG_CLI_OK;
 }
 
 /* Pads to @width characters (not bytes), for aligned columns in any language. */
@@ -166,18 +216,6 @@ pad (const char *text,
   return g_string_free (padded, FALSE);
 }
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 /* dialogue-cli show PROCESS [--json] */
 int
 dlg_cli_show (int    argc,
@@ -190,15 +228,12 @@ dlg_cli_show (int    argc,
   g_autoptr(GListModel) stages = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  int status;
 
   if (!dlg_cli_parse (context, &argc, &argv, "show"))
     return DLG_CLI_USAGE;
-  if (argc != 2)
-    return dlg_cli_usage ("show", _("Name one process (its number or uuid)."));
-  if (!(store = dlg_cli_open_store (opt_db)))
-    return DLG_CLI_ERROR;
-  if (!(process = find_process (store, argv[1])))
-    return DLG_CLI_ERROR;
+  if (!(process = open_process ("show", argc, argv, &store, &status)))
+    return status;
   if (!(stages = dlg_stage_list (store, dlg_process_get_id (process), &error)))
     return dlg_cli_fail (error);
 
@@ -206,15 +241,10 @@ dlg_cli_show (int    argc,
     g_print ("%s\n", dlg_process_get_title (process));
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, dlg_process_get_id (process));
-  json_builder_set_member_name (builder, "uuid");
-  json_builder_add_string_value (builder, dlg_process_get_uuid (process));
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, dlg_process_get_title (process));
-  json_builder_set_member_name (builder, "current_stage");
-  json_builder_add_string_value (builder,
-                                 dlg_stage_to_id (dlg_process_get_current_stage (process)));
+  add_int (builder, "id", dlg_process_get_id (process));
+  add_string (builder, "uuid", dlg_process_get_uuid (process));
+  add_string (builder, "title", dlg_process_get_title (process));
+  add_string (builder, "current_stage", dlg_stage_to_id (dlg_process_get_current_stage (process)));
   json_builder_set_member_name (builder, "stages");
   json_builder_begin_array (builder);
   for (guint i = 0; i < DLG_N_STAGES; i++)
@@ -224,15 +254,12 @@ dlg_cli_show (int    argc,
       DlgStageState state = dlg_stage_info_get_state (info);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "stage");
-      json_builder_add_string_value (builder, dlg_stage_to_id (stage));
-      json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, dlg_stage_get_label (stage));
-      json_builder_set_member_name (builder, "state");
-      json_builder_add_string_value (builder, dlg_stage_state_to_id (state));
-      add_string_or_null (builder, "started_at", dlg_stage_info_get_started_at (info));
-      add_string_or_null (builder, "ended_at", dlg_stage_info_get_ended_at (info));
-      add_string_or_null (builder, "reason", dlg_stage_info_get_reason (info));
+      add_string (builder, "stage", dlg_stage_to_id (stage));
+      add_string (builder, "label", dlg_stage_get_label (stage));
+      add_string (builder, "state", dlg_stage_state_to_id (state));
+      add_string (builder, "started_at", dlg_stage_info_get_started_at (info));
+      add_string (builder, "ended_at", dlg_stage_info_get_ended_at (info));
+      add_string (builder, "reason", dlg_stage_info_get_reason (info));
       json_builder_end_object (builder);
 
       if (!opt_json)
@@ -253,13 +280,7 @@ dlg_cli_show (int    argc,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  if (opt_json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-      dlg_cli_print_json (root);
-    }
-  return DLG_CLI_OK;
+  return opt_json ? print_json (builder) : DLG_CLI_OK;
 }
 
 /* dialogue-cli process create --title TITLE [--json] */
@@ -294,13 +315,11 @@ dlg_cli_process (int    argc,
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       add_process_members (builder, process);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      dlg_cli_print_json (root);
+      return print_json (builder);
     }
   else
     g_print (_("Process created: %lld\n"), (long long) dlg_process_get_id (process));
@@ -414,17 +433,14 @@ dlg_cli_journal (int    argc,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 n_checked = 0;
   gboolean intact = TRUE;
+  int status;
   guint n;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!dlg_cli_parse (context, &argc, &argv, "journal"))
     return DLG_CLI_USAGE;
-  if (argc != 2)
-    return dlg_cli_usage ("journal", _("Name one process (its number or uuid)."));
-  if (!(store = dlg_cli_open_store (opt_db)))
-    return DLG_CLI_ERROR;
-  if (!(process = find_process (store, argv[1])))
-    return DLG_CLI_ERROR;
+  if (!(process = open_process ("journal", argc, argv, &store, &status)))
+    return status;
 
   if (verify)
     {
@@ -433,17 +449,12 @@ dlg_cli_journal (int    argc,
         return dlg_cli_fail (error);
       if (opt_json)
         {
-          g_autoptr(JsonNode) root = NULL;
-
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "intact");
-          json_builder_add_boolean_value (builder, intact);
-          json_builder_set_member_name (builder, "entries");
-          json_builder_add_int_value (builder, n_checked);
-          add_string_or_null (builder, "error", intact ? NULL : error->message);
+          add_boolean (builder, "intact", intact);
+          add_int (builder, "entries", n_checked);
+          add_string (builder, "error", intact ? NULL : error->message);
           json_builder_end_object (builder);
-          root = json_builder_get_root (builder);
-          dlg_cli_print_json (root);
+          print_json (builder);
         }
       else if (intact)
         g_print (_("The journal is intact (%lld entries).\n"), (long long) n_checked);
@@ -479,28 +490,20 @@ dlg_cli_journal (int    argc,
       if (opt_json)
         {
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "seq");
-          json_builder_add_int_value (builder, dlg_journal_entry_get_seq (entry));
-          json_builder_set_member_name (builder, "at");
-          json_builder_add_string_value (builder, dlg_journal_entry_get_at (entry));
-          json_builder_set_member_name (builder, "actor");
-          json_builder_add_string_value (builder, dlg_journal_entry_get_actor (entry));
-          json_builder_set_member_name (builder, "action");
-          json_builder_add_string_value (builder, dlg_journal_entry_get_action (entry));
-          json_builder_set_member_name (builder, "object_type");
-          json_builder_add_string_value (builder, dlg_journal_entry_get_object_type (entry));
-          json_builder_set_member_name (builder, "object_id");
-          json_builder_add_string_value (builder, dlg_journal_entry_get_object_id (entry));
-          json_builder_set_member_name (builder, "summary");
-          json_builder_add_string_value (builder, dlg_journal_entry_get_summary (entry));
-          json_builder_set_member_name (builder, "hash");
-          json_builder_add_string_value (builder, dlg_journal_entry_get_hash (entry));
-          add_string_or_null (builder, "action_label",
+          add_int (builder, "seq", dlg_journal_entry_get_seq (entry));
+          add_string (builder, "at", dlg_journal_entry_get_at (entry));
+          add_string (builder, "actor", dlg_journal_entry_get_actor (entry));
+          add_string (builder, "action", dlg_journal_entry_get_action (entry));
+          add_string (builder, "object_type", dlg_journal_entry_get_object_type (entry));
+          add_string (builder, "object_id", dlg_journal_entry_get_object_id (entry));
+          add_string (builder, "summary", dlg_journal_entry_get_summary (entry));
+          add_string (builder, "hash", dlg_journal_entry_get_hash (entry));
+          add_string (builder, "action_label",
                               dlg_journal_action_get_label (dlg_journal_entry_get_action (entry)));
-          add_string_or_null (builder, "stage", dlg_journal_entry_get_stage (entry));
-          add_string_or_null (builder, "field", dlg_journal_entry_get_field (entry));
-          add_string_or_null (builder, "old_value", dlg_journal_entry_get_old_value (entry));
-          add_string_or_null (builder, "new_value", dlg_journal_entry_get_new_value (entry));
+          add_string (builder, "stage", dlg_journal_entry_get_stage (entry));
+          add_string (builder, "field", dlg_journal_entry_get_field (entry));
+          add_string (builder, "old_value", dlg_journal_entry_get_old_value (entry));
+          add_string (builder, "new_value", dlg_journal_entry_get_new_value (entry));
           json_builder_end_object (builder);
         }
       else
@@ -517,13 +520,7 @@ dlg_cli_journal (int    argc,
     }
   json_builder_end_array (builder);
 
-  if (opt_json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-      dlg_cli_print_json (root);
-    }
-  return DLG_CLI_OK;
+  return opt_json ? print_json (builder) : DLG_CLI_OK;
 }
 
 /* dialogue-cli panel PROCESS --contacts-csv FILE */
@@ -544,19 +541,16 @@ dlg_cli_panel (int    argc,
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
+  int status;
   guint n = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!dlg_cli_parse (context, &argc, &argv, "panel"))
     return DLG_CLI_USAGE;
-  if (argc != 2)
-    return dlg_cli_usage ("panel", _("Name one process (its number or uuid)."));
-  if (contacts_csv == NULL)
+  if (argc == 2 && contacts_csv == NULL)
     return dlg_cli_usage ("panel", _("Say where to write the contacts: --contacts-csv FILE."));
-  if (!(store = dlg_cli_open_store (opt_db)))
-    return DLG_CLI_ERROR;
-  if (!(process = find_process (store, argv[1])))
-    return DLG_CLI_ERROR;
+  if (!(process = open_process ("panel", argc, argv, &store, &status)))
+    return status;
   file = g_file_new_for_commandline_arg (contacts_csv);
   if (!dlg_participant_contact_export_panel (store, dlg_process_get_id (process), file, &n,
                                              &error))

@@ -284,6 +284,26 @@ dlg_sync_count_pending_for (DlgStore  *store,
   return total;
 }
 
+/* Where an object stands, from whether the site refused it and its status flags. */
+static DlgSyncPublication
+publication_of (gboolean             refused,
+                DlgPublicationStatus status)
+{
+  gboolean wanted = (status & DLG_PUBLICATION_WANTED) != 0;
+  gboolean on_site = (status & DLG_PUBLICATION_ON_SITE) != 0;
+  gboolean synced = (status & DLG_PUBLICATION_SYNCED) != 0;
+
+  if (refused)
+    return DLG_SYNC_PUBLICATION_REFUSED;
+  if ((status & DLG_PUBLICATION_FOUND) == 0)
+    return DLG_SYNC_PUBLICATION_LOCAL;
+  if (wanted && on_site)
+    return synced ? DLG_SYNC_PUBLICATION_ON_SITE : DLG_SYNC_PUBLICATION_CHANGED;
+  if (wanted)
+    return DLG_SYNC_PUBLICATION_PENDING;
+  return on_site && !synced ? DLG_SYNC_PUBLICATION_LEAVING : DLG_SYNC_PUBLICATION_LOCAL;
+}
+
 /**
  * dlg_sync_get_publication:
  * @object_type: "follow_up", "contribution" (in person, mail or phone), "highlight" (named by
@@ -300,19 +320,54 @@ dlg_sync_get_publication (DlgStore    *store,
                           const char  *object_uuid)
 {
   gboolean wanted, on_site, synced;
+  DlgPublicationStatus status = 0;
 
   g_return_val_if_fail (DLG_IS_STORE (store), DLG_SYNC_PUBLICATION_LOCAL);
   g_return_val_if_fail (object_uuid != NULL, DLG_SYNC_PUBLICATION_LOCAL);
 
   if (dlg_sync_queue_is_refused (store, object_type, object_uuid))
     return DLG_SYNC_PUBLICATION_REFUSED;
-  if (!dlg_publication_get_status (store, object_type, object_uuid, &wanted, &on_site, &synced))
-    return DLG_SYNC_PUBLICATION_LOCAL;
-  if (wanted && on_site)
-    return synced ? DLG_SYNC_PUBLICATION_ON_SITE : DLG_SYNC_PUBLICATION_CHANGED;
-  if (wanted)
-    return DLG_SYNC_PUBLICATION_PENDING;
-  return on_site && !synced ? DLG_SYNC_PUBLICATION_LEAVING : DLG_SYNC_PUBLICATION_LOCAL;
+  if (dlg_publication_get_status (store, object_type, object_uuid, &wanted, &on_site, &synced))
+    status = DLG_PUBLICATION_FOUND | (wanted ? DLG_PUBLICATION_WANTED : 0) |
+             (on_site ? DLG_PUBLICATION_ON_SITE : 0) | (synced ? DLG_PUBLICATION_SYNCED : 0);
+  return publication_of (FALSE, status);
+}
+
+/**
+ * dlg_sync_list_publications:
+ * @object_type: as for dlg_sync_get_publication()
+ * @process_id: the process whose objects of that type are wanted
+ *
+ * What dlg_sync_get_publication() says of every object of @object_type in the process, in two
+ * statements however many there are: for a list that shows it on each row.
+ *
+ * Returns: (transfer full) (element-type utf8 DlgSyncPublication): uuid → where it stands
+ *   (GINT_TO_POINTER); %NULL with @error set
+ */
+GHashTable *
+dlg_sync_list_publications (DlgStore    *store,
+                            const char  *object_type,
+                            gint64       process_id,
+                            GError     **error)
+{
+  g_autoptr(GHashTable) refused = NULL;
+  g_autoptr(GHashTable) statuses = NULL;
+  GHashTable *publications;
+  GHashTableIter iter;
+  gpointer uuid, status;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  if (!(refused = dlg_sync_queue_list_refused_of_type (store, object_type, error)) ||
+      !(statuses = dlg_publication_list_status (store, object_type, process_id, error)))
+    return NULL;
+  publications = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, statuses);
+  while (g_hash_table_iter_next (&iter, &uuid, &status))
+    g_hash_table_insert (publications, g_strdup (uuid),
+                         GINT_TO_POINTER (publication_of (g_hash_table_contains (refused, uuid),
+                                                          GPOINTER_TO_UINT (status))));
+  return publications;
 }
 
 /* The ETag the row goes with: the object's (If-Match), or none (If-None-Match: *). */

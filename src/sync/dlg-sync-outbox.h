@@ -101,6 +101,10 @@ char      *dlg_sync_narrative_publish    (DlgStore    *store,
 DlgSyncPublication dlg_sync_get_publication (DlgStore    *store,
                                              const char  *object_type,
                                              const char  *object_uuid);
+GHashTable        *dlg_sync_list_publications (DlgStore   *store,
+                                               const char *object_type,
+                                               gint64      process_id,
+                                               GError    **error);
 
 gboolean   dlg_sync_collect_changes      (DlgStore    *store,
                                           gboolean     include_demo,

@@ -64,6 +64,9 @@ static const char sql_outbox_has_key[] =
 static const char sql_outbox_refused[] =
   "SELECT 1 FROM outbox WHERE object_type = ?1 AND object_uuid = ?2 AND method <> 'POST'"
   "  AND state = 'failed'";
+static const char sql_outbox_refused_of_type[] =
+  "SELECT object_uuid FROM outbox WHERE object_type = ?1 AND method <> 'POST'"
+  "  AND state = 'failed'";
 static const char sql_outbox_list_refused[] =
   "SELECT object_type, object_uuid, coalesce (last_error, '') FROM outbox"
   "  WHERE state = 'failed' ORDER BY id";
@@ -426,6 +429,33 @@ dlg_sync_queue_is_refused (DlgStore    *store,
                            const char  *uuid)
 {
   return exists (store, sql_outbox_refused, type, uuid, NULL);
+}
+
+/**
+ * dlg_sync_queue_list_refused_of_type:
+ *
+ * What dlg_sync_queue_is_refused() says of every object of @type, in one statement.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): the uuids refused (a set), or %NULL with
+ *   @error set
+ */
+GHashTable *
+dlg_sync_queue_list_refused_of_type (DlgStore    *store,
+                                     const char  *type,
+                                     GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_outbox_refused_of_type, error);
+  g_autoptr(GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  dlg_stmt_bind_text (stmt, 1, type);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (uuids, dlg_stmt_dup_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    return dlg_store_set_error (store, rc, error), NULL;
+  return g_steal_pointer (&uuids);
 }
 
 /* Returns: the rows waiting, those held by a conflict included, or -1 with @error set */

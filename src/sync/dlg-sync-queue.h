@@ -101,6 +101,9 @@ gboolean      dlg_sync_queue_is_refused (DlgStore     *store,
                                        const char   *uuid);
 gint64        dlg_sync_queue_count_waiting (DlgStore     *store,
                                        GError      **error);
+GHashTable   *dlg_sync_queue_list_refused_of_type (DlgStore   *store,
+                                                  const char *type,
+                                                  GError    **error);
 gint64        dlg_sync_queue_count_refused (DlgStore    *store,
                                             GError     **error);
 gboolean      dlg_sync_queue_retry_refused (DlgStore    *store,

@@ -174,6 +174,31 @@ dlg_collect_rows (DlgStore      *store,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
+GHashTable *
+dlg_collect_counts (DlgStore    *store,
+                    const char  *sql,
+                    gint64       process_id,
+                    GError     **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, process_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_insert (counts, g_memdup2 (&id, sizeof id),
+                           GUINT_TO_POINTER ((guint) sqlite3_column_int64 (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    return dlg_store_set_error (store, rc, error), NULL;
+  return g_steal_pointer (&counts);
+}
+
 gboolean
 dlg_response_touch (DlgStore  *store,
                     gint64     process_id,

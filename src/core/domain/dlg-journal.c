@@ -171,61 +171,6 @@ static const DlgJournalPolicy policies[] = {
     N_("The communication plan is internal planning; what is published is journaled.") },
 };
 
-static const struct {
-  const char *object_type;
-  const char *field;
-  const char *label;
-} field_labels[] = {
-  { "process", "diagnostic.steering", N_("Steering") },
-  { "process", "diagnostic.object", N_("Object") },
-  { "process", "diagnostic.questions", N_("Open questions") },
-  { "process", "diagnostic.constraints", N_("Constraints") },
-  { "process", "diagnostic.methods", N_("Methods") },
-  { "process", "specification.objectives", N_("Objectives") },
-  { "process", "specification.publics", N_("Target publics") },
-  { "process", "specification.budget", N_("Budget") },
-  { "process", "specification.calendar", N_("Calendar") },
-  { "process", "mandate.question", N_("Question put to citizens") },
-  { "process", "mandate.perimeter", N_("Open to debate") },
-  { "process", "mandate.out_of_scope", N_("Not open to debate") },
-  { "process", "mandate.commitments", N_("Commitments of the institution") },
-  { "process", "mandate.response_weeks", N_("Delay of the argued response (weeks)") },
-  { "actor", "name", N_("Name") },
-  { "actor", "kind", N_("Kind") },
-  { "actor", "role", N_("Role") },
-  { "actor", "influence", N_("Influence") },
-  { "participant", "status", N_("Invitation") },
-  { "feature", "rules", N_("Rules of the game") },
-  { "feature", "opens-at", N_("Opens") },
-  { "feature", "closes-at", N_("Closes") },
-  { "decision", "stage", N_("Stage") },
-  { "decision", "recommendation-id", N_("Recommendation") },
-  { "decision", "decided-at", N_("Date") },
-  { "decision", "who", N_("Who") },
-  { "decision", "what", N_("What") },
-  { "decision", "why", N_("Why") },
-  { "decision", "outcome", N_("Outcome") },
-  { "recommendation", "title", N_("Title") },
-  { "recommendation", "body", N_("Text") },
-  { "position", "value", N_("Position") },
-  { "position", "justification", N_("Justification") },
-  { "response", "intro", N_("Introduction") },
-  { "commitment", "position-id", N_("Position") },
-  { "commitment", "title", N_("Title") },
-  { "commitment", "department", N_("Department") },
-  { "commitment", "due-date", N_("Due date") },
-  { "commitment", "status", N_("Status") },
-  { "commitment", "progress", N_("Progress (%)") },
-  { "commitment_update", "dated", N_("Date") },
-  { "commitment_update", "progress", N_("Progress (%)") },
-  { "commitment_update", "status", N_("Status") },
-  { "commitment_update", "text", N_("Text") },
-  { "follow_up", "kind", N_("Kind") },
-  { "follow_up", "dated", N_("Date") },
-  { "follow_up", "title", N_("Title") },
-  { "follow_up", "body", N_("Text") },
-  { "follow_up", "published", N_("Published") },
-};
 
 /* Fields are length-prefixed so that no choice of text can make two entries hash alike. The
  * fields added in schema 3 follow a marker when any of them is set; an unset one is "~", which
@@ -538,11 +483,14 @@ const char *
 dlg_journal_field_get_label (const char *object_type,
                              const char *field)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
-    if (g_strcmp0 (field_labels[i].object_type, object_type) == 0
-        && g_strcmp0 (field_labels[i].field, field) == 0)
-      return _(field_labels[i].label);
-  return field;
+  g_autofree char *id = NULL;
+  const char *label;
+
+  if (object_type == NULL || field == NULL)
+    return field;
+  id = g_strconcat (object_type, ".", field, NULL);
+  label = dlg_vocabulary_find_label (&dlg_vocabulary_journal_field, id);
+  return label != NULL ? label : field;
 }
 
 /**
@@ -561,33 +509,27 @@ dlg_journal_value_get_label (const char *object_type,
                              const char *field,
                              const char *value)
 {
+  /* The coded fields, each with its vocabulary. */
   static const struct {
-    const char *object_type, *field, *value, *label;
-  } labels[] = {
-    { "participant", "status", "selected", N_("drawn, not yet invited") },
-    { "participant", "status", "invited", N_("invited") },
-    { "participant", "status", "accepted", N_("accepted") },
-    { "participant", "status", "declined", N_("declined") },
+    const char *object_type, *field;
+    const DlgVocabulary *vocabulary;
+  } coded[] = {
+    { "participant", "status", &dlg_vocabulary_journal_invitation },
+    { "follow_up", "kind", &dlg_vocabulary_follow_up_kind },
+    { "position", "value", &dlg_vocabulary_position },
+    { "commitment", "status", &dlg_vocabulary_commitment_status },
+    { "commitment_update", "status", &dlg_vocabulary_commitment_status },
+    { "decision", "stage", &dlg_vocabulary_stage },
   };
 
   if (value == NULL || field == NULL)
     return value;
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].object_type, object_type) && g_str_equal (labels[i].field, field)
-        && g_str_equal (labels[i].value, value))
-      return _(labels[i].label);
+  for (guint i = 0; i < G_N_ELEMENTS (coded); i++)
+    if (g_str_equal (coded[i].object_type, object_type) && g_str_equal (coded[i].field, field))
+      return dlg_vocabulary_get_label (coded[i].vocabulary, value);
   if (g_str_equal (field, "published") || g_str_equal (field, "enabled"))
     return g_str_equal (value, "TRUE") ? _("yes") : g_str_equal (value, "FALSE") ? _("no")
                                                                                   : value;
-  if (g_str_equal (object_type, "follow_up") && g_str_equal (field, "kind"))
-    return dlg_vocabulary_get_label (&dlg_vocabulary_follow_up_kind, value);
-  if (g_str_equal (object_type, "position") && g_str_equal (field, "value"))
-    return dlg_vocabulary_get_label (&dlg_vocabulary_position, value);
-  if ((g_str_equal (object_type, "commitment") || g_str_equal (object_type, "commitment_update"))
-      && g_str_equal (field, "status"))
-    return dlg_vocabulary_get_label (&dlg_vocabulary_commitment_status, value);
-  if (g_str_equal (object_type, "decision") && g_str_equal (field, "stage"))
-    return dlg_vocabulary_get_label (&dlg_vocabulary_stage, value);
   return value;
 }
 

@@ -4,6 +4,13 @@
  *
  * These bodies are the wire: the site and its tests read them member by member, so their members,
  * order and types stay what they are (tests/fixtures/sync/outbox-demo.txt holds them).
+ *
+ * A record's members are the fields of its table that have a json_name (DlgField), in the
+ * table's order, typed by their kind: one Body per published shape says which record types a
+ * row joins (t, and u), where the row comes from, and which members come first (the record's
+ * uuid, the process's); add_objects() builds its SELECT from the tables once and writes the
+ * rows. What is not a record's field (the mandate's texts, the features, the timeline, the
+ * profile) is written here by hand.
  */
 
 #define G_LOG_DOMAIN "dlg-publication"
@@ -16,13 +23,16 @@
 #include "dlg-error.h"
 #include "dlg-profile.h"
 #include "dlg-publication.h"
-#include "dlg-store-private.h"
+#include "dlg-commitment.h"
+#include "dlg-commitment-update.h"
+#include "dlg-follow-up.h"
+#include "dlg-narrative.h"
+#include "dlg-position.h"
+#include "dlg-process.h"
+#include "dlg-recommendation.h"
+#include "dlg-response.h"
+#include "dlg-publication-private.h"
 
-static const char sql_narrative_body[] =
-  "SELECT n.uuid, p.uuid, n.stage, n.title, n.body_md, n.state, n.published_at, n.process_id"
-  "  FROM narrative n JOIN process p ON p.id = n.process_id WHERE n.uuid = ?1";
-static const char sql_process_body[] =
-  "SELECT uuid, title, summary, policy_cycle, archived FROM process WHERE id = ?1";
 static const char sql_process_fields[] =
   "SELECT key, value FROM process_field WHERE process_id = ?1";
 static const char sql_process_features[] =
@@ -31,36 +41,75 @@ static const char sql_process_features[] =
 static const char sql_process_stages[] =
   "SELECT stage, state, reason, started_at, ended_at FROM stage_state WHERE process_id = ?1"
   "  ORDER BY rank";
-static const char sql_response_body[] =
-  "SELECT r.uuid, p.uuid, r.intro, r.published_at FROM response r"
-  "  JOIN process p ON p.id = r.process_id WHERE r.process_id = ?1";
-static const char sql_response_positions[] =
-  "SELECT rec.uuid, rec.number, rec.title, rec.body, pos.value, pos.justification"
-  "  FROM recommendation rec JOIN position pos ON pos.recommendation_id = rec.id"
-  "  WHERE rec.process_id = ?1 AND pos.value IS NOT NULL ORDER BY rec.number";
-static const char sql_commitment_body[] =
-  "SELECT c.uuid, p.uuid, rec.number, c.title, c.department, c.due_date, c.status, c.progress"
-  "  FROM commitment c JOIN process p ON p.id = c.process_id"
-  "  JOIN position pos ON pos.id = c.position_id"
-  "  JOIN recommendation rec ON rec.id = pos.recommendation_id WHERE c.uuid = ?1";
-static const char sql_commitment_updates[] =
-  "SELECT u.uuid, u.dated, u.progress, u.status, u.text FROM commitment_update u"
-  "  JOIN commitment c ON c.id = u.commitment_id WHERE c.uuid = ?1 ORDER BY u.dated, u.id";
-static const char sql_response_sources[] =
-  "SELECT c.uuid FROM recommendation_source s JOIN contribution c ON c.id = s.contribution_id"
-  "  JOIN recommendation rec ON rec.id = s.recommendation_id WHERE rec.uuid = ?1"
-  "  ORDER BY c.created_at, c.id";
-
-static const char sql_follow_up_body[] =
-  "SELECT f.uuid, p.uuid, f.kind, f.dated, f.title, f.body FROM follow_up f"
-  "  JOIN process p ON p.id = f.process_id WHERE f.uuid = ?1";
 static const char sql_in_person_body[] =
   "SELECT c.uuid, p.uuid, c.feature, c.kind, c.channel, c.parent_uuid, c.author_ref, c.title,"
   "  c.body, c.lat, c.lon, c.created_at, c.moderation, c.moderation_reason"
   "  FROM contribution c JOIN process p ON p.id = c.process_id WHERE c.uuid = ?1";
+static const char sql_response_sources[] =
+  "SELECT c.uuid FROM recommendation_source s JOIN contribution c ON c.id = s.contribution_id"
+  "  JOIN recommendation rec ON rec.id = s.recommendation_id WHERE rec.uuid = ?1"
+  "  ORDER BY c.created_at, c.id";
 static const char sql_highlight_body[] =
   "SELECT c.uuid, p.uuid FROM contribution c JOIN process p ON p.id = c.process_id"
   "  WHERE c.uuid = ?1";
+
+#define OF_PROCESS "JOIN process p ON p.id = t.process_id"
+
+typedef struct
+{
+  GType      (*type) (void);   /* the record whose fields are the members, as t */
+  GType      (*also) (void);   /* (nullable) a second record in the same row, as u */
+  const char  *id_member;      /* (nullable) the member of t's uuid, first */
+  gboolean     process_member; /* "process_id": the process's uuid (p), next */
+  const char  *from;           /* FROM … WHERE … with ?1 the uuid or the id asked for */
+  /* (nullable) a field of t read from another expression than its column (its json_name is
+   * what the wire calls it): the property, then the SQL */
+  const char  *property;
+  const char  *expression;
+  const char  *what;           /* (nullable) "%s was not found."; NULL: a list, maybe empty */
+  char        *sql;            /* built once */
+} Body;
+
+static Body narrative_body = {
+  dlg_narrative_get_type, NULL, NULL, TRUE,
+  "FROM narrative t " OF_PROCESS " WHERE t.uuid = ?1",
+  NULL, NULL, N_("The narrative")
+};
+static Body process_body = {
+  dlg_process_get_type, NULL, NULL, FALSE,
+  "FROM process t WHERE t.id = ?1",
+  NULL, NULL, N_("The process")
+};
+static Body response_body = {
+  dlg_response_get_type, NULL, NULL, TRUE,
+  "FROM response t " OF_PROCESS " WHERE t.process_id = ?1",
+  NULL, NULL, N_("The argued response")
+};
+/* The positions of the response: each with its recommendation. */
+static Body position_body = {
+  dlg_recommendation_get_type, dlg_position_get_type, "recommendation_id", FALSE,
+  "FROM recommendation t JOIN position u ON u.recommendation_id = t.id"
+  "  WHERE t.process_id = ?1 AND u.value IS NOT NULL ORDER BY t.number",
+  NULL, NULL, NULL
+};
+/* A commitment names the recommendation its position answers by its number. */
+static Body commitment_body = {
+  dlg_commitment_get_type, NULL, NULL, TRUE,
+  "FROM commitment t " OF_PROCESS " JOIN position pos ON pos.id = t.position_id"
+  "  JOIN recommendation rec ON rec.id = pos.recommendation_id WHERE t.uuid = ?1",
+  "position-id", "rec.number", N_("The commitment")
+};
+static Body commitment_update_body = {
+  dlg_commitment_update_get_type, NULL, "id", FALSE,
+  "FROM commitment_update t JOIN commitment c ON c.id = t.commitment_id"
+  "  WHERE c.uuid = ?1 ORDER BY t.dated, t.id",
+  NULL, NULL, NULL
+};
+static Body follow_up_body = {
+  dlg_follow_up_get_type, NULL, NULL, TRUE,
+  "FROM follow_up t " OF_PROCESS " WHERE t.uuid = ?1",
+  NULL, NULL, N_("The follow-up item")
+};
 
 static char *
 builder_to_string (JsonBuilder *builder)
@@ -96,56 +145,175 @@ add_column (JsonBuilder  *builder,
     add_text (builder, name, (const char *) sqlite3_column_text (stmt, column));
 }
 
-static gboolean
-step_row (DlgStore      *store,
-          sqlite3_stmt  *stmt,
-          GError       **error)
+/* The fields of @type on the wire, in its table's order. */
+static const DlgRecordInfo *
+info_of (GType (*type) (void))
 {
-  int rc = sqlite3_step (stmt);
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type ());
 
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    dlg_store_set_error (store, rc, error);
-  return FALSE;
+  return dlg_record_class_get_info (DLG_RECORD_CLASS (klass));
 }
 
-static gboolean
-not_found (GError     **error,
-           const char  *what)
+static void
+append_columns (GString    *sql,
+                const Body *body,
+                GType     (*type) (void),
+                const char *alias)
 {
-  if (error != NULL && *error == NULL)
-    g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND, _("%s was not found."), what);
-  return FALSE;
+  const DlgRecordInfo *info = info_of (type);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const DlgField *field = &info->fields[i];
+
+      if (field->json_name == NULL)
+        continue;
+      if (type == body->type && g_strcmp0 (field->property, body->property) == 0)
+        g_string_append_printf (sql, ", %s", body->expression);
+      else
+        g_string_append_printf (sql, ", %s.%s", alias, field->column);
+    }
 }
 
-typedef struct
+/* SELECT t.uuid, the process's uuid, then the members' columns of t and u. */
+static const char *
+body_sql (Body *body)
 {
-  const char *member;
-  int         column;
-} Member;
+  if (g_once_init_enter (&body->sql))
+    {
+      GString *sql = g_string_new ("SELECT t.uuid, ");
 
-/* A body of text members read from one row (NULL columns as null). */
-static char *
-row_to_json (DlgStore      *store,
-             const char    *sql,
-             const char    *uuid,
-             const char    *what,
-             const Member  *members,
-             guint          n_members,
-             GError       **error)
+      g_string_append (sql, body->process_member ? "p.uuid" : "NULL");
+      append_columns (sql, body, body->type, "t");
+      if (body->also != NULL)
+        append_columns (sql, body, body->also, "u");
+      g_string_append_printf (sql, " %s", body->from);
+      g_once_init_leave (&body->sql, g_string_free (sql, FALSE));
+    }
+  return body->sql;
+}
+
+/* The members of @type's fields from @stmt's column *@column on, typed by their kind. */
+static void
+add_fields (JsonBuilder   *builder,
+            GType        (*type) (void),
+            sqlite3_stmt  *stmt,
+            int           *column)
 {
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const DlgRecordInfo *info = info_of (type);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const DlgField *field = &info->fields[i];
+      int c;
+
+      if (field->json_name == NULL)
+        continue;
+      c = (*column)++;
+      switch (field->kind)
+        {
+        case DLG_FIELD_INT64:
+        case DLG_FIELD_INT:
+          json_builder_set_member_name (builder, field->json_name);
+          json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, c));
+          break;
+        case DLG_FIELD_BOOLEAN:
+          json_builder_set_member_name (builder, field->json_name);
+          json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, c) != 0);
+          break;
+        case DLG_FIELD_DOUBLE:
+          json_builder_set_member_name (builder, field->json_name);
+          if (sqlite3_column_type (stmt, c) == SQLITE_NULL)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_double_value (builder, sqlite3_column_double (stmt, c));
+          break;
+        case DLG_FIELD_STRING:
+        case DLG_FIELD_TEXT:
+        case DLG_FIELD_DATE:
+        case DLG_FIELD_ENUM:
+        default:
+          add_column (builder, field->json_name, stmt, c);
+        }
+    }
+}
+
+/* What follows a row's members (its positions, its updates, its sources); may be NULL. */
+typedef gboolean (*AddMore) (DlgStore      *store,
+                             JsonBuilder   *builder,
+                             sqlite3_stmt  *row,
+                             GError       **error);
+
+/**
+ * add_objects:
+ * @uuid: (nullable): the key ?1 as text; %NULL: @id
+ * @array: one object a row in an array (a list), else the one row (which must exist)
+ * @uuid_out: (out) (optional): the record's uuid (the one row)
+ *
+ * Writes @body's rows for the key: for each, an object with the uuid member, the process
+ * member, the members of its records' fields, then what @more adds.
+ */
+static gboolean
+add_objects (DlgStore     *store,
+             JsonBuilder  *builder,
+             Body         *body,
+             const char   *uuid,
+             gint64        id,
+             gboolean      array,
+             AddMore       more,
+             char        **uuid_out,
+             GError      **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, body_sql (body), error);
+  int rc;
 
   if (stmt == NULL)
+    return FALSE;
+  if (uuid != NULL)
+    dlg_stmt_bind_text (stmt, 1, uuid);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  if (array)
+    json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int column = 2;
+
+      if (uuid_out != NULL)
+        *uuid_out = dlg_stmt_dup_text (stmt, 0);
+      json_builder_begin_object (builder);
+      if (body->id_member != NULL)
+        add_column (builder, body->id_member, stmt, 0);
+      if (body->process_member)
+        add_column (builder, "process_id", stmt, 1);
+      add_fields (builder, body->type, stmt, &column);
+      if (body->also != NULL)
+        add_fields (builder, body->also, stmt, &column);
+      if (more != NULL && !more (store, builder, stmt, error))
+        return FALSE;
+      if (!array)
+        return TRUE;   /* the caller adds its members and ends the object */
+      json_builder_end_object (builder);
+    }
+  if (rc != SQLITE_DONE)
+    return dlg_store_set_error (store, rc, error), FALSE;
+  if (!array)
+    return dlg_publication_not_found (error, _(body->what));
+  json_builder_end_array (builder);
+  return TRUE;
+}
+
+/* A body of one record, nothing after its fields. */
+static char *
+record_to_json (DlgStore    *store,
+                Body        *body,
+                const char  *uuid,
+                GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (!add_objects (store, builder, body, uuid, 0, FALSE, NULL, NULL, error))
     return NULL;
-  dlg_stmt_bind_text (stmt, 1, uuid);
-  if (!step_row (store, stmt, error))
-    return not_found (error, what), NULL;
-  json_builder_begin_object (builder);
-  for (guint i = 0; i < n_members; i++)
-    add_column (builder, members[i].member, stmt, members[i].column);
   json_builder_end_object (builder);
   return builder_to_string (builder);
 }
@@ -160,13 +328,93 @@ dlg_publication_narrative_to_json (DlgStore    *store,
                                    const char  *uuid,
                                    GError     **error)
 {
-  static const Member members[] = {
-    { "process_id", 1 }, { "stage", 2 }, { "title", 3 }, { "body_md", 4 }, { "state", 5 },
-    { "published_at", 6 }
-  };
+  return record_to_json (store, &narrative_body, uuid, error);
+}
 
-  return row_to_json (store, sql_narrative_body, uuid, _("The narrative"), members,
-                      G_N_ELEMENTS (members), error);
+/* A member read from a column of a row that is no record's table (a contribution's body is
+ * its own, what the site's feed carries; a feature, a stage of the timeline). */
+typedef struct
+{
+  const char *member;
+  int         column;   /* -1: no column */
+  enum { AS_TEXT, AS_NUMBER, AS_BOOLEAN, AS_NULL, AS_ZERO } as;
+} Column;
+
+static void
+add_columns (JsonBuilder   *builder,
+             sqlite3_stmt  *stmt,
+             const Column  *columns,
+             guint          n_columns)
+{
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_columns; i++)
+    {
+      const Column *c = &columns[i];
+
+      if (c->as == AS_TEXT)
+        {
+          add_column (builder, c->member, stmt, c->column);
+          continue;
+        }
+      json_builder_set_member_name (builder, c->member);
+      if (c->as == AS_ZERO)
+        json_builder_add_int_value (builder, 0);
+      else if (c->as == AS_BOOLEAN)
+        json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, c->column) != 0);
+      else if (c->as == AS_NULL || sqlite3_column_type (stmt, c->column) == SQLITE_NULL)
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_double_value (builder, sqlite3_column_double (stmt, c->column));
+    }
+  json_builder_end_object (builder);
+}
+
+/* The array @member of the process's rows of @sql, one object of @columns each. */
+static gboolean
+add_rows (DlgStore      *store,
+          JsonBuilder   *builder,
+          const char    *member,
+          const char    *sql,
+          gint64         process_id,
+          const Column  *columns,
+          guint          n_columns,
+          GError       **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, process_id);
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_columns (builder, stmt, columns, n_columns);
+  json_builder_end_array (builder);
+  if (rc != SQLITE_DONE)
+    return dlg_store_set_error (store, rc, error), FALSE;
+  return TRUE;
+}
+
+/* The one row of @sql for @uuid (a contribution) as an object of @columns. */
+static char *
+columns_to_json (DlgStore      *store,
+                 const char    *sql,
+                 const char    *uuid,
+                 const Column  *columns,
+                 guint          n_columns,
+                 GError       **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (stmt == NULL)
+    return NULL;
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  if (!dlg_publication_step_row (store, stmt, _("The contribution"), error))
+    return NULL;
+  add_columns (builder, stmt, columns, n_columns);
+  return builder_to_string (builder);
 }
 
 /**
@@ -188,6 +436,13 @@ dlg_publication_process_to_json (DlgStore  *store,
     { "mandate.out_of_scope", "out_of_scope" },
     { "mandate.commitments", "commitments" },
   };
+  static const Column feature_columns[] = {
+    { "feature", 0 }, { "enabled", 1, AS_BOOLEAN }, { "rules", 2 }, { "opens_at", 3 },
+    { "closes_at", 4 },
+  };
+  static const Column stage_columns[] = {
+    { "stage", 0 }, { "state", 1 }, { "reason", 2 }, { "started_at", 3 }, { "ended_at", 4 },
+  };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   int rc;
@@ -204,24 +459,11 @@ dlg_publication_process_to_json (DlgStore  *store,
       return dlg_store_set_error (store, rc, error), NULL;
   }
 
-  json_builder_begin_object (builder);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_process_body, error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, process_id);
-    if (!step_row (store, stmt, error))
-      return not_found (error, _("The process")), NULL;
-    if (uuid_out != NULL)
-      *uuid_out = dlg_stmt_dup_text (stmt, 0);
-    add_column (builder, "title", stmt, 1);
-    add_column (builder, "summary", stmt, 2);
-    add_column (builder, "policy_cycle", stmt, 3);
-    /* An archived process takes no contribution or registration any more on the site. */
-    json_builder_set_member_name (builder, "archived");
-    json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 4) != 0);
-  }
+  /* Title, summary, policy cycle; an archived process takes no contribution or registration
+   * any more on the site. */
+  if (!add_objects (store, builder, &process_body, NULL, process_id, FALSE, NULL, uuid_out,
+                    error))
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       const char *value = g_hash_table_lookup (values, fields[i].key);
@@ -229,52 +471,11 @@ dlg_publication_process_to_json (DlgStore  *store,
       add_text (builder, fields[i].member, value != NULL ? value : "");
     }
 
-  json_builder_set_member_name (builder, "features");
-  json_builder_begin_array (builder);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_process_features, error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, process_id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        json_builder_begin_object (builder);
-        add_column (builder, "feature", stmt, 0);
-        json_builder_set_member_name (builder, "enabled");
-        json_builder_add_boolean_value (builder, sqlite3_column_int (stmt, 1) != 0);
-        add_column (builder, "rules", stmt, 2);
-        add_column (builder, "opens_at", stmt, 3);
-        add_column (builder, "closes_at", stmt, 4);
-        json_builder_end_object (builder);
-      }
-    if (rc != SQLITE_DONE)
-      return dlg_store_set_error (store, rc, error), NULL;
-  }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "stages");
-  json_builder_begin_array (builder);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_process_stages, error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, process_id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        json_builder_begin_object (builder);
-        add_column (builder, "stage", stmt, 0);
-        add_column (builder, "state", stmt, 1);
-        add_column (builder, "reason", stmt, 2);
-        add_column (builder, "started_at", stmt, 3);
-        add_column (builder, "ended_at", stmt, 4);
-        json_builder_end_object (builder);
-      }
-    if (rc != SQLITE_DONE)
-      return dlg_store_set_error (store, rc, error), NULL;
-  }
-  json_builder_end_array (builder);
+  if (!add_rows (store, builder, "features", sql_process_features, process_id, feature_columns,
+                 G_N_ELEMENTS (feature_columns), error) ||
+      !add_rows (store, builder, "stages", sql_process_stages, process_id, stage_columns,
+                 G_N_ELEMENTS (stage_columns), error))
+    return NULL;
 
   /* The profile vocabulary: the site builds its registration form from it. */
   json_builder_set_member_name (builder, "profile");
@@ -289,10 +490,8 @@ dlg_publication_process_to_json (DlgStore  *store,
         const DlgProfileCategory *category = dlg_profile_get_category (profile, c);
 
         json_builder_begin_object (builder);
-        json_builder_set_member_name (builder, "category");
-        json_builder_add_string_value (builder, category->category);
-        json_builder_set_member_name (builder, "label");
-        json_builder_add_string_value (builder, category->label);
+        add_text (builder, "category", category->category);
+        add_text (builder, "label", category->label);
         json_builder_set_member_name (builder, "required");
         json_builder_add_boolean_value (builder, category->required);
         json_builder_set_member_name (builder, "values");
@@ -302,10 +501,8 @@ dlg_publication_process_to_json (DlgStore  *store,
             const DlgProfileValue *value = g_ptr_array_index (category->values, v);
 
             json_builder_begin_object (builder);
-            json_builder_set_member_name (builder, "value");
-            json_builder_add_string_value (builder, value->value);
-            json_builder_set_member_name (builder, "label");
-            json_builder_add_string_value (builder, value->label);
+            add_text (builder, "value", value->value);
+            add_text (builder, "label", value->label);
             json_builder_end_object (builder);
           }
         json_builder_end_array (builder);
@@ -320,17 +517,17 @@ dlg_publication_process_to_json (DlgStore  *store,
 
 /* The contributions a recommendation comes from, by uuid: the site links those it shows. */
 static gboolean
-add_sources (DlgStore     *store,
-             JsonBuilder  *builder,
-             const char   *recommendation_uuid,
-             GError      **error)
+add_sources (DlgStore      *store,
+             JsonBuilder   *builder,
+             sqlite3_stmt  *row,
+             GError       **error)
 {
   g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_response_sources, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  dlg_stmt_bind_text (stmt, 1, recommendation_uuid);
+  dlg_stmt_bind_text (stmt, 1, (const char *) sqlite3_column_text (row, 0));
   json_builder_set_member_name (builder, "sources");
   json_builder_begin_array (builder);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -355,49 +552,14 @@ dlg_publication_response_to_json (DlgStore  *store,
                                   GError   **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  int rc;
 
-  json_builder_begin_object (builder);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_response_body, error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, process_id);
-    if (!step_row (store, stmt, error))
-      return not_found (error, _("The argued response")), NULL;
-    if (uuid_out != NULL)
-      *uuid_out = dlg_stmt_dup_text (stmt, 0);
-    add_column (builder, "process_id", stmt, 1);
-    add_column (builder, "intro", stmt, 2);
-    add_column (builder, "published_at", stmt, 3);
-  }
+  if (!add_objects (store, builder, &response_body, NULL, process_id, FALSE, NULL, uuid_out,
+                    error))
+    return NULL;
   json_builder_set_member_name (builder, "positions");
-  json_builder_begin_array (builder);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_response_positions, error);
-
-    if (stmt == NULL)
-      return NULL;
-    sqlite3_bind_int64 (stmt, 1, process_id);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        json_builder_begin_object (builder);
-        add_column (builder, "recommendation_id", stmt, 0);
-        json_builder_set_member_name (builder, "number");
-        json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 1));
-        add_column (builder, "title", stmt, 2);
-        add_column (builder, "body", stmt, 3);
-        add_column (builder, "value", stmt, 4);
-        add_column (builder, "justification", stmt, 5);
-        if (!add_sources (store, builder, (const char *) sqlite3_column_text (stmt, 0), error))
-          return NULL;
-        json_builder_end_object (builder);
-      }
-    if (rc != SQLITE_DONE)
-      return dlg_store_set_error (store, rc, error), NULL;
-  }
-  json_builder_end_array (builder);
+  if (!add_objects (store, builder, &position_body, NULL, process_id, TRUE, add_sources, NULL,
+                    error))
+    return NULL;
   json_builder_end_object (builder);
   return builder_to_string (builder);
 }
@@ -413,50 +575,12 @@ dlg_publication_commitment_to_json (DlgStore    *store,
                                     GError     **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  int rc;
 
-  json_builder_begin_object (builder);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_commitment_body, error);
-
-    if (stmt == NULL)
-      return NULL;
-    dlg_stmt_bind_text (stmt, 1, uuid);
-    if (!step_row (store, stmt, error))
-      return not_found (error, _("The commitment")), NULL;
-    add_column (builder, "process_id", stmt, 1);
-    json_builder_set_member_name (builder, "recommendation_number");
-    json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 2));
-    add_column (builder, "title", stmt, 3);
-    add_column (builder, "department", stmt, 4);
-    add_column (builder, "due_date", stmt, 5);
-    add_column (builder, "status", stmt, 6);
-    json_builder_set_member_name (builder, "progress");
-    json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 7));
-  }
+  if (!add_objects (store, builder, &commitment_body, uuid, 0, FALSE, NULL, NULL, error))
+    return NULL;
   json_builder_set_member_name (builder, "updates");
-  json_builder_begin_array (builder);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_commitment_updates, error);
-
-    if (stmt == NULL)
-      return NULL;
-    dlg_stmt_bind_text (stmt, 1, uuid);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-      {
-        json_builder_begin_object (builder);
-        add_column (builder, "id", stmt, 0);
-        add_column (builder, "dated", stmt, 1);
-        json_builder_set_member_name (builder, "progress");
-        json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, 2));
-        add_column (builder, "status", stmt, 3);
-        add_column (builder, "text", stmt, 4);
-        json_builder_end_object (builder);
-      }
-    if (rc != SQLITE_DONE)
-      return dlg_store_set_error (store, rc, error), NULL;
-  }
-  json_builder_end_array (builder);
+  if (!add_objects (store, builder, &commitment_update_body, uuid, 0, TRUE, NULL, NULL, error))
+    return NULL;
   json_builder_end_object (builder);
   return builder_to_string (builder);
 }
@@ -471,12 +595,7 @@ dlg_publication_follow_up_to_json (DlgStore    *store,
                                    const char  *uuid,
                                    GError     **error)
 {
-  static const Member members[] = {
-    { "process_id", 1 }, { "kind", 2 }, { "dated", 3 }, { "title", 4 }, { "body", 5 }
-  };
-
-  return row_to_json (store, sql_follow_up_body, uuid, _("The follow-up item"), members,
-                      G_N_ELEMENTS (members), error);
+  return record_to_json (store, &follow_up_body, uuid, error);
 }
 
 /* A contribution the team typed in (in person, mail, phone), as the site's change feed carries
@@ -486,40 +605,15 @@ dlg_publication_contribution_to_json (DlgStore    *store,
                                       const char  *uuid,
                                       GError     **error)
 {
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_in_person_body, error);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  static const Column columns[] = {
+    { "process_id", 1 }, { "feature", 2 }, { "kind", 3 }, { "channel", 4 }, { "parent_id", 5 },
+    { "author_ref", 6 }, { "title", 7 }, { "body", 8 }, { "lat", 9, AS_NUMBER },
+    { "lon", 10, AS_NUMBER }, { "answers", -1, AS_NULL }, { "created_at", 11 },
+    { "moderation", 12 }, { "moderation_reason", 13 }, { "supports", -1, AS_ZERO },
+  };
 
-  if (stmt == NULL)
-    return NULL;
-  dlg_stmt_bind_text (stmt, 1, uuid);
-  if (!step_row (store, stmt, error))
-    return not_found (error, _("The contribution")), NULL;
-  json_builder_begin_object (builder);
-  add_column (builder, "process_id", stmt, 1);
-  add_column (builder, "feature", stmt, 2);
-  add_column (builder, "kind", stmt, 3);
-  add_column (builder, "channel", stmt, 4);
-  add_column (builder, "parent_id", stmt, 5);
-  add_column (builder, "author_ref", stmt, 6);
-  add_column (builder, "title", stmt, 7);
-  add_column (builder, "body", stmt, 8);
-  for (int i = 0; i < 2; i++)
-    {
-      json_builder_set_member_name (builder, i == 0 ? "lat" : "lon");
-      if (sqlite3_column_type (stmt, 9 + i) == SQLITE_NULL)
-        json_builder_add_null_value (builder);
-      else
-        json_builder_add_double_value (builder, sqlite3_column_double (stmt, 9 + i));
-    }
-  json_builder_set_member_name (builder, "answers");
-  json_builder_add_null_value (builder);
-  add_column (builder, "created_at", stmt, 11);
-  add_column (builder, "moderation", stmt, 12);
-  add_column (builder, "moderation_reason", stmt, 13);
-  json_builder_set_member_name (builder, "supports");
-  json_builder_add_int_value (builder, 0);
-  json_builder_end_object (builder);
-  return builder_to_string (builder);
+  return columns_to_json (store, sql_in_person_body, uuid, columns, G_N_ELEMENTS (columns),
+                          error);
 }
 
 /* The team's highlight of a contribution: an object of its own on the site, named by the
@@ -529,12 +623,10 @@ dlg_publication_highlight_to_json (DlgStore    *store,
                                    const char  *uuid,
                                    GError     **error)
 {
-  static const Member members[] = {
-    { "process_id", 1 }, { "contribution_id", 0 }
-  };
+  static const Column columns[] = { { "process_id", 1 }, { "contribution_id", 0 } };
 
-  return row_to_json (store, sql_highlight_body, uuid, _("The contribution"), members,
-                      G_N_ELEMENTS (members), error);
+  return columns_to_json (store, sql_highlight_body, uuid, columns, G_N_ELEMENTS (columns),
+                          error);
 }
 
 /**

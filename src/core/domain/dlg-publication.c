@@ -18,8 +18,8 @@
 #include "dlg-error.h"
 #include "dlg-journal.h"
 #include "dlg-publication.h"
+#include "dlg-publication-private.h"
 #include "dlg-response.h"
-#include "dlg-store-private.h"
 
 /* ------------------------------------------------------------------------------------------ */
 /* The response is published                                                                  */
@@ -119,13 +119,26 @@ run_texts (DlgStore  *store,
   return dlg_store_step_done (store, stmt, error);
 }
 
-static gboolean
-not_found (GError     **error,
-           const char  *what)
+gboolean
+dlg_publication_not_found (GError     **error,
+                           const char  *what)
 {
   if (error != NULL && *error == NULL)
     g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND, _("%s was not found."), what);
   return FALSE;
+}
+
+gboolean
+dlg_publication_step_row (DlgStore      *store,
+                          sqlite3_stmt  *stmt,
+                          const char    *what,
+                          GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    dlg_store_set_error (store, rc, error);
+  return rc == SQLITE_ROW || dlg_publication_not_found (error, what);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -201,6 +214,10 @@ static const char sql_unsent_moderation[] =
 #define SQL_MARK_LOCAL(t) "UPDATE " t " SET sync_state = CASE WHEN sync_state = 'conflict'" \
                           " THEN 'conflict' WHEN etag IS NULL THEN 'created'" \
                           " ELSE 'modified' END WHERE uuid = ?1"
+/* The status columns (wanted, on site, synced) over @from, whose record is t. */
+#define SQL_STATUS(columns, from) \
+  "SELECT " columns " FROM " from " WHERE t.uuid = ?1", \
+  "SELECT t.uuid, " columns " FROM " from " WHERE t.process_id = ?1"
 #define HIGHLIGHT_OF_UUID \
   " WHERE contribution_id = (SELECT id FROM contribution WHERE uuid = ?1)"
 
@@ -218,8 +235,10 @@ typedef struct
   const char *sql_confirm_deleted;
   const char *sql_title;
   /* What the officer wants public, whether the site has a version, and whether that version is
-   * the app's; NULL for the types the views do not ask about. */
+   * the app's: of one record (by uuid), and of every record of a process (uuid first); NULL for
+   * the types the views do not ask about. */
   const char *sql_status;
+  const char *sql_statuses;
 } Published;
 
 static const Published published[] = {
@@ -228,34 +247,34 @@ static const Published published[] = {
     SQL_SET_ETAG ("process"), SQL_MARK_LOCAL ("process"),
     "DELETE FROM process WHERE uuid = ?1",
     "SELECT title FROM process WHERE uuid = ?1",
-    NULL },
+    NULL, NULL },
   { "narrative", sql_changed_narrative,
     SQL_GET_ETAG ("narrative"), SQL_SET_SENT ("narrative"), SQL_SET_STATE ("narrative"),
     SQL_SET_ETAG ("narrative"), SQL_MARK_LOCAL ("narrative"),
     "DELETE FROM narrative WHERE uuid = ?1",
     "SELECT title FROM narrative WHERE uuid = ?1",
-    "SELECT state = 'published', etag IS NOT NULL, sync_state = 'synced' FROM narrative"
-    "  WHERE uuid = ?1" },
+    SQL_STATUS ("t.state = 'published', t.etag IS NOT NULL, t.sync_state = 'synced'",
+                "narrative t") },
   { "response", sql_changed_response,
     SQL_GET_ETAG ("response"), SQL_SET_SENT ("response"), SQL_SET_STATE ("response"),
     SQL_SET_ETAG ("response"), SQL_MARK_LOCAL ("response"),
     "DELETE FROM response WHERE uuid = ?1",
     "SELECT intro FROM response WHERE uuid = ?1",
-    "SELECT dlg_response_is_published (published_at), etag IS NOT NULL,"
-    "  sync_state = 'synced' FROM response WHERE uuid = ?1" },
+    SQL_STATUS ("dlg_response_is_published (t.published_at), t.etag IS NOT NULL,"
+                "  t.sync_state = 'synced'", "response t") },
   { "commitment", sql_changed_commitment,
     SQL_GET_ETAG ("commitment"), SQL_SET_SENT ("commitment"), SQL_SET_STATE ("commitment"),
     SQL_SET_ETAG ("commitment"), SQL_MARK_LOCAL ("commitment"),
     "DELETE FROM commitment WHERE uuid = ?1",
     "SELECT title FROM commitment WHERE uuid = ?1",
-    NULL },
+    NULL, NULL },
   { "follow_up", sql_changed_follow_up,
     SQL_GET_ETAG ("follow_up"), SQL_SET_SENT ("follow_up"), SQL_SET_STATE ("follow_up"),
     SQL_SET_ETAG ("follow_up"), SQL_MARK_LOCAL ("follow_up"),
     "UPDATE follow_up SET etag = NULL, rev = 0, published = 0, sync_state = 'synced'"
     "  WHERE uuid = ?1 AND sync_state = 'deleted'",
     "SELECT title FROM follow_up WHERE uuid = ?1",
-    "SELECT published, etag IS NOT NULL, sync_state = 'synced' FROM follow_up WHERE uuid = ?1" },
+    SQL_STATUS ("t.published, t.etag IS NOT NULL, t.sync_state = 'synced'", "follow_up t") },
   /* The site's ETag is its rev, which the contribution already keeps (remote_rev). */
   { "contribution", sql_changed_contribution,
     "SELECT CAST (remote_rev AS TEXT) FROM contribution WHERE uuid = ?1",
@@ -267,10 +286,10 @@ static const Published published[] = {
     "  WHEN remote_rev IS NULL THEN 'created' ELSE 'modified' END WHERE uuid = ?1",
     "DELETE FROM contribution WHERE uuid = ?1",
     "SELECT title FROM contribution WHERE uuid = ?1",
-    "SELECT moderation = 'published' AND kind <> 'registration', remote_rev IS NOT NULL,"
-    "  sync_state = 'synced' AND NOT EXISTS (SELECT 1 FROM moderation_event e"
-    "  WHERE e.contribution_id = contribution.id AND e.sync_state = 'created')"
-    "  FROM contribution WHERE uuid = ?1" },
+    SQL_STATUS ("t.moderation = 'published' AND t.kind <> 'registration',"
+                "  t.remote_rev IS NOT NULL, t.sync_state = 'synced' AND NOT EXISTS (SELECT 1"
+                "  FROM moderation_event e WHERE e.contribution_id = t.id"
+                "  AND e.sync_state = 'created')", "contribution t") },
   { "highlight", sql_changed_highlight,
     "SELECT highlight_etag FROM contribution_annotation" HIGHLIGHT_OF_UUID,
     "UPDATE contribution_annotation SET highlight_etag = ?2, highlight_sync = ?4"
@@ -282,9 +301,9 @@ static const Published published[] = {
     "UPDATE contribution_annotation SET highlight_etag = NULL, highlighted = 0,"
     "  highlight_sync = 'synced'" HIGHLIGHT_OF_UUID " AND highlight_sync = 'deleted'",
     "SELECT title FROM contribution WHERE uuid = ?1",
-    "SELECT coalesce (a.highlighted, 0), a.highlight_etag IS NOT NULL,"
-    "  coalesce (a.highlight_sync, 'synced') = 'synced' FROM contribution c"
-    "  LEFT JOIN contribution_annotation a ON a.contribution_id = c.id WHERE c.uuid = ?1" },
+    SQL_STATUS ("coalesce (a.highlighted, 0), a.highlight_etag IS NOT NULL,"
+                "  coalesce (a.highlight_sync, 'synced') = 'synced'",
+                "contribution t LEFT JOIN contribution_annotation a ON a.contribution_id = t.id") },
 };
 
 static const Published *
@@ -623,6 +642,51 @@ dlg_publication_get_status (DlgStore    *store,
 }
 
 /**
+ * dlg_publication_list_status:
+ * @type: a type the views ask about (dlg_publication_get_status)
+ *
+ * What dlg_publication_get_status() says of each record of @type in the process, in one
+ * statement: for the lists that show it per row.
+ *
+ * Returns: (transfer full) (element-type utf8 DlgPublicationStatus): uuid → the status flags
+ *   (GUINT_TO_POINTER); %NULL with @error set
+ */
+GHashTable *
+dlg_publication_list_status (DlgStore    *store,
+                             const char  *type,
+                             gint64       process_id,
+                             GError     **error)
+{
+  const Published *p = lookup_or_fail (type, error);
+  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(DlgStmt) stmt = NULL;
+  int rc;
+
+  if (p == NULL)
+    return NULL;
+  if (p->sql_statuses == NULL)
+    return g_steal_pointer (&statuses);
+  if (!(stmt = prepare (store, p->sql_statuses, error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, process_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DlgPublicationStatus status = DLG_PUBLICATION_FOUND;
+
+      if (sqlite3_column_int (stmt, 1) != 0)
+        status |= DLG_PUBLICATION_WANTED;
+      if (sqlite3_column_int (stmt, 2) != 0)
+        status |= DLG_PUBLICATION_ON_SITE;
+      if (sqlite3_column_int (stmt, 3) != 0)
+        status |= DLG_PUBLICATION_SYNCED;
+      g_hash_table_insert (statuses, dlg_stmt_dup_text (stmt, 0), GUINT_TO_POINTER (status));
+    }
+  if (rc != SQLITE_DONE)
+    return dlg_store_set_error (store, rc, error), NULL;
+  return g_steal_pointer (&statuses);
+}
+
+/**
  * dlg_publication_moderation_sent:
  * @rev: the contribution's rev on the site after it, or 0
  *
@@ -689,7 +753,7 @@ dlg_publication_save_narrative (DlgStore    *store,
     else if (rc != SQLITE_DONE)
       return dlg_store_set_error (store, rc, error), NULL;
     else if (narrative_uuid != NULL)
-      return not_found (error, _("The narrative")), NULL;
+      return dlg_publication_not_found (error, _("The narrative")), NULL;
   }
   if (uuid == NULL)
     {
@@ -748,18 +812,12 @@ dlg_publication_record_moderation (DlgStore                  *store,
 
   {
     g_autoptr(DlgStmt) stmt = prepare (store, sql_contribution_for_moderation, error);
-    int rc;
 
     if (stmt == NULL)
       return FALSE;
     dlg_stmt_bind_text (stmt, 1, event->contribution_uuid);
-    rc = sqlite3_step (stmt);
-    if (rc != SQLITE_ROW)
-      {
-        if (rc != SQLITE_DONE)
-          dlg_store_set_error (store, rc, error);
-        return not_found (error, _("The contribution"));
-      }
+    if (!dlg_publication_step_row (store, stmt, _("The contribution"), error))
+      return FALSE;
     contribution_id = sqlite3_column_int64 (stmt, 0);
     *process_id = sqlite3_column_int64 (stmt, 1);
   }

@@ -129,6 +129,25 @@ gboolean   dlg_publication_get_status           (DlgStore     *store,
                                                  gboolean     *wanted,
                                                  gboolean     *on_site,
                                                  gboolean     *synced);
+/**
+ * DlgPublicationStatus:
+ * @DLG_PUBLICATION_FOUND: the record exists (set on every status listed)
+ * @DLG_PUBLICATION_WANTED: the officer wants it public
+ * @DLG_PUBLICATION_ON_SITE: the site has a version
+ * @DLG_PUBLICATION_SYNCED: the site's version is the app's
+ */
+typedef enum
+{
+  DLG_PUBLICATION_FOUND   = 1 << 0,
+  DLG_PUBLICATION_WANTED  = 1 << 1,
+  DLG_PUBLICATION_ON_SITE = 1 << 2,
+  DLG_PUBLICATION_SYNCED  = 1 << 3,
+} DlgPublicationStatus;
+
+GHashTable *dlg_publication_list_status         (DlgStore     *store,
+                                                 const char   *type,
+                                                 gint64        process_id,
+                                                 GError      **error);
 gboolean   dlg_publication_moderation_sent      (DlgStore     *store,
                                                  const char   *event_uuid,
                                                  const char   *contribution_uuid,

@@ -35,12 +35,12 @@ G_DEFINE_FINAL_TYPE (DlgRecommendation, dlg_recommendation, DLG_TYPE_RECORD)
 
 static const DlgField fields[] = {
   { .column = "number", .property = "number", .kind = DLG_FIELD_INT64, .offset = F (number),
-    .flags = DLG_FIELD_READ_ONLY, .label = N_("number") },
+    .flags = DLG_FIELD_READ_ONLY, .label = N_("number"), .json_name = "number" },
   { .column = "title", .property = "title", .kind = DLG_FIELD_STRING, .offset = F (title),
     .flags = DLG_FIELD_REQUIRED | DLG_FIELD_JOURNALED, .label = N_("title"), .max_chars = 500,
-    .empty = N_("A recommendation needs a title.") },
+    .empty = N_("A recommendation needs a title."), .json_name = "title" },
   { .column = "body", .property = "body", .kind = DLG_FIELD_TEXT, .offset = F (body),
-    .flags = DLG_FIELD_JOURNALED, .label = N_("text") },
+    .flags = DLG_FIELD_JOURNALED, .label = N_("text"), .json_name = "body" },
   { .column = "created_at", .property = "created-at", .kind = DLG_FIELD_DATE,
     .offset = F (created_at),
     .flags = DLG_FIELD_READ_ONLY | DLG_FIELD_INSERT_ONLY | DLG_FIELD_NULLABLE,
@@ -70,6 +70,11 @@ static const char sql_contribution_process[] =
 static const char sql_link[] =
   "INSERT OR IGNORE INTO recommendation_source (recommendation_id, contribution_id)"
   " VALUES (?1, ?2)";
+static const char sql_count_sources[] =
+  "SELECT s.recommendation_id, count(*) FROM recommendation_source s"
+  " JOIN recommendation r ON r.id = s.recommendation_id"
+  " JOIN contribution c ON c.id = s.contribution_id"
+  " WHERE r.process_id = ?1 GROUP BY s.recommendation_id";
 static const char sql_unlink[] =
   "DELETE FROM recommendation_source WHERE recommendation_id = ?1 AND contribution_id = ?2";
 
@@ -343,4 +348,23 @@ dlg_recommendation_list_sources (DlgStore  *store,
                            "t.id IN (SELECT contribution_id FROM recommendation_source"
                            " WHERE recommendation_id = ?1)",
                            g_variant_new ("(x)", recommendation_id), error);
+}
+
+/**
+ * dlg_recommendation_count_sources:
+ *
+ * How many contributions each recommendation of the process comes from, in one statement (a
+ * list shows it per row).
+ *
+ * Returns: (transfer full) (element-type gint64 guint): recommendation id (a #gint64 pointer)
+ *   → the number of its sources (GUINT_TO_POINTER); one with none is absent; %NULL on error
+ */
+GHashTable *
+dlg_recommendation_count_sources (DlgStore  *store,
+                                  gint64     process_id,
+                                  GError   **error)
+{
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  return dlg_collect_counts (store, sql_count_sources, process_id, error);
 }

@@ -59,5 +59,9 @@ gboolean    dlg_recommendation_unlink_contribution (DlgStore    *store,
 GListModel *dlg_recommendation_list_sources        (DlgStore    *store,
                                                     gint64       recommendation_id,
                                                     GError     **error);
+/* Recommendation id (gint64 *) → how many sources (GUINT_TO_POINTER), one statement. */
+GHashTable *dlg_recommendation_count_sources       (DlgStore    *store,
+                                                    gint64       process_id,
+                                                    GError     **error);
 
 G_END_DECLS

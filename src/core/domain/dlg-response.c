@@ -40,10 +40,10 @@ G_DEFINE_FINAL_TYPE (DlgResponse, dlg_response, DLG_TYPE_RECORD)
 static const DlgField fields[] = {
   { .column = "intro", .property = "intro", .kind = DLG_FIELD_TEXT, .offset = F (intro),
     .flags = DLG_FIELD_JOURNALED | DLG_FIELD_PUBLISHED, .label = N_("introduction"),
-    .max_chars = MAX_INTRO_LENGTH },
+    .max_chars = MAX_INTRO_LENGTH, .json_name = "intro" },
   { .column = "published_at", .property = "published-at", .kind = DLG_FIELD_DATE,
     .offset = F (published_at), .flags = DLG_FIELD_NULLABLE | DLG_FIELD_PUBLISHED,
-    .label = N_("published at") },
+    .label = N_("published at"), .json_name = "published_at" },
   DLG_RECORD_SYNC_FIELDS (DlgResponse, "created"),
   { .column = "1", .property = "saved", .kind = DLG_FIELD_BOOLEAN, .offset = F (saved),
     .flags = DLG_RECORD_SYNC_FIELD, .label = N_("saved") },

@@ -161,6 +161,9 @@ static const char sql_set_attendance[] =
 static const char sql_list_attendance[] =
   "SELECT participant_id, present FROM attendance WHERE session_id = ?1"
   " ORDER BY participant_id";
+static const char sql_count_present[] =
+  "SELECT a.session_id, count(*) FROM attendance a JOIN session s ON s.id = a.session_id"
+  " WHERE s.process_id = ?1 AND a.present GROUP BY a.session_id";
 static const char sql_participant_process[] =
   "SELECT process_id FROM participant WHERE id = ?1";
 
@@ -242,6 +245,25 @@ dlg_session_list_attendance (DlgStore  *store,
       return NULL;
     }
   return g_steal_pointer (&array);
+}
+
+/**
+ * dlg_session_count_present:
+ *
+ * How many came to each session of the process, in one statement (a list shows it per row).
+ *
+ * Returns: (transfer full) (element-type gint64 guint): session id (a #gint64 pointer) → the
+ *   number of participants present (GUINT_TO_POINTER); a session nobody came to is absent;
+ *   %NULL on error
+ */
+GHashTable *
+dlg_session_count_present (DlgStore  *store,
+                           gint64     process_id,
+                           GError   **error)
+{
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  return dlg_collect_counts (store, sql_count_present, process_id, error);
 }
 
 /**

@@ -72,5 +72,9 @@ gboolean    dlg_session_set_attendance  (DlgStore    *store,
 GArray     *dlg_session_list_attendance (DlgStore    *store,
                                          gint64       session_id,
                                          GError     **error);
+/* Session id (gint64 *) → how many were present (GUINT_TO_POINTER), one statement. */
+GHashTable *dlg_session_count_present   (DlgStore    *store,
+                                         gint64       process_id,
+                                         GError     **error);
 
 G_END_DECLS

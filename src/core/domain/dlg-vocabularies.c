@@ -298,6 +298,77 @@ const DlgVocabulary dlg_vocabulary_record_type = {
   "record type", "record type", record_type_entries
 };
 
+/* The fields the journal names ("Question put to citizens: « a » → « b »"), as "record
+ * type.field" (the field's property, or a process field's key): dlg_journal_field_get_label. */
+static const DlgVocabularyEntry journal_field_entries[] = {
+  { "process.diagnostic.steering", NC_("journal field", "Steering") },
+  { "process.diagnostic.object", NC_("journal field", "Object") },
+  { "process.diagnostic.questions", NC_("journal field", "Open questions") },
+  { "process.diagnostic.constraints", NC_("journal field", "Constraints") },
+  { "process.diagnostic.methods", NC_("journal field", "Methods") },
+  { "process.specification.objectives", NC_("journal field", "Objectives") },
+  { "process.specification.publics", NC_("journal field", "Target publics") },
+  { "process.specification.budget", NC_("journal field", "Budget") },
+  { "process.specification.calendar", NC_("journal field", "Calendar") },
+  { "process.mandate.question", NC_("journal field", "Question put to citizens") },
+  { "process.mandate.perimeter", NC_("journal field", "Open to debate") },
+  { "process.mandate.out_of_scope", NC_("journal field", "Not open to debate") },
+  { "process.mandate.commitments", NC_("journal field", "Commitments of the institution") },
+  { "process.mandate.response_weeks",
+    NC_("journal field", "Delay of the argued response (weeks)") },
+  { "actor.name", NC_("journal field", "Name") },
+  { "actor.kind", NC_("journal field", "Kind") },
+  { "actor.role", NC_("journal field", "Role") },
+  { "actor.influence", NC_("journal field", "Influence") },
+  { "participant.status", NC_("journal field", "Invitation") },
+  { "feature.rules", NC_("journal field", "Rules of the game") },
+  { "feature.opens-at", NC_("journal field", "Opens") },
+  { "feature.closes-at", NC_("journal field", "Closes") },
+  { "decision.stage", NC_("journal field", "Stage") },
+  { "decision.recommendation-id", NC_("journal field", "Recommendation") },
+  { "decision.decided-at", NC_("journal field", "Date") },
+  { "decision.who", NC_("journal field", "Who") },
+  { "decision.what", NC_("journal field", "What") },
+  { "decision.why", NC_("journal field", "Why") },
+  { "decision.outcome", NC_("journal field", "Outcome") },
+  { "recommendation.title", NC_("journal field", "Title") },
+  { "recommendation.body", NC_("journal field", "Text") },
+  { "position.value", NC_("journal field", "Position") },
+  { "position.justification", NC_("journal field", "Justification") },
+  { "response.intro", NC_("journal field", "Introduction") },
+  { "commitment.position-id", NC_("journal field", "Position") },
+  { "commitment.title", NC_("journal field", "Title") },
+  { "commitment.department", NC_("journal field", "Department") },
+  { "commitment.due-date", NC_("journal field", "Due date") },
+  { "commitment.status", NC_("journal field", "Status") },
+  { "commitment.progress", NC_("journal field", "Progress (%)") },
+  { "commitment_update.dated", NC_("journal field", "Date") },
+  { "commitment_update.progress", NC_("journal field", "Progress (%)") },
+  { "commitment_update.status", NC_("journal field", "Status") },
+  { "commitment_update.text", NC_("journal field", "Text") },
+  { "follow_up.kind", NC_("journal field", "Kind") },
+  { "follow_up.dated", NC_("journal field", "Date") },
+  { "follow_up.title", NC_("journal field", "Title") },
+  { "follow_up.body", NC_("journal field", "Text") },
+  { "follow_up.published", NC_("journal field", "Published") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_journal_field = {
+  "journal field", "journal field", journal_field_entries
+};
+
+/* A panel member's invitation as the journal's entries tell it ("invited → accepted"). */
+static const DlgVocabularyEntry journal_invitation_entries[] = {
+  { "selected", NC_("journal invitation", "drawn, not yet invited") },
+  { "invited", NC_("journal invitation", "invited") },
+  { "accepted", NC_("journal invitation", "accepted") },
+  { "declined", NC_("journal invitation", "declined") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_journal_invitation = {
+  "journal invitation", "journal invitation", journal_invitation_entries
+};
+
 const DlgVocabulary * const *
 dlg_vocabularies_get_all (void)
 {
@@ -325,6 +396,8 @@ dlg_vocabularies_get_all (void)
     &dlg_vocabulary_narrative_state,
     &dlg_vocabulary_journal_action,
     &dlg_vocabulary_record_type,
+    &dlg_vocabulary_journal_field,
+    &dlg_vocabulary_journal_invitation,
     NULL,
   };
 

@@ -63,6 +63,10 @@ extern const DlgVocabulary dlg_vocabulary_narrative_state;
 /* The journal's action codes ("stage.done"…) and the record types it names ("decision"…). */
 extern const DlgVocabulary dlg_vocabulary_journal_action;
 extern const DlgVocabulary dlg_vocabulary_record_type;
+/* The fields the journal names ("process.mandate.question"…) and a panel member's invitation
+ * as its entries tell it. */
+extern const DlgVocabulary dlg_vocabulary_journal_field;
+extern const DlgVocabulary dlg_vocabulary_journal_invitation;
 
 /* Every vocabulary above, NULL-terminated (for tests and tools). */
 const DlgVocabulary * const *dlg_vocabularies_get_all (void);

@@ -75,6 +75,7 @@ reload_follow_up (DlgStageViewBase *base)
 {
   DlgFollowUpView *self = DLG_FOLLOW_UP_VIEW (base);
   g_autoptr(GListModel) items = NULL;
+  g_autoptr(GHashTable) publications = NULL;
   g_autoptr(GError) error = NULL;
   DlgStore *store = dlg_stage_view_base_get_store (base);
 
@@ -90,12 +91,15 @@ reload_follow_up (DlgStageViewBase *base)
       dlg_record_section_show_error (self->follow_up_section, error->message);
       return;
     }
+  /* Where each item stands, read for the whole list at once, not one query per row. */
+  publications = dlg_sync_list_publications (store, "follow_up",
+                                             dlg_stage_view_base_get_process_id (base), NULL);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(DlgFollowUp) item = g_list_model_get_item (items, i);
       gint64 id = dlg_follow_up_get_id (item);
-      DlgSyncPublication where = dlg_sync_get_publication (store, "follow_up",
-                                                           dlg_follow_up_get_uuid (item));
+      DlgSyncPublication where = publications == NULL ? DLG_SYNC_PUBLICATION_LOCAL
+        : GPOINTER_TO_INT (g_hash_table_lookup (publications, dlg_follow_up_get_uuid (item)));
 
       g_hash_table_insert (self->where, g_memdup2 (&id, sizeof id), GINT_TO_POINTER (where));
     }

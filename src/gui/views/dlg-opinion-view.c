@@ -15,7 +15,7 @@
 #include "dlg-opinion-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-sources-editor.h"
-#include "dlg-record-section.h"
+#include "dlg-record-section-recommendations.h"
 #include "dlg-field-binding.h"
 #include "dlg-view-util.h"
 
@@ -26,8 +26,6 @@ struct _DlgOpinionView
   DlgStageViewBase parent_instance;
 
   DlgRecordSection *recommendation_section;
-
-  GHashTable      *sources;   /* recommendation id → how many contributions, read with the list */
 };
 
 G_DEFINE_FINAL_TYPE (DlgOpinionView, dlg_opinion_view, DLG_TYPE_STAGE_VIEW_BASE)
@@ -105,11 +103,11 @@ recommendation_delete (gpointer user_data)
     g_message ("Could not delete: %s", error->message);
 }
 
-static DlgEditDialog *
-edit_recommendation (DlgOpinionView    *self,
-                    DlgRecommendation *item)
+static void
+edit_recommendation (DlgStageViewBase  *base,
+                     DlgRecommendation *item)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
+  DlgOpinionView *self = DLG_OPINION_VIEW (base);
   RecommendationEditor *editor = g_new0 (RecommendationEditor, 1);
   DlgEditDialog *dialog;
 
@@ -131,7 +129,6 @@ edit_recommendation (DlgOpinionView    *self,
   if (dlg_recommendation_get_id (item) != 0)
     dlg_edit_dialog_set_delete (dialog, _("_Delete the Recommendation"), recommendation_delete);
   gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
 }
 
 static char *
@@ -139,8 +136,8 @@ recommendation_subtitle (gpointer item,
                          gpointer user_data)
 {
   DlgOpinionView *self = user_data;
-  gint64 id = dlg_recommendation_get_id (item);
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->sources, &id));
+  guint count =
+    GPOINTER_TO_UINT (dlg_record_section_lookup_linked (self->recommendation_section, item));
 
   return g_strdup_printf (g_dngettext (NULL, "Comes from %u contribution",
                                        "Comes from %u contributions", count), count);
@@ -149,46 +146,15 @@ recommendation_subtitle (gpointer item,
 static void
 reload_recommendation (DlgStageViewBase *base)
 {
-  DlgOpinionView *self = DLG_OPINION_VIEW (base);
-  g_autoptr(GListModel) items = NULL;
-  g_autoptr(GError) error = NULL;
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-
-  g_hash_table_remove_all (self->sources);
-  if (!dlg_stage_view_base_is_loaded (base))
-    {
-      dlg_record_section_set_records (self->recommendation_section, NULL);
-      return;
-    }
-  items = dlg_recommendation_list (store, dlg_stage_view_base_get_process_id (base), &error);
-  if (items == NULL)
-    {
-      dlg_record_section_show_error (self->recommendation_section, error->message);
-      return;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(DlgRecommendation) item = g_list_model_get_item (items, i);
-      gint64 id = dlg_recommendation_get_id (item);
-      g_autoptr(GListModel) sources = dlg_recommendation_list_sources (store, id, NULL);
-      guint count = sources != NULL ? g_list_model_get_n_items (sources) : 0;
-
-      g_hash_table_insert (self->sources, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (count));
-    }
-  dlg_record_section_set_records (self->recommendation_section, items);
+  dlg_record_section_show_recommendations (DLG_OPINION_VIEW (base)->recommendation_section, base,
+                                           dlg_recommendation_count_sources);
 }
 
 static void
 recommendation_activated_cb (DlgOpinionView *self,
-                             GObject        *record)
+                             GObject         *record)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  g_autoptr(DlgRecommendation) item = NULL;
-
-  item = dlg_record_load_again (dlg_stage_view_base_get_context (base), record,
-                                (DlgRecordLoadFunc) dlg_recommendation_load);
-  if (item != NULL)
-    edit_recommendation (self, item);
+  dlg_record_section_edit_recommendation (DLG_STAGE_VIEW_BASE (self), record, edit_recommendation);
 }
 
 static void
@@ -203,38 +169,25 @@ add_recommendation_action (GtkWidget  *widget,
   if (!dlg_stage_view_base_is_loaded (base))
     return;
   item = dlg_recommendation_new (dlg_stage_view_base_get_process_id (base));
-  edit_recommendation (self, item);
-}
-
-static void
-dlg_opinion_view_finalize (GObject *object)
-{
-  DlgOpinionView *self = (DlgOpinionView *)object;
-
-  g_clear_pointer (&self->sources, g_hash_table_unref);
-
-  G_OBJECT_CLASS (dlg_opinion_view_parent_class)->finalize (object);
+  edit_recommendation (base, item);
 }
 
 static void
 dlg_opinion_view_class_init (DlgOpinionViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
-
-  object_class->finalize = dlg_opinion_view_finalize;
 
   view_class->stage = DLG_STAGE_OPINION;
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION);
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION_SOURCE);
   view_class->reload = reload_recommendation;
 
-  g_type_ensure (DLG_TYPE_RECORD_SECTION);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PATH "dlg-opinion-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgOpinionView, recommendation_section);
-  gtk_widget_class_bind_template_callback (widget_class, recommendation_activated_cb);
+  dlg_record_section_recommendations_class_setup (widget_class,
+                                                  RESOURCE_PATH "dlg-opinion-view.ui",
+                                                  G_STRUCT_OFFSET (DlgOpinionView,
+                                                                   recommendation_section),
+                                                  G_CALLBACK (recommendation_activated_cb));
   gtk_widget_class_install_action (widget_class, "view.add-recommendation", NULL,
                                    add_recommendation_action);
 }
@@ -243,8 +196,6 @@ static void
 dlg_opinion_view_init (DlgOpinionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   dlg_record_section_set_text_funcs (self->recommendation_section, dlg_recommendation_row_title,
                                      recommendation_subtitle, self);
-
 }

@@ -120,13 +120,15 @@ dlg_position_editor_init (DlgPositionEditor *self)
  * dlg_position_editor_new:
  * @store: where the position is saved
  * @recommendation: the recommendation it answers
+ * @position: (nullable): the position stored for @recommendation, as the view listed them
+ *   with one query; %NULL when there is none yet
  *
- * Shows the position stored for @recommendation (or none yet); the first change the core
- * accepts creates it.
+ * Shows @position (or none yet); the first change the core accepts creates it.
  */
 GtkWidget *
 dlg_position_editor_new (DlgStore          *store,
-                         DlgRecommendation *recommendation)
+                         DlgRecommendation *recommendation,
+                         DlgPosition       *position)
 {
   DlgPositionEditor *self;
   g_autofree char *title = NULL;
@@ -134,12 +136,12 @@ dlg_position_editor_new (DlgStore          *store,
 
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
   g_return_val_if_fail (DLG_IS_RECOMMENDATION (recommendation), NULL);
+  g_return_val_if_fail (position == NULL || DLG_IS_POSITION (position), NULL);
 
   self = g_object_new (DLG_TYPE_POSITION_EDITOR, NULL);
   self->store = g_object_ref (store);
-  self->position = dlg_position_load_for (store, dlg_recommendation_get_id (recommendation), NULL);
-  if (self->position == NULL)
-    self->position = dlg_position_new (dlg_recommendation_get_id (recommendation));
+  self->position = position != NULL ? g_object_ref (position)
+                                    : dlg_position_new (dlg_recommendation_get_id (recommendation));
 
   title = g_strdup_printf ("%" G_GINT64_FORMAT ". %s",
                            dlg_recommendation_get_number (recommendation),

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DlgPositionEditor, dlg_position_editor, DLG, POSITION_EDITOR, GtkBox)
 
 GtkWidget *dlg_position_editor_new   (DlgStore          *store,
-                                      DlgRecommendation *recommendation);
+                                      DlgRecommendation *recommendation,
+                                      DlgPosition       *position);
 void       dlg_position_editor_flush (DlgPositionEditor *self);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "dlg-response-view.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-position-editor.h"
+#include "dlg-record-section-recommendations.h"
 #include "dlg-view-util.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
@@ -124,7 +125,11 @@ static void
 reload_positions (DlgResponseView *self)
 {
   DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
+  gint64 process_id = dlg_stage_view_base_get_process_id (base);
   g_autoptr(GListModel) recommendations = NULL;
+  g_autoptr(GListModel) positions = NULL;
+  g_autoptr(GHashTable) by_recommendation = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
   guint n;
@@ -136,19 +141,21 @@ reload_positions (DlgResponseView *self)
   if (!dlg_stage_view_base_is_loaded (base))
     return;
 
-  recommendations = dlg_recommendation_list (dlg_stage_view_base_get_store (base),
-                                             dlg_stage_view_base_get_process_id (base), &error);
-  if (recommendations == NULL)
+  if (!(recommendations = dlg_recommendation_list (store, process_id, &error)) ||
+      !(positions = dlg_position_list (store, process_id, &error)))
     {
       gtk_box_append (self->positions_box, dlg_placeholder_row_new (error->message));
       return;
     }
+  /* The positions are read with the list, not one query per recommendation. */
+  by_recommendation = dlg_records_by_recommendation (positions);
   n = g_list_model_get_n_items (recommendations);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DlgRecommendation) r = g_list_model_get_item (recommendations, i);
-
-      GtkWidget *editor = dlg_position_editor_new (dlg_stage_view_base_get_store (base), r);
+      gint64 id = dlg_recommendation_get_id (r);
+      GtkWidget *editor = dlg_position_editor_new (store, r,
+                                                   g_hash_table_lookup (by_recommendation, &id));
 
       g_ptr_array_add (self->editors, editor);
       gtk_box_append (self->positions_box, editor);

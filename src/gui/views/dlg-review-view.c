@@ -14,7 +14,7 @@
 
 #include "dlg-review-view.h"
 #include "dlg-edit-dialog.h"
-#include "dlg-record-section.h"
+#include "dlg-record-section-recommendations.h"
 #include "dlg-field-binding.h"
 #include "dlg-view-util.h"
 
@@ -25,36 +25,9 @@ struct _DlgReviewView
   DlgStageViewBase parent_instance;
 
   DlgRecordSection *recommendation_section;
-
-  GHashTable      *reviews;   /* recommendation id → its DlgReview, read with the list */
 };
 
 G_DEFINE_FINAL_TYPE (DlgReviewView, dlg_review_view, DLG_TYPE_STAGE_VIEW_BASE)
-
-/* The position values with "none" first, for a combo row; free with g_free (not the strings). */
-static const char **
-position_choices (void)
-{
-  const char * const *values = dlg_position_values ();
-  guint n = g_strv_length ((char **)values);
-  const char **labels = g_new0 (const char *, n + 2);
-
-  labels[0] = _("Not proposed yet");
-  for (guint i = 0; i < n; i++)
-    labels[i + 1] = dlg_position_value_get_label (values[i]);
-  return labels;
-}
-
-static guint
-position_index (const char *value)
-{
-  const char * const *values = dlg_position_values ();
-
-  for (guint i = 0; value != NULL && values[i] != NULL; i++)
-    if (g_str_equal (values[i], value))
-      return i + 1;
-  return 0;
-}
 
 static DlgReview *
 review_for (DlgStore *store,
@@ -96,22 +69,18 @@ recommendation_save (gpointer   user_data,
   RecommendationEditor *editor = user_data;
   DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
   DlgStore *store = dlg_stage_view_base_get_store (base);
-  DlgRecommendation *item = editor->item;
   g_autofree char *feasibility = dlg_text_view_dup_text (editor->feasibility);
   g_autofree char *cost = dlg_text_view_dup_text (editor->cost);
   g_autofree char *legal = dlg_text_view_dup_text (editor->legal);
   g_autofree char *notes = dlg_text_view_dup_text (editor->notes);
   guint position = adw_combo_row_get_selected (editor->position);
 
-  (void)item;
   dlg_review_set_department (editor->review, gtk_editable_get_text (editor->department));
   dlg_review_set_feasibility (editor->review, feasibility);
   dlg_review_set_cost (editor->review, cost);
   dlg_review_set_legal (editor->review, legal);
   dlg_review_set_notes (editor->review, notes);
-  dlg_review_set_proposed_position (editor->review,
-                                    position == 0 || position == GTK_INVALID_LIST_POSITION
-                                    ? NULL : dlg_position_values ()[position - 1]);
+  dlg_review_set_proposed_position (editor->review, dlg_position_choice_value (position));
   return dlg_review_save (store, editor->review, error);
 }
 
@@ -130,33 +99,19 @@ review_reload (DlgEditDialog *dialog,
     return;
   g_set_object (&editor->review, fresh);
   dlg_edit_dialog_refresh_entry (dialog, editor->department, dlg_review_get_department (fresh));
-  dlg_edit_dialog_refresh_choice (dialog, editor->position,
-                                  position_index (dlg_review_get_proposed_position (fresh)));
+  dlg_edit_dialog_refresh_choice (
+    dialog, editor->position, dlg_position_choice_index (dlg_review_get_proposed_position (fresh)));
   dlg_edit_dialog_refresh_text (dialog, editor->feasibility, dlg_review_get_feasibility (fresh));
   dlg_edit_dialog_refresh_text (dialog, editor->cost, dlg_review_get_cost (fresh));
   dlg_edit_dialog_refresh_text (dialog, editor->legal, dlg_review_get_legal (fresh));
   dlg_edit_dialog_refresh_text (dialog, editor->notes, dlg_review_get_notes (fresh));
 }
 
-G_GNUC_UNUSED static void
-recommendation_delete (gpointer user_data)
+static void
+edit_recommendation (DlgStageViewBase  *base,
+                     DlgRecommendation *item)
 {
-  RecommendationEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(GError) error = NULL;
-
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  gint64 id = dlg_recommendation_get_id (editor->item);
-
-  if (id != 0 && !dlg_recommendation_delete (store, id, &error))
-    g_message ("Could not delete: %s", error->message);
-}
-
-static DlgEditDialog *
-edit_recommendation (DlgReviewView     *self,
-                    DlgRecommendation *item)
-{
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
+  DlgReviewView *self = DLG_REVIEW_VIEW (base);
   RecommendationEditor *editor = g_new0 (RecommendationEditor, 1);
   DlgStore *store = dlg_stage_view_base_get_store (base);
   DlgEditDialog *dialog;
@@ -166,7 +121,7 @@ edit_recommendation (DlgReviewView     *self,
   dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Review"), recommendation_save, editor,
                                 (GDestroyNotify)recommendation_editor_free);
   {
-    g_autofree const char **choices = position_choices ();
+    g_autofree const char **choices = dlg_position_choices (_("Not proposed yet"));
     const char *proposed;
 
     editor->review = review_for (store, dlg_recommendation_get_id (item));
@@ -175,7 +130,7 @@ edit_recommendation (DlgReviewView     *self,
                                                     dlg_review_get_department (editor->review));
     proposed = dlg_review_get_proposed_position (editor->review);
     editor->position = dlg_edit_dialog_add_choice (dialog, _("Proposed position"), choices,
-                                                   position_index (proposed));
+                                                   dlg_position_choice_index (proposed));
     editor->feasibility = dlg_edit_dialog_add_text (dialog, _("Feasibility"),
                                                     dlg_review_get_feasibility (editor->review));
     editor->cost = dlg_edit_dialog_add_text (dialog, _("Cost"),
@@ -188,7 +143,6 @@ edit_recommendation (DlgReviewView     *self,
   dlg_edit_dialog_follow (dialog, store, DLG_TYPE_REVIEW, review_reload);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
 }
 
 static char *
@@ -196,8 +150,8 @@ recommendation_subtitle (gpointer item,
                          gpointer user_data)
 {
   DlgReviewView *self = user_data;
-  gint64 id = dlg_recommendation_get_id (item);
-  DlgReview *review = g_hash_table_lookup (self->reviews, &id);
+  DlgReview *review =
+    dlg_record_section_lookup_linked (self->recommendation_section, item);
   const char *position = review != NULL ? dlg_review_get_proposed_position (review) : NULL;
   const char *label = position != NULL ? dlg_position_value_get_label (position) : NULL;
 
@@ -209,88 +163,53 @@ recommendation_subtitle (gpointer item,
                           label != NULL ? label : _("no position proposed"));
 }
 
+/* The reviews of every recommendation, read with the list in one query. */
+static GHashTable *
+read_reviews (DlgStore  *store,
+              gint64     process_id,
+              GError   **error)
+{
+  g_autoptr(GListModel) reviews = dlg_review_list (store, process_id, error);
+
+  return reviews != NULL ? dlg_records_by_recommendation (reviews) : NULL;
+}
+
 static void
 reload_recommendation (DlgStageViewBase *base)
 {
-  DlgReviewView *self = DLG_REVIEW_VIEW (base);
-  g_autoptr(GListModel) items = NULL;
-  g_autoptr(GListModel) reviews = NULL;
-  g_autoptr(GError) error = NULL;
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  gint64 process_id = dlg_stage_view_base_get_process_id (base);
-
-  g_hash_table_remove_all (self->reviews);
-  if (!dlg_stage_view_base_is_loaded (base))
-    {
-      dlg_record_section_set_records (self->recommendation_section, NULL);
-      return;
-    }
-  if (!(items = dlg_recommendation_list (store, process_id, &error)) ||
-      !(reviews = dlg_review_list (store, process_id, &error)))
-    {
-      dlg_record_section_show_error (self->recommendation_section, error->message);
-      return;
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (reviews); i++)
-    {
-      DlgReview *review = g_list_model_get_item (reviews, i);
-      gint64 id = dlg_review_get_recommendation_id (review);
-
-      g_hash_table_insert (self->reviews, g_memdup2 (&id, sizeof id), review);
-    }
-  dlg_record_section_set_records (self->recommendation_section, items);
+  dlg_record_section_show_recommendations (DLG_REVIEW_VIEW (base)->recommendation_section, base,
+                                           read_reviews);
 }
 
 static void
 recommendation_activated_cb (DlgReviewView *self,
-                             GObject       *record)
+                             GObject        *record)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  g_autoptr(DlgRecommendation) item = NULL;
-
-  item = dlg_record_load_again (dlg_stage_view_base_get_context (base), record,
-                                (DlgRecordLoadFunc) dlg_recommendation_load);
-  if (item != NULL)
-    edit_recommendation (self, item);
-}
-
-static void
-dlg_review_view_finalize (GObject *object)
-{
-  DlgReviewView *self = (DlgReviewView *)object;
-
-  g_clear_pointer (&self->reviews, g_hash_table_unref);
-
-  G_OBJECT_CLASS (dlg_review_view_parent_class)->finalize (object);
+  dlg_record_section_edit_recommendation (DLG_STAGE_VIEW_BASE (self), record, edit_recommendation);
 }
 
 static void
 dlg_review_view_class_init (DlgReviewViewClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   DlgStageViewBaseClass *view_class = DLG_STAGE_VIEW_BASE_CLASS (klass);
-
-  object_class->finalize = dlg_review_view_finalize;
 
   view_class->stage = DLG_STAGE_REVIEW;
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_RECOMMENDATION);
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_REVIEW);
   view_class->reload = reload_recommendation;
 
-  g_type_ensure (DLG_TYPE_RECORD_SECTION);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PATH "dlg-review-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlgReviewView, recommendation_section);
-  gtk_widget_class_bind_template_callback (widget_class, recommendation_activated_cb);
+  dlg_record_section_recommendations_class_setup (widget_class,
+                                                  RESOURCE_PATH "dlg-review-view.ui",
+                                                  G_STRUCT_OFFSET (DlgReviewView,
+                                                                   recommendation_section),
+                                                  G_CALLBACK (recommendation_activated_cb));
 }
 
 static void
 dlg_review_view_init (DlgReviewView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->reviews = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   dlg_record_section_set_text_funcs (self->recommendation_section, dlg_recommendation_row_title,
                                      recommendation_subtitle, self);
-
 }

@@ -156,17 +156,12 @@ reload_session (DlgStageViewBase *base)
       dlg_record_section_show_error (self->session_section, error->message);
       return;
     }
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(DlgSession) item = g_list_model_get_item (items, i);
-      gint64 id = dlg_session_get_id (item);
-      g_autoptr(GArray) present = dlg_session_list_attendance (store, id, NULL);
-      guint count = 0;
-
-      for (guint j = 0; present != NULL && j < present->len; j++)
-        count += g_array_index (present, DlgAttendance, j).present ? 1 : 0;
-      g_hash_table_insert (self->present, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (count));
-    }
+  /* One statement for every session's attendance, not one per row. */
+  g_clear_pointer (&self->present, g_hash_table_unref);
+  self->present = dlg_session_count_present (store, dlg_stage_view_base_get_process_id (base),
+                                             NULL);
+  if (self->present == NULL)
+    self->present = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   dlg_record_section_set_records (self->session_section, items);
 }
 
