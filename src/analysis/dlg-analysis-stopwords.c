@@ -35,6 +35,8 @@ static const char * const stop_french[] = {
 };
 
 static const char * const extra_french[] = {
+  /* Snowball's French list has "le" and "la" but not "les" */
+  "les", "ils", "elles",
   "cet", "cette", "ceux", "celle", "celles", "celui", "ici", "là", "plus", "moins", "tout",
   "tous", "toute", "toutes", "très", "trop", "aussi", "faut", "fait", "faire", "être", "avoir",
   "bien", "peu", "comme", "si", "sans", "non", "oui", "car", "donc", "alors", "ainsi", "dont",
