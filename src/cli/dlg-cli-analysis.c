@@ -41,26 +41,12 @@ texts_clear (Texts *texts)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Texts, texts_clear)
 
-static GOptionContext *
-new_context (const char         *parameters,
-             const char         *summary,
-             const GOptionEntry *extra)
-{
-  static const GOptionEntry common[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The database (default: the app's)"),
-      N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  GOptionContext *context = g_option_context_new (parameters);
-
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
-  if (extra != NULL)
-    g_option_context_add_main_entries (context, extra, GETTEXT_PACKAGE);
-  return context;
-}
+static const GOptionEntry common_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The database (default: the app's)"),
+    N_("FILE") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
+  { NULL }
+};
 
 static void
 add_text_cb (const char *uuid,
@@ -141,6 +127,42 @@ excerpt (const char *text)
 }
 
 static void
+add_uint (JsonBuilder *builder,
+          const char  *name,
+          guint        value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+/* Ends the list of the result's items, adds the counts and prints the object. */
+static void
+print_json_end (JsonBuilder *builder,
+                const char  *count_name,
+                guint        count,
+                const char  *other_name,
+                guint        other)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_end_array (builder);
+  add_uint (builder, count_name, count);
+  add_uint (builder, other_name, other);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  dlg_cli_print_json (root);
+}
+
+static void
 add_ids (JsonBuilder *builder,
          const char  *name,
          char       **ids,
@@ -157,9 +179,9 @@ static void
 print_themes_json (DlgAnalysisThemes *themes)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
+  add_uint (builder, "contributions_read", themes->n_texts);
   json_builder_set_member_name (builder, "themes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < themes->themes->len; i++)
@@ -167,25 +189,14 @@ print_themes_json (DlgAnalysisThemes *themes)
       DlgAnalysisTheme *theme = g_ptr_array_index (themes->themes, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "label");
-      json_builder_add_string_value (builder, theme->label);
+      add_string (builder, "label", theme->label);
       add_ids (builder, "terms", theme->terms, G_MAXUINT);
-      json_builder_set_member_name (builder, "size");
-      json_builder_add_int_value (builder, theme->size);
+      add_uint (builder, "size", theme->size);
       add_ids (builder, "contributions", theme->contributions, G_MAXUINT);
       add_ids (builder, "representatives", theme->contributions, 3);
       json_builder_end_object (builder);
     }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "contributions_read");
-  json_builder_add_int_value (builder, themes->n_texts);
-  json_builder_set_member_name (builder, "too_short");
-  json_builder_add_int_value (builder, themes->n_too_short);
-  json_builder_set_member_name (builder, "unmatched");
-  json_builder_add_int_value (builder, themes->n_unmatched);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  dlg_cli_print_json (root);
+  print_json_end (builder, "too_short", themes->n_too_short, "unmatched", themes->n_unmatched);
 }
 
 static void
@@ -292,10 +303,11 @@ dlg_cli_themes (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    new_context (_("PROCESS suggest"),
+    dlg_cli_context_new (_("PROCESS suggest"),
                  _("Suggest themes from the contributions of a process (words they share, "
                    "computed here, nothing sent): each with a label, its top terms, its size "
-                   "and its contributions. Nothing is applied."), entries);
+                   "and its contributions. Nothing is applied."),
+                         common_entries, entries);
 
   if (!dlg_cli_parse (context, &argc, &argv, "themes"))
     return DLG_CLI_USAGE;
@@ -309,7 +321,6 @@ static void
 print_duplicates_json (DlgAnalysisDuplicates *duplicates)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "groups");
@@ -319,23 +330,15 @@ print_duplicates_json (DlgAnalysisDuplicates *duplicates)
       DlgAnalysisDuplicateGroup *group = g_ptr_array_index (duplicates->groups, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "count");
-      json_builder_add_int_value (builder, group->count);
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, group->text);
+      add_uint (builder, "count", group->count);
+      add_string (builder, "text", group->text);
       json_builder_set_member_name (builder, "near");
       json_builder_add_boolean_value (builder, group->near);
       add_ids (builder, "contributions", group->contributions, G_MAXUINT);
       json_builder_end_object (builder);
     }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "contributions_read");
-  json_builder_add_int_value (builder, duplicates->n_texts);
-  json_builder_set_member_name (builder, "grouped");
-  json_builder_add_int_value (builder, duplicates->n_grouped);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  dlg_cli_print_json (root);
+  print_json_end (builder, "contributions_read", duplicates->n_texts, "grouped",
+                  duplicates->n_grouped);
 }
 
 static void
@@ -381,10 +384,11 @@ dlg_cli_duplicates (int    argc,
                     char **argv)
 {
   g_autoptr(GOptionContext) context =
-    new_context (_("PROCESS"),
+    dlg_cli_context_new (_("PROCESS"),
                  _("Group the contributions of a process that say the same thing word for "
                    "word or nearly (“RAS”, a campaign’s text copied with small edits), "
-                   "largest group first. Nothing is applied."), NULL);
+                   "largest group first. Nothing is applied."),
+                         common_entries, NULL);
   g_auto(Texts) texts = { NULL, NULL };
   g_autoptr(DlgAnalysisDuplicates) duplicates = NULL;
   g_autoptr(GError) error = NULL;
