@@ -536,6 +536,71 @@ test_themes_options (void)
   }
 }
 
+/* Copies of one text are one theme, however many are asked; bytes that are not UTF-8 and
+ * markup are only text. */
+static void
+test_themes_copies (void)
+{
+  g_autoptr(Corpus) corpus = corpus_new ();
+  g_autoptr(DlgAnalysisThemes) themes = NULL;
+  g_autoptr(DlgAnalysisDuplicates) duplicates = NULL;
+  g_autoptr(GError) error = NULL;
+  DlgAnalysisTheme *theme;
+
+  for (guint i = 0; i < 300; i++)
+    corpus_add (corpus, i % 2 ? "<b>Sauvons</b> le marché\xff du samedi !"
+                              : "<b>Sauvons</b> le marché\xfe du samedi !", NULL, 0);
+  themes = dlg_analysis_suggest_themes (corpus_texts (corpus), corpus->texts->len, NULL, NULL,
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (themes->themes->len, ==, 1);
+  theme = g_ptr_array_index (themes->themes, 0);
+  g_assert_cmpuint (theme->size, ==, 300);
+  g_assert_true (g_utf8_validate (theme->label, -1, NULL));
+  g_assert_null (strchr (theme->label, '<'));
+
+  duplicates = dlg_analysis_find_duplicates (corpus_texts (corpus), corpus->texts->len, NULL,
+                                             NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (duplicates->groups->len, ==, 1);
+  g_assert_cmpuint (((DlgAnalysisDuplicateGroup *)
+                     g_ptr_array_index (duplicates->groups, 0))->count, ==, 300);
+  g_assert_true (g_utf8_validate (((DlgAnalysisDuplicateGroup *)
+                                   g_ptr_array_index (duplicates->groups, 0))->text, -1, NULL));
+}
+
+/* A campaign copied by most of the texts keeps its words and is one theme. */
+static void
+test_themes_campaign (void)
+{
+  g_autoptr(Corpus) corpus = make_topic_corpus (50, 6);
+  g_autoptr(DlgAnalysisThemes) themes = NULL;
+  DlgAnalysisThemeOptions options = { 5, 1, 0 };
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < 400; i++)
+    corpus_add (corpus, "Non à la rocade nord, oui au tramway et aux bus !", NULL, 9);
+  themes = dlg_analysis_suggest_themes (corpus_texts (corpus), corpus->texts->len, &options,
+                                        NULL, NULL);
+  g_assert_cmpuint (themes->n_unmatched, <, 5);
+  for (guint t = 0; t < themes->themes->len; t++)
+    {
+      DlgAnalysisTheme *theme = g_ptr_array_index (themes->themes, t);
+      guint n = 0;
+
+      for (guint c = 0; theme->contributions[c] != NULL; c++)
+        n += label_of (corpus, theme->contributions[c]) == 9;
+      if (n == 0)
+        continue;
+      g_assert_false (found);
+      found = TRUE;
+      g_assert_cmpuint (n, ==, 400);
+      g_assert_true (strstr (theme->label, "rocade") || strstr (theme->label, "tramway")
+                     || strstr (theme->label, "nord") || strstr (theme->label, "bus"));
+    }
+  g_assert_true (found);
+}
+
 /* Multilingual topics: the same topic in two languages may be one theme or two, but two
  * topics never share one. */
 static void
@@ -1042,6 +1107,8 @@ main (int   argc,
   g_test_add_func ("/analysis/themes/deterministic", test_themes_deterministic);
   g_test_add_func ("/analysis/themes/too-short", test_themes_too_short);
   g_test_add_func ("/analysis/themes/options", test_themes_options);
+  g_test_add_func ("/analysis/themes/copies", test_themes_copies);
+  g_test_add_func ("/analysis/themes/campaign", test_themes_campaign);
   g_test_add_func ("/analysis/themes/multilingual", test_themes_multilingual);
   g_test_add_func ("/analysis/duplicates/groups", test_duplicates_groups);
   g_test_add_func ("/analysis/duplicates/threshold", test_duplicates_threshold);

@@ -57,7 +57,9 @@ add_stop_words (GHashTable        *set,
           g_autoptr(GString) stripped = g_string_new (NULL);
 
           dlg_analysis_strip_marks (dlg_analysis_tokens_get (tokens, t), stripped);
-          g_hash_table_add (set, g_string_free (g_steal_pointer (&stripped), FALSE));
+          /* the set lives as long as the program; a word met twice is added once */
+          if (!g_hash_table_contains (set, stripped->str))
+            g_hash_table_add (set, g_string_free (g_steal_pointer (&stripped), FALSE));
         }
     }
 }

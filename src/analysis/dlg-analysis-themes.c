@@ -4,8 +4,10 @@
  *
  * Each text becomes the stems of its words that are not stop words (in its language, given or
  * detected), weighted by TF-IDF (sublinear term frequency 1 + ln tf, smoothed idf
- * 1 + ln ((1 + n) / (1 + df))) and normalised to length 1. Stems used by one text only, or by
- * more than half of them (when there are 50 or more), weigh nothing and are left out. Texts
+ * 1 + ln ((1 + n) / (1 + df)), where n and df count copies of a text once, so that a campaign
+ * copied a thousand times does not make its words look common) and normalised to length 1.
+ * Stems used by one text only, or by more than half of the distinct texts (when there are 50
+ * or more), weigh nothing and are left out. Texts
  * with fewer than two distinct stems ("RAS", "Non.") are too short to say what they are about
  * and are left out, counted, rather than made into a theme of their own.
  *
@@ -53,7 +55,6 @@ typedef struct
   DlgAnalysisStemmer *stemmers[DLG_ANALYSIS_N_LANGUAGES];
   GHashTable         *vocabulary;   /* stem → index + 1 */
   GPtrArray          *stems;        /* index → stem */
-  GArray             *df;           /* index → number of texts */
   GString            *stripped;
   GString            *stem;
 } Corpus;
@@ -84,7 +85,6 @@ corpus_init (Corpus *corpus)
     corpus->words[l] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   corpus->vocabulary = g_hash_table_new (g_str_hash, g_str_equal);
   corpus->stems = g_ptr_array_new_with_free_func (g_free);
-  corpus->df = g_array_new (FALSE, TRUE, sizeof (guint));
   corpus->stripped = g_string_new (NULL);
   corpus->stem = g_string_new (NULL);
 }
@@ -99,7 +99,6 @@ corpus_clear (Corpus *corpus)
     }
   g_hash_table_unref (corpus->vocabulary);
   g_ptr_array_unref (corpus->stems);
-  g_array_unref (corpus->df);
   g_string_free (corpus->stripped, TRUE);
   g_string_free (corpus->stem, TRUE);
 }
@@ -165,10 +164,8 @@ corpus_word (Corpus               *corpus,
           if ((index = g_hash_table_lookup (corpus->vocabulary, corpus->stem->str)) == NULL)
             {
               char *stem = g_strdup (corpus->stem->str);
-              guint zero = 0;
 
               g_ptr_array_add (corpus->stems, stem);
-              g_array_append_val (corpus->df, zero);
               index = GUINT_TO_POINTER (corpus->stems->len);
               g_hash_table_insert (corpus->vocabulary, stem, index);
             }
@@ -263,8 +260,6 @@ read_texts (Corpus                 *corpus,
           (*n_too_short)++;
           continue;
         }
-      for (guint t = start; t < all_terms->len; t++)
-        g_array_index (corpus->df, guint, g_array_index (all_terms, guint, t))++;
       g_array_append_val (starts, start);
       g_array_append_val (kept, order[i]);
     }
@@ -281,6 +276,86 @@ read_texts (Corpus                 *corpus,
   return TRUE;
 }
 
+static guint64
+doc_hash (const Vectors *v,
+          guint          d)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (guint p = v->starts[d]; p < v->starts[d + 1]; p++)
+    {
+      h = (h ^ v->terms[p]) * G_GUINT64_CONSTANT (0x100000001b3);
+      h = (h ^ (guint64) v->weights[p]) * G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return h;
+}
+
+static gboolean
+doc_equal (const Vectors *v,
+           guint          a,
+           guint          b)
+{
+  guint n = v->starts[a + 1] - v->starts[a];
+
+  return n == v->starts[b + 1] - v->starts[b]
+         && memcmp (v->terms + v->starts[a], v->terms + v->starts[b], n * sizeof (guint)) == 0
+         && memcmp (v->weights + v->starts[a], v->weights + v->starts[b],
+                    n * sizeof (double)) == 0;
+}
+
+typedef struct
+{
+  guint64 hash;
+  guint   doc;
+} DocHash;
+
+static int
+compare_doc_hashes (gconstpointer a,
+                    gconstpointer b)
+{
+  const DocHash *x = a, *y = b;
+
+  if (x->hash != y->hash)
+    return x->hash < y->hash ? -1 : 1;
+  return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+/* For each stem, in how many texts it is (@df_all) and in how many distinct texts (@df, copies
+ * counted once: a campaign copied by half of the texts keeps its words). Returns the number
+ * of distinct texts. */
+static guint
+count_df (const Vectors *v,
+          guint          n_stems,
+          guint         *df_all,
+          guint         *df)
+{
+  g_autofree DocHash *hashes = g_new (DocHash, MAX (v->n_docs, 1));
+  guint n_distinct = 0;
+
+  for (guint d = 0; d < v->n_docs; d++)
+    {
+      hashes[d].hash = doc_hash (v, d);
+      hashes[d].doc = d;
+      for (guint p = v->starts[d]; p < v->starts[d + 1]; p++)
+        df_all[v->terms[p]]++;
+    }
+  qsort (hashes, v->n_docs, sizeof (DocHash), compare_doc_hashes);
+  for (guint i = 0; i < v->n_docs; i++)
+    {
+      guint d = hashes[i].doc;
+      gboolean copy = FALSE;
+
+      for (guint j = i; j-- > 0 && hashes[j].hash == hashes[i].hash && !copy;)
+        copy = doc_equal (v, hashes[j].doc, d);
+      if (copy)
+        continue;
+      n_distinct++;
+      for (guint p = v->starts[d]; p < v->starts[d + 1]; p++)
+        df[v->terms[p]]++;
+    }
+  return n_distinct;
+}
+
 /* Leaves out the stems that tell nothing (in one text only, or in most), renumbers the others
  * in their order, weighs the counts and normalises each vector; drops the texts left with no
  * stem. @kept_stems gets, for each new index, the stem's index in @corpus. */
@@ -292,17 +367,18 @@ weigh (Corpus  *corpus,
 {
   guint n_stems = corpus->stems->len;
   g_autofree gint *renumber = g_new (gint, MAX (n_stems, 1));
+  g_autofree guint *df_all = g_new0 (guint, MAX (n_stems, 1));
+  g_autofree guint *df = g_new0 (guint, MAX (n_stems, 1));
   g_autofree double *idf = NULL;
+  guint n_distinct = count_df (v, n_stems, df_all, df);
   guint min_df = v->n_docs >= 10 ? 2 : 1;
-  double max_df = v->n_docs >= MAX_DF_MIN_TEXTS ? MAX_DF_FRACTION * v->n_docs : v->n_docs;
+  double max_df = n_distinct >= MAX_DF_MIN_TEXTS ? MAX_DF_FRACTION * n_distinct : n_distinct;
   guint out = 0, out_doc = 0;
 
   for (guint s = 0; s < n_stems; s++)
     {
-      guint df = g_array_index (corpus->df, guint, s);
-
       renumber[s] = -1;
-      if (df >= min_df && df <= max_df)
+      if (df_all[s] >= min_df && df[s] <= max_df)
         {
           renumber[s] = kept_stems->len;
           g_array_append_val (kept_stems, s);
@@ -312,9 +388,9 @@ weigh (Corpus  *corpus,
   idf = g_new (double, MAX (v->n_terms, 1));
   for (guint t = 0; t < v->n_terms; t++)
     {
-      guint df = g_array_index (corpus->df, guint, g_array_index (kept_stems, guint, t));
+      guint stem = g_array_index (kept_stems, guint, t);
 
-      idf[t] = 1.0 + log ((1.0 + v->n_docs) / (1.0 + df));
+      idf[t] = 1.0 + log ((1.0 + n_distinct) / (1.0 + df[stem]));
     }
 
   for (guint d = 0; d < v->n_docs; d++)
