@@ -81,7 +81,8 @@ static const char * const stop_spanish[] = {
 };
 
 static const char * const extra_spanish[] = {
-  "hacer", "hace", "puede", "pueden", "ser", "así", "aquí", "también", "etc", "cada", NULL
+  "hacer", "hace", "puede", "pueden", "ser", "así", "aquí", "también", "etc", "cada", "usted",
+  "ustedes", "tal", "ir", "poder", "sabe", NULL
 };
 
 static const char * const stop_english[] = {

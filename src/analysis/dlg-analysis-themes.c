@@ -14,7 +14,8 @@
  * The vectors are grouped by a spherical k-means (cosine similarity, centres normalised to
  * length 1) started by a greedy k-means++ (2 + ln k candidates per centre, the one that lowers
  * the sum of distances most is kept) drawn from a GRand seeded by the caller, with a fixed
- * cap on iterations. The texts are sorted by id first and every tie is broken by a total
+ * cap on iterations; of three such runs (one GRand, drawn on in turn), the one whose documents
+ * are closest to their centres (the highest sum of similarities) is kept. The texts are sorted by id first and every tie is broken by a total
  * order, so that the same texts and seed give the same themes, byte for byte, in whatever
  * order the texts come.
  *
@@ -41,6 +42,7 @@
 #define MIN_DISTINCT_STEMS  2
 #define MAX_DF_MIN_TEXTS    50
 #define MAX_DF_FRACTION     0.5
+#define N_STARTS            3
 
 /* What a word (a token, accents kept) of one language becomes: a stem's index, or -1. */
 typedef struct
@@ -603,6 +605,78 @@ update (const Vectors *v,
     centroids[c] *= norms[c % k];
 }
 
+/* One k-means from one k-means++ start. */
+typedef struct
+{
+  guint   k;
+  double *centroids;    /* term-major */
+  guint  *assignment;
+  double *similarity;   /* to the document's final centre */
+  double  objective;    /* the sum of the similarities */
+} Clustering;
+
+static void
+clustering_free (Clustering *clustering)
+{
+  if (clustering == NULL)
+    return;
+  g_free (clustering->centroids);
+  g_free (clustering->assignment);
+  g_free (clustering->similarity);
+  g_free (clustering);
+}
+
+static Clustering *
+cluster (const Vectors  *v,
+         guint           k,
+         GRand          *rand,
+         guint           max_iterations,
+         GCancellable   *cancellable,
+         GError        **error)
+{
+  Clustering *self = g_new0 (Clustering, 1);
+  g_autofree guint *centres = g_new (guint, k);
+
+  self->k = k = choose_centres (v, k, rand, centres);
+  self->centroids = g_new0 (double, (gsize) MAX (v->n_terms, 1) * k);
+  for (guint j = 0; j < k; j++)
+    for (guint p = v->starts[centres[j]]; p < v->starts[centres[j] + 1]; p++)
+      self->centroids[(gsize) v->terms[p] * k + j] = v->weights[p];
+  self->assignment = g_new (guint, v->n_docs);
+  self->similarity = g_new (double, v->n_docs);
+  for (guint d = 0; d < v->n_docs; d++)
+    self->assignment[d] = G_MAXUINT;
+
+  for (guint iteration = 0;; iteration++)
+    {
+      guint changed;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          clustering_free (self);
+          return NULL;
+        }
+      changed = assign (v, k, self->centroids, self->assignment, self->similarity);
+      update (v, k, self->centroids, self->assignment, self->similarity);
+      if (changed == 0 || iteration + 1 >= max_iterations)
+        break;
+    }
+  /* the similarities to the centres the themes end with */
+  assign (v, k, self->centroids, self->assignment, self->similarity);
+  update (v, k, self->centroids, self->assignment, self->similarity);
+  for (guint d = 0; d < v->n_docs; d++)
+    {
+      const double *c = self->centroids + self->assignment[d];
+      double sum = 0.0;
+
+      for (guint p = v->starts[d]; p < v->starts[d + 1]; p++)
+        sum += v->weights[p] * c[(gsize) v->terms[p] * k];
+      self->similarity[d] = sum;
+      self->objective += sum;
+    }
+  return self;
+}
+
 /* The surface word of each kept stem: the word it comes from most often (then the first in
  * byte order). */
 static char **
@@ -782,10 +856,10 @@ dlg_analysis_suggest_themes (const DlgAnalysisText          *texts,
   };
   g_autoptr(DlgAnalysisThemes) self = NULL;
   g_autofree guint *order = NULL;
-  g_autofree guint *centres = NULL;
-  g_autofree guint *assignment = NULL;
-  g_autofree double *similarity = NULL;
-  g_autofree double *centroids = NULL;
+  Clustering *best = NULL;
+  guint *assignment;
+  double *similarity;
+  double *centroids;
   g_autoptr(GArray) kept_stems = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GRand) rand = NULL;
   g_auto(GStrv) surfaces = NULL;
@@ -834,44 +908,29 @@ dlg_analysis_suggest_themes (const DlgAnalysisText          *texts,
     }
 
   rand = g_rand_new_with_seed (options->seed);
-  k = MIN (options->n_themes, v.n_docs);
-  centres = g_new (guint, k);
-  k = choose_centres (&v, k, rand, centres);
-  centroids = g_new0 (double, (gsize) MAX (v.n_terms, 1) * k);
-  for (guint j = 0; j < k; j++)
-    for (guint p = v.starts[centres[j]]; p < v.starts[centres[j] + 1]; p++)
-      centroids[(gsize) v.terms[p] * k + j] = v.weights[p];
-  assignment = g_new (guint, v.n_docs);
-  similarity = g_new (double, v.n_docs);
-  for (guint d = 0; d < v.n_docs; d++)
-    assignment[d] = G_MAXUINT;
-
-  for (guint iteration = 0;; iteration++)
+  for (guint run = 0; run < N_STARTS; run++)
     {
-      guint changed;
+      Clustering *clustering = cluster (&v, MIN (options->n_themes, v.n_docs), rand,
+                                        max_iterations, cancellable, error);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (clustering == NULL)
         {
+          clustering_free (best);
           vectors_clear (&v);
           return NULL;
         }
-      changed = assign (&v, k, centroids, assignment, similarity);
-      update (&v, k, centroids, assignment, similarity);
-      if (changed == 0 || iteration + 1 >= max_iterations)
-        break;
+      if (best == NULL || clustering->objective > best->objective + 1e-9)
+        {
+          clustering_free (best);
+          best = clustering;
+        }
+      else
+        clustering_free (clustering);
     }
-  /* the similarities to the centres the themes end with */
-  assign (&v, k, centroids, assignment, similarity);
-  update (&v, k, centroids, assignment, similarity);
-  for (guint d = 0; d < v.n_docs; d++)
-    {
-      const double *c = centroids + assignment[d];
-      double sum = 0.0;
-
-      for (guint p = v.starts[d]; p < v.starts[d + 1]; p++)
-        sum += v.weights[p] * c[(gsize) v.terms[p] * k];
-      similarity[d] = sum;
-    }
+  k = best->k;
+  centroids = best->centroids;
+  assignment = best->assignment;
+  similarity = best->similarity;
 
   for (guint j = 0; j < k; j++)
     {
@@ -884,6 +943,7 @@ dlg_analysis_suggest_themes (const DlgAnalysisText          *texts,
         g_ptr_array_add (self->themes, theme);
     }
   g_ptr_array_sort (self->themes, compare_themes);
+  clustering_free (best);
   vectors_clear (&v);
   return g_steal_pointer (&self);
 }
