@@ -15,6 +15,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "dlg-analysis.h"
 #include "dlg-core.h"
@@ -943,6 +944,37 @@ seen_cb (const char *uuid,
   g_hash_table_add (seen->uuids, g_strdup (uuid));
 }
 
+/* Every table's name and number of rows, and the sum of the journal's ids: what a command that
+ * applies nothing leaves as it was. */
+static char *
+dump_counts (const char *db)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT name FROM sqlite_master WHERE type = "
+                                       "'table' ORDER BY name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"",
+                                              (char *) g_ptr_array_index (tables, i));
+
+      g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_string_append_printf (out, "%s=%lld\n", (char *) g_ptr_array_index (tables, i),
+                              (long long) sqlite3_column_int64 (stmt, 0));
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (handle);
+  return g_string_free (out, FALSE);
+}
+
 static void
 test_cli_samples (void)
 {
@@ -958,6 +990,8 @@ test_cli_samples (void)
   g_autofree char *duplicates_text = NULL;
   g_autofree char *plain = NULL;
   g_autofree char *trashed_uuid = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after_commands = NULL;
   g_autoptr(JsonObject) themes = NULL;
   g_autoptr(JsonObject) duplicates = NULL;
   g_autoptr(JsonObject) after = NULL;
@@ -999,6 +1033,7 @@ test_cli_samples (void)
   g_assert_true (dlg_contribution_texts_foreach (store, 1, seen_cb, &seen, NULL, &error));
   g_assert_cmpuint (seen.n, >, 5000);
 
+  before = dump_counts (db);
   first_run = cli (0, "themes", "--db", db, "1", "suggest", "--count", "6", "--seed", "7",
                    "--json", NULL);
   second_run = cli (0, "themes", "1", "suggest", "--json", "--seed", "7", "--count", "6",
@@ -1051,6 +1086,9 @@ test_cli_samples (void)
         }
     }
   g_assert_true (found_campaign);
+  /* suggestions only: nothing was written */
+  after_commands = dump_counts (db);
+  g_assert_cmpstr (after_commands, ==, before);
 
   /* what moderation trashed is not read */
   {
