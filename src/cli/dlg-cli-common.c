@@ -36,6 +36,31 @@ dlg_cli_parse (GOptionContext   *context,
 }
 
 /**
+ * dlg_cli_context_new:
+ * @parameters: what follows the command ("PROCESS")
+ * @summary: what the command does
+ * @common: the options the command group shares (--db, --json…)
+ * @extra: (nullable): the command's own
+ *
+ * Returns: (transfer full): an option context in the app's translation domain
+ */
+GOptionContext *
+dlg_cli_context_new (const char         *parameters,
+                     const char         *summary,
+                     const GOptionEntry *common,
+                     const GOptionEntry *extra)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  if (extra != NULL)
+    g_option_context_add_main_entries (context, extra, GETTEXT_PACKAGE);
+  return context;
+}
+
+/**
  * dlg_cli_open_store:
  * @db_path: (nullable): the --db option, or %NULL for the app's database
  *

@@ -24,6 +24,10 @@ gboolean  dlg_cli_parse       (GOptionContext  *context,
                                int             *argc,
                                char          ***argv,
                                const char      *command);
+GOptionContext *dlg_cli_context_new (const char         *parameters,
+                                     const char         *summary,
+                                     const GOptionEntry *common,
+                                     const GOptionEntry *extra);
 DlgStore *dlg_cli_open_store  (const char      *db_path);
 int       dlg_cli_fail        (const GError    *error);
 int       dlg_cli_usage       (const char      *command,

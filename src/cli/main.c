@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dlg-cli-analysis.h"
 #include "dlg-cli-common.h"
 #include "dlg-cli-draw.h"
 #include "dlg-cli-import.h"
@@ -33,6 +34,8 @@ static const struct {
   { "stage", dlg_cli_stage, N_("Start, close or skip a stage") },
   { "journal", dlg_cli_journal, N_("List or verify the journal of a process") },
   { "contributions", dlg_cli_contributions, N_("List the contributions of a process") },
+  { "themes", dlg_cli_themes, N_("Suggest themes from the contributions of a process") },
+  { "duplicates", dlg_cli_duplicates, N_("Group duplicate and near-duplicate contributions") },
   { "import", dlg_cli_import, N_("Import contributions from a platform’s export or a CSV") },
   { "narrative", dlg_cli_narrative, N_("Publish a narrative of a process") },
   { "sync", dlg_cli_sync, N_("Sync with the public site") },

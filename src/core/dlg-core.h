@@ -11,6 +11,7 @@
 #include "dlg-communication-item.h"
 #include "dlg-contribution.h"
 #include "dlg-contribution-list.h"
+#include "dlg-contribution-texts.h"
 #include "dlg-csv.h"
 #include "dlg-decision.h"
 #include "dlg-demo.h"
