@@ -17,6 +17,7 @@
 
 #include "dlg-cli-common.h"
 #include "dlg-cli-draw.h"
+#include "dlg-cli-export.h"
 #include "dlg-cli-import.h"
 #include "dlg-cli-process.h"
 #include "dlg-cli-sync.h"
@@ -33,6 +34,7 @@ static const struct {
   { "stage", dlg_cli_stage, N_("Start, close or skip a stage") },
   { "journal", dlg_cli_journal, N_("List or verify the journal of a process") },
   { "contributions", dlg_cli_contributions, N_("List the contributions of a process") },
+  { "export", dlg_cli_export, N_("Export records as CSV, XLSX, JSON or GeoJSON; open data") },
   { "import", dlg_cli_import, N_("Import contributions from a platform’s export or a CSV") },
   { "narrative", dlg_cli_narrative, N_("Publish a narrative of a process") },
   { "sync", dlg_cli_sync, N_("Sync with the public site") },
