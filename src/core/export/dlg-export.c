@@ -418,18 +418,6 @@ row_read (Row          *row,
     }
 }
 
-static char *
-companion_path (const char *path,
-                const char *suffix)
-{
-  const char *base = strrchr (path, '/');
-  const char *dot = strrchr (base != NULL ? base : path, '.');
-  g_autofree char *stem = dot != NULL && dot != base + 1 && dot != path
-                          ? g_strndup (path, dot - path) : g_strdup (path);
-
-  return g_strconcat (stem, suffix, NULL);
-}
-
 static gboolean
 write_companions (DlgProcess              *process,
                   const DlgExportOptions  *options,
@@ -438,8 +426,8 @@ write_companions (DlgProcess              *process,
                   DlgExportResult         *result,
                   GError                 **error)
 {
-  g_autofree char *dictionary = companion_path (out->path, ".dictionary.csv");
-  g_autofree char *licence = companion_path (out->path, ".licence.txt");
+  g_autofree char *dictionary = g_strconcat (out->path, ".dictionary.csv", NULL);
+  g_autofree char *licence = g_strconcat (out->path, ".licence.txt", NULL);
   g_autofree char *file_name = g_path_get_basename (out->path);
   g_autofree char *text = dlg_open_data_licence_text (options->licence,
                                                       dlg_process_get_title (process),
@@ -493,7 +481,7 @@ journal_contacts (DlgStore    *store,
  * team's notes and internal reviews), only published contributions, every reference to a
  * person replaced by its pseudonym in this process, e-mail addresses, phone numbers, street
  * addresses and the names the contact table knows masked in free text; a data dictionary
- * (NAME.dictionary.csv) and the licence (NAME.licence.txt) are written beside it.
+ * (@path.dictionary.csv) and the licence (@path.licence.txt) are written beside it.
  *
  * An export with contact details (participants, not open data) is journaled as
  * "panel.contacts_export" and its file is readable by its owner only.
