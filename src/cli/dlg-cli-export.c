@@ -132,9 +132,9 @@ dlg_cli_export (int    argc,
     g_autofree char *name = g_filename_display_name (opt_out);
 
     /* Translators: the number of rows, then the file */
-    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%" G_GUINT64_FORMAT " row written to %s.\n",
-                             "%" G_GUINT64_FORMAT " rows written to %s.\n", result.n_rows),
-                result.n_rows, name);
+    g_printerr (g_dngettext (GETTEXT_PACKAGE, "%lu row written to %s.\n",
+                             "%lu rows written to %s.\n", result.n_rows),
+                (gulong) result.n_rows, name);
     if (result.dictionary_path != NULL)
       {
         g_autofree char *dictionary = g_filename_display_name (result.dictionary_path);
