@@ -28,6 +28,7 @@
 #include "dlg-sync.h"
 #include "dlg-stage-page.h"
 #include "dlg-narratives-page.h"
+#include "dlg-preferences-window.h"
 #include "dlg-training-site.h"
 #include "dlg-window.h"
 #include "gui-fixture.h"
@@ -493,6 +494,81 @@ test_training_conflict_keep_mine (Fixture       *f,
 }
 
 /* The token typed in the dialog opens the site and is never written to the database file. */
+/* The entry row of the preferences titled @title. */
+static AdwEntryRow *
+preferences_row (GtkWidget  *window,
+                 const char *title)
+{
+  g_autoptr(GPtrArray) rows = find_all (window, ADW_TYPE_ENTRY_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+  g_assert_not_reached ();
+}
+
+/* The preferences open with no field focused; a site address applies on Enter only when the
+ * sync accepts it, and a refused one is explained in the dialog, not in the log. */
+static void
+test_preferences_site_address (Fixture       *f,
+                               gconstpointer  data)
+{
+  DlgPreferencesWindow *prefs = dlg_preferences_window_new (f->settings);
+  GtkWidget *focus;
+  AdwEntryRow *site;
+  GtkLabel *message = NULL;
+  g_autofree char *before = g_settings_get_string (f->settings, "site-url");
+  g_autofree char *kept = NULL;
+  g_autofree char *applied = NULL;
+
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  spin (50);
+  focus = gtk_root_get_focus (GTK_ROOT (prefs));
+  g_assert_false (focus != NULL && GTK_IS_EDITABLE (focus));
+
+  site = preferences_row (GTK_WIDGET (prefs), "Site address");
+  /* Typing changes nothing yet, whatever the address. */
+  gtk_editable_set_text (GTK_EDITABLE (site), "participation.example.org");
+  spin (10);
+  kept = g_settings_get_string (f->settings, "site-url");
+  g_assert_cmpstr (kept, ==, before);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (site), "error"));
+
+  /* Enter: refused, said under the row, the setting keeps the last good address. */
+  g_signal_emit_by_name (site, "apply");
+  spin (10);
+  g_clear_pointer (&kept, g_free);
+  kept = g_settings_get_string (f->settings, "site-url");
+  g_assert_cmpstr (kept, ==, before);
+  {
+    g_autoptr(GPtrArray) labels = find_all (GTK_WIDGET (prefs), GTK_TYPE_LABEL);
+
+    for (guint i = 0; i < labels->len && message == NULL; i++)
+      if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)),
+                  "is not a valid site address") != NULL)
+        message = g_ptr_array_index (labels, i);
+  }
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (message)));
+  g_assert_nonnull (strstr (gtk_label_get_text (message), "“participation.example.org”"));
+
+  /* A good address: the message goes as soon as it is typed, the address applies on Enter. */
+  gtk_editable_set_text (GTK_EDITABLE (site), "https://participation.example.org");
+  spin (10);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (message)));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (site), "error"));
+  g_signal_emit_by_name (site, "apply");
+  spin (10);
+  applied = g_settings_get_string (f->settings, "site-url");
+  g_assert_cmpstr (applied, ==, "https://participation.example.org");
+  g_assert_cmpstr (dlg_sync_manager_get_site_url (f->manager), ==,
+                   "https://participation.example.org");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  spin (10);
+}
+
 static void
 test_token_dialog_not_in_db (Fixture       *f,
                              gconstpointer  data)
@@ -757,6 +833,7 @@ main (int   argc,
        TRUE);
   ADD ("/gui/sync/training/response-confirmation", test_response_confirmation, TRUE);
   ADD ("/gui/sync/token-dialog-not-in-db", test_token_dialog_not_in_db, FALSE);
+  ADD ("/gui/preferences/site-address", test_preferences_site_address, FALSE);
 
   status = g_test_run ();
   g_remove (keyring);

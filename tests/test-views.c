@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "dlg-core.h"
+#include "dlg-probability-chart.h"
 #include "dlg-record-editor.h"
 #include "dlg-record-section.h"
 #include "dlg-record-section-row.h"
@@ -642,6 +643,36 @@ test_editor_saves (Fixture       *f,
   g_assert_cmpstr (dlg_decision_get_who (stored), ==, "Le bureau");
 }
 
+/* The probability chart's grid is at round values whatever the highest probability. */
+static void
+test_chart_round_scale (void)
+{
+  static const struct { double highest, top, step; } cases[] = {
+    { 1.0, 1.0, 0.25 }, { 0.9, 1.0, 0.25 }, { 0.5, 0.8, 0.2 }, { 0.3, 0.4, 0.1 },
+    { 0.25, 0.4, 0.1 }, { 0.12, 0.2, 0.05 }, { 0.099, 0.2, 0.05 }, { 0.05, 0.08, 0.02 },
+    { 0.02, 0.04, 0.01 }, { 0.004, 0.02, 0.005 }, { 0.0, 0.02, 0.005 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double step = 0;
+      double top = dlg_probability_chart_scale (cases[i].highest, &step);
+
+      g_test_message ("highest %g: top %g, step %g", cases[i].highest, top, step);
+      g_assert_cmpfloat_with_epsilon (top, cases[i].top, 1e-9);
+      g_assert_cmpfloat_with_epsilon (step, cases[i].step, 1e-9);
+      /* Every grid line is a whole number of percent, or of half percent below 1 %. */
+      for (int t = 0; t <= 4; t++)
+        {
+          double percent = 100.0 * step * t;
+          double unit = step < 0.01 ? 0.5 : 1.0;
+
+          g_assert_cmpfloat_with_epsilon (percent / unit, round (percent / unit), 1e-9);
+        }
+      g_assert_cmpfloat (top, >=, MIN (cases[i].highest, 1.0));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -652,6 +683,7 @@ main (int   argc,
 
   g_test_add ("/gui/views/base", Fixture, NULL, fixture_setup, test_base, fixture_teardown);
   g_test_add_func ("/gui/widgets/record-section/in-place", test_section_in_place);
+  g_test_add_func ("/gui/widgets/probability-chart/round-scale", test_chart_round_scale);
   g_test_add_func ("/gui/widgets/record-section/plain-text", test_section_plain_text);
   g_test_add ("/gui/widgets/record-section/follows-store", Fixture, NULL, fixture_setup,
               test_section_follows_store, fixture_teardown);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlg-core.h"
+#include "dlg-date.h"
 #include "dlg-store-private.h"
 
 /* Every table: a name, a context, ids unique and not blank, a label for each. */
@@ -237,6 +238,32 @@ test_french (void)
                    "Instruction par les services");
 }
 
+/* A French interface names months in French whatever LC_TIME says (the tests run under
+ * C.UTF-8, whose months are English). */
+static void
+test_french_months (void)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (2026, 9, 4, 10, 0, 0);
+  g_autofree char *english = NULL;
+  g_autofree char *french = NULL;
+  g_autofree char *percent = NULL;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+  english = dlg_date_time_format (dt, "%-d %B %Y");
+  g_assert_cmpstr (english, ==, "4 September 2026");
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  french = dlg_date_time_format (dt, "%-d %B %Y, %H:%M");
+  percent = dlg_date_time_format (dt, "%B %% %d");
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+  g_assert_cmpstr (french, ==, "4 septembre 2026, 10:00");
+  g_assert_cmpstr (percent, ==, "septembre % 04");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -248,6 +275,7 @@ main (int   argc,
   g_test_add_func ("/core/vocabulary/subsets", test_subsets);
   g_test_add_func ("/core/vocabulary/stages", test_stages);
   g_test_add_func ("/core/vocabulary/schema", test_schema);
+  g_test_add_func ("/core/date/french-months", test_french_months);
   /* Last: it switches the process to French. */
   g_test_add_func ("/core/vocabulary/french", test_french);
 

@@ -87,6 +87,8 @@ guint          dlg_sync_backoff_delay_ms         (guint           base_ms,
                                                   gint64          retry_after_ms);
 
 gboolean       dlg_sync_site_url_is_valid        (const char     *site_url);
+gboolean       dlg_sync_site_url_check           (const char     *site_url,
+                                                  GError        **error);
 char          *dlg_sync_get_default_site         (DlgStore       *store,
                                                   GError        **error);
 gboolean       dlg_sync_get_state                (DlgStore       *store,

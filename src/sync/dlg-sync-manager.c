@@ -477,13 +477,8 @@ dlg_sync_manager_set_site (DlgSyncManager  *self,
   g_return_val_if_fail (DLG_IS_SYNC_MANAGER (self), FALSE);
   g_return_val_if_fail (site_url != NULL, FALSE);
 
-  if (!dlg_sync_site_url_is_valid (site_url))
-    {
-      g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOT_CONFIGURED,
-                   _("“%s” is not a valid site address: it must start with https://."),
-                   site_url);
-      return FALSE;
-    }
+  if (!dlg_sync_site_url_check (site_url, error))
+    return FALSE;
   client = dlg_sync_client_new (self->store, site_url);
   token = dlg_sync_token_lookup (dlg_sync_client_get_site_url (client), NULL, &local_error);
   /* No keyring (no Secret Service) is not an error: the officer enters the token, which is

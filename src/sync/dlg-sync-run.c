@@ -142,6 +142,26 @@ dlg_sync_site_url_is_valid (const char *site_url)
           g_strcmp0 (host, "::1") == 0 || g_strcmp0 (host, "[::1]") == 0);
 }
 
+/**
+ * dlg_sync_site_url_check:
+ * @site_url: an address the officer typed
+ * @error: set to %DLG_SYNC_ERROR_NOT_CONFIGURED with a message for the officer
+ *
+ * Returns: whether @site_url is one the sync accepts (dlg_sync_site_url_is_valid())
+ */
+gboolean
+dlg_sync_site_url_check (const char  *site_url,
+                         GError     **error)
+{
+  g_return_val_if_fail (site_url != NULL, FALSE);
+
+  if (dlg_sync_site_url_is_valid (site_url))
+    return TRUE;
+  g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOT_CONFIGURED,
+               _("“%s” is not a valid site address: it must start with https://."), site_url);
+  return FALSE;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* The sync: discovery, push, pull                                                             */
 
@@ -864,11 +884,9 @@ dlg_sync_run (GTask        *task,
   g_task_set_task_data (task, op, (GDestroyNotify) sync_op_free);
   set_busy (self, TRUE);
 
-  if (!dlg_sync_site_url_is_valid (self->site_url))
+  if (!dlg_sync_site_url_check (self->site_url, &error))
     {
-      sync_fail (task, g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOT_CONFIGURED,
-                                    _("“%s” is not a valid site address: it must start with "
-                                      "https://."), self->site_url));
+      sync_fail (task, g_steal_pointer (&error));
       return;
     }
   if (!state_exec (self->store, sql_state_ensure, self->site_url, now, &error))

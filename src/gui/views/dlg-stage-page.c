@@ -22,6 +22,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dlg-date.h"
 #include "dlg-stage-page.h"
 #include "dlg-sync.h"
 
@@ -75,7 +76,7 @@ format_date (const char *iso)
     return g_strdup (iso);
   local = g_date_time_to_local (utc);
   /* Translators: a date, as in strftime(); "%-d %B %Y" gives "25 November 2024". */
-  return g_date_time_format (local, _("%-d %B %Y"));
+  return dlg_date_time_format (local, _("%-d %B %Y"));
 }
 
 static DlgStore *

@@ -13,6 +13,7 @@
 
 #include "dlg-core.h"
 #include "dlg-context.h"
+#include "dlg-date.h"
 #include "dlg-record-section-row.h"
 #include "dlg-view-util.h"
 
@@ -155,13 +156,13 @@ dlg_format_date (const char *iso)
       if (!(dt = g_date_time_new_from_iso8601 (midday, tz)))
         return g_strdup (iso);
       /* Translators: a date, as in strftime(). */
-      return g_date_time_format (dt, _("%-d %B %Y"));
+      return dlg_date_time_format (dt, _("%-d %B %Y"));
     }
   if (!(dt = g_date_time_new_from_iso8601 (iso, NULL)))
     return g_strdup (iso);
   local = g_date_time_to_local (dt);
   /* Translators: a date and time, as in strftime(). */
-  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  return dlg_date_time_format (local, _("%-d %B %Y, %H:%M"));
 }
 
 char *

@@ -22,6 +22,7 @@
 #define MARGIN_RIGHT  12.0
 #define MARGIN_TOP    24.0
 #define MARGIN_BOTTOM 22.0
+#define N_TICKS       4
 
 struct _DlgProbabilityChart
 {
@@ -173,6 +174,35 @@ set_color (cairo_t       *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
 }
 
+/**
+ * dlg_probability_chart_scale:
+ * @highest: the highest value to show, 0 to 1
+ * @step: (out) (optional): the value between two grid lines
+ *
+ * The chart's scale: four steps of a round size (0.5, 1, 2, 5, 10, 20 or 25 %) that reach above @highest with room for its label, so that the axis reads 0, 5, 10,
+ * 15, 20 % or 0, 25, 50, 75, 100 %, never 7.5 or 13 %.
+ *
+ * Returns: the top of the scale, at most 1
+ */
+double
+dlg_probability_chart_scale (double  highest,
+                             double *step)
+{
+  static const double steps[] = { 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25 };
+  double need = MIN (MAX (highest, 0.01) * 1.1, 1.0);
+  double chosen = steps[G_N_ELEMENTS (steps) - 1];
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i] * N_TICKS >= need - 1e-9)
+      {
+        chosen = steps[i];
+        break;
+      }
+  if (step != NULL)
+    *step = chosen;
+  return MIN (chosen * N_TICKS, 1.0);
+}
+
 static void
 dlg_probability_chart_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
@@ -186,7 +216,7 @@ dlg_probability_chart_snapshot (GtkWidget   *widget,
   cairo_t *cr;
   double plot_w = width - MARGIN_LEFT - MARGIN_RIGHT;
   double plot_h = height - MARGIN_TOP - MARGIN_BOTTOM;
-  double top, uniform, bar_w, min, max;
+  double top, step, uniform, bar_w, min, max;
   guint n = self->values->len;
 
   if (plot_w <= 10 || plot_h <= 10)
@@ -217,16 +247,15 @@ dlg_probability_chart_snapshot (GtkWidget   *widget,
   min = g_array_index (self->values, double, 0);
   max = g_array_index (self->values, double, n - 1);
   uniform = uniform_share (self);
-  /* The scale: up to the next tenth above the highest bar and the uniform line. */
-  top = MIN (1.0, ceil (MAX (MAX (max, uniform), 0.05) * 10.0 + 0.25) / 10.0);
+  top = dlg_probability_chart_scale (MAX (max, uniform), &step);
 
 #define Y(p) (MARGIN_TOP + plot_h * (1.0 - (p) / top))
 
   /* Grid and axis labels. */
-  for (int i = 0; i <= 4; i++)
+  for (int i = 0; i <= N_TICKS; i++)
     {
-      double p = top * i / 4.0;
-      g_autofree char *label = g_strdup_printf (_("%.0f %%"), 100.0 * p);
+      double p = top * i / N_TICKS;
+      g_autofree char *label = g_strdup_printf (_("%.*f %%"), step < 0.01 ? 1 : 0, 100.0 * p);
 
       set_color (cr, &fg, i == 0 ? 0.5 : 0.12);
       cairo_move_to (cr, MARGIN_LEFT, round (Y (p)) + 0.5);

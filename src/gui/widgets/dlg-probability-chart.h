@@ -22,5 +22,7 @@ void          dlg_probability_chart_set_probabilities (DlgProbabilityChart *self
 const double *dlg_probability_chart_get_values       (DlgProbabilityChart *self,
                                                       guint               *n_values);
 char         *dlg_probability_chart_dup_summary      (DlgProbabilityChart *self);
+double        dlg_probability_chart_scale            (double               highest,
+                                                      double              *step);
 
 G_END_DECLS
