@@ -39,6 +39,7 @@ typedef struct
   int                     lat;
   int                     lon;
   int                     id;
+  const char             *closing;  /* JSON and GeoJSON: what ends the file */
 } TextWriter;
 
 /* The sink */
@@ -228,6 +229,39 @@ text_writer_free (DlgExportWriter *writer)
   g_free (self);
 }
 
+/* JSON and GeoJSON: the closing of the array (on a line of its own after rows). */
+static gboolean
+text_writer_finish (DlgExportWriter  *writer,
+                    GError          **error)
+{
+  TextWriter *self = (TextWriter *) writer;
+  GString *out = dlg_export_sink_buffer (self->sink);
+
+  if (self->n_rows > 0)
+    g_string_append_c (out, '\n');
+  g_string_append (out, self->closing);
+  return dlg_export_sink_flush (self->sink, error);
+}
+
+static TextWriter *
+text_writer_new (DlgExportSink  *sink,
+                 gboolean      (*begin)  (DlgExportWriter *, const char *,
+                                          const DlgExportColumn **, guint, GError **),
+                 gboolean      (*row)    (DlgExportWriter *, const DlgExportValue *, GError **),
+                 gboolean      (*finish) (DlgExportWriter *, GError **),
+                 const char     *closing)
+{
+  TextWriter *self = g_new0 (TextWriter, 1);
+
+  self->parent.begin = begin;
+  self->parent.row = row;
+  self->parent.finish = finish;
+  self->parent.free = text_writer_free;
+  self->sink = sink;
+  self->closing = closing;
+  return self;
+}
+
 static gboolean
 text_writer_begin (DlgExportWriter        *writer,
                    const char             *sheet_name,
@@ -358,22 +392,15 @@ static gboolean
 csv_finish (DlgExportWriter  *writer,
             GError          **error)
 {
-  TextWriter *self = (TextWriter *) writer;
-
-  return dlg_export_sink_flush (self->sink, error);
+  return dlg_export_sink_flush (((TextWriter *) writer)->sink, error);
 }
 
 DlgExportWriter *
 dlg_export_csv_writer_new (DlgExportSink *sink,
                            gboolean       bom)
 {
-  TextWriter *self = g_new0 (TextWriter, 1);
+  TextWriter *self = text_writer_new (sink, csv_begin, csv_row, csv_finish, NULL);
 
-  self->parent.begin = csv_begin;
-  self->parent.row = csv_row;
-  self->parent.finish = csv_finish;
-  self->parent.free = text_writer_free;
-  self->sink = sink;
   self->bom = bom;
   return &self->parent;
 }
@@ -465,27 +492,10 @@ json_row (DlgExportWriter      *writer,
   return dlg_export_sink_maybe_flush (self->sink, error);
 }
 
-static gboolean
-json_finish (DlgExportWriter  *writer,
-             GError          **error)
-{
-  TextWriter *self = (TextWriter *) writer;
-
-  g_string_append (dlg_export_sink_buffer (self->sink), self->n_rows > 0 ? "\n]\n" : "]\n");
-  return dlg_export_sink_flush (self->sink, error);
-}
-
 DlgExportWriter *
 dlg_export_json_writer_new (DlgExportSink *sink)
 {
-  TextWriter *self = g_new0 (TextWriter, 1);
-
-  self->parent.begin = json_begin;
-  self->parent.row = json_row;
-  self->parent.finish = json_finish;
-  self->parent.free = text_writer_free;
-  self->sink = sink;
-  return &self->parent;
+  return &text_writer_new (sink, json_begin, json_row, text_writer_finish, "]\n")->parent;
 }
 
 /* GeoJSON (RFC 7946): a FeatureCollection of Points, [longitude, latitude] in WGS 84; the
@@ -537,27 +547,10 @@ geojson_row (DlgExportWriter      *writer,
   return dlg_export_sink_maybe_flush (self->sink, error);
 }
 
-static gboolean
-geojson_finish (DlgExportWriter  *writer,
-                GError          **error)
-{
-  TextWriter *self = (TextWriter *) writer;
-
-  g_string_append (dlg_export_sink_buffer (self->sink), self->n_rows > 0 ? "\n]}\n" : "]}\n");
-  return dlg_export_sink_flush (self->sink, error);
-}
-
 DlgExportWriter *
 dlg_export_geojson_writer_new (DlgExportSink *sink)
 {
-  TextWriter *self = g_new0 (TextWriter, 1);
-
-  self->parent.begin = geojson_begin;
-  self->parent.row = geojson_row;
-  self->parent.finish = geojson_finish;
-  self->parent.free = text_writer_free;
-  self->sink = sink;
-  return &self->parent;
+  return &text_writer_new (sink, geojson_begin, geojson_row, text_writer_finish, "]}\n")->parent;
 }
 
 void

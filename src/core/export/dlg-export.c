@@ -188,17 +188,31 @@ dlg_export_what_to_id (DlgExportWhat what)
   return what_ids[what];
 }
 
+static gboolean
+find_id (const char *const *ids,
+         guint              n_ids,
+         const char        *id,
+         guint             *index)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (id != NULL && g_str_equal (id, ids[i]))
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 gboolean
 dlg_export_what_from_id (const char    *id,
                          DlgExportWhat *what)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (what_ids); i++)
-    if (id != NULL && g_str_equal (id, what_ids[i]))
-      {
-        *what = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!find_id (what_ids, G_N_ELEMENTS (what_ids), id, &i))
+    return FALSE;
+  *what = i;
+  return TRUE;
 }
 
 const char *
@@ -212,13 +226,12 @@ gboolean
 dlg_export_format_from_id (const char      *id,
                            DlgExportFormat *format)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (format_ids); i++)
-    if (id != NULL && g_str_equal (id, format_ids[i]))
-      {
-        *format = i;
-        return TRUE;
-      }
-  return FALSE;
+  guint i;
+
+  if (!find_id (format_ids, G_N_ELEMENTS (format_ids), id, &i))
+    return FALSE;
+  *format = i;
+  return TRUE;
 }
 
 void
