@@ -862,6 +862,84 @@ test_masks (void)
     }
 }
 
+typedef struct
+{
+  guint64       last;
+  guint64       total;
+  guint         calls;
+  GCancellable *cancel_at_first;
+  gboolean      done;
+  gboolean      ok;
+  GError       *error;
+  DlgExportResult result;
+  DlgStore     *store;
+} AsyncRun;
+
+static void
+async_progress_cb (guint64  n_rows,
+                   guint64  total,
+                   gpointer user_data)
+{
+  AsyncRun *run = user_data;
+
+  g_assert_cmpuint (n_rows, >=, run->last);
+  run->last = n_rows;
+  run->total = total;
+  run->calls++;
+  if (run->cancel_at_first != NULL)
+    g_cancellable_cancel (run->cancel_at_first);
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+
+  run->ok = dlg_export_run_finish (DLG_STORE (source), result, &run->result, &run->error);
+  run->done = TRUE;
+}
+
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  DlgExportOptions options = { .format = DLG_EXPORT_CSV, .round_coordinates = -1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (f->dir, "async.csv", NULL);
+  AsyncRun run = { 0 };
+
+  g_assert_true (dlg_export_fill_for_bench (f->store, f->demo_id, 30000, &error));
+  g_assert_no_error (error);
+  dlg_export_run_async (f->store, f->demo_id, DLG_EXPORT_CONTRIBUTIONS, &options, path, NULL,
+                        async_progress_cb, &run, async_done_cb, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (run.error);
+  g_assert_true (run.ok);
+  g_assert_cmpuint (run.result.n_rows, >, 30000);
+  g_assert_cmpuint (run.total, ==, run.result.n_rows);
+  g_assert_cmpuint (run.last, ==, run.result.n_rows);
+  g_assert_cmpuint (run.calls, >=, 3);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  dlg_export_result_clear (&run.result);
+  g_unlink (path);
+
+  /* Cancelled from the first progress: nothing is left. */
+  memset (&run, 0, sizeof run);
+  run.cancel_at_first = cancellable;
+  dlg_export_run_async (f->store, f->demo_id, DLG_EXPORT_CONTRIBUTIONS, &options, path,
+                        cancellable, async_progress_cb, &run, async_done_cb, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (run.ok);
+  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&run.error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -875,6 +953,7 @@ main (int   argc,
   ADD ("/core/export/xlsx", test_xlsx);
   ADD ("/core/export/geojson", test_geojson);
   ADD ("/core/export/failures", test_failures);
+  ADD ("/core/export/async", test_async);
   ADD ("/core/export/open-data/canaries", test_canaries);
   ADD ("/core/export/open-data/pseudonyms", test_pseudonyms);
 #undef ADD

@@ -630,6 +630,174 @@ out:
   return ok;
 }
 
+/* In a worker thread */
+
+typedef struct
+{
+  char                   *db_path;
+  char                   *actor;
+  gint64                  process_id;
+  DlgExportWhat           what;
+  DlgExportOptions        options;
+  char                   *licence;
+  char                   *path;
+  DlgExportAsyncProgress  progress;
+  gpointer                progress_data;
+  GMainContext           *context;
+  guint64                 total;
+} RunData;
+
+typedef struct
+{
+  GTask   *task;
+  guint64  n_rows;
+} ProgressUpdate;
+
+static void
+run_data_free (RunData *data)
+{
+  g_free (data->db_path);
+  g_free (data->actor);
+  g_free (data->licence);
+  g_free (data->path);
+  g_clear_pointer (&data->context, g_main_context_unref);
+  g_free (data);
+}
+
+static void
+progress_update_free (gpointer user_data)
+{
+  ProgressUpdate *update = user_data;
+
+  g_object_unref (update->task);
+  g_free (update);
+}
+
+static gboolean
+progress_update_cb (gpointer user_data)
+{
+  ProgressUpdate *update = user_data;
+  RunData *data = g_task_get_task_data (update->task);
+
+  data->progress (update->n_rows, data->total, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+thread_progress_cb (guint64  n_rows,
+                    gpointer user_data)
+{
+  GTask *task = user_data;
+  RunData *data = g_task_get_task_data (task);
+  ProgressUpdate *update = g_new0 (ProgressUpdate, 1);
+
+  update->task = g_object_ref (task);
+  update->n_rows = n_rows;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_update_cb, update,
+                              progress_update_free);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  RunData *data = task_data;
+  g_autoptr(DlgStore) store = NULL;
+  DlgExportResult *result = g_new0 (DlgExportResult, 1);
+  GError *error = NULL;
+
+  if ((store = dlg_store_open (data->db_path, &error)) != NULL)
+    {
+      dlg_store_set_actor (store, data->actor);
+      data->total = dlg_export_count (store, data->process_id, data->what, &data->options, NULL);
+      if (dlg_export_run (store, data->process_id, data->what, &data->options, data->path,
+                          cancellable, data->progress != NULL ? thread_progress_cb : NULL, task,
+                          result, &error))
+        {
+          g_task_return_pointer (task, result, g_free);
+          return;
+        }
+    }
+  g_free (result);
+  g_task_return_error (task, error);
+}
+
+/**
+ * dlg_export_run_async:
+ * @store: a store on a file (the worker opens its own on the same file)
+ * @progress: (nullable): called in the caller's thread-default main context; @progress_data
+ *   must live until @callback
+ *
+ * Runs dlg_export_run() in a worker thread.
+ */
+void
+dlg_export_run_async (DlgStore                *store,
+                      gint64                   process_id,
+                      DlgExportWhat            what,
+                      const DlgExportOptions  *options,
+                      const char              *path,
+                      GCancellable            *cancellable,
+                      DlgExportAsyncProgress   progress,
+                      gpointer                 progress_data,
+                      GAsyncReadyCallback      callback,
+                      gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *data;
+
+  g_return_if_fail (DLG_IS_STORE (store));
+  g_return_if_fail (options != NULL && path != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dlg_export_run_async);
+  data = g_new0 (RunData, 1);
+  data->db_path = g_strdup (dlg_store_get_path (store));
+  data->actor = g_strdup (dlg_store_get_actor (store));
+  data->process_id = process_id;
+  data->what = what;
+  data->options = *options;
+  data->licence = g_strdup (options->licence);
+  data->options.licence = data->licence;
+  data->path = g_strdup (path);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+/**
+ * dlg_export_run_finish:
+ * @export_result: (out caller-allocates): as dlg_export_run()'s
+ *
+ * Emits @store's DlgStore::changed for the journal when the export was journaled.
+ */
+gboolean
+dlg_export_run_finish (DlgStore         *store,
+                       GAsyncResult     *result,
+                       DlgExportResult  *export_result,
+                       GError          **error)
+{
+  DlgExportResult *value;
+  RunData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dlg_export_run_async, FALSE);
+
+  memset (export_result, 0, sizeof *export_result);
+  value = g_task_propagate_pointer (G_TASK (result), error);
+  if (value == NULL)
+    return FALSE;
+  *export_result = *value;
+  g_free (value);
+  data = g_task_get_task_data (G_TASK (result));
+  if (data->what == DLG_EXPORT_PARTICIPANTS && !data->options.open_data)
+    dlg_store_emit_changed (store, DLG_TYPE_JOURNAL_ENTRY, data->process_id);
+  return TRUE;
+}
+
 /* Benchmarks */
 
 static const char sql_bench_fill[] =

@@ -105,4 +105,24 @@ gboolean    dlg_export_run                 (DlgStore               *store,
                                             DlgExportResult        *result,
                                             GError                **error);
 
+/* Called in the caller's main context; @total is dlg_export_count() at the start. */
+typedef void (*DlgExportAsyncProgress) (guint64  n_rows,
+                                        guint64  total,
+                                        gpointer user_data);
+
+void        dlg_export_run_async           (DlgStore               *store,
+                                            gint64                  process_id,
+                                            DlgExportWhat           what,
+                                            const DlgExportOptions *options,
+                                            const char             *path,
+                                            GCancellable           *cancellable,
+                                            DlgExportAsyncProgress  progress,
+                                            gpointer                progress_data,
+                                            GAsyncReadyCallback     callback,
+                                            gpointer                user_data);
+gboolean    dlg_export_run_finish          (DlgStore               *store,
+                                            GAsyncResult           *result,
+                                            DlgExportResult        *export_result,
+                                            GError                **error);
+
 G_END_DECLS
