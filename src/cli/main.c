@@ -18,6 +18,7 @@
 #include "dlg-cli-analysis.h"
 #include "dlg-cli-common.h"
 #include "dlg-cli-draw.h"
+#include "dlg-cli-export.h"
 #include "dlg-cli-import.h"
 #include "dlg-cli-process.h"
 #include "dlg-cli-sync.h"
@@ -36,6 +37,7 @@ static const struct {
   { "contributions", dlg_cli_contributions, N_("List the contributions of a process") },
   { "themes", dlg_cli_themes, N_("Suggest themes from the contributions of a process") },
   { "duplicates", dlg_cli_duplicates, N_("Group duplicate and near-duplicate contributions") },
+  { "export", dlg_cli_export, N_("Export records as CSV, XLSX, JSON or GeoJSON; open data") },
   { "import", dlg_cli_import, N_("Import contributions from a platform’s export or a CSV") },
   { "narrative", dlg_cli_narrative, N_("Publish a narrative of a process") },
   { "sync", dlg_cli_sync, N_("Sync with the public site") },

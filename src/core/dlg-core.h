@@ -22,6 +22,7 @@
 #include "dlg-draw-result.h"
 #include "dlg-draw-store.h"
 #include "dlg-error.h"
+#include "dlg-export.h"
 #include "dlg-feature.h"
 #include "dlg-follow-up.h"
 #include "dlg-import.h"

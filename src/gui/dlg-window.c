@@ -23,6 +23,7 @@
 #include "dlg-conflict-dialog.h"
 #include "dlg-contributions-page.h"
 #include "dlg-diagnostic-view.h"
+#include "dlg-export-dialog.h"
 #include "dlg-follow-up-view.h"
 #include "dlg-implementation-view.h"
 #include "dlg-journal-page.h"
@@ -330,6 +331,7 @@ show_process (DlgWindow *self,
     g_settings_set_int64 (settings, "last-process", process_id);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-process", process_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-process", process_id != 0);
 
   if (process_id == 0)
     {
@@ -715,6 +717,20 @@ rename_process_action (GtkWidget  *widget,
   process = dlg_process_load (dlg_context_get_store (self->context), self->process_id, NULL);
   if (process != NULL)
     ask_title (self, self->process_id, dlg_process_get_title (process));
+}
+
+/* Exports (or publishes as open data) the shown process: the dialog does the rest. */
+static void
+export_process_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+
+  if (self->process_id == 0)
+    return;
+  gtk_window_present (GTK_WINDOW (dlg_export_dialog_new (GTK_WINDOW (self), self->context,
+                                                         self->process_id)));
 }
 
 void
@@ -1124,6 +1140,8 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-process", NULL, new_process_action);
   gtk_widget_class_install_action (widget_class, "win.rename-process", NULL,
                                    rename_process_action);
+  gtk_widget_class_install_action (widget_class, "win.export-process", NULL,
+                                   export_process_action);
   gtk_widget_class_install_action (widget_class, "win.archive-process", NULL,
                                    archive_process_action);
   gtk_widget_class_install_action (widget_class, "win.unarchive-process", "x",

@@ -757,6 +757,16 @@ static const char migration_6[] =
 static const char migration_7[] =
   "ALTER TABLE contribution ADD COLUMN site_missing_at TEXT;";
 
+/* Version 8: the secret of each process's open-data pseudonyms (dlg-open-data.c): 32 random
+ * bytes, the key of HMAC-SHA256 over a person's reference. One per process, so that the
+ * pseudonyms of two processes cannot be linked; never exported, never synced. */
+static const char migration_8[] =
+  "CREATE TABLE open_data_secret ("
+  "  process_id INTEGER PRIMARY KEY REFERENCES process (id) ON DELETE CASCADE,"
+  "  secret BLOB NOT NULL CHECK (length (secret) = 32),"
+  "  created_at TEXT NOT NULL"
+  ");";
+
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
   { "sync v1: outbox, cursors, conflicts", migration_2 },
@@ -765,6 +775,7 @@ static const DlgMigration migrations[] = {
   { "journal: stage, old and new values, pending bursts of typing", migration_5 },
   { "contributions and registrations: source and source id", migration_6 },
   { "contributions the site no longer lists", migration_7 },
+  { "open data: a secret per process for the pseudonyms", migration_8 },
 };
 
 const DlgMigration *
