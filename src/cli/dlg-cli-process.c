@@ -12,39 +12,108 @@
 #include "dlg-cli-common.h"
 #include "dlg-cli-process.h"
 
-static char *opt_db;
-static gboolean opt_json;
+#define opt_db dlg_cli_opt_db
+#define opt_json dlg_cli_opt_json
+
+static char *opt_title;
+static gboolean opt_restore;
+static char *opt_reason;
+static gboolean opt_verify;
+static char *opt_csv;
+static char *opt_contacts_csv;
+
+static const GOptionEntry create_entries[] = {
+  { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("The title of the new process"),
+    N_("TITLE") },
+  { NULL }
+};
+
+static const GOptionEntry archive_entries[] = {
+  { "restore", 0, 0, G_OPTION_ARG_NONE, &opt_restore, N_("Bring an archived process back"),
+    NULL },
+  { NULL }
+};
+
+static const GOptionEntry stage_entries[] = {
+  { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason, N_("Why the stage is skipped or reopened"),
+    N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry journal_entries[] = {
+  { "verify", 0, 0, G_OPTION_ARG_NONE, &opt_verify,
+    N_("Check the chain of hashes; exit 1 naming the first broken entry"), NULL },
+  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv,
+    N_("Write the journal to FILE as CSV (RFC 4180, UTF-8); “-” for standard output"),
+    N_("FILE") },
+  { NULL }
+};
+
+static const GOptionEntry panel_entries[] = {
+  { "contacts-csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_contacts_csv,
+    N_("Write the names and contact details of the drawn panel to FILE (CSV, for a mail "
+       "merge); the journal records it"), N_("FILE") },
+  { NULL }
+};
+
+/* The fields of a process "process get" and "process set" name: its own two, then the texts
+ * of the stages as the store keys them. */
+static const char *const own_fields[] = { "title", "summary", NULL };
+
+static const char *const *
+process_field_names (void)
+{
+  static char **names;
+
+  if (g_once_init_enter (&names))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      g_strv_builder_addv (builder, (const char **) own_fields);
+      g_strv_builder_addv (builder, (const char **) dlg_process_field_keys ());
+      g_once_init_leave (&names, g_strv_builder_end (builder));
+    }
+  return (const char *const *) names;
+}
+
+DLG_CLI_SPEC_ONE (demo, "", N_("Create the demo process."), NULL, FALSE);
+DLG_CLI_SPEC_ONE (processes, "", N_("List the processes."), NULL, TRUE);
+DLG_CLI_SPEC_ONE (show, N_("PROCESS"), N_("Show the twelve stages of a process."), NULL, TRUE);
+DLG_CLI_SPEC_ONE (stage, N_("PROCESS STAGE start|done|skip|reopen"), N_("Change the state of a stage."),
+     stage_entries, FALSE);
+DLG_CLI_SPEC_ONE (journal, N_("PROCESS"), N_("List the journal of a process."), journal_entries, TRUE);
+DLG_CLI_SPEC_ONE (panel, N_("PROCESS"), N_("Export the contact details of the drawn panel."), panel_entries,
+     FALSE);
+
+static const DlgCliVerb process_verbs[] = {
+  { "create", "", N_("Create a process"), create_entries, NULL, TRUE },
+  { "get", N_("PROCESS [FIELD]"), N_("Print the fields of a process, or one of them"), NULL,
+    NULL, TRUE, NULL, process_field_names },
+  { "set", N_("PROCESS FIELD VALUE"),
+    N_("Change a field of a process (a stage’s text: the stage must not be done)"), NULL, NULL,
+    FALSE, NULL, process_field_names },
+  { "archive", N_("PROCESS"), N_("Archive a process (or --restore it)"), archive_entries, NULL,
+    FALSE },
+  { NULL }
+};
+
+const DlgCliSpec dlg_cli_process_spec = { "process", process_verbs };
 
 static void
 reset_options (void)
 {
-  g_clear_pointer (&opt_db, g_free);
-  opt_json = FALSE;
+  g_clear_pointer (&opt_title, g_free);
+  g_clear_pointer (&opt_reason, g_free);
+  g_clear_pointer (&opt_csv, g_free);
+  g_clear_pointer (&opt_contacts_csv, g_free);
+  opt_restore = opt_verify = FALSE;
 }
 
 static GOptionContext *
-new_context (const char *parameters,
-             const char *summary,
-             gboolean    with_json)
+new_context (const DlgCliSpec *spec)
 {
-  static const GOptionEntry db_entry[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The database (default: the app’s)"),
-      N_("FILE") },
-    { NULL }
-  };
-  static const GOptionEntry json_entry[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  GOptionContext *context = g_option_context_new (parameters);
-
   reset_options ();
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, db_entry, GETTEXT_PACKAGE);
-  if (with_json)
-    g_option_context_add_main_entries (context, json_entry, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  return context;
+  return dlg_cli_context_new (spec, &spec->verbs[0]);
 }
 
 /* id, uuid and title, as `processes` and `process create` print them */
@@ -65,7 +134,7 @@ int
 dlg_cli_demo (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = new_context ("", _("Create the demo process."), FALSE);
+  g_autoptr(GOptionContext) context = new_context (&dlg_cli_demo_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean created;
@@ -93,7 +162,7 @@ int
 dlg_cli_processes (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = new_context ("", _("List the processes."), TRUE);
+  g_autoptr(GOptionContext) context = new_context (&dlg_cli_processes_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
@@ -184,7 +253,7 @@ dlg_cli_show (int    argc,
               char **argv)
 {
   g_autoptr(GOptionContext) context =
-    new_context (_("PROCESS"), _("Show the twelve stages of a process."), TRUE);
+    new_context (&dlg_cli_show_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GListModel) stages = NULL;
@@ -262,49 +331,177 @@ dlg_cli_show (int    argc,
   return DLG_CLI_OK;
 }
 
-/* dialogue-cli process create --title TITLE [--json] */
+static gboolean
+is_process_field (const char *name)
+{
+  return g_strv_contains (process_field_names (), name);
+}
+
+static int
+unknown_field (const char *usage,
+               const char *name)
+{
+  g_autofree char *known = g_strjoinv (", ", (char **) process_field_names ());
+  g_autofree char *message =
+    g_strdup_printf (_("Unknown field “%s”. The fields are: %s."), name, known);
+
+  return dlg_cli_usage (usage, message);
+}
+
+/* The value of a field of a process, "" when unset; NULL with @error. */
+static char *
+get_process_field (DlgStore    *store,
+                   DlgProcess  *process,
+                   const char  *name,
+                   GError     **error)
+{
+  if (g_str_equal (name, "title"))
+    return g_strdup (dlg_process_get_title (process));
+  if (g_str_equal (name, "summary"))
+    return g_strdup (dlg_process_get_summary (process) != NULL ?
+                     dlg_process_get_summary (process) : "");
+  return dlg_process_get_field (store, dlg_process_get_id (process), name, error);
+}
+
+/* The call the window makes for the field, so that the same stage rule and journal apply. */
+static gboolean
+set_process_field (DlgStore    *store,
+                   DlgProcess  *process,
+                   const char  *name,
+                   const char  *value,
+                   GError     **error)
+{
+  gint64 id = dlg_process_get_id (process);
+
+  if (g_str_equal (name, "title"))
+    return dlg_process_rename (store, id, value, error);
+  if (g_str_equal (name, "summary"))
+    return dlg_process_set_summary (store, id, value, error);
+  /* The window journals a burst of typing once it settles; one command is one burst. */
+  return dlg_process_set_field (store, id, name, value, error) &&
+         dlg_journal_settle (store, 0, NULL, error);
+}
+
+static void
+print_process (DlgProcess *process)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_process_members (builder, process);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  dlg_cli_print_json (root);
+}
+
+static int
+run_process_verb (const DlgCliSpec *spec,
+                  const DlgCliVerb *verb,
+                  int               argc,
+                  char            **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *usage = g_strjoin (" ", spec->name, verb->name, NULL);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean create = g_str_equal (verb->name, "create");
+  gboolean get = g_str_equal (verb->name, "get");
+  gboolean set = g_str_equal (verb->name, "set");
+  int n_args;
+
+  reset_options ();
+  context = dlg_cli_context_new (spec, verb);
+  if (!dlg_cli_parse (context, &argc, &argv, usage))
+    return DLG_CLI_USAGE;
+  n_args = argc - 1;
+  if ((create && n_args != 0) || (get && n_args != 1 && n_args != 2) || (set && n_args != 3) ||
+      (!create && !get && !set && n_args != 1))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Use “%s %s”."), usage, _(verb->parameters));
+
+      return dlg_cli_usage (usage, *verb->parameters != '\0' ? message
+                                                              : _("This verb takes no argument."));
+    }
+  if (create && opt_title == NULL)
+    return dlg_cli_usage (usage, _("Give the title with --title."));
+  if ((get && n_args == 2) || set)
+    if (!is_process_field (argv[2]))
+      return unknown_field (usage, argv[2]);
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+
+  if (create)
+    {
+      if (!(process = dlg_process_create (store, opt_title, &error)))
+        return dlg_cli_fail (error);
+      if (opt_json)
+        print_process (process);
+      else
+        g_print (_("Process created: %lld\n"), (long long) dlg_process_get_id (process));
+      return DLG_CLI_OK;
+    }
+
+  if (!(process = find_process (store, argv[1])))
+    return DLG_CLI_ERROR;
+
+  if (set)
+    {
+      if (!set_process_field (store, process, argv[2], argv[3], &error))
+        return dlg_cli_fail (error);
+      return DLG_CLI_OK;
+    }
+
+  if (get)
+    {
+      const char *const *names = process_field_names ();
+      const char *one[] = { n_args == 2 ? argv[2] : NULL, NULL };
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      if (n_args == 2)
+        names = one;
+      json_builder_begin_object (builder);
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          g_autofree char *value = get_process_field (store, process, names[i], &error);
+
+          if (value == NULL)
+            return dlg_cli_fail (error);
+          json_builder_set_member_name (builder, names[i]);
+          json_builder_add_string_value (builder, value);
+          if (opt_json)
+            continue;
+          if (n_args == 2)
+            g_print ("%s\n", value);
+          else
+            g_print ("%s\t%s\n", names[i], g_strdelimit (value, "\t\r\n", ' '));
+        }
+      json_builder_end_object (builder);
+      if (opt_json)
+        {
+          g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+          dlg_cli_print_json (root);
+        }
+      return DLG_CLI_OK;
+    }
+
+  /* archive */
+  if (dlg_process_get_archived (process) == !opt_restore)
+    return DLG_CLI_OK;
+  if (!dlg_process_set_archived (store, dlg_process_get_id (process), !opt_restore, &error))
+    return dlg_cli_fail (error);
+  return DLG_CLI_OK;
+}
+
+/* dialogue-cli process create|get|set|archive … */
 int
 dlg_cli_process (int    argc,
                  char **argv)
 {
-  g_autofree char *title = NULL;
-  const GOptionEntry entries[] = {
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The title of the new process"),
-      N_("TITLE") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context =
-    new_context (_("create"), _("Create a process."), TRUE);
-  g_autoptr(DlgStore) store = NULL;
-  g_autoptr(DlgProcess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!dlg_cli_parse (context, &argc, &argv, "process"))
-    return DLG_CLI_USAGE;
-  if (argc != 2 || !g_str_equal (argv[1], "create"))
-    return dlg_cli_usage ("process", _("Use “process create --title TITLE”."));
-  if (title == NULL)
-    return dlg_cli_usage ("process", _("Give the title with --title."));
-  if (!(store = dlg_cli_open_store (opt_db)))
-    return DLG_CLI_ERROR;
-  if (!(process = dlg_process_create (store, title, &error)))
-    return dlg_cli_fail (error);
-
-  if (opt_json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_object (builder);
-      add_process_members (builder, process);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      dlg_cli_print_json (root);
-    }
-  else
-    g_print (_("Process created: %lld\n"), (long long) dlg_process_get_id (process));
-  return DLG_CLI_OK;
+  return dlg_cli_run_verbs (&dlg_cli_process_spec, argc, argv, run_process_verb);
 }
 
 /* dialogue-cli stage PROCESS STAGE start|done|skip|reopen [--reason TEXT] */
@@ -312,21 +509,14 @@ int
 dlg_cli_stage (int    argc,
                char **argv)
 {
-  g_autofree char *reason = NULL;
-  const GOptionEntry entries[] = {
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the stage is skipped or reopened"),
-      N_("TEXT") },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context =
-    new_context (_("PROCESS STAGE start|done|skip|reopen"), _("Change the state of a stage."), FALSE);
+    new_context (&dlg_cli_stage_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GError) error = NULL;
   DlgStage stage;
   DlgTransition transition;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!dlg_cli_parse (context, &argc, &argv, "stage"))
     return DLG_CLI_USAGE;
   if (argc != 4)
@@ -355,7 +545,7 @@ dlg_cli_stage (int    argc,
   if (!(process = find_process (store, argv[1])))
     return DLG_CLI_ERROR;
 
-  if (!dlg_stage_apply (store, dlg_process_get_id (process), stage, transition, reason, &error))
+  if (!dlg_stage_apply (store, dlg_process_get_id (process), stage, transition, opt_reason, &error))
     return dlg_cli_fail (error);
 
   g_print ("%s: %s\n", dlg_stage_get_label (stage),
@@ -395,18 +585,8 @@ int
 dlg_cli_journal (int    argc,
                  char **argv)
 {
-  gboolean verify = FALSE;
-  g_autofree char *csv_path = NULL;
-  const GOptionEntry entries[] = {
-    { "verify", 0, 0, G_OPTION_ARG_NONE, &verify,
-      N_("Check the chain of hashes; exit 1 naming the first broken entry"), NULL },
-    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
-      N_("Write the journal to FILE as CSV (RFC 4180, UTF-8); “-” for standard output"),
-      N_("FILE") },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context =
-    new_context (_("PROCESS"), _("List the journal of a process."), TRUE);
+    new_context (&dlg_cli_journal_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GListModel) entries_list = NULL;
@@ -416,7 +596,6 @@ dlg_cli_journal (int    argc,
   gboolean intact = TRUE;
   guint n;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!dlg_cli_parse (context, &argc, &argv, "journal"))
     return DLG_CLI_USAGE;
   if (argc != 2)
@@ -426,7 +605,7 @@ dlg_cli_journal (int    argc,
   if (!(process = find_process (store, argv[1])))
     return DLG_CLI_ERROR;
 
-  if (verify)
+  if (opt_verify)
     {
       intact = dlg_journal_verify (store, dlg_process_get_id (process), &n_checked, &error);
       if (!intact && !g_error_matches (error, DLG_ERROR, DLG_ERROR_JOURNAL_BROKEN))
@@ -454,18 +633,18 @@ dlg_cli_journal (int    argc,
 
   if (!(entries_list = dlg_journal_list (store, dlg_process_get_id (process), &error)))
     return dlg_cli_fail (error);
-  if (csv_path != NULL)
+  if (opt_csv != NULL)
     {
       g_autoptr(GFile) file = NULL;
 
-      if (g_str_equal (csv_path, "-"))
+      if (g_str_equal (opt_csv, "-"))
         {
           g_autofree char *csv = dlg_journal_to_csv (entries_list);
 
           g_print ("%s", csv);
           return DLG_CLI_OK;
         }
-      file = g_file_new_for_commandline_arg (csv_path);
+      file = g_file_new_for_commandline_arg (opt_csv);
       if (!dlg_journal_export_csv (entries_list, file, &error))
         return dlg_cli_fail (error);
       return DLG_CLI_OK;
@@ -531,38 +710,30 @@ int
 dlg_cli_panel (int    argc,
                char **argv)
 {
-  g_autofree char *contacts_csv = NULL;
-  const GOptionEntry entries[] = {
-    { "contacts-csv", 0, 0, G_OPTION_ARG_FILENAME, &contacts_csv,
-      N_("Write the names and contact details of the drawn panel to FILE (CSV, for a mail "
-         "merge); the journal records it"), N_("FILE") },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context =
-    new_context (_("PROCESS"), _("Export the contact details of the drawn panel."), FALSE);
+    new_context (&dlg_cli_panel_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   guint n = 0;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!dlg_cli_parse (context, &argc, &argv, "panel"))
     return DLG_CLI_USAGE;
   if (argc != 2)
     return dlg_cli_usage ("panel", _("Name one process (its number or uuid)."));
-  if (contacts_csv == NULL)
+  if (opt_contacts_csv == NULL)
     return dlg_cli_usage ("panel", _("Say where to write the contacts: --contacts-csv FILE."));
   if (!(store = dlg_cli_open_store (opt_db)))
     return DLG_CLI_ERROR;
   if (!(process = find_process (store, argv[1])))
     return DLG_CLI_ERROR;
-  file = g_file_new_for_commandline_arg (contacts_csv);
+  file = g_file_new_for_commandline_arg (opt_contacts_csv);
   if (!dlg_participant_contact_export_panel (store, dlg_process_get_id (process), file, &n,
                                              &error))
     return dlg_cli_fail (error);
   g_print (g_dngettext (GETTEXT_PACKAGE, "The contact details of %u person were written to %s.\n",
                         "The contact details of %u people were written to %s.\n", n),
-           n, contacts_csv);
+           n, opt_contacts_csv);
   return DLG_CLI_OK;
 }
