@@ -179,7 +179,7 @@ man_verb (GString          *out,
     }
   g_string_append (out, " [\\fIOPTION\\fR...]\n.PP\n");
   roff_append (out, verb->summary);
-  g_string_append (out, ".\n");
+  g_string_append (out, g_str_has_suffix (verb->summary, ".") ? "\n" : ".\n");
   if (verb->arguments != NULL)
     {
       g_autofree char *words = g_strjoinv (", ", (char **) verb->arguments ());
