@@ -284,7 +284,8 @@ dlg_cli_draw (int    argc,
     }
   if (result == NULL
       || (opt_out != NULL && !write_panel_csv (result, opt_out, &error))
-      || (opt_probabilities != NULL && !write_probabilities_csv (result, opt_probabilities, &error)))
+      || (opt_probabilities != NULL
+          && !write_probabilities_csv (result, opt_probabilities, &error)))
     {
       g_printerr ("dialogue-cli draw: %s\n", error->message);
       return 1;

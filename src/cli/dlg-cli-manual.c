@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * dialogue-cli --print-man and --print-completion walk main.c's command table and the spec of
- * each command (a command without one appears by its name and summary only) (its verbs, their GOptionEntry tables and the field tables of the records they
- * write), so that --help, dialogue-cli.1 and the completion never disagree. The build runs them
+ * each command (its verbs, their GOptionEntry tables and the field tables of the records they
+ * write; a command without a spec appears by its name and summary only), so that --help, dialogue-cli.1 and the completion never disagree. The build runs them
  * (data/meson.build) under the C locale: the man page is in English.
  */
 

@@ -79,11 +79,12 @@ process_field_names (void)
 DLG_CLI_SPEC_ONE (demo, "", N_("Create the demo process."), NULL, FALSE);
 DLG_CLI_SPEC_ONE (processes, "", N_("List the processes."), NULL, TRUE);
 DLG_CLI_SPEC_ONE (show, N_("PROCESS"), N_("Show the twelve stages of a process."), NULL, TRUE);
-DLG_CLI_SPEC_ONE (stage, N_("PROCESS STAGE start|done|skip|reopen"), N_("Change the state of a stage."),
-     stage_entries, FALSE);
-DLG_CLI_SPEC_ONE (journal, N_("PROCESS"), N_("List the journal of a process."), journal_entries, TRUE);
-DLG_CLI_SPEC_ONE (panel, N_("PROCESS"), N_("Export the contact details of the drawn panel."), panel_entries,
-     FALSE);
+DLG_CLI_SPEC_ONE (stage, N_("PROCESS STAGE start|done|skip|reopen"),
+                  N_("Change the state of a stage."), stage_entries, FALSE);
+DLG_CLI_SPEC_ONE (journal, N_("PROCESS"), N_("List the journal of a process."), journal_entries,
+                  TRUE);
+DLG_CLI_SPEC_ONE (panel, N_("PROCESS"), N_("Export the contact details of the drawn panel."),
+                  panel_entries, FALSE);
 
 static const DlgCliVerb process_verbs[] = {
   { "create", "", N_("Create a process"), create_entries, NULL, TRUE },
@@ -545,7 +546,8 @@ dlg_cli_stage (int    argc,
   if (!(process = find_process (store, argv[1])))
     return DLG_CLI_ERROR;
 
-  if (!dlg_stage_apply (store, dlg_process_get_id (process), stage, transition, opt_reason, &error))
+  if (!dlg_stage_apply (store, dlg_process_get_id (process), stage, transition, opt_reason,
+                        &error))
     return dlg_cli_fail (error);
 
   g_print ("%s: %s\n", dlg_stage_get_label (stage),

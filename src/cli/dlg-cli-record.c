@@ -205,7 +205,8 @@ run_record_verb (const DlgCliSpec *spec,
     return DLG_CLI_USAGE;
   if (argc != 2)
     {
-      g_autofree char *message = g_strdup_printf (_("Use “%s %s”."), usage, _(verb->parameters));
+      g_autofree char *message =
+        g_strdup_printf (_("Use “%s %s”."), usage, _(verb->parameters));
 
       return dlg_cli_usage (usage, message);
     }

@@ -59,15 +59,15 @@ static const GOptionEntry conflicts_entries[] = {
   { NULL }
 };
 
-DLG_CLI_SPEC_ONE (sync, "", N_("Push the changes waiting to be published, then pull what citizens "
-                  "contributed on the site."), sync_entries, TRUE);
-DLG_CLI_SPEC_ONE (contributions, N_("PROCESS"), N_("List the contributions of a process (online ones come "
-                                      "with sync)."), NULL, TRUE);
+DLG_CLI_SPEC_ONE (sync, "", N_("Push the changes waiting to be published, then pull what "
+                                "citizens contributed on the site."), sync_entries, TRUE);
+DLG_CLI_SPEC_ONE (contributions, N_("PROCESS"), N_("List the contributions of a process (online "
+                                                   "ones come with sync)."), NULL, TRUE);
 DLG_CLI_SPEC_ONE (narrative, N_("PROCESS publish FILE.md"),
-     N_("Publish a narrative written in Markdown; the next sync sends it to the site."),
-     narrative_entries, TRUE);
-DLG_CLI_SPEC_ONE (conflicts, "", N_("List the conflicts between your changes and the site's, or resolve "
-                       "one."), conflicts_entries, TRUE);
+                  N_("Publish a narrative written in Markdown; the next sync sends it to the "
+                     "site."), narrative_entries, TRUE);
+DLG_CLI_SPEC_ONE (conflicts, "", N_("List the conflicts between your changes and the site's, or "
+                                    "resolve one."), conflicts_entries, TRUE);
 
 static GOptionContext *
 new_context (const DlgCliSpec *spec)
