@@ -415,6 +415,108 @@ count_processes (DlgStore *store)
   return g_list_model_get_n_items (list);
 }
 
+/* The bytes of @path, for comparing a file before and after Dialogue saw it. */
+static GBytes *
+file_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (contents, length);
+}
+
+/* A refused database keeps every byte: the refusal comes before journal_mode or a migration
+ * writes to it. */
+static void
+test_foreign_database_untouched (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  raw_exec (f->path, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount REAL);"
+                     "INSERT INTO invoices (amount) VALUES (12.5)");
+  before = file_bytes (f->path);
+  g_assert_null (dlg_store_open (f->path, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_A_DATABASE);
+  after = file_bytes (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* A Dialogue database whose user_version was reset (by hand, by a tool) is recognised and
+ * left alone, not migrated again from the start ("table process already exists"). */
+static void
+test_version_reset (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_clear_object (&(DlgStore *) { open_store (f->path) });
+  raw_exec (f->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 0");
+  before = file_bytes (f->path);
+  g_assert_null (dlg_store_open (f->path, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "schema version was reset to 0"));
+  g_assert_null (strstr (error->message, "already exists"));
+  after = file_bytes (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Without its application mark, it is still told apart from another application's. */
+  g_clear_error (&error);
+  raw_exec (f->path, "PRAGMA application_id = 0");
+  g_assert_null (dlg_store_open (f->path, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_A_DATABASE);
+  g_assert_nonnull (strstr (error->message, "looks like a Dialogue database"));
+}
+
+/* Opened for reading: lists, refuses every write with the read-only error, changes nothing. */
+static void
+test_open_read_only (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  DlgStore *store;
+
+  store = open_store (f->path);
+  create_process (store, "Une démarche");
+  g_object_unref (store);
+  raw_exec (f->path, "PRAGMA journal_mode = DELETE");
+  before = file_bytes (f->path);
+
+  store = dlg_store_open_read_only (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (dlg_store_is_read_only (store));
+  g_assert_cmpuint (count_processes (store), ==, 1);
+  process = dlg_process_create (store, "Une autre", &error);
+  g_assert_null (process);
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "cannot be written"));
+  g_clear_error (&error);
+  g_assert_false (dlg_process_rename (store, 1, "Renommée", &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_object_unref (store);
+  after = file_bytes (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* A missing file is not created. */
+  {
+    g_autofree char *missing = g_build_filename (f->dir, "absent.db", NULL);
+
+    g_assert_null (dlg_store_open_read_only (missing, &error));
+    g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+    g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  }
+}
+
+
 /* A database that can only be read: the error says so and nothing changes. */
 static void
 test_read_only (Fixture       *f,
@@ -852,6 +954,9 @@ main (int   argc,
   ADD ("/core/store/newer-schema-refused", test_newer_schema_refused);
   ADD ("/core/store/not-a-database", test_not_a_database);
   ADD ("/core/store/foreign-database", test_foreign_database);
+  ADD ("/core/store/foreign-database-untouched", test_foreign_database_untouched);
+  ADD ("/core/store/version-reset", test_version_reset);
+  ADD ("/core/store/open-read-only", test_open_read_only);
   ADD ("/core/store/read-only", test_read_only);
   ADD ("/core/store/read-only-file", test_read_only_file);
   ADD ("/core/store/disk-full", test_disk_full);

@@ -414,6 +414,80 @@ test_endless_feed (void)
   soup_server_disconnect (server);
 }
 
+/* Each page a new contribution with a long body. */
+static void
+growing_site_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  EndlessSite *site = user_data;
+  BadSite bad = { 0 };
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *page = NULL;
+  guint n;
+
+  if (!g_str_equal (path, "/api/sync/v1/changes"))
+    {
+      bad_site_cb (server, msg, path, query, &bad);
+      return;
+    }
+  n = ++site->n_pages;
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (body, "Proposition %u, phrase %u pour remplir des pages. ", n, i);
+  page = g_strdup_printf ("{\"items\": [{\"type\": \"contribution\", \"id\":"
+                          " \"22222222-2222-4222-8222-%012u\", \"rev\": 1,"
+                          " \"deleted\": false, \"data\": {\"process_id\": \"" PROCESS "\","
+                          " \"feature\": \"ideas\", \"kind\": \"idea\", \"title\": \"Page %u\","
+                          " \"body\": \"%s\", \"created_at\": \"2026-11-25T10:00:00Z\","
+                          " \"moderation\": \"published\", \"supports\": 0}}],"
+                          " \"next_cursor\": \"c%u\", \"has_more\": %s}",
+                          n, n, body->str, n, n < 200 ? "true" : "false");
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, page,
+                                    strlen (page));
+}
+
+/* The disk fills in the middle of a pull: the message says the disk is full and how much of
+ * the pull was kept (each page is its own transaction), not that nothing was saved. */
+static void
+test_disk_full_pull (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(DlgSyncClient) client = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *limit = NULL;
+  g_autofree char *kept = NULL;
+  EndlessSite site = { 0 };
+  gint64 pages;
+  int n;
+
+  g_assert_no_error (error);
+  process = fake_site_process (store);
+  base = fake_site_listen (server, growing_site_cb, &site);
+  client = dlg_sync_client_new (store, base);
+  dlg_sync_client_set_token (client, "t");
+  dlg_sync_client_set_backoff (client, 10, 100, 100, 2);
+
+  pages = count (store, "PRAGMA page_count");
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages + 120);
+  g_assert_true (dlg_store_exec (store, limit, NULL));
+  g_assert_false (dlg_sync_client_sync (client, DLG_SYNC_FLAGS_PULL_ONLY, NULL, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_DISK_FULL);
+  g_assert_null (strstr (error->message, "nothing was saved"));
+  n = count (store, "SELECT count(*) FROM contribution WHERE title LIKE 'Page %'");
+  g_assert_cmpint (n, >, 1);
+  g_assert_cmpint (n, <, 200);
+  kept = g_strdup_printf ("%d changes received before it in this sync are kept", n);
+  g_assert_nonnull (strstr (error->message, kept));
+  soup_server_disconnect (server);
+}
+
 /* A page with a member nested 100,000 deep (200 KB) used to overflow json-glib's recursive
  * parser: dialogue-cli sync died of SIGSEGV. It is refused before parsing: a clear error,
  * nothing applied, the cursor unchanged, and a good page afterwards goes through. */
@@ -877,6 +951,7 @@ main (int   argc,
   g_test_add_func ("/sync/pull/bad-json-rejected-nothing-applied", test_bad_json);
   g_test_add_func ("/sync/pull/deep-json-rejected-nothing-applied", test_deep_json);
   g_test_add_func ("/sync/pull/endless-feed-bounded", test_endless_feed);
+  g_test_add_func ("/sync/pull/disk-full-says-what-was-kept", test_disk_full_pull);
   g_test_add_func ("/sync/pull/rev-orphans-erasure", test_apply_rules);
   g_test_add_func ("/sync/tls/untrusted-refused-own-ca-accepted", test_tls);
   g_test_add_func ("/sync/client/no-clear-http-no-redirect", test_site_address);

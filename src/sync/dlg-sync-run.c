@@ -177,6 +177,7 @@ typedef struct
   gboolean      resync_restarted;
   guint         page_limit;
   guint         n_pages;
+  guint         n_kept;         /* items of the site's changes applied in this sync */
   gint64        pull_started;   /* monotonic, µs */
   GHashTable   *cursors_seen;   /* of this pull: a cursor seen twice is a loop */
 } SyncOp;
@@ -378,9 +379,24 @@ pull_cb (GObject      *object,
                             ? DLG_SYNC_RESYNC_CONFIRMED : DLG_SYNC_RESYNC_FULL,
                             &applied, &error))
     {
+      /* Each page is its own transaction: what came before the failing one is kept. */
+      if (op->n_kept > 0)
+        {
+          g_autofree char *kept = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE,
+                         "%u change received before it in this sync is kept; the next sync "
+                         "goes on from there.",
+                         "%u changes received before it in this sync are kept; the next sync "
+                         "goes on from there.", op->n_kept), op->n_kept);
+
+          sync_fail (task, g_error_new (error->domain, error->code, "%s %s", error->message,
+                                        kept));
+          return;
+        }
       sync_fail (task, g_steal_pointer (&error));
       return;
     }
+  op->n_kept += applied;
   op->n_pages++;
   bump (self, &self->n_pulled, applied, PROP_N_PULLED);
   set_phase (self, "pull", 0.5 + 0.5 * (1.0 - 1.0 / (1.0 + op->n_pages)));

@@ -15,6 +15,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -36,6 +37,7 @@ struct _DlgStore
   char       *actor;
   GHashTable *statements;     /* const char *sql → sqlite3_stmt * */
   guint       tx_depth;
+  gboolean    read_only;      /* opened for reading only (dlg_store_open_read_only()) */
 };
 
 G_DEFINE_FINAL_TYPE (DlgStore, dlg_store, G_TYPE_OBJECT)
@@ -98,8 +100,8 @@ set_sqlite_error (sqlite3     *db,
       break;
     case DLG_ERROR_DISK_FULL:
       g_set_error (error, DLG_ERROR, code,
-                   _("The disk holding “%s” is full: nothing was saved. Free some space and try "
-                     "again."), path);
+                   _("The disk holding “%s” is full: the last change was not saved (what was "
+                     "saved before it is kept). Free some space and try again."), path);
       break;
     case DLG_ERROR_INVALID:
       g_set_error (error, DLG_ERROR, code, _("The change was refused by the database (%s)."),
@@ -293,15 +295,19 @@ pragma_int (sqlite3    *db,
   return value;
 }
 
+/* What the file is, read before anything is written to it: a new database (no table), a
+ * Dialogue database at @version_out, or one Dialogue must leave alone (the error says why).
+ * Nothing here writes, so that a refused file keeps every byte. */
 static gboolean
-migrate (DlgStore  *self,
-         GError   **error)
+check_schema (DlgStore  *self,
+              gint64    *version_out,
+              GError   **error)
 {
   guint n_migrations;
-  const DlgMigration *migrations = dlg_schema_get_migrations (&n_migrations);
-  gint64 version, app_id, n_tables;
+  gint64 version, app_id, n_tables, n_ours;
   int rc;
 
+  dlg_schema_get_migrations (&n_migrations);
   version = pragma_int (self->db, "PRAGMA user_version", &rc);
   if (rc != SQLITE_OK)
     return dlg_store_set_error (self, rc, error);
@@ -311,15 +317,34 @@ migrate (DlgStore  *self,
   n_tables = pragma_int (self->db, "SELECT count(*) FROM sqlite_schema", &rc);
   if (rc != SQLITE_OK)
     return dlg_store_set_error (self, rc, error);
+  /* Two tables no other application is likely to pair. */
+  n_ours = pragma_int (self->db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND "
+                                 "name IN ('process', 'journal')", &rc);
+  if (rc != SQLITE_OK)
+    return dlg_store_set_error (self, rc, error);
 
   if (n_tables > 0 && app_id != DLG_APPLICATION_ID)
     {
-      g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_A_DATABASE,
-                   _("“%s” is an SQLite database of another application, not a Dialogue "
-                     "database; it was left untouched."), self->path);
+      if (n_ours == 2)
+        g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_A_DATABASE,
+                     _("“%s” looks like a Dialogue database, but it lacks the mark every "
+                       "Dialogue database carries (it may have been rebuilt by another tool): "
+                       "Dialogue cannot tell which version wrote it. It was left untouched; "
+                       "open a backup instead."), self->path);
+      else
+        g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_A_DATABASE,
+                     _("“%s” is an SQLite database of another application, not a Dialogue "
+                       "database; it was left untouched."), self->path);
       return FALSE;
     }
-
+  if (n_tables > 0 && version == 0)
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_A_DATABASE,
+                   _("“%s” is a Dialogue database whose schema version was reset to 0 while it "
+                     "has tables: Dialogue cannot tell which of its changes it already has. It "
+                     "was left untouched; open a backup instead."), self->path);
+      return FALSE;
+    }
   if (version > n_migrations)
     {
       g_set_error (error, DLG_ERROR, DLG_ERROR_NEWER_SCHEMA,
@@ -329,6 +354,17 @@ migrate (DlgStore  *self,
                    self->path, (long long) version, n_migrations);
       return FALSE;
     }
+  *version_out = version;
+  return TRUE;
+}
+
+static gboolean
+migrate (DlgStore  *self,
+         gint64     version,
+         GError   **error)
+{
+  guint n_migrations;
+  const DlgMigration *migrations = dlg_schema_get_migrations (&n_migrations);
 
   for (guint i = version; i < n_migrations; i++)
     {
@@ -351,6 +387,102 @@ migrate (DlgStore  *self,
   return TRUE;
 }
 
+/* An existing file this process cannot write (or whose folder it cannot write: WAL needs its
+ * -shm and -wal beside it). */
+static gboolean
+cannot_write (const char *path)
+{
+  g_autofree char *dir = NULL;
+
+  if (strcmp (path, ":memory:") == 0 || !g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+  dir = g_path_get_dirname (path);
+  return g_access (path, W_OK) != 0 || g_access (dir, W_OK) != 0;
+}
+
+/**
+ * dlg_store_open_read_only:
+ * @path: an existing database file
+ * @error: return location for a #DlgError
+ *
+ * Opens the database at @path for reading only: nothing is migrated, settled or written, and
+ * every write fails with %DLG_ERROR_READ_ONLY. For listing a database on a read-only medium
+ * or one another account owns; dlg_store_open() falls back to it for a file it cannot write.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+DlgStore *
+dlg_store_open_read_only (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(DlgStore) self = NULL;
+  g_autofree char *uri = NULL;
+  guint n_migrations;
+  gint64 version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (DLG_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_only = TRUE;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
+                   _("The database “%s” does not exist."), path);
+      return NULL;
+    }
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    pragma_int (self->db, "SELECT count(*) FROM sqlite_schema", &rc);
+  /* A WAL database whose folder cannot take its -shm file: read it as it is on disk. */
+  if (rc != SQLITE_OK && (rc & 0xff) == SQLITE_CANTOPEN)
+    {
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+      g_clear_pointer (&self->db, sqlite3_close);
+      uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+      rc = sqlite3_open_v2 (uri, &self->db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self->db, path, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!dlg_store_exec (self, "PRAGMA query_only = ON", error) ||
+      !check_schema (self, &version, error))
+    return NULL;
+
+  dlg_schema_get_migrations (&n_migrations);
+  if (version < n_migrations)
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_READ_ONLY,
+                   _("The database “%s” was written by an older version of Dialogue and must be "
+                     "upgraded before it can be read, which needs write access to the file and "
+                     "its folder."), path);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * dlg_store_is_read_only:
+ *
+ * Returns: whether the store was opened for reading only
+ */
+gboolean
+dlg_store_is_read_only (DlgStore *self)
+{
+  g_return_val_if_fail (DLG_IS_STORE (self), FALSE);
+
+  return self->read_only;
+}
+
 /**
  * dlg_store_open:
  * @path: a file, or ":memory:" for a private in-memory database
@@ -365,10 +497,14 @@ dlg_store_open (const char  *path,
                 GError     **error)
 {
   g_autoptr(DlgStore) self = NULL;
+  gint64 version = 0;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (cannot_write (path))
+    return dlg_store_open_read_only (path, error);
 
   self = g_object_new (DLG_TYPE_STORE, NULL);
   self->path = g_strdup (path);
@@ -402,13 +538,16 @@ dlg_store_open (const char  *path,
 
   if (!dlg_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
-  /* journal_mode is the first statement that reads the file: it says NOTADB for a stranger. */
+  /* What the file is, before anything writes to it (journal_mode rewrites the header): a
+   * stranger, or a database Dialogue must not migrate, keeps every byte. */
+  if (!check_schema (self, &version, error))
+    return NULL;
   if (strcmp (path, ":memory:") != 0 &&
       !dlg_store_exec (self, "PRAGMA journal_mode = WAL", error))
     return NULL;
   if (!dlg_store_exec (self, "PRAGMA synchronous = NORMAL", error))
     return NULL;
-  if (!migrate (self, error))
+  if (!migrate (self, version, error))
     return NULL;
 
   /* Bursts of typing a crash (or another connection) left unsettled become their entries. A

@@ -17,6 +17,9 @@ G_DECLARE_FINAL_TYPE (DlgStore, dlg_store, DLG, STORE, GObject)
 
 DlgStore   *dlg_store_open            (const char  *path,
                                        GError     **error);
+DlgStore   *dlg_store_open_read_only  (const char  *path,
+                                       GError     **error);
+gboolean    dlg_store_is_read_only    (DlgStore    *self);
 char       *dlg_store_get_default_path (void);
 const char *dlg_store_get_path        (DlgStore    *self);
 guint       dlg_store_get_schema_version (DlgStore *self);
