@@ -411,9 +411,12 @@ dlg_cli_field_options_apply (DlgCliFieldOptions  *self,
       continue;
 
     bad_value:
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--%s: “%s” is not %s."), field->property, text,
-                   field->kind == DLG_FIELD_BOOLEAN ? _("yes or no") : _("a number"));
+      if (field->kind == DLG_FIELD_BOOLEAN)
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("--%s: “%s” is neither yes nor no."), field->property, text);
+      else
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("--%s: “%s” is not a number."), field->property, text);
       return FALSE;
     }
   return TRUE;
