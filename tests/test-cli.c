@@ -85,6 +85,24 @@ cli (Run        *run,
   run->status = g_subprocess_get_exit_status (process);
 }
 
+/* Runs dialogue-cli --db DB ARGS… with @input on its standard input. */
+static void
+cli_with_input (Run                *run,
+                const char         *input,
+                const char * const *args)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_newv (args, G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
 static JsonNode *
 parse_json (const char *text)
 {
@@ -660,6 +678,21 @@ test_process_fields (Fixture       *f,
 
     CLI_EXPECT (&run, 0, "process", "get", "1", "mandate.question");
     g_assert_cmpstr (run.out, ==, "Comment mieux partager la rue ?\n");
+  }
+  {
+    g_auto(Run) run = { 0 };
+    const char *args[] = { g_getenv ("DIALOGUE_CLI"), "process", "set", "1",
+                           "mandate.commitments", "-", "--db", f->db, NULL };
+
+    /* "-": a text of several lines from standard input */
+    cli_with_input (&run, "Une réponse argumentée\nsous trois mois.\n", args);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    CLI_EXPECT (&run, 0, "process", "get", "1", "mandate.commitments");
+    g_assert_cmpstr (run.out, ==, "Une réponse argumentée\nsous trois mois.\n\n");
   }
   {
     g_auto(Run) run = { 0 };

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "dlg-cli-common.h"
@@ -91,7 +93,8 @@ static const DlgCliVerb process_verbs[] = {
   { "get", N_("PROCESS [FIELD]"), N_("Print the fields of a process, or one of them"), NULL,
     NULL, TRUE, NULL, process_field_names },
   { "set", N_("PROCESS FIELD VALUE"),
-    N_("Change a field of a process (a stage’s text: the stage must not be done)"), NULL, NULL,
+    N_("Change a field of a process (a stage’s text: the stage must not be done); VALUE “-” "
+       "reads it from standard input"), NULL, NULL,
     FALSE, NULL, process_field_names },
   { "archive", N_("PROCESS"), N_("Archive a process (or --restore it)"), archive_entries, NULL,
     FALSE },
@@ -450,7 +453,22 @@ run_process_verb (const DlgCliSpec *spec,
 
   if (set)
     {
-      if (!set_process_field (store, process, argv[2], argv[3], &error))
+      g_autofree char *value = NULL;
+
+      /* "-": the text comes from standard input (a long text, several lines). */
+      if (g_str_equal (argv[3], "-"))
+        {
+          GString *text = g_string_new (NULL);
+          char buffer[4096];
+          gsize n;
+
+          while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+            g_string_append_len (text, buffer, n);
+          value = g_string_free (text, FALSE);
+        }
+      else
+        value = g_strdup (argv[3]);
+      if (!set_process_field (store, process, argv[2], value, &error))
         return dlg_cli_fail (error);
       return DLG_CLI_OK;
     }
