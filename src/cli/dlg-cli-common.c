@@ -92,6 +92,15 @@ dlg_cli_print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
+/* Prints what @builder built (a closed object or array). */
+void
+dlg_cli_print_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  dlg_cli_print_json (root);
+}
+
 /* Verbs and their options ------------------------------------------------------------------ */
 
 char *dlg_cli_opt_db;

@@ -77,6 +77,7 @@ int       dlg_cli_fail        (const GError    *error);
 int       dlg_cli_usage       (const char      *command,
                                const char      *message);
 void      dlg_cli_print_json  (JsonNode        *node);
+void      dlg_cli_print_builder (JsonBuilder   *builder);
 
 /* The verb of @spec named @verb; with a spec whose only verb has no name, that one. */
 const DlgCliVerb   *dlg_cli_find_verb   (const DlgCliSpec  *spec,

@@ -386,18 +386,6 @@ set_process_field (DlgStore    *store,
          dlg_journal_settle (store, 0, NULL, error);
 }
 
-static void
-print_process (DlgProcess *process)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  add_process_members (builder, process);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  dlg_cli_print_json (root);
-}
 
 static int
 run_process_verb (const DlgCliSpec *spec,
@@ -442,7 +430,14 @@ run_process_verb (const DlgCliSpec *spec,
       if (!(process = dlg_process_create (store, opt_title, &error)))
         return dlg_cli_fail (error);
       if (opt_json)
-        print_process (process);
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          add_process_members (builder, process);
+          json_builder_end_object (builder);
+          dlg_cli_print_builder (builder);
+        }
       else
         g_print (_("Process created: %lld\n"), (long long) dlg_process_get_id (process));
       return DLG_CLI_OK;
@@ -499,11 +494,7 @@ run_process_verb (const DlgCliSpec *spec,
         }
       json_builder_end_object (builder);
       if (opt_json)
-        {
-          g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-          dlg_cli_print_json (root);
-        }
+        dlg_cli_print_builder (builder);
       return DLG_CLI_OK;
     }
 

@@ -126,18 +126,6 @@ find_record (DlgStore   *store,
   return record;
 }
 
-static void
-print_record (DlgRecord *record)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  dlg_cli_add_record_members (builder, record);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  dlg_cli_print_json (root);
-}
 
 static int
 list_records (const RecordVerb *record_verb,
@@ -172,11 +160,7 @@ list_records (const RecordVerb *record_verb,
     }
   json_builder_end_array (builder);
   if (dlg_cli_opt_json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-      dlg_cli_print_json (root);
-    }
+    dlg_cli_print_builder (builder);
   return DLG_CLI_OK;
 }
 
@@ -239,7 +223,14 @@ run_record_verb (const DlgCliSpec *spec,
     return dlg_cli_fail (error);
 
   if (dlg_cli_opt_json)
-    print_record (record);
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      dlg_cli_add_record_members (builder, record);
+      json_builder_end_object (builder);
+      dlg_cli_print_builder (builder);
+    }
   else
     g_print ("%" G_GINT64_FORMAT "\n", dlg_record_get_id (record));
   return DLG_CLI_OK;
