@@ -148,15 +148,19 @@ dlg_cli_context_new (const DlgCliSpec *spec,
 {
   g_autofree char *parameters = NULL;
   GOptionContext *context;
+  GString *usage;
 
   g_return_val_if_fail (spec != NULL && verb != NULL, NULL);
 
   g_clear_pointer (&dlg_cli_opt_db, g_free);
   dlg_cli_opt_json = FALSE;
+  /* "dialogue-cli [OPTION…] participant add PROCESS" (main.c names the program) */
+  usage = g_string_new (spec->name);
   if (verb->name != NULL)
-    parameters = g_strjoin (" ", verb->name, parameters_label (verb->parameters), NULL);
-  else
-    parameters = g_strdup (parameters_label (verb->parameters));
+    g_string_append_printf (usage, " %s", verb->name);
+  if (*parameters_label (verb->parameters) != '\0')
+    g_string_append_printf (usage, " %s", parameters_label (verb->parameters));
+  parameters = g_string_free (usage, FALSE);
   context = g_option_context_new (parameters);
   g_option_context_set_summary (context, _(verb->summary));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -285,8 +289,6 @@ dlg_cli_field_describe (const DlgField *field)
   else if ((field->kind == DLG_FIELD_INT || field->kind == DLG_FIELD_DOUBLE) &&
            (field->minimum != 0 || field->maximum != 0))
     g_string_append_printf (text, " (%g–%g)", field->minimum, field->maximum);
-  if (field->flags & DLG_FIELD_REQUIRED)
-    g_string_append (text, _(", required"));
   return g_string_free (text, FALSE);
 }
 

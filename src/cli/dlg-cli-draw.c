@@ -230,7 +230,7 @@ dlg_cli_draw (int    argc,
               char **argv)
 {
   Progress progress = { isatty (STDERR_FILENO), 0, NULL };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) context = g_option_context_new ("draw");
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgDrawInput) input = dlg_draw_input_new ();
   g_autoptr(DlgDrawResult) result = NULL;

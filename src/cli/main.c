@@ -88,6 +88,7 @@ main (int   argc,
       char *argv[])
 {
   setup_gettext ();
+  g_set_prgname ("dialogue-cli");
 
   if (argc < 2)
     {
