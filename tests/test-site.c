@@ -829,6 +829,253 @@ test_deep_json (Fixture       *f,
     }
 }
 
+/* A hostile client -------------------------------------------------------------------------- */
+
+/* What a raw client thread does on its own connections, while the test's thread runs the site. */
+typedef struct
+{
+  guint16  port;
+  guint    n_connections;
+  char    *head;            /* sent first on each connection */
+  gsize    body_bytes;      /* then this many bytes of body ('x'), 64 KiB at a time */
+  guint    wait_ms;         /* then how long to wait for the site to answer or close */
+  /* Out, for each connection: */
+  GString *response[64];
+  gsize    sent[64];
+  gint64   closed_after_ms[64];  /* since its connection; -1: still open when the wait ended */
+  gint64   connected_at[64];
+  gint     done;
+} RawClient;
+
+static gpointer
+raw_client_thread (gpointer user_data)
+{
+  RawClient *raw = user_data;
+  GSocket *sockets[64] = { NULL };
+  static char chunk[64 * 1024];
+  gint64 start;
+
+  memset (chunk, 'x', sizeof chunk);
+  g_assert_cmpuint (raw->n_connections, <=, G_N_ELEMENTS (sockets));
+  for (guint c = 0; c < raw->n_connections; c++)
+    {
+      g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+      g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, raw->port);
+
+      raw->response[c] = g_string_new (NULL);
+      raw->closed_after_ms[c] = -1;
+      sockets[c] = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL);
+      g_assert_true (g_socket_connect (sockets[c], address, NULL, NULL));
+      raw->connected_at[c] = g_get_monotonic_time ();
+      g_socket_set_timeout (sockets[c], 1);
+      g_socket_send (sockets[c], raw->head, strlen (raw->head), NULL, NULL);
+      while (raw->sent[c] < raw->body_bytes)
+        {
+          gssize n = g_socket_send (sockets[c], chunk,
+                                    MIN (sizeof chunk, raw->body_bytes - raw->sent[c]), NULL,
+                                    NULL);
+          if (n <= 0)
+            break;
+          raw->sent[c] += n;
+        }
+    }
+  start = g_get_monotonic_time ();
+  for (guint c = 0; c < raw->n_connections; c++)
+    {
+      g_socket_set_blocking (sockets[c], FALSE);
+    }
+  while ((g_get_monotonic_time () - start) / 1000 < raw->wait_ms)
+    {
+      gboolean all_closed = TRUE;
+
+      for (guint c = 0; c < raw->n_connections; c++)
+        {
+          char buffer[4096];
+          gssize n;
+
+          if (raw->closed_after_ms[c] >= 0)
+            continue;
+          all_closed = FALSE;
+          n = g_socket_receive (sockets[c], buffer, sizeof buffer, NULL, NULL);
+          if (n > 0)
+            g_string_append_len (raw->response[c], buffer, n);
+          else if (n == 0 || !g_socket_condition_check (sockets[c], G_IO_OUT))
+            raw->closed_after_ms[c] = (g_get_monotonic_time () - raw->connected_at[c]) / 1000;
+          else if (n < 0 && g_socket_condition_check (sockets[c], G_IO_HUP | G_IO_ERR))
+            raw->closed_after_ms[c] = (g_get_monotonic_time () - raw->connected_at[c]) / 1000;
+        }
+      if (all_closed)
+        break;
+      g_usleep (10000);
+    }
+  for (guint c = 0; c < raw->n_connections; c++)
+    g_object_unref (sockets[c]);
+  g_atomic_int_set (&raw->done, 1);
+  return NULL;
+}
+
+/* Runs @raw against the site, which the test's thread keeps serving meanwhile. */
+static void
+raw_client_run (Fixture   *f,
+                RawClient *raw)
+{
+  g_autoptr(GUri) uri = g_uri_parse (f->base, G_URI_FLAGS_NONE, NULL);
+  GThread *thread;
+
+  raw->port = g_uri_get_port (uri);
+  thread = g_thread_new ("raw-client", raw_client_thread, raw);
+  while (!g_atomic_int_get (&raw->done))
+    g_main_context_iteration (NULL, FALSE), g_usleep (1000);
+  g_thread_join (thread);
+  /* Let the site notice the closed connections. */
+  for (guint i = 0; i < 200 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static void
+raw_client_clear (RawClient *raw)
+{
+  for (guint c = 0; c < raw->n_connections; c++)
+    g_string_free (raw->response[c], TRUE);
+  g_free (raw->head);
+}
+
+/* HTTP/1.1 without Host is a bad request (it used to raise a GLib-CRITICAL in the site). */
+static void
+test_no_host (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char *paths[] = { "/", "/p/" DEMO, "/api/sync/v1/", "/api/sync/v1/changes" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      RawClient raw = { .n_connections = 1, .wait_ms = 3000 };
+
+      raw.head = g_strdup_printf ("GET %s HTTP/1.1\r\nConnection: close\r\n\r\n", paths[i]);
+      raw_client_run (f, &raw);
+      g_test_message ("%s → %.40s", paths[i], raw.response[0]->str);
+      g_assert_true (g_str_has_prefix (raw.response[0]->str, "HTTP/1.1 400"));
+      raw_client_clear (&raw);
+    }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/", f->token, NULL);
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+}
+
+/* A chunked body is not read whole before its token and its size are checked: without a token
+ * the answer is 401 before any of it is read; with one, 413 at the limit, and the connection
+ * is closed long before 32 MB have gone through. */
+static void
+test_chunked_body_bounded (Fixture       *f,
+                           gconstpointer  data)
+{
+  {
+    RawClient raw = { .n_connections = 1, .wait_ms = 3000 };
+
+    raw.head = g_strdup ("PUT " NARRATIVE " HTTP/1.1\r\nHost: localhost\r\n"
+                         "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+    raw_client_run (f, &raw);
+    g_test_message ("closed after %" G_GINT64_FORMAT " ms: %.60s", raw.closed_after_ms[0],
+                    raw.response[0]->str);
+    g_assert_true (g_str_has_prefix (raw.response[0]->str, "HTTP/1.1 401"));
+    raw_client_clear (&raw);
+  }
+  {
+    RawClient raw = { .n_connections = 1, .wait_ms = 5000, .body_bytes = 32 * 1024 * 1024 };
+    /* One chunk announced as 32 MiB: its bytes follow as they are sent. */
+    raw.head = g_strdup_printf ("PUT " NARRATIVE " HTTP/1.1\r\nHost: localhost\r\n"
+                                "Authorization: Bearer %s\r\nIf-None-Match: *\r\n"
+                                "Content-Type: application/json\r\n"
+                                "Transfer-Encoding: chunked\r\n\r\n%x\r\n", f->token,
+                                32 * 1024 * 1024);
+    raw_client_run (f, &raw);
+    g_test_message ("sent %zu bytes; %.60s", raw.sent[0], raw.response[0]->str);
+    g_assert_true (g_str_has_prefix (raw.response[0]->str, "HTTP/1.1 413"));
+    g_assert_nonnull (strstr (raw.response[0]->str, "too-large"));
+    g_assert_cmpuint (raw.sent[0], <, 32 * 1024 * 1024);
+    raw_client_clear (&raw);
+  }
+  {
+    /* Nothing stored, and the site still answers. */
+    g_autoptr(Reply) reply = request (f, "GET", NARRATIVE, f->token, NULL);
+    g_assert_cmpuint (reply->status, ==, 404);
+  }
+}
+
+/* Slowloris: connections that send their headers a line at a time are dropped after the header
+ * timeout, and an address may not hold more than its share of connections being received; a
+ * well-behaved request is served meanwhile and after. */
+static void
+test_slow_headers (Fixture       *f,
+                   gconstpointer  data)
+{
+  RawClient raw = { .n_connections = 9, .wait_ms = 8000 };
+  guint n_quick = 0;
+
+  /* Headers within 2 s, at most 4 requests being received per address. */
+  dlg_site_server_set_limits (f->server, 2, 2, 4);
+  raw.head = g_strdup ("GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: 1\r\n");
+  raw_client_run (f, &raw);
+  for (guint c = 0; c < raw.n_connections; c++)
+    {
+      g_test_message ("connection %u closed %" G_GINT64_FORMAT " ms after it opened", c,
+                      raw.closed_after_ms[c]);
+      /* Every one is dropped, none answered: by the timeout or at once, over the limit. */
+      g_assert_cmpint (raw.closed_after_ms[c], >=, 0);
+      g_assert_cmpint (raw.closed_after_ms[c], <, 6000);
+      g_assert_cmpuint (raw.response[c]->len, ==, 0);
+      if (raw.closed_after_ms[c] < 1500)
+        n_quick++;
+    }
+  /* Those over 4 go at once (9 stay within the listen queue, so they all connect at once). */
+  g_assert_cmpuint (n_quick, >=, 5);
+  raw_client_clear (&raw);
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/", f->token, NULL);
+    g_assert_cmpuint (reply->status, ==, 200);
+  }
+}
+
+/* A lone surrogate escape is not text: refused with 422, never stored (it used to be stored as
+ * invalid UTF-8, and every client's pull failed from then on). */
+static void
+test_lone_surrogate (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char *escapes[] = { "\\ud800", "\\udfff", "a\\ud83d", "\\ude00b" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (escapes); i++)
+    {
+      g_autofree char *body = g_strdup_printf (
+        "{\"process_id\": \"" DEMO "\", \"stage\": \"diagnostic\", \"title\": \"Titre %s\","
+        " \"body_md\": \"Texte\", \"state\": \"published\","
+        " \"published_at\": \"2026-11-25T10:00:00Z\"}",
+        escapes[i]);
+      g_autoptr(Reply) reply = put_with (f, NARRATIVE, "If-None-Match", "*", body);
+
+      g_test_message ("%s → %u", escapes[i], reply->status);
+      g_assert_cmpuint (reply->status, ==, 422);
+    }
+  {
+    /* A real pair is a character, and goes through. */
+    g_autoptr(Reply) reply = put_with (f, NARRATIVE, "If-None-Match", "*",
+                                       "{\"process_id\": \"" DEMO "\", \"stage\": \"diagnostic\","
+                                       " \"title\": \"Titre \\ud83d\\ude00\", \"body_md\":"
+                                       " \"Texte\", \"state\": \"published\","
+                                       " \"published_at\": \"2026-11-25T10:00:00Z\"}");
+    g_assert_cmpuint (reply->status, ==, 201);
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/changes", f->token, NULL);
+    g_autofree char *text = reply_text (reply);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_true (g_utf8_validate (text, -1, NULL));
+  }
+}
+
 /* Forms ------------------------------------------------------------------------------------ */
 
 typedef struct
@@ -963,6 +1210,68 @@ test_form_csrf (Fixture       *f,
     g_assert_cmpuint (reply->status, ==, 422);
     g_assert_true (g_utf8_validate (html, -1, NULL));
   }
+  form_session_clear (&fs);
+}
+
+/* The CSRF cookie is the site's own (one a client made up is replaced, never used), and a
+ * form's token dies with its lifetime: a page left open overnight asks to be sent again. */
+static void
+test_form_csrf_lifetime (Fixture       *f,
+                         gconstpointer  data)
+{
+  FormSession fs = { 0 };
+  const char *made_up = "dlg_csrf=0123456789abcdef0123456789abcdef.1700000000.00";
+
+  {
+    SoupMessage *msg = new_message (f, "GET", IDEAS, NULL, NULL, NULL, -1);
+    g_autoptr(Reply) reply = NULL;
+    const char *set;
+
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Cookie", made_up);
+    reply = send_msg (f, msg);
+    set = soup_message_headers_get_one (reply->headers, "Set-Cookie");
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_nonnull (set);
+    g_assert_null (strstr (set, "0123456789abcdef0123456789abcdef"));
+    g_assert_nonnull (strstr (set, "Max-Age="));
+  }
+
+  form_session_get (f, IDEAS, &fs);
+  {
+    /* Good now… */
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", "Des bancs",
+                                               "body", "", NULL);
+    g_autoptr(Reply) reply = post_form (f, IDEAS, fs.cookie, fields);
+    g_assert_cmpuint (reply->status, ==, 422);
+  }
+  {
+    /* …not four hours later. */
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", "Des bancs",
+                                               "body", "Plus de bancs.", NULL);
+    g_autoptr(Reply) reply = NULL;
+    g_autofree char *html = NULL;
+
+    dlg_site_server_set_clock_offset (f->server, 4 * 3600);
+    reply = post_form (f, IDEAS, fs.cookie, fields);
+    html = reply_text (reply);
+    g_assert_cmpuint (reply->status, ==, 403);
+    g_assert_nonnull (strstr (html, "Le formulaire a expiré"));
+    g_assert_nonnull (strstr (html, "Plus de bancs."));
+  }
+  {
+    /* The cookie itself expires too: a day later the site hands out a new one. */
+    SoupMessage *msg = new_message (f, "GET", IDEAS, NULL, NULL, NULL, -1);
+    g_autoptr(Reply) reply = NULL;
+    const char *set;
+
+    dlg_site_server_set_clock_offset (f->server, 24 * 3600);
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Cookie", fs.cookie);
+    reply = send_msg (f, msg);
+    set = soup_message_headers_get_one (reply->headers, "Set-Cookie");
+    g_assert_nonnull (set);
+    g_assert_false (g_str_has_prefix (set, fs.cookie));
+  }
+  dlg_site_server_set_clock_offset (f->server, 0);
   form_session_clear (&fs);
 }
 
@@ -1751,7 +2060,12 @@ main (int   argc,
   ADD ("/site/api/bad-json", test_bad_json, FALSE);
   ADD ("/site/api/deep-json", test_deep_json, FALSE);
   ADD ("/site/api/registration-erasure", test_registration_erasure, FALSE);
+  ADD ("/site/hostile/no-host", test_no_host, FALSE);
+  ADD ("/site/hostile/chunked-body-bounded", test_chunked_body_bounded, FALSE);
+  ADD ("/site/hostile/slow-headers", test_slow_headers, FALSE);
+  ADD ("/site/hostile/lone-surrogate", test_lone_surrogate, FALSE);
   ADD ("/site/pages/form-csrf", test_form_csrf, FALSE);
+  ADD ("/site/pages/form-csrf-lifetime", test_form_csrf_lifetime, FALSE);
   ADD ("/site/pages/hostile-text", test_hostile_text, FALSE);
   ADD ("/site/pages/all", test_pages, FALSE);
   ADD ("/site/pages/reopened-stage", test_reopened_stage, FALSE);

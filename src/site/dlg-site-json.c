@@ -61,19 +61,17 @@ dlg_site_reply_json (SoupServerMessage *msg,
                                     g_steal_pointer (&text), len);
 }
 
-void
-dlg_site_reply_problem (SoupServerMessage *msg,
-                        guint              status,
-                        const char        *slug,
-                        const char        *title,
-                        const char        *detail,
-                        JsonArray         *errors)
+/* An RFC 9457 problem document (@errors: transfer full, nullable). */
+char *
+dlg_site_problem_to_string (guint       status,
+                            const char *slug,
+                            const char *title,
+                            const char *detail,
+                            JsonArray  *errors)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *type = g_strconcat (PROBLEM_BASE, slug, NULL);
-  g_autofree char *text = NULL;
-  gsize len;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
@@ -96,14 +94,25 @@ dlg_site_reply_problem (SoupServerMessage *msg,
     }
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
-  text = dlg_site_json_to_string (root);
-  len = strlen (text);
+  return dlg_site_json_to_string (root);
+}
+
+void
+dlg_site_reply_problem (SoupServerMessage *msg,
+                        guint              status,
+                        const char        *slug,
+                        const char        *title,
+                        const char        *detail,
+                        JsonArray         *errors)
+{
+  char *text = dlg_site_problem_to_string (status, slug, title, detail, errors);
+  gsize len = strlen (text);
 
   soup_server_message_set_status (msg, status, NULL);
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                 "Cache-Control", "no-store");
-  soup_server_message_set_response (msg, "application/problem+json", SOUP_MEMORY_TAKE,
-                                    g_steal_pointer (&text), len);
+  soup_server_message_set_response (msg, "application/problem+json", SOUP_MEMORY_TAKE, text,
+                                    len);
 }
 
 void
@@ -201,6 +210,14 @@ check_string (const DlgJsonField *field,
               const char         *value,
               JsonArray          *errors)
 {
+  /* json-glib turns a lone surrogate escape (\ud800) into bytes that are not UTF-8: stored,
+   * they would break every page of the feed that carries them. */
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      dlg_site_json_add_error (errors, path, "must be valid Unicode text (a lone surrogate "
+                               "escape such as \\ud800 is not a character)");
+      return FALSE;
+    }
   if (field->choices != NULL && !g_strv_contains (field->choices, value))
     {
       g_autofree char *list = g_strjoinv ("|", (char **) field->choices);

@@ -62,6 +62,11 @@ char      *dlg_site_json_to_string     (JsonNode           *node);
 void       dlg_site_reply_json         (SoupServerMessage  *msg,
                                         guint               status,
                                         JsonNode           *node);
+char      *dlg_site_problem_to_string  (guint               status,
+                                        const char         *slug,
+                                        const char         *title,
+                                        const char         *detail,
+                                        JsonArray          *errors);
 void       dlg_site_reply_problem      (SoupServerMessage  *msg,
                                         guint               status,
                                         const char         *slug,
@@ -71,6 +76,8 @@ void       dlg_site_reply_problem      (SoupServerMessage  *msg,
 void       dlg_site_set_security_headers (SoupServerMessage *msg);
 
 /* Sync API (dlg-site-api.c). @delay_ms > 0 delays side effects (slow fault). */
+gboolean   dlg_site_api_authenticate_early (DlgSiteServer  *self,
+                                            SoupServerMessage *msg);
 void       dlg_site_api_handle         (DlgSiteServer      *self,
                                         SoupServerMessage  *msg,
                                         const char         *path,

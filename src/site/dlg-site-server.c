@@ -6,6 +6,11 @@
  * (only with --test-faults), then hands the request to the sync API (/api/sync/v1/…) or to the
  * public pages. Everything runs on the thread of the main context that the server is attached to,
  * so requests are handled one at a time against one SQLite connection.
+ *
+ * The site is on the internet: before a request reaches a handler, a watch bounds the time to
+ * receive its headers and its body (slowloris), the requests one address may have open at once,
+ * and the size of a body whatever its encoding; a request with a body and no valid token, or
+ * HTTP/1.1 with no Host, is answered before its body is read.
  */
 
 #define G_LOG_DOMAIN "dlg-site"
@@ -41,7 +46,21 @@ struct _DlgSiteServer
   gboolean    test_faults;
   GPtrArray  *faults;           /* Fault * */
   GPtrArray  *delayed;          /* DelayedReply * */
+  GHashTable *open_per_address; /* remote host → requests being received (GUINT_TO_POINTER) */
+  guint       header_timeout_s;
+  guint       body_timeout_s;
+  guint       max_per_address;
+  gint64      clock_offset_s;   /* tests: how far the site's clock is moved */
 };
+
+/* A request being received: its deadline, and its place in the count of its address. */
+typedef struct
+{
+  DlgSiteServer     *self;      /* (unowned): the server outlives its messages' watches */
+  SoupServerMessage *msg;       /* (unowned) */
+  GSource           *timeout;
+  char              *address;
+} Watch;
 
 typedef struct
 {
@@ -53,6 +72,8 @@ typedef struct
 } DelayedReply;
 
 G_DEFINE_FINAL_TYPE (DlgSiteServer, dlg_site_server, G_TYPE_OBJECT)
+
+#define WATCH_KEY "dlg-site-watch"
 
 static void
 fault_free (Fault *fault)
@@ -310,7 +331,203 @@ handle_cb (SoupServer        *server,
     }
 }
 
-/* Refuses an announced oversized body before it is read. */
+/* Receiving ------------------------------------------------------------------------------ */
+
+static void
+watch_stop_timeout (Watch *watch)
+{
+  if (watch->timeout != NULL)
+    {
+      g_source_destroy (watch->timeout);
+      g_clear_pointer (&watch->timeout, g_source_unref);
+    }
+}
+
+/* The request is no longer being received: out of its address's count. */
+static void
+watch_release (Watch *watch)
+{
+  guint n;
+
+  watch_stop_timeout (watch);
+  if (watch->address == NULL)
+    return;
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (watch->self->open_per_address, watch->address));
+  if (n <= 1)
+    g_hash_table_remove (watch->self->open_per_address, watch->address);
+  else
+    g_hash_table_insert (watch->self->open_per_address, g_strdup (watch->address),
+                         GUINT_TO_POINTER (n - 1));
+  g_clear_pointer (&watch->address, g_free);
+}
+
+static void
+watch_free (Watch *watch)
+{
+  watch_release (watch);
+  g_free (watch);
+}
+
+/* Drops the connection of a request that takes too long or comes once too often: the socket is
+ * shut down, libsoup sees the end of the stream and forgets the request. */
+static void
+drop_connection (SoupServerMessage *msg)
+{
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  if (socket != NULL)
+    g_socket_shutdown (socket, TRUE, TRUE, NULL);
+}
+
+static gboolean
+watch_timeout_cb (gpointer user_data)
+{
+  Watch *watch = user_data;
+
+  g_clear_pointer (&watch->timeout, g_source_unref);
+  g_debug ("Dropping a request from %s that was not received in time",
+           watch->address != NULL ? watch->address : "?");
+  drop_connection (watch->msg);
+  watch_release (watch);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+watch_set_timeout (Watch *watch,
+                   guint  seconds)
+{
+  watch_stop_timeout (watch);
+  watch->timeout = dlg_site_timeout_source_new (seconds * 1000, watch_timeout_cb, watch, NULL);
+}
+
+static void
+got_headers_cb (SoupServerMessage *msg,
+                Watch             *watch)
+{
+  if (watch->timeout != NULL)
+    watch_set_timeout (watch, watch->self->body_timeout_s);
+}
+
+static void
+received_cb (SoupServerMessage *msg,
+             Watch             *watch)
+{
+  watch_release (watch);
+}
+
+/* A new request on a connection (before its first byte): its headers must come in time, and
+ * its address may not have too many requests being received at once. */
+static void
+request_started_cb (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  DlgSiteServer *self = user_data;
+  Watch *watch = g_new0 (Watch, 1);
+  const char *address = soup_server_message_get_remote_host (msg);
+  guint n;
+
+  watch->self = self;
+  watch->msg = msg;
+  g_object_set_data_full (G_OBJECT (msg), WATCH_KEY, watch, (GDestroyNotify) watch_free);
+  g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), watch);
+  g_signal_connect (msg, "got-body", G_CALLBACK (received_cb), watch);
+  g_signal_connect (msg, "finished", G_CALLBACK (received_cb), watch);
+  g_signal_connect (msg, "disconnected", G_CALLBACK (received_cb), watch);
+  watch_set_timeout (watch, self->header_timeout_s);
+
+  if (address == NULL)
+    return;
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->open_per_address, address)) + 1;
+  watch->address = g_strdup (address);
+  g_hash_table_insert (self->open_per_address, g_strdup (address), GUINT_TO_POINTER (n));
+  if (n > self->max_per_address)
+    {
+      g_debug ("Dropping a request from %s: %u being received", address, n);
+      watch_stop_timeout (watch);
+      watch->timeout = dlg_site_timeout_source_new (0, watch_timeout_cb, watch, NULL);
+    }
+}
+
+static void
+append_header_cb (const char *name,
+                  const char *value,
+                  gpointer    user_data)
+{
+  /* Header values come from the site itself, never from the request. */
+  if (g_ascii_strcasecmp (name, "Content-Length") != 0 &&
+      g_ascii_strcasecmp (name, "Connection") != 0)
+    g_string_append_printf (user_data, "%s: %s\r\n", name, value);
+}
+
+/* Sends the answer already set on @msg (status, headers, body) while its body is still coming,
+ * then closes the connection: libsoup answers a chunked request only once it has read its whole
+ * body, which is what the refusal is meant to spare. */
+static void
+answer_now_and_close (SoupServerMessage *msg)
+{
+  g_autoptr(GIOStream) stream = NULL;
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_response_body (msg));
+  g_autoptr(GString) head = g_string_new (NULL);
+  guint status = soup_server_message_get_status (msg);
+  Watch *watch = g_object_get_data (G_OBJECT (msg), WATCH_KEY);
+
+  if (watch != NULL)
+    watch_release (watch);
+  g_string_append_printf (head, "HTTP/1.1 %u %s\r\n", status, soup_status_get_phrase (status));
+  soup_message_headers_foreach (soup_server_message_get_response_headers (msg), append_header_cb,
+                                head);
+  g_string_append_printf (head, "Content-Length: %zu\r\nConnection: close\r\n\r\n",
+                          g_bytes_get_size (body));
+  stream = soup_server_message_steal_connection (msg);
+  if (stream == NULL)
+    return;
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), head->str, head->len, NULL,
+                             NULL, NULL);
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), g_bytes_get_data (body, NULL),
+                             g_bytes_get_size (body), NULL, NULL, NULL);
+  g_output_stream_flush (g_io_stream_get_output_stream (stream), NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
+/* A body whose size was not announced (chunked): stopped at the limit, not read to the end. */
+static void
+got_chunk_cb (SoupServerMessage *msg,
+              GBytes            *chunk,
+              gpointer           user_data)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  if (body->length <= DLG_SITE_MAX_BODY_BYTES)
+    return;
+  g_signal_handlers_disconnect_by_func (msg, got_chunk_cb, user_data);
+  dlg_site_reply_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
+                          "Request body too large", "The body exceeds max_body_bytes (1048576).",
+                          NULL);
+  answer_now_and_close (msg);
+}
+
+static gboolean
+has_body (SoupServerMessage *msg)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  switch (soup_message_headers_get_encoding (headers))
+    {
+    case SOUP_ENCODING_CONTENT_LENGTH:
+      return soup_message_headers_get_content_length (headers) > 0;
+    case SOUP_ENCODING_NONE:
+      return FALSE;
+    case SOUP_ENCODING_EOF:
+    case SOUP_ENCODING_CHUNKED:
+    case SOUP_ENCODING_BYTERANGES:
+    case SOUP_ENCODING_UNRECOGNIZED:
+    default:
+      return TRUE;
+    }
+}
+
+/* Once the headers are in, before the body is read: what can be refused is refused here. */
 static void
 early_cb (SoupServer        *server,
           SoupServerMessage *msg,
@@ -318,18 +535,41 @@ early_cb (SoupServer        *server,
           GHashTable        *query,
           gpointer           user_data)
 {
+  DlgSiteServer *self = user_data;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (msg);
 
+  dlg_site_set_security_headers (msg);
+  /* RFC 9112 §3.2: a request without Host is a bad request. */
+  if (soup_server_message_get_http_version (msg) == SOUP_HTTP_1_1 &&
+      soup_message_headers_get_one (headers, "Host") == NULL)
+    {
+      soup_message_headers_replace (response_headers, "Connection", "close");
+      dlg_site_reply_problem (msg, SOUP_STATUS_BAD_REQUEST, "bad-request", "Bad request",
+                              "An HTTP/1.1 request must carry a Host header.", NULL);
+      return;
+    }
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
       && soup_message_headers_get_content_length (headers) > DLG_SITE_MAX_BODY_BYTES)
     {
-      dlg_site_set_security_headers (msg);
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Connection", "close");
+      soup_message_headers_replace (response_headers, "Connection", "close");
       dlg_site_reply_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
                               "Request body too large",
                               "The body exceeds max_body_bytes (1048576).", NULL);
+      return;
     }
+  if (has_body (msg) && g_str_has_prefix (path, "/api/sync/") &&
+      !dlg_site_api_authenticate_early (self, msg))
+    {
+      soup_message_headers_replace (response_headers, "Connection", "close");
+      /* libsoup skips an announced body, not a chunked one. */
+      if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
+        answer_now_and_close (msg);
+      return;
+    }
+  if (has_body (msg) &&
+      soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
+    g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), self);
 }
 
 static void
@@ -337,9 +577,11 @@ request_finished_cb (SoupServer        *server,
                      SoupServerMessage *msg,
                      gpointer           user_data)
 {
+  GUri *uri = soup_server_message_get_uri (msg);
+
+  /* No URI: a request libsoup could not make sense of (HTTP/1.1 without Host…). */
   g_debug ("%s %s → %u", soup_server_message_get_method (msg),
-           g_uri_get_path (soup_server_message_get_uri (msg)),
-           soup_server_message_get_status (msg));
+           uri != NULL ? g_uri_get_path (uri) : "(no URI)", soup_server_message_get_status (msg));
 }
 
 static void
@@ -362,6 +604,7 @@ dlg_site_server_finalize (GObject *object)
 
   g_clear_object (&self->db);
   g_clear_pointer (&self->faults, g_ptr_array_unref);
+  g_clear_pointer (&self->open_per_address, g_hash_table_unref);
 
   G_OBJECT_CLASS (dlg_site_server_parent_class)->finalize (object);
 }
@@ -380,6 +623,10 @@ dlg_site_server_init (DlgSiteServer *self)
 {
   self->faults = g_ptr_array_new_with_free_func ((GDestroyNotify) fault_free);
   self->delayed = g_ptr_array_new_with_free_func ((GDestroyNotify) delayed_reply_free);
+  self->open_per_address = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->header_timeout_s = DLG_SITE_HEADER_TIMEOUT_S;
+  self->body_timeout_s = DLG_SITE_BODY_TIMEOUT_S;
+  self->max_per_address = DLG_SITE_MAX_OPEN_PER_ADDRESS;
 }
 
 /**
@@ -409,6 +656,7 @@ dlg_site_server_new (const char *db_path,
   self->server = soup_server_new ("server-header", header, NULL);
   soup_server_add_early_handler (self->server, NULL, early_cb, self, NULL);
   soup_server_add_handler (self->server, NULL, handle_cb, self, NULL);
+  g_signal_connect (self->server, "request-started", G_CALLBACK (request_started_cb), self);
   g_signal_connect (self->server, "request-finished", G_CALLBACK (request_finished_cb), NULL);
   return g_steal_pointer (&self);
 }
@@ -515,4 +763,53 @@ dlg_site_server_seed_contributions (DlgSiteServer *self,
   g_return_val_if_fail (DLG_SITE_IS_SERVER (self), FALSE);
   g_return_val_if_fail (process_id != NULL, FALSE);
   return dlg_site_demo_seed_contributions (self->db, process_id, n, error);
+}
+
+/**
+ * dlg_site_server_set_limits:
+ * @header_timeout_s: seconds to receive a request's headers (0: keep)
+ * @body_timeout_s: seconds to receive its body once the headers are in (0: keep)
+ * @max_per_address: requests one address may have being received at once (0: keep)
+ *
+ * The bounds against slow or numerous clients; the defaults are DLG_SITE_HEADER_TIMEOUT_S,
+ * DLG_SITE_BODY_TIMEOUT_S and DLG_SITE_MAX_OPEN_PER_ADDRESS. Tests shorten them.
+ */
+void
+dlg_site_server_set_limits (DlgSiteServer *self,
+                            guint          header_timeout_s,
+                            guint          body_timeout_s,
+                            guint          max_per_address)
+{
+  g_return_if_fail (DLG_SITE_IS_SERVER (self));
+
+  if (header_timeout_s > 0)
+    self->header_timeout_s = header_timeout_s;
+  if (body_timeout_s > 0)
+    self->body_timeout_s = body_timeout_s;
+  if (max_per_address > 0)
+    self->max_per_address = max_per_address;
+}
+
+/**
+ * dlg_site_server_now:
+ *
+ * Returns: the site's time in seconds since 1970 (the real time, moved by
+ *   dlg_site_server_set_clock_offset() in tests)
+ */
+gint64
+dlg_site_server_now (DlgSiteServer *self)
+{
+  g_return_val_if_fail (DLG_SITE_IS_SERVER (self), 0);
+
+  return g_get_real_time () / G_USEC_PER_SEC + self->clock_offset_s;
+}
+
+/* Tests: moves the site's clock by @seconds (what expires expires sooner). */
+void
+dlg_site_server_set_clock_offset (DlgSiteServer *self,
+                                  gint64         seconds)
+{
+  g_return_if_fail (DLG_SITE_IS_SERVER (self));
+
+  self->clock_offset_s = seconds;
 }

@@ -12,6 +12,11 @@
 G_BEGIN_DECLS
 
 #define DLG_SITE_MAX_BODY_BYTES       (1024 * 1024)
+/* A request's headers must arrive within this time, its body within the next; an address may
+ * have this many requests being received at once (a browser opens 6 connections). */
+#define DLG_SITE_HEADER_TIMEOUT_S     10
+#define DLG_SITE_BODY_TIMEOUT_S       60
+#define DLG_SITE_MAX_OPEN_PER_ADDRESS 32
 #define DLG_SITE_PAGE_LIMIT_DEFAULT   100
 #define DLG_SITE_PAGE_LIMIT_MAX       500
 #define DLG_SITE_TOMBSTONE_RETENTION  30
@@ -36,6 +41,13 @@ gboolean       dlg_site_server_listen_address  (DlgSiteServer  *self,
                                                 guint           port,
                                                 GError        **error);
 void           dlg_site_server_disconnect      (DlgSiteServer  *self);
+gint64         dlg_site_server_now             (DlgSiteServer  *self);
+void           dlg_site_server_set_clock_offset (DlgSiteServer *self,
+                                                gint64          seconds);
+void           dlg_site_server_set_limits      (DlgSiteServer  *self,
+                                                guint           header_timeout_s,
+                                                guint           body_timeout_s,
+                                                guint           max_per_address);
 /* "http://127.0.0.1:PORT/" once listening, else NULL. */
 char          *dlg_site_server_get_base_uri    (DlgSiteServer  *self);
 /* Seeds the published demo process (idempotent). */

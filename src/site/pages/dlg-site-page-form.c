@@ -19,6 +19,8 @@
 #include "dlg-site-pages-private.h"
 
 #define CSRF_COOKIE "dlg_csrf"
+#define CSRF_COOKIE_LIFETIME_S (12 * 3600)
+#define CSRF_TOKEN_LIFETIME_S  (3 * 3600)
 #define MAX_TITLE   200
 #define MAX_BODY    10000
 
@@ -511,14 +513,18 @@ render_field (GString         *page,
   g_string_append (page, "</div>\n");
 }
 
+/* CSRF: the cookie is issued by the site (a nonce, its time, and the site's MAC of both, so
+ * that a cookie the client made up is refused) and lives CSRF_COOKIE_LIFETIME_S; a form's token
+ * is the MAC of the cookie, the form's path and the token's own time, and is good for
+ * CSRF_TOKEN_LIFETIME_S. Within that time the same browser may send the form again (after a
+ * refusal, with the back button); another browser, another form or a stale page may not. */
+
 static char *
-csrf_token (DlgSiteServer *self,
-            const char    *cookie,
-            const char    *form_path)
+csrf_mac (DlgSiteServer *self,
+          const char    *message)
 {
   g_autofree char *secret = dlg_site_db_get_meta (dlg_site_server_get_db (self),
                                                   "csrf_secret");
-  g_autofree char *message = g_strconcat (cookie, "|", form_path, NULL);
 
   if (secret == NULL)
     return NULL;
@@ -538,9 +544,78 @@ constant_time_equal (const char *a,
   return diff == 0;
 }
 
-/* The value of the CSRF cookie sent with the request, if it looks like ours. */
+/* "TIME.MAC": @time (seconds) is when the value was issued; NULL when the secret is missing. */
 static char *
-request_cookie (SoupServerMessage *msg)
+signed_value (DlgSiteServer *self,
+              const char    *purpose,
+              const char    *subject,
+              gint64         time)
+{
+  g_autofree char *message = g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT, purpose, subject, time);
+  g_autofree char *mac = csrf_mac (self, message);
+
+  return mac != NULL ? g_strdup_printf ("%" G_GINT64_FORMAT ".%s", time, mac) : NULL;
+}
+
+/* Whether @value is signed_value (@purpose, @subject) of a time no older than @lifetime. */
+static gboolean
+check_signed (DlgSiteServer *self,
+              const char    *purpose,
+              const char    *subject,
+              const char    *value,
+              gint64         lifetime)
+{
+  g_autofree char *expected = NULL;
+  const char *dot = value != NULL ? strchr (value, '.') : NULL;
+  gint64 time, now = dlg_site_server_now (self);
+  char *end = NULL;
+
+  if (dot == NULL || dot == value || dot - value > 12)
+    return FALSE;
+  time = g_ascii_strtoll (value, &end, 10);
+  if (end != dot || time > now + 60 || now - time > lifetime)
+    return FALSE;
+  expected = signed_value (self, purpose, subject, time);
+  return expected != NULL && constant_time_equal (expected, value);
+}
+
+static char *
+csrf_token (DlgSiteServer *self,
+            const char    *cookie,
+            const char    *form_path)
+{
+  g_autofree char *subject = g_strconcat (cookie, "|", form_path, NULL);
+
+  return signed_value (self, "token", subject, dlg_site_server_now (self));
+}
+
+static gboolean
+csrf_token_is_valid (DlgSiteServer *self,
+                     const char    *cookie,
+                     const char    *form_path,
+                     const char    *token)
+{
+  g_autofree char *subject = g_strconcat (cookie, "|", form_path, NULL);
+
+  return check_signed (self, "token", subject, token, CSRF_TOKEN_LIFETIME_S);
+}
+
+/* A new cookie of the site's: "NONCE.TIME.MAC". */
+static char *
+csrf_new_cookie (DlgSiteServer *self)
+{
+  g_autofree char *nonce = dlg_site_random_hex (16);
+  g_autofree char *signed_part = signed_value (self, "cookie", nonce,
+                                               dlg_site_server_now (self));
+
+  return signed_part != NULL ? g_strconcat (nonce, ".", signed_part, NULL) : NULL;
+}
+
+/* The value of the CSRF cookie sent with the request, if the site issued it and it is still
+ * alive. */
+static char *
+request_cookie (DlgSiteServer     *self,
+                SoupServerMessage *msg)
 {
   const char *header = soup_message_headers_get_one (
     soup_server_message_get_request_headers (msg), "Cookie");
@@ -555,11 +630,17 @@ request_cookie (SoupServerMessage *msg)
       if (g_str_has_prefix (part, CSRF_COOKIE "="))
         {
           const char *value = part + strlen (CSRF_COOKIE "=");
-          if (strlen (value) != 64)
+          const char *dot = strchr (value, '.');
+          g_autofree char *nonce = NULL;
+
+          if (dot == NULL || dot - value != 32 || strlen (value) > 200)
             return NULL;
-          for (const char *p = value; *p != '\0'; p++)
+          nonce = g_strndup (value, dot - value);
+          for (const char *p = nonce; *p != '\0'; p++)
             if (!g_ascii_isxdigit (*p))
               return NULL;
+          if (!check_signed (self, "cookie", nonce, dot + 1, CSRF_COOKIE_LIFETIME_S))
+            return NULL;
           return g_strdup (value);
         }
     }
@@ -577,7 +658,7 @@ render_form (DlgSiteServer     *self,
              GHashTable        *values,
              GPtrArray         *errors)
 {
-  g_autofree char *cookie = request_cookie (msg);
+  g_autofree char *cookie = request_cookie (self, msg);
   g_autofree char *token = NULL;
   g_autofree char *back = g_strconcat ("/p/", process_id, NULL);
   const DlgPageFeature *info = dlg_page_feature_info (form->feature);
@@ -588,8 +669,10 @@ render_form (DlgSiteServer     *self,
   if (cookie == NULL)
     {
       g_autofree char *set = NULL;
-      cookie = dlg_site_random_hex (32);
-      set = g_strdup_printf (CSRF_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict", cookie);
+      g_free (cookie);
+      cookie = csrf_new_cookie (self);
+      set = g_strdup_printf (CSRF_COOKIE "=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict",
+                             cookie, CSRF_COOKIE_LIFETIME_S);
       soup_message_headers_append (soup_server_message_get_response_headers (msg),
                                    "Set-Cookie", set);
     }
@@ -939,7 +1022,6 @@ dlg_page_form (DlgSiteServer     *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autofree char *cookie = NULL;
-  g_autofree char *expected = NULL;
   g_autofree char *body_text = NULL;
   const char *sent;
 
@@ -1004,11 +1086,9 @@ dlg_page_form (DlgSiteServer     *self,
   values = soup_form_decode (body_text);
   errors = g_ptr_array_new_with_free_func ((GDestroyNotify) form_error_free);
 
-  cookie = request_cookie (msg);
+  cookie = request_cookie (self, msg);
   sent = g_hash_table_lookup (values, "csrf_token");
-  if (cookie != NULL)
-    expected = csrf_token (self, cookie, form_path);
-  if (expected == NULL || sent == NULL || !constant_time_equal (expected, sent))
+  if (cookie == NULL || sent == NULL || !csrf_token_is_valid (self, cookie, form_path, sent))
     {
       add_form_error (errors, NULL, "Le formulaire a expiré ou n’a pas été envoyé depuis ce "
                                     "site. Vérifiez vos réponses ci-dessous et envoyez-le de "
