@@ -724,6 +724,18 @@ test_process_fields (Fixture       *f,
   {
     g_auto(Run) run = { 0 };
 
+    /* the window's spin button allows 0 to 104 weeks; so does the core */
+    CLI_EXPECT (&run, 1, "process", "set", "1", "mandate.response_weeks", "douze");
+    g_assert_nonnull (strstr (run.err, "number of weeks, from 0 to 104"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    CLI_EXPECT (&run, 0, "process", "set", "1", "mandate.response_weeks", "12");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
     CLI_EXPECT (&run, 2, "process", "frobnicate");
     g_assert_nonnull (strstr (run.err, "unknown verb"));
   }

@@ -587,6 +587,15 @@ dlg_process_set_field (DlgStore    *store,
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID, _("The text is not valid."));
       return FALSE;
     }
+  /* The window's spin button gives 0…104; a script must not store anything else. */
+  if (g_str_equal (key, DLG_FIELD_MANDATE_RESPONSE_WEEKS) && *value != '\0' &&
+      !g_ascii_string_to_unsigned (value, 10, 0, 104, NULL, NULL))
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("The delay of the argued response is a number of weeks, from 0 "
+                             "to 104."));
+      return FALSE;
+    }
 
   if (!dlg_store_begin (store, error))
     return FALSE;
