@@ -236,37 +236,18 @@ run_record_verb (const DlgCliSpec *spec,
   return DLG_CLI_OK;
 }
 
+/* dialogue-cli participant|session|recommendation|position|commitment VERB … */
 int
-dlg_cli_participant (int    argc,
-                     char **argv)
+dlg_cli_record (int    argc,
+                char **argv)
 {
-  return dlg_cli_run_verbs (&dlg_cli_participant_spec, argc, argv, run_record_verb);
-}
+  static const DlgCliSpec *const specs[] = {
+    &dlg_cli_participant_spec, &dlg_cli_session_spec, &dlg_cli_recommendation_spec,
+    &dlg_cli_position_spec, &dlg_cli_commitment_spec,
+  };
 
-int
-dlg_cli_session (int    argc,
-                 char **argv)
-{
-  return dlg_cli_run_verbs (&dlg_cli_session_spec, argc, argv, run_record_verb);
-}
-
-int
-dlg_cli_recommendation (int    argc,
-                        char **argv)
-{
-  return dlg_cli_run_verbs (&dlg_cli_recommendation_spec, argc, argv, run_record_verb);
-}
-
-int
-dlg_cli_position (int    argc,
-                  char **argv)
-{
-  return dlg_cli_run_verbs (&dlg_cli_position_spec, argc, argv, run_record_verb);
-}
-
-int
-dlg_cli_commitment (int    argc,
-                    char **argv)
-{
-  return dlg_cli_run_verbs (&dlg_cli_commitment_spec, argc, argv, run_record_verb);
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    if (g_str_equal (argv[0], specs[i]->name))
+      return dlg_cli_run_verbs (specs[i], argc, argv, run_record_verb);
+  g_return_val_if_reached (DLG_CLI_USAGE);
 }

@@ -15,10 +15,7 @@ extern const DlgCliSpec dlg_cli_recommendation_spec;
 extern const DlgCliSpec dlg_cli_position_spec;
 extern const DlgCliSpec dlg_cli_commitment_spec;
 
-int dlg_cli_participant    (int argc, char **argv);
-int dlg_cli_session        (int argc, char **argv);
-int dlg_cli_recommendation (int argc, char **argv);
-int dlg_cli_position       (int argc, char **argv);
-int dlg_cli_commitment     (int argc, char **argv);
+/* Every command above: argv[0] says which. */
+int dlg_cli_record (int argc, char **argv);
 
 G_END_DECLS
