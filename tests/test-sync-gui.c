@@ -34,6 +34,33 @@ status_of (GtkWidget *button)
   return gtk_widget_get_tooltip_text (gtk_widget_get_first_child (button));
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+wait_idle (DlgSyncManager *manager)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (dlg_sync_manager_get_busy (manager) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dlg_sync_manager_get_busy (manager));
+}
+
 static void
 test_button_follows_manager (void)
 {
@@ -67,6 +94,46 @@ test_button_follows_manager (void)
   while (dlg_sync_manager_get_busy (manager) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (status_of (button), ==, "Up to date");
+
+  /* A change the site refuses: counted on the button, kept, sent again on demand. */
+  {
+    g_autofree char *uuid = dlg_sync_narrative_publish (store, count (store, "SELECT min(id)"
+                                                                      " FROM process"),
+                                                        NULL, "Mauvais", "x", &error);
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, "UPDATE narrative SET stage = 'nowhere'"
+                                                        " WHERE uuid = ?1", &error);
+    GtkWidget *retry;
+
+    g_assert_no_error (error);
+    dlg_stmt_bind_text (stmt, 1, uuid);
+    g_assert_true (dlg_store_step_done (store, stmt, &error));
+    g_assert_true (dlg_sync_enqueue_narrative (store, uuid, &error));
+    dlg_sync_manager_sync (manager);
+    wait_idle (manager);
+    g_assert_cmpint (dlg_sync_manager_get_n_refused (manager), ==, 1);
+    g_assert_cmpstr (status_of (button), ==, "Changes refused by the site (1)");
+    retry = find_button (button, "Send _Again");
+    g_assert_nonnull (retry);
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (retry)));
+
+    /* As it is: refused again, still kept. */
+    g_signal_emit_by_name (retry, "clicked");
+    g_assert_cmpint (dlg_sync_manager_get_n_refused (manager), ==, 0);
+    wait_idle (manager);
+    g_assert_cmpint (dlg_sync_manager_get_n_refused (manager), ==, 1);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM outbox WHERE state = 'failed'"), ==, 1);
+
+    /* Once what the site objected to is right (here behind the app's back, so that nothing
+     * queues it again), it goes through. */
+    g_assert_true (dlg_store_exec (store, "UPDATE narrative SET stage = 'workshop'"
+                                          " WHERE stage = 'nowhere'", &error));
+    g_signal_emit_by_name (retry, "clicked");
+    wait_idle (manager);
+    g_assert_cmpint (dlg_sync_manager_get_n_refused (manager), ==, 0);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM outbox"), ==, 0);
+    g_assert_cmpstr (status_of (button), ==, "Up to date");
+    g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (retry)));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   dlg_training_site_stop (site);

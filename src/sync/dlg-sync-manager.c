@@ -43,6 +43,7 @@ struct _DlgSyncManager
   char          *last_error;
   gint64         pending_count;
   gint64         n_conflicts;
+  gint64         n_refused;
 };
 
 G_DEFINE_FINAL_TYPE (DlgSyncManager, dlg_sync_manager, G_TYPE_OBJECT)
@@ -58,6 +59,7 @@ enum {
   PROP_LAST_ERROR,
   PROP_PENDING_COUNT,
   PROP_N_CONFLICTS,
+  PROP_N_REFUSED,
   PROP_INTERVAL,
   PROP_TRAINING,
   PROP_NEEDS_TOKEN,
@@ -123,6 +125,8 @@ dlg_sync_manager_refresh (DlgSyncManager *self)
              PROP_PENDING_COUNT);
   set_int64 (self, &self->n_conflicts, MAX (dlg_sync_count_conflicts (self->store, NULL), 0),
              PROP_N_CONFLICTS);
+  set_int64 (self, &self->n_refused, MAX (dlg_sync_count_refused (self->store, NULL), 0),
+             PROP_N_REFUSED);
   if (self->client != NULL &&
       dlg_sync_get_state (self->store, dlg_sync_client_get_site_url (self->client), &last_sync,
                           &last_error, &paused, NULL))
@@ -323,6 +327,9 @@ dlg_sync_manager_get_property (GObject    *object,
     case PROP_N_CONFLICTS:
       g_value_set_int64 (value, self->n_conflicts);
       break;
+    case PROP_N_REFUSED:
+      g_value_set_int64 (value, self->n_refused);
+      break;
     case PROP_INTERVAL:
       g_value_set_uint (value, self->interval);
       break;
@@ -414,6 +421,9 @@ dlg_sync_manager_class_init (DlgSyncManagerClass *klass)
     g_param_spec_int64 ("pending-count", NULL, NULL, 0, G_MAXINT64, 0, ro);
   properties[PROP_N_CONFLICTS] =
     g_param_spec_int64 ("n-conflicts", NULL, NULL, 0, G_MAXINT64, 0, ro);
+  /* Changes the site refused (400, 403, 413, 422…) that wait for the officer. */
+  properties[PROP_N_REFUSED] =
+    g_param_spec_int64 ("n-refused", NULL, NULL, 0, G_MAXINT64, 0, ro);
   properties[PROP_INTERVAL] =
     g_param_spec_uint ("interval", NULL, NULL, 0, 24 * 3600, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -692,6 +702,35 @@ dlg_sync_manager_get_n_conflicts (DlgSyncManager *self)
 {
   g_return_val_if_fail (DLG_IS_SYNC_MANAGER (self), 0);
   return self->n_conflicts;
+}
+
+gint64
+dlg_sync_manager_get_n_refused (DlgSyncManager *self)
+{
+  g_return_val_if_fail (DLG_IS_SYNC_MANAGER (self), 0);
+
+  return self->n_refused;
+}
+
+/**
+ * dlg_sync_manager_retry_refused:
+ *
+ * "Send again": puts every change the site refused back in the queue and syncs now.
+ */
+gboolean
+dlg_sync_manager_retry_refused (DlgSyncManager  *self,
+                                GError         **error)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (DLG_IS_SYNC_MANAGER (self), FALSE);
+
+  if (!dlg_sync_retry_refused (self->store, NULL, NULL, &n, error))
+    return FALSE;
+  dlg_sync_manager_refresh (self);
+  if (n > 0)
+    dlg_sync_manager_sync (self);
+  return TRUE;
 }
 
 gboolean

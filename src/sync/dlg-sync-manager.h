@@ -46,6 +46,9 @@ const char     *dlg_sync_manager_get_last_sync     (DlgSyncManager  *self);
 const char     *dlg_sync_manager_get_last_error    (DlgSyncManager  *self);
 gint64          dlg_sync_manager_get_pending_count (DlgSyncManager  *self);
 gint64          dlg_sync_manager_get_n_conflicts   (DlgSyncManager  *self);
+gint64          dlg_sync_manager_get_n_refused     (DlgSyncManager  *self);
+gboolean        dlg_sync_manager_retry_refused     (DlgSyncManager  *self,
+                                                    GError         **error);
 gboolean        dlg_sync_manager_get_needs_token   (DlgSyncManager  *self);
 void            dlg_sync_manager_refresh           (DlgSyncManager  *self);
 

@@ -186,6 +186,47 @@ dlg_sync_list_refused (DlgStore  *store,
 }
 
 /**
+ * dlg_sync_count_refused:
+ *
+ * Returns: the changes the site refused that wait for the officer, or -1 with @error set
+ */
+gint64
+dlg_sync_count_refused (DlgStore  *store,
+                        GError   **error)
+{
+  return dlg_sync_queue_count_refused (store, error);
+}
+
+/**
+ * dlg_sync_retry_refused:
+ * @object_type: (nullable): "narrative"…, or %NULL for every refused change
+ * @object_uuid: (nullable): the object, with @object_type
+ * @n_retried: (out) (optional): how many changes go back in the queue
+ *
+ * "Send again": what the site refused is sent at the next sync, as it is now.
+ */
+gboolean
+dlg_sync_retry_refused (DlgStore    *store,
+                        const char  *object_type,
+                        const char  *object_uuid,
+                        guint       *n_retried,
+                        GError     **error)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+  g_return_val_if_fail ((object_type == NULL) == (object_uuid == NULL), FALSE);
+
+  if (!dlg_sync_queue_retry_refused (store, object_type, object_uuid, &n, error))
+    return FALSE;
+  if (n > 0)
+    dlg_store_emit_changed (store, DLG_TYPE_SYNC_OUTBOX, 0);
+  if (n_retried != NULL)
+    *n_retried = n;
+  return TRUE;
+}
+
+/**
  * dlg_sync_count_pending_for:
  * @include_demo: count the changes of the demo processes too (training mode)
  *

@@ -108,6 +108,13 @@ gboolean   dlg_sync_collect_changes      (DlgStore    *store,
                                           GError     **error);
 GPtrArray *dlg_sync_list_refused         (DlgStore    *store,
                                           GError     **error);
+gint64     dlg_sync_count_refused        (DlgStore    *store,
+                                          GError     **error);
+gboolean   dlg_sync_retry_refused        (DlgStore    *store,
+                                          const char  *object_type,
+                                          const char  *object_uuid,
+                                          guint       *n_retried,
+                                          GError     **error);
 gint64     dlg_sync_count_pending        (DlgStore    *store,
                                           GError     **error);
 gint64     dlg_sync_count_pending_for    (DlgStore    *store,

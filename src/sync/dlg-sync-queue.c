@@ -69,6 +69,13 @@ static const char sql_outbox_list_refused[] =
   "  WHERE state = 'failed' ORDER BY id";
 static const char sql_outbox_count_waiting[] =
   "SELECT count(*) FROM outbox WHERE state <> 'failed'";
+static const char sql_outbox_count_refused[] =
+  "SELECT count(*) FROM outbox WHERE state = 'failed'";
+/* ?1 NULL: every refused row; else the rows of one object. */
+static const char sql_outbox_retry_refused[] =
+  "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = 0, last_error = NULL,"
+  "  updated_at = ?3 WHERE state = 'failed'"
+  "  AND (?1 IS NULL OR (object_type = ?1 AND object_uuid = ?2))";
 
 static gboolean
 step_row (DlgStore      *store,
@@ -431,6 +438,51 @@ dlg_sync_queue_count_waiting (DlgStore  *store,
   if (stmt == NULL || !step_row (store, stmt, error))
     return -1;
   return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Returns: the rows the site refused, waiting for the officer, or -1 with @error set */
+gint64
+dlg_sync_queue_count_refused (DlgStore  *store,
+                              GError   **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_outbox_count_refused, error);
+
+  if (stmt == NULL || !step_row (store, stmt, error))
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * dlg_sync_queue_retry_refused:
+ * @type: (nullable): the object type, %NULL for every refused row
+ * @uuid: (nullable): the object, with @type
+ * @n_retried: (out) (optional): how many rows go back in the queue
+ *
+ * Puts what the site refused back in the queue, as it is, for the next sync (the officer may
+ * have corrected the object meanwhile: the row then carries its new version already).
+ */
+gboolean
+dlg_sync_queue_retry_refused (DlgStore    *store,
+                              const char  *type,
+                              const char  *uuid,
+                              guint       *n_retried,
+                              GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_outbox_retry_refused, error);
+  g_autofree char *now = dlg_now_iso8601 ();
+  guint n;
+
+  if (stmt == NULL)
+    return FALSE;
+  dlg_stmt_bind_text (stmt, 1, type);
+  dlg_stmt_bind_text (stmt, 2, uuid);
+  dlg_stmt_bind_text (stmt, 3, now);
+  if (!dlg_store_step_done (store, stmt, error))
+    return FALSE;
+  n = (guint) sqlite3_changes (sqlite3_db_handle (stmt));
+  if (n_retried != NULL)
+    *n_retried = n;
+  return TRUE;
 }
 
 /**

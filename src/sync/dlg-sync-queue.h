@@ -101,6 +101,13 @@ gboolean      dlg_sync_queue_is_refused (DlgStore     *store,
                                        const char   *uuid);
 gint64        dlg_sync_queue_count_waiting (DlgStore     *store,
                                        GError      **error);
+gint64        dlg_sync_queue_count_refused (DlgStore    *store,
+                                            GError     **error);
+gboolean      dlg_sync_queue_retry_refused (DlgStore    *store,
+                                            const char  *type,
+                                            const char  *uuid,
+                                            guint       *n_retried,
+                                            GError     **error);
 GPtrArray    *dlg_sync_queue_list_refused (DlgStore   *store,
                                        GError      **error);
 

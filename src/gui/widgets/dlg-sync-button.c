@@ -29,6 +29,8 @@ struct _DlgSyncButton
   GtkLabel        *details_label;
   GtkLabel        *error_label;
   GtkBox          *token_box;
+  GtkBox          *refused_box;
+  GtkLabel        *refused_label;
   GtkButton       *setup_button;
   GtkButton       *conflicts_button;
   GtkButton       *sync_button;
@@ -78,7 +80,7 @@ update (DlgSyncButton *self)
   const char *error;
   const char *status;
   gboolean busy;
-  gint64 n_pending, n_conflicts;
+  gint64 n_pending, n_conflicts, n_refused;
 
   if (m == NULL)
     {
@@ -90,6 +92,7 @@ update (DlgSyncButton *self)
   busy = dlg_sync_manager_get_busy (m);
   n_pending = dlg_sync_manager_get_pending_count (m);
   n_conflicts = dlg_sync_manager_get_n_conflicts (m);
+  n_refused = dlg_sync_manager_get_n_refused (m);
   error = dlg_sync_manager_get_last_error (m);
 
   if (busy)
@@ -100,6 +103,8 @@ update (DlgSyncButton *self)
     status = _("Token needed");
   else if (n_conflicts > 0)
     status = _("Conflicts to resolve");
+  else if (n_refused > 0)
+    status = _("Changes refused by the site");
   else if (error != NULL)
     status = _("Sync failed");
   else if (n_pending > 0)
@@ -154,6 +159,20 @@ update (DlgSyncButton *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL && !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->token_box), dlg_sync_manager_get_needs_token (m) &&
                           dlg_sync_manager_get_site_url (m) != NULL);
+  /* What the site refused waits for the officer: never dropped, never silent. */
+  gtk_widget_set_visible (GTK_WIDGET (self->refused_box), n_refused > 0 && !busy);
+  if (n_refused > 0)
+    {
+      g_autofree char *refused = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "The site refused %lu change: it waits here, it is not lost. Correct "
+                     "what the site says, or send it again once the site is fixed.",
+                     "The site refused %lu changes: they wait here, they are not lost. "
+                     "Correct what the site says, or send them again once the site is fixed.",
+                     (unsigned long) n_refused), (unsigned long) n_refused);
+
+      gtk_label_set_text (self->refused_label, refused);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->setup_button),
                           dlg_sync_manager_get_site_url (m) == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->conflicts_button), n_conflicts > 0 && !busy);
@@ -169,14 +188,21 @@ update (DlgSyncButton *self)
     {
       gtk_spinner_stop (GTK_SPINNER (self->spinner));
       gtk_menu_button_set_icon_name (self->menu_button,
-                                     error != NULL || n_conflicts > 0
+                                     error != NULL || n_conflicts > 0 || n_refused > 0
                                      ? "dialog-warning-symbolic"
                                      : "emblem-synchronizing-symbolic");
     }
   self->spinning = busy;
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), status);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, status, -1);
+  /* The count on the button itself: "Changes refused by the site (2)". */
+  {
+    g_autofree char *label = n_refused > 0 && !busy
+                             ? g_strdup_printf ("%s (%" G_GINT64_FORMAT ")", status, n_refused)
+                             : g_strdup (status);
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->menu_button), label);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  }
 }
 
 static void
@@ -190,6 +216,20 @@ sync_now_cb (DlgSyncButton *self)
 {
   if (self->manager != NULL)
     dlg_sync_manager_sync (self->manager);
+}
+
+static void
+retry_refused_cb (DlgSyncButton *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->manager == NULL)
+    return;
+  if (!dlg_sync_manager_retry_refused (self->manager, &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
 }
 
 static void
@@ -298,12 +338,15 @@ dlg_sync_button_class_init (DlgSyncButtonClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, details_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, error_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, token_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, refused_box);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, refused_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, setup_button);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, conflicts_button);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, sync_button);
   gtk_widget_class_bind_template_callback (widget_class, sync_now_cb);
   gtk_widget_class_bind_template_callback (widget_class, enter_token_cb);
   gtk_widget_class_bind_template_callback (widget_class, resolve_conflicts_cb);
+  gtk_widget_class_bind_template_callback (widget_class, retry_refused_cb);
   gtk_widget_class_install_action (widget_class, "sync.enter-token", NULL, enter_token_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dlg-sync-button");
