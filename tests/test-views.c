@@ -643,6 +643,192 @@ test_editor_saves (Fixture       *f,
   g_assert_cmpstr (dlg_decision_get_who (stored), ==, "Le bureau");
 }
 
+/* ---------------------------------------------------------------- the view's rows */
+
+typedef struct
+{
+  gint64 position_id;
+  guint  saved;
+  guint  reloaded;
+} ViewRows;
+
+static void
+test_position_choices (DlgRecordEditorSetup *setup,
+                       DlgRecord            *record,
+                       gpointer              user_data)
+{
+  ViewRows *rows = user_data;
+
+  g_assert_cmpstr (dlg_record_editor_setup_get_property (setup), ==, "position-id");
+  dlg_record_editor_setup_set_label (setup, "Comes from (the view’s)");
+  dlg_record_editor_setup_add_choice (setup, "Choose", NULL);
+  dlg_record_editor_setup_add_choice (setup, "The position",
+                                      g_variant_new_parsed ("{'position-id': <%x>}",
+                                                            rows->position_id));
+}
+
+static void
+test_skip (DlgRecordEditorSetup *setup,
+           DlgRecord            *record,
+           gpointer              user_data)
+{
+  dlg_record_editor_setup_skip (setup);
+}
+
+static gboolean
+test_saved (DlgEditDialog  *dialog,
+            DlgRecord      *record,
+            gpointer        user_data,
+            GError        **error)
+{
+  ViewRows *rows = user_data;
+
+  g_assert_cmpint (dlg_record_get_id (record), !=, 0);
+  rows->saved++;
+  return TRUE;
+}
+
+static void
+test_reloaded (DlgEditDialog *dialog,
+               DlgRecord     *record,
+               gpointer       user_data)
+{
+  ((ViewRows *)user_data)->reloaded++;
+}
+
+static const DlgRecordEditorHooks test_hooks = { .saved = test_saved, .reload = test_reloaded };
+
+static const DlgRecordEditorRow commitment_rows[] = {
+  { .property = "title", .label = "Title" },
+  { .property = "position-id", .label = "Position", .setup = test_position_choices,
+    .message = "Pick a position." },
+  { .property = "department", .setup = test_skip },
+  { .property = "due-date", .label = "Due" },
+  { .property = "progress", .label = "Progress", .minimum = 0, .maximum = 50 },
+  { NULL },
+};
+
+static const DlgRecordEditorRow session_rows[] = {
+  { .property = "title", .label = "Title" },
+  { .property = "starts-at", .label = "Starts", .flags = DLG_RECORD_EDITOR_DATE_TIME },
+  { NULL },
+};
+
+/* What the field table cannot say, the view's rows say: choices of the view's (refused with
+ * the row's message while nothing is chosen), a label of its own, a row left out, a range of
+ * its own; a date that is not required may be left empty (NULL), a date and time passes; the
+ * hooks run after each save and reload; a number field saves through its spin button. */
+static void
+test_editor_view_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *view = dlg_window_get_page (f->window, DLG_STAGE_IMPLEMENTATION);
+  g_autoptr(GListModel) recommendations = dlg_recommendation_list (f->store, f->demo_id, NULL);
+  g_autoptr(DlgRecommendation) r = g_list_model_get_item (recommendations, 0);
+  g_autoptr(DlgPosition) position = dlg_position_new (dlg_recommendation_get_id (r));
+  g_autoptr(DlgCommitment) commitment = dlg_commitment_new (f->demo_id);
+  g_autoptr(DlgCommitment) stored = NULL;
+  g_autoptr(DlgSession) session = dlg_session_new (f->demo_id);
+  g_autoptr(DlgSession) stored_session = NULL;
+  g_autoptr(GError) error = NULL;
+  ViewRows rows = { 0 };
+  DlgEditDialog *dialog;
+  GtkSpinButton *progress;
+  double min, max;
+
+  reopen_down_to (f, 0);
+  dlg_position_set_value (position, "retained");
+  g_assert_true (dlg_position_save (f->store, position, &error));
+  g_assert_no_error (error);
+  rows.position_id = dlg_position_get_id (position);
+
+  dialog = dlg_record_editor_new_full (view, f->store, DLG_RECORD (commitment), "Commitment",
+                                       "_Delete", commitment_rows, &test_hooks, &rows, NULL);
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), "Comes from (the view’s)"));
+  g_assert_null (find_label_with_text (GTK_WIDGET (dialog), "Position"));
+  g_assert_null (find_label_with_text (GTK_WIDGET (dialog), "department"));
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)->len, ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (find_nth (GTK_WIDGET (dialog),
+                                                          ADW_TYPE_COMBO_ROW, 0)), ==, 0);
+  progress = find_nth (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, 0);
+  gtk_spin_button_get_range (progress, &min, &max);
+  g_assert_cmpfloat (max, ==, 50);
+
+  /* Nothing chosen: the row's message, before the core's. */
+  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Des bancs");
+  g_assert_false (dlg_edit_dialog_flush (dialog));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), "Pick a position."));
+  g_assert_cmpuint (rows.saved, ==, 0);
+
+  /* Chosen, the due date left empty, the progress set: saved, the hook after. */
+  adw_combo_row_set_selected (find_nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 0), 1);
+  gtk_spin_button_set_value (progress, 40);
+  g_assert_true (dlg_edit_dialog_flush (dialog));
+  g_assert_cmpuint (rows.saved, ==, 1);
+  g_assert_cmpint (dlg_record_get_id (dlg_record_editor_get_record (dialog)), !=, 0);
+  stored = dlg_commitment_load (f->store,
+                                dlg_record_get_id (dlg_record_editor_get_record (dialog)),
+                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dlg_commitment_get_position_id (stored), ==, rows.position_id);
+  g_assert_null (dlg_commitment_get_due_date (stored));
+  g_assert_cmpint (dlg_commitment_get_progress (stored), ==, 40);
+
+  /* A date that is not one: the view's message. */
+  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "30/06/2027");
+  g_assert_false (dlg_edit_dialog_flush (dialog));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog),
+                                          "Write the date as year-month-day, for example "
+                                          "2025-03-14."));
+  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "2027-06-30");
+  g_assert_true (dlg_edit_dialog_flush (dialog));
+  g_assert_cmpuint (rows.saved, ==, 2);
+
+  /* Saved elsewhere: shown, and the reload hook runs. */
+  dlg_commitment_set_progress (stored, 10);
+  dlg_commitment_set_due_date (stored, "2027-06-30");
+  g_assert_true (dlg_commitment_save (f->store, stored, &error));
+  g_assert_no_error (error);
+  spin (30);
+  g_assert_cmpuint (rows.reloaded, >=, 1);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (progress), ==, 10);
+  g_assert_cmpint (dlg_commitment_get_progress (DLG_COMMITMENT (dlg_record_editor_get_record (
+                     dialog))), ==, 10);
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (30);
+
+  /* A saved record's dialog offers its delete button, with its mnemonic. */
+  dialog = dlg_record_editor_new_full (view, f->store, DLG_RECORD (stored), "Commitment",
+                                       "_Delete", commitment_rows, &test_hooks, &rows, NULL);
+  {
+    g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
+    GtkButton *delete = NULL;
+
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Delete") == 0)
+        delete = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (delete);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (delete)));
+    g_assert_true (gtk_button_get_use_underline (delete));
+  }
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (30);
+
+  /* A date and time passes the view's check where the row says it may. */
+  dialog = dlg_record_editor_new (view, f->store, DLG_RECORD (session), "Session", NULL,
+                                  session_rows);
+  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Séance");
+  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1),
+                         "2026-10-16T17:00:00Z");
+  g_assert_true (dlg_edit_dialog_flush (dialog));
+  stored_session = dlg_session_load (f->store, dlg_record_get_id (dlg_record_editor_get_record (
+                                                                     dialog)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dlg_session_get_starts_at (stored_session), ==, "2026-10-16T17:00:00Z");
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin (30);
+}
+
 /* The probability chart's grid is at round values whatever the highest probability. */
 static void
 test_chart_round_scale (void)
@@ -691,6 +877,8 @@ main (int   argc,
               test_editor_rows, fixture_teardown);
   g_test_add ("/gui/widgets/record-editor/saves", Fixture, NULL, fixture_setup,
               test_editor_saves, fixture_teardown);
+  g_test_add ("/gui/widgets/record-editor/view-rows", Fixture, NULL, fixture_setup,
+              test_editor_view_rows, fixture_teardown);
 
   {
     gboolean created = FALSE;

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Steering, object, open questions, constraints and methods are free-form fields saved as the
- * officer types (DlgFieldBinding); the actors are records edited in a DlgEditDialog.
+ * officer types (DlgFieldBinding); the actors are records edited in the dialog generated from their field table
+ * (DlgRecordEditor).
  */
 
 #define G_LOG_DOMAIN "dlg-diagnostic-view"
@@ -13,7 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-diagnostic-view.h"
-#include "dlg-edit-dialog.h"
+#include "dlg-record-editor.h"
 #include "dlg-record-section.h"
 #include "dlg-view-util.h"
 
@@ -33,100 +34,23 @@ struct _DlgDiagnosticView
 
 G_DEFINE_FINAL_TYPE (DlgDiagnosticView, dlg_diagnostic_view, DLG_TYPE_STAGE_VIEW_BASE)
 
-typedef struct
-{
-  DlgDiagnosticView *view;
-  DlgActor          *actor;
-  GtkEditable       *name;
-  GtkEditable       *kind;
-  GtkEditable       *role;
-  GtkSpinButton     *influence;
-  GtkTextView       *notes;
-} ActorEditor;
+/* The actor's fields in the order an officer fills them in, with this view's labels. */
+static const DlgRecordEditorRow actor_rows[] = {
+  { .property = "name", .label = N_("Name") },
+  { .property = "kind", .label = N_("Kind (association, department, company…)") },
+  { .property = "role", .label = N_("Role in the process") },
+  { .property = "influence", .label = N_("Influence (0 to 5)") },
+  { .property = "notes", .label = N_("Notes") },
+  { NULL },
+};
 
 static void
-actor_editor_free (ActorEditor *editor)
-{
-  g_clear_object (&editor->actor);
-  g_free (editor);
-}
-
-static gboolean
-actor_save (gpointer   user_data,
-            GError   **error)
-{
-  ActorEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autofree char *notes = dlg_text_view_dup_text (editor->notes);
-
-  dlg_actor_set_name (editor->actor, gtk_editable_get_text (editor->name));
-  dlg_actor_set_kind (editor->actor, gtk_editable_get_text (editor->kind));
-  dlg_actor_set_role (editor->actor, gtk_editable_get_text (editor->role));
-  dlg_actor_set_influence (editor->actor, gtk_spin_button_get_value_as_int (editor->influence));
-  dlg_actor_set_notes (editor->actor, notes);
-  return dlg_actor_save (dlg_stage_view_base_get_store (base), editor->actor, error);
-}
-
-/* The actor changed in the store: show it (what the officer is typing stays). */
-static void
-actor_reload (DlgEditDialog *dialog,
-              gpointer       user_data)
-{
-  ActorEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(DlgActor) fresh = NULL;
-
-  if (dlg_actor_get_id (editor->actor) == 0 || dlg_stage_view_base_get_context (base) == NULL ||
-      !(fresh = dlg_actor_load (dlg_stage_view_base_get_store (base),
-                                dlg_actor_get_id (editor->actor), NULL)))
-    return;
-  g_set_object (&editor->actor, fresh);
-  dlg_edit_dialog_refresh_entry (dialog, editor->name, dlg_actor_get_name (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->kind, dlg_actor_get_kind (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->role, dlg_actor_get_role (fresh));
-  dlg_edit_dialog_refresh_spin (dialog, editor->influence, dlg_actor_get_influence (fresh));
-  dlg_edit_dialog_refresh_text (dialog, editor->notes, dlg_actor_get_notes (fresh));
-}
-
-static void
-actor_delete (gpointer user_data)
-{
-  ActorEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(GError) error = NULL;
-
-  if (dlg_actor_get_id (editor->actor) != 0 &&
-      !dlg_actor_delete (dlg_stage_view_base_get_store (base),
-                         dlg_actor_get_id (editor->actor), &error))
-    g_message ("Could not delete the actor: %s", error->message);
-}
-
-static DlgEditDialog *
 edit_actor (DlgDiagnosticView *self,
             DlgActor          *actor)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  ActorEditor *editor = g_new0 (ActorEditor, 1);
-  DlgEditDialog *dialog;
-
-  editor->view = self;
-  editor->actor = g_object_ref (actor);
-  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Actor"), actor_save, editor,
-                                (GDestroyNotify)actor_editor_free);
-  editor->name = dlg_edit_dialog_add_entry (dialog, _("Name"), dlg_actor_get_name (actor));
-  editor->kind = dlg_edit_dialog_add_entry (dialog, _("Kind (association, department, company…)"),
-                                            dlg_actor_get_kind (actor));
-  editor->role = dlg_edit_dialog_add_entry (dialog, _("Role in the process"),
-                                            dlg_actor_get_role (actor));
-  editor->influence = dlg_edit_dialog_add_spin (dialog, _("Influence (0 to 5)"), 0, 5,
-                                                dlg_actor_get_influence (actor));
-  editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"), dlg_actor_get_notes (actor));
-  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_ACTOR,
-                          actor_reload);
-  if (dlg_actor_get_id (actor) != 0)
-    dlg_edit_dialog_set_delete (dialog, _("_Delete the Actor"), actor_delete);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  dlg_record_editor_new (GTK_WIDGET (self),
+                         dlg_stage_view_base_get_store (DLG_STAGE_VIEW_BASE (self)),
+                         DLG_RECORD (actor), _("Actor"), _("_Delete the Actor"), actor_rows);
 }
 
 static char *

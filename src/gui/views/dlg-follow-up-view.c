@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Records are edited in a DlgEditDialog and saved as the officer types, like the free-form
- * fields; the lists follow DlgStore::changed.
+ * Follow-up entries are edited in the dialog generated from their field table
+ * (DlgRecordEditor) and saved as the officer types, like the free-form fields;
+ * the lists follow DlgStore::changed.
  */
 
 #define G_LOG_DOMAIN "dlg-follow-up-view"
@@ -13,9 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "dlg-follow-up-view.h"
-#include "dlg-edit-dialog.h"
+#include "dlg-record-editor.h"
 #include "dlg-record-section.h"
-#include "dlg-field-binding.h"
 #include "dlg-view-util.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
@@ -33,117 +33,24 @@ G_DEFINE_FINAL_TYPE (DlgFollowUpView, dlg_follow_up_view, DLG_TYPE_STAGE_VIEW_BA
 
 /* ---------------------------------------------------------------- follow_up */
 
-typedef struct
-{
-  DlgFollowUpView *view;
-  DlgFollowUp *item;
-  AdwComboRow *kind;
-  GtkEditable *dated;
-  GtkEditable *title;
-  GtkTextView *body;
-  GtkSwitch   *published;
-} FollowUpEditor;
+static const DlgRecordEditorRow follow_up_rows[] = {
+  { .property = "kind", .label = N_("Kind") },
+  { .property = "dated", .label = N_("Date (year-month-day)") },
+  { .property = "title", .label = N_("Title") },
+  { .property = "published", .label = N_("Publish on the Site"),
+    .subtitle = N_("Shown on the site’s follow-up page after the next sync; switched off, "
+                   "removed from it") },
+  { .property = "body", .label = N_("Minutes, report or findings") },
+  { NULL },
+};
 
 static void
-follow_up_editor_free (FollowUpEditor *editor)
-{
-  g_clear_object (&editor->item);
-  g_free (editor);
-}
-
-static gboolean
-follow_up_save (gpointer   user_data,
-                GError   **error)
-{
-  FollowUpEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  DlgFollowUp *item = editor->item;
-  g_autofree char *body = dlg_text_view_dup_text (editor->body);
-
-  if (!dlg_view_check_date (gtk_editable_get_text (editor->dated), error))
-    return FALSE;
-  dlg_follow_up_set_kind (item, dlg_vocabulary_get_id (&dlg_vocabulary_follow_up_kind,
-                                                       adw_combo_row_get_selected (editor->kind)));
-  dlg_follow_up_set_dated (item, gtk_editable_get_text (editor->dated));
-  dlg_follow_up_set_title (item, gtk_editable_get_text (editor->title));
-  dlg_follow_up_set_body (item, body);
-  dlg_follow_up_set_published (item, gtk_switch_get_active (editor->published));
-  return dlg_follow_up_save (store, item, error);
-}
-
-/* The entry changed in the store: show it (what the officer is typing stays). */
-static void
-follow_up_reload (DlgEditDialog *dialog,
-                  gpointer       user_data)
-{
-  FollowUpEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(DlgFollowUp) fresh = NULL;
-
-  if (dlg_follow_up_get_id (editor->item) == 0 || dlg_stage_view_base_get_context (base) == NULL ||
-      !(fresh = dlg_follow_up_load (dlg_stage_view_base_get_store (base),
-                                    dlg_follow_up_get_id (editor->item), NULL)))
-    return;
-  g_set_object (&editor->item, fresh);
-  dlg_edit_dialog_refresh_choice (dialog, editor->kind,
-                                  dlg_choice_index (&dlg_vocabulary_follow_up_kind,
-                                                    dlg_follow_up_get_kind (fresh)));
-  dlg_edit_dialog_refresh_entry (dialog, editor->dated, dlg_follow_up_get_dated (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->title, dlg_follow_up_get_title (fresh));
-  dlg_edit_dialog_refresh_switch (dialog, editor->published, dlg_follow_up_get_published (fresh));
-  dlg_edit_dialog_refresh_text (dialog, editor->body, dlg_follow_up_get_body (fresh));
-}
-
-static void
-follow_up_delete (gpointer user_data)
-{
-  FollowUpEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(GError) error = NULL;
-
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  gint64 id = dlg_follow_up_get_id (editor->item);
-
-  if (id != 0 && !dlg_follow_up_delete (store, id, &error))
-    g_message ("Could not delete: %s", error->message);
-}
-
-static DlgEditDialog *
 edit_follow_up (DlgFollowUpView *self,
-               DlgFollowUp     *item)
+                DlgFollowUp     *item)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  FollowUpEditor *editor = g_new0 (FollowUpEditor, 1);
-  DlgEditDialog *dialog;
-
-  editor->view = self;
-  editor->item = g_object_ref (item);
-  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Follow-up"), follow_up_save, editor,
-                                (GDestroyNotify)follow_up_editor_free);
-  {
-    g_auto(GStrv) labels = dlg_vocabulary_dup_labels (&dlg_vocabulary_follow_up_kind);
-    guint kind = dlg_choice_index (&dlg_vocabulary_follow_up_kind, dlg_follow_up_get_kind (item));
-
-    editor->kind = dlg_edit_dialog_add_choice (dialog, _("Kind"), (const char * const *) labels,
-                                               kind);
-    editor->dated = dlg_edit_dialog_add_entry (dialog, _("Date (year-month-day)"),
-                                               dlg_follow_up_get_dated (item));
-    editor->title = dlg_edit_dialog_add_entry (dialog, _("Title"), dlg_follow_up_get_title (item));
-    editor->published = dlg_edit_dialog_add_switch (dialog, _("Publish on the Site"),
-                                                    _("Shown on the site’s follow-up page "
-                                                      "after the next sync; switched off, "
-                                                      "removed from it"),
-                                                    dlg_follow_up_get_published (item));
-    editor->body = dlg_edit_dialog_add_text (dialog, _("Minutes, report or findings"),
-                                             dlg_follow_up_get_body (item));
-  }
-  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_FOLLOW_UP,
-                          follow_up_reload);
-  if (dlg_follow_up_get_id (item) != 0)
-    dlg_edit_dialog_set_delete (dialog, _("_Delete"), follow_up_delete);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  dlg_record_editor_new (GTK_WIDGET (self),
+                         dlg_stage_view_base_get_store (DLG_STAGE_VIEW_BASE (self)),
+                         DLG_RECORD (item), _("Follow-up"), _("_Delete"), follow_up_rows);
 }
 
 static char *

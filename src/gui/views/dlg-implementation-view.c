@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Records are edited in a DlgEditDialog and saved as the officer types, like the free-form
- * fields; the lists follow DlgStore::changed.
+ * Commitments and their dated updates are edited in the dialogs generated from their field
+ * tables (DlgRecordEditor) and saved as the officer types, like the free-form fields;
+ * the lists follow DlgStore::changed.
  */
 
 #define G_LOG_DOMAIN "dlg-implementation-view"
@@ -13,9 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "dlg-implementation-view.h"
-#include "dlg-edit-dialog.h"
+#include "dlg-record-editor.h"
 #include "dlg-record-section.h"
-#include "dlg-field-binding.h"
 #include "dlg-view-util.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
@@ -31,94 +31,29 @@ G_DEFINE_FINAL_TYPE (DlgImplementationView, dlg_implementation_view, DLG_TYPE_ST
 
 /* ---------------------------------------------------------------- updates */
 
-typedef struct
-{
-  DlgStore            *store;
-  DlgCommitmentUpdate *update;
-  GtkEditable         *dated;
-  AdwComboRow         *status;
-  GtkSpinButton       *progress;
-  GtkTextView         *text;
-} UpdateEditor;
-
-static void
-update_editor_free (UpdateEditor *editor)
-{
-  g_clear_object (&editor->update);
-  g_free (editor);
-}
-
-static gboolean
-update_save (gpointer   user_data,
-             GError   **error)
-{
-  UpdateEditor *editor = user_data;
-  g_autofree char *text = dlg_text_view_dup_text (editor->text);
-
-  if (!dlg_view_check_date (gtk_editable_get_text (editor->dated), error))
-    return FALSE;
-  dlg_commitment_update_set_dated (editor->update, gtk_editable_get_text (editor->dated));
-  dlg_commitment_update_set_status (editor->update,
-                                    dlg_vocabulary_get_id (&dlg_vocabulary_commitment_update_status,
-                                                           adw_combo_row_get_selected (
-                                                             editor->status)));
-  dlg_commitment_update_set_progress (editor->update,
-                                      gtk_spin_button_get_value_as_int (editor->progress));
-  dlg_commitment_update_set_text (editor->update, text);
-  return dlg_commitment_update_save (editor->store, editor->update, error);
-}
+static const DlgRecordEditorRow update_rows[] = {
+  { .property = "dated", .label = N_("Date (year-month-day)") },
+  { .property = "status", .label = N_("Status") },
+  { .property = "progress", .label = N_("Progress (%)") },
+  { .property = "text", .label = N_("What happened") },
+  { NULL },
+};
 
 static void reload_updates (GtkListBox *list);
 
-/* The report changed in the store: show it (what the officer is typing stays). */
-static void
-update_reload (DlgEditDialog *dialog,
-               gpointer       user_data)
-{
-  UpdateEditor *editor = user_data;
-  g_autoptr(DlgCommitmentUpdate) fresh = NULL;
-
-  if (dlg_commitment_update_get_id (editor->update) == 0 ||
-      !(fresh = dlg_commitment_update_load (editor->store,
-                                            dlg_commitment_update_get_id (editor->update), NULL)))
-    return;
-  g_set_object (&editor->update, fresh);
-  dlg_edit_dialog_refresh_entry (dialog, editor->dated, dlg_commitment_update_get_dated (fresh));
-  dlg_edit_dialog_refresh_choice (dialog, editor->status,
-                                  dlg_choice_index (&dlg_vocabulary_commitment_update_status,
-                                                    dlg_commitment_update_get_status (fresh)));
-  dlg_edit_dialog_refresh_spin (dialog, editor->progress,
-                                dlg_commitment_update_get_progress (fresh));
-  dlg_edit_dialog_refresh_text (dialog, editor->text, dlg_commitment_update_get_text (fresh));
-}
-
+/* A dated update, in a dialog over the commitment's: the list follows once it closes. */
 static void
 edit_update (GtkListBox          *list,
              DlgCommitmentUpdate *update)
 {
-  UpdateEditor *editor = g_new0 (UpdateEditor, 1);
-  g_auto(GStrv) labels = dlg_vocabulary_dup_labels (&dlg_vocabulary_commitment_update_status);
   DlgEditDialog *dialog;
 
-  editor->store = g_object_get_data (G_OBJECT (list), "dlg-store");
-  editor->update = g_object_ref (update);
-  dialog = dlg_edit_dialog_new (GTK_WIDGET (list), _("Update of the Commitment"), update_save,
-                                editor, (GDestroyNotify)update_editor_free);
-  editor->dated = dlg_edit_dialog_add_entry (dialog, _("Date (year-month-day)"),
-                                             dlg_commitment_update_get_dated (update));
-  editor->status = dlg_edit_dialog_add_choice (dialog, _("Status"),
-                                               (const char * const *) labels,
-                                               dlg_choice_index (
-                                                 &dlg_vocabulary_commitment_update_status,
-                                                 dlg_commitment_update_get_status (update)));
-  editor->progress = dlg_edit_dialog_add_spin (dialog, _("Progress (%)"), 0, 100,
-                                               dlg_commitment_update_get_progress (update));
-  editor->text = dlg_edit_dialog_add_text (dialog, _("What happened"),
-                                           dlg_commitment_update_get_text (update));
-  dlg_edit_dialog_follow (dialog, editor->store, DLG_TYPE_COMMITMENT_UPDATE, update_reload);
+  dialog = dlg_record_editor_new (GTK_WIDGET (list), g_object_get_data (G_OBJECT (list),
+                                                                        "dlg-store"),
+                                  DLG_RECORD (update), _("Update of the Commitment"), NULL,
+                                  update_rows);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (reload_updates), list,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -206,203 +141,91 @@ updates_section (DlgStore      *store,
   return g_object_ref (box);   /* the builder's reference goes with the builder */
 }
 
-/* ---------------------------------------------------------------- positions to choose from */
+/* ---------------------------------------------------------------- commitment */
 
-/* Labels "3. Title — Retained" of the positions of the process; @ids gets their ids. */
-static const char **
-position_labels (DlgStore  *store,
-                 gint64     process_id,
-                 GArray    *ids,
-                 GPtrArray *strings)
+/* The positions of the process to choose from, "3. Title — Retained", after "nothing chosen". */
+static void
+position_choices (DlgRecordEditorSetup *setup,
+                  DlgRecord            *record,
+                  gpointer              user_data)
 {
-  g_autoptr(GListModel) positions = dlg_position_list (store, process_id, NULL);
+  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (user_data);
+  DlgStore *store = dlg_stage_view_base_get_store (base);
+  g_autoptr(GListModel) positions = dlg_position_list (store,
+                                                       dlg_stage_view_base_get_process_id (base),
+                                                       NULL);
   guint n = positions != NULL ? g_list_model_get_n_items (positions) : 0;
-  const char **labels = g_new0 (const char *, n + 2);
-  gint64 none = 0;
 
-  labels[0] = _("Choose the position it comes from");
-  g_array_append_val (ids, none);
+  dlg_record_editor_setup_add_choice (setup, _("Choose the position it comes from"), NULL);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(DlgPosition) p = g_list_model_get_item (positions, i);
-      gint64 recommendation_id = dlg_position_get_recommendation_id (p);
-      g_autoptr(DlgRecommendation) r = dlg_recommendation_load (store, recommendation_id, NULL);
+      g_autoptr(DlgRecommendation) r = dlg_recommendation_load (store,
+                                                                dlg_position_get_recommendation_id (p),
+                                                                NULL);
       const char *value = dlg_position_get_value (p);
-      gint64 id = dlg_position_get_id (p);
-      char *label = g_strdup_printf ("%" G_GINT64_FORMAT ". %s — %s",
-                                     r != NULL ? dlg_recommendation_get_number (r) : 0,
-                                     r != NULL ? dlg_recommendation_get_title (r) : "",
-                                     value != NULL && dlg_position_value_get_label (value) != NULL
-                                     ? dlg_position_value_get_label (value) : _("no position"));
+      g_autofree char *label = NULL;
 
-      g_ptr_array_add (strings, label);
-      labels[i + 1] = label;
-      g_array_append_val (ids, id);
+      label = g_strdup_printf ("%" G_GINT64_FORMAT ". %s — %s",
+                               r != NULL ? dlg_recommendation_get_number (r) : 0,
+                               r != NULL ? dlg_recommendation_get_title (r) : "",
+                               value != NULL && dlg_position_value_get_label (value) != NULL
+                               ? dlg_position_value_get_label (value) : _("no position"));
+      dlg_record_editor_setup_add_choice (setup, label,
+                                          g_variant_new_parsed ("{'position-id': <%x>}",
+                                                                dlg_position_get_id (p)));
     }
-  return labels;
 }
 
-/* ---------------------------------------------------------------- commitment */
+static const DlgRecordEditorRow commitment_rows[] = {
+  { .property = "title", .label = N_("Title") },
+  { .property = "position-id", .label = N_("Comes from"), .setup = position_choices,
+    .message = N_("Choose the position of the argued response that this commitment comes "
+                  "from.") },
+  { .property = "department", .label = N_("Department in charge") },
+  { .property = "due-date", .label = N_("Due date (year-month-day)") },
+  { .property = "status", .label = N_("Status") },
+  { .property = "progress", .label = N_("Progress (%)") },
+  { NULL },
+};
 
-typedef struct
-{
-  DlgImplementationView *view;
-  DlgCommitment *item;
-  GtkEditable   *title;
-  GtkEditable   *department;
-  GtkEditable   *due_date;
-  AdwComboRow   *status;
-  GtkSpinButton *progress;
-  AdwComboRow   *position;
-  GArray        *position_ids;
-  GPtrArray     *position_strings;
-  GtkListBox    *updates;
-} CommitmentEditor;
-
-static void
-commitment_editor_free (CommitmentEditor *editor)
-{
-  g_clear_object (&editor->item);
-  g_clear_pointer (&editor->position_ids, g_array_unref);
-  g_clear_pointer (&editor->position_strings, g_ptr_array_unref);
-  g_free (editor);
-}
-
+/* A new commitment's first save: its updates can be added now. */
 static gboolean
-commitment_save (gpointer   user_data,
-                 GError   **error)
+commitment_saved (DlgEditDialog  *dialog,
+                  DlgRecord      *record,
+                  gpointer        user_data,
+                  GError        **error)
 {
-  CommitmentEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  DlgCommitment *item = editor->item;
-  const char *due = gtk_editable_get_text (editor->due_date);
-  guint position = adw_combo_row_get_selected (editor->position);
-  gboolean created = dlg_commitment_get_id (item) == 0;
+  GtkListBox *updates = g_object_get_data (G_OBJECT (dialog), "dlg-updates");
 
-  if (*due != '\0' && !dlg_view_check_date (due, error))
-    return FALSE;
-  if (position == 0 || position == GTK_INVALID_LIST_POSITION)
+  if (g_object_get_data (G_OBJECT (updates), "dlg-commitment") == NULL)
     {
-      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
-                   _("Choose the position of the argued response that this commitment comes "
-                     "from."));
-      return FALSE;
-    }
-  dlg_commitment_set_title (item, gtk_editable_get_text (editor->title));
-  dlg_commitment_set_position_id (item, g_array_index (editor->position_ids, gint64, position));
-  dlg_commitment_set_department (item, gtk_editable_get_text (editor->department));
-  dlg_commitment_set_due_date (item, *due != '\0' ? due : NULL);
-  dlg_commitment_set_status (item, dlg_vocabulary_get_id (&dlg_vocabulary_commitment_status,
-                                                         adw_combo_row_get_selected (
-                                                           editor->status)));
-  dlg_commitment_set_progress (item, gtk_spin_button_get_value_as_int (editor->progress));
-  if (!dlg_commitment_save (store, item, error))
-    return FALSE;
-  if (created)
-    {
-      g_object_set_data (G_OBJECT (editor->updates), "dlg-commitment",
-                         GSIZE_TO_POINTER ((gsize)dlg_commitment_get_id (item)));
-      reload_updates (editor->updates);
+      g_object_set_data (G_OBJECT (updates), "dlg-commitment",
+                         GSIZE_TO_POINTER ((gsize)dlg_record_get_id (record)));
+      reload_updates (updates);
     }
   return TRUE;
 }
 
-/* The commitment changed in the store (a dated update sets its progress and status): show it. */
+static const DlgRecordEditorHooks commitment_hooks = { .saved = commitment_saved };
+
+/* The commitment's dialog, with its dated updates under the fields; it follows the
+ * commitment, whose progress and status a dated update sets. */
 static void
-commitment_reload (DlgEditDialog *dialog,
-                   gpointer       user_data)
-{
-  CommitmentEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(DlgCommitment) fresh = NULL;
-  guint position = 0;
-
-  if (dlg_commitment_get_id (editor->item) == 0 || dlg_stage_view_base_get_context (base) == NULL)
-    return;
-  fresh = dlg_commitment_load (dlg_stage_view_base_get_store (base),
-                               dlg_commitment_get_id (editor->item), NULL);
-  if (fresh == NULL)
-    return;   /* deleted meanwhile: the next save says so */
-  g_set_object (&editor->item, fresh);
-  for (guint i = 0; i < editor->position_ids->len; i++)
-    if (g_array_index (editor->position_ids, gint64, i) == dlg_commitment_get_position_id (fresh))
-      position = i;
-  dlg_edit_dialog_refresh_entry (dialog, editor->title, dlg_commitment_get_title (fresh));
-  dlg_edit_dialog_refresh_choice (dialog, editor->position, position);
-  dlg_edit_dialog_refresh_entry (dialog, editor->department, dlg_commitment_get_department (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->due_date, dlg_commitment_get_due_date (fresh));
-  dlg_edit_dialog_refresh_choice (dialog, editor->status,
-                                  dlg_choice_index (&dlg_vocabulary_commitment_status,
-                                                    dlg_commitment_get_status (fresh)));
-  dlg_edit_dialog_refresh_spin (dialog, editor->progress, dlg_commitment_get_progress (fresh));
-}
-
-static void
-commitment_delete (gpointer user_data)
-{
-  CommitmentEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(GError) error = NULL;
-
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  gint64 id = dlg_commitment_get_id (editor->item);
-
-  if (id != 0 && !dlg_commitment_delete (store, id, &error))
-    g_message ("Could not delete: %s", error->message);
-}
-
-static DlgEditDialog *
 edit_commitment (DlgImplementationView *self,
-                DlgCommitment         *item)
+                 DlgCommitment         *item)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  CommitmentEditor *editor = g_new0 (CommitmentEditor, 1);
-  DlgStore *store = dlg_stage_view_base_get_store (base);
+  DlgStore *store = dlg_stage_view_base_get_store (DLG_STAGE_VIEW_BASE (self));
   DlgEditDialog *dialog;
+  GtkListBox *list;
+  g_autoptr(GtkWidget) updates = NULL;
 
-  editor->view = self;
-  editor->item = g_object_ref (item);
-  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Commitment"), commitment_save, editor,
-                                (GDestroyNotify)commitment_editor_free);
-  {
-    g_auto(GStrv) labels = dlg_vocabulary_dup_labels (&dlg_vocabulary_commitment_status);
-    g_autofree const char **positions = NULL;
-    guint selected = 0;
-
-    editor->position_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-    editor->position_strings = g_ptr_array_new_with_free_func (g_free);
-    positions = position_labels (store, dlg_stage_view_base_get_process_id (base),
-                                 editor->position_ids,
-                                 editor->position_strings);
-    for (guint i = 0; i < editor->position_ids->len; i++)
-      if (g_array_index (editor->position_ids, gint64, i) == dlg_commitment_get_position_id (item))
-        selected = i;
-
-    editor->title = dlg_edit_dialog_add_entry (dialog, _("Title"), dlg_commitment_get_title (item));
-    editor->position = dlg_edit_dialog_add_choice (dialog, _("Comes from"), positions, selected);
-    editor->department = dlg_edit_dialog_add_entry (dialog, _("Department in charge"),
-                                                    dlg_commitment_get_department (item));
-    editor->due_date = dlg_edit_dialog_add_entry (dialog, _("Due date (year-month-day)"),
-                                                  dlg_commitment_get_due_date (item));
-    editor->status = dlg_edit_dialog_add_choice (dialog, _("Status"),
-                                                 (const char * const *) labels,
-                                                 dlg_choice_index (
-                                                   &dlg_vocabulary_commitment_status,
-                                                   dlg_commitment_get_status (item)));
-    editor->progress = dlg_edit_dialog_add_spin (dialog, _("Progress (%)"), 0, 100,
-                                                 dlg_commitment_get_progress (item));
-    {
-      g_autoptr(GtkWidget) updates = updates_section (store, item, &editor->updates);
-
-      dlg_edit_dialog_add_widget (dialog, updates);
-    }
-  }
-  dlg_edit_dialog_follow (dialog, store, DLG_TYPE_COMMITMENT, commitment_reload);
-  if (dlg_commitment_get_id (item) != 0)
-    dlg_edit_dialog_set_delete (dialog, _("_Delete the Commitment"), commitment_delete);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  dialog = dlg_record_editor_new_full (GTK_WIDGET (self), store, DLG_RECORD (item),
+                                       _("Commitment"), _("_Delete the Commitment"),
+                                       commitment_rows, &commitment_hooks, self, NULL);
+  updates = updates_section (store, item, &list);
+  g_object_set_data (G_OBJECT (dialog), "dlg-updates", list);
+  dlg_edit_dialog_add_widget (dialog, updates);
 }
 
 static char *

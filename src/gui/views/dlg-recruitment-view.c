@@ -7,8 +7,9 @@
  * hand cannot be saved without the person's consent. Profiles and quotas use the process's
  * vocabulary (DlgProfile): the dialogs offer its values as choices, the lists show its labels,
  * and values that do not fit it are listed, by person, to be mapped before a draw.
- * Records are edited in a DlgEditDialog and saved as the officer types, like the free-form
- * fields; the lists follow DlgStore::changed.
+ * Registrations and quotas are edited in the dialogs generated from their field tables
+ * (DlgRecordEditor), the profile's values as the view's choices, and saved as the officer
+ * types, like the free-form fields; the lists follow DlgStore::changed.
  */
 
 #define G_LOG_DOMAIN "dlg-recruitment-view"
@@ -19,7 +20,7 @@
 
 #include "dlg-recruitment-view.h"
 #include "dlg-draw-panel.h"
-#include "dlg-edit-dialog.h"
+#include "dlg-record-editor.h"
 #include "dlg-view-util.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
@@ -45,11 +46,6 @@ struct _DlgRecruitmentView
 G_DEFINE_FINAL_TYPE (DlgRecruitmentView, dlg_recruitment_view, DLG_TYPE_STAGE_VIEW_BASE)
 
 /* ---------------------------------------------------------------- participants */
-
-/* The profile categories that registrations hold as text, in the order of the dialog. */
-static const char *const text_categories[] = {
-  "age_band", "gender", "commune", "quartier", "occupation",
-};
 
 /* A profile value as the officer reads it: its label, or what was typed, in quotes. */
 static char *
@@ -192,262 +188,192 @@ add_columns (DlgRecruitmentView *self)
     }
 }
 
+/* The contact details, kept apart from the registration: the entries of their fragment and
+ * the row as last read (NULL until the first save). */
 typedef struct
 {
-  DlgRecruitmentView    *view;
-  DlgParticipant        *participant;
+  DlgRecruitmentView    *view;   /* (unowned) for the rows' setup, as the dialog is built */
+  DlgStore              *store;
   DlgParticipantContact *contact;
-  AdwComboRow           *channel;
-  /* One drop-down per text category with values; ids[c] holds the id of each choice. */
-  AdwComboRow           *profile_rows[G_N_ELEMENTS (text_categories)];
-  GPtrArray             *ids[G_N_ELEMENTS (text_categories)];
-  GtkSwitch             *prior;
-  GtkSwitch             *consent;
-  GtkEditable           *full_name;
-  GtkEditable           *email;
-  GtkEditable           *phone;
-  GtkEditable           *address;
-} ParticipantEditor;
+  GtkEditable           *entries[4];
+} ContactEditor;
+
+/* The profile category a registration's property holds ("age-band": "age_band"). */
+static char *
+property_category (const char *property)
+{
+  return g_strdelimit (g_strdup (property), "-", '_');
+}
+
+/* The drop-down of a profile category: "No answer", then the category's values; a value that
+ * does not fit stays selected, shown as typed, until changed. No values: no row. */
+static void
+profile_choices (DlgRecordEditorSetup *setup,
+                 DlgRecord            *record,
+                 gpointer              user_data)
+{
+  DlgProfile *profile = ((ContactEditor *)user_data)->view->profile;
+  const char *property = dlg_record_editor_setup_get_property (setup);
+  g_autofree char *category_id = property_category (property);
+  const DlgProfileCategory *category = profile != NULL
+    ? dlg_profile_find_category (profile, category_id) : NULL;
+  const char *current = dlg_profile_participant_value (DLG_PARTICIPANT (record), category_id);
+  gboolean fits = FALSE;
+
+  if (category == NULL || category->values->len == 0)
+    {
+      dlg_record_editor_setup_skip (setup);
+      return;
+    }
+  dlg_record_editor_setup_set_label (setup, category->label);
+  dlg_record_editor_setup_add_choice (setup, _("No answer"),
+                                      g_variant_new_parsed ("{%s: <''>}", property));
+  for (guint v = 0; v < category->values->len; v++)
+    {
+      const DlgProfileValue *value = g_ptr_array_index (category->values, v);
+
+      fits = fits || g_strcmp0 (value->value, current) == 0;
+      dlg_record_editor_setup_add_choice (setup, value->label,
+                                          g_variant_new_parsed ("{%s: <%s>}", property,
+                                                                value->value));
+    }
+  if (!fits && current != NULL && *current != '\0')
+    {
+      g_autofree char *shown = value_text (profile, category_id, current);
+
+      dlg_record_editor_setup_add_choice (setup, shown,
+                                          g_variant_new_parsed ("{%s: <%s>}", property, current));
+    }
+}
+
+/* Prior participation is named by the process's vocabulary. */
+static void
+prior_label (DlgRecordEditorSetup *setup,
+             DlgRecord            *record,
+             gpointer              user_data)
+{
+  DlgProfile *profile = ((ContactEditor *)user_data)->view->profile;
+  const char *label = profile != NULL
+    ? dlg_profile_get_category_label (profile, "prior_participation") : NULL;
+
+  if (label != NULL)
+    dlg_record_editor_setup_set_label (setup, label);
+}
+
+/* A registration by hand needs the person's consent; its profile is the process's vocabulary. */
+static const DlgRecordEditorRow participant_rows[] = {
+  { .property = "consent", .label = N_("Consent given"),
+    .subtitle = N_("Required: the person agrees to the use of their data for the draw and the "
+                   "invitations"),
+    .message = N_("A registration needs the person’s consent to the use of their data for the "
+                  "draw and the invitations. Ask for it, then switch it on.") },
+  { .property = "channel", .label = N_("Channel") },
+  { .property = "age-band", .setup = profile_choices },
+  { .property = "gender", .setup = profile_choices },
+  { .property = "commune", .setup = profile_choices },
+  { .property = "quartier", .setup = profile_choices },
+  { .property = "occupation", .setup = profile_choices },
+  { .property = "prior-participation", .label = N_("Took part before"), .setup = prior_label },
+  { NULL },
+};
 
 static void
-participant_editor_free (ParticipantEditor *editor)
+contact_editor_free (ContactEditor *editor)
 {
-  g_clear_object (&editor->participant);
+  g_clear_object (&editor->store);
   g_clear_object (&editor->contact);
-  for (guint c = 0; c < G_N_ELEMENTS (text_categories); c++)
-    g_clear_pointer (&editor->ids[c], g_ptr_array_unref);
   g_free (editor);
 }
 
-static gboolean
-participant_save (gpointer   user_data,
-                  GError   **error)
+static const char *const contact_properties[] = { "full-name", "email", "phone", "address" };
+
+static const char *
+contact_get (DlgParticipantContact *contact,
+             guint                  i)
 {
-  ParticipantEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  DlgParticipant *p = editor->participant;
-  DlgParticipantContact *c;
+  switch (i)
+    {
+    case 0: return dlg_participant_contact_get_full_name (contact);
+    case 1: return dlg_participant_contact_get_email (contact);
+    case 2: return dlg_participant_contact_get_phone (contact);
+    default: return dlg_participant_contact_get_address (contact);
+    }
+}
+
+/* Once the registration is saved: its contact details, in the same save. */
+static gboolean
+contact_saved (DlgEditDialog  *dialog,
+               DlgRecord      *record,
+               gpointer        user_data,
+               GError        **error)
+{
+  ContactEditor *editor = user_data;
   g_autoptr(DlgParticipantContact) fresh = NULL;
+  DlgParticipantContact *c = editor->contact;
 
-  if (!gtk_switch_get_active (editor->consent))
-    {
-      g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
-                   _("A registration needs the person’s consent to the use of their data for "
-                     "the draw and the invitations. Ask for it, then switch it on."));
-      return FALSE;
-    }
-  dlg_participant_set_channel (p, dlg_vocabulary_get_id (
-                                    &dlg_vocabulary_registration_channel,
-                                    adw_combo_row_get_selected (editor->channel)));
-  for (guint k = 0; k < G_N_ELEMENTS (text_categories); k++)
-    {
-      guint selected;
-
-      if (editor->profile_rows[k] == NULL)
-        continue;
-      selected = adw_combo_row_get_selected (editor->profile_rows[k]);
-      if (selected < editor->ids[k]->len)
-        dlg_profile_set_participant_value (p, text_categories[k],
-                                           g_ptr_array_index (editor->ids[k], selected));
-    }
-  dlg_participant_set_prior_participation (p, gtk_switch_get_active (editor->prior));
-  dlg_participant_set_consent (p, TRUE);
-  if (!dlg_participant_save (store, p, error))
-    return FALSE;
-
-  c = editor->contact;
   if (c == NULL)
-    c = fresh = dlg_participant_contact_new (dlg_participant_get_id (p));
-  dlg_participant_contact_set_full_name (c, gtk_editable_get_text (editor->full_name));
-  dlg_participant_contact_set_email (c, gtk_editable_get_text (editor->email));
-  dlg_participant_contact_set_phone (c, gtk_editable_get_text (editor->phone));
-  dlg_participant_contact_set_address (c, gtk_editable_get_text (editor->address));
-  if (!dlg_participant_contact_save (store, c, error))
+    c = fresh = dlg_participant_contact_new (dlg_record_get_id (record));
+  for (guint i = 0; i < G_N_ELEMENTS (contact_properties); i++)
+    g_object_set (c, contact_properties[i], gtk_editable_get_text (editor->entries[i]), NULL);
+  if (!dlg_participant_contact_save (editor->store, c, error))
     return FALSE;
   if (editor->contact == NULL)
     editor->contact = g_steal_pointer (&fresh);
   return TRUE;
 }
 
-/* The registration changed in the store (its status after a draw or an invitation, a sync
- * pull): show it, so that a save does not write the old status back. */
 static void
-participant_reload (DlgEditDialog *dialog,
-                    gpointer       user_data)
+contact_reload (DlgEditDialog *dialog,
+                DlgRecord     *record,
+                gpointer       user_data)
 {
-  ParticipantEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  DlgStore *store;
-  g_autoptr(DlgParticipant) fresh = NULL;
+  ContactEditor *editor = user_data;
   g_autoptr(DlgParticipantContact) contact = NULL;
-  gint64 id = dlg_participant_get_id (editor->participant);
 
-  if (id == 0 || dlg_stage_view_base_get_context (base) == NULL)
-    return;
-  store = dlg_stage_view_base_get_store (base);
-  if (!(fresh = dlg_participant_load (store, id, NULL)))
-    return;
-  g_set_object (&editor->participant, fresh);
-  dlg_edit_dialog_refresh_switch (dialog, editor->consent, dlg_participant_get_consent (fresh));
-  dlg_edit_dialog_refresh_choice (dialog, editor->channel,
-                                  dlg_choice_index (&dlg_vocabulary_registration_channel,
-                                                    dlg_participant_get_channel (fresh)));
-  for (guint k = 0; k < G_N_ELEMENTS (text_categories); k++)
-    {
-      const char *value = dlg_profile_participant_value (fresh, text_categories[k]);
-      guint index;
-
-      /* A value the drop-down does not offer (mapped elsewhere to a new one) stays as shown. */
-      if (editor->profile_rows[k] != NULL
-          && g_ptr_array_find_with_equal_func (editor->ids[k], value, g_str_equal, &index))
-        dlg_edit_dialog_refresh_choice (dialog, editor->profile_rows[k], index);
-    }
-  dlg_edit_dialog_refresh_switch (dialog, editor->prior,
-                                  dlg_participant_get_prior_participation (fresh));
-  if (!(contact = dlg_participant_contact_load (store, id, NULL)))
+  if (!(contact = dlg_participant_contact_load (editor->store, dlg_record_get_id (record), NULL)))
     return;
   g_set_object (&editor->contact, contact);
-  dlg_edit_dialog_refresh_entry (dialog, editor->full_name,
-                                 dlg_participant_contact_get_full_name (contact));
-  dlg_edit_dialog_refresh_entry (dialog, editor->email,
-                                 dlg_participant_contact_get_email (contact));
-  dlg_edit_dialog_refresh_entry (dialog, editor->phone,
-                                 dlg_participant_contact_get_phone (contact));
-  dlg_edit_dialog_refresh_entry (dialog, editor->address,
-                                 dlg_participant_contact_get_address (contact));
+  for (guint i = 0; i < G_N_ELEMENTS (editor->entries); i++)
+    dlg_edit_dialog_refresh_entry (dialog, editor->entries[i], contact_get (contact, i));
 }
 
-static void
-participant_delete (gpointer user_data)
-{
-  ParticipantEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(GError) error = NULL;
-
-  if (dlg_participant_get_id (editor->participant) != 0 &&
-      !dlg_participant_delete (dlg_stage_view_base_get_store (base),
-                               dlg_participant_get_id (editor->participant), &error))
-    g_message ("Could not delete: %s", error->message);
-}
-
-/* The drop-down of a profile category in the registration dialog: "No answer", then the
- * category's values; a value that does not fit stays selected, shown as typed, until changed. */
-static void
-add_profile_choice (ParticipantEditor *editor,
-                    DlgEditDialog     *dialog,
-                    guint              c)
-{
-  DlgProfile *profile = editor->view->profile;
-  const DlgProfileCategory *category = profile != NULL
-    ? dlg_profile_find_category (profile, text_categories[c]) : NULL;
-  const char *current = dlg_profile_participant_value (editor->participant, text_categories[c]);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  guint selected = 0;
-
-  if (category == NULL || category->values->len == 0)
-    return;
-  editor->ids[c] = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (editor->ids[c], g_strdup (""));
-  g_ptr_array_add (labels, g_strdup (_("No answer")));
-  for (guint v = 0; v < category->values->len; v++)
-    {
-      const DlgProfileValue *value = g_ptr_array_index (category->values, v);
-
-      if (g_strcmp0 (value->value, current) == 0)
-        selected = editor->ids[c]->len;
-      g_ptr_array_add (editor->ids[c], g_strdup (value->value));
-      g_ptr_array_add (labels, g_strdup (value->label));
-    }
-  if (selected == 0 && current != NULL && *current != '\0')
-    {
-      selected = editor->ids[c]->len;
-      g_ptr_array_add (editor->ids[c], g_strdup (current));
-      g_ptr_array_add (labels, value_text (profile, text_categories[c], current));
-    }
-  g_ptr_array_add (labels, NULL);
-  editor->profile_rows[c] = dlg_edit_dialog_add_choice (dialog, category->label,
-                                                        (const char *const *) labels->pdata,
-                                                        selected);
-}
+static const DlgRecordEditorHooks contact_hooks = {
+  .saved = contact_saved,
+  .reload = contact_reload,
+};
 
 static void
 edit_participant (DlgRecruitmentView *self,
                   DlgParticipant     *participant)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  ParticipantEditor *editor = g_new0 (ParticipantEditor, 1);
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  g_auto(GStrv) channel_labels = dlg_vocabulary_dup_labels (&dlg_vocabulary_registration_channel);
+  DlgStore *store = dlg_stage_view_base_get_store (DLG_STAGE_VIEW_BASE (self));
+  ContactEditor *contact = g_new0 (ContactEditor, 1);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH
+                                                                  "dlg-registration-contact.ui");
+  const char *ids[] = { "full_name", "email", "phone", "address" };
   DlgEditDialog *dialog;
-  GtkWidget *heading;
-  DlgParticipantContact *c = NULL;
-  const char *channel = dlg_participant_get_channel (participant);
-  gboolean prior = dlg_participant_get_prior_participation (participant);
 
-  editor->view = self;
-  editor->participant = g_object_ref (participant);
+  contact->view = self;
+  contact->store = g_object_ref (store);
   if (dlg_participant_get_id (participant) != 0)
-    editor->contact = c = dlg_participant_contact_load (store, dlg_participant_get_id (participant),
-                                                        NULL);
-
-  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Registration"), participant_save, editor,
-                                (GDestroyNotify)participant_editor_free);
+    contact->contact = dlg_participant_contact_load (store, dlg_participant_get_id (participant),
+                                                     NULL);
+  dialog = dlg_record_editor_new_full (GTK_WIDGET (self), store, DLG_RECORD (participant),
+                                       _("Registration"), _("_Delete the Registration"),
+                                       participant_rows, &contact_hooks, contact,
+                                       (GDestroyNotify)contact_editor_free);
   dlg_edit_dialog_set_note (dialog, _("The quota profile is used for the draw. The contact "
                                       "details are kept apart and only used to invite the "
                                       "panel."));
-  editor->consent = dlg_edit_dialog_add_switch (dialog, _("Consent given"),
-                                                _("Required: the person agrees to the use of "
-                                                  "their data for the draw and the invitations"),
-                                                dlg_participant_get_consent (participant));
-  editor->channel = dlg_edit_dialog_add_choice (dialog, _("Channel"),
-                                                (const char * const *) channel_labels,
-                                                dlg_choice_index (
-                                                  &dlg_vocabulary_registration_channel, channel));
-  for (guint k = 0; k < G_N_ELEMENTS (text_categories); k++)
-    add_profile_choice (editor, dialog, k);
-  editor->prior = dlg_edit_dialog_add_switch (
-    dialog, self->profile != NULL
-              && dlg_profile_get_category_label (self->profile, "prior_participation") != NULL
-              ? dlg_profile_get_category_label (self->profile, "prior_participation")
-              : _("Took part before"), NULL, prior);
-
-  heading = gtk_label_new (_("Contact details (kept apart, for the invitations only)"));
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_widget_set_margin_top (heading, 12);
-  dlg_edit_dialog_add_widget (dialog, heading);
-  {
-    GtkWidget *list = gtk_list_box_new ();
-    const char *titles[] = { _("Full name"), _("Email"), _("Phone"), _("Address") };
-    const char *values[] = {
-      c != NULL ? dlg_participant_contact_get_full_name (c) : "",
-      c != NULL ? dlg_participant_contact_get_email (c) : "",
-      c != NULL ? dlg_participant_contact_get_phone (c) : "",
-      c != NULL ? dlg_participant_contact_get_address (c) : "",
-    };
-    GtkEditable **targets[] = { &editor->full_name, &editor->email, &editor->phone,
-                                &editor->address };
-
-    gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-    gtk_widget_add_css_class (list, "boxed-list");
-    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-      {
-        GtkWidget *row = adw_entry_row_new ();
-
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[i]);
-        gtk_editable_set_text (GTK_EDITABLE (row), values[i]);
-        gtk_list_box_append (GTK_LIST_BOX (list), row);
-        dlg_autosave_watch (dlg_edit_dialog_get_autosave (dialog), row);
-        *targets[i] = GTK_EDITABLE (row);
-      }
-    dlg_edit_dialog_add_widget (dialog, list);
-  }
-  dlg_edit_dialog_follow (dialog, store, DLG_TYPE_PARTICIPANT, participant_reload);
-  dlg_edit_dialog_follow (dialog, store, DLG_TYPE_PARTICIPANT_CONTACT, participant_reload);
-  if (dlg_participant_get_id (participant) != 0)
-    dlg_edit_dialog_set_delete (dialog, _("_Delete the Registration"), participant_delete);
-  gtk_window_present (GTK_WINDOW (dialog));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      contact->entries[i] = GTK_EDITABLE (gtk_builder_get_object (builder, ids[i]));
+      gtk_editable_set_text (contact->entries[i],
+                             contact->contact != NULL ? contact_get (contact->contact, i) : "");
+      dlg_autosave_watch (dlg_edit_dialog_get_autosave (dialog), GTK_WIDGET (contact->entries[i]));
+    }
+  dlg_edit_dialog_add_widget (dialog, GTK_WIDGET (gtk_builder_get_object (builder, "contact")));
+  dlg_record_editor_follow (dialog, DLG_TYPE_PARTICIPANT_CONTACT);
 }
 
 static void
@@ -511,155 +437,66 @@ add_participant_action (GtkWidget  *widget,
 
 /* ---------------------------------------------------------------- quota */
 
-typedef struct
-{
-  DlgRecruitmentView *view;
-  DlgQuota *item;
-  AdwComboRow   *criterion;
-  GPtrArray     *categories;   /* char *, one per choice of criterion */
-  GPtrArray     *values;       /* char *, one per choice of criterion */
-  GtkSpinButton *min;
-  GtkSpinButton *max;
-} QuotaEditor;
-
+/* Every criterion and value of the process, in the officer's words: a choice sets both. */
 static void
-quota_editor_free (QuotaEditor *editor)
+criterion_choices (DlgRecordEditorSetup *setup,
+                   DlgRecord            *record,
+                   gpointer              user_data)
 {
-  g_clear_object (&editor->item);
-  g_clear_pointer (&editor->categories, g_ptr_array_unref);
-  g_clear_pointer (&editor->values, g_ptr_array_unref);
-  g_free (editor);
-}
+  DlgProfile *profile = DLG_RECRUITMENT_VIEW (user_data)->profile;
+  DlgQuota *quota = DLG_QUOTA (record);
+  const char *category_id = dlg_quota_get_category (quota);
+  const char *value_id = dlg_quota_get_value (quota);
 
-static gboolean
-quota_save (gpointer   user_data,
-            GError   **error)
-{
-  QuotaEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  DlgQuota *item = editor->item;
-
-  guint selected = adw_combo_row_get_selected (editor->criterion);
-
-  if (selected >= editor->values->len
-      || *(const char *) g_ptr_array_index (editor->values, selected) == '\0')
+  /* A new quota starts with nothing chosen: closing the dialog then creates nothing. */
+  if (dlg_quota_get_id (quota) == 0)
+    dlg_record_editor_setup_add_choice (setup, _("Choose…"), NULL);
+  for (guint c = 0; profile != NULL && c < dlg_profile_get_n_categories (profile); c++)
     {
-      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
-                           _("Choose the criterion and the value of the quota."));
-      return FALSE;
+      const DlgProfileCategory *category = dlg_profile_get_category (profile, c);
+
+      for (guint v = 0; v < category->values->len; v++)
+        {
+          const DlgProfileValue *value = g_ptr_array_index (category->values, v);
+          g_autofree char *label = dlg_profile_describe (profile, category->category,
+                                                         value->value);
+
+          dlg_record_editor_setup_add_choice (setup, label,
+                                              g_variant_new_parsed ("{'category': <%s>, "
+                                                                    "'value': <%s>}",
+                                                                    category->category,
+                                                                    value->value));
+        }
     }
-  dlg_quota_set_category (item, g_ptr_array_index (editor->categories, selected));
-  dlg_quota_set_value (item, g_ptr_array_index (editor->values, selected));
-  dlg_quota_set_min (item, gtk_spin_button_get_value_as_int (editor->min));
-  dlg_quota_set_max (item, gtk_spin_button_get_value_as_int (editor->max));
-  return dlg_quota_save (store, item, error);
+  /* A quota on a value that does not fit is shown as it is, until another is chosen. */
+  if (dlg_quota_get_id (quota) != 0 && profile != NULL
+      && dlg_profile_get_value_label (profile, category_id, value_id) == NULL)
+    {
+      g_autofree char *label = dlg_profile_describe (profile, category_id, value_id);
+
+      dlg_record_editor_setup_add_choice (setup, label,
+                                          g_variant_new_parsed ("{'category': <%s>, "
+                                                                "'value': <%s>}",
+                                                                category_id, value_id));
+    }
 }
 
-/* The quota changed in the store (edited in its row of the view): show it. */
-static void
-quota_reload (DlgEditDialog *dialog,
-              gpointer       user_data)
-{
-  QuotaEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(DlgQuota) fresh = NULL;
-
-  if (dlg_quota_get_id (editor->item) == 0 || dlg_stage_view_base_get_context (base) == NULL ||
-      !(fresh = dlg_quota_load (dlg_stage_view_base_get_store (base),
-                                dlg_quota_get_id (editor->item), NULL)))
-    return;
-  g_set_object (&editor->item, fresh);
-  for (guint i = 0; i < editor->values->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (editor->categories, i), dlg_quota_get_category (fresh)) == 0
-        && g_strcmp0 (g_ptr_array_index (editor->values, i), dlg_quota_get_value (fresh)) == 0)
-      dlg_edit_dialog_refresh_choice (dialog, editor->criterion, i);
-  dlg_edit_dialog_refresh_spin (dialog, editor->min, dlg_quota_get_min (fresh));
-  dlg_edit_dialog_refresh_spin (dialog, editor->max, dlg_quota_get_max (fresh));
-}
+static const DlgRecordEditorRow quota_rows[] = {
+  { .property = "category", .label = N_("Criterion and value"), .setup = criterion_choices,
+    .message = N_("Choose the criterion and the value of the quota.") },
+  { .property = "min", .label = N_("At least"), .minimum = 0, .maximum = 1000 },
+  { .property = "max", .label = N_("At most"), .minimum = 0, .maximum = 1000 },
+  { NULL },
+};
 
 static void
-quota_delete (gpointer user_data)
-{
-  QuotaEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(GError) error = NULL;
-
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  gint64 id = dlg_quota_get_id (editor->item);
-
-  if (id != 0 && !dlg_quota_delete (store, id, &error))
-    g_message ("Could not delete: %s", error->message);
-}
-
-static DlgEditDialog *
 edit_quota (DlgRecruitmentView *self,
-           DlgQuota           *item)
+            DlgQuota           *item)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  QuotaEditor *editor = g_new0 (QuotaEditor, 1);
-  DlgEditDialog *dialog;
-
-  editor->view = self;
-  editor->item = g_object_ref (item);
-  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Quota"), quota_save, editor,
-                                (GDestroyNotify)quota_editor_free);
-  {
-    g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-    DlgProfile *profile = self->profile;
-    guint selected = 0;
-
-    editor->categories = g_ptr_array_new_with_free_func (g_free);
-    editor->values = g_ptr_array_new_with_free_func (g_free);
-    /* A new quota starts with nothing chosen: closing the dialog then creates nothing. */
-    if (dlg_quota_get_id (item) == 0)
-      {
-        g_ptr_array_add (editor->categories, g_strdup (""));
-        g_ptr_array_add (editor->values, g_strdup (""));
-        g_ptr_array_add (labels, g_strdup (_("Choose…")));
-      }
-    /* Every criterion and value of the process, in the officer's words. */
-    for (guint c = 0; profile != NULL && c < dlg_profile_get_n_categories (profile); c++)
-      {
-        const DlgProfileCategory *category = dlg_profile_get_category (profile, c);
-
-        for (guint v = 0; v < category->values->len; v++)
-          {
-            const DlgProfileValue *value = g_ptr_array_index (category->values, v);
-
-            if (g_strcmp0 (category->category, dlg_quota_get_category (item)) == 0
-                && g_strcmp0 (value->value, dlg_quota_get_value (item)) == 0)
-              selected = editor->values->len;
-            g_ptr_array_add (editor->categories, g_strdup (category->category));
-            g_ptr_array_add (editor->values, g_strdup (value->value));
-            g_ptr_array_add (labels, dlg_profile_describe (profile, category->category,
-                                                           value->value));
-          }
-      }
-    /* A quota on a value that does not fit is shown as it is, until another is chosen. */
-    if (dlg_quota_get_id (item) != 0 && profile != NULL
-        && dlg_profile_get_value_label (profile, dlg_quota_get_category (item),
-                                        dlg_quota_get_value (item)) == NULL)
-      {
-        selected = editor->values->len;
-        g_ptr_array_add (editor->categories, g_strdup (dlg_quota_get_category (item)));
-        g_ptr_array_add (editor->values, g_strdup (dlg_quota_get_value (item)));
-        g_ptr_array_add (labels, dlg_profile_describe (profile, dlg_quota_get_category (item),
-                                                       dlg_quota_get_value (item)));
-      }
-    g_ptr_array_add (labels, NULL);
-    editor->criterion = dlg_edit_dialog_add_choice (dialog, _("Criterion and value"),
-                                                    (const char *const *) labels->pdata,
-                                                    selected);
-  }
-  editor->min = dlg_edit_dialog_add_spin (dialog, _("At least"), 0, 1000, dlg_quota_get_min (item));
-  editor->max = dlg_edit_dialog_add_spin (dialog, _("At most"), 0, 1000, dlg_quota_get_max (item));
-  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_QUOTA,
-                          quota_reload);
-  if (dlg_quota_get_id (item) != 0)
-    dlg_edit_dialog_set_delete (dialog, _("_Delete the Quota"), quota_delete);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  dlg_record_editor_new_full (GTK_WIDGET (self),
+                              dlg_stage_view_base_get_store (DLG_STAGE_VIEW_BASE (self)),
+                              DLG_RECORD (item), _("Quota"), _("_Delete the Quota"), quota_rows,
+                              NULL, self, NULL);
 }
 
 /* A quota edited in place: minimum, maximum and target share, saved as typed. */

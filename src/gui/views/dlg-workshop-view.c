@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Records are edited in a DlgEditDialog and saved as the officer types, like the free-form
+ * Sessions are edited in the dialog generated from their field table (DlgRecordEditor), with
+ * their attendance under it, and saved as the officer types, like the free-form
  * fields; the lists follow DlgStore::changed.
  */
 
@@ -14,9 +15,8 @@
 
 #include "dlg-workshop-view.h"
 #include "dlg-attendance-row.h"
-#include "dlg-edit-dialog.h"
+#include "dlg-record-editor.h"
 #include "dlg-record-section.h"
-#include "dlg-field-binding.h"
 #include "dlg-view-util.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
@@ -90,96 +90,27 @@ attendance_list (DlgWorkshopView *self,
 
 /* ---------------------------------------------------------------- session */
 
-typedef struct
-{
-  DlgWorkshopView *view;
-  DlgSession *item;
-  GtkEditable *title;
-  GtkEditable *starts_at;
-  GtkEditable *place;
-  GtkTextView *notes;
-} SessionEditor;
+/* A session's date may hold its time of day (a sync, an import): the view checks a date alone. */
+static const DlgRecordEditorRow session_rows[] = {
+  { .property = "title", .label = N_("Title") },
+  { .property = "starts-at", .label = N_("Date (year-month-day)"),
+    .flags = DLG_RECORD_EDITOR_DATE_TIME },
+  { .property = "place", .label = N_("Place") },
+  { .property = "notes", .label = N_("Notes") },
+  { NULL },
+};
 
+/* The session's dialog, with its attendance under the fields once it is saved. */
 static void
-session_editor_free (SessionEditor *editor)
-{
-  g_clear_object (&editor->item);
-  g_free (editor);
-}
-
-static gboolean
-session_save (gpointer   user_data,
-              GError   **error)
-{
-  SessionEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  DlgSession *item = editor->item;
-  g_autofree char *notes = dlg_text_view_dup_text (editor->notes);
-  const char *date = gtk_editable_get_text (editor->starts_at);
-
-  if (strlen (date) <= 10 && !dlg_view_check_date (date, error))
-    return FALSE;
-  dlg_session_set_title (item, gtk_editable_get_text (editor->title));
-  dlg_session_set_starts_at (item, date);
-  dlg_session_set_place (item, gtk_editable_get_text (editor->place));
-  dlg_session_set_notes (item, notes);
-  return dlg_session_save (store, item, error);
-}
-
-/* The session changed in the store: show it (what the officer is typing stays). */
-static void
-session_reload (DlgEditDialog *dialog,
-                gpointer       user_data)
-{
-  SessionEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(DlgSession) fresh = NULL;
-
-  if (dlg_session_get_id (editor->item) == 0 || dlg_stage_view_base_get_context (base) == NULL ||
-      !(fresh = dlg_session_load (dlg_stage_view_base_get_store (base),
-                                  dlg_session_get_id (editor->item), NULL)))
-    return;
-  g_set_object (&editor->item, fresh);
-  dlg_edit_dialog_refresh_entry (dialog, editor->title, dlg_session_get_title (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->starts_at, dlg_session_get_starts_at (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->place, dlg_session_get_place (fresh));
-  dlg_edit_dialog_refresh_text (dialog, editor->notes, dlg_session_get_notes (fresh));
-}
-
-static void
-session_delete (gpointer user_data)
-{
-  SessionEditor *editor = user_data;
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (editor->view);
-  g_autoptr(GError) error = NULL;
-
-  DlgStore *store = dlg_stage_view_base_get_store (base);
-  gint64 id = dlg_session_get_id (editor->item);
-
-  if (id != 0 && !dlg_session_delete (store, id, &error))
-    g_message ("Could not delete: %s", error->message);
-}
-
-static DlgEditDialog *
 edit_session (DlgWorkshopView *self,
-             DlgSession      *item)
+              DlgSession      *item)
 {
-  DlgStageViewBase *base = DLG_STAGE_VIEW_BASE (self);
-  SessionEditor *editor = g_new0 (SessionEditor, 1);
   DlgEditDialog *dialog;
 
-  editor->view = self;
-  editor->item = g_object_ref (item);
-  dialog = dlg_edit_dialog_new (GTK_WIDGET (self), _("Session"), session_save, editor,
-                                (GDestroyNotify)session_editor_free);
-  editor->title = dlg_edit_dialog_add_entry (dialog, _("Title"), dlg_session_get_title (item));
-  editor->starts_at = dlg_edit_dialog_add_entry (dialog, _("Date (year-month-day)"),
-                                                 dlg_session_get_starts_at (item));
-  editor->place = dlg_edit_dialog_add_entry (dialog, _("Place"), dlg_session_get_place (item));
-  editor->notes = dlg_edit_dialog_add_text (dialog, _("Notes"), dlg_session_get_notes (item));
-  dlg_edit_dialog_follow (dialog, dlg_stage_view_base_get_store (base), DLG_TYPE_SESSION,
-                          session_reload);
+  dialog = dlg_record_editor_new (GTK_WIDGET (self),
+                                  dlg_stage_view_base_get_store (DLG_STAGE_VIEW_BASE (self)),
+                                  DLG_RECORD (item), _("Session"), _("_Delete the Session"),
+                                  session_rows);
   if (dlg_session_get_id (item) != 0)
     {
       g_autoptr(GtkWidget) attendance = attendance_list (self, dlg_session_get_id (item));
@@ -189,10 +120,6 @@ edit_session (DlgWorkshopView *self,
   else
     dlg_edit_dialog_set_note (dialog, _("Attendance can be taken once the session is saved: "
                                         "give it a title and a date, then open it again."));
-  if (dlg_session_get_id (item) != 0)
-    dlg_edit_dialog_set_delete (dialog, _("_Delete the Session"), session_delete);
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
 }
 
 static char *

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Views use it for actors, decisions, participants, recommendations, commitments…: they add
- * rows, keep the returned widgets in their own data, and read them back in the save function.
+ * DlgRecordEditor builds one from a record's field table (actors, decisions, sessions,
+ * commitments, registrations…); a view with a record of its own kind adds rows, keeps the
+ * returned widgets in its own data, and reads them back in the save function.
  * The save runs through a DlgAutosave (same delay as the free-form fields) and once more when
  * the window closes, so nothing typed is lost. A new record is created by its first save that
  * the core accepts; until then the core's message is shown under the rows.
@@ -237,33 +238,38 @@ dlg_edit_dialog_add_entry (DlgEditDialog *self,
   return GTK_EDITABLE (row);
 }
 
+/* (transfer none): object @id of the dialog's row fragments, built alone into @builder. */
+static gpointer
+build_row (GtkBuilder *builder,
+           const char *id)
+{
+  const char *ids[] = { id, NULL };
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_builder_add_objects_from_resource (builder, RESOURCE_PATH "dlg-edit-dialog-rows.ui",
+                                              ids, &error))
+    g_error ("dlg-edit-dialog-rows.ui: %s", error->message);
+  return gtk_builder_get_object (builder, id);
+}
+
 GtkTextView *
 dlg_edit_dialog_add_text (DlgEditDialog *self,
                           const char    *title,
                           const char    *text)
 {
-  GtkWidget *box, *label, *view;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  GtkWidget *box;
+  GtkTextView *view;
 
   g_return_val_if_fail (DLG_IS_EDIT_DIALOG (self), NULL);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  label = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_widget_add_css_class (view, "card");
-  gtk_widget_add_css_class (view, "dlg-text");
-  gtk_widget_set_size_request (view, -1, 90);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                            text != NULL ? text : "", -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                  label, NULL, -1);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), view);
+  box = build_row (builder, "text_box");
+  view = GTK_TEXT_VIEW (gtk_builder_get_object (builder, "text_view"));
+  gtk_label_set_text (GTK_LABEL (gtk_builder_get_object (builder, "text_label")), title);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
   gtk_box_append (self->extra, box);
-  watch (self, view);
-  return GTK_TEXT_VIEW (view);
+  watch (self, GTK_WIDGET (view));
+  return view;
 }
 
 GtkSpinButton *
@@ -273,20 +279,21 @@ dlg_edit_dialog_add_spin (DlgEditDialog *self,
                           double         max,
                           double         value)
 {
-  GtkWidget *row, *spin;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  GtkWidget *row;
+  GtkSpinButton *spin;
 
   g_return_val_if_fail (DLG_IS_EDIT_DIALOG (self), NULL);
 
-  row = adw_action_row_new ();
+  row = build_row (builder, "spin_row");
+  spin = GTK_SPIN_BUTTON (gtk_builder_get_object (builder, "spin"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  spin = gtk_spin_button_new_with_range (min, max, 1);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
-  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  /* Configured as gtk_spin_button_new_with_range() does, which sizes its text to the range. */
+  gtk_spin_button_configure (spin, gtk_adjustment_new (min, min, max, 1, 10, 0), 1, 0);
+  gtk_spin_button_set_value (spin, value);
   gtk_list_box_append (self->rows, row);
-  watch (self, spin);
-  return GTK_SPIN_BUTTON (spin);
+  watch (self, GTK_WIDGET (spin));
+  return spin;
 }
 
 AdwComboRow *
@@ -316,22 +323,21 @@ dlg_edit_dialog_add_switch (DlgEditDialog *self,
                             const char    *subtitle,
                             gboolean       active)
 {
-  GtkWidget *row, *sw;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  GtkWidget *row;
+  GtkSwitch *sw;
 
   g_return_val_if_fail (DLG_IS_EDIT_DIALOG (self), NULL);
 
-  row = adw_action_row_new ();
+  row = build_row (builder, "switch_row");
+  sw = GTK_SWITCH (gtk_builder_get_object (builder, "switch"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  sw = gtk_switch_new ();
-  gtk_switch_set_active (GTK_SWITCH (sw), active);
-  gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), sw);
+  gtk_switch_set_active (sw, active);
   gtk_list_box_append (self->rows, row);
-  watch (self, sw);
-  return GTK_SWITCH (sw);
+  watch (self, GTK_WIDGET (sw));
+  return sw;
 }
 
 /* Any other widget, under the rows; the caller watches it if it edits the record. */
