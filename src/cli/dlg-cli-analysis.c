@@ -21,8 +21,9 @@
 #define EXCERPT_CHARS  100
 #define SHOWN_IDS      5
 
-static char *opt_db;
-static gboolean opt_json;
+#define opt_db dlg_cli_opt_db
+#define opt_json dlg_cli_opt_json
+
 static int opt_count = DLG_ANALYSIS_DEFAULT_THEMES;
 static char *opt_seed;
 
@@ -41,12 +42,24 @@ texts_clear (Texts *texts)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Texts, texts_clear)
 
-static const GOptionEntry common_entries[] = {
-  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The database (default: the app's)"),
-    N_("FILE") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
+static const GOptionEntry themes_entries[] = {
+  { "count", 0, 0, G_OPTION_ARG_INT, &opt_count, N_("How many themes to suggest (default 8)"),
+    N_("N") },
+  { "seed", 0, 0, G_OPTION_ARG_STRING, &opt_seed,
+    N_("The seed: the same contributions and seed give the same themes (default 1)"),
+    N_("S") },
   { NULL }
 };
+
+DLG_CLI_SPEC_ONE (themes, N_("PROCESS suggest"),
+                  N_("Suggest themes from the contributions of a process (words they share, "
+                     "computed here, nothing sent): each with a label, its top terms, its size "
+                     "and its contributions. Nothing is applied."), themes_entries, TRUE);
+
+DLG_CLI_SPEC_ONE (duplicates, N_("PROCESS"),
+                  N_("Group the contributions of a process that say the same thing word for "
+                     "word or nearly (“RAS”, a campaign’s text copied with small edits), "
+                     "largest group first. Nothing is applied."), NULL, TRUE);
 
 static void
 add_text_cb (const char *uuid,
@@ -294,20 +307,8 @@ int
 dlg_cli_themes (int    argc,
                 char **argv)
 {
-  static const GOptionEntry entries[] = {
-    { "count", 0, 0, G_OPTION_ARG_INT, &opt_count, N_("How many themes to suggest (default 8)"),
-      N_("N") },
-    { "seed", 0, 0, G_OPTION_ARG_STRING, &opt_seed,
-      N_("The seed: the same contributions and seed give the same themes (default 1)"),
-      N_("S") },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context =
-    dlg_cli_context_new (_("PROCESS suggest"),
-                 _("Suggest themes from the contributions of a process (words they share, "
-                   "computed here, nothing sent): each with a label, its top terms, its size "
-                   "and its contributions. Nothing is applied."),
-                         common_entries, entries);
+    dlg_cli_context_new (&dlg_cli_themes_spec, &dlg_cli_themes_spec.verbs[0]);
 
   if (!dlg_cli_parse (context, &argc, &argv, "themes"))
     return DLG_CLI_USAGE;
@@ -384,11 +385,7 @@ dlg_cli_duplicates (int    argc,
                     char **argv)
 {
   g_autoptr(GOptionContext) context =
-    dlg_cli_context_new (_("PROCESS"),
-                 _("Group the contributions of a process that say the same thing word for "
-                   "word or nearly (“RAS”, a campaign’s text copied with small edits), "
-                   "largest group first. Nothing is applied."),
-                         common_entries, NULL);
+    dlg_cli_context_new (&dlg_cli_duplicates_spec, &dlg_cli_duplicates_spec.verbs[0]);
   g_auto(Texts) texts = { NULL, NULL };
   g_autoptr(DlgAnalysisDuplicates) duplicates = NULL;
   g_autoptr(GError) error = NULL;

@@ -5,9 +5,12 @@
 
 #pragma once
 
-#include <glib.h>
+#include "dlg-cli-common.h"
 
 G_BEGIN_DECLS
+
+extern const DlgCliSpec dlg_cli_themes_spec;
+extern const DlgCliSpec dlg_cli_duplicates_spec;
 
 int dlg_cli_themes     (int    argc,
                         char **argv);

@@ -170,6 +170,54 @@ progress_cb (double      fraction,
   fflush (stderr);
 }
 
+static char *opt_features;
+static char *opt_people;
+static char *opt_size;
+static char *opt_algorithm;
+static char *opt_seed;
+static char *opt_households;
+static char *opt_id_column;
+static char *opt_out;
+static char *opt_probabilities;
+static char *opt_reserve;
+static gboolean opt_json;
+static gboolean opt_progress;
+
+static const GOptionEntry draw_entries[] = {
+  { "features", 0, 0, G_OPTION_ARG_FILENAME, &opt_features,
+    N_("Quotas: CSV with feature,value,min,max[,min_flex,max_flex]"), N_("FILE") },
+  { "people", 0, 0, G_OPTION_ARG_FILENAME, &opt_people,
+    N_("Pool: CSV with an id column and one column per category"), N_("FILE") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, &opt_size, N_("Panel size"), N_("K") },
+  { "algorithm", 0, 0, G_OPTION_ARG_STRING, &opt_algorithm,
+    N_("leximin (default), maximin or legacy"), N_("NAME") },
+  { "seed", 0, 0, G_OPTION_ARG_STRING, &opt_seed,
+    N_("Seed of the draw (random when not given; the same seed replays the draw)"), N_("N") },
+  { "households", 0, 0, G_OPTION_ARG_STRING, &opt_households,
+    N_("Columns that make up a household (at most one person per household)"),
+    N_("COL,COL") },
+  { "id-column", 0, 0, G_OPTION_ARG_STRING, &opt_id_column,
+    N_("Column of ids (default: “id” or a column ending in “_id”)"), N_("COL") },
+  { "reserve", 0, 0, G_OPTION_ARG_STRING, &opt_reserve,
+    N_("Length of the reserve list (default: the panel size)"), N_("N") },
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out,
+    N_("Write the panel and the reserve list to this CSV file"), N_("FILE") },
+  { "probabilities", 0, 0, G_OPTION_ARG_FILENAME, &opt_probabilities,
+    N_("Write every person’s selection probability to this CSV file"), N_("FILE") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print the result as JSON"), NULL },
+  { "progress", 0, 0, G_OPTION_ARG_NONE, &opt_progress,
+    N_("Show the progress on stderr even when it is not a terminal"), NULL },
+  { NULL }
+};
+
+const DlgCliSpec dlg_cli_draw_spec = {
+  "draw", (const DlgCliVerb[]) {
+    { NULL, "", N_("Draw a panel by lot, fairly, from a pool of volunteers and quotas."),
+      draw_entries, NULL, FALSE, NULL, NULL, TRUE },
+    { NULL }
+  }
+};
+
 /**
  * dlg_cli_draw:
  * @argc: number of arguments
@@ -181,46 +229,8 @@ int
 dlg_cli_draw (int    argc,
               char **argv)
 {
-  g_autofree char *features = NULL;
-  g_autofree char *people = NULL;
-  g_autofree char *size_text = NULL;
-  g_autofree char *algorithm_text = NULL;
-  g_autofree char *seed_text = NULL;
-  g_autofree char *households = NULL;
-  g_autofree char *id_column = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *probabilities = NULL;
-  g_autofree char *reserve_text = NULL;
-  gboolean json = FALSE;
-  gboolean show_progress = FALSE;
   Progress progress = { isatty (STDERR_FILENO), 0, NULL };
-  GOptionEntry entries[] = {
-    { "features", 0, 0, G_OPTION_ARG_FILENAME, &features,
-      N_("Quotas: CSV with feature,value,min,max[,min_flex,max_flex]"), N_("FILE") },
-    { "people", 0, 0, G_OPTION_ARG_FILENAME, &people,
-      N_("Pool: CSV with an id column and one column per category"), N_("FILE") },
-    { "size", 0, 0, G_OPTION_ARG_STRING, &size_text, N_("Panel size"), N_("K") },
-    { "algorithm", 0, 0, G_OPTION_ARG_STRING, &algorithm_text,
-      N_("leximin (default), maximin or legacy"), N_("NAME") },
-    { "seed", 0, 0, G_OPTION_ARG_STRING, &seed_text,
-      N_("Seed of the draw (random when not given; the same seed replays the draw)"), N_("N") },
-    { "households", 0, 0, G_OPTION_ARG_STRING, &households,
-      N_("Columns that make up a household (at most one person per household)"),
-      N_("COL,COL") },
-    { "id-column", 0, 0, G_OPTION_ARG_STRING, &id_column,
-      N_("Column of ids (default: “id” or a column ending in “_id”)"), N_("COL") },
-    { "reserve", 0, 0, G_OPTION_ARG_STRING, &reserve_text,
-      N_("Length of the reserve list (default: the panel size)"), N_("N") },
-    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out,
-      N_("Write the panel and the reserve list to this CSV file"), N_("FILE") },
-    { "probabilities", 0, 0, G_OPTION_ARG_FILENAME, &probabilities,
-      N_("Write every person’s selection probability to this CSV file"), N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
-    { "progress", 0, 0, G_OPTION_ARG_NONE, &show_progress,
-      N_("Show the progress on stderr even when it is not a terminal"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) context = g_option_context_new ("draw");
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgDrawInput) input = dlg_draw_input_new ();
   g_autoptr(DlgDrawResult) result = NULL;
@@ -230,27 +240,27 @@ dlg_cli_draw (int    argc,
 
   g_option_context_set_summary (context, _("Draw a panel by lot, fairly, from a pool of "
                                            "volunteers and quotas."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, draw_entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
   if (argc > 1)
     return usage_error (context, _("Unexpected argument."));
-  if (features == NULL || people == NULL || size_text == NULL)
+  if (opt_features == NULL || opt_people == NULL || opt_size == NULL)
     return usage_error (context, _("--features, --people and --size are required."));
-  if (!parse_unsigned (size_text, G_MAXINT, &size) || size == 0)
+  if (!parse_unsigned (opt_size, G_MAXINT, &size) || size == 0)
     return usage_error (context, _("The size must be a whole number of people, at least 1."));
-  if (algorithm_text != NULL && !dlg_draw_algorithm_from_string (algorithm_text, &algorithm))
+  if (opt_algorithm != NULL && !dlg_draw_algorithm_from_string (opt_algorithm, &algorithm))
     return usage_error (context, _("The algorithm must be leximin, maximin or legacy."));
-  if (seed_text == NULL)
+  if (opt_seed == NULL)
     seed = g_random_int ();
-  else if (!parse_unsigned (seed_text, G_MAXUINT32, &seed))
+  else if (!parse_unsigned (opt_seed, G_MAXUINT32, &seed))
     return usage_error (context, _("The seed must be a whole number from 0 to 4294967295."));
-  if (reserve_text != NULL && !parse_unsigned (reserve_text, G_MAXINT, &reserve))
+  if (opt_reserve != NULL && !parse_unsigned (opt_reserve, G_MAXINT, &reserve))
     return usage_error (context, _("The reserve length must be a whole number."));
-  if (households != NULL)
+  if (opt_households != NULL)
     {
-      household_columns = g_strsplit (households, ",", -1);
+      household_columns = g_strsplit (opt_households, ",", -1);
       for (guint i = 0; household_columns[i] != NULL; i++)
         if (*g_strstrip (household_columns[i]) == '\0')
           return usage_error (context, _("A household column name is empty."));
@@ -259,13 +269,13 @@ dlg_cli_draw (int    argc,
   dlg_draw_input_set_size (input, size);
   dlg_draw_input_set_seed (input, seed);
   dlg_draw_input_set_algorithm (input, algorithm);
-  if (reserve_text != NULL)
+  if (opt_reserve != NULL)
     dlg_draw_input_set_reserve_size (input, reserve);
-  if (dlg_draw_csv_read_features (input, features, &error)
-      && dlg_draw_csv_read_people (input, people, id_column,
+  if (dlg_draw_csv_read_features (input, opt_features, &error)
+      && dlg_draw_csv_read_people (input, opt_people, opt_id_column,
                                    (const char *const *) household_columns, &error))
     {
-      gboolean report = progress.terminal || show_progress;
+      gboolean report = progress.terminal || opt_progress;
 
       result = dlg_draw_run (input, NULL, report ? progress_cb : NULL, &progress, &error);
       if (progress.terminal && progress.last_step != NULL)
@@ -273,14 +283,15 @@ dlg_cli_draw (int    argc,
       g_free (progress.last_step);
     }
   if (result == NULL
-      || (out != NULL && !write_panel_csv (result, out, &error))
-      || (probabilities != NULL && !write_probabilities_csv (result, probabilities, &error)))
+      || (opt_out != NULL && !write_panel_csv (result, opt_out, &error))
+      || (opt_probabilities != NULL
+          && !write_probabilities_csv (result, opt_probabilities, &error)))
     {
       g_printerr ("dialogue-cli draw: %s\n", error->message);
       return 1;
     }
 
-  if (json)
+  if (opt_json)
     {
       g_autofree char *text = dlg_draw_result_to_json (result);
 

@@ -5,9 +5,11 @@
 
 #pragma once
 
-#include <glib.h>
+#include "dlg-cli-common.h"
 
 G_BEGIN_DECLS
+
+extern const DlgCliSpec dlg_cli_draw_spec;
 
 int dlg_cli_draw (int    argc,
                   char **argv);

@@ -15,7 +15,8 @@
 #include "dlg-cli-common.h"
 #include "dlg-cli-export.h"
 
-static char *opt_db;
+#define opt_db dlg_cli_opt_db
+
 static char *opt_format;
 static char *opt_out;
 static char *opt_licence;
@@ -26,7 +27,6 @@ static int opt_round = DLG_EXPORT_ROUND_NONE;
 static void
 reset_options (void)
 {
-  g_clear_pointer (&opt_db, g_free);
   g_clear_pointer (&opt_format, g_free);
   g_clear_pointer (&opt_out, g_free);
   g_clear_pointer (&opt_licence, g_free);
@@ -50,33 +50,37 @@ usage (const char *format,
   return dlg_cli_usage ("export", message);
 }
 
+static const GOptionEntry export_entries[] = {
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("csv, xlsx, json or geojson"),
+    N_("FORMAT") },
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out,
+    N_("The file to write (replaced only once it is complete)"), N_("FILE") },
+  { "bom", 0, 0, G_OPTION_ARG_NONE, &opt_bom,
+    N_("For CSV: start with a byte order mark, for spreadsheets that need one"), NULL },
+  { "open-data", 0, 0, G_OPTION_ARG_NONE, &opt_open_data,
+    N_("No personal data: pseudonyms, masked e-mails, phones and addresses; a data "
+       "dictionary and the licence beside the file"), NULL },
+  { "round-coordinates", 0, 0, G_OPTION_ARG_INT, &opt_round,
+    N_("Keep this many decimal places of latitudes and longitudes (0 to 8)"),
+    N_("DIGITS") },
+  { "licence", 0, 0, G_OPTION_ARG_STRING, &opt_licence,
+    N_("The licence of open data: etalab-2.0 (Licence Ouverte 2.0, the default), "
+       "odbl-1.0, cc-by-4.0 or cc0-1.0"), N_("ID") },
+  { NULL }
+};
+
+DLG_CLI_SPEC_ONE (export, N_("PROCESS WHAT"),
+                  N_("Export the contributions, recommendations, responses, commitments, "
+                     "participants or journal of a process. With --open-data, the file holds no "
+                     "personal data and can be published."), export_entries, FALSE);
+
 /* dialogue-cli export PROCESS WHAT --format F --out FILE [--bom] [--open-data]
  * [--round-coordinates N] [--licence ID] */
 int
 dlg_cli_export (int    argc,
                 char **argv)
 {
-  const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The database (default: the app’s)"),
-      N_("FILE") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("csv, xlsx, json or geojson"),
-      N_("FORMAT") },
-    { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out,
-      N_("The file to write (replaced only once it is complete)"), N_("FILE") },
-    { "bom", 0, 0, G_OPTION_ARG_NONE, &opt_bom,
-      N_("For CSV: start with a byte order mark, for spreadsheets that need one"), NULL },
-    { "open-data", 0, 0, G_OPTION_ARG_NONE, &opt_open_data,
-      N_("No personal data: pseudonyms, masked e-mails, phones and addresses; a data "
-         "dictionary and the licence beside the file"), NULL },
-    { "round-coordinates", 0, 0, G_OPTION_ARG_INT, &opt_round,
-      N_("Keep this many decimal places of latitudes and longitudes (0 to 8)"),
-      N_("DIGITS") },
-    { "licence", 0, 0, G_OPTION_ARG_STRING, &opt_licence,
-      N_("The licence of open data: etalab-2.0 (Licence Ouverte 2.0, the default), "
-         "odbl-1.0, cc-by-4.0 or cc0-1.0"), N_("ID") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("PROCESS WHAT"));
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GError) error = NULL;
@@ -85,13 +89,7 @@ dlg_cli_export (int    argc,
   DlgExportWhat what;
 
   reset_options ();
-  g_option_context_set_summary (context,
-                                _("Export the contributions, recommendations, responses, "
-                                  "commitments, participants or journal of a process. With "
-                                  "--open-data, the file holds no personal data and can be "
-                                  "published."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  context = dlg_cli_context_new (&dlg_cli_export_spec, &dlg_cli_export_spec.verbs[0]);
   if (!dlg_cli_parse (context, &argc, &argv, "export"))
     return DLG_CLI_USAGE;
   if (argc != 3)

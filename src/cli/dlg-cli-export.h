@@ -5,7 +5,11 @@
 
 #pragma once
 
+#include "dlg-cli-common.h"
+
 G_BEGIN_DECLS
+
+extern const DlgCliSpec dlg_cli_export_spec;
 
 int dlg_cli_export (int argc, char **argv);
 

@@ -12,22 +12,21 @@
 #include "dlg-cli-common.h"
 #include "dlg-cli-import.h"
 
-static char *opt_db;
+#define opt_db dlg_cli_opt_db
+#define opt_json dlg_cli_opt_json
+
 static char *opt_format;
 static char *opt_locale;
 static char *opt_map;
 static gboolean opt_dry_run;
-static gboolean opt_json;
 
 static void
 reset_options (void)
 {
-  g_clear_pointer (&opt_db, g_free);
   g_clear_pointer (&opt_format, g_free);
   g_clear_pointer (&opt_locale, g_free);
   g_clear_pointer (&opt_map, g_free);
   opt_dry_run = FALSE;
-  opt_json = FALSE;
 }
 
 static void
@@ -92,28 +91,31 @@ print_report_json (const DlgImportReport *report)
   dlg_cli_print_json (root);
 }
 
+static const GOptionEntry import_entries[] = {
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format,
+    N_("decidim, consul, capcollectif, polis or csv (default: detected)"), N_("FORMAT") },
+  { "locale", 0, 0, G_OPTION_ARG_STRING, &opt_locale,
+    N_("The language to take from translated columns (title/ca, body/es…)"), N_("LANG") },
+  { "map", 0, 0, G_OPTION_ARG_STRING, &opt_map,
+    N_("For the csv format: which column is what (title, body, author, date, channel, "
+       "feature, latitude, longitude, area, id)"), N_("COL=FIELD,…") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, &opt_dry_run,
+    N_("Count what would be added, updated and skipped; write nothing"), NULL },
+  { NULL }
+};
+
+DLG_CLI_SPEC_ONE (import, N_("PROCESS FILE"),
+                  N_("Import the contributions of a platform’s export (Decidim, CONSUL, Cap "
+                     "Collectif, Pol.is) or of any CSV into a process. Importing a file again "
+                     "updates what it gave."), import_entries, TRUE);
+
 /* dialogue-cli import PROCESS FILE [--format F] [--locale L] [--map COL=FIELD,…] [--dry-run]
  * [--json] */
 int
 dlg_cli_import (int    argc,
                 char **argv)
 {
-  const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The database (default: the app’s)"),
-      N_("FILE") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format,
-      N_("decidim, consul, capcollectif, polis or csv (default: detected)"), N_("FORMAT") },
-    { "locale", 0, 0, G_OPTION_ARG_STRING, &opt_locale,
-      N_("The language to take from translated columns (title/ca, body/es…)"), N_("LANG") },
-    { "map", 0, 0, G_OPTION_ARG_STRING, &opt_map,
-      N_("For the csv format: which column is what (title, body, author, date, channel, "
-         "feature, latitude, longitude, area, id)"), N_("COL=FIELD,…") },
-    { "dry-run", 0, 0, G_OPTION_ARG_NONE, &opt_dry_run,
-      N_("Count what would be added, updated and skipped; write nothing"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("PROCESS FILE"));
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(DlgImportReport) report = NULL;
@@ -121,12 +123,7 @@ dlg_cli_import (int    argc,
   DlgImportOptions options = { 0 };
 
   reset_options ();
-  g_option_context_set_summary (context,
-                                _("Import the contributions of a platform’s export (Decidim, "
-                                  "CONSUL, Cap Collectif, Pol.is) or of any CSV into a "
-                                  "process. Importing a file again updates what it gave."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  context = dlg_cli_context_new (&dlg_cli_import_spec, &dlg_cli_import_spec.verbs[0]);
   if (!dlg_cli_parse (context, &argc, &argv, "import"))
     return DLG_CLI_USAGE;
   if (argc != 3)

@@ -7,85 +7,117 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "dlg-cli-common.h"
 #include "dlg-cli-process.h"
 
-static char *opt_db;
-static gboolean opt_json;
+#define opt_db dlg_cli_opt_db
+#define opt_json dlg_cli_opt_json
+
+static char *opt_title;
+static gboolean opt_restore;
+static char *opt_reason;
+static gboolean opt_verify;
+static char *opt_csv;
+static char *opt_contacts_csv;
+
+static const GOptionEntry create_entries[] = {
+  { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("The title of the new process"),
+    N_("TITLE") },
+  { NULL }
+};
+
+static const GOptionEntry archive_entries[] = {
+  { "restore", 0, 0, G_OPTION_ARG_NONE, &opt_restore, N_("Bring an archived process back"),
+    NULL },
+  { NULL }
+};
+
+static const GOptionEntry stage_entries[] = {
+  { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason, N_("Why the stage is skipped or reopened"),
+    N_("TEXT") },
+  { NULL }
+};
+
+static const GOptionEntry journal_entries[] = {
+  { "verify", 0, 0, G_OPTION_ARG_NONE, &opt_verify,
+    N_("Check the chain of hashes; exit 1 naming the first broken entry"), NULL },
+  { "csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_csv,
+    N_("Write the journal to FILE as CSV (RFC 4180, UTF-8); “-” for standard output"),
+    N_("FILE") },
+  { NULL }
+};
+
+static const GOptionEntry panel_entries[] = {
+  { "contacts-csv", 0, 0, G_OPTION_ARG_FILENAME, &opt_contacts_csv,
+    N_("Write the names and contact details of the drawn panel to FILE (CSV, for a mail "
+       "merge); the journal records it"), N_("FILE") },
+  { NULL }
+};
+
+/* The fields of a process "process get" and "process set" name: its own two, then the texts
+ * of the stages as the store keys them. */
+static const char *const own_fields[] = { "title", "summary", NULL };
+
+static const char *const *
+process_field_names (void)
+{
+  static char **names;
+
+  if (g_once_init_enter (&names))
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      g_strv_builder_addv (builder, (const char **) own_fields);
+      g_strv_builder_addv (builder, (const char **) dlg_process_field_keys ());
+      g_once_init_leave (&names, g_strv_builder_end (builder));
+    }
+  return (const char *const *) names;
+}
+
+DLG_CLI_SPEC_ONE (demo, "", N_("Create the demo process."), NULL, FALSE);
+DLG_CLI_SPEC_ONE (processes, "", N_("List the processes."), NULL, TRUE);
+DLG_CLI_SPEC_ONE (show, N_("PROCESS"), N_("Show the twelve stages of a process."), NULL, TRUE);
+DLG_CLI_SPEC_ONE (stage, N_("PROCESS STAGE start|done|skip|reopen"),
+                  N_("Change the state of a stage."), stage_entries, FALSE);
+DLG_CLI_SPEC_ONE (journal, N_("PROCESS"), N_("List the journal of a process."), journal_entries,
+                  TRUE);
+DLG_CLI_SPEC_ONE (panel, N_("PROCESS"), N_("Export the contact details of the drawn panel."),
+                  panel_entries, FALSE);
+
+static const DlgCliVerb process_verbs[] = {
+  { "create", "", N_("Create a process"), create_entries, NULL, TRUE },
+  { "get", N_("PROCESS [FIELD]"), N_("Print the fields of a process, or one of them"), NULL,
+    NULL, TRUE, NULL, process_field_names },
+  { "set", N_("PROCESS FIELD VALUE"),
+    N_("Change a field of a process (a stage’s text: the stage must not be done); VALUE “-” "
+       "reads it from standard input"), NULL, NULL,
+    FALSE, NULL, process_field_names },
+  { "archive", N_("PROCESS"), N_("Archive a process (or --restore it)"), archive_entries, NULL,
+    FALSE },
+  { NULL }
+};
+
+const DlgCliSpec dlg_cli_process_spec = { "process", process_verbs };
 
 static void
 reset_options (void)
 {
-  g_clear_pointer (&opt_db, g_free);
-  opt_json = FALSE;
+  g_clear_pointer (&opt_title, g_free);
+  g_clear_pointer (&opt_reason, g_free);
+  g_clear_pointer (&opt_csv, g_free);
+  g_clear_pointer (&opt_contacts_csv, g_free);
+  opt_restore = opt_verify = FALSE;
 }
 
 static GOptionContext *
-new_context (const char *parameters,
-             const char *summary,
-             gboolean    with_json)
+new_context (const DlgCliSpec *spec)
 {
-  static const GOptionEntry db_entry[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The database (default: the app’s)"),
-      N_("FILE") },
-    { NULL }
-  };
-  static const GOptionEntry json_entry[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  GOptionContext *context = g_option_context_new (parameters);
-
   reset_options ();
-  g_option_context_set_summary (context, summary);
-  g_option_context_add_main_entries (context, db_entry, GETTEXT_PACKAGE);
-  if (with_json)
-    g_option_context_add_main_entries (context, json_entry, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  return context;
-}
-
-/* A member: a string, or null when @value is NULL. */
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_boolean (JsonBuilder *builder,
-             const char  *name,
-             gboolean     value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_boolean_value (builder, value);
-}
-
-/* Prints what @builder holds; the command's exit code. */
-static int
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-  dlg_cli_print_json (root);
-  return DLG_CLI_OK;
+  return dlg_cli_context_new (spec, &spec->verbs[0]);
 }
 
 /* id, uuid and title, as `processes` and `process create` print them */
@@ -93,41 +125,12 @@ static void
 add_process_members (JsonBuilder *builder,
                      DlgProcess  *process)
 {
-  add_int (builder, "id", dlg_process_get_id (process));
-  add_string (builder, "uuid", dlg_process_get_uuid (process));
-  add_string (builder, "title", dlg_process_get_title (process));
-}
-
-static DlgProcess *
-find_process (DlgStore   *store,
-              const char *reference)
-{
-  g_autoptr(GError) error = NULL;
-  DlgProcess *process = dlg_process_find (store, reference, &error);
-
-  if (process == NULL)
-    dlg_cli_fail (error);
-  return process;
-}
-
-/* The one process a command names (its number or uuid) in @store, opened from --db; %NULL
- * after saying why, with *@status the command's exit code. */
-static DlgProcess *
-open_process (const char  *command,
-              int          argc,
-              char       **argv,
-              DlgStore   **store,
-              int         *status)
-{
-  *status = DLG_CLI_ERROR;
-  if (argc != 2)
-    {
-      *status = dlg_cli_usage (command, _("Name one process (its number or uuid)."));
-      return NULL;
-    }
-  if (!(*store = dlg_cli_open_store (opt_db)))
-    return NULL;
-  return find_process (*store, argv[1]);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, dlg_process_get_id (process));
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, dlg_process_get_uuid (process));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, dlg_process_get_title (process));
 }
 
 /* dialogue-cli demo */
@@ -135,7 +138,7 @@ int
 dlg_cli_demo (int    argc,
               char **argv)
 {
-  g_autoptr(GOptionContext) context = new_context ("", _("Create the demo process."), FALSE);
+  g_autoptr(GOptionContext) context = new_context (&dlg_cli_demo_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean created;
@@ -163,7 +166,7 @@ int
 dlg_cli_processes (int    argc,
                    char **argv)
 {
-  g_autoptr(GOptionContext) context = new_context ("", _("List the processes."), TRUE);
+  g_autoptr(GOptionContext) context = new_context (&dlg_cli_processes_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(GListModel) list = NULL;
   g_autoptr(GError) error = NULL;
@@ -190,8 +193,10 @@ dlg_cli_processes (int    argc,
         {
           json_builder_begin_object (builder);
           add_process_members (builder, process);
-          add_string (builder, "stage", dlg_stage_to_id (stage));
-          add_boolean (builder, "archived", dlg_process_get_archived (process));
+          json_builder_set_member_name (builder, "stage");
+          json_builder_add_string_value (builder, dlg_stage_to_id (stage));
+          json_builder_set_member_name (builder, "archived");
+          json_builder_add_boolean_value (builder, dlg_process_get_archived (process));
           json_builder_end_object (builder);
         }
       else
@@ -201,7 +206,25 @@ dlg_cli_processes (int    argc,
     }
   json_builder_end_array (builder);
 
-  return opt_json ? print_json (builder) : DLG_CLI_OK;
+  if (opt_json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      dlg_cli_print_json (root);
+    }
+  return DLG_CLI_OK;
+}
+
+static DlgProcess *
+find_process (DlgStore   *store,
+              const char *reference)
+{
+  g_autoptr(GError) error = NULL;
+  DlgProcess *process = dlg_process_find (store, reference, &error);
+
+  if (process == NULL)
+    dlg_cli_fail (error);
+  return process;
 }
 
 /* Pads to @width characters (not bytes), for aligned columns in any language. */
@@ -216,24 +239,39 @@ pad (const char *text,
   return g_string_free (padded, FALSE);
 }
 
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 /* dialogue-cli show PROCESS [--json] */
 int
 dlg_cli_show (int    argc,
               char **argv)
 {
   g_autoptr(GOptionContext) context =
-    new_context (_("PROCESS"), _("Show the twelve stages of a process."), TRUE);
+    new_context (&dlg_cli_show_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GListModel) stages = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  int status;
 
   if (!dlg_cli_parse (context, &argc, &argv, "show"))
     return DLG_CLI_USAGE;
-  if (!(process = open_process ("show", argc, argv, &store, &status)))
-    return status;
+  if (argc != 2)
+    return dlg_cli_usage ("show", _("Name one process (its number or uuid)."));
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+  if (!(process = find_process (store, argv[1])))
+    return DLG_CLI_ERROR;
   if (!(stages = dlg_stage_list (store, dlg_process_get_id (process), &error)))
     return dlg_cli_fail (error);
 
@@ -241,10 +279,15 @@ dlg_cli_show (int    argc,
     g_print ("%s\n", dlg_process_get_title (process));
 
   json_builder_begin_object (builder);
-  add_int (builder, "id", dlg_process_get_id (process));
-  add_string (builder, "uuid", dlg_process_get_uuid (process));
-  add_string (builder, "title", dlg_process_get_title (process));
-  add_string (builder, "current_stage", dlg_stage_to_id (dlg_process_get_current_stage (process)));
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, dlg_process_get_id (process));
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, dlg_process_get_uuid (process));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, dlg_process_get_title (process));
+  json_builder_set_member_name (builder, "current_stage");
+  json_builder_add_string_value (builder,
+                                 dlg_stage_to_id (dlg_process_get_current_stage (process)));
   json_builder_set_member_name (builder, "stages");
   json_builder_begin_array (builder);
   for (guint i = 0; i < DLG_N_STAGES; i++)
@@ -254,12 +297,15 @@ dlg_cli_show (int    argc,
       DlgStageState state = dlg_stage_info_get_state (info);
 
       json_builder_begin_object (builder);
-      add_string (builder, "stage", dlg_stage_to_id (stage));
-      add_string (builder, "label", dlg_stage_get_label (stage));
-      add_string (builder, "state", dlg_stage_state_to_id (state));
-      add_string (builder, "started_at", dlg_stage_info_get_started_at (info));
-      add_string (builder, "ended_at", dlg_stage_info_get_ended_at (info));
-      add_string (builder, "reason", dlg_stage_info_get_reason (info));
+      json_builder_set_member_name (builder, "stage");
+      json_builder_add_string_value (builder, dlg_stage_to_id (stage));
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, dlg_stage_get_label (stage));
+      json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, dlg_stage_state_to_id (state));
+      add_string_or_null (builder, "started_at", dlg_stage_info_get_started_at (info));
+      add_string_or_null (builder, "ended_at", dlg_stage_info_get_ended_at (info));
+      add_string_or_null (builder, "reason", dlg_stage_info_get_reason (info));
       json_builder_end_object (builder);
 
       if (!opt_json)
@@ -280,50 +326,192 @@ dlg_cli_show (int    argc,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  return opt_json ? print_json (builder) : DLG_CLI_OK;
+  if (opt_json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      dlg_cli_print_json (root);
+    }
+  return DLG_CLI_OK;
 }
 
-/* dialogue-cli process create --title TITLE [--json] */
+static gboolean
+is_process_field (const char *name)
+{
+  return g_strv_contains (process_field_names (), name);
+}
+
+static int
+unknown_field (const char *usage,
+               const char *name)
+{
+  g_autofree char *known = g_strjoinv (", ", (char **) process_field_names ());
+  g_autofree char *message =
+    g_strdup_printf (_("Unknown field “%s”. The fields are: %s."), name, known);
+
+  return dlg_cli_usage (usage, message);
+}
+
+/* The value of a field of a process, "" when unset; NULL with @error. */
+static char *
+get_process_field (DlgStore    *store,
+                   DlgProcess  *process,
+                   const char  *name,
+                   GError     **error)
+{
+  if (g_str_equal (name, "title"))
+    return g_strdup (dlg_process_get_title (process));
+  if (g_str_equal (name, "summary"))
+    return g_strdup (dlg_process_get_summary (process) != NULL ?
+                     dlg_process_get_summary (process) : "");
+  return dlg_process_get_field (store, dlg_process_get_id (process), name, error);
+}
+
+/* The call the window makes for the field, so that the same stage rule and journal apply. */
+static gboolean
+set_process_field (DlgStore    *store,
+                   DlgProcess  *process,
+                   const char  *name,
+                   const char  *value,
+                   GError     **error)
+{
+  gint64 id = dlg_process_get_id (process);
+
+  if (g_str_equal (name, "title"))
+    return dlg_process_rename (store, id, value, error);
+  if (g_str_equal (name, "summary"))
+    return dlg_process_set_summary (store, id, value, error);
+  /* The window journals a burst of typing once it settles; one command is one burst. */
+  return dlg_process_set_field (store, id, name, value, error) &&
+         dlg_journal_settle (store, 0, NULL, error);
+}
+
+
+static int
+run_process_verb (const DlgCliSpec *spec,
+                  const DlgCliVerb *verb,
+                  int               argc,
+                  char            **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *usage = g_strjoin (" ", spec->name, verb->name, NULL);
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean create = g_str_equal (verb->name, "create");
+  gboolean get = g_str_equal (verb->name, "get");
+  gboolean set = g_str_equal (verb->name, "set");
+  int n_args;
+
+  reset_options ();
+  context = dlg_cli_context_new (spec, verb);
+  if (!dlg_cli_parse (context, &argc, &argv, usage))
+    return DLG_CLI_USAGE;
+  n_args = argc - 1;
+  if ((create && n_args != 0) || (get && n_args != 1 && n_args != 2) || (set && n_args != 3) ||
+      (!create && !get && !set && n_args != 1))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Use “%s %s”."), usage, _(verb->parameters));
+
+      return dlg_cli_usage (usage, *verb->parameters != '\0' ? message
+                                                              : _("This verb takes no argument."));
+    }
+  if (create && opt_title == NULL)
+    return dlg_cli_usage (usage, _("Give the title with --title."));
+  if ((get && n_args == 2) || set)
+    if (!is_process_field (argv[2]))
+      return unknown_field (usage, argv[2]);
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+
+  if (create)
+    {
+      if (!(process = dlg_process_create (store, opt_title, &error)))
+        return dlg_cli_fail (error);
+      if (opt_json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          add_process_members (builder, process);
+          json_builder_end_object (builder);
+          dlg_cli_print_builder (builder);
+        }
+      else
+        g_print (_("Process created: %lld\n"), (long long) dlg_process_get_id (process));
+      return DLG_CLI_OK;
+    }
+
+  if (!(process = find_process (store, argv[1])))
+    return DLG_CLI_ERROR;
+
+  if (set)
+    {
+      g_autofree char *value = NULL;
+
+      /* "-": the text comes from standard input (a long text, several lines). */
+      if (g_str_equal (argv[3], "-"))
+        {
+          GString *text = g_string_new (NULL);
+          char buffer[4096];
+          gsize n;
+
+          while ((n = fread (buffer, 1, sizeof buffer, stdin)) > 0)
+            g_string_append_len (text, buffer, n);
+          value = g_string_free (text, FALSE);
+        }
+      else
+        value = g_strdup (argv[3]);
+      if (!set_process_field (store, process, argv[2], value, &error))
+        return dlg_cli_fail (error);
+      return DLG_CLI_OK;
+    }
+
+  if (get)
+    {
+      const char *const *names = process_field_names ();
+      const char *one[] = { n_args == 2 ? argv[2] : NULL, NULL };
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      if (n_args == 2)
+        names = one;
+      json_builder_begin_object (builder);
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          g_autofree char *value = get_process_field (store, process, names[i], &error);
+
+          if (value == NULL)
+            return dlg_cli_fail (error);
+          json_builder_set_member_name (builder, names[i]);
+          json_builder_add_string_value (builder, value);
+          if (opt_json)
+            continue;
+          if (n_args == 2)
+            g_print ("%s\n", value);
+          else
+            g_print ("%s\t%s\n", names[i], g_strdelimit (value, "\t\r\n", ' '));
+        }
+      json_builder_end_object (builder);
+      if (opt_json)
+        dlg_cli_print_builder (builder);
+      return DLG_CLI_OK;
+    }
+
+  /* archive */
+  if (dlg_process_get_archived (process) == !opt_restore)
+    return DLG_CLI_OK;
+  if (!dlg_process_set_archived (store, dlg_process_get_id (process), !opt_restore, &error))
+    return dlg_cli_fail (error);
+  return DLG_CLI_OK;
+}
+
+/* dialogue-cli process create|get|set|archive … */
 int
 dlg_cli_process (int    argc,
                  char **argv)
 {
-  g_autofree char *title = NULL;
-  const GOptionEntry entries[] = {
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The title of the new process"),
-      N_("TITLE") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context =
-    new_context (_("create"), _("Create a process."), TRUE);
-  g_autoptr(DlgStore) store = NULL;
-  g_autoptr(DlgProcess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!dlg_cli_parse (context, &argc, &argv, "process"))
-    return DLG_CLI_USAGE;
-  if (argc != 2 || !g_str_equal (argv[1], "create"))
-    return dlg_cli_usage ("process", _("Use “process create --title TITLE”."));
-  if (title == NULL)
-    return dlg_cli_usage ("process", _("Give the title with --title."));
-  if (!(store = dlg_cli_open_store (opt_db)))
-    return DLG_CLI_ERROR;
-  if (!(process = dlg_process_create (store, title, &error)))
-    return dlg_cli_fail (error);
-
-  if (opt_json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      add_process_members (builder, process);
-      json_builder_end_object (builder);
-      return print_json (builder);
-    }
-  else
-    g_print (_("Process created: %lld\n"), (long long) dlg_process_get_id (process));
-  return DLG_CLI_OK;
+  return dlg_cli_run_verbs (&dlg_cli_process_spec, argc, argv, run_process_verb);
 }
 
 /* dialogue-cli stage PROCESS STAGE start|done|skip|reopen [--reason TEXT] */
@@ -331,21 +519,14 @@ int
 dlg_cli_stage (int    argc,
                char **argv)
 {
-  g_autofree char *reason = NULL;
-  const GOptionEntry entries[] = {
-    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why the stage is skipped or reopened"),
-      N_("TEXT") },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context =
-    new_context (_("PROCESS STAGE start|done|skip|reopen"), _("Change the state of a stage."), FALSE);
+    new_context (&dlg_cli_stage_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GError) error = NULL;
   DlgStage stage;
   DlgTransition transition;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!dlg_cli_parse (context, &argc, &argv, "stage"))
     return DLG_CLI_USAGE;
   if (argc != 4)
@@ -374,7 +555,8 @@ dlg_cli_stage (int    argc,
   if (!(process = find_process (store, argv[1])))
     return DLG_CLI_ERROR;
 
-  if (!dlg_stage_apply (store, dlg_process_get_id (process), stage, transition, reason, &error))
+  if (!dlg_stage_apply (store, dlg_process_get_id (process), stage, transition, opt_reason,
+                        &error))
     return dlg_cli_fail (error);
 
   g_print ("%s: %s\n", dlg_stage_get_label (stage),
@@ -414,18 +596,8 @@ int
 dlg_cli_journal (int    argc,
                  char **argv)
 {
-  gboolean verify = FALSE;
-  g_autofree char *csv_path = NULL;
-  const GOptionEntry entries[] = {
-    { "verify", 0, 0, G_OPTION_ARG_NONE, &verify,
-      N_("Check the chain of hashes; exit 1 naming the first broken entry"), NULL },
-    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
-      N_("Write the journal to FILE as CSV (RFC 4180, UTF-8); “-” for standard output"),
-      N_("FILE") },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context =
-    new_context (_("PROCESS"), _("List the journal of a process."), TRUE);
+    new_context (&dlg_cli_journal_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GListModel) entries_list = NULL;
@@ -433,28 +605,35 @@ dlg_cli_journal (int    argc,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   gint64 n_checked = 0;
   gboolean intact = TRUE;
-  int status;
   guint n;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!dlg_cli_parse (context, &argc, &argv, "journal"))
     return DLG_CLI_USAGE;
-  if (!(process = open_process ("journal", argc, argv, &store, &status)))
-    return status;
+  if (argc != 2)
+    return dlg_cli_usage ("journal", _("Name one process (its number or uuid)."));
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+  if (!(process = find_process (store, argv[1])))
+    return DLG_CLI_ERROR;
 
-  if (verify)
+  if (opt_verify)
     {
       intact = dlg_journal_verify (store, dlg_process_get_id (process), &n_checked, &error);
       if (!intact && !g_error_matches (error, DLG_ERROR, DLG_ERROR_JOURNAL_BROKEN))
         return dlg_cli_fail (error);
       if (opt_json)
         {
+          g_autoptr(JsonNode) root = NULL;
+
           json_builder_begin_object (builder);
-          add_boolean (builder, "intact", intact);
-          add_int (builder, "entries", n_checked);
-          add_string (builder, "error", intact ? NULL : error->message);
+          json_builder_set_member_name (builder, "intact");
+          json_builder_add_boolean_value (builder, intact);
+          json_builder_set_member_name (builder, "entries");
+          json_builder_add_int_value (builder, n_checked);
+          add_string_or_null (builder, "error", intact ? NULL : error->message);
           json_builder_end_object (builder);
-          print_json (builder);
+          root = json_builder_get_root (builder);
+          dlg_cli_print_json (root);
         }
       else if (intact)
         g_print (_("The journal is intact (%lld entries).\n"), (long long) n_checked);
@@ -465,18 +644,18 @@ dlg_cli_journal (int    argc,
 
   if (!(entries_list = dlg_journal_list (store, dlg_process_get_id (process), &error)))
     return dlg_cli_fail (error);
-  if (csv_path != NULL)
+  if (opt_csv != NULL)
     {
       g_autoptr(GFile) file = NULL;
 
-      if (g_str_equal (csv_path, "-"))
+      if (g_str_equal (opt_csv, "-"))
         {
           g_autofree char *csv = dlg_journal_to_csv (entries_list);
 
           g_print ("%s", csv);
           return DLG_CLI_OK;
         }
-      file = g_file_new_for_commandline_arg (csv_path);
+      file = g_file_new_for_commandline_arg (opt_csv);
       if (!dlg_journal_export_csv (entries_list, file, &error))
         return dlg_cli_fail (error);
       return DLG_CLI_OK;
@@ -490,20 +669,28 @@ dlg_cli_journal (int    argc,
       if (opt_json)
         {
           json_builder_begin_object (builder);
-          add_int (builder, "seq", dlg_journal_entry_get_seq (entry));
-          add_string (builder, "at", dlg_journal_entry_get_at (entry));
-          add_string (builder, "actor", dlg_journal_entry_get_actor (entry));
-          add_string (builder, "action", dlg_journal_entry_get_action (entry));
-          add_string (builder, "object_type", dlg_journal_entry_get_object_type (entry));
-          add_string (builder, "object_id", dlg_journal_entry_get_object_id (entry));
-          add_string (builder, "summary", dlg_journal_entry_get_summary (entry));
-          add_string (builder, "hash", dlg_journal_entry_get_hash (entry));
-          add_string (builder, "action_label",
+          json_builder_set_member_name (builder, "seq");
+          json_builder_add_int_value (builder, dlg_journal_entry_get_seq (entry));
+          json_builder_set_member_name (builder, "at");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_at (entry));
+          json_builder_set_member_name (builder, "actor");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_actor (entry));
+          json_builder_set_member_name (builder, "action");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_action (entry));
+          json_builder_set_member_name (builder, "object_type");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_object_type (entry));
+          json_builder_set_member_name (builder, "object_id");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_object_id (entry));
+          json_builder_set_member_name (builder, "summary");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_summary (entry));
+          json_builder_set_member_name (builder, "hash");
+          json_builder_add_string_value (builder, dlg_journal_entry_get_hash (entry));
+          add_string_or_null (builder, "action_label",
                               dlg_journal_action_get_label (dlg_journal_entry_get_action (entry)));
-          add_string (builder, "stage", dlg_journal_entry_get_stage (entry));
-          add_string (builder, "field", dlg_journal_entry_get_field (entry));
-          add_string (builder, "old_value", dlg_journal_entry_get_old_value (entry));
-          add_string (builder, "new_value", dlg_journal_entry_get_new_value (entry));
+          add_string_or_null (builder, "stage", dlg_journal_entry_get_stage (entry));
+          add_string_or_null (builder, "field", dlg_journal_entry_get_field (entry));
+          add_string_or_null (builder, "old_value", dlg_journal_entry_get_old_value (entry));
+          add_string_or_null (builder, "new_value", dlg_journal_entry_get_new_value (entry));
           json_builder_end_object (builder);
         }
       else
@@ -520,7 +707,13 @@ dlg_cli_journal (int    argc,
     }
   json_builder_end_array (builder);
 
-  return opt_json ? print_json (builder) : DLG_CLI_OK;
+  if (opt_json)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+      dlg_cli_print_json (root);
+    }
+  return DLG_CLI_OK;
 }
 
 /* dialogue-cli panel PROCESS --contacts-csv FILE */
@@ -528,35 +721,30 @@ int
 dlg_cli_panel (int    argc,
                char **argv)
 {
-  g_autofree char *contacts_csv = NULL;
-  const GOptionEntry entries[] = {
-    { "contacts-csv", 0, 0, G_OPTION_ARG_FILENAME, &contacts_csv,
-      N_("Write the names and contact details of the drawn panel to FILE (CSV, for a mail "
-         "merge); the journal records it"), N_("FILE") },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context =
-    new_context (_("PROCESS"), _("Export the contact details of the drawn panel."), FALSE);
+    new_context (&dlg_cli_panel_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  int status;
   guint n = 0;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!dlg_cli_parse (context, &argc, &argv, "panel"))
     return DLG_CLI_USAGE;
-  if (argc == 2 && contacts_csv == NULL)
+  if (argc != 2)
+    return dlg_cli_usage ("panel", _("Name one process (its number or uuid)."));
+  if (opt_contacts_csv == NULL)
     return dlg_cli_usage ("panel", _("Say where to write the contacts: --contacts-csv FILE."));
-  if (!(process = open_process ("panel", argc, argv, &store, &status)))
-    return status;
-  file = g_file_new_for_commandline_arg (contacts_csv);
+  if (!(store = dlg_cli_open_store (opt_db)))
+    return DLG_CLI_ERROR;
+  if (!(process = find_process (store, argv[1])))
+    return DLG_CLI_ERROR;
+  file = g_file_new_for_commandline_arg (opt_contacts_csv);
   if (!dlg_participant_contact_export_panel (store, dlg_process_get_id (process), file, &n,
                                              &error))
     return dlg_cli_fail (error);
   g_print (g_dngettext (GETTEXT_PACKAGE, "The contact details of %u person were written to %s.\n",
                         "The contact details of %u people were written to %s.\n", n),
-           n, contacts_csv);
+           n, opt_contacts_csv);
   return DLG_CLI_OK;
 }

@@ -19,36 +19,60 @@
 #include "dlg-cli-sync.h"
 #include "dlg-sync.h"
 
-static char *opt_db;
+#define opt_db dlg_cli_opt_db
+#define opt_json dlg_cli_opt_json
+
 static char *opt_site;
 static char *opt_token_file;
 static char *opt_title;
 static char *opt_uuid;
-static gboolean opt_json;
 static int opt_page_size;
 static gint64 opt_resolve;
 static char *opt_keep;
 static gboolean opt_confirm_missing;
 
-static GOptionContext *
-new_context (const char         *parameters,
-             const char         *summary,
-             const GOptionEntry *extra)
-{
-  static const GOptionEntry common[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("The database (default: the app's)"),
-      N_("FILE") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  GOptionContext *context = g_option_context_new (parameters);
+static const GOptionEntry sync_entries[] = {
+  { "site", 0, 0, G_OPTION_ARG_STRING, &opt_site,
+    N_("The site's address (default: the last one used)"), N_("URL") },
+  { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_token_file,
+    N_("Read the token from FILE (default: $DIALOGUE_TOKEN, then the keyring)"),
+    N_("FILE") },
+  { "confirm-missing", 0, 0, G_OPTION_ARG_NONE, &opt_confirm_missing,
+    N_("Go on when the site no longer lists many items (they are kept, marked “no longer "
+       "on the site”)"), NULL },
+  { "page-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &opt_page_size, NULL, NULL },
+  { NULL }
+};
 
-  g_option_context_set_summary (context, summary);
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
-  if (extra != NULL)
-    g_option_context_add_main_entries (context, extra, GETTEXT_PACKAGE);
-  return context;
+static const GOptionEntry narrative_entries[] = {
+  { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("The narrative's title"), N_("T") },
+  { "uuid", 0, 0, G_OPTION_ARG_STRING, &opt_uuid,
+    N_("Update this narrative (default: the one with the same title)"), N_("UUID") },
+  { NULL }
+};
+
+static const GOptionEntry conflicts_entries[] = {
+  { "resolve", 0, 0, G_OPTION_ARG_INT64, &opt_resolve, N_("Resolve the conflict number ID"),
+    N_("ID") },
+  { "keep", 0, 0, G_OPTION_ARG_STRING, &opt_keep,
+    N_("What to keep: mine, theirs (the site’s) or copy (mine as a copy)"), N_("WHAT") },
+  { NULL }
+};
+
+DLG_CLI_SPEC_ONE (sync, "", N_("Push the changes waiting to be published, then pull what "
+                                "citizens contributed on the site."), sync_entries, TRUE);
+DLG_CLI_SPEC_ONE (contributions, N_("PROCESS"), N_("List the contributions of a process (online "
+                                                   "ones come with sync)."), NULL, TRUE);
+DLG_CLI_SPEC_ONE (narrative, N_("PROCESS publish FILE.md"),
+                  N_("Publish a narrative written in Markdown; the next sync sends it to the "
+                     "site."), narrative_entries, TRUE);
+DLG_CLI_SPEC_ONE (conflicts, "", N_("List the conflicts between your changes and the site's, or "
+                                    "resolve one."), conflicts_entries, TRUE);
+
+static GOptionContext *
+new_context (const DlgCliSpec *spec)
+{
+  return dlg_cli_context_new (spec, &spec->verbs[0]);
 }
 
 static char *
@@ -152,21 +176,8 @@ int
 dlg_cli_sync (int    argc,
               char **argv)
 {
-  static const GOptionEntry entries[] = {
-    { "site", 0, 0, G_OPTION_ARG_STRING, &opt_site,
-      N_("The site's address (default: the last one used)"), N_("URL") },
-    { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &opt_token_file,
-      N_("Read the token from FILE (default: $DIALOGUE_TOKEN, then the keyring)"),
-      N_("FILE") },
-    { "confirm-missing", 0, 0, G_OPTION_ARG_NONE, &opt_confirm_missing,
-      N_("Go on when the site no longer lists many items (they are kept, marked “no longer "
-         "on the site”)"), NULL },
-    { "page-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &opt_page_size, NULL, NULL },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context =
-    new_context ("", _("Push the changes waiting to be published, then pull what citizens "
-                       "contributed on the site."), entries);
+    new_context (&dlg_cli_sync_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgSyncClient) client = NULL;
   g_autoptr(GError) error = NULL;
@@ -275,8 +286,7 @@ dlg_cli_contributions (int    argc,
                        char **argv)
 {
   g_autoptr(GOptionContext) context =
-    new_context (_("PROCESS"), _("List the contributions of a process (online ones come "
-                                 "with sync)."), NULL);
+    new_context (&dlg_cli_contributions_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GError) error = NULL;
@@ -346,16 +356,8 @@ int
 dlg_cli_narrative (int    argc,
                    char **argv)
 {
-  static const GOptionEntry entries[] = {
-    { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("The narrative's title"), N_("T") },
-    { "uuid", 0, 0, G_OPTION_ARG_STRING, &opt_uuid,
-      N_("Update this narrative (default: the one with the same title)"), N_("UUID") },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context =
-    new_context (_("PROCESS publish FILE.md"),
-                 _("Publish a narrative written in Markdown; the next sync sends it to the "
-                   "site."), entries);
+    new_context (&dlg_cli_narrative_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(GError) error = NULL;
@@ -406,16 +408,8 @@ int
 dlg_cli_conflicts (int    argc,
                    char **argv)
 {
-  static const GOptionEntry entries[] = {
-    { "resolve", 0, 0, G_OPTION_ARG_INT64, &opt_resolve, N_("Resolve the conflict number ID"),
-      N_("ID") },
-    { "keep", 0, 0, G_OPTION_ARG_STRING, &opt_keep,
-      N_("What to keep: mine, theirs (the site’s) or copy (mine as a copy)"), N_("WHAT") },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context =
-    new_context ("", _("List the conflicts between your changes and the site's, or resolve "
-                       "one."), entries);
+    new_context (&dlg_cli_conflicts_spec);
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;

@@ -5,7 +5,14 @@
 
 #pragma once
 
+#include "dlg-cli-common.h"
+
 G_BEGIN_DECLS
+
+extern const DlgCliSpec dlg_cli_sync_spec;
+extern const DlgCliSpec dlg_cli_contributions_spec;
+extern const DlgCliSpec dlg_cli_narrative_spec;
+extern const DlgCliSpec dlg_cli_conflicts_spec;
 
 int dlg_cli_sync          (int    argc,
                            char **argv);

@@ -20,30 +20,49 @@
 #include "dlg-cli-draw.h"
 #include "dlg-cli-export.h"
 #include "dlg-cli-import.h"
+#include "dlg-cli-manual.h"
 #include "dlg-cli-process.h"
+#include "dlg-cli-record.h"
 #include "dlg-cli-sync.h"
 
-static const struct {
-  const char    *name;
-  DlgCliCommand  run;
-  const char    *summary;
-} commands[] = {
-  { "demo", dlg_cli_demo, N_("Create the demo process (once)") },
-  { "processes", dlg_cli_processes, N_("List the processes") },
-  { "process", dlg_cli_process, N_("Create a process") },
-  { "show", dlg_cli_show, N_("Show the stages of a process") },
-  { "stage", dlg_cli_stage, N_("Start, close or skip a stage") },
-  { "journal", dlg_cli_journal, N_("List or verify the journal of a process") },
-  { "contributions", dlg_cli_contributions, N_("List the contributions of a process") },
-  { "themes", dlg_cli_themes, N_("Suggest themes from the contributions of a process") },
-  { "duplicates", dlg_cli_duplicates, N_("Group duplicate and near-duplicate contributions") },
-  { "export", dlg_cli_export, N_("Export records as CSV, XLSX, JSON or GeoJSON; open data") },
-  { "import", dlg_cli_import, N_("Import contributions from a platform’s export or a CSV") },
-  { "narrative", dlg_cli_narrative, N_("Publish a narrative of a process") },
-  { "sync", dlg_cli_sync, N_("Sync with the public site") },
-  { "conflicts", dlg_cli_conflicts, N_("List or resolve sync conflicts") },
-  { "panel", dlg_cli_panel, N_("Export the contact details of the drawn panel (CSV)") },
-  { "draw", dlg_cli_draw, N_("Draw a panel by lot, fairly, from CSV files of quotas and people") },
+/* A command declares its options in a DlgCliSpec (HACKING.md, "The command line"). */
+static const DlgCliCommandEntry commands[] = {
+  { "demo", dlg_cli_demo, N_("Create the demo process (once)"), &dlg_cli_demo_spec },
+  { "processes", dlg_cli_processes, N_("List the processes"), &dlg_cli_processes_spec },
+  { "process", dlg_cli_process, N_("Create, read, change or archive a process"),
+    &dlg_cli_process_spec },
+  { "show", dlg_cli_show, N_("Show the stages of a process"), &dlg_cli_show_spec },
+  { "stage", dlg_cli_stage, N_("Start, close or skip a stage"), &dlg_cli_stage_spec },
+  { "journal", dlg_cli_journal, N_("List or verify the journal of a process"),
+    &dlg_cli_journal_spec },
+  { "contributions", dlg_cli_contributions, N_("List the contributions of a process"),
+    &dlg_cli_contributions_spec },
+  { "themes", dlg_cli_themes, N_("Suggest themes from the contributions of a process"),
+    &dlg_cli_themes_spec },
+  { "duplicates", dlg_cli_duplicates, N_("Group duplicate and near-duplicate contributions"),
+    &dlg_cli_duplicates_spec },
+  { "export", dlg_cli_export, N_("Export records as CSV, XLSX, JSON or GeoJSON; open data"),
+    &dlg_cli_export_spec },
+  { "import", dlg_cli_import, N_("Import contributions from a platform’s export or a CSV"),
+    &dlg_cli_import_spec },
+  { "narrative", dlg_cli_narrative, N_("Publish a narrative of a process"),
+    &dlg_cli_narrative_spec },
+  { "sync", dlg_cli_sync, N_("Sync with the public site"), &dlg_cli_sync_spec },
+  { "conflicts", dlg_cli_conflicts, N_("List or resolve sync conflicts"), &dlg_cli_conflicts_spec },
+  { "panel", dlg_cli_panel, N_("Export the contact details of the drawn panel (CSV)"),
+    &dlg_cli_panel_spec },
+  { "draw", dlg_cli_draw, N_("Draw a panel by lot, fairly, from CSV files of quotas and people"),
+    &dlg_cli_draw_spec },
+  { "participant", dlg_cli_record, N_("Register, list or change participants"),
+    &dlg_cli_participant_spec },
+  { "session", dlg_cli_record, N_("Add, list or change workshop sessions"),
+    &dlg_cli_session_spec },
+  { "recommendation", dlg_cli_record, N_("Add, list or change recommendations"),
+    &dlg_cli_recommendation_spec },
+  { "position", dlg_cli_record, N_("Set or list the positions of the argued response"),
+    &dlg_cli_position_spec },
+  { "commitment", dlg_cli_record, N_("Add, list, change or report on commitments"),
+    &dlg_cli_commitment_spec },
 };
 
 static void
@@ -52,7 +71,7 @@ print_help (FILE *out)
   fprintf (out, "%s\n\n", _("Usage: dialogue-cli COMMAND [OPTION…]"));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("“dialogue-cli COMMAND --help” describes the options of a command."));
 }
 
@@ -77,6 +96,7 @@ main (int   argc,
       char *argv[])
 {
   setup_gettext ();
+  g_set_prgname ("dialogue-cli");
 
   if (argc < 2)
     {
@@ -87,6 +107,17 @@ main (int   argc,
       g_str_equal (argv[1], "help"))
     {
       print_help (stdout);
+      return DLG_CLI_OK;
+    }
+  /* The build makes the man page and the completion from the option tables. */
+  if (g_str_equal (argv[1], "--print-man"))
+    {
+      dlg_cli_print_man (commands, G_N_ELEMENTS (commands));
+      return DLG_CLI_OK;
+    }
+  if (g_str_equal (argv[1], "--print-completion"))
+    {
+      dlg_cli_print_completion (commands, G_N_ELEMENTS (commands));
       return DLG_CLI_OK;
     }
   if (g_str_equal (argv[1], "--version"))

@@ -465,6 +465,26 @@ dlg_process_touch (DlgStore    *store,
   return dlg_store_step_done (store, touch, error);
 }
 
+/**
+ * dlg_process_field_keys:
+ *
+ * Returns: (transfer none): the DLG_FIELD_ keys of the stages' texts, in stage order, for code
+ *   that lists them (the command line)
+ */
+const char *const *
+dlg_process_field_keys (void)
+{
+  static const char *const keys[] = {
+    DLG_FIELD_DIAGNOSTIC_STEERING, DLG_FIELD_DIAGNOSTIC_OBJECT, DLG_FIELD_DIAGNOSTIC_QUESTIONS,
+    DLG_FIELD_DIAGNOSTIC_CONSTRAINTS, DLG_FIELD_DIAGNOSTIC_METHODS, DLG_FIELD_SPEC_OBJECTIVES,
+    DLG_FIELD_SPEC_PUBLICS, DLG_FIELD_SPEC_BUDGET, DLG_FIELD_SPEC_CALENDAR,
+    DLG_FIELD_MANDATE_QUESTION, DLG_FIELD_MANDATE_PERIMETER, DLG_FIELD_MANDATE_OUT_OF_SCOPE,
+    DLG_FIELD_MANDATE_COMMITMENTS, DLG_FIELD_MANDATE_RESPONSE_WEEKS, NULL
+  };
+
+  return keys;
+}
+
 /* A field belongs to the stage its key starts with ("mandate.question": the mandate). */
 static gboolean
 check_field_editable (DlgStore    *store,
@@ -566,6 +586,15 @@ dlg_process_set_field (DlgStore    *store,
   if (!g_utf8_validate (value, -1, NULL))
     {
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID, _("The text is not valid."));
+      return FALSE;
+    }
+  /* The window's spin button gives 0…104; a script must not store anything else. */
+  if (g_str_equal (key, DLG_FIELD_MANDATE_RESPONSE_WEEKS) && *value != '\0' &&
+      !g_ascii_string_to_unsigned (value, 10, 0, 104, NULL, NULL))
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("The delay of the argued response is a number of weeks, from 0 "
+                             "to 104."));
       return FALSE;
     }
 

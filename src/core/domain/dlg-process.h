@@ -29,6 +29,9 @@ G_BEGIN_DECLS
 #define DLG_FIELD_MANDATE_COMMITMENTS    "mandate.commitments"
 #define DLG_FIELD_MANDATE_RESPONSE_WEEKS "mandate.response_weeks"
 
+/* The keys above, in stage order, NULL-terminated. */
+const char *const *dlg_process_field_keys (void);
+
 #define DLG_TYPE_PROCESS (dlg_process_get_type ())
 
 G_DECLARE_FINAL_TYPE (DlgProcess, dlg_process, DLG, PROCESS, DlgRecord)
