@@ -2245,6 +2245,62 @@ test_cli_refused_not_silent (Fixture       *f,
   }
 }
 
+/* `sync --retry-refused` sends again what the site refused, as it is now; a plain sync only
+ * says it again. */
+static gint64
+rejected_of (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  return json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)),
+                                     "rejected");
+}
+
+static void
+test_cli_retry_refused (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *app_path = g_build_filename (f->dir, "app.db", NULL);
+  g_autofree char *uuid = NULL;
+  const char *sync[] = { "sync", "--site", f->site->base_uri, "--db", app_path, "--json",
+                         NULL };
+  const char *retry[] = { "sync", "--site", f->site->base_uri, "--db", app_path,
+                          "--retry-refused", NULL };
+
+  test_app_sync (f->client);
+  uuid = queue_refused_narrative (f);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli (f, FALSE, &out, &err, sync), ==, 1);
+      /* Refused once, then only said again: not sent a second time. */
+      g_assert_cmpint (rejected_of (out), ==, i == 0 ? 1 : 0);
+    }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err, retry), ==, 1);
+    g_assert_nonnull (strstr (out, "1 refused change sent again"));
+    g_assert_nonnull (strstr (err, "stage"));
+    g_assert_cmpint (test_app_count (f->store,
+                                     "SELECT count(*) FROM outbox WHERE state = 'failed'"), ==, 1);
+  }
+  {
+    /* Sent again and refused again: counted as a refusal of this sync. */
+    const char *retry_json[] = { "sync", "--site", f->site->base_uri, "--db", app_path,
+                                 "--retry-refused", "--json", NULL };
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err, retry_json), ==, 1);
+    g_assert_cmpint (rejected_of (out), ==, 1);
+  }
+}
+
 /* A practice site per app database: a demo database made afresh does not meet the practice
  * site another database edited (its records would all come back as conflicts). */
 static void
@@ -2304,6 +2360,7 @@ main (int   argc,
   ADD ("/sync/cli/narrative-sync-contributions", test_cli_commands);
   ADD ("/sync/cli/orphans-counted-and-named", test_cli_orphans_named);
   ADD ("/sync/cli/refused-not-silent", test_cli_refused_not_silent);
+  ADD ("/sync/cli/retry-refused", test_cli_retry_refused);
   ADD ("/sync/site/moderation-404-410-not-sent", test_moderation_404_not_sent);
   ADD ("/sync/cli/sigkill-mid-pull-then-resume", test_kill_mid_pull);
   ADD ("/sync/cli/sigkill-mid-push-then-resume", test_kill_mid_push);

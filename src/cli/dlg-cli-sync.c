@@ -30,6 +30,7 @@ static int opt_page_size;
 static gint64 opt_resolve;
 static char *opt_keep;
 static gboolean opt_confirm_missing;
+static gboolean opt_retry_refused;
 
 static const GOptionEntry sync_entries[] = {
   { "site", 0, 0, G_OPTION_ARG_STRING, &opt_site,
@@ -40,6 +41,8 @@ static const GOptionEntry sync_entries[] = {
   { "confirm-missing", 0, 0, G_OPTION_ARG_NONE, &opt_confirm_missing,
     N_("Go on when the site no longer lists many items (they are kept, marked “no longer "
        "on the site”)"), NULL },
+  { "retry-refused", 0, 0, G_OPTION_ARG_NONE, &opt_retry_refused,
+    N_("Send again what the site refused at an earlier sync, as it is now"), NULL },
   { "page-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &opt_page_size, NULL, NULL },
   { NULL }
 };
@@ -219,6 +222,16 @@ dlg_cli_sync (int    argc,
   if (opt_page_size > 0)
     dlg_sync_client_set_page_size (client, opt_page_size);
 
+  if (opt_retry_refused)
+    {
+      guint n = 0;
+
+      if (!dlg_sync_retry_refused (store, NULL, NULL, &n, &error))
+        return dlg_cli_fail (error);
+      if (!opt_json)
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%u refused change sent again\n",
+                              "%u refused changes sent again\n", n), n);
+    }
   ok = dlg_sync_client_sync (client, opt_confirm_missing ? DLG_SYNC_FLAGS_CONFIRM_MISSING
                                                         : DLG_SYNC_FLAGS_NONE, NULL, &error);
   refused = dlg_sync_list_refused (store, ok ? &error : NULL);
