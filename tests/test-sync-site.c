@@ -2196,6 +2196,58 @@ test_moderation_404_not_sent (Fixture       *f,
     }
 }
 
+/* A 404 or 410 on an update (a proxy, or a site restored from an older backup): said so, kept,
+ * and "send again" publishes it anew (If-None-Match: *), which the site accepts. */
+static void
+test_update_404_publish_again (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  test_app_sync (f->client);
+  for (guint status = 404; status <= 410; status += 6)
+    {
+      g_autofree char *fault = g_strdup_printf ("{\"path_prefix\": \"/api/sync/v1/narratives/\","
+                                                " \"count\": 1, \"status\": %u}", status);
+      g_autofree char *title = g_strdup_printf ("Récit %u", status);
+      g_autofree char *uuid = NULL;
+      gint64 conflicts = dlg_sync_count_conflicts (f->store, NULL);
+      guint n = 0;
+
+      uuid = dlg_sync_narrative_publish (f->store, f->process_id, NULL, title, "Premier.",
+                                         &error);
+      g_assert_no_error (error);
+      test_app_sync (f->client);
+      g_assert_cmpint (test_app_count (f->store,
+                                       "SELECT count(*) FROM outbox WHERE state = 'failed'"), ==, 0);
+
+      g_free (dlg_sync_narrative_publish (f->store, f->process_id, uuid, title, "Second.",
+                                          &error));
+      g_assert_no_error (error);
+      test_site_fault (f->site, fault);
+      g_assert_true (dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_NONE, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (dlg_sync_client_get_n_rejected (f->client), ==, 1);
+      g_assert_nonnull (strstr (dlg_sync_client_get_problems (f->client)->pdata[0],
+                                "no longer has a narrative"));
+      g_assert_cmpint (test_app_count (f->store,
+                                       "SELECT count(*) FROM outbox WHERE state = 'failed'"), ==, 1);
+      test_site_clear_faults (f->site);
+
+      /* Sent again as a new object (If-None-Match: *). This site still has the old one, so it
+       * answers 412 and the app keeps both versions as a conflict: nothing is overwritten
+       * silently, nothing stays stuck. */
+      g_assert_true (dlg_sync_retry_refused (f->store, NULL, NULL, &n, &error));
+      g_assert_cmpuint (n, ==, 1);
+      g_assert_true (dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_NONE, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (dlg_sync_client_get_n_rejected (f->client), ==, 0);
+      g_assert_cmpint (test_app_count (f->store,
+                                       "SELECT count(*) FROM outbox WHERE state = 'failed'"), ==, 0);
+      g_assert_cmpint (dlg_sync_count_conflicts (f->store, NULL), ==, conflicts + 1);
+    }
+}
+
 /* A refused push is never silent: every dialogue-cli sync exits 1 and --json lists it with
  * the site's problem text, as long as it waits for the officer. */
 static void
@@ -2362,6 +2414,7 @@ main (int   argc,
   ADD ("/sync/cli/refused-not-silent", test_cli_refused_not_silent);
   ADD ("/sync/cli/retry-refused", test_cli_retry_refused);
   ADD ("/sync/site/moderation-404-410-not-sent", test_moderation_404_not_sent);
+  ADD ("/sync/site/update-404-410-publish-again", test_update_404_publish_again);
   ADD ("/sync/cli/sigkill-mid-pull-then-resume", test_kill_mid_pull);
   ADD ("/sync/cli/sigkill-mid-push-then-resume", test_kill_mid_push);
 #undef ADD

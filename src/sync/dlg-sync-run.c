@@ -699,6 +699,24 @@ push_cb (GObject      *object,
       message = g_strdup_printf (_("The site did not apply %s (HTTP %u: %s); it is kept, to be "
                                    "sent again."), dlg_sync_object_label (row->object_type),
                                  status, text);
+    else if (g_strcmp0 (row->method, "PUT") == 0 &&
+             (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_GONE))
+      {
+        /* Gone from the site (deleted there, or the site restored from an older backup): its
+         * version there is forgotten, so that sending it again publishes it anew
+         * (If-None-Match: *). */
+        if (dlg_publication_has_type (row->object_type) &&
+            !dlg_publication_set_etag (self->store, row->object_type, row->object_uuid, NULL,
+                                       &db_error))
+          {
+            sync_fail (task, g_steal_pointer (&db_error));
+            return;
+          }
+        message = g_strdup_printf (_("The site no longer has %s (deleted there, or the site was "
+                                     "restored from an older backup). It is kept here: send it "
+                                     "again to publish it anew."),
+                                   dlg_sync_object_label (row->object_type));
+      }
     else if (status == SOUP_STATUS_FORBIDDEN)
       message = g_strdup_printf (_("The token does not allow sending %s: %s. Ask the site's "
                                    "administrator for the missing permission."),
