@@ -18,6 +18,7 @@
 #include "dlg-edit-dialog.h"
 #include "dlg-probability-chart.h"
 #include "dlg-stage-page.h"
+#include "dlg-store-private.h"
 #include "dlg-window.h"
 #include "gui-fixture.h"
 
@@ -476,6 +477,30 @@ test_markup_literal (Fixture       *f,
   spin (50);
 }
 
+/* The registrations list gives the day first and the year in full, whatever LC_TIME says (the
+ * tests run under C.UTF-8, whose short date is 09/11/26 for 11 September). */
+static void
+test_registration_dates (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgParticipant) p = dlg_participant_new (f->demo_id);
+  DlgStageView *view;
+
+  dlg_participant_set_gender (p, "woman");
+  dlg_participant_set_age_band (p, "30-44");
+  dlg_participant_set_consent (p, TRUE);
+  dlg_participant_save (f->store, p, &error);
+  g_assert_no_error (error);
+  g_assert_true (dlg_store_exec (f->store, "UPDATE participant SET registered_at ="
+                                           " '2026-09-11T08:00:00Z' WHERE id ="
+                                           " (SELECT max(id) FROM participant)", &error));
+  view = show_recruitment (f);
+  spin (50);
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (view), "11/09/2026"));
+  g_assert_null (find_label_with_text (GTK_WIDGET (view), "09/11/26"));
+}
+
 /* A registration whose value does not fit the vocabulary (here a gender typed "F", as an older
  * site or an import would bring) is listed under "Values to fix" with the person's name; the
  * draw refuses, naming them and the value, never a number; mapping the value unblocks it. */
@@ -757,6 +782,7 @@ main (int   argc,
   ADD ("/gui/recruitment/target-share", test_target_share);
   ADD ("/gui/recruitment/invitation-replace", test_invitation_replace);
   ADD ("/gui/recruitment/markup-literal", test_markup_literal);
+  ADD ("/gui/recruitment/registration-dates", test_registration_dates);
   ADD ("/gui/recruitment/misfit-blocks-draw", test_misfit_blocks_draw);
   ADD ("/gui/recruitment/quota-dialog-labels", test_quota_dialog_labels);
   ADD ("/gui/recruitment/invitation-contacts", test_invitation_contacts);

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-recruitment-view.h"
+#include "dlg-date.h"
 #include "dlg-draw-panel.h"
 #include "dlg-record-editor.h"
 #include "dlg-view-util.h"
@@ -115,8 +116,10 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
         g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (registered, NULL);
         g_autoptr(GDateTime) local = dt != NULL ? g_date_time_to_local (dt) : NULL;
 
-        /* The short date of the locale: the column stays narrow. */
-        date = local != NULL ? g_date_time_format (local, "%x") : NULL;
+        /* A short date in the interface's language (not LC_TIME's, which may be C: 09/11/26
+         * for 11 September): the column stays narrow. */
+        /* Translators: a short date, as in strftime() */
+        date = local != NULL ? dlg_date_time_format (local, _("%d/%m/%Y")) : NULL;
         text = date;
       }
       break;
