@@ -14,7 +14,8 @@
 G_BEGIN_DECLS
 
 /* A feature of the mandate as the site names it; @verb labels its form's button (NULL: no
- * form). dlg_page_features ends with an entry whose @id is NULL. */
+ * form). dlg_page_features ends with an entry whose @id is NULL. Labels are msgids: show them
+ * through _() (a stage's through C_("stage", …)). */
 typedef struct
 {
   const char *id;
@@ -118,6 +119,22 @@ void                   dlg_page_append_link           (GString    *out,
 void                   dlg_page_append_date           (GString    *out,
                                                        const char *prefix,
                                                        const char *iso);
+
+/* The site's settings (dlg-site-page-about.c): the configured value of @key, else its default;
+ * and what the registration form and the privacy notice say of contact details (@process may
+ * carry its own rule; NULL: the site's). */
+char                  *dlg_page_setting               (DlgSiteServer *self,
+                                                       const char    *key);
+guint                  dlg_page_contact_retention_months (DlgSiteServer *self,
+                                                          JsonObject    *process);
+char                  *dlg_page_privacy_contact       (DlgSiteServer *self,
+                                                       JsonObject    *process);
+
+/* /accessibilite, /mentions-legales, /confidentialite (dlg-site-page-about.c); FALSE when @path
+ * is none of them. */
+gboolean dlg_page_about (DlgSiteServer     *self,
+                         SoupServerMessage *msg,
+                         const char        *path);
 
 /* / (dlg-site-page-index.c) */
 void dlg_page_index (DlgSiteServer     *self,
