@@ -1976,6 +1976,14 @@ test_debate_legend (Fixture       *f,
   g_assert_true (strstr (legend, "name=\"position\"") < strstr (legend, "</fieldset>"));
   g_assert_cmpuint (count (html, "<legend>"), ==, 1);
   {
+    /* The process page names the debate's question on its card. */
+    g_autofree char *process = get_html (f, "/p/" DEMO, 200);
+    const char *card = strstr (process, "arguments pour et contre</h3>");
+    g_assert_nonnull (card);
+    g_assert_true (g_str_has_prefix (strchr (card, '\n') + 1, "<p><strong>Faut-il fermer la "
+                                                            "rue du Bois-Hardy"));
+  }
+  {
     /* Without a question of its own, the debate is about the process's. */
     g_autoptr(Reply) reply = put_with (f, CLOSING_PATH, "If-None-Match", "*",
                                        "{\"title\": \"Débat\", \"question\": \"Faut-il <un> "

@@ -143,6 +143,13 @@ dlg_page_process (DlgSiteServer     *self,
       g_string_append (page, "<li class=\"card\"><h3>");
       dlg_html_escape_append (page, _(dlg_page_features[i].label));
       g_string_append (page, "</h3>\n");
+      /* The debate's own question (a site extension), which its form's choice answers. */
+      if (jstr (feature, "question") != NULL && *jstr (feature, "question") != '\0')
+        {
+          g_string_append (page, "<p><strong>");
+          dlg_html_escape_append (page, jstr (feature, "question"));
+          g_string_append (page, "</strong></p>\n");
+        }
       {
         g_autoptr(GString) dates = g_string_new (NULL);
         dlg_page_append_date (dates, _("Open from "), jstr (feature, "opens_at"));
