@@ -1860,8 +1860,8 @@ test_titles (Fixture       *f,
   {
     g_autofree char *html = get_html (f, "/p/" DEMO "/contributions?feature=ideas&page=2", 200);
     g_autofree char *title = page_title (html);
-    g_assert_cmpstr (title, ==, "Contributions — Boîte à idées — page 2 sur 3 — " DEMO_TITLE
-                                " — " SITE_NAME);
+    g_assert_cmpstr (title, ==, "Contributions — Boîte à idées — page 2 sur 3 — "
+                                DEMO_TITLE " — " SITE_NAME);
   }
   {
     g_autofree char *html = get_html (f, "/p/" DEMO "/contributions", 200);

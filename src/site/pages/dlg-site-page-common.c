@@ -22,23 +22,6 @@ const DlgPageFeature dlg_page_features[] = {
   { NULL, NULL, NULL },
 };
 
-/* The app's stage names (the same msgids: the same French). */
-const DlgPageStage dlg_page_stages[] = {
-  { "diagnostic", NC_("stage", "Upstream diagnosis") },
-  { "arbitration", NC_("stage", "Arbitration by elected officials") },
-  { "specification", NC_("stage", "Specification") },
-  { "mandate", NC_("stage", "Participation mandate") },
-  { "recruitment", NC_("stage", "Recruitment") },
-  { "workshop", NC_("stage", "Citizen workshop") },
-  { "opinion", NC_("stage", "Citizen opinion") },
-  { "review", NC_("stage", "Review by departments") },
-  { "validation", NC_("stage", "Validation by elected officials") },
-  { "response", NC_("stage", "Argued response") },
-  { "implementation", NC_("stage", "Implementation") },
-  { "follow_up", NC_("stage", "Right to follow-up") },
-  { NULL, NULL },
-};
-
 static const char sql_list_children[] =
   "SELECT id, data FROM objects WHERE process_id = ?1 AND type = ?2 AND deleted = 0"
   " ORDER BY created_at, rev";

@@ -47,7 +47,8 @@ dlg_page_kind_label (const char *kind)
 {
   if (g_strcmp0 (kind, "idea") == 0) return C_("contribution kind", "Idea");
   if (g_strcmp0 (kind, "comment") == 0) return C_("contribution kind", "Comment");
-  if (g_strcmp0 (kind, "answer") == 0) return C_("contribution kind", "Answer to the questionnaire");
+  if (g_strcmp0 (kind, "answer") == 0)
+    return C_("contribution kind", "Answer to the questionnaire");
   if (g_strcmp0 (kind, "pin") == 0) return C_("contribution kind", "On the map");
   if (g_strcmp0 (kind, "project") == 0) return C_("contribution kind", "Project");
   if (g_strcmp0 (kind, "argument") == 0) return C_("contribution kind", "Argument");

@@ -46,11 +46,11 @@ dlg_page_narrative (DlgSiteServer     *self,
   g_string_append (page, "<article class=\"narrative\">\n<h1>");
   dlg_html_escape_append (page, jstr (narrative, "title"));
   g_string_append (page, "</h1>\n<p class=\"meta\">");
-  for (guint i = 0; dlg_page_stages[i].id != NULL; i++)
-    if (g_strcmp0 (jstr (narrative, "stage"), dlg_page_stages[i].id) == 0)
+  for (guint i = 0; dlg_vocabulary_stage.entries[i].id != NULL; i++)
+    if (g_strcmp0 (jstr (narrative, "stage"), dlg_vocabulary_stage.entries[i].id) == 0)
       {
-        g_autofree char *stage = g_strdup_printf (_("Stage “%s”"),
-                                                  C_("stage", dlg_page_stages[i].label));
+        const char *label = C_("stage", dlg_vocabulary_stage.entries[i].label);
+        g_autofree char *stage = g_strdup_printf (_("Stage “%s”"), label);
         dlg_html_escape_append (page, stage);
         g_string_append (page, " · ");
       }

@@ -11,7 +11,7 @@
 #include "dlg-site-i18n.h"
 #include "dlg-site-pages-private.h"
 
-#define N_STAGES 12             /* dlg_page_stages */
+#define N_STAGES 12             /* dlg_vocabulary_stage.entries */
 
 static void
 append_section_text (GString    *page,
@@ -47,8 +47,8 @@ stage_state_label (const char *state)
   return C_("stage state", "to come");
 }
 
-/* Fills @states and @reasons (one per dlg_page_stages) from the stages the app pushed, and
- * returns the index of the current step: the furthest stage in progress (several can be, a
+/* Fills @states and @reasons (one per stage of dlg_vocabulary_stage) from the stages the app
+ * pushed, and returns the index of the current step: the furthest stage in progress (several can be, a
  * recruitment still open while the workshop meets), else the first stage to come after the
  * last one closed, else the last stage. Exactly one step is current. */
 static guint
@@ -58,7 +58,7 @@ timeline_states (JsonArray   *stages,
 {
   guint n = 0, last_in_progress = G_MAXUINT, last_closed = G_MAXUINT;
 
-  for (guint s = 0; dlg_page_stages[s].id != NULL && s < N_STAGES; s++, n++)
+  for (guint s = 0; dlg_vocabulary_stage.entries[s].id != NULL && s < N_STAGES; s++, n++)
     {
       states[s] = "not_started";
       reasons[s] = NULL;
@@ -70,7 +70,7 @@ timeline_states (JsonArray   *stages,
           if (!JSON_NODE_HOLDS_OBJECT (node))
             continue;
           stage = json_node_get_object (node);
-          if (g_strcmp0 (jstr (stage, "stage"), dlg_page_stages[s].id) == 0)
+          if (g_strcmp0 (jstr (stage, "stage"), dlg_vocabulary_stage.entries[s].id) == 0)
             {
               states[s] = jstr (stage, "state") != NULL ? jstr (stage, "state") : states[s];
               reasons[s] = jstr (stage, "reason");
@@ -223,7 +223,7 @@ dlg_page_process (DlgSiteServer     *self,
       dlg_html_escape_append (page, _("Where the process stands"));
       g_string_append (page, "</h2>\n<ol class=\"timeline\">\n");
 
-      for (guint s = 0; dlg_page_stages[s].id != NULL; s++)
+      for (guint s = 0; dlg_vocabulary_stage.entries[s].id != NULL; s++)
         {
           const char *state = states[s];
           const char *reason = reasons[s];
@@ -234,7 +234,7 @@ dlg_page_process (DlgSiteServer     *self,
           if (s == current)
             g_string_append (page, " aria-current=\"step\"");
           g_string_append (page, ">");
-          dlg_html_escape_append (page, C_("stage", dlg_page_stages[s].label));
+          dlg_html_escape_append (page, C_("stage", dlg_vocabulary_stage.entries[s].label));
           g_string_append (page, " <span class=\"state\">(");
           dlg_html_escape_append (page, stage_state_label (state));
           g_string_append (page, ")</span>");

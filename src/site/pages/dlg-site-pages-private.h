@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* A feature of the mandate as the site names it; @verb labels its form's button (NULL: no
  * form). dlg_page_features ends with an entry whose @id is NULL. Labels are msgids: show them
- * through _() (a stage's through C_("stage", …)). */
+ * through _(). */
 typedef struct
 {
   const char *id;
@@ -23,15 +23,9 @@ typedef struct
   const char *verb;
 } DlgPageFeature;
 
-/* A stage of the process as the timeline names it; dlg_page_stages ends with a NULL @id. */
-typedef struct
-{
-  const char *id;
-  const char *label;
-} DlgPageStage;
-
 extern const DlgPageFeature dlg_page_features[];
-extern const DlgPageStage dlg_page_stages[];
+/* The stages, in order, as the app names them: dlg_vocabulary_stage (labels through
+ * C_("stage", …)). */
 
 /* Rows (id, parsed data) of a query taking the process id and optionally a type. */
 typedef struct
