@@ -48,9 +48,9 @@ stage_state_label (const char *state)
 }
 
 /* Fills @states and @reasons (one per stage of dlg_vocabulary_stage) from the stages the app
- * pushed, and returns the index of the current step: the furthest stage in progress (several can be, a
- * recruitment still open while the workshop meets), else the first stage to come after the
- * last one closed, else the last stage. Exactly one step is current. */
+ * pushed, and returns the index of the current step: the furthest stage in progress (several
+ * can be, a recruitment still open while the workshop meets), else the first stage to come
+ * after the last one closed, else the last stage. Exactly one step is current. */
 static guint
 timeline_states (JsonArray   *stages,
                  const char **states,
