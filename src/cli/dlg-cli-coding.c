@@ -262,12 +262,17 @@ themes_save (DlgStore   *store,
       json_builder_end_object (builder);
       dlg_cli_print_builder (builder);
     }
-  else if (g_str_equal (verb, "added"))
-    g_print (_("Theme %" G_GINT64_FORMAT " added.\n"), dlg_theme_get_id (theme));
-  else if (g_str_equal (verb, "renamed"))
-    g_print (_("Theme %" G_GINT64_FORMAT " renamed.\n"), dlg_theme_get_id (theme));
   else
-    g_print (_("Theme %" G_GINT64_FORMAT " moved.\n"), dlg_theme_get_id (theme));
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, dlg_theme_get_id (theme));
+
+      if (g_str_equal (verb, "added"))
+        g_print (_("Theme %s added.\n"), id);
+      else if (g_str_equal (verb, "renamed"))
+        g_print (_("Theme %s renamed.\n"), id);
+      else
+        g_print (_("Theme %s moved.\n"), id);
+    }
   return DLG_CLI_OK;
 }
 
