@@ -138,20 +138,21 @@ static const char sql_remap_parents[] =
   " AND operation_id IN (SELECT id FROM coding_operation WHERE process_id = ?3)";
 static const char sql_undone[] = "UPDATE coding_operation SET undone_at = ?2 WHERE id = ?1";
 
+/* Counts: direct ones from the (theme_id, contribution_id) index; with sub-themes only for
+ * the themes that have some; "no theme" as all minus the distinct tagged. */
 static const char sql_count_direct[] =
-  "SELECT ct.theme_id, count(*) FROM contribution_theme ct JOIN theme t ON t.id = ct.theme_id"
-  " WHERE t.process_id = ?1 GROUP BY ct.theme_id";
-static const char sql_count_total[] =
-  "WITH RECURSIVE up (theme_id, ancestor) AS ("
-  "  SELECT id, id FROM theme WHERE process_id = ?1"
-  "  UNION ALL"
-  "  SELECT up.theme_id, t.parent_id FROM up JOIN theme t ON t.id = up.ancestor"
-  "  WHERE t.parent_id IS NOT NULL)"
-  " SELECT up.ancestor, count(DISTINCT ct.contribution_id) FROM up"
-  " JOIN contribution_theme ct ON ct.theme_id = up.theme_id GROUP BY up.ancestor";
-static const char sql_count_without[] =
-  "SELECT count(*) FROM contribution c WHERE c.process_id = ?1"
-  " AND NOT EXISTS (SELECT 1 FROM contribution_theme ct WHERE ct.contribution_id = c.id)";
+  "SELECT t.id, (SELECT count(*) FROM contribution_theme ct WHERE ct.theme_id = t.id),"
+  " EXISTS (SELECT 1 FROM theme c WHERE c.parent_id = t.id)"
+  " FROM theme t WHERE t.process_id = ?1";
+static const char sql_count_subtree[] =
+  "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL"
+  "  SELECT t.id FROM theme t JOIN sub ON t.parent_id = sub.id)"
+  " SELECT count(DISTINCT ct.contribution_id) FROM contribution_theme ct"
+  " WHERE ct.theme_id IN sub";
+static const char sql_count_all[] = "SELECT count(*) FROM contribution WHERE process_id = ?1";
+static const char sql_count_tagged[] =
+  "SELECT count(DISTINCT ct.contribution_id) FROM contribution_theme ct"
+  " WHERE ct.theme_id IN (SELECT id FROM theme WHERE process_id = ?1)";
 
 /* Helpers ---------------------------------------------------------------------------------- */
 
@@ -925,52 +926,54 @@ dlg_coding_count_by_theme (DlgStore  *store,
                            GError   **error)
 {
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (DlgThemeCount));
-  const char *const queries[] = { sql_count_total, sql_count_direct };
+  g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (guint));
   int rc;
 
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
 
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, queries[q], error);
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_count_direct, error);
 
-      if (stmt == NULL)
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_int64 (stmt, 1, process_id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        guint n = (guint) sqlite3_column_int64 (stmt, 1);
+        DlgThemeCount count = { sqlite3_column_int64 (stmt, 0), n, n };
+
+        if (sqlite3_column_int (stmt, 2))
+          g_array_append_val (parents, counts->len);
+        g_array_append_val (counts, count);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        dlg_store_set_error (store, rc, error);
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, process_id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 theme_id = sqlite3_column_int64 (stmt, 0);
-          guint n = (guint) sqlite3_column_int64 (stmt, 1);
-
-          if (q == 0)
-            {
-              DlgThemeCount count = { theme_id, 0, n };
-
-              g_array_append_val (counts, count);
-            }
-          else
-            {
-              for (guint i = 0; i < counts->len; i++)
-                if (g_array_index (counts, DlgThemeCount, i).theme_id == theme_id)
-                  {
-                    g_array_index (counts, DlgThemeCount, i).n_direct = n;
-                    break;
-                  }
-            }
-        }
-      if (rc != SQLITE_DONE)
-        {
-          dlg_store_set_error (store, rc, error);
-          return NULL;
-        }
-    }
-  if (n_without_theme != NULL)
+      }
+  }
+  for (guint i = 0; i < parents->len; i++)
     {
-      gint64 n = query_int64 (store, sql_count_without, process_id, error);
+      DlgThemeCount *count = &g_array_index (counts, DlgThemeCount,
+                                             g_array_index (parents, guint, i));
+      gint64 n = query_int64 (store, sql_count_subtree, count->theme_id, error);
 
       if (n < 0)
         return NULL;
-      *n_without_theme = (guint) n;
+      count->n_total = (guint) n;
+    }
+  /* The themes nobody has yet are not listed. */
+  for (guint i = counts->len; i-- > 0;)
+    if (g_array_index (counts, DlgThemeCount, i).n_total == 0)
+      g_array_remove_index (counts, i);
+  if (n_without_theme != NULL)
+    {
+      gint64 all = query_int64 (store, sql_count_all, process_id, error);
+      gint64 tagged = all < 0 ? -1 : query_int64 (store, sql_count_tagged, process_id, error);
+
+      if (tagged < 0)
+        return NULL;
+      *n_without_theme = (guint) (all - tagged);
     }
   return g_steal_pointer (&counts);
 }
