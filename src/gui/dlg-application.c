@@ -38,7 +38,7 @@ static const GOptionEntry option_entries[] = {
     N_("Open the demo process, created on first use"), NULL },
   { "stage", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show this stage (diagnostic, arbitration, … follow_up) or page (contributions, "
-       "narratives, journal)"), N_("STAGE") },
+       "narratives, journal, communication)"), N_("STAGE") },
   { NULL }
 };
 

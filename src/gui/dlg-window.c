@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-arbitration-view.h"
+#include "dlg-communication-page.h"
 #include "dlg-conflict-dialog.h"
 #include "dlg-contributions-page.h"
 #include "dlg-diagnostic-view.h"
@@ -131,6 +132,8 @@ create_cross_page (guint index)
       return dlg_narratives_page_new ();
     case DLG_N_STAGES + 2:
       return dlg_journal_page_new ();
+    case DLG_N_STAGES + 3:
+      return dlg_communication_page_new ();
     default:
       g_assert_not_reached ();
     }
@@ -147,6 +150,8 @@ load_cross_page (GtkWidget  *page,
     dlg_narratives_page_set_process (DLG_NARRATIVES_PAGE (page), context, process_id);
   else if (DLG_IS_JOURNAL_PAGE (page))
     dlg_journal_page_set_process (DLG_JOURNAL_PAGE (page), context, process_id);
+  else if (DLG_IS_COMMUNICATION_PAGE (page))
+    dlg_communication_page_set_process (DLG_COMMUNICATION_PAGE (page), context, process_id);
 }
 
 static void
@@ -215,7 +220,10 @@ update_subtitle (DlgWindow *self)
   const char *name = self->current_page < DLG_N_STAGES
                      ? dlg_stage_get_label (self->current_page)
                      : NULL;
-  const char *extra[] = { _("Contributions"), _("Narratives"), _("Journal") };
+  const char *extra[DLG_N_CROSS_PAGES] = {
+    _("Contributions"), _("Narratives"), _("Journal"),
+    _("Communication"),
+  };
 
   if (name == NULL)
     name = extra[self->current_page - DLG_N_STAGES];

@@ -82,8 +82,10 @@ static const char sql_narrative[] =
   "INSERT INTO narrative (uuid, process_id, stage, title, body_md, state, published_at,"
   " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
 static const char sql_communication[] =
-  "INSERT INTO communication_item (uuid, process_id, stage, channel, planned_at, title, status)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+  "INSERT INTO communication_item (uuid, process_id, stage, channel, planned_at, title, status,"
+  " kind, audience, owner, message, narrative_id)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+  " (SELECT id FROM narrative WHERE process_id = ?2 AND title = ?12))";
 
 typedef struct
 {
@@ -651,11 +653,36 @@ add_narratives_and_communication (Demo    *demo,
       "- la chaleur sur la place l’été ;\n- le passage devant l’école ;\n"
       "- le marché du samedi.", FALSE },
   };
-  static const struct { const char *stage, *channel, *title, *status; int day; } items[] = {
-    { "recruitment", "newsletter", "Appel à volontaires dans la lettre du quartier", "done", 8 },
-    { "recruitment", "social", "Publication Facebook et Instagram de l’appel", "done", 10 },
-    { "workshop", "press", "Communiqué : l’atelier citoyen se réunit", "done", 44 },
-    { "opinion", "site", "Publication de l’avis citoyen", "planned", 95 },
+  static const struct {
+    const char *stage, *channel, *title, *status; int day;
+    const char *kind, *audience, *owner, *message, *narrative;
+  } items[] = {
+    { "recruitment", "newsletter", "Appel à volontaires dans la lettre du quartier", "done", 8,
+      "newsletter", "Habitants du quartier Zola", "Mission Dialogue citoyen",
+      "Devenez membre de l’atelier citoyen : inscriptions jusqu’au 30 septembre.", NULL },
+    { "recruitment", "social", "Publication Facebook et Instagram de l’appel", "done", 10,
+      "social_post", "Abonnés de la Ville, 18–35 ans", "Direction de la communication",
+      "Vous habitez Zola ? Imaginez la place avec nous. Inscription en ligne.", NULL },
+    { "recruitment", "mail", "Lettre aux riverains de la place", "done", 12, "letter",
+      "Riverains de la place Émile-Zola", "Pôle de proximité Nantes Ouest",
+      "Une lettre dans chaque boîte, avec le coupon d’inscription papier.", NULL },
+    { "recruitment", "site", "Récit : le tirage au sort", "done", 32, "site_page",
+      "Tous publics", "Mission Dialogue citoyen", "Le tirage au sort expliqué, chiffres à "
+      "l’appui.", "24 habitants tirés au sort pour imaginer la place Zola" },
+    { "workshop", "press", "Communiqué : l’atelier citoyen se réunit", "done", 44,
+      "press_release", "Presse locale", "Direction de la communication",
+      "Première séance le 16 octobre à la maison de quartier.", NULL },
+    { "workshop", "site", "Récit de la balade urbaine", "planned", 62, "site_page",
+      "Participants en ligne", "Mission Dialogue citoyen",
+      "Ce que l’atelier a vu pendant la balade du 30 octobre.",
+      "Ce que l’atelier a vu pendant la balade urbaine" },
+    { "workshop", "display", "Affiches au marché du samedi", "idea", 70, "poster",
+      "Clients du marché", "", "", NULL },
+    { "opinion", "site", "Publication de l’avis citoyen", "planned", 95, "site_page",
+      "Tous publics", "Mission Dialogue citoyen", "", NULL },
+    { "opinion", "in_person", "Restitution publique de l’avis", "planned", 100, "event",
+      "Habitants, associations, élus", "Pôle de proximité Nantes Ouest",
+      "Soirée de restitution à la maison de quartier.", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (narratives); i++)
@@ -696,6 +723,11 @@ add_narratives_and_communication (Demo    *demo,
       dlg_stmt_bind_text (stmt, 5, date);
       dlg_stmt_bind_text (stmt, 6, items[i].title);
       dlg_stmt_bind_text (stmt, 7, items[i].status);
+      dlg_stmt_bind_text (stmt, 8, items[i].kind);
+      dlg_stmt_bind_text (stmt, 9, items[i].audience);
+      dlg_stmt_bind_text (stmt, 10, items[i].owner);
+      dlg_stmt_bind_text (stmt, 11, items[i].message);
+      dlg_stmt_bind_text (stmt, 12, items[i].narrative);
       if (!step (demo, stmt, error))
         return FALSE;
     }
