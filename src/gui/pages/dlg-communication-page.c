@@ -208,11 +208,12 @@ reload (DlgCommunicationPage *self)
   g_autoptr(GPtrArray) gaps = NULL;
   g_autoptr(GPtrArray) sorted = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *child;
   guint n;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->items_list))) != NULL)
-    gtk_list_box_remove (self->items_list, child);
+  /* Rows only: a row's header is a child of the list too, and goes with its row. */
+  while ((child = gtk_list_box_get_row_at_index (self->items_list, 0)) != NULL)
+    gtk_list_box_remove (self->items_list, GTK_WIDGET (child));
   g_hash_table_remove_all (self->narratives);
   if (store == NULL || self->process_id == 0)
     {
@@ -575,7 +576,6 @@ dlg_communication_page_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->context);
   g_clear_pointer (&self->narratives, g_hash_table_unref);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_COMMUNICATION_PAGE);
 
   G_OBJECT_CLASS (dlg_communication_page_parent_class)->dispose (object);
 }
