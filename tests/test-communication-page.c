@@ -214,6 +214,36 @@ test_edit_and_export (Fixture       *f,
   g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
 }
 
+/* Training: the trainer's notes beside each view of a demo process, and only of a demo. */
+static void
+test_trainer_notes (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgProcess) other = NULL;
+  GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (f->window),
+                                                                       DLG_TYPE_WINDOW,
+                                                                       "notes_revealer"));
+  GtkStack *notes;
+
+  dlg_window_select_page (f->window, DLG_STAGE_REVIEW);
+  spin (60);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  notes = find_nth (gtk_revealer_get_child (revealer), GTK_TYPE_STACK, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (notes), ==, "review");
+  show_page (f);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (notes), ==, "communication");
+  /* Every page of the window has its note. */
+  for (guint i = 0; i < DLG_N_PAGES; i++)
+    g_assert_nonnull (gtk_stack_get_child_by_name (notes, dlg_stage_navigator_page_name (i)));
+
+  other = dlg_process_create (f->store, "Une vraie démarche", &error);
+  g_assert_no_error (error);
+  dlg_window_select_process (f->window, dlg_process_get_id (other));
+  spin (60);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +257,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/gui/communication/edit-and-export", Fixture, NULL, fixture_setup,
               test_edit_and_export, fixture_teardown);
+  g_test_add ("/gui/training/notes", Fixture, NULL, fixture_setup, test_trainer_notes,
+              fixture_teardown);
   {
     gboolean created = FALSE;
 

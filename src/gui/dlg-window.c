@@ -61,6 +61,8 @@ struct _DlgWindow
   DlgSyncButton        *sync_button;
   GtkRevealer          *training_revealer;
   GtkLabel             *training_label;
+  GtkRevealer          *notes_revealer;
+  GtkStack             *notes_stack;     /* built when a demo process is first shown */
 
   DlgContext           *context;
   DlgSyncManager       *sync_manager;
@@ -77,6 +79,7 @@ struct _DlgWindow
   guint                 refresh_id;
   guint                 refreshing : 1;
   guint                 show_archived : 1;
+  guint                 showing_demo : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DlgWindow, dlg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -230,6 +233,26 @@ update_subtitle (DlgWindow *self)
   adw_window_title_set_subtitle (self->window_title, self->process_id != 0 ? name : NULL);
 }
 
+/* The trainer's notes of the page shown, beside it, for a demo process only (training). */
+static void
+update_notes (DlgWindow *self)
+{
+  const char *name = dlg_stage_navigator_page_name (self->current_page);
+
+  if (self->showing_demo && self->notes_stack == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/fr/nantesmetropole/Dialogue/ui/dlg-trainer-notes.ui");
+
+      self->notes_stack = GTK_STACK (gtk_builder_get_object (builder, "notes_stack"));
+      gtk_revealer_set_child (self->notes_revealer,
+                              GTK_WIDGET (gtk_builder_get_object (builder, "notes_panel")));
+    }
+  if (self->notes_stack != NULL && gtk_stack_get_child_by_name (self->notes_stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->notes_stack, name);
+  gtk_revealer_set_reveal_child (self->notes_revealer, self->showing_demo);
+}
+
 void
 dlg_window_select_page (DlgWindow *self,
                         guint      index)
@@ -245,6 +268,7 @@ dlg_window_select_page (DlgWindow *self,
     load_page (self, index);
   gtk_stack_set_visible_child (self->page_stack, ensure_page (self, index));
   update_subtitle (self);
+  update_notes (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -295,8 +319,10 @@ update_process_header (DlgWindow *self)
   g_autoptr(GListModel) stages = NULL;
   g_autoptr(GError) error = NULL;
 
+  self->showing_demo = FALSE;
   if (self->process_id == 0)
     {
+      update_notes (self);
       adw_window_title_set_title (self->window_title, _("Dialogue"));
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_widget_set_visible (self->process_menu_button, FALSE);
@@ -311,6 +337,8 @@ update_process_header (DlgWindow *self)
       g_message ("Process %" G_GINT64_FORMAT " is gone: %s", self->process_id, error->message);
       return;
     }
+  self->showing_demo = dlg_process_get_is_demo (process);
+  update_notes (self);
   adw_window_title_set_title (self->window_title, dlg_process_get_title (process));
   gtk_window_set_title (GTK_WINDOW (self), dlg_process_get_title (process));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-process",
@@ -1140,6 +1168,7 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, training_revealer);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, training_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, notes_revealer);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
