@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Run by meson under xvfb-run and dbus-run-session. `dialogue --stage communication` shows it;
+ * Run by meson under xvfb-run and dbus-run-session (training mode itself, with the practice
+ * site, is test-sync-window's). `dialogue --stage communication` shows it;
  * here the window selects it, its rows follow the store, the gaps warning follows the rule,
  * the publish button publishes the linked narrative, the generated editor opens, the export
  * writes a file, and user text shows as typed, never as markup.
@@ -226,7 +227,12 @@ test_trainer_notes (Fixture       *f,
                                                                        "notes_revealer"));
   GtkStack *notes;
 
+  /* Outside training mode they wait to be asked for (win.trainer-notes). */
   dlg_window_select_page (f->window, DLG_STAGE_REVIEW);
+  spin (60);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.trainer-notes", "b",
+                                             TRUE));
   spin (60);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   notes = find_nth (gtk_revealer_get_child (revealer), GTK_TYPE_STACK, 0);

@@ -80,6 +80,7 @@ struct _DlgWindow
   guint                 refreshing : 1;
   guint                 show_archived : 1;
   guint                 showing_demo : 1;
+  guint                 notes_wanted : 1;   /* win.trainer-notes; on in training mode */
 };
 
 G_DEFINE_FINAL_TYPE (DlgWindow, dlg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -239,7 +240,7 @@ update_notes (DlgWindow *self)
 {
   const char *name = dlg_stage_navigator_page_name (self->current_page);
 
-  if (self->showing_demo && self->notes_stack == NULL)
+  if (self->showing_demo && self->notes_wanted && self->notes_stack == NULL)
     {
       g_autoptr(GtkBuilder) builder =
         gtk_builder_new_from_resource ("/fr/nantesmetropole/Dialogue/ui/dlg-trainer-notes.ui");
@@ -250,7 +251,28 @@ update_notes (DlgWindow *self)
     }
   if (self->notes_stack != NULL && gtk_stack_get_child_by_name (self->notes_stack, name) != NULL)
     gtk_stack_set_visible_child_name (self->notes_stack, name);
-  gtk_revealer_set_reveal_child (self->notes_revealer, self->showing_demo);
+  gtk_revealer_set_reveal_child (self->notes_revealer, self->showing_demo && self->notes_wanted);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_revealer),
+                          self->showing_demo && self->notes_wanted);
+}
+
+static void
+set_notes_wanted (DlgWindow *self,
+                  gboolean   wanted)
+{
+  self->notes_wanted = wanted;
+  update_notes (self);
+}
+
+static void
+trainer_notes_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+
+  set_notes_wanted (self, parameter != NULL ? g_variant_get_boolean (parameter)
+                                            : !self->notes_wanted);
 }
 
 void
@@ -1001,6 +1023,8 @@ training_changed_cb (DlgWindow *self)
       gtk_label_set_text (self->training_label, text);
     }
   gtk_revealer_set_reveal_child (self->training_revealer, uri != NULL);
+  /* The trainer's notes come with training mode (win.trainer-notes hides or shows them). */
+  set_notes_wanted (self, uri != NULL);
 }
 
 static void
@@ -1187,6 +1211,7 @@ dlg_window_class_init (DlgWindowClass *klass)
                                    restore_process_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.trainer-notes", "b", trainer_notes_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-stage", "i", show_stage_action);
   gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, step_stage_action);
