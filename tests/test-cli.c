@@ -25,8 +25,8 @@ typedef struct
 static void
 run_clear (Run *run)
 {
-  g_free (run->out);
-  g_free (run->err);
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
@@ -634,6 +634,179 @@ journal_has (JsonNode   *journal,
       return TRUE;
     }
   return FALSE;
+}
+
+
+static gint64
+json_int (const char *text,
+          const char *member)
+{
+  g_autoptr(JsonNode) root = parse_json (text);
+
+  return json_object_get_int_member (json_node_get_object (root), member);
+}
+
+/* The coding frame from the command line: themes list|add|rename|move|merge|delete|undo, tag
+ * and search, on the demo (its 320 contributions, five themes). */
+static void
+test_coding (Fixture       *f,
+             gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  const char *hostile = "<b>Vélo</b> & '; DROP TABLE theme; -- %s";
+  gint64 matched, mobility, bike;
+  g_autofree char *uuids = NULL;
+
+  CLI_EXPECT (&run, 0, "demo");
+  run_clear (&run);
+
+  /* search: a count and the rows of `contributions --json`. */
+  CLI_EXPECT (&run, 0, "search", "1", "arceaux vélos", "--json", "--limit", "3");
+  matched = json_int (run.out, "count");
+  g_assert_cmpint (matched, >, 3);
+  {
+    g_autoptr(JsonNode) root = parse_json (run.out);
+    JsonArray *rows = json_object_get_array_member (json_node_get_object (root),
+                                                    "contributions");
+    GString *list = g_string_new (NULL);
+
+    g_assert_cmpuint (json_array_get_length (rows), ==, 3);
+    for (guint i = 0; i < 3; i++)
+      {
+        JsonObject *row = json_array_get_object_element (rows, i);
+
+        g_assert_true (json_object_has_member (row, "moderation"));
+        g_string_append_printf (list, "%s%s", i > 0 ? "," : "",
+                                json_object_get_string_member (row, "uuid"));
+      }
+    uuids = g_string_free (list, FALSE);
+  }
+  run_clear (&run);
+  CLI_EXPECT (&run, 2, "search", "1", "  ");
+  run_clear (&run);
+
+  CLI_EXPECT (&run, 0, "themes", "1", "add", "Mobilité douce", "--colour", "#3584e4", "--json");
+  mobility = json_int (run.out, "id");
+  run_clear (&run);
+  CLI_EXPECT (&run, 0, "themes", "1", "add", hostile, "--parent", "Mobilité douce", "--json");
+  bike = json_int (run.out, "id");
+  run_clear (&run);
+  CLI_EXPECT (&run, 1, "themes", "1", "add", "Couleur", "--colour", "bleu");
+  run_clear (&run);
+
+  /* Every match of the search, then three by UUID (already tagged: nothing changes). */
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, bike);
+
+    CLI_EXPECT (&run, 0, "tag", "1", id, "--search", "arceaux vélos", "--json");
+    g_assert_cmpint (json_int (run.out, "changed"), ==, matched);
+    run_clear (&run);
+    CLI_EXPECT (&run, 0, "tag", "1", id, "--ids", uuids);
+    g_assert_nonnull (strstr (run.out, "nothing changed"));
+    run_clear (&run);
+    CLI_EXPECT (&run, 0, "tag", "1", id, "--ids", uuids, "--untag", "--json");
+    g_assert_cmpint (json_int (run.out, "changed"), ==, 3);
+    run_clear (&run);
+    CLI_EXPECT (&run, 0, "themes", "1", "undo");
+    run_clear (&run);
+    CLI_EXPECT (&run, 2, "tag", "1", id);
+    run_clear (&run);
+    CLI_EXPECT (&run, 2, "tag", "1", id, "--ids", "1", "--channel", "online");
+    run_clear (&run);
+    CLI_EXPECT (&run, 1, "tag", "1", id, "--ids", "not-a-uuid");
+    run_clear (&run);
+    CLI_EXPECT (&run, 2, "tag", "1", id, "--all", "--channel", "pigeon");
+    run_clear (&run);
+  }
+  CLI_EXPECT (&run, 1, "tag", "1", "Pas de thème", "--all");
+  run_clear (&run);
+
+  /* list: counts with the sub-themes; the hostile name printed as it is. */
+  CLI_EXPECT (&run, 0, "themes", "1", "list", "--json");
+  {
+    g_autoptr(JsonNode) root = parse_json (run.out);
+    JsonArray *themes = json_object_get_array_member (json_node_get_object (root), "themes");
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < json_array_get_length (themes); i++)
+      {
+        JsonObject *theme = json_array_get_object_element (themes, i);
+
+        if (json_object_get_int_member (theme, "id") == mobility)
+          {
+            g_assert_cmpint (json_object_get_int_member (theme, "count"), ==, 0);
+            g_assert_cmpint (json_object_get_int_member (theme, "count_with_sub_themes"), ==,
+                             matched);
+            g_assert_cmpstr (json_object_get_string_member (theme, "colour"), ==, "#3584e4");
+          }
+        if (json_object_get_int_member (theme, "id") == bike)
+          {
+            g_assert_cmpstr (json_object_get_string_member (theme, "name"), ==, hostile);
+            g_assert_cmpint (json_object_get_int_member (theme, "depth"), ==, 1);
+            seen = TRUE;
+          }
+      }
+    g_assert_true (seen);
+  }
+  run_clear (&run);
+  CLI_EXPECT (&run, 0, "themes", "1", "list");
+  g_assert_nonnull (strstr (run.out, hostile));
+  run_clear (&run);
+
+  /* search within a theme; then merge, undo, rename, move, delete, undo. */
+  CLI_EXPECT (&run, 0, "search", "1", "arceaux", "--theme", "Mobilité douce", "--json");
+  g_assert_cmpint (json_int (run.out, "count"), ==, matched);
+  run_clear (&run);
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, bike);
+
+    CLI_EXPECT (&run, 0, "themes", "1", "merge", id, "Mobilité douce");
+    g_assert_nonnull (strstr (run.out, "merged"));
+    run_clear (&run);
+    CLI_EXPECT (&run, 0, "search", "1", "arceaux", "--theme", "Mobilité douce", "--json");
+    g_assert_cmpint (json_int (run.out, "count"), ==, matched);
+    run_clear (&run);
+    CLI_EXPECT (&run, 1, "themes", "1", "rename", id, "Vélo");
+    run_clear (&run);
+    CLI_EXPECT (&run, 0, "themes", "1", "undo");
+    run_clear (&run);
+    CLI_EXPECT (&run, 0, "themes", "1", "rename", id, "Vélo");
+    run_clear (&run);
+    CLI_EXPECT (&run, 0, "themes", "1", "move", "Vélo", "-");
+    run_clear (&run);
+    CLI_EXPECT (&run, 1, "themes", "1", "move", "Mobilité douce", "Mobilité douce");
+    run_clear (&run);
+  }
+  CLI_EXPECT (&run, 0, "themes", "1", "delete", "Vélo");
+  run_clear (&run);
+  CLI_EXPECT (&run, 1, "search", "1", "arceaux", "--theme", "Vélo");
+  run_clear (&run);
+  CLI_EXPECT (&run, 0, "search", "1", "arceaux", "--theme", "Mobilité douce", "--json");
+  g_assert_cmpint (json_int (run.out, "count"), ==, 0);
+  run_clear (&run);
+  CLI_EXPECT (&run, 0, "search", "1", "arceaux", "--theme", "none", "--json");
+  g_assert_cmpint (json_int (run.out, "count"), ==, 0);
+  run_clear (&run);
+  CLI_EXPECT (&run, 0, "themes", "1", "undo");
+  run_clear (&run);
+  CLI_EXPECT (&run, 0, "search", "1", "arceaux", "--theme", "Vélo", "--json");
+  g_assert_cmpint (json_int (run.out, "count"), ==, matched);
+  run_clear (&run);
+  CLI_EXPECT (&run, 2, "themes", "1", "frobnicate");
+  run_clear (&run);
+  CLI_EXPECT (&run, 2, "themes", "1", "merge", "Vélo");
+  run_clear (&run);
+
+  /* Journaled: one entry per operation. */
+  {
+    g_autoptr(JsonNode) journal = journal_json (f);
+
+    g_assert_true (journal_has (journal, "theme.tag", NULL, NULL));
+    g_assert_true (journal_has (journal, "theme.untag", NULL, NULL));
+    g_assert_true (journal_has (journal, "theme.merge", NULL, NULL));
+    g_assert_true (journal_has (journal, "theme.delete", NULL, NULL));
+    g_assert_true (journal_has (journal, "theme.undo", NULL, NULL));
+  }
 }
 
 static void
@@ -1276,6 +1449,7 @@ main (int   argc,
   ADD ("/cli/import", test_import);
   ADD ("/cli/process-fields", test_process_fields);
   ADD ("/cli/records", test_records);
+  ADD ("/cli/coding", test_coding);
   ADD ("/cli/man-and-completion", test_man_and_completion);
 
   return g_test_run ();

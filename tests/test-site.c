@@ -14,6 +14,7 @@
 
 #include "dlg-site-db.h"
 #include "dlg-site-html.h"
+#include "dlg-site-i18n.h"
 #include "dlg-site-server.h"
 
 #define DEMO DLG_SITE_DEMO_PROCESS_ID
@@ -1716,6 +1717,528 @@ test_registration_closed (Fixture       *f,
   form_session_clear (&fs);
 }
 
+/* ---- Issue 13: the public site for citizens ------------------------------------------- */
+
+#define DEMO_TITLE "Atelier citoyen\u00a0: l’espace public du quartier Doulon – Bottière"
+#define SITE_NAME "Participer à Nantes"
+
+static Reply *
+request_lang (Fixture    *f,
+              const char *path,
+              const char *accept_language)
+{
+  SoupMessage *msg = new_message (f, "GET", path, NULL, NULL, NULL, 0);
+
+  if (accept_language != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept-Language",
+                                  accept_language);
+  return send_msg (f, msg);
+}
+
+static char *
+get_html (Fixture    *f,
+          const char *path,
+          guint       status)
+{
+  g_autoptr(Reply) reply = request (f, "GET", path, NULL, NULL);
+
+  g_test_message ("GET %s", path);
+  g_assert_cmpuint (reply->status, ==, status);
+  return reply_text (reply);
+}
+
+/* The text of <title>, unescaped of nothing: as the page has it. */
+static char *
+page_title (const char *html)
+{
+  const char *start = strstr (html, "<title>");
+  const char *end = start != NULL ? strstr (start, "</title>") : NULL;
+
+  g_assert_nonnull (end);
+  return g_strndup (start + 7, end - start - 7);
+}
+
+/* The start tag of the element that has @attr (e.g. name="commune"). */
+static char *
+tag_with (const char *html,
+          const char *attr)
+{
+  const char *at = strstr (html, attr);
+  const char *start, *end;
+
+  g_assert_nonnull (at);
+  for (start = at; start > html && *start != '<'; start--)
+    ;
+  end = strchr (at, '>');
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start + 1);
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+static void
+test_autocomplete (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct { const char *path; const char *name; const char *token; } fields[] = {
+    { IDEAS, "name=\"author_ref\"", "autocomplete=\"nickname\"" },
+    { "/p/" DEMO "/contribute/debate", "name=\"author_ref\"", "autocomplete=\"nickname\"" },
+    { "/p/" DEMO "/contribute/map", "name=\"author_ref\"", "autocomplete=\"nickname\"" },
+    { "/p/" DEMO "/register", "name=\"commune\"", "autocomplete=\"address-level2\"" },
+    { "/p/" DEMO "/register", "name=\"gender\"", "autocomplete=\"sex\"" },
+    { "/p/" DEMO "/register", "name=\"full_name\"", "autocomplete=\"name\"" },
+    { "/p/" DEMO "/register", "name=\"email\"", "autocomplete=\"email\"" },
+    { "/p/" DEMO "/register", "name=\"phone\"", "autocomplete=\"tel\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *html = get_html (f, fields[i].path, 200);
+      g_autofree char *tag = tag_with (html, fields[i].name);
+
+      g_test_message ("%s", tag);
+      g_assert_nonnull (strstr (tag, fields[i].token));
+    }
+  {
+    /* The map's place is not the citizen's own address. */
+    g_autofree char *html = get_html (f, "/p/" DEMO "/contribute/map", 200);
+    g_autofree char *tag = tag_with (html, "name=\"place\"");
+    g_assert_null (strstr (tag, "autocomplete"));
+  }
+}
+
+static void
+test_titles (Fixture       *f,
+             gconstpointer  data)
+{
+  FormSession fs = { 0 };
+
+  {
+    g_autofree char *html = get_html (f, IDEAS, 200);
+    g_autofree char *title = page_title (html);
+    g_assert_cmpstr (title, ==, "Proposer une idée — " DEMO_TITLE " — " SITE_NAME);
+  }
+  {
+    g_autofree char *html = get_html (f, "/p/" DEMO, 200);
+    g_autofree char *title = page_title (html);
+    g_assert_cmpstr (title, ==, DEMO_TITLE " — " SITE_NAME);
+  }
+  form_session_get (f, IDEAS, &fs);
+  {
+    /* Which form failed, and how. */
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", "", "body", "",
+                                               NULL);
+    g_autoptr(Reply) reply = post_form (f, IDEAS, fs.cookie, fields);
+    g_autofree char *html = reply_text (reply);
+    g_autofree char *title = page_title (html);
+    g_assert_cmpuint (reply->status, ==, 422);
+    g_assert_cmpstr (title, ==, "Erreur\u00a0: Le formulaire contient 2 erreurs — Proposer une "
+                                "idée — " DEMO_TITLE " — " SITE_NAME);
+  }
+  {
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "position", "for",
+                                               "title", "", "body", "Parce que.", NULL);
+    g_autoptr(Reply) reply = post_form (f, "/p/" DEMO "/contribute/debate", fs.cookie, fields);
+    g_autofree char *html = reply_text (reply);
+    g_autofree char *title = page_title (html);
+    /* The token is for the ideas form: refused, with the debate's name in the title. */
+    g_assert_cmpuint (reply->status, ==, 403);
+    g_assert_cmpstr (title, ==, "Erreur\u00a0: Le formulaire contient 1 erreur — Donner un "
+                                "argument — " DEMO_TITLE " — " SITE_NAME);
+  }
+  form_session_clear (&fs);
+  insert_contributions (f, 120, NULL);
+  {
+    g_autofree char *html = get_html (f, "/p/" DEMO "/contributions?feature=ideas&page=2", 200);
+    g_autofree char *title = page_title (html);
+    g_assert_cmpstr (title, ==, "Contributions — Boîte à idées — page 2 sur 3 — "
+                                DEMO_TITLE " — " SITE_NAME);
+  }
+  {
+    g_autofree char *html = get_html (f, "/p/" DEMO "/contributions", 200);
+    g_autofree char *title = page_title (html);
+    g_assert_true (g_str_has_prefix (title, "Contributions — page 1 sur "));
+    g_assert_true (g_str_has_suffix (title, " — " DEMO_TITLE " — " SITE_NAME));
+  }
+  {
+    g_autofree char *html = get_html (f, "/p/" DEMO "/contributions?feature=map", 200);
+    g_autofree char *title = page_title (html);
+    g_assert_cmpstr (title, ==, "Contributions — Carte collaborative — " DEMO_TITLE " — "
+                                SITE_NAME);
+  }
+}
+
+/* Every kind of page ends with the accessibility statement, the legal notice and the privacy
+ * notice; those name the erasure contact and how long contact details are kept. */
+static void
+test_footer_and_notices (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const struct { const char *path; guint status; } pages[] = {
+    { "/", 200 },
+    { "/p/" DEMO, 200 },
+    { "/p/" DEMO "/contributions", 200 },
+    { IDEAS, 200 },
+    { "/p/" DEMO "/contribute/map", 200 },
+    { "/p/" DEMO "/contribute/questionnaire", 200 },
+    { "/p/" DEMO "/contribute/debate", 200 },
+    { "/p/" DEMO "/contribute/call_for_projects", 200 },
+    { "/p/" DEMO "/register", 200 },
+    { "/p/" DEMO "/merci?f=ideas", 200 },
+    { "/p/" DEMO "/narratives/7d1f3c2a-5b8e-4c61-9a0d-2e4f6b8c1b01", 200 },
+    { "/p/7d1f3c2a-5b8e-4c61-9a0d-2e4f6b8c1a02/response", 200 },
+    { "/p/7d1f3c2a-5b8e-4c61-9a0d-2e4f6b8c1a02/follow-up", 200 },
+    { "/p/" DEMO "/contribute/event", 404 },
+    { "/p/" DEMO "/response", 404 },
+    { "/nowhere", 404 },
+    { "/accessibilite", 200 },
+    { "/mentions-legales", 200 },
+    { "/confidentialite", 200 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *html = get_html (f, pages[i].path, pages[i].status);
+      const char *footer = strstr (html, "<footer");
+
+      g_assert_nonnull (footer);
+      g_assert_nonnull (strstr (footer, "href=\"/accessibilite\">Accessibilité\u00a0: non "
+                                        "conforme</a>"));
+      g_assert_nonnull (strstr (footer, "href=\"/mentions-legales\">Mentions légales</a>"));
+      g_assert_nonnull (strstr (footer, "href=\"/confidentialite\">Données personnelles</a>"));
+      g_assert_cmpuint (count (html, "<h1"), ==, 1);
+    }
+  {
+    g_autofree char *html = get_html (f, "/confidentialite", 200);
+    g_assert_nonnull (strstr (html, "mailto:dialogue-citoyen@example.org"));
+    g_assert_nonnull (strstr (html, "au plus tard 12\u00a0mois"));
+  }
+  {
+    g_autofree char *html = get_html (f, "/accessibilite", 200);
+    g_assert_nonnull (strstr (html, "non conforme"));
+    g_assert_nonnull (strstr (html, "Défenseur des droits"));
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_true (dlg_site_db_set_meta (f->db, "privacy_contact", "dpo@metropole.example",
+                                         &error));
+    g_assert_true (dlg_site_db_set_meta (f->db, "contact_retention_months", "6", &error));
+    g_assert_true (dlg_site_db_set_meta (f->db, "publisher", "Ville <de> Test", &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *html = get_html (f, "/confidentialite", 200);
+    g_assert_nonnull (strstr (html, "mailto:dpo@metropole.example"));
+    g_assert_nonnull (strstr (html, "au plus tard 6\u00a0mois"));
+    g_assert_nonnull (strstr (html, "Ville &lt;de&gt; Test"));
+  }
+  {
+    g_autofree char *html = get_html (f, "/p/" DEMO "/register", 200);
+    g_assert_nonnull (strstr (html, "au plus tard 6\u00a0mois après votre inscription"));
+    g_assert_nonnull (strstr (html, "href=\"mailto:dpo@metropole.example\""));
+    g_assert_nonnull (strstr (html, "href=\"/confidentialite\""));
+  }
+  {
+    /* A process's own rule wins over the site's. */
+    g_autoptr(Reply) reply = put_with (f, CLOSING_PATH, "If-None-Match", "*",
+                                       "{\"title\": \"Règle propre\", \"privacy_contact\": "
+                                       "\"rgpd@ville.example\", \"contact_retention_months\": 3,"
+                                       " \"features\": [{\"feature\": \"recruitment\", "
+                                       "\"enabled\": true}]}");
+    g_autofree char *html = NULL;
+    g_assert_cmpuint (reply->status, ==, 201);
+    html = get_html (f, "/p/" CLOSING "/register", 200);
+    g_assert_nonnull (strstr (html, "au plus tard 3\u00a0mois après votre inscription"));
+    g_assert_nonnull (strstr (html, "href=\"mailto:rgpd@ville.example\""));
+  }
+}
+
+static void
+test_debate_legend (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *html = get_html (f, "/p/" DEMO "/contribute/debate", 200);
+  const char *fieldset = strstr (html, "<fieldset");
+  const char *legend = fieldset != NULL ? strstr (fieldset, "<legend>") : NULL;
+
+  g_assert_nonnull (legend);
+  g_assert_true (g_str_has_prefix (legend, "<legend>Faut-il fermer la rue du Bois-Hardy à la "
+                                           "circulation automobile le samedi\u00a0?"));
+  g_assert_true (strstr (legend, "name=\"position\"") < strstr (legend, "</fieldset>"));
+  g_assert_cmpuint (count (html, "<legend>"), ==, 1);
+  {
+    /* The process page names the debate's question on its card. */
+    g_autofree char *process = get_html (f, "/p/" DEMO, 200);
+    const char *card = strstr (process, "arguments pour et contre</h3>");
+    g_assert_nonnull (card);
+    g_assert_true (g_str_has_prefix (strchr (card, '\n') + 1, "<p><strong>Faut-il fermer la "
+                                                            "rue du Bois-Hardy"));
+  }
+  {
+    /* Without a question of its own, the debate is about the process's. */
+    g_autoptr(Reply) reply = put_with (f, CLOSING_PATH, "If-None-Match", "*",
+                                       "{\"title\": \"Débat\", \"question\": \"Faut-il <un> "
+                                       "parc ?\", \"features\": [{\"feature\": \"debate\", "
+                                       "\"enabled\": true}]}");
+    g_autofree char *other = NULL;
+    g_assert_cmpuint (reply->status, ==, 201);
+    other = get_html (f, "/p/" CLOSING "/contribute/debate", 200);
+    g_assert_nonnull (strstr (other, "<legend>Faut-il &lt;un&gt; parc ?"));
+  }
+}
+
+static void
+test_timeline_current (Fixture       *f,
+                       gconstpointer  data)
+{
+  {
+    /* The demo has two stages in progress: the furthest is the current step. */
+    g_autofree char *html = get_html (f, "/p/" DEMO, 200);
+    g_autofree char *tag = tag_with (html, "aria-current=\"step\"");
+    g_assert_cmpuint (count (html, "aria-current=\"step\""), ==, 1);
+    g_assert_cmpstr (tag, ==, "<li class=\"in_progress\" aria-current=\"step\">");
+    g_assert_nonnull (strstr (strstr (html, "aria-current=\"step\""), "Atelier citoyen"));
+    g_assert_true (strstr (strstr (html, "aria-current=\"step\""), "Atelier citoyen")
+                   < strstr (strstr (html, "aria-current=\"step\""), "</li>"));
+  }
+  {
+    /* None in progress: the first stage after the last one closed. */
+    g_autoptr(Reply) reply = put_with (f, CLOSING_PATH, "If-None-Match", "*",
+                                       "{\"title\": \"Entre deux\", \"stages\": ["
+                                       "{\"stage\": \"diagnostic\", \"state\": \"done\"},"
+                                       "{\"stage\": \"arbitration\", \"state\": \"skipped\"}]}");
+    g_autofree char *html = NULL;
+    const char *current;
+    g_assert_cmpuint (reply->status, ==, 201);
+    html = get_html (f, "/p/" CLOSING, 200);
+    g_assert_cmpuint (count (html, "aria-current=\"step\""), ==, 1);
+    current = strstr (html, "aria-current=\"step\"");
+    g_assert_true (g_str_has_prefix (strchr (current, '>') + 1, "Cahier des charges"));
+  }
+}
+
+static void
+test_map_place (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *path = "/p/" DEMO "/contribute/map";
+  FormSession fs = { 0 };
+
+  form_session_get (f, path, &fs);
+  {
+    /* Only one coordinate: refused, named. */
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", "Banc cassé",
+                                               "body", "Le banc est cassé.", "place",
+                                               "Square Maurice-Schwob", "lat", "47.2", NULL);
+    g_autoptr(Reply) reply = post_form (f, path, fs.cookie, fields);
+    g_autofree char *html = reply_text (reply);
+    g_assert_cmpuint (reply->status, ==, 422);
+    g_assert_nonnull (strstr (html, "Indiquez la longitude avec la latitude"));
+  }
+  {
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", "Banc cassé",
+                                               "body", "Le banc est cassé.", NULL);
+    g_autoptr(Reply) reply = post_form (f, path, fs.cookie, fields);
+    g_autofree char *html = reply_text (reply);
+    g_assert_cmpuint (reply->status, ==, 422);
+    g_assert_nonnull (strstr (html, "Le champ «\u00a0Lieu ou adresse\u00a0» est obligatoire."));
+  }
+  {
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", "Banc cassé",
+                                               "body", "Le banc est cassé.", "place",
+                                               "Square <Maurice-Schwob>", NULL);
+    g_autoptr(Reply) reply = post_form (f, path, fs.cookie, fields);
+    g_assert_cmpuint (reply->status, ==, 303);
+  }
+  {
+    g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", "Lampadaire",
+                                               "body", "Éteint.", "place", "Rue de la Basse-"
+                                               "Chênaie", "lat", "47,2301", "lon", "-1,5202",
+                                               NULL);
+    g_autoptr(Reply) reply = post_form (f, path, fs.cookie, fields);
+    g_assert_cmpuint (reply->status, ==, 303);
+  }
+  form_session_clear (&fs);
+  {
+    /* The feed carries the place (in answers, which the app keeps) and null coordinates. */
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/changes?limit=500", f->token,
+                                      NULL);
+    g_autoptr(JsonObject) page = reply_json (reply);
+    JsonArray *items = json_object_get_array_member (page, "items");
+    guint found = 0;
+
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonObject *d = json_object_get_object_member (json_array_get_object_element (items, i),
+                                                       "data");
+        JsonObject *answers;
+        if (d == NULL || g_strcmp0 (json_object_get_string_member_with_default (d, "kind", ""),
+                                    "pin") != 0
+            || !json_object_has_member (d, "answers")
+            || json_object_get_null_member (d, "answers"))
+          continue;
+        answers = json_object_get_object_member (d, "answers");
+        if (g_strcmp0 (json_object_get_string_member_with_default (answers, "place", ""),
+                       "Square <Maurice-Schwob>") == 0)
+          {
+            g_assert_true (json_object_get_null_member (d, "lat"));
+            g_assert_true (json_object_get_null_member (d, "lon"));
+            found++;
+          }
+        else if (g_strcmp0 (json_object_get_string_member_with_default (answers, "place", ""),
+                            "Rue de la Basse-Chênaie") == 0)
+          {
+            g_assert_cmpfloat_with_epsilon (json_object_get_double_member (d, "lat"), 47.2301,
+                                            1e-9);
+            g_assert_cmpfloat_with_epsilon (json_object_get_double_member (d, "lon"), -1.5202,
+                                            1e-9);
+            found++;
+          }
+      }
+    g_assert_cmpuint (found, ==, 2);
+  }
+  {
+    g_autofree char *html = get_html (f, "/p/" DEMO "/contributions?feature=map", 200);
+    g_assert_nonnull (strstr (html, "lieu\u00a0: Square &lt;Maurice-Schwob&gt;"));
+    g_assert_null (strstr (html, "<Maurice"));
+    g_assert_nonnull (strstr (html, "lieu\u00a0: Rue de la Basse-Chênaie · latitude 47,23010, "
+                                    "longitude -1,52020"));
+  }
+}
+
+/* French unless the request asks for English; <html lang> says which. */
+static void
+test_language (Fixture       *f,
+               gconstpointer  data)
+{
+  static const struct { const char *accept; const char *lang; } cases[] = {
+    { NULL, "fr" }, { "fr-FR,fr;q=0.9", "fr" }, { "en-GB,en;q=0.9", "en" }, { "en", "en" },
+    { "de-DE,de;q=0.9", "fr" }, { "de, en;q=0.5", "en" }, { "en;q=0.5, fr;q=0.8", "fr" },
+    { "fr;q=0, en", "en" }, { "EN-us", "en" }, { "*", "fr" }, { "en;q=abc", "fr" },
+    { "english", "fr" }, { "", "fr" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (dlg_site_lang_negotiate (cases[i].accept), ==, cases[i].lang);
+  g_assert_true (dlg_site_i18n_has_french ());
+
+  {
+    g_autoptr(Reply) reply = request_lang (f, IDEAS, "en-GB,en;q=0.9,fr;q=0.5");
+    g_autofree char *html = reply_text (reply);
+    g_autofree char *title = page_title (html);
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_nonnull (strstr (html, "<html lang=\"en\">"));
+    g_assert_cmpstr (title, ==, "Suggest an idea — " DEMO_TITLE " — Take Part in Nantes");
+    g_assert_nonnull (strstr (html, ">Your pseudonym"));
+    g_assert_nonnull (strstr (html, ">Send</button>"));
+    g_assert_nonnull (strstr (html, "href=\"/accessibilite\">Accessibility: not compliant</a>"));
+    g_assert_null (strstr (html, "Proposer une idée"));
+    g_assert_null (strstr (html, "Votre pseudonyme"));
+    g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "Content-Language"), ==,
+                     "en");
+    g_assert_nonnull (strstr (soup_message_headers_get_one (reply->headers, "Vary"),
+                              "Accept-Language"));
+  }
+  {
+    g_autoptr(Reply) reply = request_lang (f, IDEAS, "fr-FR,fr;q=0.9,en;q=0.5");
+    g_autofree char *html = reply_text (reply);
+    g_assert_nonnull (strstr (html, "<html lang=\"fr\">"));
+    g_assert_nonnull (strstr (html, ">Votre pseudonyme"));
+    g_assert_nonnull (strstr (html, ">Envoyer</button>"));
+    g_assert_null (strstr (html, "Your pseudonym"));
+    g_assert_cmpstr (soup_message_headers_get_one (reply->headers, "Content-Language"), ==,
+                     "fr");
+  }
+  {
+    /* Dates, plurals and the process page in both. */
+    g_autoptr(Reply) en = request_lang (f, "/p/" DEMO, "en");
+    g_autoptr(Reply) fr = request_lang (f, "/p/" DEMO, "fr");
+    g_autofree char *en_html = reply_text (en);
+    g_autofree char *fr_html = reply_text (fr);
+    g_assert_nonnull (strstr (en_html, "Where the process stands"));
+    g_assert_nonnull (strstr (en_html, "Citizen workshop <span class=\"state\">(in progress)"));
+    g_assert_nonnull (strstr (en_html, "1 October 2026"));
+    g_assert_nonnull (strstr (fr_html, "Où en est la démarche\u202f?"));
+    g_assert_nonnull (strstr (fr_html, "Atelier citoyen <span class=\"state\">(en cours)"));
+    g_assert_nonnull (strstr (fr_html, "1er octobre 2026"));
+  }
+  {
+    g_autoptr(Reply) en = request_lang (f, "/p/" DEMO "/contributions", "en");
+    g_autofree char *html = reply_text (en);
+    g_assert_nonnull (strstr (html, " contributions. Contributions set aside"));
+    g_assert_nonnull (strstr (html, "Awaiting moderation"));
+  }
+}
+
+/* What the pages say of publication is what the moderation rule does. */
+static void
+test_moderation_truth (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *before = "publiées après relecture";
+  g_autofree char *process = get_html (f, "/p/" DEMO, 200);
+  g_autofree char *ideas = get_html (f, IDEAS, 200);
+  g_autofree char *debate = get_html (f, "/p/" DEMO "/contribute/debate", 200);
+  g_autofree char *thanks_ideas = get_html (f, "/p/" DEMO "/merci?f=ideas", 200);
+  g_autofree char *thanks_debate = get_html (f, "/p/" DEMO "/merci?f=debate", 200);
+  const char *debate_card = strstr (process, "Débat\u00a0: arguments pour et contre</h3>");
+  const char *ideas_card = strstr (process, "Boîte à idées</h3>");
+
+  /* Only the debate moderates before publishing (a_priori in the demo). */
+  g_assert_nonnull (debate_card);
+  g_assert_nonnull (ideas_card);
+  g_assert_cmpuint (count (process, before), ==, 1);
+  g_assert_true (strstr (debate_card, before) < strstr (debate_card, "</li>"));
+  g_assert_true (strstr (ideas_card, before) == NULL
+                 || strstr (ideas_card, before) > strstr (ideas_card, "</li>"));
+  g_assert_null (strstr (ideas, before));
+  g_assert_nonnull (strstr (ideas, "Votre contribution est publiée dès son envoi"));
+  g_assert_nonnull (strstr (debate, "Les contributions sont publiées après relecture"));
+  g_assert_null (strstr (debate, "publiée dès son envoi"));
+  g_assert_nonnull (strstr (thanks_ideas, "enregistrée et publiée"));
+  g_assert_nonnull (strstr (thanks_debate, "Elle sera publiée après relecture"));
+  g_assert_null (strstr (thanks_debate, "enregistrée et publiée"));
+}
+
+static void
+test_forced_colours (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *css = get_html (f, "/static/site.css", 200);
+  const char *media = strstr (css, "@media (forced-colors:active)");
+
+  g_assert_nonnull (media);
+  g_assert_nonnull (strstr (media, ".button{border:2px solid ButtonText}"));
+  /* Outside forced colours the border is there but transparent: no layout shift. */
+  g_assert_nonnull (strstr (css, "border:2px solid transparent"));
+}
+
+/* The site's name is a setting: escaped in the title and the header like any text. */
+static void
+test_site_name_escaped (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert_true (dlg_site_db_set_meta (f->db, "site_name", "<script>x</script> & Cie", &error));
+  html = get_html (f, "/", 200);
+  title = page_title (html);
+  g_assert_null (strstr (html, "<script"));
+  g_assert_cmpstr (title, ==, "Les démarches de participation — &lt;script&gt;x&lt;/script&gt; "
+                              "&amp; Cie");
+}
+
 static void
 test_faults_disabled (Fixture       *f,
                       gconstpointer  data)
@@ -2071,6 +2594,16 @@ main (int   argc,
   ADD ("/site/pages/reopened-stage", test_reopened_stage, FALSE);
   ADD ("/site/pages/registration-vocabulary", test_registration_vocabulary, FALSE);
   ADD ("/site/pages/registration-closed", test_registration_closed, FALSE);
+  ADD ("/site/pages/autocomplete", test_autocomplete, FALSE);
+  ADD ("/site/pages/titles", test_titles, FALSE);
+  ADD ("/site/pages/footer-and-notices", test_footer_and_notices, FALSE);
+  ADD ("/site/pages/debate-legend", test_debate_legend, FALSE);
+  ADD ("/site/pages/timeline-current", test_timeline_current, FALSE);
+  ADD ("/site/pages/map-place", test_map_place, FALSE);
+  ADD ("/site/pages/language", test_language, FALSE);
+  ADD ("/site/pages/moderation-truth", test_moderation_truth, FALSE);
+  ADD ("/site/pages/forced-colours", test_forced_colours, FALSE);
+  ADD ("/site/pages/site-name-escaped", test_site_name_escaped, FALSE);
   ADD ("/site/faults/disabled", test_faults_disabled, FALSE);
   ADD ("/site/faults/enabled", test_faults, TRUE);
 #undef ADD

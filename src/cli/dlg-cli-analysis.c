@@ -16,6 +16,7 @@
 
 #include "dlg-analysis.h"
 #include "dlg-cli-analysis.h"
+#include "dlg-cli-coding.h"
 #include "dlg-cli-common.h"
 
 #define EXCERPT_CHARS  100
@@ -26,6 +27,7 @@
 
 static int opt_count = DLG_ANALYSIS_DEFAULT_THEMES;
 static char *opt_seed;
+static DlgCliThemeOptions frame_options;
 
 /* The texts of a process, owned. */
 typedef struct
@@ -48,13 +50,24 @@ static const GOptionEntry themes_entries[] = {
   { "seed", 0, 0, G_OPTION_ARG_STRING, &opt_seed,
     N_("The seed: the same contributions and seed give the same themes (default 1)"),
     N_("S") },
+  { "parent", 0, 0, G_OPTION_ARG_STRING, &frame_options.parent,
+    N_("add: the theme it goes under (its number or name)"), N_("THEME") },
+  { "colour", 0, 0, G_OPTION_ARG_STRING, &frame_options.colour,
+    N_("add: its colour, #rrggbb"), N_("COLOUR") },
+  { "description", 0, 0, G_OPTION_ARG_STRING, &frame_options.description,
+    N_("add: a short description"), N_("TEXT") },
   { NULL }
 };
 
-DLG_CLI_SPEC_ONE (themes, N_("PROCESS suggest"),
-                  N_("Suggest themes from the contributions of a process (words they share, "
-                     "computed here, nothing sent): each with a label, its top terms, its size "
-                     "and its contributions. Nothing is applied."), themes_entries, TRUE);
+DLG_CLI_SPEC_ONE (themes, N_("PROCESS list|add NAME|rename THEME NAME|move THEME PARENT|merge "
+                             "THEME INTO|delete THEME|undo|suggest"),
+                  N_("The coding frame of a process: list its themes with their counts, add, "
+                     "rename, move (under PARENT, or “-” for the top), merge a theme into "
+                     "another (its contributions and sub-themes follow), delete, or undo the "
+                     "last change. “suggest” proposes themes from the contributions (words "
+                     "they share, computed here, nothing sent): each with a label, its top "
+                     "terms, its size and its contributions; nothing is applied."),
+                  themes_entries, TRUE);
 
 DLG_CLI_SPEC_ONE (duplicates, N_("PROCESS"),
                   N_("Group the contributions of a process that say the same thing word for "
@@ -299,7 +312,7 @@ themes_suggest (const char *process_name)
  * @argc: number of arguments
  * @argv: the arguments, @argv[0] being "themes"
  *
- * `dialogue-cli themes PROCESS suggest [--count N] [--seed S] [--json]`
+ * `dialogue-cli themes PROCESS list|add|rename|move|merge|delete|undo|suggest`
  *
  * Returns: the exit status
  */
@@ -312,10 +325,17 @@ dlg_cli_themes (int    argc,
 
   if (!dlg_cli_parse (context, &argc, &argv, "themes"))
     return DLG_CLI_USAGE;
-  if (argc != 3 || !g_str_equal (argv[2], "suggest"))
+  if (argc < 3)
     return dlg_cli_usage ("themes", _("Give the process (its number, UUID or title), then "
-                                      "“suggest”."));
-  return themes_suggest (argv[1]);
+                                      "list, add, rename, move, merge, delete, undo or "
+                                      "suggest."));
+  if (g_str_equal (argv[2], "suggest"))
+    {
+      if (argc != 3)
+        return dlg_cli_usage ("themes", _("“suggest” takes no other argument."));
+      return themes_suggest (argv[1]);
+    }
+  return dlg_cli_themes_frame (argc, argv, &frame_options);
 }
 
 static void

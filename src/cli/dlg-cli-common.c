@@ -561,3 +561,94 @@ dlg_cli_record_to_line (DlgRecord *record)
     }
   return g_string_free (line, FALSE);
 }
+
+/* Contributions ---------------------------------------------------------------------------- */
+
+/**
+ * dlg_cli_one_line:
+ *
+ * Returns: (transfer full): @text with its tabs and line breaks as spaces, so that a
+ *   citizen's text cannot break a line of output
+ */
+char *
+dlg_cli_one_line (const char *text)
+{
+  char *copy = g_strdup (text != NULL ? text : "");
+
+  for (char *p = copy; *p != '\0'; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  return copy;
+}
+
+static void
+add_member_text (JsonBuilder *builder,
+                 const char  *name,
+                 const char  *text)
+{
+  json_builder_set_member_name (builder, name);
+  if (text == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, text);
+}
+
+static void
+add_member_double (JsonBuilder *builder,
+                   const char  *name,
+                   double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+/**
+ * dlg_cli_add_contribution:
+ *
+ * Adds @c as one object of `contributions --json` (and `search --json`).
+ */
+void
+dlg_cli_add_contribution (JsonBuilder     *builder,
+                          DlgContribution *c)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, dlg_contribution_get_id (c));
+  add_member_text (builder, "uuid", dlg_contribution_get_uuid (c));
+  add_member_text (builder, "created_at", dlg_contribution_get_created_at (c));
+  add_member_text (builder, "channel", dlg_contribution_get_channel (c));
+  add_member_text (builder, "feature", dlg_contribution_get_feature (c));
+  add_member_text (builder, "kind", dlg_contribution_get_kind (c));
+  add_member_text (builder, "moderation", dlg_contribution_get_moderation (c));
+  add_member_text (builder, "author_ref", dlg_contribution_get_author_ref (c));
+  add_member_text (builder, "title", dlg_contribution_get_title (c));
+  add_member_text (builder, "body", dlg_contribution_get_body (c));
+  add_member_double (builder, "lat", dlg_contribution_get_lat (c));
+  add_member_double (builder, "lon", dlg_contribution_get_lon (c));
+  json_builder_set_member_name (builder, "supports");
+  json_builder_add_int_value (builder, dlg_contribution_get_supports (c));
+  json_builder_set_member_name (builder, "highlighted");
+  json_builder_add_boolean_value (builder, dlg_contribution_get_highlighted (c));
+  add_member_text (builder, "site_missing_at", dlg_contribution_get_site_missing_at (c));
+  json_builder_end_object (builder);
+}
+
+/**
+ * dlg_cli_print_contribution_line:
+ *
+ * Prints @c as one line of `contributions` (date, feature, channel, moderation, author, title,
+ * tab-separated).
+ */
+void
+dlg_cli_print_contribution_line (DlgContribution *c)
+{
+  g_autofree char *title = dlg_cli_one_line (dlg_contribution_get_title (c));
+  g_autofree char *author = dlg_cli_one_line (dlg_contribution_get_author_ref (c));
+
+  g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", dlg_contribution_get_created_at (c),
+           dlg_contribution_get_feature (c), dlg_contribution_get_channel (c),
+           dlg_contribution_get_moderation (c), author, title);
+}

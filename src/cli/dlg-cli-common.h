@@ -111,6 +111,12 @@ void                dlg_cli_add_record_members     (JsonBuilder         *builder
                                                     DlgRecord           *record);
 char               *dlg_cli_record_to_line         (DlgRecord           *record);
 
+/* Contributions as `contributions` prints them. */
+char               *dlg_cli_one_line               (const char          *text);
+void                dlg_cli_add_contribution       (JsonBuilder         *builder,
+                                                    DlgContribution     *c);
+void                dlg_cli_print_contribution_line (DlgContribution    *c);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgCliFieldOptions, dlg_cli_field_options_free)
 
 G_END_DECLS

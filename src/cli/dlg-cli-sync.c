@@ -258,42 +258,6 @@ dlg_cli_sync (int    argc,
                                                                      : DLG_CLI_OK;
 }
 
-/* One line per contribution: no tab or line break of the citizen's text may break it. */
-static char *
-one_line (const char *text)
-{
-  char *copy = g_strdup (text);
-
-  for (char *p = copy; *p != '\0'; p++)
-    if (*p == '\t' || *p == '\n' || *p == '\r')
-      *p = ' ';
-  return copy;
-}
-
-static void
-add_member_text (JsonBuilder *builder,
-                 const char  *name,
-                 const char  *text)
-{
-  json_builder_set_member_name (builder, name);
-  if (text == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, text);
-}
-
-static void
-add_member_double (JsonBuilder *builder,
-                   const char  *name,
-                   double       value)
-{
-  json_builder_set_member_name (builder, name);
-  if (isnan (value))
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, value);
-}
-
 int
 dlg_cli_contributions (int    argc,
                        char **argv)
@@ -326,34 +290,9 @@ dlg_cli_contributions (int    argc,
       g_autoptr(DlgContribution) c = g_list_model_get_item (contributions, i);
 
       if (opt_json)
-        {
-          json_builder_begin_object (builder);
-          add_member_text (builder, "uuid", dlg_contribution_get_uuid (c));
-          add_member_text (builder, "created_at", dlg_contribution_get_created_at (c));
-          add_member_text (builder, "channel", dlg_contribution_get_channel (c));
-          add_member_text (builder, "feature", dlg_contribution_get_feature (c));
-          add_member_text (builder, "kind", dlg_contribution_get_kind (c));
-          add_member_text (builder, "moderation", dlg_contribution_get_moderation (c));
-          add_member_text (builder, "author_ref", dlg_contribution_get_author_ref (c));
-          add_member_text (builder, "title", dlg_contribution_get_title (c));
-          add_member_text (builder, "body", dlg_contribution_get_body (c));
-          add_member_double (builder, "lat", dlg_contribution_get_lat (c));
-          add_member_double (builder, "lon", dlg_contribution_get_lon (c));
-          json_builder_set_member_name (builder, "supports");
-          json_builder_add_int_value (builder, dlg_contribution_get_supports (c));
-          add_member_text (builder, "site_missing_at",
-                           dlg_contribution_get_site_missing_at (c));
-          json_builder_end_object (builder);
-        }
+        dlg_cli_add_contribution (builder, c);
       else
-        {
-          g_autofree char *title = one_line (dlg_contribution_get_title (c));
-          g_autofree char *author = one_line (dlg_contribution_get_author_ref (c));
-
-          g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", dlg_contribution_get_created_at (c),
-                   dlg_contribution_get_feature (c), dlg_contribution_get_channel (c),
-                   dlg_contribution_get_moderation (c), author, title);
-        }
+        dlg_cli_print_contribution_line (c);
     }
   json_builder_end_array (builder);
   if (opt_json)
@@ -487,7 +426,7 @@ dlg_cli_conflicts (int    argc,
         }
       else
         {
-          g_autofree char *title = one_line (c->title);
+          g_autofree char *title = dlg_cli_one_line (c->title);
 
           g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", c->id, c->detected_at, c->object_type,
                    title);

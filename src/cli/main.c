@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-cli-analysis.h"
+#include "dlg-cli-coding.h"
 #include "dlg-cli-common.h"
 #include "dlg-cli-draw.h"
 #include "dlg-cli-export.h"
@@ -37,8 +38,11 @@ static const DlgCliCommandEntry commands[] = {
     &dlg_cli_journal_spec },
   { "contributions", dlg_cli_contributions, N_("List the contributions of a process"),
     &dlg_cli_contributions_spec },
-  { "themes", dlg_cli_themes, N_("Suggest themes from the contributions of a process"),
+  { "themes", dlg_cli_themes, N_("List, add, merge or suggest the themes of a process"),
     &dlg_cli_themes_spec },
+  { "tag", dlg_cli_tag, N_("Give a theme to contributions, or take it off"), &dlg_cli_tag_spec },
+  { "search", dlg_cli_search, N_("Search the contributions of a process"),
+    &dlg_cli_search_spec },
   { "duplicates", dlg_cli_duplicates, N_("Group duplicate and near-duplicate contributions"),
     &dlg_cli_duplicates_spec },
   { "export", dlg_cli_export, N_("Export records as CSV, XLSX, JSON or GeoJSON; open data"),

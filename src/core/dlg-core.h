@@ -48,6 +48,7 @@
 #include "dlg-stage-rules.h"
 #include "dlg-store.h"
 #include "dlg-theme.h"
+#include "dlg-coding.h"
 #include "dlg-types.h"
 #include "dlg-vocabularies.h"
 #include "dlg-vocabulary.h"

@@ -69,4 +69,8 @@ gboolean       dlg_site_server_seed_contributions (DlgSiteServer *self,
 /* The UUID of the demo process seeded by dlg_site_server_seed_demo(). */
 #define DLG_SITE_DEMO_PROCESS_ID "7d1f3c2a-5b8e-4c61-9a0d-2e4f6b8c1a01"
 
+/* The keys of the site's settings (`dialogue-site config`: the publisher, the contacts and the
+ * retention of contact details that the legal pages name), NULL-terminated. */
+const char *const *dlg_site_server_list_settings (void);
+
 G_END_DECLS

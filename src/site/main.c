@@ -56,6 +56,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   context = g_option_context_new ("[token create NAME | token list | token revoke NAME | "
                                   "expire-cursors | erase UUID | purge-tombstones | "
+                                  "config list | config set KEY VALUE | "
                                   "seed-contributions N [PROCESS_UUID]]");
   g_option_context_set_summary (context,
                                 "The reference public participation site of Dialogue: sync "
@@ -113,6 +114,31 @@ main (int   argc,
                                                    n, &error))
             return fail (error);
           return 0;
+        }
+      if (g_strcmp0 (command, "config") == 0 && argc == 3 && g_strcmp0 (argv[2], "list") == 0)
+        {
+          for (const char *const *key = dlg_site_server_list_settings (); *key != NULL; key++)
+            {
+              g_autofree char *value = dlg_site_db_get_meta (db, *key);
+              g_print ("%s=%s\n", *key, value != NULL ? value : "");
+            }
+          return 0;
+        }
+      if (g_strcmp0 (command, "config") == 0 && argc == 5 && g_strcmp0 (argv[2], "set") == 0)
+        {
+          if (!g_strv_contains (dlg_site_server_list_settings (), argv[3]))
+            {
+              g_autofree char *keys = g_strjoinv (", ",
+                                                  (char **) dlg_site_server_list_settings ());
+              g_printerr ("dialogue-site: unknown setting %s (one of %s)\n", argv[3], keys);
+              return 2;
+            }
+          if (!g_utf8_validate (argv[4], -1, NULL))
+            {
+              g_printerr ("dialogue-site: the value is not valid UTF-8\n");
+              return 2;
+            }
+          return dlg_site_db_set_meta (db, argv[3], argv[4], &error) ? 0 : fail (error);
         }
       if (g_strcmp0 (command, "expire-cursors") == 0 && argc == 2)
         return dlg_site_db_expire_cursors (db, &error) ? 0 : fail (error);

@@ -34,6 +34,18 @@ void                 dlg_contribution_list_set_feature    (DlgContributionList *
                                                            const char          *feature);
 void                 dlg_contribution_list_set_moderation (DlgContributionList *self,
                                                            const char          *moderation);
+/* The theme filter's value for "no theme yet". */
+#define DLG_CONTRIBUTION_LIST_NO_THEME ((gint64) -1)
+
+void                 dlg_contribution_list_set_theme      (DlgContributionList *self,
+                                                           gint64               theme_id);
+gint64               dlg_contribution_list_get_theme      (DlgContributionList *self);
+void                 dlg_contribution_list_set_highlighted_only (DlgContributionList *self,
+                                                                 gboolean highlighted_only);
+gboolean             dlg_contribution_list_get_highlighted_only (DlgContributionList *self);
+/* Every id the search and filters match, for an action on all of them. */
+GArray              *dlg_contribution_list_get_ids        (DlgContributionList  *self,
+                                                           GError              **error);
 const char          *dlg_contribution_list_get_search     (DlgContributionList *self);
 const char          *dlg_contribution_list_get_channel    (DlgContributionList *self);
 const char          *dlg_contribution_list_get_feature    (DlgContributionList *self);

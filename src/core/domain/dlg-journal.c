@@ -148,8 +148,11 @@ static const DlgJournalPolicy policies[] = {
     N_("Citizens must be able to see that moderation follows the rules of the game.") },
   { "contribution_annotation", "workshop", FALSE, N_("Nothing"),
     N_("Themes, notes and highlights are the officer’s private analysis.") },
-  { "theme", "workshop", FALSE, N_("Nothing"),
-    N_("The coding frame is an analysis tool of the officer.") },
+  { "theme", "workshop", TRUE,
+    N_("Work at volume on the coding frame, one entry per operation: themes given or taken "
+       "off, highlights, merges, deletions and their Undo (never a contribution’s text)"),
+    N_("Which contributions fed which theme shapes the opinion; a merge or a bulk change must "
+       "be traceable. Creating or renaming a theme is the officer’s working draft.") },
   { "recommendation", "opinion", TRUE, N_("Creation, change and deletion"),
     N_("The citizens’ opinion must be kept as they gave it.") },
   { "review", "review", FALSE, N_("Nothing"),

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "dlg-domain-private.h"
@@ -25,6 +27,8 @@ struct _DlgTheme
   gint64 parent_id;
   char *name;
   gint position;
+  char *colour;
+  char *description;
   guint depth;
 };
 
@@ -41,6 +45,10 @@ static const DlgField fields[] = {
   { .column = "position", .property = "position", .kind = DLG_FIELD_INT, .offset = F (position),
     .label = N_("position"), .minimum = 0, .maximum = 1000000,
     .invalid = N_("The position cannot be negative.") },
+  { .column = "colour", .property = "colour", .kind = DLG_FIELD_STRING, .offset = F (colour),
+    .label = N_("colour"), .max_chars = 7 },
+  { .column = "description", .property = "description", .kind = DLG_FIELD_TEXT,
+    .offset = F (description), .label = N_("description"), .max_chars = 2000 },
 };
 
 #undef F
@@ -63,7 +71,8 @@ static const char sql_tree[] =
   "  UNION ALL"
   "  SELECT th.id, tree.depth + 1, tree.path || '/' || printf ('%08d.%012d', th.position, th.id)"
   "  FROM theme th JOIN tree ON th.parent_id = tree.id)"
-  " SELECT t.id, NULL, t.process_id, t.parent_id, t.name, t.position, tree.depth"
+  " SELECT t.id, NULL, t.process_id, t.parent_id, t.name, t.position, t.colour,"
+  "  t.description, tree.depth"
   " FROM tree JOIN theme t ON t.id = tree.id ORDER BY tree.path";
 static const char sql_parent_of[] = "SELECT process_id, parent_id FROM theme WHERE id = ?1";
 
@@ -78,6 +87,13 @@ dlg_theme_validate (DlgRecord  *record,
   gint64 id = dlg_record_get_id (record);
   gint64 ancestor = self->parent_id;
   guint guard = 0;
+
+  if (!dlg_theme_colour_is_valid (self->colour))
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("A theme’s colour is written #rrggbb (for example #3584e4)."));
+      return FALSE;
+    }
 
   while (ancestor != 0)
     {
@@ -195,6 +211,52 @@ dlg_theme_set_position (DlgTheme *self,
   dlg_record_set_int64 (DLG_RECORD (self), "position", position);
 }
 
+const char *
+dlg_theme_get_colour (DlgTheme *self)
+{
+  g_return_val_if_fail (DLG_IS_THEME (self), NULL);
+  return self->colour != NULL ? self->colour : "";
+}
+
+const char *
+dlg_theme_get_description (DlgTheme *self)
+{
+  g_return_val_if_fail (DLG_IS_THEME (self), NULL);
+  return self->description != NULL ? self->description : "";
+}
+
+void
+dlg_theme_set_colour (DlgTheme   *self,
+                      const char *colour)
+{
+  dlg_record_set_string (DLG_RECORD (self), "colour", colour);
+}
+
+void
+dlg_theme_set_description (DlgTheme   *self,
+                           const char *description)
+{
+  dlg_record_set_string (DLG_RECORD (self), "description", description);
+}
+
+/**
+ * dlg_theme_colour_is_valid:
+ * @colour: (nullable): what the officer gave
+ *
+ * Whether @colour is empty (no colour) or `#rrggbb`.
+ */
+gboolean
+dlg_theme_colour_is_valid (const char *colour)
+{
+  if (colour == NULL || *colour == '\0')
+    return TRUE;
+  if (strlen (colour) != 7 || colour[0] != '#')
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (colour[i]))
+      return FALSE;
+  return TRUE;
+}
 
 guint
 dlg_theme_get_depth (DlgTheme *self)
@@ -270,7 +332,8 @@ dlg_theme_load (DlgStore  *store,
 /**
  * dlg_theme_delete:
  *
- * Deletes the object (and its sub-themes).
+ * Deletes the object (and its sub-themes) at once, with no Undo: the window and the command
+ * line delete through dlg_coding_delete_theme(), which can be undone.
  */
 gboolean
 dlg_theme_delete (DlgStore  *store,

@@ -23,6 +23,8 @@ gint64      dlg_theme_get_process_id (DlgTheme *self);
 gint64      dlg_theme_get_parent_id  (DlgTheme *self);
 const char *dlg_theme_get_name       (DlgTheme *self);
 gint        dlg_theme_get_position   (DlgTheme *self);
+const char *dlg_theme_get_colour     (DlgTheme *self);
+const char *dlg_theme_get_description (DlgTheme *self);
 
 void        dlg_theme_set_parent_id  (DlgTheme *self,
                                       gint64    parent_id);
@@ -30,6 +32,11 @@ void        dlg_theme_set_name       (DlgTheme   *self,
                                       const char *name);
 void        dlg_theme_set_position   (DlgTheme *self,
                                       gint      position);
+void        dlg_theme_set_colour     (DlgTheme   *self,
+                                      const char *colour);
+void        dlg_theme_set_description (DlgTheme   *self,
+                                       const char *description);
+gboolean    dlg_theme_colour_is_valid (const char *colour);
 
 gboolean    dlg_theme_save           (DlgStore  *store,
                                       DlgTheme  *theme,

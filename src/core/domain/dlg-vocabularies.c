@@ -281,6 +281,13 @@ static const DlgVocabularyEntry journal_action_entries[] = {
   { "narrative.publish", NC_("journal action", "Narrative published") },
   { "narrative.unpublish", NC_("journal action", "Narrative withdrawn") },
   { "publish", NC_("journal action", "Narrative published") },
+  { "theme.tag", NC_("journal action", "Theme given") },
+  { "theme.untag", NC_("journal action", "Theme taken off") },
+  { "theme.highlight", NC_("journal action", "Contributions highlighted") },
+  { "theme.unhighlight", NC_("journal action", "Highlight taken off") },
+  { "theme.merge", NC_("journal action", "Themes merged") },
+  { "theme.delete", NC_("journal action", "Theme deleted") },
+  { "theme.undo", NC_("journal action", "Theme change undone") },
   END
 };
 const DlgVocabulary dlg_vocabulary_journal_action = {

@@ -767,12 +767,60 @@ static const char migration_8[] =
   "  created_at TEXT NOT NULL"
   ");";
 
-/* Version 9: the communication plan (issue 14). An item says what it is (a site page, a post,
+/* Version 9: the coding frame (issue 11). A theme gets a colour and a short description; every
+ * operation on the frame or on a set of contributions (tag, untag, highlight, merge, move,
+ * delete) is one row of coding_operation with what it changed, so that it can be undone as a
+ * whole (dlg-coding.c). The links and themes it removed are kept here, not in the tables
+ * the rest of the app reads. */
+static const char migration_9[] =
+  "ALTER TABLE theme ADD COLUMN colour TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE theme ADD COLUMN description TEXT NOT NULL DEFAULT '';"
+  "CREATE INDEX theme_process ON theme (process_id, parent_id);"
+  "CREATE INDEX contribution_theme_theme ON contribution_theme (theme_id, contribution_id);"
+  "CREATE TABLE coding_operation ("
+  "  id INTEGER PRIMARY KEY,"
+  "  process_id INTEGER NOT NULL REFERENCES process (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  summary TEXT NOT NULL,"
+  "  n_changed INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  undone_at TEXT"
+  ");"
+  /* A link the operation added (1) or removed (0). No foreign keys: the theme may be gone. */
+  "CREATE TABLE coding_operation_link ("
+  "  operation_id INTEGER NOT NULL REFERENCES coding_operation (id) ON DELETE CASCADE,"
+  "  contribution_id INTEGER NOT NULL,"
+  "  theme_id INTEGER NOT NULL,"
+  "  added INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX coding_operation_link_operation ON coding_operation_link (operation_id);"
+  /* A theme the operation deleted (deleted = 1, the row as it was) or moved (deleted = 0,
+   * parent_id and position as they were). */
+  "CREATE TABLE coding_operation_theme ("
+  "  operation_id INTEGER NOT NULL REFERENCES coding_operation (id) ON DELETE CASCADE,"
+  "  theme_id INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL,"
+  "  parent_id INTEGER,"
+  "  name TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  colour TEXT NOT NULL,"
+  "  description TEXT NOT NULL"
+  ");"
+  "CREATE INDEX coding_operation_theme_operation ON coding_operation_theme (operation_id);"
+  /* A highlight the operation changed, with its value before. */
+  "CREATE TABLE coding_operation_highlight ("
+  "  operation_id INTEGER NOT NULL REFERENCES coding_operation (id) ON DELETE CASCADE,"
+  "  contribution_id INTEGER NOT NULL,"
+  "  was_highlighted INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX coding_operation_highlight_operation ON coding_operation_highlight (operation_id);";
+
+/* Version 10: the communication plan (issue 14). An item says what it is (a site page, a post,
  * a newsletter, a press release, a poster, a letter to residents, an event), to whom, who
  * does it, its message, and the narrative or the page it points to; "idea" comes before
  * "planned", and channels gain displays, letter boxes and in person. The table is rebuilt for
  * its CHECKs; what was a channel gives the first kind (press → press release). */
-static const char migration_9[] =
+static const char migration_10[] =
   "CREATE TABLE communication_item_v9 ("
   "  id INTEGER PRIMARY KEY,"
   "  uuid TEXT NOT NULL UNIQUE,"
@@ -813,7 +861,8 @@ static const DlgMigration migrations[] = {
   { "contributions and registrations: source and source id", migration_6 },
   { "contributions the site no longer lists", migration_7 },
   { "open data: a secret per process for the pseudonyms", migration_8 },
-  { "communication plan: kind, audience, owner, message, link", migration_9 },
+  { "the coding frame: theme colours and descriptions, undoable operations", migration_9 },
+  { "communication plan: kind, audience, owner, message, link", migration_10 },
 };
 
 const DlgMigration *

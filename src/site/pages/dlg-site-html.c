@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "dlg-site-html.h"
+#include "dlg-site-i18n.h"
 
 static const char stylesheet[] =
   ":root{--ink:#1b1b1f;--muted:#4a4a55;--brand:#0b4f9c;--brand-dark:#08386e;"
@@ -60,7 +61,7 @@ static const char stylesheet[] =
   ".badge.against{background:#fde7ea;border-color:#e59aa6;color:var(--err)}\n"
   ".badge.highlight{background:#fff7d6;border-color:#c9a227;color:#5c4700;font-weight:600}\n"
   ".badge.channel{background:#e8eefb;border-color:#8fa8d8;color:var(--brand-dark)}\n"
-  ".button{display:inline-block;background:var(--brand);color:#fff;border:0;"
+  ".button{display:inline-block;background:var(--brand);color:#fff;border:2px solid transparent;"
   "border-radius:.4rem;padding:.65rem 1.1rem;font:inherit;font-weight:600;"
   "text-decoration:none;cursor:pointer;min-height:44px}\n"
   ".button:hover{background:var(--brand-dark);color:#fff}\n"
@@ -73,6 +74,7 @@ static const char stylesheet[] =
   ".timeline li.in_progress::before{background:var(--brand);border-color:var(--brand);"
   "color:#fff}\n"
   ".timeline li.skipped{color:var(--muted)}\n"
+  ".timeline li[aria-current]{font-weight:600}\n"
   ".timeline .state{font-size:.85rem;color:var(--muted);margin-left:.3rem}\n"
   "form .field{margin:1rem 0}\n"
   "label,legend{display:block;font-weight:600;margin-bottom:.25rem}\n"
@@ -107,7 +109,17 @@ static const char stylesheet[] =
   "border-radius:1rem;text-decoration:none;min-height:44px;line-height:1.9}\n"
   ".filters a[aria-current]{background:var(--brand);border-color:var(--brand);color:#fff}\n"
   ".timeline li:not(:last-child)::after{content:'';position:absolute;left:.9rem;top:2.1rem;"
-  "bottom:-.3rem;border-left:2px solid var(--line)}\n";
+  "bottom:-.3rem;border-left:2px solid var(--line)}\n"
+  ".footer-links{list-style:none;padding:0;margin:.4rem 0 0;display:flex;flex-wrap:wrap;"
+  "justify-content:center;gap:.3rem 1.2rem}\n"
+  ".footer-links a{display:inline-block;min-height:44px;line-height:44px}\n"
+  "footer.site p{margin:0}\n"
+  /* Windows' contrast themes and other forced colours drop backgrounds: borders keep the
+   * buttons, the chosen filter and the current step visible. */
+  "@media (forced-colors:active){.button{border:2px solid ButtonText}"
+  ".filters a[aria-current]{border:3px solid Highlight}"
+  ".timeline li[aria-current]::before{border:3px solid Highlight}"
+  ":focus-visible{outline:3px solid Highlight}}\n";
 
 const char *
 dlg_html_stylesheet (void)
@@ -195,26 +207,43 @@ dlg_html_paragraphs (GString    *out,
     g_string_append (out, "</p>\n");
 }
 
+/* The site's name: the configured one, else ours. */
+static const char *
+site_name (void)
+{
+  return dlg_site_name () != NULL ? dlg_site_name () : _("Take Part in Nantes");
+}
+
 void
 dlg_html_page_begin (GString    *out,
                      const char *title,
                      const char *crumb_href,
                      const char *crumb_label)
 {
-  g_string_append (out,
-                   "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
-                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                   "<title>");
-  dlg_html_escape_append (out, title);
-  g_string_append (out, " – Participer à Nantes</title>\n"
-                        "<link rel=\"stylesheet\" href=\"/static/site.css\">\n</head>\n<body>\n"
-                        "<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>\n"
-                        "<header class=\"site\"><div class=\"inner\"><a href=\"/\">Participer à "
-                        "Nantes</a><p>Le dialogue citoyen de la métropole</p></div></header>\n<main id=\"contenu\""
-                        " tabindex=\"-1\">\n");
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
+  dlg_html_escape_append (out, dlg_site_lang ());
+  g_string_append (out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                        "<meta name=\"viewport\" content=\"width=device-width, "
+                        "initial-scale=1\">\n<title>");
+  if (title != NULL && *title != '\0')
+    {
+      dlg_html_escape_append (out, title);
+      g_string_append (out, " — ");
+    }
+  dlg_html_escape_append (out, site_name ());
+  g_string_append (out, "</title>\n<link rel=\"stylesheet\" href=\"/static/site.css\">\n"
+                        "</head>\n<body>\n<a class=\"skip\" href=\"#contenu\">");
+  dlg_html_escape_append (out, _("Skip to content"));
+  g_string_append (out, "</a>\n<header class=\"site\"><div class=\"inner\"><a href=\"/\">");
+  dlg_html_escape_append (out, site_name ());
+  g_string_append (out, "</a><p>");
+  dlg_html_escape_append (out, _("The citizen dialogue of the metropolis"));
+  g_string_append (out, "</p></div></header>\n<main id=\"contenu\" tabindex=\"-1\">\n");
   if (crumb_href != NULL)
     {
-      g_string_append (out, "<nav class=\"crumbs\" aria-label=\"Fil d’Ariane\"><a href=\"");
+      g_string_append (out, "<nav class=\"crumbs\" aria-label=\"");
+      dlg_html_escape_append (out, _("Breadcrumb"));
+      g_string_append (out, "\"><a href=\"");
       dlg_html_escape_append (out, crumb_href);
       g_string_append (out, "\">← ");
       dlg_html_escape_append (out, crumb_label);
@@ -222,25 +251,51 @@ dlg_html_page_begin (GString    *out,
     }
 }
 
+/* Every page ends with the links to the statements the law asks for. */
 void
 dlg_html_page_end (GString *out)
 {
-  g_string_append (out, "</main>\n<footer class=\"site\">Site de démonstration de Dialogue · "
-                        "aucune donnée n’est transmise à des tiers · "
-                        "<a href=\"/\">Toutes les démarches</a></footer>\n</body>\n</html>\n");
+  static const struct { const char *href; const char *label; } links[] = {
+    { "/", N_("All processes") },
+    { "/accessibilite", N_("Accessibility: not compliant") },
+    { "/mentions-legales", N_("Legal notice") },
+    { "/confidentialite", N_("Personal data") },
+  };
+
+  g_string_append (out, "</main>\n<footer class=\"site\"><p>");
+  dlg_html_escape_append (out, _("Demonstration site of Dialogue · no data is passed on to "
+                                 "third parties"));
+  g_string_append (out, "</p>\n<nav aria-label=\"");
+  dlg_html_escape_append (out, _("About this site"));
+  g_string_append (out, "\"><ul class=\"footer-links\">\n");
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_string_append (out, "<li><a href=\"");
+      dlg_html_escape_append (out, links[i].href);
+      g_string_append (out, "\">");
+      dlg_html_escape_append (out, _(links[i].label));
+      g_string_append (out, "</a></li>\n");
+    }
+  g_string_append (out, "</ul></nav></footer>\n</body>\n</html>\n");
 }
 
 char *
 dlg_html_format_date (const char *iso)
 {
   static const char *const months[] = {
-    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-    "octobre", "novembre", "décembre"
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"), NC_("month", "July"),
+    NC_("month", "August"), NC_("month", "September"), NC_("month", "October"),
+    NC_("month", "November"), NC_("month", "December")
   };
+  g_autofree char *day = NULL;
   int y, m, d;
 
   if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || m < 1 || m > 12 || d < 1
       || d > 31)
     return NULL;
-  return g_strdup_printf ("%d%s %s %d", d, d == 1 ? "er" : "", months[m - 1], y);
+  /* Translators: the first day of a month in a date ("1er novembre 2026"). */
+  day = d == 1 ? g_strdup (C_("day of the month", "1")) : g_strdup_printf ("%d", d);
+  /* Translators: a date: the day, the month's name, the year. */
+  return g_strdup_printf (C_("date", "%1$s %2$s %3$d"), day, C_("month", months[m - 1]), y);
 }

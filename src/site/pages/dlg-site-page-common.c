@@ -8,33 +8,18 @@
 #include "config.h"
 
 #include "dlg-site-html.h"
+#include "dlg-site-i18n.h"
 #include "dlg-site-pages-private.h"
 
 const DlgPageFeature dlg_page_features[] = {
-  { "recruitment", "Recrutement de volontaires", "Je me porte volontaire" },
-  { "ideas", "Boîte à idées", "Proposer une idée" },
-  { "call_for_projects", "Appel à projets", "Déposer un projet" },
-  { "questionnaire", "Questionnaire", "Répondre au questionnaire" },
-  { "map", "Carte collaborative", "Placer une contribution sur la carte" },
-  { "debate", "Débat : arguments pour et contre", "Donner un argument" },
-  { "event", "Inscription à un événement", NULL },
+  { "recruitment", N_("Volunteer recruitment"), N_("I volunteer") },
+  { "ideas", N_("Ideas box"), N_("Suggest an idea") },
+  { "call_for_projects", N_("Call for projects"), N_("Submit a project") },
+  { "questionnaire", N_("Questionnaire"), N_("Answer the questionnaire") },
+  { "map", N_("Collaborative map"), N_("Put a contribution on the map") },
+  { "debate", N_("Debate: arguments for and against"), N_("Give an argument") },
+  { "event", N_("Event registration"), NULL },
   { NULL, NULL, NULL },
-};
-
-const DlgPageStage dlg_page_stages[] = {
-  { "diagnostic", "Diagnostic amont" },
-  { "arbitration", "Arbitrages élus / DG" },
-  { "specification", "Cahier des charges" },
-  { "mandate", "Mandat" },
-  { "recruitment", "Recrutement" },
-  { "workshop", "Atelier citoyen" },
-  { "opinion", "Avis citoyen" },
-  { "review", "Instruction par les services" },
-  { "validation", "Validation élus / DG" },
-  { "response", "Réponse argumentée" },
-  { "implementation", "Mise en œuvre" },
-  { "follow_up", "Droit de suite" },
-  { NULL, NULL },
 };
 
 static const char sql_list_children[] =
@@ -202,11 +187,11 @@ dlg_page_feature_closed_reason (JsonObject *process,
   const char *recruitment;
 
   if (json_object_get_boolean_member_with_default (process, "archived", FALSE))
-    return "Cette démarche est archivée : la participation en ligne est close.";
+    return _("This process is archived: online participation is closed.");
   recruitment = stage_state (process, "recruitment");
   if (g_strcmp0 (feature_id, "recruitment") == 0 &&
       (g_strcmp0 (recruitment, "done") == 0 || g_strcmp0 (recruitment, "skipped") == 0))
-    return "Le recrutement du panel citoyen est terminé : les inscriptions sont closes.";
+    return _("The recruitment of the citizen panel is over: registrations are closed.");
   return NULL;
 }
 
@@ -232,7 +217,7 @@ dlg_page_reply_message (SoupServerMessage *msg,
 {
   GString *page = g_string_new (NULL);
 
-  dlg_html_page_begin (page, title, "/", "Toutes les démarches");
+  dlg_html_page_begin (page, title, "/", _("All processes"));
   g_string_append (page, "<h1>");
   dlg_html_escape_append (page, title);
   g_string_append (page, "</h1>\n<p>");
@@ -245,8 +230,8 @@ dlg_page_reply_message (SoupServerMessage *msg,
 void
 dlg_page_reply_not_found (SoupServerMessage *msg)
 {
-  dlg_page_reply_message (msg, SOUP_STATUS_NOT_FOUND, "Page introuvable",
-                          "Cette page n’existe pas ou n’est plus publiée.");
+  dlg_page_reply_message (msg, SOUP_STATUS_NOT_FOUND, _("Page not found"),
+                          _("This page does not exist or is no longer published."));
 }
 
 void

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "dlg-site-html.h"
+#include "dlg-site-i18n.h"
 #include "dlg-site-pages-private.h"
 
 #define PAGE_SIZE   50
@@ -44,22 +45,23 @@ static const char sql_highlights[] =
 const char *
 dlg_page_kind_label (const char *kind)
 {
-  if (g_strcmp0 (kind, "idea") == 0) return "Idée";
-  if (g_strcmp0 (kind, "comment") == 0) return "Commentaire";
-  if (g_strcmp0 (kind, "answer") == 0) return "Réponse au questionnaire";
-  if (g_strcmp0 (kind, "pin") == 0) return "Sur la carte";
-  if (g_strcmp0 (kind, "project") == 0) return "Projet";
-  if (g_strcmp0 (kind, "argument") == 0) return "Argument";
-  return "Contribution";
+  if (g_strcmp0 (kind, "idea") == 0) return C_("contribution kind", "Idea");
+  if (g_strcmp0 (kind, "comment") == 0) return C_("contribution kind", "Comment");
+  if (g_strcmp0 (kind, "answer") == 0)
+    return C_("contribution kind", "Answer to the questionnaire");
+  if (g_strcmp0 (kind, "pin") == 0) return C_("contribution kind", "On the map");
+  if (g_strcmp0 (kind, "project") == 0) return C_("contribution kind", "Project");
+  if (g_strcmp0 (kind, "argument") == 0) return C_("contribution kind", "Argument");
+  return _("Contribution");
 }
 
 /* A channel other than the site's own form, as the public reads it. */
 const char *
 dlg_page_channel_label (const char *channel)
 {
-  if (g_strcmp0 (channel, "in_person") == 0) return "Recueillie en atelier";
-  if (g_strcmp0 (channel, "mail") == 0) return "Reçue par courrier";
-  if (g_strcmp0 (channel, "phone") == 0) return "Reçue par téléphone";
+  if (g_strcmp0 (channel, "in_person") == 0) return _("Gathered at a workshop");
+  if (g_strcmp0 (channel, "mail") == 0) return _("Received by post");
+  if (g_strcmp0 (channel, "phone") == 0) return _("Received by telephone");
   return NULL;
 }
 
@@ -138,6 +140,8 @@ append_contribution (GString    *page,
   const char *title = c->title;
   const char *author = c->author;
   const char *id = c->id;
+  const char *place = answers != NULL && JSON_NODE_HOLDS_OBJECT (answers)
+                      ? jstr (json_node_get_object (answers), "place") : NULL;
 
   g_string_append (page, "<li class=\"card\" id=\"c-");
   dlg_html_escape_append (page, id);
@@ -151,17 +155,33 @@ append_contribution (GString    *page,
       g_string_append (page, "</span> ");
     }
   if (highlighted)
-    g_string_append (page, "<span class=\"badge highlight\">★ Mise en avant par l’équipe</span> ");
+    {
+      g_string_append (page, "<span class=\"badge highlight\">★ ");
+      dlg_html_escape_append (page, _("Highlighted by the team"));
+      g_string_append (page, "</span> ");
+    }
   if (answers != NULL && JSON_NODE_HOLDS_OBJECT (answers))
     {
       const char *position = jstr (json_node_get_object (answers), "position");
       if (g_strcmp0 (position, "for") == 0)
-        g_string_append (page, "<span class=\"badge for\">Pour</span> ");
+        {
+          g_string_append (page, "<span class=\"badge for\">");
+          dlg_html_escape_append (page, _("For"));
+          g_string_append (page, "</span> ");
+        }
       else if (g_strcmp0 (position, "against") == 0)
-        g_string_append (page, "<span class=\"badge against\">Contre</span> ");
+        {
+          g_string_append (page, "<span class=\"badge against\">");
+          dlg_html_escape_append (page, _("Against"));
+          g_string_append (page, "</span> ");
+        }
     }
   if (g_strcmp0 (c->moderation, "pending") == 0)
-    g_string_append (page, "<span class=\"badge pending\">En attente de modération</span> ");
+    {
+      g_string_append (page, "<span class=\"badge pending\">");
+      dlg_html_escape_append (page, _("Awaiting moderation"));
+      g_string_append (page, "</span> ");
+    }
   g_string_append (page, "</p>\n");
   if (title != NULL && *title != '\0')
     {
@@ -189,21 +209,35 @@ append_contribution (GString    *page,
       g_string_append (page, "</dl>\n");
     }
   g_string_append (page, "<p class=\"meta\">");
-  dlg_html_escape_append (page, author != NULL && *author != '\0' ? author : "Anonyme");
-  dlg_page_append_date (page, ", le ", c->created_at);
+  dlg_html_escape_append (page, author != NULL && *author != '\0' ? author : _("Anonymous"));
+  dlg_page_append_date (page, _(", on "), c->created_at);
+  if (place != NULL && *place != '\0')
+    {
+      g_string_append (page, " · ");
+      dlg_html_escape_append (page, _("place: "));
+      dlg_html_escape_append (page, place);
+    }
   if (c->has_position)
     {
-      /* French decimal comma, whatever the locale. */
+      /* A decimal comma in French, whatever the process's locale. */
       char lat[G_ASCII_DTOSTR_BUF_SIZE], lon[G_ASCII_DTOSTR_BUF_SIZE];
       g_ascii_formatd (lat, sizeof lat, "%.5f", c->lat);
       g_ascii_formatd (lon, sizeof lon, "%.5f", c->lon);
-      g_strdelimit (lat, ".", ',');
-      g_strdelimit (lon, ".", ',');
-      g_string_append_printf (page, " · latitude %s, longitude %s", lat, lon);
+      if (g_strcmp0 (dlg_site_lang (), "fr") == 0)
+        {
+          g_strdelimit (lat, ".", ',');
+          g_strdelimit (lon, ".", ',');
+        }
+      g_string_append (page, " · ");
+      g_string_append_printf (page, _("latitude %s, longitude %s"), lat, lon);
     }
   if (c->supports > 0)
-    g_string_append_printf (page, " · %" G_GINT64_FORMAT " soutien%s",
-                            c->supports, c->supports > 1 ? "s" : "");
+    {
+      guint n = (guint) MIN (c->supports, G_MAXUINT);
+
+      g_string_append (page, " · ");
+      g_string_append_printf (page, dlg_site_ngettext ("%u support", "%u supports", n), n);
+    }
   g_string_append (page, "</p></li>\n");
 }
 
@@ -269,12 +303,31 @@ dlg_page_contributions (DlgSiteServer     *self,
   n_pages = MAX (1, (shown + PAGE_SIZE - 1) / PAGE_SIZE);
   page_number = MIN (page_number, n_pages);
 
-  dlg_html_page_begin (page, "Contributions", back, jstr (process, "title"));
-  g_string_append (page, "<h1>Les contributions</h1>\n<nav aria-label=\"Filtrer par mode de "
-                         "participation\"><ul class=\"filters\">\n<li><a href=\"?\"");
+  {
+    /* The title says which process, which filter and which page. */
+    GString *title = g_string_new (_("Contributions"));
+
+    if (filter != NULL)
+      g_string_append_printf (title, " — %s", _(dlg_page_feature_info (filter)->label));
+    if (n_pages > 1)
+      {
+        g_string_append (title, " — ");
+        g_string_append_printf (title, _("page %u of %u"), (guint) page_number, n_pages);
+      }
+    g_string_append_printf (title, " — %s", jstr (process, "title"));
+    dlg_html_page_begin (page, title->str, back, jstr (process, "title"));
+    g_string_free (title, TRUE);
+  }
+  g_string_append (page, "<h1>");
+  dlg_html_escape_append (page, _("The contributions"));
+  g_string_append (page, "</h1>\n<nav aria-label=\"");
+  dlg_html_escape_append (page, _("Filter by way of taking part"));
+  g_string_append (page, "\"><ul class=\"filters\">\n<li><a href=\"?\"");
   if (filter == NULL)
     g_string_append (page, " aria-current=\"page\"");
-  g_string_append (page, ">Toutes</a></li>\n");
+  g_string_append (page, ">");
+  dlg_html_escape_append (page, _("All"));
+  g_string_append (page, "</a></li>\n");
   for (guint i = 0; dlg_page_features[i].id != NULL; i++)
     {
       if (g_strcmp0 (dlg_page_features[i].id, "recruitment") == 0
@@ -287,13 +340,15 @@ dlg_page_contributions (DlgSiteServer     *self,
       if (g_strcmp0 (filter, dlg_page_features[i].id) == 0)
         g_string_append (page, " aria-current=\"page\"");
       g_string_append (page, ">");
-      dlg_html_escape_append (page, dlg_page_features[i].label);
+      dlg_html_escape_append (page, _(dlg_page_features[i].label));
       g_string_append (page, "</a></li>\n");
     }
   g_string_append (page, "</ul></nav>\n<p class=\"meta\">");
-  g_string_append_printf (page, "%u contribution%s. Les contributions retirées par la "
-                                "modération restent conservées mais ne sont plus affichées.",
-                          shown, shown > 1 ? "s" : "");
+  g_string_append_printf (page, dlg_site_ngettext ("%u contribution.", "%u contributions.",
+                                                   shown), shown);
+  g_string_append_c (page, ' ');
+  dlg_html_escape_append (page, _("Contributions set aside by the moderation team are kept but "
+                                  "no longer shown."));
   g_string_append (page, "</p>\n<ul class=\"cards\">\n");
   {
     g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_list_contributions, NULL);
@@ -317,7 +372,9 @@ dlg_page_contributions (DlgSiteServer     *self,
   g_string_append (page, "</ul>\n");
   if (n_pages > 1)
     {
-      g_string_append (page, "<nav aria-label=\"Pages de contributions\"><p>");
+      g_string_append (page, "<nav aria-label=\"");
+      dlg_html_escape_append (page, _("Pages of contributions"));
+      g_string_append (page, "\"><p>");
       if (page_number > 1)
         {
           g_string_append_printf (page, "<a href=\"?page=%" G_GUINT64_FORMAT, page_number - 1);
@@ -326,9 +383,11 @@ dlg_page_contributions (DlgSiteServer     *self,
               g_string_append (page, "&amp;feature=");
               dlg_html_escape_append (page, filter);
             }
-          g_string_append (page, "\" rel=\"prev\">← Plus récentes</a> ");
+          g_string_append (page, "\" rel=\"prev\">← ");
+          dlg_html_escape_append (page, _("More recent"));
+          g_string_append (page, "</a> ");
         }
-      g_string_append_printf (page, "Page %" G_GUINT64_FORMAT " sur %u", page_number, n_pages);
+      g_string_append_printf (page, _("Page %u of %u"), (guint) page_number, n_pages);
       if (page_number < n_pages)
         {
           g_string_append_printf (page, " <a href=\"?page=%" G_GUINT64_FORMAT, page_number + 1);
@@ -337,7 +396,9 @@ dlg_page_contributions (DlgSiteServer     *self,
               g_string_append (page, "&amp;feature=");
               dlg_html_escape_append (page, filter);
             }
-          g_string_append (page, "\" rel=\"next\">Plus anciennes →</a>");
+          g_string_append (page, "\" rel=\"next\">");
+          dlg_html_escape_append (page, _("Older"));
+          g_string_append (page, " →</a>");
         }
       g_string_append (page, "</p></nav>\n");
     }
@@ -387,8 +448,17 @@ dlg_page_contribution (DlgSiteServer     *self,
     }
   highlights = load_highlights (db, process_id);
   page = g_string_new (NULL);
-  dlg_html_page_begin (page, "Contribution", back, "Les contributions");
-  g_string_append (page, "<h1>Une contribution</h1>\n<p class=\"lead\">");
+  {
+    const char *title = jstr (json_node_get_object (node), "title");
+    g_autofree char *full = g_strdup_printf ("%s — %s",
+                                             title != NULL && *title != '\0'
+                                             ? title : _("Contribution"),
+                                             jstr (process, "title"));
+    dlg_html_page_begin (page, full, back, _("The contributions"));
+  }
+  g_string_append (page, "<h1>");
+  dlg_html_escape_append (page, _("A contribution"));
+  g_string_append (page, "</h1>\n<p class=\"lead\">");
   dlg_html_escape_append (page, jstr (process, "title"));
   g_string_append (page, "</p>\n<ul class=\"cards\">\n");
   {

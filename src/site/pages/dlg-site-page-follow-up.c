@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "dlg-site-html.h"
+#include "dlg-site-i18n.h"
 #include "dlg-site-pages-private.h"
 
 static const char sql_follow_ups[] =
@@ -17,10 +18,10 @@ static const char sql_follow_ups[] =
 static const char *
 commitment_status_label (const char *status)
 {
-  if (g_strcmp0 (status, "planned") == 0) return "Prévu";
-  if (g_strcmp0 (status, "in_progress") == 0) return "En cours";
-  if (g_strcmp0 (status, "done") == 0) return "Réalisé";
-  if (g_strcmp0 (status, "abandoned") == 0) return "Abandonné";
+  if (g_strcmp0 (status, "planned") == 0) return C_("commitment", "Planned");
+  if (g_strcmp0 (status, "in_progress") == 0) return C_("commitment", "In progress");
+  if (g_strcmp0 (status, "done") == 0) return C_("commitment", "Done");
+  if (g_strcmp0 (status, "abandoned") == 0) return C_("commitment", "Abandoned");
   return "—";
 }
 
@@ -31,10 +32,10 @@ append_follow_ups (GString    *page,
                    const char *process_id)
 {
   static const struct { const char *kind; const char *heading; const char *empty; } kinds[] = {
-    { "meeting", "Les réunions du comité de suivi",
-      "Aucune réunion du comité de suivi n’est encore publiée." },
-    { "report", "Les bilans d’avancement", "Aucun bilan d’avancement n’est encore publié." },
-    { "evaluation", "Les évaluations participatives", NULL },
+    { "meeting", N_("The follow-up committee's meetings"),
+      N_("No meeting of the follow-up committee is published yet.") },
+    { "report", N_("Status reports"), N_("No status report is published yet.") },
+    { "evaluation", N_("Participatory evaluations"), NULL },
   };
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -58,7 +59,7 @@ append_follow_ups (GString    *page,
           if (n++ == 0)
             {
               g_string_append (page, "<h2>");
-              dlg_html_escape_append (page, kinds[k].heading);
+              dlg_html_escape_append (page, _(kinds[k].heading));
               g_string_append (page, "</h2>\n<ul class=\"cards\">\n");
             }
           g_string_append (page, "<li class=\"card\" id=\"f-");
@@ -76,9 +77,9 @@ append_follow_ups (GString    *page,
       else if (kinds[k].empty != NULL)
         {
           g_string_append (page, "<h2>");
-          dlg_html_escape_append (page, kinds[k].heading);
+          dlg_html_escape_append (page, _(kinds[k].heading));
           g_string_append (page, "</h2>\n<p>");
-          dlg_html_escape_append (page, kinds[k].empty);
+          dlg_html_escape_append (page, _(kinds[k].empty));
           g_string_append (page, "</p>\n");
         }
     }
@@ -95,10 +96,20 @@ dlg_page_follow_up (DlgSiteServer     *self,
   g_autofree char *back = g_strconcat ("/p/", process_id, NULL);
   GString *page = g_string_new (NULL);
 
-  dlg_html_page_begin (page, "Suivi des engagements", back, jstr (process, "title"));
-  g_string_append (page, "<h1>Le suivi des engagements</h1>\n");
+  {
+    g_autofree char *title = g_strdup_printf ("%s — %s", _("The follow-up of commitments"),
+                                              jstr (process, "title"));
+    dlg_html_page_begin (page, title, back, jstr (process, "title"));
+  }
+  g_string_append (page, "<h1>");
+  dlg_html_escape_append (page, _("The follow-up of commitments"));
+  g_string_append (page, "</h1>\n");
   if (rows->len == 0)
-    g_string_append (page, "<p>Aucun engagement n’est encore publié.</p>\n");
+    {
+      g_string_append (page, "<p>");
+      dlg_html_escape_append (page, _("No commitment is published yet."));
+      g_string_append (page, "</p>\n");
+    }
   g_string_append (page, "<ul class=\"cards\">\n");
   for (guint r = 0; r < rows->len; r++)
     {
@@ -110,20 +121,26 @@ dlg_page_follow_up (DlgSiteServer     *self,
       dlg_html_escape_append (page, jstr (c, "title"));
       g_string_append (page, "</h2>\n<p class=\"meta\">");
       if (jint (c, "recommendation_number", 0) > 0)
-        g_string_append_printf (page, "Préconisation %" G_GINT64_FORMAT " · ",
-                                jint (c, "recommendation_number", 0));
+        {
+          g_string_append_printf (page, _("Recommendation %u"),
+                                  (guint) MIN (jint (c, "recommendation_number", 0), G_MAXUINT));
+          g_string_append (page, " · ");
+        }
       dlg_html_escape_append (page, jstr (c, "department"));
-      dlg_page_append_date (page, " · échéance ", jstr (c, "due_date"));
+      dlg_page_append_date (page, _(" · due "), jstr (c, "due_date"));
       g_string_append (page, "</p>\n<p><span class=\"badge\">");
       dlg_html_escape_append (page, commitment_status_label (jstr (c, "status")));
       /* <progress>, not a styled div: the CSP forbids inline styles. */
-      g_string_append_printf (page, "</span> <label>Avancement : %" G_GINT64_FORMAT " %%"
-                              " <progress max=\"100\" value=\"%" G_GINT64_FORMAT "\">%"
-                              G_GINT64_FORMAT " %%</progress></label></p>\n",
-                              progress, progress, progress);
+      g_string_append (page, "</span> <label>");
+      g_string_append_printf (page, _("Progress: %u %%"), (guint) progress);
+      g_string_append_printf (page, " <progress max=\"100\" value=\"%" G_GINT64_FORMAT "\">%"
+                              G_GINT64_FORMAT " %%</progress></label></p>\n",
+                              progress, progress);
       if (updates != NULL && json_array_get_length (updates) > 0)
         {
-          g_string_append (page, "<h3>Points d’étape</h3>\n<ul>\n");
+          g_string_append (page, "<h3>");
+          dlg_html_escape_append (page, _("Progress updates"));
+          g_string_append (page, "</h3>\n<ul>\n");
           for (guint i = 0; i < json_array_get_length (updates); i++)
             {
               JsonNode *n = json_array_get_element (updates, i);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "dlg-site-html.h"
+#include "dlg-site-i18n.h"
 #include "dlg-site-pages-private.h"
 
 #define CSRF_COOKIE "dlg_csrf"
@@ -75,80 +76,113 @@ add_form_error (GPtrArray  *errors,
   g_ptr_array_add (errors, error);
 }
 
+/* Labels, hints and choices' labels are msgids, translated when a form is built
+ * (add_static_fields). */
 static const FormField author_field = {
-  "author_ref", "Votre pseudonyme",
-  "Facultatif. Il sera affiché avec votre contribution : n’indiquez pas votre nom complet.",
+  "author_ref", N_("Your pseudonym"),
+  N_("Optional. It is shown with your contribution: do not give your full name."),
   IN_TEXT, FALSE, 80, NULL
 };
 static const FormField idea_fields[] = {
-  { "title", "Titre de votre idée", "200 caractères au plus.", IN_TEXT, TRUE, MAX_TITLE, NULL },
-  { "body", "Votre idée", "Ce qui devrait changer, où, et pour qui. 10 000 caractères au plus.",
-    IN_TEXTAREA, TRUE, MAX_BODY, NULL },
+  { "title", N_("Title of your idea"), N_("200 characters at most."), IN_TEXT, TRUE, MAX_TITLE,
+    NULL },
+  { "body", N_("Your idea"), N_("What should change, where, and for whom. 10,000 characters at "
+                                "most."), IN_TEXTAREA, TRUE, MAX_BODY, NULL },
 };
 static const FormField project_fields[] = {
-  { "title", "Nom du projet", "200 caractères au plus.", IN_TEXT, TRUE, MAX_TITLE, NULL },
-  { "body", "Présentation du projet",
-    "Objectifs, porteurs, lieu, moyens nécessaires. 10 000 caractères au plus.",
-    IN_TEXTAREA, TRUE, MAX_BODY, NULL },
-};
-static const FormField map_fields[] = {
-  { "title", "Titre", "200 caractères au plus.", IN_TEXT, TRUE, MAX_TITLE, NULL },
-  { "body", "Votre contribution", "Ce que vous observez ou proposez à cet endroit.",
-    IN_TEXTAREA, TRUE, MAX_BODY, NULL },
-  { "lat", "Latitude", "Nombre décimal, par exemple 47.2278. Sur un service de cartographie, "
-    "un clic droit sur le lieu affiche ses coordonnées.", IN_NUMBER, TRUE, 20, NULL },
-  { "lon", "Longitude", "Nombre décimal, par exemple -1.5119.", IN_NUMBER, TRUE, 20, NULL },
-};
-static const char *const debate_positions[] = { "for", "Pour", "against", "Contre", NULL };
-static const FormField debate_fields[] = {
-  { "position", "Votre position", NULL, IN_RADIO, TRUE, 0, debate_positions },
-  { "title", "Votre argument en une phrase", "200 caractères au plus.", IN_TEXT, TRUE,
+  { "title", N_("Name of the project"), N_("200 characters at most."), IN_TEXT, TRUE,
     MAX_TITLE, NULL },
-  { "body", "Développez votre argument", "10 000 caractères au plus.", IN_TEXTAREA, TRUE,
+  { "body", N_("Presentation of the project"),
+    N_("Aims, who carries it, place, means needed. 10,000 characters at most."),
+    IN_TEXTAREA, TRUE, MAX_BODY, NULL },
+};
+/* A place is what a citizen knows; coordinates are for those who have them (a map service
+ * shows them), and go together. */
+static const FormField map_fields[] = {
+  { "title", N_("Title"), N_("200 characters at most."), IN_TEXT, TRUE, MAX_TITLE, NULL },
+  { "body", N_("Your contribution"), N_("What you see or suggest at this place."),
+    IN_TEXTAREA, TRUE, MAX_BODY, NULL },
+  { "place", N_("Place or address"), N_("For example: 2 rue de Strasbourg, Nantes, or: the "
+                                        "playground of the Procé park."), IN_TEXT, TRUE, 200,
+    NULL },
+  { "lat", N_("Latitude"), N_("Optional, with the longitude. A decimal number, for example "
+                              "47.2278. On a map service, a right click on the place shows "
+                              "its coordinates."), IN_NUMBER, FALSE, 20, NULL },
+  { "lon", N_("Longitude"), N_("Optional, with the latitude. A decimal number, for example "
+                               "-1.5119."), IN_NUMBER, FALSE, 20, NULL },
+};
+static const char *const debate_positions[] = { "for", N_("For"), "against", N_("Against"),
+                                                NULL };
+/* The debate's question labels the radio group: see debate_question(). */
+static const FormField debate_fields[] = {
+  { "position", N_("Your position"), N_("For or against?"), IN_RADIO, TRUE, 0,
+    debate_positions },
+  { "title", N_("Your argument in one sentence"), N_("200 characters at most."), IN_TEXT, TRUE,
+    MAX_TITLE, NULL },
+  { "body", N_("Develop your argument"), N_("10,000 characters at most."), IN_TEXTAREA, TRUE,
     MAX_BODY, NULL },
 };
 static const char *const age_bands[] = {
-  "", "Choisissez", "16-17", "16 à 17 ans", "18-29", "18 à 29 ans", "30-44", "30 à 44 ans",
-  "45-59", "45 à 59 ans", "60-74", "60 à 74 ans", "75+", "75 ans et plus", NULL
+  "", N_("Choose"), "16-17", N_("16 to 17"), "18-29", N_("18 to 29"), "30-44", N_("30 to 44"),
+  "45-59", N_("45 to 59"), "60-74", N_("60 to 74"), "75+", N_("75 and over"), NULL
 };
 static const char *const genders[] = {
-  "", "Choisissez", "woman", "Femme", "man", "Homme", "other", "Autre",
-  "undisclosed", "Je préfère ne pas répondre", NULL
+  "", N_("Choose"), "woman", N_("Woman"), "man", N_("Man"), "other", N_("Other"),
+  "undisclosed", N_("I prefer not to say"), NULL
 };
 static const char *const occupations[] = {
-  "", "Choisissez", "farmer", "Agriculture", "self_employed", "Artisanat, commerce, entreprise",
-  "executive", "Cadre, profession intellectuelle", "intermediate", "Profession intermédiaire",
-  "employee", "Employé·e", "worker", "Ouvrier·ère", "retired", "Retraité·e",
-  "student", "Élève, étudiant·e", "unemployed", "Sans activité professionnelle", NULL
+  "", N_("Choose"), "farmer", N_("Farming"), "self_employed",
+  N_("Craft, trade, business owner"), "executive", N_("Executive, intellectual profession"),
+  "intermediate", N_("Intermediate profession"), "employee", N_("Employee"),
+  "worker", N_("Manual worker"), "retired", N_("Retired"), "student", N_("Pupil, student"),
+  "unemployed", N_("No paid work"), NULL
 };
-static const char *const yes_no[] = { "no", "Non", "yes", "Oui", NULL };
+static const char *const yes_no[] = { "no", N_("No"), "yes", N_("Yes"), NULL };
 /* The profile questions when the process carries no vocabulary (an app older than sync v1's
  * `profile` member): the app's default vocabulary. */
 static const FormField register_profile_fields[] = {
-  { "age_band", "Votre tranche d’âge", NULL, IN_SELECT, TRUE, 0, age_bands },
-  { "gender", "Vous êtes", NULL, IN_SELECT, TRUE, 0, genders },
-  { "commune", "Votre commune", "Par exemple Nantes, Rezé, Saint-Herblain.", IN_TEXT, TRUE, 100,
-    NULL },
-  { "quartier", "Votre quartier", "Facultatif.", IN_TEXT, FALSE, 100, NULL },
-  { "occupation", "Votre situation professionnelle", NULL, IN_SELECT, TRUE, 0, occupations },
-  { "prior_participation", "Avez-vous déjà participé à une démarche de dialogue citoyen ?",
+  { "age_band", N_("Your age band"), NULL, IN_SELECT, TRUE, 0, age_bands },
+  { "gender", N_("You are"), NULL, IN_SELECT, TRUE, 0, genders },
+  { "commune", N_("Your commune"), N_("For example Nantes, Rezé, Saint-Herblain."), IN_TEXT,
+    TRUE, 100, NULL },
+  { "quartier", N_("Your neighbourhood"), N_("Optional."), IN_TEXT, FALSE, 100, NULL },
+  { "occupation", N_("Your occupation"), NULL, IN_SELECT, TRUE, 0, occupations },
+  { "prior_participation", N_("Have you taken part in a citizen dialogue process before?"),
     NULL, IN_RADIO, TRUE, 0, yes_no },
 };
 static const FormField register_contact_fields[] = {
-  { "full_name", "Nom et prénom", NULL, IN_TEXT, TRUE, 200, NULL },
-  { "email", "Adresse électronique", "Pour vous écrire si vous êtes tiré·e au sort.",
+  { "full_name", N_("Last name and first name"), NULL, IN_TEXT, TRUE, 200, NULL },
+  { "email", N_("E-mail address"), N_("To write to you if you are drawn by lot."),
     IN_EMAIL, TRUE, 254, NULL },
-  { "phone", "Téléphone", "Facultatif.", IN_TEL, FALSE, 30, NULL },
-  { "consent", "J’accepte que mes réponses servent au tirage au sort et mes coordonnées "
-    "uniquement à me contacter pour cette démarche.", NULL, IN_CONSENT, TRUE, 0, NULL },
+  { "phone", N_("Telephone"), N_("Optional."), IN_TEL, FALSE, 30, NULL },
+  { "consent", N_("I agree that my answers are used for the draw by lot and my contact "
+                  "details only to contact me about this process."), NULL, IN_CONSENT, TRUE,
+    0, NULL },
 };
 
 static const char *const default_questions[] = {
-  "Qu’est-ce qui vous plaît aujourd’hui dans cet espace ?",
-  "Qu’est-ce qui devrait changer en priorité ?",
-  "Comment aimeriez-vous utiliser cet espace demain ?",
+  N_("What do you like about this place today?"),
+  N_("What should change first?"),
+  N_("How would you like to use this place tomorrow?"),
   NULL
 };
+
+/* The token of the autocomplete attribute of a field, by name (HTML's autofill field names):
+ * a browser fills in what it knows and a screen reader says what is asked. The map's place is
+ * not the citizen's address: it gets none. */
+static const char *
+autocomplete_token (const char *name)
+{
+  static const char *const tokens[] = {
+    "author_ref", "nickname", "full_name", "name", "email", "email", "phone", "tel",
+    "commune", "address-level2", "gender", "sex", NULL
+  };
+
+  for (guint i = 0; tokens[i] != NULL; i += 2)
+    if (g_strcmp0 (tokens[i], name) == 0)
+      return tokens[i + 1];
+  return NULL;
+}
 
 typedef struct
 {
@@ -173,8 +207,34 @@ profile_question (const char *category,
 {
   for (guint i = 0; i < G_N_ELEMENTS (register_profile_fields); i++)
     if (g_strcmp0 (register_profile_fields[i].name, category) == 0)
-      return register_profile_fields[i].label;
+      return _(register_profile_fields[i].label);
   return label;
+}
+
+/* Appends @n fields of a static table, their texts translated into the request's language. */
+static void
+add_static_fields (Form            *form,
+                   const FormField *table,
+                   guint            n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      FormField field = table[i];
+
+      field.label = _(field.label);
+      field.hint = field.hint != NULL ? _(field.hint) : NULL;
+      if (field.choices != NULL)
+        {
+          guint n_choices = g_strv_length ((char **) field.choices);
+          const char **choices = g_new0 (const char *, n_choices + 1);
+
+          for (guint c = 0; c < n_choices; c++)
+            choices[c] = c % 2 == 1 ? _(field.choices[c]) : field.choices[c];
+          field.choices = choices;
+          g_ptr_array_add (form->owned, choices);
+        }
+      g_array_append_val (form->fields, field);
+    }
 }
 
 /* The profile questions of the registration form, built from the vocabulary the process carries
@@ -211,7 +271,7 @@ add_profile_fields (Form       *form,
       field.label = g_strdup (profile_question (field.name, jstr (category, "label")));
       field.required = !json_object_has_member (category, "required")
                        || json_object_get_boolean_member (category, "required");
-      field.hint = field.required ? NULL : "Facultatif.";
+      field.hint = field.required ? NULL : _("Optional.");
       field.kind = radio ? IN_RADIO : IN_SELECT;
       g_ptr_array_add (form->owned, (char *) field.name);
       g_ptr_array_add (form->owned, (char *) field.label);
@@ -219,7 +279,7 @@ add_profile_fields (Form       *form,
       if (!radio)
         {
           g_ptr_array_add (choices, (gpointer) "");
-          g_ptr_array_add (choices, (gpointer) "Choisissez");
+          g_ptr_array_add (choices, (gpointer) _("Choose"));
         }
       for (guint v = 0; v < json_array_get_length (values); v++)
         {
@@ -246,6 +306,19 @@ add_profile_fields (Form       *form,
   return n_added > 0;
 }
 
+/* What the debate asks: its own question (a site extension of the feature, like the
+ * questionnaire's questions), else the process's; NULL when neither is set. */
+static const char *
+debate_question (JsonObject *process)
+{
+  const char *own = jstr (dlg_page_find_feature (process, "debate"), "question");
+  const char *question = jstr (process, "question");
+
+  if (own != NULL && *own != '\0')
+    return own;
+  return question != NULL && *question != '\0' ? question : NULL;
+}
+
 static gboolean
 form_init (Form       *form,
            JsonObject *process,
@@ -255,7 +328,7 @@ form_init (Form       *form,
   form->fields = g_array_new (FALSE, TRUE, sizeof (FormField));
   form->owned = g_ptr_array_new_with_free_func (g_free);
 
-#define ADD(table) g_array_append_vals (form->fields, table, G_N_ELEMENTS (table))
+#define ADD(table) add_static_fields (form, table, G_N_ELEMENTS (table))
   if (g_strcmp0 (feature, "ideas") == 0)
     {
       form->kind = "idea";
@@ -273,8 +346,18 @@ form_init (Form       *form,
     }
   else if (g_strcmp0 (feature, "debate") == 0)
     {
+      const char *question = debate_question (process);
+
       form->kind = "argument";
       ADD (debate_fields);
+      /* The radio group's legend is the question debated, not a bare "Your position". */
+      if (question != NULL)
+        {
+          char *label = g_strdup (question);
+
+          g_ptr_array_add (form->owned, label);
+          g_array_index (form->fields, FormField, 0).label = label;
+        }
     }
   else if (g_strcmp0 (feature, "questionnaire") == 0)
     {
@@ -285,8 +368,8 @@ form_init (Form       *form,
       for (guint i = 0; ; i++)
         {
           const char *question = NULL;
-          FormField field = { NULL, NULL, "Facultatif. 2 000 caractères au plus.", IN_TEXTAREA,
-                              FALSE, 2000, NULL };
+          FormField field = { NULL, NULL, _("Optional. 2,000 characters at most."),
+                              IN_TEXTAREA, FALSE, 2000, NULL };
           if (questions != NULL && json_array_get_length (questions) > 0)
             {
               JsonNode *node;
@@ -300,9 +383,9 @@ form_init (Form       *form,
             }
           else
             {
-              question = default_questions[i];
-              if (question == NULL)
+              if (default_questions[i] == NULL)
                 break;
+              question = _(default_questions[i]);
             }
           field.name = g_strdup_printf ("q%u", n++);
           field.label = g_strdup (question);
@@ -322,7 +405,7 @@ form_init (Form       *form,
   else
     return FALSE;
 #undef ADD
-  g_array_append_val (form->fields, author_field);
+  add_static_fields (form, &author_field, 1);
   return TRUE;
 }
 
@@ -412,7 +495,8 @@ render_field (GString         *page,
     {
       g_string_append (page, "<span class=\"error\"");
       append_attr (page, "id", error_id);
-      g_string_append (page, ">Erreur : ");
+      g_string_append (page, ">");
+      dlg_html_escape_append (page, _("Error: "));
       dlg_html_escape_append (page, error);
       g_string_append (page, "</span>\n");
     }
@@ -421,6 +505,8 @@ render_field (GString         *page,
   G_STMT_START {                                                           \
     append_attr (page, "id", id);                                          \
     append_attr (page, "name", field->name);                               \
+    if (autocomplete_token (field->name) != NULL)                          \
+      append_attr (page, "autocomplete", autocomplete_token (field->name)); \
     if (field->required)                                                   \
       g_string_append (page, " required");                                 \
     if (described->len > 0)                                                \
@@ -440,12 +526,6 @@ render_field (GString         *page,
                                  : field->kind == IN_TEL ? "tel" : "text");
       if (field->kind == IN_NUMBER)
         append_attr (page, "inputmode", "decimal");
-      if (field->kind == IN_EMAIL)
-        append_attr (page, "autocomplete", "email");
-      if (field->kind == IN_TEL)
-        append_attr (page, "autocomplete", "tel");
-      if (g_strcmp0 (field->name, "full_name") == 0)
-        append_attr (page, "autocomplete", "name");
       COMMON_ATTRS ();
       if (field->max_chars > 0)
         g_string_append_printf (page, " maxlength=\"%u\"", field->max_chars);
@@ -647,6 +727,55 @@ request_cookie (DlgSiteServer     *self,
   return NULL;
 }
 
+/* What the form says of what becomes of a contribution, true to the feature's moderation. */
+static void
+append_publication_notice (GString    *page,
+                           JsonObject *feature)
+{
+  g_string_append (page, "<p class=\"meta\">");
+  if (g_strcmp0 (jstr (feature, "moderation"), "a_priori") == 0)
+    dlg_html_escape_append (page, _("Contributions are published after review by the "
+                                    "moderation team."));
+  else
+    dlg_html_escape_append (page, _("Your contribution is published as soon as you send it; "
+                                    "the moderation team may set it aside if it breaks the "
+                                    "rules of the game."));
+  g_string_append (page, "</p>\n");
+}
+
+/* What the registration form says of contact details: how long they are kept and whom to ask
+ * to erase them (the process's rule, else the site's), with the privacy notice. */
+static void
+append_registration_notice (DlgSiteServer *self,
+                            GString       *page,
+                            JsonObject    *process)
+{
+  guint months = dlg_page_contact_retention_months (self, process);
+  g_autofree char *contact = dlg_page_privacy_contact (self, process);
+  g_autofree char *kept = g_strdup_printf (
+    dlg_site_ngettext ("Your contact details are kept apart, are never published, and are "
+                       "deleted at the end of the process, at the latest %u month after your "
+                       "registration.",
+                       "Your contact details are kept apart, are never published, and are "
+                       "deleted at the end of the process, at the latest %u months after your "
+                       "registration.", months), months);
+
+  g_string_append (page, "<p>");
+  dlg_html_escape_append (page, _("Your answers about your profile (age, gender, commune, "
+                                  "occupation) serve only to draw a diverse panel by lot."));
+  g_string_append_c (page, ' ');
+  dlg_html_escape_append (page, kept);
+  g_string_append_c (page, ' ');
+  dlg_html_escape_append (page, _("To have them erased at any time, write to"));
+  g_string_append (page, " <a href=\"mailto:");
+  dlg_html_escape_append (page, contact);
+  g_string_append (page, "\">");
+  dlg_html_escape_append (page, contact);
+  g_string_append (page, "</a> (");
+  dlg_page_append_link (page, "/confidentialite", NULL, NULL, _("personal data"), NULL);
+  g_string_append (page, ").</p>\n");
+}
+
 static void
 render_form (DlgSiteServer     *self,
              SoupServerMessage *msg,
@@ -664,7 +793,9 @@ render_form (DlgSiteServer     *self,
   const DlgPageFeature *info = dlg_page_feature_info (form->feature);
   JsonObject *feature = dlg_page_find_feature (process, form->feature);
   GString *page = g_string_new (NULL);
-  g_autofree char *title = g_strdup_printf ("%s – %s", info->label, jstr (process, "title"));
+  const char *heading = _(info->verb != NULL ? info->verb : info->label);
+  g_autofree char *summary = NULL;
+  g_autofree char *title = NULL;
 
   if (cookie == NULL)
     {
@@ -678,37 +809,46 @@ render_form (DlgSiteServer     *self,
     }
   token = csrf_token (self, cookie, form_path);
 
-  dlg_html_page_begin (page, errors != NULL && errors->len > 0
-                             ? "Erreur dans le formulaire" : title,
-                       back, jstr (process, "title"));
+  /* The title says which form of which process, and that it came back with errors. */
+  if (errors != NULL && errors->len > 0)
+    {
+      summary = g_strdup_printf (dlg_site_ngettext ("The form has %u error",
+                                                    "The form has %u errors", errors->len),
+                                 errors->len);
+      /* Translators: the title of a form sent back: "Error: the form has 2 errors — Suggest
+       * an idea — <the process>". */
+      title = g_strdup_printf (_("Error: %s — %s — %s"), summary, heading,
+                               jstr (process, "title"));
+    }
+  else
+    title = g_strdup_printf ("%s — %s", heading, jstr (process, "title"));
+
+  dlg_html_page_begin (page, title, back, jstr (process, "title"));
   g_string_append (page, "<h1>");
-  dlg_html_escape_append (page, info->verb != NULL ? info->verb : info->label);
+  dlg_html_escape_append (page, heading);
   g_string_append (page, "</h1>\n<p class=\"meta\">");
-  dlg_html_escape_append (page, info->label);
+  dlg_html_escape_append (page, _(info->label));
   g_string_append (page, " · ");
   dlg_html_escape_append (page, jstr (process, "title"));
   g_string_append (page, "</p>\n");
   if (jstr (feature, "rules") != NULL && *jstr (feature, "rules") != '\0')
     {
-      g_string_append (page, "<div class=\"rules\"><strong>Règles du jeu :</strong> ");
+      g_string_append (page, "<div class=\"rules\"><strong>");
+      dlg_html_escape_append (page, _("Rules of the game:"));
+      g_string_append (page, "</strong> ");
       dlg_html_paragraphs (page, jstr (feature, "rules"));
       g_string_append (page, "</div>\n");
     }
   if (g_strcmp0 (form->feature, "recruitment") == 0)
-    g_string_append (page, "<p>Vos réponses sur le profil (âge, genre, commune, situation) "
-                           "servent seulement à composer un panel divers par tirage au sort. "
-                           "Vos coordonnées sont conservées à part, ne sont jamais publiées et "
-                           "sont effacées à la fin de la démarche. Vous pouvez demander leur "
-                           "effacement à tout moment.</p>\n");
+    append_registration_notice (self, page, process);
+  else
+    append_publication_notice (page, feature);
 
   if (errors != NULL && errors->len > 0)
     {
       g_string_append (page, "<div class=\"errors\" role=\"alert\" tabindex=\"-1\" "
-                             "id=\"erreurs\">\n<h2>Le formulaire contient ");
-      if (errors->len == 1)
-        g_string_append (page, "une erreur");
-      else
-        g_string_append_printf (page, "%u erreurs", errors->len);
+                             "id=\"erreurs\">\n<h2>");
+      dlg_html_escape_append (page, summary);
       g_string_append (page, "</h2>\n<ul>\n");
       for (guint i = 0; i < errors->len; i++)
         {
@@ -726,8 +866,9 @@ render_form (DlgSiteServer     *self,
       g_string_append (page, "</ul>\n</div>\n");
     }
 
-  g_string_append (page, "<p class=\"meta\">Les champs marqués d’un astérisque (*) sont "
-                         "obligatoires.</p>\n<form method=\"post\"");
+  g_string_append (page, "<p class=\"meta\">");
+  dlg_html_escape_append (page, _("Fields marked with an asterisk (*) are required."));
+  g_string_append (page, "</p>\n<form method=\"post\"");
   append_attr (page, "action", form_path);
   g_string_append (page, " accept-charset=\"utf-8\" novalidate>\n<input type=\"hidden\" "
                          "name=\"csrf_token\"");
@@ -735,8 +876,9 @@ render_form (DlgSiteServer     *self,
   g_string_append (page, ">\n");
   for (guint i = 0; i < form->fields->len; i++)
     render_field (page, &g_array_index (form->fields, FormField, i), values, errors);
-  g_string_append (page, "<p><button class=\"button\" type=\"submit\">Envoyer</button></p>\n"
-                         "</form>\n");
+  g_string_append (page, "<p><button class=\"button\" type=\"submit\">");
+  dlg_html_escape_append (page, _("Send"));
+  g_string_append (page, "</button></p>\n</form>\n");
   dlg_html_page_end (page);
   dlg_page_reply_html (msg, status, page);
 }
@@ -773,7 +915,7 @@ validate_form (Form       *form,
       if (!g_utf8_validate (value, -1, NULL))
         {
           add_form_error (errors, field->name,
-                          "Le texte contient des caractères invalides (encodage).");
+                          _("The text contains invalid characters (encoding)."));
           continue;
         }
       if (*trimmed == '\0')
@@ -782,11 +924,11 @@ validate_form (Form       *form,
             {
               g_autofree char *message = NULL;
               if (field->kind == IN_CONSENT)
-                message = g_strdup ("Votre accord est nécessaire pour vous inscrire.");
+                message = g_strdup (_("Your consent is needed to register."));
               else if (field->kind == IN_SELECT || field->kind == IN_RADIO)
-                message = g_strdup_printf ("Choisissez une réponse : « %s ».", field->label);
+                message = g_strdup_printf (_("Choose an answer: “%s”."), field->label);
               else
-                message = g_strdup_printf ("Le champ « %s » est obligatoire.", field->label);
+                message = g_strdup_printf (_("The field “%s” is required."), field->label);
               add_form_error (errors, field->name, message);
             }
           continue;
@@ -796,7 +938,7 @@ validate_form (Form       *form,
       if (field->max_chars > 0 && g_utf8_strlen (value, -1) > field->max_chars)
         {
           g_autofree char *message =
-            g_strdup_printf ("« %s » doit faire au plus %u caractères (actuellement %ld).",
+            g_strdup_printf (_("“%s” must be %u characters at most (now %ld)."),
                              field->label, field->max_chars, g_utf8_strlen (value, -1));
           add_form_error (errors, field->name, message);
           continue;
@@ -808,22 +950,22 @@ validate_form (Form       *form,
             found |= *field->choices[c] != '\0' && g_strcmp0 (field->choices[c], value) == 0;
           if (!found)
             {
-              g_autofree char *message = g_strdup_printf ("Choisissez une réponse proposée : "
-                                                          "« %s ».", field->label);
+              g_autofree char *message = g_strdup_printf (_("Choose one of the answers "
+                                                            "offered: “%s”."), field->label);
               add_form_error (errors, field->name, message);
             }
           continue;
         }
       if (field->kind == IN_CONSENT && g_strcmp0 (value, "yes") != 0)
-        add_form_error (errors, field->name, "Votre accord est nécessaire pour vous inscrire.");
+        add_form_error (errors, field->name, _("Your consent is needed to register."));
       if (field->kind == IN_NUMBER)
         {
           double v;
           gboolean lat = g_strcmp0 (field->name, "lat") == 0;
           if (!parse_coordinate (value, lat ? 90 : 180, &v))
             add_form_error (errors, field->name,
-                            lat ? "La latitude doit être un nombre entre -90 et 90."
-                                : "La longitude doit être un nombre entre -180 et 180.");
+                            lat ? _("The latitude must be a number between -90 and 90.")
+                                : _("The longitude must be a number between -180 and 180."));
         }
       if (field->kind == IN_EMAIL)
         {
@@ -831,15 +973,26 @@ validate_form (Form       *form,
           if (at == NULL || at == trimmed || strchr (at, '.') == NULL
               || strpbrk (trimmed, " <>\"'") != NULL)
             add_form_error (errors, field->name,
-                            "L’adresse électronique doit ressembler à nom@exemple.fr.");
+                            _("The e-mail address must look like name@example.fr."));
         }
       if (field->kind == IN_TEL && strspn (trimmed, "0123456789 +.-()") != strlen (trimmed))
         add_form_error (errors, field->name,
-                        "Le numéro de téléphone ne doit contenir que des chiffres, des "
-                        "espaces et + . - ( ).");
+                        _("The telephone number may contain only digits, spaces and "
+                          "+ . - ( )."));
     }
   if (g_strcmp0 (form->kind, "answer") == 0 && !any_answer)
-    add_form_error (errors, "q0", "Répondez à au moins une question.");
+    add_form_error (errors, "q0", _("Answer at least one question."));
+  if (g_strcmp0 (form->kind, "pin") == 0)
+    {
+      g_autofree char *lat = g_strstrip (g_strdup (value_of (values, "lat")));
+      g_autofree char *lon = g_strstrip (g_strdup (value_of (values, "lon")));
+
+      /* Coordinates are optional, but a point needs both. */
+      if (*lat == '\0' && *lon != '\0')
+        add_form_error (errors, "lat", _("Give the latitude with the longitude, or neither."));
+      else if (*lat != '\0' && *lon == '\0')
+        add_form_error (errors, "lon", _("Give the longitude with the latitude, or neither."));
+    }
 }
 
 /* The value posted for a field of @form; "" for a field the form does not have. */
@@ -870,6 +1023,7 @@ store_submission (DlgSiteServer *self,
   g_autofree char *data = NULL;
   gboolean registration = g_strcmp0 (form->kind, "registration") == 0;
   JsonObject *feature = dlg_page_find_feature (process, form->feature);
+  double lat = 0, lon = 0;
 
 #define MEMBER_STR(name, value)                                            \
   G_STMT_START {                                                           \
@@ -915,16 +1069,15 @@ store_submission (DlgSiteServer *self,
       json_builder_add_null_value (builder);
       MEMBER_STR ("author_ref", value_of (values, "author_ref"));
       if (g_strcmp0 (form->kind, "answer") == 0)
-        MEMBER_STR ("title", "Réponse au questionnaire");
+        MEMBER_STR ("title", "Réponse au questionnaire");  /* data for the team, in French */
       else
         MEMBER_STR ("title", value_of (values, "title"));
       MEMBER_STR ("body", value_of (values, "body"));
       json_builder_set_member_name (builder, "lat");
-      if (g_strcmp0 (form->kind, "pin") == 0)
+      if (g_strcmp0 (form->kind, "pin") == 0 && parse_coordinate (value_of (values, "lat"), 90,
+                                                                  &lat)
+          && parse_coordinate (value_of (values, "lon"), 180, &lon))
         {
-          double lat = 0, lon = 0;
-          parse_coordinate (value_of (values, "lat"), 90, &lat);
-          parse_coordinate (value_of (values, "lon"), 180, &lon);
           json_builder_add_double_value (builder, lat);
           json_builder_set_member_name (builder, "lon");
           json_builder_add_double_value (builder, lon);
@@ -940,6 +1093,13 @@ store_submission (DlgSiteServer *self,
         {
           json_builder_begin_object (builder);
           MEMBER_STR ("position", value_of (values, "position"));
+          json_builder_end_object (builder);
+        }
+      else if (g_strcmp0 (form->kind, "pin") == 0)
+        {
+          /* The place goes with the answers: the app keeps them with the contribution. */
+          json_builder_begin_object (builder);
+          MEMBER_STR ("place", value_of (values, "place"));
           json_builder_end_object (builder);
         }
       else if (g_strcmp0 (form->kind, "answer") == 0)
@@ -1037,7 +1197,7 @@ dlg_page_form (DlgSiteServer     *self,
 
       g_autofree char *back = g_strconcat ("/p/", process_id, NULL);
       const char *title = g_strcmp0 (feature_id, "recruitment") == 0
-                          ? "Inscriptions closes" : "Participation close";
+                          ? _("Registrations closed") : _("Participation closed");
       GString *page = g_string_new (NULL);
 
       dlg_html_page_begin (page, title, back, jstr (process, "title"));
@@ -1046,7 +1206,7 @@ dlg_page_form (DlgSiteServer     *self,
       g_string_append (page, "</h1>\n<p>");
       dlg_html_escape_append (page, dlg_page_feature_closed_reason (process, feature_id));
       g_string_append (page, "</p>\n<p>");
-      dlg_page_append_link (page, "/p/", process_id, "", "Retour à la page de la démarche", NULL);
+      dlg_page_append_link (page, "/p/", process_id, "", _("Back to the process's page"), NULL);
       g_string_append (page, "</p>\n");
       dlg_html_page_end (page);
       dlg_page_reply_html (msg, reading ? SOUP_STATUS_OK : SOUP_STATUS_FORBIDDEN, page);
@@ -1054,9 +1214,9 @@ dlg_page_form (DlgSiteServer     *self,
     }
   if (!dlg_page_feature_open (feature))
     {
-      dlg_page_reply_message (msg, SOUP_STATUS_FORBIDDEN, "Participation fermée",
-                              "Cette participation n’est pas ouverte en ce moment. Consultez les "
-                              "dates sur la page de la démarche.");
+      dlg_page_reply_message (msg, SOUP_STATUS_FORBIDDEN, _("Participation not open"),
+                              _("This participation is not open at the moment. See the dates "
+                                "on the process's page."));
       return;
     }
   if (g_strcmp0 (method, "GET") == 0 || g_strcmp0 (method, "HEAD") == 0)
@@ -1069,16 +1229,16 @@ dlg_page_form (DlgSiteServer     *self,
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
                                     "GET, POST");
-      dlg_page_reply_message (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Méthode non permise",
-                              "Cette page accepte seulement l’affichage et l’envoi du formulaire.");
+      dlg_page_reply_message (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"),
+                              _("This page only shows and takes its form."));
       return;
     }
 
   if (soup_server_message_get_request_body (msg)->length > DLG_SITE_MAX_BODY_BYTES)
     {
-      dlg_page_reply_message (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Envoi trop volumineux",
-                              "Votre envoi dépasse la taille permise (1 Mio). Raccourcissez votre "
-                              "texte et réessayez.");
+      dlg_page_reply_message (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, _("Too large"),
+                              _("What you sent is over the size allowed (1 MiB). Shorten your "
+                                "text and try again."));
       return;
     }
   body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
@@ -1090,9 +1250,8 @@ dlg_page_form (DlgSiteServer     *self,
   sent = g_hash_table_lookup (values, "csrf_token");
   if (cookie == NULL || sent == NULL || !csrf_token_is_valid (self, cookie, form_path, sent))
     {
-      add_form_error (errors, NULL, "Le formulaire a expiré ou n’a pas été envoyé depuis ce "
-                                    "site. Vérifiez vos réponses ci-dessous et envoyez-le de "
-                                    "nouveau.");
+      add_form_error (errors, NULL, _("The form has expired or was not sent from this site. "
+                                      "Check your answers below and send it again."));
       render_form (self, msg, SOUP_STATUS_FORBIDDEN, process_id, process, &form, form_path,
                    values, errors);
       return;
@@ -1107,8 +1266,8 @@ dlg_page_form (DlgSiteServer     *self,
   if (!store_submission (self, process_id, process, &form, values, &error))
     {
       g_warning ("Cannot store a submission: %s", error->message);
-      add_form_error (errors, NULL, "Un problème technique a empêché l’enregistrement. "
-                                    "Réessayez dans quelques instants.");
+      add_form_error (errors, NULL, _("A technical problem prevented saving it. Try again in "
+                                      "a few moments."));
       render_form (self, msg, SOUP_STATUS_SERVICE_UNAVAILABLE, process_id, process, &form,
                    form_path, values, errors);
       return;
@@ -1134,19 +1293,37 @@ dlg_page_thanks (SoupServerMessage *msg,
                                 G_URI_PARAMS_NONE, NULL);
   if (query != NULL)
     feature = g_hash_table_lookup (query, "f");
-  dlg_html_page_begin (page, "Merci", back, jstr (process, "title"));
-  g_string_append (page, "<h1>Merci pour votre participation</h1>\n<div class=\"notice\" "
-                         "role=\"status\"><p>");
+  {
+    const char *name = dlg_page_feature_info (feature) != NULL
+                       ? _(dlg_page_feature_info (feature)->label) : NULL;
+    g_autofree char *title = name != NULL
+                             ? g_strdup_printf ("%s — %s — %s", _("Thank you"), name,
+                                                jstr (process, "title"))
+                             : g_strdup_printf ("%s — %s", _("Thank you"),
+                                                jstr (process, "title"));
+    dlg_html_page_begin (page, title, back, jstr (process, "title"));
+  }
+  g_string_append (page, "<h1>");
+  dlg_html_escape_append (page, _("Thank you for taking part"));
+  g_string_append (page, "</h1>\n<div class=\"notice\" role=\"status\"><p>");
+  /* What happens next, as it will: published now, or once the moderation team has read it. */
   if (g_strcmp0 (feature, "recruitment") == 0)
-    g_string_append (page, "Votre inscription est enregistrée. Si vous êtes tiré·e au sort, "
-                           "l’équipe du dialogue citoyen vous écrira.");
+    dlg_html_escape_append (page, _("Your registration is saved. If you are drawn by lot, the "
+                                    "citizen dialogue team will write to you."));
+  else if (g_strcmp0 (jstr (dlg_page_find_feature (process, feature), "moderation"),
+                      "a_priori") == 0)
+    dlg_html_escape_append (page, _("Your contribution is saved. It will be published once the "
+                                    "moderation team has read it, then analysed according to "
+                                    "the process's rules of the game."));
   else
-    g_string_append (page, "Votre contribution est enregistrée. Elle sera lue et analysée "
-                           "selon les règles du jeu de la démarche.");
+    dlg_html_escape_append (page, _("Your contribution is saved and published. It will be read "
+                                    "and analysed according to the process's rules of the "
+                                    "game."));
   g_string_append (page, "</p></div>\n<p>");
-  dlg_page_append_link (page, "/p/", process_id, "/contributions", "Voir les contributions", NULL);
+  dlg_page_append_link (page, "/p/", process_id, "/contributions", _("See the contributions"),
+                        NULL);
   g_string_append (page, " · ");
-  dlg_page_append_link (page, "/p/", process_id, NULL, "Retour à la démarche", NULL);
+  dlg_page_append_link (page, "/p/", process_id, NULL, _("Back to the process"), NULL);
   g_string_append (page, "</p>\n");
   dlg_html_page_end (page);
   dlg_page_reply_html (msg, SOUP_STATUS_OK, page);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "dlg-site-html.h"
+#include "dlg-site-i18n.h"
 #include "dlg-site-pages-private.h"
 
 static const char sql_list_processes[] =
@@ -22,12 +23,19 @@ dlg_page_index (DlgSiteServer     *self,
                                                   NULL, NULL);
   GString *page = g_string_new (NULL);
 
-  dlg_html_page_begin (page, "Les démarches de participation", NULL, NULL);
-  g_string_append (page, "<h1>Les démarches de participation</h1>\n"
-                         "<p class=\"lead\">Donnez votre avis, proposez des idées, suivez ce "
-                         "que la collectivité fait de vos contributions.</p>\n");
+  dlg_html_page_begin (page, _("Participation processes"), NULL, NULL);
+  g_string_append (page, "<h1>");
+  dlg_html_escape_append (page, _("Participation processes"));
+  g_string_append (page, "</h1>\n<p class=\"lead\">");
+  dlg_html_escape_append (page, _("Give your opinion, suggest ideas, follow what the "
+                                  "institution does with your contributions."));
+  g_string_append (page, "</p>\n");
   if (rows->len == 0)
-    g_string_append (page, "<p>Aucune démarche n’est publiée pour le moment.</p>\n");
+    {
+      g_string_append (page, "<p>");
+      dlg_html_escape_append (page, _("No process is published at the moment."));
+      g_string_append (page, "</p>\n");
+    }
   g_string_append (page, "<ul class=\"cards two\">\n");
   for (guint i = 0; i < rows->len; i++)
     {

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "dlg-site-html.h"
+#include "dlg-site-i18n.h"
 #include "dlg-site-pages-private.h"
 
 void
@@ -37,18 +38,23 @@ dlg_page_narrative (DlgSiteServer     *self,
       return;
     }
   page = g_string_new (NULL);
-  dlg_html_page_begin (page, jstr (narrative, "title"), back, jstr (process, "title"));
+  {
+    g_autofree char *title = g_strdup_printf ("%s — %s", jstr (narrative, "title"),
+                                              jstr (process, "title"));
+    dlg_html_page_begin (page, title, back, jstr (process, "title"));
+  }
   g_string_append (page, "<article class=\"narrative\">\n<h1>");
   dlg_html_escape_append (page, jstr (narrative, "title"));
   g_string_append (page, "</h1>\n<p class=\"meta\">");
-  for (guint i = 0; dlg_page_stages[i].id != NULL; i++)
-    if (g_strcmp0 (jstr (narrative, "stage"), dlg_page_stages[i].id) == 0)
+  for (guint i = 0; dlg_vocabulary_stage.entries[i].id != NULL; i++)
+    if (g_strcmp0 (jstr (narrative, "stage"), dlg_vocabulary_stage.entries[i].id) == 0)
       {
-        g_string_append (page, "Étape « ");
-        dlg_html_escape_append (page, dlg_page_stages[i].label);
-        g_string_append (page, " » · ");
+        const char *label = C_("stage", dlg_vocabulary_stage.entries[i].label);
+        g_autofree char *stage = g_strdup_printf (_("Stage “%s”"), label);
+        dlg_html_escape_append (page, stage);
+        g_string_append (page, " · ");
       }
-  dlg_page_append_date (page, "Publié le ", jstr (narrative, "published_at"));
+  dlg_page_append_date (page, _("Published on "), jstr (narrative, "published_at"));
   g_string_append (page, "</p>\n");
   html = dlg_html_markdown (jstr (narrative, "body_md"));
   g_string_append (page, html);

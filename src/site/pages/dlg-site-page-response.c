@@ -8,17 +8,18 @@
 #include "config.h"
 
 #include "dlg-site-html.h"
+#include "dlg-site-i18n.h"
 #include "dlg-site-pages-private.h"
 
 static const char *
 position_label (const char *value)
 {
-  if (g_strcmp0 (value, "retained") == 0) return "Retenue";
-  if (g_strcmp0 (value, "partly_retained") == 0) return "Partiellement retenue";
-  if (g_strcmp0 (value, "not_retained") == 0) return "Non retenue";
-  if (g_strcmp0 (value, "already_done") == 0) return "Déjà en place";
-  if (g_strcmp0 (value, "under_study") == 0) return "À l’étude";
-  return "Sans position";
+  if (g_strcmp0 (value, "retained") == 0) return C_("position", "Retained");
+  if (g_strcmp0 (value, "partly_retained") == 0) return C_("position", "Partly retained");
+  if (g_strcmp0 (value, "not_retained") == 0) return C_("position", "Not retained");
+  if (g_strcmp0 (value, "already_done") == 0) return C_("position", "Already done");
+  if (g_strcmp0 (value, "under_study") == 0) return C_("position", "Under study");
+  return _("No position");
 }
 
 /* The contributions a recommendation comes from: links to those the public can see. */
@@ -43,7 +44,11 @@ append_sources (GString    *page,
           || (contribution = dlg_page_load_shown_contribution (db, process_id, id)) == NULL)
         continue;
       if (shown++ == 0)
-        g_string_append (page, "<h3>Issue des contributions</h3>\n<ul class=\"sources\">\n");
+        {
+          g_string_append (page, "<h3>");
+          dlg_html_escape_append (page, _("From the contributions"));
+          g_string_append (page, "</h3>\n<ul class=\"sources\">\n");
+        }
       title = jstr (json_node_get_object (contribution), "title");
       if (title == NULL || *title == '\0')
         title = dlg_page_kind_label (jstr (json_node_get_object (contribution), "kind"));
@@ -79,13 +84,19 @@ dlg_page_response (DlgSiteServer     *self,
 
   if (rows->len == 0)
     {
-      dlg_page_reply_message (msg, SOUP_STATUS_NOT_FOUND, "Réponse argumentée",
-                              "La réponse argumentée de la collectivité n’est pas encore publiée.");
+      dlg_page_reply_message (msg, SOUP_STATUS_NOT_FOUND, _("Argued response"),
+                              _("The institution's argued response is not published yet."));
       return;
     }
   page = g_string_new (NULL);
-  dlg_html_page_begin (page, "Réponse argumentée", back, jstr (process, "title"));
-  g_string_append (page, "<h1>La réponse argumentée de la collectivité</h1>\n");
+  {
+    g_autofree char *title = g_strdup_printf ("%s — %s", _("Argued response"),
+                                              jstr (process, "title"));
+    dlg_html_page_begin (page, title, back, jstr (process, "title"));
+  }
+  g_string_append (page, "<h1>");
+  dlg_html_escape_append (page, _("The institution's argued response"));
+  g_string_append (page, "</h1>\n");
   for (guint r = 0; r < rows->len; r++)
     {
       DlgPageRow *row = g_ptr_array_index (rows, r);
@@ -93,7 +104,7 @@ dlg_page_response (DlgSiteServer     *self,
       JsonArray *positions = jarray (response, "positions");
 
       g_string_append (page, "<p class=\"meta\">");
-      dlg_page_append_date (page, "Publiée le ", jstr (response, "published_at"));
+      dlg_page_append_date (page, C_("feminine", "Published on "), jstr (response, "published_at"));
       g_string_append (page, "</p>\n");
       dlg_html_paragraphs (page, jstr (response, "intro"));
       g_string_append (page, "<ol class=\"cards\">\n");
@@ -105,8 +116,8 @@ dlg_page_response (DlgSiteServer     *self,
             continue;
           p = json_node_get_object (n);
           g_string_append (page, "<li class=\"card\"><h2>");
-          g_string_append_printf (page, "Préconisation %" G_GINT64_FORMAT " : ",
-                                  jint (p, "number", i + 1));
+          g_string_append_printf (page, _("Recommendation %u: "),
+                                  (guint) CLAMP (jint (p, "number", i + 1), 0, G_MAXUINT));
           dlg_html_escape_append (page, jstr (p, "title"));
           g_string_append (page, "</h2>\n");
           dlg_html_paragraphs (page, jstr (p, "body"));
@@ -115,7 +126,9 @@ dlg_page_response (DlgSiteServer     *self,
           g_string_append (page, "</span></p>\n");
           if (jstr (p, "justification") != NULL)
             {
-              g_string_append (page, "<h3>Pourquoi</h3>\n");
+              g_string_append (page, "<h3>");
+              dlg_html_escape_append (page, _("Why"));
+              g_string_append (page, "</h3>\n");
               dlg_html_paragraphs (page, jstr (p, "justification"));
             }
           append_sources (page, dlg_site_server_get_db (self), process_id,

@@ -14,7 +14,8 @@
 G_BEGIN_DECLS
 
 /* A feature of the mandate as the site names it; @verb labels its form's button (NULL: no
- * form). dlg_page_features ends with an entry whose @id is NULL. */
+ * form). dlg_page_features ends with an entry whose @id is NULL. Labels are msgids: show them
+ * through _(). */
 typedef struct
 {
   const char *id;
@@ -22,15 +23,9 @@ typedef struct
   const char *verb;
 } DlgPageFeature;
 
-/* A stage of the process as the timeline names it; dlg_page_stages ends with a NULL @id. */
-typedef struct
-{
-  const char *id;
-  const char *label;
-} DlgPageStage;
-
 extern const DlgPageFeature dlg_page_features[];
-extern const DlgPageStage dlg_page_stages[];
+/* The stages, in order, as the app names them: dlg_vocabulary_stage (labels through
+ * C_("stage", …)). */
 
 /* Rows (id, parsed data) of a query taking the process id and optionally a type. */
 typedef struct
@@ -118,6 +113,22 @@ void                   dlg_page_append_link           (GString    *out,
 void                   dlg_page_append_date           (GString    *out,
                                                        const char *prefix,
                                                        const char *iso);
+
+/* The site's settings (dlg-site-page-about.c): the configured value of @key, else its default;
+ * and what the registration form and the privacy notice say of contact details (@process may
+ * carry its own rule; NULL: the site's). */
+char                  *dlg_page_setting               (DlgSiteServer *self,
+                                                       const char    *key);
+guint                  dlg_page_contact_retention_months (DlgSiteServer *self,
+                                                          JsonObject    *process);
+char                  *dlg_page_privacy_contact       (DlgSiteServer *self,
+                                                       JsonObject    *process);
+
+/* /accessibilite, /mentions-legales, /confidentialite (dlg-site-page-about.c); FALSE when @path
+ * is none of them. */
+gboolean dlg_page_about (DlgSiteServer     *self,
+                         SoupServerMessage *msg,
+                         const char        *path);
 
 /* / (dlg-site-page-index.c) */
 void dlg_page_index (DlgSiteServer     *self,

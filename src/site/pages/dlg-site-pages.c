@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Server-rendered HTML, French, mobile-first, no JavaScript. Routes:
+ * Server-rendered HTML, mobile-first, no JavaScript. Routes:
  *   /                                   the processes
  *   /p/<uuid>                           a process: question, perimeter, rules, timeline
  *   /p/<uuid>/contribute/<feature>      the form of a feature (GET, POST)
@@ -14,7 +14,13 @@
  *   /p/<uuid>/follow-up                 commitments and their updates, the follow-up
  *                                       committee's meetings, status reports, evaluations
  *   /p/<uuid>/merci                     after a form was accepted
+ *   /accessibilite, /mentions-legales, /confidentialite
+ *                                       the accessibility statement, the legal notice, the
+ *                                       privacy notice (linked from every page's footer)
  *   /static/site.css
+ *
+ * Each page is in the language of the request's Accept-Language (French by default), through
+ * gettext (dlg-site-i18n.c).
  */
 
 #define G_LOG_DOMAIN "dlg-site"
@@ -24,12 +30,13 @@
 #include <string.h>
 
 #include "dlg-site-html.h"
+#include "dlg-site-i18n.h"
 #include "dlg-site-pages-private.h"
 
-void
-dlg_site_pages_handle (DlgSiteServer     *self,
-                       SoupServerMessage *msg,
-                       const char        *path)
+static void
+handle (DlgSiteServer     *self,
+        SoupServerMessage *msg,
+        const char        *path)
 {
   const char *method = soup_server_message_get_method (msg);
   g_auto(GStrv) parts = NULL;
@@ -52,8 +59,8 @@ dlg_site_pages_handle (DlgSiteServer     *self,
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
                                     "GET, HEAD, POST");
-      dlg_page_reply_message (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Méthode non permise",
-                              "Cette adresse ne prend pas en charge cette méthode.");
+      dlg_page_reply_message (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"),
+                              _("This address does not support this method."));
       return;
     }
   if (g_strcmp0 (path, "/") == 0)
@@ -61,6 +68,8 @@ dlg_site_pages_handle (DlgSiteServer     *self,
       dlg_page_index (self, msg);
       return;
     }
+  if (dlg_page_about (self, msg, path))
+    return;
   if (!g_str_has_prefix (path, "/p/"))
     {
       dlg_page_reply_not_found (msg);
@@ -89,8 +98,8 @@ dlg_site_pages_handle (DlgSiteServer     *self,
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
                                     "GET, HEAD");
-      dlg_page_reply_message (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Méthode non permise",
-                              "Cette page ne reçoit pas de formulaire.");
+      dlg_page_reply_message (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"),
+                              _("This page takes no form."));
       return;
     }
 
@@ -124,4 +133,22 @@ dlg_site_pages_handle (DlgSiteServer     *self,
     dlg_page_narrative (self, msg, parts[0], process, parts[2]);
   else
     dlg_page_reply_not_found (msg);
+}
+
+void
+dlg_site_pages_handle (DlgSiteServer     *self,
+                       SoupServerMessage *msg,
+                       const char        *path)
+{
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
+  const char *lang = dlg_site_lang_negotiate (soup_message_headers_get_one (request,
+                                                                            "Accept-Language"));
+  g_autofree char *site_name = dlg_site_db_get_meta (dlg_site_server_get_db (self), "site_name");
+
+  dlg_site_i18n_push (lang, site_name != NULL && *site_name != '\0' ? site_name : NULL);
+  soup_message_headers_append (response, "Vary", "Accept-Language");
+  soup_message_headers_replace (response, "Content-Language", lang);
+  handle (self, msg, path);
+  dlg_site_i18n_pop ();
 }
