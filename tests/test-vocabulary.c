@@ -180,6 +180,7 @@ test_schema (void)
     { "commitment", "status", &dlg_vocabulary_commitment_status },
     { "follow_up", "kind", &dlg_vocabulary_follow_up_kind },
     { "narrative", "state", &dlg_vocabulary_narrative_state },
+    { "communication_item", "kind", &dlg_vocabulary_communication_kind },
     { "communication_item", "channel", &dlg_vocabulary_communication_channel },
     { "communication_item", "status", &dlg_vocabulary_communication_status },
   };

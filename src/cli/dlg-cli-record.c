@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * participant, session, recommendation, position and commitment are one implementation: a
+ * participant, session, recommendation, position, commitment and communication are one
+ * implementation: a
  * verb says what it does (add, list, set, or set the one record under a parent) and on which
  * record type; its --PROPERTY VALUE options come from the type's DlgField table, and the save
  * is the core's dlg_record_save(), with the validation, the stage rule and the journal entry
@@ -23,6 +24,7 @@ typedef enum
   RECORD_LIST,  /* VERB PROCESS [--json] */
   RECORD_SET,   /* VERB RECORD --field value…: change a record */
   RECORD_OPEN,  /* VERB PARENT --field value…: the one record under PARENT, created if need be */
+  RECORD_RUN,   /* a verb of the command's own (RecordVerb.run) */
 } RecordAction;
 
 typedef struct
@@ -32,6 +34,8 @@ typedef struct
   GType        (*parent) (void);  /* what the first argument names (ADD, LIST, OPEN) */
   gpointer     (*create) (gint64 parent_id);                          /* ADD */
   gpointer     (*open) (DlgStore *store, gint64 parent_id, GError **error); /* OPEN */
+  int          (*run) (const DlgCliSpec *spec, const DlgCliVerb *verb, int argc,
+                       char **argv);                                  /* RUN */
 } RecordVerb;
 
 #define NEW(function) ((gpointer (*) (gint64)) (void (*) (void)) (function))
@@ -99,11 +103,31 @@ static const DlgCliVerb commitment_verbs[] = {
   { NULL }
 };
 
+static const DlgCliVerb communication_verbs[] = {
+  { "add", N_("PROCESS"), N_("Add an item to the communication plan"), NULL,
+    dlg_communication_item_get_type, TRUE,
+    &(const RecordVerb) { RECORD_ADD, dlg_communication_item_get_type, dlg_process_get_type,
+                          NEW (dlg_communication_item_new), NULL } },
+  LIST_VERB (dlg_communication_item_get_type,
+             N_("List the communication plan of a process, by planned date")),
+  SET_VERB (dlg_communication_item_get_type, N_("ITEM"), N_("Change an item of the plan")),
+  { "check", N_("PROCESS"),
+    N_("List the stages with nothing planned to tell the public (exit status 0 either way)"),
+    NULL, NULL, TRUE,
+    &(const RecordVerb) { RECORD_RUN, .run = dlg_cli_communication_check } },
+  { "export", N_("PROCESS"),
+    N_("Export the plan as CSV or as an iCalendar file a team calendar can subscribe to"),
+    dlg_cli_communication_export_entries, NULL, FALSE,
+    &(const RecordVerb) { RECORD_RUN, .run = dlg_cli_communication_export } },
+  { NULL }
+};
+
 const DlgCliSpec dlg_cli_participant_spec = { "participant", participant_verbs };
 const DlgCliSpec dlg_cli_session_spec = { "session", session_verbs };
 const DlgCliSpec dlg_cli_recommendation_spec = { "recommendation", recommendation_verbs };
 const DlgCliSpec dlg_cli_position_spec = { "position", position_verbs };
 const DlgCliSpec dlg_cli_commitment_spec = { "commitment", commitment_verbs };
+const DlgCliSpec dlg_cli_communication_spec = { "communication", communication_verbs };
 
 /* A record of @type named by its number or its uuid; NULL with the error printed. */
 static DlgRecord *
@@ -171,7 +195,7 @@ run_record_verb (const DlgCliSpec *spec,
                  char            **argv)
 {
   const RecordVerb *record_verb = verb->data;
-  g_autoptr(GOptionContext) context = dlg_cli_context_new (spec, verb);
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(DlgCliFieldOptions) fields = NULL;
   g_autoptr(DlgStore) store = NULL;
   g_autoptr(DlgRecord) parent = NULL;
@@ -179,6 +203,9 @@ run_record_verb (const DlgCliSpec *spec,
   g_autoptr(GError) error = NULL;
   g_autofree char *usage = NULL;
 
+  if (record_verb->action == RECORD_RUN)
+    return record_verb->run (spec, verb, argc, argv);
+  context = dlg_cli_context_new (spec, verb);
   if (verb->fields != NULL)
     {
       fields = dlg_cli_field_options_new (verb->fields ());
@@ -236,14 +263,14 @@ run_record_verb (const DlgCliSpec *spec,
   return DLG_CLI_OK;
 }
 
-/* dialogue-cli participant|session|recommendation|position|commitment VERB … */
+/* dialogue-cli participant|session|recommendation|position|commitment|communication VERB … */
 int
 dlg_cli_record (int    argc,
                 char **argv)
 {
   static const DlgCliSpec *const specs[] = {
     &dlg_cli_participant_spec, &dlg_cli_session_spec, &dlg_cli_recommendation_spec,
-    &dlg_cli_position_spec, &dlg_cli_commitment_spec,
+    &dlg_cli_position_spec, &dlg_cli_commitment_spec, &dlg_cli_communication_spec,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (specs); i++)

@@ -67,6 +67,8 @@ static const DlgCliCommandEntry commands[] = {
     &dlg_cli_position_spec },
   { "commitment", dlg_cli_record, N_("Add, list, change or report on commitments"),
     &dlg_cli_commitment_spec },
+  { "communication", dlg_cli_record, N_("Plan, list and export the communication of a process"),
+    &dlg_cli_communication_spec },
 };
 
 static void

@@ -36,9 +36,12 @@ static const GOptionEntry option_entries[] = {
     N_("Show the process with this number or UUID"), N_("ID") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open the demo process, created on first use"), NULL },
+  { "demo-stage", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --demo: the demo regenerated from its seed at this stage (mandate, review…), for a "
+       "training that starts there"), N_("STAGE") },
   { "stage", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show this stage (diagnostic, arbitration, … follow_up) or page (contributions, "
-       "narratives, journal)"), N_("STAGE") },
+       "narratives, journal, communication)"), N_("STAGE") },
   { NULL }
 };
 
@@ -124,6 +127,8 @@ dlg_application_command_line (GApplication            *app,
   g_autofree char *db_abs = NULL;
   const char *process = NULL;
   const char *stage_id = NULL;
+  const char *demo_stage_id = NULL;
+  DlgStage demo_stage = DLG_DEMO_DEFAULT_STAGE;
   guint stage = DLG_STAGE_DIAGNOSTIC;
   gboolean has_stage = FALSE;
   gboolean demo = FALSE;
@@ -134,6 +139,18 @@ dlg_application_command_line (GApplication            *app,
   g_variant_dict_lookup (options, "process", "&s", &process);
   g_variant_dict_lookup (options, "stage", "&s", &stage_id);
   g_variant_dict_lookup (options, "demo", "b", &demo);
+  g_variant_dict_lookup (options, "demo-stage", "&s", &demo_stage_id);
+
+  if (demo_stage_id != NULL)
+    {
+      if (!dlg_stage_from_id (demo_stage_id, &demo_stage))
+        {
+          g_application_command_line_printerr (command_line,
+                                               _("Unknown stage “%s”.\n"), demo_stage_id);
+          return 1;
+        }
+      demo = TRUE;
+    }
 
   if (stage_id != NULL)
     {
@@ -169,7 +186,11 @@ dlg_application_command_line (GApplication            *app,
   if (demo)
     {
       gboolean created;
-      gint64 demo_id = dlg_demo_ensure (dlg_context_get_store (self->context), &created, &error);
+      gint64 demo_id = demo_stage_id != NULL
+                       ? dlg_demo_ensure_at (dlg_context_get_store (self->context), demo_stage,
+                                             &created, &error)
+                       : dlg_demo_ensure (dlg_context_get_store (self->context), &created,
+                                          &error);
 
       if (demo_id == 0)
         {
@@ -209,6 +230,8 @@ dlg_application_command_line (GApplication            *app,
     dlg_window_select_process (window, process_id);
   if (has_stage)
     dlg_window_select_page (window, stage);
+  else if (demo_stage_id != NULL)
+    dlg_window_select_page (window, demo_stage);
   gtk_window_present (GTK_WINDOW (window));
   /* For the cold-start benchmark (tests/bench/bench-cold-start.c): quit once the first frame
    * is painted. */

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-arbitration-view.h"
+#include "dlg-communication-page.h"
 #include "dlg-conflict-dialog.h"
 #include "dlg-contributions-page.h"
 #include "dlg-diagnostic-view.h"
@@ -60,6 +61,8 @@ struct _DlgWindow
   DlgSyncButton        *sync_button;
   GtkRevealer          *training_revealer;
   GtkLabel             *training_label;
+  GtkRevealer          *notes_revealer;
+  GtkStack             *notes_stack;     /* built when a demo process is first shown */
 
   DlgContext           *context;
   DlgSyncManager       *sync_manager;
@@ -76,6 +79,8 @@ struct _DlgWindow
   guint                 refresh_id;
   guint                 refreshing : 1;
   guint                 show_archived : 1;
+  guint                 showing_demo : 1;
+  guint                 notes_wanted : 1;   /* win.trainer-notes; on in training mode */
 };
 
 G_DEFINE_FINAL_TYPE (DlgWindow, dlg_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -131,6 +136,8 @@ create_cross_page (guint index)
       return dlg_narratives_page_new ();
     case DLG_N_STAGES + 2:
       return dlg_journal_page_new ();
+    case DLG_N_STAGES + 3:
+      return dlg_communication_page_new ();
     default:
       g_assert_not_reached ();
     }
@@ -147,6 +154,8 @@ load_cross_page (GtkWidget  *page,
     dlg_narratives_page_set_process (DLG_NARRATIVES_PAGE (page), context, process_id);
   else if (DLG_IS_JOURNAL_PAGE (page))
     dlg_journal_page_set_process (DLG_JOURNAL_PAGE (page), context, process_id);
+  else if (DLG_IS_COMMUNICATION_PAGE (page))
+    dlg_communication_page_set_process (DLG_COMMUNICATION_PAGE (page), context, process_id);
 }
 
 static void
@@ -215,11 +224,55 @@ update_subtitle (DlgWindow *self)
   const char *name = self->current_page < DLG_N_STAGES
                      ? dlg_stage_get_label (self->current_page)
                      : NULL;
-  const char *extra[] = { _("Contributions"), _("Narratives"), _("Journal") };
+  const char *extra[DLG_N_CROSS_PAGES] = {
+    _("Contributions"), _("Narratives"), _("Journal"),
+    _("Communication"),
+  };
 
   if (name == NULL)
     name = extra[self->current_page - DLG_N_STAGES];
   adw_window_title_set_subtitle (self->window_title, self->process_id != 0 ? name : NULL);
+}
+
+/* The trainer's notes of the page shown, beside it, for a demo process only (training). */
+static void
+update_notes (DlgWindow *self)
+{
+  const char *name = dlg_stage_navigator_page_name (self->current_page);
+
+  if (self->showing_demo && self->notes_wanted && self->notes_stack == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/fr/nantesmetropole/Dialogue/ui/dlg-trainer-notes.ui");
+
+      self->notes_stack = GTK_STACK (gtk_builder_get_object (builder, "notes_stack"));
+      gtk_revealer_set_child (self->notes_revealer,
+                              GTK_WIDGET (gtk_builder_get_object (builder, "notes_panel")));
+    }
+  if (self->notes_stack != NULL && gtk_stack_get_child_by_name (self->notes_stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->notes_stack, name);
+  gtk_revealer_set_reveal_child (self->notes_revealer, self->showing_demo && self->notes_wanted);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_revealer),
+                          self->showing_demo && self->notes_wanted);
+}
+
+static void
+set_notes_wanted (DlgWindow *self,
+                  gboolean   wanted)
+{
+  self->notes_wanted = wanted;
+  update_notes (self);
+}
+
+static void
+trainer_notes_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+
+  set_notes_wanted (self, parameter != NULL ? g_variant_get_boolean (parameter)
+                                            : !self->notes_wanted);
 }
 
 void
@@ -237,6 +290,7 @@ dlg_window_select_page (DlgWindow *self,
     load_page (self, index);
   gtk_stack_set_visible_child (self->page_stack, ensure_page (self, index));
   update_subtitle (self);
+  update_notes (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -287,8 +341,10 @@ update_process_header (DlgWindow *self)
   g_autoptr(GListModel) stages = NULL;
   g_autoptr(GError) error = NULL;
 
+  self->showing_demo = FALSE;
   if (self->process_id == 0)
     {
+      update_notes (self);
       adw_window_title_set_title (self->window_title, _("Dialogue"));
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_widget_set_visible (self->process_menu_button, FALSE);
@@ -303,6 +359,8 @@ update_process_header (DlgWindow *self)
       g_message ("Process %" G_GINT64_FORMAT " is gone: %s", self->process_id, error->message);
       return;
     }
+  self->showing_demo = dlg_process_get_is_demo (process);
+  update_notes (self);
   adw_window_title_set_title (self->window_title, dlg_process_get_title (process));
   gtk_window_set_title (GTK_WINDOW (self), dlg_process_get_title (process));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-process",
@@ -965,6 +1023,8 @@ training_changed_cb (DlgWindow *self)
       gtk_label_set_text (self->training_label, text);
     }
   gtk_revealer_set_reveal_child (self->training_revealer, uri != NULL);
+  /* The trainer's notes come with training mode (win.trainer-notes hides or shows them). */
+  set_notes_wanted (self, uri != NULL);
 }
 
 static void
@@ -1132,6 +1192,7 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, training_revealer);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, training_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, notes_revealer);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
@@ -1150,6 +1211,7 @@ dlg_window_class_init (DlgWindowClass *klass)
                                    restore_process_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.trainer-notes", "b", trainer_notes_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-stage", "i", show_stage_action);
   gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, step_stage_action);

@@ -28,6 +28,12 @@ const char           *dlg_communication_item_get_planned_at (DlgCommunicationIte
 const char           *dlg_communication_item_get_title      (DlgCommunicationItem *self);
 const char           *dlg_communication_item_get_status     (DlgCommunicationItem *self);
 const char           *dlg_communication_item_get_notes      (DlgCommunicationItem *self);
+const char           *dlg_communication_item_get_kind       (DlgCommunicationItem *self);
+const char           *dlg_communication_item_get_audience   (DlgCommunicationItem *self);
+const char           *dlg_communication_item_get_owner      (DlgCommunicationItem *self);
+const char           *dlg_communication_item_get_message    (DlgCommunicationItem *self);
+gint64                dlg_communication_item_get_narrative_id (DlgCommunicationItem *self);
+const char           *dlg_communication_item_get_link       (DlgCommunicationItem *self);
 
 void                  dlg_communication_item_set_stage      (DlgCommunicationItem *self,
                                                              const char           *stage);
@@ -41,6 +47,18 @@ void                  dlg_communication_item_set_status     (DlgCommunicationIte
                                                              const char           *status);
 void                  dlg_communication_item_set_notes      (DlgCommunicationItem *self,
                                                              const char           *notes);
+void                  dlg_communication_item_set_kind       (DlgCommunicationItem *self,
+                                                             const char           *kind);
+void                  dlg_communication_item_set_audience   (DlgCommunicationItem *self,
+                                                             const char           *audience);
+void                  dlg_communication_item_set_owner      (DlgCommunicationItem *self,
+                                                             const char           *owner);
+void                  dlg_communication_item_set_message    (DlgCommunicationItem *self,
+                                                             const char           *message);
+void                  dlg_communication_item_set_narrative_id (DlgCommunicationItem *self,
+                                                               gint64                narrative_id);
+void                  dlg_communication_item_set_link       (DlgCommunicationItem *self,
+                                                             const char           *link);
 
 gboolean              dlg_communication_item_save           (DlgStore              *store,
                                                              DlgCommunicationItem  *item,

@@ -17,8 +17,16 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlg-commitment.h"
+#include "dlg-commitment-update.h"
+#include "dlg-decision.h"
 #include "dlg-demo.h"
 #include "dlg-error.h"
+#include "dlg-follow-up.h"
+#include "dlg-position.h"
+#include "dlg-recommendation.h"
+#include "dlg-response.h"
+#include "dlg-review.h"
 #include "dlg-journal.h"
 #include "dlg-process.h"
 #include "dlg-stage-rules.h"
@@ -32,6 +40,11 @@ static const char demo_title[] = "Atelier citoyen : les espaces publics du quart
 
 static const char sql_find_demo[] =
   "SELECT id FROM process WHERE is_demo = 1 ORDER BY id LIMIT 1";
+/* The demo whose stage in progress is ?1 (the last one started), for dlg_demo_ensure_at(). */
+static const char sql_find_demo_at[] =
+  "SELECT p.id FROM process p WHERE p.is_demo = 1 AND ?1 = (SELECT s.stage FROM stage_state s"
+  "  WHERE s.process_id = p.id AND s.state = 'in_progress' ORDER BY s.rank DESC LIMIT 1)"
+  " ORDER BY p.id LIMIT 1";
 static const char sql_mark_demo[] =
   "UPDATE process SET is_demo = 1, summary = ?2, policy_cycle = 'design' WHERE id = ?1";
 static const char sql_actor[] =
@@ -82,14 +95,17 @@ static const char sql_narrative[] =
   "INSERT INTO narrative (uuid, process_id, stage, title, body_md, state, published_at,"
   " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
 static const char sql_communication[] =
-  "INSERT INTO communication_item (uuid, process_id, stage, channel, planned_at, title, status)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+  "INSERT INTO communication_item (uuid, process_id, stage, channel, planned_at, title, status,"
+  " kind, audience, owner, message, narrative_id)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+  " (SELECT id FROM narrative WHERE process_id = ?2 AND title = ?12))";
 
 typedef struct
 {
   DlgStore *store;
   GRand    *rand;
   gint64    process_id;
+  DlgStage  target;     /* the stage left in progress */
 } Demo;
 
 static const char *
@@ -636,6 +652,16 @@ add_recommendations (Demo    *demo,
   return TRUE;
 }
 
+/* Whether @stage_id comes after the stage the demo is advanced to (its plan is then ahead). */
+static gboolean
+is_ahead (Demo       *demo,
+          const char *stage_id)
+{
+  DlgStage stage;
+
+  return dlg_stage_from_id (stage_id, &stage) && stage > demo->target;
+}
+
 static gboolean
 add_narratives_and_communication (Demo    *demo,
                                   GError **error)
@@ -651,11 +677,36 @@ add_narratives_and_communication (Demo    *demo,
       "- la chaleur sur la place l’été ;\n- le passage devant l’école ;\n"
       "- le marché du samedi.", FALSE },
   };
-  static const struct { const char *stage, *channel, *title, *status; int day; } items[] = {
-    { "recruitment", "newsletter", "Appel à volontaires dans la lettre du quartier", "done", 8 },
-    { "recruitment", "social", "Publication Facebook et Instagram de l’appel", "done", 10 },
-    { "workshop", "press", "Communiqué : l’atelier citoyen se réunit", "done", 44 },
-    { "opinion", "site", "Publication de l’avis citoyen", "planned", 95 },
+  static const struct {
+    const char *stage, *channel, *title, *status; int day;
+    const char *kind, *audience, *owner, *message, *narrative;
+  } items[] = {
+    { "recruitment", "newsletter", "Appel à volontaires dans la lettre du quartier", "done", 8,
+      "newsletter", "Habitants du quartier Zola", "Mission Dialogue citoyen",
+      "Devenez membre de l’atelier citoyen : inscriptions jusqu’au 30 septembre.", NULL },
+    { "recruitment", "social", "Publication Facebook et Instagram de l’appel", "done", 10,
+      "social_post", "Abonnés de la Ville, 18–35 ans", "Direction de la communication",
+      "Vous habitez Zola ? Imaginez la place avec nous. Inscription en ligne.", NULL },
+    { "recruitment", "mail", "Lettre aux riverains de la place", "done", 12, "letter",
+      "Riverains de la place Émile-Zola", "Pôle de proximité Nantes Ouest",
+      "Une lettre dans chaque boîte, avec le coupon d’inscription papier.", NULL },
+    { "recruitment", "site", "Récit : le tirage au sort", "done", 32, "site_page",
+      "Tous publics", "Mission Dialogue citoyen", "Le tirage au sort expliqué, chiffres à "
+      "l’appui.", "24 habitants tirés au sort pour imaginer la place Zola" },
+    { "workshop", "press", "Communiqué : l’atelier citoyen se réunit", "done", 44,
+      "press_release", "Presse locale", "Direction de la communication",
+      "Première séance le 16 octobre à la maison de quartier.", NULL },
+    { "workshop", "site", "Récit de la balade urbaine", "planned", 62, "site_page",
+      "Participants en ligne", "Mission Dialogue citoyen",
+      "Ce que l’atelier a vu pendant la balade du 30 octobre.",
+      "Ce que l’atelier a vu pendant la balade urbaine" },
+    { "workshop", "display", "Affiches au marché du samedi", "idea", 70, "poster",
+      "Clients du marché", "", "", NULL },
+    { "opinion", "site", "Publication de l’avis citoyen", "planned", 95, "site_page",
+      "Tous publics", "Mission Dialogue citoyen", "", NULL },
+    { "opinion", "in_person", "Restitution publique de l’avis", "planned", 100, "event",
+      "Habitants, associations, élus", "Pôle de proximité Nantes Ouest",
+      "Soirée de restitution à la maison de quartier.", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (narratives); i++)
@@ -666,6 +717,9 @@ add_narratives_and_communication (Demo    *demo,
 
       if (stmt == NULL)
         return FALSE;
+      /* Nothing is told yet of a stage the demo has not reached. */
+      if (is_ahead (demo, narratives[i].stage))
+        continue;
       dlg_stmt_bind_text (stmt, 1, uuid);
       sqlite3_bind_int64 (stmt, 2, demo->process_id);
       dlg_stmt_bind_text (stmt, 3, narratives[i].stage);
@@ -695,7 +749,13 @@ add_narratives_and_communication (Demo    *demo,
       dlg_stmt_bind_text (stmt, 4, items[i].channel);
       dlg_stmt_bind_text (stmt, 5, date);
       dlg_stmt_bind_text (stmt, 6, items[i].title);
-      dlg_stmt_bind_text (stmt, 7, items[i].status);
+      /* What the plan says of stages not reached yet is still to do. */
+      dlg_stmt_bind_text (stmt, 7, is_ahead (demo, items[i].stage) ? "planned" : items[i].status);
+      dlg_stmt_bind_text (stmt, 8, items[i].kind);
+      dlg_stmt_bind_text (stmt, 9, items[i].audience);
+      dlg_stmt_bind_text (stmt, 10, items[i].owner);
+      dlg_stmt_bind_text (stmt, 11, items[i].message);
+      dlg_stmt_bind_text (stmt, 12, items[i].narrative);
       if (!step (demo, stmt, error))
         return FALSE;
     }
@@ -709,6 +769,173 @@ advance (Demo           *demo,
          GError        **error)
 {
   return dlg_stage_apply (demo->store, demo->process_id, stage, transition, NULL, error);
+}
+
+
+/* The stages after the workshop, through the records' own saves (their checks, stage rules
+ * and journal), as an officer would fill them in. */
+static gboolean
+add_reviews (Demo    *demo,
+             GError **error)
+{
+  g_autoptr(GListModel) recommendations = dlg_recommendation_list (demo->store, demo->process_id,
+                                                                   error);
+  static const char *proposed[] = { "retained", "partly_retained", "not_retained", "retained" };
+
+  if (recommendations == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (recommendations); i++)
+    {
+      g_autoptr(DlgRecommendation) r = g_list_model_get_item (recommendations, i);
+      g_autoptr(DlgReview) review = dlg_review_new (dlg_recommendation_get_id (r));
+
+      dlg_review_set_department (review, i % 2 == 0 ? "Direction des espaces publics"
+                                                    : "Direction de la mobilité");
+      dlg_review_set_feasibility (review, "Faisable en deux tranches de travaux.");
+      dlg_review_set_cost (review, i == 2 ? "Non chiffré" : "120 000 €");
+      dlg_review_set_legal (review, "Aucune contrainte particulière.");
+      dlg_review_set_proposed_position (review, proposed[i % G_N_ELEMENTS (proposed)]);
+      if (!dlg_review_save (demo->store, review, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_validation_and_positions (Demo      *demo,
+                              gboolean   positions,
+                              GError   **error)
+{
+  g_autoptr(GListModel) recommendations = dlg_recommendation_list (demo->store, demo->process_id,
+                                                                   error);
+  static const char *values[] = { "retained", "partly_retained", "not_retained", "retained" };
+
+  if (recommendations == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (recommendations); i++)
+    {
+      g_autoptr(DlgRecommendation) r = g_list_model_get_item (recommendations, i);
+      gint64 id = dlg_recommendation_get_id (r);
+      const char *value = values[i % G_N_ELEMENTS (values)];
+
+      if (!positions)
+        {
+          g_autoptr(DlgDecision) decision = dlg_decision_new (demo->process_id);
+
+          dlg_decision_set_stage (decision, "validation");
+          dlg_decision_set_recommendation_id (decision, id);
+          dlg_decision_set_decided_at (decision, "2027-01-12");
+          dlg_decision_set_who (decision, "Bureau municipal");
+          dlg_decision_set_what (decision, "Position arrêtée en bureau municipal.");
+          dlg_decision_set_why (decision, "Selon l’instruction des services.");
+          dlg_decision_set_outcome (decision, value);
+          if (!dlg_decision_save (demo->store, decision, error))
+            return FALSE;
+        }
+      else
+        {
+          g_autoptr(DlgPosition) position = dlg_position_new (id);
+
+          dlg_position_set_value (position, value);
+          dlg_position_set_justification (position,
+                                          g_str_equal (value, "not_retained")
+                                          ? "Le budget de l’opération ne le permet pas : la "
+                                            "question sera reposée au prochain mandat."
+                                          : "Les élus retiennent la préconisation, dans les "
+                                            "conditions vues par les services.");
+          if (!dlg_position_save (demo->store, position, error))
+            return FALSE;
+        }
+    }
+  if (positions)
+    {
+      g_autoptr(DlgResponse) response = dlg_response_new (demo->process_id);
+
+      dlg_response_set_intro (response, "Les élus répondent à chacune des préconisations de "
+                                        "l’atelier citoyen.");
+      if (!dlg_response_save (demo->store, response, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_commitments (Demo    *demo,
+                 GError **error)
+{
+  g_autoptr(GListModel) positions = dlg_position_list (demo->store, demo->process_id, error);
+
+  if (positions == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (positions); i++)
+    {
+      g_autoptr(DlgPosition) position = g_list_model_get_item (positions, i);
+      g_autoptr(DlgRecommendation) r = NULL;
+      g_autoptr(DlgCommitment) commitment = NULL;
+      g_autoptr(DlgCommitmentUpdate) update = NULL;
+
+      if (g_strcmp0 (dlg_position_get_value (position), "not_retained") == 0)
+        continue;
+      if (!(r = dlg_recommendation_load (demo->store, dlg_position_get_recommendation_id (position),
+                                         error)))
+        return FALSE;
+      commitment = dlg_commitment_new (demo->process_id);
+      dlg_commitment_set_position_id (commitment, dlg_position_get_id (position));
+      dlg_commitment_set_title (commitment, dlg_recommendation_get_title (r));
+      dlg_commitment_set_department (commitment, "Direction des espaces publics");
+      dlg_commitment_set_due_date (commitment, "2027-12-31");
+      dlg_commitment_set_status (commitment, "in_progress");
+      dlg_commitment_set_progress (commitment, 20);
+      if (!dlg_commitment_save (demo->store, commitment, error))
+        return FALSE;
+      update = dlg_commitment_update_new (dlg_commitment_get_id (commitment));
+      dlg_commitment_update_set_dated (update, "2027-03-15");
+      dlg_commitment_update_set_status (update, "in_progress");
+      dlg_commitment_update_set_progress (update, 20);
+      dlg_commitment_update_set_text (update, "Études de conception lancées.");
+      if (!dlg_commitment_update_save (demo->store, update, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Before the follow-up starts: every commitment done, by a dated update. */
+static gboolean
+finish_commitments (Demo    *demo,
+                    GError **error)
+{
+  g_autoptr(GListModel) commitments = dlg_commitment_list (demo->store, demo->process_id, error);
+
+  if (commitments == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (commitments); i++)
+    {
+      g_autoptr(DlgCommitment) commitment = g_list_model_get_item (commitments, i);
+      g_autoptr(DlgCommitmentUpdate) update = NULL;
+
+      update = dlg_commitment_update_new (dlg_commitment_get_id (commitment));
+      dlg_commitment_update_set_dated (update, "2027-11-30");
+      dlg_commitment_update_set_status (update, "done");
+      dlg_commitment_update_set_progress (update, 100);
+      dlg_commitment_update_set_text (update, "Travaux terminés et réceptionnés.");
+      if (!dlg_commitment_update_save (demo->store, update, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_follow_up (Demo    *demo,
+               GError **error)
+{
+  g_autoptr(DlgFollowUp) meeting = dlg_follow_up_new (demo->process_id);
+
+  dlg_follow_up_set_kind (meeting, "meeting");
+  dlg_follow_up_set_dated (meeting, "2027-05-20");
+  dlg_follow_up_set_title (meeting, "Premier comité de suivi");
+  dlg_follow_up_set_body (meeting, "Les engagements avancent comme prévu ; prochain comité "
+                                   "à l’automne.");
+  return dlg_follow_up_save (demo->store, meeting, error);
 }
 
 static gint64
@@ -731,40 +958,38 @@ find_demo (DlgStore  *store,
   return 0;
 }
 
-/**
- * dlg_demo_ensure:
- * @store: a #DlgStore
- * @created: (out) (optional): whether this call created the demo
- * @error: return location for a #DlgError
- *
- * Creates the demo process unless the store already has it.
- *
- * Returns: the id of the demo process, or 0 with @error set
- */
-gint64
-dlg_demo_ensure (DlgStore  *store,
-                 gboolean  *created,
-                 GError   **error)
+#define STEP(call) G_STMT_START { if (!(call)) goto fail; } G_STMT_END
+/* Starts @stage, or stops there when it is the demo's target. */
+#define NEXT(from, to)                                                                    \
+  G_STMT_START {                                                                          \
+    if (demo.target == (from)) goto told;                                                 \
+    STEP (advance (&demo, (from), DLG_TRANSITION_DONE, error));                           \
+    STEP (advance (&demo, (to), DLG_TRANSITION_START, error));                            \
+  } G_STMT_END
+
+/* Builds the demo advanced to @target (in progress, with its content; the stages before it
+ * done), in one transaction. */
+static gint64
+build_demo (DlgStore  *store,
+            DlgStage   target,
+            GError   **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (DLG_DEMO_SEED);
   g_autoptr(GArray) panel = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) contributions = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(DlgStmt) mark = NULL;
-  Demo demo = { store, rand, 0 };
-  gint64 existing;
+  g_autofree char *title = NULL;
+  Demo demo = { store, rand, 0, target };
 
-  g_return_val_if_fail (DLG_IS_STORE (store), 0);
-
-  if (created != NULL)
-    *created = FALSE;
-  existing = find_demo (store, error);
-  if (existing != 0)
-    return existing > 0 ? existing : 0;
+  /* The demo of the first run keeps its title; one started elsewhere names its stage. */
+  title = target == DLG_STAGE_WORKSHOP
+          ? g_strdup (demo_title)
+          : g_strdup_printf ("%s — %s", demo_title, dlg_stage_get_label (target));
 
   if (!dlg_store_begin (store, error))
     return 0;
-  if (!(process = dlg_process_create (store, demo_title, error)))
+  if (!(process = dlg_process_create (store, title, error)))
     goto fail;
   demo.process_id = dlg_process_get_id (process);
 
@@ -777,36 +1002,123 @@ dlg_demo_ensure (DlgStore  *store,
   if (!step (&demo, mark, error))
     goto fail;
 
-  if (!advance (&demo, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_START, error) ||
-      !set_fields (&demo, error) ||
-      !add_actors_and_decisions (&demo, error) ||
-      !advance (&demo, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_DONE, error) ||
-      !advance (&demo, DLG_STAGE_ARBITRATION, DLG_TRANSITION_START, error) ||
-      !advance (&demo, DLG_STAGE_ARBITRATION, DLG_TRANSITION_DONE, error) ||
-      !advance (&demo, DLG_STAGE_SPECIFICATION, DLG_TRANSITION_START, error) ||
-      !advance (&demo, DLG_STAGE_SPECIFICATION, DLG_TRANSITION_DONE, error) ||
-      !advance (&demo, DLG_STAGE_MANDATE, DLG_TRANSITION_START, error) ||
-      !add_features (&demo, error) ||
-      !advance (&demo, DLG_STAGE_MANDATE, DLG_TRANSITION_DONE, error) ||
-      !advance (&demo, DLG_STAGE_RECRUITMENT, DLG_TRANSITION_START, error) ||
-      !add_participants (&demo, panel, error) ||
-      !advance (&demo, DLG_STAGE_RECRUITMENT, DLG_TRANSITION_DONE, error) ||
-      !advance (&demo, DLG_STAGE_WORKSHOP, DLG_TRANSITION_START, error) ||
-      !add_sessions (&demo, panel, error) ||
-      !add_contributions (&demo, contributions, error) ||
-      !add_recommendations (&demo, contributions, error) ||
-      !add_narratives_and_communication (&demo, error))
-    goto fail;
+  STEP (advance (&demo, DLG_STAGE_DIAGNOSTIC, DLG_TRANSITION_START, error));
+  STEP (set_fields (&demo, error));
+  STEP (add_actors_and_decisions (&demo, error));
+  NEXT (DLG_STAGE_DIAGNOSTIC, DLG_STAGE_ARBITRATION);
+  NEXT (DLG_STAGE_ARBITRATION, DLG_STAGE_SPECIFICATION);
+  NEXT (DLG_STAGE_SPECIFICATION, DLG_STAGE_MANDATE);
+  STEP (add_features (&demo, error));
+  NEXT (DLG_STAGE_MANDATE, DLG_STAGE_RECRUITMENT);
+  STEP (add_participants (&demo, panel, error));
+  NEXT (DLG_STAGE_RECRUITMENT, DLG_STAGE_WORKSHOP);
+  STEP (add_sessions (&demo, panel, error));
+  STEP (add_contributions (&demo, contributions, error));
+  STEP (add_recommendations (&demo, contributions, error));
+  NEXT (DLG_STAGE_WORKSHOP, DLG_STAGE_OPINION);
+  NEXT (DLG_STAGE_OPINION, DLG_STAGE_REVIEW);
+  STEP (add_reviews (&demo, error));
+  NEXT (DLG_STAGE_REVIEW, DLG_STAGE_VALIDATION);
+  STEP (add_validation_and_positions (&demo, FALSE, error));
+  NEXT (DLG_STAGE_VALIDATION, DLG_STAGE_RESPONSE);
+  STEP (add_validation_and_positions (&demo, TRUE, error));
+  NEXT (DLG_STAGE_RESPONSE, DLG_STAGE_IMPLEMENTATION);
+  STEP (add_commitments (&demo, error));
+  /* At the implementation the commitments are under way; past it they are done. */
+  if (demo.target != DLG_STAGE_IMPLEMENTATION)
+    STEP (finish_commitments (&demo, error));
+  NEXT (DLG_STAGE_IMPLEMENTATION, DLG_STAGE_FOLLOW_UP);
+  STEP (add_follow_up (&demo, error));
+
+told:
+  /* Last: the only step after the content that draws from the generator. */
+  STEP (add_narratives_and_communication (&demo, error));
 
   if (!dlg_store_commit (store, error))
     return 0;
-
-  if (created != NULL)
-    *created = TRUE;
   dlg_store_emit_changed (store, DLG_TYPE_PROCESS, demo.process_id);
   return demo.process_id;
 
 fail:
   dlg_store_rollback (store);
   return 0;
+}
+
+#undef NEXT
+#undef STEP
+
+/**
+ * dlg_demo_ensure:
+ * @store: a #DlgStore
+ * @created: (out) (optional): whether this call created the demo
+ * @error: return location for a #DlgError
+ *
+ * Creates the demo process unless the store already has it: the demo of the first run, at the
+ * workshop (dlg_demo_ensure_at() for another stage).
+ *
+ * Returns: the id of the demo process, or 0 with @error set
+ */
+gint64
+dlg_demo_ensure (DlgStore  *store,
+                 gboolean  *created,
+                 GError   **error)
+{
+  gint64 existing;
+  gint64 id;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), 0);
+
+  if (created != NULL)
+    *created = FALSE;
+  existing = find_demo (store, error);
+  if (existing != 0)
+    return existing > 0 ? existing : 0;
+  id = build_demo (store, DLG_DEMO_DEFAULT_STAGE, error);
+  if (id != 0 && created != NULL)
+    *created = TRUE;
+  return id;
+}
+
+/**
+ * dlg_demo_ensure_at:
+ * @stage: the stage to start from ("start from the mandate", "from the review")
+ *
+ * The demo process regenerated from its seed and advanced to @stage: the stages before it done
+ * with their content, @stage in progress with its own (what closing it needs), the later ones
+ * not started. A demo already at @stage (its last stage started) is reused; the demo of the
+ * first run is the one at the workshop.
+ *
+ * Returns: the id of that demo process, or 0 with @error set
+ */
+gint64
+dlg_demo_ensure_at (DlgStore  *store,
+                    DlgStage   stage,
+                    gboolean  *created,
+                    GError   **error)
+{
+  g_autoptr(DlgStmt) stmt = NULL;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), 0);
+  g_return_val_if_fail (stage < DLG_N_STAGES, 0);
+
+  if (created != NULL)
+    *created = FALSE;
+  if (!(stmt = dlg_store_prepare (store, sql_find_demo_at, error)))
+    return 0;
+  dlg_stmt_bind_text (stmt, 1, dlg_stage_to_id (stage));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      dlg_store_set_error (store, rc, error);
+      return 0;
+    }
+  g_clear_pointer (&stmt, dlg_stmt_release);
+  id = build_demo (store, stage, error);
+  if (id != 0 && created != NULL)
+    *created = TRUE;
+  return id;
 }

@@ -178,6 +178,9 @@ static const DlgVocabularyEntry communication_channel_entries[] = {
   { "social", NC_("communication channel", "Social networks") },
   { "newsletter", NC_("communication channel", "Newsletter") },
   { "press", NC_("communication channel", "Press") },
+  { "display", NC_("communication channel", "Posters and displays") },
+  { "mail", NC_("communication channel", "Post (letter boxes)") },
+  { "in_person", NC_("communication channel", "In person") },
   { "other", NC_("communication channel", "Other") },
   END
 };
@@ -185,7 +188,22 @@ const DlgVocabulary dlg_vocabulary_communication_channel = {
   "communication channel", "communication channel", communication_channel_entries
 };
 
+static const DlgVocabularyEntry communication_kind_entries[] = {
+  { "site_page", NC_("communication kind", "Site page") },
+  { "social_post", NC_("communication kind", "Social-network post") },
+  { "newsletter", NC_("communication kind", "Newsletter") },
+  { "press_release", NC_("communication kind", "Press release") },
+  { "poster", NC_("communication kind", "Poster") },
+  { "letter", NC_("communication kind", "Letter to residents") },
+  { "event", NC_("communication kind", "Event") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_communication_kind = {
+  "communication kind", "communication kind", communication_kind_entries
+};
+
 static const DlgVocabularyEntry communication_status_entries[] = {
+  { "idea", NC_("communication status", "Idea") },
   { "planned", NC_("communication status", "Planned") },
   { "done", NC_("communication status", "Done") },
   { "cancelled", NC_("communication status", "Cancelled") },
@@ -397,6 +415,7 @@ dlg_vocabularies_get_all (void)
     &dlg_vocabulary_participant_status,
     &dlg_vocabulary_invitation_status,
     &dlg_vocabulary_invitation_choice,
+    &dlg_vocabulary_communication_kind,
     &dlg_vocabulary_communication_channel,
     &dlg_vocabulary_communication_status,
     &dlg_vocabulary_follow_up_kind,

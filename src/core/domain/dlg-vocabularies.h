@@ -52,7 +52,8 @@ extern const DlgVocabulary dlg_vocabulary_participant_status;
 extern const DlgVocabulary dlg_vocabulary_invitation_status;
 /* The invitation statuses the officer chooses from: all but replaced. */
 extern const DlgVocabulary dlg_vocabulary_invitation_choice;
-/* The channels and statuses of the communication plan. */
+/* The kinds, channels and statuses of the communication plan. */
+extern const DlgVocabulary dlg_vocabulary_communication_kind;
 extern const DlgVocabulary dlg_vocabulary_communication_channel;
 extern const DlgVocabulary dlg_vocabulary_communication_status;
 /* The kinds of follow-up item: meeting, report, evaluation. */

@@ -815,6 +815,43 @@ static const char migration_9[] =
   ");"
   "CREATE INDEX coding_operation_highlight_operation ON coding_operation_highlight (operation_id);";
 
+/* Version 10: the communication plan (issue 14). An item says what it is (a site page, a post,
+ * a newsletter, a press release, a poster, a letter to residents, an event), to whom, who
+ * does it, its message, and the narrative or the page it points to; "idea" comes before
+ * "planned", and channels gain displays, letter boxes and in person. The table is rebuilt for
+ * its CHECKs; what was a channel gives the first kind (press → press release). */
+static const char migration_10[] =
+  "CREATE TABLE communication_item_v9 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  process_id INTEGER NOT NULL REFERENCES process (id) ON DELETE CASCADE,"
+  "  stage TEXT,"
+  "  kind TEXT NOT NULL DEFAULT 'site_page' CHECK (kind IN ('site_page','social_post',"
+  "    'newsletter','press_release','poster','letter','event')),"
+  "  channel TEXT NOT NULL CHECK (channel IN ('site','social','newsletter','press','display',"
+  "    'mail','in_person','other')),"
+  "  audience TEXT NOT NULL DEFAULT '',"
+  "  planned_at TEXT,"
+  "  owner TEXT NOT NULL DEFAULT '',"
+  "  title TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('idea','planned','done',"
+  "    'cancelled')),"
+  "  message TEXT NOT NULL DEFAULT '',"
+  "  narrative_id INTEGER REFERENCES narrative (id) ON DELETE SET NULL,"
+  "  link TEXT NOT NULL DEFAULT '',"
+  "  notes TEXT NOT NULL DEFAULT ''"
+  ");"
+  "INSERT INTO communication_item_v9 (id, uuid, process_id, stage, kind, channel, planned_at,"
+  "  title, status, notes)"
+  "  SELECT id, uuid, process_id, stage, CASE channel WHEN 'social' THEN 'social_post'"
+  "    WHEN 'newsletter' THEN 'newsletter' WHEN 'press' THEN 'press_release'"
+  "    ELSE 'site_page' END, channel, planned_at, title, status, notes FROM communication_item;"
+  "DROP TABLE communication_item;"
+  "ALTER TABLE communication_item_v9 RENAME TO communication_item;"
+  "CREATE INDEX communication_item_process ON communication_item (process_id, planned_at);"
+  "CREATE INDEX communication_item_narrative ON communication_item (narrative_id)"
+  "  WHERE narrative_id IS NOT NULL;";
+
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
   { "sync v1: outbox, cursors, conflicts", migration_2 },
@@ -825,6 +862,7 @@ static const DlgMigration migrations[] = {
   { "contributions the site no longer lists", migration_7 },
   { "open data: a secret per process for the pseudonyms", migration_8 },
   { "the coding frame: theme colours and descriptions, undoable operations", migration_9 },
+  { "communication plan: kind, audience, owner, message, link", migration_10 },
 };
 
 const DlgMigration *

@@ -74,7 +74,10 @@ state_class (DlgStageState state)
 const char *
 dlg_stage_navigator_page_name (guint index)
 {
-  static const char *extra[] = { DLG_PAGE_CONTRIBUTIONS, DLG_PAGE_NARRATIVES, DLG_PAGE_JOURNAL };
+  static const char *extra[DLG_N_CROSS_PAGES] = {
+    DLG_PAGE_CONTRIBUTIONS, DLG_PAGE_NARRATIVES, DLG_PAGE_JOURNAL,
+    DLG_PAGE_COMMUNICATION,
+  };
 
   g_return_val_if_fail (index < DLG_N_PAGES, NULL);
 
@@ -217,10 +220,14 @@ dlg_stage_navigator_class_init (DlgStageNavigatorClass *klass)
 static void
 dlg_stage_navigator_init (DlgStageNavigator *self)
 {
-  static const char *extra_icons[] = {
-    "chat-message-new-symbolic", "text-editor-symbolic", "document-open-recent-symbolic"
+  static const char *extra_icons[DLG_N_CROSS_PAGES] = {
+    "chat-message-new-symbolic", "text-editor-symbolic", "document-open-recent-symbolic",
+    "mail-send-symbolic",
   };
-  const char *extra_titles[] = { _("Contributions"), _("Narratives"), _("Journal") };
+  const char *extra_titles[DLG_N_CROSS_PAGES] = {
+    _("Contributions"), _("Narratives"), _("Journal"),
+    _("Communication"),
+  };
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
@@ -242,7 +249,7 @@ dlg_stage_navigator_init (DlgStageNavigator *self)
       gtk_list_box_append (self->list, self->rows[i]);
       update_state (self, i, DLG_STAGE_STATE_NOT_STARTED);
     }
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < DLG_N_CROSS_PAGES; i++)
     {
       self->rows[DLG_N_STAGES + i] = make_row (NULL, extra_icons[i], extra_titles[i], NULL, NULL);
       gtk_list_box_append (self->list, self->rows[DLG_N_STAGES + i]);

@@ -15,11 +15,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DlgStageNavigator, dlg_stage_navigator, DLG, STAGE_NAVIGATOR, GtkWidget)
 
-/* Page names: the stage ids of dlg_stage_to_id(), then these three. */
+/* Page names: the stage ids of dlg_stage_to_id(), then these. */
 #define DLG_PAGE_CONTRIBUTIONS "contributions"
 #define DLG_PAGE_NARRATIVES    "narratives"
 #define DLG_PAGE_JOURNAL       "journal"
-#define DLG_N_PAGES            (DLG_N_STAGES + 3)
+#define DLG_PAGE_COMMUNICATION "communication"
+#define DLG_N_CROSS_PAGES      4
+#define DLG_N_PAGES            (DLG_N_STAGES + DLG_N_CROSS_PAGES)
 
 const char    *dlg_stage_navigator_page_name (guint              index);
 void           dlg_stage_navigator_set_states (DlgStageNavigator *self,
