@@ -45,6 +45,16 @@ dump_frame (Fixture *f)
   return g_string_free (dump, FALSE);
 }
 
+/* The frame is as @expected (a dump_frame() taken before). */
+static void
+assert_frame (Fixture    *f,
+              const char *expected)
+{
+  g_autofree char *now = dump_frame (f);
+
+  g_assert_cmpstr (now, ==, expected);
+}
+
 static gint64
 query_int (Fixture    *f,
            const char *sql)
@@ -202,19 +212,11 @@ test_tag_selection_and_search (Fixture       *f,
   g_assert_true (dlg_coding_undo (f->store, last, &outcome, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (outcome.n_changed, ==, matching->len - 1);
-  {
-    g_autofree char *now = dump_frame (f);
-
-    g_assert_cmpstr (now, ==, after_selection);
-  }
+  assert_frame (f, after_selection);
   g_assert_true (dlg_coding_get_last_operation (f->store, f->process_id, &last, NULL, &error));
   g_assert_true (dlg_coding_undo (f->store, last, &outcome, &error));
   g_assert_no_error (error);
-  {
-    g_autofree char *now = dump_frame (f);
-
-    g_assert_cmpstr (now, ==, before);
-  }
+  assert_frame (f, before);
   g_assert_cmpint (journal_count (f), ==, journal_before + 4);
   g_assert_true (dlg_coding_get_last_operation (f->store, f->process_id, &last, NULL, &error));
   g_assert_cmpint (last, ==, 0);
@@ -287,12 +289,8 @@ test_highlight (Fixture       *f,
   g_assert_no_error (error);
   dlg_contribution_list_refresh (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
-  {
-    g_autofree char *now = dump_frame (f);
-
-    /* The note of row 2 is kept, and rows whose annotation Undo created are not highlighted. */
-    g_assert_cmpstr (now, ==, before);
-  }
+  /* The note of row 2 is kept, and rows whose annotation Undo created are not highlighted. */
+  assert_frame (f, before);
 }
 
 /* Merge: the merged theme's contributions and sub-themes follow; Undo puts all back. */
@@ -352,11 +350,7 @@ test_merge (Fixture       *f,
 
   g_assert_true (dlg_coding_undo (f->store, outcome.operation_id, &outcome, &error));
   g_assert_no_error (error);
-  {
-    g_autofree char *now = dump_frame (f);
-
-    g_assert_cmpstr (now, ==, before);
-  }
+  assert_frame (f, before);
 }
 
 /* Delete with Undo, including when a new theme took the deleted one's id meanwhile: the theme
@@ -399,11 +393,7 @@ test_delete_undo (Fixture       *f,
 
   g_assert_true (dlg_coding_undo (f->store, deleted.operation_id, NULL, &error));
   g_assert_no_error (error);
-  {
-    g_autofree char *now = dump_frame (f);
-
-    g_assert_cmpstr (now, ==, before);
-  }
+  assert_frame (f, before);
 
   /* Deleted again; a new theme takes the deleted root's id. */
   g_assert_true (dlg_coding_delete_theme (f->store, root, &deleted, &error));

@@ -235,7 +235,11 @@ lookup_theme (DlgStore  *store,
         if ((guchar) *p < 0x20)
           *p = ' ';
       if (g_utf8_strlen (flat, -1) > NAME_CHARS)
-        *name = g_strconcat (g_utf8_substring (flat, 0, NAME_CHARS - 1), "…", NULL);
+        {
+          g_autofree char *cut = g_utf8_substring (flat, 0, NAME_CHARS - 1);
+
+          *name = g_strconcat (cut, "…", NULL);
+        }
       else
         *name = g_steal_pointer (&flat);
     }
