@@ -383,6 +383,8 @@ dlg_import_read_csv_rows (DlgImporter      *self,
                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL)
     total = g_file_info_get_size (info);
+  if (dlg_csv_reader_get_size (reader) > 0)
+    total = dlg_csv_reader_get_size (reader);
   if (!dlg_csv_reader_next (reader, &header, error))
     return FALSE;
   if (header == NULL)
@@ -650,7 +652,9 @@ dlg_import_detect (const char  *path,
       g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID, _("%s is empty."), name);
       return DLG_IMPORT_FORMAT_AUTO;
     }
-  separator = dlg_csv_reader_get_separator (reader);
+  /* A spreadsheet has no separator: its columns are Decidim's whatever its CSV would use. */
+  separator = dlg_csv_reader_is_spreadsheet (reader) ? ';'
+                                                     : dlg_csv_reader_get_separator (reader);
   if (dlg_import_polis_matches (header))
     return DLG_IMPORT_FORMAT_POLIS;
   if (dlg_import_consul_matches (header))
