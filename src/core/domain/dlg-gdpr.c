@@ -460,6 +460,40 @@ dlg_gdpr_get_status (DlgStore    *store,
 }
 
 /**
+ * dlg_gdpr_status_check_due:
+ *
+ * Returns: %TRUE when the retention has ended; else %FALSE with %DLG_ERROR_RULE and a message
+ *   saying until when contact data is kept
+ */
+gboolean
+dlg_gdpr_status_check_due (const DlgGdprStatus  *status,
+                           GError              **error)
+{
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (status->retention_ends_at == NULL)
+    {
+      g_set_error (error, DLG_ERROR, DLG_ERROR_RULE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Contact data is kept for %u month after the follow-up stage "
+                                "closes, and it has not closed yet.",
+                                "Contact data is kept for %u months after the follow-up stage "
+                                "closes, and it has not closed yet.", status->retention_months),
+                   status->retention_months);
+      return FALSE;
+    }
+  if (!status->retention_ended)
+    {
+      g_autofree char *ends = date_of (status->retention_ends_at);
+
+      g_set_error (error, DLG_ERROR, DLG_ERROR_RULE,
+                   _("Contact data is kept until %s: it cannot be purged before."), ends);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * dlg_gdpr_purge:
  * @counts: (out) (optional): what went
  *
@@ -486,25 +520,8 @@ dlg_gdpr_purge (DlgStore       *store,
     *counts = done;
   if (!(status = dlg_gdpr_get_status (store, process_id, NULL, error)))
     return FALSE;
-  if (status->retention_ends_at == NULL)
-    {
-      g_set_error (error, DLG_ERROR, DLG_ERROR_RULE,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "Contact data is kept until %u month after the follow-up stage "
-                                "closes, and it has not closed yet.",
-                                "Contact data is kept until %u months after the follow-up stage "
-                                "closes, and it has not closed yet.", status->retention_months),
-                   status->retention_months);
-      return FALSE;
-    }
-  if (!status->retention_ended)
-    {
-      g_autofree char *ends = date_of (status->retention_ends_at);
-
-      g_set_error (error, DLG_ERROR, DLG_ERROR_RULE,
-                   _("Contact data is kept until %s: it cannot be purged before."), ends);
-      return FALSE;
-    }
+  if (!dlg_gdpr_status_check_due (status, error))
+    return FALSE;
   if (status->n_people == 0 && status->last_purge_at != NULL)
     return TRUE;
 
@@ -789,11 +806,14 @@ dlg_gdpr_access_to_json (DlgStore    *store,
 
 /**
  * dlg_gdpr_access_export:
+ * @file: (nullable): where to write it (0600); %NULL to only return it
  *
- * Writes dlg_gdpr_access_to_json() to @file (0600), journaled as `gdpr.access` without the
- * person's name, in the transaction of the write: a failed write journals nothing.
+ * dlg_gdpr_access_to_json(), journaled as `gdpr.access` without the person's name, in the
+ * transaction of the write: a failed write journals nothing.
+ *
+ * Returns: (transfer full): the JSON, or %NULL with @error set
  */
-gboolean
+char *
 dlg_gdpr_access_export (DlgStore    *store,
                         gint64       participant_id,
                         GFile       *file,
@@ -804,29 +824,32 @@ dlg_gdpr_access_export (DlgStore    *store,
   g_autofree char *json = NULL;
   gint64 process_id;
 
-  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
   if (!(json = dlg_gdpr_access_to_json (store, participant_id, error)) ||
       !(p = dlg_participant_load (store, participant_id, error)))
-    return FALSE;
+    return NULL;
   process_id = dlg_participant_get_process_id (p);
   if (!(process = dlg_process_load (store, process_id, error)))
-    return FALSE;
+    return NULL;
 
   if (!dlg_store_begin (store, error))
-    return FALSE;
+    return NULL;
   if (!dlg_journal_append (store, process_id, "gdpr.access", "process",
                            dlg_process_get_uuid (process),
                            _("A person’s data exported at their request (right of access)."),
                            error) ||
-      !g_file_replace_contents (file, json, strlen (json), NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                NULL, NULL, error))
+      (file != NULL &&
+       !g_file_replace_contents (file, json, strlen (json), NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                                 NULL, NULL, error)))
     {
       dlg_store_rollback (store);
-      return FALSE;
+      return NULL;
     }
-  return dlg_store_commit (store, error);
+  if (!dlg_store_commit (store, error))
+    return NULL;
+  return g_steal_pointer (&json);
 }
 
 /**

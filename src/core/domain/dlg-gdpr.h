@@ -99,6 +99,8 @@ DlgGdprStatus *dlg_gdpr_get_status       (DlgStore             *store,
                                           gint64                process_id,
                                           GDateTime            *now,
                                           GError              **error);
+gboolean       dlg_gdpr_status_check_due (const DlgGdprStatus  *status,
+                                          GError              **error);
 gboolean       dlg_gdpr_purge            (DlgStore             *store,
                                           gint64                process_id,
                                           DlgGdprCounts        *counts,
@@ -122,7 +124,7 @@ gboolean       dlg_gdpr_erase_person     (DlgStore             *store,
 char          *dlg_gdpr_access_to_json   (DlgStore             *store,
                                           gint64                participant_id,
                                           GError              **error);
-gboolean       dlg_gdpr_access_export    (DlgStore             *store,
+char          *dlg_gdpr_access_export    (DlgStore             *store,
                                           gint64                participant_id,
                                           GFile                *file,
                                           GError              **error);
