@@ -2232,12 +2232,24 @@ test_update_404_publish_again (Fixture       *f,
                                 "no longer has a narrative"));
       g_assert_cmpint (test_app_count (f->store,
                                        "SELECT count(*) FROM outbox WHERE state = 'failed'"), ==, 1);
+      {
+        g_autoptr(GPtrArray) refused = dlg_sync_list_refused (f->store, &error);
+        DlgSyncRefusal *r;
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (refused->len, ==, 1);
+        r = refused->pdata[0];
+        g_assert_cmpuint (r->status, ==, status);
+        g_assert_true (dlg_sync_refusal_is_gone (r));
+        g_assert_cmpstr (r->title, ==, title);
+        g_assert_cmpstr (dlg_sync_refusal_get_state_label (r), ==, "Gone from the site");
+      }
       test_site_clear_faults (f->site);
 
       /* Sent again as a new object (If-None-Match: *). This site still has the old one, so it
        * answers 412 and the app keeps both versions as a conflict: nothing is overwritten
        * silently, nothing stays stuck. */
-      g_assert_true (dlg_sync_retry_refused (f->store, NULL, NULL, &n, &error));
+      g_assert_true (dlg_sync_retry_refused (f->store, 0, &n, &error));
       g_assert_cmpuint (n, ==, 1);
       g_assert_true (dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_NONE, NULL, &error));
       g_assert_no_error (error);
@@ -2353,6 +2365,81 @@ test_cli_retry_refused (Fixture       *f,
   }
 }
 
+/* `sync --abandon ID|all`: the officer's explicit decision. The change leaves the queue for
+ * outbox_abandoned (as it was, with who and when), the journal says so, and the next sync is
+ * clean; an unknown number changes nothing and says so. */
+static void
+test_cli_abandon_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *app_path = g_build_filename (f->dir, "app.db", NULL);
+  g_autofree char *uuid = NULL;
+  g_autofree char *id_text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *sync[] = { "sync", "--site", f->site->base_uri, "--db", app_path, "--json",
+                         NULL };
+
+  test_app_sync (f->client);
+  uuid = queue_refused_narrative (f);
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *item;
+
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err, sync), ==, 1);
+    g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+    item = json_array_get_object_element (json_object_get_array_member (
+      json_node_get_object (json_parser_get_root (parser)), "refused"), 0);
+    g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Mauvais");
+    g_assert_cmpint (json_object_get_int_member (item, "status"), ==, 422);
+    g_assert_false (json_object_get_boolean_member (item, "gone"));
+    id_text = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (item, "id"));
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                              (const char *[]) { "sync", "--db", app_path, "--abandon", "99999",
+                                                 NULL }), ==, 1);
+    g_assert_nonnull (strstr (err, "99999"));
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                              (const char *[]) { "sync", "--db", app_path, "--abandon", "x",
+                                                 NULL }), ==, 2);
+    g_assert_cmpint (test_app_count (f->store,
+                                     "SELECT count(*) FROM outbox WHERE state = 'failed'"), ==, 1);
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                              (const char *[]) { "sync", "--db", app_path, "--abandon", id_text,
+                                                 NULL }), ==, 0);
+    g_assert_nonnull (strstr (out, "1 refused change abandoned"));
+  }
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox WHERE state = 'failed'"),
+                   ==, 0);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM outbox_abandoned WHERE object_type ="
+                                   " 'narrative' AND last_status = 422 AND body IS NOT NULL"
+                                   " AND abandoned_by <> ''"), ==, 1);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM journal WHERE action = 'sync.abandon'"
+                                   " AND object_type = 'narrative'"
+                                   " AND summary LIKE '%Mauvais%'"), ==, 1);
+  /* The narrative itself stays as it is in the app. */
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM narrative WHERE title ="
+                                   " 'Mauvais'"), ==, 1);
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err, sync), ==, 0);
+  }
+}
+
 /* A practice site per app database: a demo database made afresh does not meet the practice
  * site another database edited (its records would all come back as conflicts). */
 static void
@@ -2413,6 +2500,7 @@ main (int   argc,
   ADD ("/sync/cli/orphans-counted-and-named", test_cli_orphans_named);
   ADD ("/sync/cli/refused-not-silent", test_cli_refused_not_silent);
   ADD ("/sync/cli/retry-refused", test_cli_retry_refused);
+  ADD ("/sync/cli/abandon-refused", test_cli_abandon_refused);
   ADD ("/sync/site/moderation-404-410-not-sent", test_moderation_404_not_sent);
   ADD ("/sync/site/update-404-410-publish-again", test_update_404_publish_again);
   ADD ("/sync/cli/sigkill-mid-pull-then-resume", test_kill_mid_pull);

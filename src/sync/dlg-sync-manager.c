@@ -725,7 +725,7 @@ dlg_sync_manager_retry_refused (DlgSyncManager  *self,
 
   g_return_val_if_fail (DLG_IS_SYNC_MANAGER (self), FALSE);
 
-  if (!dlg_sync_retry_refused (self->store, NULL, NULL, &n, error))
+  if (!dlg_sync_retry_refused (self->store, 0, &n, error))
     return FALSE;
   dlg_sync_manager_refresh (self);
   if (n > 0)
