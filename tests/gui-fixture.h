@@ -56,6 +56,8 @@ void           gui_fixture_teardown     (GuiFixture *f);
 
 /* The main loop */
 void           spin                     (guint       ms);
+void           gui_save_png             (GtkWidget  *widget,
+                                         const char *path);
 
 /* Widgets */
 GPtrArray     *find_all                 (GtkWidget  *root,

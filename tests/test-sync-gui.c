@@ -11,6 +11,9 @@
 #include <glib/gstdio.h>
 
 #include "dlg-conflict-dialog.h"
+#include "gui-fixture.h"
+#include "dlg-refused-dialog.h"
+#include "dlg-refused-row.h"
 #include "dlg-store-private.h"
 #include "dlg-sync-button.h"
 #include "dlg-training-site.h"
@@ -49,6 +52,45 @@ find_button (GtkWidget  *root,
         return found;
     }
   return NULL;
+}
+
+/* The count of refused changes on the sync button itself, or %NULL when hidden. */
+static const char *
+count_on (GtkWidget *button)
+{
+  GtkWidget *box = gtk_menu_button_get_child (GTK_MENU_BUTTON (gtk_widget_get_first_child (
+                                                                 button)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child))
+      return gtk_widget_get_visible (child) ? gtk_label_get_text (GTK_LABEL (child)) : NULL;
+  return NULL;
+}
+
+/* The popover's box of the refused changes, around @retry. */
+static GtkWidget *
+refused_box_of (GtkWidget *retry)
+{
+  return gtk_widget_get_parent (gtk_widget_get_parent (retry));
+}
+
+/* A narrative the site refuses (a stage it does not know), queued. */
+static void
+queue_refused (DlgStore   *store,
+               const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = dlg_sync_narrative_publish (store, count (store, "SELECT min(id)"
+                                                                    " FROM process"),
+                                                      NULL, title, "x", &error);
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, "UPDATE narrative SET stage = 'nowhere'"
+                                                      " WHERE uuid = ?1", &error);
+
+  g_assert_no_error (error);
+  dlg_stmt_bind_text (stmt, 1, uuid);
+  g_assert_true (dlg_store_step_done (store, stmt, &error));
+  g_assert_true (dlg_sync_enqueue_narrative (store, uuid, &error));
 }
 
 static void
@@ -97,24 +139,17 @@ test_button_follows_manager (void)
 
   /* A change the site refuses: counted on the button, kept, sent again on demand. */
   {
-    g_autofree char *uuid = dlg_sync_narrative_publish (store, count (store, "SELECT min(id)"
-                                                                      " FROM process"),
-                                                        NULL, "Mauvais", "x", &error);
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, "UPDATE narrative SET stage = 'nowhere'"
-                                                        " WHERE uuid = ?1", &error);
     GtkWidget *retry;
 
-    g_assert_no_error (error);
-    dlg_stmt_bind_text (stmt, 1, uuid);
-    g_assert_true (dlg_store_step_done (store, stmt, &error));
-    g_assert_true (dlg_sync_enqueue_narrative (store, uuid, &error));
+    queue_refused (store, "Mauvais");
     dlg_sync_manager_sync (manager);
     wait_idle (manager);
     g_assert_cmpint (dlg_sync_manager_get_n_refused (manager), ==, 1);
     g_assert_cmpstr (status_of (button), ==, "Changes refused by the site (1)");
+    g_assert_cmpstr (count_on (button), ==, "1");
     retry = find_button (button, "Send _Again");
     g_assert_nonnull (retry);
-    g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (retry)));
+    g_assert_true (gtk_widget_get_visible (refused_box_of (retry)));
 
     /* As it is: refused again, still kept. */
     g_signal_emit_by_name (retry, "clicked");
@@ -132,7 +167,63 @@ test_button_follows_manager (void)
     g_assert_cmpint (dlg_sync_manager_get_n_refused (manager), ==, 0);
     g_assert_cmpint (count (store, "SELECT count(*) FROM outbox"), ==, 0);
     g_assert_cmpstr (status_of (button), ==, "Up to date");
-    g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (retry)));
+    g_assert_false (gtk_widget_get_visible (refused_box_of (retry)));
+    g_assert_null (count_on (button));
+  }
+
+  /* One by one in the list: Abandon asks first, then the change leaves the queue, kept aside
+   * and journaled; the site's words and the title are plain text. */
+  {
+    GtkWidget *dialog = NULL;
+    GtkWidget *confirm;
+    GtkWidget *row;
+    GtkLabel *label;
+    gint64 id;
+
+    queue_refused (store, "<b>Mauvais</b> bis");
+    dlg_sync_manager_sync (manager);
+    wait_idle (manager);
+    g_assert_cmpint (dlg_sync_manager_get_n_refused (manager), ==, 1);
+    g_signal_emit_by_name (find_button (button, "_Review…"), "clicked");
+    dialog = find_toplevel (DLG_TYPE_REFUSED_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_cmpuint (dlg_refused_dialog_get_n_rows (DLG_REFUSED_DIALOG (dialog)), ==, 1);
+    row = find_nth (dialog, DLG_TYPE_REFUSED_ROW, 0);
+    label = find_label_with_text (row, "Narrative — <b>Mauvais</b> bis");
+    g_assert_nonnull (label);
+    g_assert_false (gtk_label_get_use_markup (label));
+    g_assert_nonnull (find_label_with_text (row, "Refused by the site"));
+    id = dlg_refused_row_get_id (DLG_REFUSED_ROW (row));
+
+    /* Cancel: nothing changes. */
+    dlg_refused_dialog_abandon (DLG_REFUSED_DIALOG (dialog), id);
+    confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (confirm);
+    g_assert_false (adw_message_dialog_get_heading_use_markup (ADW_MESSAGE_DIALOG (confirm)));
+    g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (confirm)),
+                              "<b>Mauvais</b> bis"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "cancel");
+    gtk_window_destroy (GTK_WINDOW (confirm));
+    g_assert_cmpint (dlg_sync_manager_get_n_refused (manager), ==, 1);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM outbox_abandoned"), ==, 0);
+
+    /* Abandon: kept aside, journaled, gone from the list and from the button. */
+    gtk_widget_activate_action (dialog, "refused.abandon", "x", id);
+    confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "abandon");
+    gtk_window_destroy (GTK_WINDOW (confirm));
+    g_assert_cmpint (dlg_sync_manager_get_n_refused (manager), ==, 0);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM outbox_abandoned WHERE object_type ="
+                                   " 'narrative'"), ==, 1);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM journal WHERE action ="
+                                   " 'sync.abandon'"), ==, 1);
+    g_assert_cmpuint (dlg_refused_dialog_get_n_rows (DLG_REFUSED_DIALOG (dialog)), ==, 0);
+    g_assert_null (count_on (button));
+    dlg_sync_manager_sync (manager);
+    wait_idle (manager);
+    g_assert_cmpint (dlg_sync_manager_get_n_refused (manager), ==, 0);
+    g_assert_cmpstr (status_of (button), ==, "Up to date");
+    gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -714,22 +714,45 @@ dlg_sync_manager_get_n_refused (DlgSyncManager *self)
 
 /**
  * dlg_sync_manager_retry_refused:
+ * @refusal_id: a #DlgSyncRefusal's id, or 0 for every refused change
  *
- * "Send again": puts every change the site refused back in the queue and syncs now.
+ * "Send again": puts what the site refused back in the queue and syncs now.
  */
 gboolean
 dlg_sync_manager_retry_refused (DlgSyncManager  *self,
+                                gint64           refusal_id,
                                 GError         **error)
 {
   guint n = 0;
 
   g_return_val_if_fail (DLG_IS_SYNC_MANAGER (self), FALSE);
 
-  if (!dlg_sync_retry_refused (self->store, 0, &n, error))
+  if (!dlg_sync_retry_refused (self->store, refusal_id, &n, error))
     return FALSE;
   dlg_sync_manager_refresh (self);
   if (n > 0)
     dlg_sync_manager_sync (self);
+  return TRUE;
+}
+
+/**
+ * dlg_sync_manager_abandon_refused:
+ * @refusal_id: a #DlgSyncRefusal's id
+ *
+ * The officer's decision not to send a refused change (dlg_sync_abandon_refused(): kept aside
+ * and journaled); the counts follow.
+ */
+gboolean
+dlg_sync_manager_abandon_refused (DlgSyncManager  *self,
+                                  gint64           refusal_id,
+                                  GError         **error)
+{
+  g_return_val_if_fail (DLG_IS_SYNC_MANAGER (self), FALSE);
+  g_return_val_if_fail (refusal_id > 0, FALSE);
+
+  if (!dlg_sync_abandon_refused (self->store, refusal_id, NULL, error))
+    return FALSE;
+  dlg_sync_manager_refresh (self);
   return TRUE;
 }
 

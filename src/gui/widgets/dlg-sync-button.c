@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-conflict-dialog.h"
+#include "dlg-refused-dialog.h"
 #include "dlg-sync-button.h"
 #include "dlg-token-dialog.h"
 
@@ -23,6 +24,9 @@ struct _DlgSyncButton
   GtkWidget        parent_instance;
 
   GtkMenuButton   *menu_button;
+  GtkImage        *icon;
+  GtkSpinner      *spinner;       /* in place of the icon while a sync runs */
+  GtkLabel        *count_label;
   GtkPopover      *popover;
   GtkLabel        *status_label;
   GtkProgressBar  *progress_bar;
@@ -34,8 +38,6 @@ struct _DlgSyncButton
   GtkButton       *setup_button;
   GtkButton       *conflicts_button;
   GtkButton       *sync_button;
-  GtkWidget       *spinner;       /* in place of the icon while a sync runs */
-  gboolean         spinning;
 
   DlgSyncManager  *manager;
 };
@@ -179,20 +181,19 @@ update (DlgSyncButton *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), !busy &&
                             dlg_sync_manager_get_site_url (m) != NULL);
 
-  if (busy && !self->spinning)
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->icon), !busy);
+  gtk_image_set_from_icon_name (self->icon,
+                                error != NULL || n_conflicts > 0 || n_refused > 0
+                                ? "dialog-warning-symbolic" : "emblem-synchronizing-symbolic");
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n_refused > 0 && !busy);
+  if (n_refused > 0)
     {
-      gtk_menu_button_set_child (self->menu_button, self->spinner);
-      gtk_spinner_start (GTK_SPINNER (self->spinner));
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, n_refused);
+
+      gtk_label_set_text (self->count_label, count);
     }
-  else if (!busy)
-    {
-      gtk_spinner_stop (GTK_SPINNER (self->spinner));
-      gtk_menu_button_set_icon_name (self->menu_button,
-                                     error != NULL || n_conflicts > 0 || n_refused > 0
-                                     ? "dialog-warning-symbolic"
-                                     : "emblem-synchronizing-symbolic");
-    }
-  self->spinning = busy;
   /* The count on the button itself: "Changes refused by the site (2)". */
   {
     g_autofree char *label = n_refused > 0 && !busy
@@ -225,11 +226,24 @@ retry_refused_cb (DlgSyncButton *self)
 
   if (self->manager == NULL)
     return;
-  if (!dlg_sync_manager_retry_refused (self->manager, &error))
+  if (!dlg_sync_manager_retry_refused (self->manager, 0, &error))
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
     }
+}
+
+static void
+review_refused_cb (DlgSyncButton *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->manager == NULL)
+    return;
+  gtk_popover_popdown (self->popover);
+  gtk_window_present (GTK_WINDOW (dlg_refused_dialog_new (GTK_IS_WINDOW (root)
+                                                          ? GTK_WINDOW (root) : NULL,
+                                                          self->manager)));
 }
 
 static void
@@ -272,7 +286,6 @@ dlg_sync_button_dispose (GObject *object)
 
   dlg_sync_button_set_manager (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_SYNC_BUTTON);
-  g_clear_object (&self->spinner);
 
   G_OBJECT_CLASS (dlg_sync_button_parent_class)->dispose (object);
 }
@@ -332,6 +345,9 @@ dlg_sync_button_class_init (DlgSyncButtonClass *klass)
                                                "/fr/nantesmetropole/Dialogue/ui/"
                                                "dlg-sync-button.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, icon);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, count_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, popover);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, status_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, progress_bar);
@@ -347,6 +363,7 @@ dlg_sync_button_class_init (DlgSyncButtonClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, enter_token_cb);
   gtk_widget_class_bind_template_callback (widget_class, resolve_conflicts_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_refused_cb);
+  gtk_widget_class_bind_template_callback (widget_class, review_refused_cb);
   gtk_widget_class_install_action (widget_class, "sync.enter-token", NULL, enter_token_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dlg-sync-button");
@@ -356,7 +373,6 @@ static void
 dlg_sync_button_init (DlgSyncButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->spinner = g_object_ref_sink (gtk_spinner_new ());
   update (self);
 }
 
