@@ -784,11 +784,11 @@ push_next (GTask *task)
   if (op->row->body != NULL)
     op->req->body = g_bytes_new (op->row->body, strlen (op->row->body));
 
+  /* 409: the site is still applying an earlier sending (an Idempotency-Key in flight) or the
+   * object is busy: retried with backoff like 429 and 5xx. */
+  op->req->conflict_is_transient = TRUE;
   if (g_strcmp0 (op->row->method, "POST") == 0)
-    {
-      dlg_sync_request_add_header (op->req, "Idempotency-Key", op->row->idempotency_key);
-      op->req->conflict_is_transient = TRUE;
-    }
+    dlg_sync_request_add_header (op->req, "Idempotency-Key", op->row->idempotency_key);
   else
     {
       etag = dlg_outbox_get_etag (self->store, op->row);
