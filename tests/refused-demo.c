@@ -7,8 +7,9 @@
  * Opens the window on a temporary copy of the demo database with three refused changes in its
  * outbox (a narrative the site refused with its problem text, a commitment gone from the site,
  * a moderation decision a proxy answered 410), as a sync against a broken site leaves them, and
- * writes DIR/window.png (the sync button's count), DIR/refused.png (the list) and
- * DIR/abandon.png (the confirmation). Run it under a display: `xvfb-run -a …`.
+ * writes DIR/window.png (the sync button's count), DIR/refused.png (the list),
+ * DIR/abandon.png (the confirmation) and DIR/no-longer-on-site.png (the contributions page
+ * showing only those a full resync no longer found on the site). Run it under a display: `xvfb-run -a …`.
  */
 
 #include "config.h"
@@ -18,6 +19,7 @@
 #include "gui-fixture.h"
 #include "dlg-refused-dialog.h"
 #include "dlg-refused-row.h"
+#include "dlg-stage-navigator.h"
 #include "dlg-store-private.h"
 
 static char *opt_out_dir = NULL;
@@ -69,6 +71,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *template = NULL;
   g_autofree char *window_png = NULL, *list_png = NULL, *abandon_png = NULL;
+  g_autofree char *missing_png = NULL;
   GuiFixture f = { 0 };
   DlgSyncManager *manager;
   GtkWidget *dialog;
@@ -83,6 +86,7 @@ main (int   argc,
   window_png = g_build_filename (opt_out_dir, "window.png", NULL);
   list_png = g_build_filename (opt_out_dir, "refused.png", NULL);
   abandon_png = g_build_filename (opt_out_dir, "abandon.png", NULL);
+  missing_png = g_build_filename (opt_out_dir, "no-longer-on-site.png", NULL);
 
   gui_test_init (&argc, &argv);
   template = gui_demo_db_new ("refused-demo", &created);
@@ -118,6 +122,22 @@ main (int   argc,
 
   dlg_context_set_sync_manager (dlg_window_get_context (f.window), NULL);
   g_object_unref (manager);
+  /* The contributions a full resync no longer found on the site: kept, and shown alone. */
+  if (!dlg_store_exec (f.store, "UPDATE contribution SET site_missing_at = '2026-12-02T10:00:00Z'"
+                                " WHERE id % 3 = 0", &error))
+    g_error ("%s", error->message);
+  dlg_window_select_page (f.window, DLG_N_STAGES);   /* the first cross-stage page */
+  spin (300);
+  {
+    g_autoptr(GPtrArray) toggles = find_all (GTK_WIDGET (f.window), GTK_TYPE_TOGGLE_BUTTON);
+
+    for (guint i = 0; i < toggles->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (toggles->pdata[i]), "_No Longer on the Site") == 0)
+        gtk_toggle_button_set_active (toggles->pdata[i], TRUE);
+  }
+  spin (300);
+  gui_save_png (GTK_WIDGET (f.window), missing_png);
+
   gui_fixture_teardown (&f);
   return 0;
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 #include "dlg-conflict-dialog.h"
 #include "gui-fixture.h"
@@ -239,6 +240,137 @@ test_button_follows_manager (void)
   g_rmdir (dir);
 }
 
+/* A site that lost its contributions (restored from an older backup): the first pull brings
+ * 25, then the cursor is refused (410) and the full resync finds none. */
+#define PROCESS_UUID "11111111-1111-4111-8111-111111111111"
+
+typedef struct
+{
+  guint n_changes;
+} RestoredSite;
+
+static void
+restored_site_cb (SoupServer        *server,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  RestoredSite *site = user_data;
+  GString *body = g_string_new (NULL);
+
+  if (g_str_equal (path, "/api/sync/v1/"))
+    g_string_append (body, "{\"protocol\": \"dialogue-sync\", \"version\": 1, \"server_time\":"
+                           " \"2026-11-25T10:00:00Z\", \"page_limit\": {\"default\": 100,"
+                           " \"max\": 100}}");
+  else if (g_str_equal (path, "/api/sync/v1/changes") && site->n_changes++ == 0)
+    {
+      g_string_append (body, "{\"items\": [");
+      for (guint i = 0; i < 25; i++)
+        g_string_append_printf (body, "%s{\"type\": \"contribution\", \"id\":"
+                                " \"22222222-2222-4222-8222-%012u\", \"rev\": %u, \"deleted\":"
+                                " false, \"data\": {\"process_id\": \"" PROCESS_UUID "\","
+                                " \"feature\": \"ideas\", \"kind\": \"idea\", \"title\":"
+                                " \"Idée %u\", \"body\": \"b\", \"created_at\":"
+                                " \"2026-11-25T10:00:00Z\", \"moderation\": \"published\"}}",
+                                i > 0 ? ", " : "", i, i + 1, i);
+      g_string_append (body, "], \"next_cursor\": \"c1\", \"has_more\": false}");
+    }
+  else if (g_str_equal (path, "/api/sync/v1/changes") &&
+           query != NULL && g_hash_table_contains (query, "cursor"))
+    {
+      soup_server_message_set_status (msg, 410, NULL);
+      g_string_free (body, TRUE);
+      return;
+    }
+  else if (g_str_equal (path, "/api/sync/v1/changes"))
+    g_string_append (body, "{\"items\": [], \"next_cursor\": \"c0\", \"has_more\": false}");
+  else
+    {
+      soup_server_message_set_status (msg, 404, NULL);
+      g_string_free (body, TRUE);
+      return;
+    }
+  soup_server_message_set_status (msg, 200, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, body->str,
+                                    body->len);
+  g_string_free (body, FALSE);
+}
+
+/* The window asks before a resync marks many contributions "no longer on the site", saying
+ * how many and why; "Later" changes nothing, "Go On" marks them and deletes none. */
+static void
+test_site_missing_asks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(DlgSyncManager) manager = dlg_sync_manager_new (store);
+  g_autoptr(DlgProcess) process = dlg_process_create (store, "Démarche", &error);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base = NULL;
+  RestoredSite site = { 0 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *button = dlg_sync_button_new (manager);
+  AdwMessageDialog *ask;
+
+  g_assert_no_error (error);
+  g_assert_true (dlg_store_exec (store, "UPDATE process SET uuid = '" PROCESS_UUID "'", &error));
+  soup_server_add_handler (server, NULL, restored_site_cb, &site, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  gtk_window_set_child (GTK_WINDOW (window), button);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (dlg_sync_manager_set_site (manager, base, &error));
+  g_assert_true (dlg_sync_manager_set_token (manager, "t", &error));
+  g_assert_no_error (error);
+
+  dlg_sync_manager_sync (manager);
+  wait_idle (manager);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM contribution"), ==, 25);
+  g_assert_null (find_message_dialog ());
+
+  /* The site answers 410 for the cursor, and its full list is empty. */
+  dlg_sync_manager_sync (manager);
+  wait_idle (manager);
+  g_assert_true (dlg_sync_manager_get_site_missing (manager));
+  ask = find_message_dialog ();
+  g_assert_nonnull (ask);
+  g_assert_false (adw_message_dialog_get_body_use_markup (ask));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "25"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ask), "backup"));
+  if (g_getenv ("DLG_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("DLG_SCREENSHOT_DIR"),
+                                               "site-missing.png", NULL);
+
+      spin (300);
+      gui_save_png (GTK_WIDGET (ask), png);
+    }
+  adw_message_dialog_response (ask, "later");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  g_assert_false (dlg_sync_manager_get_busy (manager));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM contribution"
+                                 " WHERE site_missing_at IS NULL"), ==, 25);
+
+  /* Asked again at the next sync; Go On marks them, keeps them all. */
+  dlg_sync_manager_sync (manager);
+  wait_idle (manager);
+  ask = find_message_dialog ();
+  g_assert_nonnull (ask);
+  adw_message_dialog_response (ask, "go-on");
+  gtk_window_destroy (GTK_WINDOW (ask));
+  wait_idle (manager);
+  g_assert_false (dlg_sync_manager_get_site_missing (manager));
+  g_assert_cmpint (count (store, "SELECT count(*) FROM contribution"
+                                 " WHERE site_missing_at IS NOT NULL"), ==, 25);
+  g_assert_null (find_message_dialog ());
+  gtk_window_destroy (GTK_WINDOW (window));
+  soup_server_disconnect (server);
+}
+
 /* The dialog shows both versions as plain text and applies the choice. */
 static void
 test_conflict_dialog (void)
@@ -308,6 +440,7 @@ main (int   argc,
 
   g_test_add_func ("/sync/gui/button-follows-manager", test_button_follows_manager);
   g_test_add_func ("/sync/gui/conflict-dialog-plain-text-and-choice", test_conflict_dialog);
+  g_test_add_func ("/sync/gui/site-missing-asks-first", test_site_missing_asks);
   status = g_test_run ();
   g_remove (keyring);
   g_rmdir (dir);

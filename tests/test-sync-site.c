@@ -2046,6 +2046,21 @@ test_restored_backup (Fixture       *f,
   g_clear_error (&error);
   assert_all_kept (f, 50, 0);
 
+  /* The window's manager says so (site-missing, the window asks), and goes on only when the
+   * officer confirms: then nothing is removed either. */
+  {
+    g_autoptr(DlgSyncManager) manager = dlg_sync_manager_new (f->store);
+
+    g_assert_true (dlg_sync_manager_set_site (manager, f->site->base_uri, &error));
+    g_assert_true (dlg_sync_manager_set_token (manager, f->site->token, &error));
+    g_assert_no_error (error);
+    dlg_sync_manager_sync (manager);
+    wait_idle (manager);
+    g_assert_true (dlg_sync_manager_get_site_missing (manager));
+    g_assert_nonnull (strstr (dlg_sync_manager_get_last_error (manager), "40"));
+    assert_all_kept (f, 50, 0);
+  }
+
   /* The command line says the same, exits non-zero, and goes on when told to. */
   g_assert_cmpint (run_cli (f, FALSE, &out, &err,
                             (const char *[]) { "sync", "--db", app_path, NULL }), ==, 1);
@@ -2058,6 +2073,16 @@ test_restored_backup (Fixture       *f,
                             (const char *[]) { "sync", "--confirm-missing", "--db", app_path,
                                                NULL }), ==, 0);
   assert_all_kept (f, 50, 40);
+  /* Filterable in the contributions list: the 40 marked, or all 50. */
+  {
+    g_autoptr(DlgContributionList) list = dlg_contribution_list_new (f->store, f->process_id);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+    dlg_contribution_list_set_site_missing_only (list, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 40);
+    dlg_contribution_list_set_site_missing_only (list, FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+  }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "dlg-conflict-dialog.h"
@@ -234,6 +235,44 @@ retry_refused_cb (DlgSyncButton *self)
 }
 
 static void
+site_missing_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          DlgSyncManager   *manager)
+{
+  if (g_strcmp0 (response, "go-on") == 0)
+    dlg_sync_manager_confirm_missing (manager);
+}
+
+/* A full resync found many items gone from the site: ask before marking them (they are kept
+ * either way; nothing is deleted on absence alone). */
+static void
+site_missing_cb (DlgSyncButton *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->manager == NULL || !dlg_sync_manager_get_site_missing (self->manager))
+    return;
+  body = g_strconcat (dlg_sync_manager_get_last_error (self->manager), "\n\n",
+                      _("Check with the site’s administrator first. If you go on, these "
+                        "contributions stay in the app, marked “no longer on the site” (the "
+                        "contributions page can show them alone); nothing is deleted."), NULL);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("The Site May Have Been Restored"), body);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Later"),
+                                    "go-on", _("_Go On and Mark Them"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (site_missing_response_cb),
+                           self->manager, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 review_refused_cb (DlgSyncButton *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -402,8 +441,12 @@ dlg_sync_button_set_manager (DlgSyncButton  *self,
     g_signal_handlers_disconnect_by_data (self->manager, self);
   g_set_object (&self->manager, manager);
   if (manager != NULL)
-    g_signal_connect_object (manager, "notify", G_CALLBACK (manager_notify_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (manager, "notify", G_CALLBACK (manager_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (manager, "notify::site-missing", G_CALLBACK (site_missing_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANAGER]);
 }
