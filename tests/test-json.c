@@ -158,6 +158,46 @@ test_draw_inputs (void)
   g_assert_nonnull (error);
 }
 
+/* A lone surrogate escape becomes bytes that are not UTF-8: found in a value, in a member's
+ * name, at any depth, with where it is; a real pair is a character. */
+static void
+test_check_text (void)
+{
+  static const struct { const char *json, *path; } bad[] = {
+    { "\"a\\ud800b\"", "" },
+    { "{\"answers\": {\"place\": \"x\\udfff y\"}}", "answers.place" },
+    { "{\"a\": [1, \"ok\", [\"\\ud83d z\"]]}", "a[2][0]" },
+    /* A name that is not text is shown made valid (U+FFFD for what is not). */
+    { "{\"ok\": 1, \"\\ud800x\": 1}", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = dlg_json_parse (bad[i].json, -1, &error);
+      g_autofree char *path = NULL;
+
+      g_assert_no_error (error);
+      g_assert_false (dlg_json_check_text (node, &path, &error));
+      g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+      if (bad[i].path != NULL)
+        g_assert_cmpstr (path, ==, bad[i].path);
+      else
+        g_assert_true (g_str_has_prefix (path, "\xef\xbf\xbd") && g_utf8_validate (path, -1, NULL));
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) node = dlg_json_parse ("{\"\\u00e9t\\u00e9\": [\"\\ud83d\\ude00\", null,"
+                                               " 1.5, true, {}]}", -1, &error);
+    g_autofree char *path = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (dlg_json_check_text (node, &path, &error));
+    g_assert_no_error (error);
+    g_assert_null (path);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,5 +210,6 @@ main (int   argc,
   g_test_add_func ("/core/json/depth/unbalanced-left-to-parser", test_unbalanced);
   g_test_add_func ("/core/json/parse/hostile", test_parse_hostile);
   g_test_add_func ("/core/json/parse/draw-inputs", test_draw_inputs);
+  g_test_add_func ("/core/json/text/lone-surrogates", test_check_text);
   return g_test_run ();
 }

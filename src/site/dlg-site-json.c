@@ -186,6 +186,21 @@ dlg_site_parse_json_body (SoupServerMessage *msg)
                               "The body must be a JSON object.", g_steal_pointer (&errors));
       return NULL;
     }
+  /* Every string, not only those a table names: unknown members and free-form objects
+   * (`answers`) are stored and sent on too. */
+  {
+    g_autofree char *path = NULL;
+
+    if (!dlg_json_check_text (root, &path, NULL))
+      {
+        dlg_site_json_add_error (errors, path, "must be valid Unicode text (a lone surrogate "
+                                 "escape such as \\ud800 is not a character)");
+        dlg_site_reply_problem (msg, 422, "invalid-text", "Invalid text",
+                                "A string of the body is not valid Unicode text.",
+                                g_steal_pointer (&errors));
+        return NULL;
+      }
+  }
   return g_steal_pointer (&root);
 }
 

@@ -127,6 +127,102 @@ dlg_json_parse (const char  *data,
   return json_node_ref (root);
 }
 
+static gboolean
+check_text (JsonNode *node,
+            GString  *path,
+            guint     depth)
+{
+  gsize len = path->len;
+
+  if (depth > DLG_JSON_MAX_DEPTH)
+    return FALSE;
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_VALUE:
+      return json_node_get_value_type (node) != G_TYPE_STRING
+             || g_utf8_validate (json_node_get_string (node), -1, NULL);
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_string_append_printf (path, "[%u]", i);
+            if (!check_text (json_array_get_element (array, i), path, depth + 1))
+              return FALSE;
+            g_string_truncate (path, len);
+          }
+        return TRUE;
+      }
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          {
+            gboolean valid = g_utf8_validate (name, -1, NULL);
+
+            if (len > 0)
+              g_string_append_c (path, '.');
+            /* A name that is not text is shown as the bytes it would be once made valid. */
+            if (valid)
+              g_string_append (path, name);
+            else
+              {
+                g_autofree char *shown = g_utf8_make_valid (name, -1);
+                g_string_append (path, shown);
+                return FALSE;
+              }
+            if (!check_text (member, path, depth + 1))
+              return FALSE;
+            g_string_truncate (path, len);
+          }
+        return TRUE;
+      }
+    case JSON_NODE_NULL:
+    default:
+      return TRUE;
+    }
+}
+
+/**
+ * dlg_json_check_text:
+ * @node: a parsed JSON value
+ * @bad_path: (out) (optional): where the first bad string is, as `answers.place` or
+ *   `items[3]` ("" for @node itself)
+ * @error: return location for a #GError
+ *
+ * Checks that every string of @node, member names included, is valid UTF-8. A JSON text can
+ * escape a lone surrogate (`"\ud800"`), which is no character; json-glib turns it into bytes
+ * that are not UTF-8, and such a string, stored and sent on, breaks every reader after.
+ *
+ * Returns: %TRUE when every string is text; %FALSE with %DLG_ERROR_INVALID otherwise (or
+ *   when @node nests deeper than %DLG_JSON_MAX_DEPTH, which dlg_json_parse() never gives)
+ */
+gboolean
+dlg_json_check_text (JsonNode  *node,
+                     char     **bad_path,
+                     GError   **error)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  if (bad_path != NULL)
+    *bad_path = NULL;
+  if (check_text (node, path, 0))
+    return TRUE;
+  g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+               _("The JSON text holds a string that is not valid Unicode text (at “%s”); it was "
+                 "refused."), path->str);
+  if (bad_path != NULL)
+    *bad_path = g_string_free (g_steal_pointer (&path), FALSE);
+  return FALSE;
+}
+
 static JsonNode *
 member_value (JsonObject *object,
               const char *name,
