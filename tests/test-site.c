@@ -268,6 +268,13 @@ test_html_escape (void)
     g_assert_null (strstr (html, "javascript:"));
     g_assert_null (strstr (html, "onerror"));
   }
+  {
+    /* Found by fuzz-markdown: cmark copies bytes that are not UTF-8 from a link's title (and
+     * from text) into the page as they are. */
+    g_autofree char *html = dlg_html_markdown ("[lien](https://x.example \"tre\xc4\") caf\xe9");
+
+    g_assert_true (g_utf8_validate (html, -1, NULL));
+  }
 }
 
 static void
