@@ -1012,6 +1012,60 @@ test_chunked_body_bounded (Fixture       *f,
   }
 }
 
+static gsize
+rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmRSS:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + 6, NULL, 10);
+}
+
+/* An announced body is refused on its headers (413 over the limit, 401 without a valid token),
+ * and what libsoup still reads of it is dropped, not kept: 400 MB announced used to be read
+ * into memory. The answer comes after the body, so that a client still sending gets it. */
+static void
+test_announced_body_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const struct { const char *auth; const char *length; gsize sent; } cases[] = {
+    { "", "400000000", 64 * 1024 * 1024 },
+    { "Authorization: Bearer dlgs_nope\r\n", "1048000", 1048000 },
+    { "", "1048000", 1048000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RawClient raw = { .n_connections = 1, .wait_ms = 3000, .body_bytes = cases[i].sent };
+      gsize before = rss_kib ();
+      gsize after;
+
+      raw.head = g_strdup_printf ("PUT " NARRATIVE " HTTP/1.1\r\nHost: localhost\r\n%s"
+                                  "If-None-Match: *\r\nContent-Type: application/json\r\n"
+                                  "Content-Length: %s\r\n\r\n", cases[i].auth,
+                                  cases[i].length);
+      raw_client_run (f, &raw);
+      after = rss_kib ();
+      g_test_message ("Content-Length %s, %zu bytes sent: RSS %zu → %zu KiB; %.60s",
+                      cases[i].length, raw.sent[0], before, after, raw.response[0]->str);
+      g_assert_cmpuint (raw.sent[0], ==, cases[i].sent);
+      g_assert_cmpuint (after, <, before + 16 * 1024);
+      if (i == 0)
+        g_assert_cmpuint (raw.response[0]->len, ==, 0);   /* still reading what was announced */
+      else
+        g_assert_true (g_str_has_prefix (raw.response[0]->str, "HTTP/1.1 401"));
+      raw_client_clear (&raw);
+    }
+  {
+    /* Nothing stored, and the site still answers. */
+    g_autoptr(Reply) reply = request (f, "GET", NARRATIVE, f->token, NULL);
+    g_assert_cmpuint (reply->status, ==, 404);
+  }
+}
+
 /* Slowloris: connections that send their headers a line at a time are dropped after the header
  * timeout, and an address may not hold more than its share of connections being received; a
  * well-behaved request is served meanwhile and after. */
@@ -2689,6 +2743,7 @@ main (int   argc,
   ADD ("/site/api/registration-erasure", test_registration_erasure, FALSE);
   ADD ("/site/hostile/no-host", test_no_host, FALSE);
   ADD ("/site/hostile/chunked-body-bounded", test_chunked_body_bounded, FALSE);
+  ADD ("/site/hostile/announced-body-refused", test_announced_body_refused, FALSE);
   ADD ("/site/hostile/slow-headers", test_slow_headers, FALSE);
   ADD ("/site/hostile/lone-surrogate", test_lone_surrogate, FALSE);
   ADD ("/site/hostile/invalid-text-anywhere", test_invalid_text_anywhere, FALSE);
