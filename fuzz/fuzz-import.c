@@ -83,8 +83,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
           g_assert (skip->reason != NULL && g_utf8_validate (skip->reason, -1, NULL));
         }
     }
-  else
-    g_assert (error != NULL && g_utf8_validate (error->message, -1, NULL));
+  else if (error == NULL)
+    g_error ("the import failed without saying why");
+  else if (!g_utf8_validate (error->message, -1, NULL))
+    {
+      g_autofree char *shown = g_strescape (error->message, NULL);
+      g_error ("the import's message is not UTF-8: %s", shown);
+    }
   g_assert (n_contributions () == 0);
   return 0;
 }

@@ -198,6 +198,50 @@ test_check_text (void)
   }
 }
 
+/* Found by fuzz-import: json-glib's message quoted the bytes of an invalid string as they were,
+ * so the error shown to the officer was not text. JSON is UTF-8: refused before parsing. */
+static void
+test_not_utf8 (void)
+{
+  static const char *texts[] = { "{\"a\": \"\xba\"}", "[\"ok\", \"caf\xe9\"]", "\xff" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = dlg_json_parse (texts[i], -1, &error);
+
+      g_assert_null (node);
+      g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+  {
+    /* Valid UTF-8, but json-glib decodes an octal escape (not JSON) into a byte that is not:
+     * accepted, "x\\351y" was a string that is not text. Refused before parsing. */
+    static const char *texts2[] = {
+      "{\"a\": \"x\\351y\"}", "[\"\\672\"]", "[\"\\x41\"]", "[\"\\'\"]",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts2); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(JsonNode) node = dlg_json_parse (texts2[i], -1, &error);
+
+        g_assert_null (node);
+        g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+      }
+    /* JSON's own escapes all go through. */
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = dlg_json_parse ("[\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t"
+                                                 " \\u00e9\"]", -1, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_array_get_string_element (json_node_get_array (node), 0), ==,
+                       "\" \\ / \b \f \n \r \t \xc3\xa9");
+    }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,5 +255,6 @@ main (int   argc,
   g_test_add_func ("/core/json/parse/hostile", test_parse_hostile);
   g_test_add_func ("/core/json/parse/draw-inputs", test_draw_inputs);
   g_test_add_func ("/core/json/text/lone-surrogates", test_check_text);
+  g_test_add_func ("/core/json/text/not-utf8", test_not_utf8);
   return g_test_run ();
 }

@@ -7,7 +7,8 @@
  * pass first. It must see every bracket json-glib sees: brackets inside double-quoted strings
  * (escapes included) are skipped, and what JSON does not allow but json-glib accepts and
  * skips — comments and single-quoted strings, where a '"' would make the two disagree on
- * where a string ends — is refused outright. Everything else (unbalanced brackets, bad
+ * where a string ends, and escapes other than JSON's, which it decodes into bytes — is refused
+ * outright. Everything else (unbalanced brackets, bad
  * syntax) is left to the parser, which reports it.
  */
 
@@ -32,7 +33,7 @@
  * Checks, without parsing, that arrays and objects in @data nest no deeper than @max_depth.
  *
  * Returns: %TRUE when they do; %FALSE with %DLG_ERROR_TOO_DEEP when they nest deeper, or
- *   %DLG_ERROR_INVALID for a comment or a single-quoted string (not JSON)
+ *   %DLG_ERROR_INVALID for a comment, a single-quoted string or an escape JSON does not have
  */
 gboolean
 dlg_json_check_depth (const char  *data,
@@ -53,10 +54,20 @@ dlg_json_check_depth (const char  *data,
       switch (*p)
         {
         case '"':
-          /* Skip the string: a backslash escapes the next byte, whatever it is. */
+          /* Skip the string: a backslash escapes the next byte, which must be one of JSON's
+           * escapes (json-glib also decodes octal ones, \351, into bytes that are not UTF-8). */
           for (p++; p < end && *p != '"'; p++)
             if (*p == '\\' && p + 1 < end)
-              p++;
+              {
+                p++;
+                if (strchr ("\"\\/bfnrtu", *p) == NULL || *p == '\0')
+                  {
+                    g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                                 _("The JSON text holds an escape sequence that JSON does not "
+                                   "allow; it was refused."));
+                    return FALSE;
+                  }
+              }
           if (p >= end)
             return TRUE;   /* unterminated: the parser says so */
           break;
@@ -114,10 +125,33 @@ dlg_json_parse (const char  *data,
     length = strlen (data);
   if (!dlg_json_check_depth (data, length, DLG_JSON_MAX_DEPTH, error))
     return NULL;
+  /* JSON is UTF-8; json-glib's messages would quote the bytes that are not (fuzz-import). */
+  {
+    const char *end;
+
+    if (!g_utf8_validate_len (data, length, &end))
+      {
+        g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
+                     _("The JSON text is not valid UTF-8 (at byte %zu); it was refused."),
+                     (gsize) (end - data));
+        return NULL;
+      }
+  }
   /* Mutable, as json_from_string() gives: some callers edit what they read. */
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, length > 0 ? data : "", length, error))
-    return NULL;
+    {
+      /* Its message quotes a bad string as json-glib decoded it, escapes such as \ud800
+       * included: bytes that are not UTF-8 (fuzz-import). */
+      if (error != NULL && *error != NULL && !g_utf8_validate ((*error)->message, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid ((*error)->message, -1);
+
+          g_free ((*error)->message);
+          (*error)->message = valid;
+        }
+      return NULL;
+    }
   root = json_parser_get_root (parser);
   if (root == NULL)
     {
