@@ -31,6 +31,10 @@ for target in fuzz-site-request fuzz-pull-page fuzz-csv fuzz-markdown fuzz-impor
     "$build/fuzz/$target" -runs=0 $corpora >/dev/null 2>&1
   llvm-profdata merge -sparse "$profiles" -o "$build/fuzz/$target.profdata"
   echo "== $target ($(find $corpora -type f | wc -l) inputs)"
-  # shellcheck disable=SC2086
-  llvm-cov report "$build/fuzz/$target" -instr-profile="$build/fuzz/$target.profdata" $files
+  report=$(llvm-cov report "$build/fuzz/$target" -instr-profile="$build/fuzz/$target.profdata")
+  for file in $files; do
+    # Filename, regions (3), functions (3), lines, missed lines, cover, branches (3)
+    echo "$report" | grep -F "/$file " |
+      awk -v f="$file" '{ printf "  %-42s lines %5d, covered %5.1f %%, branches %5.1f %%\n", f, $8, $10, $13 }'
+  done
 done
