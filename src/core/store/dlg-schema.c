@@ -852,6 +852,29 @@ static const char migration_10[] =
   "CREATE INDEX communication_item_narrative ON communication_item (narrative_id)"
   "  WHERE narrative_id IS NOT NULL;";
 
+/* Version 11: work at volume (issue 11). The standard moderation reasons, which the officer can
+ * reword or complete (dlg-moderation-reason.c): a standard one has a key and no label until it
+ * is reworded, so that it reads in the officer's language. A bulk moderation is an operation of
+ * the coding frame's stack (dlg_coding_moderate): the state and reason each contribution had
+ * before, so that Undo puts them back. */
+static const char migration_11[] =
+  "CREATE TABLE moderation_reason ("
+  "  id INTEGER PRIMARY KEY,"
+  "  builtin TEXT UNIQUE,"
+  "  label TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO moderation_reason (builtin, position) VALUES ('off_topic', 1), ('insulting', 2),"
+  "  ('personal_data', 3), ('advertising', 4), ('duplicate', 5), ('illegal', 6);"
+  "CREATE TABLE coding_operation_moderation ("
+  "  operation_id INTEGER NOT NULL REFERENCES coding_operation (id) ON DELETE CASCADE,"
+  "  contribution_id INTEGER NOT NULL,"
+  "  was_state TEXT NOT NULL,"
+  "  was_reason TEXT"
+  ");"
+  "CREATE INDEX coding_operation_moderation_operation"
+  "  ON coding_operation_moderation (operation_id);";
+
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
   { "sync v1: outbox, cursors, conflicts", migration_2 },
@@ -863,6 +886,7 @@ static const DlgMigration migrations[] = {
   { "open data: a secret per process for the pseudonyms", migration_8 },
   { "the coding frame: theme colours and descriptions, undoable operations", migration_9 },
   { "communication plan: kind, audience, owner, message, link", migration_10 },
+  { "moderation reasons, bulk moderation in the coding frame's operations", migration_11 },
 };
 
 const DlgMigration *
