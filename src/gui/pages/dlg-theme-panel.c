@@ -153,8 +153,10 @@ new_row (DlgThemePanel *self,
       g_autofree char *key_text = g_strdup_printf ("%u", key);
       GtkWidget *key_label = gtk_label_new (key_text);
 
-      gtk_widget_add_css_class (key_label, "dim-label");
+      /* Drawn as a key, as in the shortcuts window, so that it does not read as a count. */
+      gtk_widget_add_css_class (key_label, "keycap");
       gtk_widget_add_css_class (key_label, "caption");
+      gtk_widget_set_valign (key_label, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (key_label, _("Number key that gives this theme"));
       gtk_box_append (GTK_BOX (box), key_label);
     }
@@ -423,7 +425,14 @@ edit_theme (DlgThemePanel *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (colour_row), _("Colour"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (colour_row), GTK_WIDGET (editor->colour));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (colour_row), GTK_WIDGET (editor->colour));
-  dlg_edit_dialog_add_widget (dialog, colour_row);
+  {
+    GtkWidget *box = gtk_list_box_new ();
+
+    gtk_list_box_set_selection_mode (GTK_LIST_BOX (box), GTK_SELECTION_NONE);
+    gtk_widget_add_css_class (box, "boxed-list");
+    gtk_list_box_append (GTK_LIST_BOX (box), colour_row);
+    dlg_edit_dialog_add_widget (dialog, box);
+  }
   g_signal_connect_object (editor->colour, "color-set",
                            G_CALLBACK (dlg_autosave_schedule), dlg_edit_dialog_get_autosave (dialog),
                            G_CONNECT_SWAPPED);
