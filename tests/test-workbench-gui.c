@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
 #include "dlg-contributions-page.h"
 #include "dlg-theme-panel.h"
 #include "gui-fixture.h"
@@ -95,7 +99,7 @@ panel_of (DlgContributionsPage *page)
 static GtkCheckButton *
 matching_check (DlgContributionsPage *page)
 {
-  GtkWidget *bar = find_nth (GTK_WIDGET (page), GTK_TYPE_ACTION_BAR, 0);
+  GtkWidget *bar = find_nth (GTK_WIDGET (page), GTK_TYPE_FLOW_BOX, 1);
 
   return find_nth (bar, GTK_TYPE_CHECK_BUTTON, 0);
 }
@@ -387,7 +391,7 @@ test_bulk_moderate (Fixture       *f,
                     gconstpointer  data)
 {
   DlgContributionsPage *page = show_page (f);
-  GtkWidget *bar = find_nth (GTK_WIDGET (page), GTK_TYPE_ACTION_BAR, 0);
+  GtkWidget *bar = find_nth (GTK_WIDGET (page), GTK_TYPE_FLOW_BOX, 1);
   GtkSelectionModel *selection = selection_of (page);
   g_autoptr(GPtrArray) popovers = NULL;
   GtkDropDown *state = NULL, *reason = NULL;
@@ -548,6 +552,24 @@ test_frame (Fixture       *f,
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (panel), MARKUP_NAME));
 }
 
+/* For the README (WORKBENCH_SCREENSHOTS only, in the language of the environment): a theme
+ * filter, three rows selected and tagged, every match offered. */
+static void
+test_screenshot (Fixture       *f,
+                 gconstpointer  data)
+{
+  DlgContributionsPage *page = show_page (f);
+  GtkSelectionModel *selection = selection_of (page);
+
+  gtk_widget_activate_action (GTK_WIDGET (page), "contributions.tag", "x", nth_theme (page, 0));
+  dlg_theme_panel_set_filter (panel_of (page), nth_theme (page, 1));
+  spin (100);
+  gtk_selection_model_select_range (selection, 1, 4, TRUE);
+  spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (page), "contributions.tag", "x", nth_theme (page, 2));
+  save_png (GTK_WIDGET (f->window), "contributions-workbench.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +577,25 @@ main (int   argc,
   int status;
 
   gui_test_init (&argc, &argv);
+  /* The application's style sheet, as AdwApplication loads it, for screenshots that look like
+   * the app (the tests check no style). */
+  if (g_getenv ("WORKBENCH_SCREENSHOTS") != NULL)
+    {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      /* gtk_test_init () set the C locale: the environment's, for the screenshot. */
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      g_test_add ("/gui/workbench/screenshot", Fixture, NULL, fixture_setup, test_screenshot,
+                  fixture_teardown);
+
+      gtk_css_provider_load_from_resource (css, "/fr/nantesmetropole/Dialogue/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                  GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    }
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/gui/workbench/select-and-bulk-tag", test_select_and_bulk_tag);

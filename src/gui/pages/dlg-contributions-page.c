@@ -71,7 +71,7 @@ struct _DlgContributionsPage
   guint                setting_theme : 1;
   AdwToastOverlay     *toast_overlay;
   DlgThemePanel       *theme_panel;
-  GtkActionBar        *action_bar;
+  GtkFlowBox          *action_bar;
   GtkLabel            *selection_label;
   GtkCheckButton      *matching_check;
   GtkListBox          *tag_list;
@@ -495,8 +495,9 @@ update_actions (DlgContributionsPage *self)
                                                      "%u selected", n), n);
   gtk_label_set_text (self->selection_label, selection);
   /* TRANSLATORS: a check box: the actions apply to every contribution the search matches */
-  matching = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %u matching",
-                                           "All %u matching", all), all);
+  /* %'u: grouped as the locale writes numbers ("1 243" in French). */
+  matching = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %'u matching",
+                                           "All %'u matching", all), all);
   gtk_check_button_set_label (self->matching_check, matching);
   gtk_widget_set_sensitive (GTK_WIDGET (self->matching_check), all > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.tag", some && themes);
@@ -919,8 +920,8 @@ bulk_start (DlgContributionsPage *self,
       return;
     }
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Apply to %u Contribution?",
-                                          "Apply to %u Contributions?", bulk->ids->len),
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Apply to %'u Contribution?",
+                                          "Apply to %'u Contributions?", bulk->ids->len),
                              bulk->ids->len);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
                                    _("The change applies to every contribution the search and "
@@ -1460,6 +1461,9 @@ dlg_contributions_page_init (DlgContributionsPage *self)
   self->theme_filters = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->theme_dropdown)), FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->action_bar));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   /* Before the search entry's key capture, which would take the digits as a search. */
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

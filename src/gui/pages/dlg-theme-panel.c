@@ -154,8 +154,7 @@ new_row (DlgThemePanel *self,
       GtkWidget *key_label = gtk_label_new (key_text);
 
       /* Drawn as a key, as in the shortcuts window, so that it does not read as a count. */
-      gtk_widget_add_css_class (key_label, "keycap");
-      gtk_widget_add_css_class (key_label, "caption");
+      gtk_widget_add_css_class (key_label, "dlg-theme-key");
       gtk_widget_set_valign (key_label, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (key_label, _("Number key that gives this theme"));
       gtk_box_append (GTK_BOX (box), key_label);
