@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -304,6 +305,21 @@ test_number_key (Fixture       *f,
   press_key (page, GDK_KEY_2);
   g_assert_true (has_theme (f, id, theme) != had);
   assert_counts_live (f, page, theme);
+  /* The detail pane names the contribution's themes. */
+  {
+    g_autoptr(DlgTheme) loaded = dlg_theme_load (f->store, theme, NULL);
+    g_autoptr(GPtrArray) labels = find_all (GTK_WIDGET (page), GTK_TYPE_LABEL);
+    gboolean named = FALSE;
+
+    for (guint i = 0; i < labels->len; i++)
+      {
+        const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+        named |= g_str_has_prefix (text, "Themes: ")
+                 && strstr (text, dlg_theme_get_name (loaded)) != NULL;
+      }
+    g_assert_true (named != had);
+  }
   press_key (page, GDK_KEY_KP_2);
   g_assert_true (has_theme (f, id, theme) == had);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");

@@ -94,6 +94,7 @@ struct _DlgContributionsPage
   GtkLabel            *meta_label;
   GtkLabel            *body_label;
   GtkLabel            *location_label;
+  GtkLabel            *themes_label;
   GtkLabel            *moderation_label;
   GtkLabel            *publication_label;
   GtkLabel            *highlight_label;
@@ -430,6 +431,28 @@ load_detail (DlgContributionsPage *self)
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->location_label), FALSE);
+
+  /* Its themes, in the frame's words (plain text: names are user text). */
+  {
+    g_autoptr(GListModel) themes = dlg_contribution_list_themes (get_store (self),
+                                                                 dlg_contribution_get_id (c),
+                                                                 NULL);
+    g_autoptr(GString) names = g_string_new (NULL);
+    g_autofree char *text = NULL;
+
+    for (guint i = 0; themes != NULL && i < g_list_model_get_n_items (themes); i++)
+      {
+        g_autoptr(DlgTheme) theme = g_list_model_get_item (themes, i);
+
+        if (names->len > 0)
+          g_string_append (names, ", ");
+        g_string_append (names, dlg_theme_get_name (theme));
+      }
+    /* TRANSLATORS: the themes a contribution has, separated by commas */
+    text = names->len > 0 ? g_strdup_printf (_("Themes: %s"), names->str)
+                          : g_strdup (_("No theme yet"));
+    gtk_label_set_text (self->themes_label, text);
+  }
 
   reason = dlg_contribution_get_moderation_reason (c);
   if (reason != NULL && *reason != '\0')
@@ -1396,6 +1419,7 @@ dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, body_label);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, location_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, themes_label);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderation_label);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderate_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, reason_entry);
