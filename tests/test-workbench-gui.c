@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-contributions-page.h"
+#include "dlg-moderation-reasons-dialog.h"
 #include "dlg-theme-panel.h"
 #include "gui-fixture.h"
 
@@ -467,6 +468,69 @@ test_bulk_moderate (Fixture       *f,
   g_assert_cmpstr (dlg_contribution_get_moderation (a_after), ==, a_state);
 }
 
+static AdwEntryRow *
+entry_row_with_text (GtkWidget  *root,
+                     const char *text)
+{
+  g_autoptr(GPtrArray) rows = find_all (root, ADW_TYPE_ENTRY_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (gtk_editable_get_text (g_ptr_array_index (rows, i)), text) == 0)
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+/* "Edit the Reasons…": add one (markup stays text), refuse a copy with a message, reword a
+ * standard one; the moderation popover offers the new list. */
+static void
+test_edit_reasons (Fixture       *f,
+                   gconstpointer  data)
+{
+  DlgContributionsPage *page = show_page (f);
+  GtkWidget *dialog;
+  AdwEntryRow *row;
+  GtkDropDown *reasons = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) dropdowns = find_all (find_nth (GTK_WIDGET (page), GTK_TYPE_FLOW_BOX, 1),
+                                             GTK_TYPE_DROP_DOWN);
+  const char *added = "Hors <b>cadre</b> & mandat";
+
+  reasons = g_ptr_array_index (dropdowns, 1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "contributions.edit-reasons", NULL);
+  spin (50);
+  dialog = find_toplevel (DLG_TYPE_MODERATION_REASONS_DIALOG);
+  g_assert_nonnull (dialog);
+  save_png (dialog, "workbench-reasons.png");
+
+  row = entry_row_with_text (dialog, "");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), added);
+  g_signal_emit_by_name (row, "apply");
+  spin (50);
+  g_assert_nonnull (entry_row_with_text (dialog, added));
+  row = entry_row_with_text (dialog, "");
+  gtk_editable_set_text (GTK_EDITABLE (row), added);
+  g_signal_emit_by_name (row, "apply");
+  spin (50);
+  g_assert_nonnull (find_label_with_text (dialog, "This moderation reason is already in the list."));
+  /* The refused text is kept in its row. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, added);
+
+  row = entry_row_with_text (dialog, "Advertising or spam");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Publicité, spam, démarchage");
+  g_signal_emit_by_name (row, "apply");
+  spin (50);
+
+  stored = dlg_moderation_reason_list (f->store, NULL);
+  g_assert_cmpuint (stored->len, ==, 7);
+  g_assert_cmpstr (((DlgModerationReason *) g_ptr_array_index (stored, 3))->label, ==,
+                   "Publicité, spam, démarchage");
+  g_assert_cmpstr (((DlgModerationReason *) g_ptr_array_index (stored, 6))->label, ==, added);
+  /* The popover's list follows: "Choose a standard reason" and the seven. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (reasons)), ==, 8);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static DlgTheme *
 theme_named (Fixture    *f,
              const char *name)
@@ -619,6 +683,7 @@ main (int   argc,
   ADD ("/gui/workbench/filter-counts", test_filter_counts);
   ADD ("/gui/workbench/bulk-moderate", test_bulk_moderate);
   ADD ("/gui/workbench/frame", test_frame);
+  ADD ("/gui/workbench/edit-reasons", test_edit_reasons);
 #undef ADD
   {
     gboolean created = FALSE;

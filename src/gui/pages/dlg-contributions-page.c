@@ -778,9 +778,11 @@ moderate_cb (DlgContributionsPage *self)
 
 /* Work at volume ------------------------------------------------------------------------- */
 
-/* The ids the actions apply to; NULL with a toast on a store error. */
+/* The ids the actions apply to: the selection, or every match when @matching; NULL with a
+ * toast on a store error. */
 static GArray *
-get_target_ids (DlgContributionsPage *self)
+get_target_ids (DlgContributionsPage *self,
+                gboolean              matching)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkBitset) selected = NULL;
@@ -792,8 +794,7 @@ get_target_ids (DlgContributionsPage *self)
     return NULL;
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   /* Every match, or a selection of all of them (Ctrl+A): one statement, not the pages. */
-  if (gtk_check_button_get_active (self->matching_check)
-      || gtk_bitset_get_size (selected) == n_matching (self))
+  if (matching || gtk_bitset_get_size (selected) == n_matching (self))
     {
       if (!(ids = dlg_contribution_list_get_ids (self->list, &error)))
         adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
@@ -935,7 +936,8 @@ bulk_start (DlgContributionsPage *self,
   g_autofree char *heading = NULL;
 
   bulk->page = g_object_ref (self);
-  if (!(bulk->ids = get_target_ids (self)) || bulk->ids->len == 0)
+  if (!(bulk->ids = get_target_ids (self, gtk_check_button_get_active (self->matching_check)))
+      || bulk->ids->len == 0)
     return;
   if (bulk->ids->len <= CONFIRM_THRESHOLD)
     {
@@ -1047,14 +1049,7 @@ key_pressed_cb (DlgContributionsPage *self,
     return GDK_EVENT_PROPAGATE;
   theme = g_list_model_get_item (themes, n);
   /* The selection only: the keys never act on every match. */
-  {
-    gboolean matching = gtk_check_button_get_active (self->matching_check);
-
-    gtk_check_button_set_active (self->matching_check, FALSE);
-    ids = get_target_ids (self);
-    gtk_check_button_set_active (self->matching_check, matching);
-  }
-  if (ids == NULL)
+  if (!(ids = get_target_ids (self, FALSE)))
     return GDK_EVENT_STOP;
   dlg_contributions_page_flush (self);
   ok = dlg_coding_tag (get_store (self), dlg_theme_get_id (theme), ids, &outcome, &error);
