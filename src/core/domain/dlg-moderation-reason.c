@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The reasons offered when moderating (one contribution or a thousand) are one list for the
- * workstation, table moderation_reason (migration 11). The standard ones are seeded by the
+ * workstation, table moderation_reason (migration 13). The standard ones are seeded by the
  * migration with a key and no label, so that they read in the officer's language until the
  * officer rewords them; a reworded or added reason is the officer's text, kept as typed. The
  * list is a working setting, not journaled: the reason given with each decision is.
