@@ -68,6 +68,8 @@ GtkLabel      *find_label_with_text     (GtkWidget  *root,
 gpointer       find_toplevel            (GType       type);
 AdwMessageDialog *find_message_dialog   (void);
 DlgEditDialog *find_edit_dialog         (const char *title);
+void           gui_save_png             (GtkWidget  *widget,
+                                         const char *path);
 
 /* The demo's done stages reopened from the last one down to @stage */
 gboolean       reopen_down_to           (GuiFixture *f,

@@ -1649,7 +1649,7 @@ run_thread (GTask        *task,
   GError *error = NULL;
   int n_pages = 0;
 
-  if ((store = dlg_store_open_read_only (data->db_path, &error)) != NULL &&
+  if ((store = dlg_store_open (data->db_path, &error)) != NULL &&
       dlg_report_render (store, data->process_id, data->path, cancellable,
                          data->progress != NULL ? thread_progress_cb : NULL, task, &n_pages,
                          &error))
@@ -1662,7 +1662,7 @@ run_thread (GTask        *task,
 
 /**
  * dlg_report_render_async:
- * @store: a store on a file (the worker opens its own, read-only, on the same file)
+ * @store: a store on a file (the worker opens its own on the same file)
  *
  * Runs dlg_report_render() in a worker thread.
  */
