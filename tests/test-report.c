@@ -345,12 +345,23 @@ test_cli_french (Fixture       *f,
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("dialogue-cli report: %s", err);
   g_assert_nonnull (strstr (err, "pages"));
+  if (g_getenv ("DLG_REPORT_KEEP") != NULL)
+    {
+      g_autofree char *copy = g_build_filename (g_getenv ("DLG_REPORT_KEEP"), "bilan-demo-fr.pdf",
+                                                NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+    }
   raw = run_tool ("pdftotext", pdf);
   text = fold (raw);
   assert_contains (text, "Sommaire");
   assert_contains (text, "4. La participation en chiffres");
   assert_contains (text, "9. Le journal et comment le vérifier");
   assert_contains (text, "Réponse argumentée");
+  assert_contains (text, "0,3125");
   g_assert_null (strstr (text, "Rules of the game"));
 
   g_clear_pointer (&err, g_free);

@@ -416,6 +416,12 @@ dlg_report_doc_text (DlgReportDoc  *doc,
 {
   if (text == NULL || *text == '\0')
     return;
+  /* A label keeps a few lines of what it introduces with it. */
+  if (style == DLG_REPORT_TEXT_LABEL)
+    {
+      doc->y += 4;
+      ensure (doc, 48);
+    }
   if (!doc->measure)
     cairo_tag_begin (doc->cr, "P", NULL);
   flow_text (doc, style, text, MARGIN_X + styles[style].indent,

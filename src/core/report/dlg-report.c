@@ -250,6 +250,21 @@ format_short_date (const char *iso)
   return g_date_time_format (dt, C_("report short date", "%Y-%m-%d"));
 }
 
+/* @value with @digits decimals, with the language's decimal separator */
+static char *
+decimal_text (double value,
+              int    digits)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  /* Translators: the decimal separator of numbers in the report */
+  const char *separator = C_("decimal separator", ".");
+  g_autofree char *text = g_strdup (g_ascii_formatd (buffer, sizeof buffer,
+                                                     digits == 3 ? "%.3f" : "%.4f", value));
+  g_auto(GStrv) parts = g_strsplit (text, ".", 2);
+
+  return g_strjoinv (separator, parts);
+}
+
 static char *
 count_text (gint64 n)
 {
@@ -363,6 +378,13 @@ load_figures (Report  *r,
       !load_counts (r, sql_by_week, NULL, &f->week_labels, &f->week_counts, error) ||
       cancelled (r, error))
     return FALSE;
+  for (guint i = 0; i < f->week_labels->len; i++)
+    {
+      char *label = format_short_date (f->week_labels->pdata[i]);
+
+      g_free (f->week_labels->pdata[i]);
+      f->week_labels->pdata[i] = label;
+    }
   if (f->week_labels->len > MAX_WEEKS)
     {
       /* Contributions over more than ten years: the chart keeps the last ten. */
@@ -522,7 +544,11 @@ decision_rows (Report     *r,
       dlg_report_doc_field (r->doc, _("Who"), text_at (stmt, 1));
       dlg_report_doc_field (r->doc, _("Decision"), text_at (stmt, 2));
       dlg_report_doc_field (r->doc, _("Why"), text_at (stmt, 3));
-      dlg_report_doc_field (r->doc, _("Outcome"), text_at (stmt, 4));
+      /* A validation's outcome is a position; an arbitration's, free text */
+      dlg_report_doc_field (r->doc, _("Outcome"),
+                            dlg_vocabulary_find_label (&dlg_vocabulary_position,
+                                                       text_at (stmt, 4))
+                            ?: text_at (stmt, 4));
       dlg_report_doc_space (r->doc, 6);
     }
   if (local != NULL)
@@ -756,11 +782,11 @@ draw_figures (Report  *r,
       g_autofree char *gini_text = NULL;
 
       mean /= values->len;
-      min_text = g_strdup_printf ("%.4f", min);
-      max_text = g_strdup_printf ("%.4f", max);
-      mean_text = g_strdup_printf ("%.4f", mean);
-      ratio = g_strdup_printf ("%.3f", mean > 0 ? min / mean : 0);
-      gini_text = g_strdup_printf ("%.3f", gini (values));
+      min_text = decimal_text (min, 4);
+      max_text = decimal_text (max, 4);
+      mean_text = decimal_text (mean, 4);
+      ratio = decimal_text (mean > 0 ? min / mean : 0, 3);
+      gini_text = decimal_text (gini (values), 3);
       dlg_report_doc_space (doc, 6);
       dlg_report_doc_text (doc, DLG_REPORT_TEXT_LABEL, _("Fairness"));
       dlg_report_doc_field (doc, _("People in the pool"), pool);
@@ -958,8 +984,10 @@ theme_quotes (Report  *r,
     {
       const char *title = text_at (stmt, 0), *body = text_at (stmt, 1);
       g_autofree char *date = format_date (text_at (stmt, 3));
-      g_autofree char *quote = g_strdup_printf ("« %s%s%s »", title, *title && *body ? " — " : "",
-                                                body);
+      g_autofree char *text = g_strdup_printf ("%s%s%s", title, *title && *body ? " — " : "",
+                                               body);
+      /* Translators: a contribution quoted as it was written */
+      g_autofree char *quote = g_strdup_printf (_("“%s”"), text);
       g_autofree char *source = g_strdup_printf ("%s, %s",
                                                  dlg_vocabulary_get_label (&dlg_vocabulary_channel,
                                                                            text_at (stmt, 2)),
@@ -967,6 +995,7 @@ theme_quotes (Report  *r,
 
       dlg_report_doc_text (r->doc, DLG_REPORT_TEXT_QUOTE, quote);
       dlg_report_doc_text (r->doc, DLG_REPORT_TEXT_SMALL, source);
+      dlg_report_doc_space (r->doc, 4);
     }
   if (local != NULL)
     {
