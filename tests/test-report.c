@@ -127,20 +127,6 @@ run_tool (const char *tool,
   return out;
 }
 
-static gint64
-query_int (DlgStore   *store,
-           const char *sql,
-           gint64      process_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, &error);
-
-  g_assert_no_error (error);
-  sqlite3_bind_int64 (stmt, 1, process_id);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 static char *
 query_text (DlgStore   *store,
             const char *sql,
@@ -153,6 +139,32 @@ query_text (DlgStore   *store,
   sqlite3_bind_int64 (stmt, 1, process_id);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return dlg_stmt_dup_text (stmt, 0);
+}
+
+static gint64
+query_int (DlgStore   *store,
+           const char *sql,
+           gint64      process_id)
+{
+  g_autofree char *text = query_text (store, sql, process_id);
+
+  return g_ascii_strtoll (text, NULL, 10);
+}
+
+/* With DLG_REPORT_KEEP=DIR, a copy of @path there as @name, to look at */
+static void
+keep_copy (const char *path,
+           const char *name)
+{
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  if (g_getenv ("DLG_REPORT_KEEP") == NULL)
+    return;
+  copy = g_build_filename (g_getenv ("DLG_REPORT_KEEP"), name, NULL);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, len, NULL));
 }
 
 /* pdftotext breaks lines where the layout does: compare with all white space folded. */
@@ -228,16 +240,7 @@ test_demo (Fixture       *f,
                                     &error));
   g_assert_no_error (error);
   g_assert_cmpint (n_pages, >=, 8);
-  if (g_getenv ("DLG_REPORT_KEEP") != NULL)
-    {
-      g_autofree char *copy = g_build_filename (g_getenv ("DLG_REPORT_KEEP"), "bilan-demo.pdf",
-                                                NULL);
-      g_autofree char *contents = NULL;
-      gsize len;
-
-      g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
-      g_assert_true (g_file_set_contents (copy, contents, len, NULL));
-    }
+  keep_copy (pdf, "bilan-demo.pdf");
 
   raw = run_tool ("pdftotext", pdf);
   text = fold (raw);
@@ -345,16 +348,7 @@ test_cli_french (Fixture       *f,
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("dialogue-cli report: %s", err);
   g_assert_nonnull (strstr (err, "pages"));
-  if (g_getenv ("DLG_REPORT_KEEP") != NULL)
-    {
-      g_autofree char *copy = g_build_filename (g_getenv ("DLG_REPORT_KEEP"), "bilan-demo-fr.pdf",
-                                                NULL);
-      g_autofree char *contents = NULL;
-      gsize len;
-
-      g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
-      g_assert_true (g_file_set_contents (copy, contents, len, NULL));
-    }
+  keep_copy (pdf, "bilan-demo-fr.pdf");
   raw = run_tool ("pdftotext", pdf);
   text = fold (raw);
   assert_contains (text, "Sommaire");

@@ -52,6 +52,7 @@ struct _DlgReportDoc
 
   /* The table being drawn */
   guint            n_columns;
+  guint            n_rows;
   double          *widths;
   char           **header;
 };
@@ -534,12 +535,11 @@ dlg_report_doc_table_begin (DlgReportDoc  *doc,
   g_return_if_fail (doc->n_columns == 0);
 
   doc->n_columns = n_columns;
+  doc->n_rows = 0;
   doc->widths = g_memdup2 (widths, n_columns * sizeof (double));
   doc->header = g_new0 (char *, n_columns + 1);
   for (guint i = 0; i < n_columns; i++)
     doc->header[i] = g_strdup (header[i]);
-  ensure (doc, 60);
-  draw_row (doc, header, TRUE);
 }
 
 void
@@ -547,16 +547,29 @@ dlg_report_doc_table_row (DlgReportDoc  *doc,
                           const char   **cells)
 {
   g_return_if_fail (doc->n_columns > 0);
+
+  /* The header comes with the first row, and with a few rows after it. */
+  if (doc->n_rows++ == 0)
+    {
+      ensure (doc, 60);
+      draw_row (doc, (const char **) doc->header, TRUE);
+    }
   draw_row (doc, cells, FALSE);
 }
 
 void
-dlg_report_doc_table_end (DlgReportDoc *doc)
+dlg_report_doc_table_end (DlgReportDoc *doc,
+                          const char   *empty)
 {
+  gboolean had_rows = doc->n_rows > 0;
+
   doc->n_columns = 0;
   g_clear_pointer (&doc->widths, g_free);
   g_clear_pointer (&doc->header, g_strfreev);
-  doc->y += 10;
+  if (had_rows)
+    doc->y += 10;
+  else
+    dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, empty);
 }
 
 /* Charts */

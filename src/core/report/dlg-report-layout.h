@@ -64,14 +64,16 @@ void          dlg_report_doc_field        (DlgReportDoc    *doc,
                                            const char      *label,
                                            const char      *value);
 /* A table: @widths are fractions of the text width; cells hold at most four lines
- * (ellipsized); the header is repeated on each page the table runs on. */
+ * (ellipsized); the header comes with the first row and is repeated on each page the table
+ * runs on. A table with no row draws @empty instead (nothing when NULL). */
 void          dlg_report_doc_table_begin  (DlgReportDoc    *doc,
                                            guint            n_columns,
                                            const double    *widths,
                                            const char     **header);
 void          dlg_report_doc_table_row    (DlgReportDoc    *doc,
                                            const char     **cells);
-void          dlg_report_doc_table_end    (DlgReportDoc    *doc);
+void          dlg_report_doc_table_end    (DlgReportDoc    *doc,
+                                           const char      *empty);
 
 /* Horizontal bars, one per label. */
 void          dlg_report_doc_bar_chart    (DlgReportDoc    *doc,

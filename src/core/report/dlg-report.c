@@ -319,13 +319,12 @@ load_counts (Report              *r,
              GError             **error)
 {
   g_autoptr(DlgStmt) stmt = prepare (r, sql, error);
-  GError *local = NULL;
 
   *labels = g_ptr_array_new_with_free_func (g_free);
   *counts = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (stmt == NULL)
     return FALSE;
-  while (step (r, stmt, &local))
+  while (step (r, stmt, error))
     {
       gint64 n = sqlite3_column_int64 (stmt, 1);
 
@@ -335,11 +334,8 @@ load_counts (Report              *r,
                                           : text_at (stmt, 0)));
       g_array_append_val (*counts, n);
     }
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
+  if (*error != NULL)
+    return FALSE;
   return TRUE;
 }
 
@@ -348,14 +344,13 @@ load_figures (Report  *r,
               GError **error)
 {
   Figures *f = &r->figures;
-  GError *local = NULL;
 
   {
     g_autoptr(DlgStmt) stmt = prepare (r, sql_totals, error);
 
     if (stmt == NULL)
       return FALSE;
-    if (step (r, stmt, &local))
+    if (step (r, stmt, error))
       {
         f->total = sqlite3_column_int64 (stmt, 0);
         f->published = sqlite3_column_int64 (stmt, 1);
@@ -365,8 +360,8 @@ load_figures (Report  *r,
         f->first = dlg_stmt_dup_text (stmt, 5);
         f->last = dlg_stmt_dup_text (stmt, 6);
       }
-    if (local != NULL)
-      goto fail;
+    if (*error != NULL)
+      return FALSE;
   }
   if (cancelled (r, error))
     return FALSE;
@@ -400,8 +395,9 @@ load_figures (Report  *r,
 
       if (bounds == NULL)
         return FALSE;
-      if (!step (r, bounds, &local))
-        goto fail;
+      /* An aggregate always has its row: FALSE is an error */
+      if (!step (r, bounds, error))
+        return FALSE;
       f->lat_min = sqlite3_column_double (bounds, 0);
       f->lat_max = sqlite3_column_double (bounds, 1);
       f->lon_min = sqlite3_column_double (bounds, 2);
@@ -415,21 +411,17 @@ load_figures (Report  *r,
       sqlite3_bind_double (grid, 4, f->lon_min);
       sqlite3_bind_double (grid, 5, lon_step);
       sqlite3_bind_int (grid, 6, GRID);
-      while (step (r, grid, &local))
+      while (step (r, grid, error))
         {
           int row = CLAMP (sqlite3_column_int (grid, 0), 0, GRID - 1);
           int col = CLAMP (sqlite3_column_int (grid, 1), 0, GRID - 1);
 
           f->grid[row * GRID + col] += sqlite3_column_int64 (grid, 2);
         }
-      if (local != NULL)
-        goto fail;
+      if (*error != NULL)
+        return FALSE;
     }
   return TRUE;
-
-fail:
-  g_propagate_error (error, local);
-  return FALSE;
 }
 
 /* Sections */
@@ -453,7 +445,6 @@ section_process (Report  *r,
 {
   DlgReportDoc *doc = r->doc;
   g_autoptr(DlgStmt) stmt = NULL;
-  GError *local = NULL;
   const char *weeks = field (r, DLG_FIELD_MANDATE_RESPONSE_WEEKS);
   guint n_features = 0;
 
@@ -496,7 +487,7 @@ section_process (Report  *r,
   dlg_report_doc_heading (doc, 2, _("Rules of the game"));
   if (!(stmt = prepare (r, sql_features, error)))
     return FALSE;
-  while (step (r, stmt, &local))
+  while (step (r, stmt, error))
     {
       g_autofree char *opens = format_date (dlg_stmt_get_text (stmt, 2));
       g_autofree char *closes = format_date (dlg_stmt_get_text (stmt, 3));
@@ -511,11 +502,8 @@ section_process (Report  *r,
                            *text_at (stmt, 1) != '\0' ? text_at (stmt, 1)
                            : _("No rules of the game were written for this feature."));
     }
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
+  if (*error != NULL)
+    return FALSE;
   if (n_features == 0)
     dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, _("No contributory feature was switched on."));
   return TRUE;
@@ -529,13 +517,12 @@ decision_rows (Report     *r,
                GError    **error)
 {
   g_autoptr(DlgStmt) stmt = dlg_store_prepare (r->store, sql, error);
-  GError *local = NULL;
   guint n = 0;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, by_process ? r->process_id : id);
-  while (step (r, stmt, &local))
+  while (step (r, stmt, error))
     {
       g_autofree char *date = format_date (text_at (stmt, 0));
 
@@ -551,11 +538,8 @@ decision_rows (Report     *r,
                             ?: text_at (stmt, 4));
       dlg_report_doc_space (r->doc, 6);
     }
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
+  if (*error != NULL)
+    return FALSE;
   if (n == 0)
     dlg_report_doc_text (r->doc, DLG_REPORT_TEXT_BODY, _("No decision was recorded."));
   return TRUE;
@@ -567,34 +551,25 @@ section_actors (Report  *r,
 {
   DlgReportDoc *doc = r->doc;
   g_autoptr(DlgStmt) stmt = NULL;
-  GError *local = NULL;
   const double widths[] = { 0.32, 0.2, 0.36, 0.12 };
   const char *header[] = { _("Actor"), _("Kind"), _("Role"), _("Influence") };
-  guint n = 0;
 
   dlg_report_doc_heading (doc, 1, _("2. Actors and arbitrations"));
   dlg_report_doc_heading (doc, 2, _("The actors"));
   if (!(stmt = prepare (r, sql_actors, error)))
     return FALSE;
-  while (step (r, stmt, &local))
+  dlg_report_doc_table_begin (doc, 4, widths, header);
+  while (step (r, stmt, error))
     {
       g_autofree char *influence = g_strdup_printf ("%d / 5", sqlite3_column_int (stmt, 3));
       const char *cells[] = { text_at (stmt, 0), text_at (stmt, 1), text_at (stmt, 2),
                               influence };
 
-      if (n++ == 0)
-        dlg_report_doc_table_begin (doc, 4, widths, header);
       dlg_report_doc_table_row (doc, cells);
     }
-  if (n > 0)
-    dlg_report_doc_table_end (doc);
-  else
-    dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, _("No actor was recorded."));
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
+  dlg_report_doc_table_end (doc, _("No actor was recorded."));
+  if (*error != NULL)
+    return FALSE;
   dlg_report_doc_heading (doc, 2, _("Arbitrations of elected officials and senior management"));
   return decision_rows (r, sql_arbitrations, 0, TRUE, error);
 }
@@ -624,12 +599,10 @@ section_timeline (Report  *r,
   DlgReportDoc *doc = r->doc;
   g_autoptr(DlgStmt) stmt = NULL;
   g_autoptr(DlgStmt) transitions = NULL;
-  GError *local = NULL;
   const double widths[] = { 0.22, 0.14, 0.15, 0.15, 0.34 };
   const char *header[] = { _("Stage"), _("State"), _("Started"), _("Ended"), _("Reason") };
   const double t_widths[] = { 0.18, 0.27, 0.2, 0.35 };
   const char *t_header[] = { _("Date"), _("Stage"), _("Change"), _("Reason") };
-  guint n = 0;
 
   dlg_report_doc_heading (doc, 1, _("3. The stages"));
   dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY,
@@ -638,7 +611,7 @@ section_timeline (Report  *r,
   if (!(stmt = prepare (r, sql_stages, error)))
     return FALSE;
   dlg_report_doc_table_begin (doc, 5, widths, header);
-  while (step (r, stmt, &local))
+  while (step (r, stmt, error))
     {
       g_autofree char *started = format_short_date (dlg_stmt_get_text (stmt, 3));
       g_autofree char *ended = format_short_date (dlg_stmt_get_text (stmt, 4));
@@ -650,14 +623,15 @@ section_timeline (Report  *r,
 
       dlg_report_doc_table_row (doc, cells);
     }
-  dlg_report_doc_table_end (doc);
-  if (local != NULL)
-    goto fail;
+  dlg_report_doc_table_end (doc, NULL);
+  if (*error != NULL)
+    return FALSE;
 
   dlg_report_doc_heading (doc, 2, _("Every change of stage, reopenings included"));
   if (!(transitions = prepare (r, sql_transitions, error)))
     return FALSE;
-  while (step (r, transitions, &local))
+  dlg_report_doc_table_begin (doc, 4, t_widths, t_header);
+  while (step (r, transitions, error))
     {
       g_autofree char *date = format_short_date (text_at (transitions, 0));
       const char *action = text_at (transitions, 1);
@@ -668,21 +642,12 @@ section_timeline (Report  *r,
         ? summary_reason (text_at (transitions, 3)) : "",
       };
 
-      if (n++ == 0)
-        dlg_report_doc_table_begin (doc, 4, t_widths, t_header);
       dlg_report_doc_table_row (doc, cells);
     }
-  if (n > 0)
-    dlg_report_doc_table_end (doc);
-  else
-    dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, _("No stage has changed yet."));
-  if (local != NULL)
-    goto fail;
+  dlg_report_doc_table_end (doc, _("No stage has changed yet."));
+  if (*error != NULL)
+    return FALSE;
   return TRUE;
-
-fail:
-  g_propagate_error (error, local);
-  return FALSE;
 }
 
 static void
@@ -726,16 +691,15 @@ draw_figures (Report  *r,
   g_autoptr(DlgStmt) stmt = prepare (r, sql_draw, error);
   g_autoptr(DlgStmt) probabilities = NULL;
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-  GError *local = NULL;
   double mean = 0;
 
   if (stmt == NULL)
     return FALSE;
   dlg_report_doc_heading (doc, 2, _("The draw"));
-  if (!step (r, stmt, &local))
+  if (!step (r, stmt, error))
     {
-      if (local != NULL)
-        goto fail;
+      if (*error != NULL)
+        return FALSE;
       dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, _("No panel was drawn."));
       return TRUE;
     }
@@ -764,15 +728,15 @@ draw_figures (Report  *r,
   if (!(probabilities = dlg_store_prepare (r->store, sql_probabilities, error)))
     return FALSE;
   sqlite3_bind_int64 (probabilities, 1, sqlite3_column_int64 (stmt, 0));
-  while (step (r, probabilities, &local))
+  while (step (r, probabilities, error))
     {
       double p = sqlite3_column_double (probabilities, 0);
 
       g_array_append_val (values, p);
       mean += p;
     }
-  if (local != NULL)
-    goto fail;
+  if (*error != NULL)
+    return FALSE;
   if (values->len > 0)
     {
       double min = g_array_index (values, double, 0);
@@ -801,10 +765,6 @@ draw_figures (Report  *r,
                              "seed give the same panel (dialogue-cli draw)."));
     }
   return TRUE;
-
-fail:
-  g_propagate_error (error, local);
-  return FALSE;
 }
 
 static gboolean
@@ -815,7 +775,6 @@ section_participation (Report  *r,
   Figures *f = &r->figures;
   g_autoptr(GPtrArray) labels = NULL;
   g_autoptr(GArray) counts = NULL;
-  GError *local = NULL;
   gint64 registrations = 0, panel = 0;
 
   dlg_report_doc_heading (doc, 1, _("4. Participation in figures"));
@@ -830,10 +789,10 @@ section_participation (Report  *r,
 
     if (stmt == NULL)
       return FALSE;
-    if (step (r, stmt, &local))
+    if (step (r, stmt, error))
       panel = sqlite3_column_int64 (stmt, 0);
-    if (local != NULL)
-      goto fail;
+    if (*error != NULL)
+      return FALSE;
     /* Translators: registrations, then the people of the panel */
     text = g_strdup_printf (_("%lld registrations; %lld people on the panel."),
                             (long long) registrations, (long long) panel);
@@ -853,12 +812,12 @@ section_participation (Report  *r,
     const double widths[] = { 0.24, 0.28, 0.16, 0.16, 0.16 };
     const char *header[] = { _("Criterion"), _("Value"), _("Minimum"), _("Maximum"),
                              _("On the panel") };
-    guint n = 0;
 
     if (stmt == NULL)
       return FALSE;
     dlg_report_doc_heading (doc, 2, _("The panel against its quotas"));
-    while (step (r, stmt, &local))
+    dlg_report_doc_table_begin (doc, 5, widths, header);
+    while (step (r, stmt, error))
       {
         g_autofree char *min = count_text (sqlite3_column_int64 (stmt, 2));
         g_autofree char *max = count_text (sqlite3_column_int64 (stmt, 3));
@@ -874,16 +833,11 @@ section_participation (Report  *r,
           min, max, actual,
         };
 
-        if (n++ == 0)
-          dlg_report_doc_table_begin (doc, 5, widths, header);
         dlg_report_doc_table_row (doc, cells);
       }
-    if (n > 0)
-      dlg_report_doc_table_end (doc);
-    else
-      dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, _("No quota was set."));
-    if (local != NULL)
-      goto fail;
+    dlg_report_doc_table_end (doc, _("No quota was set."));
+    if (*error != NULL)
+      return FALSE;
   }
   if (!draw_figures (r, error))
     return FALSE;
@@ -892,27 +846,22 @@ section_participation (Report  *r,
     g_autoptr(DlgStmt) stmt = prepare (r, sql_sessions, error);
     const double widths[] = { 0.36, 0.2, 0.3, 0.14 };
     const char *header[] = { _("Session"), _("Date"), _("Place"), _("Present") };
-    guint n = 0;
 
     if (stmt == NULL)
       return FALSE;
     dlg_report_doc_heading (doc, 2, _("Workshop sessions"));
-    while (step (r, stmt, &local))
+    dlg_report_doc_table_begin (doc, 4, widths, header);
+    while (step (r, stmt, error))
       {
         g_autofree char *date = format_short_date (text_at (stmt, 1));
         g_autofree char *present = count_text (sqlite3_column_int64 (stmt, 3));
         const char *cells[] = { text_at (stmt, 0), date, text_at (stmt, 2), present };
 
-        if (n++ == 0)
-          dlg_report_doc_table_begin (doc, 4, widths, header);
         dlg_report_doc_table_row (doc, cells);
       }
-    if (n > 0)
-      dlg_report_doc_table_end (doc);
-    else
-      dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, _("No session was held."));
-    if (local != NULL)
-      goto fail;
+    dlg_report_doc_table_end (doc, _("No session was held."));
+    if (*error != NULL)
+      return FALSE;
   }
 
   dlg_report_doc_heading (doc, 2, _("Contributions"));
@@ -948,10 +897,6 @@ section_participation (Report  *r,
       dlg_report_doc_grid_chart (doc, _("Contributions by area"), GRID, GRID, f->grid, caption);
     }
   return TRUE;
-
-fail:
-  g_propagate_error (error, local);
-  return FALSE;
 }
 
 typedef struct
@@ -975,12 +920,11 @@ theme_quotes (Report  *r,
               GError **error)
 {
   g_autoptr(DlgStmt) stmt = dlg_store_prepare (r->store, sql_quotes, error);
-  GError *local = NULL;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, theme_id);
-  while (step (r, stmt, &local))
+  while (step (r, stmt, error))
     {
       const char *title = text_at (stmt, 0), *body = text_at (stmt, 1);
       g_autofree char *date = format_date (text_at (stmt, 3));
@@ -997,11 +941,8 @@ theme_quotes (Report  *r,
       dlg_report_doc_text (r->doc, DLG_REPORT_TEXT_SMALL, source);
       dlg_report_doc_space (r->doc, 4);
     }
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
+  if (*error != NULL)
+    return FALSE;
   return TRUE;
 }
 
@@ -1015,13 +956,12 @@ section_themes (Report  *r,
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GError *local = NULL;
 
   g_array_set_clear_func (themes, theme_clear);
   if (stmt == NULL)
     return FALSE;
   dlg_report_doc_heading (doc, 1, _("5. Themes"));
-  while (step (r, stmt, &local))
+  while (step (r, stmt, error))
     {
       Theme t = {
         sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
@@ -1030,11 +970,8 @@ section_themes (Report  *r,
 
       g_array_append_val (themes, t);
     }
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
+  if (*error != NULL)
+    return FALSE;
   if (themes->len == 0)
     {
       dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, _("The contributions were not coded."));
@@ -1097,16 +1034,15 @@ recommendation_sources (Report  *r,
                         GError **error)
 {
   g_autoptr(DlgStmt) stmt = dlg_store_prepare (r->store, sql_sources, error);
-  GError *local = NULL;
   const double widths[] = { 0.1, 0.56, 0.16, 0.18 };
   const char *header[] = { _("No."), _("Contribution"), _("Channel"), _("Date") };
-  guint n = 0;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   dlg_report_doc_text (r->doc, DLG_REPORT_TEXT_LABEL, _("The contributions it comes from"));
-  while (step (r, stmt, &local))
+  dlg_report_doc_table_begin (r->doc, 4, widths, header);
+  while (step (r, stmt, error))
     {
       g_autofree char *number = count_text (sqlite3_column_int64 (stmt, 0));
       g_autofree char *date = format_short_date (text_at (stmt, 5));
@@ -1118,20 +1054,11 @@ recommendation_sources (Report  *r,
         dlg_vocabulary_get_label (&dlg_vocabulary_channel, text_at (stmt, 3)), date,
       };
 
-      if (n++ == 0)
-        dlg_report_doc_table_begin (r->doc, 4, widths, header);
       dlg_report_doc_table_row (r->doc, cells);
     }
-  if (n > 0)
-    dlg_report_doc_table_end (r->doc);
-  else
-    dlg_report_doc_text (r->doc, DLG_REPORT_TEXT_BODY,
-                         _("It was not linked to any contribution."));
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
+  dlg_report_doc_table_end (r->doc, _("It was not linked to any contribution."));
+  if (*error != NULL)
+    return FALSE;
   return TRUE;
 }
 
@@ -1141,7 +1068,6 @@ section_recommendations (Report  *r,
 {
   DlgReportDoc *doc = r->doc;
   g_autoptr(DlgStmt) stmt = NULL;
-  GError *local = NULL;
   guint n = 0;
 
   dlg_report_doc_heading (doc, 1, _("6. Recommendations and the argued response"));
@@ -1150,7 +1076,7 @@ section_recommendations (Report  *r,
 
     if (response == NULL)
       return FALSE;
-    if (step (r, response, &local))
+    if (step (r, response, error))
       {
         g_autofree char *published = format_date (dlg_stmt_get_text (response, 1));
 
@@ -1158,12 +1084,12 @@ section_recommendations (Report  *r,
         dlg_report_doc_field (doc, _("Response published"),
                               *published != '\0' ? published : _("Not yet"));
       }
-    if (local != NULL)
-      goto fail;
+    if (*error != NULL)
+      return FALSE;
   }
   if (!(stmt = prepare (r, sql_recommendations, error)))
     return FALSE;
-  while (step (r, stmt, &local))
+  while (step (r, stmt, error))
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       /* Translators: a recommendation's number, then its title */
@@ -1206,15 +1132,11 @@ section_recommendations (Report  *r,
                             : _("No position yet"));
       dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, text_at (stmt, 10));
     }
-  if (local != NULL)
-    goto fail;
+  if (*error != NULL)
+    return FALSE;
   if (n == 0)
     dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, _("The citizens’ opinion has no recommendation yet."));
   return TRUE;
-
-fail:
-  g_propagate_error (error, local);
-  return FALSE;
 }
 
 static gboolean
@@ -1223,13 +1145,12 @@ section_commitments (Report  *r,
 {
   DlgReportDoc *doc = r->doc;
   g_autoptr(DlgStmt) stmt = prepare (r, sql_commitments, error);
-  GError *local = NULL;
   guint n = 0;
 
   if (stmt == NULL)
     return FALSE;
   dlg_report_doc_heading (doc, 1, _("7. Commitments"));
-  while (step (r, stmt, &local))
+  while (step (r, stmt, error))
     {
       g_autoptr(DlgStmt) updates = dlg_store_prepare (r->store, sql_updates, error);
       g_autofree char *due = format_date (dlg_stmt_get_text (stmt, 3));
@@ -1238,7 +1159,6 @@ section_commitments (Report  *r,
                                                sqlite3_column_int (stmt, 6), text_at (stmt, 7));
       const double widths[] = { 0.2, 0.2, 0.12, 0.48 };
       const char *header[] = { _("Date"), _("Status"), _("Progress"), _("Update") };
-      guint n_updates = 0;
 
       n++;
       if (updates == NULL)
@@ -1252,7 +1172,8 @@ section_commitments (Report  *r,
                                                       text_at (stmt, 4)));
       dlg_report_doc_progress (doc, sqlite3_column_int (stmt, 5));
       sqlite3_bind_int64 (updates, 1, sqlite3_column_int64 (stmt, 0));
-      while (step (r, updates, &local))
+      dlg_report_doc_table_begin (doc, 4, widths, header);
+      while (step (r, updates, error))
         {
           g_autofree char *date = format_short_date (text_at (updates, 0));
           g_autofree char *progress = g_strdup_printf ("%d %%", sqlite3_column_int (updates, 1));
@@ -1263,26 +1184,17 @@ section_commitments (Report  *r,
             progress, text_at (updates, 3),
           };
 
-          if (n_updates++ == 0)
-            dlg_report_doc_table_begin (doc, 4, widths, header);
           dlg_report_doc_table_row (doc, cells);
         }
-      if (n_updates > 0)
-        dlg_report_doc_table_end (doc);
-      else
-        dlg_report_doc_text (doc, DLG_REPORT_TEXT_SMALL, _("No update yet."));
-      if (local != NULL)
-        goto fail;
+      dlg_report_doc_table_end (doc, _("No update yet."));
+      if (*error != NULL)
+        return FALSE;
     }
-  if (local != NULL)
-    goto fail;
+  if (*error != NULL)
+    return FALSE;
   if (n == 0)
     dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, _("No commitment was made yet."));
   return TRUE;
-
-fail:
-  g_propagate_error (error, local);
-  return FALSE;
 }
 
 static gboolean
@@ -1291,7 +1203,6 @@ section_follow_up (Report  *r,
 {
   DlgReportDoc *doc = r->doc;
   g_autoptr(DlgStmt) stmt = prepare (r, sql_follow_ups, error);
-  GError *local = NULL;
   guint n = 0;
 
   if (stmt == NULL)
@@ -1300,7 +1211,7 @@ section_follow_up (Report  *r,
   dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY,
                        _("The citizens’ right to follow-up: meetings of the follow-up "
                          "committee, published status reports and participatory evaluations."));
-  while (step (r, stmt, &local))
+  while (step (r, stmt, error))
     {
       g_autofree char *date = format_date (text_at (stmt, 1));
       g_autofree char *title = g_strdup_printf ("%s — %s", date, text_at (stmt, 2));
@@ -1314,11 +1225,8 @@ section_follow_up (Report  *r,
                             sqlite3_column_int (stmt, 4) ? _("Yes") : _("No"));
       dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, text_at (stmt, 3));
     }
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
+  if (*error != NULL)
+    return FALSE;
   if (n == 0)
     dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, _("No follow-up meeting was held yet."));
   return TRUE;
@@ -1331,17 +1239,14 @@ section_journal (Report  *r,
   DlgReportDoc *doc = r->doc;
   g_autoptr(DlgStmt) stmt = prepare (r, sql_journal, error);
   g_autoptr(GError) broken = NULL;
-  GError *local = NULL;
   gint64 n_checked = 0;
 
   if (stmt == NULL)
     return FALSE;
   dlg_report_doc_heading (doc, 1, _("9. The journal and how to verify it"));
-  if (!step (r, stmt, &local))
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
+  /* An aggregate always has its row: FALSE is an error */
+  if (!step (r, stmt, error))
+    return FALSE;
   {
     g_autofree char *n = count_text (sqlite3_column_int64 (stmt, 0));
     g_autofree char *first = format_date (text_at (stmt, 1));
@@ -1552,6 +1457,7 @@ dlg_report_render (DlgStore           *store,
                    GError            **error)
 {
   Report r = { 0 };
+  GError *local = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *tmp_path = NULL;
@@ -1584,7 +1490,9 @@ dlg_report_render (DlgStore           *store,
   r.cancellable = cancellable;
   r.progress = progress;
   r.progress_data = user_data;
-  if (load_fields (&r, error) && load_figures (&r, error) && render (&r, tmp_path, &pages, error))
+  /* The sections test *error after their loops: give them one that is never NULL. */
+  if (load_fields (&r, &local) && load_figures (&r, &local) &&
+      render (&r, tmp_path, &pages, &local))
     {
       if (g_rename (tmp_path, path) == 0)
         ok = TRUE;
@@ -1593,12 +1501,16 @@ dlg_report_render (DlgStore           *store,
           int saved = errno;
           g_autofree char *name = g_filename_display_name (path);
 
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+          g_set_error (&local, G_IO_ERROR, g_io_error_from_errno (saved),
                        _("Could not write the report to %s: %s"), name, g_strerror (saved));
         }
     }
   if (!ok)
-    g_unlink (tmp_path);
+    {
+      g_unlink (tmp_path);
+      if (local != NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+    }
   else if (progress != NULL)
     progress (1.0, user_data);
   if (n_pages != NULL)
