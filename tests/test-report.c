@@ -375,7 +375,7 @@ test_hostile (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *pdf = g_build_filename (f->dir, "hostile.pdf", NULL);
   g_autoptr(GString) big = g_string_new ("DEBUT-DU-MEGA ");
-  g_autofree char *raw = NULL, *text = NULL, *bare = NULL;
+  g_autofree char *raw = NULL, *text = NULL, *bare = NULL, *info = NULL;
   const char *markup = "<b>gras</b> <span foreground=\"red\">rouge</span> &amp; %s %n";
   const char *rtl = "مرحبا بالعالم שלום עולם";
   const char *emoji = "Vélo ☀ ✔ ☺ 🚲 fin";
@@ -389,6 +389,10 @@ test_hostile (Fixture       *f,
     g_string_append (big, "mot motlongsansespace ");
   g_string_append (big, "FIN-DU-MEGA");
   g_assert_true (dlg_process_set_summary (f->store, f->process_id, markup, &error));
+  g_assert_no_error (error);
+  /* The title goes into the PDF's metadata and outline too: PDF strings escape ( ) \ */
+  g_assert_true (dlg_process_rename (f->store, f->process_id, "Titre (ouvert \\ <i>x</i>",
+                                     &error));
   g_assert_no_error (error);
   exec_sql (f->store, "UPDATE recommendation SET body = ?1 WHERE number = 1", big->str);
   exec_sql (f->store, "UPDATE recommendation SET title = ?1 WHERE number = 2", rtl);
@@ -415,6 +419,9 @@ test_hostile (Fixture       *f,
   assert_contains (text, "DEBUT-DU-MEGA mot motlongsansespace");
   assert_contains (text, "FIN-DU-MEGA");
   assert_contains (text, "</span><i>Acteur</i>");
+  assert_contains (text, "Titre (ouvert \\ <i>x</i>");
+  info = run_tool ("pdfinfo", pdf);
+  g_assert_nonnull (strstr (info, "Title:           Bilan: Titre (ouvert \\ <i>x</i>\n"));
   /* 🚲 needs a font that has it: Debian's fonts-symbola (.ci/packages) */
   assert_contains (text, "Vélo ☀ ✔ ☺ 🚲 fin");
   /* pdftotext -raw writes right-to-left text glyph by glyph, in logical order, each in
