@@ -1157,7 +1157,7 @@ section_commitments (Report  *r,
       /* Translators: a recommendation's number, then its title */
       g_autofree char *from = g_strdup_printf (_("Recommendation %d: %s"),
                                                sqlite3_column_int (stmt, 6), text_at (stmt, 7));
-      const double widths[] = { 0.2, 0.2, 0.12, 0.48 };
+      const double widths[] = { 0.17, 0.17, 0.18, 0.48 };
       const char *header[] = { _("Date"), _("Status"), _("Progress"), _("Update") };
 
       n++;
@@ -1171,6 +1171,7 @@ section_commitments (Report  *r,
                             dlg_vocabulary_get_label (&dlg_vocabulary_commitment_status,
                                                       text_at (stmt, 4)));
       dlg_report_doc_progress (doc, sqlite3_column_int (stmt, 5));
+      dlg_report_doc_space (doc, 4);
       sqlite3_bind_int64 (updates, 1, sqlite3_column_int64 (stmt, 0));
       dlg_report_doc_table_begin (doc, 4, widths, header);
       while (step (r, updates, error))
@@ -1251,6 +1252,7 @@ section_journal (Report  *r,
     g_autofree char *n = count_text (sqlite3_column_int64 (stmt, 0));
     g_autofree char *first = format_date (text_at (stmt, 1));
     g_autofree char *last = format_date (text_at (stmt, 2));
+    g_autofree char *number = count_text (r->process_id);
 
     dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY,
                          _("Every decision and publication of the process is an entry of an "
@@ -1258,6 +1260,7 @@ section_journal (Report  *r,
                            "entry before it, and its own hash covers all its fields and that "
                            "link: changing, removing or reordering any entry changes every hash "
                            "after it, down to the last one printed here."));
+    dlg_report_doc_field (doc, _("Process number (in the hashes)"), number);
     dlg_report_doc_field (doc, _("Entries"), n);
     dlg_report_doc_field (doc, _("First entry"), first);
     dlg_report_doc_field (doc, _("Last entry"), last);
@@ -1290,6 +1293,7 @@ section_journal (Report  *r,
                          "summary and previous hash, by its length in bytes, “:” and the "
                          "text; entries with a stage, field, old or new value add “|v3|” "
                          "and these four the same way (“~” for one that is empty).\n"
+                         "The first entry’s previous hash is 64 zeros.\n"
                          "3. Each result must equal the entry’s hash and the next entry’s "
                          "previous hash; the last must equal the head hash above.\n"
                          "With Dialogue: dialogue-cli journal PROCESS --verify."));
