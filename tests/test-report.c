@@ -521,6 +521,38 @@ test_cancel_and_errors (Fixture       *f,
   g_assert_cmpuint (n_files, >, 0);
 }
 
+/* A process just created: every section says what it does not have yet. */
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgProcess) process = dlg_process_create (f->store, "Nouvelle démarche", &error);
+  g_autofree char *pdf = g_build_filename (f->dir, "empty.pdf", NULL);
+  g_autofree char *raw = NULL, *text = NULL;
+  const char *empty[] = {
+    "The mandate gives no question.", "No contributory feature was switched on.",
+    "No actor was recorded.", "No decision was recorded.", "No panel was drawn.",
+    "No quota was set.", "No session was held.", "0 contributions:",
+    "The contributions were not coded.", "The citizens’ opinion has no recommendation yet.",
+    "No commitment was made yet.", "No follow-up meeting was held yet.",
+    "was checked intact",
+  };
+  int n_pages = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (dlg_report_render (f->store, dlg_process_get_id (process), pdf, NULL, NULL,
+                                    NULL, &n_pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_pages, >=, 10);
+  raw = run_tool ("pdftotext", pdf);
+  text = fold (raw);
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    assert_contains (text, empty[i]);
+  g_assert_null (strstr (text, "Contributions by week"));
+  g_assert_null (strstr (text, "Contributions by area"));
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -583,6 +615,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/core/report/hostile", Fixture, NULL, fixture_setup, test_hostile,
               fixture_teardown);
+  g_test_add ("/core/report/empty", Fixture, NULL, fixture_setup, test_empty, fixture_teardown);
   g_test_add ("/core/report/cancel-and-errors", Fixture, NULL, fixture_setup,
               test_cancel_and_errors, fixture_teardown);
   g_test_add ("/core/report/async", Fixture, NULL, fixture_setup, test_async, fixture_teardown);

@@ -471,8 +471,16 @@ cell_layout (DlgReportDoc *doc,
              double        width,
              const char   *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", MIN (strlen (text != NULL ? text : ""), 4000));
-  PangoLayout *layout = new_layout (doc, font, width - 2 * CELL_PAD);
+  const char *start = text != NULL ? text : "";
+  gsize len = strlen (start);
+  g_autofree char *valid = NULL;
+  PangoLayout *layout;
+
+  /* Four lines of a cell never need more than a few thousand bytes: cut at a character. */
+  if (len > 4000)
+    len = g_utf8_find_prev_char (start, start + 4000) - start;
+  valid = g_utf8_make_valid (start, len);
+  layout = new_layout (doc, font, width - 2 * CELL_PAD);
 
   pango_layout_set_height (layout, -4);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);

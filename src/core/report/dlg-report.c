@@ -888,7 +888,8 @@ section_participation (Report  *r,
   if (f->located > 0)
     {
       /* Translators: the bounds of the map (south, north, west, east), in degrees */
-      g_autofree char *caption = g_strdup_printf (_("The area the contributions cover, cut into 12 × 12 "
+      g_autofree char *caption = g_strdup_printf (_("The area the contributions cover, cut "
+                                                    "into 12 × 12 "
                                                     "cells, north at the top: latitudes %.4f "
                                                     "to %.4f, longitudes %.4f to %.4f."),
                                                   f->lat_min, f->lat_max, f->lon_min,
@@ -1011,7 +1012,8 @@ section_themes (Report  *r,
     {
       Theme *t = order->pdata[i];
       /* Translators: a theme's name, then how many contributions it was given to */
-      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%ld contribution)",
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%s (%ld contribution)",
                                                              "%s (%ld contributions)", t->count),
                                                 t->name, (long) t->count);
 
@@ -1135,7 +1137,8 @@ section_recommendations (Report  *r,
   if (*error != NULL)
     return FALSE;
   if (n == 0)
-    dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY, _("The citizens’ opinion has no recommendation yet."));
+    dlg_report_doc_text (doc, DLG_REPORT_TEXT_BODY,
+                         _("The citizens’ opinion has no recommendation yet."));
   return TRUE;
 }
 
@@ -1406,8 +1409,9 @@ render (Report     *r,
   {
     g_autoptr(GDateTime) now = g_date_time_new_now_local ();
     g_autofree char *today = dlg_date_time_format (now, C_("report date", "%-d %B %Y"));
+    DlgStage current = dlg_process_get_current_stage (r->process);
     const char *stage = dlg_vocabulary_get_label (&dlg_vocabulary_stage,
-                                                  dlg_stage_to_id (dlg_process_get_current_stage (r->process)));
+                                                  dlg_stage_to_id (current));
 
     /* Translators: the date the report was made, then the stage the process is at */
     meta = g_strdup_printf (_("Report made on %s by Dialogue. The process is at the stage "
