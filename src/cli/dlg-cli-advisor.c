@@ -111,17 +111,7 @@ open_process (const char  *name,
   return TRUE;
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
+#define add_string dlg_cli_add_string_or_null
 
 static void
 add_int (JsonBuilder *builder,
@@ -147,19 +137,6 @@ add_share (JsonBuilder *builder,
     json_builder_add_double_value (builder, share);
 }
 
-/* "42 %" or "—" when there is nothing to divide. */
-static char *
-format_share (guint part,
-              guint whole)
-{
-  double share = dlg_advisor_share (part, whole);
-
-  if (share < 0)
-    return g_strdup (_("—"));
-  /* TRANSLATORS: a share in percent; French puts a narrow no-break space before %. */
-  return g_strdup_printf (_("%.0f %%"), share * 100);
-}
-
 /* ---------------------------------------------------------------- advisor */
 
 static void
@@ -169,9 +146,9 @@ print_feature_text (const DlgFeatureInfo     *info,
                     gboolean                  suits,
                     gboolean                  enabled)
 {
-  g_autofree char *offline = format_share (figures->offline, figures->contributions);
-  g_autofree char *linked = format_share (figures->linked, figures->contributions);
-  g_autofree char *retained = format_share (figures->retained, figures->recommendations);
+  g_autofree char *offline = dlg_advisor_format_share (figures->offline, figures->contributions);
+  g_autofree char *linked = dlg_advisor_format_share (figures->linked, figures->contributions);
+  g_autofree char *retained = dlg_advisor_format_share (figures->retained, figures->recommendations);
 
   g_print ("\n%s%s%s\n", info->label, suits ? _(" — suits this position") : "",
            enabled ? _(" — switched on") : "");

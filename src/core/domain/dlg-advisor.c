@@ -201,6 +201,24 @@ dlg_advisor_share (guint part,
   return whole == 0 ? -1.0 : (double) part / whole;
 }
 
+/**
+ * dlg_advisor_format_share:
+ *
+ * Returns: (transfer full): @part / @whole as a translated percentage ("44 %"), or a dash
+ *   when there is nothing to divide
+ */
+char *
+dlg_advisor_format_share (guint part,
+                          guint whole)
+{
+  double share = dlg_advisor_share (part, whole);
+
+  if (share < 0)
+    return g_strdup (_("—"));
+  /* TRANSLATORS: a share in percent; French puts a narrow no-break space before %. */
+  return g_strdup_printf (_("%.0f %%"), share * 100);
+}
+
 static gint
 compare_figures (gconstpointer a,
                  gconstpointer b)

@@ -77,6 +77,8 @@ typedef struct
 /* @part / @whole, or -1 when @whole is 0 (nothing to compute a share of). */
 double  dlg_advisor_share               (guint      part,
                                          guint      whole);
+char   *dlg_advisor_format_share        (guint      part,
+                                         guint      whole);
 GArray *dlg_advisor_figures_by_process  (DlgStore  *store,
                                          GError   **error);
 GArray *dlg_advisor_figures_totals      (DlgStore  *store,

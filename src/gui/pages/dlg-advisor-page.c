@@ -56,30 +56,10 @@ get_store (DlgAdvisorPage *self)
   return self->context != NULL ? dlg_context_get_store (self->context) : NULL;
 }
 
-static void
-show_status (DlgAdvisorPage *self,
-             const char     *text,
-             gboolean        is_error)
-{
-  gtk_label_set_text (self->status_label, text != NULL ? text : "");
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-}
+#define show_status(self, text, is_error) \
+  dlg_status_label_set ((self)->status_label, (text), (is_error))
 
 /* ---------------------------------------------------------------- rows */
-
-static char *
-format_share (guint part,
-              guint whole)
-{
-  double share = dlg_advisor_share (part, whole);
-
-  if (share < 0)
-    return g_strdup (_("—"));
-  return g_strdup_printf (_("%.0f %%"), share * 100);
-}
 
 static char *
 figures_text (const DlgAdvisorFigures *figures)
@@ -90,9 +70,9 @@ figures_text (const DlgAdvisorFigures *figures)
 
   if (figures->n_processes == 0)
     return g_strdup (_("Not used in the other processes of this database yet."));
-  offline = format_share (figures->offline, figures->contributions);
-  linked = format_share (figures->linked, figures->contributions);
-  retained = format_share (figures->retained, figures->recommendations);
+  offline = dlg_advisor_format_share (figures->offline, figures->contributions);
+  linked = dlg_advisor_format_share (figures->linked, figures->contributions);
+  retained = dlg_advisor_format_share (figures->retained, figures->recommendations);
   return g_strdup_printf (g_dngettext (NULL,
                                        "In %u other process: %u contributions from %u "
                                        "contributors; %s not online; %s linked to a "
@@ -176,10 +156,8 @@ reload (DlgAdvisorPage *self)
   g_autofree char *calendar = NULL;
   const DlgFeatureInfo *catalogue = dlg_feature_catalogue (NULL);
   const char *cycle;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->features_list))) != NULL)
-    gtk_list_box_remove (self->features_list, child);
+  dlg_list_box_remove_all (self->features_list);
   memset (self->checks, 0, sizeof self->checks);
   if (store == NULL || self->process_id == 0)
     return;
@@ -366,7 +344,6 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   DlgAdvisorPage *self = DLG_ADVISOR_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *name = NULL;
 
   if (get_store (self) == NULL)
@@ -374,15 +351,8 @@ export_action (GtkWidget  *widget,
   /* Translators: the file name of the comparison across processes; keep it short. */
   name = g_strdup_printf ("%s.csv", _("feature-comparison"));
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Compare the Processes"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                               _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  self->chooser = dlg_save_chooser_new (widget, _("Compare the Processes"), name,
+                                        G_CALLBACK (chooser_response_cb), self);
 }
 
 /* ---------------------------------------------------------------- GObject */
@@ -460,15 +430,8 @@ dlg_advisor_page_set_process (DlgAdvisorPage *self,
   g_return_if_fail (DLG_IS_ADVISOR_PAGE (self));
   g_return_if_fail (context == NULL || DLG_IS_CONTEXT (context));
 
-  if (context != self->context)
-    {
-      dlg_reload_helper_unwatch (&self->reload);
-      g_set_object (&self->context, context);
-      if (context != NULL)
-        dlg_reload_helper_watch (&self->reload, dlg_context_get_store (context),
-                                 G_CALLBACK (store_changed_cb), self);
-    }
-  dlg_reload_helper_cancel (&self->reload);
+  dlg_reload_helper_follow (&self->reload, (gpointer *) &self->context, context,
+                            G_CALLBACK (store_changed_cb), self);
   self->process_id = context != NULL ? process_id : 0;
   gtk_stack_set_visible_child_name (self->stack,
                                     self->process_id != 0 ? "process" : "no-process");

@@ -179,17 +179,8 @@ reload_positions (DlgResponseView *self)
 
 /* ---------------------------------------------------------------- answers at volume */
 
-static void
-show_bulk_status (DlgResponseView *self,
-                  const char      *text,
-                  gboolean         is_error)
-{
-  gtk_label_set_text (self->bulk_status, text != NULL ? text : "");
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->bulk_status), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->bulk_status), "error");
-}
+#define show_bulk_status(self, text, is_error) \
+  dlg_status_label_set ((self)->bulk_status, (text), (is_error))
 
 static void
 reload_templates (DlgResponseView *self)
