@@ -22,6 +22,7 @@
 #include "dlg-position-editor.h"
 #include "dlg-response-view.h"
 #include "dlg-stage-navigator.h"
+#include "advisor-fixture.h"
 #include "gui-fixture.h"
 
 typedef GuiFixture Fixture;
@@ -98,8 +99,11 @@ test_advisor_page (Fixture       *f,
   g_autoptr(DlgAdvisorBrief) brief = NULL;
   g_autoptr(GError) error = NULL;
   const char *subtitle;
+  gint64 parc, quartier, advised;
 
-  /* The mandate must be open for the choice to switch its features. */
+  /* Past processes of different yields (advisor-fixture.h), and the mandate open for the
+   * choice to switch its features. */
+  advisor_fixture_fill (f->store, &parc, &quartier, &advised);
   reopen_down_to (f, DLG_STAGE_MANDATE);
   page = show_page (f);
   rows = find_all (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW);
@@ -111,6 +115,13 @@ test_advisor_page (Fixture       *f,
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (page),
                                           "Not used in the other processes of this database "
                                           "yet."));
+  /* The ideas of the Parc and the Quartier, by hand: 16 contributions, 7 contributors, 7 of
+   * 16 not online, 4 linked, 2 of 3 recommendations retained. */
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (page),
+                                          "In 2 other processes: 16 contributions from 7 "
+                                          "contributors; 44 % not online; 25 % linked to a "
+                                          "recommendation; 67 % of their 3 recommendations "
+                                          "retained."));
 
   /* The demo is at "design"; the row moves it, and its meaning follows. */
   cycle_row = dlg_advisor_page_get_cycle_row (page);
@@ -123,6 +134,10 @@ test_advisor_page (Fixture       *f,
   g_assert_cmpstr (dlg_process_get_policy_cycle (process), ==, "evaluation");
   subtitle = adw_action_row_get_subtitle (dlg_advisor_page_get_meaning_row (page));
   g_assert_cmpstr (subtitle, ==, dlg_policy_cycle_get_meaning ("evaluation"));
+  /* The rows were made again with the new position: find them again. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = find_all (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW);
+  g_assert_cmpuint (rows->len, ==, DLG_N_FEATURES);
   adw_expander_row_set_expanded (g_ptr_array_index (rows, 1), TRUE);
   screenshot (GTK_WIDGET (f->window), "advisor-page");
 
