@@ -852,12 +852,23 @@ static const char migration_10[] =
   "CREATE INDEX communication_item_narrative ON communication_item (narrative_id)"
   "  WHERE narrative_id IS NOT NULL;";
 
-/* Version 11: the feature advisor and answers at volume (issue 14). advisor_brief is the
+/* Version 11: what an officer chose for a process's file imports (issue 10): the format, the
+ * locale and the csv format's column mapping, kept for the next file (dlg-import-mapping.c). */
+static const char migration_11[] =
+  "CREATE TABLE import_setting ("
+  "  process_id INTEGER PRIMARY KEY REFERENCES process (id) ON DELETE CASCADE,"
+  "  format TEXT NOT NULL,"
+  "  map TEXT,"
+  "  locale TEXT,"
+  "  updated_at TEXT NOT NULL"
+  ");";
+
+/* Version 12: the feature advisor and answers at volume (issue 14). advisor_brief is the
  * project team's choice of features for a process and why (dlg-advisor.c); response_template
  * holds the templates of positions and justifications, and response_operation what a bulk
  * apply changed, position by position, so that it can be undone as a whole and the check
  * before publication can tell a templated justification nobody edited (dlg-response-bulk.c). */
-static const char migration_11[] =
+static const char migration_12[] =
   "CREATE TABLE advisor_brief ("
   "  process_id INTEGER PRIMARY KEY REFERENCES process (id) ON DELETE CASCADE,"
   "  features TEXT NOT NULL DEFAULT '',"
@@ -911,7 +922,8 @@ static const DlgMigration migrations[] = {
   { "open data: a secret per process for the pseudonyms", migration_8 },
   { "the coding frame: theme colours and descriptions, undoable operations", migration_9 },
   { "communication plan: kind, audience, owner, message, link", migration_10 },
-  { "feature advisor's brief, response templates and bulk operations", migration_11 },
+  { "file imports: format, locale and column mapping per process", migration_11 },
+  { "feature advisor's brief, response templates and bulk operations", migration_12 },
 };
 
 const DlgMigration *
