@@ -282,6 +282,57 @@ test_response_bulk (Fixture       *f,
   }
 }
 
+/* Closing the response stage asks first, and the check comes first in what it shows. */
+static void
+test_publish_check (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  DlgResponseView *view;
+  DlgStagePage *page;
+  AdwMessageDialog *dialog;
+
+  exec (f->store, "UPDATE stage_state SET state = 'done' WHERE stage IN ('diagnostic',"
+                  " 'arbitration', 'specification', 'mandate', 'recruitment', 'workshop',"
+                  " 'opinion', 'review', 'validation');"
+                  "UPDATE stage_state SET state = 'in_progress' WHERE stage = 'response'");
+  g_assert_cmpint (dlg_response_template_add (f->store, f->demo_id, "Retenue", "retained",
+                                              "Retenue : {recommendation}.", &error), >, 0);
+  view = show_response (f);
+  dlg_stage_page_refresh (dlg_window_get_stage_page (f->window, DLG_STAGE_RESPONSE));
+  spin (100);
+  gtk_widget_activate_action (GTK_WIDGET (view), "response.select-unanswered", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "response.apply-template", NULL);
+  spin (200);
+  problems = dlg_response_check (f->store, f->demo_id, &error);
+  g_assert_cmpuint (problems->len, >, 0);
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_cmpint (((DlgResponseProblem *) problems->pdata[i])->kind, ==,
+                     DLG_RESPONSE_PROBLEM_UNEDITED_TEMPLATE);
+
+  page = dlg_window_get_stage_page (f->window, DLG_STAGE_RESPONSE);
+  gtk_widget_activate_action (GTK_WIDGET (page), "stage.done", NULL);
+  spin (200);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog),
+                                          "Still to check before publishing"));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog),
+                                          ((DlgResponseProblem *) problems->pdata[0])->message));
+  screenshot (GTK_WIDGET (dialog), "response-publish-check");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  spin (50);
+  /* Not published: the officer goes back to edit. */
+  {
+    g_autoptr(DlgStageInfo) info = dlg_stage_get (f->store, f->demo_id, DLG_STAGE_RESPONSE,
+                                                  NULL);
+
+    g_assert_cmpint (dlg_stage_info_get_state (info), ==, DLG_STAGE_STATE_IN_PROGRESS);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +343,8 @@ main (int   argc,
   g_test_add ("/gui/advisor/page", Fixture, NULL, fixture_setup, test_advisor_page,
               fixture_teardown);
   g_test_add ("/gui/response/bulk", Fixture, NULL, fixture_setup, test_response_bulk,
+              fixture_teardown);
+  g_test_add ("/gui/response/publish-check", Fixture, NULL, fixture_setup, test_publish_check,
               fixture_teardown);
   {
     gboolean created = FALSE;
