@@ -99,6 +99,7 @@ test_advisor_page (Fixture       *f,
   g_autoptr(DlgAdvisorBrief) brief = NULL;
   g_autoptr(GError) error = NULL;
   const char *subtitle;
+  GtkCheckButton *before_reload;
   gint64 parc, quartier, advised;
 
   /* Past processes of different yields (advisor-fixture.h), and the mandate open for the
@@ -144,6 +145,18 @@ test_advisor_page (Fixture       *f,
   /* A choice without a why is refused; what is ticked stays ticked. */
   gtk_check_button_set_active (dlg_advisor_page_get_check (page, "debate"), TRUE);
   gtk_check_button_set_active (dlg_advisor_page_get_check (page, "ideas"), FALSE);
+  /* A change elsewhere (the process renamed, a contribution pulled) reloads the page: what
+   * the team has ticked and typed stays. */
+  gtk_editable_set_text (GTK_EDITABLE (dlg_advisor_page_get_why_row (page)), "brouillon");
+  before_reload = dlg_advisor_page_get_check (page, "debate");
+  g_assert_true (dlg_process_rename (f->store, f->demo_id, "Atelier citoyen Zola", &error));
+  spin (100);
+  g_assert_true (dlg_advisor_page_get_check (page, "debate") != before_reload);
+  g_assert_true (gtk_check_button_get_active (dlg_advisor_page_get_check (page, "debate")));
+  g_assert_false (gtk_check_button_get_active (dlg_advisor_page_get_check (page, "ideas")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dlg_advisor_page_get_why_row (page))),
+                   ==, "brouillon");
+  gtk_editable_set_text (GTK_EDITABLE (dlg_advisor_page_get_why_row (page)), "");
   g_assert_false (dlg_advisor_page_record_choice (page, &error));
   g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
   g_clear_error (&error);

@@ -34,6 +34,9 @@ struct _DlgAdvisorPage
   GtkFileChooserNative *chooser;
   GtkCheckButton       *checks[DLG_N_FEATURES];
   gboolean              loading;
+  /* The brief the rows and the why were last filled from ("" for none yet, NULL before the
+   * first load): a reload for another change keeps what the team has ticked and typed. */
+  char                 *shown_chosen_at;
 
   GtkStack             *stack;
   AdwComboRow          *cycle_row;
@@ -156,7 +159,11 @@ reload (DlgAdvisorPage *self)
   g_autofree char *calendar = NULL;
   const DlgFeatureInfo *catalogue = dlg_feature_catalogue (NULL);
   const char *cycle;
+  gboolean ticked[DLG_N_FEATURES];
+  gboolean keep = FALSE;
 
+  for (guint i = 0; i < DLG_N_FEATURES; i++)
+    ticked[i] = self->checks[i] != NULL && gtk_check_button_get_active (self->checks[i]);
   dlg_list_box_remove_all (self->features_list);
   memset (self->checks, 0, sizeof self->checks);
   if (store == NULL || self->process_id == 0)
@@ -174,6 +181,9 @@ reload (DlgAdvisorPage *self)
       return;
     }
   cycle = dlg_process_get_policy_cycle (process);
+  keep = self->shown_chosen_at != NULL
+         && g_strcmp0 (self->shown_chosen_at, brief->chosen_at != NULL ? brief->chosen_at : "")
+            == 0;
   self->loading = TRUE;
   adw_combo_row_set_selected (self->cycle_row,
                               MAX (0, dlg_vocabulary_index (&dlg_vocabulary_policy_cycle, cycle)));
@@ -189,7 +199,8 @@ reload (DlgAdvisorPage *self)
       g_autoptr(DlgFeature) feature = g_list_model_get_item (features, i);
       gboolean enabled = dlg_feature_get_enabled (feature);
       /* The team's last choice, or what the mandate has switched on when it has not chosen. */
-      gboolean chosen = brief->chosen_at != NULL
+      gboolean chosen = keep ? ticked[i]
+                        : brief->chosen_at != NULL
                         ? g_strv_contains ((const char * const *) brief->features,
                                            catalogue[i].id)
                         : enabled;
@@ -200,7 +211,7 @@ reload (DlgAdvisorPage *self)
                                              dlg_feature_info_suits (&catalogue[i], cycle),
                                              enabled, chosen));
     }
-  if (brief->chosen_at != NULL)
+  if (brief->chosen_at != NULL && !keep)
     {
       g_autofree char *date = dlg_format_date (brief->chosen_at);
       g_autofree char *text = g_strdup_printf (_("Choice recorded on %s."), date);
@@ -209,6 +220,8 @@ reload (DlgAdvisorPage *self)
       gtk_spin_button_set_value (self->volume_spin, MAX (0, brief->expected_volume));
       show_status (self, text, FALSE);
     }
+  g_free (self->shown_chosen_at);
+  self->shown_chosen_at = g_strdup (brief->chosen_at != NULL ? brief->chosen_at : "");
   self->loading = FALSE;
 }
 
@@ -367,6 +380,7 @@ dlg_advisor_page_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->shown_chosen_at, g_free);
 
   G_OBJECT_CLASS (dlg_advisor_page_parent_class)->dispose (object);
 }
@@ -439,6 +453,8 @@ dlg_advisor_page_set_process (DlgAdvisorPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "advisor.export", self->process_id != 0);
   gtk_editable_set_text (GTK_EDITABLE (self->why_row), "");
   gtk_spin_button_set_value (self->volume_spin, 0);
+  g_clear_pointer (&self->shown_chosen_at, g_free);
+  memset (self->checks, 0, sizeof self->checks);
   show_status (self, NULL, FALSE);
   reload (self);
 }
