@@ -3,13 +3,16 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * With DLG_GDPR_SHOTS=DIR, the window and each dialog are also written to DIR as PNGs.
+ * With DLG_GDPR_SHOTS=DIR, the window and each dialog are also written to DIR as PNGs, in the
+ * language of the environment (LANGUAGE=fr): the texts the test expects come from the catalogue.
  */
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 
 #include "dlg-gdpr-panel.h"
 #include "dlg-stage-page.h"
@@ -125,19 +128,22 @@ test_status (Fixture       *f,
              gconstpointer  data)
 {
   DlgGdprPanel *panel = show_panel (f);
-  AdwActionRow *status = row_titled (GTK_WIDGET (panel), "Retention of contact data");
+  AdwActionRow *status = row_titled (GTK_WIDGET (panel), _("Retention of contact data"));
   AdwActionRow *due = row_titled (GTK_WIDGET (panel),
-                                  "The retention of contact data has ended");
-  g_autofree char *held = g_strdup_printf ("held now for %" G_GINT64_FORMAT " people",
-                                           count (f, "SELECT count(*) FROM participant_contact"));
+                                  _("The retention of contact data has ended"));
+  guint n_people = count (f, "SELECT count(*) FROM participant_contact");
+  g_autofree char *held = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "held now for %u person",
+                                                        "held now for %u people", n_people),
+                                           n_people);
+  g_autofree char *expected = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u month after the follow-up stage closes; %s",
+                 "%u months after the follow-up stage closes; %s", 6), 6, held);
 
   g_assert_nonnull (status);
   g_assert_nonnull (due);
   /* the demo's follow-up is still open: no purge proposed */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (due)));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (status),
-                            "6 months after the follow-up stage closes"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (status), held));
+  g_assert_cmpstr (adw_action_row_get_subtitle (status), ==, expected);
   shot (GTK_WIDGET (f->window), "gdpr-follow-up");
 }
 
@@ -147,9 +153,24 @@ test_purge (Fixture       *f,
 {
   DlgGdprPanel *panel = show_panel (f);
   AdwActionRow *due = row_titled (GTK_WIDGET (panel),
-                                  "The retention of contact data has ended");
-  gint64 n_people = count (f, "SELECT count(*) FROM participant_contact");
-  g_autofree char *people = g_strdup_printf ("%" G_GINT64_FORMAT " people", n_people);
+                                  _("The retention of contact data has ended"));
+  g_autoptr(DlgGdprStatus) status = dlg_gdpr_get_status (f->store, f->demo_id, NULL, NULL);
+  guint n_people = status->n_people;
+  guint n_fields = status->n_fields;
+  g_autofree char *people = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "The contact data of %u person (%u fields) can now be purged.",
+                 "The contact data of %u people (%u fields) can now be purged.", n_people),
+    n_people, n_fields);
+  g_autofree char *body = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "The name, e-mail address, phone number, postal address and "
+                 "household key of %u person (%u fields) will be deleted, here and on the public "
+                 "site at the next sync. Their anonymous profile stays for the figures of the "
+                 "report; the journal records only the counts. This cannot be undone.",
+                 "The names, e-mail addresses, phone numbers, postal addresses and household "
+                 "keys of %u people (%u fields) will be deleted, here and on the public site at "
+                 "the next sync. Their anonymous profiles stay for the figures of the report; "
+                 "the journal records only the counts. This cannot be undone.", n_people),
+    n_people, n_fields);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   AdwMessageDialog *dialog;
   GtkWidget *button;
@@ -162,7 +183,7 @@ test_purge (Fixture       *f,
   }
   close_follow_up (f);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (due)));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (due), people));
+  g_assert_cmpstr (adw_action_row_get_subtitle (due), ==, people);
   /* the stage is closed, so the view is read-only; the purge stays at hand */
   button = find_nth (GTK_WIDGET (due), GTK_TYPE_BUTTON, 0);
   g_assert_true (gtk_widget_is_sensitive (button));
@@ -173,8 +194,7 @@ test_purge (Fixture       *f,
   spin (50);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), people));
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "cannot be undone"));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
   shot (GTK_WIDGET (dialog), "gdpr-purge-confirm");
   adw_message_dialog_response (dialog, "cancel");
   spin (50);
@@ -233,7 +253,7 @@ test_erase (Fixture       *f,
   spin (50);
   dialog = dlg_gdpr_panel_get_person_dialog (panel);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Erase a Person’s Data");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Erase a Person’s Data"));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "erase"));
 
   /* a name several people share: choose one first */
@@ -242,12 +262,12 @@ test_erase (Fixture       *f,
   g_assert_cmpuint (n_matches (dialog), ==, 2);
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "erase"));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog),
-                                          "Several people match: choose one."));
+                                          _("Several people match: choose one.")));
   gtk_editable_set_text (person_search (dialog), "nobody@nowhere.example");
   spin (50);
   g_assert_cmpuint (n_matches (dialog), ==, 0);
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog),
-                                          "Nobody registered in this process matches."));
+                                          _("Nobody registered in this process matches.")));
 
   /* the e-mail address: one match, selected, what goes shown in plain text */
   gtk_editable_set_text (person_search (dialog), "Participant02@exemple.invalid");
@@ -257,13 +277,13 @@ test_erase (Fixture       *f,
   g_assert_nonnull (gtk_list_box_get_selected_row (list));
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "erase"));
   {
-    g_autofree char *line = g_strdup_printf ("Name: %s", name);
+    g_autofree char *line = g_strdup_printf (_("Name: %s"), name);
     g_autoptr(GPtrArray) labels = find_all (GTK_WIDGET (dialog), GTK_TYPE_LABEL);
     gboolean shown = FALSE;
 
     for (guint i = 0; i < labels->len; i++)
       if (strstr (gtk_label_get_text (labels->pdata[i]), line) != NULL &&
-          strstr (gtk_label_get_text (labels->pdata[i]), "What will go:") != NULL)
+          strstr (gtk_label_get_text (labels->pdata[i]), _("What will go:")) != NULL)
         {
           g_assert_false (gtk_label_get_use_markup (labels->pdata[i]));
           shown = TRUE;
@@ -293,12 +313,13 @@ test_access (Fixture       *f,
   AdwMessageDialog *dialog;
   gint64 id = count (f, "SELECT participant_id FROM participant_contact"
                         " WHERE email = 'participant01@exemple.invalid'");
+  g_autofree char *email = g_strdup_printf (_("E-mail: %s"), "participant01@exemple.invalid");
   JsonObject *contact;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "gdpr.access", NULL));
   spin (50);
   dialog = dlg_gdpr_panel_get_person_dialog (panel);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export a Person’s Data");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Export a Person’s Data"));
   gtk_editable_set_text (person_search (dialog), "participant01@exemple.invalid");
   spin (50);
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "export"));
@@ -307,9 +328,8 @@ test_access (Fixture       *f,
     gboolean shown = FALSE;
 
     for (guint i = 0; i < labels->len; i++)
-      shown |= strstr (gtk_label_get_text (labels->pdata[i]), "What is held:") != NULL &&
-               strstr (gtk_label_get_text (labels->pdata[i]),
-                       "E-mail: participant01@exemple.invalid") != NULL;
+      shown |= strstr (gtk_label_get_text (labels->pdata[i]), _("What is held:")) != NULL &&
+               strstr (gtk_label_get_text (labels->pdata[i]), email) != NULL;
     g_assert_true (shown);
   }
   shot (GTK_WIDGET (dialog), "gdpr-access");
@@ -384,6 +404,11 @@ main (int    argc,
   int status;
 
   gui_test_init (&argc, &argv);
+  /* Screenshots in the environment's language, from the build tree's catalogue. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   template_db = gui_demo_db_new ("dialogue-gdpr-gui", &created);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
