@@ -66,12 +66,10 @@ gpointer       find_nth                 (GtkWidget  *root,
 GtkLabel      *find_label_with_text     (GtkWidget  *root,
                                          const char *text);
 gpointer       find_toplevel            (GType       type);
-AdwMessageDialog *find_message_dialog   (void);
-DlgEditDialog *find_edit_dialog         (const char *title);
-
-/* Screenshots: @widget (a window) rendered alone into a PNG */
 void           gui_save_png             (GtkWidget  *widget,
                                          const char *path);
+AdwMessageDialog *find_message_dialog   (void);
+DlgEditDialog *find_edit_dialog         (const char *title);
 
 /* The demo's done stages reopened from the last one down to @stage */
 gboolean       reopen_down_to           (GuiFixture *f,
