@@ -13,7 +13,10 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "gui-fixture.h"
 #include "dlg-stage-page.h"
@@ -137,6 +140,12 @@ main (int   argc,
   gboolean created;
   guint d;
 
+  /* In the language of LANGUAGE, from the catalogues of the build tree */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
     g_error ("%s", error->message);
@@ -174,9 +183,9 @@ main (int   argc,
   else
     activate_row (first_record_row (GTK_WIDGET (view)));
 
-  dialog = find_edit_dialog (dialogs[d].title);
+  dialog = find_edit_dialog (_(dialogs[d].title));
   if (dialog == NULL)
-    g_error ("No “%s” dialog opened", dialogs[d].title);
+    g_error ("No “%s” dialog opened", _(dialogs[d].title));
   /* Tall enough for the whole of every dialog. */
   gtk_window_set_default_size (GTK_WINDOW (dialog), 550, 960);
   spin (300);
