@@ -1104,6 +1104,25 @@ test_refused_transition (Fixture       *f,
     g_assert_cmpstr (blockers[0], ==, "Describe the object of the process.");
     g_assert_nonnull (find_label_with_text (GTK_WIDGET (page), blockers[0]));
   }
+  /* Partly filled in: the refusal stays; all of it: the refusal goes with the blockers, and
+   * the green "can be closed" stands alone (issue 13). */
+  {
+    g_autoptr(DlgActor) actor = dlg_actor_new (dlg_process_get_id (process));
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (dlg_process_set_field (f->store, dlg_process_get_id (process),
+                                          "diagnostic.object", "La place Zola", &error));
+    g_assert_no_error (error);
+    spin (30);
+    g_assert_nonnull (dlg_stage_page_get_message (page));
+    dlg_actor_set_name (actor, "Mairie de quartier");
+    g_assert_true (dlg_actor_save (f->store, actor, &error));
+    g_assert_no_error (error);
+    spin (30);
+    g_assert_null (dlg_stage_page_get_message (page));
+    g_assert_nonnull (find_label_with_text (GTK_WIDGET (page), "Everything the method asks for "
+                                            "is here: the stage can be closed."));
+  }
 }
 
 static void
