@@ -113,11 +113,11 @@ test_refused (void)
     assert_refused (not_dates[i], NULL);
   for (guint i = 0; i < G_N_ELEMENTS (not_in_calendar); i++)
     assert_refused (not_in_calendar[i], NULL);
-  assert_refused ("demain", "« demain » n’est pas une date : écrivez-la par exemple 15/01/2027 "
+  assert_refused ("demain", "« demain » n’est pas une date : écrivez-la par exemple 15/01/2027 "
                   "ou 15 janvier 2027.");
-  assert_refused ("30/02/2027", "« 30/02/2027 » n’est pas une date du calendrier : vérifiez le "
+  assert_refused ("30/02/2027", "« 30/02/2027 » n’est pas une date du calendrier : vérifiez le "
                   "jour et le mois.");
-  assert_refused ("15/01/2027 25 h", "« 15/01/2027 25 h » n’est pas une heure : écrivez-la par "
+  assert_refused ("15/01/2027 25 h", "« 15/01/2027 25 h » n’est pas une heure : écrivez-la par "
                   "exemple 10 h, 10:30 ou 10h30.");
   use_language ("en");
   assert_refused ("demain", "“demain” is not a date: write it as 15/01/2027 or 15 January "
@@ -167,7 +167,7 @@ test_parts (void)
       g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
       g_assert_null (iso);
       /* French, with French typography */
-      g_assert_true (g_str_has_prefix (error->message, "« ") ||
+      g_assert_true (g_str_has_prefix (error->message, "« ") ||
                      g_str_has_prefix (error->message, "Indiquez"));
     }
   use_language ("en");
