@@ -23,11 +23,14 @@
 
 static char *opt_dialog = NULL;
 static char *opt_out = NULL;
+static char *opt_calendar = NULL;
 
 static const GOptionEntry entries[] = {
   { "dialog", 0, 0, G_OPTION_ARG_STRING, &opt_dialog,
     "actor, decision, session, follow-up, commitment, update, registration or quota", "NAME" },
   { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, "The PNG to write", "FILE" },
+  { "calendar", 0, 0, G_OPTION_ARG_FILENAME, &opt_calendar,
+    "Also open the first date's calendar and write it to this PNG", "FILE" },
   { NULL }
 };
 
@@ -173,6 +176,15 @@ main (int   argc,
   gui_save_png (GTK_WIDGET (dialog), opt_out);
   g_print ("%s: %d × %d\n", opt_out, gtk_widget_get_width (GTK_WIDGET (dialog)),
            gtk_widget_get_height (GTK_WIDGET (dialog)));
+  if (opt_calendar != NULL)
+    {
+      GtkMenuButton *button = find_nth (GTK_WIDGET (dialog), GTK_TYPE_MENU_BUTTON, 0);
+
+      gtk_menu_button_popup (button);
+      spin (300);
+      gui_save_png (GTK_WIDGET (gtk_menu_button_get_popover (button)), opt_calendar);
+      g_print ("%s\n", opt_calendar);
+    }
 
   gui_fixture_teardown (&f);
   return 0;
