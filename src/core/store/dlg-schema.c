@@ -852,6 +852,17 @@ static const char migration_10[] =
   "CREATE INDEX communication_item_narrative ON communication_item (narrative_id)"
   "  WHERE narrative_id IS NOT NULL;";
 
+/* Version 11: what an officer chose for a process's file imports (issue 10): the format, the
+ * locale and the csv format's column mapping, kept for the next file (dlg-import-mapping.c). */
+static const char migration_11[] =
+  "CREATE TABLE import_setting ("
+  "  process_id INTEGER PRIMARY KEY REFERENCES process (id) ON DELETE CASCADE,"
+  "  format TEXT NOT NULL,"
+  "  map TEXT,"
+  "  locale TEXT,"
+  "  updated_at TEXT NOT NULL"
+  ");";
+
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
   { "sync v1: outbox, cursors, conflicts", migration_2 },
@@ -863,6 +874,7 @@ static const DlgMigration migrations[] = {
   { "open data: a secret per process for the pseudonyms", migration_8 },
   { "the coding frame: theme colours and descriptions, undoable operations", migration_9 },
   { "communication plan: kind, audience, owner, message, link", migration_10 },
+  { "file imports: format, locale and column mapping per process", migration_11 },
 };
 
 const DlgMigration *
