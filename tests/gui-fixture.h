@@ -79,7 +79,4 @@ DlgEditDialog *find_edit_dialog         (const char *title);
 gboolean       reopen_down_to           (GuiFixture *f,
                                          DlgStage    stage);
 
-void           gui_save_png             (GtkWidget  *widget,
-                                         const char *path);
-
 G_END_DECLS
