@@ -936,6 +936,13 @@ test_date_entry (void)
   g_assert_cmpuint (changed, ==, 0);
   g_assert_true (dlg_date_entry_shows (entry, "2026-09-04"));
 
+  /* An icon-only button and two entries: each has its name for a screen reader */
+  g_assert_true (GTK_IS_ACCESSIBLE (dlg_date_entry_get_time_editable (entry)));
+  gtk_test_accessible_assert_property (find_nth (GTK_WIDGET (entry), GTK_TYPE_MENU_BUTTON, 0),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Pick the Date in a Calendar");
+  gtk_test_accessible_assert_property (dlg_date_entry_get_time_editable (entry),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Time of day");
   button = find_nth (GTK_WIDGET (entry), GTK_TYPE_MENU_BUTTON, 0);
   calendar = find_nth (GTK_WIDGET (entry), GTK_TYPE_CALENDAR, 0);
   gtk_menu_button_popup (button);
