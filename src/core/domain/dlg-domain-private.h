@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* A contribution's themes, by name and comma-separated, as an expression over its row t: the
+ * list's themes column and its order by themes (dlg-contribution.c, dlg-contribution-list.c). */
+#define DLG_CONTRIBUTION_THEME_NAMES_SQL \
+  "(SELECT group_concat (name, ', ') FROM (SELECT th.name AS name" \
+  " FROM contribution_theme ct JOIN theme th ON th.id = ct.theme_id" \
+  " WHERE ct.contribution_id = t.id ORDER BY th.name COLLATE NOCASE))"
+
 typedef gpointer (*DlgRowFunc) (sqlite3_stmt *stmt);
 
 /* Checks that @value is valid UTF-8 (NULL is accepted unless @required), at most @max

@@ -328,7 +328,7 @@ static const DlgRecordEditorRow item_rows[] = {
   { .property = "kind", .label = N_("Kind") },
   { .property = "channel", .label = N_("Channel") },
   { .property = "stage", .label = N_("Stage"), .setup = stage_choices },
-  { .property = "planned-at", .label = N_("Planned date (year-month-day)"),
+  { .property = "planned-at", .label = N_("Planned date"),
     .flags = DLG_RECORD_EDITOR_DATE_TIME },
   { .property = "status", .label = N_("Status") },
   { .property = "audience", .label = N_("Audience") },

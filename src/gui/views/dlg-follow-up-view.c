@@ -37,7 +37,7 @@ G_DEFINE_FINAL_TYPE (DlgFollowUpView, dlg_follow_up_view, DLG_TYPE_STAGE_VIEW_BA
 
 static const DlgRecordEditorRow follow_up_rows[] = {
   { .property = "kind", .label = N_("Kind") },
-  { .property = "dated", .label = N_("Date (year-month-day)") },
+  { .property = "dated", .label = N_("Date") },
   { .property = "title", .label = N_("Title") },
   { .property = "published", .label = N_("Publish on the Site"),
     .subtitle = N_("Shown on the site’s follow-up page after the next sync; switched off, "

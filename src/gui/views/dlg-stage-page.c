@@ -304,6 +304,11 @@ dlg_stage_page_refresh (DlgStagePage *self)
     }
   if (error != NULL)
     show_message (self, error->message);
+  /* A refusal goes once what it asked for is there: the green "can be closed" never stands
+   * beside a red message that no longer holds. */
+  else if (self->blockers != NULL && self->blockers[0] != NULL &&
+           (blockers == NULL || blockers[0] == NULL))
+    show_message (self, NULL);
   set_blockers (self, title, blockers);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "stage.start",

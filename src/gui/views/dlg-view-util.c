@@ -171,30 +171,12 @@ dlg_save_chooser_new (GtkWidget  *widget,
 }
 
 /* A date or date-time of the store, as the officer reads it; NULL for none. */
+/* A date or date-time of the store, as the officer reads it ("4 septembre 2026, 10 h"); NULL
+ * for none. */
 char *
 dlg_format_date (const char *iso)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GTimeZone) tz = NULL;
-
-  if (iso == NULL || *iso == '\0')
-    return NULL;
-  if (strlen (iso) == 10)
-    {
-      g_autofree char *midday = g_strconcat (iso, "T12:00:00", NULL);
-
-      tz = g_time_zone_new_local ();
-      if (!(dt = g_date_time_new_from_iso8601 (midday, tz)))
-        return g_strdup (iso);
-      /* Translators: a date, as in strftime(). */
-      return dlg_date_time_format (dt, _("%-d %B %Y"));
-    }
-  if (!(dt = g_date_time_new_from_iso8601 (iso, NULL)))
-    return g_strdup (iso);
-  local = g_date_time_to_local (dt);
-  /* Translators: a date and time, as in strftime(). */
-  return dlg_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  return dlg_date_format (iso);
 }
 
 char *
@@ -256,21 +238,6 @@ dlg_today (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
-}
-
-/* Dates are typed as YYYY-MM-DD (what the site and the exports use). */
-gboolean
-dlg_view_check_date (const char  *text,
-                GError     **error)
-{
-  int y, m, d;
-
-  if (text != NULL && strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-      g_date_valid_dmy (d, m, y))
-    return TRUE;
-  g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
-               _("Write the date as year-month-day, for example 2025-03-14."));
-  return FALSE;
 }
 
 /**

@@ -51,7 +51,4 @@ char      *dlg_today                (void);
 gboolean   dlg_spin_button_shows    (GtkSpinButton      *spin,
                                      double              value);
 const char *dlg_publication_text    (DlgSyncPublication  state);
-gboolean   dlg_view_check_date           (const char         *text,
-                                     GError            **error);
-
 G_END_DECLS
