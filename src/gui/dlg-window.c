@@ -56,6 +56,8 @@ struct _DlgWindow
   AdwWindowTitle       *window_title;
   GtkWidget            *process_menu_button;
   GtkStack             *main_stack;
+  AdwFlap              *flap;
+  GtkWidget            *stages_button;
   DlgStageNavigator    *navigator;
   GtkStack             *page_stack;
   DlgSyncButton        *sync_button;
@@ -77,6 +79,7 @@ struct _DlgWindow
   guint                 current_page;
   gint64                process_id;
   guint                 refresh_id;
+  guint                 stages_button_id;
   guint                 refreshing : 1;
   guint                 show_archived : 1;
   guint                 showing_demo : 1;
@@ -292,6 +295,9 @@ dlg_window_select_page (DlgWindow *self,
   update_subtitle (self);
   update_notes (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* Folded, the stage list lies over the page: a page chosen, it goes away. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 void
@@ -309,6 +315,34 @@ page_selected_cb (DlgWindow *self,
                   guint      index)
 {
   dlg_window_select_page (self, index);
+}
+
+/* The button that shows the stages is there when they are folded away, on a process only. */
+static void
+update_stages_button (DlgWindow *self)
+{
+  gtk_widget_set_visible (self->stages_button,
+                          self->process_id != 0 && adw_flap_get_folded (self->flap));
+}
+
+static gboolean
+stages_button_idle_cb (gpointer user_data)
+{
+  DlgWindow *self = user_data;
+
+  self->stages_button_id = 0;
+  update_stages_button (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The flap folds while it is given its size: the header bar, given its own already, changes
+ * after that (a change now would leave it without a size for the frame being drawn). AdwFlap
+ * hides the list as it folds (and shows it as it unfolds) by itself. */
+static void
+flap_folded_cb (DlgWindow *self)
+{
+  if (self->stages_button_id == 0)
+    self->stages_button_id = g_idle_add (stages_button_idle_cb, self);
 }
 
 /* ---------------------------------------------------------------- the process */
@@ -390,6 +424,7 @@ show_process (DlgWindow *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-process", process_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-process", process_id != 0);
+  update_stages_button (self);
 
   if (process_id == 0)
     {
@@ -1137,6 +1172,7 @@ dlg_window_dispose (GObject *object)
   DlgWindow *self = (DlgWindow *)object;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->stages_button_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_WINDOW);
   g_clear_object (&self->selection);
   if (self->sync_manager != NULL)
@@ -1187,6 +1223,8 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, process_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, stages_button);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, navigator);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, sync_button);
@@ -1197,6 +1235,7 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flap_folded_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-process", NULL, new_process_action);
   gtk_widget_class_install_action (widget_class, "win.rename-process", NULL,
