@@ -176,6 +176,186 @@ test_width (gconstpointer data)
   gui_fixture_teardown (&f);
 }
 
+/* ---------------------------------------------------------------- keyboard */
+
+static GtkWidget *
+focus_widget (Fixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+static gboolean
+focus_is_in (Fixture   *f,
+             GtkWidget *pane)
+{
+  GtkWidget *focus = focus_widget (f);
+
+  return focus != NULL && (focus == pane || gtk_widget_is_ancestor (focus, pane));
+}
+
+/* The arrows move the focus in the stage list, not the page; Enter opens; Tab leaves. */
+static void
+test_navigator_keys (void)
+{
+  Fixture f = { 0 };
+  DlgStageNavigator *navigator;
+  GtkWidget *list;
+
+  open_at_width (&f, 1280);
+  navigator = find_nth (GTK_WIDGET (f.window), DLG_TYPE_STAGE_NAVIGATOR, 0);
+  list = find_nth (GTK_WIDGET (navigator), GTK_TYPE_LIST_BOX, 0);
+  dlg_window_select_page (f.window, DLG_STAGE_MANDATE);
+  spin (100);
+
+  gtk_widget_grab_focus (GTK_WIDGET (navigator));
+  g_assert_true (focus_is_in (&f, GTK_WIDGET (navigator)));
+  /* On the current page's row. */
+  g_assert_true (gtk_widget_has_css_class (focus_widget (&f), "dlg-current"));
+  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 2, FALSE, FALSE);
+  spin (100);
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f.window), ==, "mandate");
+  g_assert_cmpuint (dlg_stage_navigator_get_selected (navigator), ==, DLG_STAGE_MANDATE);
+  g_assert_false (gtk_widget_has_css_class (focus_widget (&f), "dlg-current"));
+  g_signal_emit_by_name (list, "activate-cursor-row");
+  spin (200);
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f.window), ==, "workshop");
+  g_assert_cmpuint (dlg_stage_navigator_get_selected (navigator), ==, DLG_STAGE_WORKSHOP);
+
+  /* Tab leaves the list at once, forwards and backwards. */
+  gtk_widget_grab_focus (GTK_WIDGET (navigator));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f.window), GTK_DIR_TAB_FORWARD));
+  g_assert_false (focus_is_in (&f, GTK_WIDGET (navigator)));
+  gtk_widget_grab_focus (GTK_WIDGET (navigator));
+  gtk_widget_child_focus (GTK_WIDGET (f.window), GTK_DIR_TAB_BACKWARD);
+  g_assert_false (focus_is_in (&f, GTK_WIDGET (navigator)));
+  gui_fixture_teardown (&f);
+}
+
+/* F6 goes round the panes; at 800 px it shows the folded ones on the way. */
+static void
+test_panes (gconstpointer data)
+{
+  int width = GPOINTER_TO_INT (data);
+  Fixture f = { 0 };
+  GtkWidget *navigator, *sidebar, *page;
+  AdwFlap *flap;
+
+  open_at_width (&f, width);
+  navigator = find_nth (GTK_WIDGET (f.window), DLG_TYPE_STAGE_NAVIGATOR, 0);
+  /* The leaflet's child that holds the process search. */
+  sidebar = find_nth (GTK_WIDGET (f.window), GTK_TYPE_SEARCH_ENTRY, 0);
+  while (!ADW_IS_LEAFLET (gtk_widget_get_parent (sidebar)))
+    sidebar = gtk_widget_get_parent (sidebar);
+  flap = find_nth (GTK_WIDGET (f.window), ADW_TYPE_FLAP, 0);
+  dlg_window_select_page (f.window, DLG_STAGE_MANDATE);
+  spin (100);
+  page = dlg_window_get_page (f.window, DLG_STAGE_MANDATE);
+
+  /* From the processes: the stages (shown over the page when folded), the page, round. */
+  gtk_widget_grab_focus (find_nth (GTK_WIDGET (f.window), GTK_TYPE_SEARCH_ENTRY, 0));
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.focus-pane", "i", 1);
+  spin (300);
+  g_assert_true (focus_is_in (&f, navigator));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.focus-pane", "i", 1);
+  spin (300);
+  g_assert_true (focus_is_in (&f, page));
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.focus-pane", "i", 1);
+  spin (300);
+  g_assert_true (focus_is_in (&f, sidebar));
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.focus-pane", "i", -1);
+  spin (300);
+  g_assert_true (focus_is_in (&f, page));
+  g_assert_cmpint (adw_flap_get_reveal_flap (flap), ==, !adw_flap_get_folded (flap));
+  gui_fixture_teardown (&f);
+}
+
+/* Every page by its shortcut's action, Ctrl+Tab round; the shortcuts window lists them. */
+static void
+test_page_shortcuts (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GPtrArray) shortcuts = NULL;
+  g_autoptr(GString) accels = g_string_new (NULL);
+  const char *wanted[] = {
+    "<Alt>1...<Alt>9", "<Alt>0", "<Alt>minus", "<Alt>equal", "<Control>1...<Control>4",
+    "<Control>Tab", "F6", "<Shift>F6", "<Control><Shift>p", "<Control><Shift>d",
+    "<Control><Shift>w",
+  };
+
+  open_at_width (&f, 1280);
+  for (int i = 0; i < DLG_N_PAGES; i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-stage", "i", i);
+      spin (i >= DLG_N_STAGES ? 200 : 60);
+      g_assert_cmpstr (dlg_window_get_visible_page_name (f.window), ==,
+                       dlg_stage_navigator_page_name (i));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.cycle-page", "i", 1);
+  spin (100);
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f.window), ==, "diagnostic");
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.cycle-page", "i", -1);
+  spin (200);
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f.window), ==,
+                   dlg_stage_navigator_page_name (DLG_N_PAGES - 1));
+
+  builder = gtk_builder_new_from_resource ("/fr/nantesmetropole/Dialogue/gtk/help-overlay.ui");
+  shortcuts = find_all (GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay")),
+                        GTK_TYPE_SHORTCUTS_SHORTCUT);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      g_autofree char *accel = NULL;
+
+      g_object_get (g_ptr_array_index (shortcuts, i), "accelerator", &accel, NULL);
+      g_string_append_printf (accels, "|%s|", accel);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    if (strstr (accels->str, wanted[i]) == NULL)
+      g_error ("The shortcuts window does not list %s: %s", wanted[i], accels->str);
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  gui_fixture_teardown (&f);
+}
+
+/* After a transition the focus is on the stage's next button; a refusal takes the focus and
+ * is an alert. */
+static void
+test_transition_focus (void)
+{
+  Fixture f = { 0 };
+  DlgStagePage *page;
+  GtkWidget *message;
+
+  open_at_width (&f, 1280);
+  reopen_down_to (&f, DLG_STAGE_RECRUITMENT);
+  dlg_window_select_page (f.window, DLG_STAGE_RECRUITMENT);
+  spin (300);
+  page = dlg_window_get_stage_page (f.window, DLG_STAGE_RECRUITMENT);
+  if (!dlg_stage_page_apply (page, DLG_TRANSITION_DONE, NULL))
+    g_error ("refused: %s", dlg_stage_page_get_message (page));
+  spin (100);
+  g_assert_nonnull (focus_widget (&f));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus_widget (&f))), ==, "_Reopen…");
+
+  g_assert_true (dlg_stage_page_apply (page, DLG_TRANSITION_REOPEN, "Tests"));
+  spin (100);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus_widget (&f))), ==, "_Mark as Done");
+
+  /* The follow-up cannot start without commitments: refused, said. */
+  dlg_window_select_page (f.window, DLG_STAGE_FOLLOW_UP);
+  spin (300);
+  page = dlg_window_get_stage_page (f.window, DLG_STAGE_FOLLOW_UP);
+  g_assert_false (dlg_stage_page_apply (page, DLG_TRANSITION_DONE, NULL));
+  spin (100);
+  message = focus_widget (&f);
+  g_assert_true (GTK_IS_LABEL (message));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==,
+                   dlg_stage_page_get_message (page));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (message)), ==,
+                   GTK_ACCESSIBLE_ROLE_ALERT);
+  gui_fixture_teardown (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +381,11 @@ main (int   argc,
 
       g_test_add_data_func (path, &widths[i], test_width);
     }
+  g_test_add_func ("/gui/adaptive/keyboard/stage-list", test_navigator_keys);
+  g_test_add_data_func ("/gui/adaptive/keyboard/panes/1280", GINT_TO_POINTER (1280), test_panes);
+  g_test_add_data_func ("/gui/adaptive/keyboard/panes/800", GINT_TO_POINTER (800), test_panes);
+  g_test_add_func ("/gui/adaptive/keyboard/pages", test_page_shortcuts);
+  g_test_add_func ("/gui/adaptive/keyboard/transition-focus", test_transition_focus);
   ret = g_test_run ();
   gui_db_remove (template_db);
   g_free (template_db);

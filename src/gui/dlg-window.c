@@ -969,6 +969,81 @@ step_stage_action (GtkWidget  *widget,
     dlg_window_select_page (self, index);
 }
 
+/* F6 and Shift+F6: the focus from pane to pane — the processes, the stages, the page — in
+ * that order and round, folded panes shown on the way. */
+enum { PANE_PROCESSES, PANE_STAGES, PANE_PAGE, N_PANES };
+
+static guint
+focused_pane (DlgWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar))
+    return PANE_PROCESSES;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->navigator)))
+    return PANE_STAGES;
+  return PANE_PAGE;
+}
+
+static void
+focus_pane (DlgWindow *self,
+            guint      pane)
+{
+  switch (pane)
+    {
+    case PANE_PROCESSES:
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 ||
+          !gtk_widget_child_focus (GTK_WIDGET (self->process_list), GTK_DIR_TAB_FORWARD))
+        gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      break;
+    case PANE_STAGES:
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      if (adw_flap_get_folded (self->flap))
+        adw_flap_set_reveal_flap (self->flap, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->navigator));
+      break;
+    case PANE_PAGE:
+    default:
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      if (adw_flap_get_folded (self->flap))
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+      if (self->pages[self->current_page] == NULL ||
+          !gtk_widget_child_focus (self->pages[self->current_page], GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (GTK_WIDGET (self->main_stack), GTK_DIR_TAB_FORWARD);
+      break;
+    }
+}
+
+static void
+focus_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+  int step = g_variant_get_int32 (parameter);
+  guint pane = focused_pane (self);
+
+  do
+    pane = (pane + N_PANES + step) % N_PANES;
+  /* No process shown: no stages either. */
+  while (pane == PANE_STAGES && self->process_id == 0);
+  focus_pane (self, pane);
+}
+
+/* Ctrl+Tab and Ctrl+Shift+Tab: the next and previous page, round. */
+static void
+cycle_page_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+  int step = g_variant_get_int32 (parameter);
+
+  if (self->process_id != 0)
+    dlg_window_select_page (self, (self->current_page + DLG_N_PAGES + step) % DLG_N_PAGES);
+}
+
 /* ---------------------------------------------------------------- sync */
 
 static void
@@ -1260,18 +1335,39 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-stage", "i", show_stage_action);
   gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, step_stage_action);
   gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, step_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-pane", "i", focus_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle-page", "i", cycle_page_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.resolve-conflicts", NULL,
                                    resolve_conflicts_action);
   gtk_widget_class_install_action (widget_class, "win.open-practice-site", NULL,
                                    open_practice_site_action);
 
-  /* Alt+1…9: stages 1 to 9; Alt+0: stage 10. The others through Ctrl+Page Up/Down. */
+  /* Alt+1…9: stages 1 to 9; Alt+0: stage 10; Alt+- and Alt+=: stages 11 and 12 (the keys
+   * after 0); Ctrl+1…4: the cross-stage pages (resources/gtk/help-overlay.ui lists them). */
   for (guint i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-stage", "i", (int)i);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_ALT_MASK,
                                        "win.show-stage", "i", 9);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_ALT_MASK,
+                                       "win.show-stage", "i", 10);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_ALT_MASK,
+                                       "win.show-stage", "i", 11);
+  for (guint i = 0; i < DLG_N_CROSS_PAGES; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.show-stage", "i", (int)(DLG_N_STAGES + i));
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_CONTROL_MASK,
+                                       "win.cycle-page", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cycle-page", "i",
+                                       -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cycle-page", "i",
+                                       -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.focus-pane", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK,
+                                       "win.focus-pane", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
