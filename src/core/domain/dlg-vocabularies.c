@@ -255,6 +255,9 @@ static const DlgVocabularyEntry journal_action_entries[] = {
   { "feature.update", NC_("journal action", "Rules of the game changed") },
   { "participant.invitation", NC_("journal action", "Invitation status changed") },
   { "panel.contacts_export", NC_("journal action", "Contact details exported") },
+  { "gdpr.purge", NC_("journal action", "Contact data purged") },
+  { "gdpr.erase", NC_("journal action", "Personal data erased on request") },
+  { "gdpr.access", NC_("journal action", "Personal data exported on request") },
   { "draw.save", NC_("journal action", "Draw saved") },
   { "draw.replace", NC_("journal action", "Panel member replaced") },
   { "contribution.moderate", NC_("journal action", "Contribution moderated") },
@@ -288,6 +291,7 @@ static const DlgVocabularyEntry journal_action_entries[] = {
   { "theme.merge", NC_("journal action", "Themes merged") },
   { "theme.delete", NC_("journal action", "Theme deleted") },
   { "theme.undo", NC_("journal action", "Theme change undone") },
+  { "sync.abandon", NC_("journal action", "Change for the site abandoned") },
   END
 };
 const DlgVocabulary dlg_vocabulary_journal_action = {
@@ -341,6 +345,8 @@ static const DlgVocabularyEntry journal_field_entries[] = {
   { "process.mandate.commitments", NC_("journal field", "Commitments of the institution") },
   { "process.mandate.response_weeks",
     NC_("journal field", "Delay of the argued response (weeks)") },
+  { "process.mandate.retention_months",
+    NC_("journal field", "Retention of contact data (months after the follow-up)") },
   { "actor.name", NC_("journal field", "Name") },
   { "actor.kind", NC_("journal field", "Kind") },
   { "actor.role", NC_("journal field", "Role") },
