@@ -58,8 +58,6 @@ void           gui_fixture_teardown     (GuiFixture *f);
 void           spin                     (guint       ms);
 
 /* Widgets */
-void           gui_save_png             (GtkWidget  *widget,
-                                         const char *path);
 GPtrArray     *find_all                 (GtkWidget  *root,
                                          GType       type);
 gpointer       find_nth                 (GtkWidget  *root,
