@@ -33,7 +33,12 @@
 
 #include "dlg-accessible.h"
 
-static GQuark auto_name_quark;
+/* Rows named here (not by their code), named again as they change. */
+static GQuark
+auto_name_quark (void)
+{
+  return g_quark_from_static_string ("dlg-accessible-auto-name");
+}
 
 static void
 collect_labels (GtkWidget *widget,
@@ -75,7 +80,7 @@ dlg_accessible_name_from_labels (GtkWidget *row)
   if (name->len > 0)
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     name->str, -1);
-  g_object_set_qdata (G_OBJECT (row), auto_name_quark, GINT_TO_POINTER (TRUE));
+  g_object_set_qdata (G_OBJECT (row), auto_name_quark (), GINT_TO_POINTER (TRUE));
 }
 
 /**
@@ -263,7 +268,7 @@ apply_policy (GtkWidget *widget)
   else if (GTK_IS_LIST_BOX_ROW (widget))
     {
       if (!has_label (widget) ||
-          g_object_get_qdata (G_OBJECT (widget), auto_name_quark) != NULL)
+          g_object_get_qdata (G_OBJECT (widget), auto_name_quark ()) != NULL)
         dlg_accessible_name_from_labels (widget);
     }
 }
@@ -311,7 +316,6 @@ dlg_accessible_install_policy (void)
 
   if (g_once_init_enter (&installed))
     {
-      auto_name_quark = g_quark_from_static_string ("dlg-accessible-auto-name");
       g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0, map_hook_cb,
                                   NULL, NULL);
       g_once_init_leave (&installed, 1);
