@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dlg-accessible.h"
 #include "dlg-arbitration-view.h"
 #include "dlg-advisor-page.h"
 #include "dlg-communication-page.h"
@@ -59,6 +60,8 @@ struct _DlgWindow
   AdwWindowTitle       *window_title;
   GtkWidget            *process_menu_button;
   GtkStack             *main_stack;
+  AdwFlap              *flap;
+  GtkWidget            *stages_button;
   DlgStageNavigator    *navigator;
   GtkStack             *page_stack;
   DlgSyncButton        *sync_button;
@@ -80,6 +83,7 @@ struct _DlgWindow
   guint                 current_page;
   gint64                process_id;
   guint                 refresh_id;
+  guint                 stages_button_id;
   guint                 refreshing : 1;
   guint                 show_archived : 1;
   guint                 showing_demo : 1;
@@ -299,6 +303,9 @@ dlg_window_select_page (DlgWindow *self,
   update_subtitle (self);
   update_notes (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* Folded, the stage list lies over the page: a page chosen, it goes away. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
 void
@@ -316,6 +323,34 @@ page_selected_cb (DlgWindow *self,
                   guint      index)
 {
   dlg_window_select_page (self, index);
+}
+
+/* The button that shows the stages is there when they are folded away, on a process only. */
+static void
+update_stages_button (DlgWindow *self)
+{
+  gtk_widget_set_visible (self->stages_button,
+                          self->process_id != 0 && adw_flap_get_folded (self->flap));
+}
+
+static gboolean
+stages_button_idle_cb (gpointer user_data)
+{
+  DlgWindow *self = user_data;
+
+  self->stages_button_id = 0;
+  update_stages_button (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The flap folds while it is given its size: the header bar, given its own already, changes
+ * after that (a change now would leave it without a size for the frame being drawn). AdwFlap
+ * hides the list as it folds (and shows it as it unfolds) by itself. */
+static void
+flap_folded_cb (DlgWindow *self)
+{
+  if (self->stages_button_id == 0)
+    self->stages_button_id = g_idle_add (stages_button_idle_cb, self);
 }
 
 /* ---------------------------------------------------------------- the process */
@@ -400,6 +435,7 @@ show_process (DlgWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", process_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-contributions",
                                  process_id != 0);
+  update_stages_button (self);
 
   if (process_id == 0)
     {
@@ -669,6 +705,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     text = g_strdup_printf ("%u. %s", dlg_process_get_current_stage (process) + 1,
                             dlg_stage_get_label (dlg_process_get_current_stage (process)));
   gtk_label_set_text (GTK_LABEL (subtitle), text);
+  if (gtk_widget_get_parent (box) != NULL)
+    dlg_accessible_name_from_labels (gtk_widget_get_parent (box));
 }
 
 /* ---------------------------------------------------------------- actions */
@@ -969,6 +1007,81 @@ step_stage_action (GtkWidget  *widget,
     dlg_window_select_page (self, index);
 }
 
+/* F6 and Shift+F6: the focus from pane to pane — the processes, the stages, the page — in
+ * that order and round, folded panes shown on the way. */
+enum { PANE_PROCESSES, PANE_STAGES, PANE_PAGE, N_PANES };
+
+static guint
+focused_pane (DlgWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar))
+    return PANE_PROCESSES;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->navigator)))
+    return PANE_STAGES;
+  return PANE_PAGE;
+}
+
+static void
+focus_pane (DlgWindow *self,
+            guint      pane)
+{
+  switch (pane)
+    {
+    case PANE_PROCESSES:
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0 ||
+          !gtk_widget_child_focus (GTK_WIDGET (self->process_list), GTK_DIR_TAB_FORWARD))
+        gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      break;
+    case PANE_STAGES:
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      if (adw_flap_get_folded (self->flap))
+        adw_flap_set_reveal_flap (self->flap, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->navigator));
+      break;
+    case PANE_PAGE:
+    default:
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      if (adw_flap_get_folded (self->flap))
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+      if (self->pages[self->current_page] == NULL ||
+          !gtk_widget_child_focus (self->pages[self->current_page], GTK_DIR_TAB_FORWARD))
+        gtk_widget_child_focus (GTK_WIDGET (self->main_stack), GTK_DIR_TAB_FORWARD);
+      break;
+    }
+}
+
+static void
+focus_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+  int step = g_variant_get_int32 (parameter);
+  guint pane = focused_pane (self);
+
+  do
+    pane = (pane + N_PANES + step) % N_PANES;
+  /* No process shown: no stages either. */
+  while (pane == PANE_STAGES && self->process_id == 0);
+  focus_pane (self, pane);
+}
+
+/* Ctrl+Tab and Ctrl+Shift+Tab: the next and previous page, round. */
+static void
+cycle_page_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+  int step = g_variant_get_int32 (parameter);
+
+  if (self->process_id != 0)
+    dlg_window_select_page (self, (self->current_page + DLG_N_PAGES + step) % DLG_N_PAGES);
+}
+
 /* ---------------------------------------------------------------- sync */
 
 static void
@@ -1175,6 +1288,7 @@ dlg_window_dispose (GObject *object)
   DlgWindow *self = (DlgWindow *)object;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->stages_button_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_WINDOW);
   g_clear_object (&self->selection);
   if (self->sync_manager != NULL)
@@ -1210,6 +1324,8 @@ dlg_window_class_init (DlgWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Accessible names GTK 4.8 gets wrong or leaves out, for every widget (dlg-accessible.c). */
+  dlg_accessible_install_policy ();
   g_type_ensure (DLG_TYPE_STAGE_NAVIGATOR);
   g_type_ensure (DLG_TYPE_SYNC_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1225,6 +1341,8 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, process_menu_button);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, DlgWindow, stages_button);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, navigator);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgWindow, sync_button);
@@ -1235,6 +1353,7 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, flap_folded_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-process", NULL, new_process_action);
   gtk_widget_class_install_action (widget_class, "win.rename-process", NULL,
@@ -1258,18 +1377,39 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-stage", "i", show_stage_action);
   gtk_widget_class_install_action (widget_class, "win.next-stage", NULL, step_stage_action);
   gtk_widget_class_install_action (widget_class, "win.previous-stage", NULL, step_stage_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-pane", "i", focus_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle-page", "i", cycle_page_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.resolve-conflicts", NULL,
                                    resolve_conflicts_action);
   gtk_widget_class_install_action (widget_class, "win.open-practice-site", NULL,
                                    open_practice_site_action);
 
-  /* Alt+1…9: stages 1 to 9; Alt+0: stage 10. The others through Ctrl+Page Up/Down. */
+  /* Alt+1…9: stages 1 to 9; Alt+0: stage 10; Alt+- and Alt+=: stages 11 and 12 (the keys
+   * after 0); Ctrl+1…4: the cross-stage pages (resources/gtk/help-overlay.ui lists them). */
   for (guint i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-stage", "i", (int)i);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_ALT_MASK,
                                        "win.show-stage", "i", 9);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_ALT_MASK,
+                                       "win.show-stage", "i", 10);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_ALT_MASK,
+                                       "win.show-stage", "i", 11);
+  for (guint i = 0; i < DLG_N_CROSS_PAGES; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.show-stage", "i", (int)(DLG_N_STAGES + i));
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_CONTROL_MASK,
+                                       "win.cycle-page", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cycle-page", "i",
+                                       -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.cycle-page", "i",
+                                       -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.focus-pane", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK,
+                                       "win.focus-pane", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,

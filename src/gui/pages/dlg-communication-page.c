@@ -131,6 +131,14 @@ make_row (DlgCommunicationPage *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  dlg_communication_item_get_title (item));
+  {
+    /* Translators: the accessible name of an item's delete button; %s is its title. */
+    g_autofree char *what = g_strdup_printf (_("Delete “%s”…"),
+                                             dlg_communication_item_get_title (item));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    what, -1);
+  }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   g_object_set_data_full (G_OBJECT (row), "dlg-item", g_object_ref (item), g_object_unref);
   g_object_set_data (G_OBJECT (publish), "dlg-row", row);

@@ -1277,6 +1277,24 @@ themes_changed_cb (DlgContributionsPage *self)
   fill_theme_lists (self);
 }
 
+/* Ctrl+Shift+P, D and W (publish, set aside, back to awaiting): the shown contribution
+ * moderated as by the drop-down and Apply, with the reason typed, if any (issue 13). */
+static void
+moderate_shown_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DlgContributionsPage *self = DLG_CONTRIBUTIONS_PAGE (widget);
+  guint position = dlg_choice_index (&dlg_vocabulary_moderation,
+                                     g_variant_get_string (parameter, NULL));
+
+  if (self->current == NULL ||
+      position >= dlg_vocabulary_get_n_entries (&dlg_vocabulary_moderation))
+    return;
+  gtk_drop_down_set_selected (self->moderate_dropdown, position);
+  moderate_cb (self);
+}
+
 static void
 dialog_added_cb (DlgContributionsPage *self,
                  gint64                contribution_id)
@@ -1484,6 +1502,14 @@ dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
                                    focus_search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "contributions.search", NULL);
+  gtk_widget_class_install_action (widget_class, "contributions.moderate-shown", "s",
+                                   moderate_shown_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "contributions.moderate-shown", "s", "published");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_D, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "contributions.moderate-shown", "s", "trashed");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_W, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "contributions.moderate-shown", "s", "pending");
 }
 
 static void

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dlg-accessible.h"
 #include "dlg-field-binding.h"
 #include "dlg-markdown.h"
 #include "dlg-narratives-page.h"
@@ -628,6 +629,8 @@ row_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (title), title_str);
   gtk_label_set_text (GTK_LABEL (state), state_str);
+  if (gtk_widget_get_parent (box) != NULL)
+    dlg_accessible_name_from_labels (gtk_widget_get_parent (box));
 }
 
 static void

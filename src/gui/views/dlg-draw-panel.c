@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dlg-accessible.h"
 #include "dlg-draw-panel.h"
 #include "dlg-probability-chart.h"
 #include "dlg-view-util.h"
@@ -995,14 +996,16 @@ reload_invitations (DlgDrawPanel *self)
       if (g_strcmp0 (status, "replaced") != 0)
         {
           GtkWidget *dropdown = gtk_drop_down_new_from_strings ((const char * const *) labels);
+          /* Translators: the accessible name of a panel member's invitation drop-down. */
+          g_autofree char *what = g_strdup_printf (_("Invitation of %s"),
+                                                   *name != '\0' ? name : _("(no name)"));
 
           gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
           gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
                                       dlg_choice_index (&dlg_vocabulary_invitation_choice,
                                                         status));
           g_object_set_data (G_OBJECT (dropdown), "dlg-id", id);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Invitation"), -1);
+          dlg_accessible_set_name (dropdown, what);
           g_signal_connect_object (dropdown, "notify::selected",
                                    G_CALLBACK (invitation_changed_cb), self, 0);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
@@ -1010,6 +1013,12 @@ reload_invitations (DlgDrawPanel *self)
       if (g_strcmp0 (status, "declined") == 0)
         {
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_Replace"));
+          /* Translators: the accessible name of a declined panel member's Replace button. */
+          g_autofree char *what = g_strdup_printf (_("Replace %s"),
+                                                   *name != '\0' ? name : _("(no name)"));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          what, -1);
 
           gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
           gtk_widget_set_tooltip_text (button, _("Invite the first person of the reserve list "

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dlg-accessible.h"
 #include "dlg-recruitment-view.h"
 #include "dlg-date.h"
 #include "dlg-draw-panel.h"
@@ -152,6 +153,7 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (label, text != NULL ? text : "");
   /* The whole text when a column cuts it (plain text, like the label). */
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), text != NULL && *text != '\0' ? text : NULL);
+  dlg_accessible_name_cell_row (GTK_WIDGET (label));
 }
 
 static void
@@ -675,6 +677,9 @@ reload_quota (DlgRecruitmentView *self)
       g_autofree char *subtitle = NULL;
       GtkWidget *widget, *min, *max, *share, *arrow, *icon;
       QuotaRow *row;
+      g_autofree char *min_name = NULL;
+      g_autofree char *max_name = NULL;
+      g_autofree char *share_name = NULL;
       guint count = 0;
       double current;
 
@@ -702,9 +707,14 @@ reload_quota (DlgRecruitmentView *self)
       /* A suffix, left of the figures: the titles stay aligned whether it shows or not. */
       adw_action_row_add_suffix (ADW_ACTION_ROW (widget), icon);
 
-      min = quota_spin (_("At least"), 1000, dlg_quota_get_min (item), _("At least"));
-      max = quota_spin (_("At most"), 1000, dlg_quota_get_max (item), _("At most"));
-      share = quota_spin (_("Target %"), 100, 100.0 * target, _("Target share, in per cent"));
+      /* Each spin button says whose figure it is: one list holds a row per quota. */
+      /* Translators: accessible names of a quota's figures; %s is the group ("Women"). */
+      min_name = g_strdup_printf (_("At least, %s"), title);
+      max_name = g_strdup_printf (_("At most, %s"), title);
+      share_name = g_strdup_printf (_("Target share in per cent, %s"), title);
+      min = quota_spin (_("At least"), 1000, dlg_quota_get_min (item), min_name);
+      max = quota_spin (_("At most"), 1000, dlg_quota_get_max (item), max_name);
+      share = quota_spin (_("Target %"), 100, 100.0 * target, share_name);
       adw_action_row_add_suffix (ADW_ACTION_ROW (widget), min);
       adw_action_row_add_suffix (ADW_ACTION_ROW (widget), max);
       adw_action_row_add_suffix (ADW_ACTION_ROW (widget), share);

@@ -399,6 +399,47 @@ queue_publication (DlgStagePage   *self,
   return dlg_sync_enqueue_response (store, self->process_id, error);
 }
 
+/* GTK 4.8 asserts when a widget grabs the focus in a window where nothing has it: set it on
+ * the root then. */
+static void
+grab_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (root != NULL && gtk_root_get_focus (root) == NULL)
+    gtk_root_set_focus (root, widget);
+  else
+    gtk_widget_grab_focus (widget);
+}
+
+/* Said, not only shown: the refusal (an alert) takes the focus, and a screen reader reads it.
+ * Through the root: GTK 4.8's selectable label asserts in its own grab_focus. */
+static void
+focus_message (DlgStagePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root != NULL)
+    gtk_root_set_focus (root, GTK_WIDGET (self->message_label));
+}
+
+/* After a transition, the focus goes to what comes next: Mark as Done once started, Reopen
+ * once done or skipped, Start when the stage can start again (the button the officer pressed
+ * is gone). */
+static void
+focus_main_button (DlgStagePage *self)
+{
+  GtkWidget *buttons[] = { self->done_button, self->reopen_button, self->start_button };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (gtk_widget_get_visible (buttons[i]) &&
+        gtk_widget_get_visible (gtk_widget_get_parent (buttons[i])))
+      {
+        grab_focus (buttons[i]);
+        return;
+      }
+}
+
 /**
  * dlg_stage_page_apply:
  * @reason: (nullable): why the stage is skipped or reopened
@@ -435,10 +476,12 @@ dlg_stage_page_apply (DlgStagePage  *self,
       dlg_store_rollback (store);
       show_message (self, error->message);
       dlg_stage_page_refresh (self);
+      focus_message (self);
       return FALSE;
     }
   show_message (self, NULL);
   dlg_stage_page_refresh (self);
+  focus_main_button (self);
   return TRUE;
 }
 

@@ -6,6 +6,11 @@
  * (not started / in progress / done / skipped), so that the state reads without colour. Then
  * the pages that belong to no single stage: contributions, narratives and the journal.
  * Emits ::page-selected with the index of the page (0–11 the stages, then 12, 13, 14).
+ *
+ * By keyboard (issue 13): the arrows move the focus along the rows without changing the page;
+ * Enter or Space (or a click) chooses the focused row. The list holds no GTK selection, which
+ * would follow the focus: the current page's row has the style class "dlg-current" and the
+ * accessible state "selected". Tab enters the list on the current row and leaves it at once.
  */
 
 #define G_LOG_DOMAIN "dlg-stage-navigator"
@@ -26,7 +31,7 @@ struct _DlgStageNavigator
   GtkImage      *icons[DLG_N_STAGES];
   GtkLabel      *state_labels[DLG_N_STAGES];
   DlgStageState  states[DLG_N_STAGES];
-  guint          selecting : 1;
+  guint          current;
 };
 
 G_DEFINE_FINAL_TYPE (DlgStageNavigator, dlg_stage_navigator, GTK_TYPE_WIDGET)
@@ -87,14 +92,28 @@ dlg_stage_navigator_page_name (guint index)
 }
 
 static void
-row_selected_cb (DlgStageNavigator *self,
-                 GtkListBoxRow     *row)
+row_activated_cb (DlgStageNavigator *self,
+                  GtkListBoxRow     *row)
 {
-  if (row == NULL || self->selecting)
-    return;
   for (guint i = 0; i < DLG_N_PAGES; i++)
     if (self->rows[i] == GTK_WIDGET (row))
       g_signal_emit (self, signals[PAGE_SELECTED], 0, i);
+}
+
+/* The row's name says the stage and its state: "Mandate, done". */
+static void
+name_row (DlgStageNavigator *self,
+          guint              index)
+{
+  g_autofree char *name = NULL;
+
+  if (index < DLG_N_STAGES)
+    /* Translators: a stage's row for a screen reader: its number, label and state. */
+    name = g_strdup_printf (_("%u. %s, %s"), index + 1, dlg_stage_get_label (index),
+                            dlg_stage_state_get_label (self->states[index]));
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows[index]),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -117,6 +136,7 @@ update_state (DlgStageNavigator *self,
   tooltip = g_strdup_printf ("%s — %s", dlg_stage_get_label (stage),
                              dlg_stage_state_get_label (state));
   gtk_widget_set_tooltip_text (self->rows[stage], tooltip);
+  name_row (self, stage);
 }
 
 static GtkWidget *
@@ -133,7 +153,9 @@ make_row (const char  *number,
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
 
-  icon = gtk_image_new_from_icon_name (icon_name);
+  /* The state is in words beside it: the icon is decoration. */
+  icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", icon_name,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
   gtk_box_append (GTK_BOX (box), icon);
 
   texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -191,6 +213,33 @@ header_func (GtkListBoxRow *row,
     gtk_list_box_row_set_header (row, NULL);
 }
 
+/* Tab and Shift+Tab: into the list on the current page's row, and out of it in one key. */
+static gboolean
+dlg_stage_navigator_focus (GtkWidget        *widget,
+                           GtkDirectionType  direction)
+{
+  DlgStageNavigator *self = DLG_STAGE_NAVIGATOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean inside = focus != NULL && gtk_widget_is_ancestor (focus, widget);
+
+  if (direction == GTK_DIR_TAB_FORWARD || direction == GTK_DIR_TAB_BACKWARD)
+    {
+      if (inside)
+        return FALSE;
+      return gtk_widget_grab_focus (self->rows[self->current]);
+    }
+  return GTK_WIDGET_CLASS (dlg_stage_navigator_parent_class)->focus (widget, direction);
+}
+
+static gboolean
+dlg_stage_navigator_grab_focus (GtkWidget *widget)
+{
+  DlgStageNavigator *self = DLG_STAGE_NAVIGATOR (widget);
+
+  return gtk_widget_grab_focus (self->rows[self->current]);
+}
+
 static void
 dlg_stage_navigator_dispose (GObject *object)
 {
@@ -208,6 +257,8 @@ dlg_stage_navigator_class_init (DlgStageNavigatorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dlg_stage_navigator_dispose;
+  widget_class->focus = dlg_stage_navigator_focus;
+  widget_class->grab_focus = dlg_stage_navigator_grab_focus;
 
   signals[PAGE_SELECTED] =
     g_signal_new ("page-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
@@ -236,6 +287,7 @@ dlg_stage_navigator_init (DlgStageNavigator *self)
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Stages"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list));
@@ -252,11 +304,14 @@ dlg_stage_navigator_init (DlgStageNavigator *self)
   for (guint i = 0; i < DLG_N_CROSS_PAGES; i++)
     {
       self->rows[DLG_N_STAGES + i] = make_row (NULL, extra_icons[i], extra_titles[i], NULL, NULL);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->rows[DLG_N_STAGES + i]),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, FALSE, -1);
       gtk_list_box_append (self->list, self->rows[DLG_N_STAGES + i]);
     }
   gtk_list_box_set_header_func (self->list, header_func, self, NULL);
-  g_signal_connect_object (self->list, "row-selected", G_CALLBACK (row_selected_cb), self,
+  g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_SWAPPED);
+  dlg_stage_navigator_select (self, 0);
 }
 
 /**
@@ -301,21 +356,19 @@ dlg_stage_navigator_select (DlgStageNavigator *self,
   g_return_if_fail (DLG_IS_STAGE_NAVIGATOR (self));
   g_return_if_fail (index < DLG_N_PAGES);
 
-  self->selecting = TRUE;
-  gtk_list_box_select_row (self->list, GTK_LIST_BOX_ROW (self->rows[index]));
-  self->selecting = FALSE;
+  gtk_widget_remove_css_class (self->rows[self->current], "dlg-current");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->rows[self->current]),
+                               GTK_ACCESSIBLE_STATE_SELECTED, FALSE, -1);
+  self->current = index;
+  gtk_widget_add_css_class (self->rows[index], "dlg-current");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->rows[index]),
+                               GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
 }
 
 guint
 dlg_stage_navigator_get_selected (DlgStageNavigator *self)
 {
-  GtkListBoxRow *row;
-
   g_return_val_if_fail (DLG_IS_STAGE_NAVIGATOR (self), 0);
 
-  row = gtk_list_box_get_selected_row (self->list);
-  for (guint i = 0; i < DLG_N_PAGES; i++)
-    if (self->rows[i] == GTK_WIDGET (row))
-      return i;
-  return 0;
+  return self->current;
 }

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dlg-accessible.h"
 #include "dlg-text-column.h"
 
 static guint n_created;
@@ -58,6 +59,8 @@ bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (label, text != NULL ? text : "");
   /* The whole text of a cell cut short, on hover (plain text, like the label). */
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), text != NULL && *text != '\0' ? text : NULL);
+  /* The row (the cell's parent) reads as what its cells show, for a screen reader. */
+  dlg_accessible_name_cell_row (GTK_WIDGET (label));
 }
 
 static void
