@@ -1386,7 +1386,7 @@ dlg_window_class_init (DlgWindowClass *klass)
                                    open_practice_site_action);
 
   /* Alt+1…9: stages 1 to 9; Alt+0: stage 10; Alt+- and Alt+=: stages 11 and 12 (the keys
-   * after 0); Ctrl+1…4: the cross-stage pages (resources/gtk/help-overlay.ui lists them). */
+   * after 0); Ctrl+1…5: the cross-stage pages (resources/gtk/help-overlay.ui lists them). */
   for (guint i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-stage", "i", (int)i);
