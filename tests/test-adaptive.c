@@ -279,7 +279,7 @@ test_page_shortcuts (void)
   g_autoptr(GPtrArray) shortcuts = NULL;
   g_autoptr(GString) accels = g_string_new (NULL);
   const char *wanted[] = {
-    "<Alt>1...<Alt>9", "<Alt>0", "<Alt>minus", "<Alt>equal", "<Control>1...<Control>4",
+    "<Alt>1...<Alt>9", "<Alt>0", "<Alt>minus", "<Alt>equal", "<Control>1...<Control>5",
     "<Control>Tab", "F6", "<Shift>F6", "<Control><Shift>p", "<Control><Shift>d",
     "<Control><Shift>w",
   };
