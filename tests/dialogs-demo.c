@@ -105,25 +105,6 @@ activate_row (GtkWidget *row)
   spin (200);
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    g_error ("Could not write %s", path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -180,7 +161,7 @@ main (int   argc,
   /* Tall enough for the whole of every dialog. */
   gtk_window_set_default_size (GTK_WINDOW (dialog), 550, 960);
   spin (300);
-  save_png (GTK_WIDGET (dialog), opt_out);
+  gui_save_png (GTK_WIDGET (dialog), opt_out);
   g_print ("%s: %d × %d\n", opt_out, gtk_widget_get_width (GTK_WIDGET (dialog)),
            gtk_widget_get_height (GTK_WIDGET (dialog)));
 
