@@ -15,14 +15,6 @@
 #include "dlg-draw-csv.h"
 #include "fuzz-common.h"
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init ();
-  return 0;
-}
-
 static void
 check_row (DlgCsvRow *row,
            guint     *last_line)

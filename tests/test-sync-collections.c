@@ -361,7 +361,7 @@ test_queue (void)
     ids = dlg_outbox_list_ids (store, TRUE, &error);
     g_assert_cmpuint (ids->len, ==, 1);
     g_assert_false (dlg_sync_queue_is_refused (store, "narrative", "n1"));
-    g_assert_true (dlg_outbox_failed (store, put, 1, "no", &error));
+    g_assert_true (dlg_outbox_failed (store, put, 1, 422, "no", &error));
     g_assert_true (dlg_sync_queue_is_refused (store, "narrative", "n1"));
     g_assert_cmpint (dlg_sync_queue_count_waiting (store, &error), ==, 1);
 

@@ -2046,6 +2046,21 @@ test_restored_backup (Fixture       *f,
   g_clear_error (&error);
   assert_all_kept (f, 50, 0);
 
+  /* The window's manager says so (site-missing, the window asks), and goes on only when the
+   * officer confirms: then nothing is removed either. */
+  {
+    g_autoptr(DlgSyncManager) manager = dlg_sync_manager_new (f->store);
+
+    g_assert_true (dlg_sync_manager_set_site (manager, f->site->base_uri, &error));
+    g_assert_true (dlg_sync_manager_set_token (manager, f->site->token, &error));
+    g_assert_no_error (error);
+    dlg_sync_manager_sync (manager);
+    wait_idle (manager);
+    g_assert_true (dlg_sync_manager_get_site_missing (manager));
+    g_assert_nonnull (strstr (dlg_sync_manager_get_last_error (manager), "40"));
+    assert_all_kept (f, 50, 0);
+  }
+
   /* The command line says the same, exits non-zero, and goes on when told to. */
   g_assert_cmpint (run_cli (f, FALSE, &out, &err,
                             (const char *[]) { "sync", "--db", app_path, NULL }), ==, 1);
@@ -2058,6 +2073,16 @@ test_restored_backup (Fixture       *f,
                             (const char *[]) { "sync", "--confirm-missing", "--db", app_path,
                                                NULL }), ==, 0);
   assert_all_kept (f, 50, 40);
+  /* Filterable in the contributions list: the 40 marked, or all 50. */
+  {
+    g_autoptr(DlgContributionList) list = dlg_contribution_list_new (f->store, f->process_id);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+    dlg_contribution_list_set_site_missing_only (list, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 40);
+    dlg_contribution_list_set_site_missing_only (list, FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 50);
+  }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -2232,12 +2257,24 @@ test_update_404_publish_again (Fixture       *f,
                                 "no longer has a narrative"));
       g_assert_cmpint (test_app_count (f->store,
                                        "SELECT count(*) FROM outbox WHERE state = 'failed'"), ==, 1);
+      {
+        g_autoptr(GPtrArray) refused = dlg_sync_list_refused (f->store, &error);
+        DlgSyncRefusal *r;
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (refused->len, ==, 1);
+        r = refused->pdata[0];
+        g_assert_cmpuint (r->status, ==, status);
+        g_assert_true (dlg_sync_refusal_is_gone (r));
+        g_assert_cmpstr (r->title, ==, title);
+        g_assert_cmpstr (dlg_sync_refusal_get_state_label (r), ==, "Gone from the site");
+      }
       test_site_clear_faults (f->site);
 
       /* Sent again as a new object (If-None-Match: *). This site still has the old one, so it
        * answers 412 and the app keeps both versions as a conflict: nothing is overwritten
        * silently, nothing stays stuck. */
-      g_assert_true (dlg_sync_retry_refused (f->store, NULL, NULL, &n, &error));
+      g_assert_true (dlg_sync_retry_refused (f->store, 0, &n, &error));
       g_assert_cmpuint (n, ==, 1);
       g_assert_true (dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_NONE, NULL, &error));
       g_assert_no_error (error);
@@ -2353,6 +2390,180 @@ test_cli_retry_refused (Fixture       *f,
   }
 }
 
+/* `sync --abandon ID|all`: the officer's explicit decision. The change leaves the queue for
+ * outbox_abandoned (as it was, with who and when), the journal says so, and the next sync is
+ * clean; an unknown number changes nothing and says so. */
+static void
+test_cli_abandon_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *app_path = g_build_filename (f->dir, "app.db", NULL);
+  g_autofree char *uuid = NULL;
+  g_autofree char *id_text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *sync[] = { "sync", "--site", f->site->base_uri, "--db", app_path, "--json",
+                         NULL };
+
+  test_app_sync (f->client);
+  uuid = queue_refused_narrative (f);
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+    g_autoptr(JsonParser) parser = json_parser_new ();
+    JsonObject *item;
+
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err, sync), ==, 1);
+    g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+    item = json_array_get_object_element (json_object_get_array_member (
+      json_node_get_object (json_parser_get_root (parser)), "refused"), 0);
+    g_assert_cmpstr (json_object_get_string_member (item, "title"), ==, "Mauvais");
+    g_assert_cmpint (json_object_get_int_member (item, "status"), ==, 422);
+    g_assert_false (json_object_get_boolean_member (item, "gone"));
+    id_text = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (item, "id"));
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                              (const char *[]) { "sync", "--db", app_path, "--abandon", "99999",
+                                                 NULL }), ==, 1);
+    g_assert_nonnull (strstr (err, "99999"));
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                              (const char *[]) { "sync", "--db", app_path, "--abandon", "x",
+                                                 NULL }), ==, 2);
+    g_assert_cmpint (test_app_count (f->store,
+                                     "SELECT count(*) FROM outbox WHERE state = 'failed'"), ==, 1);
+  }
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err,
+                              (const char *[]) { "sync", "--db", app_path, "--abandon", id_text,
+                                                 NULL }), ==, 0);
+    g_assert_nonnull (strstr (out, "1 refused change abandoned"));
+  }
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox WHERE state = 'failed'"),
+                   ==, 0);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM outbox_abandoned WHERE object_type ="
+                                   " 'narrative' AND last_status = 422 AND body IS NOT NULL"
+                                   " AND abandoned_by <> ''"), ==, 1);
+  g_assert_cmpint (test_app_count (f->store,
+                                   "SELECT count(*) FROM journal WHERE action = 'sync.abandon'"
+                                   " AND object_type = 'narrative'"
+                                   " AND summary LIKE '%Mauvais%'"), ==, 1);
+  /* The narrative itself stays as it is in the app. */
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM narrative WHERE title ="
+                                   " 'Mauvais'"), ==, 1);
+  {
+    g_autofree char *out = NULL;
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_cli (f, FALSE, &out, &err, sync), ==, 0);
+  }
+}
+
+/* Every outcome of a push converges (issue 16: 23 of 122 fault scenarios did not): one
+ * injected answer on a narrative's update, the process page or a moderation decision, then the
+ * officer's ordinary moves (send again what was refused, keep their version of a conflict).
+ * Nothing is dropped on the way, and the last sync leaves nothing waiting. */
+static void
+test_push_fault_matrix (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const guint statuses[] = { 400, 403, 404, 409, 410, 412, 413, 422, 429, 500, 503 };
+  static const char *const kinds[] = { "narratives", "processes", "moderation" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *narrative = NULL;
+  g_autofree char *contribution = NULL;
+
+  test_app_sync (f->client);
+  narrative = dlg_sync_narrative_publish (f->store, f->process_id, NULL, "Récit", "v0", &error);
+  g_assert_no_error (error);
+  post_idea (f, "Idée à modérer", "Texte");
+  test_app_sync (f->client);
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store, "SELECT uuid FROM contribution",
+                                                 &error);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    contribution = dlg_stmt_dup_text (stmt, 0);
+  }
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint s = 0; s < G_N_ELEMENTS (statuses); s++)
+      {
+        g_autofree char *fault = g_strdup_printf ("{\"path_prefix\": \"/api/sync/v1/%s\","
+                                                  " \"count\": 1, \"status\": %u,"
+                                                  " \"retry_after\": 0}", kinds[k], statuses[s]);
+        g_autofree char *text = g_strdup_printf ("%s %u", kinds[k], statuses[s]);
+        guint round;
+
+        if (k == 0)
+          g_free (dlg_sync_narrative_publish (f->store, f->process_id, narrative, "Récit", text,
+                                              &error));
+        else if (k == 1)
+          dlg_process_set_summary (f->store, f->process_id, text, &error);
+        else
+          g_free (dlg_sync_enqueue_moderation (f->store, contribution,
+                                               s % 2 == 0 ? "trashed" : "published", text,
+                                               &error));
+        g_assert_no_error (error);
+        test_site_fault (f->site, fault);
+        /* A transient answer is retried inline; whatever else happens is said and kept. */
+        dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_NONE, NULL, &error);
+        g_test_message ("%s: %s; %u refused, %u conflicts", text,
+                        error != NULL ? error->message : "ok",
+                        dlg_sync_client_get_n_rejected (f->client),
+                        dlg_sync_client_get_n_conflicts (f->client));
+        g_clear_error (&error);
+        test_site_clear_faults (f->site);
+        if (dlg_sync_client_get_n_rejected (f->client) > 0)
+          {
+            g_assert_cmpint (dlg_sync_count_refused (f->store, NULL), >=, 1);
+            g_assert_cmpuint (dlg_sync_client_get_problems (f->client)->len, >=, 1);
+          }
+        if (statuses[s] == 404 || statuses[s] == 410)
+          g_assert_cmpint (test_app_count (f->store,
+                                           "SELECT count(*) FROM moderation_event"
+                                           " WHERE sync_state <> 'synced'"), ==, k == 2);
+
+        for (round = 0; round < 4; round++)
+          {
+            g_autoptr(GPtrArray) conflicts = dlg_sync_list_conflicts (f->store, &error);
+
+            g_assert_no_error (error);
+            for (guint c = 0; c < conflicts->len; c++)
+              g_assert_true (dlg_sync_resolve_conflict (f->store,
+                                                        ((DlgSyncConflict *)
+                                                         conflicts->pdata[c])->id,
+                                                        DLG_SYNC_KEEP_MINE, &error));
+            g_assert_true (dlg_sync_retry_refused (f->store, 0, NULL, &error));
+            g_assert_true (dlg_sync_client_sync (f->client, DLG_SYNC_FLAGS_NONE, NULL, &error));
+            g_assert_no_error (error);
+            if (dlg_sync_count_pending (f->store, NULL) == 0 &&
+                dlg_sync_count_refused (f->store, NULL) == 0 &&
+                dlg_sync_count_conflicts (f->store, NULL) == 0)
+              break;
+          }
+        g_assert_cmpuint (round, <, 4);
+        g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), ==, 0);
+        g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox_abandoned"), ==,
+                         0);
+      }
+  /* What the site shows is the app's last word. */
+  {
+    g_autofree char *path = g_strdup_printf ("/p/%s/narratives/%s", f->process_uuid, narrative);
+    g_autofree char *page = get_page (f, path, 200);
+
+    g_assert_nonnull (strstr (page, "narratives 503"));
+  }
+  g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM narrative WHERE body_md ="
+                                   " 'narratives 503' AND sync_state = 'synced'"), ==, 1);
+}
+
 /* A practice site per app database: a demo database made afresh does not meet the practice
  * site another database edited (its records would all come back as conflicts). */
 static void
@@ -2413,6 +2624,8 @@ main (int   argc,
   ADD ("/sync/cli/orphans-counted-and-named", test_cli_orphans_named);
   ADD ("/sync/cli/refused-not-silent", test_cli_refused_not_silent);
   ADD ("/sync/cli/retry-refused", test_cli_retry_refused);
+  ADD ("/sync/cli/abandon-refused", test_cli_abandon_refused);
+  ADD ("/sync/push/fault-matrix-converges", test_push_fault_matrix);
   ADD ("/sync/site/moderation-404-410-not-sent", test_moderation_404_not_sent);
   ADD ("/sync/site/update-404-410-publish-again", test_update_404_publish_again);
   ADD ("/sync/cli/sigkill-mid-pull-then-resume", test_kill_mid_pull);

@@ -169,6 +169,43 @@ bad_site_cb (SoupServer        *server,
   " \"moderation\": \"published\", " member "}}"
 #define PAGE(items) "{\"items\": [" items "], \"next_cursor\": \"c1\", \"has_more\": false}"
 
+/* The process the fake sites' items belong to. */
+static DlgProcess *
+fake_site_process (DlgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  DlgProcess *process = dlg_process_create (store, "Démarche", &error);
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, "UPDATE process SET uuid = ?1", &error);
+
+  g_assert_no_error (error);
+  dlg_stmt_bind_text (stmt, 1, PROCESS);
+  g_assert_true (dlg_store_step_done (store, stmt, &error));
+  return process;
+}
+
+/* A client of the fake site @bad served by @server on loopback, with short backoffs. */
+static DlgSyncClient *
+bad_site_client (DlgStore   *store,
+                 SoupServer *server,
+                 BadSite    *bad)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base = NULL;
+  DlgSyncClient *client;
+
+  soup_server_add_handler (server, NULL, bad_site_cb, bad, NULL);
+  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  client = dlg_sync_client_new (store, base);
+  dlg_sync_client_set_token (client, "t");
+  dlg_sync_client_set_backoff (client, 10, 100, 100, 2);
+  return client;
+}
+
 static void
 test_bad_json (void)
 {
@@ -182,62 +219,20 @@ test_bad_json (void)
     { "has_more a string", "{\"items\": [" GOOD_ITEM "], \"next_cursor\": \"c1\","
                            " \"has_more\": \"no\"}" },
     { "no cursor", "{\"items\": [" GOOD_ITEM "], \"has_more\": false}" },
-    { "rev a string", PAGE (GOOD_ITEM ", {\"type\": \"contribution\", \"id\":"
-                            " \"33333333-3333-4333-8333-333333333333\", \"rev\": \"2\","
-                            " \"deleted\": false, \"data\": {}}") },
-    { "id not a UUID", PAGE ("{\"type\": \"contribution\", \"id\": \"1; DROP TABLE\","
-                             " \"rev\": 2, \"deleted\": false, \"data\": {}}") },
-    { "lat a string", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"lat\": \"north\"")) },
-    { "lat out of range", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"lat\": 91.5")) },
-    { "supports negative", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"supports\": -1")) },
-    { "supports a float", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"supports\": 1.5")) },
-    { "answers an array", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"answers\": [1, 2]")) },
-    { "body a number", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"body\": 12")) },
-    { "unknown kind", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"moderation_reason\": null,"
-                                                            " \"kind\": \"virus\"")) },
-    { "created_at not a time", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"supports\": 1,"
-                                                               " \"created_at\": \"hier\"")) },
     { "too many items", PAGE (GOOD_ITEM ", " GOOD_ITEM ", " GOOD_ITEM) },
-    { "erasure a string", PAGE (GOOD_ITEM ", {\"type\": \"registration\", \"id\":"
-                                " \"33333333-3333-4333-8333-333333333333\", \"rev\": 3,"
-                                " \"deleted\": true, \"data\": {\"erasure\": \"yes\"}}") },
-    { "registration without consent", PAGE (GOOD_ITEM ", {\"type\": \"registration\", \"id\":"
-                                            " \"33333333-3333-4333-8333-333333333333\","
-                                            " \"rev\": 3, \"deleted\": false, \"data\":"
-                                            " {\"process_id\": \"" PROCESS "\","
-                                            " \"registered_at\": \"2026-11-25T10:00:00Z\"}}") },
   };
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(DlgSyncClient) client = NULL;
-  g_autoptr(GSList) uris = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *big = NULL;
   BadSite bad = { 0 };
   GString *huge;
 
   g_assert_no_error (error);
-  process = dlg_process_create (store, "Démarche", &error);
-  g_assert_no_error (error);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, "UPDATE process SET uuid = ?1", &error);
-
-    dlg_stmt_bind_text (stmt, 1, PROCESS);
-    g_assert_true (dlg_store_step_done (store, stmt, &error));
-  }
-
-  soup_server_add_handler (server, NULL, bad_site_cb, &bad, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-
-  client = dlg_sync_client_new (store, base);
-  dlg_sync_client_set_token (client, "t");
-  dlg_sync_client_set_backoff (client, 10, 100, 100, 2);
+  process = fake_site_process (store);
+  client = bad_site_client (store, server, &bad);
   dlg_sync_client_set_max_response_bytes (client, 64 * 1024);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -287,18 +282,102 @@ test_bad_json (void)
   soup_server_disconnect (server);
 }
 
-/* The process the fake sites' items belong to. */
-static DlgProcess *
-fake_site_process (DlgStore *store)
+
+/* One item that cannot be read costs that item, not the feed: a site that stored one (a lone
+ * surrogate sent by an API client, a field of the wrong type) would otherwise stop every
+ * client's pull for good (issue 16). The item is skipped and recorded, the rest of the page is
+ * applied and the cursor moves on. */
+static void
+test_bad_item_skipped (void)
 {
+  static const struct { const char *name; const char *body; } cases[] = {
+    { "rev a string", PAGE (GOOD_ITEM ", {\"type\": \"contribution\", \"id\":"
+                            " \"33333333-3333-4333-8333-333333333333\", \"rev\": \"2\","
+                            " \"deleted\": false, \"data\": {}}") },
+    { "id not a UUID", PAGE ("{\"type\": \"contribution\", \"id\": \"1; DROP TABLE\","
+                             " \"rev\": 2, \"deleted\": false, \"data\": {}}") },
+    { "lat a string", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"lat\": \"north\"")) },
+    { "lat out of range", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"lat\": 91.5")) },
+    { "supports negative", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"supports\": -1")) },
+    { "supports a float", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"supports\": 1.5")) },
+    { "answers an array", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"answers\": [1, 2]")) },
+    { "body a number", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"body\": 12")) },
+    { "unknown kind", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"moderation_reason\": null,"
+                                                            " \"kind\": \"virus\"")) },
+    { "created_at not a time", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"supports\": 1,"
+                                                               " \"created_at\": \"hier\"")) },
+    { "erasure a string", PAGE (GOOD_ITEM ", {\"type\": \"registration\", \"id\":"
+                                " \"33333333-3333-4333-8333-333333333333\", \"rev\": 3,"
+                                " \"deleted\": true, \"data\": {\"erasure\": \"yes\"}}") },
+    { "registration without consent", PAGE (GOOD_ITEM ", {\"type\": \"registration\", \"id\":"
+                                            " \"33333333-3333-4333-8333-333333333333\","
+                                            " \"rev\": 3, \"deleted\": false, \"data\":"
+                                            " {\"process_id\": \"" PROCESS "\","
+                                            " \"registered_at\": \"2026-11-25T10:00:00Z\"}}") },
+    { "reason with a lone high surrogate", PAGE (GOOD_ITEM ", " ITEM_WITH (
+                                                  "\"moderation_reason\": \"a\\ud800b\"")) },
+    { "title with a lone low surrogate", PAGE (GOOD_ITEM ", " ITEM_WITH (
+                                                "\"body\": \"x\\udc00\"")) },
+    { "high surrogate then a letter", PAGE (GOOD_ITEM ", " ITEM_WITH (
+                                             "\"body\": \"x\\ud800\\u0041\"")) },
+    { "raw CESU-8 surrogate", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"body\": \"x\xed\xa0\x80\"")) },
+    { "raw byte not UTF-8", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"body\": \"x\xff\"")) },
+    { "member name not UTF-8", PAGE (GOOD_ITEM ", " ITEM_WITH ("\"\xc3\": 1")) },
+  };
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
-  DlgProcess *process = dlg_process_create (store, "Démarche", &error);
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, "UPDATE process SET uuid = ?1", &error);
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(DlgSyncClient) client = NULL;
+  BadSite bad = { 0 };
 
   g_assert_no_error (error);
-  dlg_stmt_bind_text (stmt, 1, PROCESS);
-  g_assert_true (dlg_store_step_done (store, stmt, &error));
-  return process;
+  process = fake_site_process (store);
+  client = bad_site_client (store, server, &bad);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *reason = NULL;
+      GPtrArray *problems;
+
+      g_assert_true (dlg_store_exec (store, "DELETE FROM sync_skipped;"
+                                     " UPDATE sync_state SET cursor = NULL", &error));
+      bad.changes = cases[i].body;
+      bad.changes_len = strlen (cases[i].body);
+      bad.chunked = (i % 2) == 1;
+      g_assert_true (dlg_sync_client_sync (client, DLG_SYNC_FLAGS_NONE, NULL, &error));
+      g_assert_no_error (error);
+      problems = dlg_sync_client_get_problems (client);
+      g_test_message ("%s: %s", cases[i].name,
+                      problems->len > 0 ? (char *) problems->pdata[0] : "no problem");
+      g_assert_cmpuint (dlg_sync_client_get_n_skipped (client), ==, 1);
+      g_assert_cmpuint (problems->len, ==, 1);
+      /* The rest of the page is applied, the cursor moved on, the item recorded with why. */
+      if (strstr (cases[i].body, "Bonne") != NULL)
+        g_assert_cmpint (count (store, "SELECT count(*) FROM contribution WHERE title = 'Bonne'"),
+                         ==, 1);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM contribution WHERE title = 'Mauvaise'"),
+                       ==, 0);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM sync_state WHERE cursor = 'c1'"),
+                       ==, 1);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM sync_skipped"), ==, 1);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM sync_skipped WHERE reason <> ''"
+                              " AND site_url <> '' AND skipped_at <> ''"), ==, 1);
+      g_clear_error (&error);
+    }
+
+  /* A surrogate pair is text (an emoji): applied, nothing skipped. */
+  g_assert_true (dlg_store_exec (store, "DELETE FROM sync_skipped; UPDATE sync_state SET cursor"
+                                 " = NULL", &error));
+  bad.changes = PAGE (GOOD_ITEM ", " ITEM_WITH ("\"body\": \"x\\ud83d\\ude00\""));
+  bad.changes_len = strlen (bad.changes);
+  g_assert_true (dlg_sync_client_sync (client, DLG_SYNC_FLAGS_NONE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dlg_sync_client_get_n_skipped (client), ==, 0);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM contribution WHERE title = 'Mauvaise'"
+                          " AND body = 'x\xf0\x9f\x98\x80'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM sync_skipped"), ==, 0);
+  soup_server_disconnect (server);
 }
 
 /* Listens on loopback with @callback; returns the base address. */
@@ -506,23 +585,8 @@ test_deep_json (void)
   GString *page;
 
   g_assert_no_error (error);
-  process = dlg_process_create (store, "Démarche", &error);
-  g_assert_no_error (error);
-  {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, "UPDATE process SET uuid = ?1", &error);
-
-    dlg_stmt_bind_text (stmt, 1, PROCESS);
-    g_assert_true (dlg_store_step_done (store, stmt, &error));
-  }
-  soup_server_add_handler (server, NULL, bad_site_cb, &bad, NULL);
-  g_assert_true (soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-  client = dlg_sync_client_new (store, base);
-  dlg_sync_client_set_token (client, "t");
-  dlg_sync_client_set_backoff (client, 10, 100, 100, 2);
+  process = fake_site_process (store);
+  client = bad_site_client (store, server, &bad);
   dlg_sync_client_set_max_response_bytes (client, 1024 * 1024);
 
   /* A good page first, so that there is a cursor to keep. */
@@ -949,6 +1013,7 @@ main (int   argc,
   g_test_add_func ("/sync/schema/migrate-1-to-2", test_migrate_1_to_2);
   g_test_add_func ("/sync/backoff/full-jitter-retry-after-wins", test_backoff);
   g_test_add_func ("/sync/pull/bad-json-rejected-nothing-applied", test_bad_json);
+  g_test_add_func ("/sync/pull/bad-item-skipped-and-recorded", test_bad_item_skipped);
   g_test_add_func ("/sync/pull/deep-json-rejected-nothing-applied", test_deep_json);
   g_test_add_func ("/sync/pull/endless-feed-bounded", test_endless_feed);
   g_test_add_func ("/sync/pull/disk-full-says-what-was-kept", test_disk_full_pull);

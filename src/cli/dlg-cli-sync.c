@@ -31,6 +31,7 @@ static gint64 opt_resolve;
 static char *opt_keep;
 static gboolean opt_confirm_missing;
 static gboolean opt_retry_refused;
+static char *opt_abandon;
 
 static const GOptionEntry sync_entries[] = {
   { "site", 0, 0, G_OPTION_ARG_STRING, &opt_site,
@@ -43,6 +44,9 @@ static const GOptionEntry sync_entries[] = {
        "on the site”)"), NULL },
   { "retry-refused", 0, 0, G_OPTION_ARG_NONE, &opt_retry_refused,
     N_("Send again what the site refused at an earlier sync, as it is now"), NULL },
+  { "abandon", 0, 0, G_OPTION_ARG_STRING, &opt_abandon,
+    N_("Abandon the refused change number ID (as listed by --json), or all of them: it will "
+       "not be sent, and the journal says so"), N_("ID|all") },
   { "page-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &opt_page_size, NULL, NULL },
   { NULL }
 };
@@ -97,6 +101,79 @@ read_token (GError **error)
 }
 
 static void
+add_refusal (JsonBuilder          *builder,
+             const DlgSyncRefusal *r)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, r->id);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, r->object_type);
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, r->object_uuid);
+  json_builder_set_member_name (builder, "title");
+  if (r->title != NULL)
+    json_builder_add_string_value (builder, r->title);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_int_value (builder, r->status);
+  json_builder_set_member_name (builder, "gone");
+  json_builder_add_boolean_value (builder, dlg_sync_refusal_is_gone (r));
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, dlg_sync_refusal_get_state_label (r));
+  json_builder_set_member_name (builder, "problem");
+  json_builder_add_string_value (builder, r->problem);
+  json_builder_set_member_name (builder, "refused_at");
+  json_builder_add_string_value (builder, r->refused_at);
+  json_builder_end_object (builder);
+}
+
+static gboolean
+refusal_listed (GPtrArray  *refused,
+                const char *problem)
+{
+  for (guint i = 0; refused != NULL && i < refused->len; i++)
+    if (g_strcmp0 (((DlgSyncRefusal *) refused->pdata[i])->problem, problem) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* --abandon ID|all: the officer's explicit decision, journaled; no sync follows. */
+static int
+abandon_refused (DlgStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+  guint n = 0;
+
+  if (g_strcmp0 (opt_abandon, "all") != 0 &&
+      (!g_ascii_string_to_signed (opt_abandon, 10, 1, G_MAXINT64, &id, NULL)))
+    return dlg_cli_usage ("sync", _("--abandon takes the number of a refused change (see "
+                                    "“dialogue-cli sync --json”) or “all”."));
+  if (!dlg_sync_abandon_refused (store, id, &n, &error))
+    return dlg_cli_fail (error);
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "abandoned");
+      json_builder_add_int_value (builder, n);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      dlg_cli_print_json (root);
+    }
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u refused change abandoned: it will not be sent (see the journal)\n",
+                          "%u refused changes abandoned: they will not be sent (see the "
+                          "journal)\n", n), n);
+  return DLG_CLI_OK;
+}
+
+static void
 print_counts (DlgStore      *store,
               DlgSyncClient *client,
               GPtrArray     *refused,
@@ -129,6 +206,9 @@ print_counts (DlgStore      *store,
       json_builder_add_int_value (builder, dlg_sync_client_get_n_conflicts (client));
       json_builder_set_member_name (builder, "rejected");
       json_builder_add_int_value (builder, dlg_sync_client_get_n_rejected (client));
+      /* Items of the site's feed that could not be read: skipped, recorded, the rest applied. */
+      json_builder_set_member_name (builder, "skipped");
+      json_builder_add_int_value (builder, dlg_sync_client_get_n_skipped (client));
       json_builder_set_member_name (builder, "problems");
       json_builder_begin_array (builder);
       for (guint i = 0; i < problems->len; i++)
@@ -137,17 +217,8 @@ print_counts (DlgStore      *store,
       /* What the site refused, this sync or before, while it waits for the officer. */
       json_builder_set_member_name (builder, "refused");
       json_builder_begin_array (builder);
-      for (guint i = 0; refused != NULL && i + 2 < refused->len; i += 3)
-        {
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "type");
-          json_builder_add_string_value (builder, refused->pdata[i]);
-          json_builder_set_member_name (builder, "uuid");
-          json_builder_add_string_value (builder, refused->pdata[i + 1]);
-          json_builder_set_member_name (builder, "problem");
-          json_builder_add_string_value (builder, refused->pdata[i + 2]);
-          json_builder_end_object (builder);
-        }
+      for (guint i = 0; refused != NULL && i < refused->len; i++)
+        add_refusal (builder, refused->pdata[i]);
       json_builder_end_array (builder);
       json_builder_set_member_name (builder, "error");
       if (error != NULL)
@@ -160,9 +231,10 @@ print_counts (DlgStore      *store,
       return;
     }
   /* TRANSLATORS: what a sync moved */
-  g_print (_("pushed %u, pulled %u, conflicts %u, refused %u\n"),
+  g_print (_("pushed %u, pulled %u, conflicts %u, refused %u, skipped %u\n"),
            dlg_sync_client_get_n_pushed (client), dlg_sync_client_get_n_pulled (client),
-           dlg_sync_client_get_n_conflicts (client), dlg_sync_client_get_n_rejected (client));
+           dlg_sync_client_get_n_conflicts (client), dlg_sync_client_get_n_rejected (client),
+           dlg_sync_client_get_n_skipped (client));
   if (n_contributions > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           "%u contribution waits for a process this database does not have\n",
@@ -193,8 +265,12 @@ dlg_cli_sync (int    argc,
     return DLG_CLI_USAGE;
   if (argc != 1)
     return dlg_cli_usage ("sync", _("This command takes no argument."));
+  if (opt_abandon != NULL && opt_retry_refused)
+    return dlg_cli_usage ("sync", _("--abandon and --retry-refused do not go together."));
   if (!(store = dlg_cli_open_store (opt_db)))
     return DLG_CLI_ERROR;
+  if (opt_abandon != NULL)
+    return abandon_refused (store);
   if (opt_site == NULL)
     {
       opt_site = dlg_sync_get_default_site (store, &error);
@@ -226,7 +302,7 @@ dlg_cli_sync (int    argc,
     {
       guint n = 0;
 
-      if (!dlg_sync_retry_refused (store, NULL, NULL, &n, &error))
+      if (!dlg_sync_retry_refused (store, 0, &n, &error))
         return dlg_cli_fail (error);
       if (!opt_json)
         g_print (g_dngettext (GETTEXT_PACKAGE, "%u refused change sent again\n",
@@ -240,11 +316,28 @@ dlg_cli_sync (int    argc,
   print_counts (store, client, refused, ok, error);
   problems = dlg_sync_client_get_problems (client);
   for (guint i = 0; i < problems->len; i++)
-    g_printerr ("dialogue-cli: %s\n", (const char *) problems->pdata[i]);
-  /* Refused at an earlier sync and still waiting: said again, until sent or abandoned. */
-  for (guint i = 0; refused != NULL && i + 2 < refused->len; i += 3)
-    if (!g_ptr_array_find_with_equal_func (problems, refused->pdata[i + 2], g_str_equal, NULL))
-      g_printerr ("dialogue-cli: %s\n", (const char *) refused->pdata[i + 2]);
+    if (!refusal_listed (refused, problems->pdata[i]))
+      g_printerr ("dialogue-cli: %s\n", (const char *) problems->pdata[i]);
+  /* Refused, at this sync or an earlier one, and still waiting: said again, with its number,
+   * until sent or abandoned. */
+  for (guint i = 0; refused != NULL && i < refused->len; i++)
+    {
+      DlgSyncRefusal *r = refused->pdata[i];
+
+      /* TRANSLATORS: the number of a refused change, its state ("Gone from the site"…), the
+       * message */
+      g_printerr (_("dialogue-cli: [%ld] %s: %s\n"), (long) r->id,
+                  dlg_sync_refusal_get_state_label (r), r->problem);
+    }
+  if (!opt_json && refused != NULL && refused->len > 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "dialogue-cli: %u change refused by the site waits: correct it and "
+                             "run “dialogue-cli sync --retry-refused”, or abandon it with "
+                             "“--abandon ID” (the numbers are in “--json”).\n",
+                             "dialogue-cli: %u changes refused by the site wait: correct them "
+                             "and run “dialogue-cli sync --retry-refused”, or abandon them with "
+                             "“--abandon ID|all” (the numbers are in “--json”).\n",
+                             refused->len), refused->len);
   if (!ok)
     {
       dlg_cli_fail (error);

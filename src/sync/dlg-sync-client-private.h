@@ -40,6 +40,7 @@ struct _DlgSyncClient
   guint         n_pulled;
   guint         n_conflicts;
   guint         n_rejected;
+  guint         n_skipped;
   GPtrArray    *problems;
 };
 

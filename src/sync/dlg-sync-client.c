@@ -387,6 +387,7 @@ dlg_sync_client_sync_async (DlgSyncClient       *self,
     }
 
   self->n_pushed = self->n_pulled = self->n_conflicts = self->n_rejected = 0;
+  self->n_skipped = 0;
   g_ptr_array_set_size (self->problems, 0);
   dlg_sync_run (task, flags);
 }
@@ -490,6 +491,19 @@ dlg_sync_client_get_n_rejected (DlgSyncClient *self)
 {
   g_return_val_if_fail (DLG_IS_SYNC_CLIENT (self), 0);
   return self->n_rejected;
+}
+
+/**
+ * dlg_sync_client_get_n_skipped:
+ *
+ * Returns: the items of the change feed the last sync could not read: skipped (the rest of
+ *   their page applied) and recorded in the table sync_skipped
+ */
+guint
+dlg_sync_client_get_n_skipped (DlgSyncClient *self)
+{
+  g_return_val_if_fail (DLG_IS_SYNC_CLIENT (self), 0);
+  return self->n_skipped;
 }
 
 /**

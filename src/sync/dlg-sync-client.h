@@ -79,6 +79,7 @@ guint          dlg_sync_client_get_n_pushed      (DlgSyncClient  *self);
 guint          dlg_sync_client_get_n_pulled      (DlgSyncClient  *self);
 guint          dlg_sync_client_get_n_conflicts   (DlgSyncClient  *self);
 guint          dlg_sync_client_get_n_rejected    (DlgSyncClient  *self);
+guint          dlg_sync_client_get_n_skipped     (DlgSyncClient  *self);
 GPtrArray     *dlg_sync_client_get_problems      (DlgSyncClient  *self);
 
 guint          dlg_sync_backoff_delay_ms         (guint           base_ms,

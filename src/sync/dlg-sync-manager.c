@@ -38,6 +38,7 @@ struct _DlgSyncManager
   gboolean       training;
   gboolean       token_in_memory;
   gboolean       needs_token;
+  gboolean       site_missing;
   gboolean       pending_again;
   char          *last_sync;
   char          *last_error;
@@ -64,6 +65,7 @@ enum {
   PROP_TRAINING,
   PROP_NEEDS_TOKEN,
   PROP_TOKEN_IN_MEMORY,
+  PROP_SITE_MISSING,
   N_PROPS
 };
 
@@ -203,6 +205,12 @@ sync_done_cb (GObject      *object,
   if (g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_AUTH) ||
       g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_NOT_CONFIGURED))
     set_boolean (self, &self->needs_token, TRUE, PROP_NEEDS_TOKEN);
+  /* A full resync that found many items gone waits for the officer (the site may have been
+   * restored from an older backup); any other outcome ends that question. */
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_boolean (self, &self->site_missing,
+                 g_error_matches (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_SITE_MISSING),
+                 PROP_SITE_MISSING);
   dlg_sync_manager_refresh (self);
 
   if (self->pending_again)
@@ -229,6 +237,8 @@ start_sync (DlgSyncManager *self,
       return;
     }
   self->cancellable = g_cancellable_new ();
+  /* Asked again at the end of this sync if the site still lacks them. */
+  set_boolean (self, &self->site_missing, FALSE, PROP_SITE_MISSING);
   set_boolean (self, &self->busy, TRUE, PROP_BUSY);
   dlg_sync_client_sync_async (self->client, flags, self->cancellable, sync_done_cb,
                               g_object_ref (self));
@@ -339,6 +349,9 @@ dlg_sync_manager_get_property (GObject    *object,
     case PROP_NEEDS_TOKEN:
       g_value_set_boolean (value, self->needs_token);
       break;
+    case PROP_SITE_MISSING:
+      g_value_set_boolean (value, self->site_missing);
+      break;
     case PROP_TOKEN_IN_MEMORY:
       g_value_set_boolean (value, self->token_in_memory);
       break;
@@ -431,6 +444,9 @@ dlg_sync_manager_class_init (DlgSyncManagerClass *klass)
   properties[PROP_NEEDS_TOKEN] = g_param_spec_boolean ("needs-token", NULL, NULL, FALSE, ro);
   properties[PROP_TOKEN_IN_MEMORY] =
     g_param_spec_boolean ("token-in-memory", NULL, NULL, FALSE, ro);
+  /* The last sync stopped: a full resync found many items gone from the site (the last error
+   * says how many). dlg_sync_manager_confirm_missing() goes on. */
+  properties[PROP_SITE_MISSING] = g_param_spec_boolean ("site-missing", NULL, NULL, FALSE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -611,6 +627,26 @@ dlg_sync_manager_sync (DlgSyncManager *self)
   start_sync (self, DLG_SYNC_FLAGS_NONE);
 }
 
+/**
+ * dlg_sync_manager_confirm_missing:
+ *
+ * The officer checked the site and goes on: the sync marks what the site no longer lists "no
+ * longer on the site" (kept in the app, never deleted).
+ */
+void
+dlg_sync_manager_confirm_missing (DlgSyncManager *self)
+{
+  g_return_if_fail (DLG_IS_SYNC_MANAGER (self));
+  start_sync (self, DLG_SYNC_FLAGS_CONFIRM_MISSING);
+}
+
+gboolean
+dlg_sync_manager_get_site_missing (DlgSyncManager *self)
+{
+  g_return_val_if_fail (DLG_IS_SYNC_MANAGER (self), FALSE);
+  return self->site_missing;
+}
+
 void
 dlg_sync_manager_cancel (DlgSyncManager *self)
 {
@@ -714,22 +750,45 @@ dlg_sync_manager_get_n_refused (DlgSyncManager *self)
 
 /**
  * dlg_sync_manager_retry_refused:
+ * @refusal_id: a #DlgSyncRefusal's id, or 0 for every refused change
  *
- * "Send again": puts every change the site refused back in the queue and syncs now.
+ * "Send again": puts what the site refused back in the queue and syncs now.
  */
 gboolean
 dlg_sync_manager_retry_refused (DlgSyncManager  *self,
+                                gint64           refusal_id,
                                 GError         **error)
 {
   guint n = 0;
 
   g_return_val_if_fail (DLG_IS_SYNC_MANAGER (self), FALSE);
 
-  if (!dlg_sync_retry_refused (self->store, NULL, NULL, &n, error))
+  if (!dlg_sync_retry_refused (self->store, refusal_id, &n, error))
     return FALSE;
   dlg_sync_manager_refresh (self);
   if (n > 0)
     dlg_sync_manager_sync (self);
+  return TRUE;
+}
+
+/**
+ * dlg_sync_manager_abandon_refused:
+ * @refusal_id: a #DlgSyncRefusal's id
+ *
+ * The officer's decision not to send a refused change (dlg_sync_abandon_refused(): kept aside
+ * and journaled); the counts follow.
+ */
+gboolean
+dlg_sync_manager_abandon_refused (DlgSyncManager  *self,
+                                  gint64           refusal_id,
+                                  GError         **error)
+{
+  g_return_val_if_fail (DLG_IS_SYNC_MANAGER (self), FALSE);
+  g_return_val_if_fail (refusal_id > 0, FALSE);
+
+  if (!dlg_sync_abandon_refused (self->store, refusal_id, NULL, error))
+    return FALSE;
+  dlg_sync_manager_refresh (self);
   return TRUE;
 }
 

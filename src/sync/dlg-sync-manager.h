@@ -48,6 +48,12 @@ gint64          dlg_sync_manager_get_pending_count (DlgSyncManager  *self);
 gint64          dlg_sync_manager_get_n_conflicts   (DlgSyncManager  *self);
 gint64          dlg_sync_manager_get_n_refused     (DlgSyncManager  *self);
 gboolean        dlg_sync_manager_retry_refused     (DlgSyncManager  *self,
+                                                    gint64           refusal_id,
+                                                    GError         **error);
+void            dlg_sync_manager_confirm_missing   (DlgSyncManager  *self);
+gboolean        dlg_sync_manager_get_site_missing  (DlgSyncManager  *self);
+gboolean        dlg_sync_manager_abandon_refused   (DlgSyncManager  *self,
+                                                    gint64           refusal_id,
                                                     GError         **error);
 gboolean        dlg_sync_manager_get_needs_token   (DlgSyncManager  *self);
 void            dlg_sync_manager_refresh           (DlgSyncManager  *self);

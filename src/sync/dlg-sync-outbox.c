@@ -17,8 +17,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlg-core.h"
 #include "dlg-error.h"
-#include "dlg-sync-private.h"
+#include "dlg-json.h"
+#include "dlg-sync-client-private.h"
 #include "dlg-sync-registry.h"
 
 G_DEFINE_POINTER_TYPE (DlgSyncOutbox, dlg_sync_outbox)
@@ -172,17 +174,65 @@ dlg_sync_count_pending (DlgStore  *store,
 }
 
 /**
+ * dlg_sync_refusal_is_gone:
+ *
+ * Returns: whether the site no longer has the object (404 or 410 on an update): sending it
+ *   again publishes it anew
+ */
+gboolean
+dlg_sync_refusal_is_gone (const DlgSyncRefusal *refusal)
+{
+  g_return_val_if_fail (refusal != NULL, FALSE);
+
+  return g_strcmp0 (refusal->method, "PUT") == 0 &&
+         (refusal->status == 404 || refusal->status == 410);
+}
+
+/**
+ * dlg_sync_refusal_get_state_label:
+ *
+ * Returns: where the change stands, in a few words: gone from the site, not applied (a POST
+ *   the site, or a proxy, answered 404/410), not allowed (403) or refused
+ */
+const char *
+dlg_sync_refusal_get_state_label (const DlgSyncRefusal *refusal)
+{
+  g_return_val_if_fail (refusal != NULL, NULL);
+
+  if (dlg_sync_refusal_is_gone (refusal))
+    return _("Gone from the site");
+  if (refusal->status == 404 || refusal->status == 410)
+    return _("Not applied by the site");
+  if (refusal->status == 403)
+    return _("Not allowed by the token");
+  return _("Refused by the site");
+}
+
+/**
  * dlg_sync_list_refused:
  *
- * Returns: (transfer full) (element-type utf8): the changes the site refused (400, 403, 413,
- *   422…) that wait for the officer, three strings each: type, uuid, the site's problem text;
- *   %NULL on an error
+ * Returns: (transfer full) (element-type DlgSyncRefusal): the changes the site refused (400,
+ *   403, 404, 410, 413, 422…) that wait for the officer, oldest first; %NULL on an error
  */
 GPtrArray *
 dlg_sync_list_refused (DlgStore  *store,
                        GError   **error)
 {
-  return dlg_sync_queue_list_refused (store, error);
+  GPtrArray *rows;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  if (!(rows = dlg_sync_queue_list_refused (store, error)))
+    return NULL;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DlgSyncRefusal *r = rows->pdata[i];
+      const char *type = g_strcmp0 (r->object_type, "highlight") == 0 ? "contribution"
+                                                                      : r->object_type;
+
+      r->title = dlg_publication_dup_title (store, type, r->object_uuid);
+    }
+  return rows;
 }
 
 /**
@@ -199,30 +249,168 @@ dlg_sync_count_refused (DlgStore  *store,
 
 /**
  * dlg_sync_retry_refused:
- * @object_type: (nullable): "narrative"…, or %NULL for every refused change
- * @object_uuid: (nullable): the object, with @object_type
+ * @refusal_id: a #DlgSyncRefusal's id, or 0 for every refused change
  * @n_retried: (out) (optional): how many changes go back in the queue
  *
- * "Send again": what the site refused is sent at the next sync, as it is now.
+ * "Send again": what the site refused is sent at the next sync, as it is now (an object gone
+ * from the site is published anew).
  */
 gboolean
 dlg_sync_retry_refused (DlgStore    *store,
-                        const char  *object_type,
-                        const char  *object_uuid,
+                        gint64       refusal_id,
                         guint       *n_retried,
                         GError     **error)
 {
   guint n = 0;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
-  g_return_val_if_fail ((object_type == NULL) == (object_uuid == NULL), FALSE);
+  g_return_val_if_fail (refusal_id >= 0, FALSE);
 
-  if (!dlg_sync_queue_retry_refused (store, object_type, object_uuid, &n, error))
+  if (!dlg_sync_queue_retry_refused (store, refusal_id, &n, error))
     return FALSE;
   if (n > 0)
     dlg_store_emit_changed (store, DLG_TYPE_SYNC_OUTBOX, 0);
   if (n_retried != NULL)
     *n_retried = n;
+  return TRUE;
+}
+
+/* The process and the journal's object of an abandoned change: from its body, or from the
+ * object itself. 0 when neither says (a DELETE of an object gone from the app). */
+static gint64
+refusal_process (DlgStore              *store,
+                 const DlgOutboxRow    *row,
+                 const char           **journal_type,
+                 const char           **journal_uuid)
+{
+  g_autoptr(JsonObject) body = row->body != NULL ? dlg_sync_parse_object (row->body, -1, NULL)
+                                                 : NULL;
+  const char *process_uuid = body != NULL ? dlg_json_member_string (body, "process_id", NULL)
+                                          : NULL;
+  const char *contribution_uuid = NULL;
+  gint64 process_id = 0;
+
+  *journal_type = row->object_type;
+  *journal_uuid = row->object_uuid;
+  if (g_strcmp0 (row->object_type, "moderation") == 0)
+    contribution_uuid = body != NULL ? dlg_json_member_string (body, "contribution_id", NULL)
+                                     : NULL;
+  else if (g_strcmp0 (row->object_type, "highlight") == 0 ||
+           g_strcmp0 (row->object_type, "contribution") == 0)
+    contribution_uuid = row->object_uuid;
+  else if (g_strcmp0 (row->object_type, "process") == 0)
+    process_uuid = row->object_uuid;
+
+  if (contribution_uuid != NULL)
+    {
+      g_autoptr(DlgContribution) c = dlg_contribution_find_by_uuid (store, contribution_uuid,
+                                                                    NULL);
+
+      *journal_type = "contribution";
+      if (c != NULL)
+        {
+          *journal_uuid = dlg_contribution_get_uuid (c);
+          return dlg_contribution_get_process_id (c);
+        }
+      return 0;
+    }
+  if (process_uuid != NULL)
+    process_id = dlg_process_lookup_uuid (store, process_uuid, NULL);
+  return MAX (process_id, 0);
+}
+
+static gboolean
+abandon_one (DlgStore    *store,
+             gint64       id,
+             guint       *n_abandoned,
+             GError     **error)
+{
+  g_autoptr(DlgOutboxRow) row = dlg_outbox_load (store, id, error);
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+  const char *journal_type, *journal_uuid;
+  const char *actor = dlg_store_get_actor (store);
+  gboolean abandoned;
+  gint64 process_id;
+
+  if (row == NULL)
+    return error == NULL || *error == NULL;
+  process_id = refusal_process (store, row, &journal_type, &journal_uuid);
+  title = dlg_publication_dup_title (store, journal_type, journal_uuid);
+  if (!dlg_sync_queue_abandon (store, id, actor != NULL ? actor : g_get_user_name (),
+                               &abandoned, error))
+    return FALSE;
+  if (!abandoned)
+    return TRUE;
+  /* The site keeps what it has: the app stops offering this version (the next edit is sent). */
+  if (g_strcmp0 (row->method, "POST") != 0 && dlg_publication_has_type (row->object_type) &&
+      !dlg_publication_set_sync_state (store, row->object_type, row->object_uuid, "synced",
+                                       error))
+    return FALSE;
+  /* TRANSLATORS: %s is "a narrative", "a moderation decision"…, then its title */
+  summary = title != NULL && *title != '\0'
+            ? g_strdup_printf (_("Not sent to the site (abandoned after the site refused it): "
+                                 "%s “%s”."), dlg_sync_object_label (row->object_type), title)
+            : g_strdup_printf (_("Not sent to the site (abandoned after the site refused it): "
+                                 "%s."), dlg_sync_object_label (row->object_type));
+  if (process_id > 0 &&
+      !dlg_journal_append (store, process_id, "sync.abandon", journal_type, journal_uuid,
+                           summary, error))
+    return FALSE;
+  (*n_abandoned)++;
+  return TRUE;
+}
+
+/**
+ * dlg_sync_abandon_refused:
+ * @refusal_id: a #DlgSyncRefusal's id, or 0 for every refused change
+ * @n_abandoned: (out) (optional): how many changes were abandoned
+ *
+ * The officer's explicit decision not to send a change the site refused: it leaves the queue
+ * (kept as it was in the table outbox_abandoned, with the store's actor and the time) and the
+ * process's journal says so ("sync.abandon"), in one transaction. The record keeps its
+ * content; it is no longer offered to the site (the site keeps what it has) until its next
+ * edit. Only refused changes can be abandoned.
+ */
+gboolean
+dlg_sync_abandon_refused (DlgStore    *store,
+                          gint64       refusal_id,
+                          guint       *n_abandoned,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+  g_return_val_if_fail (refusal_id >= 0, FALSE);
+
+  if (!(rows = dlg_sync_queue_list_refused (store, error)))
+    return FALSE;
+  if (!dlg_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DlgSyncRefusal *r = rows->pdata[i];
+
+      if ((refusal_id == 0 || r->id == refusal_id) && !abandon_one (store, r->id, &n, error))
+        {
+          dlg_store_rollback (store);
+          return FALSE;
+        }
+    }
+  if (refusal_id != 0 && n == 0)
+    {
+      dlg_store_rollback (store);
+      g_set_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND,
+                   _("No change refused by the site has the number %ld."), (long) refusal_id);
+      return FALSE;
+    }
+  if (!dlg_store_commit (store, error))
+    return FALSE;
+  if (n > 0)
+    dlg_store_emit_changed (store, DLG_TYPE_SYNC_OUTBOX, 0);
+  if (n_abandoned != NULL)
+    *n_abandoned = n;
   return TRUE;
 }
 

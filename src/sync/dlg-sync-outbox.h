@@ -40,6 +40,37 @@ typedef struct
 } DlgSyncConflict;
 
 /**
+ * DlgSyncRefusal:
+ * @id: the outbox row, for dlg_sync_retry_refused() and dlg_sync_abandon_refused()
+ * @object_type: "narrative", "moderation"…
+ * @object_uuid: the object's uuid
+ * @method: PUT, DELETE or POST
+ * @status: the site's HTTP status (0 when it was not kept, before schema 11)
+ * @problem: what the app said, with the site's problem text
+ * @title: (nullable): the object's title, when it has one
+ * @refused_at: when the site refused it
+ *
+ * A change the site refused, which waits for the officer: sent again or abandoned, never
+ * dropped.
+ */
+typedef struct
+{
+  gint64  id;
+  char   *object_type;
+  char   *object_uuid;
+  char   *method;
+  guint   status;
+  char   *problem;
+  char   *title;
+  char   *refused_at;
+} DlgSyncRefusal;
+
+void       dlg_sync_refusal_free         (DlgSyncRefusal *refusal);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgSyncRefusal, dlg_sync_refusal_free)
+gboolean   dlg_sync_refusal_is_gone      (const DlgSyncRefusal *refusal);
+const char *dlg_sync_refusal_get_state_label (const DlgSyncRefusal *refusal);
+
+/**
  * DlgSyncPublication:
  * @DLG_SYNC_PUBLICATION_LOCAL: not on the site, and nothing queued to put it there
  * @DLG_SYNC_PUBLICATION_PENDING: goes to the site (or is updated there) at the next sync
@@ -115,9 +146,12 @@ GPtrArray *dlg_sync_list_refused         (DlgStore    *store,
 gint64     dlg_sync_count_refused        (DlgStore    *store,
                                           GError     **error);
 gboolean   dlg_sync_retry_refused        (DlgStore    *store,
-                                          const char  *object_type,
-                                          const char  *object_uuid,
+                                          gint64       refusal_id,
                                           guint       *n_retried,
+                                          GError     **error);
+gboolean   dlg_sync_abandon_refused      (DlgStore    *store,
+                                          gint64       refusal_id,
+                                          guint       *n_abandoned,
                                           GError     **error);
 gint64     dlg_sync_count_pending        (DlgStore    *store,
                                           GError     **error);

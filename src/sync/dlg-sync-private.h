@@ -58,6 +58,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgSyncPage, dlg_sync_page_free)
 const char   *dlg_sync_page_get_next_cursor (DlgSyncPage *page);
 gboolean      dlg_sync_page_get_has_more    (DlgSyncPage *page);
 guint         dlg_sync_page_get_n_items     (DlgSyncPage *page);
+guint         dlg_sync_page_get_n_skipped   (DlgSyncPage *page);
+const char   *dlg_sync_page_get_skip_reason (DlgSyncPage *page);
 gboolean      dlg_sync_page_apply     (DlgStore     *store,
                                        DlgSyncPage  *page,
                                        const char   *site_url,

@@ -117,13 +117,32 @@ typedef struct
   JsonObject *data;       /* owned by the page's root */
 } Item;
 
+/* An item of the page that cannot be read: skipped, recorded in sync_skipped, reported. */
+typedef struct
+{
+  char   *type;       /* (nullable) */
+  char   *id;         /* (nullable): only a valid uuid */
+  gint64  rev;
+  char   *reason;
+} Skip;
+
 struct _DlgSyncPage
 {
   JsonObject *root;
   GArray     *items;
+  GArray     *skipped;
   const char *next_cursor;
   gboolean    has_more;
 };
+
+static const char sql_skipped_insert[] =
+  "INSERT INTO sync_skipped (site_url, item_type, item_id, rev, reason, skipped_at)"
+  "  SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE NOT EXISTS (SELECT 1 FROM sync_skipped"
+  "  WHERE site_url = ?1 AND item_type IS ?2 AND item_id IS ?3 AND rev IS ?4)";
+
+/* What stands for text that is not UTF-8 once the page is made readable: a noncharacter
+ * (U+FDD0), which no site has a reason to send. */
+#define NOT_TEXT "\xef\xb7\x90"
 
 /* Only the sync's own tables: what the items say goes through the core's ingestion path
  * (dlg-ingest.c). */
@@ -157,14 +176,14 @@ static const char sql_seen_clear[] = "DELETE FROM sync_resync_seen";
 static const char sql_resync_done[] =
   "UPDATE sync_state SET full_resync = 0 WHERE site_url = ?1";
 
+/* An item that cannot be read: @error says why, and the item is skipped (skip_item). */
 static gboolean
 invalid (GError     **error,
          guint        index,
          const char  *what)
 {
-  g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
-               _("The site sent an invalid change (item %u: %s); nothing of this page was "
-                 "kept."), index + 1, what);
+  (void) index;
+  g_set_error_literal (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL, what);
   return FALSE;
 }
 
@@ -315,14 +334,238 @@ item_type_from_name (const char *name)
   return ITEM_OTHER;
 }
 
+static void
+skip_clear (gpointer data)
+{
+  Skip *skip = data;
+
+  g_free (skip->type);
+  g_free (skip->id);
+  g_free (skip->reason);
+}
+
+/* Whether @text is text: UTF-8 without the mark of a byte that was not. */
+static gboolean
+is_text (const char *text)
+{
+  return g_utf8_validate (text, -1, NULL) && strstr (text, NOT_TEXT) == NULL;
+}
+
+/* Every string and member name under @node is text. */
+static gboolean
+node_is_text (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        if (!is_text (name) || !node_is_text (member))
+          return FALSE;
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!node_is_text (json_array_get_element (array, i)))
+          return FALSE;
+      return TRUE;
+    }
+  return !node_is_string (node) || is_text (json_node_get_string (node));
+}
+
+/* The code unit of the escape "\\uXXXX" at @p, or 0. */
+static guint64
+escape_unit (const char *p,
+             const char *end)
+{
+  g_autofree char *hex = NULL;
+  guint64 unit = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return 0;
+  hex = g_strndup (p + 2, 4);
+  if (!g_ascii_string_to_unsigned (hex, 16, 0, 0xFFFF, &unit, NULL))
+    return 0;
+  return unit;
+}
+
+/* A copy of @data where each byte that is not UTF-8, and each lone surrogate escape (which
+ * json-glib turns into bytes that are not UTF-8), reads NOT_TEXT: the page parses, and the
+ * items holding one are skipped. */
+static GString *
+readable_text (const char *data,
+               gsize       size)
+{
+  GString *out = g_string_sized_new (size + 16);
+  const char *p = data, *end = data + size;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2 || c == 0)
+        {
+          g_string_append (out, NOT_TEXT);
+          p++;
+          continue;
+        }
+      if (c == '\\' && p + 1 < end)
+        {
+          guint64 unit = 0;
+
+          if (p[1] != 'u')
+            {
+              g_string_append_len (out, p, 2);
+              p += 2;
+              continue;
+            }
+          unit = escape_unit (p, end);
+          if (unit >= 0xD800 && unit <= 0xDBFF)
+            {
+              guint64 low = p + 6 < end ? escape_unit (p + 6, end) : 0;
+
+              if (low >= 0xDC00 && low <= 0xDFFF)
+                {
+                  g_string_append_len (out, p, 12);
+                  p += 12;
+                }
+              else
+                {
+                  g_string_append (out, "\\ufdd0");
+                  p += 6;
+                }
+              continue;
+            }
+          if (unit >= 0xDC00 && unit <= 0xDFFF)
+            {
+              g_string_append (out, "\\ufdd0");
+              p += 6;
+              continue;
+            }
+          g_string_append_len (out, p, MIN (6, end - p));
+          p += MIN (6, end - p);
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
+    }
+  return out;
+}
+
 void
 dlg_sync_page_free (DlgSyncPage *page)
 {
   if (page == NULL)
     return;
   g_clear_pointer (&page->items, g_array_unref);
+  g_clear_pointer (&page->skipped, g_array_unref);
   g_clear_pointer (&page->root, json_object_unref);
   g_free (page);
+}
+
+/* Reads one item of the page; %FALSE with @error saying why it cannot be read. */
+static gboolean
+parse_item (JsonNode  *item_node,
+            guint      i,
+            Item      *out,
+            GError   **error)
+{
+  JsonObject *object;
+  JsonNode *node;
+  Item item = { 0 };
+
+  if (!JSON_NODE_HOLDS_OBJECT (item_node))
+    return invalid (error, i, _("not an object"));
+  object = json_node_get_object (item_node);
+
+  node = json_object_get_member (object, "type");
+  if (node == NULL || !node_is_string (node) || !is_text (json_node_get_string (node)))
+    return invalid (error, i, _("no “type”"));
+  item.type_name = json_node_get_string (node);
+  item.type = item_type_from_name (item.type_name);
+
+  node = json_object_get_member (object, "id");
+  if (node == NULL || !node_is_string (node) ||
+      !g_uuid_string_is_valid (json_node_get_string (node)))
+    return invalid (error, i, _("no valid “id”"));
+  item.id = json_node_get_string (node);
+
+  node = json_object_get_member (object, "rev");
+  if (node == NULL || !node_is_int (node) || json_node_get_int (node) <= 0)
+    return invalid (error, i, _("no valid “rev”"));
+  item.rev = json_node_get_int (node);
+
+  node = json_object_get_member (object, "deleted");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return invalid (error, i, _("no valid “deleted”"));
+  item.deleted = json_node_get_boolean (node);
+
+  node = json_object_get_member (object, "data");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    item.data = json_node_get_object (node);
+  else if (!item.deleted || (node != NULL && !JSON_NODE_HOLDS_NULL (node)))
+    return invalid (error, i, _("no valid “data”"));
+  if (node != NULL && !node_is_text (node))
+    return invalid (error, i, _("text that is not valid UTF-8"));
+
+  if (item.deleted)
+    {
+      if (item.data != NULL && json_object_has_member (item.data, "erasure"))
+        {
+          node = json_object_get_member (item.data, "erasure");
+          if (!JSON_NODE_HOLDS_VALUE (node) ||
+              json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+            return invalid (error, i, _("“erasure” has a wrong type"));
+          item.erasure = json_node_get_boolean (node);
+        }
+    }
+  else if (!validate_data (item.type, item.data, i, error))
+    return FALSE;
+
+  *out = item;
+  return TRUE;
+}
+
+/* Keeps what can be told of an item that cannot be read: its type, id and rev when they are
+ * readable. */
+static void
+skip_item (DlgSyncPage *page,
+           JsonNode    *item_node,
+           const char  *reason)
+{
+  Skip skip = { 0 };
+
+  if (JSON_NODE_HOLDS_OBJECT (item_node))
+    {
+      JsonObject *object = json_node_get_object (item_node);
+      JsonNode *node = json_object_get_member (object, "type");
+
+      if (node != NULL && node_is_string (node) && is_text (json_node_get_string (node)))
+        {
+          const char *type = json_node_get_string (node);
+
+          /* g_utf8_substring() reads past the end of a string shorter than its end. */
+          skip.type = g_utf8_substring (type, 0, MIN (g_utf8_strlen (type, -1), 50));
+        }
+      node = json_object_get_member (object, "id");
+      if (node != NULL && node_is_string (node) &&
+          g_uuid_string_is_valid (json_node_get_string (node)))
+        skip.id = g_strdup (json_node_get_string (node));
+      node = json_object_get_member (object, "rev");
+      if (node != NULL && node_is_int (node))
+        skip.rev = json_node_get_int (node);
+    }
+  skip.reason = g_strdup (reason);
+  g_debug ("Skipping item %u of the page: %s", page->items->len + page->skipped->len + 1,
+           reason);
+  g_array_append_val (page->skipped, skip);
 }
 
 /**
@@ -331,7 +574,9 @@ dlg_sync_page_free (DlgSyncPage *page)
  * @max_items: the most items a page may hold (the limit asked)
  *
  * Validates the whole page. Unknown members are ignored; unknown item types are kept aside
- * and skipped when applied.
+ * and skipped when applied. An item that cannot be read (a field of the wrong type or value,
+ * text that is not UTF-8) is skipped and kept in the page's skipped list; the page itself is
+ * refused only when its envelope is wrong.
  *
  * Returns: (transfer full): the page, or %NULL with a %DLG_SYNC_ERROR_PROTOCOL error
  */
@@ -343,14 +588,20 @@ dlg_sync_page_parse (GBytes   *bytes,
   g_autoptr(DlgSyncPage) page = g_new0 (DlgSyncPage, 1);
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(GString) readable = NULL;
   JsonNode *node;
   JsonArray *items;
   guint n;
 
-  page->root = dlg_sync_parse_object (data != NULL ? data : "", size, error);
+  /* Text that is not UTF-8 costs the items that hold it, not the page (a site that stored
+   * one would otherwise stop every client's pull for good). */
+  readable = readable_text (data != NULL ? data : "", size);
+  page->root = dlg_sync_parse_object (readable->str, readable->len, error);
   if (page->root == NULL)
     return NULL;
   page->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  page->skipped = g_array_new (FALSE, TRUE, sizeof (Skip));
+  g_array_set_clear_func (page->skipped, skip_clear);
 
   node = json_object_get_member (page->root, "items");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
@@ -382,7 +633,7 @@ dlg_sync_page_parse (GBytes   *bytes,
 
   node = json_object_get_member (page->root, "next_cursor");
   if (node == NULL || !node_is_string (node) || *json_node_get_string (node) == '\0' ||
-      strlen (json_node_get_string (node)) > 1024)
+      strlen (json_node_get_string (node)) > 1024 || !is_text (json_node_get_string (node)))
     {
       g_set_error (error, DLG_SYNC_ERROR, DLG_SYNC_ERROR_PROTOCOL,
                    _("The site's list of changes has no valid “next_cursor”; nothing of it "
@@ -394,57 +645,13 @@ dlg_sync_page_parse (GBytes   *bytes,
   for (guint i = 0; i < n; i++)
     {
       JsonNode *item_node = json_array_get_element (items, i);
-      JsonObject *object;
+      g_autoptr(GError) why = NULL;
       Item item = { 0 };
 
-      if (!JSON_NODE_HOLDS_OBJECT (item_node))
-        return invalid (error, i, _("not an object")), NULL;
-      object = json_node_get_object (item_node);
-
-      node = json_object_get_member (object, "type");
-      if (node == NULL || !node_is_string (node))
-        return invalid (error, i, _("no “type”")), NULL;
-      item.type_name = json_node_get_string (node);
-      item.type = item_type_from_name (item.type_name);
-
-      node = json_object_get_member (object, "id");
-      if (node == NULL || !node_is_string (node) ||
-          !g_uuid_string_is_valid (json_node_get_string (node)))
-        return invalid (error, i, _("no valid “id”")), NULL;
-      item.id = json_node_get_string (node);
-
-      node = json_object_get_member (object, "rev");
-      if (node == NULL || !node_is_int (node) || json_node_get_int (node) <= 0)
-        return invalid (error, i, _("no valid “rev”")), NULL;
-      item.rev = json_node_get_int (node);
-
-      node = json_object_get_member (object, "deleted");
-      if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-          json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-        return invalid (error, i, _("no valid “deleted”")), NULL;
-      item.deleted = json_node_get_boolean (node);
-
-      node = json_object_get_member (object, "data");
-      if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-        item.data = json_node_get_object (node);
-      else if (!item.deleted || (node != NULL && !JSON_NODE_HOLDS_NULL (node)))
-        return invalid (error, i, _("no valid “data”")), NULL;
-
-      if (item.deleted)
-        {
-          if (item.data != NULL && json_object_has_member (item.data, "erasure"))
-            {
-              node = json_object_get_member (item.data, "erasure");
-              if (!JSON_NODE_HOLDS_VALUE (node) ||
-                  json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-                return invalid (error, i, _("“erasure” has a wrong type")), NULL;
-              item.erasure = json_node_get_boolean (node);
-            }
-        }
-      else if (!validate_data (item.type, item.data, i, error))
-        return NULL;
-
-      g_array_append_val (page->items, item);
+      if (parse_item (item_node, i, &item, &why))
+        g_array_append_val (page->items, item);
+      else
+        skip_item (page, item_node, why->message);
     }
 
   return g_steal_pointer (&page);
@@ -462,10 +669,64 @@ dlg_sync_page_get_has_more (DlgSyncPage *page)
   return page->has_more;
 }
 
+/* Every item of the page, read or skipped. */
 guint
 dlg_sync_page_get_n_items (DlgSyncPage *page)
 {
-  return page->items->len;
+  return page->items->len + page->skipped->len;
+}
+
+guint
+dlg_sync_page_get_n_skipped (DlgSyncPage *page)
+{
+  return page->skipped->len;
+}
+
+/* The reason the first skipped item of the page was skipped, or %NULL. */
+const char *
+dlg_sync_page_get_skip_reason (DlgSyncPage *page)
+{
+  return page->skipped->len > 0 ? g_array_index (page->skipped, Skip, 0).reason : NULL;
+}
+
+static gboolean exec_text (DlgStore    *store,
+                           const char  *sql,
+                           const char  *a,
+                           const char  *b,
+                           GError     **error);
+
+/* Records the page's skipped items, and counts them as seen by a full resync (an item the site
+ * still has is not "no longer on the site" because it could not be read). */
+static gboolean
+record_skipped (DlgStore    *store,
+                DlgSyncPage *page,
+                const char  *site_url,
+                gboolean     full_resync,
+                GError     **error)
+{
+  g_autofree char *now = dlg_now_iso8601 ();
+
+  for (guint i = 0; i < page->skipped->len; i++)
+    {
+      const Skip *skip = &g_array_index (page->skipped, Skip, i);
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_skipped_insert, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      dlg_stmt_bind_text (stmt, 1, site_url);
+      dlg_stmt_bind_text (stmt, 2, skip->type);
+      dlg_stmt_bind_text (stmt, 3, skip->id);
+      if (skip->rev > 0)
+        sqlite3_bind_int64 (stmt, 4, skip->rev);
+      dlg_stmt_bind_text (stmt, 5, skip->reason);
+      dlg_stmt_bind_text (stmt, 6, now);
+      if (!dlg_store_step_done (store, stmt, error))
+        return FALSE;
+      if (full_resync && skip->type != NULL && skip->id != NULL &&
+          !exec_text (store, sql_seen_insert, skip->type, skip->id, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -712,6 +973,8 @@ dlg_sync_page_apply (DlgStore     *store,
         goto fail;
     }
 
+  if (!record_skipped (store, page, site_url, full_resync, error))
+    goto fail;
   if (!dlg_ingest_batch_apply (store, batch, NULL, NULL, NULL, &report, error))
     goto fail;
   applied = report->n_added + report->n_updated + report->n_removed;

@@ -45,7 +45,7 @@ static const char sql_outbox_retry[] =
   "  updated_at = ?5 WHERE id = ?1";
 static const char sql_outbox_failed[] =
   "UPDATE outbox SET attempts = attempts + ?2, state = 'failed', last_error = ?3,"
-  "  updated_at = ?4 WHERE id = ?1 AND generation = ?5";
+  "  updated_at = ?4, last_status = ?6 WHERE id = ?1 AND generation = ?5";
 static const char sql_outbox_set_conflict[] =
   "UPDATE outbox SET state = 'conflict', attempts = attempts + 1, last_error = NULL,"
   "  updated_at = ?2 WHERE id = ?1";
@@ -68,17 +68,24 @@ static const char sql_outbox_refused_of_type[] =
   "SELECT object_uuid FROM outbox WHERE object_type = ?1 AND method <> 'POST'"
   "  AND state = 'failed'";
 static const char sql_outbox_list_refused[] =
-  "SELECT object_type, object_uuid, coalesce (last_error, '') FROM outbox"
-  "  WHERE state = 'failed' ORDER BY id";
+  "SELECT id, object_type, object_uuid, method, coalesce (last_status, 0),"
+  "  coalesce (last_error, ''), updated_at FROM outbox WHERE state = 'failed' ORDER BY id";
 static const char sql_outbox_count_waiting[] =
   "SELECT count(*) FROM outbox WHERE state <> 'failed'";
 static const char sql_outbox_count_refused[] =
   "SELECT count(*) FROM outbox WHERE state = 'failed'";
-/* ?1 NULL: every refused row; else the rows of one object. */
+/* ?1 0: every refused row; else that row. */
 static const char sql_outbox_retry_refused[] =
   "UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = 0, last_error = NULL,"
-  "  updated_at = ?3 WHERE state = 'failed'"
-  "  AND (?1 IS NULL OR (object_type = ?1 AND object_uuid = ?2))";
+  "  last_status = NULL, updated_at = ?2 WHERE state = 'failed' AND (?1 = 0 OR id = ?1)";
+/* An abandoned change is kept as it was, with who abandoned it, before it leaves the queue. */
+static const char sql_outbox_abandon_copy[] =
+  "INSERT INTO outbox_abandoned (outbox_id, object_type, object_uuid, method, path, body,"
+  "  last_status, last_error, abandoned_by, abandoned_at)"
+  "  SELECT id, object_type, object_uuid, method, path, body, last_status, last_error, ?2, ?3"
+  "  FROM outbox WHERE state = 'failed' AND id = ?1";
+static const char sql_outbox_abandon_delete[] =
+  "DELETE FROM outbox WHERE state = 'failed' AND id = ?1";
 
 static gboolean
 step_row (DlgStore      *store,
@@ -203,6 +210,7 @@ gboolean
 dlg_outbox_failed (DlgStore      *store,
                    DlgOutboxRow  *row,
                    guint          n_attempts,
+                   guint          status,
                    const char    *message,
                    GError       **error)
 {
@@ -216,6 +224,8 @@ dlg_outbox_failed (DlgStore      *store,
   dlg_stmt_bind_text (stmt, 3, message);
   dlg_stmt_bind_text (stmt, 4, now);
   sqlite3_bind_int64 (stmt, 5, row->generation);
+  if (status != 0)
+    sqlite3_bind_int64 (stmt, 6, status);
   return dlg_store_step_done (store, stmt, error);
 }
 
@@ -484,8 +494,7 @@ dlg_sync_queue_count_refused (DlgStore  *store,
 
 /**
  * dlg_sync_queue_retry_refused:
- * @type: (nullable): the object type, %NULL for every refused row
- * @uuid: (nullable): the object, with @type
+ * @id: the outbox row, 0 for every refused row
  * @n_retried: (out) (optional): how many rows go back in the queue
  *
  * Puts what the site refused back in the queue, as it is, for the next sync (the officer may
@@ -493,8 +502,7 @@ dlg_sync_queue_count_refused (DlgStore  *store,
  */
 gboolean
 dlg_sync_queue_retry_refused (DlgStore    *store,
-                              const char  *type,
-                              const char  *uuid,
+                              gint64       id,
                               guint       *n_retried,
                               GError     **error)
 {
@@ -504,9 +512,8 @@ dlg_sync_queue_retry_refused (DlgStore    *store,
 
   if (stmt == NULL)
     return FALSE;
-  dlg_stmt_bind_text (stmt, 1, type);
-  dlg_stmt_bind_text (stmt, 2, uuid);
-  dlg_stmt_bind_text (stmt, 3, now);
+  sqlite3_bind_int64 (stmt, 1, id);
+  dlg_stmt_bind_text (stmt, 2, now);
   if (!dlg_store_step_done (store, stmt, error))
     return FALSE;
   n = (guint) sqlite3_changes (sqlite3_db_handle (stmt));
@@ -516,24 +523,88 @@ dlg_sync_queue_retry_refused (DlgStore    *store,
 }
 
 /**
+ * dlg_sync_queue_abandon:
+ * @id: a refused outbox row
+ * @actor: who abandons it
+ * @abandoned: (out): whether the row was refused and is now abandoned
+ *
+ * Moves a refused row to outbox_abandoned, as it was. Call it inside a transaction.
+ */
+gboolean
+dlg_sync_queue_abandon (DlgStore    *store,
+                        gint64       id,
+                        const char  *actor,
+                        gboolean    *abandoned,
+                        GError     **error)
+{
+  g_autoptr(DlgStmt) copy = dlg_store_prepare (store, sql_outbox_abandon_copy, error);
+  g_autoptr(DlgStmt) del = NULL;
+  g_autofree char *now = dlg_now_iso8601 ();
+
+  *abandoned = FALSE;
+  if (copy == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (copy, 1, id);
+  dlg_stmt_bind_text (copy, 2, actor);
+  dlg_stmt_bind_text (copy, 3, now);
+  if (!dlg_store_step_done (store, copy, error))
+    return FALSE;
+  if (sqlite3_changes (sqlite3_db_handle (copy)) == 0)
+    return TRUE;
+  g_clear_pointer (&copy, dlg_stmt_release);
+  if (!(del = dlg_store_prepare (store, sql_outbox_abandon_delete, error)))
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, id);
+  if (!dlg_store_step_done (store, del, error))
+    return FALSE;
+  *abandoned = TRUE;
+  return TRUE;
+}
+
+void
+dlg_sync_refusal_free (DlgSyncRefusal *refusal)
+{
+  if (refusal == NULL)
+    return;
+  g_free (refusal->object_type);
+  g_free (refusal->object_uuid);
+  g_free (refusal->method);
+  g_free (refusal->problem);
+  g_free (refusal->title);
+  g_free (refusal->refused_at);
+  g_free (refusal);
+}
+
+/**
  * dlg_sync_queue_list_refused:
  *
- * Returns: (transfer full) (element-type utf8): what the site refused and the officer has not
- *   sent again nor abandoned, three strings a row: type, uuid, the site's problem text
+ * Returns: (transfer full) (element-type DlgSyncRefusal): what the site refused and the
+ *   officer has not sent again nor abandoned, oldest first (their titles unset)
  */
 GPtrArray *
 dlg_sync_queue_list_refused (DlgStore  *store,
                              GError   **error)
 {
   g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_outbox_list_refused, error);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                              dlg_sync_refusal_free);
   int rc;
 
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    for (int i = 0; i < 3; i++)
-      g_ptr_array_add (rows, dlg_stmt_dup_text (stmt, i));
+    {
+      DlgSyncRefusal *r = g_new0 (DlgSyncRefusal, 1);
+
+      r->id = sqlite3_column_int64 (stmt, 0);
+      r->object_type = dlg_stmt_dup_text (stmt, 1);
+      r->object_uuid = dlg_stmt_dup_text (stmt, 2);
+      r->method = dlg_stmt_dup_text (stmt, 3);
+      r->status = (guint) sqlite3_column_int64 (stmt, 4);
+      r->problem = dlg_stmt_dup_text (stmt, 5);
+      r->refused_at = dlg_stmt_dup_text (stmt, 6);
+      g_ptr_array_add (rows, r);
+    }
   if (rc != SQLITE_DONE)
     {
       dlg_store_set_error (store, rc, error);

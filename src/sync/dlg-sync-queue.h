@@ -10,6 +10,7 @@
 #pragma once
 
 #include "dlg-store-private.h"
+#include "dlg-sync-outbox.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,7 @@ gboolean      dlg_outbox_retry_later  (DlgStore     *store,
 gboolean      dlg_outbox_failed       (DlgStore     *store,
                                        DlgOutboxRow *row,
                                        guint         n_attempts,
+                                       guint         status,
                                        const char   *message,
                                        GError      **error);
 
@@ -107,10 +109,14 @@ GHashTable   *dlg_sync_queue_list_refused_of_type (DlgStore   *store,
 gint64        dlg_sync_queue_count_refused (DlgStore    *store,
                                             GError     **error);
 gboolean      dlg_sync_queue_retry_refused (DlgStore    *store,
-                                            const char  *type,
-                                            const char  *uuid,
+                                            gint64       id,
                                             guint       *n_retried,
                                             GError     **error);
+gboolean      dlg_sync_queue_abandon  (DlgStore     *store,
+                                       gint64        id,
+                                       const char   *actor,
+                                       gboolean     *abandoned,
+                                       GError      **error);
 GPtrArray    *dlg_sync_queue_list_refused (DlgStore   *store,
                                        GError      **error);
 

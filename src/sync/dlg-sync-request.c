@@ -230,7 +230,11 @@ request_attempt_failed (GTask  *task,
 
   if (error == NULL)
     {
-      if (req->status == 429 || req->status == 503)
+      if (req->status == SOUP_STATUS_CONFLICT)
+        error = g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_UNAVAILABLE,
+                             _("The site is still applying an earlier sending of this change "
+                               "(HTTP 409). It is kept and will be sent again later."));
+      else if (req->status == 429 || req->status == 503)
         error = g_error_new (DLG_SYNC_ERROR, DLG_SYNC_ERROR_UNAVAILABLE,
                              _("The site is busy or under maintenance (HTTP %u). The changes "
                                "are kept and will be sent later."), req->status);
@@ -563,7 +567,21 @@ dlg_sync_request_problem_text (Request *req)
                             soup_status_get_phrase (req->status));
   /* Shown to the officer and stored: keep it reasonable. */
   if (text->len > 1000)
-    g_string_truncate (text, 1000);
+    {
+      const char *end = text->str + 1000;
+
+      /* Never in the middle of a character. */
+      while (end > text->str && (*end & 0xC0) == 0x80)
+        end--;
+      g_string_truncate (text, end - text->str);
+    }
+  /* json-glib turns a lone surrogate escape ("\ud800") into bytes that are not UTF-8. */
+  if (!g_utf8_validate_len (text->str, text->len, NULL))
+    {
+      g_autofree char *raw = g_string_free (text, FALSE);
+
+      return g_utf8_make_valid (raw, -1);
+    }
   return g_string_free (text, FALSE);
 }
 

@@ -398,6 +398,21 @@ pull_cb (GObject      *object,
     }
   op->n_kept += applied;
   op->n_pages++;
+  if (dlg_sync_page_get_n_skipped (page) > 0)
+    {
+      guint n = dlg_sync_page_get_n_skipped (page);
+
+      self->n_skipped += n;
+      g_ptr_array_add (self->problems,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "The site sent %u change that cannot be "
+                                                     "read (%s); it was skipped and recorded, "
+                                                     "the rest was applied.",
+                                                     "The site sent %u changes that cannot be "
+                                                     "read (the first: %s); they were skipped "
+                                                     "and recorded, the rest was applied.", n),
+                                        n, dlg_sync_page_get_skip_reason (page)));
+    }
   bump (self, &self->n_pulled, applied, PROP_N_PULLED);
   set_phase (self, "pull", 0.5 + 0.5 * (1.0 - 1.0 / (1.0 + op->n_pages)));
   g_free (op->cursor);
@@ -725,7 +740,8 @@ push_cb (GObject      *object,
       message = g_strdup_printf (_("The site refused %s: %s. Correct it and publish it "
                                    "again."), dlg_sync_object_label (row->object_type), text);
     g_ptr_array_add (self->problems, g_strdup (message));
-    if (!dlg_outbox_failed (self->store, row, req->n_attempts, message, &db_error))
+    if (!dlg_outbox_failed (self->store, row, req->n_attempts, status, message,
+                            &db_error))
       {
         sync_fail (task, g_steal_pointer (&db_error));
         return;
@@ -768,11 +784,11 @@ push_next (GTask *task)
   if (op->row->body != NULL)
     op->req->body = g_bytes_new (op->row->body, strlen (op->row->body));
 
+  /* 409: the site is still applying an earlier sending (an Idempotency-Key in flight) or the
+   * object is busy: retried with backoff like 429 and 5xx. */
+  op->req->conflict_is_transient = TRUE;
   if (g_strcmp0 (op->row->method, "POST") == 0)
-    {
-      dlg_sync_request_add_header (op->req, "Idempotency-Key", op->row->idempotency_key);
-      op->req->conflict_is_transient = TRUE;
-    }
+    dlg_sync_request_add_header (op->req, "Idempotency-Key", op->row->idempotency_key);
   else
     {
       etag = dlg_outbox_get_etag (self->store, op->row);

@@ -48,6 +48,7 @@ struct _DlgContributionList
   char         *moderation;
   gint64        theme_id;      /* 0: any; DLG_CONTRIBUTION_LIST_NO_THEME: none */
   gboolean      highlighted_only;
+  gboolean      site_missing_only;
 
   sqlite3_stmt *count_stmt;
   sqlite3_stmt *page_stmt;     /* LIMIT/OFFSET */
@@ -91,6 +92,8 @@ static const char sql_no_theme[] =
 static const char sql_highlighted[] =
   " AND EXISTS (SELECT 1 FROM contribution_annotation an"
   "  WHERE an.contribution_id = t.id AND an.highlighted)";
+/* Kept after a full resync found them gone from the site (it may have been restored). */
+static const char sql_site_missing[] = " AND t.site_missing_at IS NOT NULL";
 static const char sql_ids[] = "SELECT t.id FROM contribution t";
 static const char sql_after[] = " AND (t.created_at, t.id) < (?8, ?9)";
 static const char sql_order[] = " ORDER BY t.created_at DESC, t.id DESC LIMIT ?6";
@@ -222,6 +225,8 @@ build_where (DlgContributionList *self)
     g_string_append (where, sql_no_theme);
   if (self->highlighted_only)
     g_string_append (where, sql_highlighted);
+  if (self->site_missing_only)
+    g_string_append (where, sql_site_missing);
   return where;
 }
 
@@ -642,6 +647,31 @@ dlg_contribution_list_get_highlighted_only (DlgContributionList *self)
   g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), FALSE);
 
   return self->highlighted_only;
+}
+
+/**
+ * dlg_contribution_list_set_site_missing_only:
+ * @site_missing_only: only the contributions marked "no longer on the site" (a full resync
+ *   did not find them there; they are kept)
+ */
+void
+dlg_contribution_list_set_site_missing_only (DlgContributionList *self,
+                                             gboolean             site_missing_only)
+{
+  g_return_if_fail (DLG_IS_CONTRIBUTION_LIST (self));
+
+  if (self->site_missing_only == !!site_missing_only)
+    return;
+  self->site_missing_only = !!site_missing_only;
+  reload (self, TRUE);
+}
+
+gboolean
+dlg_contribution_list_get_site_missing_only (DlgContributionList *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), FALSE);
+
+  return self->site_missing_only;
 }
 
 /**

@@ -43,6 +43,9 @@ gint64               dlg_contribution_list_get_theme      (DlgContributionList *
 void                 dlg_contribution_list_set_highlighted_only (DlgContributionList *self,
                                                                  gboolean highlighted_only);
 gboolean             dlg_contribution_list_get_highlighted_only (DlgContributionList *self);
+void                 dlg_contribution_list_set_site_missing_only (DlgContributionList *self,
+                                                                  gboolean site_missing_only);
+gboolean             dlg_contribution_list_get_site_missing_only (DlgContributionList *self);
 /* Every id the search and filters match, for an action on all of them. */
 GArray              *dlg_contribution_list_get_ids        (DlgContributionList  *self,
                                                            GError              **error);

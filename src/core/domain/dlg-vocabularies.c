@@ -291,6 +291,7 @@ static const DlgVocabularyEntry journal_action_entries[] = {
   { "theme.merge", NC_("journal action", "Themes merged") },
   { "theme.delete", NC_("journal action", "Theme deleted") },
   { "theme.undo", NC_("journal action", "Theme change undone") },
+  { "sync.abandon", NC_("journal action", "Change for the site abandoned") },
   END
 };
 const DlgVocabulary dlg_vocabulary_journal_action = {

@@ -920,6 +920,37 @@ static const char migration_12[] =
   SYNC_DELETE_TRIGGER ("contribution_sync_delete", "contribution", "contribution",
                        "contributions", "CAST (OLD.remote_rev AS TEXT)",
                        " AND OLD.channel <> 'online'");
+/* Sync refusals and skips (issue 16). The outbox keeps the HTTP status of a refusal, so that
+ * "gone from the site" (404/410 on an update) reads apart from "refused" (400, 403, 413,
+ * 422). A change the officer abandons leaves the outbox for outbox_abandoned, as it was, with
+ * who abandoned it and when: nothing leaves the queue unseen. An item of the change feed that
+ * cannot be read (a wrong field, text that is not UTF-8) is skipped, the rest of its page
+ * applied, and recorded in sync_skipped with why. */
+static const char migration_sync_refusals[] =
+  "ALTER TABLE outbox ADD COLUMN last_status INTEGER;"
+  "CREATE TABLE outbox_abandoned ("
+  "  id INTEGER PRIMARY KEY,"
+  "  outbox_id INTEGER NOT NULL,"
+  "  object_type TEXT NOT NULL,"
+  "  object_uuid TEXT NOT NULL,"
+  "  method TEXT NOT NULL,"
+  "  path TEXT NOT NULL,"
+  "  body TEXT,"
+  "  last_status INTEGER,"
+  "  last_error TEXT,"
+  "  abandoned_by TEXT NOT NULL,"
+  "  abandoned_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE sync_skipped ("
+  "  id INTEGER PRIMARY KEY,"
+  "  site_url TEXT NOT NULL,"
+  "  item_type TEXT,"
+  "  item_id TEXT,"
+  "  rev INTEGER,"
+  "  reason TEXT NOT NULL,"
+  "  skipped_at TEXT NOT NULL"
+  ");"
+  "CREATE INDEX sync_skipped_item ON sync_skipped (item_type, item_id);";
 
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
@@ -934,6 +965,7 @@ static const DlgMigration migrations[] = {
   { "communication plan: kind, audience, owner, message, link", migration_10 },
   { "file imports: format, locale and column mapping per process", migration_11 },
   { "personal data: erasures for the site", migration_12 },
+  { "sync: refusal status, abandoned changes, skipped feed items", migration_sync_refusals },
 };
 
 const DlgMigration *

@@ -48,6 +48,7 @@ struct _DlgContributionsPage
   GtkDropDown         *channel_dropdown;
   GtkDropDown         *feature_dropdown;
   GtkDropDown         *moderation_dropdown;
+  GtkToggleButton     *site_missing_toggle;
   GtkPaned            *paned;
   GtkStack            *list_stack;
   GtkScrolledWindow   *scrolled_window;
@@ -499,6 +500,9 @@ filter_changed_cb (DlgContributionsPage *self)
                                           ? dlg_vocabulary_get_id (&dlg_vocabulary_moderation,
                                                                    moderation - 1)
                                           : NULL);
+  dlg_contribution_list_set_site_missing_only (self->list,
+                                               gtk_toggle_button_get_active (
+                                                 self->site_missing_toggle));
   update_count (self);
 }
 
@@ -726,6 +730,7 @@ dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, channel_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, feature_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderation_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, site_missing_toggle);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, paned);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, scrolled_window);
@@ -785,6 +790,8 @@ dlg_contributions_page_init (DlgContributionsPage *self)
   gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->channel_dropdown)), FALSE);
   gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->feature_dropdown)), FALSE);
   gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->moderation_dropdown)),
+                            FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->site_missing_toggle)),
                             FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)

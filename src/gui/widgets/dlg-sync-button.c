@@ -12,9 +12,11 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "dlg-conflict-dialog.h"
+#include "dlg-refused-dialog.h"
 #include "dlg-sync-button.h"
 #include "dlg-token-dialog.h"
 
@@ -23,6 +25,9 @@ struct _DlgSyncButton
   GtkWidget        parent_instance;
 
   GtkMenuButton   *menu_button;
+  GtkImage        *icon;
+  GtkSpinner      *spinner;       /* in place of the icon while a sync runs */
+  GtkLabel        *count_label;
   GtkPopover      *popover;
   GtkLabel        *status_label;
   GtkProgressBar  *progress_bar;
@@ -34,8 +39,6 @@ struct _DlgSyncButton
   GtkButton       *setup_button;
   GtkButton       *conflicts_button;
   GtkButton       *sync_button;
-  GtkWidget       *spinner;       /* in place of the icon while a sync runs */
-  gboolean         spinning;
 
   DlgSyncManager  *manager;
 };
@@ -179,20 +182,19 @@ update (DlgSyncButton *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), !busy &&
                             dlg_sync_manager_get_site_url (m) != NULL);
 
-  if (busy && !self->spinning)
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->icon), !busy);
+  gtk_image_set_from_icon_name (self->icon,
+                                error != NULL || n_conflicts > 0 || n_refused > 0
+                                ? "dialog-warning-symbolic" : "emblem-synchronizing-symbolic");
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n_refused > 0 && !busy);
+  if (n_refused > 0)
     {
-      gtk_menu_button_set_child (self->menu_button, self->spinner);
-      gtk_spinner_start (GTK_SPINNER (self->spinner));
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, n_refused);
+
+      gtk_label_set_text (self->count_label, count);
     }
-  else if (!busy)
-    {
-      gtk_spinner_stop (GTK_SPINNER (self->spinner));
-      gtk_menu_button_set_icon_name (self->menu_button,
-                                     error != NULL || n_conflicts > 0 || n_refused > 0
-                                     ? "dialog-warning-symbolic"
-                                     : "emblem-synchronizing-symbolic");
-    }
-  self->spinning = busy;
   /* The count on the button itself: "Changes refused by the site (2)". */
   {
     g_autofree char *label = n_refused > 0 && !busy
@@ -225,11 +227,62 @@ retry_refused_cb (DlgSyncButton *self)
 
   if (self->manager == NULL)
     return;
-  if (!dlg_sync_manager_retry_refused (self->manager, &error))
+  if (!dlg_sync_manager_retry_refused (self->manager, 0, &error))
     {
       gtk_label_set_text (self->error_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
     }
+}
+
+static void
+site_missing_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          DlgSyncManager   *manager)
+{
+  if (g_strcmp0 (response, "go-on") == 0)
+    dlg_sync_manager_confirm_missing (manager);
+}
+
+/* A full resync found many items gone from the site: ask before marking them (they are kept
+ * either way; nothing is deleted on absence alone). */
+static void
+site_missing_cb (DlgSyncButton *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->manager == NULL || !dlg_sync_manager_get_site_missing (self->manager))
+    return;
+  body = g_strconcat (dlg_sync_manager_get_last_error (self->manager), "\n\n",
+                      _("Check with the site’s administrator first. If you go on, these "
+                        "contributions stay in the app, marked “no longer on the site” (the "
+                        "contributions page can show them alone); nothing is deleted."), NULL);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("The Site May Have Been Restored"), body);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Later"),
+                                    "go-on", _("_Go On and Mark Them"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (site_missing_response_cb),
+                           self->manager, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+review_refused_cb (DlgSyncButton *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->manager == NULL)
+    return;
+  gtk_popover_popdown (self->popover);
+  gtk_window_present (GTK_WINDOW (dlg_refused_dialog_new (GTK_IS_WINDOW (root)
+                                                          ? GTK_WINDOW (root) : NULL,
+                                                          self->manager)));
 }
 
 static void
@@ -272,7 +325,6 @@ dlg_sync_button_dispose (GObject *object)
 
   dlg_sync_button_set_manager (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DLG_TYPE_SYNC_BUTTON);
-  g_clear_object (&self->spinner);
 
   G_OBJECT_CLASS (dlg_sync_button_parent_class)->dispose (object);
 }
@@ -332,6 +384,9 @@ dlg_sync_button_class_init (DlgSyncButtonClass *klass)
                                                "/fr/nantesmetropole/Dialogue/ui/"
                                                "dlg-sync-button.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, icon);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, spinner);
+  gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, count_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, popover);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, status_label);
   gtk_widget_class_bind_template_child (widget_class, DlgSyncButton, progress_bar);
@@ -347,6 +402,7 @@ dlg_sync_button_class_init (DlgSyncButtonClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, enter_token_cb);
   gtk_widget_class_bind_template_callback (widget_class, resolve_conflicts_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_refused_cb);
+  gtk_widget_class_bind_template_callback (widget_class, review_refused_cb);
   gtk_widget_class_install_action (widget_class, "sync.enter-token", NULL, enter_token_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dlg-sync-button");
@@ -356,7 +412,6 @@ static void
 dlg_sync_button_init (DlgSyncButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->spinner = g_object_ref_sink (gtk_spinner_new ());
   update (self);
 }
 
@@ -386,8 +441,12 @@ dlg_sync_button_set_manager (DlgSyncButton  *self,
     g_signal_handlers_disconnect_by_data (self->manager, self);
   g_set_object (&self->manager, manager);
   if (manager != NULL)
-    g_signal_connect_object (manager, "notify", G_CALLBACK (manager_notify_cb), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (manager, "notify", G_CALLBACK (manager_notify_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (manager, "notify::site-missing", G_CALLBACK (site_missing_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MANAGER]);
 }
