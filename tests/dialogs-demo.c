@@ -13,18 +13,24 @@
 
 #include "config.h"
 
+#include <locale.h>
+
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "gui-fixture.h"
 #include "dlg-stage-page.h"
 
 static char *opt_dialog = NULL;
 static char *opt_out = NULL;
+static char *opt_calendar = NULL;
 
 static const GOptionEntry entries[] = {
   { "dialog", 0, 0, G_OPTION_ARG_STRING, &opt_dialog,
     "actor, decision, session, follow-up, commitment, update, registration or quota", "NAME" },
   { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, "The PNG to write", "FILE" },
+  { "calendar", 0, 0, G_OPTION_ARG_FILENAME, &opt_calendar,
+    "Also open the first date's calendar and write it to this PNG", "FILE" },
   { NULL }
 };
 
@@ -118,6 +124,12 @@ main (int   argc,
   gboolean created;
   guint d;
 
+  /* In the language of LANGUAGE, from the catalogues of the build tree */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   g_option_context_add_main_entries (options, entries, NULL);
   if (!g_option_context_parse (options, &argc, &argv, &error))
     g_error ("%s", error->message);
@@ -155,15 +167,24 @@ main (int   argc,
   else
     activate_row (first_record_row (GTK_WIDGET (view)));
 
-  dialog = find_edit_dialog (dialogs[d].title);
+  dialog = find_edit_dialog (_(dialogs[d].title));
   if (dialog == NULL)
-    g_error ("No “%s” dialog opened", dialogs[d].title);
+    g_error ("No “%s” dialog opened", _(dialogs[d].title));
   /* Tall enough for the whole of every dialog. */
   gtk_window_set_default_size (GTK_WINDOW (dialog), 550, 960);
   spin (300);
   gui_save_png (GTK_WIDGET (dialog), opt_out);
   g_print ("%s: %d × %d\n", opt_out, gtk_widget_get_width (GTK_WIDGET (dialog)),
            gtk_widget_get_height (GTK_WIDGET (dialog)));
+  if (opt_calendar != NULL)
+    {
+      GtkMenuButton *button = find_nth (GTK_WIDGET (dialog), GTK_TYPE_MENU_BUTTON, 0);
+
+      gtk_menu_button_popup (button);
+      spin (300);
+      gui_save_png (GTK_WIDGET (gtk_menu_button_get_popover (button)), opt_calendar);
+      g_print ("%s\n", opt_calendar);
+    }
 
   gui_fixture_teardown (&f);
   return 0;

@@ -193,6 +193,22 @@ find_nth (GtkWidget *root,
   return g_ptr_array_index (all, n);
 }
 
+/* Types @date, and @time when it is not NULL, in the @n-th date entry under @root, as the
+ * officer would. */
+DlgDateEntry *
+type_date (GtkWidget  *root,
+           guint       n,
+           const char *date,
+           const char *time)
+{
+  DlgDateEntry *entry = find_nth (root, DLG_TYPE_DATE_ENTRY, n);
+
+  gtk_editable_set_text (dlg_date_entry_get_date_editable (entry), date);
+  if (time != NULL)
+    gtk_editable_set_text (dlg_date_entry_get_time_editable (entry), time);
+  return entry;
+}
+
 /* A label showing exactly @text, as plain text (not parsed as markup), or NULL. */
 GtkLabel *
 find_label_with_text (GtkWidget  *root,

@@ -63,6 +63,10 @@ GPtrArray     *find_all                 (GtkWidget  *root,
 gpointer       find_nth                 (GtkWidget  *root,
                                          GType       type,
                                          guint       n);
+DlgDateEntry  *type_date                (GtkWidget  *root,
+                                         guint       n,
+                                         const char *date,
+                                         const char *time);
 GtkLabel      *find_label_with_text     (GtkWidget  *root,
                                          const char *text);
 gpointer       find_toplevel            (GType       type);

@@ -22,16 +22,20 @@
 #include "dlg-journal-page.h"
 #include "dlg-narratives-page.h"
 #include "dlg-store-private.h"
+#include "gui-fixture.h"
 
 static char *opt_page = NULL;
 static char *opt_db = NULL;
 static int opt_count = 400;
 static gboolean opt_tamper = FALSE;
+static char *opt_out = NULL;
 
 static const GOptionEntry entries[] = {
   { "page", 0, 0, G_OPTION_ARG_STRING, &opt_page, "contributions, narratives or journal", "PAGE" },
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, "An existing database", "FILE" },
   { "count", 0, 0, G_OPTION_ARG_INT, &opt_count, "Contributions to generate", "N" },
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, &opt_out, "Write the window to this PNG and quit",
+    "FILE" },
   { "tamper", 0, 0, G_OPTION_ARG_NONE, &opt_tamper, "Edit journal entry 5 behind the triggers",
     NULL },
   { NULL }
@@ -158,6 +162,17 @@ fill_demo (DlgStore *store)
   return id;
 }
 
+static gboolean
+save_and_quit_cb (gpointer data)
+{
+  GtkWidget *window = data;
+
+  gui_save_png (window, opt_out);
+  g_print ("%s\n", opt_out);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 activate_cb (GtkApplication *app)
 {
@@ -231,6 +246,8 @@ activate_cb (GtkApplication *app)
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), toolbar);
   gtk_window_maximize (GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
+  if (opt_out != NULL)
+    g_timeout_add_seconds (3, save_and_quit_cb, window);
 }
 
 int

@@ -689,6 +689,198 @@ test_contribution_list_large (Fixture       *f,
   g_clear_object (&first);
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpstr (dlg_contribution_get_title (first), ==, "Contribution 99999");
+
+  /* Sorted in SQL at 100,000: the first screen, a jump to the middle, and the last row. */
+  for (DlgContributionSort sort = DLG_CONTRIBUTION_SORT_DATE;
+       sort <= DLG_CONTRIBUTION_SORT_SUPPORTS; sort++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(DlgContribution) top = NULL;
+      g_autoptr(DlgContribution) mid = NULL;
+      g_autoptr(DlgContribution) end = NULL;
+
+      dlg_contribution_list_set_sort (list, sort, FALSE);
+      top = g_list_model_get_item (G_LIST_MODEL (list), 0);
+      mid = g_list_model_get_item (G_LIST_MODEL (list), 50000);
+      end = g_list_model_get_item (G_LIST_MODEL (list), 99998);
+      g_assert_nonnull (top);
+      g_assert_nonnull (mid);
+      g_assert_nonnull (end);
+      g_test_message ("sort %d at 100,000: count, first, middle and last pages in %.0f ms", sort,
+                      (g_get_monotonic_time () - start) / 1000.0);
+      /* Scrolling: each page after the one before it */
+      dlg_contribution_list_refresh (list);
+      start = g_get_monotonic_time ();
+      for (guint i = 0; i < 2000; i++)
+        {
+          g_autoptr(DlgContribution) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+          g_assert_nonnull (item);
+        }
+      g_test_message ("sort %d at 100,000: ten pages in a row in %.0f ms (%.0f ms a page)", sort,
+                      (g_get_monotonic_time () - start) / 1000.0,
+                      (g_get_monotonic_time () - start) / 10000.0);
+    }
+}
+
+/* The key of @c for @sort, compared as the list's SQL orders it; ties go by id. */
+static int
+compare_for_sort (DlgContribution     *a,
+                  DlgContribution     *b,
+                  DlgContributionSort  sort)
+{
+  int cmp = 0;
+
+  switch (sort)
+    {
+    case DLG_CONTRIBUTION_SORT_DATE:
+      cmp = g_strcmp0 (dlg_contribution_get_created_at (a), dlg_contribution_get_created_at (b));
+      break;
+    case DLG_CONTRIBUTION_SORT_TITLE:
+      cmp = g_ascii_strcasecmp (dlg_contribution_get_title (a), dlg_contribution_get_title (b));
+      break;
+    case DLG_CONTRIBUTION_SORT_CHANNEL:
+      cmp = dlg_vocabulary_index (&dlg_vocabulary_channel, dlg_contribution_get_channel (a)) -
+            dlg_vocabulary_index (&dlg_vocabulary_channel, dlg_contribution_get_channel (b));
+      break;
+    case DLG_CONTRIBUTION_SORT_FEATURE:
+      cmp = dlg_vocabulary_index (&dlg_vocabulary_feature, dlg_contribution_get_feature (a)) -
+            dlg_vocabulary_index (&dlg_vocabulary_feature, dlg_contribution_get_feature (b));
+      break;
+    case DLG_CONTRIBUTION_SORT_MODERATION:
+      cmp = dlg_vocabulary_index (&dlg_vocabulary_moderation,
+                                  dlg_contribution_get_moderation (a)) -
+            dlg_vocabulary_index (&dlg_vocabulary_moderation,
+                                  dlg_contribution_get_moderation (b));
+      break;
+    case DLG_CONTRIBUTION_SORT_THEMES:
+      /* No theme (NULL) first */
+      if (dlg_contribution_get_theme_names (a) == NULL || dlg_contribution_get_theme_names (b) == NULL)
+        cmp = (dlg_contribution_get_theme_names (a) != NULL) -
+              (dlg_contribution_get_theme_names (b) != NULL);
+      else
+        cmp = g_ascii_strcasecmp (dlg_contribution_get_theme_names (a),
+                                  dlg_contribution_get_theme_names (b));
+      break;
+    case DLG_CONTRIBUTION_SORT_AUTHOR:
+    case DLG_CONTRIBUTION_SORT_SUPPORTS:
+    default:
+      g_assert_not_reached ();
+    }
+  if (cmp == 0)
+    cmp = (dlg_contribution_get_id (a) > dlg_contribution_get_id (b)) -
+          (dlg_contribution_get_id (a) < dlg_contribution_get_id (b));
+  return cmp;
+}
+
+/* Every item of @list follows the one before it in @sort's order, both ways; read in order
+ * (the keyset or OFFSET pages) and from the end (the tail pages). */
+static void
+assert_sorted (DlgContributionList *list,
+               DlgContributionSort  sort,
+               gboolean             descending)
+{
+  guint n = n_items (list);
+  g_autoptr(DlgContribution) previous = NULL;
+
+  g_test_message ("sort %d %s over %u", sort, descending ? "desc" : "asc", n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlgContribution) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_nonnull (item);
+      if (previous != NULL)
+        {
+          int cmp = compare_for_sort (previous, item, sort);
+
+          if (descending ? cmp <= 0 : cmp >= 0)
+            g_error ("item %u is out of order", i);
+        }
+      g_set_object (&previous, item);
+    }
+  for (guint i = n; i-- > n / 2;)
+    {
+      g_autoptr(DlgContribution) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(DlgContribution) before = g_list_model_get_item (G_LIST_MODEL (list), i - 1);
+      int cmp = compare_for_sort (before, item, sort);
+
+      g_assert_true (descending ? cmp > 0 : cmp < 0);
+    }
+}
+
+/* Sorted by any column in SQL (issue 13): titles, the vocabularies' display order, themes by
+ * name (none first), with the filters, and back to the newest first. */
+static void
+test_contribution_list_sort (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const DlgContributionSort sorts[] = {
+    DLG_CONTRIBUTION_SORT_DATE, DLG_CONTRIBUTION_SORT_TITLE, DLG_CONTRIBUTION_SORT_CHANNEL,
+    DLG_CONTRIBUTION_SORT_FEATURE, DLG_CONTRIBUTION_SORT_MODERATION, DLG_CONTRIBUTION_SORT_THEMES,
+  };
+  g_autoptr(DlgContributionList) list = NULL;
+  g_autoptr(DlgTheme) trees = dlg_theme_new (f->pid);
+  g_autoptr(DlgTheme) mobility = dlg_theme_new (f->pid);
+  g_autoptr(GArray) some = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgContribution) first = NULL;
+  gboolean descending = FALSE;
+
+  fixture_insert_contributions (f->store, f->pid, 1100);
+  dlg_theme_set_name (trees, "arbres");
+  dlg_theme_set_name (mobility, "Mobilité");
+  g_assert_true (dlg_theme_save (f->store, trees, &error));
+  g_assert_true (dlg_theme_save (f->store, mobility, &error));
+  g_assert_no_error (error);
+  list = dlg_contribution_list_new (f->store, f->pid);
+  for (guint i = 0; i < n_items (list); i++)
+    {
+      g_autoptr(DlgContribution) c = g_list_model_get_item (G_LIST_MODEL (list), i);
+      gint64 id = dlg_contribution_get_id (c);
+
+      if (i % 3 == 0)
+        g_array_append_val (some, id);
+      if (i % 5 == 0)
+        g_array_append_val (others, id);
+    }
+  g_assert_true (dlg_coding_tag (f->store, dlg_theme_get_id (trees), some, NULL, &error));
+  g_assert_true (dlg_coding_tag (f->store, dlg_theme_get_id (mobility), others, NULL, &error));
+  g_assert_no_error (error);
+  dlg_contribution_list_refresh (list);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (dlg_contribution_get_theme_names (first), ==, "arbres, Mobilité");
+  g_assert_cmpint (dlg_contribution_list_get_sort (list, &descending), ==,
+                   DLG_CONTRIBUTION_SORT_DATE);
+  g_assert_true (descending);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sorts); s++)
+    for (guint way = 0; way < 2; way++)
+      {
+        dlg_contribution_list_set_sort (list, sorts[s], way == 1);
+        g_assert_cmpuint (n_items (list), ==, 1100);
+        assert_sorted (list, sorts[s], way == 1);
+      }
+  /* Themes ascending: none first, then "arbres", "arbres, Mobilité", "Mobilité" */
+  dlg_contribution_list_set_sort (list, DLG_CONTRIBUTION_SORT_THEMES, FALSE);
+  {
+    g_autoptr(DlgContribution) none = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(DlgContribution) last = g_list_model_get_item (G_LIST_MODEL (list), 1099);
+
+    g_assert_null (dlg_contribution_get_theme_names (none));
+    g_assert_cmpstr (dlg_contribution_get_theme_names (last), ==, "Mobilité");
+  }
+  /* With a filter */
+  dlg_contribution_list_set_moderation (list, "pending");
+  dlg_contribution_list_set_sort (list, DLG_CONTRIBUTION_SORT_TITLE, TRUE);
+  g_assert_cmpuint (n_items (list), ==, 366);
+  assert_sorted (list, DLG_CONTRIBUTION_SORT_TITLE, TRUE);
+  dlg_contribution_list_set_moderation (list, NULL);
+  /* Back to the newest first */
+  dlg_contribution_list_set_sort (list, DLG_CONTRIBUTION_SORT_DATE, TRUE);
+  g_clear_object (&first);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (dlg_contribution_get_title (first), ==, "Contribution 1100");
 }
 
 /* --- decision, feature --------------------------------------------------------------------- */
@@ -1336,6 +1528,7 @@ main (int argc, char *argv[])
   ADD ("theme/tree", test_theme_tree);
   g_test_add_func ("/core/domain/contribution_list/fts-query", test_fts_query);
   ADD ("contribution_list/large", test_contribution_list_large);
+  ADD ("contribution_list/sort", test_contribution_list_sort);
   ADD ("decision/roundtrip", test_decision_roundtrip);
   ADD ("feature/catalogue", test_feature_catalogue);
   ADD ("participant/contact", test_participant_contact);

@@ -20,6 +20,7 @@
 #include "dlg-narratives-page.h"
 #include "dlg-read-only.h"
 #include "dlg-reload-helper.h"
+#include "dlg-response-view.h"
 #include "dlg-view-util.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-stage-page.h"
@@ -548,8 +549,8 @@ test_view_arbitration (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-decision", NULL);
   dialog = find_edit_dialog (NULL);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Bureau métropolitain");
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "2025-01-15");
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 2), "Lancer l’atelier");
+  type_date (GTK_WIDGET (dialog), 0, "15 janvier 2025", NULL);
+  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "Lancer l’atelier");
   g_assert_true (dlg_edit_dialog_flush (dialog));
   close_edit_dialog (dialog);
 
@@ -573,12 +574,12 @@ test_view_arbitration_bad_date (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-decision", NULL);
   dialog = find_edit_dialog (NULL);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Maire");
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "demain");
+  type_date (GTK_WIDGET (dialog), 0, "demain", NULL);
   g_assert_false (dlg_edit_dialog_flush (dialog));
   /* The message is on show, in full. */
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog),
-                                          "Write the date as year-month-day, for example "
-                                          "2025-03-14."));
+                                          "“demain” is not a date: write it as 15/01/2027 or "
+                                          "15 January 2027."));
   /* Closing keeps the refused edit on show once, then discards it. */
   gtk_window_close (GTK_WINDOW (dialog));
   spin (20);
@@ -733,11 +734,22 @@ test_view_workshop (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-session", NULL);
   dialog = find_edit_dialog (NULL);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Restitution");
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "2025-06-20");
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 2), "Maison de quartier");
+  type_date (GTK_WIDGET (dialog), 0, "20/06/2025", "18 h");
+  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "Maison de quartier");
   close_edit_dialog (dialog);
   after = dlg_session_list (f->store, f->demo_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, g_list_model_get_n_items (before) + 1);
+  {
+    /* Its time of day, typed apart from the date, stored in UTC with its zone. */
+    g_autoptr(DlgSession) added = find_item (after, (GetText)dlg_session_get_title,
+                                             "Restitution");
+    g_autoptr(GDateTime) local = g_date_time_new_local (2025, 6, 20, 18, 0, 0);
+    g_autoptr(GDateTime) utc = g_date_time_to_utc (local);
+    g_autofree char *expected = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+
+    g_assert_nonnull (added);
+    g_assert_cmpstr (dlg_session_get_starts_at (added), ==, expected);
+  }
 
   /* Attendance of the first session: a toggle is saved at once. */
   spin (30);
@@ -838,8 +850,8 @@ test_view_validation (Fixture       *f,
   g_assert_nonnull (dialog);
   adw_combo_row_set_selected (find_nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 0), 2);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Conseil métropolitain");
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "2025-09-01");
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 2), "Retenue en partie");
+  type_date (GTK_WIDGET (dialog), 0, "1/9/25", NULL);
+  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "Retenue en partie");
   g_assert_true (dlg_edit_dialog_flush (dialog));
   close_edit_dialog (dialog);
 
@@ -847,6 +859,7 @@ test_view_validation (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (decisions), >=, 1);
   decision = find_item (decisions, (GetText)dlg_decision_get_who, "Conseil métropolitain");
   g_assert_nonnull (decision);
+  g_assert_cmpstr (dlg_decision_get_decided_at (decision), ==, "2025-09-01");
   g_assert_cmpstr (dlg_decision_get_outcome (decision), ==, dlg_position_values ()[1]);
   g_assert_cmpint (dlg_decision_get_recommendation_id (decision), >, 0);
 }
@@ -871,7 +884,10 @@ test_view_response (Fixture       *f,
   for (guint i = 0; dlg_position_values ()[i] != NULL; i++)
     if (g_str_equal (dlg_position_values ()[i], "not_retained"))
       not_retained = i + 1;
-  adw_combo_row_set_selected (find_nth (GTK_WIDGET (view), ADW_TYPE_COMBO_ROW, 0), not_retained);
+  /* The first position editor's (the template row of answers at volume comes before). */
+  adw_combo_row_set_selected (find_nth (g_ptr_array_index (dlg_response_view_get_editors (
+                                          DLG_RESPONSE_VIEW (view)), 0),
+                                        ADW_TYPE_COMBO_ROW, 0), not_retained);
   /* The justification is marked required. */
   required = find_label_with_text (GTK_WIDGET (view), "required when not retained");
   g_assert_nonnull (required);
@@ -922,7 +938,7 @@ test_view_implementation (Fixture       *f,
   comes_from = find_nth (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, 0);
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (comes_from)), >=, 2);
   adw_combo_row_set_selected (comes_from, g_list_model_get_n_items (adw_combo_row_get_model (comes_from)) - 1);
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 2), "2026-04-30");
+  type_date (GTK_WIDGET (dialog), 0, "2026-04-30", NULL);
   g_assert_true (dlg_edit_dialog_flush (dialog));
   close_edit_dialog (dialog);
 
@@ -945,8 +961,8 @@ test_view_follow_up (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (view), "view.add-follow-up", NULL);
   dialog = find_edit_dialog (NULL);
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "2026-01-10");
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "Premier comité de suivi");
+  type_date (GTK_WIDGET (dialog), 0, "10 janv. 2026", NULL);
+  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Premier comité de suivi");
   close_edit_dialog (dialog);
   items = dlg_follow_up_list (f->store, f->demo_id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (items), >=, 1);
@@ -1091,6 +1107,25 @@ test_refused_transition (Fixture       *f,
     g_assert_nonnull (blockers);
     g_assert_cmpstr (blockers[0], ==, "Describe the object of the process.");
     g_assert_nonnull (find_label_with_text (GTK_WIDGET (page), blockers[0]));
+  }
+  /* Partly filled in: the refusal stays; all of it: the refusal goes with the blockers, and
+   * the green "can be closed" stands alone (issue 13). */
+  {
+    g_autoptr(DlgActor) actor = dlg_actor_new (dlg_process_get_id (process));
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (dlg_process_set_field (f->store, dlg_process_get_id (process),
+                                          "diagnostic.object", "La place Zola", &error));
+    g_assert_no_error (error);
+    spin (30);
+    g_assert_nonnull (dlg_stage_page_get_message (page));
+    dlg_actor_set_name (actor, "Mairie de quartier");
+    g_assert_true (dlg_actor_save (f->store, actor, &error));
+    g_assert_no_error (error);
+    spin (30);
+    g_assert_null (dlg_stage_page_get_message (page));
+    g_assert_nonnull (find_label_with_text (GTK_WIDGET (page), "Everything the method asks for "
+                                            "is here: the stage can be closed."));
   }
 }
 

@@ -358,19 +358,19 @@ test_contributions_100k (Fixture       *f,
                   "alone %.0f ms); channel filter %.0f ms (model alone %.0f ms)",
                   t_open / 1000.0, t_scroll / 1000.0, t_search / 1000.0,
                   t_model_search / 1000.0, t_channel / 1000.0, t_model_channel / 1000.0);
-  g_test_message ("cell widgets (7 columns): %u alive after open (%u rows), %u alive at the end; "
+  g_test_message ("cell widgets (8 columns): %u alive after open (%u rows), %u alive at the end; "
                   "created: %u to open, %u more while scrolling the whole list, %u in total "
                   "(open, scroll, 2 searches, 2 filter changes)",
-                  alive_open, alive_open / 7, alive_end, created_open, created_scroll, created);
+                  alive_open, alive_open / 8, alive_end, created_open, created_scroll, created);
 
   /* GTK 4.8 keeps up to 200 rows realized around the visible ones, whatever the size of the
    * model: never one per row. Scrolling rebinds them instead of building more; a new search
    * or filter replaces the rows of the old result with the (at most 200) of the new one. */
   g_assert_cmpuint (alive_open, >, 0);
-  g_assert_cmpuint (alive_open / 7, <=, 250);
-  g_assert_cmpuint (alive_end / 7, <=, 250);
+  g_assert_cmpuint (alive_open / 8, <=, 250);
+  g_assert_cmpuint (alive_end / 8, <=, 250);
   g_assert_cmpuint (created_scroll, <, 500);
-  g_assert_cmpuint (created, <, 6 * 250 * 7);
+  g_assert_cmpuint (created, <, 6 * 250 * 8);
 }
 
 /* Counts the items a view reads from the model under it, forwarding everything else. */
@@ -537,6 +537,134 @@ test_contributions_literal (Fixture       *f,
                    MARKUP_BODY);
   g_assert_nonnull (strstr (shown_text (child (page, DLG_TYPE_CONTRIBUTIONS_PAGE, "meta_label")),
                             MARKUP_AUTHOR));
+}
+
+/* Every column header sorts the list, in SQL (the model stays the lazy list); the themes column
+ * names a contribution's themes; "Highlighted" keeps the team's highlights only (issue 13). */
+static void
+test_contributions_sort_filter (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *page = dlg_contributions_page_new ();
+  GtkColumnView *view;
+  GListModel *columns;
+  GListModel *model;
+  g_autoptr(DlgTheme) theme = dlg_theme_new (f->process_id);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean descending = FALSE;
+
+  insert_contributions (f, 300, FALSE);
+  dlg_contributions_page_set_process (DLG_CONTRIBUTIONS_PAGE (page), f->context, f->process_id);
+  show (f, page);
+  model = dlg_contributions_page_get_model (DLG_CONTRIBUTIONS_PAGE (page));
+  view = GTK_COLUMN_VIEW (child (page, DLG_TYPE_CONTRIBUTIONS_PAGE, "column_view"));
+  columns = gtk_column_view_get_columns (view);
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 8);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      g_assert_nonnull (gtk_column_view_column_get_sorter (column));
+    }
+  /* Newest first, the header's arrow on the date */
+  g_assert_cmpint (dlg_contribution_list_get_sort (DLG_CONTRIBUTION_LIST (model), &descending),
+                   ==, DLG_CONTRIBUTION_SORT_DATE);
+  g_assert_true (descending);
+
+  /* Title (column 1), A to Z then Z to A */
+  {
+    g_autoptr(GtkColumnViewColumn) title = g_list_model_get_item (columns, 1);
+    g_autoptr(DlgContribution) first = NULL;
+    g_autoptr(DlgContribution) last = NULL;
+
+    gtk_column_view_sort_by_column (view, title, GTK_SORT_ASCENDING);
+    pump (50);
+    g_assert_true (dlg_contributions_page_get_model (DLG_CONTRIBUTIONS_PAGE (page)) == model);
+    g_assert_cmpint (dlg_contribution_list_get_sort (DLG_CONTRIBUTION_LIST (model), &descending),
+                     ==, DLG_CONTRIBUTION_SORT_TITLE);
+    g_assert_false (descending);
+    first = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (dlg_contribution_get_title (first), ==,
+                     "Contribution 0 about parking on the square");
+    gtk_column_view_sort_by_column (view, title, GTK_SORT_DESCENDING);
+    pump (50);
+    g_clear_object (&first);
+    first = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (dlg_contribution_get_title (first), ==,
+                     "Contribution 99 about trees and benches");
+    last = g_list_model_get_item (model, 299);
+    g_assert_cmpstr (dlg_contribution_get_title (last), ==,
+                     "Contribution 0 about parking on the square");
+  }
+  /* Moderation (column 2), in the vocabulary's order: pending first */
+  {
+    g_autoptr(GtkColumnViewColumn) moderation = g_list_model_get_item (columns, 2);
+    g_autoptr(DlgContribution) first = NULL;
+    g_autoptr(DlgContribution) last = NULL;
+
+    gtk_column_view_sort_by_column (view, moderation, GTK_SORT_ASCENDING);
+    pump (50);
+    first = g_list_model_get_item (model, 0);
+    last = g_list_model_get_item (model, 299);
+    g_assert_cmpstr (dlg_contribution_get_moderation (first), ==, "pending");
+    g_assert_cmpstr (dlg_contribution_get_moderation (last), ==, "trashed");
+  }
+
+  /* Themes: tag the ten newest, highlight seven of them */
+  dlg_theme_set_name (theme, "Ombre <b>et</b> arbres");
+  g_assert_true (dlg_theme_save (f->store, theme, &error));
+  g_assert_no_error (error);
+  for (gint64 i = 0; i < 10; i++)
+    {
+      g_autofree char *uuid = g_strdup_printf ("00000000-0000-4000-8000-%012u",
+                                               (guint) (299 - i));
+      g_autoptr(DlgContribution) c = dlg_record_find_by_uuid (f->store, DLG_TYPE_CONTRIBUTION,
+                                                              uuid, &error);
+      gint64 id;
+
+      g_assert_no_error (error);
+      id = dlg_contribution_get_id (c);
+      g_array_append_val (ids, id);
+    }
+  g_assert_true (dlg_coding_tag (f->store, dlg_theme_get_id (theme), ids, NULL, &error));
+  g_array_set_size (ids, 7);
+  g_assert_true (dlg_coding_highlight (f->store, f->process_id, ids, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GtkColumnViewColumn) themes = g_list_model_get_item (columns, 3);
+    g_autoptr(DlgContribution) last = NULL;
+
+    gtk_column_view_sort_by_column (view, themes, GTK_SORT_ASCENDING);
+    pump (100);
+    last = g_list_model_get_item (model, 299);
+    g_assert_cmpstr (dlg_contribution_get_theme_names (last), ==, "Ombre <b>et</b> arbres");
+    gtk_column_view_sort_by_column (view, themes, GTK_SORT_DESCENDING);
+    pump (100);
+    /* Shown as plain text, in the first rows */
+    find_labels (GTK_WIDGET (view), "Ombre <b>et</b> arbres", labels);
+    g_assert_cmpuint (labels->len, >=, 1);
+    g_assert_cmpstr (shown_text (g_ptr_array_index (labels, 0)), ==, "Ombre <b>et</b> arbres");
+  }
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (page, DLG_TYPE_CONTRIBUTIONS_PAGE,
+                                                          "highlighted_button")), TRUE);
+  pump (50);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child (page, DLG_TYPE_CONTRIBUTIONS_PAGE,
+                                                          "count_label"))),
+                   ==, "7 contributions");
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autoptr(DlgContribution) c = g_list_model_get_item (model, i);
+
+      g_assert_true (dlg_contribution_get_highlighted (c));
+    }
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child (page, DLG_TYPE_CONTRIBUTIONS_PAGE,
+                                                          "highlighted_button")), FALSE);
+  pump (50);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 300);
 }
 
 static void
@@ -1032,6 +1160,8 @@ main (int   argc,
               test_contributions_100k, fixture_tear_down);
   g_test_add ("/gui/pages/contributions/filter-change-reads", Fixture, NULL, fixture_set_up,
               test_filter_change_reads, fixture_tear_down);
+  g_test_add ("/gui/pages/contributions/sort-filter", Fixture, NULL, fixture_set_up,
+              test_contributions_sort_filter, fixture_tear_down);
   g_test_add ("/gui/pages/contributions/literal", Fixture, NULL, fixture_set_up,
               test_contributions_literal, fixture_tear_down);
   g_test_add ("/gui/pages/contributions/moderate-annotate", Fixture, NULL, fixture_set_up,

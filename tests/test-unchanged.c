@@ -819,8 +819,7 @@ test_dialog_save_reads_pending_change (Fixture       *f,
   g_assert_true (dlg_commitment_save (f->store, commitment, &error));
   g_assert_no_error (error);
   /* No main loop iteration in between. */
-  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW,
-                                                 "Due date (year-month-day)")), "2027-09-30");
+  type_date (GTK_WIDGET (dialog), 0, "30/09/2027", NULL);
   close_edit_dialog (dialog);
   stored = dlg_commitment_load (f->store, dlg_commitment_get_id (commitment), &error);
   g_assert_no_error (error);

@@ -568,9 +568,10 @@ test_editor_rows (Fixture       *f,
   g_assert_null (find_label_with_text (GTK_WIDGET (dialog), "Secret"));
   g_assert_null (find_label_with_text (GTK_WIDGET (dialog), "Stamp"));
   g_assert_null (find_label_with_text (GTK_WIDGET (dialog), "Decision"));
-  /* Title and date in entries, the body in a text view, the channel in a drop-down, the
-   * numbers in spin buttons, the boolean in a switch. */
-  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)->len, ==, 2);
+  /* The title in an entry, the date in a date entry, the body in a text view, the channel in
+   * a drop-down, the numbers in spin buttons, the boolean in a switch. */
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)->len, ==, 1);
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), DLG_TYPE_DATE_ENTRY)->len, ==, 1);
   g_assert_cmpstr (gtk_editable_get_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0)),
                    ==, "A note");
   g_assert_cmpuint (find_all (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW)->len, ==, 1);
@@ -603,14 +604,18 @@ test_editor_saves (Fixture       *f,
   decision = g_list_model_get_item (decisions, 0);
   dialog = dlg_record_editor_new (view, f->store, DLG_RECORD (decision), "Decision", "_Delete",
                                   NULL);
-  /* decided-at and who in entries; what, why and outcome in text views. */
-  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)->len, ==, 2);
+  /* who in an entry, decided-at in a date entry; what, why and outcome in text views. */
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)->len, ==, 1);
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), DLG_TYPE_DATE_ENTRY)->len, ==, 1);
   g_assert_cmpuint (find_all (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW)->len, ==, 3);
-  g_assert_cmpstr (gtk_editable_get_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1)),
+  g_assert_cmpstr (gtk_editable_get_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0)),
                    ==, dlg_decision_get_who (decision));
 
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "2026-01-10");
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "Le bureau");
+  /* The demo's decision has a time of day: its entry shows; cleared, the date goes alone. */
+  g_assert_true (dlg_date_entry_get_with_time (find_nth (GTK_WIDGET (dialog),
+                                                         DLG_TYPE_DATE_ENTRY, 0)));
+  type_date (GTK_WIDGET (dialog), 0, "10/01/2026", "");
+  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Le bureau");
   g_assert_true (dlg_edit_dialog_flush (dialog));
   stored = dlg_decision_load (f->store, dlg_decision_get_id (decision), &error);
   g_assert_no_error (error);
@@ -747,7 +752,8 @@ test_editor_view_rows (Fixture       *f,
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), "Comes from (the view’s)"));
   g_assert_null (find_label_with_text (GTK_WIDGET (dialog), "Position"));
   g_assert_null (find_label_with_text (GTK_WIDGET (dialog), "department"));
-  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)->len, ==, 2);
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW)->len, ==, 1);
+  g_assert_cmpuint (find_all (GTK_WIDGET (dialog), DLG_TYPE_DATE_ENTRY)->len, ==, 1);
   g_assert_cmpuint (adw_combo_row_get_selected (find_nth (GTK_WIDGET (dialog),
                                                           ADW_TYPE_COMBO_ROW, 0)), ==, 0);
   progress = find_nth (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, 0);
@@ -774,15 +780,28 @@ test_editor_view_rows (Fixture       *f,
   g_assert_null (dlg_commitment_get_due_date (stored));
   g_assert_cmpint (dlg_commitment_get_progress (stored), ==, 40);
 
-  /* A date that is not one: the view's message. */
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "30/06/2027");
+  /* A date that is not one: the view's message; then one as a French officer writes it. */
+  type_date (GTK_WIDGET (dialog), 0, "31/06/2027", NULL);
   g_assert_false (dlg_edit_dialog_flush (dialog));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog),
-                                          "Write the date as year-month-day, for example "
-                                          "2025-03-14."));
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1), "2027-06-30");
+                                          "“31/06/2027” is not a date of the calendar: check "
+                                          "the day and the month."));
+  type_date (GTK_WIDGET (dialog), 0, "30/06/27", NULL);
   g_assert_true (dlg_edit_dialog_flush (dialog));
   g_assert_cmpuint (rows.saved, ==, 2);
+  g_clear_object (&stored);
+  stored = dlg_commitment_load (f->store,
+                                dlg_record_get_id (dlg_record_editor_get_record (dialog)),
+                                &error);
+  g_assert_cmpstr (dlg_commitment_get_due_date (stored), ==, "2027-06-30");
+  /* The error box went with the error. */
+  {
+    GtkLabel *stale = find_label_with_text (GTK_WIDGET (dialog),
+                                            "“31/06/2027” is not a date of the calendar: check "
+                                            "the day and the month.");
+
+    g_assert_true (stale == NULL || !gtk_widget_get_visible (GTK_WIDGET (stale)));
+  }
 
   /* Saved elsewhere: shown, and the reload hook runs. */
   dlg_commitment_set_progress (stored, 10);
@@ -814,17 +833,41 @@ test_editor_view_rows (Fixture       *f,
   gtk_window_close (GTK_WINDOW (dialog));
   spin (30);
 
-  /* A date and time passes the view's check where the row says it may. */
+  /* A date and a time of day where the row says so: stored in UTC, shown back in words. */
   dialog = dlg_record_editor_new (view, f->store, DLG_RECORD (session), "Session", NULL,
                                   session_rows);
   gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 0), "Séance");
-  gtk_editable_set_text (find_nth (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, 1),
-                         "2026-10-16T17:00:00Z");
-  g_assert_true (dlg_edit_dialog_flush (dialog));
-  stored_session = dlg_session_load (f->store, dlg_record_get_id (dlg_record_editor_get_record (
-                                                                     dialog)), &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (dlg_session_get_starts_at (stored_session), ==, "2026-10-16T17:00:00Z");
+  {
+    DlgDateEntry *entry = type_date (GTK_WIDGET (dialog), 0, "16 octobre 2026", "18h30");
+    g_autoptr(GDateTime) local = g_date_time_new_local (2026, 10, 16, 18, 30, 0);
+    g_autoptr(GDateTime) utc = g_date_time_to_utc (local);
+    g_autofree char *expected = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+
+    g_assert_true (dlg_date_entry_get_with_time (entry));
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dlg_date_entry_get_time_editable (entry))));
+    g_assert_true (dlg_edit_dialog_flush (dialog));
+    stored_session = dlg_session_load (f->store,
+                                       dlg_record_get_id (dlg_record_editor_get_record (dialog)),
+                                       &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (dlg_session_get_starts_at (stored_session), ==, expected);
+    /* A time that is not one is refused, and nothing is lost. */
+    type_date (GTK_WIDGET (dialog), 0, "16 octobre 2026", "18h75");
+    g_assert_false (dlg_edit_dialog_flush (dialog));
+    g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog),
+                                            "“18h75” is not a time of day: write it as 10 h, "
+                                            "10:30 or 10h30."));
+    g_clear_object (&stored_session);
+    stored_session = dlg_session_load (f->store, dlg_session_get_id (DLG_SESSION (
+                                         dlg_record_editor_get_record (dialog))), &error);
+    g_assert_cmpstr (dlg_session_get_starts_at (stored_session), ==, expected);
+    /* Shown as the officer reads it */
+    dlg_date_entry_set_value (entry, expected);
+    g_assert_cmpstr (gtk_editable_get_text (dlg_date_entry_get_date_editable (entry)), ==,
+                     "16 October 2026");
+    g_assert_cmpstr (gtk_editable_get_text (dlg_date_entry_get_time_editable (entry)), ==,
+                     "18:30");
+  }
   gtk_window_close (GTK_WINDOW (dialog));
   spin (30);
 }
@@ -859,6 +902,77 @@ test_chart_round_scale (void)
     }
 }
 
+static void
+count_cb (GObject *object,
+          guint   *count)
+{
+  (*count)++;
+}
+
+/* The date widget: a date of the store in words, the calendar opening on it, a day picked there
+ * written in the entry (and "changed"), a time typed apart, what is not a date refused. */
+static void
+test_date_entry (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  DlgDateEntry *entry = DLG_DATE_ENTRY (dlg_date_entry_new (TRUE));
+  GtkMenuButton *button;
+  GtkCalendar *calendar;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) picked_local = g_date_time_new_local (2027, 1, 15, 9, 45, 0);
+  g_autoptr(GDateTime) picked_utc = g_date_time_to_utc (picked_local);
+  g_autofree char *expected = g_date_time_format (picked_utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *iso = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changed = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (entry));
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (entry, "changed", G_CALLBACK (count_cb), &changed);
+  dlg_date_entry_set_value (entry, "2026-09-04");
+  g_assert_cmpstr (gtk_editable_get_text (dlg_date_entry_get_date_editable (entry)), ==,
+                   "4 September 2026");
+  g_assert_cmpstr (gtk_editable_get_text (dlg_date_entry_get_time_editable (entry)), ==, "");
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_true (dlg_date_entry_shows (entry, "2026-09-04"));
+
+  /* An icon-only button and two entries: each has its name for a screen reader */
+  g_assert_true (GTK_IS_ACCESSIBLE (dlg_date_entry_get_time_editable (entry)));
+  gtk_test_accessible_assert_property (find_nth (GTK_WIDGET (entry), GTK_TYPE_MENU_BUTTON, 0),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Pick the Date in a Calendar");
+  gtk_test_accessible_assert_property (dlg_date_entry_get_time_editable (entry),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Time of day");
+  button = find_nth (GTK_WIDGET (entry), GTK_TYPE_MENU_BUTTON, 0);
+  calendar = find_nth (GTK_WIDGET (entry), GTK_TYPE_CALENDAR, 0);
+  gtk_menu_button_popup (button);
+  spin (10);
+  shown = gtk_calendar_get_date (calendar);
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 9);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 4);
+  g_assert_cmpuint (changed, ==, 0);
+
+  gtk_calendar_select_day (calendar, picked_local);
+  spin (10);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  g_assert_cmpstr (gtk_editable_get_text (dlg_date_entry_get_date_editable (entry)), ==,
+                   "15 January 2027");
+  g_assert_cmpuint (changed, >=, 1);
+  gtk_editable_set_text (dlg_date_entry_get_time_editable (entry), "9h45");
+  g_assert_true (dlg_date_entry_dup_value (entry, &iso, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (iso, ==, expected);
+  g_clear_pointer (&iso, g_free);
+
+  gtk_editable_set_text (dlg_date_entry_get_date_editable (entry), "15/01/2027; DROP TABLE");
+  g_assert_false (dlg_date_entry_dup_value (entry, &iso, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_assert_null (iso);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -870,6 +984,7 @@ main (int   argc,
   g_test_add ("/gui/views/base", Fixture, NULL, fixture_setup, test_base, fixture_teardown);
   g_test_add_func ("/gui/widgets/record-section/in-place", test_section_in_place);
   g_test_add_func ("/gui/widgets/probability-chart/round-scale", test_chart_round_scale);
+  g_test_add_func ("/gui/widgets/date-entry", test_date_entry);
   g_test_add_func ("/gui/widgets/record-section/plain-text", test_section_plain_text);
   g_test_add ("/gui/widgets/record-section/follows-store", Fixture, NULL, fixture_setup,
               test_section_follows_store, fixture_teardown);

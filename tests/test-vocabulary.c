@@ -237,6 +237,14 @@ test_french (void)
                    "Retenue");
   g_assert_cmpstr (dlg_vocabulary_get_label (&dlg_vocabulary_stage, "review"), ==,
                    "Instruction par les services");
+  /* "A accepté" is the verb (avoir), which "À" would make a preposition; beside "Invitation
+   * envoyée" the invitation's states say what became of it (issue 13). */
+  g_assert_cmpstr (dlg_vocabulary_get_label (&dlg_vocabulary_participant_status, "accepted"), ==,
+                   "A accepté");
+  g_assert_cmpstr (dlg_vocabulary_get_label (&dlg_vocabulary_invitation_status, "accepted"), ==,
+                   "Invitation acceptée");
+  g_assert_cmpstr (dlg_vocabulary_get_label (&dlg_vocabulary_invitation_status, "declined"), ==,
+                   "Invitation déclinée");
 }
 
 /* A French interface names months in French whatever LC_TIME says (the tests run under

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-cli-common.h"
+#include "dlg-date.h"
 
 /**
  * dlg_cli_parse:
@@ -285,7 +286,8 @@ dlg_cli_field_describe (const DlgField *field)
       g_string_append (text, ")");
     }
   else if (field->kind == DLG_FIELD_DATE)
-    g_string_append (text, _(" (2027-01-15 or 2027-01-15T10:00:00+01:00)"));
+    g_string_append (text, _(" (15/01/2027, 15 January 2027 or 2027-01-15; with a time, "
+                             "15/01/2027 10:30 or 2027-01-15T10:30:00+01:00)"));
   else if ((field->kind == DLG_FIELD_INT || field->kind == DLG_FIELD_DOUBLE) &&
            (field->minimum != 0 || field->maximum != 0))
     g_string_append_printf (text, " (%g–%g)", field->minimum, field->maximum);
@@ -393,11 +395,27 @@ dlg_cli_field_options_apply (DlgCliFieldOptions  *self,
         {
         case DLG_FIELD_STRING:
         case DLG_FIELD_TEXT:
-        case DLG_FIELD_DATE:
         case DLG_FIELD_ENUM:
           dlg_record_set_string (record, field->property,
                                  *text == '\0' && (field->flags & DLG_FIELD_NULLABLE) ? NULL
                                                                                        : text);
+          break;
+        case DLG_FIELD_DATE:
+          {
+            /* As the window reads it: 15/01/2027, 15 janvier 2027 10 h, ISO 8601 */
+            g_autofree char *iso = NULL;
+            g_autoptr(GError) date_error = NULL;
+
+            if (!dlg_date_parse (text, &iso, &date_error))
+              {
+                g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "--%s: %s",
+                             field->property, date_error->message);
+                return FALSE;
+              }
+            dlg_record_set_string (record, field->property,
+                                   iso == NULL && (field->flags & DLG_FIELD_NULLABLE) ? NULL
+                                   : iso != NULL ? iso : "");
+          }
           break;
         case DLG_FIELD_INT64:
         case DLG_FIELD_INT:
@@ -651,4 +669,16 @@ dlg_cli_print_contribution_line (DlgContribution *c)
   g_print ("%s\t%s\t%s\t%s\t%s\t%s\n", dlg_contribution_get_created_at (c),
            dlg_contribution_get_feature (c), dlg_contribution_get_channel (c),
            dlg_contribution_get_moderation (c), author, title);
+}
+
+void
+dlg_cli_add_string_or_null (JsonBuilder *builder,
+                            const char  *name,
+                            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }

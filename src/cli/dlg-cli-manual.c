@@ -209,13 +209,16 @@ dlg_cli_print_man (const DlgCliCommandEntry *commands,
                    ".SH NAME\ndialogue\\-cli \\- run the participatory processes of Dialogue "
                    "from a script\n"
                    ".SH SYNOPSIS\n\\fBdialogue\\-cli\\fR [\\fB\\-\\-db\\fR \\fIFILE\\fR] "
-                   "\\fICOMMAND\\fR [\\fIVERB\\fR] [\\fIARGUMENT\\fR...] [\\fIOPTION\\fR...]\n"
+                   "[\\fB\\-\\-json\\fR] \\fICOMMAND\\fR [\\fIVERB\\fR] [\\fIARGUMENT\\fR...] [\\fIOPTION\\fR...]\n"
                    ".SH DESCRIPTION\n\\fBdialogue\\-cli\\fR does on the command line what an "
                    "officer does in the Dialogue window, through the same core: the same "
                    "checks, the same stage rules (a done stage is read\\-only) and the same "
                    "journal entries. A process is named by its number or its uuid, a record by "
-                   "its number or its uuid. \\fB\\-\\-db\\fR may come before or after the "
-                   "command; \\fB\\-\\-json\\fR prints JSON.\n"
+                   "its number or its uuid. \\fB\\-\\-db\\fR and \\fB\\-\\-json\\fR may come "
+                   "before or after the command; \\fB\\-\\-json\\fR prints JSON. A date is "
+                   "written as an officer writes it (15/01/2027, 15 janvier 2027, 2027\\-01\\-15, "
+                   "with a time: 15/01/2027 10h30) or in ISO 8601; a time without a zone is "
+                   "local, and is stored in UTC.\n"
                    ".SH COMMANDS\n");
   for (guint i = 0; i < n_commands; i++)
     {
@@ -367,7 +370,7 @@ dlg_cli_print_completion (const DlgCliCommandEntry *commands,
                    "  fi\n"
                    "  if (( ${#words[@]} == 0 )); then\n"
                    "    if [[ $cur == -* ]]; then\n"
-                   "      COMPREPLY=($(compgen -W \"--db --help --version\" -- \"$cur\"))\n"
+                   "      COMPREPLY=($(compgen -W \"--db --json --help --version\" -- \"$cur\"))\n"
                    "    else\n"
                    "      COMPREPLY=($(compgen -W \"$commands\" -- \"$cur\"))\n"
                    "    fi\n"

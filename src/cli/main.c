@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dlg-cli-advisor.h"
 #include "dlg-cli-analysis.h"
 #include "dlg-cli-coding.h"
 #include "dlg-cli-common.h"
@@ -75,6 +76,10 @@ static const DlgCliCommandEntry commands[] = {
     &dlg_cli_commitment_spec },
   { "communication", dlg_cli_record, N_("Plan, list and export the communication of a process"),
     &dlg_cli_communication_spec },
+  { "advisor", dlg_cli_advisor, N_("Which contributory features a process needs: guidance, "
+                                   "past figures, the team’s choice"), &dlg_cli_advisor_spec },
+  { "response", dlg_cli_response, N_("Templates, bulk answers and the check of the argued "
+                                     "response"), &dlg_cli_response_spec },
 };
 
 static void
@@ -85,6 +90,74 @@ print_help (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-15s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("“dialogue-cli COMMAND --help” describes the options of a command."));
+}
+
+/* The options every command reads (dlg_cli_context_new() adds them), and whether each takes
+ * a value. */
+static const struct
+{
+  const char *name;
+  gboolean    has_value;
+} global_options[] = {
+  { "--db", TRUE },
+  { "--json", FALSE },
+};
+
+/* "dialogue-cli --db F --json COMMAND …" is "dialogue-cli COMMAND … --db F --json", as every
+ * command line takes it: the options before the command move after it, in their order. FALSE
+ * (with a message) for an option before the command that no command takes, or a missing
+ * value. */
+static gboolean
+move_global_options (int    argc,
+                     char **argv)
+{
+  g_autofree char **moved = g_new0 (char *, argc + 1);
+  int n_moved = 0, first = 1;
+
+  while (first < argc && g_str_has_prefix (argv[first], "--"))
+    {
+      gboolean known = FALSE;
+
+      for (guint g = 0; g < G_N_ELEMENTS (global_options) && !known; g++)
+        {
+          const char *name = global_options[g].name;
+
+          if (g_str_equal (argv[first], name))
+            {
+              known = TRUE;
+              moved[n_moved++] = argv[first++];
+              if (global_options[g].has_value)
+                {
+                  if (first == argc)
+                    {
+                      g_printerr (_("dialogue-cli: %s needs a value.\n"), name);
+                      return FALSE;
+                    }
+                  moved[n_moved++] = argv[first++];
+                }
+            }
+          else if (global_options[g].has_value && g_str_has_prefix (argv[first], name) &&
+                   argv[first][strlen (name)] == '=')
+            {
+              known = TRUE;
+              moved[n_moved++] = argv[first++];
+            }
+        }
+      if (!known)
+        {
+          if (g_str_equal (argv[first], "--help"))
+            break;
+          g_printerr (_("dialogue-cli: unknown option “%s” before the command.\n"),
+                      argv[first]);
+          return FALSE;
+        }
+    }
+  if (n_moved == 0)
+    return TRUE;
+  /* COMMAND … first, then the options */
+  memmove (argv + 1, argv + first, (argc - first) * sizeof (char *));
+  memcpy (argv + 1 + (argc - first), moved, n_moved * sizeof (char *));
+  return TRUE;
 }
 
 static void
@@ -138,21 +211,21 @@ main (int   argc,
       return DLG_CLI_OK;
     }
 
-  /* "dialogue-cli --db F COMMAND …" is "dialogue-cli COMMAND … --db F" */
-  if (argc >= 4 && g_str_equal (argv[1], "--db"))
+  /* Global options before the command are the command's own, put after it. */
+  if (!move_global_options (argc, argv))
     {
-      char *option = argv[1], *value = argv[2];
-
-      memmove (argv + 1, argv + 3, (argc - 3) * sizeof (char *));
-      argv[argc - 2] = option;
-      argv[argc - 1] = value;
+      print_help (stderr);
+      return DLG_CLI_USAGE;
     }
-  else if (argc >= 3 && g_str_has_prefix (argv[1], "--db="))
+  if (argc < 2 || g_str_has_prefix (argv[1], "-"))
     {
-      char *option = argv[1];
-
-      memmove (argv + 1, argv + 2, (argc - 2) * sizeof (char *));
-      argv[argc - 1] = option;
+      if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+        {
+          print_help (stdout);
+          return DLG_CLI_OK;
+        }
+      print_help (stderr);
+      return DLG_CLI_USAGE;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)

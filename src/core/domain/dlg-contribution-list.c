@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The list never holds every contribution: a filter change runs one COUNT query, and
- * get_item() reads the page of PAGE_SIZE rows holding the item (newest first), unless one of
- * the N_PAGES cached pages has it. A page that follows a cached one is read from where that
+ * get_item() reads the page of PAGE_SIZE rows holding the item (newest first, or in the order
+ * of dlg_contribution_list_set_sort(), done in SQL), unless one of the N_PAGES cached pages
+ * has it. A page that follows a cached one is read from where that
  * one ended (keyset), so scrolling never pays for a large OFFSET; a jump pays for one, counted
  * from the nearer end of the list.
  *
@@ -24,6 +25,7 @@
 #include "dlg-domain-private.h"
 #include "dlg-record-private.h"
 #include "dlg-store.h"
+#include "dlg-vocabularies.h"
 
 #define PAGE_SIZE 200
 #define N_PAGES   4
@@ -49,10 +51,14 @@ struct _DlgContributionList
   gint64        theme_id;      /* 0: any; DLG_CONTRIBUTION_LIST_NO_THEME: none */
   gboolean      highlighted_only;
   gboolean      site_missing_only;
+  DlgContributionSort sort;
+  gboolean      ascending;
+  char         *sort_ids;      /* ",id,id,…," of the sort's vocabulary, bound as ?11 */
 
   sqlite3_stmt *count_stmt;
   sqlite3_stmt *page_stmt;     /* LIMIT/OFFSET */
-  sqlite3_stmt *after_stmt;    /* LIMIT after a (created_at, id) key */
+  sqlite3_stmt *after_stmt;    /* LIMIT after a (sort key, id) key */
+  sqlite3_stmt *key_stmt;      /* the sort key of a row */
   sqlite3_stmt *tail_stmt;     /* LIMIT/OFFSET counted from the end (oldest first) */
   guint         n_items;
   Page          pages[N_PAGES];
@@ -95,10 +101,27 @@ static const char sql_highlighted[] =
 /* Kept after a full resync found them gone from the site (it may have been restored). */
 static const char sql_site_missing[] = " AND t.site_missing_at IS NOT NULL";
 static const char sql_ids[] = "SELECT t.id FROM contribution t";
-static const char sql_after[] = " AND (t.created_at, t.id) < (?8, ?9)";
-static const char sql_order[] = " ORDER BY t.created_at DESC, t.id DESC LIMIT ?6";
-static const char sql_order_reverse[] = " ORDER BY t.created_at, t.id LIMIT ?6";
+static const char sql_order[] = " ORDER BY ";
+static const char sql_limit[] = " LIMIT ?6";
 static const char sql_offset[] = " OFFSET ?7";
+
+static const char sql_key[] = " FROM contribution t WHERE t.id = ?9";
+
+/* The sort key of each DlgContributionSort: constant SQL, never user text, never NULL (a
+ * page after another compares (key, id) with the last row's). A vocabulary's column sorts by
+ * its id's place in ?11 (",pending,published,…,"), that is the display order; an untitled
+ * contribution by the start of its text, as its cell shows it; no theme first. */
+static const char * const sort_sql[] = {
+  [DLG_CONTRIBUTION_SORT_DATE] = "t.created_at",
+  [DLG_CONTRIBUTION_SORT_TITLE] = "coalesce (nullif (t.title, ''), t.body, '') COLLATE NOCASE",
+  [DLG_CONTRIBUTION_SORT_CHANNEL] = "instr (?11, ',' || t.channel || ',')",
+  [DLG_CONTRIBUTION_SORT_FEATURE] = "instr (?11, ',' || t.feature || ',')",
+  [DLG_CONTRIBUTION_SORT_AUTHOR] = "coalesce (t.author_ref, '') COLLATE NOCASE",
+  [DLG_CONTRIBUTION_SORT_MODERATION] = "instr (?11, ',' || t.moderation || ',')",
+  [DLG_CONTRIBUTION_SORT_THEMES] =
+    "coalesce (" DLG_CONTRIBUTION_THEME_NAMES_SQL ", '') COLLATE NOCASE",
+  [DLG_CONTRIBUTION_SORT_SUPPORTS] = "t.supports",
+};
 
 static void
 drop_pages (DlgContributionList *self)
@@ -113,6 +136,7 @@ drop_statements (DlgContributionList *self)
   g_clear_pointer (&self->count_stmt, sqlite3_finalize);
   g_clear_pointer (&self->page_stmt, sqlite3_finalize);
   g_clear_pointer (&self->after_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->key_stmt, sqlite3_finalize);
   g_clear_pointer (&self->tail_stmt, sqlite3_finalize);
 }
 
@@ -129,6 +153,7 @@ dlg_contribution_list_finalize (GObject *object)
   g_free (self->channel);
   g_free (self->feature);
   g_free (self->moderation);
+  g_free (self->sort_ids);
 
   G_OBJECT_CLASS (dlg_contribution_list_parent_class)->finalize (object);
 }
@@ -230,7 +255,52 @@ build_where (DlgContributionList *self)
   return where;
 }
 
-/* Builds the four statements for the filters now set. */
+/* " ORDER BY <sort> DESC, t.id DESC", or the other way (@reverse: the tail's). */
+static void
+append_order (DlgContributionList *self,
+              GString             *sql,
+              gboolean             reverse)
+{
+  const char *way = self->ascending != reverse ? "" : " DESC";
+
+  g_string_append_printf (sql, "%s%s%s, t.id%s", sql_order, sort_sql[self->sort], way, way);
+}
+
+/* A page's statement: after the (key, id) of the previous page's last row (@after: no OFFSET
+ * to count through), or at an OFFSET (counted from the end for the @reverse tail). By date,
+ * the index gives the rows in order; by another column, the ids are sorted first and the
+ * page's rows read by id, so that the sort holds ids and keys, not every column of every row
+ * (the themes' names are read for the page alone). */
+static sqlite3_stmt *
+prepare_page (DlgContributionList *self,
+              const char          *where,
+              gboolean             after,
+              gboolean             reverse)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  gboolean by_id = self->sort != DLG_CONTRIBUTION_SORT_DATE;
+
+  g_string_append (sql, by_id ? sql_ids : dlg_record_type_get_select (DLG_TYPE_CONTRIBUTION));
+  g_string_append (sql, where);
+  if (after)
+    g_string_append_printf (sql, " AND (%s, t.id) %s (?8, ?9)", sort_sql[self->sort],
+                            self->ascending ? ">" : "<");
+  append_order (self, sql, reverse);
+  g_string_append (sql, sql_limit);
+  if (!after)
+    g_string_append (sql, sql_offset);
+  if (by_id)
+    {
+      g_autofree char *ids = g_string_free (g_steal_pointer (&sql), FALSE);
+
+      sql = g_string_new (dlg_record_type_get_select (DLG_TYPE_CONTRIBUTION));
+      g_string_append_printf (sql, " WHERE t.id IN (%s)", ids);
+      append_order (self, sql, reverse);
+    }
+  return prepare (self, sql->str);
+}
+
+/* Builds the statements for the filters and the order now set. */
 static void
 build_statements (DlgContributionList *self)
 {
@@ -240,24 +310,11 @@ build_statements (DlgContributionList *self)
   drop_statements (self);
   g_string_append (g_string_append (sql, sql_count), where->str);
   self->count_stmt = prepare (self, sql->str);
-
-  g_string_assign (sql, dlg_record_type_get_select (DLG_TYPE_CONTRIBUTION));
-  g_string_append (sql, where->str);
-  g_string_append (sql, sql_order);
-  g_string_append (sql, sql_offset);
-  self->page_stmt = prepare (self, sql->str);
-
-  g_string_assign (sql, dlg_record_type_get_select (DLG_TYPE_CONTRIBUTION));
-  g_string_append (sql, where->str);
-  g_string_append (sql, sql_after);
-  g_string_append (sql, sql_order);
-  self->after_stmt = prepare (self, sql->str);
-
-  g_string_assign (sql, dlg_record_type_get_select (DLG_TYPE_CONTRIBUTION));
-  g_string_append (sql, where->str);
-  g_string_append (sql, sql_order_reverse);
-  g_string_append (sql, sql_offset);
-  self->tail_stmt = prepare (self, sql->str);
+  self->page_stmt = prepare_page (self, where->str, FALSE, FALSE);
+  self->after_stmt = prepare_page (self, where->str, TRUE, FALSE);
+  self->tail_stmt = prepare_page (self, where->str, FALSE, TRUE);
+  g_string_printf (sql, "SELECT %s%s", sort_sql[self->sort], sql_key);
+  self->key_stmt = prepare (self, sql->str);
 }
 
 static void
@@ -276,6 +333,8 @@ bind_filters (DlgContributionList *self,
     sqlite3_bind_text (stmt, 5, self->fts_query, -1, SQLITE_TRANSIENT);
   if (self->theme_id > 0)
     sqlite3_bind_int64 (stmt, 10, self->theme_id);
+  if (self->sort_ids != NULL)
+    sqlite3_bind_text (stmt, 11, self->sort_ids, -1, SQLITE_STATIC);
 }
 
 static guint
@@ -355,17 +414,28 @@ load_page (DlgContributionList *self,
   sqlite3_stmt *stmt;
   Page *page;
 
-  if (previous != NULL && previous->items->len == PAGE_SIZE)
+  if (previous != NULL && previous->items->len == PAGE_SIZE && self->after_stmt != NULL &&
+      self->key_stmt != NULL)
     {
       DlgContribution *last = g_ptr_array_index (previous->items, PAGE_SIZE - 1);
+      sqlite3_value *key = NULL;
 
-      if ((stmt = self->after_stmt) == NULL)
+      sqlite3_reset (self->key_stmt);
+      sqlite3_clear_bindings (self->key_stmt);
+      if (self->sort_ids != NULL)
+        sqlite3_bind_text (self->key_stmt, 11, self->sort_ids, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (self->key_stmt, 9, dlg_contribution_get_id (last));
+      if (sqlite3_step (self->key_stmt) == SQLITE_ROW)
+        key = sqlite3_value_dup (sqlite3_column_value (self->key_stmt, 0));
+      sqlite3_reset (self->key_stmt);
+      if (key == NULL)
         return NULL;
+      stmt = self->after_stmt;
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
       bind_filters (self, stmt);
-      sqlite3_bind_text (stmt, 8, dlg_contribution_get_created_at (last), -1,
-                         SQLITE_TRANSIENT);
+      sqlite3_bind_value (stmt, 8, key);
+      sqlite3_value_free (key);
       sqlite3_bind_int64 (stmt, 9, dlg_contribution_get_id (last));
       sqlite3_bind_int (stmt, 6, PAGE_SIZE);
       items = read_rows (self, stmt);
@@ -639,6 +709,56 @@ dlg_contribution_list_set_highlighted_only (DlgContributionList *self,
     return;
   self->highlighted_only = !!highlighted_only;
   reload (self, TRUE);
+}
+
+/**
+ * dlg_contribution_list_set_sort:
+ * @sort: the column the list is ordered by (then by id)
+ * @descending: the largest first (the newest, Z to A, the most supported)
+ *
+ * Orders the list in SQL, so that a sorted list of 100,000 reads a page at a time as well.
+ */
+void
+dlg_contribution_list_set_sort (DlgContributionList *self,
+                                DlgContributionSort  sort,
+                                gboolean             descending)
+{
+  const DlgVocabulary *vocabulary = NULL;
+
+  g_return_if_fail (DLG_IS_CONTRIBUTION_LIST (self));
+  g_return_if_fail (sort <= DLG_CONTRIBUTION_SORT_SUPPORTS);
+
+  if (self->sort == sort && self->ascending == !descending)
+    return;
+  self->sort = sort;
+  self->ascending = !descending;
+  g_clear_pointer (&self->sort_ids, g_free);
+  if (sort == DLG_CONTRIBUTION_SORT_CHANNEL)
+    vocabulary = &dlg_vocabulary_channel;
+  else if (sort == DLG_CONTRIBUTION_SORT_FEATURE)
+    vocabulary = &dlg_vocabulary_feature;
+  else if (sort == DLG_CONTRIBUTION_SORT_MODERATION)
+    vocabulary = &dlg_vocabulary_moderation;
+  if (vocabulary != NULL)
+    {
+      GString *ids = g_string_new (",");
+
+      for (guint i = 0; i < dlg_vocabulary_get_n_entries (vocabulary); i++)
+        g_string_append_printf (ids, "%s,", dlg_vocabulary_get_id (vocabulary, i));
+      self->sort_ids = g_string_free (ids, FALSE);
+    }
+  reload (self, TRUE);
+}
+
+DlgContributionSort
+dlg_contribution_list_get_sort (DlgContributionList *self,
+                                gboolean            *descending)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), DLG_CONTRIBUTION_SORT_DATE);
+
+  if (descending != NULL)
+    *descending = !self->ascending;
+  return self->sort;
 }
 
 gboolean

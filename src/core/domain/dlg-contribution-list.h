@@ -19,7 +19,21 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DlgContributionList, dlg_contribution_list, DLG, CONTRIBUTION_LIST,
                       GObject)
 
-/* Item type DlgContribution; ordered by created_at DESC, id DESC. */
+/* What the list is ordered by (then by id, the same way); the vocabularies' columns in their
+ * display order. */
+typedef enum
+{
+  DLG_CONTRIBUTION_SORT_DATE,
+  DLG_CONTRIBUTION_SORT_TITLE,
+  DLG_CONTRIBUTION_SORT_CHANNEL,
+  DLG_CONTRIBUTION_SORT_FEATURE,
+  DLG_CONTRIBUTION_SORT_AUTHOR,
+  DLG_CONTRIBUTION_SORT_MODERATION,
+  DLG_CONTRIBUTION_SORT_THEMES,
+  DLG_CONTRIBUTION_SORT_SUPPORTS,
+} DlgContributionSort;
+
+/* Item type DlgContribution; ordered by created_at DESC, id DESC until set_sort says. */
 DlgContributionList *dlg_contribution_list_new            (DlgStore            *store,
                                                            gint64               process_id);
 
@@ -40,6 +54,11 @@ void                 dlg_contribution_list_set_moderation (DlgContributionList *
 void                 dlg_contribution_list_set_theme      (DlgContributionList *self,
                                                            gint64               theme_id);
 gint64               dlg_contribution_list_get_theme      (DlgContributionList *self);
+void                 dlg_contribution_list_set_sort       (DlgContributionList *self,
+                                                           DlgContributionSort  sort,
+                                                           gboolean             descending);
+DlgContributionSort  dlg_contribution_list_get_sort       (DlgContributionList *self,
+                                                           gboolean            *descending);
 void                 dlg_contribution_list_set_highlighted_only (DlgContributionList *self,
                                                                  gboolean highlighted_only);
 gboolean             dlg_contribution_list_get_highlighted_only (DlgContributionList *self);

@@ -56,6 +56,7 @@ struct _DlgContribution
   char *site_missing_at;
   gboolean highlighted;
   char *note;
+  char *theme_names;
 };
 
 G_DEFINE_FINAL_TYPE (DlgContribution, dlg_contribution, DLG_TYPE_RECORD)
@@ -137,6 +138,11 @@ static const DlgField fields[] = {
     .kind = DLG_FIELD_BOOLEAN, .offset = F (highlighted), .flags = DLG_FIELD_SELECT_ONLY },
   { .column = "coalesce (a.note, '')", .property = "note", .kind = DLG_FIELD_TEXT,
     .offset = F (note), .flags = DLG_FIELD_SELECT_ONLY, .label = N_("note") },
+  /* Its themes' names, for the list (the links are contribution_theme's). */
+  { .column = DLG_CONTRIBUTION_THEME_NAMES_SQL, .property = "theme-names",
+    .kind = DLG_FIELD_TEXT, .offset = F (theme_names),
+    .flags = DLG_FIELD_SELECT_ONLY | DLG_FIELD_NULLABLE | DLG_FIELD_HIDDEN,
+    .label = N_("themes") },
 };
 
 #undef F
@@ -422,6 +428,14 @@ dlg_contribution_get_note (DlgContribution *self)
 {
   g_return_val_if_fail (DLG_IS_CONTRIBUTION (self), NULL);
   return self->note;
+}
+
+/* The names of its themes, "Mobilité, Végétalisation", or NULL (as it was read). */
+const char *
+dlg_contribution_get_theme_names (DlgContribution *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION (self), NULL);
+  return self->theme_names;
 }
 
 void

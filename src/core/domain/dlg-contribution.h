@@ -40,6 +40,7 @@ gint64           dlg_contribution_get_remote_rev        (DlgContribution *self);
 const char      *dlg_contribution_get_sync_state        (DlgContribution *self);
 gboolean         dlg_contribution_get_highlighted       (DlgContribution *self);
 const char      *dlg_contribution_get_note              (DlgContribution *self);
+const char      *dlg_contribution_get_theme_names       (DlgContribution *self);
 
 void             dlg_contribution_set_feature           (DlgContribution *self,
                                                          const char      *feature);

@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* A contribution's themes, by name and comma-separated, as an expression over its row t: the
+ * list's themes column and its order by themes (dlg-contribution.c, dlg-contribution-list.c). */
+#define DLG_CONTRIBUTION_THEME_NAMES_SQL \
+  "(SELECT group_concat (name, ', ') FROM (SELECT th.name AS name" \
+  " FROM contribution_theme ct JOIN theme th ON th.id = ct.theme_id" \
+  " WHERE ct.contribution_id = t.id ORDER BY th.name COLLATE NOCASE))"
+
 typedef gpointer (*DlgRowFunc) (sqlite3_stmt *stmt);
 
 /* Checks that @value is valid UTF-8 (NULL is accepted unless @required), at most @max
@@ -45,6 +52,14 @@ gint64      dlg_lookup_process  (DlgStore            *store,
                                  gint64               id,
                                  const char          *missing,
                                  GError             **error);
+/* Runs @sql (?1 the process; selecting an operation's id and summary, the latest first) for
+ * the undo of work at volume: 0 and NULL when there is none. */
+gboolean    dlg_lookup_last_operation (DlgStore      *store,
+                                       const char    *sql,
+                                       gint64         process_id,
+                                       gint64        *operation_id,
+                                       char         **summary,
+                                       GError       **error);
 /* Steps @stmt and collects the objects @func makes of each row into a GListStore. */
 GListModel *dlg_collect_rows    (DlgStore            *store,
                                  sqlite3_stmt        *stmt,

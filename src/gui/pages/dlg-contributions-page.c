@@ -33,6 +33,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dlg-column-sorter.h"
 #include "dlg-contribution-dialog.h"
 #include "dlg-contributions-page.h"
 #include "dlg-field-binding.h"
@@ -84,6 +85,7 @@ struct _DlgContributionsPage
   GtkDropDown         *bulk_reason_dropdown;
   GtkEntry            *bulk_reason_entry;
   AdwStatusPage       *empty_status;
+  GtkToggleButton     *highlighted_button;
   GtkPaned            *paned;
   GtkStack            *list_stack;
   GtkScrolledWindow   *scrolled_window;
@@ -171,6 +173,12 @@ static char *
 cell_moderation (gpointer item)
 {
   return g_strdup (dlg_contribution_moderation_get_label (dlg_contribution_get_moderation (item)));
+}
+
+static char *
+cell_themes (gpointer item)
+{
+  return g_strdup (dlg_contribution_get_theme_names (item));
 }
 
 static char *
@@ -620,6 +628,20 @@ selected_feature (DlgContributionsPage *self)
   return position - 1 < n_features ? catalogue[position - 1].id : NULL;
 }
 
+/* A column header clicked: the list orders itself (newest first when no column sorts). */
+static void
+sort_changed_cb (DlgContributionsPage *self)
+{
+  int key = DLG_CONTRIBUTION_SORT_DATE;
+  gboolean descending = TRUE;
+
+  if (self->list == NULL)
+    return;
+  dlg_column_sorter_read (gtk_column_view_get_sorter (self->column_view), &key, &descending);
+  dlg_contribution_list_set_sort (self->list, key, descending);
+  update_count (self);
+}
+
 static void
 filter_changed_cb (DlgContributionsPage *self)
 {
@@ -643,6 +665,9 @@ filter_changed_cb (DlgContributionsPage *self)
                                                gtk_toggle_button_get_active (
                                                  self->site_missing_toggle));
   dlg_contribution_list_set_theme (self->list, dlg_theme_panel_get_filter (self->theme_panel));
+  dlg_contribution_list_set_highlighted_only (self->list,
+                                              gtk_toggle_button_get_active (
+                                                self->highlighted_button));
   update_count (self);
 }
 
@@ -1408,6 +1433,7 @@ dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, bulk_reason_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, bulk_reason_entry);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, empty_status);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, highlighted_button);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, paned);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, scrolled_window);
@@ -1468,15 +1494,17 @@ dlg_contributions_page_init (DlgContributionsPage *self)
     DlgTextColumnFunc  func;
     gboolean           expand;
     int                width;
+    DlgContributionSort sort;
   } columns[] = {
     /* The title comes right after the date: on a narrow window it is what stays in view. */
-    { N_("Date"), cell_date, FALSE, 130 },
-    { N_("Title"), cell_title, TRUE, 240 },
-    { N_("Channel"), cell_channel, FALSE, 105 },
-    { N_("Feature"), cell_feature, FALSE, 150 },
-    { N_("Author"), cell_author, FALSE, 120 },
-    { N_("Moderation"), cell_moderation, FALSE, 160 },
-    { N_("Supports"), cell_supports, FALSE, 80 },
+    { N_("Date"), cell_date, FALSE, 130, DLG_CONTRIBUTION_SORT_DATE },
+    { N_("Title"), cell_title, TRUE, 240, DLG_CONTRIBUTION_SORT_TITLE },
+    { N_("Moderation"), cell_moderation, FALSE, 160, DLG_CONTRIBUTION_SORT_MODERATION },
+    { N_("Themes"), cell_themes, FALSE, 160, DLG_CONTRIBUTION_SORT_THEMES },
+    { N_("Channel"), cell_channel, FALSE, 105, DLG_CONTRIBUTION_SORT_CHANNEL },
+    { N_("Feature"), cell_feature, FALSE, 150, DLG_CONTRIBUTION_SORT_FEATURE },
+    { N_("Author"), cell_author, FALSE, 120, DLG_CONTRIBUTION_SORT_AUTHOR },
+    { N_("Supports"), cell_supports, FALSE, 80, DLG_CONTRIBUTION_SORT_SUPPORTS },
   };
   GtkEventController *focus;
   GtkEventController *keys;
@@ -1502,6 +1530,8 @@ dlg_contributions_page_init (DlgContributionsPage *self)
                             FALSE);
   gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->site_missing_toggle)),
                             FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->highlighted_button)),
+                            FALSE);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
@@ -1509,8 +1539,16 @@ dlg_contributions_page_init (DlgContributionsPage *self)
         dlg_text_column_new (_(columns[i].title), columns[i].func, columns[i].expand,
                              columns[i].width);
 
+      g_autoptr(GtkSorter) sorter = dlg_column_sorter_new (columns[i].sort);
+
+      /* Sorted in SQL by the list, never by a GtkSortListModel over its 100,000 rows */
+      gtk_column_view_column_set_sorter (column, sorter);
       gtk_column_view_append_column (self->column_view, column);
+      if (i == 0)
+        gtk_column_view_sort_by_column (self->column_view, column, GTK_SORT_DESCENDING);
     }
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
 
   setup_dropdowns (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
@@ -1598,6 +1636,7 @@ dlg_contributions_page_set_process (DlgContributionsPage *self,
       dlg_contribution_list_set_search (self->list,
                                         gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       filter_changed_cb (self);
+      sort_changed_cb (self);
     }
   attach_list (self);
   gtk_stack_set_visible_child_name (self->stack,

@@ -34,7 +34,7 @@ G_DEFINE_FINAL_TYPE (DlgArbitrationView, dlg_arbitration_view, DLG_TYPE_STAGE_VI
  * view asks (the field table's labels name them in the core's messages). */
 static const DlgRecordEditorRow decision_rows[] = {
   { "who", N_("Who decided (elected official, senior management…)"), 0 },
-  { "decided-at", N_("When (year-month-day)"), 0 },
+  { "decided-at", N_("When"), 0 },
   { "what", N_("What was decided"), DLG_RECORD_EDITOR_ONE_LINE },
   { "why", N_("Why"), 0 },
   { NULL, NULL, 0 },

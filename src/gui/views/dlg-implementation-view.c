@@ -32,7 +32,7 @@ G_DEFINE_FINAL_TYPE (DlgImplementationView, dlg_implementation_view, DLG_TYPE_ST
 /* ---------------------------------------------------------------- updates */
 
 static const DlgRecordEditorRow update_rows[] = {
-  { .property = "dated", .label = N_("Date (year-month-day)") },
+  { .property = "dated", .label = N_("Date") },
   { .property = "status", .label = N_("Status") },
   { .property = "progress", .label = N_("Progress (%)") },
   { .property = "text", .label = N_("What happened") },
@@ -183,7 +183,7 @@ static const DlgRecordEditorRow commitment_rows[] = {
     .message = N_("Choose the position of the argued response that this commitment comes "
                   "from.") },
   { .property = "department", .label = N_("Department in charge") },
-  { .property = "due-date", .label = N_("Due date (year-month-day)") },
+  { .property = "due-date", .label = N_("Due date") },
   { .property = "status", .label = N_("Status") },
   { .property = "progress", .label = N_("Progress (%)") },
   { NULL },

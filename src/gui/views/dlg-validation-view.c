@@ -63,7 +63,7 @@ typedef struct
   DlgRecommendation *item;
   DlgDecision *decision;
   GtkEditable *who;
-  GtkEditable *date;
+  DlgDateEntry *date;
   AdwComboRow *outcome;
   GtkEditable *what;
   GtkTextView *why;
@@ -86,11 +86,12 @@ recommendation_save (gpointer   user_data,
   DlgStore *store = dlg_stage_view_base_get_store (base);
   g_autofree char *why = dlg_text_view_dup_text (editor->why);
   guint outcome = adw_combo_row_get_selected (editor->outcome);
+  g_autofree char *date = NULL;
 
-  if (!dlg_view_check_date (gtk_editable_get_text (editor->date), error))
+  if (!dlg_date_entry_dup_value (editor->date, &date, error))
     return FALSE;
   dlg_decision_set_who (editor->decision, gtk_editable_get_text (editor->who));
-  dlg_decision_set_decided_at (editor->decision, gtk_editable_get_text (editor->date));
+  dlg_decision_set_decided_at (editor->decision, date != NULL ? date : "");
   dlg_decision_set_what (editor->decision, gtk_editable_get_text (editor->what));
   dlg_decision_set_why (editor->decision, why);
   dlg_decision_set_outcome (editor->decision, dlg_position_choice_value (outcome));
@@ -115,7 +116,7 @@ decision_reload (DlgEditDialog *dialog,
   dlg_edit_dialog_refresh_choice (dialog, editor->outcome,
                                   dlg_position_choice_index (dlg_decision_get_outcome (fresh)));
   dlg_edit_dialog_refresh_entry (dialog, editor->who, dlg_decision_get_who (fresh));
-  dlg_edit_dialog_refresh_entry (dialog, editor->date, dlg_decision_get_decided_at (fresh));
+  dlg_edit_dialog_refresh_date (dialog, editor->date, dlg_decision_get_decided_at (fresh));
   dlg_edit_dialog_refresh_entry (dialog, editor->what, dlg_decision_get_what (fresh));
   dlg_edit_dialog_refresh_text (dialog, editor->why, dlg_decision_get_why (fresh));
 }
@@ -145,8 +146,9 @@ edit_recommendation (DlgStageViewBase  *base,
                                                   dlg_position_choice_index (outcome));
     editor->who = dlg_edit_dialog_add_entry (dialog, _("Who decided"),
                                              dlg_decision_get_who (editor->decision));
-    editor->date = dlg_edit_dialog_add_entry (dialog, _("When (year-month-day)"),
-                                              dlg_decision_get_decided_at (editor->decision));
+    editor->date = dlg_edit_dialog_add_date (dialog, _("When"),
+                                             dlg_decision_get_decided_at (editor->decision),
+                                             FALSE);
     editor->what = dlg_edit_dialog_add_entry (dialog, _("What was decided"),
                                               dlg_decision_get_what (editor->decision));
     editor->why = dlg_edit_dialog_add_text (dialog, _("Why"),

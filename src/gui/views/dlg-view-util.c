@@ -138,31 +138,45 @@ dlg_list_box_remove_all (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
+void
+dlg_status_label_set (GtkLabel   *label,
+                      const char *text,
+                      gboolean    is_error)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+}
+
+GtkFileChooserNative *
+dlg_save_chooser_new (GtkWidget  *widget,
+                      const char *title,
+                      const char *name,
+                      GCallback   response_cb,
+                      gpointer    owner)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", response_cb, owner, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  return chooser;
+}
+
 /* A date or date-time of the store, as the officer reads it; NULL for none. */
+/* A date or date-time of the store, as the officer reads it ("4 septembre 2026, 10 h"); NULL
+ * for none. */
 char *
 dlg_format_date (const char *iso)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  g_autoptr(GDateTime) local = NULL;
-  g_autoptr(GTimeZone) tz = NULL;
-
-  if (iso == NULL || *iso == '\0')
-    return NULL;
-  if (strlen (iso) == 10)
-    {
-      g_autofree char *midday = g_strconcat (iso, "T12:00:00", NULL);
-
-      tz = g_time_zone_new_local ();
-      if (!(dt = g_date_time_new_from_iso8601 (midday, tz)))
-        return g_strdup (iso);
-      /* Translators: a date, as in strftime(). */
-      return dlg_date_time_format (dt, _("%-d %B %Y"));
-    }
-  if (!(dt = g_date_time_new_from_iso8601 (iso, NULL)))
-    return g_strdup (iso);
-  local = g_date_time_to_local (dt);
-  /* Translators: a date and time, as in strftime(). */
-  return dlg_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  return dlg_date_format (iso);
 }
 
 char *
@@ -224,21 +238,6 @@ dlg_today (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
-}
-
-/* Dates are typed as YYYY-MM-DD (what the site and the exports use). */
-gboolean
-dlg_view_check_date (const char  *text,
-                GError     **error)
-{
-  int y, m, d;
-
-  if (text != NULL && strlen (text) == 10 && sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-      g_date_valid_dmy (d, m, y))
-    return TRUE;
-  g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID,
-               _("Write the date as year-month-day, for example 2025-03-14."));
-  return FALSE;
 }
 
 /**

@@ -93,7 +93,7 @@ attendance_list (DlgWorkshopView *self,
 /* A session's date may hold its time of day (a sync, an import): the view checks a date alone. */
 static const DlgRecordEditorRow session_rows[] = {
   { .property = "title", .label = N_("Title") },
-  { .property = "starts-at", .label = N_("Date (year-month-day)"),
+  { .property = "starts-at", .label = N_("Date and time"),
     .flags = DLG_RECORD_EDITOR_DATE_TIME },
   { .property = "place", .label = N_("Place") },
   { .property = "notes", .label = N_("Notes") },

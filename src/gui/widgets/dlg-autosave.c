@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include "dlg-autosave.h"
+#include "dlg-date-entry.h"
 #include "dlg-field-binding.h"
 
 struct _DlgAutosave
@@ -189,7 +190,7 @@ dlg_autosave_watch (DlgAutosave *self,
       g_weak_ref_init (ref, widget);
       g_ptr_array_add (self->spins, ref);
     }
-  else if (GTK_IS_EDITABLE (widget))
+  else if (GTK_IS_EDITABLE (widget) || DLG_IS_DATE_ENTRY (widget))
     connect_watch (self, G_OBJECT (widget), "changed", widget);
   else if (GTK_IS_SWITCH (widget))
     connect_watch (self, G_OBJECT (widget), "notify::active", widget);

@@ -238,6 +238,38 @@ dlg_edit_dialog_add_entry (DlgEditDialog *self,
   return GTK_EDITABLE (row);
 }
 
+/**
+ * dlg_edit_dialog_add_date:
+ * @iso: (nullable): the date of the store it shows
+ * @with_time: whether a time of day goes with it (a session's start)
+ *
+ * A row with a #DlgDateEntry: the date typed as the officer writes it or picked in a calendar.
+ */
+DlgDateEntry *
+dlg_edit_dialog_add_date (DlgEditDialog *self,
+                          const char    *title,
+                          const char    *iso,
+                          gboolean       with_time)
+{
+  GtkWidget *row, *entry;
+
+  g_return_val_if_fail (DLG_IS_EDIT_DIALOG (self), NULL);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  entry = dlg_date_entry_new (with_time);
+  dlg_date_entry_set_value (DLG_DATE_ENTRY (entry), iso);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (dlg_date_entry_get_date_editable
+                                                    (DLG_DATE_ENTRY (entry))),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
+  gtk_list_box_append (self->rows, row);
+  watch (self, entry);
+  return DLG_DATE_ENTRY (entry);
+}
+
 /* (transfer none): object @id of the dialog's row fragments, built alone into @builder. */
 static gpointer
 build_row (GtkBuilder *builder,
@@ -424,6 +456,20 @@ dlg_edit_dialog_refresh_entry (DlgEditDialog *self,
       !refresh_begin (self, GTK_WIDGET (entry)))
     return;
   gtk_editable_set_text (entry, text);
+  dlg_autosave_unblock (self->autosave);
+}
+
+void
+dlg_edit_dialog_refresh_date (DlgEditDialog *self,
+                              DlgDateEntry  *entry,
+                              const char    *iso)
+{
+  g_return_if_fail (DLG_IS_EDIT_DIALOG (self));
+  g_return_if_fail (DLG_IS_DATE_ENTRY (entry));
+
+  if (dlg_date_entry_shows (entry, iso) || !refresh_begin (self, GTK_WIDGET (entry)))
+    return;
+  dlg_date_entry_set_value (entry, iso);
   dlg_autosave_unblock (self->autosave);
 }
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "dlg-autosave.h"
+#include "dlg-date-entry.h"
 #include "dlg-types.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,10 @@ DlgEditDialog *dlg_edit_dialog_new         (GtkWidget               *parent,
 GtkEditable   *dlg_edit_dialog_add_entry   (DlgEditDialog           *self,
                                             const char              *title,
                                             const char              *text);
+DlgDateEntry  *dlg_edit_dialog_add_date    (DlgEditDialog           *self,
+                                            const char              *title,
+                                            const char              *iso,
+                                            gboolean                 with_time);
 GtkTextView   *dlg_edit_dialog_add_text    (DlgEditDialog           *self,
                                             const char              *title,
                                             const char              *text);
@@ -61,6 +66,9 @@ void           dlg_edit_dialog_follow         (DlgEditDialog           *self,
 void           dlg_edit_dialog_refresh_entry  (DlgEditDialog           *self,
                                                GtkEditable             *entry,
                                                const char              *text);
+void           dlg_edit_dialog_refresh_date   (DlgEditDialog           *self,
+                                               DlgDateEntry            *entry,
+                                               const char              *iso);
 void           dlg_edit_dialog_refresh_text   (DlgEditDialog           *self,
                                                GtkTextView             *view,
                                                const char              *text);

@@ -250,8 +250,11 @@ add_widget (DlgEditDialog            *dialog,
   switch (field->kind)
     {
     case DLG_FIELD_STRING:
-    case DLG_FIELD_DATE:
       return GTK_WIDGET (dlg_edit_dialog_add_entry (dialog, label, get_string (record, field)));
+    case DLG_FIELD_DATE:
+      return GTK_WIDGET (dlg_edit_dialog_add_date (dialog, label, get_string (record, field),
+                                                   spec != NULL &&
+                                                   (spec->flags & DLG_RECORD_EDITOR_DATE_TIME)));
     case DLG_FIELD_TEXT:
       if (spec != NULL && (spec->flags & DLG_RECORD_EDITOR_ONE_LINE) != 0)
         return GTK_WIDGET (dlg_edit_dialog_add_entry (dialog, label, get_string (record, field)));
@@ -291,8 +294,8 @@ set_text (DlgRecord      *record,
   dlg_record_set_string (record, field->property, text);
 }
 
-/* The view's own checks, before the core's: dates as year-month-day (a field that is not
- * required may be left empty), then the rows left unset that say why they may not be. */
+/* The view's own checks, before the core's: dates as the officer types them (a field that is
+ * not required may be left empty), then the rows left unset that say why they may not be. */
 static gboolean
 editor_check (Editor  *editor,
               GError **error)
@@ -300,16 +303,10 @@ editor_check (Editor  *editor,
   for (guint i = 0; i < editor->rows->len; i++)
     {
       EditorRow *row = &g_array_index (editor->rows, EditorRow, i);
-      const char *text;
+      g_autofree char *iso = NULL;
 
-      if (row->field->kind != DLG_FIELD_DATE || !GTK_IS_EDITABLE (row->widget))
-        continue;
-      text = gtk_editable_get_text (GTK_EDITABLE (row->widget));
-      if ((row->flags & DLG_RECORD_EDITOR_DATE_TIME) != 0 && strlen (text) > 10)
-        continue;
-      if ((row->field->flags & DLG_FIELD_REQUIRED) == 0 && *text == '\0')
-        continue;
-      if (!dlg_view_check_date (text, error))
+      if (DLG_IS_DATE_ENTRY (row->widget) &&
+          !dlg_date_entry_dup_value (DLG_DATE_ENTRY (row->widget), &iso, error))
         return FALSE;
     }
   for (guint i = 0; i < editor->rows->len; i++)
@@ -373,6 +370,13 @@ editor_save (gpointer   user_data,
 
           set_text (editor->record, field, text);
         }
+      else if (DLG_IS_DATE_ENTRY (row->widget))
+        {
+          g_autofree char *iso = NULL;
+
+          dlg_date_entry_dup_value (DLG_DATE_ENTRY (row->widget), &iso, NULL);
+          set_text (editor->record, field, iso != NULL ? iso : "");
+        }
       else if (GTK_IS_EDITABLE (row->widget))
         set_text (editor->record, field, gtk_editable_get_text (GTK_EDITABLE (row->widget)));
       else if (ADW_IS_COMBO_ROW (row->widget))
@@ -424,6 +428,9 @@ editor_reload (DlgEditDialog *dialog,
                                       get_number (fresh, field));
       else if (GTK_IS_TEXT_VIEW (row->widget))
         dlg_edit_dialog_refresh_text (dialog, GTK_TEXT_VIEW (row->widget),
+                                      get_string (fresh, field));
+      else if (DLG_IS_DATE_ENTRY (row->widget))
+        dlg_edit_dialog_refresh_date (dialog, DLG_DATE_ENTRY (row->widget),
                                       get_string (fresh, field));
       else if (GTK_IS_EDITABLE (row->widget))
         dlg_edit_dialog_refresh_entry (dialog, GTK_EDITABLE (row->widget),

@@ -15,9 +15,8 @@ G_BEGIN_DECLS
 typedef enum
 {
   DLG_RECORD_EDITOR_ONE_LINE  = 1 << 0,  /* a TEXT field in an entry, not a text view */
-  DLG_RECORD_EDITOR_DATE_TIME = 1 << 1,  /* a DATE field that may hold a time of day: the
-                                          * view's year-month-day check is for a date alone,
-                                          * the core checks the rest */
+  DLG_RECORD_EDITOR_DATE_TIME = 1 << 1,  /* a DATE field with a time of day: its
+                                          * DlgDateEntry has a time entry */
 } DlgRecordEditorFlags;
 
 /* What a row's setup function may say about the row, once, as the dialog is built. */
