@@ -16,7 +16,7 @@ for target in fuzz-site-request fuzz-pull-page fuzz-csv fuzz-markdown fuzz-impor
   case $target in
     fuzz-site-request) files="src/util/dlg-json.c src/site/dlg-site-json.c" ;;
     fuzz-pull-page)    files="src/sync/dlg-sync-pull.c src/sync/dlg-sync-json.c" ;;
-    fuzz-csv)          files="src/util/dlg-csv.c src/draw/dlg-draw-csv.c" ;;
+    fuzz-csv)          files="src/util/dlg-csv.c src/util/dlg-xlsx.c src/draw/dlg-draw-csv.c" ;;
     fuzz-markdown)     files="src/site/pages/dlg-site-html.c" ;;
     fuzz-import)       files="src/core/import/dlg-import.c src/core/import/dlg-import-csv.c
                               src/core/import/dlg-import-decidim.c src/core/import/dlg-import-consul.c

@@ -1,8 +1,9 @@
-/* fuzz-csv.c — the CSV readers: the whole-text parser, the streaming reader (separator guessed)
- * and the draw's quota and pool files
+/* fuzz-csv.c — the CSV readers: the whole-text parser, the streaming reader (separator guessed),
+ * the draw's quota and pool files
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * and the same over a file, which reads a spreadsheet (.xlsx) when the bytes are a zip.
  * What must hold: a reader either refuses the text with an error, or every field it gives is
  * valid UTF-8 (the readers promise it) and the rows' lines grow.
  */
@@ -14,14 +15,6 @@
 #include "dlg-csv.h"
 #include "dlg-draw-csv.h"
 #include "fuzz-common.h"
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init ();
-  return 0;
-}
 
 static void
 check_row (DlgCsvRow *row,
@@ -69,6 +62,29 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
           break;
         check_row (row, &last_line);
       }
+  }
+  {
+    /* The same reader over a file: a spreadsheet (.xlsx, a zip) when the bytes are one. */
+    g_autofree char *path = fuzz_write_file ("rows", data, size);
+    g_autoptr(DlgCsvReader) reader = dlg_csv_reader_open (path, 0, &error);
+    guint last_line = 0;
+
+    if (reader == NULL)
+      g_assert (error != NULL);
+    for (guint n = 0; reader != NULL && n < 100000; n++)
+      {
+        g_autoptr(DlgCsvRow) row = NULL;
+
+        if (!dlg_csv_reader_next (reader, &row, &error))
+          {
+            g_assert (error != NULL);
+            break;
+          }
+        if (row == NULL)
+          break;
+        check_row (row, &last_line);
+      }
+    g_clear_error (&error);
   }
   {
     g_autofree char *path = fuzz_write_file ("draw.csv", data, size);

@@ -26,20 +26,17 @@ static const char *const names[] = {
 static DlgStore *store;
 static gint64 process_id;
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
+static void
+setup (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DlgProcess) process = NULL;
 
-  fuzz_init ();
   store = dlg_store_open (":memory:", &error);
   g_assert_no_error (error);
   process = dlg_process_create (store, "Démarche", &error);
   g_assert_no_error (error);
   process_id = dlg_process_get_id (process);
-  return 0;
 }
 
 static gint64
@@ -63,6 +60,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *path = NULL;
   DlgImportOptions options = { 0 };
 
+  if (store == NULL)
+    setup ();
   if (size < 1)
     return 0;
   options.format = formats[data[0] % G_N_ELEMENTS (formats)];

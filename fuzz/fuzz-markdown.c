@@ -20,14 +20,6 @@ static const char *const allowed_tags[] = {
   "h3", "h4", "h5", "h6", "hr", "br", "del", NULL,
 };
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init ();
-  return 0;
-}
-
 /* One tag at @p (just after '<'): its name is allowed, and its attributes. */
 static void
 check_tag (const char *p)

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The first byte chooses the collection whose table validates the body (processes, narratives…,
- * moderation); the rest is the body, as a client sends it. What must hold:
+ * moderation, erasures); the rest is the body, as a client sends it. What must hold:
  *   - whatever dlg_json_parse() accepts nests no deeper than DLG_JSON_MAX_DEPTH (the pre-scan
  *     and json-glib agree on where strings end);
  *   - a body the site accepts is text through and through, and what it stores reads back
@@ -19,7 +19,7 @@
 
 static const char *const collections[] = {
   "processes", "narratives", "responses", "commitments", "contributions", "follow_ups",
-  "highlights", "moderation",
+  "highlights", "moderation", "erasures",
 };
 
 static guint
@@ -45,14 +45,6 @@ depth_of (JsonNode *node)
         deepest = MAX (deepest, depth_of (member));
       return deepest + 1;
     }
-  return 0;
-}
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  fuzz_init ();
   return 0;
 }
 

@@ -1207,6 +1207,7 @@ test_deep_json_every_endpoint (Fixture       *f,
     { "PUT", "/api/sync/v1/contributions/5a5a5a5a-0000-4000-8000-0000000000d2" },
     { "PUT", "/api/sync/v1/highlights/5a5a5a5a-0000-4000-8000-0000000000d3" },
     { "POST", "/api/sync/v1/moderation" },
+    { "POST", "/api/sync/v1/erasures" },
   };
 
   for (guint e = 0; e < G_N_ELEMENTS (endpoints); e++)

@@ -211,6 +211,8 @@ dlg_site_api_fields (const char *collection)
 
   if (g_str_equal (collection, "moderation"))
     return moderation_fields;
+  if (g_str_equal (collection, "erasures"))
+    return erasure_fields;
   for (guint i = 0; i < G_N_ELEMENTS (collections); i++)
     if (g_str_equal (collections[i].collection, collection))
       return collections[i].fields;

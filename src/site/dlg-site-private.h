@@ -74,7 +74,8 @@ JsonNode  *dlg_site_json_parse_request (const char         *data,
  * string is text. On failure the problem answer (400/413/422) is already set and NULL is
  * returned. */
 JsonNode  *dlg_site_parse_json_body    (SoupServerMessage  *msg);
-/* The validation table of a collection of the API ("narratives"…, or "moderation"), or NULL. */
+/* The validation table of a collection of the API ("narratives"…, "moderation", "erasures"), or
+ * NULL. */
 const DlgJsonField *dlg_site_api_fields (const char        *collection);
 char      *dlg_site_json_to_string     (JsonNode           *node);
 
