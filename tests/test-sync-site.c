@@ -2522,7 +2522,16 @@ test_push_fault_matrix (Fixture       *f,
         test_site_clear_faults (f->site);
         if (dlg_sync_client_get_n_rejected (f->client) > 0)
           {
-            g_assert_cmpint (dlg_sync_count_refused (f->store, NULL), >=, 1);
+            g_autoptr(GPtrArray) refused = dlg_sync_list_refused (f->store, &error);
+            DlgSyncRefusal *r;
+
+            g_assert_cmpuint (refused->len, ==, 1);
+            r = refused->pdata[0];
+            g_assert_cmpuint (r->status, ==, statuses[s]);
+            /* Titled by what the officer knows: the narrative, the process, the contribution
+             * a moderation decision is about. */
+            g_assert_cmpstr (r->title, ==, k == 0 ? "Récit" : k == 1 ? "Aménager la place Zola"
+                                                                   : "Idée à modérer");
             g_assert_cmpuint (dlg_sync_client_get_problems (f->client)->len, >=, 1);
           }
         if (statuses[s] == 404 || statuses[s] == 410)
