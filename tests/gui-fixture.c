@@ -210,6 +210,26 @@ find_label_with_text (GtkWidget  *root,
   return NULL;
 }
 
+/* Renders @widget (a shown toplevel) alone into the PNG at @path, for screenshots. */
+void
+gui_save_png (GtkWidget  *widget,
+              const char *path)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Could not write %s", path);
+}
+
 /* The first visible toplevel of @type, or NULL. */
 gpointer
 find_toplevel (GType type)
@@ -269,24 +289,4 @@ reopen_down_to (GuiFixture *f,
     }
   spin (30);
   return TRUE;
-}
-
-/* Renders @widget (realized, in its window) into the PNG @path. */
-void
-gui_save_png (GtkWidget  *widget,
-              const char *path)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    g_error ("Could not write %s", path);
 }

@@ -56,8 +56,6 @@ void           gui_fixture_teardown     (GuiFixture *f);
 
 /* The main loop */
 void           spin                     (guint       ms);
-void           gui_save_png             (GtkWidget  *widget,
-                                         const char *path);
 
 /* Widgets */
 GPtrArray     *find_all                 (GtkWidget  *root,
@@ -68,6 +66,8 @@ gpointer       find_nth                 (GtkWidget  *root,
 GtkLabel      *find_label_with_text     (GtkWidget  *root,
                                          const char *text);
 gpointer       find_toplevel            (GType       type);
+void           gui_save_png             (GtkWidget  *widget,
+                                         const char *path);
 AdwMessageDialog *find_message_dialog   (void);
 DlgEditDialog *find_edit_dialog         (const char *title);
 

@@ -486,6 +486,63 @@ test_bad_database (Fixture       *f,
   g_assert_cmpstr (contents, ==, "not a database at all");
 }
 
+/* import --map once: the process keeps the mapping for its next spreadsheet */
+static void
+test_import_mapping (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (f->dir, "semaine-1.csv", NULL);
+  g_autofree char *second = g_build_filename (f->dir, "semaine-2.csv", NULL);
+  g_autofree char *id = NULL;
+
+  g_assert_true (g_file_set_contents (first, "Idée;Texte;Courriel\n"
+                                             "Des bancs;place Graslin;a@example.org\n", -1,
+                                      NULL));
+  g_assert_true (g_file_set_contents (second, "Idée;Texte;Courriel\n"
+                                              "Des arbres;cours Cambronne;b@example.org\n"
+                                              "Un marché;le samedi;\n", -1, NULL));
+  {
+    g_auto(Run) run = { 0 };
+    g_autoptr(JsonNode) created = NULL;
+
+    cli (&run, "--db", f->db, "process", "create", "--title", "Bancs", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    created = parse_json (run.out);
+    id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                          json_object_get_int_member (json_node_get_object (created), "id"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "import", id, first, "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, "--map"));
+  }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autoptr(JsonNode) root = NULL;
+
+      if (i == 0)
+        cli (&run, "import", id, first, "--map", "Idée=title,Texte=body,Courriel=email",
+             "--json", "--db", f->db, NULL);
+      else
+        cli (&run, "import", id, second, "--json", "--db", f->db, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      root = parse_json (run.out);
+      g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "added"), ==,
+                       i + 1);
+    }
+  {
+    g_auto(Run) run = { 0 };
+
+    cli (&run, "contributions", id, "--db", f->db, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Des arbres"));
+    g_assert_null (strstr (run.out, "example.org"));
+  }
+}
+
 /* process create → import (twice, then a dry run and an error) → contributions --json */
 static void
 test_import (Fixture       *f,
@@ -1447,6 +1504,7 @@ main (int   argc,
   ADD ("/cli/panel-contacts", test_panel_contacts);
   ADD ("/cli/bad-database", test_bad_database);
   ADD ("/cli/import", test_import);
+  ADD ("/cli/import-mapping", test_import_mapping);
   ADD ("/cli/process-fields", test_process_fields);
   ADD ("/cli/records", test_records);
   ADD ("/cli/coding", test_coding);

@@ -538,6 +538,171 @@ test_progress_and_cancel (Fixture       *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM contribution", NULL), ==, 2500);
 }
 
+/* What the import dialog starts from: the columns, a guess of each, the last choices. */
+static void
+test_mapping (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "forms.csv",
+    "N°;Nom;Courriel;Quartier;Idée;Détail;Commentaire;Déposé le;Lat;Lon;Couleur, préférée\n"
+    "1;Jeanne;j@example.org;Nord;Un marché;le samedi;;2026-11-02;47,2;-1,5;bleu\n", -1);
+  g_auto(GStrv) columns = NULL;
+  g_autofree char *map = NULL;
+  g_autofree char *saved_map = NULL;
+  g_autofree char *saved_locale = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgImportReport) report = NULL;
+  DlgImportFormat format;
+  DlgImportOptions options = { 0 };
+
+  columns = dlg_import_read_columns (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (columns), ==, 11);
+  g_assert_cmpstr (columns[4], ==, "Idée");
+  map = dlg_import_guess_map ((const char * const *) columns);
+  g_assert_cmpstr (map, ==, "Nom=name,Courriel=email,Quartier=area,Idée=title,Détail=body,"
+                            "Commentaire=body,Déposé le=date,Lat=latitude,Lon=longitude");
+  g_assert_true (g_strv_contains (dlg_import_fields (), "phone"));
+
+  /* the guess imports, and the report previews what was read */
+  options.map = map;
+  options.preview_rows = 5;
+  options.dry_run = TRUE;
+  g_assert_true (dlg_import_file (f->store, f->process_id, path, &options, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->preview->len, ==, 1);
+  g_assert_cmpstr (dlg_contribution_get_title (g_ptr_array_index (report->preview, 0)), ==,
+                   "Un marché");
+
+  g_assert_true (dlg_import_load_settings (f->store, f->process_id, &format, &saved_map,
+                                           &saved_locale, &error));
+  g_assert_cmpint (format, ==, DLG_IMPORT_FORMAT_AUTO);
+  g_assert_null (saved_map);
+  g_assert_true (dlg_import_save_settings (f->store, f->process_id, DLG_IMPORT_FORMAT_CSV, map,
+                                           "fr", &error));
+  g_assert_no_error (error);
+  /* a later import in another format keeps the mapping */
+  g_assert_true (dlg_import_save_settings (f->store, f->process_id, DLG_IMPORT_FORMAT_DECIDIM,
+                                           NULL, "ca", &error));
+  g_assert_true (dlg_import_load_settings (f->store, f->process_id, &format, &saved_map,
+                                           &saved_locale, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (format, ==, DLG_IMPORT_FORMAT_DECIDIM);
+  g_assert_cmpstr (saved_map, ==, map);
+  g_assert_cmpstr (saved_locale, ==, "ca");
+
+  /* a JSON file has no columns */
+  g_clear_pointer (&path, g_free);
+  path = write_file (f, "rows.json", "[]", -1);
+  g_assert_null (dlg_import_read_columns (path, &error));
+  g_assert_nonnull (error);
+}
+
+typedef struct
+{
+  GMainLoop       *loop;
+  DlgImportReport *report;
+  GError          *error;
+  guint            n_progress;
+} AsyncResult;
+
+static void
+async_progress_cb (guint    done,
+                   guint    total,
+                   gpointer user_data)
+{
+  AsyncResult *result = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  result->n_progress++;
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  AsyncResult *result = user_data;
+
+  result->report = dlg_import_file_finish (DLG_STORE (source), res, &result->error);
+  g_main_loop_quit (result->loop);
+}
+
+static void
+changed_cb (DlgStore *store,
+            GType     type,
+            gint64    process_id,
+            gpointer  user_data)
+{
+  if (type == DLG_TYPE_CONTRIBUTION)
+    (*(guint *) user_data)++;
+}
+
+/* In a worker thread, on the store's file: progress in the caller's context, the store's
+ * ::changed once done, and a cancel that keeps nothing. */
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("timestamp,comment-id,author-id,agrees,disagrees,"
+                                          "moderated,comment-body\n");
+  g_autofree char *db = g_build_filename (f->dir, "dialogue.db", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  AsyncResult result = { loop, NULL, NULL, 0 };
+  DlgImportOptions options = { 0 };
+  guint n_changed = 0;
+
+  for (guint i = 1; i <= 3000; i++)
+    g_string_append_printf (text, "1472552518501,%u,1,0,0,1,comment number %u\n", i, i);
+  path = write_file (f, "comments.csv", text->str, text->len);
+  store = dlg_store_open (db, &error);
+  g_assert_no_error (error);
+  process = dlg_process_create (store, "Île de Nantes", &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &n_changed);
+
+  options.progress = async_progress_cb;
+  options.progress_data = &result;
+  options.preview_rows = 3;
+  dlg_import_file_async (store, dlg_process_get_id (process), path, &options, async_done_cb,
+                         &result);
+  g_main_loop_run (loop);
+  g_assert_no_error (result.error);
+  g_assert_cmpuint (result.report->n_added, ==, 3000);
+  g_assert_cmpuint (result.report->preview->len, ==, 3);
+  g_assert_cmpuint (result.n_progress, >=, 3);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM contribution", NULL), ==, 3000);
+  g_clear_pointer (&result.report, dlg_import_report_free);
+
+  g_string_replace (text, "comment number", "changed", 0);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  options.cancellable = cancellable;
+  g_cancellable_cancel (cancellable);
+  dlg_import_file_async (store, dlg_process_get_id (process), path, &options, async_done_cb,
+                         &result);
+  g_main_loop_run (loop);
+  g_assert_null (result.report);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&result.error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM contribution WHERE body LIKE ?1",
+                          "changed%"), ==, 0);
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_clear_object (&store);
+  for (const char *suffix = ""; suffix != NULL; suffix = *suffix == '\0' ? "-wal"
+                                                : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *file = g_strconcat (db, suffix, NULL);
+
+      g_unlink (file);
+    }
+}
+
 /* The real exports: ../shared/platform-samples next to the repository. */
 static char *
 sample (const char *relative)
@@ -673,6 +838,8 @@ main (int   argc,
   ADD ("/core/import/missing-column", test_missing_column);
   ADD ("/core/import/dry-run", test_dry_run);
   ADD ("/core/import/progress-and-cancel", test_progress_and_cancel);
+  ADD ("/core/import/mapping", test_mapping);
+  ADD ("/core/import/async", test_async);
   ADD ("/core/import/samples", test_samples);
 #undef ADD
 

@@ -209,7 +209,8 @@ test_registry (void)
   g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) paths = g_hash_table_new (g_str_hash, g_str_equal);
 
-  g_assert_cmpuint (n, ==, G_N_ELEMENTS (published) + 1);
+  /* and two actions: moderation decisions and erasures */
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (published) + 2);
   for (guint i = 0; i < n; i++)
     {
       const DlgSyncCollection *c = collections[i];
@@ -230,7 +231,7 @@ test_registry (void)
         }
       else
         {
-          /* An action (moderation): collects, counts and records what was sent itself. */
+          /* An action (moderation, erasure): collects, counts and records what was sent itself. */
           g_assert_false (dlg_publication_has_type (c->type));
           g_assert_nonnull (c->collect);
           g_assert_nonnull (c->count_uncollected);

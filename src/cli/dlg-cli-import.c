@@ -106,8 +106,9 @@ static const GOptionEntry import_entries[] = {
 
 DLG_CLI_SPEC_ONE (import, N_("PROCESS FILE"),
                   N_("Import the contributions of a platform’s export (Decidim, CONSUL, Cap "
-                     "Collectif, Pol.is) or of any CSV into a process. Importing a file again "
-                     "updates what it gave."), import_entries, TRUE);
+                     "Collectif, Pol.is) or of any CSV or spreadsheet (.xlsx) into a process. "
+                     "Importing a file again updates what it gave; the mapping and the locale "
+                     "are kept for the process’s next file."), import_entries, TRUE);
 
 /* dialogue-cli import PROCESS FILE [--format F] [--locale L] [--map COL=FIELD,…] [--dry-run]
  * [--json] */
@@ -120,6 +121,9 @@ dlg_cli_import (int    argc,
   g_autoptr(DlgProcess) process = NULL;
   g_autoptr(DlgImportReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *saved_map = NULL;
+  g_autofree char *saved_locale = NULL;
+  DlgImportFormat saved_format;
   DlgImportOptions options = { 0 };
 
   reset_options ();
@@ -140,11 +144,20 @@ dlg_cli_import (int    argc,
   if (!(process = dlg_process_find (store, argv[1], &error)))
     return dlg_cli_fail (error);
 
-  options.locale = opt_locale;
-  options.map = opt_map;
+  /* What was chosen for this process's last file, unless said otherwise. */
+  if (!dlg_import_load_settings (store, dlg_process_get_id (process), &saved_format, &saved_map,
+                                 &saved_locale, &error))
+    return dlg_cli_fail (error);
+  options.locale = opt_locale != NULL ? opt_locale : saved_locale;
+  options.map = opt_map != NULL ? opt_map : saved_map;
   options.dry_run = opt_dry_run;
   if (!dlg_import_file (store, dlg_process_get_id (process), argv[2], &options, &report,
                         &error))
+    return dlg_cli_fail (error);
+  if (!opt_dry_run &&
+      !dlg_import_save_settings (store, dlg_process_get_id (process), options.format,
+                                 report->format == DLG_IMPORT_FORMAT_CSV ? options.map : NULL,
+                                 options.locale, &error))
     return dlg_cli_fail (error);
   if (opt_json)
     print_report_json (report);

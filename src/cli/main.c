@@ -20,6 +20,7 @@
 #include "dlg-cli-common.h"
 #include "dlg-cli-draw.h"
 #include "dlg-cli-export.h"
+#include "dlg-cli-gdpr.h"
 #include "dlg-cli-import.h"
 #include "dlg-cli-manual.h"
 #include "dlg-cli-process.h"
@@ -55,6 +56,8 @@ static const DlgCliCommandEntry commands[] = {
   { "conflicts", dlg_cli_conflicts, N_("List or resolve sync conflicts"), &dlg_cli_conflicts_spec },
   { "panel", dlg_cli_panel, N_("Export the contact details of the drawn panel (CSV)"),
     &dlg_cli_panel_spec },
+  { "gdpr", dlg_cli_gdpr, N_("Keep, purge, erase or export personal data (GDPR)"),
+    &dlg_cli_gdpr_spec },
   { "draw", dlg_cli_draw, N_("Draw a panel by lot, fairly, from CSV files of quotas and people"),
     &dlg_cli_draw_spec },
   { "participant", dlg_cli_record, N_("Register, list or change participants"),

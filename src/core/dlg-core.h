@@ -28,6 +28,7 @@
 #include "dlg-feature.h"
 #include "dlg-follow-up.h"
 #include "dlg-import.h"
+#include "dlg-gdpr.h"
 #include "dlg-ingest.h"
 #include "dlg-journal.h"
 #include "dlg-json.h"

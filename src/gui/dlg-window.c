@@ -25,6 +25,7 @@
 #include "dlg-contributions-page.h"
 #include "dlg-diagnostic-view.h"
 #include "dlg-export-dialog.h"
+#include "dlg-import-dialog.h"
 #include "dlg-follow-up-view.h"
 #include "dlg-implementation-view.h"
 #include "dlg-journal-page.h"
@@ -390,6 +391,8 @@ show_process (DlgWindow *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-process", process_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-process", process_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-contributions",
+                                 process_id != 0);
 
   if (process_id == 0)
     {
@@ -788,6 +791,20 @@ export_process_action (GtkWidget  *widget,
   if (self->process_id == 0)
     return;
   gtk_window_present (GTK_WINDOW (dlg_export_dialog_new (GTK_WINDOW (self), self->context,
+                                                         self->process_id)));
+}
+
+/* Imports a platform's export or a spreadsheet into the shown process. */
+static void
+import_contributions_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+
+  if (self->process_id == 0)
+    return;
+  gtk_window_present (GTK_WINDOW (dlg_import_dialog_new (GTK_WINDOW (self), self->context,
                                                          self->process_id)));
 }
 
@@ -1201,6 +1218,8 @@ dlg_window_class_init (DlgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-process", NULL, new_process_action);
   gtk_widget_class_install_action (widget_class, "win.rename-process", NULL,
                                    rename_process_action);
+  gtk_widget_class_install_action (widget_class, "win.import-contributions", NULL,
+                                   import_contributions_action);
   gtk_widget_class_install_action (widget_class, "win.export-process", NULL,
                                    export_process_action);
   gtk_widget_class_install_action (widget_class, "win.archive-process", NULL,

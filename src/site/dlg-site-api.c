@@ -9,6 +9,7 @@
  *   GET    /api/sync/v1/<collection>/<uuid>   one object with its ETag
  *   DELETE /api/sync/v1/<collection>/<uuid>   tombstone (If-Match)
  *   POST   /api/sync/v1/moderation            moderation decision (Idempotency-Key)
+ *   POST   /api/sync/v1/erasures              GDPR erasure of personal data (Idempotency-Key)
  */
 
 #define G_LOG_DOMAIN "dlg-site"
@@ -129,6 +130,15 @@ static const DlgJsonField commitment_fields[] = {
   ENUM ("status", DLG_JF_REQUIRED, &dlg_vocabulary_commitment_status),
   { "progress", DLG_JT_INT, DLG_JF_REQUIRED, NULL, 0, 100, NULL },
   { "updates", DLG_JT_ARRAY, DLG_JF_NULLABLE, NULL, 0, 0, update_fields },
+  END
+};
+
+static const DlgJsonField erasure_fields[] = {
+  { "id", DLG_JT_STRING, DLG_JF_REQUIRED | DLG_JF_UUID, NULL, 0, 0, NULL },
+  { "process_id", DLG_JT_STRING, DLG_JF_REQUIRED | DLG_JF_UUID, NULL, 0, 0, NULL },
+  { "scope", DLG_JT_STRING, DLG_JF_REQUIRED, (const char *const[]) { "contacts", "person", NULL },
+    0, 0, NULL },
+  { "registration_id", DLG_JT_STRING, DLG_JF_NULLABLE | DLG_JF_UUID, NULL, 0, 0, NULL },
   END
 };
 
@@ -887,6 +897,122 @@ rollback:
   dlg_site_db_rollback (db);
 }
 
+/* Idempotency-Key (IETF draft), for the POSTs ---------------------------------------------- */
+
+/* Before a POST is read: answers 400 without a key, the stored answer when the key was used
+ * with the same body, 409 while its first request runs and 422 when it came with another
+ * body, and returns FALSE; otherwise returns TRUE with the body's hash in @hash_out. */
+static gboolean
+idempotency_check (SoupServerMessage *msg,
+                   DlgSiteDb         *db,
+                   const char        *key,
+                   char             **hash_out)
+{
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+
+  if (key == NULL || *key == '\0' || strlen (key) > 255)
+    {
+      dlg_site_reply_problem (msg, SOUP_STATUS_BAD_REQUEST, "idempotency-key-missing",
+                              "Idempotency-Key required",
+                              "Send an Idempotency-Key header (a UUID) of at most 255 "
+                              "characters.", NULL);
+      return FALSE;
+    }
+  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
+
+  {
+    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_idem_get, &error);
+    if (stmt == NULL)
+      {
+        reply_internal (msg, error);
+        return FALSE;
+      }
+    sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        const char *stored_hash = (const char *) sqlite3_column_text (stmt, 0);
+        const char *state = (const char *) sqlite3_column_text (stmt, 1);
+        if (g_strcmp0 (stored_hash, hash) != 0)
+          dlg_site_reply_problem (msg, 422, "idempotency-key-reused",
+                                  "Idempotency-Key reused",
+                                  "This key was already used with another request body.", NULL);
+        else if (g_strcmp0 (state, "running") == 0)
+          dlg_site_reply_problem (msg, SOUP_STATUS_CONFLICT, "idempotency-in-flight",
+                                  "Request in progress",
+                                  "The first request with this key is still running; retry "
+                                  "later.", NULL);
+        else
+          {
+            const char *text = (const char *) sqlite3_column_text (stmt, 3);
+            guint status = sqlite3_column_int (stmt, 2);
+            soup_server_message_set_status (msg, status, NULL);
+            soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                          "Idempotent-Replayed", "true");
+            soup_server_message_set_response (msg, status < 300 ? "application/json"
+                                                                 : "application/problem+json",
+                                              SOUP_MEMORY_COPY, text, strlen (text));
+          }
+        if (g_strcmp0 (state, "running") == 0 || g_strcmp0 (stored_hash, hash) != 0)
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", "1");
+        return FALSE;
+      }
+  }
+
+  *hash_out = g_steal_pointer (&hash);
+  return TRUE;
+}
+
+/* Marks @key as running; answers 500 and returns FALSE when the database fails. */
+static gboolean
+idempotency_start (SoupServerMessage *msg,
+                   DlgSiteDb         *db,
+                   const char        *key,
+                   gint64             token_id,
+                   const char        *hash)
+{
+  g_autoptr(DlgSiteStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = dlg_site_now_iso ();
+
+  stmt = dlg_site_db_prepare (db, sql_idem_insert, &error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, token_id);
+      sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+      if (dlg_site_db_step_done (db, stmt, &error))
+        return TRUE;
+    }
+  reply_internal (msg, error);
+  return FALSE;
+}
+
+/* Stores the answer set on @msg under @key, in the caller's transaction. */
+static gboolean
+idempotency_done (DlgSiteDb         *db,
+                  SoupServerMessage *msg,
+                  const char        *key,
+                  guint              status,
+                  GError           **error)
+{
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_response_body (msg));
+  g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_idem_done, error);
+  g_autofree char *text = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, status);
+  sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
+  return dlg_site_db_step_done (db, stmt, error);
+}
+
 /* Moderation ---------------------------------------------------------------------------- */
 
 typedef struct
@@ -922,7 +1048,6 @@ moderation_complete (Moderation *m)
   DlgSiteDb *db = dlg_site_server_get_db (m->self);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *now = dlg_site_now_iso ();
   guint status;
   gint64 rev;
@@ -973,19 +1098,8 @@ moderation_complete (Moderation *m)
       dlg_site_reply_json (m->msg, SOUP_STATUS_CREATED, root);
       status = SOUP_STATUS_CREATED;
     }
-  {
-    g_autoptr(GBytes) body = soup_message_body_flatten (
-      soup_server_message_get_response_body (m->msg));
-    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_idem_done, &error);
-    if (stmt == NULL)
-      goto fail;
-    text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
-    sqlite3_bind_text (stmt, 1, m->key, -1, SQLITE_STATIC);
-    sqlite3_bind_int (stmt, 2, status);
-    sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
-    if (!dlg_site_db_step_done (db, stmt, &error))
-      goto fail;
-  }
+  if (!idempotency_done (db, m->msg, m->key, status, &error))
+    goto fail;
   if (!dlg_site_db_commit (db, &error))
     goto fail;
   return;
@@ -1026,64 +1140,14 @@ handle_moderation (DlgSiteServer     *self,
   g_auto(Auth) auth = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonArray) errors = json_array_new ();
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *hash = NULL;
-  g_autofree char *now = dlg_site_now_iso ();
   JsonObject *object;
   Moderation *m;
 
   if (!authenticate (self, msg, DLG_SITE_SCOPE_WRITE, &auth))
     return;
-  if (key == NULL || *key == '\0' || strlen (key) > 255)
-    {
-      dlg_site_reply_problem (msg, SOUP_STATUS_BAD_REQUEST, "idempotency-key-missing",
-                              "Idempotency-Key required",
-                              "Send an Idempotency-Key header (a UUID) of at most 255 "
-                              "characters.", NULL);
-      return;
-    }
-  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  hash = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
-
-  {
-    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_idem_get, &error);
-    if (stmt == NULL)
-      {
-        reply_internal (msg, error);
-        return;
-      }
-    sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-    if (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        const char *stored_hash = (const char *) sqlite3_column_text (stmt, 0);
-        const char *state = (const char *) sqlite3_column_text (stmt, 1);
-        if (g_strcmp0 (stored_hash, hash) != 0)
-          dlg_site_reply_problem (msg, 422, "idempotency-key-reused",
-                                  "Idempotency-Key reused",
-                                  "This key was already used with another request body.", NULL);
-        else if (g_strcmp0 (state, "running") == 0)
-          dlg_site_reply_problem (msg, SOUP_STATUS_CONFLICT, "idempotency-in-flight",
-                                  "Request in progress",
-                                  "The first request with this key is still running; retry "
-                                  "later.", NULL);
-        else
-          {
-            const char *text = (const char *) sqlite3_column_text (stmt, 3);
-            guint status = sqlite3_column_int (stmt, 2);
-            soup_server_message_set_status (msg, status, NULL);
-            soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                          "Idempotent-Replayed", "true");
-            soup_server_message_set_response (msg, status < 300 ? "application/json"
-                                                                 : "application/problem+json",
-                                              SOUP_MEMORY_COPY, text, strlen (text));
-          }
-        if (g_strcmp0 (state, "running") == 0 || g_strcmp0 (stored_hash, hash) != 0)
-          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                        "Retry-After", "1");
-        return;
-      }
-  }
+  if (!idempotency_check (msg, db, key, &hash))
+    return;
 
   root = dlg_site_parse_json_body (msg);
   if (root == NULL)
@@ -1096,23 +1160,8 @@ handle_moderation (DlgSiteServer     *self,
       return;
     }
 
-  {
-    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_idem_insert, &error);
-    if (stmt == NULL)
-      {
-        reply_internal (msg, error);
-        return;
-      }
-    sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (stmt, 2, auth.token_id);
-    sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_STATIC);
-    sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-    if (!dlg_site_db_step_done (db, stmt, &error))
-      {
-        reply_internal (msg, error);
-        return;
-      }
-  }
+  if (!idempotency_start (msg, db, key, auth.token_id, hash))
+    return;
 
   m = g_new0 (Moderation, 1);
   m->self = g_object_ref (self);
@@ -1135,6 +1184,95 @@ handle_moderation (DlgSiteServer     *self,
   soup_server_message_pause (msg);
   g_source_unref (dlg_site_timeout_source_new (delay_ms, moderation_delayed_cb, m,
                                               (GDestroyNotify) moderation_free));
+}
+
+/* Erasures ------------------------------------------------------------------------------ */
+
+/* Applies the erasure of @object (validated) and sets the answer on @msg; its status. */
+static guint
+erasure_apply (DlgSiteDb         *db,
+               SoupServerMessage *msg,
+               JsonObject        *object,
+               GError           **error)
+{
+  const char *process_id = json_object_get_string_member (object, "process_id");
+  const char *scope = json_object_get_string_member (object, "scope");
+  const char *registration_id = json_object_get_string_member_with_default (
+    object, "registration_id", NULL);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  gint64 n_erased = 0;
+
+  if (g_str_equal (scope, "person"))
+    {
+      gboolean erased;
+
+      if (!dlg_site_db_erase_registration (db, process_id, registration_id, &erased, error))
+        return 0;
+      n_erased = erased ? 1 : 0;
+    }
+  else if (!dlg_site_db_purge_contacts (db, process_id, &n_erased, error))
+    return 0;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, json_object_get_string_member (object, "id"));
+  json_builder_set_member_name (builder, "scope");
+  json_builder_add_string_value (builder, scope);
+  json_builder_set_member_name (builder, "erased");
+  json_builder_add_int_value (builder, n_erased);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  dlg_site_reply_json (msg, SOUP_STATUS_OK, root);
+  return SOUP_STATUS_OK;
+}
+
+/* An erasure is applied at once and is idempotent by nature (what is gone stays gone, an
+ * unknown registration erases nothing); its key replays the first answer. */
+static void
+handle_erasures (DlgSiteServer     *self,
+                 SoupServerMessage *msg)
+{
+  DlgSiteDb *db = dlg_site_server_get_db (self);
+  const char *key = soup_message_headers_get_one (
+    soup_server_message_get_request_headers (msg), "Idempotency-Key");
+  g_auto(Auth) auth = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonArray) errors = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+  JsonObject *object;
+  guint status;
+
+  if (!authenticate (self, msg, DLG_SITE_SCOPE_WRITE, &auth) ||
+      !idempotency_check (msg, db, key, &hash))
+    return;
+  root = dlg_site_parse_json_body (msg);
+  if (root == NULL)
+    return;
+  object = json_node_get_object (root);
+  if (dlg_site_json_validate (object, erasure_fields, NULL, errors) &&
+      g_strcmp0 (json_object_get_string_member (object, "scope"), "person") == 0 &&
+      json_object_get_string_member_with_default (object, "registration_id", NULL) == NULL)
+    dlg_site_json_add_error (errors, "registration_id",
+                             "an erasure of one person names their registration");
+  if (json_array_get_length (errors) > 0)
+    {
+      dlg_site_reply_problem (msg, 422, "validation", "Invalid erasure", NULL,
+                              g_steal_pointer (&errors));
+      return;
+    }
+
+  if (!dlg_site_db_begin (db, &error) ||
+      !idempotency_start (msg, db, key, auth.token_id, hash) ||
+      (status = erasure_apply (db, msg, object, &error)) == 0 ||
+      !idempotency_done (db, msg, key, status, &error) ||
+      !dlg_site_db_commit (db, &error))
+    {
+      dlg_site_db_rollback (db);
+      if (error != NULL)
+        reply_internal (msg, error);
+    }
 }
 
 void
@@ -1185,6 +1323,14 @@ dlg_site_api_handle (DlgSiteServer     *self,
           return;
         }
       reply_method_not_allowed (msg, "POST");
+      goto out;
+    }
+  if (n_parts == 1 && g_strcmp0 (parts[0], "erasures") == 0)
+    {
+      if (g_strcmp0 (method, "POST") == 0)
+        handle_erasures (self, msg);
+      else
+        reply_method_not_allowed (msg, "POST");
       goto out;
     }
   if (n_parts == 2)

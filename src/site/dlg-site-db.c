@@ -158,6 +158,12 @@ static const char sql_delete_object[] =
 static const char sql_find_erasable[] =
   "SELECT type FROM objects WHERE id = ?1 AND type IN ('registration', 'contribution')";
 static const char sql_delete_contact[] = "DELETE FROM registration_contacts WHERE id = ?1";
+static const char sql_find_registration[] =
+  "SELECT 1 FROM objects WHERE type = 'registration' AND id = ?1 AND process_id = ?2"
+  "  AND deleted = 0";
+static const char sql_purge_contacts[] =
+  "DELETE FROM registration_contacts WHERE id IN (SELECT id FROM objects"
+  "  WHERE type = 'registration' AND process_id = ?1)";
 static const char sql_purge_tombstones[] =
   "DELETE FROM objects WHERE deleted = 1 AND updated_at < ?1 RETURNING rev";
 
@@ -744,6 +750,25 @@ dlg_site_db_delete_object (DlgSiteDb  *self,
   return TRUE;
 }
 
+/* The erasure of @id (of @type) in the caller's transaction: its contact row goes and a
+ * tombstone replaces the whole body (profile and text are gone with it). */
+static gboolean
+erase_object (DlgSiteDb  *self,
+              const char *type,
+              const char *id,
+              gint64     *rev_out,
+              GError    **error)
+{
+  g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (self, sql_delete_contact, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (!dlg_site_db_step_done (self, stmt, error))
+    return FALSE;
+  return dlg_site_db_delete_object (self, type, id, TRUE, rev_out, error);
+}
+
 gboolean
 dlg_site_db_erase (DlgSiteDb  *self,
                    const char *id,
@@ -768,20 +793,53 @@ dlg_site_db_erase (DlgSiteDb  *self,
                    "No registration or contribution with id %s", id);
       goto fail;
     }
-  {
-    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (self, sql_delete_contact, error);
-    if (stmt == NULL)
-      goto fail;
-    sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-    if (!dlg_site_db_step_done (self, stmt, error))
-      goto fail;
-  }
-  /* The tombstone replaces the whole body: profile and text are gone with it. */
-  if (!dlg_site_db_delete_object (self, type, id, TRUE, rev_out, error))
+  if (!erase_object (self, type, id, rev_out, error))
     goto fail;
   return dlg_site_db_commit (self, error);
 
 fail:
   dlg_site_db_rollback (self);
   return FALSE;
+}
+
+/* In the caller's transaction: erases the live registration @id of @process_id, if there is
+ * one (@erased says whether there was). */
+gboolean
+dlg_site_db_erase_registration (DlgSiteDb  *self,
+                                const char *process_id,
+                                const char *id,
+                                gboolean   *erased,
+                                GError    **error)
+{
+  g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (self, sql_find_registration, error);
+
+  *erased = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, process_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+  *erased = TRUE;
+  return erase_object (self, "registration", id, NULL, error);
+}
+
+/* In the caller's transaction: deletes the contact rows of every registration of
+ * @process_id; @n_deleted says how many went. */
+gboolean
+dlg_site_db_purge_contacts (DlgSiteDb  *self,
+                            const char *process_id,
+                            gint64     *n_deleted,
+                            GError    **error)
+{
+  g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (self, sql_purge_contacts, error);
+
+  *n_deleted = 0;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, process_id, -1, SQLITE_STATIC);
+  if (!dlg_site_db_step_done (self, stmt, error))
+    return FALSE;
+  *n_deleted = sqlite3_changes (self->db);
+  return TRUE;
 }

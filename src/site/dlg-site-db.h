@@ -125,6 +125,17 @@ gboolean       dlg_site_db_erase            (DlgSiteDb    *self,
                                              const char   *id,
                                              gint64       *rev_out,
                                              GError      **error);
+/* The erasures the app sends (POST /api/sync/v1/erasures), in the caller's transaction: one
+ * registration of a process (as dlg_site_db_erase), or the contact rows of all of them. */
+gboolean       dlg_site_db_erase_registration (DlgSiteDb  *self,
+                                               const char *process_id,
+                                               const char *id,
+                                               gboolean   *erased,
+                                               GError    **error);
+gboolean       dlg_site_db_purge_contacts   (DlgSiteDb    *self,
+                                             const char   *process_id,
+                                             gint64       *n_deleted,
+                                             GError      **error);
 
 /* Random bytes from the kernel, hex-encoded. */
 char          *dlg_site_random_hex          (gsize         n_bytes);

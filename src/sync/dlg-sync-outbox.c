@@ -339,6 +339,14 @@ abandon_one (DlgStore    *store,
 
   if (row == NULL)
     return error == NULL || *error == NULL;
+  /* The law requires it: the site must apply an erasure, however long it takes. */
+  if (g_strcmp0 (row->object_type, "erasure") == 0)
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("An erasure of personal data cannot be abandoned: the site must "
+                             "apply it. Send it again once the site accepts it."));
+      return FALSE;
+    }
   process_id = refusal_process (store, row, &journal_type, &journal_uuid);
   title = dlg_publication_dup_title (store, journal_type, journal_uuid);
   if (!dlg_sync_queue_abandon (store, id, actor != NULL ? actor : g_get_user_name (),
@@ -396,6 +404,9 @@ dlg_sync_abandon_refused (DlgStore    *store,
     {
       DlgSyncRefusal *r = rows->pdata[i];
 
+      /* "All" leaves the erasures, which cannot be abandoned. */
+      if (refusal_id == 0 && g_strcmp0 (r->object_type, "erasure") == 0)
+        continue;
       if ((refusal_id == 0 || r->id == refusal_id) && !abandon_one (store, r->id, &n, error))
         {
           dlg_store_rollback (store);

@@ -23,6 +23,8 @@ static const DlgSyncCollection * const collections[] = {
   &dlg_sync_contributions,
   &dlg_sync_highlights,
   &dlg_sync_moderation,
+  /* Last: an erasure applies to what the pushes before it may have sent. */
+  &dlg_sync_erasures,
 };
 
 /**

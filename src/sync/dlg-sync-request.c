@@ -604,5 +604,7 @@ dlg_sync_object_label (const char *type)
     return _("a contribution received in person");
   if (g_strcmp0 (type, "highlight") == 0)
     return _("a highlight");
+  if (g_strcmp0 (type, "erasure") == 0)
+    return _("an erasure of personal data");
   return type;
 }

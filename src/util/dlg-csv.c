@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "dlg-csv.h"
+#include "dlg-xlsx.h"
 #include "dlg-error.h"
 
 void
@@ -236,6 +237,7 @@ struct _DlgCsvReader
   guint         line;
   guint64       offset;   /* bytes consumed */
   GString      *field;
+  DlgXlsxReader *xlsx;    /* a spreadsheet's rows instead of the stream's */
 };
 
 static gboolean
@@ -360,6 +362,20 @@ dlg_csv_reader_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   display_name = g_filename_display_name (path);
+  if (dlg_xlsx_is_zip (path))
+    {
+      DlgXlsxReader *xlsx = dlg_xlsx_reader_open (path, error);
+      DlgCsvReader *self;
+
+      if (xlsx == NULL)
+        return NULL;
+      self = g_new0 (DlgCsvReader, 1);
+      self->display_name = g_steal_pointer (&display_name);
+      self->separator = ',';
+      self->xlsx = xlsx;
+      self->field = g_string_new (NULL);
+      return self;
+    }
   file = g_file_new_for_path (path);
   if (!(stream = g_file_read (file, NULL, &local_error)))
     {
@@ -375,7 +391,8 @@ dlg_csv_reader_free (DlgCsvReader *self)
 {
   if (self == NULL)
     return;
-  g_object_unref (self->stream);
+  g_clear_object (&self->stream);
+  g_clear_pointer (&self->xlsx, dlg_xlsx_reader_free);
   g_free (self->display_name);
   g_free (self->buf);
   g_string_free (self->field, TRUE);
@@ -459,6 +476,8 @@ dlg_csv_reader_next (DlgCsvReader  *self,
   g_return_val_if_fail (row != NULL, FALSE);
 
   *row = NULL;
+  if (self->xlsx != NULL)
+    return dlg_xlsx_reader_next (self->xlsx, row, error);
   if (!self->started && !start (self, error))
     return FALSE;
 
@@ -588,5 +607,24 @@ dlg_csv_reader_get_offset (DlgCsvReader *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->offset;
+  return self->xlsx != NULL ? dlg_xlsx_reader_get_offset (self->xlsx) : self->offset;
+}
+
+/* What dlg_csv_reader_get_offset() goes up to: for a spreadsheet, the size of its sheet; 0
+ * for a stream, whose size the caller knows better. */
+guint64
+dlg_csv_reader_get_size (DlgCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->xlsx != NULL ? dlg_xlsx_reader_get_size (self->xlsx) : 0;
+}
+
+/* Whether the rows come from a spreadsheet (.xlsx) rather than a CSV. */
+gboolean
+dlg_csv_reader_is_spreadsheet (DlgCsvReader *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->xlsx != NULL;
 }

@@ -34,7 +34,8 @@ GPtrArray *dlg_csv_read_file (const char  *path,
 char      *dlg_csv_quote     (const char  *field);
 
 /* A reader that streams a file row by row, in constant memory, with a separator of its choice
- * (`,` by default; 0 guesses `,`, `;` or a tab from the first line). */
+ * (`,` by default; 0 guesses `,`, `;` or a tab from the first line). dlg_csv_reader_open()
+ * reads a spreadsheet (.xlsx, dlg-xlsx.h) the same way: the rows of its first sheet. */
 typedef struct _DlgCsvReader DlgCsvReader;
 
 DlgCsvReader *dlg_csv_reader_new           (GInputStream  *stream,
@@ -50,6 +51,8 @@ gboolean      dlg_csv_reader_next          (DlgCsvReader  *self,
 char          dlg_csv_reader_get_separator (DlgCsvReader  *self);
 const char   *dlg_csv_reader_get_display_name (DlgCsvReader *self);
 guint64       dlg_csv_reader_get_offset    (DlgCsvReader  *self);
+guint64       dlg_csv_reader_get_size      (DlgCsvReader  *self);
+gboolean      dlg_csv_reader_is_spreadsheet (DlgCsvReader *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlgCsvReader, dlg_csv_reader_free)
 
 G_END_DECLS

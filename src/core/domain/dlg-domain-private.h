@@ -58,6 +58,14 @@ GHashTable *dlg_collect_counts  (DlgStore            *store,
                                  const char          *sql,
                                  gint64               process_id,
                                  GError             **error);
+/* A GDPR erasure of a registrant (dlg-participant.c): deletes their contact row and blanks the
+ * profile of @participant (status "erased"), which the caller then writes with
+ * dlg_record_update_fields (…, dlg_participant_erased_fields, …) in its transaction. */
+extern const char * const dlg_participant_erased_fields[];
+gboolean    dlg_participant_erase_personal (DlgStore       *store,
+                                            DlgParticipant *participant,
+                                            GError        **error);
+
 /* In a DlgRecordInfo: the record hangs off a recommendation (its position, its review). */
 #define DLG_RECORD_UNDER_RECOMMENDATION \
   .process_sql = "SELECT process_id FROM recommendation WHERE id = ?1", \

@@ -110,14 +110,9 @@ static const char * const participant_source_fields[] = {
   "household", "consent", "consent-at", "registered-at", "remote-rev", "source-rev", NULL
 };
 /* A withdrawal deletes the registrant unless a draw refers to them; then, and for a GDPR
- * erasure, the contact row goes and the profile is blanked. */
-static const char * const participant_erased_fields[] = {
-  "age-band", "gender", "commune", "quartier", "occupation", "household",
-  "prior-participation", "consent-at", "status", "remote-rev", "source-rev", NULL
-};
+ * erasure, the contact row goes and the profile is blanked (dlg_participant_erase_personal). */
 static const char sql_participant_in_draw[] =
   "SELECT count(*) FROM draw_probability WHERE participant_id = ?1";
-static const char sql_contact_erase[] = "DELETE FROM participant_contact WHERE participant_id = ?1";
 /* Contact data is not on the record base: the ingestion path writes its row. */
 static const char sql_contact_upsert[] =
   "INSERT INTO participant_contact (participant_id, full_name, email, phone, address)"
@@ -430,7 +425,6 @@ remove_registration (DlgStore        *store,
                      GError         **error)
 {
   g_autoptr(DlgParticipant) p = NULL;
-  g_autoptr(DlgStmt) stmt = NULL;
 
   if (!item->erasure)
     {
@@ -445,25 +439,13 @@ remove_registration (DlgStore        *store,
       if (sqlite3_column_int64 (in_draw, 0) == 0)
         return dlg_record_delete_row (store, DLG_TYPE_PARTICIPANT, id, error);
     }
-  if (!(stmt = dlg_store_prepare (store, sql_contact_erase, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!dlg_store_step_done (store, stmt, error))
-    return FALSE;
   if (!(p = dlg_participant_load (store, id, error)))
     return FALSE;
-  dlg_participant_set_age_band (p, "");
-  dlg_participant_set_gender (p, "");
-  dlg_participant_set_commune (p, "");
-  dlg_participant_set_quartier (p, "");
-  dlg_participant_set_occupation (p, "");
-  dlg_participant_set_household (p, NULL);
-  dlg_participant_set_prior_participation (p, FALSE);
-  dlg_record_set_string (DLG_RECORD (p), "consent-at", NULL);
-  dlg_participant_set_status (p, "erased");
+  if (!dlg_participant_erase_personal (store, p, error))
+    return FALSE;
   take_erasure_revision (DLG_RECORD (p), batch, item);
-  return dlg_record_update_fields (DLG_RECORD (p), store, id, participant_erased_fields, NULL,
-                                   error);
+  return dlg_record_update_fields (DLG_RECORD (p), store, id, dlg_participant_erased_fields,
+                                   NULL, error);
 }
 
 static gboolean

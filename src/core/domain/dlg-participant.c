@@ -541,3 +541,37 @@ dlg_participant_find_by_uuid (DlgStore    *store,
 {
   return dlg_record_find_by_uuid (store, DLG_TYPE_PARTICIPANT, uuid, error);
 }
+
+/* What an erasure writes: the profile, the status and the revisions a source gave. */
+const char * const dlg_participant_erased_fields[] = {
+  "age-band", "gender", "commune", "quartier", "occupation", "household",
+  "prior-participation", "consent-at", "status", "remote-rev", "source-rev", NULL
+};
+
+static const char sql_contact_erase[] = "DELETE FROM participant_contact WHERE participant_id = ?1";
+
+gboolean
+dlg_participant_erase_personal (DlgStore        *store,
+                                DlgParticipant  *self,
+                                GError         **error)
+{
+  g_autoptr(DlgStmt) stmt = NULL;
+
+  g_return_val_if_fail (DLG_IS_PARTICIPANT (self), FALSE);
+
+  if (!(stmt = dlg_store_prepare (store, sql_contact_erase, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, dlg_participant_get_id (self));
+  if (!dlg_store_step_done (store, stmt, error))
+    return FALSE;
+  dlg_participant_set_age_band (self, "");
+  dlg_participant_set_gender (self, "");
+  dlg_participant_set_commune (self, "");
+  dlg_participant_set_quartier (self, "");
+  dlg_participant_set_occupation (self, "");
+  dlg_participant_set_household (self, NULL);
+  dlg_participant_set_prior_participation (self, FALSE);
+  dlg_record_set_string (DLG_RECORD (self), "consent-at", NULL);
+  dlg_participant_set_status (self, "erased");
+  return TRUE;
+}

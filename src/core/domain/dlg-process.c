@@ -479,7 +479,8 @@ dlg_process_field_keys (void)
     DLG_FIELD_DIAGNOSTIC_CONSTRAINTS, DLG_FIELD_DIAGNOSTIC_METHODS, DLG_FIELD_SPEC_OBJECTIVES,
     DLG_FIELD_SPEC_PUBLICS, DLG_FIELD_SPEC_BUDGET, DLG_FIELD_SPEC_CALENDAR,
     DLG_FIELD_MANDATE_QUESTION, DLG_FIELD_MANDATE_PERIMETER, DLG_FIELD_MANDATE_OUT_OF_SCOPE,
-    DLG_FIELD_MANDATE_COMMITMENTS, DLG_FIELD_MANDATE_RESPONSE_WEEKS, NULL
+    DLG_FIELD_MANDATE_COMMITMENTS, DLG_FIELD_MANDATE_RESPONSE_WEEKS,
+    DLG_FIELD_MANDATE_RETENTION_MONTHS, NULL
   };
 
   return keys;
@@ -595,6 +596,14 @@ dlg_process_set_field (DlgStore    *store,
       g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
                            _("The delay of the argued response is a number of weeks, from 0 "
                              "to 104."));
+      return FALSE;
+    }
+  if (g_str_equal (key, DLG_FIELD_MANDATE_RETENTION_MONTHS) && *value != '\0' &&
+      !g_ascii_string_to_unsigned (value, 10, 0, 120, NULL, NULL))
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("The retention of contact data is a number of months, from 0 "
+                             "to 120."));
       return FALSE;
     }
 

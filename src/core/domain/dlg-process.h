@@ -28,6 +28,8 @@ G_BEGIN_DECLS
 #define DLG_FIELD_MANDATE_OUT_OF_SCOPE   "mandate.out_of_scope"
 #define DLG_FIELD_MANDATE_COMMITMENTS    "mandate.commitments"
 #define DLG_FIELD_MANDATE_RESPONSE_WEEKS "mandate.response_weeks"
+/* How many months contact data is kept after the follow-up stage closes (dlg-gdpr.h). */
+#define DLG_FIELD_MANDATE_RETENTION_MONTHS "mandate.retention_months"
 
 /* The keys above, in stage order, NULL-terminated. */
 const char *const *dlg_process_field_keys (void);

@@ -43,6 +43,8 @@ void             dlg_importer_set_progress     (DlgImporter  *self,
                                                 guint64       done,
                                                 guint64       total);
 
+gboolean         dlg_import_is_json            (const char   *path);
+
 /* CSV files: the header, and fields by column name. */
 int              dlg_import_column             (const DlgCsvRow *header,
                                                 const char      *name);

@@ -95,6 +95,7 @@ dlg_import_report_free (DlgImportReport *report)
   if (report == NULL)
     return;
   g_clear_pointer (&report->skipped, g_ptr_array_unref);
+  g_clear_pointer (&report->preview, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -241,6 +242,8 @@ dlg_importer_add (DlgImporter  *self,
   /* The officer's moderation of an imported contribution stays what they decided. */
   dlg_ingest_batch_add_contribution (self->batch, source_id, 0, c, DLG_INGEST_KEEP_MODERATION);
   g_array_append_val (self->lines, line);
+  if (self->report->preview->len < self->options->preview_rows)
+    g_ptr_array_add (self->report->preview, g_object_ref (c));
   self->report->n_read++;
   if (dlg_ingest_batch_get_n_items (self->batch) >= size)
     return flush (self, error);
@@ -383,6 +386,8 @@ dlg_import_read_csv_rows (DlgImporter      *self,
                             G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL)
     total = g_file_info_get_size (info);
+  if (dlg_csv_reader_get_size (reader) > 0)
+    total = dlg_csv_reader_get_size (reader);
   if (!dlg_csv_reader_next (reader, &header, error))
     return FALSE;
   if (header == NULL)
@@ -597,8 +602,9 @@ dlg_import_parse_date (const char *text)
   return g_strdup (text);
 }
 
-static gboolean
-is_json (const char *path)
+/* Whether @path starts as a JSON document does (Cap Collectif's rows). */
+gboolean
+dlg_import_is_json (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
@@ -638,7 +644,7 @@ dlg_import_detect (const char  *path,
 
   g_return_val_if_fail (path != NULL, DLG_IMPORT_FORMAT_AUTO);
 
-  if (is_json (path))
+  if (dlg_import_is_json (path))
     return DLG_IMPORT_FORMAT_CAPCOLLECTIF;
   if (!(reader = dlg_csv_reader_open (path, 0, error)) ||
       !dlg_csv_reader_next (reader, &header, error))
@@ -650,7 +656,9 @@ dlg_import_detect (const char  *path,
       g_set_error (error, DLG_ERROR, DLG_ERROR_INVALID, _("%s is empty."), name);
       return DLG_IMPORT_FORMAT_AUTO;
     }
-  separator = dlg_csv_reader_get_separator (reader);
+  /* A spreadsheet has no separator: its columns are Decidim's whatever its CSV would use. */
+  separator = dlg_csv_reader_is_spreadsheet (reader) ? ';'
+                                                     : dlg_csv_reader_get_separator (reader);
   if (dlg_import_polis_matches (header))
     return DLG_IMPORT_FORMAT_POLIS;
   if (dlg_import_consul_matches (header))
@@ -705,13 +713,14 @@ dlg_import_file (DlgStore                *store,
       (format = dlg_import_detect (path, error)) == DLG_IMPORT_FORMAT_AUTO)
     return FALSE;
   display_name = g_filename_display_name (path);
-  if (!(format == DLG_IMPORT_FORMAT_CAPCOLLECTIF && is_json (path)) &&
+  if (!(format == DLG_IMPORT_FORMAT_CAPCOLLECTIF && dlg_import_is_json (path)) &&
       !(reader = dlg_csv_reader_open (path, 0, error)))
     return FALSE;
 
   result->format = format;
   result->source = dlg_import_format_to_id (format);
   result->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) skip_free);
+  result->preview = g_ptr_array_new_with_free_func (g_object_unref);
   importer.store = store;
   importer.process_id = process_id;
   importer.process_uuid = dlg_process_get_uuid (process);
@@ -765,4 +774,179 @@ dlg_import_file (DlgStore                *store,
   if (report != NULL)
     *report = g_steal_pointer (&result);
   return TRUE;
+}
+
+/* In a worker thread, on a store of its own */
+
+typedef struct
+{
+  char             *db_path;
+  char             *actor;
+  gint64            process_id;
+  char             *path;
+  DlgImportOptions  options;
+  char             *locale;
+  char             *map;
+  DlgIngestProgressFunc progress;
+  gpointer          progress_data;
+  GMainContext     *context;
+} ImportData;
+
+typedef struct
+{
+  GTask *task;
+  guint  done;
+  guint  total;
+} ImportProgress;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_free (data->db_path);
+  g_free (data->actor);
+  g_free (data->path);
+  g_free (data->locale);
+  g_free (data->map);
+  g_clear_object (&data->options.cancellable);
+  g_clear_pointer (&data->context, g_main_context_unref);
+  g_free (data);
+}
+
+static gboolean
+import_progress_cb (gpointer user_data)
+{
+  ImportProgress *update = user_data;
+  ImportData *data = g_task_get_task_data (update->task);
+
+  data->progress (update->done, update->total, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+import_progress_free (gpointer user_data)
+{
+  ImportProgress *update = user_data;
+
+  g_object_unref (update->task);
+  g_free (update);
+}
+
+static void
+import_thread_progress (guint    done,
+                        guint    total,
+                        gpointer user_data)
+{
+  GTask *task = user_data;
+  ImportData *data = g_task_get_task_data (task);
+  ImportProgress *update = g_new0 (ImportProgress, 1);
+
+  update->task = g_object_ref (task);
+  update->done = done;
+  update->total = total;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, import_progress_cb, update,
+                              import_progress_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  g_autoptr(DlgStore) store = NULL;
+  DlgImportReport *report = NULL;
+  GError *error = NULL;
+
+  if ((store = dlg_store_open (data->db_path, &error)) != NULL)
+    {
+      dlg_store_set_actor (store, data->actor);
+      if (data->progress != NULL)
+        {
+          data->options.progress = import_thread_progress;
+          data->options.progress_data = task;
+        }
+      if (dlg_import_file (store, data->process_id, data->path, &data->options, &report,
+                           &error))
+        {
+          g_task_return_pointer (task, report, (GDestroyNotify) dlg_import_report_free);
+          return;
+        }
+    }
+  g_task_return_error (task, error);
+}
+
+/**
+ * dlg_import_file_async:
+ * @store: a store on a file (the worker opens its own on the same file)
+ * @options: (nullable): as dlg_import_file()'s; its progress is called in the caller's
+ *   thread-default main context, its progress_data must live until @callback, its
+ *   cancellable cancels the import (nothing of the file is then kept)
+ *
+ * Runs dlg_import_file() in a worker thread.
+ */
+void
+dlg_import_file_async (DlgStore               *store,
+                       gint64                  process_id,
+                       const char             *path,
+                       const DlgImportOptions *options,
+                       GAsyncReadyCallback     callback,
+                       gpointer                user_data)
+{
+  static const DlgImportOptions defaults = { 0 };
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (DLG_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  if (options == NULL)
+    options = &defaults;
+  task = g_task_new (store, options->cancellable, callback, user_data);
+  g_task_set_source_tag (task, dlg_import_file_async);
+  data = g_new0 (ImportData, 1);
+  data->db_path = g_strdup (dlg_store_get_path (store));
+  data->actor = g_strdup (dlg_store_get_actor (store));
+  data->process_id = process_id;
+  data->path = g_strdup (path);
+  data->options = *options;
+  data->locale = g_strdup (options->locale);
+  data->map = g_strdup (options->map);
+  data->options.locale = data->locale;
+  data->options.map = data->map;
+  data->options.progress = NULL;
+  data->options.progress_data = NULL;
+  if (options->cancellable != NULL)
+    g_object_ref (options->cancellable);
+  data->progress = options->progress;
+  data->progress_data = options->progress_data;
+  data->context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * dlg_import_file_finish:
+ *
+ * Emits @store's DlgStore::changed for the contributions when the import changed some.
+ *
+ * Returns: (transfer full) (nullable): the report, or %NULL with @error set
+ */
+DlgImportReport *
+dlg_import_file_finish (DlgStore      *store,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  DlgImportReport *report;
+  ImportData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dlg_import_file_async, NULL);
+
+  if (!(report = g_task_propagate_pointer (G_TASK (result), error)))
+    return NULL;
+  data = g_task_get_task_data (G_TASK (result));
+  if (!data->options.dry_run && report->n_added + report->n_updated > 0)
+    dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, data->process_id);
+  return report;
 }

@@ -33,6 +33,7 @@ typedef struct
   const char            *map;            /* "COL=FIELD,…": required by the csv format */
   gboolean               dry_run;        /* count, then roll everything back */
   guint                  batch_size;     /* items per ingestion batch; 0 for 1,000 */
+  guint                  preview_rows;   /* the report keeps the first ones read */
   DlgIngestProgressFunc  progress;       /* nullable: KiB read of the file's KiB */
   gpointer               progress_data;
   GCancellable          *cancellable;
@@ -54,6 +55,7 @@ typedef struct
   guint            n_updated;
   guint            n_unchanged;
   GPtrArray       *skipped;    /* DlgImportSkip */
+  GPtrArray       *preview;    /* DlgContribution: the first options->preview_rows read */
 } DlgImportReport;
 
 void             dlg_import_report_free (DlgImportReport *report);
@@ -67,6 +69,34 @@ gboolean         dlg_import_file        (DlgStore                *store,
                                          const DlgImportOptions  *options,
                                          DlgImportReport        **report,
                                          GError                 **error);
+
+void             dlg_import_file_async  (DlgStore                *store,
+                                         gint64                   process_id,
+                                         const char              *path,
+                                         const DlgImportOptions  *options,
+                                         GAsyncReadyCallback      callback,
+                                         gpointer                 user_data);
+DlgImportReport *dlg_import_file_finish (DlgStore                *store,
+                                         GAsyncResult            *result,
+                                         GError                 **error);
+
+/* The csv format's column mapping (dlg-import-mapping.c). */
+const char * const *dlg_import_fields    (void);
+char           **dlg_import_read_columns (const char              *path,
+                                          GError                 **error);
+char            *dlg_import_guess_map    (const char * const      *columns);
+gboolean         dlg_import_load_settings (DlgStore               *store,
+                                           gint64                  process_id,
+                                           DlgImportFormat        *format,
+                                           char                  **map,
+                                           char                  **locale,
+                                           GError                **error);
+gboolean         dlg_import_save_settings (DlgStore               *store,
+                                           gint64                  process_id,
+                                           DlgImportFormat         format,
+                                           const char             *map,
+                                           const char             *locale,
+                                           GError                **error);
 
 /* Used by the readers and their tests. */
 char            *dlg_import_html_to_text (const char *html);

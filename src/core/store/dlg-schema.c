@@ -852,6 +852,74 @@ static const char migration_10[] =
   "CREATE INDEX communication_item_narrative ON communication_item (narrative_id)"
   "  WHERE narrative_id IS NOT NULL;";
 
+/* Version 11: what an officer chose for a process's file imports (issue 10): the format, the
+ * locale and the csv format's column mapping, kept for the next file (dlg-import-mapping.c). */
+static const char migration_11[] =
+  "CREATE TABLE import_setting ("
+  "  process_id INTEGER PRIMARY KEY REFERENCES process (id) ON DELETE CASCADE,"
+  "  format TEXT NOT NULL,"
+  "  map TEXT,"
+  "  locale TEXT,"
+  "  updated_at TEXT NOT NULL"
+  ");";
+/* Version 12: personal data (issue 12, dlg-gdpr.c). An erasure the site must apply — a
+ * purge of a process's contact data when its retention ends, or one person erased at their
+ * request — is a row of gdpr_erasure until the sync has sent it (its uuid is the POST's
+ * Idempotency-Key). It names the person by their registration's uuid, never by a name or an
+ * address. The outbox is rebuilt for the new object type (a CHECK cannot be altered), its
+ * delete triggers with it. */
+static const char migration_12[] =
+  "CREATE TABLE gdpr_erasure ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  process_id INTEGER NOT NULL REFERENCES process (id) ON DELETE CASCADE,"
+  "  scope TEXT NOT NULL CHECK (scope IN ('contacts','person')),"
+  "  registration_uuid TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  sent_at TEXT,"
+  "  CHECK (scope = 'contacts' OR registration_uuid IS NOT NULL)"
+  ");"
+  "CREATE INDEX gdpr_erasure_unsent ON gdpr_erasure (process_id) WHERE sent_at IS NULL;"
+  "DROP TRIGGER narrative_sync_delete;"
+  "DROP TRIGGER commitment_sync_delete;"
+  "DROP TRIGGER follow_up_sync_delete;"
+  "DROP TRIGGER contribution_sync_delete;"
+  "CREATE TABLE outbox_v12 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  object_type TEXT NOT NULL CHECK (object_type IN ('process','narrative','response',"
+  "    'commitment','moderation','follow_up','contribution','highlight','erasure')),"
+  "  object_uuid TEXT NOT NULL,"
+  "  method TEXT NOT NULL CHECK (method IN ('PUT','DELETE','POST')),"
+  "  path TEXT NOT NULL,"
+  "  body TEXT,"
+  "  idempotency_key TEXT UNIQUE,"
+  "  etag_expected TEXT,"
+  "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','conflict','failed')),"
+  "  generation INTEGER NOT NULL DEFAULT 1,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  CHECK (method <> 'POST' OR idempotency_key IS NOT NULL)"
+  ");"
+  "INSERT INTO outbox_v12 SELECT id, object_type, object_uuid, method, path, body,"
+  "  idempotency_key, etag_expected, state, generation, attempts, next_attempt_at, last_error,"
+  "  created_at, updated_at FROM outbox;"
+  "DROP TABLE outbox;"
+  "ALTER TABLE outbox_v12 RENAME TO outbox;"
+  "CREATE UNIQUE INDEX outbox_object ON outbox (object_type, object_uuid)"
+  "  WHERE method <> 'POST';"
+  "CREATE INDEX outbox_due ON outbox (state, next_attempt_at, id);"
+  SYNC_DELETE_TRIGGER ("narrative_sync_delete", "narrative", "narrative", "narratives",
+                       "OLD.etag", "")
+  SYNC_DELETE_TRIGGER ("commitment_sync_delete", "commitment", "commitment", "commitments",
+                       "OLD.etag", "")
+  SYNC_DELETE_TRIGGER ("follow_up_sync_delete", "follow_up", "follow_up", "follow_ups",
+                       "OLD.etag", "")
+  SYNC_DELETE_TRIGGER ("contribution_sync_delete", "contribution", "contribution",
+                       "contributions", "CAST (OLD.remote_rev AS TEXT)",
+                       " AND OLD.channel <> 'online'");
 /* Sync refusals and skips (issue 16). The outbox keeps the HTTP status of a refusal, so that
  * "gone from the site" (404/410 on an update) reads apart from "refused" (400, 403, 413,
  * 422). A change the officer abandons leaves the outbox for outbox_abandoned, as it was, with
@@ -895,6 +963,8 @@ static const DlgMigration migrations[] = {
   { "open data: a secret per process for the pseudonyms", migration_8 },
   { "the coding frame: theme colours and descriptions, undoable operations", migration_9 },
   { "communication plan: kind, audience, owner, message, link", migration_10 },
+  { "file imports: format, locale and column mapping per process", migration_11 },
+  { "personal data: erasures for the site", migration_12 },
   { "sync: refusal status, abandoned changes, skipped feed items", migration_sync_refusals },
 };
 

@@ -17,5 +17,6 @@ extern const DlgSyncCollection dlg_sync_follow_ups;
 extern const DlgSyncCollection dlg_sync_contributions;
 extern const DlgSyncCollection dlg_sync_highlights;
 extern const DlgSyncCollection dlg_sync_moderation;
+extern const DlgSyncCollection dlg_sync_erasures;
 
 G_END_DECLS
