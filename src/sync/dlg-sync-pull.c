@@ -557,7 +557,13 @@ skip_item (DlgSyncPage *page,
       JsonNode *node = json_object_get_member (object, "type");
 
       if (node != NULL && node_is_string (node) && is_text (json_node_get_string (node)))
-        skip.type = g_utf8_substring (json_node_get_string (node), 0, 50);
+        {
+          const char *type = json_node_get_string (node);
+
+          /* g_utf8_substring() reads past the end of a shorter string. */
+          skip.type = g_utf8_strlen (type, -1) > 50 ? g_utf8_substring (type, 0, 50)
+                                                    : g_strdup (type);
+        }
       node = json_object_get_member (object, "id");
       if (node != NULL && node_is_string (node) &&
           g_uuid_string_is_valid (json_node_get_string (node)))
