@@ -565,6 +565,148 @@ test_archived_refused (Fixture       *f,
   g_assert_cmpint (query_int (f, "SELECT count(*) FROM coding_operation"), ==, 0);
 }
 
+/* Bulk moderation: one transaction, one journal entry, one event per contribution changed,
+ * Undo through the coding stack puts each state and reason back (as new events). */
+static void
+test_moderate_bulk (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = ids_range (1, 9);
+  g_autofree char *summary = NULL;
+  const char *before_sql = "SELECT group_concat (moderation || ':' || coalesce (moderation_reason,"
+                           " '-'), ',') FROM (SELECT * FROM contribution WHERE id <= 12 ORDER BY id)";
+  g_autofree char *before = NULL;
+  DlgCodingOutcome outcome;
+  gint64 journal_before, last = 0;
+
+  fixture_insert_contributions (f->store, f->process_id, 12);
+  /* Row 3 is already set aside for the same reason: nothing changes for it. */
+  g_assert_true (dlg_contribution_moderate (f->store, 3, "trashed", "Hors sujet", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store, before_sql, &error);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    before = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  }
+  journal_before = query_int (f, "SELECT count(*) FROM journal");
+
+  /* Set aside needs a reason; a bad state is refused; neither writes anything. */
+  g_assert_false (dlg_coding_moderate (f->store, f->process_id, ids, "trashed", "  ", NULL,
+                                       &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dlg_coding_moderate (f->store, f->process_id, ids, "'; DROP TABLE x", NULL,
+                                       NULL, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM journal"), ==, journal_before);
+
+  /* Another process's contribution is skipped. */
+  {
+    g_autoptr(DlgProcess) other = dlg_process_create (f->store, "Autre", &error);
+
+    g_assert_no_error (error);
+    fixture_insert_contributions (f->store, dlg_process_get_id (other), 1);
+  }
+  journal_before = query_int (f, "SELECT count(*) FROM journal");
+  g_array_append_val (ids, (gint64) { 13 });
+  g_assert_true (dlg_coding_moderate (f->store, f->process_id, ids, "trashed", " Hors sujet ",
+                                      &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.n_changed, ==, 8);
+  g_assert_cmpuint (outcome.n_skipped, ==, 1);
+  g_assert_cmpint (outcome.operation_id, >, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM journal"), ==, journal_before + 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM journal WHERE action ="
+                                 " 'contribution.moderate' AND summary LIKE '8 %'"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM contribution WHERE id <= 9 AND"
+                                 " moderation = 'trashed' AND moderation_reason = 'Hors sujet'"),
+                   ==, 9);
+  g_assert_cmpint (query_int (f, "SELECT moderation = 'trashed' FROM contribution WHERE id = 13"),
+                   ==, 0);
+  /* One event for each decision: row 3's first, then the eight. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM moderation_event"), ==, 9);
+  g_assert_cmpint (query_int (f, "SELECT count(DISTINCT uuid) FROM moderation_event"), ==, 9);
+
+  /* The same again changes nothing and records nothing. */
+  {
+    DlgCodingOutcome again;
+
+    g_assert_true (dlg_coding_moderate (f->store, f->process_id, ids, "trashed", "Hors sujet",
+                                        &again, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (again.n_changed, ==, 0);
+    g_assert_cmpint (again.operation_id, ==, 0);
+  }
+
+  g_assert_true (dlg_coding_get_last_operation (f->store, f->process_id, &last, &summary,
+                                                &error));
+  g_assert_cmpint (last, ==, outcome.operation_id);
+  g_assert_true (dlg_coding_undo (f->store, last, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.n_changed, ==, 8);
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store, before_sql, &error);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, before);
+  }
+  /* The site hears of the way back too, and the journal says it. */
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM moderation_event"), ==, 17);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM journal WHERE action ="
+                                 " 'contribution.moderate' AND summary LIKE 'Undone: %'"), ==, 1);
+  g_assert_false (dlg_coding_undo (f->store, last, NULL, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+}
+
+/* The standard reasons read in the officer's language; an edited one stays as typed. */
+static void
+test_moderation_reasons (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) reasons = dlg_moderation_reason_list (f->store, &error);
+  g_autoptr(GPtrArray) after = NULL;
+  DlgModerationReason *first;
+  gint64 id;
+  guint n;
+
+  g_assert_no_error (error);
+  n = reasons->len;
+  g_assert_cmpuint (n, ==, 6);
+  first = g_ptr_array_index (reasons, 0);
+  g_assert_cmpstr (first->label, ==, "Off topic: not about the question put to citizens");
+
+  id = dlg_moderation_reason_add (f->store, "<b>Hors cadre</b> & \"mandat\"", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (dlg_moderation_reason_add (f->store, "   ", &error), ==, 0);
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (dlg_moderation_reason_add (f->store, "<b>Hors cadre</b> & \"mandat\"",
+                                              &error), ==, 0);
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (dlg_moderation_reason_rename (f->store, first->id, "Hors sujet", &error));
+  g_assert_no_error (error);
+  g_assert_true (dlg_moderation_reason_delete (
+    f->store, ((DlgModerationReason *) g_ptr_array_index (reasons, 1))->id, &error));
+  g_assert_no_error (error);
+  g_assert_false (dlg_moderation_reason_delete (f->store, 9999, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  after = dlg_moderation_reason_list (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, n);
+  g_assert_cmpstr (((DlgModerationReason *) g_ptr_array_index (after, 0))->label, ==,
+                   "Hors sujet");
+  g_assert_cmpstr (((DlgModerationReason *) g_ptr_array_index (after, n - 1))->label, ==,
+                   "<b>Hors cadre</b> & \"mandat\"");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -583,6 +725,8 @@ main (int    argc,
   ADD ("/core/coding/counts", test_counts);
   ADD ("/core/coding/pull-keeps-tags", test_pull_keeps_tags);
   ADD ("/core/coding/archived-refused", test_archived_refused);
+  ADD ("/core/coding/moderate-bulk", test_moderate_bulk);
+  ADD ("/core/coding/moderation-reasons", test_moderation_reasons);
 #undef ADD
 
   return g_test_run ();

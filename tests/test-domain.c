@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "dlg-core.h"
+#include "coding-fixture.h"
 #include "contribution-fixture.h"
 #include "dlg-record-private.h"
 
@@ -18,6 +19,7 @@ typedef struct
   gint64    pid;
   guint     n_changed;
 } Fixture;
+
 
 static void
 on_changed (DlgStore   *store,
@@ -501,16 +503,16 @@ test_theme_tree (Fixture       *f,
   g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
   g_clear_error (&error);
 
-  g_assert_true (dlg_contribution_add_theme (f->store, dlg_contribution_get_id (c),
-                                             dlg_theme_get_id (bikes), &error));
-  g_assert_true (dlg_contribution_add_theme (f->store, dlg_contribution_get_id (c),
-                                             dlg_theme_get_id (bikes), &error));
+  g_assert_true (tag_one (f->store, dlg_contribution_get_id (c),
+                          dlg_theme_get_id (bikes), TRUE, &error));
+  g_assert_true (tag_one (f->store, dlg_contribution_get_id (c),
+                          dlg_theme_get_id (bikes), TRUE, &error));
   g_assert_no_error (error);
   themes = dlg_contribution_list_themes (f->store, dlg_contribution_get_id (c), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (themes), ==, 1);
-  g_assert_true (dlg_contribution_remove_theme (f->store, dlg_contribution_get_id (c),
-                                                dlg_theme_get_id (bikes), &error));
+  g_assert_true (tag_one (f->store, dlg_contribution_get_id (c),
+                          dlg_theme_get_id (bikes), FALSE, &error));
   g_assert_no_error (error);
 
   /* Deleting a theme deletes its sub-themes. */

@@ -12,7 +12,9 @@
 #include "dlg-core.h"
 #include "dlg-schema.h"
 #include "dlg-store-private.h"
+#include "coding-fixture.h"
 #include "process-fixture.h"
+
 
 static gint64
 count (DlgStore   *store,
@@ -237,8 +239,8 @@ test_officer_kept (Fixture       *f,
   dlg_theme_set_name (theme, "Nature en ville");
   g_assert_true (dlg_theme_save (f->store, theme, &error));
   g_assert_no_error (error);
-  g_assert_true (dlg_contribution_add_theme (f->store, dlg_contribution_get_id (kept),
-                                             dlg_theme_get_id (theme), &error));
+  g_assert_true (tag_one (f->store, dlg_contribution_get_id (kept),
+                          dlg_theme_get_id (theme), TRUE, &error));
   g_assert_no_error (error);
   dlg_contribution_set_note (kept, "À rapprocher de la préconisation 3");
   dlg_contribution_set_highlighted (kept, TRUE);

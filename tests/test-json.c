@@ -158,6 +158,90 @@ test_draw_inputs (void)
   g_assert_nonnull (error);
 }
 
+/* A lone surrogate escape becomes bytes that are not UTF-8: found in a value, in a member's
+ * name, at any depth, with where it is; a real pair is a character. */
+static void
+test_check_text (void)
+{
+  static const struct { const char *json, *path; } bad[] = {
+    { "\"a\\ud800b\"", "" },
+    { "{\"answers\": {\"place\": \"x\\udfff y\"}}", "answers.place" },
+    { "{\"a\": [1, \"ok\", [\"\\ud83d z\"]]}", "a[2][0]" },
+    /* A name that is not text is shown made valid (U+FFFD for what is not). */
+    { "{\"ok\": 1, \"\\ud800x\": 1}", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = dlg_json_parse (bad[i].json, -1, &error);
+      g_autofree char *path = NULL;
+
+      g_assert_no_error (error);
+      g_assert_false (dlg_json_check_text (node, &path, &error));
+      g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+      if (bad[i].path != NULL)
+        g_assert_cmpstr (path, ==, bad[i].path);
+      else
+        g_assert_true (g_str_has_prefix (path, "\xef\xbf\xbd") && g_utf8_validate (path, -1, NULL));
+    }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) node = dlg_json_parse ("{\"\\u00e9t\\u00e9\": [\"\\ud83d\\ude00\", null,"
+                                               " 1.5, true, {}]}", -1, &error);
+    g_autofree char *path = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (dlg_json_check_text (node, &path, &error));
+    g_assert_no_error (error);
+    g_assert_null (path);
+  }
+}
+
+/* Found by fuzz-import: json-glib's message quoted the bytes of an invalid string as they were,
+ * so the error shown to the officer was not text. JSON is UTF-8: refused before parsing. */
+static void
+test_not_utf8 (void)
+{
+  static const char *texts[] = { "{\"a\": \"\xba\"}", "[\"ok\", \"caf\xe9\"]", "\xff" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = dlg_json_parse (texts[i], -1, &error);
+
+      g_assert_null (node);
+      g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    }
+  {
+    /* Valid UTF-8, but json-glib decodes an octal escape (not JSON) into a byte that is not:
+     * accepted, "x\\351y" was a string that is not text. Refused before parsing. */
+    static const char *texts2[] = {
+      "{\"a\": \"x\\351y\"}", "[\"\\672\"]", "[\"\\x41\"]", "[\"\\'\"]",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts2); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(JsonNode) node = dlg_json_parse (texts2[i], -1, &error);
+
+        g_assert_null (node);
+        g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+      }
+    /* JSON's own escapes all go through. */
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = dlg_json_parse ("[\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t"
+                                                 " \\u00e9\"]", -1, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (json_array_get_string_element (json_node_get_array (node), 0), ==,
+                       "\" \\ / \b \f \n \r \t \xc3\xa9");
+    }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -170,5 +254,7 @@ main (int   argc,
   g_test_add_func ("/core/json/depth/unbalanced-left-to-parser", test_unbalanced);
   g_test_add_func ("/core/json/parse/hostile", test_parse_hostile);
   g_test_add_func ("/core/json/parse/draw-inputs", test_draw_inputs);
+  g_test_add_func ("/core/json/text/lone-surrogates", test_check_text);
+  g_test_add_func ("/core/json/text/not-utf8", test_not_utf8);
   return g_test_run ();
 }

@@ -268,6 +268,13 @@ test_html_escape (void)
     g_assert_null (strstr (html, "javascript:"));
     g_assert_null (strstr (html, "onerror"));
   }
+  {
+    /* Found by fuzz-markdown: cmark copies bytes that are not UTF-8 from a link's title (and
+     * from text) into the page as they are. */
+    g_autofree char *html = dlg_html_markdown ("[lien](https://x.example \"tre\xc4\") caf\xe9");
+
+    g_assert_true (g_utf8_validate (html, -1, NULL));
+  }
 }
 
 static void
@@ -1005,6 +1012,68 @@ test_chunked_body_bounded (Fixture       *f,
   }
 }
 
+/* The most of a request body the site held in memory, chunk after chunk. */
+static void
+held_chunk_cb (SoupServerMessage *msg,
+               GBytes            *chunk,
+               gsize             *held)
+{
+  *held = MAX (*held, (gsize) soup_server_message_get_request_body (msg)->length);
+}
+
+static void
+held_started_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 gsize             *held)
+{
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (held_chunk_cb), held);
+}
+
+/* An announced body is refused on its headers (413 over the limit, 401 without a valid token),
+ * and what libsoup still reads of it is dropped, not kept: 400 MB announced used to be read
+ * into memory (64 MiB sent grew the site by 66 MB). The answer comes after the body, so that a
+ * client still sending gets it. */
+static void
+test_announced_body_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const struct { const char *auth; const char *length; gsize sent; } cases[] = {
+    { "", "400000000", 64 * 1024 * 1024 },
+    { "Authorization: Bearer dlgs_nope\r\n", "1048000", 1048000 },
+    { "", "1048000", 1048000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RawClient raw = { .n_connections = 1, .wait_ms = 3000, .body_bytes = cases[i].sent };
+      SoupServer *soup = dlg_site_server_get_soup_server (f->server);
+      gsize held = 0;
+      gulong id = g_signal_connect (soup, "request-started", G_CALLBACK (held_started_cb),
+                                    &held);
+
+      raw.head = g_strdup_printf ("PUT " NARRATIVE " HTTP/1.1\r\nHost: localhost\r\n%s"
+                                  "If-None-Match: *\r\nContent-Type: application/json\r\n"
+                                  "Content-Length: %s\r\n\r\n", cases[i].auth,
+                                  cases[i].length);
+      raw_client_run (f, &raw);
+      g_signal_handler_disconnect (soup, id);
+      g_test_message ("Content-Length %s, %zu bytes sent, %zu held; %.60s", cases[i].length,
+                      raw.sent[0], held, raw.response[0]->str);
+      g_assert_cmpuint (raw.sent[0], ==, cases[i].sent);
+      g_assert_cmpuint (held, ==, 0);
+      if (i == 0)
+        g_assert_cmpuint (raw.response[0]->len, ==, 0);   /* still reading what was announced */
+      else
+        g_assert_true (g_str_has_prefix (raw.response[0]->str, "HTTP/1.1 401"));
+      raw_client_clear (&raw);
+    }
+  {
+    /* Nothing stored, and the site still answers. */
+    g_autoptr(Reply) reply = request (f, "GET", NARRATIVE, f->token, NULL);
+    g_assert_cmpuint (reply->status, ==, 404);
+  }
+}
+
 /* Slowloris: connections that send their headers a line at a time are dropped after the header
  * timeout, and an address may not hold more than its share of connections being received; a
  * well-behaved request is served meanwhile and after. */
@@ -1050,7 +1119,7 @@ test_lone_surrogate (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (escapes); i++)
     {
       g_autofree char *body = g_strdup_printf (
-        "{\"process_id\": \"" DEMO "\", \"stage\": \"diagnostic\", \"title\": \"Titre %s\","
+        "{\"process_id\": \"" DEMO "\", \"stage\": \"diagnostic\", \"title\": \"Titre %s suite\","
         " \"body_md\": \"Texte\", \"state\": \"published\","
         " \"published_at\": \"2026-11-25T10:00:00Z\"}",
         escapes[i]);
@@ -1074,6 +1143,103 @@ test_lone_surrogate (Fixture       *f,
 
     g_assert_cmpuint (reply->status, ==, 200);
     g_assert_true (g_utf8_validate (text, -1, NULL));
+  }
+}
+
+/* Not only the members a table names: an unknown member, a member of a free-form object
+ * (`answers`), a member's name and an item of an array are stored too, and each of them with
+ * a lone surrogate would break every client's pull. */
+static void
+test_invalid_text_anywhere (Fixture       *f,
+                            gconstpointer  data)
+{
+#define OFFLINE(extra) \
+  "{\"process_id\": \"" DEMO "\", \"feature\": \"ideas\", \"kind\": \"idea\"," \
+  " \"channel\": \"in_person\", \"title\": \"Dit en atelier\", \"body\": \"\"," \
+  " \"created_at\": \"2026-11-01T10:00:00Z\", \"moderation\": \"published\"" extra "}"
+  static const char *bodies[] = {
+    /* json-glib refuses a lone surrogate just before the closing quote; not otherwise. */
+    OFFLINE (", \"answers\": {\"place\": \"Place \\ud800 Nord\"}"),
+    OFFLINE (", \"answers\": {\"\\udfffn\": \"nom\"}"),
+    OFFLINE (", \"answers\": {\"list\": [\"a\", [\"b\\ud83d c\"]]}"),
+    OFFLINE (", \"extra\": \"\\ude00 de plus\""),
+    OFFLINE (", \"\\ud800x\": 1"),
+    OFFLINE (", \"moderation_reason\": \"Hors \\ud800 charte\""),
+  };
+  const char *path = "/api/sync/v1/contributions/5a5a5a5a-0000-4000-8000-0000000000d1";
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(Reply) reply = put_with (f, path, "If-None-Match", "*", bodies[i]);
+
+      g_test_message ("%s → %u", bodies[i], reply->status);
+      assert_problem (reply, 422, "invalid-text");
+    }
+  {
+    g_autoptr(Reply) reply = put_with (f, path, "If-None-Match", "*",
+                                       OFFLINE (", \"answers\": {\"place\": \"Place "
+                                                "\\ud83d\\ude00\","
+                                                " \"\\u00e9t\\u00e9\": [\"ok\"]}"));
+
+    g_assert_cmpuint (reply->status, ==, 201);
+  }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/changes", f->token, NULL);
+    g_autofree char *text = reply_text (reply);
+
+    g_assert_cmpuint (reply->status, ==, 200);
+    g_assert_true (g_utf8_validate (text, -1, NULL));
+    g_assert_nonnull (strstr (text, "Place \xf0\x9f\x98\x80"));
+  }
+#undef OFFLINE
+}
+
+/* Depths of 2,000 to 30,000 were answered 500: every endpoint that reads a body says 400,
+ * whether the nesting is of arrays or of objects, and keeps serving. */
+static void
+test_deep_json_every_endpoint (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const guint depths[] = { 65, 2000, 10000, 30000 };
+  static const struct { const char *method, *path; } endpoints[] = {
+    { "PUT", "/api/sync/v1/processes/0b0c0d0e-0000-4000-8000-000000000001" },
+    { "PUT", NARRATIVE },
+    { "PUT", "/api/sync/v1/contributions/5a5a5a5a-0000-4000-8000-0000000000d2" },
+    { "PUT", "/api/sync/v1/highlights/5a5a5a5a-0000-4000-8000-0000000000d3" },
+    { "POST", "/api/sync/v1/moderation" },
+  };
+
+  for (guint e = 0; e < G_N_ELEMENTS (endpoints); e++)
+    for (guint d = 0; d < G_N_ELEMENTS (depths); d++)
+      for (int objects = 0; objects < 2; objects++)
+        {
+          g_autoptr(GString) body = g_string_new ("{\"title\": ");
+          g_autoptr(Reply) reply = NULL;
+          g_autofree char *key = g_uuid_string_random ();
+          SoupMessage *msg;
+
+          for (guint i = 0; i < depths[d]; i++)
+            g_string_append (body, objects ? "{\"a\":" : "[");
+          g_string_append (body, "1");
+          for (guint i = 0; i < depths[d]; i++)
+            g_string_append_c (body, objects ? '}' : ']');
+          g_string_append_c (body, '}');
+          msg = new_message (f, endpoints[e].method, endpoints[e].path, f->token,
+                             "application/json", body->str, body->len);
+          soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                        "If-None-Match", "*");
+          soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                        "Idempotency-Key", key);
+          reply = send_msg (f, msg);
+          g_test_message ("%s %s, depth %u of %s → %u", endpoints[e].method,
+                          endpoints[e].path, depths[d], objects ? "objects" : "arrays",
+                          reply->status);
+          assert_problem (reply, 400, "too-deep");
+        }
+  {
+    g_autoptr(Reply) reply = request (f, "GET", "/api/sync/v1/", f->token, NULL);
+
+    g_assert_cmpuint (reply->status, ==, 200);
   }
 }
 
@@ -2585,8 +2751,11 @@ main (int   argc,
   ADD ("/site/api/registration-erasure", test_registration_erasure, FALSE);
   ADD ("/site/hostile/no-host", test_no_host, FALSE);
   ADD ("/site/hostile/chunked-body-bounded", test_chunked_body_bounded, FALSE);
+  ADD ("/site/hostile/announced-body-refused", test_announced_body_refused, FALSE);
   ADD ("/site/hostile/slow-headers", test_slow_headers, FALSE);
   ADD ("/site/hostile/lone-surrogate", test_lone_surrogate, FALSE);
+  ADD ("/site/hostile/invalid-text-anywhere", test_invalid_text_anywhere, FALSE);
+  ADD ("/site/hostile/deep-json-every-endpoint", test_deep_json_every_endpoint, FALSE);
   ADD ("/site/pages/form-csrf", test_form_csrf, FALSE);
   ADD ("/site/pages/form-csrf-lifetime", test_form_csrf_lifetime, FALSE);
   ADD ("/site/pages/hostile-text", test_hostile_text, FALSE);

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dlg-training-site.h"
+#include "coding-fixture.h"
 #include "sync-test-site.h"
 
 typedef struct
@@ -23,6 +24,7 @@ typedef struct
   gint64         process_id;
   char          *process_uuid;
 } Fixture;
+
 
 static void
 fixture_set_up (Fixture       *f,
@@ -1990,8 +1992,8 @@ annotate_all (Fixture *f)
 
       dlg_contribution_set_note (c, "À garder");
       g_assert_true (dlg_contribution_save (f->store, c, &error));
-      g_assert_true (dlg_contribution_add_theme (f->store, dlg_contribution_get_id (c),
-                                                 dlg_theme_get_id (theme), &error));
+      g_assert_true (tag_one (f->store, dlg_contribution_get_id (c),
+                          dlg_theme_get_id (theme), TRUE, &error));
       g_assert_no_error (error);
     }
 }

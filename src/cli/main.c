@@ -25,6 +25,7 @@
 #include "dlg-cli-manual.h"
 #include "dlg-cli-process.h"
 #include "dlg-cli-record.h"
+#include "dlg-cli-report.h"
 #include "dlg-cli-sync.h"
 
 /* A command declares its options in a DlgCliSpec (HACKING.md, "The command line"). */
@@ -48,6 +49,8 @@ static const DlgCliCommandEntry commands[] = {
     &dlg_cli_duplicates_spec },
   { "export", dlg_cli_export, N_("Export records as CSV, XLSX, JSON or GeoJSON; open data"),
     &dlg_cli_export_spec },
+  { "report", dlg_cli_report, N_("Write the bilan of a process as a PDF"),
+    &dlg_cli_report_spec },
   { "import", dlg_cli_import, N_("Import contributions from a platform’s export or a CSV"),
     &dlg_cli_import_spec },
   { "narrative", dlg_cli_narrative, N_("Publish a narrative of a process"),

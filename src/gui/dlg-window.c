@@ -25,6 +25,7 @@
 #include "dlg-contributions-page.h"
 #include "dlg-diagnostic-view.h"
 #include "dlg-export-dialog.h"
+#include "dlg-report-dialog.h"
 #include "dlg-import-dialog.h"
 #include "dlg-follow-up-view.h"
 #include "dlg-implementation-view.h"
@@ -391,6 +392,7 @@ show_process (DlgWindow *self,
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-process", process_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-process", process_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", process_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-contributions",
                                  process_id != 0);
 
@@ -791,6 +793,20 @@ export_process_action (GtkWidget  *widget,
   if (self->process_id == 0)
     return;
   gtk_window_present (GTK_WINDOW (dlg_export_dialog_new (GTK_WINDOW (self), self->context,
+                                                         self->process_id)));
+}
+
+/* The bilan of the shown process as a PDF: the dialog does the rest. */
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+
+  if (self->process_id == 0)
+    return;
+  gtk_window_present (GTK_WINDOW (dlg_report_dialog_new (GTK_WINDOW (self), self->context,
                                                          self->process_id)));
 }
 
@@ -1222,6 +1238,8 @@ dlg_window_class_init (DlgWindowClass *klass)
                                    import_contributions_action);
   gtk_widget_class_install_action (widget_class, "win.export-process", NULL,
                                    export_process_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL,
+                                   export_report_action);
   gtk_widget_class_install_action (widget_class, "win.archive-process", NULL,
                                    archive_process_action);
   gtk_widget_class_install_action (widget_class, "win.unarchive-process", "x",

@@ -204,6 +204,19 @@ static const Collection collections[] = {
   { "highlights", "highlight", highlight_fields },
 };
 
+const DlgJsonField *
+dlg_site_api_fields (const char *collection)
+{
+  g_return_val_if_fail (collection != NULL, NULL);
+
+  if (g_str_equal (collection, "moderation"))
+    return moderation_fields;
+  for (guint i = 0; i < G_N_ELEMENTS (collections); i++)
+    if (g_str_equal (collections[i].collection, collection))
+      return collections[i].fields;
+  return NULL;
+}
+
 static const char sql_changes[] =
   "SELECT o.type, o.id, o.rev, o.deleted, o.data, c.full_name, c.email, c.phone"
   " FROM objects o LEFT JOIN registration_contacts c"

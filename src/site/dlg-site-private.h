@@ -54,9 +54,28 @@ gboolean   dlg_site_json_validate      (JsonObject         *object,
 void       dlg_site_json_add_error     (JsonArray          *errors,
                                         const char         *field,
                                         const char         *message);
-/* Parses a request body: checks size, UTF-8 and that it is a JSON object. On failure the
- * problem answer (413/422) is already set and NULL is returned. */
+/* Why a request body was refused: the problem to answer. */
+typedef struct
+{
+  guint       status;
+  const char *slug;
+  const char *title;
+  char       *detail;
+  char       *field;            /* where in the body, when known */
+  JsonArray  *errors;
+} DlgSiteRefusal;
+
+void       dlg_site_refusal_clear      (DlgSiteRefusal     *refusal);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlgSiteRefusal, dlg_site_refusal_clear)
+JsonNode  *dlg_site_json_parse_request (const char         *data,
+                                        gsize               len,
+                                        DlgSiteRefusal     *refusal);
+/* Parses a request body: checks size, UTF-8, depth, that it is a JSON object and that every
+ * string is text. On failure the problem answer (400/413/422) is already set and NULL is
+ * returned. */
 JsonNode  *dlg_site_parse_json_body    (SoupServerMessage  *msg);
+/* The validation table of a collection of the API ("narratives"…, or "moderation"), or NULL. */
+const DlgJsonField *dlg_site_api_fields (const char        *collection);
 char      *dlg_site_json_to_string     (JsonNode           *node);
 
 void       dlg_site_reply_json         (SoupServerMessage  *msg,

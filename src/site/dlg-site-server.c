@@ -556,13 +556,19 @@ early_cb (SoupServer        *server,
       dlg_site_reply_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "too-large",
                               "Request body too large",
                               "The body exceeds max_body_bytes (1048576).", NULL);
+      /* libsoup reads an announced body to its end whatever the status (400 MB announced were
+       * 400 MB kept in memory): it is read and dropped, within the body's time, and the 413
+       * goes out after it, so that a client still sending gets the answer, not a reset. */
+      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
       return;
     }
   if (has_body (msg) && g_str_has_prefix (path, "/api/sync/") &&
       !dlg_site_api_authenticate_early (self, msg))
     {
       soup_message_headers_replace (response_headers, "Connection", "close");
-      /* libsoup skips an announced body, not a chunked one. */
+      /* An announced body within the limit is read and dropped before the 401 goes out: a
+       * client that is still sending it would otherwise get a reset instead of the answer. */
+      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
       if (soup_message_headers_get_encoding (headers) != SOUP_ENCODING_CONTENT_LENGTH)
         answer_now_and_close (msg);
       return;

@@ -22,6 +22,10 @@ JsonNode *dlg_json_parse       (const char  *data,
                                 gssize       length,
                                 GError     **error);
 
+gboolean  dlg_json_check_text  (JsonNode    *node,
+                                char       **bad_path,
+                                GError     **error);
+
 /* Readers of an object's members that never fail: a member absent, null or of another type
  * reads as @fallback (the ingestion path reads what a source brings with them). */
 const char *dlg_json_member_string  (JsonObject  *object,

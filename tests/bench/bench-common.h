@@ -21,7 +21,8 @@ cpu_seconds (void)
   return (double) clock () / CLOCKS_PER_SEC;
 }
 
-static DlgStore *
+/* (bench-report starts from the demo instead) */
+G_GNUC_UNUSED static DlgStore *
 open_store (const char  *dir,
             const char  *name,
             gint64      *process_id)

@@ -22,10 +22,10 @@
 
 #include "dlg-coding.h"
 #include "dlg-contribution.h"
+#include "dlg-domain-private.h"
 #include "dlg-error.h"
 #include "dlg-journal.h"
 #include "dlg-stage-rules.h"
-#include "dlg-store-private.h"
 #include "dlg-theme.h"
 
 #define NAME_CHARS 60  /* a theme's name in a journal summary */
@@ -105,6 +105,28 @@ static const char sql_merge_links_note[] =
   "                  WHERE o.contribution_id = ct.contribution_id AND o.theme_id = ?3)";
 static const char sql_children[] = "SELECT id FROM theme WHERE parent_id = ?1";
 static const char sql_reparent[] = "UPDATE theme SET parent_id = ?2 WHERE id = ?1";
+
+/* Bulk moderation: what each contribution had before, then the new state, then one moderation
+ * event per contribution (the site gets each decision, as from dlg_contribution_moderate). */
+static const char sql_moderation_note[] =
+  "INSERT INTO coding_operation_moderation (operation_id, contribution_id, was_state, was_reason)"
+  " SELECT ?1, c.id, c.moderation, c.moderation_reason FROM temp.coding_ids i"
+  " JOIN contribution c ON c.id = i.id"
+  " WHERE c.process_id = ?2 AND (c.moderation <> ?3 OR coalesce (c.moderation_reason, '') <> ?4)";
+static const char sql_moderation_apply[] =
+  "UPDATE contribution SET moderation = ?2, moderation_reason = nullif (?3, '')"
+  " WHERE id IN (SELECT contribution_id FROM coding_operation_moderation WHERE operation_id = ?1)";
+static const char sql_moderation_restore[] =
+  "UPDATE contribution SET moderation = m.was_state, moderation_reason = m.was_reason"
+  " FROM coding_operation_moderation m"
+  " WHERE m.operation_id = ?1 AND contribution.id = m.contribution_id";
+static const char sql_moderation_events[] =
+  "INSERT INTO moderation_event (uuid, contribution_id, state, reason, decided_at, actor)"
+  " SELECT ?2, ?3, c.moderation, coalesce (c.moderation_reason, ''), ?4, ?5"
+  " FROM contribution c WHERE c.id = ?3 AND ?1 = ?1";
+static const char sql_moderation_noted[] =
+  "SELECT m.contribution_id FROM coding_operation_moderation m"
+  " JOIN contribution c ON c.id = m.contribution_id WHERE m.operation_id = ?1";
 
 static const char sql_last[] =
   "SELECT id, summary FROM coding_operation WHERE process_id = ?1 AND undone_at IS NULL"
@@ -310,7 +332,10 @@ operation_finish (DlgStore          *store,
                   GError           **error)
 {
   g_autoptr(DlgStmt) stmt = NULL;
-  g_autofree char *action = g_strconcat ("theme.", kind, NULL);
+  /* A bulk moderation is a moderation decision in the journal, like one made alone. */
+  gboolean moderation = g_str_equal (kind, "moderate");
+  g_autofree char *action = moderation ? g_strdup ("contribution.moderate")
+                                       : g_strconcat ("theme.", kind, NULL);
   g_autofree char *object = g_strdup_printf ("%" G_GINT64_FORMAT, object_id);
 
   outcome->n_changed = n_changed;
@@ -327,7 +352,8 @@ operation_finish (DlgStore          *store,
   if (!dlg_store_step_done (store, stmt, error))
     return FALSE;
   outcome->operation_id = operation_id;
-  return dlg_journal_append (store, process_id, action, "theme", object, summary, error);
+  return dlg_journal_append (store, process_id, action, moderation ? "contribution" : "theme",
+                             object, summary, error);
 }
 
 static gboolean
@@ -486,6 +512,141 @@ dlg_coding_highlight (DlgStore          *store,
     return fail (store);
   if (n_changed > 0)
     emit_changes (store, process_id, TRUE);
+  return TRUE;
+}
+
+/* Moderation ------------------------------------------------------------------------------- */
+
+/* One moderation event per contribution the operation noted, with its state as it is now. */
+static gboolean
+add_moderation_events (DlgStore  *store,
+                       gint64     operation_id,
+                       GError   **error)
+{
+  g_autoptr(DlgStmt) noted = dlg_store_prepare (store, sql_moderation_noted, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(DlgStmt) event = NULL;
+  g_autofree char *now = dlg_now_iso8601 ();
+  int rc;
+
+  if (noted == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (noted, 1, operation_id);
+  while ((rc = sqlite3_step (noted)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (noted, 0);
+
+      g_array_append_val (ids, id);
+    }
+  g_clear_pointer (&noted, dlg_stmt_release);
+  if (rc != SQLITE_DONE)
+    return dlg_store_set_error (store, rc, error);
+  if (!(event = dlg_store_prepare (store, sql_moderation_events, error)))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *uuid = dlg_uuid_new ();
+
+      sqlite3_reset (event);
+      sqlite3_bind_int64 (event, 1, operation_id);
+      dlg_stmt_bind_text (event, 2, uuid);
+      sqlite3_bind_int64 (event, 3, g_array_index (ids, gint64, i));
+      dlg_stmt_bind_text (event, 4, now);
+      dlg_stmt_bind_text (event, 5, dlg_store_get_actor (store));
+      if (!dlg_store_step_done (store, event, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * dlg_coding_moderate:
+ * @contribution_ids: (element-type gint64): a selection, or every contribution a search and
+ *   its filters match
+ * @state: "pending", "published" or "trashed"
+ * @reason: (nullable): why (required to set aside: the author sees it)
+ * @outcome: (out caller-allocates) (optional): how many changed, the operation to undo
+ *
+ * Moderates every contribution of @contribution_ids whose state or reason differs, in one
+ * transaction journaled as one entry ("contribution.moderate"), with one moderation event per
+ * contribution for the site. It is an operation of the coding frame's stack: dlg_coding_undo()
+ * puts each state and reason back (as new events, so that the site follows).
+ */
+gboolean
+dlg_coding_moderate (DlgStore          *store,
+                     gint64             process_id,
+                     const GArray      *contribution_ids,
+                     const char        *state,
+                     const char        *reason,
+                     DlgCodingOutcome  *outcome,
+                     GError           **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(DlgStmt) note = NULL;
+  g_autoptr(DlgStmt) apply = NULL;
+  DlgCodingOutcome dummy;
+  gint64 operation_id;
+  guint n_given, n_in_process, n_changed;
+  const char *label;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  if (outcome == NULL)
+    outcome = &dummy;
+  *outcome = (DlgCodingOutcome) { 0 };
+  if (!dlg_check_enum (state, &dlg_vocabulary_moderation, FALSE,
+                       _("The moderation state must be pending, published or set aside."),
+                       error)
+      || !dlg_check_text (reason, FALSE, 1000, _("reason"), NULL, error))
+    return FALSE;
+  stripped = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  if (g_str_equal (state, "trashed") && *stripped == '\0')
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("Say why the contributions are set aside: their authors will see "
+                             "the reason."));
+      return FALSE;
+    }
+  if (!dlg_process_check_editable (store, process_id, error))
+    return FALSE;
+  if (!dlg_store_begin (store, error))
+    return FALSE;
+  if (!load_ids (store, process_id, contribution_ids, &n_given, &n_in_process, error)
+      || !(operation_id = operation_begin (store, process_id, "moderate", error))
+      || !(note = dlg_store_prepare (store, sql_moderation_note, error)))
+    return fail (store);
+  outcome->n_skipped = n_given - n_in_process;
+  sqlite3_bind_int64 (note, 1, operation_id);
+  sqlite3_bind_int64 (note, 2, process_id);
+  dlg_stmt_bind_text (note, 3, state);
+  dlg_stmt_bind_text (note, 4, stripped);
+  if (!dlg_store_step_done (store, note, error))
+    return fail (store);
+  n_changed = (guint) sqlite3_changes (dlg_store_get_db (store));
+  if (!(apply = dlg_store_prepare (store, sql_moderation_apply, error)))
+    return fail (store);
+  sqlite3_bind_int64 (apply, 1, operation_id);
+  dlg_stmt_bind_text (apply, 2, state);
+  dlg_stmt_bind_text (apply, 3, stripped);
+  if (!dlg_store_step_done (store, apply, error)
+      || !add_moderation_events (store, operation_id, error))
+    return fail (store);
+  /* The journal names no contribution's text: what moderation removes stays out of it. */
+  label = dlg_contribution_moderation_get_label (state);
+  summary = *stripped != '\0'
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contribution moderated: %s (%s).",
+                                    "%u contributions moderated: %s (%s).", n_changed),
+                       n_changed, label, stripped)
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contribution moderated: %s.",
+                                    "%u contributions moderated: %s.", n_changed),
+                       n_changed, label);
+  if (!operation_finish (store, process_id, operation_id, "moderate", process_id, n_changed,
+                         summary, outcome, error)
+      || !dlg_store_commit (store, error))
+    return fail (store);
+  if (n_changed > 0)
+    dlg_store_emit_changed (store, DLG_TYPE_CONTRIBUTION, process_id);
   return TRUE;
 }
 
@@ -846,7 +1007,7 @@ dlg_coding_undo (DlgStore          *store,
   g_autofree char *now = dlg_now_iso8601 ();
   DlgCodingOutcome dummy;
   gint64 process_id, last = 0;
-  guint n_themes = 0, n_added = 0, n_removed = 0, n_highlights = 0;
+  guint n_themes = 0, n_added = 0, n_removed = 0, n_highlights = 0, n_moderated = 0;
   int rc;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
@@ -892,7 +1053,9 @@ dlg_coding_undo (DlgStore          *store,
   if (!restore_themes (store, process_id, operation_id, &n_themes, error)
       || !run_int64s (store, sql_links_add, operation_id, 0, 0, &n_added, error)
       || !run_int64s (store, sql_links_remove, operation_id, 1, 0, &n_removed, error)
-      || !run_int64s (store, sql_highlight_restore, operation_id, 0, 0, &n_highlights, error))
+      || !run_int64s (store, sql_highlight_restore, operation_id, 0, 0, &n_highlights, error)
+      || !run_int64s (store, sql_moderation_restore, operation_id, 0, 0, &n_moderated, error)
+      || (n_moderated > 0 && !add_moderation_events (store, operation_id, error)))
     return fail (store);
   if (!(stmt = dlg_store_prepare (store, sql_undone, error)))
     return fail (store);
@@ -904,13 +1067,17 @@ dlg_coding_undo (DlgStore          *store,
   {
     g_autofree char *object = g_strdup_printf ("%" G_GINT64_FORMAT, operation_id);
 
-    if (!dlg_journal_append (store, process_id, "theme.undo", "theme", object, journal, error)
+    gboolean moderation = g_str_equal (kind, "moderate");
+
+    if (!dlg_journal_append (store, process_id,
+                             moderation ? "contribution.moderate" : "theme.undo",
+                             moderation ? "contribution" : "theme", object, journal, error)
         || !dlg_store_commit (store, error))
       return fail (store);
   }
   outcome->operation_id = operation_id;
-  outcome->n_changed = n_themes + n_added + n_removed + n_highlights;
-  emit_changes (store, process_id, n_highlights > 0);
+  outcome->n_changed = n_themes + n_added + n_removed + n_highlights + n_moderated;
+  emit_changes (store, process_id, n_highlights > 0 || n_moderated > 0);
   return TRUE;
 }
 

@@ -43,6 +43,13 @@ gboolean  dlg_coding_highlight        (DlgStore          *store,
                                        gboolean           highlighted,
                                        DlgCodingOutcome  *outcome,
                                        GError           **error);
+gboolean  dlg_coding_moderate         (DlgStore          *store,
+                                       gint64             process_id,
+                                       const GArray      *contribution_ids,
+                                       const char        *state,
+                                       const char        *reason,
+                                       DlgCodingOutcome  *outcome,
+                                       GError           **error);
 gboolean  dlg_coding_merge_themes     (DlgStore          *store,
                                        gint64             from_id,
                                        gint64             into_id,

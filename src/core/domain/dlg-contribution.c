@@ -163,11 +163,6 @@ static const char sql_annotate[] =
 static const char sql_moderation_event[] =
   "INSERT INTO moderation_event (uuid, contribution_id, state, reason, decided_at, actor)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-static const char sql_theme_process[] = "SELECT process_id FROM theme WHERE id = ?1";
-static const char sql_add_theme[] =
-  "INSERT OR IGNORE INTO contribution_theme (contribution_id, theme_id) VALUES (?1, ?2)";
-static const char sql_remove_theme[] =
-  "DELETE FROM contribution_theme WHERE contribution_id = ?1 AND theme_id = ?2";
 static const char sql_list_themes[] =
   "SELECT ct.theme_id FROM contribution_theme ct JOIN theme th ON th.id = ct.theme_id"
   " WHERE ct.contribution_id = ?1 ORDER BY th.position, th.name COLLATE NOCASE, th.id";
@@ -722,63 +717,6 @@ dlg_contribution_moderate (DlgStore    *store,
 fail:
   dlg_store_rollback (store);
   return FALSE;
-}
-
-static gboolean
-change_theme (DlgStore    *store,
-              const char  *sql,
-              gint64       contribution_id,
-              gint64       theme_id,
-              GError     **error)
-{
-  g_autoptr(DlgContribution) self = NULL;
-  g_autoptr(DlgStmt) stmt = NULL;
-  gint64 theme_process;
-
-  if (!(self = dlg_contribution_load (store, contribution_id, error)))
-    return FALSE;
-  if (!dlg_process_check_editable (store, dlg_contribution_get_process_id (self), error))
-    return FALSE;
-  theme_process = dlg_lookup_process (store, sql_theme_process, theme_id,
-                                      _("The theme does not exist."), error);
-  if (theme_process == 0)
-    return FALSE;
-  if (theme_process != dlg_contribution_get_process_id (self))
-    {
-      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
-                           _("This theme belongs to another process."));
-      return FALSE;
-    }
-  if (!(stmt = dlg_store_prepare (store, sql, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, contribution_id);
-  sqlite3_bind_int64 (stmt, 2, theme_id);
-  if (!dlg_store_step_done (store, stmt, error))
-    return FALSE;
-  dlg_store_emit_changed (store, DLG_TYPE_THEME, dlg_contribution_get_process_id (self));
-  return TRUE;
-}
-
-gboolean
-dlg_contribution_add_theme (DlgStore  *store,
-                            gint64     contribution_id,
-                            gint64     theme_id,
-                            GError   **error)
-{
-  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
-
-  return change_theme (store, sql_add_theme, contribution_id, theme_id, error);
-}
-
-gboolean
-dlg_contribution_remove_theme (DlgStore  *store,
-                               gint64     contribution_id,
-                               gint64     theme_id,
-                               GError   **error)
-{
-  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
-
-  return change_theme (store, sql_remove_theme, contribution_id, theme_id, error);
 }
 
 /**

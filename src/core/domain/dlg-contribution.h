@@ -97,16 +97,8 @@ gboolean    dlg_contribution_moderate     (DlgStore    *store,
 const char *dlg_contribution_moderation_get_label (const char *state);
 const char *dlg_contribution_channel_get_label    (const char *channel);
 
-/* Themes of the coding frame given to a contribution. */
-gboolean    dlg_contribution_add_theme    (DlgStore    *store,
-                                           gint64       contribution_id,
-                                           gint64       theme_id,
-                                           GError     **error);
-gboolean    dlg_contribution_remove_theme (DlgStore    *store,
-                                           gint64       contribution_id,
-                                           gint64       theme_id,
-                                           GError     **error);
-/* A GListModel of DlgTheme. */
+/* The themes of the coding frame a contribution has, a GListModel of DlgTheme. Tags are given
+ * and taken through dlg-coding (dlg_coding_tag), one contribution or a thousand. */
 GListModel *dlg_contribution_list_themes  (DlgStore    *store,
                                            gint64       contribution_id,
                                            GError     **error);

@@ -82,7 +82,7 @@ static const char sql_contribution[] =
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
   " CASE WHEN ?5 = 'online' THEN 'synced' ELSE 'created' END)";
 static const char sql_theme[] =
-  "INSERT INTO theme (process_id, name, position) VALUES (?1, ?2, ?3)";
+  "INSERT INTO theme (process_id, name, position, colour) VALUES (?1, ?2, ?3, ?4)";
 static const char sql_contribution_theme[] =
   "INSERT OR IGNORE INTO contribution_theme (contribution_id, theme_id) VALUES (?1, ?2)";
 static const char sql_recommendation[] =
@@ -510,6 +510,9 @@ static const char *reasons[] = {
 static const char *themes[] = {
   "Nature et fraîcheur", "Mobilités", "Vie de quartier", "Sécurité", "Marché et commerces",
 };
+static const char *theme_colours[G_N_ELEMENTS (themes)] = {
+  "#33d17a", "#3584e4", "#f6d32d", "#e01b24", "#ff7800",
+};
 
 static gboolean
 add_contributions (Demo    *demo,
@@ -529,6 +532,7 @@ add_contributions (Demo    *demo,
       sqlite3_bind_int64 (stmt, 1, demo->process_id);
       dlg_stmt_bind_text (stmt, 2, themes[i]);
       sqlite3_bind_int (stmt, 3, i);
+      dlg_stmt_bind_text (stmt, 4, theme_colours[i]);
       if (!step (demo, stmt, error))
         return FALSE;
       theme_ids[i] = sqlite3_last_insert_rowid (dlg_store_get_db (demo->store));

@@ -951,6 +951,28 @@ static const char migration_sync_refusals[] =
   "  skipped_at TEXT NOT NULL"
   ");"
   "CREATE INDEX sync_skipped_item ON sync_skipped (item_type, item_id);";
+/* Version 14: work at volume (issue 11). The standard moderation reasons, which the officer can
+ * reword or complete (dlg-moderation-reason.c): a standard one has a key and no label until it
+ * is reworded, so that it reads in the officer's language. A bulk moderation is an operation of
+ * the coding frame's stack (dlg_coding_moderate): the state and reason each contribution had
+ * before, so that Undo puts them back. */
+static const char migration_14[] =
+  "CREATE TABLE moderation_reason ("
+  "  id INTEGER PRIMARY KEY,"
+  "  builtin TEXT UNIQUE,"
+  "  label TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO moderation_reason (builtin, position) VALUES ('off_topic', 1), ('insulting', 2),"
+  "  ('personal_data', 3), ('advertising', 4), ('duplicate', 5), ('illegal', 6);"
+  "CREATE TABLE coding_operation_moderation ("
+  "  operation_id INTEGER NOT NULL REFERENCES coding_operation (id) ON DELETE CASCADE,"
+  "  contribution_id INTEGER NOT NULL,"
+  "  was_state TEXT NOT NULL,"
+  "  was_reason TEXT"
+  ");"
+  "CREATE INDEX coding_operation_moderation_operation"
+  "  ON coding_operation_moderation (operation_id);";
 
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
@@ -966,6 +988,7 @@ static const DlgMigration migrations[] = {
   { "file imports: format, locale and column mapping per process", migration_11 },
   { "personal data: erasures for the site", migration_12 },
   { "sync: refusal status, abandoned changes, skipped feed items", migration_sync_refusals },
+  { "moderation reasons, bulk moderation in the coding frame's operations", migration_14 },
 };
 
 const DlgMigration *

@@ -14,6 +14,17 @@
  * in the app. A contribution received in person goes to the site once published; the pane
  * says where it and its highlight stand (dlg_sync_get_publication). The note is saved as
  * typed, like every text of the app.
+ *
+ * Work at volume (issue 11): the list is a GtkMultiSelection (Shift and Ctrl click, Ctrl+A,
+ * Shift with the arrows). The action bar under it tags, untags, highlights or moderates the
+ * selection, or, with "All N matching" checked, every contribution the search and the filters
+ * match (dlg_contribution_list_get_ids: one statement, never the pages); above
+ * CONFIRM_THRESHOLD contributions it asks first. Each action is one operation of dlg-coding
+ * (one transaction, one journal entry) and a toast offers Undo (dlg_coding_undo). Number keys
+ * 1 to 9 give the first nine themes of the frame to the selection (the focused row when one
+ * moves with the arrows), and take it off when all had it. The theme panel on the left
+ * (DlgThemePanel) shows the frame with live counts, filters the list and manages the frame;
+ * the theme drop-down of the filters is the same filter.
  */
 
 #define G_LOG_DOMAIN "dlg-contributions-page"
@@ -25,8 +36,13 @@
 #include "dlg-contribution-dialog.h"
 #include "dlg-contributions-page.h"
 #include "dlg-field-binding.h"
+#include "dlg-moderation-reasons-dialog.h"
+#include "dlg-theme-panel.h"
 #include "dlg-text-column.h"
 #include "dlg-view-util.h"
+
+/* Above this many contributions, an action on them asks first (Undo is there too). */
+#define CONFIRM_THRESHOLD 100
 
 struct _DlgContributionsPage
 {
@@ -37,6 +53,8 @@ struct _DlgContributionsPage
   DlgContributionList *list;
   DlgContribution     *current;
   gulong               changed_id;
+  gulong               theme_changed_id;
+  gulong               reasons_changed_id;
   guint                save_id;
   guint                refresh_id;
   guint                dirty : 1;
@@ -49,17 +67,35 @@ struct _DlgContributionsPage
   GtkDropDown         *feature_dropdown;
   GtkDropDown         *moderation_dropdown;
   GtkToggleButton     *site_missing_toggle;
+  GtkDropDown         *theme_dropdown;
+  GArray              *theme_filters;   /* theme_dropdown's index → list theme filter */
+  guint                setting_theme : 1;
+  AdwToastOverlay     *toast_overlay;
+  DlgThemePanel       *theme_panel;
+  GtkFlowBox          *action_bar;
+  GtkLabel            *selection_label;
+  GtkCheckButton      *matching_check;
+  GtkListBox          *tag_list;
+  GtkListBox          *untag_list;
+  GtkPopover          *tag_popover;
+  GtkPopover          *untag_popover;
+  GtkPopover          *moderate_popover;
+  GtkDropDown         *bulk_state_dropdown;
+  GtkDropDown         *bulk_reason_dropdown;
+  GtkEntry            *bulk_reason_entry;
+  AdwStatusPage       *empty_status;
   GtkPaned            *paned;
   GtkStack            *list_stack;
   GtkScrolledWindow   *scrolled_window;
   GtkColumnView       *column_view;
-  GtkSingleSelection  *selection;
+  GtkMultiSelection   *selection;
   GtkLabel            *count_label;
   GtkStack            *detail_stack;
   GtkLabel            *title_label;
   GtkLabel            *meta_label;
   GtkLabel            *body_label;
   GtkLabel            *location_label;
+  GtkLabel            *themes_label;
   GtkLabel            *moderation_label;
   GtkLabel            *publication_label;
   GtkLabel            *highlight_label;
@@ -397,6 +433,28 @@ load_detail (DlgContributionsPage *self)
   else
     gtk_widget_set_visible (GTK_WIDGET (self->location_label), FALSE);
 
+  /* Its themes, in the frame's words (plain text: names are user text). */
+  {
+    g_autoptr(GListModel) themes = dlg_contribution_list_themes (get_store (self),
+                                                                 dlg_contribution_get_id (c),
+                                                                 NULL);
+    g_autoptr(GString) names = g_string_new (NULL);
+    g_autofree char *text = NULL;
+
+    for (guint i = 0; themes != NULL && i < g_list_model_get_n_items (themes); i++)
+      {
+        g_autoptr(DlgTheme) theme = g_list_model_get_item (themes, i);
+
+        if (names->len > 0)
+          g_string_append (names, ", ");
+        g_string_append (names, dlg_theme_get_name (theme));
+      }
+    /* TRANSLATORS: the themes a contribution has, separated by commas */
+    text = names->len > 0 ? g_strdup_printf (_("Themes: %s"), names->str)
+                          : g_strdup (_("No theme yet"));
+    gtk_label_set_text (self->themes_label, text);
+  }
+
   reason = dlg_contribution_get_moderation_reason (c);
   if (reason != NULL && *reason != '\0')
     /* Translators: a moderation state, then the reason the officer gave. */
@@ -422,15 +480,95 @@ load_detail (DlgContributionsPage *self)
   self->loading = FALSE;
 }
 
+static guint
+n_selected (DlgContributionsPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+    GTK_SELECTION_MODEL (self->selection));
+
+  return (guint) gtk_bitset_get_size (selected);
+}
+
+static guint
+n_matching (DlgContributionsPage *self)
+{
+  return self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+}
+
+/* What the actions apply to: the selection, or every match of the search and filters. */
+static guint
+n_targets (DlgContributionsPage *self)
+{
+  return gtk_check_button_get_active (self->matching_check) ? n_matching (self)
+                                                            : n_selected (self);
+}
+
+static void
+update_actions (DlgContributionsPage *self)
+{
+  g_autofree char *selection = NULL;
+  g_autofree char *matching = NULL;
+  guint n = n_selected (self), all = n_matching (self);
+  gboolean some = n_targets (self) > 0 && self->list != NULL;
+  gboolean themes = self->list != NULL
+                    && dlg_theme_panel_get_themes (self->theme_panel) != NULL
+                    && g_list_model_get_n_items (dlg_theme_panel_get_themes (self->theme_panel)) > 0;
+
+  selection = n == 0 ? g_strdup (_("No selection"))
+                     : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected",
+                                                     "%u selected", n), n);
+  gtk_label_set_text (self->selection_label, selection);
+  /* TRANSLATORS: a check box: the actions apply to every contribution the search matches */
+  /* %'u: grouped as the locale writes numbers ("1 243" in French). */
+  matching = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "All %'u matching",
+                                           "All %'u matching", all), all);
+  gtk_check_button_set_label (self->matching_check, matching);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->matching_check), all > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.tag", some && themes);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.highlight", some);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.moderate", some);
+  gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->tag_popover)),
+                            some && themes);
+  gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->untag_popover)),
+                            some && themes);
+  gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->moderate_popover)), some);
+}
+
 static void
 selection_changed_cb (DlgContributionsPage *self)
 {
-  DlgContribution *selected = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+    GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(DlgContribution) item = NULL;
+  guint64 n = gtk_bitset_get_size (selected);
 
-  if (selected == self->current)
+  update_actions (self);
+  if (n == 1)
+    item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                  gtk_bitset_get_minimum (selected));
+  if (n > 1)
+    {
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%u Contribution Selected",
+                                                             "%u Contributions Selected",
+                                                             (gulong) n), (guint) n);
+
+      adw_status_page_set_title (self->empty_status, title);
+      adw_status_page_set_description (self->empty_status,
+                                       _("Tag, highlight or moderate them with the actions under "
+                                         "the list, or with the keys 1 to 9."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_status, _("No Contribution Selected"));
+      adw_status_page_set_description (self->empty_status,
+                                       _("Click a row to read it. Shift and Ctrl click, or Ctrl+A, "
+                                         "select several for the actions under the list."));
+    }
+  if (item == self->current)
     return;
   dlg_contributions_page_flush (self);
-  g_set_object (&self->current, selected);
+  g_set_object (&self->current, item);
   load_detail (self);
 }
 
@@ -444,6 +582,7 @@ update_count (DlgContributionsPage *self)
                           n);
   gtk_label_set_text (self->count_label, text);
   gtk_stack_set_visible_child_name (self->list_stack, n > 0 ? "list" : "empty");
+  update_actions (self);
 }
 
 /* DlgContributionList removes its rows before adding the new ones, so a view stays attached
@@ -451,8 +590,8 @@ update_count (DlgContributionsPage *self)
 static void
 attach_list (DlgContributionsPage *self)
 {
-  gtk_single_selection_set_model (self->selection,
-                                  self->list != NULL ? G_LIST_MODEL (self->list) : NULL);
+  gtk_multi_selection_set_model (self->selection,
+                                 self->list != NULL ? G_LIST_MODEL (self->list) : NULL);
   update_count (self);
 }
 
@@ -503,6 +642,7 @@ filter_changed_cb (DlgContributionsPage *self)
   dlg_contribution_list_set_site_missing_only (self->list,
                                                gtk_toggle_button_get_active (
                                                  self->site_missing_toggle));
+  dlg_contribution_list_set_theme (self->list, dlg_theme_panel_get_filter (self->theme_panel));
   update_count (self);
 }
 
@@ -517,39 +657,82 @@ scroll_to (DlgContributionsPage *self,
       gtk_widget_activate_action (c, "list.scroll-to-item", "u", position);
 }
 
-/* Reads the list again after a change in the store, keeping the selected row when it is still
- * in its place (moderation and annotations do not move a row). */
+/* Reads the list again after a change in the store, keeping the selected rows that are still
+ * in their place (moderation and annotations do not move a row; a filter may take it out). */
 static void
 refresh (DlgContributionsPage *self)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
-  gint64 selected_id = self->current != NULL ? dlg_contribution_get_id (self->current) : 0;
+  g_autoptr(GtkBitset) before = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GtkBitset) kept = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  gint64 current_id = self->current != NULL ? dlg_contribution_get_id (self->current) : 0;
+  GtkBitsetIter iter;
+  guint position;
+  guint n;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->list == NULL)
     return;
 
   dlg_contributions_page_flush (self);
+  /* The ids of a selection of a screenful or so are read from the rows; a larger one (Ctrl+A
+   * on 100,000) would read every page, and is let go. */
+  {
+    /* A copy: the model's own bitset changes with the rows. */
+    g_autoptr(GtkBitset) live = gtk_selection_model_get_selection (
+      GTK_SELECTION_MODEL (self->selection));
+
+    before = gtk_bitset_copy (live);
+  }
+  if (gtk_bitset_get_size (before) <= 500
+      && gtk_bitset_iter_init_first (&iter, before, &position))
+    do
+      {
+        g_autoptr(DlgContribution) item = g_list_model_get_item (G_LIST_MODEL (self->list),
+                                                                 position);
+        gint64 id = item != NULL ? dlg_contribution_get_id (item) : 0;
+
+        g_array_append_val (ids, id);
+      }
+    while (gtk_bitset_iter_next (&iter, &position));
+
   dlg_contribution_list_refresh (self->list);
   update_count (self);
 
-  if (selected_id != 0 && position != GTK_INVALID_LIST_POSITION
-      && position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  mask = gtk_bitset_new_range (0, MAX (n, before != NULL ? (guint) gtk_bitset_get_maximum (before) + 1
+                                                         : 1));
+  if (ids->len > 0 && gtk_bitset_iter_init_first (&iter, before, &position))
     {
-      g_autoptr(DlgContribution) item = g_list_model_get_item (G_LIST_MODEL (self->list),
-                                                               position);
+      guint i = 0;
 
-      if (dlg_contribution_get_id (item) == selected_id)
+      do
         {
-          gtk_single_selection_set_selected (self->selection, position);
-          scroll_to (self, position);
-          /* Same row, new snapshot: show its new moderation state. */
-          g_set_object (&self->current, item);
-          load_detail (self);
-          return;
+          g_autoptr(DlgContribution) item = NULL;
+
+          if (position < n && (item = g_list_model_get_item (G_LIST_MODEL (self->list), position))
+              && dlg_contribution_get_id (item) == g_array_index (ids, gint64, i))
+            gtk_bitset_add (kept, position);
         }
+      while (++i < ids->len && gtk_bitset_iter_next (&iter, &position));
     }
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_clear_object (&self->current);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), kept, mask);
+  /* Same row, new snapshot: show its new moderation state. */
+  if (gtk_bitset_get_size (kept) == 1)
+    {
+      g_autoptr(DlgContribution) item =
+        g_list_model_get_item (G_LIST_MODEL (self->list), gtk_bitset_get_minimum (kept));
+
+      if (dlg_contribution_get_id (item) == current_id)
+        scroll_to (self, gtk_bitset_get_minimum (kept));
+      g_set_object (&self->current, item);
+      load_detail (self);
+    }
+  else
+    load_detail (self);
+  selection_changed_cb (self);
 }
 
 static gboolean
@@ -595,6 +778,478 @@ moderate_cb (DlgContributionsPage *self)
       return;
     }
   refresh (self);
+}
+
+/* Work at volume ------------------------------------------------------------------------- */
+
+/* The ids the actions apply to: the selection, or every match when @matching; NULL with a
+ * toast on a store error. */
+static GArray *
+get_target_ids (DlgContributionsPage *self,
+                gboolean              matching)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
+  GArray *ids;
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->list == NULL)
+    return NULL;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  /* Every match, or a selection of all of them (Ctrl+A): one statement, not the pages. */
+  if (matching || gtk_bitset_get_size (selected) == n_matching (self))
+    {
+      if (!(ids = dlg_contribution_list_get_ids (self->list, &error)))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return ids;
+    }
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (gtk_bitset_iter_init_first (&iter, selected, &position))
+    do
+      {
+        g_autoptr(DlgContribution) item = g_list_model_get_item (G_LIST_MODEL (self->list),
+                                                                 position);
+        gint64 id = dlg_contribution_get_id (item);
+
+        g_array_append_val (ids, id);
+      }
+    while (gtk_bitset_iter_next (&iter, &position));
+  return ids;
+}
+
+static void
+show_toast (DlgContributionsPage *self,
+            const char           *text,
+            gint64                operation_id)
+{
+  /* A toast's title is markup: a summary holds theme names and reasons, which are user text. */
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  if (operation_id != 0)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "contributions.undo");
+      adw_toast_set_action_target_value (toast, g_variant_new_int64 (operation_id));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* After an operation of dlg-coding: its summary and Undo, or the error, or "nothing changed". */
+static void
+report_outcome (DlgContributionsPage   *self,
+                gboolean                ok,
+                const DlgCodingOutcome *outcome,
+                const GError           *error)
+{
+  g_autofree char *summary = NULL;
+  gint64 last = 0;
+
+  if (!ok)
+    {
+      show_toast (self, error->message, 0);
+      return;
+    }
+  if (outcome->operation_id == 0)
+    {
+      show_toast (self, _("Nothing to change: the contributions were already so."), 0);
+      return;
+    }
+  if (dlg_coding_get_last_operation (get_store (self), self->process_id, &last, &summary, NULL)
+      && last == outcome->operation_id)
+    show_toast (self, summary, outcome->operation_id);
+}
+
+typedef enum { BULK_TAG, BULK_UNTAG, BULK_HIGHLIGHT, BULK_MODERATE } BulkKind;
+
+typedef struct
+{
+  DlgContributionsPage *page;
+  BulkKind              kind;
+  gint64                theme_id;
+  char                 *state;
+  char                 *reason;
+  GArray               *ids;
+} Bulk;
+
+static void
+bulk_free (Bulk *bulk)
+{
+  g_clear_object (&bulk->page);
+  g_free (bulk->state);
+  g_free (bulk->reason);
+  g_clear_pointer (&bulk->ids, g_array_unref);
+  g_free (bulk);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Bulk, bulk_free)
+
+static void
+bulk_run (Bulk *bulk)
+{
+  DlgContributionsPage *self = bulk->page;
+  DlgStore *store = get_store (self);
+  g_autoptr(GError) error = NULL;
+  DlgCodingOutcome outcome = { 0 };
+  gboolean ok = FALSE;
+
+  if (store == NULL)
+    return;
+  dlg_contributions_page_flush (self);
+  switch (bulk->kind)
+    {
+    case BULK_TAG:
+      ok = dlg_coding_tag (store, bulk->theme_id, bulk->ids, &outcome, &error);
+      break;
+    case BULK_UNTAG:
+      ok = dlg_coding_untag (store, bulk->theme_id, bulk->ids, &outcome, &error);
+      break;
+    case BULK_HIGHLIGHT:
+      ok = dlg_coding_highlight (store, self->process_id, bulk->ids, TRUE, &outcome, &error);
+      break;
+    case BULK_MODERATE:
+      ok = dlg_coding_moderate (store, self->process_id, bulk->ids, bulk->state, bulk->reason,
+                                &outcome, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  report_outcome (self, ok, &outcome, error);
+  refresh (self);
+}
+
+static void
+bulk_confirm_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 Bulk             *bulk)
+{
+  if (g_strcmp0 (response, "apply") == 0)
+    bulk_run (bulk);
+}
+
+/* Runs @bulk on the targets, after a confirmation when they are many. Takes @bulk. */
+static void
+bulk_start (DlgContributionsPage *self,
+            Bulk                 *bulk_in)
+{
+  g_autoptr(Bulk) bulk = bulk_in;
+  GtkWidget *dialog;
+  GtkRoot *root;
+  g_autofree char *heading = NULL;
+
+  bulk->page = g_object_ref (self);
+  if (!(bulk->ids = get_target_ids (self, gtk_check_button_get_active (self->matching_check)))
+      || bulk->ids->len == 0)
+    return;
+  if (bulk->ids->len <= CONFIRM_THRESHOLD)
+    {
+      bulk_run (bulk);
+      return;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Apply to %'u Contribution?",
+                                          "Apply to %'u Contributions?", bulk->ids->len),
+                             bulk->ids->len);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("The change applies to every contribution the search and "
+                                     "the filters match, in one step. Undo puts them all back."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "apply", _("_Apply"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (bulk_confirm_cb), g_steal_pointer (&bulk),
+                         (GClosureNotify) bulk_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+tag_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  Bulk *bulk = g_new0 (Bulk, 1);
+
+  bulk->kind = g_str_equal (action_name, "contributions.untag") ? BULK_UNTAG : BULK_TAG;
+  bulk->theme_id = g_variant_get_int64 (parameter);
+  bulk_start (DLG_CONTRIBUTIONS_PAGE (widget), bulk);
+}
+
+static void
+highlight_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  Bulk *bulk = g_new0 (Bulk, 1);
+
+  bulk->kind = BULK_HIGHLIGHT;
+  bulk_start (DLG_CONTRIBUTIONS_PAGE (widget), bulk);
+}
+
+static void
+moderate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DlgContributionsPage *self = DLG_CONTRIBUTIONS_PAGE (widget);
+  const char *state = dlg_vocabulary_get_id (&dlg_vocabulary_moderation,
+                                             gtk_drop_down_get_selected (
+                                               self->bulk_state_dropdown));
+  Bulk *bulk;
+
+  if (state == NULL)
+    return;
+  gtk_popover_popdown (self->moderate_popover);
+  bulk = g_new0 (Bulk, 1);
+  bulk->kind = BULK_MODERATE;
+  bulk->state = g_strdup (state);
+  bulk->reason = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->bulk_reason_entry)));
+  bulk_start (self, bulk);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DlgContributionsPage *self = DLG_CONTRIBUTIONS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (get_store (self) == NULL)
+    return;
+  if (!dlg_coding_undo (get_store (self), g_variant_get_int64 (parameter), NULL, &error))
+    show_toast (self, error->message, 0);
+  refresh (self);
+}
+
+/* Keys 1–9: the nth theme of the frame to the selection; off again when all had it. */
+static gboolean
+key_pressed_cb (DlgContributionsPage *self,
+                guint                 keyval,
+                guint                 keycode,
+                GdkModifierType       state)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(DlgTheme) theme = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *themes = dlg_theme_panel_get_themes (self->theme_panel);
+  DlgCodingOutcome outcome = { 0 };
+  guint n;
+  gboolean ok;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_9)
+    n = keyval - GDK_KEY_1;
+  else if (keyval >= GDK_KEY_KP_1 && keyval <= GDK_KEY_KP_9)
+    n = keyval - GDK_KEY_KP_1;
+  else
+    return GDK_EVENT_PROPAGATE;
+  if (themes == NULL || n >= g_list_model_get_n_items (themes) || get_store (self) == NULL
+      || n_selected (self) == 0)
+    return GDK_EVENT_PROPAGATE;
+  theme = g_list_model_get_item (themes, n);
+  /* The selection only: the keys never act on every match. */
+  if (!(ids = get_target_ids (self, FALSE)))
+    return GDK_EVENT_STOP;
+  dlg_contributions_page_flush (self);
+  ok = dlg_coding_tag (get_store (self), dlg_theme_get_id (theme), ids, &outcome, &error);
+  if (ok && outcome.operation_id == 0)
+    ok = dlg_coding_untag (get_store (self), dlg_theme_get_id (theme), ids, &outcome, &error);
+  report_outcome (self, ok, &outcome, error);
+  refresh (self);
+  return GDK_EVENT_STOP;
+}
+
+static void
+edit_reasons_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DlgContributionsPage *self = DLG_CONTRIBUTIONS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (get_store (self) == NULL)
+    return;
+  gtk_popover_popdown (self->moderate_popover);
+  gtk_window_present (GTK_WINDOW (dlg_moderation_reasons_dialog_new (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, get_store (self))));
+}
+
+/* The standard reasons, after "Choose a standard reason". */
+static void
+fill_reasons (DlgContributionsPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) reasons = NULL;
+
+  gtk_string_list_append (labels, _("Choose a standard reason"));
+  if (get_store (self) != NULL
+      && (reasons = dlg_moderation_reason_list (get_store (self), NULL)) != NULL)
+    for (guint i = 0; i < reasons->len; i++)
+      gtk_string_list_append (labels,
+                              ((DlgModerationReason *) g_ptr_array_index (reasons, i))->label);
+  gtk_drop_down_set_model (self->bulk_reason_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->bulk_reason_dropdown, 0);
+}
+
+static void
+reason_chosen_cb (DlgContributionsPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->bulk_reason_dropdown);
+  GtkStringObject *item;
+
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION)
+    return;
+  item = gtk_drop_down_get_selected_item (self->bulk_reason_dropdown);
+  if (item != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->bulk_reason_entry),
+                           gtk_string_object_get_string (item));
+}
+
+static void
+reasons_changed_cb (DlgContributionsPage *self)
+{
+  fill_reasons (self);
+}
+
+static void
+scope_changed_cb (DlgContributionsPage *self)
+{
+  update_actions (self);
+}
+
+static void
+clear_list_box (GtkListBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_list_box_remove (box, child);
+}
+
+/* The theme filter: the drop-down of the filters and the panel are one. */
+static void
+fill_theme_lists (DlgContributionsPage *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  GListModel *themes = dlg_theme_panel_get_themes (self->theme_panel);
+  gint64 filter = dlg_theme_panel_get_filter (self->theme_panel);
+  guint selected = 0;
+  gint64 value;
+
+  self->setting_theme = TRUE;
+  g_array_set_size (self->theme_filters, 0);
+  gtk_string_list_append (labels, _("All themes"));
+  value = DLG_THEME_PANEL_ALL;
+  g_array_append_val (self->theme_filters, value);
+  gtk_string_list_append (labels, _("No theme yet"));
+  value = DLG_CONTRIBUTION_LIST_NO_THEME;
+  g_array_append_val (self->theme_filters, value);
+  clear_list_box (self->tag_list);
+  clear_list_box (self->untag_list);
+  for (guint i = 0; themes != NULL && i < g_list_model_get_n_items (themes); i++)
+    {
+      g_autoptr(DlgTheme) theme = g_list_model_get_item (themes, i);
+      g_autofree char *indent = g_strnfill (2 * dlg_theme_get_depth (theme), ' ');
+      g_autofree char *label = g_strconcat (indent, dlg_theme_get_name (theme), NULL);
+      g_autofree char *keyed = i < 9 ? g_strdup_printf ("%u  %s", i + 1, label)
+                                     : g_strdup_printf ("    %s", label);
+      GtkListBox *lists[] = { self->tag_list, self->untag_list };
+
+      value = dlg_theme_get_id (theme);
+      if (value == filter)
+        selected = self->theme_filters->len;
+      gtk_string_list_append (labels, label);
+      g_array_append_val (self->theme_filters, value);
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        {
+          GtkWidget *row_label = gtk_label_new (keyed);   /* plain text */
+
+          gtk_label_set_xalign (GTK_LABEL (row_label), 0);
+          gtk_widget_set_margin_start (row_label, 6);
+          gtk_widget_set_margin_end (row_label, 6);
+          gtk_widget_set_margin_top (row_label, 4);
+          gtk_widget_set_margin_bottom (row_label, 4);
+          gtk_list_box_append (lists[l], row_label);
+          g_object_set_data_full (G_OBJECT (gtk_widget_get_parent (row_label)), "theme-id",
+                                  g_memdup2 (&value, sizeof value), g_free);
+        }
+    }
+  gtk_drop_down_set_model (self->theme_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->theme_dropdown,
+                              filter == DLG_CONTRIBUTION_LIST_NO_THEME ? 1 : selected);
+  self->setting_theme = FALSE;
+  update_actions (self);
+}
+
+static void
+theme_row_activated (DlgContributionsPage *self,
+                     GtkListBoxRow        *row,
+                     const char           *action)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "theme-id");
+
+  gtk_popover_popdown (g_str_equal (action, "contributions.tag") ? self->tag_popover
+                                                                  : self->untag_popover);
+  if (id != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), action, "x", *id);
+}
+
+static void
+tag_row_activated_cb (DlgContributionsPage *self,
+                      GtkListBoxRow        *row)
+{
+  theme_row_activated (self, row, "contributions.tag");
+}
+
+static void
+untag_row_activated_cb (DlgContributionsPage *self,
+                        GtkListBoxRow        *row)
+{
+  theme_row_activated (self, row, "contributions.untag");
+}
+
+static void
+theme_filter_changed_cb (DlgContributionsPage *self)
+{
+  guint position = gtk_drop_down_get_selected (self->theme_dropdown);
+
+  if (self->setting_theme || position >= self->theme_filters->len)
+    return;
+  /* The panel emits filter-changed, which filters the list. */
+  dlg_theme_panel_set_filter (self->theme_panel,
+                              g_array_index (self->theme_filters, gint64, position));
+}
+
+static void
+panel_filter_changed_cb (DlgContributionsPage *self)
+{
+  gint64 filter = dlg_theme_panel_get_filter (self->theme_panel);
+
+  self->setting_theme = TRUE;
+  for (guint i = 0; i < self->theme_filters->len; i++)
+    if (g_array_index (self->theme_filters, gint64, i) == filter)
+      gtk_drop_down_set_selected (self->theme_dropdown, i);
+  self->setting_theme = FALSE;
+  filter_changed_cb (self);
+}
+
+static void
+panel_operation_cb (DlgContributionsPage *self,
+                    const char           *summary,
+                    gint64                operation_id)
+{
+  show_toast (self, summary, operation_id);
+}
+
+static void
+themes_changed_cb (DlgContributionsPage *self)
+{
+  fill_theme_lists (self);
 }
 
 static void
@@ -689,9 +1344,15 @@ dlg_contributions_page_unmap (GtkWidget *widget)
 static void
 disconnect_store (DlgContributionsPage *self)
 {
-  if (self->context != NULL && self->changed_id != 0)
-    g_clear_signal_handler (&self->changed_id, dlg_context_get_store (self->context));
-  self->changed_id = 0;
+  if (self->context != NULL)
+    {
+      DlgStore *store = dlg_context_get_store (self->context);
+
+      g_clear_signal_handler (&self->changed_id, store);
+      g_clear_signal_handler (&self->theme_changed_id, store);
+      g_clear_signal_handler (&self->reasons_changed_id, store);
+    }
+  self->changed_id = self->theme_changed_id = self->reasons_changed_id = 0;
 }
 
 static void
@@ -705,7 +1366,8 @@ dlg_contributions_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   disconnect_store (self);
   if (self->selection != NULL)
-    gtk_single_selection_set_model (self->selection, NULL);
+    gtk_multi_selection_set_model (self->selection, NULL);
+  g_clear_pointer (&self->theme_filters, g_array_unref);
   g_clear_object (&self->current);
   g_clear_object (&self->list);
   g_clear_object (&self->context);
@@ -731,6 +1393,21 @@ dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, feature_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderation_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, site_missing_toggle);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, theme_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, theme_panel);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, action_bar);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, matching_check);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, tag_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, untag_list);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, tag_popover);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, untag_popover);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderate_popover);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, bulk_state_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, bulk_reason_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, bulk_reason_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, empty_status);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, paned);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, scrolled_window);
@@ -742,6 +1419,7 @@ dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, meta_label);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, body_label);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, location_label);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, themes_label);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderation_label);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, moderate_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, reason_entry);
@@ -756,6 +1434,24 @@ dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, moderate_cb);
   gtk_widget_class_bind_template_callback (widget_class, highlight_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, theme_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, panel_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, panel_operation_cb);
+  gtk_widget_class_bind_template_callback (widget_class, themes_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reason_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tag_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, untag_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "contributions.tag", "x", tag_action);
+  gtk_widget_class_install_action (widget_class, "contributions.untag", "x", tag_action);
+  gtk_widget_class_install_action (widget_class, "contributions.highlight", NULL,
+                                   highlight_action);
+  gtk_widget_class_install_action (widget_class, "contributions.moderate", NULL,
+                                   moderate_action);
+  gtk_widget_class_install_action (widget_class, "contributions.undo", "x", undo_action);
+  gtk_widget_class_install_action (widget_class, "contributions.edit-reasons", NULL,
+                                   edit_reasons_action);
 
   gtk_widget_class_install_action (widget_class, "contributions.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "contributions.search", NULL,
@@ -783,8 +1479,21 @@ dlg_contributions_page_init (DlgContributionsPage *self)
     { N_("Supports"), cell_supports, FALSE, 80 },
   };
   GtkEventController *focus;
+  GtkEventController *keys;
 
+  g_type_ensure (DLG_TYPE_THEME_PANEL);
+  self->theme_filters = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->theme_dropdown)), FALSE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->action_bar));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+  /* Before the search entry's key capture, which would take the digits as a search. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
   /* The filter bar's flow box only lays the dropdowns out: its children take no focus of their
    * own (Tab goes from dropdown to dropdown). */
   gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->channel_dropdown)), FALSE);
@@ -814,6 +1523,16 @@ dlg_contributions_page_init (DlgContributionsPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->note_view), focus);
 
   gtk_paned_set_position (self->paned, 1050);
+  {
+    const char *labels[8];
+    guint n = dlg_vocabulary_get_n_entries (&dlg_vocabulary_moderation);
+
+    for (guint i = 0; i < n && i < G_N_ELEMENTS (labels); i++)
+      labels[i] = dlg_vocabulary_find_label (&dlg_vocabulary_moderation,
+                                             dlg_vocabulary_get_id (&dlg_vocabulary_moderation,
+                                                                    i));
+    set_dropdown_strings (self->bulk_state_dropdown, labels, MIN (n, G_N_ELEMENTS (labels)));
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.add", FALSE);
 }
 
@@ -846,17 +1565,32 @@ dlg_contributions_page_set_process (DlgContributionsPage *self,
       disconnect_store (self);
       g_set_object (&self->context, context);
       if (context != NULL)
-        self->changed_id = g_signal_connect_object (dlg_context_get_store (context),
-                                                    "changed::DlgContribution",
-                                                    G_CALLBACK (store_changed_cb), self,
-                                                    G_CONNECT_SWAPPED);
+        {
+          DlgStore *store = dlg_context_get_store (context);
+
+          self->changed_id = g_signal_connect_object (store, "changed::DlgContribution",
+                                                      G_CALLBACK (store_changed_cb), self,
+                                                      G_CONNECT_SWAPPED);
+          /* Tags move rows in and out of a theme filter. */
+          self->theme_changed_id = g_signal_connect_object (store, "changed::DlgTheme",
+                                                            G_CALLBACK (store_changed_cb), self,
+                                                            G_CONNECT_SWAPPED);
+          self->reasons_changed_id = g_signal_connect_object (store,
+                                                              "changed::DlgModerationReason",
+                                                              G_CALLBACK (reasons_changed_cb),
+                                                              self, G_CONNECT_SWAPPED);
+        }
     }
   self->process_id = context != NULL ? process_id : 0;
 
-  gtk_single_selection_set_model (self->selection, NULL);
+  gtk_multi_selection_set_model (self->selection, NULL);
   g_clear_object (&self->list);
   g_clear_object (&self->current);
   load_detail (self);
+  dlg_theme_panel_set_process (self->theme_panel, context, self->process_id);
+  fill_theme_lists (self);
+  fill_reasons (self);
+  gtk_check_button_set_active (self->matching_check, FALSE);
 
   if (self->process_id != 0)
     {
@@ -907,5 +1641,8 @@ dlg_contributions_page_select (DlgContributionsPage *self,
 {
   g_return_if_fail (DLG_IS_CONTRIBUTIONS_PAGE (self));
 
-  gtk_single_selection_set_selected (self->selection, position);
+  if (position == GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  else
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 }

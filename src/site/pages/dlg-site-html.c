@@ -163,11 +163,15 @@ dlg_html_escape (const char *text)
 char *
 dlg_html_markdown (const char *markdown)
 {
+  g_autofree char *valid = NULL;
   char *html;
   char *result;
 
   if (markdown == NULL)
     return g_strdup ("");
+  /* cmark copies bytes that are not UTF-8 to its output as they are (fuzz-markdown). */
+  if (!g_utf8_validate (markdown, -1, NULL))
+    markdown = valid = g_utf8_make_valid (markdown, -1);
   html = cmark_markdown_to_html (markdown, strlen (markdown), CMARK_OPT_SAFE | CMARK_OPT_SMART);
   result = g_strdup (html);
   free (html);

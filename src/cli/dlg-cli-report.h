@@ -1,0 +1,16 @@
+/* dlg-cli-report.h — dialogue-cli report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dlg-cli-common.h"
+
+G_BEGIN_DECLS
+
+extern const DlgCliSpec dlg_cli_report_spec;
+
+int dlg_cli_report (int argc, char **argv);
+
+G_END_DECLS
