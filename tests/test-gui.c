@@ -20,6 +20,7 @@
 #include "dlg-narratives-page.h"
 #include "dlg-read-only.h"
 #include "dlg-reload-helper.h"
+#include "dlg-response-view.h"
 #include "dlg-view-util.h"
 #include "dlg-edit-dialog.h"
 #include "dlg-stage-page.h"
@@ -871,7 +872,10 @@ test_view_response (Fixture       *f,
   for (guint i = 0; dlg_position_values ()[i] != NULL; i++)
     if (g_str_equal (dlg_position_values ()[i], "not_retained"))
       not_retained = i + 1;
-  adw_combo_row_set_selected (find_nth (GTK_WIDGET (view), ADW_TYPE_COMBO_ROW, 0), not_retained);
+  /* The first position editor's (the template row of answers at volume comes before). */
+  adw_combo_row_set_selected (find_nth (g_ptr_array_index (dlg_response_view_get_editors (
+                                          DLG_RESPONSE_VIEW (view)), 0),
+                                        ADW_TYPE_COMBO_ROW, 0), not_retained);
   /* The justification is marked required. */
   required = find_label_with_text (GTK_WIDGET (view), "required when not retained");
   g_assert_nonnull (required);

@@ -652,3 +652,15 @@ dlg_cli_print_contribution_line (DlgContribution *c)
            dlg_contribution_get_feature (c), dlg_contribution_get_channel (c),
            dlg_contribution_get_moderation (c), author, title);
 }
+
+void
+dlg_cli_add_string_or_null (JsonBuilder *builder,
+                            const char  *name,
+                            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}

@@ -78,6 +78,10 @@ int       dlg_cli_usage       (const char      *command,
                                const char      *message);
 void      dlg_cli_print_json  (JsonNode        *node);
 void      dlg_cli_print_builder (JsonBuilder   *builder);
+/* A member @name: @value, or null when it is NULL. */
+void      dlg_cli_add_string_or_null (JsonBuilder *builder,
+                                      const char  *name,
+                                      const char  *value);
 
 /* The verb of @spec named @verb; with a spec whose only verb has no name, that one. */
 const DlgCliVerb   *dlg_cli_find_verb   (const DlgCliSpec  *spec,

@@ -239,17 +239,7 @@ pad (const char *text,
   return g_string_free (padded, FALSE);
 }
 
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
+#define add_string_or_null dlg_cli_add_string_or_null
 
 /* dialogue-cli show PROCESS [--json] */
 int

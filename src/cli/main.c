@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dlg-cli-advisor.h"
 #include "dlg-cli-analysis.h"
 #include "dlg-cli-coding.h"
 #include "dlg-cli-common.h"
@@ -75,6 +76,10 @@ static const DlgCliCommandEntry commands[] = {
     &dlg_cli_commitment_spec },
   { "communication", dlg_cli_record, N_("Plan, list and export the communication of a process"),
     &dlg_cli_communication_spec },
+  { "advisor", dlg_cli_advisor, N_("Which contributory features a process needs: guidance, "
+                                   "past figures, the team’s choice"), &dlg_cli_advisor_spec },
+  { "response", dlg_cli_response, N_("Templates, bulk answers and the check of the argued "
+                                     "response"), &dlg_cli_response_spec },
 };
 
 static void

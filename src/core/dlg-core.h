@@ -6,6 +6,7 @@
 #pragma once
 
 #include "dlg-actor.h"
+#include "dlg-advisor.h"
 #include "dlg-commitment.h"
 #include "dlg-commitment-update.h"
 #include "dlg-communication-export.h"
@@ -43,6 +44,7 @@
 #include "dlg-record.h"
 #include "dlg-recommendation.h"
 #include "dlg-response.h"
+#include "dlg-response-bulk.h"
 #include "dlg-review.h"
 #include "dlg-session.h"
 #include "dlg-stage.h"

@@ -41,7 +41,7 @@ static const GOptionEntry option_entries[] = {
        "training that starts there"), N_("STAGE") },
   { "stage", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Show this stage (diagnostic, arbitration, … follow_up) or page (contributions, "
-       "narratives, journal, communication)"), N_("STAGE") },
+       "narratives, journal, communication, advisor)"), N_("STAGE") },
   { NULL }
 };
 

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-arbitration-view.h"
+#include "dlg-advisor-page.h"
 #include "dlg-communication-page.h"
 #include "dlg-conflict-dialog.h"
 #include "dlg-contributions-page.h"
@@ -140,6 +141,8 @@ create_cross_page (guint index)
       return dlg_journal_page_new ();
     case DLG_N_STAGES + 3:
       return dlg_communication_page_new ();
+    case DLG_N_STAGES + 4:
+      return dlg_advisor_page_new ();
     default:
       g_assert_not_reached ();
     }
@@ -158,6 +161,8 @@ load_cross_page (GtkWidget  *page,
     dlg_journal_page_set_process (DLG_JOURNAL_PAGE (page), context, process_id);
   else if (DLG_IS_COMMUNICATION_PAGE (page))
     dlg_communication_page_set_process (DLG_COMMUNICATION_PAGE (page), context, process_id);
+  else if (DLG_IS_ADVISOR_PAGE (page))
+    dlg_advisor_page_set_process (DLG_ADVISOR_PAGE (page), context, process_id);
 }
 
 static void
@@ -228,7 +233,7 @@ update_subtitle (DlgWindow *self)
                      : NULL;
   const char *extra[DLG_N_CROSS_PAGES] = {
     _("Contributions"), _("Narratives"), _("Journal"),
-    _("Communication"),
+    _("Communication"), _("Feature Advisor"),
   };
 
   if (name == NULL)
@@ -1384,6 +1389,17 @@ dlg_window_get_page (DlgWindow *self,
   g_return_val_if_fail (DLG_IS_WINDOW (self), NULL);
   g_return_val_if_fail (index < DLG_N_PAGES, NULL);
   return ensure_page (self, index);
+}
+
+/* A toast over the window, for what a view did and may take back (its Undo button). */
+void
+dlg_window_add_toast (DlgWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (DLG_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 const char *

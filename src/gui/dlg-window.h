@@ -30,6 +30,8 @@ DlgStagePage *dlg_window_get_stage_page  (DlgWindow      *self,
 GtkWidget    *dlg_window_get_page        (DlgWindow      *self,
                                           guint           index);
 const char   *dlg_window_get_visible_page_name (DlgWindow *self);
+void          dlg_window_add_toast             (DlgWindow *self,
+                                                AdwToast  *toast);
 GListModel   *dlg_window_get_process_model (DlgWindow    *self);
 void          dlg_window_set_search      (DlgWindow      *self,
                                           const char     *text);

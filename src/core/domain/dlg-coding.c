@@ -848,24 +848,7 @@ dlg_coding_get_last_operation (DlgStore  *store,
                                char     **summary,
                                GError   **error)
 {
-  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_last, error);
-  int rc;
-
-  *operation_id = 0;
-  if (summary != NULL)
-    *summary = NULL;
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, process_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if (rc != SQLITE_ROW)
-    return dlg_store_set_error (store, rc, error);
-  *operation_id = sqlite3_column_int64 (stmt, 0);
-  if (summary != NULL)
-    *summary = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  return TRUE;
+  return dlg_lookup_last_operation (store, sql_last, process_id, operation_id, summary, error);
 }
 
 /* Puts back the themes the operation deleted (parents first, as noted), then those it moved. */

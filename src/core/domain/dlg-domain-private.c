@@ -150,6 +150,34 @@ dlg_lookup_process (DlgStore    *store,
   return 0;
 }
 
+gboolean
+dlg_lookup_last_operation (DlgStore    *store,
+                           const char  *sql,
+                           gint64       process_id,
+                           gint64      *operation_id,
+                           char       **summary,
+                           GError     **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql, error);
+  int rc;
+
+  *operation_id = 0;
+  if (summary != NULL)
+    *summary = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, process_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    return dlg_store_set_error (store, rc, error);
+  *operation_id = sqlite3_column_int64 (stmt, 0);
+  if (summary != NULL)
+    *summary = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  return TRUE;
+}
+
 GListModel *
 dlg_collect_rows (DlgStore      *store,
                   sqlite3_stmt  *stmt,

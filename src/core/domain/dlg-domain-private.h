@@ -45,6 +45,14 @@ gint64      dlg_lookup_process  (DlgStore            *store,
                                  gint64               id,
                                  const char          *missing,
                                  GError             **error);
+/* Runs @sql (?1 the process; selecting an operation's id and summary, the latest first) for
+ * the undo of work at volume: 0 and NULL when there is none. */
+gboolean    dlg_lookup_last_operation (DlgStore      *store,
+                                       const char    *sql,
+                                       gint64         process_id,
+                                       gint64        *operation_id,
+                                       char         **summary,
+                                       GError       **error);
 /* Steps @stmt and collects the objects @func makes of each row into a GListStore. */
 GListModel *dlg_collect_rows    (DlgStore            *store,
                                  sqlite3_stmt        *stmt,

@@ -4,7 +4,7 @@
  *
  * The journal is public: its entries say how many people and fields went and when, never who.
  * An erasure the site must apply names the person by their registration's uuid only, in
- * gdpr_erasure (migration 11), until the sync has sent it.
+ * gdpr_erasure (migration 12), until the sync has sent it.
  */
 
 #define G_LOG_DOMAIN "dlg-gdpr"

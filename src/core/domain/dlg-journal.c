@@ -116,7 +116,8 @@ static const char sql_pending_count[] = "SELECT count(*) FROM journal_pending";
  * step. Entries never quote personal data: participants appear by their registration uuid. */
 static const DlgJournalPolicy policies[] = {
   { "process", NULL, TRUE,
-    N_("Creation, title, summary, archiving, and every text field of the diagnostic, the "
+    N_("Creation, title, summary, archiving, the policy-cycle position, the features the "
+       "project team chose and why, and every text field of the diagnostic, the "
        "specification and the mandate (including the response delay), old and new value"),
     N_("The process page and the mandate are what the institution commits to in public.") },
   { "stage", NULL, TRUE, N_("Every transition: start, done, skipped, reopened, with its reason"),
@@ -158,7 +159,9 @@ static const DlgJournalPolicy policies[] = {
   { "review", "review", FALSE, N_("Nothing"),
     N_("Internal advice of departments; the validation decision and the position that follow "
        "are journaled.") },
-  { "position", "response", TRUE, N_("Creation, change and deletion"),
+  { "position", "response", TRUE,
+    N_("Creation, change and deletion; a template applied to many at once, and its Undo, "
+       "also as one entry"),
     N_("The argued response is the institution’s public answer.") },
   { "response", "response", TRUE, N_("Drafting, change, publication and deletion"),
     N_("The argued response is the institution’s public answer.") },
@@ -523,6 +526,7 @@ dlg_journal_value_get_label (const char *object_type,
     { "commitment", "status", &dlg_vocabulary_commitment_status },
     { "commitment_update", "status", &dlg_vocabulary_commitment_status },
     { "decision", "stage", &dlg_vocabulary_stage },
+    { "process", "policy_cycle", &dlg_vocabulary_policy_cycle },
   };
 
   if (value == NULL || field == NULL)

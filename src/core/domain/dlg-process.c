@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlg-domain-private.h"
 #include "dlg-error.h"
 #include "dlg-journal.h"
 #include "dlg-process.h"
@@ -101,6 +102,10 @@ static const char sql_rename[] =
   " WHERE id = ?1";
 static const char sql_summary[] =
   "UPDATE process SET summary = ?2, updated_at = ?3,"
+  " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
+  " WHERE id = ?1";
+static const char sql_policy_cycle[] =
+  "UPDATE process SET policy_cycle = ?2, updated_at = ?3,"
   " sync_state = CASE sync_state WHEN 'synced' THEN 'modified' ELSE sync_state END"
   " WHERE id = ?1";
 static const char sql_archive[] =
@@ -343,23 +348,24 @@ dlg_process_list (DlgStore  *store,
                            g_variant_new ("(x)", (gint64) (include_archived != FALSE)), error);
 }
 
-/* Runs @sql (?1 id, ?2 value, ?3 now) and journals it, in one transaction. */
+/* Runs @sql (?1 id, ?2 value, ?3 now) and journals it, in one transaction; with @field, the
+ * entry has its old and new value. */
 static gboolean
-update_and_journal (DlgStore    *store,
-                    gint64       process_id,
-                    const char  *sql,
-                    const char  *text_value,
-                    int          int_value,
-                    const char  *action,
-                    const char  *summary,
-                    GError     **error)
+update_and_journal_field (DlgStore    *store,
+                          DlgProcess  *process,
+                          const char  *sql,
+                          const char  *text_value,
+                          int          int_value,
+                          const char  *action,
+                          const char  *field,
+                          const char  *old_value,
+                          const char  *summary,
+                          GError     **error)
 {
-  g_autoptr(DlgProcess) process = NULL;
+  gint64 process_id = dlg_process_get_id (process);
   g_autoptr(DlgStmt) stmt = NULL;
   g_autofree char *now = dlg_now_iso8601 ();
 
-  if (!(process = dlg_process_load (store, process_id, error)))
-    return FALSE;
   if (!dlg_store_begin (store, error))
     return FALSE;
   if (!(stmt = dlg_store_prepare (store, sql, error)))
@@ -372,7 +378,12 @@ update_and_journal (DlgStore    *store,
   dlg_stmt_bind_text (stmt, 3, now);
   if (!dlg_store_step_done (store, stmt, error))
     goto fail;
-  if (!dlg_journal_append (store, process_id, action, "process", dlg_process_get_uuid (process), summary, error))
+  if (field == NULL
+      ? !dlg_journal_append (store, process_id, action, "process",
+                             dlg_process_get_uuid (process), summary, error)
+      : !dlg_journal_append_full (store, process_id, action, "process",
+                                  dlg_process_get_uuid (process), NULL, field, old_value,
+                                  text_value, summary, error))
     goto fail;
   if (!dlg_store_commit (store, error))
     return FALSE;
@@ -383,6 +394,23 @@ update_and_journal (DlgStore    *store,
 fail:
   dlg_store_rollback (store);
   return FALSE;
+}
+
+static gboolean
+update_and_journal (DlgStore    *store,
+                    gint64       process_id,
+                    const char  *sql,
+                    const char  *text_value,
+                    int          int_value,
+                    const char  *action,
+                    const char  *summary,
+                    GError     **error)
+{
+  g_autoptr(DlgProcess) process = dlg_process_load (store, process_id, error);
+
+  return process != NULL
+         && update_and_journal_field (store, process, sql, text_value, int_value, action, NULL,
+                                      NULL, summary, error);
 }
 
 gboolean
@@ -425,6 +453,40 @@ dlg_process_set_summary (DlgStore    *store,
     return FALSE;
   return update_and_journal (store, process_id, sql_summary, summary, 0, "process.summary",
                              _("Summary of the process changed."), error);
+}
+
+/**
+ * dlg_process_set_policy_cycle:
+ * @policy_cycle: an id of dlg_vocabulary_policy_cycle ("diagnostic", "design"…)
+ *
+ * Moves the process in the policy cycle; journaled with the old and new position when it
+ * changes (nothing is written when it is already there).
+ */
+gboolean
+dlg_process_set_policy_cycle (DlgStore    *store,
+                              gint64       process_id,
+                              const char  *policy_cycle,
+                              GError     **error)
+{
+  g_autoptr(DlgProcess) process = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  if (!dlg_check_enum (policy_cycle, &dlg_vocabulary_policy_cycle, FALSE,
+                       _("This position in the policy cycle is unknown (diagnostic, design, "
+                         "implementation, evaluation or prospective)."), error)
+      || !(process = dlg_process_load (store, process_id, error))
+      || !dlg_process_check_editable (store, process_id, error))
+    return FALSE;
+  if (g_strcmp0 (process->policy_cycle, policy_cycle) == 0)
+    return TRUE;
+  summary = g_strdup_printf (_("Policy-cycle position: %s."),
+                             dlg_vocabulary_get_label (&dlg_vocabulary_policy_cycle,
+                                                       policy_cycle));
+  return update_and_journal_field (store, process, sql_policy_cycle, policy_cycle, 0,
+                                   "process.policy_cycle", "policy_cycle", process->policy_cycle,
+                                   summary, error);
 }
 
 gboolean

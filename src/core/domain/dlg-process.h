@@ -73,6 +73,10 @@ gboolean    dlg_process_set_summary   (DlgStore    *store,
                                        gint64       process_id,
                                        const char  *summary,
                                        GError     **error);
+gboolean    dlg_process_set_policy_cycle (DlgStore  *store,
+                                          gint64     process_id,
+                                          const char *policy_cycle,
+                                          GError   **error);
 gboolean    dlg_process_set_archived  (DlgStore    *store,
                                        gint64       process_id,
                                        gboolean     archived,

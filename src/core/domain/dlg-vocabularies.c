@@ -69,6 +69,19 @@ static const DlgVocabularyEntry feature_entries[] = {
 };
 const DlgVocabulary dlg_vocabulary_feature = { "feature", "feature", feature_entries };
 
+/* Where the process sits in the public policy's cycle (process.policy_cycle). */
+static const DlgVocabularyEntry policy_cycle_entries[] = {
+  { "diagnostic", NC_("policy cycle", "Diagnostic") },
+  { "design", NC_("policy cycle", "Design of actions") },
+  { "implementation", NC_("policy cycle", "Implementation") },
+  { "evaluation", NC_("policy cycle", "Democratic evaluation") },
+  { "prospective", NC_("policy cycle", "Prospective (workshop of the future)") },
+  END
+};
+const DlgVocabulary dlg_vocabulary_policy_cycle = {
+  "policy cycle", "policy cycle", policy_cycle_entries
+};
+
 static const DlgVocabularyEntry moderation_entries[] = {
   { "pending", NC_("moderation", "Awaiting moderation") },
   { "published", NC_("moderation", "Published") },
@@ -292,6 +305,10 @@ static const DlgVocabularyEntry journal_action_entries[] = {
   { "theme.delete", NC_("journal action", "Theme deleted") },
   { "theme.undo", NC_("journal action", "Theme change undone") },
   { "sync.abandon", NC_("journal action", "Change for the site abandoned") },
+  { "process.policy_cycle", NC_("journal action", "Policy-cycle position changed") },
+  { "process.advisor", NC_("journal action", "Features chosen by the project team") },
+  { "response.bulk", NC_("journal action", "Positions applied from a template") },
+  { "response.bulk_undo", NC_("journal action", "Positions from a template undone") },
   END
 };
 const DlgVocabulary dlg_vocabulary_journal_action = {
@@ -343,6 +360,8 @@ static const DlgVocabularyEntry journal_field_entries[] = {
   { "process.mandate.perimeter", NC_("journal field", "Open to debate") },
   { "process.mandate.out_of_scope", NC_("journal field", "Not open to debate") },
   { "process.mandate.commitments", NC_("journal field", "Commitments of the institution") },
+  { "process.policy_cycle", NC_("journal field", "Policy-cycle position") },
+  { "process.advisor_why", NC_("journal field", "Why these features") },
   { "process.mandate.response_weeks",
     NC_("journal field", "Delay of the argued response (weeks)") },
   { "process.mandate.retention_months",
@@ -410,6 +429,7 @@ dlg_vocabularies_get_all (void)
     &dlg_vocabulary_contribution_kind,
     &dlg_vocabulary_site_contribution_kind,
     &dlg_vocabulary_feature,
+    &dlg_vocabulary_policy_cycle,
     &dlg_vocabulary_moderation,
     &dlg_vocabulary_position,
     &dlg_vocabulary_proposed_position,

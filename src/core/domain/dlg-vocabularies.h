@@ -29,6 +29,8 @@ extern const DlgVocabulary dlg_vocabulary_contribution_kind;
 extern const DlgVocabulary dlg_vocabulary_site_contribution_kind;
 /* The participation features of the catalogue (dlg-feature.h has their descriptions). */
 extern const DlgVocabulary dlg_vocabulary_feature;
+/* diagnostic, design, implementation, evaluation, prospective */
+extern const DlgVocabulary dlg_vocabulary_policy_cycle;
 /* The moderation states of a contribution: pending, published, trashed. */
 extern const DlgVocabulary dlg_vocabulary_moderation;
 /* The institution's position on a recommendation (a position, a decision's outcome). */

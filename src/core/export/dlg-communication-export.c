@@ -83,23 +83,7 @@ stage_label (const char *id)
 
 /* ---------------------------------------------------------------- CSV */
 
-static void
-append_cell (GString    *csv,
-             const char *text,
-             gboolean    first)
-{
-  g_autofree char *guarded = NULL;
-  g_autofree char *quoted = NULL;
-
-  if (text == NULL)
-    text = "";
-  if (dlg_export_needs_formula_guard (text, strlen (text)))
-    text = guarded = g_strconcat ("'", text, NULL);
-  quoted = dlg_csv_quote (text);
-  if (!first)
-    g_string_append_c (csv, ',');
-  g_string_append (csv, quoted);
-}
+#define append_cell dlg_export_append_csv_cell
 
 /**
  * dlg_communication_plan_to_csv:

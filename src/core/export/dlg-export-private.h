@@ -130,6 +130,9 @@ void     dlg_export_append_json_string  (GString    *out,
                                          gsize       len);
 void     dlg_export_append_number       (GString    *out,
                                          double      number);
+void     dlg_export_append_csv_cell     (GString    *out,
+                                         const char *text,
+                                         gboolean    first);
 
 /* Open data (dlg-open-data.c). */
 typedef struct _DlgOpenData DlgOpenData;

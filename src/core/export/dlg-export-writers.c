@@ -322,6 +322,20 @@ append_csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* One cell of a CSV line built in memory (@first: no comma before it); user text that a
+ * spreadsheet would take for a formula gets a leading apostrophe. */
+void
+dlg_export_append_csv_cell (GString    *out,
+                            const char *text,
+                            gboolean    first)
+{
+  if (text == NULL)
+    text = "";
+  if (!first)
+    g_string_append_c (out, ',');
+  append_csv_field (out, text, strlen (text), TRUE);
+}
+
 static gboolean
 csv_begin (DlgExportWriter        *writer,
            const char             *sheet_name,

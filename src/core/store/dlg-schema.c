@@ -974,6 +974,54 @@ static const char migration_14[] =
   "CREATE INDEX coding_operation_moderation_operation"
   "  ON coding_operation_moderation (operation_id);";
 
+/* Version 14: the feature advisor and answers at volume (issue 14). advisor_brief is the
+ * project team's choice of features for a process and why (dlg-advisor.c); response_template
+ * holds the templates of positions and justifications, and response_operation what a bulk
+ * apply changed, position by position, so that it can be undone as a whole and the check
+ * before publication can tell a templated justification nobody edited (dlg-response-bulk.c). */
+static const char migration_advisor[] =
+  "CREATE TABLE advisor_brief ("
+  "  process_id INTEGER PRIMARY KEY REFERENCES process (id) ON DELETE CASCADE,"
+  "  features TEXT NOT NULL DEFAULT '',"
+  "  why TEXT NOT NULL DEFAULT '',"
+  "  expected_volume INTEGER CHECK (expected_volume IS NULL OR expected_volume >= 0),"
+  "  chosen_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE response_template ("
+  "  id INTEGER PRIMARY KEY,"
+  "  process_id INTEGER NOT NULL REFERENCES process (id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (length (name) BETWEEN 1 AND 200),"
+  "  position TEXT NOT NULL CHECK (position IN ('retained','partly_retained','not_retained',"
+  "    'already_done','under_study')),"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  created_at TEXT NOT NULL,"
+  "  UNIQUE (process_id, name)"
+  ");"
+  "CREATE TABLE response_operation ("
+  "  id INTEGER PRIMARY KEY,"
+  "  process_id INTEGER NOT NULL REFERENCES process (id) ON DELETE CASCADE,"
+  "  template_id INTEGER,"
+  "  summary TEXT NOT NULL,"
+  "  n_changed INTEGER NOT NULL DEFAULT 0,"
+  "  created_at TEXT NOT NULL,"
+  "  undone_at TEXT"
+  ");"
+  /* A position as it was before the operation (had_position 0: there was none) and as the
+   * operation wrote it. No foreign key on the recommendation: the row stays readable. */
+  "CREATE TABLE response_operation_position ("
+  "  operation_id INTEGER NOT NULL REFERENCES response_operation (id) ON DELETE CASCADE,"
+  "  recommendation_id INTEGER NOT NULL,"
+  "  had_position INTEGER NOT NULL,"
+  "  old_value TEXT,"
+  "  old_justification TEXT NOT NULL DEFAULT '',"
+  "  new_value TEXT NOT NULL,"
+  "  new_justification TEXT NOT NULL"
+  ");"
+  "CREATE INDEX response_operation_position_operation"
+  "  ON response_operation_position (operation_id);"
+  "CREATE INDEX response_operation_position_recommendation"
+  "  ON response_operation_position (recommendation_id);";
+
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
   { "sync v1: outbox, cursors, conflicts", migration_2 },
@@ -989,6 +1037,7 @@ static const DlgMigration migrations[] = {
   { "personal data: erasures for the site", migration_12 },
   { "sync: refusal status, abandoned changes, skipped feed items", migration_sync_refusals },
   { "moderation reasons, bulk moderation in the coding frame's operations", migration_14 },
+  { "feature advisor's brief, response templates and bulk operations", migration_advisor },
 };
 
 const DlgMigration *

@@ -54,17 +54,8 @@ get_store (DlgCommunicationPage *self)
   return self->context != NULL ? dlg_context_get_store (self->context) : NULL;
 }
 
-static void
-show_status (DlgCommunicationPage *self,
-             const char           *text,
-             gboolean              is_error)
-{
-  gtk_label_set_text (self->status_label, text != NULL ? text : "");
-  if (is_error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-}
+#define show_status(self, text, is_error) \
+  dlg_status_label_set ((self)->status_label, (text), (is_error))
 
 /* ---------------------------------------------------------------- rows */
 
@@ -542,7 +533,6 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   DlgCommunicationPage *self = DLG_COMMUNICATION_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   const char *format = g_variant_get_string (parameter, NULL);
   g_autofree char *name = NULL;
 
@@ -551,16 +541,9 @@ export_action (GtkWidget  *widget,
   /* Translators: the file name an exported communication plan gets; keep it short. */
   name = g_strdup_printf ("%s.%s", _("communication-plan"), format);
   g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export the Plan"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                               _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = dlg_save_chooser_new (widget, _("Export the Plan"), name,
+                                        G_CALLBACK (chooser_response_cb), self);
   g_object_set_data_full (G_OBJECT (self->chooser), "dlg-format", g_strdup (format), g_free);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* ---------------------------------------------------------------- GObject */
@@ -636,15 +619,8 @@ dlg_communication_page_set_process (DlgCommunicationPage *self,
   g_return_if_fail (DLG_IS_COMMUNICATION_PAGE (self));
   g_return_if_fail (context == NULL || DLG_IS_CONTEXT (context));
 
-  if (context != self->context)
-    {
-      dlg_reload_helper_unwatch (&self->reload);
-      g_set_object (&self->context, context);
-      if (context != NULL)
-        dlg_reload_helper_watch (&self->reload, dlg_context_get_store (context),
-                                 G_CALLBACK (store_changed_cb), self);
-    }
-  dlg_reload_helper_cancel (&self->reload);
+  dlg_reload_helper_follow (&self->reload, (gpointer *) &self->context, context,
+                            G_CALLBACK (store_changed_cb), self);
   self->process_id = context != NULL ? process_id : 0;
   gtk_stack_set_visible_child_name (self->stack,
                                     self->process_id != 0 ? "process" : "no-process");

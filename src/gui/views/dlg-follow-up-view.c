@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "dlg-follow-up-view.h"
+#include "dlg-gdpr-panel.h"
 #include "dlg-record-editor.h"
 #include "dlg-record-section.h"
 #include "dlg-view-util.h"
@@ -25,6 +26,7 @@ struct _DlgFollowUpView
   DlgStageViewBase parent_instance;
 
   DlgRecordSection *follow_up_section;
+  DlgGdprPanel     *gdpr_panel;
 
   GHashTable      *where;   /* follow-up id → DlgSyncPublication, read with the list */
 };
@@ -83,8 +85,10 @@ reload_follow_up (DlgStageViewBase *base)
   if (!dlg_stage_view_base_is_loaded (base))
     {
       dlg_record_section_set_records (self->follow_up_section, NULL);
+      dlg_gdpr_panel_set_process (self->gdpr_panel, NULL, 0);
       return;
     }
+  dlg_gdpr_panel_set_process (self->gdpr_panel, store, dlg_stage_view_base_get_process_id (base));
   items = dlg_follow_up_list (store, dlg_stage_view_base_get_process_id (base), &error);
   if (items == NULL)
     {
@@ -162,12 +166,19 @@ dlg_follow_up_view_class_init (DlgFollowUpViewClass *klass)
   view_class->stage = DLG_STAGE_FOLLOW_UP;
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_FOLLOW_UP);
   dlg_stage_view_base_class_watch (view_class, DLG_TYPE_SYNC_OUTBOX);
+  /* What the personal-data panel counts and when its retention ends. */
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_GDPR_ERASURE);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_PARTICIPANT);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_PROCESS_FIELD);
+  dlg_stage_view_base_class_watch (view_class, DLG_TYPE_STAGE_INFO);
   view_class->reload = reload_follow_up;
 
   g_type_ensure (DLG_TYPE_RECORD_SECTION);
+  g_type_ensure (DLG_TYPE_GDPR_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-follow-up-view.ui");
   gtk_widget_class_bind_template_child (widget_class, DlgFollowUpView, follow_up_section);
+  gtk_widget_class_bind_template_child (widget_class, DlgFollowUpView, gdpr_panel);
   gtk_widget_class_bind_template_callback (widget_class, follow_up_activated_cb);
   gtk_widget_class_install_action (widget_class, "view.add-follow-up", NULL,
                                    add_follow_up_action);

@@ -16,6 +16,7 @@
 
 #include "dlg-mandate-view.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-field-binding.h"
 #include "dlg-view-util.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
@@ -29,6 +30,7 @@ struct _DlgMandateView
   GtkTextView     *out_of_scope_text;
   GtkTextView     *commitments_text;
   GtkSpinButton   *weeks_spin;
+  GtkSpinButton   *retention_spin;
   GtkListBox      *features_list;
 
   GPtrArray       *features;   /* FeatureRow */
@@ -239,6 +241,7 @@ dlg_mandate_view_class_init (DlgMandateViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgMandateView, out_of_scope_text);
   gtk_widget_class_bind_template_child (widget_class, DlgMandateView, commitments_text);
   gtk_widget_class_bind_template_child (widget_class, DlgMandateView, weeks_spin);
+  gtk_widget_class_bind_template_child (widget_class, DlgMandateView, retention_spin);
   gtk_widget_class_bind_template_child (widget_class, DlgMandateView, features_list);
 }
 
@@ -259,5 +262,9 @@ dlg_mandate_view_init (DlgMandateView *self)
                                   DLG_FIELD_MANDATE_COMMITMENTS);
   dlg_stage_view_base_bind_field (base, GTK_WIDGET (self->weeks_spin),
                                   DLG_FIELD_MANDATE_RESPONSE_WEEKS);
+  g_object_set_data (G_OBJECT (self->retention_spin), DLG_FIELD_BINDING_EMPTY_VALUE,
+                     (gpointer) G_STRINGIFY (DLG_GDPR_DEFAULT_RETENTION_MONTHS));
+  dlg_stage_view_base_bind_field (base, GTK_WIDGET (self->retention_spin),
+                                  DLG_FIELD_MANDATE_RETENTION_MONTHS);
   self->features = g_ptr_array_new_with_free_func ((GDestroyNotify)feature_row_free);
 }

@@ -23,6 +23,7 @@ struct _DlgPositionEditor
 {
   GtkBox        parent_instance;
 
+  GtkCheckButton *select_check;
   GtkLabel     *heading;
   GtkLabel     *body;
   AdwComboRow  *value;
@@ -94,6 +95,7 @@ dlg_position_editor_class_init (DlgPositionEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "dlg-position-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlgPositionEditor, select_check);
   gtk_widget_class_bind_template_child (widget_class, DlgPositionEditor, heading);
   gtk_widget_class_bind_template_child (widget_class, DlgPositionEditor, body);
   gtk_widget_class_bind_template_child (widget_class, DlgPositionEditor, value);
@@ -147,6 +149,8 @@ dlg_position_editor_new (DlgStore          *store,
                            dlg_recommendation_get_number (recommendation),
                            dlg_recommendation_get_title (recommendation));
   gtk_label_set_text (self->heading, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->select_check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_label_set_text (self->body, dlg_recommendation_get_body (recommendation));
   gtk_widget_set_visible (GTK_WIDGET (self->body),
                           *dlg_recommendation_get_body (recommendation) != '\0');
@@ -174,4 +178,39 @@ dlg_position_editor_flush (DlgPositionEditor *self)
   g_return_if_fail (DLG_IS_POSITION_EDITOR (self));
 
   dlg_autosave_flush (self->autosave);
+}
+
+/* Whether the officer ticked it, for a template applied to the selection. */
+gboolean
+dlg_position_editor_get_selected (DlgPositionEditor *self)
+{
+  g_return_val_if_fail (DLG_IS_POSITION_EDITOR (self), FALSE);
+
+  return gtk_check_button_get_active (self->select_check);
+}
+
+void
+dlg_position_editor_set_selected (DlgPositionEditor *self,
+                                  gboolean           selected)
+{
+  g_return_if_fail (DLG_IS_POSITION_EDITOR (self));
+
+  gtk_check_button_set_active (self->select_check, selected);
+}
+
+gint64
+dlg_position_editor_get_recommendation_id (DlgPositionEditor *self)
+{
+  g_return_val_if_fail (DLG_IS_POSITION_EDITOR (self), 0);
+
+  return dlg_position_get_recommendation_id (self->position);
+}
+
+/* Whether the position shown has a value (a position taken). */
+gboolean
+dlg_position_editor_has_value (DlgPositionEditor *self)
+{
+  g_return_val_if_fail (DLG_IS_POSITION_EDITOR (self), FALSE);
+
+  return adw_combo_row_get_selected (self->value) != 0;
 }

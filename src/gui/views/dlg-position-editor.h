@@ -19,5 +19,10 @@ GtkWidget *dlg_position_editor_new   (DlgStore          *store,
                                       DlgRecommendation *recommendation,
                                       DlgPosition       *position);
 void       dlg_position_editor_flush (DlgPositionEditor *self);
+gboolean   dlg_position_editor_get_selected          (DlgPositionEditor *self);
+void       dlg_position_editor_set_selected          (DlgPositionEditor *self,
+                                                      gboolean           selected);
+gint64     dlg_position_editor_get_recommendation_id (DlgPositionEditor *self);
+gboolean   dlg_position_editor_has_value             (DlgPositionEditor *self);
 
 G_END_DECLS

@@ -471,6 +471,7 @@ response_preview_new (DlgStagePage  *self,
   DlgStore *store = get_store (self);
   g_autoptr(DlgResponse) response = NULL;
   g_autoptr(GListModel) recommendations = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
   GtkWidget *scroller, *box;
   const char *intro;
 
@@ -479,6 +480,17 @@ response_preview_new (DlgStagePage  *self,
     return NULL;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  /* The check before publication first: what the rules let through but nobody finished. */
+  if ((problems = dlg_response_check (store, self->process_id, NULL)) != NULL
+      && problems->len > 0)
+    {
+      gtk_box_append (GTK_BOX (box), plain_label (_("Still to check before publishing"),
+                                                  "heading"));
+      for (guint i = 0; i < problems->len; i++)
+        gtk_box_append (GTK_BOX (box),
+                        plain_label (((DlgResponseProblem *) problems->pdata[i])->message,
+                                     "warning"));
+    }
   gtk_box_append (GTK_BOX (box), plain_label (_("Introduction"), "heading"));
   intro = dlg_response_get_intro (response);
   gtk_box_append (GTK_BOX (box), plain_label (intro != NULL && *intro != '\0'

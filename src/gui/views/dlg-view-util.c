@@ -138,6 +138,38 @@ dlg_list_box_remove_all (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
+void
+dlg_status_label_set (GtkLabel   *label,
+                      const char *text,
+                      gboolean    is_error)
+{
+  gtk_label_set_text (label, text != NULL ? text : "");
+  if (is_error)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+}
+
+GtkFileChooserNative *
+dlg_save_chooser_new (GtkWidget  *widget,
+                      const char *title,
+                      const char *name,
+                      GCallback   response_cb,
+                      gpointer    owner)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect_object (chooser, "response", response_cb, owner, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  return chooser;
+}
+
 /* A date or date-time of the store, as the officer reads it; NULL for none. */
 char *
 dlg_format_date (const char *iso)

@@ -30,6 +30,17 @@ char      *dlg_recommendation_row_title (gpointer         recommendation,
                                          gpointer         user_data);
 GtkWidget *dlg_placeholder_row_new  (const char         *text);
 void       dlg_list_box_remove_all  (GtkListBox         *list);
+/* A page's status line: @text (NULL clears it), shown as an error or not. */
+void       dlg_status_label_set     (GtkLabel           *label,
+                                     const char         *text,
+                                     gboolean            is_error);
+/* A modal "save as" chooser over @widget's window, proposing @name; @response_cb gets
+ * (@owner, response, chooser) and the caller keeps the chooser until it answers. */
+GtkFileChooserNative *dlg_save_chooser_new (GtkWidget  *widget,
+                                            const char *title,
+                                            const char *name,
+                                            GCallback   response_cb,
+                                            gpointer    owner);
 char      *dlg_format_date          (const char         *iso);
 char      *dlg_text_view_dup_text   (GtkTextView        *view);
 void       dlg_text_view_set_text   (GtkTextView        *view,

@@ -79,6 +79,12 @@ widget_set_text (GtkWidget  *widget,
       char *end = NULL;
       double value = g_ascii_strtod (text, &end);
 
+      /* A field never set shows its default when the view gave one. */
+      if (*text == '\0' && g_object_get_data (G_OBJECT (widget), DLG_FIELD_BINDING_EMPTY_VALUE))
+        {
+          text = g_object_get_data (G_OBJECT (widget), DLG_FIELD_BINDING_EMPTY_VALUE);
+          value = g_ascii_strtod (text, &end);
+        }
       if (end == text)
         value = gtk_adjustment_get_lower (adjustment);
       gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), value);

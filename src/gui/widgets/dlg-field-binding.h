@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* Data of a spin button (a static string, "6"): what it shows while its field was never set,
+ * the default the core applies then. Loading it is no edit: nothing is written. */
+#define DLG_FIELD_BINDING_EMPTY_VALUE "dlg-field-binding-empty-value"
+
 #define DLG_AUTOSAVE_DELAY_MS 400
 
 #define DLG_TYPE_FIELD_BINDING (dlg_field_binding_get_type ())

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "dlg-context.h"
 #include "dlg-reload-helper.h"
 
 /**
@@ -85,4 +86,23 @@ gboolean
 dlg_reload_helper_is_pending (DlgReloadHelper *helper)
 {
   return helper->idle_id != 0;
+}
+
+void
+dlg_reload_helper_follow (DlgReloadHelper *helper,
+                          gpointer        *slot,
+                          gpointer         context,
+                          GCallback        changed_cb,
+                          gpointer         owner)
+{
+  g_return_if_fail (context == NULL || DLG_IS_CONTEXT (context));
+
+  if (context != *slot)
+    {
+      dlg_reload_helper_unwatch (helper);
+      g_set_object ((GObject **) slot, context);
+      if (context != NULL)
+        dlg_reload_helper_watch (helper, dlg_context_get_store (context), changed_cb, owner);
+    }
+  dlg_reload_helper_cancel (helper);
 }

@@ -30,6 +30,13 @@ void     dlg_reload_helper_watch      (DlgReloadHelper *helper,
                                        GCallback        changed_cb,
                                        gpointer         owner);
 void     dlg_reload_helper_unwatch    (DlgReloadHelper *helper);
+/* A page's context changes: @slot (a DlgContext *) takes @context, watched with @changed_cb,
+ * and any pending reload is dropped. */
+void     dlg_reload_helper_follow     (DlgReloadHelper *helper,
+                                       gpointer        *slot,
+                                       gpointer         context,
+                                       GCallback        changed_cb,
+                                       gpointer         owner);
 void     dlg_reload_helper_queue      (DlgReloadHelper *helper,
                                        DlgReloadFunc    reload,
                                        gpointer         owner);

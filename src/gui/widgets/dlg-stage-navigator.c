@@ -76,7 +76,7 @@ dlg_stage_navigator_page_name (guint index)
 {
   static const char *extra[DLG_N_CROSS_PAGES] = {
     DLG_PAGE_CONTRIBUTIONS, DLG_PAGE_NARRATIVES, DLG_PAGE_JOURNAL,
-    DLG_PAGE_COMMUNICATION,
+    DLG_PAGE_COMMUNICATION, DLG_PAGE_ADVISOR,
   };
 
   g_return_val_if_fail (index < DLG_N_PAGES, NULL);
@@ -222,11 +222,11 @@ dlg_stage_navigator_init (DlgStageNavigator *self)
 {
   static const char *extra_icons[DLG_N_CROSS_PAGES] = {
     "chat-message-new-symbolic", "text-editor-symbolic", "document-open-recent-symbolic",
-    "mail-send-symbolic",
+    "mail-send-symbolic", "emblem-system-symbolic",
   };
   const char *extra_titles[DLG_N_CROSS_PAGES] = {
     _("Contributions"), _("Narratives"), _("Journal"),
-    _("Communication"),
+    _("Communication"), _("Feature Advisor"),
   };
 
   self->scroller = gtk_scrolled_window_new ();

@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (DlgStageNavigator, dlg_stage_navigator, DLG, STAGE_NAVIGAT
 #define DLG_PAGE_NARRATIVES    "narratives"
 #define DLG_PAGE_JOURNAL       "journal"
 #define DLG_PAGE_COMMUNICATION "communication"
-#define DLG_N_CROSS_PAGES      4
+#define DLG_PAGE_ADVISOR       "advisor"
+#define DLG_N_CROSS_PAGES      5
 #define DLG_N_PAGES            (DLG_N_STAGES + DLG_N_CROSS_PAGES)
 
 const char    *dlg_stage_navigator_page_name (guint              index);
