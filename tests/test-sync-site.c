@@ -2524,7 +2524,16 @@ test_push_fault_matrix (Fixture       *f,
         test_site_clear_faults (f->site);
         if (dlg_sync_client_get_n_rejected (f->client) > 0)
           {
-            g_assert_cmpint (dlg_sync_count_refused (f->store, NULL), >=, 1);
+            g_autoptr(GPtrArray) refused = dlg_sync_list_refused (f->store, &error);
+            DlgSyncRefusal *r;
+
+            g_assert_cmpuint (refused->len, ==, 1);
+            r = refused->pdata[0];
+            g_assert_cmpuint (r->status, ==, statuses[s]);
+            /* Titled by what the officer knows: the narrative, the process, the contribution
+             * a moderation decision is about. */
+            g_assert_cmpstr (r->title, ==, k == 0 ? "Récit" : k == 1 ? "Aménager la place Zola"
+                                                                   : "Idée à modérer");
             g_assert_cmpuint (dlg_sync_client_get_problems (f->client)->len, >=, 1);
           }
         if (statuses[s] == 404 || statuses[s] == 410)
@@ -2555,6 +2564,20 @@ test_push_fault_matrix (Fixture       *f,
         g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox_abandoned"), ==,
                          0);
       }
+  /* A busy site's Retry-After is honoured on a push too: two 429s asking for 1 s each. */
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    g_free (dlg_sync_narrative_publish (f->store, f->process_id, narrative, "Récit",
+                                        "narratives 503", &error));
+    test_site_fault (f->site, "{\"path_prefix\": \"/api/sync/v1/narratives\", \"count\": 2,"
+                              " \"status\": 429, \"retry_after\": 1}");
+    test_app_sync (f->client);
+    g_assert_cmpint (g_get_monotonic_time () - start, >=, 2 * G_USEC_PER_SEC - 100000);
+    g_assert_cmpuint (dlg_sync_client_get_n_pushed (f->client), ==, 1);
+    test_site_clear_faults (f->site);
+  }
+
   /* What the site shows is the app's last word. */
   {
     g_autofree char *path = g_strdup_printf ("/p/%s/narratives/%s", f->process_uuid, narrative);

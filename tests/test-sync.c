@@ -206,6 +206,42 @@ bad_site_client (DlgStore   *store,
   return client;
 }
 
+/* An erasure of personal data the site refused cannot be abandoned (the site must apply it);
+ * "all" leaves it and abandons the rest, journaled. */
+static void
+test_abandon_not_erasure (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStore) store = dlg_store_open (":memory:", &error);
+  g_autoptr(DlgProcess) process = fake_site_process (store);
+  g_autoptr(GPtrArray) refused = NULL;
+  guint n = 99;
+
+  g_assert_true (dlg_store_exec (store,
+                                 "INSERT INTO outbox (id, object_type, object_uuid, method, path,"
+                                 "  body, idempotency_key, state, last_status, last_error,"
+                                 "  created_at, updated_at) VALUES"
+                                 " (1, 'erasure', 'e', 'POST', '/api/sync/v1/erasures',"
+                                 "  '{\"process_id\": \"" PROCESS "\"}', 'k1', 'failed', 422,"
+                                 "  'no', 'x', 'x'),"
+                                 " (2, 'process', '" PROCESS "', 'PUT', '/p', '{}', NULL,"
+                                 "  'failed', 400, 'no', 'x', 'x')", &error));
+  g_assert_false (dlg_sync_abandon_refused (store, 1, &n, &error));
+  g_assert_error (error, DLG_ERROR, DLG_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM outbox"), ==, 2);
+  g_assert_true (dlg_sync_abandon_refused (store, 0, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  refused = dlg_sync_list_refused (store, &error);
+  g_assert_cmpuint (refused->len, ==, 1);
+  g_assert_cmpstr (((DlgSyncRefusal *) refused->pdata[0])->object_type, ==, "erasure");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM outbox_abandoned WHERE object_type ="
+                                 " 'process' AND last_status = 400"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM journal WHERE action = 'sync.abandon'"
+                                 " AND object_type = 'process'"), ==, 1);
+}
+
 static void
 test_bad_json (void)
 {
@@ -1014,6 +1050,7 @@ main (int   argc,
   g_test_add_func ("/sync/backoff/full-jitter-retry-after-wins", test_backoff);
   g_test_add_func ("/sync/pull/bad-json-rejected-nothing-applied", test_bad_json);
   g_test_add_func ("/sync/pull/bad-item-skipped-and-recorded", test_bad_item_skipped);
+  g_test_add_func ("/sync/outbox/abandon-never-an-erasure", test_abandon_not_erasure);
   g_test_add_func ("/sync/pull/deep-json-rejected-nothing-applied", test_deep_json);
   g_test_add_func ("/sync/pull/endless-feed-bounded", test_endless_feed);
   g_test_add_func ("/sync/pull/disk-full-says-what-was-kept", test_disk_full_pull);

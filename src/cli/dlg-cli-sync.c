@@ -42,6 +42,9 @@ static const GOptionEntry sync_entries[] = {
   { "confirm-missing", 0, 0, G_OPTION_ARG_NONE, &opt_confirm_missing,
     N_("Go on when the site no longer lists many items (they are kept, marked “no longer "
        "on the site”)"), NULL },
+  /* The same, in the words of issue 16. */
+  { "confirm-removals", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &opt_confirm_missing, NULL,
+    NULL },
   { "retry-refused", 0, 0, G_OPTION_ARG_NONE, &opt_retry_refused,
     N_("Send again what the site refused at an earlier sync, as it is now"), NULL },
   { "abandon", 0, 0, G_OPTION_ARG_STRING, &opt_abandon,

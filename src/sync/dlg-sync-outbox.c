@@ -173,6 +173,48 @@ dlg_sync_count_pending (DlgStore  *store,
   return dlg_sync_count_pending_for (store, FALSE, error);
 }
 
+/* The process and the journal's object of a refused change (@journal_uuid: transfer full):
+ * from its body, or from the object itself. 0 when neither says (a DELETE of an object gone
+ * from the app). */
+static gint64
+refusal_process (DlgStore              *store,
+                 const DlgOutboxRow    *row,
+                 const char           **journal_type,
+                 char                 **journal_uuid)
+{
+  g_autoptr(JsonObject) body = row->body != NULL ? dlg_sync_parse_object (row->body, -1, NULL)
+                                                 : NULL;
+  const char *process_uuid = body != NULL ? dlg_json_member_string (body, "process_id", NULL)
+                                          : NULL;
+  const char *contribution_uuid = NULL;
+  gint64 process_id = 0;
+
+  *journal_type = row->object_type;
+  *journal_uuid = g_strdup (row->object_uuid);
+  if (g_strcmp0 (row->object_type, "moderation") == 0)
+    contribution_uuid = body != NULL ? dlg_json_member_string (body, "contribution_id", NULL)
+                                     : NULL;
+  else if (g_strcmp0 (row->object_type, "highlight") == 0 ||
+           g_strcmp0 (row->object_type, "contribution") == 0)
+    contribution_uuid = row->object_uuid;
+  else if (g_strcmp0 (row->object_type, "process") == 0)
+    process_uuid = row->object_uuid;
+
+  if (contribution_uuid != NULL)
+    {
+      g_autoptr(DlgContribution) c = dlg_contribution_find_by_uuid (store, contribution_uuid,
+                                                                    NULL);
+
+      *journal_type = "contribution";
+      g_free (*journal_uuid);
+      *journal_uuid = g_strdup (contribution_uuid);
+      return c != NULL ? dlg_contribution_get_process_id (c) : 0;
+    }
+  if (process_uuid != NULL)
+    process_id = dlg_process_lookup_uuid (store, process_uuid, NULL);
+  return MAX (process_id, 0);
+}
+
 /**
  * dlg_sync_refusal_is_gone:
  *
@@ -227,10 +269,14 @@ dlg_sync_list_refused (DlgStore  *store,
   for (guint i = 0; i < rows->len; i++)
     {
       DlgSyncRefusal *r = rows->pdata[i];
-      const char *type = g_strcmp0 (r->object_type, "highlight") == 0 ? "contribution"
-                                                                      : r->object_type;
+      DlgOutboxRow row = { .object_type = r->object_type, .object_uuid = r->object_uuid,
+                           .body = r->body };
+      g_autofree char *uuid = NULL;
+      const char *type;
 
-      r->title = dlg_publication_dup_title (store, type, r->object_uuid);
+      /* A moderation decision or a highlight is titled by its contribution. */
+      refusal_process (store, &row, &type, &uuid);
+      r->title = dlg_publication_dup_title (store, type, uuid);
     }
   return rows;
 }
@@ -275,49 +321,6 @@ dlg_sync_retry_refused (DlgStore    *store,
   return TRUE;
 }
 
-/* The process and the journal's object of an abandoned change: from its body, or from the
- * object itself. 0 when neither says (a DELETE of an object gone from the app). */
-static gint64
-refusal_process (DlgStore              *store,
-                 const DlgOutboxRow    *row,
-                 const char           **journal_type,
-                 const char           **journal_uuid)
-{
-  g_autoptr(JsonObject) body = row->body != NULL ? dlg_sync_parse_object (row->body, -1, NULL)
-                                                 : NULL;
-  const char *process_uuid = body != NULL ? dlg_json_member_string (body, "process_id", NULL)
-                                          : NULL;
-  const char *contribution_uuid = NULL;
-  gint64 process_id = 0;
-
-  *journal_type = row->object_type;
-  *journal_uuid = row->object_uuid;
-  if (g_strcmp0 (row->object_type, "moderation") == 0)
-    contribution_uuid = body != NULL ? dlg_json_member_string (body, "contribution_id", NULL)
-                                     : NULL;
-  else if (g_strcmp0 (row->object_type, "highlight") == 0 ||
-           g_strcmp0 (row->object_type, "contribution") == 0)
-    contribution_uuid = row->object_uuid;
-  else if (g_strcmp0 (row->object_type, "process") == 0)
-    process_uuid = row->object_uuid;
-
-  if (contribution_uuid != NULL)
-    {
-      g_autoptr(DlgContribution) c = dlg_contribution_find_by_uuid (store, contribution_uuid,
-                                                                    NULL);
-
-      *journal_type = "contribution";
-      if (c != NULL)
-        {
-          *journal_uuid = dlg_contribution_get_uuid (c);
-          return dlg_contribution_get_process_id (c);
-        }
-      return 0;
-    }
-  if (process_uuid != NULL)
-    process_id = dlg_process_lookup_uuid (store, process_uuid, NULL);
-  return MAX (process_id, 0);
-}
 
 static gboolean
 abandon_one (DlgStore    *store,
@@ -328,13 +331,22 @@ abandon_one (DlgStore    *store,
   g_autoptr(DlgOutboxRow) row = dlg_outbox_load (store, id, error);
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
-  const char *journal_type, *journal_uuid;
+  g_autofree char *journal_uuid = NULL;
+  const char *journal_type;
   const char *actor = dlg_store_get_actor (store);
   gboolean abandoned;
   gint64 process_id;
 
   if (row == NULL)
     return error == NULL || *error == NULL;
+  /* The law requires it: the site must apply an erasure, however long it takes. */
+  if (g_strcmp0 (row->object_type, "erasure") == 0)
+    {
+      g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                           _("An erasure of personal data cannot be abandoned: the site must "
+                             "apply it. Send it again once the site accepts it."));
+      return FALSE;
+    }
   process_id = refusal_process (store, row, &journal_type, &journal_uuid);
   title = dlg_publication_dup_title (store, journal_type, journal_uuid);
   if (!dlg_sync_queue_abandon (store, id, actor != NULL ? actor : g_get_user_name (),
@@ -392,6 +404,9 @@ dlg_sync_abandon_refused (DlgStore    *store,
     {
       DlgSyncRefusal *r = rows->pdata[i];
 
+      /* "All" leaves the erasures, which cannot be abandoned. */
+      if (refusal_id == 0 && g_strcmp0 (r->object_type, "erasure") == 0)
+        continue;
       if ((refusal_id == 0 || r->id == refusal_id) && !abandon_one (store, r->id, &n, error))
         {
           dlg_store_rollback (store);

@@ -49,6 +49,7 @@ typedef struct
  * @problem: what the app said, with the site's problem text
  * @title: (nullable): the object's title, when it has one
  * @refused_at: when the site refused it
+ * @body: (nullable): what was sent
  *
  * A change the site refused, which waits for the officer: sent again or abandoned, never
  * dropped.
@@ -63,6 +64,7 @@ typedef struct
   char   *problem;
   char   *title;
   char   *refused_at;
+  char   *body;
 } DlgSyncRefusal;
 
 void       dlg_sync_refusal_free         (DlgSyncRefusal *refusal);

@@ -404,6 +404,15 @@ readable_text (const char *data,
 {
   GString *out = g_string_sized_new (size + 16);
   const char *p = data, *end = data + size;
+  gboolean surrogates = FALSE;
+
+  /* Most pages: text, and no surrogate escape (\\uD800…\\uDFFF). */
+  for (const char *q = memchr (data, '\\', size); q != NULL && q + 3 < end && !surrogates;
+       q = memchr (q + 2, '\\', end - (q + 2) > 0 ? (gsize) (end - (q + 2)) : 0))
+    surrogates = q[1] == 'u' && (q[2] == 'd' || q[2] == 'D') &&
+                 g_ascii_isxdigit (q[3]) && g_ascii_xdigit_value (q[3]) >= 8;
+  if (!surrogates && g_utf8_validate_len (data, size, NULL))
+    return g_string_append_len (out, data, size);
 
   while (p < end)
     {
@@ -551,8 +560,9 @@ skip_item (DlgSyncPage *page,
         {
           const char *type = json_node_get_string (node);
 
-          /* g_utf8_substring() reads past the end of a string shorter than its end. */
-          skip.type = g_utf8_substring (type, 0, MIN (g_utf8_strlen (type, -1), 50));
+          /* g_utf8_substring() reads past the end of a shorter string. */
+          skip.type = g_utf8_strlen (type, -1) > 50 ? g_utf8_substring (type, 0, 50)
+                                                    : g_strdup (type);
         }
       node = json_object_get_member (object, "id");
       if (node != NULL && node_is_string (node) &&

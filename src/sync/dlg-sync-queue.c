@@ -69,7 +69,8 @@ static const char sql_outbox_refused_of_type[] =
   "  AND state = 'failed'";
 static const char sql_outbox_list_refused[] =
   "SELECT id, object_type, object_uuid, method, coalesce (last_status, 0),"
-  "  coalesce (last_error, ''), updated_at FROM outbox WHERE state = 'failed' ORDER BY id";
+  "  coalesce (last_error, ''), updated_at, body FROM outbox WHERE state = 'failed'"
+  "  ORDER BY id";
 static const char sql_outbox_count_waiting[] =
   "SELECT count(*) FROM outbox WHERE state <> 'failed'";
 static const char sql_outbox_count_refused[] =
@@ -572,6 +573,7 @@ dlg_sync_refusal_free (DlgSyncRefusal *refusal)
   g_free (refusal->problem);
   g_free (refusal->title);
   g_free (refusal->refused_at);
+  g_free (refusal->body);
   g_free (refusal);
 }
 
@@ -603,6 +605,7 @@ dlg_sync_queue_list_refused (DlgStore  *store,
       r->status = (guint) sqlite3_column_int64 (stmt, 4);
       r->problem = dlg_stmt_dup_text (stmt, 5);
       r->refused_at = dlg_stmt_dup_text (stmt, 6);
+      r->body = dlg_stmt_dup_text (stmt, 7);
       g_ptr_array_add (rows, r);
     }
   if (rc != SQLITE_DONE)

@@ -51,6 +51,8 @@ kind_label (const char *type)
     return _("Contribution received in person");
   if (g_strcmp0 (type, "highlight") == 0)
     return _("Highlight");
+  if (g_strcmp0 (type, "erasure") == 0)
+    return _("Erasure of personal data");
   return type;
 }
 
