@@ -1744,11 +1744,13 @@ test_cli_orphans_named (Fixture       *f,
 }
 
 /* dialogue-cli sync killed with SIGKILL mid-pull, then run again, ends with the same data as
- * an uninterrupted run. */
+ * an uninterrupted run. @data: how many contributions to let in before the kill (0: 1,000),
+ * for the kill loop of main(). */
 static void
 test_kill_mid_pull (Fixture       *f,
                     gconstpointer  data)
 {
+  gint64 kill_at = data != NULL ? GPOINTER_TO_UINT (data) : 1000;
   g_autofree char *app_path = g_build_filename (f->dir, "app.db", NULL);
   g_autofree char *ref_path = g_build_filename (f->dir, "reference.db", NULL);
   g_autoptr(GSubprocess) process = NULL;
@@ -1765,7 +1767,7 @@ test_kill_mid_pull (Fixture       *f,
   test_site_fault (f->site, "{\"path_prefix\": \"/api/sync/v1/changes\", \"count\": 1000,"
                             " \"mode\": \"slow\", \"delay_ms\": 30}");
   process = spawn_cli_sync (f, app_path, "100");
-  kill_when (f, process, f->store, "SELECT count(*) FROM contribution", 1000);
+  kill_when (f, process, f->store, "SELECT count(*) FROM contribution", kill_at);
   n = test_app_count (f->store, "SELECT count(*) FROM contribution");
   g_test_message ("killed with %" G_GINT64_FORMAT " contributions pulled", n);
   g_assert_cmpint (n, <, 5000);
@@ -1784,11 +1786,13 @@ test_kill_mid_pull (Fixture       *f,
 }
 
 /* dialogue-cli sync killed with SIGKILL mid-push, then run again: every narrative is on the
- * site once, as in the app, and nothing waits or conflicts. */
+ * site once, as in the app, and nothing waits or conflicts. @data: how many narratives to let
+ * go before the kill (0: 40). */
 static void
 test_kill_mid_push (Fixture       *f,
                     gconstpointer  data)
 {
+  gint64 kill_at = data != NULL ? GPOINTER_TO_UINT (data) : 40;
   g_autofree char *app_path = g_build_filename (f->dir, "app.db", NULL);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
@@ -1809,7 +1813,7 @@ test_kill_mid_push (Fixture       *f,
   test_site_fault (f->site, "{\"path_prefix\": \"/api/sync/v1/narratives\", \"count\": 1000,"
                             " \"mode\": \"slow\", \"delay_ms\": 20}");
   process = spawn_cli_sync (f, app_path, "100");
-  kill_when (f, process, f->store, "SELECT 150 - count(*) FROM outbox", 40);
+  kill_when (f, process, f->store, "SELECT 150 - count(*) FROM outbox", kill_at);
   g_test_message ("killed with %" G_GINT64_FORMAT " narratives waiting",
                   test_app_count (f->store, "SELECT count(*) FROM outbox"));
   g_assert_cmpint (test_app_count (f->store, "SELECT count(*) FROM outbox"), >, 0);
@@ -2656,6 +2660,19 @@ main (int   argc,
   ADD ("/sync/cli/sigkill-mid-pull-then-resume", test_kill_mid_pull);
   ADD ("/sync/cli/sigkill-mid-push-then-resume", test_kill_mid_push);
 #undef ADD
+  /* The kill loop (meson test --benchmark bench-kill-loops): DLG_KILL_TRIALS trials of each,
+   * killed at a different point each time; every trial checks what the single one checks. */
+  for (guint i = 1, n = (guint) g_ascii_strtoull (g_getenv ("DLG_KILL_TRIALS") ?: "0", NULL, 10);
+       i <= n; i++)
+    {
+      g_autofree char *pull = g_strdup_printf ("/sync/kill-loop/pull/%u", i);
+      g_autofree char *push = g_strdup_printf ("/sync/kill-loop/push/%u", i);
+
+      g_test_add (pull, Fixture, GUINT_TO_POINTER (100 + (i * 613) % 4800), fixture_set_up,
+                  test_kill_mid_pull, fixture_tear_down);
+      g_test_add (push, Fixture, GUINT_TO_POINTER (1 + (i * 37) % 140), fixture_set_up,
+                  test_kill_mid_push, fixture_tear_down);
+    }
   g_test_add_func ("/sync/manager/training-practice-site", test_manager_training);
   g_test_add_func ("/sync/manager/training-site-per-database", test_training_site_per_database);
 
