@@ -242,6 +242,19 @@ test_trainer_notes (Fixture       *f,
   /* Every page of the window has its note. */
   for (guint i = 0; i < DLG_N_PAGES; i++)
     g_assert_nonnull (gtk_stack_get_child_by_name (notes, dlg_stage_navigator_page_name (i)));
+  /* The notes wrap in their 280 px, and the window still fits the default 1280 px: a stack of
+   * notes sized as one line each once made it 2,500 px wide. */
+  {
+    int notes_min = 0, window_min = 0;
+
+    gtk_widget_measure (gtk_revealer_get_child (revealer), GTK_ORIENTATION_HORIZONTAL, -1,
+                        &notes_min, NULL, NULL, NULL);
+    gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &window_min,
+                        NULL, NULL, NULL);
+    g_test_message ("notes: minimum width %d; window: %d", notes_min, window_min);
+    g_assert_cmpint (notes_min, <=, 280);
+    g_assert_cmpint (window_min, <=, 1280);
+  }
 
   other = dlg_process_create (f->store, "Une vraie démarche", &error);
   g_assert_no_error (error);
