@@ -538,6 +538,35 @@ test_progress_and_cancel (Fixture       *f,
   g_assert_cmpint (count (f->store, "SELECT count(*) FROM contribution", NULL), ==, 2500);
 }
 
+/* A file without dates: a row is dated by its first import and keeps that date, so that the
+ * next import of the file finds it unchanged (it used to "update" every row to the new day). */
+static void
+test_undated_kept (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "papier.csv", "Idée;Texte\nDes bancs;place Graslin\n",
+                                      -1);
+  g_autoptr(DlgImportReport) first = NULL;
+  g_autoptr(DlgImportReport) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+
+  first = import (f, path, DLG_IMPORT_FORMAT_CSV, "Idée=title,Texte=body");
+  g_assert_cmpuint (first->n_added, ==, 1);
+  date = text_of (f->store, "SELECT created_at FROM contribution WHERE title = ?1", "Des bancs");
+  g_assert_true (g_str_has_prefix (date, "20"));
+  /* as if the first import had been on another day */
+  g_assert_true (dlg_store_exec (f->store, "UPDATE contribution SET created_at ="
+                                           " '2026-01-05T09:00:00Z'", &error));
+  g_assert_no_error (error);
+  again = import (f, path, DLG_IMPORT_FORMAT_CSV, "Idée=title,Texte=body");
+  g_assert_cmpuint (again->n_unchanged, ==, 1);
+  g_assert_cmpuint (again->n_updated, ==, 0);
+  g_clear_pointer (&date, g_free);
+  date = text_of (f->store, "SELECT created_at FROM contribution WHERE title = ?1", "Des bancs");
+  g_assert_cmpstr (date, ==, "2026-01-05T09:00:00Z");
+}
+
 /* What the import dialog starts from: the columns, a guess of each, the last choices. */
 static void
 test_mapping (Fixture       *f,
@@ -839,6 +868,7 @@ main (int   argc,
   ADD ("/core/import/dry-run", test_dry_run);
   ADD ("/core/import/progress-and-cancel", test_progress_and_cancel);
   ADD ("/core/import/mapping", test_mapping);
+  ADD ("/core/import/undated-kept", test_undated_kept);
   ADD ("/core/import/async", test_async);
   ADD ("/core/import/samples", test_samples);
 #undef ADD

@@ -310,11 +310,25 @@ apply_contribution (DlgStore        *store,
       return TRUE;
     }
 
-  if (!dlg_record_update_fields (c, store, held.id,
-                                 (item->flags & DLG_INGEST_KEEP_MODERATION)
+  {
+    const char * const *fields = (item->flags & DLG_INGEST_KEEP_MODERATION)
                                  ? contribution_source_fields_keep_moderation
-                                 : contribution_source_fields, &changed, error))
-    return FALSE;
+                                 : contribution_source_fields;
+    const char *dated[G_N_ELEMENTS (contribution_source_fields)];
+    guint n = 0;
+
+    /* A source that gives no date keeps the one the first import took (its day). */
+    if (item->flags & DLG_INGEST_KEEP_DATE)
+      {
+        for (guint i = 0; fields[i] != NULL; i++)
+          if (!g_str_equal (fields[i], "created-at"))
+            dated[n++] = fields[i];
+        dated[n] = NULL;
+        fields = dated;
+      }
+    if (!dlg_record_update_fields (c, store, held.id, fields, &changed, error))
+      return FALSE;
+  }
   if (changed)
     report->n_updated++;
   else

@@ -28,6 +28,8 @@ typedef enum
   /* The officer's moderation decision that the source has not seen yet: keep the stored
    * moderation state and reason, take the rest. */
   DLG_INGEST_KEEP_MODERATION = 1 << 0,
+  /* The source gives no date (a spreadsheet without a date column): keep the stored one. */
+  DLG_INGEST_KEEP_DATE       = 1 << 1,
 } DlgIngestFlags;
 
 typedef struct

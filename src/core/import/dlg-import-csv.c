@@ -211,12 +211,8 @@ read_row (DlgImporter      *self,
     json_object_set_double_member (item, "lat", lat);
   if (!isnan (lon))
     json_object_set_double_member (item, "lon", lon);
-  if (created_at == NULL || *created_at == '\0')
-    {
-      g_clear_pointer (&created_at, g_free);
-      created_at = dlg_now_iso8601 ();
-    }
-  json_object_set_string_member (item, "created_at", created_at);
+  /* No date: the importer dates the row by its first import (DLG_INGEST_KEEP_DATE). */
+  json_object_set_string_member (item, "created_at", created_at != NULL ? created_at : "");
   if (json_object_get_size (extra) > 0)
     json_object_set_object_member (item, "answers", g_steal_pointer (&extra));
 

@@ -236,11 +236,22 @@ dlg_importer_add (DlgImporter  *self,
                   GError      **error)
 {
   g_autofree char *uuid = dlg_importer_uuid (self, source_id);
-  g_autoptr(DlgContribution) c = dlg_contribution_new_from_json (self->process_id, uuid, data);
+  g_autoptr(DlgContribution) c = NULL;
   guint size = self->options->batch_size > 0 ? self->options->batch_size : DEFAULT_BATCH;
+  const char *date = json_object_get_string_member_with_default (data, "created_at", "");
+  DlgIngestFlags flags = DLG_INGEST_KEEP_MODERATION;
 
-  /* The officer's moderation of an imported contribution stays what they decided. */
-  dlg_ingest_batch_add_contribution (self->batch, source_id, 0, c, DLG_INGEST_KEEP_MODERATION);
+  /* The officer's moderation of an imported contribution stays what they decided; a row
+   * without a date is dated by its first import, and keeps that date. */
+  if (*date == '\0')
+    {
+      g_autofree char *now = dlg_now_iso8601 ();
+
+      json_object_set_string_member (data, "created_at", now);
+      flags |= DLG_INGEST_KEEP_DATE;
+    }
+  c = dlg_contribution_new_from_json (self->process_id, uuid, data);
+  dlg_ingest_batch_add_contribution (self->batch, source_id, 0, c, flags);
   g_array_append_val (self->lines, line);
   if (self->report->preview->len < self->options->preview_rows)
     g_ptr_array_add (self->report->preview, g_object_ref (c));
