@@ -220,9 +220,11 @@ text_at (DlgStmt *stmt,
   return dlg_stmt_get_text (stmt, column);
 }
 
-/* "14 March 2026" from an ISO 8601 date or date and time; "" for none. */
+/* The day of an ISO 8601 date (or date and time), written with @format (g_date_time_format()'s,
+ * with month names in the interface's language); "" for none, @iso itself when it is no date. */
 static char *
-format_date (const char *iso)
+format_day (const char *iso,
+            const char *format)
 {
   g_autoptr(GDateTime) dt = NULL;
   int y, m, d;
@@ -231,23 +233,23 @@ format_date (const char *iso)
     return g_strdup (iso != NULL ? iso : "");
   if (!(dt = g_date_time_new_utc (y, m, d, 0, 0, 0)))
     return g_strdup (iso);
+  return dlg_date_time_format (dt, format);
+}
+
+/* "14 March 2026" */
+static char *
+format_date (const char *iso)
+{
   /* Translators: a date, as g_date_time_format() writes it; %B is the month's name */
-  return dlg_date_time_format (dt, C_("report date", "%-d %B %Y"));
+  return format_day (iso, C_("report date", "%-d %B %Y"));
 }
 
 /* A date in a table's cell: "2026-03-14" (in French "14/03/2026"). */
 static char *
 format_short_date (const char *iso)
 {
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
-    return g_strdup (iso != NULL ? iso : "");
-  if (!(dt = g_date_time_new_utc (y, m, d, 0, 0, 0)))
-    return g_strdup (iso);
   /* Translators: a date in a table, as g_date_time_format() writes it */
-  return g_date_time_format (dt, C_("report short date", "%Y-%m-%d"));
+  return format_day (iso, C_("report short date", "%Y-%m-%d"));
 }
 
 /* @value with @digits decimals, with the language's decimal separator */
