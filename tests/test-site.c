@@ -2338,6 +2338,83 @@ test_contributions_keyset (Fixture       *f,
   }
 }
 
+/* A card written once is kept by version: a contribution changed, highlighted, or read in
+ * another language shows as it is now. */
+/* The card <li> of contribution @id in a contributions page, or NULL. */
+static char *
+card_of (const char *html,
+         const char *id)
+{
+  g_autofree char *marker = g_strdup_printf ("<li class=\"card\" id=\"c-%s\"", id);
+  const char *at = strstr (html, marker);
+
+  if (at == NULL)
+    return NULL;
+  return g_strndup (at, strstr (at, "</li>") - at);
+}
+
+static void
+test_contributions_cards_fresh (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *path = "/p/" DEMO "/contributions";
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  insert_dated (f, 1, 28, ids);
+  {
+    g_autofree char *html = get_html (f, path, 200);
+    g_autofree char *card = card_of (html, ids->pdata[0]);
+
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "Idée 0"));
+    g_assert_null (strstr (card, "Mise en avant par l’équipe"));
+  }
+  {
+    const char *changed =
+      "{\"process_id\": \"" DEMO "\", \"feature\": \"ideas\", \"kind\": \"idea\","
+      " \"parent_id\": null, \"author_ref\": \"p\", \"title\": \"Titre changé\","
+      " \"body\": \"x\", \"lat\": null, \"lon\": null, \"answers\": null, \"created_at\": "
+      "\"2026-11-30T10:00:00Z\", \"moderation\": \"published\", \"moderation_reason\": null,"
+      " \"supports\": 0}";
+
+    g_assert_true (dlg_site_db_put_object (f->db, "contribution", ids->pdata[0], DEMO, changed,
+                                           NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *html = get_html (f, path, 200);
+    g_autofree char *card = card_of (html, ids->pdata[0]);
+
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "Titre changé"));
+    g_assert_null (strstr (card, "Idée 0"));
+  }
+  {
+    g_autofree char *hid = g_uuid_string_random ();
+    g_autofree char *highlight = g_strdup_printf ("{\"process_id\": \"" DEMO "\","
+                                                  " \"contribution_id\": \"%s\"}",
+                                                  (char *) ids->pdata[0]);
+    g_autofree char *html = NULL;
+    g_autofree char *card = NULL;
+
+    g_assert_true (dlg_site_db_put_object (f->db, "highlight", hid, DEMO, highlight, NULL,
+                                           &error));
+    html = get_html (f, path, 200);
+    card = card_of (html, ids->pdata[0]);
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "Mise en avant par l’équipe"));
+  }
+  {
+    g_autoptr(Reply) en = request_lang (f, path, "en");
+    g_autofree char *html = reply_text (en);
+    g_autofree char *card = card_of (html, ids->pdata[0]);
+
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "Highlighted by the team"));
+  }
+}
+
 /* Every kind of page ends with the accessibility statement, the legal notice and the privacy
  * notice; those name the erasure contact and how long contact details are kept. */
 static void
@@ -3062,6 +3139,7 @@ main (int   argc,
   ADD ("/site/pages/autocomplete", test_autocomplete, FALSE);
   ADD ("/site/pages/titles", test_titles, FALSE);
   ADD ("/site/pages/contributions-keyset", test_contributions_keyset, FALSE);
+  ADD ("/site/pages/contributions-cards-fresh", test_contributions_cards_fresh, FALSE);
   ADD ("/site/pages/footer-and-notices", test_footer_and_notices, FALSE);
   ADD ("/site/pages/debate-legend", test_debate_legend, FALSE);
   ADD ("/site/pages/timeline-current", test_timeline_current, FALSE);
