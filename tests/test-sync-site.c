@@ -1735,12 +1735,32 @@ test_cli_orphans_named (Fixture       *f,
   g_assert_nonnull (strstr (out, "pulled 0,"));
   g_assert_nonnull (strstr (out, "1000 contributions wait for a process this database does "
                                  "not have\n"));
-  g_assert_null (strstr (out, "registration"));
+  g_assert_null (strstr (out, "registrations wait"));
+  g_assert_null (strstr (out, "registration waits"));
+  /* and named: the process they wait for */
+  {
+    g_autofree char *line = g_strdup_printf ("  process %s — contributions: 1000, "
+                                             "registrations: 0\n", elsewhere);
+    g_assert_nonnull (strstr (out, line));
+  }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (f, FALSE, &out, &err,
                             (const char *[]) { "sync", "--db", app_path, "--json", NULL }), ==, 0);
   g_assert_nonnull (strstr (out, "\"waiting_contributions\" : 1000"));
+  {
+    g_autoptr(JsonNode) root = json_from_string (out, NULL);
+    JsonArray *waiting;
+    JsonObject *first;
+
+    g_assert_nonnull (root);
+    waiting = json_object_get_array_member (json_node_get_object (root), "waiting_for");
+    g_assert_cmpuint (json_array_get_length (waiting), ==, 1);
+    first = json_array_get_object_element (waiting, 0);
+    g_assert_cmpstr (json_object_get_string_member (first, "process_id"), ==, elsewhere);
+    g_assert_cmpint (json_object_get_int_member (first, "contributions"), ==, 1000);
+    g_assert_cmpint (json_object_get_int_member (first, "registrations"), ==, 0);
+  }
 }
 
 /* dialogue-cli sync killed with SIGKILL mid-pull, then run again, ends with the same data as

@@ -184,10 +184,14 @@ print_counts (DlgStore      *store,
               const GError  *error)
 {
   guint n_contributions = 0, n_registrations = 0;
+  g_autoptr(GPtrArray) waiting = dlg_sync_list_orphan_processes (store, NULL);
 
-  /* What was pulled but waits for its process is not "pulled 0": say how much and why. */
+  /* What was pulled but waits for its process is not "pulled 0": say how much, and for which
+   * processes (an officer asks for them, or imports them). */
   if (!dlg_sync_count_orphans (store, &n_contributions, &n_registrations, NULL))
     n_contributions = n_registrations = 0;
+  if (waiting == NULL)
+    waiting = g_ptr_array_new ();
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -205,6 +209,22 @@ print_counts (DlgStore      *store,
       json_builder_add_int_value (builder, n_contributions);
       json_builder_set_member_name (builder, "waiting_registrations");
       json_builder_add_int_value (builder, n_registrations);
+      json_builder_set_member_name (builder, "waiting_for");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < waiting->len; i++)
+        {
+          DlgSyncOrphanProcess *process = waiting->pdata[i];
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "process_id");
+          json_builder_add_string_value (builder, process->process_uuid);
+          json_builder_set_member_name (builder, "contributions");
+          json_builder_add_int_value (builder, process->n_contributions);
+          json_builder_set_member_name (builder, "registrations");
+          json_builder_add_int_value (builder, process->n_registrations);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
       json_builder_set_member_name (builder, "conflicts");
       json_builder_add_int_value (builder, dlg_sync_client_get_n_conflicts (client));
       json_builder_set_member_name (builder, "rejected");
@@ -248,6 +268,14 @@ print_counts (DlgStore      *store,
                           "%u registration waits for a process this database does not have\n",
                           "%u registrations wait for a process this database does not have\n",
                           n_registrations), n_registrations);
+  for (guint i = 0; i < waiting->len; i++)
+    {
+      DlgSyncOrphanProcess *process = waiting->pdata[i];
+
+      /* TRANSLATORS: a process the waiting items belong to, and how many there are */
+      g_print (_("  process %s — contributions: %u, registrations: %u\n"), process->process_uuid,
+               process->n_contributions, process->n_registrations);
+    }
 }
 
 int

@@ -105,4 +105,15 @@ gboolean       dlg_sync_count_orphans            (DlgStore       *store,
                                                   guint          *n_registrations,
                                                   GError        **error);
 
+typedef struct
+{
+  char *process_uuid;
+  guint n_contributions;
+  guint n_registrations;
+} DlgSyncOrphanProcess;
+
+void           dlg_sync_orphan_process_free      (DlgSyncOrphanProcess *process);
+GPtrArray     *dlg_sync_list_orphan_processes    (DlgStore       *store,
+                                                  GError        **error);
+
 G_END_DECLS

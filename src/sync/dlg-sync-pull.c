@@ -156,6 +156,10 @@ static const char sql_orphan_list[] =
 static const char sql_orphan_count[] =
   "SELECT count(*) FILTER (WHERE type = 'contribution'),"
   " count(*) FILTER (WHERE type = 'registration') FROM sync_orphan";
+static const char sql_orphan_processes[] =
+  "SELECT process_uuid, count(*) FILTER (WHERE type = 'contribution'),"
+  " count(*) FILTER (WHERE type = 'registration') FROM sync_orphan"
+  " GROUP BY process_uuid ORDER BY count(*) DESC, process_uuid";
 static const char sql_orphan_delete_typed[] =
   "DELETE FROM sync_orphan WHERE type = ?1 AND uuid = ?2";
 static const char sql_seen_insert[] =
@@ -1073,6 +1077,49 @@ dlg_sync_count_orphans (DlgStore  *store,
   *n_contributions = sqlite3_column_int (stmt, 0);
   *n_registrations = sqlite3_column_int (stmt, 1);
   return TRUE;
+}
+
+void
+dlg_sync_orphan_process_free (DlgSyncOrphanProcess *process)
+{
+  g_free (process->process_uuid);
+  g_free (process);
+}
+
+/**
+ * dlg_sync_list_orphan_processes:
+ *
+ * The processes this database does not have that pulled items wait for, the most waited for
+ * first, with how many of each kind.
+ *
+ * Returns: (transfer full) (element-type DlgSyncOrphanProcess): or NULL on error
+ */
+GPtrArray *
+dlg_sync_list_orphan_processes (DlgStore  *store,
+                                GError   **error)
+{
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_orphan_processes, error);
+  g_autoptr(GPtrArray) processes = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  processes = g_ptr_array_new_with_free_func ((GDestroyNotify) dlg_sync_orphan_process_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DlgSyncOrphanProcess *process = g_new0 (DlgSyncOrphanProcess, 1);
+
+      process->process_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      process->n_contributions = sqlite3_column_int (stmt, 1);
+      process->n_registrations = sqlite3_column_int (stmt, 2);
+      g_ptr_array_add (processes, process);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dlg_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&processes);
 }
 
 /**
