@@ -9,9 +9,11 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 #include "dlg-context.h"
@@ -210,7 +212,7 @@ test_reset (Fixture       *f,
   gint64 id;
 
   dialog = open_dialog (f);
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Reset the Training?");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Reset the Training?"));
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
   g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "reset"), ==,
@@ -224,7 +226,7 @@ test_reset (Fixture       *f,
   shot (GTK_WIDGET (dialog), "training-reset-dialog.png");
 
   /* As from the keyboard: the button activated (Enter would be Cancel, the default). */
-  gtk_widget_activate (GTK_WIDGET (find_button (dialog, "_Reset the Training")));
+  gtk_widget_activate (GTK_WIDGET (find_button (dialog, _("_Reset the Training"))));
   wait_closed ();
 
   demos = dlg_process_list_demo_ids (f->store, &error);
@@ -270,7 +272,7 @@ test_cancel (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) demos = NULL;
 
-  gtk_widget_activate (GTK_WIDGET (find_button (dialog, "_Cancel")));
+  gtk_widget_activate (GTK_WIDGET (find_button (dialog, _("_Cancel"))));
   wait_closed ();
   demos = dlg_process_list_demo_ids (f->store, &error);
   g_assert_cmpuint (demos->len, ==, 1);
@@ -300,6 +302,11 @@ main (int   argc,
       char *argv[])
 {
   gui_test_init (&argc, &argv);
+  /* In the language of LANGUAGE, from the catalogues of the build tree (the screenshots). */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
 
 #define ADD(path, func, training) \
