@@ -440,6 +440,8 @@ test_reset_keeps_real (void)
   g_assert_cmpint (count (store, "SELECT count(*) FROM sync_resync_seen"), ==, 0);
   g_assert_cmpint (count (store, "SELECT count(*) FROM conflict"), ==, 0);
   g_assert_cmpint (count (store, "SELECT count(*) FROM sync_orphan"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM meta WHERE key LIKE 'sync.practice_site:%'"),
+                   ==, 0);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT count(*) FROM outbox WHERE object_uuid NOT IN"
                          " (SELECT uuid FROM process WHERE id = %" G_GINT64_FORMAT ")", real);
@@ -570,6 +572,8 @@ test_reset_practice_site (void)
   /* Attached again, a sync publishes the new demo and reads the feed from the start. */
   g_assert_true (dlg_training_site_attach (site, manager, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM meta WHERE key LIKE 'sync.practice_site:%'"),
+                   ==, 1);
   g_clear_object (&client);
   client = practice_client (store, site);
   sync_ok (client);

@@ -54,6 +54,8 @@ static const char sql_list_sites[] =
   " WHERE substr (key, 1, length ('" PRACTICE_KEY "')) = '" PRACTICE_KEY "' ORDER BY key";
 static const char sql_forget_state[] = "DELETE FROM sync_state WHERE site_url = ?1";
 static const char sql_forget_skipped[] = "DELETE FROM sync_skipped WHERE site_url = ?1";
+/* Its note goes too: a running practice site notes itself again when attached. */
+static const char sql_forget_note[] = "DELETE FROM meta WHERE key = '" PRACTICE_KEY "' || ?1";
 /* Items of the practice site's own processes (its seeded demos) that wait for a process this
  * database does not have. */
 static const char sql_forget_orphans[] = "DELETE FROM sync_orphan WHERE process_uuid = ?1";
@@ -164,8 +166,9 @@ dlg_sync_forget_demo (DlgStore  *store,
  *
  * Forgets the sync state of a practice site that is reset: its cursor and last sync, the feed
  * items it sent that were skipped, the items of its own processes waiting for a process, and
- * the marks of a full resync if it was the one resyncing. The next sync reads its feed from
- * the start.
+ * the marks of a full resync if it was the one resyncing, and the note that it is a practice
+ * site (dlg_training_site_attach() writes it again). The next sync reads its feed from the
+ * start.
  */
 gboolean
 dlg_sync_forget_site (DlgStore           *store,
@@ -180,6 +183,7 @@ dlg_sync_forget_site (DlgStore           *store,
     return FALSE;
   if (!exec_text (store, sql_forget_state, site_url, error) ||
       !exec_text (store, sql_forget_skipped, site_url, error) ||
+      !exec_text (store, sql_forget_note, site_url, error) ||
       !dlg_store_exec (store, sql_forget_seen, error))
     goto fail;
   for (guint i = 0; site_process_uuids != NULL && site_process_uuids[i] != NULL; i++)
