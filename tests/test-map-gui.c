@@ -4,9 +4,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Run by meson under xvfb-run and dbus-run-session. The tile server is a SoupServer on
- * 127.0.0.1 that serves 256 px PNG tiles drawn with cairo in one flat colour (TILE_COLOUR),
- * so that a pixel of the rendered map says whether tiles were drawn. With
+ * Run by meson under xvfb-run and dbus-run-session. The tile server (tile-server.h) serves
+ * tiles of one flat colour on loopback, so that a pixel of the rendered map says whether
+ * tiles were drawn. With
  * MAP_SCREENSHOTS=DIR the window is saved there (map-offline.png, map-tiles.png).
  */
 
@@ -22,26 +22,16 @@
 #include "dlg-preferences-window.h"
 #include "dlg-store-private.h"
 #include "gui-fixture.h"
+#include "tile-server.h"
 
 typedef GuiFixture Fixture;
 
-/* The loopback tiles' colour, and the map's plain background (style.css). */
-#define TILE_R 0x6a
-#define TILE_G 0xb0
-#define TILE_B 0xd8
+/* The map's plain background (style.css). */
 #define PLAIN_R 0xeb
 #define PLAIN_G 0xe7
 #define PLAIN_B 0xdf
 
 static char *template_db;
-
-typedef struct
-{
-  SoupServer *server;
-  guint       port;
-  guint       n_requests;
-  guint       n_bad;
-} TileServer;
 
 static void
 fixture_setup (Fixture       *f,
@@ -57,89 +47,6 @@ fixture_teardown (Fixture       *f,
   /* The settings are in memory for the whole program: each test starts from the default. */
   g_settings_reset (f->settings, "map-tile-url");
   gui_fixture_teardown (f);
-}
-
-static cairo_status_t
-append_png (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* GET /z/x/y.png: a flat tile with its coordinates written on it. */
-static void
-tile_handler (SoupServer        *server,
-              SoupServerMessage *msg,
-              const char        *path,
-              GHashTable        *query,
-              gpointer           user_data)
-{
-  TileServer *tiles = user_data;
-  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  GByteArray *png;
-  guint64 z, x, y;
-
-  tiles->n_requests++;
-  if (g_strv_length (parts) != 4 || !g_str_has_suffix (parts[3], ".png") ||
-      !g_ascii_string_to_unsigned (parts[1], 10, 0, 19, &z, NULL) ||
-      !g_ascii_string_to_unsigned (parts[2], 10, 0, (1u << z) - 1, &x, NULL) ||
-      (parts[3][strlen (parts[3]) - 4] = '\0',
-       !g_ascii_string_to_unsigned (parts[3], 10, 0, (1u << z) - 1, &y, NULL)))
-    {
-      tiles->n_bad++;
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-      return;
-    }
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, TILE_R / 255.0, TILE_G / 255.0, TILE_B / 255.0);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 0.25, 0.45, 0.6);
-  cairo_rectangle (cr, 0.5, 0.5, 255, 255);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
-  {
-    g_autofree char *label = g_strdup_printf ("%u/%u/%u", (guint) z, (guint) x, (guint) y);
-
-    cairo_move_to (cr, 8, 20);
-    cairo_set_font_size (cr, 12);
-    cairo_show_text (cr, label);
-  }
-  cairo_destroy (cr);
-  png = g_byte_array_new ();
-  cairo_surface_write_to_png_stream (surface, append_png, png);
-  cairo_surface_destroy (surface);
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "image/png", SOUP_MEMORY_COPY, (const char *) png->data,
-                                     png->len);
-  g_byte_array_unref (png);
-}
-
-static void
-tile_server_start (TileServer *tiles)
-{
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-
-  tiles->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (tiles->server, "/", tile_handler, tiles, NULL);
-  g_assert_true (soup_server_listen_local (tiles->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY,
-                                           &error));
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (tiles->server);
-  tiles->port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-}
-
-static void
-tile_server_stop (TileServer *tiles)
-{
-  soup_server_disconnect (tiles->server);
-  g_clear_object (&tiles->server);
 }
 
 /* A port on loopback where nothing listens (bound, then closed): connections are refused. */
@@ -288,6 +195,20 @@ tiles_loaded (gpointer data)
   return dlg_tile_source_get_n_loaded (dlg_contributions_map_get_tile_source (data)) >= 4;
 }
 
+/* The status says that tiles are unavailable, in the interface's language, as a warning. */
+static gboolean
+says_unavailable (DlgContributionsMap *map)
+{
+  const char *status = dlg_contributions_map_get_status (map);
+  const char *format = _("Map tiles are unavailable (no network, or the tile server does not "
+                         "answer): %s on a plain background.");
+  GtkLabel *label = find_label_with_text (GTK_WIDGET (map), status);
+
+  g_assert_nonnull (label);
+  return strncmp (status, format, strcspn (format, "(%")) == 0 &&
+         gtk_widget_has_css_class (GTK_WIDGET (label), "warning");
+}
+
 /* A pin or cluster drawn now: its centre in the map's coordinates. */
 static void
 first_drawn (DlgContributionsMap *map,
@@ -371,7 +292,7 @@ test_offline (Fixture       *f,
                       (g_get_monotonic_time () - start) / 1e6);
       g_assert_cmpuint (dlg_tile_source_get_n_loaded (dlg_contributions_map_get_tile_source (map)),
                         ==, 0);
-      g_assert_nonnull (strstr (dlg_contributions_map_get_status (map), "Map tiles are unavailable"));
+      g_assert_true (says_unavailable (map));
       spin (100);
 
       /* Every located contribution of the list is on the map, drawn as pins or clusters. */
@@ -416,8 +337,7 @@ test_tiles (Fixture       *f,
   g_assert_cmpuint (dlg_tile_source_get_n_failed (dlg_contributions_map_get_tile_source (map)),
                     ==, 0);
   g_assert_true (dlg_tile_source_get_available (dlg_contributions_map_get_tile_source (map)));
-  g_assert_null (strstr (dlg_contributions_map_get_status (map), "unavailable"));
-  g_assert_nonnull (strstr (dlg_contributions_map_get_status (map), "located contributions"));
+  g_assert_false (says_unavailable (map));
   texture = render (GTK_WIDGET (map));
   at = pixel (texture, 4, gtk_widget_get_height (GTK_WIDGET (map)) - 30);
   g_test_message ("corner pixel %06x", at);
