@@ -1317,6 +1317,97 @@ fields_new (const char *first,
 #define HOSTILE_TITLE "<script>alert('x')</script> & \"quotes\""
 #define HOSTILE_BODY "<img src=x onerror=alert(1)> <b>Pango</b> <span foreground='red'>x</span>"
 
+static gint64
+count_rows (Fixture    *f,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dlg_site_db_get_handle (f->db), sql, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Forms sent at once are stored together, each answered only once stored; one that cannot be
+ * stored is answered 503 with its form as sent, and the others are stored all the same. */
+static void
+test_form_batch (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *count_sql = "SELECT count(*) FROM objects WHERE type = 'contribution'";
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns-per-host", 16,
+                                                                   NULL);
+  g_autoptr(GError) error = NULL;
+  FormSession fs = { 0 };
+  Reply replies[16] = { { 0 } };
+  gint64 before;
+  guint n_stored = 0, n_refused = 0;
+
+  form_session_get (f, IDEAS, &fs);
+  g_clear_object (&f->session);
+  f->session = g_object_ref (session);
+  /* A contribution whose body says "boom" cannot be written. */
+  g_assert_true (dlg_site_db_exec (f->db, "CREATE TEMP TRIGGER boom BEFORE INSERT ON objects"
+                                          " WHEN NEW.data LIKE '%boom%'"
+                                          " BEGIN SELECT RAISE (ABORT, 'boom'); END", &error));
+  g_assert_no_error (error);
+  before = count_rows (f, count_sql);
+  for (guint round = 0; round < 2; round++)
+    {
+      /* All well, then one of them refused by the database. */
+      if (round == 1)
+        g_test_expect_message ("dlg-site", G_LOG_LEVEL_WARNING,
+                               "Cannot store a submission: *boom*");
+      for (guint i = 0; i < G_N_ELEMENTS (replies); i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Banc %u.%u", round, i);
+          g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", title,
+                                                     "body", round == 1 && i == 5
+                                                     ? "Un boom." : "Un banc.", NULL);
+          g_autofree char *body = soup_form_encode_hash (fields);
+          SoupMessage *msg = new_message (f, "POST", IDEAS, NULL,
+                                          "application/x-www-form-urlencoded", body, -1);
+
+          soup_message_headers_replace (soup_message_get_request_headers (msg), "Cookie",
+                                        fs.cookie);
+          send_async (f, msg, &replies[i]);
+          g_object_unref (msg);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (replies); i++)
+        {
+          wait_reply (&replies[i]);
+          g_assert_no_error (replies[i].error);
+          if (round == 1 && i == 5)
+            {
+              g_autofree char *html = reply_text (&replies[i]);
+
+              g_assert_cmpuint (replies[i].status, ==, 503);
+              g_assert_nonnull (strstr (html, "Un problème technique"));
+              g_assert_nonnull (strstr (html, "Banc 1.5"));       /* the input is kept */
+              g_assert_nonnull (strstr (html, "lang=\"fr\""));
+              n_refused++;
+            }
+          else
+            {
+              g_assert_cmpuint (replies[i].status, ==, 303);
+              n_stored++;
+            }
+          g_clear_pointer (&replies[i].body, g_bytes_unref);
+          g_clear_pointer (&replies[i].headers, soup_message_headers_unref);
+          memset (&replies[i], 0, sizeof replies[i]);
+        }
+      g_test_assert_expected_messages ();
+      g_assert_cmpint (count_rows (f, count_sql) - before, ==, n_stored);
+    }
+  g_assert_cmpuint (n_refused, ==, 1);
+  g_assert_true (dlg_site_db_exec (f->db, "DROP TRIGGER temp.boom", NULL));
+  form_session_clear (&fs);
+}
+
 static void
 test_form_csrf (Fixture       *f,
                 gconstpointer  data)
@@ -2247,6 +2338,83 @@ test_contributions_keyset (Fixture       *f,
   }
 }
 
+/* A card written once is kept by version: a contribution changed, highlighted, or read in
+ * another language shows as it is now. */
+/* The card <li> of contribution @id in a contributions page, or NULL. */
+static char *
+card_of (const char *html,
+         const char *id)
+{
+  g_autofree char *marker = g_strdup_printf ("<li class=\"card\" id=\"c-%s\"", id);
+  const char *at = strstr (html, marker);
+
+  if (at == NULL)
+    return NULL;
+  return g_strndup (at, strstr (at, "</li>") - at);
+}
+
+static void
+test_contributions_cards_fresh (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *path = "/p/" DEMO "/contributions";
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  insert_dated (f, 1, 28, ids);
+  {
+    g_autofree char *html = get_html (f, path, 200);
+    g_autofree char *card = card_of (html, ids->pdata[0]);
+
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "Idée 0"));
+    g_assert_null (strstr (card, "Mise en avant par l’équipe"));
+  }
+  {
+    const char *changed =
+      "{\"process_id\": \"" DEMO "\", \"feature\": \"ideas\", \"kind\": \"idea\","
+      " \"parent_id\": null, \"author_ref\": \"p\", \"title\": \"Titre changé\","
+      " \"body\": \"x\", \"lat\": null, \"lon\": null, \"answers\": null, \"created_at\": "
+      "\"2026-11-30T10:00:00Z\", \"moderation\": \"published\", \"moderation_reason\": null,"
+      " \"supports\": 0}";
+
+    g_assert_true (dlg_site_db_put_object (f->db, "contribution", ids->pdata[0], DEMO, changed,
+                                           NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *html = get_html (f, path, 200);
+    g_autofree char *card = card_of (html, ids->pdata[0]);
+
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "Titre changé"));
+    g_assert_null (strstr (card, "Idée 0"));
+  }
+  {
+    g_autofree char *hid = g_uuid_string_random ();
+    g_autofree char *highlight = g_strdup_printf ("{\"process_id\": \"" DEMO "\","
+                                                  " \"contribution_id\": \"%s\"}",
+                                                  (char *) ids->pdata[0]);
+    g_autofree char *html = NULL;
+    g_autofree char *card = NULL;
+
+    g_assert_true (dlg_site_db_put_object (f->db, "highlight", hid, DEMO, highlight, NULL,
+                                           &error));
+    html = get_html (f, path, 200);
+    card = card_of (html, ids->pdata[0]);
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "Mise en avant par l’équipe"));
+  }
+  {
+    g_autoptr(Reply) en = request_lang (f, path, "en");
+    g_autofree char *html = reply_text (en);
+    g_autofree char *card = card_of (html, ids->pdata[0]);
+
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "Highlighted by the team"));
+  }
+}
+
 /* Every kind of page ends with the accessibility statement, the legal notice and the privacy
  * notice; those name the erasure contact and how long contact details are kept. */
 static void
@@ -2961,6 +3129,7 @@ main (int   argc,
   ADD ("/site/hostile/invalid-text-anywhere", test_invalid_text_anywhere, FALSE);
   ADD ("/site/hostile/deep-json-every-endpoint", test_deep_json_every_endpoint, FALSE);
   ADD ("/site/pages/form-csrf", test_form_csrf, FALSE);
+  ADD ("/site/pages/form-batch", test_form_batch, FALSE);
   ADD ("/site/pages/form-csrf-lifetime", test_form_csrf_lifetime, FALSE);
   ADD ("/site/pages/hostile-text", test_hostile_text, FALSE);
   ADD ("/site/pages/all", test_pages, FALSE);
@@ -2970,6 +3139,7 @@ main (int   argc,
   ADD ("/site/pages/autocomplete", test_autocomplete, FALSE);
   ADD ("/site/pages/titles", test_titles, FALSE);
   ADD ("/site/pages/contributions-keyset", test_contributions_keyset, FALSE);
+  ADD ("/site/pages/contributions-cards-fresh", test_contributions_cards_fresh, FALSE);
   ADD ("/site/pages/footer-and-notices", test_footer_and_notices, FALSE);
   ADD ("/site/pages/debate-legend", test_debate_legend, FALSE);
   ADD ("/site/pages/timeline-current", test_timeline_current, FALSE);

@@ -24,25 +24,28 @@
 #define SQL_TEXT(m) " CASE json_type (data, '$." m "') WHEN 'text' THEN data ->> '$." m "' END,"
 #define SQL_NUMBER(m) \
   " CASE WHEN json_type (data, '$." m "') IN ('integer', 'real') THEN data ->> '$." m "' END,"
-/* One statement gives a page's cards, their members read by SQLite: no JSON tree per row. The
- * pages go by keyset, not OFFSET: a page starts after the (sort_time, rev) of the last card of
- * the page before (?3, ?4), older or newer, so that reading page 2,000 costs what page 1 does
- * and a contribution sent meanwhile does not shift the pages a reader goes through. Columns 12
- * and 13 are the card's key, for the links. */
-#define SQL_CARDS \
-  "SELECT id," SQL_TEXT ("kind") SQL_TEXT ("channel") SQL_TEXT ("title") SQL_TEXT ("body") \
-  SQL_TEXT ("author_ref") SQL_TEXT ("moderation") SQL_TEXT ("created_at") SQL_NUMBER ("lat") \
-  SQL_NUMBER ("lon") SQL_NUMBER ("supports") \
-  " CASE json_type (data, '$.answers') WHEN 'object' THEN data -> '$.answers' END," \
-  " sort_time, rev" \
+/* A page is one statement, by keyset rather than OFFSET: it starts after the (sort_time, rev)
+ * of the last card of the page before (?3, ?4), older or newer, so that page 2,000 costs what
+ * page 1 does and a contribution sent meanwhile does not shift the pages a reader goes
+ * through. It reads the cards' keys only, from the index (objects_public_order); a card's HTML
+ * comes from the cache of cards (see card_html) or, once per version of a contribution, from
+ * sql_card, its members read by SQLite (no JSON tree per row). */
+#define SQL_KEYS \
+  "SELECT id, sort_time, rev" \
   " FROM objects WHERE process_id = ?1 AND type = 'contribution' AND deleted = 0" \
   SQL_SHOWN " AND (?2 IS NULL OR feature = ?2)"
 static const char sql_list_first[] =
-  SQL_CARDS " ORDER BY sort_time DESC, rev DESC LIMIT ?5";
+  SQL_KEYS " ORDER BY sort_time DESC, rev DESC LIMIT ?5";
 static const char sql_list_older[] =
-  SQL_CARDS " AND (sort_time, rev) < (?3, ?4) ORDER BY sort_time DESC, rev DESC LIMIT ?5";
+  SQL_KEYS " AND (sort_time, rev) < (?3, ?4) ORDER BY sort_time DESC, rev DESC LIMIT ?5";
 static const char sql_list_newer[] =
-  SQL_CARDS " AND (sort_time, rev) > (?3, ?4) ORDER BY sort_time ASC, rev ASC LIMIT ?5";
+  SQL_KEYS " AND (sort_time, rev) > (?3, ?4) ORDER BY sort_time ASC, rev ASC LIMIT ?5";
+static const char sql_card[] =
+  "SELECT id," SQL_TEXT ("kind") SQL_TEXT ("channel") SQL_TEXT ("title") SQL_TEXT ("body")
+  SQL_TEXT ("author_ref") SQL_TEXT ("moderation") SQL_TEXT ("created_at") SQL_NUMBER ("lat")
+  SQL_NUMBER ("lon") SQL_NUMBER ("supports")
+  " CASE json_type (data, '$.answers') WHEN 'object' THEN data -> '$.answers' END"
+  " FROM objects WHERE rev = ?1";
 /* Kept up to date by triggers (the site database's migration 3), never recounted. */
 static const char sql_count_contributions[] =
   "SELECT coalesce (sum (n), 0) FROM public_counts WHERE process_id = ?1"
@@ -118,7 +121,7 @@ card_from_json (Card       *card,
     card->answers = json_node_ref (answers);
 }
 
-/* The columns of sql_list_contributions; valid until the statement steps again. */
+/* The columns of sql_card; valid until the statement steps again. */
 static void
 card_from_row (Card          *card,
                sqlite3_stmt  *stmt)
@@ -345,14 +348,64 @@ append_page_link (GString    *page,
   g_string_append (page, "</a>");
 }
 
+/* The cards already written, by version of a contribution (its rev: a change gives it
+ * another), language and highlight; at most CARD_CACHE_MAX, then started again. Kept on the
+ * database object, whose rows they show. */
+#define CARD_CACHE_MAX 10000
+
+/* The HTML of the card of the contribution at @rev (owned by the cache), or NULL. */
+static const char *
+card_html (DlgSiteDb *db,
+           gint64     rev,
+           gboolean   highlighted)
+{
+  static GQuark quark;
+  GHashTable *cache;
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s:%d", rev, dlg_site_lang (),
+                                          highlighted);
+  g_autoptr(DlgSiteStmt) stmt = NULL;
+  const char *html;
+  Card card;
+  GString *out;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("dlg-page-card-cache");
+  cache = g_object_get_qdata (G_OBJECT (db), quark);
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_object_set_qdata_full (G_OBJECT (db), quark, cache,
+                               (GDestroyNotify) g_hash_table_unref);
+    }
+  html = g_hash_table_lookup (cache, key);
+  if (html != NULL)
+    return html;
+
+  stmt = dlg_site_db_prepare (db, sql_card, NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rev);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  card_from_row (&card, stmt);
+  out = g_string_sized_new (1024);
+  append_contribution (out, &card, highlighted);
+  g_clear_pointer (&card.answers, json_node_unref);
+  if (g_hash_table_size (cache) >= CARD_CACHE_MAX)
+    g_hash_table_remove_all (cache);
+  html = out->str;
+  g_hash_table_insert (cache, g_steal_pointer (&key), g_string_free (out, FALSE));
+  return html;
+}
+
 static void
 set_key (Key          *key,
          sqlite3_stmt *stmt)
 {
   g_free (key->time);
-  key->time = g_strdup (sqlite3_column_type (stmt, 12) == SQLITE_TEXT
-                        ? (const char *) sqlite3_column_text (stmt, 12) : "");
-  key->rev = sqlite3_column_int64 (stmt, 13);
+  key->time = g_strdup (sqlite3_column_type (stmt, 1) == SQLITE_TEXT
+                        ? (const char *) sqlite3_column_text (stmt, 1) : "");
+  key->rev = sqlite3_column_int64 (stmt, 2);
 }
 
 /* The cards of one page, in the list's order (most recent first), and the keys of the first
@@ -387,19 +440,17 @@ read_cards (DlgSiteDb  *db,
   sqlite3_bind_int (stmt, 5, PAGE_SIZE + 1);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      Card card;
-      GString *html;
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *html;
 
       if (cards->len == PAGE_SIZE)
         {
           *more = TRUE;
           break;
         }
-      card_from_row (&card, stmt);
-      html = g_string_sized_new (1024);
-      append_contribution (html, &card, g_hash_table_contains (highlights, card.id));
-      g_clear_pointer (&card.answers, json_node_unref);
-      g_ptr_array_add (cards, g_string_free (html, FALSE));
+      html = card_html (db, sqlite3_column_int64 (stmt, 2),
+                        g_hash_table_contains (highlights, id));
+      g_ptr_array_add (cards, g_strdup (html != NULL ? html : ""));
       /* Read towards the newer, the first row is the oldest card. */
       if (cards->len == 1)
         set_key (from == FROM_NEWER ? oldest : newest, stmt);
