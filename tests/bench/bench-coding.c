@@ -23,15 +23,6 @@ ms_since (gint64 start)
   return seconds_since (start) * 1000.0;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static gint64
 add_theme (DlgStore   *store,
            gint64      process_id,
