@@ -263,16 +263,7 @@ query_int (Fixture    *f,
            const char *sql,
            gint64      param)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (dlg_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, param);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return fixture_query_int64 (f->store, sql, param);
 }
 
 static DlgContribution *

@@ -18,7 +18,7 @@
  * rowids kept in a bit set when the other filters keep them (their ids are a bit set too, read
  * once per filter change or refresh, or none at all when the file holds this process alone and
  * nothing else filters), and that is the count. The pages then read either the few matches by
- * id (a JSON array of them, sorted) or the list's index in order, each row tested against the
+ * id (a JSON array of them) or the list's index in order, each row tested against the
  * set by dlg_list_match() (a bound pointer), whichever reads fewer rows (search_plan()). Typing
  * changes only bound values: the statements stay prepared.
  */
@@ -42,13 +42,6 @@
 #define N_PAGES   4
 /* At most this many matches are read by id (a JSON array bound to ?13). */
 #define MAX_IDS   20000
-
-/* A set of contribution ids, one bit each. */
-typedef struct
-{
-  guint8 *bits;
-  gsize   n_bytes;
-} IdSet;
 
 typedef enum
 {
@@ -100,9 +93,9 @@ struct _DlgContributionList
   /* The search (see the top of the file) */
   gboolean      filtered_valid; /* FALSE after a filter change or a refresh */
   gboolean      filtered_all;  /* every contribution of the file: no set */
-  IdSet         filtered;      /* the ids the filters other than the search keep */
+  DlgIdSet      filtered;      /* the ids the filters other than the search keep */
   guint         n_filtered;
-  IdSet         matches;       /* of those, the ones the search matches */
+  DlgIdSet      matches;       /* of those, the ones the search matches */
   guint         n_matches;
   GString      *match_ids;     /* "[id,…]" for SEARCH_BY_IDS */
   GArray       *collected;     /* while the MATCH runs: the first MAX_IDS matches */
@@ -190,42 +183,7 @@ drop_pages (DlgContributionList *self)
     g_clear_pointer (&self->pages[i].items, g_ptr_array_unref);
 }
 
-static void
-id_set_clear (IdSet *set)
-{
-  if (set->bits != NULL)
-    memset (set->bits, 0, set->n_bytes);
-}
-
-static void
-id_set_add (IdSet  *set,
-            gint64  id)
-{
-  gsize byte = (gsize) id / 8;
-
-  if (id < 0)
-    return;
-  if (byte >= set->n_bytes)
-    {
-      gsize n = MAX (MAX (set->n_bytes * 2, byte + 1), 4096);
-
-      set->bits = g_realloc (set->bits, n);
-      memset (set->bits + set->n_bytes, 0, n - set->n_bytes);
-      set->n_bytes = n;
-    }
-  set->bits[byte] |= 1 << (id % 8);
-}
-
-static gboolean
-id_set_has (const IdSet *set,
-            gint64       id)
-{
-  gsize byte = (gsize) id / 8;
-
-  return id >= 0 && byte < set->n_bytes && (set->bits[byte] & (1 << (id % 8))) != 0;
-}
-
-static const char id_set_type[] = "DlgContributionList.IdSet";
+static const char id_set_type[] = "DlgIdSet";
 
 /* dlg_list_match (set, id): whether @id is in the set bound as a pointer. */
 static void
@@ -233,9 +191,10 @@ list_match_func (sqlite3_context  *context,
                  int               argc,
                  sqlite3_value   **argv)
 {
-  const IdSet *set = sqlite3_value_pointer (argv[0], id_set_type);
+  const DlgIdSet *set = sqlite3_value_pointer (argv[0], id_set_type);
 
-  sqlite3_result_int (context, set != NULL && id_set_has (set, sqlite3_value_int64 (argv[1])));
+  sqlite3_result_int (context,
+                      set != NULL && dlg_id_set_has (set, sqlite3_value_int64 (argv[1])));
 }
 
 static const char list_type[] = "DlgContributionList";
@@ -250,9 +209,9 @@ list_collect_step (sqlite3_context  *context,
   DlgContributionList *self = sqlite3_value_pointer (argv[0], list_type);
   gint64 id = sqlite3_value_int64 (argv[1]);
 
-  if (self == NULL || (!self->filtered_all && !id_set_has (&self->filtered, id)))
+  if (self == NULL || (!self->filtered_all && !dlg_id_set_has (&self->filtered, id)))
     return;
-  id_set_add (&self->matches, id);
+  dlg_id_set_add (&self->matches, id);
   if (++self->n_matches <= MAX_IDS)
     g_array_append_val (self->collected, id);
 }
@@ -268,7 +227,7 @@ list_keep_step (sqlite3_context  *context,
 
   if (self == NULL)
     return;
-  id_set_add (&self->filtered, sqlite3_value_int64 (argv[1]));
+  dlg_id_set_add (&self->filtered, sqlite3_value_int64 (argv[1]));
   self->n_filtered++;
 }
 
@@ -276,6 +235,26 @@ static void
 list_collect_final (sqlite3_context *context)
 {
   sqlite3_result_null (context);
+}
+
+/* Once per connection: registering a function again would expire every prepared statement
+ * of the store's cache. */
+static void
+register_functions (sqlite3 *db)
+{
+  sqlite3_stmt *probe = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT dlg_list_match (NULL, 0)", -1, &probe, NULL) == SQLITE_OK)
+    {
+      sqlite3_finalize (probe);
+      return;
+    }
+  sqlite3_create_function_v2 (db, "dlg_list_keep", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                              NULL, list_keep_step, list_collect_final, NULL);
+  sqlite3_create_function_v2 (db, "dlg_list_collect", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                              NULL, list_collect_step, list_collect_final, NULL);
+  sqlite3_create_function_v2 (db, "dlg_list_match", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                              list_match_func, NULL, NULL, NULL);
 }
 
 static void
@@ -578,7 +557,7 @@ read_filtered (DlgContributionList *self)
 
   if (self->filtered_valid)
     return TRUE;
-  id_set_clear (&self->filtered);
+  dlg_id_set_clear (&self->filtered);
   self->n_filtered = 0;
   self->filtered_all = FALSE;
   if (!has_filters (self))
@@ -625,15 +604,6 @@ read_filtered (DlgContributionList *self)
   return TRUE;
 }
 
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* Steps the MATCH once: the matches the other filters keep, their number, and how the pages
  * read them. Reading by id costs a look-up per match and a sort; reading in order costs about
  * PAGE_SIZE × filtered / matches rows per page, each a test of the set (far cheaper than a
@@ -645,7 +615,7 @@ search_plan (DlgContributionList *self)
   sqlite3_stmt *stmt;
   int rc;
 
-  id_set_clear (&self->matches);
+  dlg_id_set_clear (&self->matches);
   self->n_matches = 0;
   if (self->match_ids == NULL)
     self->match_ids = g_string_new (NULL);
@@ -667,7 +637,6 @@ search_plan (DlgContributionList *self)
   if (self->n_matches > MAX_IDS
       || (guint64) self->n_matches * self->n_matches * 8 > (guint64) PAGE_SIZE * self->n_filtered)
     return SEARCH_BY_SCAN;
-  g_array_sort (ids, compare_ids);
   g_string_truncate (self->match_ids, 1);
   for (guint i = 0; i < ids->len; i++)
     g_string_append_printf (self->match_ids, i > 0 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT,
@@ -881,16 +850,7 @@ dlg_contribution_list_new (DlgStore *store,
   self = g_object_new (DLG_TYPE_CONTRIBUTION_LIST, NULL);
   self->store = g_object_ref (store);
   self->process_id = process_id;
-  /* SQLITE_BUSY when statements are running: then it was registered before them. */
-  sqlite3_create_function_v2 (dlg_store_get_db (store), "dlg_list_match", 2,
-                              SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, list_match_func, NULL, NULL,
-                              NULL);
-  sqlite3_create_function_v2 (dlg_store_get_db (store), "dlg_list_keep", 2,
-                              SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL, list_keep_step,
-                              list_collect_final, NULL);
-  sqlite3_create_function_v2 (dlg_store_get_db (store), "dlg_list_collect", 2,
-                              SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, NULL, list_collect_step,
-                              list_collect_final, NULL);
+  register_functions (dlg_store_get_db (store));
   build_statements (self);
   self->n_items = count_items (self);
   return self;
