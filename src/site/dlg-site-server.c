@@ -772,6 +772,20 @@ dlg_site_server_seed_demo (DlgSiteServer *self,
   return dlg_site_demo_seed (self->db, error);
 }
 
+/**
+ * dlg_site_server_reset:
+ *
+ * Empties the site's database (dlg_site_db_reset(): its tokens too) and seeds its demo again,
+ * while it keeps listening at the same address.
+ */
+gboolean
+dlg_site_server_reset (DlgSiteServer *self,
+                       GError       **error)
+{
+  g_return_val_if_fail (DLG_SITE_IS_SERVER (self), FALSE);
+  return dlg_site_db_reset (self->db, error) && dlg_site_demo_seed (self->db, error);
+}
+
 char *
 dlg_site_server_create_token (DlgSiteServer *self,
                               const char    *name,

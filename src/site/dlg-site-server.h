@@ -54,6 +54,9 @@ char          *dlg_site_server_get_base_uri    (DlgSiteServer  *self);
 /* Seeds the published demo process (idempotent). */
 gboolean       dlg_site_server_seed_demo       (DlgSiteServer  *self,
                                                 GError        **error);
+/* Empties the site and seeds its demo again (training's reset); tokens go too. */
+gboolean       dlg_site_server_reset           (DlgSiteServer  *self,
+                                                GError        **error);
 /* Creates an API token and returns it in clear (stored hashed). */
 char          *dlg_site_server_create_token    (DlgSiteServer  *self,
                                                 const char     *name,
