@@ -7,13 +7,18 @@
  * also has the application's sync manager and, for most tests, training mode: the practice
  * site runs in this process on loopback, on the same main context as the window, so that the
  * test's own HTTP requests (a citizen on the public pages) are asynchronous too.
+ *
+ * "Reset the Training…" (the /gui/training/ tests): with DLG_TRAINING_SHOTS=DIR, its dialog and the
+ * window after the reset are written to DIR as PNGs, in the language of LANGUAGE.
  */
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
@@ -29,6 +34,7 @@
 #include "dlg-stage-page.h"
 #include "dlg-narratives-page.h"
 #include "dlg-preferences-window.h"
+#include "dlg-training-reset-dialog.h"
 #include "dlg-training-site.h"
 #include "dlg-window.h"
 #include "gui-fixture.h"
@@ -805,6 +811,181 @@ test_response_confirmation (Fixture       *f,
                              " AND state = 'pending'", NULL), ==, 1);
 }
 
+/* ---------------------------------------------------------------- the training reset */
+
+static void
+training_shot (GtkWidget  *widget,
+               const char *name)
+{
+  const char *dir = g_getenv ("DLG_TRAINING_SHOTS");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  spin (300);
+  path = g_build_filename (dir, name, NULL);
+  gui_save_png (widget, path);
+}
+
+/* The dialog closes once its response is handled (the reset takes a moment). */
+static void
+wait_closed (void)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (find_message_dialog () != NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      spin (20);
+    }
+}
+
+static GtkButton *
+find_button (AdwMessageDialog *dialog,
+             const char       *label)
+{
+  g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (dialog), GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
+      return buttons->pdata[i];
+  g_error ("No button “%s” in the dialog", label);
+  return NULL;
+}
+
+static AdwMessageDialog *
+open_reset_dialog (Fixture *f)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_null (find_message_dialog ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-training",
+                                             NULL));
+  spin (100);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static gint64
+add_real_process (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgProcess) real = dlg_process_create (f->store, "Réaménager les quais de Loire",
+                                                   &error);
+
+  g_assert_no_error (error);
+  spin (50);
+  dlg_window_select_process (f->window, f->demo_id);
+  spin (50);
+  return dlg_process_get_id (real);
+}
+
+/* The dialog proposes the demo's stage, does nothing on Enter or Escape, and the reset shows
+ * the new demo at the stage chosen (from the drop-down); the practice site gets it at the next
+ * sync; the real process is as it was. */
+static void
+test_training_reset (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 real_id = add_real_process (f);
+  g_autoptr(DlgProcess) real_before = dlg_process_load (f->store, real_id, NULL);
+  g_autoptr(DlgProcess) demo = NULL;
+  g_autoptr(GArray) demos = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stage_sql = NULL;
+  AdwMessageDialog *dialog;
+  GtkDropDown *drop_down;
+  gint64 id;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  dialog = open_reset_dialog (f);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, _("Reset the Training?"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (dialog), ==, "cancel");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "reset"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  drop_down = find_nth (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, 0);
+  g_assert_nonnull (drop_down);
+  /* The demo of the first run is at the workshop: that is proposed first. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (drop_down), ==, DLG_STAGE_WORKSHOP);
+  gtk_drop_down_set_selected (drop_down, DLG_STAGE_REVIEW);
+  g_assert_cmpint (dlg_training_reset_dialog_get_stage (dialog), ==, DLG_STAGE_REVIEW);
+  training_shot (GTK_WIDGET (dialog), "training-reset-dialog.png");
+
+  /* As from the keyboard: the button activated (Enter would be Cancel, the default). */
+  gtk_widget_activate (GTK_WIDGET (find_button (dialog, _("_Reset the Training"))));
+  wait_closed ();
+
+  demos = dlg_process_list_demo_ids (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (demos->len, ==, 1);
+  id = g_array_index (demos, gint64, 0);
+  g_assert_cmpint (id, >, f->demo_id);
+  g_assert_cmpint (dlg_window_get_process (f->window), ==, id);
+  g_assert_cmpstr (dlg_window_get_visible_page_name (f->window), ==, "review");
+  demo = dlg_process_load (f->store, id, &error);
+  g_assert_cmpint (dlg_process_get_current_stage (demo), ==, DLG_STAGE_REVIEW);
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (f->window),
+                                          dlg_process_get_title (demo)));
+  stage_sql = g_strdup_printf ("SELECT count(*) FROM journal WHERE process_id = %" G_GINT64_FORMAT
+                               " AND action = 'demo.reset'", id);
+  g_assert_cmpint (count (f, stage_sql, NULL), ==, 1);
+
+  /* The practice site gets the new demo: nothing left to send, no conflict. */
+  wait_idle (f);
+  g_assert_cmpstr (dlg_sync_manager_get_last_error (f->manager), ==, NULL);
+  g_assert_cmpint (dlg_sync_count_pending_for (f->store, TRUE, &error), ==, 0);
+  g_assert_cmpint (dlg_sync_count_conflicts (f->store, &error), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM process WHERE is_demo = 1"
+                             " AND sync_state = 'synced'", NULL), ==, 1);
+
+  /* The real process as it was. */
+  {
+    g_autoptr(DlgProcess) real_after = dlg_process_load (f->store, real_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (dlg_process_get_uuid (real_after), ==, dlg_process_get_uuid (real_before));
+    g_assert_cmpstr (dlg_process_get_title (real_after), ==, dlg_process_get_title (real_before));
+  }
+  training_shot (GTK_WIDGET (f->window), "training-reset-window.png");
+}
+
+/* Cancel changes nothing. */
+static void
+test_training_reset_cancel (Fixture       *f,
+                            gconstpointer  data)
+{
+  AdwMessageDialog *dialog = open_reset_dialog (f);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) demos = NULL;
+
+  gtk_widget_activate (GTK_WIDGET (find_button (dialog, _("_Cancel"))));
+  wait_closed ();
+  demos = dlg_process_list_demo_ids (f->store, &error);
+  g_assert_cmpuint (demos->len, ==, 1);
+  g_assert_cmpint (g_array_index (demos, gint64, 0), ==, f->demo_id);
+}
+
+/* Outside training mode, with a real process shown, the action is not offered; a demo shown
+ * offers it. */
+static void
+test_training_reset_offered (Fixture       *f,
+                             gconstpointer  data)
+{
+  gint64 real_id = add_real_process (f);
+
+  g_assert_null (dlg_context_get_training_uri (f->context));
+  dlg_window_select_process (f->window, real_id);
+  spin (50);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reset-training", NULL);
+  spin (100);
+  g_assert_null (find_message_dialog ());
+  dlg_window_select_process (f->window, f->demo_id);
+  spin (50);
+  g_assert_nonnull (open_reset_dialog (f));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -821,6 +1002,11 @@ main (int   argc,
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   adw_init ();
+  /* In the language of LANGUAGE, from the catalogues of the build tree (the screenshots). */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
 #define ADD(path, func, training) \
   g_test_add (path, Fixture, GINT_TO_POINTER (training), fixture_setup, func, fixture_teardown)
@@ -834,6 +1020,9 @@ main (int   argc,
   ADD ("/gui/sync/training/response-confirmation", test_response_confirmation, TRUE);
   ADD ("/gui/sync/token-dialog-not-in-db", test_token_dialog_not_in_db, FALSE);
   ADD ("/gui/preferences/site-address", test_preferences_site_address, FALSE);
+  ADD ("/gui/training/reset", test_training_reset, TRUE);
+  ADD ("/gui/training/reset-cancel", test_training_reset_cancel, TRUE);
+  ADD ("/gui/training/reset-offered", test_training_reset_offered, FALSE);
 
   status = g_test_run ();
   g_remove (keyring);
