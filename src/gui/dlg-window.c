@@ -70,6 +70,7 @@ struct _DlgWindow
   GtkLabel             *training_label;
   GtkRevealer          *notes_revealer;
   GtkStack             *notes_stack;     /* built when a demo process is first shown */
+  GtkWindow            *help_overlay;    /* the shortcuts window, built when first shown */
 
   DlgContext           *context;
   DlgSyncManager       *sync_manager;
@@ -1346,10 +1347,23 @@ dlg_window_set_property (GObject      *object,
     }
 }
 
+/* win.show-help-overlay (Ctrl+?, F1): the shortcuts window. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  gtk_window_present (dlg_window_get_help_overlay (DLG_WINDOW (widget)));
+}
+
 static void
 dlg_window_dispose (GObject *object)
 {
   DlgWindow *self = (DlgWindow *)object;
+
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (self->help_overlay);
+  g_clear_object (&self->help_overlay);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->stages_button_id, g_source_remove);
@@ -1450,9 +1464,11 @@ dlg_window_class_init (DlgWindowClass *klass)
                                    resolve_conflicts_action);
   gtk_widget_class_install_action (widget_class, "win.open-practice-site", NULL,
                                    open_practice_site_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   /* Alt+1…9: stages 1 to 9; Alt+0: stage 10; Alt+- and Alt+=: stages 11 and 12 (the keys
-   * after 0); Ctrl+1…5: the cross-stage pages (resources/gtk/help-overlay.ui lists them). */
+   * after 0); Ctrl+1…5: the cross-stage pages (resources/ui/dlg-help-overlay.ui lists them). */
   for (guint i = 0; i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
                                          "win.show-stage", "i", (int)i);
@@ -1646,4 +1662,25 @@ dlg_window_set_show_archived (DlgWindow *self,
   if (self->context != NULL)
     reload_processes (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ARCHIVED]);
+}
+
+/* The shortcuts window (win.show-help-overlay), built when first asked for rather than by
+ * GtkApplication as the window is made: it is not under gtk/help-overlay.ui, which
+ * GtkApplication builds with every window (issue 17). */
+GtkWindow *
+dlg_window_get_help_overlay (DlgWindow *self)
+{
+  g_return_val_if_fail (DLG_IS_WINDOW (self), NULL);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/fr/nantesmetropole/Dialogue/ui/dlg-help-overlay.ui");
+
+      self->help_overlay = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder,
+                                                                             "help_overlay")));
+      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+    }
+  return self->help_overlay;
 }

@@ -41,5 +41,6 @@ void          dlg_window_flush           (DlgWindow      *self);
 DlgContext   *dlg_window_get_context     (DlgWindow      *self);
 void          dlg_window_set_show_archived (DlgWindow    *self,
                                           gboolean        show_archived);
+GtkWindow    *dlg_window_get_help_overlay (DlgWindow     *self);
 
 G_END_DECLS

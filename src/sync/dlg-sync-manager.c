@@ -40,6 +40,7 @@ struct _DlgSyncManager
   gboolean       needs_token;
   gboolean       site_missing;
   gboolean       pending_again;
+  gboolean       defer_counts;   /* construct-only: nothing counted before the first refresh */
   char          *last_sync;
   char          *last_error;
   gint64         pending_count;
@@ -66,6 +67,7 @@ enum {
   PROP_NEEDS_TOKEN,
   PROP_TOKEN_IN_MEMORY,
   PROP_SITE_MISSING,
+  PROP_DEFER_COUNTS,
   N_PROPS
 };
 
@@ -313,6 +315,9 @@ dlg_sync_manager_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_DEFER_COUNTS:
+      g_value_set_boolean (value, self->defer_counts);
+      break;
     case PROP_SITE_URL:
       g_value_set_string (value, dlg_sync_manager_get_site_url (self));
       break;
@@ -373,6 +378,9 @@ dlg_sync_manager_set_property (GObject      *object,
     case PROP_STORE:
       self->store = g_value_dup_object (value);
       break;
+    case PROP_DEFER_COUNTS:
+      self->defer_counts = g_value_get_boolean (value);
+      break;
     case PROP_INTERVAL:
       dlg_sync_manager_set_interval (self, g_value_get_uint (value));
       break;
@@ -406,7 +414,8 @@ dlg_sync_manager_constructed (GObject *object)
   /* A site on loopback is a practice (or test) site of an earlier session, gone with it. */
   if (site != NULL && !is_loopback (site))
     dlg_sync_manager_set_site (self, site, NULL);
-  dlg_sync_manager_refresh (self);
+  if (!self->defer_counts)
+    dlg_sync_manager_refresh (self);
 }
 
 static void
@@ -447,6 +456,12 @@ dlg_sync_manager_class_init (DlgSyncManagerClass *klass)
   /* The last sync stopped: a full resync found many items gone from the site (the last error
    * says how many). dlg_sync_manager_confirm_missing() goes on. */
   properties[PROP_SITE_MISSING] = g_param_spec_boolean ("site-missing", NULL, NULL, FALSE, ro);
+  /* What waits for the site is counted at the first dlg_sync_manager_refresh() (or change of
+   * the store), not as the manager is made: the window counts after its first frame (counting
+   * reads every published object; issue 17). */
+  properties[PROP_DEFER_COUNTS] =
+    g_param_spec_boolean ("defer-counts", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

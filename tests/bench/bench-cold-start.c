@@ -2,11 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Runs `dialogue --db FILE` on a database of DLG_BENCH_N contributions (100,000 by default)
- * and the minimal GTK 4 window of minimal-window.c, alternated, DLG_BENCH_RUNS times each (7),
- * each quitting after its first painted frame; prints the medians of the wall time from exec to
- * exit, the CPU time and the peak memory of each, side by side, and their ratios. Run under a
- * display (meson wraps it in xvfb-run and dbus-run-session).
+ * Runs `dialogue --db FILE` on a database of DLG_BENCH_N contributions (100,000 by default),
+ * the minimal GTK 4 window of minimal-window.c and the minimal libadwaita window (the same
+ * file built with MINIMAL_ADW), alternated, DLG_BENCH_RUNS times each (7), each quitting after
+ * its first painted frame; prints the medians of the wall time from exec to exit, the CPU time
+ * and the peak memory of each, side by side, and the app's ratios to each. Run under a
+ * display (meson wraps it in xvfb-run and dbus-run-session). DLG_BENCH_DB=FILE writes the
+ * database there (once: an existing FILE is used as it is) and keeps it, for a profiler.
  */
 
 #include "config.h"
@@ -89,35 +91,42 @@ main (int argc, char *argv[])
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("dialogue-bench-start-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "big.db", NULL);
+  const char *keep_db = g_getenv ("DLG_BENCH_DB");
+  g_autofree char *path = keep_db != NULL ? g_strdup (keep_db)
+                                          : g_build_filename (dir, "big.db", NULL);
   const char *dialogue = g_getenv ("DIALOGUE_BIN");
   const char *minimal = g_getenv ("MINIMAL_WINDOW_BIN");
+  const char *minimal_adw = g_getenv ("MINIMAL_ADW_WINDOW_BIN");
   const char *n_env = g_getenv ("DLG_BENCH_N");
   const char *runs_env = g_getenv ("DLG_BENCH_RUNS");
   guint n = n_env != NULL ? (guint) g_ascii_strtoull (n_env, NULL, 10) : 100000;
   guint n_runs = runs_env != NULL ? (guint) g_ascii_strtoull (runs_env, NULL, 10) : 7;
   g_autoptr(GArray) app_runs = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autoptr(GArray) base_runs = g_array_new (FALSE, FALSE, sizeof (Run));
+  g_autoptr(GArray) adw_runs = g_array_new (FALSE, FALSE, sizeof (Run));
   g_autofree char *db_option = g_strconcat ("--db=", path, NULL);
   char *app_argv[] = { (char *) dialogue, db_option, NULL };
   char *base_argv[] = { (char *) minimal, NULL };
-  Run app, base;
+  char *adw_argv[] = { (char *) minimal_adw, NULL };
+  Run app, base, adw;
 
   g_assert_no_error (error);
   g_assert_nonnull (dialogue);
   g_assert_nonnull (minimal);
-  {
-    g_autoptr(DlgStore) store = dlg_store_open (path, &error);
-    g_autoptr(DlgProcess) process = NULL;
-    gint64 t = g_get_monotonic_time ();
+  g_assert_nonnull (minimal_adw);
+  if (keep_db == NULL || !g_file_test (keep_db, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr(DlgStore) store = dlg_store_open (path, &error);
+      g_autoptr(DlgProcess) process = NULL;
+      gint64 t = g_get_monotonic_time ();
 
-    g_assert_no_error (error);
-    process = dlg_process_create (store, "Grande démarche", &error);
-    g_assert_no_error (error);
-    fixture_insert_contributions (store, dlg_process_get_id (process), n);
-    g_print ("database: %u contributions (%.1f s to write)\n", n,
-             (g_get_monotonic_time () - t) / 1e6);
-  }
+      g_assert_no_error (error);
+      process = dlg_process_create (store, "Grande démarche", &error);
+      g_assert_no_error (error);
+      fixture_insert_contributions (store, dlg_process_get_id (process), n);
+      g_print ("database: %u contributions (%.1f s to write)\n", n,
+               (g_get_monotonic_time () - t) / 1e6);
+    }
 
   g_setenv ("DIALOGUE_QUIT_AFTER_FIRST_FRAME", "1", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
@@ -129,24 +138,32 @@ main (int argc, char *argv[])
   /* A first run of each warms the page cache, as the officer's second start would be. */
   run_once (app_argv);
   run_once (base_argv);
+  run_once (adw_argv);
   for (guint i = 0; i < n_runs; i++)
     {
       Run r = run_once (app_argv);
       Run b = run_once (base_argv);
+      Run a = run_once (adw_argv);
 
       g_array_append_val (app_runs, r);
       g_array_append_val (base_runs, b);
+      g_array_append_val (adw_runs, a);
     }
   app = median (app_runs);
   base = median (base_runs);
+  adw = median (adw_runs);
   g_print ("cold start to the first frame, medians of %u runs:\n", n_runs);
   g_print ("  %-28s %8s %8s %10s\n", "", "wall s", "CPU s", "peak MiB");
   g_print ("  %-28s %8.3f %8.3f %10.1f\n", "dialogue --db (this database)", app.wall, app.cpu,
            app.rss_mib);
   g_print ("  %-28s %8.3f %8.3f %10.1f\n", "minimal GTK 4 window", base.wall, base.cpu,
            base.rss_mib);
-  g_print ("  %-28s %8.2f %8.2f %10.2f   (goal: wall ≤ 1.3×)\n", "ratio", app.wall / base.wall,
-           app.cpu / base.cpu, app.rss_mib / base.rss_mib);
+  g_print ("  %-28s %8.3f %8.3f %10.1f\n", "minimal libadwaita window", adw.wall, adw.cpu,
+           adw.rss_mib);
+  g_print ("  %-28s %8.2f %8.2f %10.2f   (goal: wall <= 1.3x)\n", "ratio to GTK 4 window",
+           app.wall / base.wall, app.cpu / base.cpu, app.rss_mib / base.rss_mib);
+  g_print ("  %-28s %8.2f %8.2f %10.2f\n", "ratio to libadwaita window", app.wall / adw.wall,
+           app.cpu / adw.cpu, app.rss_mib / adw.rss_mib);
 
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
