@@ -49,8 +49,9 @@
 /* The first master LP is solved by the interior-point method from this many types (its rows):
  * the simplex from scratch over dense panel columns costs O(rows²) a pivot for ~2 pivots a
  * row, GLPK's interior point a dense Cholesky for each of a dozen iterations (bench-draw's
- * shapes: the crossing is near 300 rows). */
-#define INTERIOR_MIN_TYPES 300
+ * shapes: it pays from ~600 rows, 805 on shape 2; below, the simplex is as fast, and wasted
+ * when the first LP does not reach the bound). */
+#define INTERIOR_MIN_TYPES 600
 
 enum
 {
