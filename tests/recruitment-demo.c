@@ -2,16 +2,20 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   recruitment-demo [--seed N] [--scroll draw|quotas|top|register|invitations]
+ *   recruitment-demo [--seed N] [--scroll draw|quotas|top|register|invitations|running]
+ *                    [--pool N]
  *
  * Opens the window on a temporary copy of the demo database, shows the recruitment stage, runs
  * a leximin draw of 24 with the seed given and scrolls to the draw. Take the screenshot with
- * `import -window root` once "ready" is printed.
+ * `import -window root` once "ready" is printed. --pool N adds N registrations whose values
+ * are those of the demo's, mixed (many profiles: a long draw); --scroll running prints "ready"
+ * while the draw runs, once its progress shows a level and its bounds.
  */
 
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -26,11 +30,13 @@
 static int opt_seed = 2026;
 static char *opt_scroll = NULL;
 static gboolean opt_misfit = FALSE;
+static int opt_pool = 0;
 
 static const GOptionEntry entries[] = {
   { "seed", 0, 0, G_OPTION_ARG_INT, &opt_seed, "Seed of the draw", "N" },
   { "misfit", 0, 0, G_OPTION_ARG_NONE, &opt_misfit,
     "Give two registrations values that do not fit the vocabulary", NULL },
+  { "pool", 0, 0, G_OPTION_ARG_INT, &opt_pool, "Add N registrations of mixed values", "N" },
   { "scroll", 0, 0, G_OPTION_ARG_STRING, &opt_scroll, "draw (default), quotas, top, register (the registration dialog), or invitations (after saving the draw)", "WHERE" },
   { NULL }
 };
@@ -70,6 +76,22 @@ find_action (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkProgressBar *
+find_progress (GtkWidget *widget)
+{
+  if (GTK_IS_PROGRESS_BAR (widget))
+    return GTK_PROGRESS_BAR (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkProgressBar *found = find_progress (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static gboolean
 scroll_cb (gpointer user_data)
 {
@@ -77,6 +99,28 @@ scroll_cb (gpointer user_data)
   GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (panel), GTK_TYPE_SCROLLED_WINDOW);
   graphene_point_t point;
 
+  if (g_strcmp0 (opt_scroll, "running") == 0)
+    {
+      GtkProgressBar *progress = find_progress (GTK_WIDGET (panel));
+      const char *text = progress != NULL ? gtk_progress_bar_get_text (progress) : NULL;
+
+      /* a level and its bounds, two percentages before the fraction done: "… % … % — 40 %" */
+      if (!dlg_draw_panel_is_running (panel) || text == NULL || strchr (text, '%') == NULL
+          || strchr (strchr (text, '%') + 1, '%') == NULL
+          || strchr (strchr (strchr (text, '%') + 1, '%') + 1, '%') == NULL)
+        return G_SOURCE_CONTINUE;
+      if (scrolled != NULL
+          && gtk_widget_compute_point (GTK_WIDGET (progress), scrolled,
+                                       &GRAPHENE_POINT_INIT (0, 0), &point))
+        {
+          GtkAdjustment *adj =
+            gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+          gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + point.y - 300);
+        }
+      g_print ("ready: %s\n", text);
+      return G_SOURCE_REMOVE;
+    }
   if (dlg_draw_panel_is_running (panel))
     return G_SOURCE_CONTINUE;
   if (g_strcmp0 (opt_scroll, "invitations") == 0)
@@ -174,6 +218,44 @@ activate_cb (GtkApplication *app)
           dlg_participant_save (store, p, &error);
           g_assert_no_error (error);
         }
+    }
+  if (opt_pool > 0)
+    {
+      g_autoptr(GListModel) existing = dlg_participant_list (store, dlg_demo_ensure (store, NULL,
+                                                                                     NULL),
+                                                             &error);
+      g_autoptr(GRand) rand = g_rand_new_with_seed (opt_seed);
+      guint n = g_list_model_get_n_items (existing);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (n, >, 0);
+      dlg_store_begin (store, &error);
+      g_assert_no_error (error);
+      for (int i = 0; i < opt_pool; i++)
+        {
+#define PICK() ((DlgParticipant *) g_list_model_get_item (existing, g_rand_int_range (rand, 0, n)))
+          g_autoptr(DlgParticipant) a = PICK ();
+          g_autoptr(DlgParticipant) b = PICK ();
+          g_autoptr(DlgParticipant) c = PICK ();
+          g_autoptr(DlgParticipant) d = PICK ();
+          g_autoptr(DlgParticipant) e = PICK ();
+#undef PICK
+          g_autoptr(DlgParticipant) p = dlg_participant_new (dlg_participant_get_process_id (a));
+
+          dlg_participant_set_channel (p, dlg_participant_get_channel (a));
+          dlg_participant_set_age_band (p, dlg_participant_get_age_band (a));
+          dlg_participant_set_gender (p, dlg_participant_get_gender (b));
+          dlg_participant_set_commune (p, dlg_participant_get_commune (c));
+          dlg_participant_set_quartier (p, dlg_participant_get_quartier (c));
+          dlg_participant_set_occupation (p, dlg_participant_get_occupation (d));
+          dlg_participant_set_prior_participation (p,
+                                                   dlg_participant_get_prior_participation (e));
+          dlg_participant_set_consent (p, TRUE);
+          dlg_participant_save (store, p, &error);
+          g_assert_no_error (error);
+        }
+      dlg_store_commit (store, &error);
+      g_assert_no_error (error);
     }
   settings = g_settings_new (APP_ID);
   context = dlg_context_new (store, settings);

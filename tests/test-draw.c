@@ -347,6 +347,112 @@ test_against_reference (void)
       }
 }
 
+/* The first master LP by the interior-point method (what the engine does on large pools with
+ * proportional quotas) finds the same lowest probability as the reference engine on small
+ * instances, both where it reaches k/n at once and where the column generation goes on from
+ * it (skewed quotas), and every panel of its distribution meets the quotas. */
+static void
+test_interior_against_reference (void)
+{
+  static const struct {
+    guint    n_people;
+    guint    size;
+    guint    n_categories;
+    gboolean skewed;
+  } cases[] = {
+    { 60, 10, 3, FALSE }, { 120, 15, 4, FALSE }, { 150, 20, 4, TRUE }, { 200, 24, 5, FALSE },
+    { 240, 30, 5, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (DlgDrawAlgorithm a = DLG_DRAW_ALGORITHM_MAXIMIN; a <= DLG_DRAW_ALGORITHM_LEXIMIN; a++)
+      {
+        g_autoptr(DlgDrawInput) input = make_shaped (cases[i].n_people, cases[i].size,
+                                                     cases[i].n_categories, cases[i].skewed,
+                                                     a, 500 + i);
+        g_autoptr(DlgDrawResult) interior = NULL;
+        g_autoptr(DlgDrawResult) reference = NULL;
+        g_autoptr(GError) error = NULL;
+
+        interior = dlg_draw_run_interior (input, NULL, NULL, NULL, &error);
+        g_assert_no_error (error);
+        assert_result_ok (interior);
+        reference = dlg_draw_run_reference (input, &error);
+        g_assert_no_error (error);
+        assert_result_ok (reference);
+        g_test_message ("%u/%u, %u categories, %s: min %.7f (reference %.7f), %u panels "
+                        "(reference %u)", cases[i].n_people, cases[i].size,
+                        cases[i].n_categories, dlg_draw_algorithm_to_string (a),
+                        dlg_draw_result_get_min_probability (interior),
+                        dlg_draw_result_get_min_probability (reference),
+                        dlg_draw_result_get_n_panels (interior),
+                        dlg_draw_result_get_n_panels (reference));
+        g_assert_cmpfloat_with_epsilon (dlg_draw_result_get_min_probability (interior),
+                                        dlg_draw_result_get_min_probability (reference), 1e-6);
+        if (!cases[i].skewed)
+          g_assert_cmpfloat_with_epsilon (dlg_draw_result_get_min_probability (interior),
+                                          (double) cases[i].size / cases[i].n_people, 1e-7);
+      }
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         n_after_cancel;
+  char         *cancelled_at;
+} CancelLog;
+
+static void
+cancel_on_bound_cb (double      fraction,
+                    const char *message,
+                    gpointer    user_data)
+{
+  CancelLog *log = user_data;
+
+  if (g_cancellable_is_cancelled (log->cancellable))
+    {
+      log->n_after_cancel++;
+      return;
+    }
+  /* the first bound reported comes from inside the first master LP's interior point */
+  if (g_str_has_prefix (message, "Level 1:") || g_str_has_prefix (message, "Lowest probability"))
+    {
+      log->cancelled_at = g_strdup (message);
+      g_cancellable_cancel (log->cancellable);
+    }
+}
+
+/* Cancel inside the interior-point solve stops it at its next iteration (the solver's memory
+ * of the thread goes with it), and the thread draws again afterwards. */
+static void
+test_interior_cancel (void)
+{
+  for (DlgDrawAlgorithm a = DLG_DRAW_ALGORITHM_MAXIMIN; a <= DLG_DRAW_ALGORITHM_LEXIMIN; a++)
+    {
+      g_autoptr(DlgDrawInput) input = make_shaped (240, 30, 5, FALSE, a, 600);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(DlgDrawResult) result = NULL;
+      g_autoptr(DlgDrawResult) again = NULL;
+      g_autoptr(GError) error = NULL;
+      CancelLog log = { cancellable, 0, NULL };
+
+      result = dlg_draw_run_interior (input, cancellable, cancel_on_bound_cb, &log, &error);
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_null (result);
+      g_assert_nonnull (log.cancelled_at);
+      g_assert_true (g_str_has_suffix (log.cancelled_at, "so far, at most 12.500 %"));
+      g_assert_cmpuint (log.n_after_cancel, ==, 0);
+      g_free (log.cancelled_at);
+      g_clear_error (&error);
+
+      again = dlg_draw_run_interior (input, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      assert_result_ok (again);
+      g_assert_cmpfloat_with_epsilon (dlg_draw_result_get_min_probability (again), 30.0 / 240,
+                                      1e-7);
+    }
+}
+
 /* Quotas around the pool's own proportions admit k/n for everyone: the first panels (about
  * one round of multiplicative weights per type) give it, to the printed digit, and every
  * panel of the distribution meets the quotas. */
@@ -1618,6 +1724,8 @@ main (int   argc,
   g_test_add_func ("/core/lp/solve", test_lp);
   g_test_add_func ("/core/lp/interrupt", test_lp_interrupt);
   g_test_add_func ("/core/draw/against-reference", test_against_reference);
+  g_test_add_func ("/core/draw/interior-against-reference", test_interior_against_reference);
+  g_test_add_func ("/core/draw/interior-cancel", test_interior_cancel);
   g_test_add_func ("/core/draw/progress-bounds", test_progress_bounds);
   g_test_add_func ("/core/draw/csv/parse", test_csv_parse);
   g_test_add_func ("/core/draw/csv/errors", test_csv_errors);

@@ -7,6 +7,7 @@
 
 #include "dlg-draw-input.h"
 #include "dlg-draw-result.h"
+#include "dlg-draw.h"
 
 G_BEGIN_DECLS
 
@@ -44,5 +45,11 @@ void                dlg_draw_result_set_stats        (DlgDrawResult *self,
 /* The engine as before issue 15 (every panel from the ILP, final LP), to check the faster one. */
 DlgDrawResult      *dlg_draw_run_reference           (DlgDrawInput *input,
                                                       GError      **error);
+/* The engine with its first master LP by the interior point whatever the instance. */
+DlgDrawResult      *dlg_draw_run_interior            (DlgDrawInput         *input,
+                                                      GCancellable         *cancellable,
+                                                      DlgDrawProgressFunc   progress,
+                                                      gpointer              progress_data,
+                                                      GError              **error);
 
 G_END_DECLS

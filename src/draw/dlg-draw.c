@@ -46,6 +46,12 @@
 /* panels out of the master LP's basis for this many solves in a row leave it (not the pool) */
 #define PRUNE_AGE 10
 #define PRUNE_BATCH 10
+/* The first master LP is solved by the interior-point method from this many types (its rows):
+ * the simplex from scratch over dense panel columns costs O(rows²) a pivot for ~2 pivots a
+ * row, GLPK's interior point a dense Cholesky for each of a dozen iterations (bench-draw's
+ * shapes: it pays from ~600 rows, 805 on shape 2; below, the simplex is as fast, and wasted
+ * when the first LP does not reach the bound). */
+#define INTERIOR_MIN_TYPES 600
 
 enum
 {
@@ -84,6 +90,7 @@ typedef struct
 
   /* local search (no households): scratch */
   gboolean             plain;           /* as before issue 15: ILP panels only, final LP */
+  gboolean             interior;        /* the first master LP by the interior-point method */
   gboolean             can_search;
   int                 *order;           /* types by weight, best first */
   int                 *quota_count;     /* per quota */
@@ -99,6 +106,12 @@ typedef struct
   GCancellable        *cancellable;
   DlgDrawProgressFunc  progress;
   gpointer             progress_data;
+  /* what a long master LP solve reports (interior_progress_cb) */
+  guint                level;
+  double               lowest;
+  double               bound;
+  double               fraction_from;
+  double               fraction_to;
 } Engine;
 
 /* CPU time of this thread, for the statistics: the build machine is shared, so wall time
@@ -166,6 +179,20 @@ report_bound (Engine *engine,
     message = g_strdup_printf (_("Lowest probability %.3f %% so far, at most %.3f %%"),
                                100.0 * lowest, 100.0 * best);
   report (engine, fraction, message);
+}
+
+/* During an interior-point solve of the master LP: its residuals fall from ~1 to ~1e-8, an
+ * eighth of the way per decade. */
+static void
+interior_progress_cb (int      iteration,
+                      double   gap,
+                      gpointer data)
+{
+  Engine *engine = data;
+  double done = CLAMP (-log10 (MAX (gap, 1e-9)) / 8.0, 0.0, 1.0);
+
+  report_bound (engine, engine->fraction_from + (engine->fraction_to - engine->fraction_from)
+                * done, engine->level, engine->lowest, engine->bound);
 }
 
 static gboolean
@@ -901,6 +928,7 @@ typedef struct
   GArray *col_panel; /* int per column: its panel, or -1 for z */
   GArray *col_age;   /* guint per column: solves in a row out of the basis */
   GArray *in_master; /* gboolean per panel */
+  gboolean interior; /* the next solve by the interior-point method (the first one, if large) */
 } MasterLp;
 
 static void
@@ -1013,6 +1041,8 @@ master_lp_init (Engine       *engine,
 {
   master->lp = dlg_lp_new (DLG_LP_MAXIMIZE);
   dlg_lp_set_interrupt (master->lp, interrupt_cb, engine);
+  dlg_lp_set_progress (master->lp, interior_progress_cb, engine);
+  master->interior = engine->interior;
   master->row = g_new (int, engine->n_types);
   master->col_panel = g_array_new (FALSE, FALSE, sizeof (int));
   master->col_age = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1099,16 +1129,39 @@ master_duals (Engine   *engine,
   return fabs (dlg_lp_get_row_dual (master->lp, master->sum_row));
 }
 
+/* Solves the master LP: from the last basis by the simplex, or (the first time, when large)
+ * by the interior-point method. Its solution has no basis, which leaves the basis as it was
+ * (all slack, a valid start for the simplex if the search goes on), and the column
+ * management waits for a basis. @level, @lowest, @bound and the fraction from @from to @to
+ * are what a long solve reports as it goes. */
 static DlgLpStatus
 solve_master (Engine   *engine,
-              MasterLp *master)
+              MasterLp *master,
+              guint     level,
+              double    lowest,
+              double    bound,
+              double    from,
+              double    to)
 {
   gint64 start = cpu_us ();
-  DlgLpStatus status = dlg_lp_solve (master->lp);
+  gboolean interior = master->interior;
+  DlgLpStatus status;
 
+  engine->level = level;
+  engine->lowest = lowest;
+  engine->bound = bound;
+  engine->fraction_from = from;
+  engine->fraction_to = to;
+  master->interior = FALSE;
+  status = interior ? dlg_lp_solve_interior (master->lp) : dlg_lp_solve (master->lp);
   engine->n_lp++;
   engine->lp_us += cpu_us () - start;
-  if (status == DLG_LP_OPTIMAL)
+  if (interior)
+    g_debug ("master LP by the interior point: status %d, objective %.10f, %" G_GINT64_FORMAT
+             " ms", status, status == DLG_LP_OPTIMAL
+                              ? dlg_lp_get_objective_value (master->lp) : 0.0,
+             (cpu_us () - start) / 1000);
+  if (status == DLG_LP_OPTIMAL && !interior)
     master_prune (engine, master);
   return status;
 }
@@ -1128,7 +1181,8 @@ master_finish (Engine   *engine,
         master_add_panel (engine, master, i);
         n++;
       }
-  if (n > 0 && solve_master (engine, master) != DLG_LP_OPTIMAL)
+  if (n > 0 && solve_master (engine, master, 0, engine->lowest, engine->bound, 0.95, 0.95)
+                 != DLG_LP_OPTIMAL)
     return NULL;
   return master_distribution (engine, master);
 }
@@ -1259,7 +1313,7 @@ run_maximin (Engine   *engine,
   g_autofree double *centre_y = g_new (double, engine->n_types);
   g_autofree int *counts = g_new (int, engine->n_types);
   Centre centre = { 0.0, INFINITY, INFINITY, centre_y, FALSE };
-  double first_gap = -1.0, fraction = 0.3;
+  double first_gap = -1.0, fraction = 0.3, lowest = 0.0;
   int covered_people = 0;
   DlgLpStatus status;
 
@@ -1276,9 +1330,11 @@ run_maximin (Engine   *engine,
 
       if (check_cancelled (engine, error))
         return FALSE;
-      status = solve_master (engine, &master);
+      status = solve_master (engine, &master, 0, lowest, centre.bound, fraction,
+                             fraction + 0.6 * (1.0 - fraction));
       if (status != DLG_LP_OPTIMAL)
         return solve_error (engine, status, error);
+      lowest = dlg_lp_get_objective_value (master.lp);
       upper = master_duals (engine, &master, y, weights);
       report_bound (engine, fraction, 0, dlg_lp_get_objective_value (master.lp), centre.bound);
       if (centre.bound <= dlg_lp_get_objective_value (master.lp) + BOUND_EPS)
@@ -1336,6 +1392,7 @@ run_leximin (Engine   *engine,
   Centre centre = { INFINITY, INFINITY, INFINITY, centre_y, FALSE };
   guint n_unfixed = 0, reductions = 0, level = 1;
   int covered_people = 0, fixed_people = 0;
+  double lowest = 0.0;
 
   for (guint t = 0; t < engine->n_types; t++)
     {
@@ -1368,7 +1425,10 @@ run_leximin (Engine   *engine,
               left -= fixed[t] * engine->type_size[t];
           centre_reset (&centre, MIN (1.0, left / MAX (1, covered_people - fixed_people)));
         }
-      status = solve_master (engine, &master);
+      status = solve_master (engine, &master, level, lowest, centre.bound,
+                             0.3 + 0.7 * fixed_people / MAX (1, covered_people),
+                             0.3 + 0.7 * (fixed_people + 0.6 * (covered_people - fixed_people))
+                             / MAX (1, covered_people));
       if (status != DLG_LP_OPTIMAL)
         {
           /* The fixed probabilities cannot all be met by the known panels any more, by
@@ -1388,6 +1448,7 @@ run_leximin (Engine   *engine,
         }
       upper = master_duals (engine, &master, y, weights);
       dual_obj = dlg_lp_get_objective_value (master.lp);
+      lowest = dual_obj;
       report_bound (engine, 0.3 + 0.7 * fixed_people / MAX (1, covered_people), level,
                     dual_obj, centre.bound);
       at_bound = centre.bound <= dual_obj + BOUND_EPS;
@@ -1462,6 +1523,7 @@ run_leximin (Engine   *engine,
           dlg_lp_swap_basis (master.lp, master.zcol, master.row[release]);
       }
       centre.bound = INFINITY; /* a new level */
+      lowest = 0.0;
       g_debug ("leximin: level %g fixed, %u types left, %u panels", dual_obj, n_unfixed,
                engine->panels->len);
       level++;
@@ -1996,6 +2058,7 @@ run_legacy (Engine  *engine,
 
 static DlgDrawResult *draw_run (DlgDrawInput         *input,
                                 gboolean              plain,
+                                gboolean              interior,
                                 GCancellable         *cancellable,
                                 DlgDrawProgressFunc   progress,
                                 gpointer              progress_data,
@@ -2026,7 +2089,7 @@ dlg_draw_run (DlgDrawInput         *input,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return draw_run (input, FALSE, cancellable, progress, progress_data, error);
+  return draw_run (input, FALSE, FALSE, cancellable, progress, progress_data, error);
 }
 
 /* dlg_draw_run() as the engine ran before issue 15, for the tests: every panel from the exact
@@ -2038,12 +2101,29 @@ dlg_draw_run_reference (DlgDrawInput  *input,
   g_return_val_if_fail (input != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return draw_run (input, TRUE, NULL, NULL, NULL, error);
+  return draw_run (input, TRUE, FALSE, NULL, NULL, NULL, error);
+}
+
+/* dlg_draw_run() with the first master LP by the interior-point method whatever its size and
+ * quotas (the engine takes it from INTERIOR_MIN_TYPES types with proportional quotas), for
+ * the tests to check that path on small instances. */
+DlgDrawResult *
+dlg_draw_run_interior (DlgDrawInput         *input,
+                       GCancellable         *cancellable,
+                       DlgDrawProgressFunc   progress,
+                       gpointer              progress_data,
+                       GError              **error)
+{
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return draw_run (input, FALSE, TRUE, cancellable, progress, progress_data, error);
 }
 
 static DlgDrawResult *
 draw_run (DlgDrawInput         *input,
           gboolean              plain,
+          gboolean              interior,
           GCancellable         *cancellable,
           DlgDrawProgressFunc   progress,
           gpointer              progress_data,
@@ -2076,6 +2156,12 @@ draw_run (DlgDrawInput         *input,
       g_autofree double *fixed = g_new (double, engine.n_types);
       g_autofree double *x = NULL;
       guint rounds = initial_rounds (&engine, algorithm);
+
+      /* Quotas that admit the pool's proportions: the first master LP over the first panels
+       * usually reaches k/n at once, and on a large pool that one LP is most of the time. */
+      engine.interior = interior || (!plain && engine.can_search
+                                     && engine.n_types >= INTERIOR_MIN_TYPES
+                                     && quotas_admit_proportions (&engine));
 
       if (!initial_panels (&engine, rand, rounds, 0.3, error))
         goto out;

@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <setjmp.h>
+#include <stdio.h>
 #include <time.h>
 #include <stdlib.h>
 
@@ -31,6 +33,9 @@ struct _DlgLp
   int       scratch_len;
   DlgLpInterruptFunc interrupt;
   gpointer  interrupt_data;
+  DlgLpProgressFunc progress;
+  gpointer  progress_data;
+  guint     generation;  /* env_generation when created */
   /* statistics, printed when the problem is freed (G_MESSAGES_DEBUG=dlg-lp) */
   guint     n_simplex;
   guint     n_restarts;
@@ -38,9 +43,15 @@ struct _DlgLp
   gint64    simplex_us;
   guint     n_integer;
   gint64    integer_us;
+  guint     n_interior;
+  gint64    interior_us;
 };
 
 static _Thread_local int live_problems = 0;
+/* Bumped when an interrupted interior-point solve frees GLPK's environment of the thread (the
+ * only way out of glp_interior(), which has no callback): the problems of older generations
+ * are gone with it, and dlg_lp_free() only frees their own memory. */
+static _Thread_local guint env_generation = 0;
 
 /* updates of the basis factorisation between two refactorisations (GLPK's default: 100).
  * The master LP's first solve over one panel per type takes thousands of pivots on a dense
@@ -121,8 +132,9 @@ dlg_lp_new (DlgLpSense sense)
 {
   DlgLp *lp = g_new0 (DlgLp, 1);
 
-  if (live_problems++ == 0)
-    glp_term_out (GLP_OFF);
+  live_problems++;
+  glp_term_out (GLP_OFF); /* also for a new environment after an interrupted interior point */
+  lp->generation = env_generation;
   lp->prob = glp_create_prob ();
   glp_set_obj_dir (lp->prob, sense == DLG_LP_MAXIMIZE ? GLP_MAX : GLP_MIN);
   return lp;
@@ -133,13 +145,17 @@ dlg_lp_free (DlgLp *lp)
 {
   if (lp == NULL)
     return;
-  if (lp->n_simplex > 0 || lp->n_integer > 0)
+  if (lp->generation != env_generation)
+    lp->prob = NULL; /* freed with its environment */
+  if (lp->prob != NULL && (lp->n_simplex > 0 || lp->n_integer > 0 || lp->n_interior > 0))
     g_debug ("%d rows, %d columns: %u simplex solves (%u restarted), %" G_GINT64_FORMAT
-             " iterations, %" G_GINT64_FORMAT " ms; %u branch and cut, %" G_GINT64_FORMAT " ms",
+             " iterations, %" G_GINT64_FORMAT " ms; %u interior point, %" G_GINT64_FORMAT
+             " ms; %u branch and cut, %" G_GINT64_FORMAT " ms",
              glp_get_num_rows (lp->prob), glp_get_num_cols (lp->prob), lp->n_simplex,
-             lp->n_restarts, lp->simplex_iterations, lp->simplex_us / 1000, lp->n_integer,
-             lp->integer_us / 1000);
-  glp_delete_prob (lp->prob);
+             lp->n_restarts, lp->simplex_iterations, lp->simplex_us / 1000, lp->n_interior,
+             lp->interior_us / 1000, lp->n_integer, lp->integer_us / 1000);
+  if (lp->prob != NULL)
+    glp_delete_prob (lp->prob);
   g_free (lp->ind);
   g_free (lp->val);
   g_free (lp);
@@ -500,25 +516,93 @@ dlg_lp_solve (DlgLp *lp)
 }
 
 /**
+ * dlg_lp_set_progress:
+ * @lp: a problem
+ * @func: (nullable): called after each iteration of the interior-point method
+ * @data: data for @func
+ */
+void
+dlg_lp_set_progress (DlgLp             *lp,
+                     DlgLpProgressFunc  func,
+                     gpointer           data)
+{
+  lp->progress = func;
+  lp->progress_data = data;
+}
+
+typedef struct
+{
+  DlgLp  *lp;
+  jmp_buf jump;
+} InteriorRun;
+
+/* GLPK prints a line per iteration of its interior-point method ("  3: obj = … gap = 1.0e-04"),
+ * and that is the only hook it has there: the progress and the interrupt check run from it.
+ * Returns 1: the line is not printed. */
+static int
+interior_hook (void       *info,
+               const char *line)
+{
+  InteriorRun *run = info;
+  int iteration;
+  double objective, rpi, rdi, gap;
+
+  if (sscanf (line, "%d: obj = %lf; rpi = %lf; rdi = %lf; gap = %lf", &iteration, &objective,
+              &rpi, &rdi, &gap) != 5)
+    return 1;
+  if (run->lp->progress != NULL)
+    run->lp->progress (iteration, MAX (gap, MAX (rpi, rdi)), run->lp->progress_data);
+  if (run->lp->interrupt != NULL && run->lp->interrupt (run->lp->interrupt_data))
+    longjmp (run->jump, 1);
+  return 1;
+}
+
+/**
  * dlg_lp_solve_interior:
  * @lp: a problem
  *
- * Solves the LP relaxation by an interior-point method. On degenerate problems it is often
- * much faster than the simplex, and its solution lies inside the optimal face (strictly
- * complementary), which lets leximin fix more probabilities at once. Falls back to the
- * simplex when it fails.
+ * Solves the LP relaxation by GLPK's interior-point method (primal-dual, Cholesky of A D Aᵀ).
+ * On a master LP of dense columns over a thousand rows it is several times faster than the
+ * simplex from scratch, whose every pivot goes through a dense LU. Its solution lies inside
+ * the optimal face (every panel of some optimal distribution has weight, the duals are
+ * strictly complementary); it gives no basis: a later dlg_lp_solve() starts from the basis
+ * before this call. Falls back to the simplex when it fails.
+ *
+ * The interrupt function is checked after each iteration; an interrupted solve frees the
+ * solver's memory of the thread, so that after %DLG_LP_INTERRUPTED every problem of this
+ * thread may only be freed.
  */
 DlgLpStatus
 dlg_lp_solve_interior (DlgLp *lp)
 {
   glp_iptcp parm;
+  InteriorRun *run = g_new0 (InteriorRun, 1);
+  gint64 start = cpu_us ();
   int rc;
 
   lp->is_mip = FALSE;
   lp->is_interior = TRUE;
   glp_init_iptcp (&parm);
-  parm.msg_lev = GLP_MSG_OFF;
+  parm.msg_lev = GLP_MSG_ALL; /* the iteration lines, to interior_hook() only */
+  run->lp = lp;
+  if (setjmp (run->jump) != 0)
+    {
+      /* interrupted from interior_hook(): glp_interior() cannot go on, nor free its
+       * memory; the environment goes, and every problem of the thread with it */
+      g_free (run);
+      glp_free_env ();
+      env_generation++;
+      lp->prob = NULL;
+      return DLG_LP_INTERRUPTED;
+    }
+  glp_term_hook (interior_hook, run);
+  glp_term_out (GLP_ON);
   rc = glp_interior (lp->prob, &parm);
+  glp_term_out (GLP_OFF);
+  glp_term_hook (NULL, NULL);
+  g_free (run);
+  lp->n_interior++;
+  lp->interior_us += cpu_us () - start;
   if (rc == 0)
     switch (glp_ipt_status (lp->prob))
       {

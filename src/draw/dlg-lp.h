@@ -42,6 +42,12 @@ typedef enum
  * node of branch and cut). */
 typedef gboolean (*DlgLpInterruptFunc) (gpointer data);
 
+/* After each iteration of the interior-point method: @gap its largest relative residual
+ * (duality gap, primal or dual infeasibility), which falls to ~1e-8 at the optimum. */
+typedef void (*DlgLpProgressFunc) (int      iteration,
+                                   double   gap,
+                                   gpointer data);
+
 /* Bounds use -INFINITY / INFINITY for "none". */
 const char  *dlg_lp_get_solver_name (void);
 DlgLp       *dlg_lp_new             (DlgLpSense    sense);
@@ -92,6 +98,9 @@ void         dlg_lp_set_row_bounds  (DlgLp        *lp,
 
 void         dlg_lp_set_interrupt   (DlgLp        *lp,
                                      DlgLpInterruptFunc func,
+                                     gpointer      data);
+void         dlg_lp_set_progress    (DlgLp        *lp,
+                                     DlgLpProgressFunc func,
                                      gpointer      data);
 DlgLpStatus  dlg_lp_solve           (DlgLp        *lp);
 DlgLpStatus  dlg_lp_solve_interior  (DlgLp        *lp);
