@@ -237,7 +237,7 @@ dlg_contributions_map_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fit_tick);
   self->fit_tick = 0;
   dlg_contributions_map_set_list (self, NULL);
-  if (self->context != NULL)
+  if (self->context != NULL && dlg_context_get_settings (self->context) != NULL)
     g_signal_handlers_disconnect_by_data (dlg_context_get_settings (self->context), self);
   g_clear_object (&self->context);
   if (self->source != NULL)
@@ -313,10 +313,11 @@ dlg_contributions_map_set_context (DlgContributionsMap *self,
 
   if (self->context == context)
     return;
-  if (self->context != NULL)
+  if (self->context != NULL && dlg_context_get_settings (self->context) != NULL)
     g_signal_handlers_disconnect_by_data (dlg_context_get_settings (self->context), self);
   g_set_object (&self->context, context);
-  if (context == NULL)
+  /* A context without settings (some tests): the default source stays. */
+  if (context == NULL || dlg_context_get_settings (context) == NULL)
     return;
   g_signal_connect_object (dlg_context_get_settings (context), "changed::map-tile-url",
                            G_CALLBACK (tile_setting_changed_cb), self, G_CONNECT_SWAPPED);
