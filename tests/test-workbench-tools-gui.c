@@ -219,8 +219,8 @@ test_suggest_accept (Fixture       *f,
   g_assert_nonnull (first->terms);
   g_assert_nonnull (first->excerpts[0]);
   {
-    /* Shown as written, in quotes (the C locale's). */
-    g_autofree char *quoted = g_strdup_printf ("“%s”", first->excerpts[0]);
+    /* Shown as written, in the interface's quotes. */
+    g_autofree char *quoted = g_strdup_printf (_("“%s”"), first->excerpts[0]);
 
     g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), quoted));
   }
@@ -467,8 +467,14 @@ test_synthesis (Fixture       *f,
                     40);
   g_assert_cmpuint (dlg_synthesis_chart_get_n_bars (dlg_synthesis_dialog_get_chart (
                       dialog, DLG_SYNTHESIS_CHANNEL)), ==, n_bars);
-  g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog),
-                                          "Theme “" HOSTILE "”: 40 contributions"));
+  {
+    g_autofree char *total = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "Theme “%s”: %u contribution",
+                                                           "Theme “%s”: %u contributions", 40),
+                                              HOSTILE, 40);
+
+    g_assert_nonnull (find_label_with_text (GTK_WIDGET (dialog), total));
+  }
   screenshot (GTK_WIDGET (dialog), "workbench-synthesis-theme.png");
 
   /* A highlight made elsewhere: the quotes follow. */
@@ -545,7 +551,13 @@ test_link (Fixture       *f,
   spin (100);
   message = find_message_dialog ();
   g_assert_nonnull (message);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "3 selected"));
+  {
+    g_autofree char *what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          "the %u selected contribution",
+                                                          "the %u selected contributions", 3), 3);
+
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (message), what));
+  }
   adw_message_dialog_response (message, "link");
   gtk_window_close (GTK_WINDOW (message));   /* as its button does */
   spin (100);

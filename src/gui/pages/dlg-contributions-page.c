@@ -538,6 +538,7 @@ update_actions (DlgContributionsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.tag", some && themes);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.highlight", some);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.moderate", some);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.link", some);
   gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->tag_popover)),
                             some && themes);
   gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->untag_popover)),
