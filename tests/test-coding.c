@@ -12,6 +12,7 @@
 #include "dlg-store-private.h"
 #include "contribution-fixture.h"
 #include "process-fixture.h"
+#include "coding-fixture.h"
 
 /* Every row of the frame and of the links, in order: equal dumps, equal state. */
 static char *
@@ -789,6 +790,382 @@ test_moderation_reasons (Fixture       *f,
                    "<b>Hors cadre</b> & \"mandat\"");
 }
 
+static gint64
+journal_action_count (Fixture    *f,
+                      const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
+                                               "SELECT count(*) FROM journal WHERE action = ?1",
+                                               &error);
+
+  g_assert_no_error (error);
+  dlg_stmt_bind_text (stmt, 1, action);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Accepting a suggestion: a new theme with its contributions, or into an existing theme; one
+ * transaction, one journal entry, and Undo takes both the links and the theme back. */
+static void
+test_accept_suggestion (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = ids_range (1, 3);
+  g_autoptr(GArray) more = ids_range (2, 4);
+  g_autofree char *before = NULL;
+  DlgCodingOutcome outcome;
+  gint64 existing, accepted, operations;
+  const char *hostile = "<b>&amp; Vélo</b> '); DROP TABLE theme; --";
+
+  fixture_insert_contributions (f->store, f->process_id, 6);
+  existing = make_theme (f, "Mobilités", 0);
+  g_assert_true (tag_one (f->store, 2, existing, TRUE, &error));
+  g_assert_no_error (error);
+  before = dump_frame (f);
+  operations = query_int (f, "SELECT count(*) FROM coding_operation");
+
+  /* Another process's contribution is skipped. */
+  {
+    gint64 other = 999;
+
+    g_array_append_val (ids, other);
+  }
+  g_assert_true (dlg_coding_accept_theme (f->store, f->process_id, "  " "<b>&amp; Vélo</b> "
+                                          "'); DROP TABLE theme; --" "  ", "#33d17a", 0, ids,
+                                          &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.n_changed, ==, 4);   /* the theme and its three links */
+  g_assert_cmpuint (outcome.n_skipped, ==, 1);
+  g_assert_cmpint (outcome.operation_id, >, 0);
+  accepted = query_int (f, "SELECT max (id) FROM theme");
+  {
+    g_autoptr(DlgTheme) theme = dlg_theme_load (f->store, accepted, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (dlg_theme_get_name (theme), ==, hostile);
+    g_assert_cmpstr (dlg_theme_get_colour (theme), ==, "#33d17a");
+  }
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM contribution_theme WHERE theme_id ="
+                                 " (SELECT max (id) FROM theme)"), ==, 3);
+  g_assert_cmpint (journal_action_count (f, "theme.accept"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM coding_operation"), ==, operations + 1);
+
+  g_assert_true (dlg_coding_undo (f->store, outcome.operation_id, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.n_changed, ==, 4);
+  assert_frame (f, before);
+  g_assert_cmpint (journal_action_count (f, "theme.undo"), ==, 1);
+
+  /* Merged into an existing theme: 2 had it already. */
+  g_assert_true (dlg_coding_accept_theme (f->store, f->process_id, NULL, NULL, existing, more,
+                                          &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcome.n_changed, ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM theme"), ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM contribution_theme"), ==, 3);
+  g_assert_cmpint (journal_action_count (f, "theme.accept"), ==, 2);
+  g_assert_true (dlg_coding_undo (f->store, outcome.operation_id, NULL, &error));
+  g_assert_no_error (error);
+  assert_frame (f, before);
+
+  /* An empty name is refused, and the transaction leaves nothing behind. */
+  {
+    g_autoptr(GError) refused = NULL;
+
+    g_assert_false (dlg_coding_accept_theme (f->store, f->process_id, "   ", NULL, 0, more,
+                                             &outcome, &refused));
+    g_assert_nonnull (refused);
+  }
+  assert_frame (f, before);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM coding_operation WHERE undone_at IS NULL"),
+                   ==, operations);
+  g_assert_cmpint (journal_action_count (f, "theme.accept"), ==, 2);
+
+  /* A sub-theme made under the accepted theme since is kept, at the top, by Undo. */
+  g_assert_true (dlg_coding_accept_theme (f->store, f->process_id, "Arbres", NULL, 0, more,
+                                          &outcome, &error));
+  accepted = query_int (f, "SELECT max (id) FROM theme");
+  make_theme (f, "Platanes", accepted);
+  g_assert_true (dlg_coding_undo (f->store, outcome.operation_id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM theme WHERE name = 'Arbres'"), ==, 0);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM theme WHERE name = 'Platanes'"
+                                 " AND parent_id IS NULL"), ==, 1);
+}
+
+/* Moving a theme is an operation of the stack: journaled, undone; refused under itself. */
+static void
+test_move_undo (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  DlgCodingOutcome outcome;
+  gint64 a, b, child, grandchild;
+
+  a = make_theme (f, "Vélo", 0);
+  b = make_theme (f, "Voirie", 0);
+  child = make_theme (f, "Stationnement", a);
+  grandchild = make_theme (f, "Arceaux", child);
+  before = dump_frame (f);
+
+  g_assert_true (dlg_coding_move_theme (f->store, child, b, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome.operation_id, >, 0);
+  g_assert_cmpint (query_int (f, "SELECT parent_id FROM theme WHERE name = 'Stationnement'"),
+                   ==, b);
+  g_assert_cmpint (query_int (f, "SELECT parent_id FROM theme WHERE name = 'Arceaux'"), ==,
+                   child);
+  g_assert_cmpint (journal_action_count (f, "theme.move"), ==, 1);
+  g_assert_true (dlg_coding_undo (f->store, outcome.operation_id, NULL, &error));
+  g_assert_no_error (error);
+  assert_frame (f, before);
+
+  /* To the top, and back. */
+  g_assert_true (dlg_coding_move_theme (f->store, grandchild, 0, &outcome, &error));
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM theme WHERE name = 'Arceaux'"
+                                 " AND parent_id IS NULL"), ==, 1);
+  g_assert_true (dlg_coding_undo (f->store, outcome.operation_id, NULL, &error));
+  g_assert_no_error (error);
+  assert_frame (f, before);
+
+  /* Where it already is: nothing recorded. */
+  g_assert_true (dlg_coding_move_theme (f->store, child, a, &outcome, &error));
+  g_assert_cmpint (outcome.operation_id, ==, 0);
+  g_assert_cmpint (journal_action_count (f, "theme.move"), ==, 2);
+
+  /* Under one of its own sub-themes: refused, nothing recorded. */
+  {
+    g_autoptr(GError) refused = NULL;
+
+    g_assert_false (dlg_coding_move_theme (f->store, a, grandchild, &outcome, &refused));
+    g_assert_error (refused, DLG_ERROR, DLG_ERROR_INVALID);
+  }
+  assert_frame (f, before);
+  g_assert_cmpint (journal_action_count (f, "theme.move"), ==, 2);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM coding_operation WHERE undone_at IS NULL"),
+                   ==, 0);
+}
+
+/* A theme's contributions, then a selection, linked to a recommendation in one step each;
+ * Undo takes back only the links it made; the opinion's stage rule holds. */
+static void
+test_link_recommendation (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgRecommendation) r = dlg_recommendation_new (f->process_id);
+  g_autoptr(GArray) theme_ids = NULL;
+  g_autoptr(GArray) selection = ids_range (3, 5);
+  g_autoptr(GArray) tagged = ids_range (1, 3);
+  g_autoptr(GArray) sub_ids = ids_range (3, 4);
+  DlgCodingOutcome first, second;
+  gint64 root, sub;
+
+  fixture_insert_contributions (f->store, f->process_id, 8);
+  dlg_recommendation_set_title (r, "Des arceaux <b>partout</b>");
+  g_assert_true (dlg_recommendation_save (f->store, r, &error));
+  g_assert_no_error (error);
+  root = make_theme (f, "Vélo", 0);
+  sub = make_theme (f, "Arceaux", root);
+  g_assert_true (dlg_coding_tag (f->store, root, tagged, NULL, &error));
+  g_assert_true (dlg_coding_tag (f->store, sub, sub_ids, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The theme with its sub-theme: 1, 2, 3, 4. */
+  theme_ids = dlg_coding_list_theme_contributions (f->store, root, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (theme_ids->len, ==, 4);
+  g_assert_true (dlg_coding_link_recommendation (f->store, dlg_recommendation_get_id (r),
+                                                 theme_ids, &first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (first.n_changed, ==, 4);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM recommendation_source"), ==, 4);
+  /* 3 and 4 already: only 5 is new. */
+  g_assert_true (dlg_coding_link_recommendation (f->store, dlg_recommendation_get_id (r),
+                                                 selection, &second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (second.n_changed, ==, 1);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM recommendation_source"), ==, 5);
+  g_assert_cmpint (journal_action_count (f, "recommendation.link"), ==, 2);
+  {
+    g_autofree char *summary = NULL;
+    gint64 last = 0;
+
+    g_assert_true (dlg_coding_get_last_operation (f->store, f->process_id, &last, &summary,
+                                                  &error));
+    g_assert_cmpint (last, ==, second.operation_id);
+    g_assert_cmpstr (summary, ==, "1 contribution linked to recommendation 1 "
+                                  "“Des arceaux <b>partout</b>”");
+  }
+
+  g_assert_true (dlg_coding_undo (f->store, second.operation_id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM recommendation_source"), ==, 4);
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM recommendation_source"
+                                 " WHERE contribution_id = 5"), ==, 0);
+  g_assert_cmpint (journal_action_count (f, "recommendation.link"), ==, 3);
+
+  /* A closed opinion stage refuses both the link and its Undo. */
+  g_assert_true (dlg_store_exec (f->store, "UPDATE stage_state SET state = 'done'"
+                                           " WHERE stage = 'opinion'", &error));
+  {
+    g_autoptr(GError) refused = NULL;
+
+    g_assert_false (dlg_coding_link_recommendation (f->store, dlg_recommendation_get_id (r),
+                                                    selection, NULL, &refused));
+    g_assert_nonnull (refused);
+  }
+  {
+    g_autoptr(GError) refused = NULL;
+
+    g_assert_false (dlg_coding_undo (f->store, first.operation_id, NULL, &refused));
+    g_assert_nonnull (refused);
+  }
+  g_assert_cmpint (query_int (f, "SELECT count(*) FROM recommendation_source"), ==, 4);
+  g_assert_cmpint (journal_action_count (f, "recommendation.link"), ==, 3);
+}
+
+/* Hand-checked figures: seven contributions over four weeks, three areas. */
+static void
+test_synthesis (Fixture       *f,
+                gconstpointer  data)
+{
+  static const struct { const char *channel, *feature, *at, *data, *moderation; } rows[] = {
+    { "online", "ideas", "2027-01-04T10:00:00Z", "{\"quartier\": \"Zola\"}", "published" },
+    { "online", "map", "2027-01-10T23:00:00Z", "{\"quartier\": \" Zola \"}", "pending" },
+    { "in_person", "ideas", "2027-01-11T09:00:00Z", "{\"quartier\": \"Gare\"}", "published" },
+    { "mail", "ideas", "2027-01-27T09:00:00Z", "{}", "trashed" },
+    { "online", "debate", "2027-01-26T09:00:00Z", "not json", "published" },
+    { "phone", "ideas", "2027-01-12T09:00:00Z", "{\"quartier\": \"Gare\"}", "published" },
+    { "online", "ideas", "2027-01-05T09:00:00Z", "{\"quartier\": \"<b>Zola</b>\"}", "published" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) quotes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 theme, sub;
+  guint total = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(DlgStmt) stmt = dlg_store_prepare (f->store,
+        "INSERT INTO contribution (uuid, process_id, feature, channel, title, body, created_at,"
+        " moderation, data_json) VALUES (?1, ?2, ?3, ?4, 'T', 'B', ?5, ?6, ?7)", &error);
+      g_autofree char *uuid = dlg_uuid_new ();
+
+      g_assert_no_error (error);
+      dlg_stmt_bind_text (stmt, 1, uuid);
+      sqlite3_bind_int64 (stmt, 2, f->process_id);
+      dlg_stmt_bind_text (stmt, 3, rows[i].feature);
+      dlg_stmt_bind_text (stmt, 4, rows[i].channel);
+      dlg_stmt_bind_text (stmt, 5, rows[i].at);
+      dlg_stmt_bind_text (stmt, 6, rows[i].moderation);
+      dlg_stmt_bind_text (stmt, 7, rows[i].data);
+      g_assert_true (dlg_store_step_done (f->store, stmt, &error));
+    }
+  theme = make_theme (f, "Vélo", 0);
+  sub = make_theme (f, "Arceaux", theme);
+  g_assert_true (tag_one (f->store, 1, theme, TRUE, &error));
+  g_assert_true (tag_one (f->store, 3, theme, TRUE, &error));
+  g_assert_true (tag_one (f->store, 3, sub, TRUE, &error));
+  g_assert_true (tag_one (f->store, 4, sub, TRUE, &error));
+  for (gint64 id = 1; id <= 4; id += 1)
+    if (id != 2)
+      g_array_append_val (quotes, id);
+  g_assert_true (dlg_coding_highlight (f->store, f->process_id, quotes, TRUE, NULL, &error));
+  g_assert_no_error (error);
+
+#define BAR(bars, i) ((DlgSynthesisBar *) g_ptr_array_index (bars, i))
+  {
+    g_autoptr(GPtrArray) bars = dlg_synthesis_count (f->store, f->process_id, 0,
+                                                     DLG_SYNTHESIS_CHANNEL, &total, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, 7);
+    g_assert_cmpuint (bars->len, ==, 4);
+    g_assert_cmpstr (BAR (bars, 0)->key, ==, "online");
+    g_assert_cmpuint (BAR (bars, 0)->count, ==, 4);
+    g_assert_cmpstr (BAR (bars, 1)->key, ==, "in_person");
+    g_assert_cmpuint (BAR (bars, 1)->count, ==, 1);
+    g_assert_cmpstr (BAR (bars, 2)->key, ==, "mail");
+    g_assert_cmpstr (BAR (bars, 3)->key, ==, "phone");
+  }
+  {
+    g_autoptr(GPtrArray) bars = dlg_synthesis_count (f->store, f->process_id, 0,
+                                                     DLG_SYNTHESIS_FEATURE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (bars->len, ==, 3);
+    g_assert_cmpstr (BAR (bars, 0)->key, ==, "ideas");
+    g_assert_cmpuint (BAR (bars, 0)->count, ==, 5);
+  }
+  {
+    /* Mondays 4, 11, 18 (none) and 25 January 2027; Sunday the 10th is the first week's. */
+    g_autoptr(GPtrArray) bars = dlg_synthesis_count (f->store, f->process_id, 0,
+                                                     DLG_SYNTHESIS_WEEK, NULL, &error);
+    static const char *const weeks[] = { "2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25" };
+    static const guint counts[] = { 3, 2, 0, 2 };
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (bars->len, ==, 4);
+    for (guint i = 0; i < 4; i++)
+      {
+        g_assert_cmpstr (BAR (bars, i)->key, ==, weeks[i]);
+        g_assert_cmpuint (BAR (bars, i)->count, ==, counts[i]);
+      }
+    g_assert_cmpstr (BAR (bars, 0)->label, ==, "04/01");
+  }
+  {
+    /* Zola 2 (trimmed), Gare 2, the markup one as written, then 2 not given. */
+    g_autoptr(GPtrArray) bars = dlg_synthesis_count (f->store, f->process_id, 0,
+                                                     DLG_SYNTHESIS_AREA, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (bars->len, ==, 4);
+    g_assert_cmpstr (BAR (bars, 0)->key, ==, "Gare");
+    g_assert_cmpuint (BAR (bars, 0)->count, ==, 2);
+    g_assert_cmpstr (BAR (bars, 1)->key, ==, "Zola");
+    g_assert_cmpuint (BAR (bars, 1)->count, ==, 2);
+    g_assert_cmpstr (BAR (bars, 2)->key, ==, "<b>Zola</b>");
+    g_assert_cmpstr (BAR (bars, 3)->key, ==, "");
+    g_assert_cmpuint (BAR (bars, 3)->count, ==, 2);
+  }
+  {
+    /* The theme: 1 and 3, and 4 through its sub-theme (3 once). */
+    g_autoptr(GPtrArray) bars = dlg_synthesis_count (f->store, f->process_id, theme,
+                                                     DLG_SYNTHESIS_CHANNEL, &total, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, 3);
+    g_assert_cmpuint (bars->len, ==, 3);
+    g_assert_cmpuint (BAR (bars, 0)->count, ==, 1);
+  }
+  {
+    g_autoptr(GPtrArray) bars = dlg_synthesis_count (f->store, f->process_id, sub,
+                                                     DLG_SYNTHESIS_WEEK, &total, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (total, ==, 2);
+    g_assert_cmpuint (bars->len, ==, 3);   /* 11, 18, 25 January */
+    g_assert_cmpuint (BAR (bars, 1)->count, ==, 0);
+  }
+#undef BAR
+  /* Quotes: highlighted 1, 3 and 4, but 4 is set aside. */
+  {
+    g_autoptr(GListModel) all = dlg_synthesis_list_quotes (f->store, f->process_id, 0, &error);
+    g_autoptr(GListModel) of_sub = dlg_synthesis_list_quotes (f->store, f->process_id, sub,
+                                                              &error);
+    g_autoptr(DlgContribution) only = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (of_sub), ==, 1);
+    only = g_list_model_get_item (of_sub, 0);
+    g_assert_cmpint (dlg_contribution_get_id (only), ==, 3);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -810,6 +1187,10 @@ main (int    argc,
   ADD ("/core/coding/archived-refused", test_archived_refused);
   ADD ("/core/coding/moderate-bulk", test_moderate_bulk);
   ADD ("/core/coding/moderation-reasons", test_moderation_reasons);
+  ADD ("/core/coding/accept-suggestion", test_accept_suggestion);
+  ADD ("/core/coding/move-undo", test_move_undo);
+  ADD ("/core/coding/link-recommendation", test_link_recommendation);
+  ADD ("/core/coding/synthesis", test_synthesis);
 #undef ADD
 
   return g_test_run ();

@@ -84,13 +84,9 @@ add_text_cb (const char *uuid,
   Texts *texts = user_data;
   DlgAnalysisText text;
   char *id = g_strdup (uuid);
-  char *joined;
+  char *joined = dlg_contribution_text_join (title, body);
   char *code = g_strdup (language);
 
-  if (*title != '\0' && *body != '\0')
-    joined = g_strconcat (title, "\n", body, NULL);
-  else
-    joined = g_strdup (*title != '\0' ? title : body);
   g_ptr_array_add (texts->strings, id);
   g_ptr_array_add (texts->strings, joined);
   g_ptr_array_add (texts->strings, code);
@@ -135,21 +131,7 @@ read_texts (const char *process_name,
 static char *
 excerpt (const char *text)
 {
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0' && n < EXCERPT_CHARS; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) || c == 0x2028 || c == 0x2029)
-        g_string_append_c (out, ' ');
-      else
-        g_string_append_unichar (out, c);
-    }
-  if (*text != '\0' && n == EXCERPT_CHARS && *g_utf8_offset_to_pointer (text, n) != '\0')
-    g_string_append (out, "…");
-  return g_string_free (out, FALSE);
+  return dlg_contribution_text_excerpt (text, EXCERPT_CHARS);
 }
 
 static void

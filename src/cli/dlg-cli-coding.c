@@ -341,6 +341,7 @@ dlg_cli_themes_frame (int                        argc,
   if (g_str_equal (verb, "rename") || g_str_equal (verb, "move"))
     {
       g_autoptr(DlgTheme) theme = find_theme (store, process, argv[3], &error);
+      gint64 parent_id = 0;
 
       if (theme == NULL)
         return dlg_cli_fail (error);
@@ -349,16 +350,18 @@ dlg_cli_themes_frame (int                        argc,
           dlg_theme_set_name (theme, argv[4]);
           return themes_save (store, theme, "renamed");
         }
-      if (g_str_equal (argv[4], "-"))
-        dlg_theme_set_parent_id (theme, 0);
-      else
+      /* A move is an operation of the frame's stack: "undo" puts the theme back. */
+      if (!g_str_equal (argv[4], "-"))
         {
           g_autoptr(DlgTheme) parent = find_theme (store, process, argv[4], &error);
 
           if (parent == NULL)
             return dlg_cli_fail (error);
-          dlg_theme_set_parent_id (theme, dlg_theme_get_id (parent));
+          parent_id = dlg_theme_get_id (parent);
         }
+      if (!dlg_coding_move_theme (store, dlg_theme_get_id (theme), parent_id, NULL, &error))
+        return dlg_cli_fail (error);
+      dlg_theme_set_parent_id (theme, parent_id);
       return themes_save (store, theme, "moved");
     }
   if (g_str_equal (verb, "merge"))

@@ -54,6 +54,7 @@
 #include "dlg-store.h"
 #include "dlg-theme.h"
 #include "dlg-coding.h"
+#include "dlg-synthesis.h"
 #include "dlg-moderation-reason.h"
 #include "dlg-types.h"
 #include "dlg-vocabularies.h"

@@ -25,6 +25,7 @@
 #include "dlg-domain-private.h"
 #include "dlg-error.h"
 #include "dlg-journal.h"
+#include "dlg-recommendation.h"
 #include "dlg-stage-rules.h"
 #include "dlg-theme.h"
 
@@ -160,6 +161,37 @@ static const char sql_remap_parents[] =
   " AND operation_id IN (SELECT id FROM coding_operation WHERE process_id = ?3)";
 static const char sql_undone[] = "UPDATE coding_operation SET undone_at = ?2 WHERE id = ?1";
 
+/* A theme created by the operation (accepting a suggestion): Undo deletes it, and the
+ * sub-themes made under it since go to the top of the frame rather than with it. */
+static const char sql_created_orphans[] =
+  "UPDATE theme SET parent_id = NULL WHERE parent_id IN (SELECT theme_id"
+  " FROM coding_operation_theme WHERE operation_id = ?1 AND deleted = 2)";
+static const char sql_created_delete[] =
+  "DELETE FROM theme WHERE id IN (SELECT theme_id FROM coding_operation_theme"
+  " WHERE operation_id = ?1 AND deleted = 2)";
+static const char sql_move[] = "UPDATE theme SET parent_id = nullif (?2, 0) WHERE id = ?1";
+static const char sql_parent[] = "SELECT coalesce (parent_id, 0) FROM theme WHERE id = ?1";
+
+/* Links to a recommendation: those the operation adds, then added; Undo removes them. */
+static const char sql_source_note[] =
+  "INSERT INTO coding_operation_source (operation_id, recommendation_id, contribution_id)"
+  " SELECT ?1, ?2, c.id FROM temp.coding_ids i JOIN contribution c ON c.id = i.id"
+  " WHERE c.process_id = ?3 AND NOT EXISTS (SELECT 1 FROM recommendation_source s"
+  "  WHERE s.recommendation_id = ?2 AND s.contribution_id = c.id)";
+static const char sql_source_add[] =
+  "INSERT OR IGNORE INTO recommendation_source (recommendation_id, contribution_id)"
+  " SELECT recommendation_id, contribution_id FROM coding_operation_source"
+  " WHERE operation_id = ?1";
+static const char sql_source_remove[] =
+  "DELETE FROM recommendation_source WHERE (recommendation_id, contribution_id) IN"
+  " (SELECT recommendation_id, contribution_id FROM coding_operation_source"
+  "  WHERE operation_id = ?1)";
+static const char sql_theme_ids[] =
+  "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL"
+  "  SELECT t.id FROM theme t JOIN sub ON t.parent_id = sub.id)"
+  " SELECT DISTINCT ct.contribution_id FROM contribution_theme ct WHERE ct.theme_id IN sub"
+  " ORDER BY ct.contribution_id";
+
 /* Counts: every link of the process's themes read once, in the (theme_id, contribution_id)
  * index's order (dlg_coding_count_by_theme). */
 static const char sql_count_themes[] =
@@ -216,6 +248,25 @@ query_int64 (DlgStore  *store,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* A name (a theme's, a recommendation's title) in a one-line summary: controls as spaces, and
+ * cut. */
+static char *
+summary_name (const char *text)
+{
+  g_autofree char *flat = g_strdup (text != NULL ? text : "");
+
+  for (char *p = flat; *p != '\0'; p++)
+    if ((guchar) *p < 0x20)
+      *p = ' ';
+  if (g_utf8_strlen (flat, -1) > NAME_CHARS)
+    {
+      g_autofree char *cut = g_utf8_substring (flat, 0, NAME_CHARS - 1);
+
+      return g_strconcat (cut, "…", NULL);
+    }
+  return g_steal_pointer (&flat);
+}
+
 /* The process and name of a theme; FALSE with NOT_FOUND when there is none. */
 static gboolean
 lookup_theme (DlgStore  *store,
@@ -241,23 +292,7 @@ lookup_theme (DlgStore  *store,
     return dlg_store_set_error (store, rc, error);
   *process_id = sqlite3_column_int64 (stmt, 0);
   if (name != NULL)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, 1);
-      g_autofree char *flat = g_strdup (text != NULL ? text : "");
-
-      /* A name is shown in a one-line summary: controls as spaces, and cut. */
-      for (char *p = flat; *p != '\0'; p++)
-        if ((guchar) *p < 0x20)
-          *p = ' ';
-      if (g_utf8_strlen (flat, -1) > NAME_CHARS)
-        {
-          g_autofree char *cut = g_utf8_substring (flat, 0, NAME_CHARS - 1);
-
-          *name = g_strconcat (cut, "…", NULL);
-        }
-      else
-        *name = g_steal_pointer (&flat);
-    }
+    *name = summary_name ((const char *) sqlite3_column_text (stmt, 1));
   return TRUE;
 }
 
@@ -327,8 +362,10 @@ operation_finish (DlgStore          *store,
   g_autoptr(DlgStmt) stmt = NULL;
   /* A bulk moderation is a moderation decision in the journal, like one made alone. */
   gboolean moderation = g_str_equal (kind, "moderate");
+  gboolean link = g_str_equal (kind, "link");
   g_autofree char *action = moderation ? g_strdup ("contribution.moderate")
-                                       : g_strconcat ("theme.", kind, NULL);
+                            : link ? g_strdup ("recommendation.link")
+                            : g_strconcat ("theme.", kind, NULL);
   g_autofree char *object = g_strdup_printf ("%" G_GINT64_FORMAT, object_id);
 
   outcome->n_changed = n_changed;
@@ -345,7 +382,8 @@ operation_finish (DlgStore          *store,
   if (!dlg_store_step_done (store, stmt, error))
     return FALSE;
   outcome->operation_id = operation_id;
-  return dlg_journal_append (store, process_id, action, moderation ? "contribution" : "theme",
+  return dlg_journal_append (store, process_id, action,
+                             moderation ? "contribution" : link ? "recommendation" : "theme",
                              object, summary, error);
 }
 
@@ -827,6 +865,234 @@ dlg_coding_delete_theme (DlgStore          *store,
   return TRUE;
 }
 
+/* Move, accept a suggestion, link to a recommendation ------------------------------------ */
+
+/**
+ * dlg_coding_move_theme:
+ * @parent_id: the theme it goes under, 0 for the top of the frame
+ *
+ * Moves a theme (with its sub-themes) under another, in one transaction journaled as one entry
+ * ("theme.move"); dlg_coding_undo() puts it back where it was. Moving under itself or one of
+ * its sub-themes, or into another process, is refused (dlg_theme_save()'s checks). A move to
+ * where the theme already is changes nothing and records nothing.
+ */
+gboolean
+dlg_coding_move_theme (DlgStore          *store,
+                       gint64             theme_id,
+                       gint64             parent_id,
+                       DlgCodingOutcome  *outcome,
+                       GError           **error)
+{
+  g_autoptr(DlgTheme) theme = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *parent_name = NULL;
+  g_autofree char *summary = NULL;
+  DlgCodingOutcome dummy;
+  gint64 process_id = 0, parent_process = 0, operation_id, was;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  if (outcome == NULL)
+    outcome = &dummy;
+  *outcome = (DlgCodingOutcome) { 0 };
+  if (!lookup_theme (store, theme_id, &process_id, &name, error)
+      || (parent_id != 0 && !lookup_theme (store, parent_id, &parent_process, &parent_name,
+                                           error))
+      || !dlg_process_check_editable (store, process_id, error))
+    return FALSE;
+  if ((was = query_int64 (store, sql_parent, theme_id, error)) < 0)
+    return FALSE;
+  if (was == parent_id)
+    return TRUE;
+  if (!(theme = dlg_theme_load (store, theme_id, error)))
+    return FALSE;
+  if (!dlg_store_begin (store, error))
+    return FALSE;
+  dlg_theme_set_parent_id (theme, parent_id);
+  if (!(operation_id = operation_begin (store, process_id, "move", error))
+      || !run_int64s (store, sql_theme_note, operation_id, theme_id, 0, NULL, error)
+      /* The record's checks (not under itself, same process), then the move alone. */
+      || !dlg_record_validate (DLG_RECORD (theme), store, process_id, error)
+      || !run_int64s (store, sql_move, theme_id, parent_id, 0, NULL, error))
+    return fail (store);
+  summary = parent_id != 0
+    ? g_strdup_printf (_("Theme “%s” moved under “%s”"), name, parent_name)
+    : g_strdup_printf (_("Theme “%s” moved to the top of the frame"), name);
+  if (!operation_finish (store, process_id, operation_id, "move", theme_id, 1, summary, outcome,
+                         error)
+      || !dlg_store_commit (store, error))
+    return fail (store);
+  emit_changes (store, process_id, FALSE);
+  return TRUE;
+}
+
+/**
+ * dlg_coding_accept_theme:
+ * @name: the new theme's name (a suggestion's label, or as the officer renamed it); unused
+ *   when @into_id is set
+ * @colour: (nullable): its colour, #rrggbb
+ * @into_id: 0 to create a theme, or an existing theme of the process to merge the suggestion
+ *   into (its contributions get that theme)
+ * @contribution_ids: (element-type gint64): the suggestion's contributions
+ *
+ * Accepts a suggested theme: creates it (or takes @into_id) and gives it to the contributions,
+ * in one transaction journaled as one entry ("theme.accept"). dlg_coding_undo() takes the links
+ * back and deletes the theme it created.
+ */
+gboolean
+dlg_coding_accept_theme (DlgStore          *store,
+                         gint64             process_id,
+                         const char        *name,
+                         const char        *colour,
+                         gint64             into_id,
+                         const GArray      *contribution_ids,
+                         DlgCodingOutcome  *outcome,
+                         GError           **error)
+{
+  g_autoptr(DlgTheme) theme = NULL;
+  g_autofree char *theme_name = NULL;
+  g_autofree char *summary = NULL;
+  DlgCodingOutcome dummy;
+  gint64 theme_process = 0, operation_id, theme_id = into_id;
+  guint n_given, n_in_process, n_links = 0;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  if (outcome == NULL)
+    outcome = &dummy;
+  *outcome = (DlgCodingOutcome) { 0 };
+  if (into_id != 0)
+    {
+      if (!lookup_theme (store, into_id, &theme_process, &theme_name, error))
+        return FALSE;
+      if (theme_process != process_id)
+        {
+          g_set_error_literal (error, DLG_ERROR, DLG_ERROR_INVALID,
+                               _("Both themes must belong to the same process."));
+          return FALSE;
+        }
+    }
+  if (!dlg_process_check_editable (store, process_id, error))
+    return FALSE;
+  if (!dlg_store_begin (store, error))
+    return FALSE;
+  if (!(operation_id = operation_begin (store, process_id, "accept", error)))
+    return fail (store);
+  if (into_id == 0)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+      theme = dlg_theme_new (process_id);
+      dlg_theme_set_name (theme, stripped);
+      if (colour != NULL)
+        dlg_theme_set_colour (theme, colour);
+      if (!dlg_theme_save (store, theme, error))
+        return fail (store);
+      theme_id = dlg_theme_get_id (theme);
+      if (!run_int64s (store, sql_theme_note, operation_id, theme_id, 2, NULL, error)
+          || !lookup_theme (store, theme_id, &theme_process, &theme_name, error))
+        return fail (store);
+    }
+  if (!load_ids (store, process_id, contribution_ids, &n_given, &n_in_process, error)
+      || !run_int64s (store, sql_tag_note, operation_id, theme_id, process_id, &n_links, error)
+      || !run_int64s (store, sql_links_add, operation_id, 1, 0, NULL, error))
+    return fail (store);
+  outcome->n_skipped = n_given - n_in_process;
+  summary = into_id == 0
+    ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "Suggested theme “%s” accepted with %u contribution",
+                                    "Suggested theme “%s” accepted with %u contributions",
+                                    n_links), theme_name, n_links)
+    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "Suggested theme merged into “%s” (%u contribution)",
+                                    "Suggested theme merged into “%s” (%u contributions)",
+                                    n_links), theme_name, n_links);
+  if (!operation_finish (store, process_id, operation_id, "accept", theme_id,
+                         (into_id == 0 ? 1 : 0) + n_links, summary, outcome, error)
+      || !dlg_store_commit (store, error))
+    return fail (store);
+  if (outcome->operation_id != 0)
+    emit_changes (store, process_id, FALSE);
+  return TRUE;
+}
+
+/**
+ * dlg_coding_link_recommendation:
+ * @contribution_ids: (element-type gint64): a selection, a theme's contributions
+ *   (dlg_coding_list_theme_contributions()) or every match of a search
+ *
+ * Records that the recommendation comes from each of these contributions that it does not
+ * come from yet, in one transaction journaled as one entry ("recommendation.link"); it is an
+ * operation of the coding frame's stack, so dlg_coding_undo() takes exactly those links back.
+ * The opinion stage must be open (as for a link made one by one).
+ */
+gboolean
+dlg_coding_link_recommendation (DlgStore          *store,
+                                gint64             recommendation_id,
+                                const GArray      *contribution_ids,
+                                DlgCodingOutcome  *outcome,
+                                GError           **error)
+{
+  g_autoptr(DlgRecommendation) recommendation = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *number = NULL;
+  DlgCodingOutcome dummy;
+  gint64 process_id, operation_id;
+  guint n_given, n_in_process, n_links = 0;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
+
+  if (outcome == NULL)
+    outcome = &dummy;
+  *outcome = (DlgCodingOutcome) { 0 };
+  if (!(recommendation = dlg_recommendation_load (store, recommendation_id, error)))
+    return FALSE;
+  process_id = dlg_record_get_process_id (DLG_RECORD (recommendation));
+  if (!dlg_process_check_editable (store, process_id, error)
+      || !dlg_stage_check_editable (store, process_id, DLG_STAGE_OPINION, error))
+    return FALSE;
+  if (!dlg_store_begin (store, error))
+    return FALSE;
+  if (!load_ids (store, process_id, contribution_ids, &n_given, &n_in_process, error)
+      || !(operation_id = operation_begin (store, process_id, "link", error))
+      || !run_int64s (store, sql_source_note, operation_id, recommendation_id, process_id,
+                      &n_links, error)
+      || !run_int64s (store, sql_source_add, operation_id, 0, 0, NULL, error))
+    return fail (store);
+  outcome->n_skipped = n_given - n_in_process;
+  title = summary_name (dlg_recommendation_get_title (recommendation));
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, dlg_recommendation_get_number (recommendation));
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u contribution linked to recommendation %s “%s”",
+                                          "%u contributions linked to recommendation %s “%s”",
+                                          n_links),
+                             n_links, number, title);
+  if (!operation_finish (store, process_id, operation_id, "link", recommendation_id, n_links,
+                         summary, outcome, error)
+      || !dlg_store_commit (store, error))
+    return fail (store);
+  if (n_links > 0)
+    dlg_store_emit_changed (store, DLG_TYPE_RECOMMENDATION_SOURCE, process_id);
+  return TRUE;
+}
+
+/**
+ * dlg_coding_list_theme_contributions:
+ *
+ * Returns: (transfer full) (element-type gint64): the contributions that have the theme or one
+ *   of its sub-themes, by id
+ */
+GArray *
+dlg_coding_list_theme_contributions (DlgStore  *store,
+                                     gint64     theme_id,
+                                     GError   **error)
+{
+  g_return_val_if_fail (DLG_IS_STORE (store), NULL);
+
+  return list_int64s (store, sql_theme_ids, theme_id, error);
+}
+
 /* Undo ------------------------------------------------------------------------------------- */
 
 /**
@@ -984,6 +1250,7 @@ dlg_coding_undo (DlgStore          *store,
   DlgCodingOutcome dummy;
   gint64 process_id, last = 0;
   guint n_themes = 0, n_added = 0, n_removed = 0, n_highlights = 0, n_moderated = 0;
+  guint n_created = 0, n_unlinked = 0;
   int rc;
 
   g_return_val_if_fail (DLG_IS_STORE (store), FALSE);
@@ -1023,6 +1290,10 @@ dlg_coding_undo (DlgStore          *store,
     }
   if (!dlg_process_check_editable (store, process_id, error))
     return FALSE;
+  /* Links to recommendations are the opinion's: its stage must be open to take them back. */
+  if (g_str_equal (kind, "link")
+      && !dlg_stage_check_editable (store, process_id, DLG_STAGE_OPINION, error))
+    return FALSE;
 
   if (!dlg_store_begin (store, error))
     return FALSE;
@@ -1031,7 +1302,10 @@ dlg_coding_undo (DlgStore          *store,
       || !run_int64s (store, sql_links_remove, operation_id, 1, 0, &n_removed, error)
       || !run_int64s (store, sql_highlight_restore, operation_id, 0, 0, &n_highlights, error)
       || !run_int64s (store, sql_moderation_restore, operation_id, 0, 0, &n_moderated, error)
-      || (n_moderated > 0 && !add_moderation_events (store, operation_id, error)))
+      || (n_moderated > 0 && !add_moderation_events (store, operation_id, error))
+      || !run_int64s (store, sql_created_orphans, operation_id, 0, 0, NULL, error)
+      || !run_int64s (store, sql_created_delete, operation_id, 0, 0, &n_created, error)
+      || !run_int64s (store, sql_source_remove, operation_id, 0, 0, &n_unlinked, error))
     return fail (store);
   if (!(stmt = dlg_store_prepare (store, sql_undone, error)))
     return fail (store);
@@ -1044,16 +1318,22 @@ dlg_coding_undo (DlgStore          *store,
     g_autofree char *object = g_strdup_printf ("%" G_GINT64_FORMAT, operation_id);
 
     gboolean moderation = g_str_equal (kind, "moderate");
+    gboolean link = g_str_equal (kind, "link");
 
     if (!dlg_journal_append (store, process_id,
-                             moderation ? "contribution.moderate" : "theme.undo",
-                             moderation ? "contribution" : "theme", object, journal, error)
+                             moderation ? "contribution.moderate"
+                             : link ? "recommendation.link" : "theme.undo",
+                             moderation ? "contribution" : link ? "recommendation" : "theme",
+                             object, journal, error)
         || !dlg_store_commit (store, error))
       return fail (store);
   }
   outcome->operation_id = operation_id;
-  outcome->n_changed = n_themes + n_added + n_removed + n_highlights + n_moderated;
+  outcome->n_changed = n_themes + n_added + n_removed + n_highlights + n_moderated + n_created
+                       + n_unlinked;
   emit_changes (store, process_id, n_highlights > 0 || n_moderated > 0);
+  if (n_unlinked > 0)
+    dlg_store_emit_changed (store, DLG_TYPE_RECOMMENDATION_SOURCE, process_id);
   return TRUE;
 }
 

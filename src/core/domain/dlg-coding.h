@@ -60,6 +60,28 @@ gboolean  dlg_coding_delete_theme     (DlgStore          *store,
                                        DlgCodingOutcome  *outcome,
                                        GError           **error);
 
+gboolean  dlg_coding_move_theme       (DlgStore          *store,
+                                       gint64             theme_id,
+                                       gint64             parent_id,
+                                       DlgCodingOutcome  *outcome,
+                                       GError           **error);
+gboolean  dlg_coding_accept_theme     (DlgStore          *store,
+                                       gint64             process_id,
+                                       const char        *name,
+                                       const char        *colour,
+                                       gint64             into_id,
+                                       const GArray      *contribution_ids,
+                                       DlgCodingOutcome  *outcome,
+                                       GError           **error);
+gboolean  dlg_coding_link_recommendation (DlgStore       *store,
+                                       gint64             recommendation_id,
+                                       const GArray      *contribution_ids,
+                                       DlgCodingOutcome  *outcome,
+                                       GError           **error);
+GArray   *dlg_coding_list_theme_contributions (DlgStore  *store,
+                                       gint64             theme_id,
+                                       GError           **error);
+
 gboolean  dlg_coding_get_last_operation (DlgStore        *store,
                                          gint64           process_id,
                                          gint64          *operation_id,

@@ -80,6 +80,7 @@ struct _DlgContributionList
   gint64        theme_id;      /* 0: any; DLG_CONTRIBUTION_LIST_NO_THEME: none */
   gboolean      highlighted_only;
   gboolean      site_missing_only;
+  char         *only_ids;      /* a JSON array of ids ("[3,8]"), bound as ?12, or NULL */
   DlgContributionSort sort;
   gboolean      ascending;
   char         *sort_ids;      /* ",id,id,…," of the sort's vocabulary, bound as ?11 */
@@ -153,6 +154,8 @@ static const char sql_highlighted[] =
   "  WHERE an.contribution_id = t.id AND an.highlighted)";
 /* Kept after a full resync found them gone from the site (it may have been restored). */
 static const char sql_site_missing[] = " AND t.site_missing_at IS NOT NULL";
+/* A group the workbench opens in the list (duplicates): these contributions only. */
+static const char sql_only_ids[] = " AND t.id IN (SELECT value FROM json_each (?12))";
 static const char sql_ids[] = "SELECT t.id FROM contribution t";
 static const char sql_keep[] = "SELECT dlg_list_keep (?12, t.id) FROM contribution t";
 static const char sql_order[] = " ORDER BY ";
@@ -320,6 +323,7 @@ dlg_contribution_list_finalize (GObject *object)
   g_free (self->feature);
   g_free (self->moderation);
   g_free (self->sort_ids);
+  g_free (self->only_ids);
 
   G_OBJECT_CLASS (dlg_contribution_list_parent_class)->finalize (object);
 }
@@ -421,6 +425,8 @@ build_where_for (DlgContributionList *self,
     g_string_append (where, sql_highlighted);
   if (self->site_missing_only)
     g_string_append (where, sql_site_missing);
+  if (self->only_ids != NULL)
+    g_string_append (where, sql_only_ids);
   return where;
 }
 
@@ -524,6 +530,8 @@ bind_filters (DlgContributionList *self,
     sqlite3_bind_int64 (stmt, 10, self->theme_id);
   if (self->sort_ids != NULL)
     sqlite3_bind_text (stmt, 11, self->sort_ids, -1, SQLITE_STATIC);
+  if (self->only_ids != NULL)
+    sqlite3_bind_text (stmt, 12, self->only_ids, -1, SQLITE_STATIC);
 }
 
 static guint
@@ -1068,6 +1076,42 @@ dlg_contribution_list_get_highlighted_only (DlgContributionList *self)
   g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), FALSE);
 
   return self->highlighted_only;
+}
+
+/**
+ * dlg_contribution_list_set_only_ids:
+ * @ids: (nullable) (element-type gint64): the contributions to keep (a duplicate group opened
+ *   in the list), or %NULL for no such filter
+ *
+ * Keeps only these contributions, with the other filters and the search as they are.
+ */
+void
+dlg_contribution_list_set_only_ids (DlgContributionList *self,
+                                    const GArray        *ids)
+{
+  GString *json;
+
+  g_return_if_fail (DLG_IS_CONTRIBUTION_LIST (self));
+
+  g_clear_pointer (&self->only_ids, g_free);
+  if (ids != NULL)
+    {
+      json = g_string_new ("[");
+      for (guint i = 0; i < ids->len; i++)
+        g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                                g_array_index (ids, gint64, i));
+      g_string_append_c (json, ']');
+      self->only_ids = g_string_free (json, FALSE);
+    }
+  reload (self, TRUE);
+}
+
+gboolean
+dlg_contribution_list_has_only_ids (DlgContributionList *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), FALSE);
+
+  return self->only_ids != NULL;
 }
 
 /**

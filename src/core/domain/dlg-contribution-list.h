@@ -62,6 +62,9 @@ DlgContributionSort  dlg_contribution_list_get_sort       (DlgContributionList *
 void                 dlg_contribution_list_set_highlighted_only (DlgContributionList *self,
                                                                  gboolean highlighted_only);
 gboolean             dlg_contribution_list_get_highlighted_only (DlgContributionList *self);
+void                 dlg_contribution_list_set_only_ids   (DlgContributionList *self,
+                                                           const GArray        *ids);
+gboolean             dlg_contribution_list_has_only_ids   (DlgContributionList *self);
 void                 dlg_contribution_list_set_site_missing_only (DlgContributionList *self,
                                                                   gboolean site_missing_only);
 gboolean             dlg_contribution_list_get_site_missing_only (DlgContributionList *self);

@@ -33,4 +33,14 @@ gboolean dlg_contribution_texts_foreach (DlgStore                 *store,
                                          guint                    *n_texts,
                                          GError                  **error);
 
+GArray   *dlg_contribution_ids_from_uuids (DlgStore                 *store,
+                                          gint64                    process_id,
+                                          const char * const       *uuids,
+                                          GError                  **error);
+
+char     *dlg_contribution_text_join       (const char               *title,
+                                           const char               *body);
+char     *dlg_contribution_text_excerpt    (const char               *text,
+                                           guint                     max_chars);
+
 G_END_DECLS

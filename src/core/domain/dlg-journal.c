@@ -152,10 +152,13 @@ static const DlgJournalPolicy policies[] = {
     N_("Themes, notes and highlights are the officer’s private analysis.") },
   { "theme", "workshop", TRUE,
     N_("Work at volume on the coding frame, one entry per operation: themes given or taken "
-       "off, highlights, merges, deletions and their Undo (never a contribution’s text)"),
+       "off, highlights, suggested themes accepted, moves, merges, deletions and their Undo "
+       "(never a contribution’s text)"),
     N_("Which contributions fed which theme shapes the opinion; a merge or a bulk change must "
        "be traceable. Creating or renaming a theme is the officer’s working draft.") },
-  { "recommendation", "opinion", TRUE, N_("Creation, change and deletion"),
+  { "recommendation", "opinion", TRUE,
+    N_("Creation, change and deletion; contributions linked at once (a theme or a selection) "
+       "and its Undo"),
     N_("The citizens’ opinion must be kept as they gave it.") },
   { "review", "review", FALSE, N_("Nothing"),
     N_("Internal advice of departments; the validation decision and the position that follow "

@@ -342,3 +342,23 @@ dlg_theme_delete (DlgStore  *store,
 {
   return dlg_record_delete (store, DLG_TYPE_THEME, id, error);
 }
+
+/**
+ * dlg_theme_list_find:
+ * @themes: (nullable) (element-type DlgTheme): a frame (dlg_theme_list())
+ *
+ * Returns: (transfer none) (nullable): the theme of @themes with this id (@themes keeps it)
+ */
+DlgTheme *
+dlg_theme_list_find (GListModel *themes,
+                     gint64      id)
+{
+  for (guint i = 0; themes != NULL && i < g_list_model_get_n_items (themes); i++)
+    {
+      g_autoptr(DlgTheme) theme = g_list_model_get_item (themes, i);
+
+      if (dlg_theme_get_id (theme) == id)
+        return theme;   /* the model keeps its reference */
+    }
+  return NULL;
+}

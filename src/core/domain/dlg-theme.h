@@ -54,4 +54,7 @@ gboolean    dlg_theme_delete         (DlgStore  *store,
 /* Depth in the tree (0 for a root), as computed by dlg_theme_list(). */
 guint       dlg_theme_get_depth         (DlgTheme    *self);
 
+DlgTheme   *dlg_theme_list_find         (GListModel  *themes,
+                                         gint64       id);
+
 G_END_DECLS

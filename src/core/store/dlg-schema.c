@@ -1022,6 +1022,19 @@ static const char migration_advisor[] =
   "CREATE INDEX response_operation_position_recommendation"
   "  ON response_operation_position (recommendation_id);";
 
+/* The workbench's links to recommendations (issue 11): a theme or a selection linked to a
+ * recommendation in one step is an operation of the coding frame's stack (dlg-coding.c); the
+ * links it added are kept here so that Undo takes exactly those back. A theme created by
+ * accepting a suggestion is noted in coding_operation_theme with deleted = 2 (no schema
+ * change: Undo deletes it). */
+static const char migration_workbench_links[] =
+  "CREATE TABLE coding_operation_source ("
+  "  operation_id INTEGER NOT NULL REFERENCES coding_operation (id) ON DELETE CASCADE,"
+  "  recommendation_id INTEGER NOT NULL,"
+  "  contribution_id INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX coding_operation_source_operation ON coding_operation_source (operation_id);";
+
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
   { "sync v1: outbox, cursors, conflicts", migration_2 },
@@ -1038,6 +1051,8 @@ static const DlgMigration migrations[] = {
   { "sync: refusal status, abandoned changes, skipped feed items", migration_sync_refusals },
   { "moderation reasons, bulk moderation in the coding frame's operations", migration_14 },
   { "feature advisor's brief, response templates and bulk operations", migration_advisor },
+  { "workbench: contributions linked to a recommendation at once, undoable",
+    migration_workbench_links },
 };
 
 const DlgMigration *

@@ -43,7 +43,9 @@
 #include "dlg-contributions-page.h"
 #include "dlg-field-binding.h"
 #include "dlg-moderation-reasons-dialog.h"
+#include "dlg-link-dialog.h"
 #include "dlg-theme-panel.h"
+#include "dlg-workbench-analysis.h"
 #include "dlg-text-column.h"
 #include "dlg-view-util.h"
 
@@ -91,6 +93,7 @@ struct _DlgContributionsPage
   GtkEntry            *bulk_reason_entry;
   AdwStatusPage       *empty_status;
   GtkToggleButton     *highlighted_button;
+  GtkButton           *group_button;
   GtkPaned            *paned;
   GtkStack            *list_stack;
   GtkScrolledWindow   *scrolled_window;
@@ -541,6 +544,7 @@ update_actions (DlgContributionsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.tag", some && themes);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.highlight", some);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.moderate", some);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "contributions.link", some);
   gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->tag_popover)),
                             some && themes);
   gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->untag_popover)),
@@ -908,18 +912,7 @@ show_toast (DlgContributionsPage *self,
             const char           *text,
             gint64                operation_id)
 {
-  /* A toast's title is markup: a summary holds theme names and reasons, which are user text. */
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (escaped);
-
-  if (operation_id != 0)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "contributions.undo");
-      adw_toast_set_action_target_value (toast, g_variant_new_int64 (operation_id));
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  dlg_workbench_show_toast (self->toast_overlay, text, "contributions.undo", operation_id);
 }
 
 /* After an operation of dlg-coding: its summary and Undo, or the error, or "nothing changed". */
@@ -929,22 +922,36 @@ report_outcome (DlgContributionsPage   *self,
                 const DlgCodingOutcome *outcome,
                 const GError           *error)
 {
-  g_autofree char *summary = NULL;
-  gint64 last = 0;
+  dlg_workbench_report (self->toast_overlay, get_store (self), self->process_id,
+                        "contributions.undo", ok, outcome, error);
+}
 
-  if (!ok)
-    {
-      show_toast (self, error->message, 0);
-      return;
-    }
-  if (outcome->operation_id == 0)
-    {
-      show_toast (self, _("Nothing to change: the contributions were already so."), 0);
-      return;
-    }
-  if (dlg_coding_get_last_operation (get_store (self), self->process_id, &last, &summary, NULL)
-      && last == outcome->operation_id)
-    show_toast (self, summary, outcome->operation_id);
+/* "Link to a Recommendation…": the selection (or every match) in one step. */
+static void
+link_done_cb (gboolean                ok,
+              const DlgCodingOutcome *outcome,
+              const GError           *error,
+              gpointer                user_data)
+{
+  report_outcome (DLG_CONTRIBUTIONS_PAGE (user_data), ok, outcome, error);
+}
+
+static void
+link_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DlgContributionsPage *self = DLG_CONTRIBUTIONS_PAGE (widget);
+  g_autoptr(GArray) ids = get_target_ids (self,
+                                          gtk_check_button_get_active (self->matching_check));
+  g_autofree char *what = NULL;
+
+  if (ids == NULL || get_store (self) == NULL)
+    return;
+  what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the %u selected contribution",
+                                       "the %u selected contributions", ids->len), ids->len);
+  dlg_link_dialog_present (widget, get_store (self), self->process_id, ids, what, link_done_cb,
+                           g_object_ref (self), g_object_unref);
 }
 
 typedef enum { BULK_TAG, BULK_UNTAG, BULK_HIGHLIGHT, BULK_MODERATE } BulkKind;
@@ -1331,6 +1338,33 @@ panel_operation_cb (DlgContributionsPage *self,
   show_toast (self, summary, operation_id);
 }
 
+/* A duplicate group from the workbench: the list shows it alone, until the button is clicked. */
+static void
+panel_show_contributions_cb (DlgContributionsPage *self,
+                             GArray               *ids,
+                             const char           *label)
+{
+  g_autofree char *text = NULL;
+
+  if (self->list == NULL)
+    return;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Group of %u contribution ✕",
+                                       "Group of %u contributions ✕", ids->len), ids->len);
+  gtk_button_set_label (self->group_button, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->group_button), TRUE);
+  dlg_contribution_list_set_only_ids (self->list, ids);
+  update_count (self);
+}
+
+static void
+group_button_clicked_cb (DlgContributionsPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->group_button), FALSE);
+  if (self->list != NULL)
+    dlg_contribution_list_set_only_ids (self->list, NULL);
+  update_count (self);
+}
+
 static void
 themes_changed_cb (DlgContributionsPage *self)
 {
@@ -1543,6 +1577,9 @@ dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, theme_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, panel_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, panel_operation_cb);
+  gtk_widget_class_bind_template_callback (widget_class, panel_show_contributions_cb);
+  gtk_widget_class_bind_template_callback (widget_class, group_button_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, group_button);
   gtk_widget_class_bind_template_callback (widget_class, themes_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reason_chosen_cb);
@@ -1556,6 +1593,7 @@ dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "contributions.moderate", NULL,
                                    moderate_action);
   gtk_widget_class_install_action (widget_class, "contributions.undo", "x", undo_action);
+  gtk_widget_class_install_action (widget_class, "contributions.link", NULL, link_action);
   gtk_widget_class_install_action (widget_class, "contributions.edit-reasons", NULL,
                                    edit_reasons_action);
 
@@ -1719,6 +1757,7 @@ dlg_contributions_page_set_process (DlgContributionsPage *self,
   fill_theme_lists (self);
   fill_reasons (self);
   gtk_check_button_set_active (self->matching_check, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->group_button), FALSE);
 
   if (self->process_id != 0)
     {

@@ -12,7 +12,13 @@
  * Managing the frame: "New theme" and "Edit…" open an edit dialog (name, parent, colour,
  * description) saved as the officer types through dlg_theme_save, which refuses a theme under
  * itself; "Merge into…" and "Delete" go through dlg-coding and emit "operation" with the
- * operation's summary and id, so that the page offers Undo in a toast.
+ * operation's summary and id, so that the page offers Undo in a toast. Moving a theme under
+ * another in the edit dialog goes through dlg_coding_move_theme, so that it has its Undo too.
+ *
+ * The header's menu opens the workbench's windows: "Suggest Themes…" and "Duplicates…"
+ * (DlgWorkbenchDialog; a group shown in the list is "show-contributions") and "Synthesis…"
+ * (DlgSynthesisDialog); a theme's menu links its contributions to a recommendation
+ * (dlg_link_dialog_present) or opens its synthesis.
  */
 
 #define G_LOG_DOMAIN "dlg-theme-panel"
@@ -23,8 +29,11 @@
 
 #include "dlg-core.h"
 #include "dlg-edit-dialog.h"
+#include "dlg-link-dialog.h"
 #include "dlg-reload-helper.h"
+#include "dlg-synthesis-dialog.h"
 #include "dlg-theme-panel.h"
+#include "dlg-workbench-dialog.h"
 
 struct _DlgThemePanel
 {
@@ -45,7 +54,7 @@ struct _DlgThemePanel
 
 G_DEFINE_FINAL_TYPE (DlgThemePanel, dlg_theme_panel, GTK_TYPE_BOX)
 
-enum { FILTER_CHANGED, OPERATION, RELOADED, N_SIGNALS };
+enum { FILTER_CHANGED, OPERATION, RELOADED, SHOW_CONTRIBUTIONS, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 typedef struct
@@ -67,16 +76,9 @@ get_store (DlgThemePanel *self)
 
 static DlgTheme *
 find_theme (DlgThemePanel *self,
-            gint64         id)
+            gint64        id)
 {
-  for (guint i = 0; self->themes != NULL && i < g_list_model_get_n_items (self->themes); i++)
-    {
-      g_autoptr(DlgTheme) theme = g_list_model_get_item (self->themes, i);
-
-      if (dlg_theme_get_id (theme) == id)
-        return theme;   /* the model keeps its reference */
-    }
-  return NULL;
+  return dlg_theme_list_find (self->themes, id);
 }
 
 /* Is @id @root or below it? */
@@ -171,6 +173,8 @@ new_row (DlgThemePanel *self,
       g_autoptr(GMenuItem) sub = g_menu_item_new (_("New _Sub-theme…"), NULL);
       g_autoptr(GMenuItem) merge = g_menu_item_new (_("_Merge Into…"), NULL);
       g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Delete"), NULL);
+      g_autoptr(GMenuItem) link = g_menu_item_new (_("_Link to a Recommendation…"), NULL);
+      g_autoptr(GMenuItem) synthesis = g_menu_item_new (_("S_ynthesis…"), NULL);
       GtkWidget *button = gtk_menu_button_new ();
       g_autofree char *tooltip = g_strdup_printf (_("Theme “%s”"), name);
 
@@ -181,10 +185,15 @@ new_row (DlgThemePanel *self,
                                                g_variant_new_int64 (filter));
       g_menu_item_set_action_and_target_value (remove, "themes.delete",
                                                g_variant_new_int64 (filter));
+      g_menu_item_set_action_and_target_value (link, "themes.link", g_variant_new_int64 (filter));
+      g_menu_item_set_action_and_target_value (synthesis, "themes.synthesis",
+                                               g_variant_new_int64 (filter));
       g_menu_append_item (menu, edit);
       g_menu_append_item (menu, sub);
       g_menu_append_item (menu, merge);
       g_menu_append_item (menu, remove);
+      g_menu_append_item (menu, link);
+      g_menu_append_item (menu, synthesis);
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
       gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
       gtk_widget_add_css_class (button, "flat");
@@ -324,6 +333,11 @@ row_selected_cb (DlgThemePanel *self,
   g_signal_emit (self, signals[FILTER_CHANGED], 0);
 }
 
+static void report (DlgThemePanel          *self,
+                    gboolean                ok,
+                    const DlgCodingOutcome *outcome,
+                    GError                 *error);
+
 /* Editing a theme ----------------------------------------------------------------------- */
 
 static void
@@ -358,7 +372,22 @@ theme_save (gpointer   user_data,
   dlg_theme_set_description (editor->theme, description);
   dlg_theme_set_colour (editor->theme, colour);
   if (parent < editor->parent_ids->len)
-    dlg_theme_set_parent_id (editor->theme, g_array_index (editor->parent_ids, gint64, parent));
+    {
+      gint64 parent_id = g_array_index (editor->parent_ids, gint64, parent);
+
+      /* A move of a saved theme is an operation of the frame's stack, with its Undo. */
+      if (dlg_theme_get_id (editor->theme) != 0
+          && parent_id != dlg_theme_get_parent_id (editor->theme))
+        {
+          DlgCodingOutcome outcome = { 0 };
+
+          if (!dlg_coding_move_theme (get_store (self), dlg_theme_get_id (editor->theme),
+                                      parent_id, &outcome, error))
+            return FALSE;
+          report (self, TRUE, &outcome, NULL);
+        }
+      dlg_theme_set_parent_id (editor->theme, parent_id);
+    }
   return dlg_theme_save (get_store (self), editor->theme, error);
 }
 
@@ -596,6 +625,84 @@ merge_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The workbench's windows ------------------------------------------------------------------ */
+
+static void
+workbench_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DlgThemePanel *self = DLG_THEME_PANEL (widget);
+  DlgWorkbenchDialog *dialog;
+
+  if (get_store (self) == NULL || self->process_id == 0)
+    return;
+  dialog = dlg_workbench_dialog_new (self, self->context, self->process_id,
+                                     g_str_equal (action_name, "themes.suggest")
+                                     ? DLG_WORKBENCH_SUGGEST : DLG_WORKBENCH_DUPLICATES);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+synthesis_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DlgThemePanel *self = DLG_THEME_PANEL (widget);
+  DlgSynthesisDialog *dialog;
+
+  if (get_store (self) == NULL || self->process_id == 0)
+    return;
+  dialog = dlg_synthesis_dialog_new (widget, self->context, self->process_id,
+                                     g_variant_get_int64 (parameter));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+link_done_cb (gboolean                ok,
+              const DlgCodingOutcome *outcome,
+              const GError           *error,
+              gpointer                user_data)
+{
+  DlgThemePanel *self = user_data;
+
+  if (!ok)
+    g_signal_emit (self, signals[OPERATION], 0, error->message, (gint64) 0);
+  else if (outcome->operation_id == 0)
+    g_signal_emit (self, signals[OPERATION], 0,
+                   _("Nothing to change: the contributions were already linked."), (gint64) 0);
+  else
+    report (self, TRUE, outcome, NULL);
+}
+
+static void
+link_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DlgThemePanel *self = DLG_THEME_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *what = NULL;
+  DlgTheme *theme = find_theme (self, g_variant_get_int64 (parameter));
+
+  if (theme == NULL || get_store (self) == NULL)
+    return;
+  if (!(ids = dlg_coding_list_theme_contributions (get_store (self), dlg_theme_get_id (theme),
+                                                   &error)))
+    {
+      g_signal_emit (self, signals[OPERATION], 0, error->message, (gint64) 0);
+      return;
+    }
+  what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "the %u contribution of the theme “%s”",
+                                       "the %u contributions of the theme “%s” (with its "
+                                       "sub-themes)", ids->len),
+                          ids->len, dlg_theme_get_name (theme));
+  dlg_link_dialog_present (widget, get_store (self), self->process_id, ids, what, link_done_cb,
+                           g_object_ref (self), g_object_unref);
+}
+
 static void
 dlg_theme_panel_dispose (GObject *object)
 {
@@ -652,6 +759,15 @@ dlg_theme_panel_class_init (DlgThemePanelClass *klass)
   signals[RELOADED] = g_signal_new ("reloaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * DlgThemePanel::show-contributions:
+   * @ids: (element-type gint64): the contributions to show in the list (a duplicate group)
+   * @label: what they are (the group's text), plain text
+   */
+  signals[SHOW_CONTRIBUTIONS] = g_signal_new ("show-contributions", G_TYPE_FROM_CLASS (klass),
+                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                              G_TYPE_NONE, 2, G_TYPE_ARRAY, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/fr/nantesmetropole/Dialogue/ui/"
                                                "dlg-theme-panel.ui");
@@ -663,6 +779,10 @@ dlg_theme_panel_class_init (DlgThemePanelClass *klass)
   gtk_widget_class_install_action (widget_class, "themes.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "themes.merge", "x", merge_action);
   gtk_widget_class_install_action (widget_class, "themes.delete", "x", delete_action);
+  gtk_widget_class_install_action (widget_class, "themes.suggest", NULL, workbench_action);
+  gtk_widget_class_install_action (widget_class, "themes.duplicates", NULL, workbench_action);
+  gtk_widget_class_install_action (widget_class, "themes.synthesis", "x", synthesis_action);
+  gtk_widget_class_install_action (widget_class, "themes.link", "x", link_action);
 }
 
 static void
@@ -758,4 +878,21 @@ dlg_theme_panel_get_count (DlgThemePanel *self,
   if (filter == DLG_CONTRIBUTION_LIST_NO_THEME)
     return self->n_without;
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, &filter));
+}
+
+/**
+ * dlg_theme_panel_show_contributions:
+ * @ids: (element-type gint64): contributions of the process
+ * @label: what they are, plain text
+ *
+ * Asks the contributions page to show these contributions only ("show-contributions").
+ */
+void
+dlg_theme_panel_show_contributions (DlgThemePanel *self,
+                                    GArray        *ids,
+                                    const char    *label)
+{
+  g_return_if_fail (DLG_IS_THEME_PANEL (self));
+
+  g_signal_emit (self, signals[SHOW_CONTRIBUTIONS], 0, ids, label);
 }

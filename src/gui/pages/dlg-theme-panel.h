@@ -32,4 +32,8 @@ gint64      dlg_theme_panel_get_filter   (DlgThemePanel *self);
 guint       dlg_theme_panel_get_count    (DlgThemePanel *self,
                                           gint64         filter);
 
+void        dlg_theme_panel_show_contributions (DlgThemePanel *self,
+                                                GArray        *ids,
+                                                const char    *label);
+
 G_END_DECLS
