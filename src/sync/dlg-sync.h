@@ -9,4 +9,5 @@
 #include "dlg-sync-error.h"
 #include "dlg-sync-manager.h"
 #include "dlg-sync-outbox.h"
+#include "dlg-sync-platform.h"
 #include "dlg-sync-token.h"

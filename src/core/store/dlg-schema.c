@@ -1022,6 +1022,19 @@ static const char migration_advisor[] =
   "CREATE INDEX response_operation_position_recommendation"
   "  ON response_operation_position (recommendation_id);";
 
+/* The kind of each site (the reference site, Decidim, Cap Collectif) and which participatory
+ * space of a platform each process maps to (src/sync/dlg-sync-platform.c). */
+static const char migration_platforms[] =
+  "ALTER TABLE sync_state ADD COLUMN kind TEXT NOT NULL DEFAULT 'dialogue'"
+  "  CHECK (kind IN ('dialogue', 'decidim', 'capcollectif'));"
+  "CREATE TABLE platform_mapping ("
+  "  site_url TEXT NOT NULL,"
+  "  process_id INTEGER NOT NULL REFERENCES process (id) ON DELETE CASCADE,"
+  "  remote_id TEXT NOT NULL CHECK (length (remote_id) BETWEEN 1 AND 500),"
+  "  PRIMARY KEY (site_url, process_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX platform_mapping_process ON platform_mapping (process_id);";
+
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
   { "sync v1: outbox, cursors, conflicts", migration_2 },
@@ -1038,6 +1051,7 @@ static const DlgMigration migrations[] = {
   { "sync: refusal status, abandoned changes, skipped feed items", migration_sync_refusals },
   { "moderation reasons, bulk moderation in the coding frame's operations", migration_14 },
   { "feature advisor's brief, response templates and bulk operations", migration_advisor },
+  { "sync: the kind of each site, the platform space each process maps to", migration_platforms },
 };
 
 const DlgMigration *
