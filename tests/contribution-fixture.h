@@ -58,3 +58,21 @@ fixture_insert_contributions (DlgStore *store,
   g_assert_true (dlg_store_commit (store, &error));
   g_assert_no_error (error);
 }
+
+/* Runs @sql with ?1 = @param and returns the integer it selects. */
+G_GNUC_UNUSED static gint64
+fixture_query_int64 (DlgStore   *store,
+                     const char *sql,
+                     gint64      param)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dlg_store_get_db (store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, param);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}

@@ -492,6 +492,88 @@ test_counts (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 12);
 }
 
+/* The counts against plain SQL (a count of distinct contributions over each subtree), on a
+ * frame three levels deep whose themes share contributions, with another process's themes
+ * and contributions in the same file. */
+static void
+test_counts_like_sql (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char sql_subtree[] =
+    "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL"
+    "  SELECT t.id FROM theme t JOIN sub ON t.parent_id = sub.id)"
+    " SELECT count(DISTINCT ct.contribution_id) FROM contribution_theme ct"
+    " WHERE ct.theme_id IN sub";
+  static const char sql_direct[] =
+    "SELECT count(*) FROM contribution_theme WHERE theme_id = ?1";
+  static const char sql_without[] =
+    "SELECT count(*) FROM contribution c WHERE c.process_id = ?1 AND NOT EXISTS"
+    " (SELECT 1 FROM contribution_theme ct WHERE ct.contribution_id = c.id)";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) counts = NULL;
+  g_autoptr(DlgProcess) other = NULL;
+  gint64 themes[7];
+  guint without = 0, listed = 0;
+
+  fixture_insert_contributions (f->store, f->process_id, 300);
+  other = dlg_process_create (f->store, "Autre", &error);
+  g_assert_no_error (error);
+  fixture_insert_contributions (f->store, dlg_process_get_id (other), 50);
+  themes[0] = make_theme (f, "Cadre de vie", 0);
+  themes[1] = make_theme (f, "Mobilité", themes[0]);
+  themes[2] = make_theme (f, "Vélo", themes[1]);
+  themes[3] = make_theme (f, "Bus", themes[1]);
+  themes[4] = make_theme (f, "Arbres", themes[0]);
+  themes[5] = make_theme (f, "Sans lien", 0);
+  themes[6] = make_theme (f, "Jamais utilisé", themes[5]);
+  for (guint t = 0; t < 6; t++)
+    {
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      /* Theme t takes the multiples of t + 2 up to 40 (t + 1) (overlapping sets). */
+      for (gint64 id = t + 2; id <= 40 * (t + 1); id += t + 2)
+        g_array_append_val (ids, id);
+      g_assert_true (dlg_coding_tag (f->store, themes[t], ids, NULL, &error));
+      g_assert_no_error (error);
+    }
+  {
+    /* Another process's theme on its own contributions */
+    g_autoptr(DlgTheme) theme = dlg_theme_new (dlg_process_get_id (other));
+    g_autoptr(GArray) ids = ids_range (301, 320);
+
+    dlg_theme_set_name (theme, "Ailleurs");
+    g_assert_true (dlg_theme_save (f->store, theme, &error));
+    g_assert_true (dlg_coding_tag (f->store, dlg_theme_get_id (theme), ids, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  counts = dlg_coding_count_by_theme (f->store, f->process_id, &without, &error);
+  g_assert_no_error (error);
+  for (guint t = 0; t < G_N_ELEMENTS (themes); t++)
+    {
+      gint64 total = fixture_query_int64 (f->store, sql_subtree, themes[t]);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < counts->len; i++)
+        {
+          DlgThemeCount *count = &g_array_index (counts, DlgThemeCount, i);
+
+          if (count->theme_id != themes[t])
+            continue;
+          found = TRUE;
+          g_assert_cmpuint (count->n_direct, ==, fixture_query_int64 (f->store, sql_direct, themes[t]));
+          g_assert_cmpuint (count->n_total, ==, total);
+        }
+      /* A theme is listed when its subtree has contributions. */
+      g_assert_true (found == (total > 0));
+      listed += found;
+    }
+  g_assert_cmpuint (counts->len, ==, listed);
+  g_assert_cmpuint (counts->len, ==, 6);
+  g_assert_cmpuint (without, ==, fixture_query_int64 (f->store, sql_without, f->process_id));
+  g_assert_cmpuint (without, >, 0);
+}
+
 /* A re-import (the ingestion path every pull takes) of tagged contributions keeps the tags. */
 static void
 test_pull_keeps_tags (Fixture       *f,
@@ -723,6 +805,7 @@ main (int    argc,
   ADD ("/core/coding/merge", test_merge);
   ADD ("/core/coding/delete-undo", test_delete_undo);
   ADD ("/core/coding/counts", test_counts);
+  ADD ("/core/coding/counts-like-sql", test_counts_like_sql);
   ADD ("/core/coding/pull-keeps-tags", test_pull_keeps_tags);
   ADD ("/core/coding/archived-refused", test_archived_refused);
   ADD ("/core/coding/moderate-bulk", test_moderate_bulk);

@@ -263,16 +263,7 @@ query_int (Fixture    *f,
            const char *sql,
            gint64      param)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (dlg_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, param);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
+  return fixture_query_int64 (f->store, sql, param);
 }
 
 static DlgContribution *
@@ -881,6 +872,113 @@ test_contribution_list_sort (Fixture       *f,
   g_clear_object (&first);
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
   g_assert_cmpstr (dlg_contribution_get_title (first), ==, "Contribution 1100");
+}
+
+/* The list's search against the plain SQL it replaces (the MATCH joined in a subquery): the
+ * same rows in the same order, for searches the pages read by id (few matches) or in order
+ * (many), with filters and sorts, with this process alone in the file and with another one,
+ * and after new rows and a refresh. */
+static void
+assert_search_like_sql (Fixture             *f,
+                        DlgContributionList *list,
+                        const char          *search,
+                        const char          *filter_sql,
+                        gboolean             by_title)
+{
+  g_autofree char *fts = dlg_contribution_list_make_fts_query (search);
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT t.id FROM contribution t WHERE t.process_id = ?1 AND t.id IN"
+    " (SELECT rowid FROM contribution_fts WHERE contribution_fts MATCH ?2)%s ORDER BY %s",
+    filter_sql, by_title ? "coalesce (nullif (t.title, ''), t.body, '') COLLATE NOCASE, t.id"
+                         : "t.created_at DESC, t.id DESC");
+  sqlite3_stmt *stmt = NULL;
+  guint i = 0;
+
+  dlg_contribution_list_set_search (list, search);
+  g_assert_cmpint (sqlite3_prepare_v2 (dlg_store_get_db (f->store), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, f->pid);
+  sqlite3_bind_text (stmt, 2, fts, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(DlgContribution) c = g_list_model_get_item (G_LIST_MODEL (list), i++);
+
+      g_assert_nonnull (c);
+      g_assert_cmpint (dlg_contribution_get_id (c), ==, sqlite3_column_int64 (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n_items (list), ==, i);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GArray) ids = dlg_contribution_list_get_ids (list, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, i);
+  }
+}
+
+static void
+test_contribution_list_search_plans (Fixture       *f,
+                                     gconstpointer  data)
+{
+  /* "needle": 3 matches, "vélo": 150 (read by id); "fontaine": 150 of them with another
+   * word; "pl": every row (read in order) */
+  const char *searches[] = { "needle", "vélo", "fontaine école", "pl", "absent" };
+  g_autoptr(DlgContributionList) list = NULL;
+  g_autoptr(DlgTheme) theme = dlg_theme_new (f->pid);
+  g_autoptr(GArray) tagged = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlgProcess) other = NULL;
+
+  fixture_insert_contributions (f->store, f->pid, 3000);
+  dlg_theme_set_name (theme, "Thème");
+  g_assert_true (dlg_theme_save (f->store, theme, &error));
+  for (gint64 id = 1; id <= 3000; id += 7)
+    g_array_append_val (tagged, id);
+  g_assert_true (dlg_coding_tag (f->store, dlg_theme_get_id (theme), tagged, NULL, &error));
+  g_assert_no_error (error);
+  list = dlg_contribution_list_new (f->store, f->pid);
+
+  for (guint round = 0; round < 3; round++)
+    {
+      if (round == 1)
+        {
+          /* Another process whose rows match too, before and after ours. */
+          other = dlg_process_create (f->store, "Autre", &error);
+          g_assert_no_error (error);
+          fixture_insert_contributions (f->store, dlg_process_get_id (other), 2000);
+          dlg_contribution_list_refresh (list);
+        }
+      else if (round == 2)
+        {
+          fixture_insert_contributions (f->store, f->pid, 1000);
+          dlg_contribution_list_refresh (list);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+        {
+          assert_search_like_sql (f, list, searches[i], "", FALSE);
+          dlg_contribution_list_set_channel (list, "mail");
+          assert_search_like_sql (f, list, searches[i], " AND t.channel = 'mail'", FALSE);
+          dlg_contribution_list_set_moderation (list, "pending");
+          assert_search_like_sql (f, list, searches[i],
+                                  " AND t.channel = 'mail' AND t.moderation = 'pending'", FALSE);
+          dlg_contribution_list_set_channel (list, NULL);
+          dlg_contribution_list_set_moderation (list, NULL);
+          dlg_contribution_list_set_theme (list, dlg_theme_get_id (theme));
+          dlg_contribution_list_set_sort (list, DLG_CONTRIBUTION_SORT_TITLE, FALSE);
+          assert_search_like_sql (f, list, searches[i],
+                                  " AND t.id IN (SELECT contribution_id FROM contribution_theme)",
+                                  TRUE);
+          dlg_contribution_list_set_theme (list, 0);
+          assert_search_like_sql (f, list, searches[i], "", TRUE);
+          dlg_contribution_list_set_sort (list, DLG_CONTRIBUTION_SORT_DATE, TRUE);
+          /* Typing the next search with no other change */
+          assert_search_like_sql (f, list, searches[(i + 1) % G_N_ELEMENTS (searches)], "",
+                                  FALSE);
+        }
+    }
+  dlg_contribution_list_set_search (list, NULL);
+  g_assert_cmpuint (n_items (list), ==, 4000);
 }
 
 /* --- decision, feature --------------------------------------------------------------------- */
@@ -1529,6 +1627,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/domain/contribution_list/fts-query", test_fts_query);
   ADD ("contribution_list/large", test_contribution_list_large);
   ADD ("contribution_list/sort", test_contribution_list_sort);
+  ADD ("contribution_list/search-plans", test_contribution_list_search_plans);
   ADD ("decision/roundtrip", test_decision_roundtrip);
   ADD ("feature/catalogue", test_feature_catalogue);
   ADD ("participant/contact", test_participant_contact);

@@ -9,16 +9,44 @@
 
 #include "dlg-core.h"
 
-static double
+G_GNUC_UNUSED static double
 seconds_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
-static double
+G_GNUC_UNUSED static double
 cpu_seconds (void)
 {
   return (double) clock () / CLOCKS_PER_SEC;
+}
+
+/* This thread's CPU time (user + sys), in ms: what a benchmark on a shared machine compares. */
+G_GNUC_UNUSED static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+G_GNUC_UNUSED static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts @values. */
+G_GNUC_UNUSED static double
+median_of (double *values,
+           guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 /* (bench-report starts from the demo instead) */

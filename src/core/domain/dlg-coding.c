@@ -160,21 +160,14 @@ static const char sql_remap_parents[] =
   " AND operation_id IN (SELECT id FROM coding_operation WHERE process_id = ?3)";
 static const char sql_undone[] = "UPDATE coding_operation SET undone_at = ?2 WHERE id = ?1";
 
-/* Counts: direct ones from the (theme_id, contribution_id) index; with sub-themes only for
- * the themes that have some; "no theme" as all minus the distinct tagged. */
-static const char sql_count_direct[] =
-  "SELECT t.id, (SELECT count(*) FROM contribution_theme ct WHERE ct.theme_id = t.id),"
-  " EXISTS (SELECT 1 FROM theme c WHERE c.parent_id = t.id)"
-  " FROM theme t WHERE t.process_id = ?1";
-static const char sql_count_subtree[] =
-  "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL"
-  "  SELECT t.id FROM theme t JOIN sub ON t.parent_id = sub.id)"
-  " SELECT count(DISTINCT ct.contribution_id) FROM contribution_theme ct"
-  " WHERE ct.theme_id IN sub";
+/* Counts: every link of the process's themes read once, in the (theme_id, contribution_id)
+ * index's order (dlg_coding_count_by_theme). */
+static const char sql_count_themes[] =
+  "SELECT id, coalesce (parent_id, 0) FROM theme WHERE process_id = ?1 ORDER BY id";
+static const char sql_count_links[] =
+  "SELECT ct.theme_id, ct.contribution_id FROM theme t"
+  " JOIN contribution_theme ct ON ct.theme_id = t.id WHERE t.process_id = ?1";
 static const char sql_count_all[] = "SELECT count(*) FROM contribution WHERE process_id = ?1";
-static const char sql_count_tagged[] =
-  "SELECT count(DISTINCT ct.contribution_id) FROM contribution_theme ct"
-  " WHERE ct.theme_id IN (SELECT id FROM theme WHERE process_id = ?1)";
 
 /* Helpers ---------------------------------------------------------------------------------- */
 
@@ -1080,42 +1073,100 @@ dlg_coding_count_by_theme (DlgStore  *store,
                            GError   **error)
 {
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (DlgThemeCount));
-  g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) parents = g_array_new (FALSE, FALSE, sizeof (gint));
+  g_autoptr(GHashTable) positions = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree DlgIdSet *subtrees = NULL;  /* per theme, the contributions of its subtree */
+  g_autofree gboolean *has_children = NULL;
+  DlgIdSet tagged = { NULL, 0 };
+  guint n_tagged = 0;
   int rc;
 
   g_return_val_if_fail (DLG_IS_STORE (store), NULL);
 
+  /* The themes (each one's position, and its parent's) */
   {
-    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_count_direct, error);
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_count_themes, error);
+    g_autoptr(GArray) parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
     if (stmt == NULL)
       return NULL;
     sqlite3_bind_int64 (stmt, 1, process_id);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
-        guint n = (guint) sqlite3_column_int64 (stmt, 1);
-        DlgThemeCount count = { sqlite3_column_int64 (stmt, 0), n, n };
+        DlgThemeCount count = { sqlite3_column_int64 (stmt, 0), 0, 0 };
+        gint64 parent_id = sqlite3_column_int64 (stmt, 1);
 
-        if (sqlite3_column_int (stmt, 2))
-          g_array_append_val (parents, counts->len);
         g_array_append_val (counts, count);
+        g_array_append_val (parent_ids, parent_id);
       }
     if (rc != SQLITE_DONE)
       {
         dlg_store_set_error (store, rc, error);
         return NULL;
       }
-  }
-  for (guint i = 0; i < parents->len; i++)
-    {
-      DlgThemeCount *count = &g_array_index (counts, DlgThemeCount,
-                                             g_array_index (parents, guint, i));
-      gint64 n = query_int64 (store, sql_count_subtree, count->theme_id, error);
+    for (guint i = 0; i < counts->len; i++)
+      g_hash_table_insert (positions, &g_array_index (counts, DlgThemeCount, i).theme_id,
+                           GUINT_TO_POINTER (i + 1));
+    has_children = g_new0 (gboolean, counts->len + 1);
+    subtrees = g_new0 (DlgIdSet, counts->len + 1);
+    for (guint i = 0; i < counts->len; i++)
+      {
+        gint64 parent_id = g_array_index (parent_ids, gint64, i);
+        gint parent = (gint) GPOINTER_TO_UINT (g_hash_table_lookup (positions, &parent_id)) - 1;
 
-      if (n < 0)
-        return NULL;
-      count->n_total = (guint) n;
+        g_array_append_val (parents, parent);
+        if (parent >= 0)
+          has_children[parent] = TRUE;
+      }
+  }
+
+  /* Each link once: its theme's direct count, the subtree of each ancestor with sub-themes
+   * (each contribution once), the process's tagged contributions (once). */
+  {
+    g_autoptr(DlgStmt) stmt = dlg_store_prepare (store, sql_count_links, error);
+    gint64 last_theme = 0;
+    gint position = -1;
+
+    if (stmt == NULL)
+      goto failed;
+    sqlite3_bind_int64 (stmt, 1, process_id);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 theme_id = sqlite3_column_int64 (stmt, 0);
+        gint64 contribution_id = sqlite3_column_int64 (stmt, 1);
+
+        if (theme_id != last_theme || position < 0)
+          {
+            position = (gint) GPOINTER_TO_UINT (g_hash_table_lookup (positions, &theme_id)) - 1;
+            last_theme = theme_id;
+            if (position < 0)
+              continue;
+          }
+        g_array_index (counts, DlgThemeCount, position).n_direct++;
+        if (dlg_id_set_add (&tagged, contribution_id))
+          n_tagged++;
+        /* A cycle cannot be stored (dlg_coding_move_theme refuses it); the bound guards. */
+        for (gint p = position, depth = 0; p >= 0 && depth <= (gint) counts->len;
+             p = g_array_index (parents, gint, p), depth++)
+          if (has_children[p] && dlg_id_set_add (&subtrees[p], contribution_id))
+            g_array_index (counts, DlgThemeCount, p).n_total++;
+      }
+    if (rc != SQLITE_DONE)
+      {
+        dlg_store_set_error (store, rc, error);
+        goto failed;
+      }
+  }
+  for (guint i = 0; i < counts->len; i++)
+    {
+      DlgThemeCount *count = &g_array_index (counts, DlgThemeCount, i);
+
+      if (!has_children[i])
+        count->n_total = count->n_direct;
+      g_free (subtrees[i].bits);
+      subtrees[i].bits = NULL;
     }
+  g_clear_pointer (&tagged.bits, g_free);
   /* The themes nobody has yet are not listed. */
   for (guint i = counts->len; i-- > 0;)
     if (g_array_index (counts, DlgThemeCount, i).n_total == 0)
@@ -1123,11 +1174,16 @@ dlg_coding_count_by_theme (DlgStore  *store,
   if (n_without_theme != NULL)
     {
       gint64 all = query_int64 (store, sql_count_all, process_id, error);
-      gint64 tagged = all < 0 ? -1 : query_int64 (store, sql_count_tagged, process_id, error);
 
-      if (tagged < 0)
+      if (all < 0)
         return NULL;
-      *n_without_theme = (guint) (all - tagged);
+      *n_without_theme = (guint) (all - n_tagged);
     }
   return g_steal_pointer (&counts);
+
+failed:
+  for (guint i = 0; i < counts->len; i++)
+    g_free (subtrees[i].bits);
+  g_free (tagged.bits);
+  return NULL;
 }

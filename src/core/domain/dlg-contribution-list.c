@@ -12,23 +12,52 @@
  * The statements depend on which filters are set. They are assembled from the constant
  * fragments below (no user text ever goes into SQL: the search text is bound, and first turned
  * into a quoted FTS5 query) and owned by the list, not the store's cache.
+ *
+ * A search does not join the FTS5 index in SQL (a COUNT over `t.id IN (SELECT rowid … MATCH)`
+ * probed every row of the process, 13 times the MATCH itself): the MATCH is stepped once, its
+ * rowids kept in a bit set when the other filters keep them (their ids are a bit set too, read
+ * once per filter change or refresh, or none at all when the file holds this process alone and
+ * nothing else filters), and that is the count. The pages then read either the few matches by
+ * id (a JSON array of them) or the list's index in order, each row tested against the
+ * set by dlg_list_match() (a bound pointer), whichever reads fewer rows (search_plan()). Typing
+ * changes only bound values: the statements stay prepared.
  */
 
 #define G_LOG_DOMAIN "dlg-contribution-list"
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "dlg-contribution.h"
 #include "dlg-contribution-list.h"
+#include "dlg-contribution-list-private.h"
 #include "dlg-domain-private.h"
 #include "dlg-record-private.h"
 #include "dlg-store.h"
 #include "dlg-vocabularies.h"
 
-#define PAGE_SIZE 200
+#define PAGE_SIZE 64
 #define N_PAGES   4
+/* At most this many matches are read by id (a JSON array bound to ?13). */
+#define MAX_IDS   20000
+
+typedef enum
+{
+  SEARCH_NONE,       /* no search */
+  SEARCH_BY_IDS,     /* the matches read by id, then sorted */
+  SEARCH_BY_SCAN,    /* the list read in order, each row tested against the set */
+  N_SEARCH_PLANS
+} SearchPlan;
+
+/* The statements of one plan, kept while another one is in use. */
+typedef struct
+{
+  gboolean      built;
+  sqlite3_stmt *count, *page, *after, *key, *tail;
+} Statements;
 
 typedef struct
 {
@@ -60,6 +89,19 @@ struct _DlgContributionList
   sqlite3_stmt *after_stmt;    /* LIMIT after a (sort key, id) key */
   sqlite3_stmt *key_stmt;      /* the sort key of a row */
   sqlite3_stmt *tail_stmt;     /* LIMIT/OFFSET counted from the end (oldest first) */
+  sqlite3_stmt *match_stmt;    /* the MATCH's rowids */
+
+  /* The search (see the top of the file) */
+  gboolean      filtered_valid; /* FALSE after a filter change or a refresh */
+  gboolean      filtered_all;  /* every contribution of the file: no set */
+  DlgIdSet      filtered;      /* the ids the filters other than the search keep */
+  guint         n_filtered;
+  DlgIdSet      matches;       /* of those, the ones the search matches */
+  guint         n_matches;
+  GString      *match_ids;     /* "[id,…]" for SEARCH_BY_IDS */
+  GArray       *collected;     /* while the MATCH runs: the first MAX_IDS matches */
+  SearchPlan    plan;          /* that of the statements built */
+  Statements    parked[N_SEARCH_PLANS]; /* those of the other plans, for the same filters */
   guint         n_items;
   Page          pages[N_PAGES];
   guint64       clock;
@@ -79,15 +121,26 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Parameters: ?1 process, ?2 channel, ?3 feature, ?4 moderation, ?5 FTS query, ?6 limit,
- * ?7 offset, ?8 created_at and ?9 id of the last row of the previous page. */
+/* Parameters: ?1 process, ?2 channel, ?3 feature, ?4 moderation, ?6 limit, ?7 offset, ?8
+ * created_at and ?9 id of the last row of the previous page, ?10 theme, ?11 the sort's ids, ?12
+ * the search's matches (a pointer), ?13 the same as a JSON array of ids. */
 static const char sql_count[] = "SELECT count(*) FROM contribution t";
 static const char sql_where[] = " WHERE t.process_id = ?1";
 static const char sql_channel[] = " AND t.channel = ?2";
 static const char sql_feature[] = " AND t.feature = ?3";
 static const char sql_moderation[] = " AND t.moderation = ?4";
-static const char sql_search[] =
-  " AND t.id IN (SELECT rowid FROM contribution_fts WHERE contribution_fts MATCH ?5)";
+/* The search, as search_plan() reads it: the matches by id (the process's test made no use of
+ * its index, so that the planner reads the few rows by id), or every row tested. */
+static const char sql_where_by_ids[] = " WHERE +t.process_id = ?1";
+static const char sql_search_by_ids[] = " AND t.id IN (SELECT value FROM json_each (?13))";
+static const char sql_search_by_scan[] = " AND dlg_list_match (?12, t.id)";
+/* Stepped in SQL, as count(*) would be, not row by row from C. */
+static const char sql_match[] =
+  "SELECT dlg_list_collect (?2, rowid) FROM contribution_fts WHERE contribution_fts MATCH ?1";
+/* Whether the file holds this process's contributions alone (two look-ups in an index). */
+static const char sql_single_process[] =
+  "SELECT coalesce ((SELECT min (process_id) FROM contribution) = ?1"
+  " AND (SELECT max (process_id) FROM contribution) = ?1, 1), (SELECT count(*) FROM contribution)";
 /* A theme matches its sub-themes' contributions too. */
 static const char sql_theme[] =
   " AND t.id IN (WITH RECURSIVE sub (id) AS (SELECT ?10 UNION ALL"
@@ -101,6 +154,7 @@ static const char sql_highlighted[] =
 /* Kept after a full resync found them gone from the site (it may have been restored). */
 static const char sql_site_missing[] = " AND t.site_missing_at IS NOT NULL";
 static const char sql_ids[] = "SELECT t.id FROM contribution t";
+static const char sql_keep[] = "SELECT dlg_list_keep (?12, t.id) FROM contribution t";
 static const char sql_order[] = " ORDER BY ";
 static const char sql_limit[] = " LIMIT ?6";
 static const char sql_offset[] = " OFFSET ?7";
@@ -130,6 +184,80 @@ drop_pages (DlgContributionList *self)
     g_clear_pointer (&self->pages[i].items, g_ptr_array_unref);
 }
 
+static const char id_set_type[] = "DlgIdSet";
+
+/* dlg_list_match (set, id): whether @id is in the set bound as a pointer. */
+static void
+list_match_func (sqlite3_context  *context,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  const DlgIdSet *set = sqlite3_value_pointer (argv[0], id_set_type);
+
+  sqlite3_result_int (context,
+                      set != NULL && dlg_id_set_has (set, sqlite3_value_int64 (argv[1])));
+}
+
+static const char list_type[] = "DlgContributionList";
+
+/* dlg_list_collect (list, rowid), an aggregate over the MATCH's rows: keeps those the list's
+ * other filters keep (search_plan()). */
+static void
+list_collect_step (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  DlgContributionList *self = sqlite3_value_pointer (argv[0], list_type);
+  gint64 id = sqlite3_value_int64 (argv[1]);
+
+  if (self == NULL || (!self->filtered_all && !dlg_id_set_has (&self->filtered, id)))
+    return;
+  dlg_id_set_add (&self->matches, id);
+  if (++self->n_matches <= MAX_IDS)
+    g_array_append_val (self->collected, id);
+}
+
+/* dlg_list_keep (list, id), an aggregate over the rows the other filters keep
+ * (read_filtered()). */
+static void
+list_keep_step (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  DlgContributionList *self = sqlite3_value_pointer (argv[0], list_type);
+
+  if (self == NULL)
+    return;
+  dlg_id_set_add (&self->filtered, sqlite3_value_int64 (argv[1]));
+  self->n_filtered++;
+}
+
+static void
+list_collect_final (sqlite3_context *context)
+{
+  sqlite3_result_null (context);
+}
+
+/* Once per connection: registering a function again would expire every prepared statement
+ * of the store's cache. */
+static void
+register_functions (sqlite3 *db)
+{
+  sqlite3_stmt *probe = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT dlg_list_match (NULL, 0)", -1, &probe, NULL) == SQLITE_OK)
+    {
+      sqlite3_finalize (probe);
+      return;
+    }
+  sqlite3_create_function_v2 (db, "dlg_list_keep", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                              NULL, list_keep_step, list_collect_final, NULL);
+  sqlite3_create_function_v2 (db, "dlg_list_collect", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                              NULL, list_collect_step, list_collect_final, NULL);
+  sqlite3_create_function_v2 (db, "dlg_list_match", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                              list_match_func, NULL, NULL, NULL);
+}
+
 static void
 drop_statements (DlgContributionList *self)
 {
@@ -138,6 +266,39 @@ drop_statements (DlgContributionList *self)
   g_clear_pointer (&self->after_stmt, sqlite3_finalize);
   g_clear_pointer (&self->key_stmt, sqlite3_finalize);
   g_clear_pointer (&self->tail_stmt, sqlite3_finalize);
+  for (guint i = 0; i < N_SEARCH_PLANS; i++)
+    {
+      Statements *parked = &self->parked[i];
+
+      g_clear_pointer (&parked->count, sqlite3_finalize);
+      g_clear_pointer (&parked->page, sqlite3_finalize);
+      g_clear_pointer (&parked->after, sqlite3_finalize);
+      g_clear_pointer (&parked->key, sqlite3_finalize);
+      g_clear_pointer (&parked->tail, sqlite3_finalize);
+      parked->built = FALSE;
+    }
+}
+
+/* Parks the statements of the plan in use and takes those of @plan: TRUE if they were built
+ * (for the filters and order now set). */
+static gboolean
+switch_statements (DlgContributionList *self,
+                   SearchPlan           plan)
+{
+  Statements *old = &self->parked[self->plan], *new = &self->parked[plan];
+
+  *old = (Statements) { TRUE, self->count_stmt, self->page_stmt, self->after_stmt,
+                        self->key_stmt, self->tail_stmt };
+  self->count_stmt = new->count;
+  self->page_stmt = new->page;
+  self->after_stmt = new->after;
+  self->key_stmt = new->key;
+  self->tail_stmt = new->tail;
+  self->plan = plan;
+  if (!new->built)
+    return FALSE;
+  *new = (Statements) { FALSE, NULL, NULL, NULL, NULL, NULL };
+  return TRUE;
 }
 
 static void
@@ -147,6 +308,11 @@ dlg_contribution_list_finalize (GObject *object)
 
   drop_pages (self);
   drop_statements (self);
+  g_clear_pointer (&self->match_stmt, sqlite3_finalize);
+  g_free (self->filtered.bits);
+  g_free (self->matches.bits);
+  if (self->match_ids != NULL)
+    g_string_free (self->match_ids, TRUE);
   g_clear_object (&self->store);
   g_free (self->search);
   g_free (self->fts_query);
@@ -230,11 +396,12 @@ prepare (DlgContributionList *self,
   return stmt;
 }
 
-/* The WHERE clause of the filters now set. */
+/* The WHERE clause of the filters now set, with the search as @plan reads it. */
 static GString *
-build_where (DlgContributionList *self)
+build_where_for (DlgContributionList *self,
+                 SearchPlan           plan)
 {
-  GString *where = g_string_new (sql_where);
+  GString *where = g_string_new (plan == SEARCH_BY_IDS ? sql_where_by_ids : sql_where);
 
   if (self->channel != NULL)
     g_string_append (where, sql_channel);
@@ -242,8 +409,10 @@ build_where (DlgContributionList *self)
     g_string_append (where, sql_feature);
   if (self->moderation != NULL)
     g_string_append (where, sql_moderation);
-  if (self->fts_query != NULL)
-    g_string_append (where, sql_search);
+  if (plan == SEARCH_BY_IDS)
+    g_string_append (where, sql_search_by_ids);
+  else if (plan == SEARCH_BY_SCAN)
+    g_string_append (where, sql_search_by_scan);
   if (self->theme_id > 0)
     g_string_append (where, sql_theme);
   else if (self->theme_id == DLG_CONTRIBUTION_LIST_NO_THEME)
@@ -253,6 +422,20 @@ build_where (DlgContributionList *self)
   if (self->site_missing_only)
     g_string_append (where, sql_site_missing);
   return where;
+}
+
+static GString *
+build_where (DlgContributionList *self)
+{
+  return build_where_for (self, self->plan);
+}
+
+/* Whether a filter other than the search is set. */
+static gboolean
+has_filters (DlgContributionList *self)
+{
+  return self->channel != NULL || self->feature != NULL || self->moderation != NULL
+         || self->theme_id != 0 || self->highlighted_only || self->site_missing_only;
 }
 
 /* " ORDER BY <sort> DESC, t.id DESC", or the other way (@reverse: the tail's). */
@@ -307,7 +490,11 @@ build_statements (DlgContributionList *self)
   g_autoptr(GString) where = build_where (self);
   g_autoptr(GString) sql = g_string_new (NULL);
 
-  drop_statements (self);
+  g_clear_pointer (&self->count_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->page_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->after_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->key_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->tail_stmt, sqlite3_finalize);
   g_string_append (g_string_append (sql, sql_count), where->str);
   self->count_stmt = prepare (self, sql->str);
   self->page_stmt = prepare_page (self, where->str, FALSE, FALSE);
@@ -329,8 +516,10 @@ bind_filters (DlgContributionList *self,
     sqlite3_bind_text (stmt, 3, self->feature, -1, SQLITE_TRANSIENT);
   if (self->moderation != NULL)
     sqlite3_bind_text (stmt, 4, self->moderation, -1, SQLITE_TRANSIENT);
-  if (self->fts_query != NULL)
-    sqlite3_bind_text (stmt, 5, self->fts_query, -1, SQLITE_TRANSIENT);
+  if (self->plan == SEARCH_BY_SCAN)
+    sqlite3_bind_pointer (stmt, 12, &self->matches, id_set_type, NULL);
+  else if (self->plan == SEARCH_BY_IDS)
+    sqlite3_bind_text (stmt, 13, self->match_ids->str, (int) self->match_ids->len, SQLITE_STATIC);
   if (self->theme_id > 0)
     sqlite3_bind_int64 (stmt, 10, self->theme_id);
   if (self->sort_ids != NULL)
@@ -356,6 +545,105 @@ count_items (DlgContributionList *self)
     g_warning ("Cannot count contributions: %s", sqlite3_errmsg (dlg_store_get_db (self->store)));
   sqlite3_reset (stmt);
   return n;
+}
+
+/* Reads the ids the filters other than the search keep, once per filter change or refresh;
+ * none when nothing filters and the file holds this process alone. FALSE on a store error. */
+static gboolean
+read_filtered (DlgContributionList *self)
+{
+  sqlite3 *db = dlg_store_get_db (self->store);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (self->filtered_valid)
+    return TRUE;
+  dlg_id_set_clear (&self->filtered);
+  self->n_filtered = 0;
+  self->filtered_all = FALSE;
+  if (!has_filters (self))
+    {
+      if ((stmt = prepare (self, sql_single_process)) == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->process_id);
+      if ((rc = sqlite3_step (stmt)) == SQLITE_ROW && sqlite3_column_int (stmt, 0))
+        {
+          self->filtered_all = TRUE;
+          self->n_filtered = (guint) sqlite3_column_int64 (stmt, 1);
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_ROW)
+        return FALSE;
+    }
+  if (!self->filtered_all)
+    {
+      g_autoptr(GString) sql = g_string_new (sql_keep);
+      g_autoptr(GString) where = build_where_for (self, SEARCH_NONE);
+
+      g_string_append (sql, where->str);
+      if ((stmt = prepare (self, sql->str)) == NULL)
+        return FALSE;
+      sqlite3_bind_pointer (stmt, 12, self, list_type, NULL);
+      sqlite3_bind_int64 (stmt, 1, self->process_id);
+      if (self->channel != NULL)
+        sqlite3_bind_text (stmt, 2, self->channel, -1, SQLITE_STATIC);
+      if (self->feature != NULL)
+        sqlite3_bind_text (stmt, 3, self->feature, -1, SQLITE_STATIC);
+      if (self->moderation != NULL)
+        sqlite3_bind_text (stmt, 4, self->moderation, -1, SQLITE_STATIC);
+      if (self->theme_id > 0)
+        sqlite3_bind_int64 (stmt, 10, self->theme_id);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          g_warning ("Cannot read the filtered contributions: %s", sqlite3_errmsg (db));
+          return FALSE;
+        }
+    }
+  self->filtered_valid = TRUE;
+  return TRUE;
+}
+
+/* Steps the MATCH once: the matches the other filters keep, their number, and how the pages
+ * read them. Reading by id costs a look-up per match and a sort; reading in order costs about
+ * PAGE_SIZE × filtered / matches rows per page, each a test of the set (far cheaper than a
+ * look-up, hence the factor). */
+static SearchPlan
+search_plan (DlgContributionList *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  dlg_id_set_clear (&self->matches);
+  self->n_matches = 0;
+  if (self->match_ids == NULL)
+    self->match_ids = g_string_new (NULL);
+  g_string_assign (self->match_ids, "[]");
+  if (!read_filtered (self))
+    return SEARCH_BY_IDS;
+  if (self->match_stmt == NULL && (self->match_stmt = prepare (self, sql_match)) == NULL)
+    return SEARCH_BY_IDS;
+  stmt = self->match_stmt;
+  sqlite3_bind_text (stmt, 1, self->fts_query, -1, SQLITE_STATIC);
+  sqlite3_bind_pointer (stmt, 2, self, list_type, NULL);
+  self->collected = ids;
+  rc = sqlite3_step (stmt);
+  self->collected = NULL;
+  if (rc != SQLITE_ROW)
+    g_warning ("Cannot search contributions: %s", sqlite3_errmsg (dlg_store_get_db (self->store)));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (self->n_matches > MAX_IDS
+      || (guint64) self->n_matches * self->n_matches * 8 > (guint64) PAGE_SIZE * self->n_filtered)
+    return SEARCH_BY_SCAN;
+  g_string_truncate (self->match_ids, 1);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (self->match_ids, i > 0 ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT,
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (self->match_ids, ']');
+  return SEARCH_BY_IDS;
 }
 
 static Page *
@@ -518,12 +806,23 @@ reload (DlgContributionList *self,
         gboolean             rebuild)
 {
   guint old = self->n_items;
+  SearchPlan plan = SEARCH_NONE;
   guint n_items;
 
   if (rebuild)
+    {
+      /* Filters or order changed: every plan's statements go. */
+      self->filtered_valid = FALSE;
+      drop_statements (self);
+    }
+  if (self->fts_query != NULL)
+    plan = search_plan (self);
+  if (plan != self->plan && !switch_statements (self, plan))
+    rebuild = TRUE;
+  if (rebuild)
     build_statements (self);
   drop_pages (self);
-  n_items = count_items (self);
+  n_items = plan != SEARCH_NONE ? self->n_matches : count_items (self);
   if (old > 0)
     {
       self->n_items = 0;
@@ -552,6 +851,7 @@ dlg_contribution_list_new (DlgStore *store,
   self = g_object_new (DLG_TYPE_CONTRIBUTION_LIST, NULL);
   self->store = g_object_ref (store);
   self->process_id = process_id;
+  register_functions (dlg_store_get_db (store));
   build_statements (self);
   self->n_items = count_items (self);
   return self;
@@ -639,7 +939,8 @@ dlg_contribution_list_set_search (DlgContributionList *self,
     return;
   g_free (self->fts_query);
   self->fts_query = g_steal_pointer (&fts);
-  reload (self, TRUE);
+  /* The statements change only if the way the pages read the matches does. */
+  reload (self, FALSE);
 }
 
 void
@@ -794,6 +1095,91 @@ dlg_contribution_list_get_site_missing_only (DlgContributionList *self)
   return self->site_missing_only;
 }
 
+DlgStore *
+dlg_contribution_list_get_store (DlgContributionList *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * dlg_contribution_list_prepare_matching:
+ * @select: the statement's start, "SELECT … FROM contribution t" (constant SQL)
+ * @tail: conditions after the filters' (" AND …") and an ORDER BY (constant SQL)
+ *
+ * A statement over the rows that the list's search and filters match, bound (?1 to ?11 are
+ * the list's; ?12 and after are free for @tail). For the core's other readers of the same
+ * rows (the map's points). The caller finalizes it.
+ *
+ * Returns: (transfer full): the statement, or %NULL on a store error
+ */
+sqlite3_stmt *
+dlg_contribution_list_prepare_matching (DlgContributionList  *self,
+                                        const char           *select,
+                                        const char           *tail,
+                                        GError              **error)
+{
+  g_autoptr(GString) sql = g_string_new (select);
+  g_autoptr(GString) where = build_where (self);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), NULL);
+
+  g_string_append (sql, where->str);
+  g_string_append (sql, tail);
+  rc = sqlite3_prepare_v2 (dlg_store_get_db (self->store), sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      dlg_store_set_error (self->store, rc, error);
+      return NULL;
+    }
+  bind_filters (self, stmt);
+  return stmt;
+}
+
+/**
+ * dlg_contribution_list_find:
+ *
+ * Where contribution @id is in the list as it is filtered and sorted now: one count of the
+ * rows before it, no page read (selecting a pin of the map selects its row).
+ *
+ * Returns: its position, or -1 when the search and filters leave it out (or on a store error)
+ */
+gint64
+dlg_contribution_list_find (DlgContributionList *self,
+                            gint64               id)
+{
+  g_autofree char *tail = NULL;
+  sqlite3_stmt *stmt;
+  gint64 position = -1;
+
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), -1);
+
+  /* Newest first: the rows before it have a greater (key, id). */
+  tail = g_strdup_printf (" AND (%s, t.id) %s ((SELECT %s FROM contribution t WHERE t.id = ?12),"
+                          " ?12)", sort_sql[self->sort], self->ascending ? "<" : ">",
+                          sort_sql[self->sort]);
+  if (!(stmt = dlg_contribution_list_prepare_matching (self, sql_count, tail, NULL)))
+    return -1;
+  sqlite3_bind_int64 (stmt, 12, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    position = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (position < 0)
+    return -1;
+  /* The count says where it would be; that it is there, the filters say. */
+  if (!(stmt = dlg_contribution_list_prepare_matching (self, "SELECT 1 FROM contribution t",
+                                                       " AND t.id = ?12", NULL)))
+    return -1;
+  sqlite3_bind_int64 (stmt, 12, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    position = -1;
+  sqlite3_finalize (stmt);
+  return position;
+}
+
 /**
  * dlg_contribution_list_get_ids:
  *
@@ -806,26 +1192,14 @@ GArray *
 dlg_contribution_list_get_ids (DlgContributionList  *self,
                                GError              **error)
 {
-  g_autoptr(GString) sql = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), NULL);
 
-  {
-    g_autoptr(GString) where = build_where (self);
-
-    sql = g_string_new (sql_ids);
-    g_string_append (sql, where->str);
-  }
-  rc = sqlite3_prepare_v2 (dlg_store_get_db (self->store), sql->str, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      dlg_store_set_error (self->store, rc, error);
-      return NULL;
-    }
-  bind_filters (self, stmt);
+  if (!(stmt = dlg_contribution_list_prepare_matching (self, sql_ids, "", error)))
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -891,5 +1265,6 @@ dlg_contribution_list_refresh (DlgContributionList *self)
 {
   g_return_if_fail (DLG_IS_CONTRIBUTION_LIST (self));
 
+  self->filtered_valid = FALSE;
   reload (self, FALSE);
 }

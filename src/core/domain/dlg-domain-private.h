@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include "dlg-store-private.h"
 #include "dlg-vocabularies.h"
 
@@ -18,6 +20,53 @@ G_BEGIN_DECLS
   " WHERE ct.contribution_id = t.id ORDER BY th.name COLLATE NOCASE))"
 
 typedef gpointer (*DlgRowFunc) (sqlite3_stmt *stmt);
+
+/* A set of row ids, one bit each (the contribution list's search, the counts per theme). */
+typedef struct
+{
+  guint8 *bits;
+  gsize   n_bytes;
+} DlgIdSet;
+
+static inline void
+dlg_id_set_clear (DlgIdSet *set)
+{
+  if (set->bits != NULL)
+    memset (set->bits, 0, set->n_bytes);
+}
+
+/* TRUE if @id was not in the set yet. */
+static inline gboolean
+dlg_id_set_add (DlgIdSet *set,
+                gint64    id)
+{
+  gsize byte = (gsize) id / 8;
+  guint8 bit = 1 << (id % 8);
+
+  if (id < 0)
+    return FALSE;
+  if (byte >= set->n_bytes)
+    {
+      gsize n = MAX (MAX (set->n_bytes * 2, byte + 1), 4096);
+
+      set->bits = g_realloc (set->bits, n);
+      memset (set->bits + set->n_bytes, 0, n - set->n_bytes);
+      set->n_bytes = n;
+    }
+  if (set->bits[byte] & bit)
+    return FALSE;
+  set->bits[byte] |= bit;
+  return TRUE;
+}
+
+static inline gboolean
+dlg_id_set_has (const DlgIdSet *set,
+                gint64          id)
+{
+  gsize byte = (gsize) id / 8;
+
+  return id >= 0 && byte < set->n_bytes && (set->bits[byte] & (1 << (id % 8))) != 0;
+}
 
 /* Checks that @value is valid UTF-8 (NULL is accepted unless @required), at most @max
  * characters (0: no limit), and not blank when @required (the error is then @empty). @label
