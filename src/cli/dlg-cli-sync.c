@@ -32,6 +32,8 @@ static char *opt_keep;
 static gboolean opt_confirm_missing;
 static gboolean opt_retry_refused;
 static char *opt_abandon;
+static char *opt_kind;
+static char **opt_map;
 
 static const GOptionEntry sync_entries[] = {
   { "site", 0, 0, G_OPTION_ARG_STRING, &opt_site,
@@ -50,6 +52,13 @@ static const GOptionEntry sync_entries[] = {
   { "abandon", 0, 0, G_OPTION_ARG_STRING, &opt_abandon,
     N_("Abandon the refused change number ID (as listed by --json), or all of them: it will "
        "not be sent, and the journal says so"), N_("ID|all") },
+  { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind,
+    N_("What the site is, recorded for the next syncs: dialogue (the reference site), decidim "
+       "or capcollectif"), N_("KIND") },
+  { "map", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_map,
+    N_("Link a process to the platform's participatory process (Decidim: its id or slug) or "
+       "project (Cap Collectif: its id), recorded; repeat for several, empty ID to unlink"),
+    N_("PROCESS=ID") },
   { "page-size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &opt_page_size, NULL, NULL },
   { NULL }
 };
@@ -243,6 +252,11 @@ print_counts (DlgStore      *store,
       for (guint i = 0; refused != NULL && i < refused->len; i++)
         add_refusal (builder, refused->pdata[i]);
       json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "site_abilities");
+      if (dlg_sync_client_get_site_abilities (client) != NULL)
+        json_builder_add_string_value (builder, dlg_sync_client_get_site_abilities (client));
+      else
+        json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "error");
       if (error != NULL)
         json_builder_add_string_value (builder, error->message);
@@ -278,6 +292,45 @@ print_counts (DlgStore      *store,
     }
 }
 
+/* --kind and --map: recorded for @site before the sync. */
+static gboolean
+configure_site (DlgStore        *store,
+                const char      *site,
+                DlgSyncSiteKind *kind,
+                GError         **error)
+{
+  if (opt_kind != NULL)
+    {
+      if (!dlg_sync_site_kind_from_string (opt_kind, kind))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--kind takes dialogue, decidim or capcollectif, not “%s”."), opt_kind);
+          return FALSE;
+        }
+      if (!dlg_sync_set_site_kind (store, site, *kind, error))
+        return FALSE;
+    }
+  else if (!dlg_sync_get_site_kind (store, site, kind, error))
+    return FALSE;
+  for (guint i = 0; opt_map != NULL && opt_map[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (opt_map[i], "=", 2);
+      g_autoptr(DlgProcess) process = NULL;
+
+      if (parts[0] == NULL || parts[1] == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--map takes PROCESS=ID, not “%s”."), opt_map[i]);
+          return FALSE;
+        }
+      if (!(process = dlg_process_find (store, parts[0], error)) ||
+          !dlg_sync_set_mapping (store, site, dlg_process_get_id (process),
+                                 g_strstrip (parts[1]), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 int
 dlg_cli_sync (int    argc,
               char **argv)
@@ -290,6 +343,7 @@ dlg_cli_sync (int    argc,
   g_autofree char *token = NULL;
   g_autoptr(GPtrArray) refused = NULL;
   GPtrArray *problems;
+  DlgSyncSiteKind kind = DLG_SYNC_SITE_DIALOGUE;
   gboolean ok;
 
   if (!dlg_cli_parse (context, &argc, &argv, "sync"))
@@ -313,7 +367,12 @@ dlg_cli_sync (int    argc,
         }
     }
 
+  if (!configure_site (store, opt_site, &kind, &error))
+    return dlg_cli_fail (error);
   token = read_token (&error);
+  /* A Decidim site is read without credentials. */
+  if (token == NULL && kind == DLG_SYNC_SITE_DECIDIM && error == NULL)
+    token = g_strdup ("");
   if (token == NULL)
     {
       if (error != NULL)
@@ -324,7 +383,9 @@ dlg_cli_sync (int    argc,
     }
 
   client = dlg_sync_client_new (store, opt_site);
-  dlg_sync_client_set_token (client, token);
+  dlg_sync_client_set_kind (client, kind);
+  if (*token != '\0')
+    dlg_sync_client_set_token (client, token);
   memset (token, 0, strlen (token));
   if (opt_page_size > 0)
     dlg_sync_client_set_page_size (client, opt_page_size);
@@ -345,6 +406,8 @@ dlg_cli_sync (int    argc,
   if (ok && refused == NULL)
     return dlg_cli_fail (error);
   print_counts (store, client, refused, ok, error);
+  if (!opt_json && dlg_sync_client_get_site_abilities (client) != NULL)
+    g_print ("%s\n", dlg_sync_client_get_site_abilities (client));
   problems = dlg_sync_client_get_problems (client);
   for (guint i = 0; i < problems->len; i++)
     if (!refusal_listed (refused, problems->pdata[i]))

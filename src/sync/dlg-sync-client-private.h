@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "dlg-sync-client.h"
+#include "dlg-sync-platform.h"
 #include "dlg-sync-private.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,8 @@ struct _DlgSyncClient
   char         *site_url;
   char         *token;
   SoupSession  *session;
+  DlgSyncSiteKind kind;
+  char         *site_abilities;  /* what a platform's API allows, found in the last sync */
 
   guint         request_timeout_ms;
   guint         backoff_base_ms;
@@ -112,6 +115,12 @@ const char *dlg_sync_object_label         (const char          *type);
 
 /* One sync (dlg-sync-run.c). */
 void        dlg_sync_run                  (GTask               *task,
+                                           DlgSyncFlags         flags);
+/* Ends the sync of @task: done when @error is NULL, else failed with it (transfer full). */
+void        dlg_sync_run_end              (GTask               *task,
+                                           GError              *error);
+/* One sync with a Decidim or Cap Collectif site (dlg-sync-graphql.c). */
+void        dlg_sync_graphql_run          (GTask               *task,
                                            DlgSyncFlags         flags);
 gboolean    dlg_sync_state_touch          (DlgStore            *store,
                                            const char          *site_url,

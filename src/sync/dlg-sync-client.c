@@ -392,6 +392,44 @@ dlg_sync_client_sync_async (DlgSyncClient       *self,
   dlg_sync_run (task, flags);
 }
 
+/**
+ * dlg_sync_client_set_kind:
+ * @kind: what the site is: the reference site (the default), or a Decidim or Cap Collectif
+ *   platform read through its GraphQL API (dlg-sync-graphql.c), whose spaces are mapped to
+ *   processes with dlg_sync_set_mapping()
+ */
+void
+dlg_sync_client_set_kind (DlgSyncClient   *self,
+                          DlgSyncSiteKind  kind)
+{
+  g_return_if_fail (DLG_IS_SYNC_CLIENT (self));
+  g_return_if_fail (!self->busy);
+
+  self->kind = kind;
+}
+
+DlgSyncSiteKind
+dlg_sync_client_get_kind (DlgSyncClient *self)
+{
+  g_return_val_if_fail (DLG_IS_SYNC_CLIENT (self), DLG_SYNC_SITE_DIALOGUE);
+
+  return self->kind;
+}
+
+/**
+ * dlg_sync_client_get_site_abilities:
+ *
+ * Returns: (nullable): for a platform, what its API allows Dialogue to do, in the officer's
+ *   words, as the last sync found it (Decidim: by introspection); %NULL before
+ */
+const char *
+dlg_sync_client_get_site_abilities (DlgSyncClient *self)
+{
+  g_return_val_if_fail (DLG_IS_SYNC_CLIENT (self), NULL);
+
+  return self->site_abilities;
+}
+
 gboolean
 dlg_sync_client_sync_finish (DlgSyncClient  *self,
                              GAsyncResult   *result,

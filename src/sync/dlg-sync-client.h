@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "dlg-types.h"
+#include "dlg-sync-platform.h"
 
 G_BEGIN_DECLS
 
@@ -58,6 +59,10 @@ void           dlg_sync_client_set_max_response_bytes (DlgSyncClient *self,
                                                   gsize           max_bytes);
 void           dlg_sync_client_set_include_demo  (DlgSyncClient  *self,
                                                   gboolean        include_demo);
+void           dlg_sync_client_set_kind          (DlgSyncClient  *self,
+                                                  DlgSyncSiteKind kind);
+DlgSyncSiteKind dlg_sync_client_get_kind         (DlgSyncClient  *self);
+const char    *dlg_sync_client_get_site_abilities (DlgSyncClient *self);
 
 void           dlg_sync_client_sync_async        (DlgSyncClient       *self,
                                                   DlgSyncFlags         flags,

@@ -460,8 +460,12 @@ request_send_attempt (GTask *task)
   soup_message_add_flags (req->msg, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (req->msg);
   soup_message_headers_replace (headers, "Accept", "application/json, application/problem+json");
-  auth = g_strconcat ("Bearer ", self->token, NULL);
-  soup_message_headers_replace (headers, "Authorization", auth);
+  /* A Decidim site is read without one. */
+  if (self->token != NULL)
+    {
+      auth = g_strconcat ("Bearer ", self->token, NULL);
+      soup_message_headers_replace (headers, "Authorization", auth);
+    }
   for (guint i = 0; i + 1 < req->headers->len; i += 2)
     soup_message_headers_replace (headers, req->headers->pdata[i], req->headers->pdata[i + 1]);
   if (req->body != NULL)

@@ -898,6 +898,16 @@ discovery_cb (GObject      *object,
   push_start (task);
 }
 
+void
+dlg_sync_run_end (GTask  *task,
+                  GError *error)
+{
+  if (error != NULL)
+    sync_fail (task, error);
+  else
+    sync_done (task);
+}
+
 /* ------------------------------------------------------------------------------------------ */
 
 /**
@@ -942,6 +952,11 @@ dlg_sync_run (GTask        *task,
   if (!state_exec (self->store, sql_state_ensure, self->site_url, now, &error))
     {
       sync_fail (task, g_steal_pointer (&error));
+      return;
+    }
+  if (self->kind != DLG_SYNC_SITE_DIALOGUE)
+    {
+      dlg_sync_graphql_run (task, flags);
       return;
     }
   if (self->token == NULL)

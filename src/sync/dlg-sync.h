@@ -10,4 +10,5 @@
 #include "dlg-sync-forget.h"
 #include "dlg-sync-manager.h"
 #include "dlg-sync-outbox.h"
+#include "dlg-sync-platform.h"
 #include "dlg-sync-token.h"

@@ -126,7 +126,7 @@ static const char sql_missing_contributions_site[] =
   "SELECT id, uuid, site_missing_at IS NOT NULL FROM contribution"
   " WHERE remote_rev IS NOT NULL AND channel = 'online'";
 static const char sql_missing_contributions[] =
-  "SELECT id, source_id, 0 FROM contribution WHERE source = ?1";
+  "SELECT id, source_id, site_missing_at IS NOT NULL FROM contribution WHERE source = ?1";
 static const char sql_missing_participants_site[] =
   "SELECT id, uuid, 0 FROM participant WHERE remote_rev IS NOT NULL AND status = 'registered'"
   "  AND id NOT IN (SELECT participant_id FROM draw_probability)";
@@ -901,7 +901,8 @@ dlg_ingest_count_missing (DlgStore       *store,
  * After a full scan of @source: removes what it gave before and no longer has. The site's
  * contributions are never removed on absence alone: they are marked "no longer on the site"
  * (#DlgContribution:site-missing-at) and kept, and the mark goes when the site lists them
- * again; only the feed's deletion removes them. Contributions received in person stay (they
+ * again; only the feed's deletion removes them. So are a live platform's contributions
+ * (%DLG_INGEST_SOURCE_LIVE_PREFIX). Contributions received in person stay (they
  * are the app's own), and so do registrants a draw refers to or whom it moved on. Call it
  * inside the transaction of the scan's last batch.
  */
@@ -922,7 +923,9 @@ dlg_ingest_remove_missing (DlgStore       *store,
   g_return_val_if_fail (source != NULL, FALSE);
   g_return_val_if_fail (keep != NULL, FALSE);
 
-  mark = kind == DLG_INGEST_CONTRIBUTION && g_str_equal (source, DLG_INGEST_SOURCE_SITE);
+  mark = kind == DLG_INGEST_CONTRIBUTION &&
+         (g_str_equal (source, DLG_INGEST_SOURCE_SITE) ||
+          g_str_has_prefix (source, DLG_INGEST_SOURCE_LIVE_PREFIX));
   if (!find_missing (store, source, kind, keep, missing, back, &held, error))
     return FALSE;
 

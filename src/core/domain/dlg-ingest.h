@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 /* The reference site: its ids are the app's own uuids and its revision is remote_rev (the
  * ETag of what the app pushes), so what it sends is matched by uuid. */
 #define DLG_INGEST_SOURCE_SITE "site"
+/* A platform read live (src/sync/dlg-sync-graphql.c): "live:<kind>:<site>#<space>". Like the
+ * site's, its contributions are marked "no longer on the site" when a full scan no longer
+ * finds them, never removed on absence. */
+#define DLG_INGEST_SOURCE_LIVE_PREFIX "live:"
 
 typedef enum
 {

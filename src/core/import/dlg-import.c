@@ -125,16 +125,17 @@ dlg_importer_get_path (DlgImporter *self)
 
 /* A name-based (version 5 layout) uuid of the process, the source and the source's id. */
 char *
-dlg_importer_uuid (DlgImporter *self,
-                   const char  *source_id)
+dlg_import_source_uuid (const char *process_uuid,
+                        const char *source,
+                        const char *source_id)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
   guint8 digest[20];
   gsize len = sizeof digest;
 
-  g_checksum_update (sum, (const guchar *) self->process_uuid, -1);
+  g_checksum_update (sum, (const guchar *) process_uuid, -1);
   g_checksum_update (sum, (const guchar *) "\n", 1);
-  g_checksum_update (sum, (const guchar *) self->source, -1);
+  g_checksum_update (sum, (const guchar *) source, -1);
   g_checksum_update (sum, (const guchar *) "\n", 1);
   g_checksum_update (sum, (const guchar *) source_id, -1);
   g_checksum_get_digest (sum, digest, &len);
@@ -147,13 +148,20 @@ dlg_importer_uuid (DlgImporter *self,
                           digest[12], digest[13], digest[14], digest[15]);
 }
 
+char *
+dlg_importer_uuid (DlgImporter *self,
+                   const char  *source_id)
+{
+  return dlg_import_source_uuid (self->process_uuid, self->source, source_id);
+}
+
 JsonObject *
-dlg_importer_new_item (DlgImporter *self,
-                       const char  *feature,
-                       const char  *kind,
-                       const char  *moderation,
-                       const char  *date,
-                       const char  *author)
+dlg_import_new_item (const char *author_prefix,
+                     const char *feature,
+                     const char *kind,
+                     const char *moderation,
+                     const char *date,
+                     const char *author)
 {
   JsonObject *item = json_object_new ();
   g_autofree char *created_at = dlg_import_parse_date (date != NULL ? date : "");
@@ -165,11 +173,22 @@ dlg_importer_new_item (DlgImporter *self,
   json_object_set_string_member (item, "created_at", created_at);
   if (author != NULL && *author != '\0')
     {
-      g_autofree char *ref = g_strdup_printf ("%s:%s", self->source, author);
+      g_autofree char *ref = g_strdup_printf ("%s:%s", author_prefix, author);
 
       json_object_set_string_member (item, "author_ref", ref);
     }
   return item;
+}
+
+JsonObject *
+dlg_importer_new_item (DlgImporter *self,
+                       const char  *feature,
+                       const char  *kind,
+                       const char  *moderation,
+                       const char  *date,
+                       const char  *author)
+{
+  return dlg_import_new_item (self->source, feature, kind, moderation, date, author);
 }
 
 void

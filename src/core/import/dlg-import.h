@@ -100,6 +100,20 @@ gboolean         dlg_import_save_settings (DlgStore               *store,
 
 /* Used by the readers and their tests. */
 char            *dlg_import_html_to_text (const char *html);
+/* The uuid a source's item gets in a process: the same at every import or pull, so that a
+ * comment names its parent's before the parent is stored (the live adapters use it too). */
+char            *dlg_import_source_uuid  (const char *process_uuid,
+                                          const char *source,
+                                          const char *source_id);
+/* (transfer full): the members every source sets on a contribution (sync v1's JSON): online,
+ * @date read by dlg_import_parse_date(), the author reference "<@author_prefix>:<@author>"
+ * when there is one. */
+JsonObject      *dlg_import_new_item     (const char *author_prefix,
+                                          const char *feature,
+                                          const char *kind,
+                                          const char *moderation,
+                                          const char *date,
+                                          const char *author);
 char            *dlg_import_parse_date   (const char *text);
 
 G_END_DECLS

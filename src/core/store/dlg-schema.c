@@ -1034,6 +1034,18 @@ static const char migration_workbench_links[] =
   "  contribution_id INTEGER NOT NULL"
   ");"
   "CREATE INDEX coding_operation_source_operation ON coding_operation_source (operation_id);";
+/* The kind of each site (the reference site, Decidim, Cap Collectif) and which participatory
+ * space of a platform each process maps to (src/sync/dlg-sync-platform.c). */
+static const char migration_platforms[] =
+  "ALTER TABLE sync_state ADD COLUMN kind TEXT NOT NULL DEFAULT 'dialogue'"
+  "  CHECK (kind IN ('dialogue', 'decidim', 'capcollectif'));"
+  "CREATE TABLE platform_mapping ("
+  "  site_url TEXT NOT NULL,"
+  "  process_id INTEGER NOT NULL REFERENCES process (id) ON DELETE CASCADE,"
+  "  remote_id TEXT NOT NULL CHECK (length (remote_id) BETWEEN 1 AND 500),"
+  "  PRIMARY KEY (site_url, process_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX platform_mapping_process ON platform_mapping (process_id);";
 
 static const DlgMigration migrations[] = {
   { "the whole domain", migration_1 },
@@ -1053,6 +1065,7 @@ static const DlgMigration migrations[] = {
   { "feature advisor's brief, response templates and bulk operations", migration_advisor },
   { "workbench: contributions linked to a recommendation at once, undoable",
     migration_workbench_links },
+  { "sync: the kind of each site, the platform space each process maps to", migration_platforms },
 };
 
 const DlgMigration *
