@@ -110,6 +110,9 @@ test_seeded (void)
   g_autoptr(GListModel) rb = NULL;
   g_autoptr(DlgRecommendation) first_a = NULL;
   g_autoptr(DlgRecommendation) first_b = NULL;
+  g_autoptr(GListModel) rw = NULL;
+  g_autoptr(DlgRecommendation) first_w = NULL;
+  gint64 workshop;
   gint64 id_a = dlg_demo_ensure_at (a, DLG_STAGE_REVIEW, NULL, &error);
   gint64 id_b = dlg_demo_ensure_at (b, DLG_STAGE_REVIEW, NULL, &error);
 
@@ -121,8 +124,18 @@ test_seeded (void)
   first_b = g_list_model_get_item (rb, 0);
   g_assert_cmpstr (dlg_recommendation_get_uuid (first_a), ==, dlg_recommendation_get_uuid (first_b));
 
-  g_assert_cmpint (dlg_demo_ensure_at (a, DLG_STAGE_WORKSHOP, NULL, &error), !=, id_a);
+  /* A second demo, at another stage, in the same database: its uuids are its own (they are
+   * unique), its content the same. */
+  workshop = dlg_demo_ensure_at (a, DLG_STAGE_WORKSHOP, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (workshop, >, id_a);
+  rw = dlg_recommendation_list (a, workshop, &error);
+  g_assert_no_error (error);
+  first_w = g_list_model_get_item (rw, 0);
+  g_assert_cmpstr (dlg_recommendation_get_uuid (first_w), !=, dlg_recommendation_get_uuid (first_a));
+  g_assert_cmpstr (dlg_recommendation_get_title (first_w), ==, dlg_recommendation_get_title (first_a));
   g_assert_cmpint (dlg_demo_ensure (b, NULL, &error), ==, id_b);   /* any demo will do */
+  g_assert_no_error (error);
 }
 
 int

@@ -1317,6 +1317,97 @@ fields_new (const char *first,
 #define HOSTILE_TITLE "<script>alert('x')</script> & \"quotes\""
 #define HOSTILE_BODY "<img src=x onerror=alert(1)> <b>Pango</b> <span foreground='red'>x</span>"
 
+static gint64
+count_rows (Fixture    *f,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (dlg_site_db_get_handle (f->db), sql, -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* Forms sent at once are stored together, each answered only once stored; one that cannot be
+ * stored is answered 503 with its form as sent, and the others are stored all the same. */
+static void
+test_form_batch (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *count_sql = "SELECT count(*) FROM objects WHERE type = 'contribution'";
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("max-conns-per-host", 16,
+                                                                   NULL);
+  g_autoptr(GError) error = NULL;
+  FormSession fs = { 0 };
+  Reply replies[16] = { { 0 } };
+  gint64 before;
+  guint n_stored = 0, n_refused = 0;
+
+  form_session_get (f, IDEAS, &fs);
+  g_clear_object (&f->session);
+  f->session = g_object_ref (session);
+  /* A contribution whose body says "boom" cannot be written. */
+  g_assert_true (dlg_site_db_exec (f->db, "CREATE TEMP TRIGGER boom BEFORE INSERT ON objects"
+                                          " WHEN NEW.data LIKE '%boom%'"
+                                          " BEGIN SELECT RAISE (ABORT, 'boom'); END", &error));
+  g_assert_no_error (error);
+  before = count_rows (f, count_sql);
+  for (guint round = 0; round < 2; round++)
+    {
+      /* All well, then one of them refused by the database. */
+      if (round == 1)
+        g_test_expect_message ("dlg-site", G_LOG_LEVEL_WARNING,
+                               "Cannot store a submission: *boom*");
+      for (guint i = 0; i < G_N_ELEMENTS (replies); i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Banc %u.%u", round, i);
+          g_autoptr(GHashTable) fields = fields_new ("csrf_token", fs.token, "title", title,
+                                                     "body", round == 1 && i == 5
+                                                     ? "Un boom." : "Un banc.", NULL);
+          g_autofree char *body = soup_form_encode_hash (fields);
+          SoupMessage *msg = new_message (f, "POST", IDEAS, NULL,
+                                          "application/x-www-form-urlencoded", body, -1);
+
+          soup_message_headers_replace (soup_message_get_request_headers (msg), "Cookie",
+                                        fs.cookie);
+          send_async (f, msg, &replies[i]);
+          g_object_unref (msg);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (replies); i++)
+        {
+          wait_reply (&replies[i]);
+          g_assert_no_error (replies[i].error);
+          if (round == 1 && i == 5)
+            {
+              g_autofree char *html = reply_text (&replies[i]);
+
+              g_assert_cmpuint (replies[i].status, ==, 503);
+              g_assert_nonnull (strstr (html, "Un problème technique"));
+              g_assert_nonnull (strstr (html, "Banc 1.5"));       /* the input is kept */
+              g_assert_nonnull (strstr (html, "lang=\"fr\""));
+              n_refused++;
+            }
+          else
+            {
+              g_assert_cmpuint (replies[i].status, ==, 303);
+              n_stored++;
+            }
+          g_clear_pointer (&replies[i].body, g_bytes_unref);
+          g_clear_pointer (&replies[i].headers, soup_message_headers_unref);
+          memset (&replies[i], 0, sizeof replies[i]);
+        }
+      g_test_assert_expected_messages ();
+      g_assert_cmpint (count_rows (f, count_sql) - before, ==, n_stored);
+    }
+  g_assert_cmpuint (n_refused, ==, 1);
+  g_assert_true (dlg_site_db_exec (f->db, "DROP TRIGGER temp.boom", NULL));
+  form_session_clear (&fs);
+}
+
 static void
 test_form_csrf (Fixture       *f,
                 gconstpointer  data)
@@ -1941,6 +2032,51 @@ tag_with (const char *html,
   return g_strndup (start, end - start + 1);
 }
 
+/* The path of the page's link rel=@rel (its query against @path, &amp; read as &), or NULL. */
+static char *
+page_link (const char *html,
+           const char *path,
+           const char *rel)
+{
+  g_autofree char *attr = g_strdup_printf ("\" rel=\"%s\"", rel);
+  const char *at = strstr (html, attr);
+  const char *href;
+  g_autofree char *query = NULL;
+
+  if (at == NULL)
+    return NULL;
+  for (href = at; href > html && !g_str_has_prefix (href, "href=\""); href--)
+    ;
+  g_assert_true (g_str_has_prefix (href, "href=\"?"));
+  query = g_strndup (href + 6, at - href - 6);
+  /* Escaped for HTML: no markup, and every & written &amp; */
+  g_assert_null (strpbrk (query, "<>\"' "));
+  {
+    g_auto(GStrv) parts = g_strsplit (query, "&amp;", -1);
+    g_autofree char *joined = NULL;
+
+    for (guint i = 0; parts[i] != NULL; i++)
+      g_assert_null (strchr (parts[i], '&'));
+    joined = g_strjoinv ("&", parts);
+    return g_strconcat (path, joined, NULL);
+  }
+}
+
+/* The ids of the cards of a contributions page, in order. */
+static GPtrArray *
+card_ids (const char *html)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (const char *at = strstr (html, "<li class=\"card\" id=\"c-"); at != NULL;
+       at = strstr (at + 1, "<li class=\"card\" id=\"c-"))
+    {
+      const char *start = at + strlen ("<li class=\"card\" id=\"c-");
+      g_ptr_array_add (ids, g_strndup (start, strchr (start, '"') - start));
+    }
+  return ids;
+}
+
 static guint
 count (const char *haystack,
        const char *needle)
@@ -2025,7 +2161,9 @@ test_titles (Fixture       *f,
   form_session_clear (&fs);
   insert_contributions (f, 120, NULL);
   {
-    g_autofree char *html = get_html (f, "/p/" DEMO "/contributions?feature=ideas&page=2", 200);
+    g_autofree char *first = get_html (f, "/p/" DEMO "/contributions?feature=ideas", 200);
+    g_autofree char *next = page_link (first, "/p/" DEMO "/contributions", "next");
+    g_autofree char *html = get_html (f, next, 200);
     g_autofree char *title = page_title (html);
     g_assert_cmpstr (title, ==, "Contributions — Boîte à idées — page 2 sur 3 — "
                                 DEMO_TITLE " — " SITE_NAME);
@@ -2041,6 +2179,239 @@ test_titles (Fixture       *f,
     g_autofree char *title = page_title (html);
     g_assert_cmpstr (title, ==, "Contributions — Carte collaborative — " DEMO_TITLE " — "
                                 SITE_NAME);
+  }
+}
+
+/* @n published ideas of the demo process created on @day (2026-11-DD, ties on purpose),
+ * their ids added to @ids. */
+static void
+insert_dated (Fixture   *f,
+              guint      n,
+              guint      day,
+              GPtrArray *ids)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dlg_site_db_begin (f->db, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *data = g_strdup_printf (
+        "{\"process_id\": \"" DEMO "\", \"feature\": \"ideas\", \"kind\": \"idea\","
+        " \"parent_id\": null, \"author_ref\": \"p%u\", \"title\": \"Idée %u\", \"body\": \"x\","
+        " \"lat\": null, \"lon\": null, \"answers\": null, \"created_at\": "
+        "\"2026-11-%02uT10:00:00Z\", \"moderation\": \"published\", \"moderation_reason\": null,"
+        " \"supports\": 0}", i, i, day + i % 3);
+      g_assert_true (dlg_site_db_put_object (f->db, "contribution", id, DEMO, data, NULL,
+                                             &error));
+      if (ids != NULL)
+        g_ptr_array_add (ids, g_steal_pointer (&id));
+    }
+  g_assert_true (dlg_site_db_commit (f->db, &error));
+}
+
+static gboolean
+same_ids (GPtrArray *a,
+          GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_strcmp0 (a->pdata[i], b->pdata[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The contributions page goes by keyset: "Older" from the first page shows every contribution
+ * once; a page already reached keeps its cards when contributions come in meanwhile, and "More
+ * recent" goes back to the same cards; a key that is not one gives the first page. */
+static void
+test_contributions_keyset (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *path = "/p/" DEMO "/contributions";
+  g_autoptr(GHashTable) unique = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) first_ids = NULL, page2_ids = NULL, page3_ids = NULL;
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *page2 = NULL, *page3 = NULL, *link = NULL;
+  guint total = 0, n_pages = 0, n_seen = 0;
+
+  insert_dated (f, 130, 1, NULL);
+  link = g_strdup (path);
+  while (link != NULL)
+    {
+      g_autofree char *html = get_html (f, link, 200);
+      g_autoptr(GPtrArray) ids = card_ids (html);
+      g_autofree char *title = page_title (html);
+      g_autofree char *expected = NULL;
+      const char *counted = strstr (html, "</ul></nav>\n<p class=\"meta\">");
+
+      n_pages++;
+      g_assert_nonnull (counted);
+      if (n_pages == 1)
+        total = (guint) g_ascii_strtoull (counted + strlen ("</ul></nav>\n<p class=\"meta\">"),
+                                          NULL, 10);
+      expected = g_strdup_printf ("Contributions — page %u sur %u — ", n_pages,
+                                  (total + 49) / 50);
+      g_assert_true (g_str_has_prefix (title, expected));
+      g_assert_cmpuint (ids->len, <=, 50);
+      g_assert_cmpuint (ids->len, >, 0);
+      /* Accessible: a named navigation, the links say where they go. */
+      g_assert_nonnull (strstr (html, "<nav aria-label=\"Pages de contributions\">"));
+      g_assert_true ((n_pages == 1) == (strstr (html, "rel=\"prev\"") == NULL));
+      for (guint i = 0; i < ids->len; i++)
+        {
+          g_assert_false (g_hash_table_contains (unique, ids->pdata[i]));
+          g_hash_table_add (unique, g_strdup (ids->pdata[i]));
+          n_seen++;
+        }
+      if (n_pages == 1)
+        first_ids = g_ptr_array_ref (ids);
+      else if (n_pages == 2)
+        {
+          page2 = g_strdup (link);
+          page2_ids = g_ptr_array_ref (ids);
+        }
+      else if (n_pages == 3)
+        {
+          page3 = g_strdup (link);
+          page3_ids = g_ptr_array_ref (ids);
+        }
+      g_free (link);
+      link = page_link (html, path, "next");
+      g_assert_cmpuint (n_pages, <, 100);
+    }
+  g_assert_cmpuint (total, >=, 130);
+  g_assert_cmpuint (n_seen, ==, total);
+  g_assert_cmpuint (n_pages, ==, (total + 49) / 50);
+  g_assert_nonnull (page3);
+
+  /* Seven more, the most recent: page 3 keeps its cards, and back from it is page 2. */
+  insert_dated (f, 7, 20, fresh);
+  {
+    g_autofree char *html = get_html (f, page3, 200);
+    g_autoptr(GPtrArray) ids = card_ids (html);
+    g_autofree char *prev = page_link (html, path, "prev");
+    g_autofree char *html2 = NULL, *prev2 = NULL, *html1 = NULL;
+    g_autoptr(GPtrArray) ids2 = NULL, ids1 = NULL;
+
+    g_assert_true (same_ids (ids, page3_ids));
+    g_assert_nonnull (prev);
+    html2 = get_html (f, prev, 200);
+    ids2 = card_ids (html2);
+    g_assert_true (same_ids (ids2, page2_ids));
+    g_assert_nonnull (strstr (page_title (html2), "page 2 sur"));
+    /* From page 2, "More recent" is the first page, with what came since. */
+    prev2 = page_link (html2, path, "prev");
+    g_assert_cmpstr (prev2, ==, "/p/" DEMO "/contributions?");
+    html1 = get_html (f, prev2, 200);
+    ids1 = card_ids (html1);
+    g_assert_cmpuint (ids1->len, ==, 50);
+    for (guint i = 0; i < fresh->len; i++)
+      g_assert_true (g_ptr_array_find_with_equal_func (ids1, fresh->pdata[i], g_str_equal,
+                                                       NULL));
+  }
+  /* Not a key: the first page; a key of any text is only a bound, never written back. */
+  {
+    g_autofree char *html = get_html (f, "/p/" DEMO "/contributions?older=abc&page=7", 200);
+    g_autofree char *title = page_title (html);
+
+    g_assert_true (g_str_has_prefix (title, "Contributions — page 1 sur "));
+    g_assert_null (strstr (html, "rel=\"prev\""));
+  }
+  {
+    g_autofree char *html = get_html (f, "/p/" DEMO "/contributions?older=9%3A%3Cscript%3E"
+                                         "&feature=%22%3E%3Cb%3E", 200);
+
+    g_assert_null (strstr (html, "<script>"));
+    g_assert_null (strstr (html, "<b>"));
+  }
+  {
+    /* Older than everything: an empty page that says so, with the way back. */
+    g_autofree char *html = get_html (f, "/p/" DEMO "/contributions?older=1%3A0000", 200);
+    g_autoptr(GPtrArray) ids = card_ids (html);
+    g_autofree char *prev = page_link (html, path, "prev");
+
+    g_assert_cmpuint (ids->len, ==, 0);
+    g_assert_nonnull (strstr (html, "Pas de contributions plus anciennes."));
+    g_assert_cmpstr (prev, ==, "/p/" DEMO "/contributions?");
+  }
+}
+
+/* A card written once is kept by version: a contribution changed, highlighted, or read in
+ * another language shows as it is now. */
+/* The card <li> of contribution @id in a contributions page, or NULL. */
+static char *
+card_of (const char *html,
+         const char *id)
+{
+  g_autofree char *marker = g_strdup_printf ("<li class=\"card\" id=\"c-%s\"", id);
+  const char *at = strstr (html, marker);
+
+  if (at == NULL)
+    return NULL;
+  return g_strndup (at, strstr (at, "</li>") - at);
+}
+
+static void
+test_contributions_cards_fresh (Fixture       *f,
+                                gconstpointer  data)
+{
+  const char *path = "/p/" DEMO "/contributions";
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  insert_dated (f, 1, 28, ids);
+  {
+    g_autofree char *html = get_html (f, path, 200);
+    g_autofree char *card = card_of (html, ids->pdata[0]);
+
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "Idée 0"));
+    g_assert_null (strstr (card, "Mise en avant par l’équipe"));
+  }
+  {
+    const char *changed =
+      "{\"process_id\": \"" DEMO "\", \"feature\": \"ideas\", \"kind\": \"idea\","
+      " \"parent_id\": null, \"author_ref\": \"p\", \"title\": \"Titre changé\","
+      " \"body\": \"x\", \"lat\": null, \"lon\": null, \"answers\": null, \"created_at\": "
+      "\"2026-11-30T10:00:00Z\", \"moderation\": \"published\", \"moderation_reason\": null,"
+      " \"supports\": 0}";
+
+    g_assert_true (dlg_site_db_put_object (f->db, "contribution", ids->pdata[0], DEMO, changed,
+                                           NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *html = get_html (f, path, 200);
+    g_autofree char *card = card_of (html, ids->pdata[0]);
+
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "Titre changé"));
+    g_assert_null (strstr (card, "Idée 0"));
+  }
+  {
+    g_autofree char *hid = g_uuid_string_random ();
+    g_autofree char *highlight = g_strdup_printf ("{\"process_id\": \"" DEMO "\","
+                                                  " \"contribution_id\": \"%s\"}",
+                                                  (char *) ids->pdata[0]);
+    g_autofree char *html = NULL;
+    g_autofree char *card = NULL;
+
+    g_assert_true (dlg_site_db_put_object (f->db, "highlight", hid, DEMO, highlight, NULL,
+                                           &error));
+    html = get_html (f, path, 200);
+    card = card_of (html, ids->pdata[0]);
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "Mise en avant par l’équipe"));
+  }
+  {
+    g_autoptr(Reply) en = request_lang (f, path, "en");
+    g_autofree char *html = reply_text (en);
+    g_autofree char *card = card_of (html, ids->pdata[0]);
+
+    g_assert_nonnull (card);
+    g_assert_nonnull (strstr (card, "Highlighted by the team"));
   }
 }
 
@@ -2758,6 +3129,7 @@ main (int   argc,
   ADD ("/site/hostile/invalid-text-anywhere", test_invalid_text_anywhere, FALSE);
   ADD ("/site/hostile/deep-json-every-endpoint", test_deep_json_every_endpoint, FALSE);
   ADD ("/site/pages/form-csrf", test_form_csrf, FALSE);
+  ADD ("/site/pages/form-batch", test_form_batch, FALSE);
   ADD ("/site/pages/form-csrf-lifetime", test_form_csrf_lifetime, FALSE);
   ADD ("/site/pages/hostile-text", test_hostile_text, FALSE);
   ADD ("/site/pages/all", test_pages, FALSE);
@@ -2766,6 +3138,8 @@ main (int   argc,
   ADD ("/site/pages/registration-closed", test_registration_closed, FALSE);
   ADD ("/site/pages/autocomplete", test_autocomplete, FALSE);
   ADD ("/site/pages/titles", test_titles, FALSE);
+  ADD ("/site/pages/contributions-keyset", test_contributions_keyset, FALSE);
+  ADD ("/site/pages/contributions-cards-fresh", test_contributions_cards_fresh, FALSE);
   ADD ("/site/pages/footer-and-notices", test_footer_and_notices, FALSE);
   ADD ("/site/pages/debate-legend", test_debate_legend, FALSE);
   ADD ("/site/pages/timeline-current", test_timeline_current, FALSE);

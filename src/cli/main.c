@@ -28,6 +28,7 @@
 #include "dlg-cli-record.h"
 #include "dlg-cli-report.h"
 #include "dlg-cli-sync.h"
+#include "dlg-cli-training.h"
 
 /* A command declares its options in a DlgCliSpec (HACKING.md, "The command line"). */
 static const DlgCliCommandEntry commands[] = {
@@ -80,6 +81,8 @@ static const DlgCliCommandEntry commands[] = {
                                    "past figures, the team’s choice"), &dlg_cli_advisor_spec },
   { "response", dlg_cli_response, N_("Templates, bulk answers and the check of the argued "
                                      "response"), &dlg_cli_response_spec },
+  { "training", dlg_cli_training, N_("Reset the training: the demo at a chosen stage, the "
+                                     "practice site as new"), &dlg_cli_training_spec },
 };
 
 static void

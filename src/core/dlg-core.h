@@ -15,6 +15,8 @@
 #include "dlg-contribution.h"
 #include "dlg-contribution-list.h"
 #include "dlg-contribution-texts.h"
+#include "dlg-contribution-points.h"
+#include "dlg-geo-cluster.h"
 #include "dlg-csv.h"
 #include "dlg-decision.h"
 #include "dlg-demo.h"

@@ -420,3 +420,42 @@ dlg_context_stop_training (DlgContext *self)
   g_clear_object (&self->training_site);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRAINING_URI]);
 }
+
+/**
+ * dlg_context_reset_training:
+ * @stage: the stage the training starts from
+ * @n_deleted: (out) (optional): how many demo processes were deleted
+ *
+ * The training reset (dlg_training_reset()): the demo processes deleted and built again from
+ * their seed at @stage, the sync state of the practice site cleared and, when training mode
+ * runs, the practice site emptied and seeded again at the same address, the new demo queued for
+ * it with the site's new token, and one sync. Without training mode, the practice site's file
+ * of this database is reset. Processes that are not demos are not touched.
+ *
+ * Returns: the id of the new demo process, or 0 with @error set
+ */
+gint64
+dlg_context_reset_training (DlgContext  *self,
+                            DlgStage     stage,
+                            guint       *n_deleted,
+                            GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (DLG_IS_CONTEXT (self), 0);
+
+  /* A sync under way would push or pull the demo being deleted. */
+  if (self->sync_manager != NULL)
+    dlg_sync_manager_cancel (self->sync_manager);
+  dlg_context_settle_journal (self);
+  id = dlg_training_reset (self->store, self->training_site, NULL, stage, n_deleted, error);
+  if (id == 0)
+    return 0;
+  if (self->training_site != NULL)
+    {
+      if (!dlg_training_site_attach (self->training_site, self->sync_manager, error))
+        return 0;
+      dlg_sync_manager_sync (self->sync_manager);
+    }
+  return id;
+}

@@ -31,5 +31,9 @@ gboolean        dlg_context_start_training   (DlgContext      *self,
                                               GError         **error);
 const char     *dlg_context_get_training_uri (DlgContext      *self);
 void            dlg_context_stop_training    (DlgContext      *self);
+gint64          dlg_context_reset_training   (DlgContext      *self,
+                                              DlgStage         stage,
+                                              guint           *n_deleted,
+                                              GError         **error);
 
 G_END_DECLS

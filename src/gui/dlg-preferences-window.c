@@ -4,7 +4,8 @@
  *
  * Every row is bound to its GSettings key: a change is kept at once, like every other edit —
  * but the site's address, which applies when the officer presses Enter or the apply button and
- * only if the sync accepts it; otherwise the dialog says why, under the row.
+ * only if the sync accepts it; otherwise the dialog says why, under the row. The map's tile
+ * address is applied the same way (dlg_tile_source_check_template).
  */
 
 #define G_LOG_DOMAIN "dlg-preferences-window"
@@ -15,6 +16,7 @@
 
 #include "dlg-preferences-window.h"
 #include "dlg-sync.h"
+#include "dlg-tile-source.h"
 
 #define RESOURCE_PATH "/fr/nantesmetropole/Dialogue/ui/"
 
@@ -27,6 +29,8 @@ struct _DlgPreferencesWindow
   AdwEntryRow          *site_row;
   GtkLabel             *site_error;
   GtkSpinButton        *interval_spin;
+  AdwEntryRow          *tiles_row;
+  GtkLabel             *tiles_error;
 
   GSettings            *settings;
 };
@@ -81,6 +85,34 @@ site_setting_changed_cb (DlgPreferencesWindow *self)
   gtk_editable_set_text (GTK_EDITABLE (self->site_row), url);
 }
 
+/* The map's tile address: kept when it has {z}, {x} and {y} on http(s) (empty: the default);
+ * another is refused in the dialog. */
+static void
+tiles_apply_cb (DlgPreferencesWindow *self)
+{
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (
+                                                 self->tiles_row))));
+  g_autoptr(GError) error = NULL;
+
+  if (*url == '\0')
+    {
+      g_settings_reset (self->settings, "map-tile-url");
+      g_free (url);
+      url = g_settings_get_string (self->settings, "map-tile-url");
+      gtk_editable_set_text (GTK_EDITABLE (self->tiles_row), url);
+    }
+  else if (!dlg_tile_source_check_template (url, &error))
+    {
+      gtk_label_set_text (self->tiles_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->tiles_error), TRUE);
+      gtk_widget_add_css_class (GTK_WIDGET (self->tiles_row), "error");
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tiles_error), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->tiles_row), "error");
+  g_settings_set_string (self->settings, "map-tile-url", url);
+}
+
 /* The window opens with no field focused: the cursor in the database path (the first entry
  * GTK would pick) invites an edit nobody meant. Tab reaches the first field. */
 static void
@@ -116,6 +148,8 @@ dlg_preferences_window_class_init (DlgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, site_row);
   gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, site_error);
   gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, tiles_row);
+  gtk_widget_class_bind_template_child (widget_class, DlgPreferencesWindow, tiles_error);
 }
 
 static void
@@ -149,5 +183,12 @@ dlg_preferences_window_new (GSettings *settings)
   site_changed_cb (self);
   g_settings_bind (settings, "sync-interval", self->interval_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  {
+    g_autofree char *tiles = g_settings_get_string (settings, "map-tile-url");
+
+    gtk_editable_set_text (GTK_EDITABLE (self->tiles_row), tiles);
+  }
+  g_signal_connect_object (self->tiles_row, "apply", G_CALLBACK (tiles_apply_cb), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }

@@ -41,6 +41,7 @@
 #include "dlg-specification-view.h"
 #include "dlg-stage-navigator.h"
 #include "dlg-sync-button.h"
+#include "dlg-training-reset-dialog.h"
 #include "dlg-validation-view.h"
 #include "dlg-window.h"
 #include "dlg-workshop-view.h"
@@ -376,6 +377,16 @@ find_process (DlgWindow *self,
   return NULL;
 }
 
+/* The training reset is offered in training mode, or while a demo is shown. */
+static void
+update_training_actions (DlgWindow *self)
+{
+  gboolean training = self->context != NULL && dlg_context_get_training_uri (self->context) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-training",
+                                 training || self->showing_demo);
+}
+
 static void
 update_process_header (DlgWindow *self)
 {
@@ -387,6 +398,7 @@ update_process_header (DlgWindow *self)
   if (self->process_id == 0)
     {
       update_notes (self);
+      update_training_actions (self);
       adw_window_title_set_title (self->window_title, _("Dialogue"));
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_widget_set_visible (self->process_menu_button, FALSE);
@@ -403,6 +415,7 @@ update_process_header (DlgWindow *self)
     }
   self->showing_demo = dlg_process_get_is_demo (process);
   update_notes (self);
+  update_training_actions (self);
   adw_window_title_set_title (self->window_title, dlg_process_get_title (process));
   gtk_window_set_title (GTK_WINDOW (self), dlg_process_get_title (process));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-process",
@@ -972,6 +985,56 @@ open_demo_action (GtkWidget  *widget,
 }
 
 static void
+reset_training_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            DlgWindow        *self)
+{
+  DlgStage stage = dlg_training_reset_dialog_get_stage (dialog);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 process_id;
+
+  if (g_strcmp0 (response, "reset") != 0)
+    return;
+  process_id = dlg_context_reset_training (self->context, stage, NULL, &error);
+  if (process_id == 0)
+    {
+      toast (self, error->message);
+      return;
+    }
+  reload_processes (self);
+  dlg_window_select_process (self, process_id);
+  dlg_window_select_page (self, stage);
+  /* TRANSLATORS: %s is a stage, "Instruction par les services" */
+  message = g_strdup_printf (_("Training reset: the demo starts again from “%s”"),
+                             dlg_stage_get_label (stage));
+  toast (self, message);
+}
+
+static void
+reset_training_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DlgWindow *self = DLG_WINDOW (widget);
+  DlgStage stage = DLG_DEMO_DEFAULT_STAGE;
+  GtkWidget *dialog;
+
+  /* The stage the demo shown is at is proposed first. */
+  if (self->showing_demo)
+    {
+      g_autoptr(DlgProcess) process = dlg_process_load (dlg_context_get_store (self->context),
+                                                        self->process_id, NULL);
+
+      if (process != NULL)
+        stage = dlg_process_get_current_stage (process);
+    }
+  dialog = dlg_training_reset_dialog_new (GTK_WINDOW (self), stage);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_training_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1167,6 +1230,7 @@ training_changed_cb (DlgWindow *self)
   g_autofree char *text = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-practice-site", uri != NULL);
+  update_training_actions (self);
   if (uri != NULL)
     {
       /* TRANSLATORS: %s is the address of the practice site, http://127.0.0.1:PORT */
@@ -1372,6 +1436,8 @@ dlg_window_class_init (DlgWindowClass *klass)
                                    restore_process_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-archived", "show-archived");
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-training", NULL,
+                                   reset_training_action);
   gtk_widget_class_install_action (widget_class, "win.trainer-notes", "b", trainer_notes_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-stage", "i", show_stage_action);
@@ -1462,6 +1528,7 @@ dlg_window_init (DlgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.resolve-conflicts", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-practice-site", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reset-training", FALSE);
 }
 
 DlgWindow *

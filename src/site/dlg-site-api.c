@@ -219,12 +219,14 @@ dlg_site_api_fields (const char *collection)
   return NULL;
 }
 
+/* The feed reads the rows alone; a registration's contact, for a token that may see it, is
+ * looked up by its own statement (most rows are contributions, and a join per row cost). */
 static const char sql_changes[] =
-  "SELECT o.type, o.id, o.rev, o.deleted, o.data, c.full_name, c.email, c.phone"
-  " FROM objects o LEFT JOIN registration_contacts c"
-  "   ON o.type = 'registration' AND c.id = o.id"
-  " WHERE o.rev > ?1 AND +o.type IN ('contribution', 'registration')"
-  " ORDER BY o.rev LIMIT ?2";
+  "SELECT type, id, rev, deleted, data FROM objects"
+  " WHERE rev > ?1 AND +type IN ('contribution', 'registration')"
+  " ORDER BY rev LIMIT ?2";
+static const char sql_contact[] =
+  "SELECT full_name, email, phone FROM registration_contacts WHERE id = ?1";
 static const char sql_idem_get[] =
   "SELECT request_hash, state, status, response FROM idempotency WHERE key = ?1";
 static const char sql_idem_insert[] =
@@ -379,27 +381,62 @@ handle_discovery (DlgSiteServer     *self,
   dlg_site_reply_json (msg, SOUP_STATUS_OK, root);
 }
 
-/* A JSON string literal; the values written here are UTF-8 text from the database. */
+/* A JSON string literal; the values written here are UTF-8 text from the database. The runs
+ * that need no escape (all of a UUID) are copied whole. */
 static void
 append_json_string (GString    *out,
                     const char *text)
 {
+  static const char hex[] = "0123456789abcdef";
+  const char *p = text != NULL ? text : "";
+
   g_string_append_c (out, '"');
-  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+  while (*p != '\0')
     {
-      switch (*p)
+      const char *run = p;
+      char escape[7] = "\\u00";
+
+      while (*p != '\0' && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (*p == '\0')
+        break;
+      if (*p == '"' || *p == '\\')
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        default:
-          if ((guchar) *p < 0x20)
-            g_string_append_printf (out, "\\u%04x", (guchar) *p);
-          else
-            g_string_append_c (out, *p);
-          break;
+          escape[1] = *p;
+          g_string_append_len (out, escape, 2);
         }
+      else
+        {
+          escape[4] = hex[(guchar) *p >> 4];
+          escape[5] = hex[(guchar) *p & 0xf];
+          g_string_append_len (out, escape, 6);
+        }
+      p++;
     }
   g_string_append_c (out, '"');
+}
+
+#define APPEND_LITERAL(out, literal) g_string_append_len ((out), "" literal, sizeof (literal) - 1)
+
+/* A decimal integer, without printf. */
+static void
+append_int64 (GString *out,
+              gint64   value)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = '0' + v % 10;
+      v /= 10;
+    }
+  while (v != 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (out, p, digits + sizeof digits - p);
 }
 
 /* The cursor is opaque to clients: base64url of "<epoch>:<rev>". */
@@ -463,6 +500,40 @@ decode_cursor (const char *cursor,
   if (*end != '\0' || end == colon + 1 || *rev < 0)
     return FALSE;
   return TRUE;
+}
+
+/* What a feed item takes, about: the last page's mean (the site has one thread). */
+static gsize feed_item_bytes = 512;
+
+/* The body of registration @id with its contact, or NULL to keep @data as it is. */
+static char *
+add_contact (DlgSiteDb  *db,
+             const char *id,
+             const char *data)
+{
+  g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_contact, NULL);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *contact;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  node = dlg_json_parse (data, -1, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  contact = json_object_new ();
+  json_object_set_string_member (contact, "full_name",
+                                 (const char *) sqlite3_column_text (stmt, 0));
+  json_object_set_string_member (contact, "email", (const char *) sqlite3_column_text (stmt, 1));
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+    json_object_set_string_member (contact, "phone",
+                                   (const char *) sqlite3_column_text (stmt, 2));
+  else
+    json_object_set_null_member (contact, "phone");
+  json_object_set_object_member (json_node_get_object (node), "contact", contact);
+  return dlg_site_json_to_string (node);
 }
 
 static void
@@ -534,14 +605,16 @@ handle_changes (DlgSiteServer     *self,
 
   /* The page is written as text: the stored bodies are JSON that this site generated, so they
    * are copied as they are instead of being parsed again (a JsonParser per row costs more than
-   * the rest of the request). Only a registration that gains its contact is re-generated. */
-  out = g_string_sized_new (4096);
+   * the rest of the request). Only a registration that gains its contact is re-generated. The
+   * buffer is sized from the pages before it, so that it is not reallocated as it grows. */
+  out = g_string_sized_new (256 + limit * feed_item_bytes);
   g_string_append (out, "{\"items\":[");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *type = (const char *) sqlite3_column_text (stmt, 0);
       const char *id = (const char *) sqlite3_column_text (stmt, 1);
       const char *data = (const char *) sqlite3_column_text (stmt, 4);
+      gsize data_len = sqlite3_column_bytes (stmt, 4);
       gboolean deleted = sqlite3_column_int (stmt, 3);
       g_autofree char *merged = NULL;
 
@@ -550,39 +623,32 @@ handle_changes (DlgSiteServer     *self,
           has_more = TRUE;
           break;
         }
-      if (!deleted && g_strcmp0 (type, "registration") == 0 && personal
-          && sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+      if (!deleted && personal && strcmp (type, "registration") == 0
+          && (merged = add_contact (db, id, data)) != NULL)
         {
-          g_autoptr(JsonNode) node = dlg_json_parse (data, -1, NULL);
-          if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-            {
-              JsonObject *contact = json_object_new ();
-              json_object_set_string_member (contact, "full_name",
-                                             (const char *) sqlite3_column_text (stmt, 5));
-              json_object_set_string_member (contact, "email",
-                                             (const char *) sqlite3_column_text (stmt, 6));
-              if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
-                json_object_set_string_member (contact, "phone",
-                                               (const char *) sqlite3_column_text (stmt, 7));
-              else
-                json_object_set_null_member (contact, "phone");
-              json_object_set_object_member (json_node_get_object (node), "contact", contact);
-              data = merged = dlg_site_json_to_string (node);
-            }
+          data = merged;
+          data_len = strlen (merged);
         }
       if (data == NULL || *data != '{')
-        data = "{}";
+        {
+          data = "{}";
+          data_len = 2;
+        }
 
       last = sqlite3_column_int64 (stmt, 2);
       if (n > 0)
         g_string_append_c (out, ',');
-      g_string_append (out, "{\"type\":");
+      APPEND_LITERAL (out, "{\"type\":");
       append_json_string (out, type);
-      g_string_append (out, ",\"id\":");
+      APPEND_LITERAL (out, ",\"id\":");
       append_json_string (out, id);
-      g_string_append_printf (out, ",\"rev\":%" G_GINT64_FORMAT ",\"deleted\":%s,\"data\":",
-                              last, deleted ? "true" : "false");
-      g_string_append (out, data);
+      APPEND_LITERAL (out, ",\"rev\":");
+      append_int64 (out, last);
+      if (deleted)
+        APPEND_LITERAL (out, ",\"deleted\":true,\"data\":");
+      else
+        APPEND_LITERAL (out, ",\"deleted\":false,\"data\":");
+      g_string_append_len (out, data, data_len);
       g_string_append_c (out, '}');
       n++;
     }
@@ -593,6 +659,8 @@ handle_changes (DlgSiteServer     *self,
       reply_internal (msg, error);
       return;
     }
+  if (n > 0)
+    feed_item_bytes = CLAMP (out->len / n + 16, 64, 64 * 1024);
   next_cursor = encode_cursor (epoch, last);
   g_string_append (out, "],\"next_cursor\":");
   append_json_string (out, next_cursor);

@@ -507,6 +507,76 @@ dlg_site_db_expire_cursors (DlgSiteDb *self,
   return dlg_site_db_set_meta (self, "cursor_epoch", epoch, error);
 }
 
+/**
+ * dlg_site_db_reset:
+ *
+ * Puts the site back to empty (training's reset of the practice site), in one transaction:
+ * every object, tombstone, contact, idempotency key and token goes; the revision sequence goes
+ * on from where it was and every cursor handed out before answers 410, so that a client that
+ * still holds one reads the feed again from the start. The settings and the CSRF secret stay.
+ */
+gboolean
+dlg_site_db_reset (DlgSiteDb  *self,
+                   GError    **error)
+{
+  static const char *const sql_reset[] = {
+    "DELETE FROM objects",
+    "DELETE FROM registration_contacts",
+    "DELETE FROM idempotency",
+    "DELETE FROM tokens",
+    "DELETE FROM public_counts",
+  };
+  g_autofree char *horizon = NULL;
+
+  g_return_val_if_fail (DLG_SITE_IS_DB (self), FALSE);
+
+  if (!dlg_site_db_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (sql_reset); i++)
+    if (!dlg_site_db_exec (self, sql_reset[i], error))
+      goto fail;
+  horizon = g_strdup_printf ("%" G_GINT64_FORMAT, dlg_site_db_get_current_rev (self));
+  if (!dlg_site_db_set_meta (self, "purge_horizon", horizon, error) ||
+      !dlg_site_db_expire_cursors (self, error))
+    goto fail;
+  return dlg_site_db_commit (self, error);
+
+fail:
+  dlg_site_db_rollback (self);
+  return FALSE;
+}
+
+/**
+ * dlg_site_db_list_process_ids:
+ *
+ * Returns: (transfer full): the uuids of the processes the site holds objects of, or %NULL
+ *   with @error set
+ */
+GStrv
+dlg_site_db_list_process_ids (DlgSiteDb  *self,
+                              GError    **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(DlgSiteStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DLG_SITE_IS_DB (self), NULL);
+
+  stmt = dlg_site_db_prepare (self, "SELECT DISTINCT coalesce (process_id, id) FROM objects"
+                                    " WHERE type = 'process' OR process_id IS NOT NULL"
+                                    " ORDER BY 1", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      dlg_site_db_set_error (self, rc, error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
 gboolean
 dlg_site_db_purge_tombstones (DlgSiteDb *self,
                               guint      days,

@@ -75,6 +75,11 @@ gint64         dlg_site_db_next_rev         (DlgSiteDb    *self,
 gint64         dlg_site_db_get_current_rev  (DlgSiteDb    *self);
 gint64         dlg_site_db_get_cursor_epoch (DlgSiteDb    *self);
 gint64         dlg_site_db_get_purge_horizon (DlgSiteDb   *self);
+/* Empties the site (training's reset); the cursors handed out before answer 410. */
+gboolean       dlg_site_db_reset            (DlgSiteDb    *self,
+                                             GError      **error);
+GStrv          dlg_site_db_list_process_ids (DlgSiteDb    *self,
+                                             GError      **error);
 /* Every cursor handed out so far answers 410 afterwards. */
 gboolean       dlg_site_db_expire_cursors   (DlgSiteDb    *self,
                                              GError      **error);

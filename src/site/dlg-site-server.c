@@ -691,13 +691,35 @@ dlg_site_server_set_test_faults (DlgSiteServer *self,
     g_ptr_array_set_size (self->faults, 0);
 }
 
+/* Listens on @address with a backlog of DLG_SITE_LISTEN_BACKLOG: libsoup's own is GSocket's
+ * default of 10, and 32 clients connecting at once overflowed it (a SYN dropped is a second
+ * lost; a handshake dropped is a POST reset). */
+static gboolean
+listen_on (DlgSiteServer  *self,
+           GSocketAddress *address,
+           GError        **error)
+{
+  g_autoptr(GSocket) socket = g_socket_new (g_socket_address_get_family (address),
+                                            G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, error);
+
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, DLG_SITE_LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error))
+    return FALSE;
+  return soup_server_listen_socket (self->server, socket, 0, error);
+}
+
 gboolean
 dlg_site_server_listen_local (DlgSiteServer *self,
                               guint          port,
                               GError       **error)
 {
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, port);
+
   g_return_val_if_fail (DLG_SITE_IS_SERVER (self), FALSE);
-  return soup_server_listen_local (self->server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, error);
+  return listen_on (self, address, error);
 }
 
 gboolean
@@ -718,7 +740,7 @@ dlg_site_server_listen_address (DlgSiteServer *self,
       return FALSE;
     }
   socket_address = g_inet_socket_address_new (inet, port);
-  return soup_server_listen (self->server, socket_address, 0, error);
+  return listen_on (self, socket_address, error);
 }
 
 void
@@ -748,6 +770,20 @@ dlg_site_server_seed_demo (DlgSiteServer *self,
 {
   g_return_val_if_fail (DLG_SITE_IS_SERVER (self), FALSE);
   return dlg_site_demo_seed (self->db, error);
+}
+
+/**
+ * dlg_site_server_reset:
+ *
+ * Empties the site's database (dlg_site_db_reset(): its tokens too) and seeds its demo again,
+ * while it keeps listening at the same address.
+ */
+gboolean
+dlg_site_server_reset (DlgSiteServer *self,
+                       GError       **error)
+{
+  g_return_val_if_fail (DLG_SITE_IS_SERVER (self), FALSE);
+  return dlg_site_db_reset (self->db, error) && dlg_site_demo_seed (self->db, error);
 }
 
 char *

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 #define DLG_SITE_HEADER_TIMEOUT_S     10
 #define DLG_SITE_BODY_TIMEOUT_S       60
 #define DLG_SITE_MAX_OPEN_PER_ADDRESS 32
+#define DLG_SITE_LISTEN_BACKLOG       256
 #define DLG_SITE_PAGE_LIMIT_DEFAULT   100
 #define DLG_SITE_PAGE_LIMIT_MAX       500
 #define DLG_SITE_TOMBSTONE_RETENTION  30
@@ -52,6 +53,9 @@ void           dlg_site_server_set_limits      (DlgSiteServer  *self,
 char          *dlg_site_server_get_base_uri    (DlgSiteServer  *self);
 /* Seeds the published demo process (idempotent). */
 gboolean       dlg_site_server_seed_demo       (DlgSiteServer  *self,
+                                                GError        **error);
+/* Empties the site and seeds its demo again (training's reset); tokens go too. */
+gboolean       dlg_site_server_reset           (DlgSiteServer  *self,
                                                 GError        **error);
 /* Creates an API token and returns it in clear (stored hashed). */
 char          *dlg_site_server_create_token    (DlgSiteServer  *self,

@@ -7,6 +7,7 @@
 
 #include "dlg-sync-client.h"
 #include "dlg-sync-error.h"
+#include "dlg-sync-forget.h"
 #include "dlg-sync-manager.h"
 #include "dlg-sync-outbox.h"
 #include "dlg-sync-token.h"

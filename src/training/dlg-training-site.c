@@ -17,8 +17,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "dlg-demo.h"
 #include "dlg-site-server.h"
 #include "dlg-process.h"
+#include "dlg-store.h"
 #include "dlg-sync.h"
 #include "dlg-training-site.h"
 
@@ -129,6 +131,18 @@ dlg_training_site_get_uri (DlgTrainingSite *self)
   return self->uri;
 }
 
+/**
+ * dlg_training_site_get_server:
+ *
+ * Returns: (transfer none): the site itself (tests, and what a trainer seeds)
+ */
+DlgSiteServer *
+dlg_training_site_get_server (DlgTrainingSite *self)
+{
+  g_return_val_if_fail (DLG_IS_TRAINING_SITE (self), NULL);
+  return self->server;
+}
+
 const char *
 dlg_training_site_get_token (DlgTrainingSite *self)
 {
@@ -154,7 +168,8 @@ dlg_training_site_attach (DlgTrainingSite  *self,
   g_return_val_if_fail (DLG_IS_TRAINING_SITE (self), FALSE);
   g_return_val_if_fail (self->server != NULL, FALSE);
 
-  if (!(ids = dlg_process_list_demo_ids (store, error)))
+  if (!dlg_sync_note_practice_site (store, self->uri, error) ||
+      !(ids = dlg_process_list_demo_ids (store, error)))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     if (!dlg_sync_enqueue_process (store, g_array_index (ids, gint64, i), error))
@@ -171,4 +186,107 @@ dlg_training_site_stop (DlgTrainingSite *self)
   if (self->server != NULL)
     dlg_site_server_disconnect (self->server);
   g_clear_object (&self->server);
+}
+
+/* The practice site's database put back and seeded again; a running site keeps its address
+ * and gets a new token. */
+static gboolean
+reset_site (DlgTrainingSite  *self,
+            DlgSiteServer    *server,
+            GError          **error)
+{
+  char *token;
+
+  if (!dlg_site_server_reset (server, error))
+    return FALSE;
+  if (self == NULL)
+    return TRUE;
+  /* TRANSLATORS: the name of the token of the practice site */
+  token = dlg_site_server_create_token (server, _("training"),
+                                        "sync:read,sync:write,sync:personal", error);
+  if (token == NULL)
+    return FALSE;
+  g_free (self->token);
+  self->token = token;
+  return TRUE;
+}
+
+/**
+ * dlg_training_reset:
+ * @store: the app's store
+ * @site: (nullable): the practice site running in this process (training mode), or %NULL
+ * @site_db_path: (nullable): without @site, the practice site's database; %NULL for the one
+ *   of @store (dlg_training_site_default_path()). Nothing is done to a file that does not exist.
+ * @stage: the stage the training starts from
+ * @n_deleted: (out) (optional): how many demo processes were deleted
+ *
+ * The training reset: puts the demo and the practice site back as new. First the app, in one
+ * transaction: the sync forgets the demo's objects and the practice sites' cursors, skipped
+ * items and waiting items (dlg_sync_forget_demo(), dlg_sync_forget_site()), the demo processes
+ * are deleted and built again from their seed at @stage, journaled as one entry
+ * (dlg_demo_reset()). Then the practice site: its database emptied and seeded again
+ * (dlg_site_server_reset()); a running site keeps its address and gets a new token, so call
+ * dlg_training_site_attach() again to queue the new demo and hand the manager that token.
+ * Processes that are not demos and the state of other sites are not touched.
+ *
+ * Returns: the id of the new demo process, or 0 with @error set
+ */
+gint64
+dlg_training_reset (DlgStore         *store,
+                    DlgTrainingSite  *site,
+                    const char       *site_db_path,
+                    DlgStage          stage,
+                    guint            *n_deleted,
+                    GError          **error)
+{
+  g_autoptr(DlgSiteServer) closed = NULL;
+  g_autofree char *default_path = NULL;
+  g_auto(GStrv) site_processes = NULL;
+  g_auto(GStrv) urls = NULL;
+  DlgSiteServer *server = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), 0);
+  g_return_val_if_fail (site == NULL || DLG_IS_TRAINING_SITE (site), 0);
+  g_return_val_if_fail (stage < DLG_N_STAGES, 0);
+
+  if (site != NULL)
+    {
+      g_return_val_if_fail (site->server != NULL, 0);
+      server = site->server;
+    }
+  else
+    {
+      if (site_db_path == NULL)
+        site_db_path = default_path = dlg_training_site_default_path (dlg_store_get_path (store));
+      if (g_file_test (site_db_path, G_FILE_TEST_EXISTS) &&
+          !(server = closed = dlg_site_server_new (site_db_path, error)))
+        return 0;
+    }
+  if (server != NULL &&
+      !(site_processes = dlg_site_db_list_process_ids (dlg_site_server_get_db (server), error)))
+    return 0;
+
+  if (!dlg_store_begin (store, error))
+    return 0;
+  if (!dlg_sync_forget_demo (store, error) ||
+      !(urls = dlg_sync_list_practice_sites (store, error)))
+    goto fail;
+  for (guint i = 0; urls[i] != NULL; i++)
+    if (!dlg_sync_forget_site (store, urls[i], (const char * const *) site_processes, error))
+      goto fail;
+  if (!(id = dlg_demo_reset (store, stage, n_deleted, error)))
+    goto fail;
+  if (!dlg_store_commit (store, error))
+    return 0;
+  dlg_store_emit_changed (store, DLG_TYPE_SYNC_OUTBOX, 0);
+  dlg_store_emit_changed (store, DLG_TYPE_SYNC_CONFLICT, 0);
+
+  if (server != NULL && !reset_site (site, server, error))
+    return 0;
+  return id;
+
+fail:
+  dlg_store_rollback (store);
+  return 0;
 }

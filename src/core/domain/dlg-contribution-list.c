@@ -33,6 +33,7 @@
 
 #include "dlg-contribution.h"
 #include "dlg-contribution-list.h"
+#include "dlg-contribution-list-private.h"
 #include "dlg-domain-private.h"
 #include "dlg-record-private.h"
 #include "dlg-store.h"
@@ -1094,6 +1095,91 @@ dlg_contribution_list_get_site_missing_only (DlgContributionList *self)
   return self->site_missing_only;
 }
 
+DlgStore *
+dlg_contribution_list_get_store (DlgContributionList *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * dlg_contribution_list_prepare_matching:
+ * @select: the statement's start, "SELECT … FROM contribution t" (constant SQL)
+ * @tail: conditions after the filters' (" AND …") and an ORDER BY (constant SQL)
+ *
+ * A statement over the rows that the list's search and filters match, bound (?1 to ?11 are
+ * the list's; ?12 and after are free for @tail). For the core's other readers of the same
+ * rows (the map's points). The caller finalizes it.
+ *
+ * Returns: (transfer full): the statement, or %NULL on a store error
+ */
+sqlite3_stmt *
+dlg_contribution_list_prepare_matching (DlgContributionList  *self,
+                                        const char           *select,
+                                        const char           *tail,
+                                        GError              **error)
+{
+  g_autoptr(GString) sql = g_string_new (select);
+  g_autoptr(GString) where = build_where (self);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), NULL);
+
+  g_string_append (sql, where->str);
+  g_string_append (sql, tail);
+  rc = sqlite3_prepare_v2 (dlg_store_get_db (self->store), sql->str, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      dlg_store_set_error (self->store, rc, error);
+      return NULL;
+    }
+  bind_filters (self, stmt);
+  return stmt;
+}
+
+/**
+ * dlg_contribution_list_find:
+ *
+ * Where contribution @id is in the list as it is filtered and sorted now: one count of the
+ * rows before it, no page read (selecting a pin of the map selects its row).
+ *
+ * Returns: its position, or -1 when the search and filters leave it out (or on a store error)
+ */
+gint64
+dlg_contribution_list_find (DlgContributionList *self,
+                            gint64               id)
+{
+  g_autofree char *tail = NULL;
+  sqlite3_stmt *stmt;
+  gint64 position = -1;
+
+  g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), -1);
+
+  /* Newest first: the rows before it have a greater (key, id). */
+  tail = g_strdup_printf (" AND (%s, t.id) %s ((SELECT %s FROM contribution t WHERE t.id = ?12),"
+                          " ?12)", sort_sql[self->sort], self->ascending ? "<" : ">",
+                          sort_sql[self->sort]);
+  if (!(stmt = dlg_contribution_list_prepare_matching (self, sql_count, tail, NULL)))
+    return -1;
+  sqlite3_bind_int64 (stmt, 12, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    position = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (position < 0)
+    return -1;
+  /* The count says where it would be; that it is there, the filters say. */
+  if (!(stmt = dlg_contribution_list_prepare_matching (self, "SELECT 1 FROM contribution t",
+                                                       " AND t.id = ?12", NULL)))
+    return -1;
+  sqlite3_bind_int64 (stmt, 12, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    position = -1;
+  sqlite3_finalize (stmt);
+  return position;
+}
+
 /**
  * dlg_contribution_list_get_ids:
  *
@@ -1106,26 +1192,14 @@ GArray *
 dlg_contribution_list_get_ids (DlgContributionList  *self,
                                GError              **error)
 {
-  g_autoptr(GString) sql = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), NULL);
 
-  {
-    g_autoptr(GString) where = build_where (self);
-
-    sql = g_string_new (sql_ids);
-    g_string_append (sql, where->str);
-  }
-  rc = sqlite3_prepare_v2 (dlg_store_get_db (self->store), sql->str, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      dlg_store_set_error (self->store, rc, error);
-      return NULL;
-    }
-  bind_filters (self, stmt);
+  if (!(stmt = dlg_contribution_list_prepare_matching (self, sql_ids, "", error)))
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

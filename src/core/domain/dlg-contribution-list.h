@@ -68,6 +68,9 @@ gboolean             dlg_contribution_list_get_site_missing_only (DlgContributio
 /* Every id the search and filters match, for an action on all of them. */
 GArray              *dlg_contribution_list_get_ids        (DlgContributionList  *self,
                                                            GError              **error);
+/* The position of contribution @id in the list now, or -1 when the filters leave it out. */
+gint64               dlg_contribution_list_find           (DlgContributionList *self,
+                                                           gint64               id);
 const char          *dlg_contribution_list_get_search     (DlgContributionList *self);
 const char          *dlg_contribution_list_get_channel    (DlgContributionList *self);
 const char          *dlg_contribution_list_get_feature    (DlgContributionList *self);

@@ -45,6 +45,19 @@ static const char sql_find_demo_at[] =
   "SELECT p.id FROM process p WHERE p.is_demo = 1 AND ?1 = (SELECT s.stage FROM stage_state s"
   "  WHERE s.process_id = p.id AND s.state = 'in_progress' ORDER BY s.rank DESC LIMIT 1)"
   " ORDER BY p.id LIMIT 1";
+/* A training reset: rows the site has are marked as the sync marks what it removes itself, so
+ * that the delete triggers queue no DELETE for the site (the practice site is reset apart). */
+static const char *const sql_reset_unsync[] = {
+  "UPDATE narrative SET sync_state = 'deleted'"
+  " WHERE process_id IN (SELECT id FROM process WHERE is_demo = 1)",
+  "UPDATE commitment SET sync_state = 'deleted'"
+  " WHERE process_id IN (SELECT id FROM process WHERE is_demo = 1)",
+  "UPDATE follow_up SET sync_state = 'deleted'"
+  " WHERE process_id IN (SELECT id FROM process WHERE is_demo = 1)",
+  "UPDATE contribution SET sync_state = 'deleted'"
+  " WHERE process_id IN (SELECT id FROM process WHERE is_demo = 1)",
+};
+static const char sql_reset_delete[] = "DELETE FROM process WHERE is_demo = 1";
 static const char sql_mark_demo[] =
   "UPDATE process SET is_demo = 1, summary = ?2, policy_cycle = 'design' WHERE id = ?1";
 static const char sql_actor[] =
@@ -117,14 +130,21 @@ pick (Demo        *demo,
 }
 #define PICK(demo, array) pick ((demo), (array), G_N_ELEMENTS (array))
 
-/* A version-4 UUID from the demo's own generator, so that the demo is the same every time. */
+/* A version-4 UUID from the demo's own generator, so that the demo is the same every time.
+ * A uuid is unique in the database: the demos at two stages differ by a salt of their stage, so
+ * that both can be kept (`--demo-stage review` beside the demo of the first run); the demo at
+ * the workshop has no salt and keeps the uuids it always had. The draws are the same at every
+ * stage, so the content does not depend on it. */
 static char *
 demo_uuid (Demo *demo)
 {
+  guint32 salt = demo->target == DLG_DEMO_DEFAULT_STAGE ? 0 : (demo->target + 1) * 0x9e3779b9u;
   guint32 w[4];
 
   for (guint i = 0; i < 4; i++)
     w[i] = g_rand_int (demo->rand);
+  w[0] ^= salt;
+  w[3] ^= salt;
   return g_strdup_printf ("%08x-%04x-4%03x-%04x-%04x%08x", w[0], w[1] >> 16, w[1] & 0xfff,
                           (w[2] >> 16 & 0x3fff) | 0x8000, w[2] & 0xffff, w[3]);
 }
@@ -1125,4 +1145,78 @@ dlg_demo_ensure_at (DlgStore  *store,
   if (id != 0 && created != NULL)
     *created = TRUE;
   return id;
+}
+
+/**
+ * dlg_demo_reset:
+ * @store: a #DlgStore
+ * @stage: the stage the training starts from
+ * @n_deleted: (out) (optional): how many demo processes were deleted
+ * @error: return location for a #DlgError
+ *
+ * Training's reset, in one transaction: every demo process is deleted with all its records,
+ * the demo is built again from its seed at @stage (dlg_demo_ensure_at()), and the reset is one
+ * journal entry, `demo.reset`, on the new demo. The journal itself stays as it was: it is
+ * append-only, the chains of the deleted demos still verify, and process ids are never given
+ * again, so no process continues their chains. Processes that are not demos are not touched.
+ * The sync's own tables (the outbox and what the practice site sent) and the practice site are
+ * left to dlg_training_reset(), which calls this.
+ *
+ * Returns: the id of the new demo process, or 0 with @error set
+ */
+gint64
+dlg_demo_reset (DlgStore  *store,
+                DlgStage   stage,
+                guint     *n_deleted,
+                GError   **error)
+{
+  g_autoptr(GArray) old_ids = NULL;
+  g_autoptr(DlgProcess) process = NULL;
+  g_autofree char *summary = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (DLG_IS_STORE (store), 0);
+  g_return_val_if_fail (stage < DLG_N_STAGES, 0);
+
+  if (n_deleted != NULL)
+    *n_deleted = 0;
+  /* What was being typed in a demo goes into its journal first, as before any other entry. */
+  if (!dlg_journal_settle (store, 0, NULL, error))
+    return 0;
+  if (!dlg_store_begin (store, error))
+    return 0;
+  if (!(old_ids = dlg_process_list_demo_ids (store, error)))
+    goto fail;
+  for (guint i = 0; i < G_N_ELEMENTS (sql_reset_unsync); i++)
+    if (!dlg_store_exec (store, sql_reset_unsync[i], error))
+      goto fail;
+  if (!dlg_store_exec (store, sql_reset_delete, error))
+    goto fail;
+  if (!(id = build_demo (store, stage, error)))
+    goto fail;
+  if (!(process = dlg_process_load (store, id, error)))
+    goto fail;
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Training reset: %u demo process deleted (its journal "
+                                          "is kept), the demo rebuilt from its seed at the stage "
+                                          "“%s”.",
+                                          "Training reset: %u demo processes deleted (their "
+                                          "journals are kept), the demo rebuilt from its seed at "
+                                          "the stage “%s”.", old_ids->len),
+                             old_ids->len, dlg_stage_get_label (stage));
+  if (!dlg_journal_append_full (store, id, "demo.reset", "process", dlg_process_get_uuid (process),
+                                dlg_stage_to_id (stage), NULL, NULL, NULL, summary, error))
+    goto fail;
+  if (!dlg_store_commit (store, error))
+    return 0;
+  for (guint i = 0; i < old_ids->len; i++)
+    dlg_store_emit_changed (store, DLG_TYPE_PROCESS, g_array_index (old_ids, gint64, i));
+  dlg_store_emit_changed (store, DLG_TYPE_PROCESS, id);
+  if (n_deleted != NULL)
+    *n_deleted = old_ids->len;
+  return id;
+
+fail:
+  dlg_store_rollback (store);
+  return 0;
 }

@@ -23,4 +23,9 @@ gint64 dlg_demo_ensure_at (DlgStore  *store,
                            gboolean  *created,
                            GError   **error);
 
+gint64 dlg_demo_reset     (DlgStore  *store,
+                           DlgStage   stage,
+                           guint     *n_deleted,
+                           GError   **error);
+
 G_END_DECLS

@@ -118,7 +118,8 @@ static const DlgJournalPolicy policies[] = {
   { "process", NULL, TRUE,
     N_("Creation, title, summary, archiving, the policy-cycle position, the features the "
        "project team chose and why, and every text field of the diagnostic, the "
-       "specification and the mandate (including the response delay), old and new value"),
+       "specification and the mandate (including the response delay), old and new value; "
+       "for the demo, the training reset that rebuilt it"),
     N_("The process page and the mandate are what the institution commits to in public.") },
   { "stage", NULL, TRUE, N_("Every transition: start, done, skipped, reopened, with its reason"),
     N_("The timeline of the process is public and its rules depend on it.") },

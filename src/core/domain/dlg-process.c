@@ -92,8 +92,13 @@ static const DlgRecordInfo info = {
   .not_found = N_("This process does not exist (it may have been deleted)."),
 };
 
+/* A process id is never given again, even after the process was deleted (the demo's by a
+ * training reset): the journal, which stays, keys its chains by process id, and a new process
+ * must not continue the chain of a deleted one. */
 static const char sql_insert[] =
-  "INSERT INTO process (uuid, title, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)";
+  "INSERT INTO process (id, uuid, title, created_at, updated_at)"
+  " VALUES (1 + max (coalesce ((SELECT max (id) FROM process), 0),"
+  "                  coalesce ((SELECT max (process_id) FROM journal), 0)), ?1, ?2, ?3, ?3)";
 static const char sql_insert_stage[] =
   "INSERT INTO stage_state (process_id, stage, rank) VALUES (?1, ?2, ?3)";
 static const char sql_rename[] =

@@ -309,6 +309,7 @@ static const DlgVocabularyEntry journal_action_entries[] = {
   { "process.advisor", NC_("journal action", "Features chosen by the project team") },
   { "response.bulk", NC_("journal action", "Positions applied from a template") },
   { "response.bulk_undo", NC_("journal action", "Positions from a template undone") },
+  { "demo.reset", NC_("journal action", "Training reset") },
   END
 };
 const DlgVocabulary dlg_vocabulary_journal_action = {

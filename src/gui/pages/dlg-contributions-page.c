@@ -25,6 +25,10 @@
  * moves with the arrows), and take it off when all had it. The theme panel on the left
  * (DlgThemePanel) shows the frame with live counts, filters the list and manages the frame;
  * the theme drop-down of the filters is the same filter.
+ *
+ * The map (DlgContributionsMap, under the list when "Map" is on) shows the located rows of the
+ * same list, so the same search and filters; a pin clicked selects its row
+ * (dlg_contribution_list_find), and the rows selected are marked on the map.
  */
 
 #define G_LOG_DOMAIN "dlg-contributions-page"
@@ -35,6 +39,7 @@
 
 #include "dlg-column-sorter.h"
 #include "dlg-contribution-dialog.h"
+#include "dlg-contributions-map.h"
 #include "dlg-contributions-page.h"
 #include "dlg-field-binding.h"
 #include "dlg-moderation-reasons-dialog.h"
@@ -107,6 +112,7 @@ struct _DlgContributionsPage
   GtkCheckButton      *highlight_check;
   GtkTextView         *note_view;
   GtkLabel            *status_label;
+  DlgContributionsMap *map;
 };
 
 G_DEFINE_FINAL_TYPE (DlgContributionsPage, dlg_contributions_page, ADW_TYPE_BIN)
@@ -542,6 +548,58 @@ update_actions (DlgContributionsPage *self)
   gtk_widget_set_sensitive (gtk_widget_get_parent (GTK_WIDGET (self->moderate_popover)), some);
 }
 
+static void scroll_to (DlgContributionsPage *self,
+                       guint                 position);
+
+/* The rows selected, marked on the map (a selection of a screenful or so: its ids are read
+ * from the rows). */
+static void
+mark_selection_on_map (DlgContributionsPage *self,
+                       GtkBitset            *selected)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  if (gtk_bitset_get_size (selected) <= 500 &&
+      gtk_bitset_iter_init_first (&iter, selected, &position))
+    do
+      {
+        g_autoptr(DlgContribution) item = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                                 position);
+        gint64 id = item != NULL ? dlg_contribution_get_id (item) : 0;
+
+        g_array_append_val (ids, id);
+      }
+    while (gtk_bitset_iter_next (&iter, &position));
+  dlg_contributions_map_set_selected (self->map, (gint64 *) ids->data, ids->len);
+}
+
+/* Pins clicked on the map: their rows selected, the first brought into view. */
+static void
+map_activated_cb (DlgContributionsPage *self,
+                  GArray               *ids)
+{
+  g_autoptr(GtkBitset) rows = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+
+  if (n == 0)
+    return;
+  for (guint i = 0; i < MIN (ids->len, 500); i++)
+    {
+      gint64 position = dlg_contribution_list_find (self->list, g_array_index (ids, gint64, i));
+
+      if (position >= 0)
+        gtk_bitset_add (rows, (guint) position);
+    }
+  if (gtk_bitset_is_empty (rows))
+    return;
+  mask = gtk_bitset_new_range (0, n);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), rows, mask);
+  scroll_to (self, gtk_bitset_get_minimum (rows));
+}
+
 static void
 selection_changed_cb (DlgContributionsPage *self)
 {
@@ -551,6 +609,7 @@ selection_changed_cb (DlgContributionsPage *self)
   guint64 n = gtk_bitset_get_size (selected);
 
   update_actions (self);
+  mark_selection_on_map (self, selected);
   if (n == 1)
     item = g_list_model_get_item (G_LIST_MODEL (self->selection),
                                   gtk_bitset_get_minimum (selected));
@@ -600,6 +659,7 @@ attach_list (DlgContributionsPage *self)
 {
   gtk_multi_selection_set_model (self->selection,
                                  self->list != NULL ? G_LIST_MODEL (self->list) : NULL);
+  dlg_contributions_map_set_list (self->map, self->list);
   update_count (self);
 }
 
@@ -1476,6 +1536,8 @@ dlg_contributions_page_class_init (DlgContributionsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, DlgContributionsPage, map);
+  gtk_widget_class_bind_template_callback (widget_class, map_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, moderate_cb);
   gtk_widget_class_bind_template_callback (widget_class, highlight_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, theme_filter_changed_cb);
@@ -1536,6 +1598,7 @@ dlg_contributions_page_init (DlgContributionsPage *self)
   GtkEventController *keys;
 
   g_type_ensure (DLG_TYPE_THEME_PANEL);
+  g_type_ensure (DLG_TYPE_CONTRIBUTIONS_MAP);
   self->theme_filters = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_focusable (gtk_widget_get_parent (GTK_WIDGET (self->theme_dropdown)), FALSE);
@@ -1628,6 +1691,7 @@ dlg_contributions_page_set_process (DlgContributionsPage *self,
     {
       disconnect_store (self);
       g_set_object (&self->context, context);
+      dlg_contributions_map_set_context (self->map, context);
       if (context != NULL)
         {
           DlgStore *store = dlg_context_get_store (context);
@@ -1710,4 +1774,17 @@ dlg_contributions_page_select (DlgContributionsPage *self,
     gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   else
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+}
+
+/**
+ * dlg_contributions_page_get_map:
+ *
+ * Returns: (transfer none): the map of the located contributions (shown with "Map")
+ */
+DlgContributionsMap *
+dlg_contributions_page_get_map (DlgContributionsPage *self)
+{
+  g_return_val_if_fail (DLG_IS_CONTRIBUTIONS_PAGE (self), NULL);
+
+  return self->map;
 }

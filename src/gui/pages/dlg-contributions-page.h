@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "dlg-context.h"
+#include "dlg-contributions-map.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +26,7 @@ GListModel      *dlg_contributions_page_get_model    (DlgContributionsPage *self
 DlgContribution *dlg_contributions_page_get_selected (DlgContributionsPage *self);
 void             dlg_contributions_page_select       (DlgContributionsPage *self,
                                                       guint                 position);
+
+DlgContributionsMap *dlg_contributions_page_get_map   (DlgContributionsPage *self);
 
 G_END_DECLS

@@ -35,19 +35,83 @@ dlg_page_feature_info (const char *id)
   return NULL;
 }
 
+/* The parsed bodies of the objects the pages load on every request (the process, for every
+ * page of it), by "type/id", with the rev they were parsed at: a request checks the rev, one
+ * indexed lookup, rather than parse the body again. Kept on the database object, whose rows
+ * they are; the pages only read them. */
+#define OBJECT_CACHE_MAX 256
+
+typedef struct
+{
+  gint64    rev;
+  JsonNode *node;
+} CachedObject;
+
+static void
+cached_object_free (CachedObject *cached)
+{
+  json_node_unref (cached->node);
+  g_free (cached);
+}
+
+static const char sql_object_rev[] =
+  "SELECT rev FROM objects WHERE type = ?1 AND id = ?2 AND deleted = 0";
+
 JsonNode *
 dlg_page_load_object (DlgSiteDb  *db,
                       const char *type,
                       const char *id)
 {
-  g_autoptr(DlgSiteObject) object = dlg_site_db_get_object (db, type, id);
+  static GQuark quark;
+  GHashTable *cache;
+  g_autofree char *cache_key = g_strconcat (type, "/", id, NULL);
+  g_autoptr(DlgSiteObject) object = NULL;
+  CachedObject *cached;
   JsonNode *node;
+  gint64 rev = 0;
 
+  if (quark == 0)
+    quark = g_quark_from_static_string ("dlg-page-object-cache");
+  cache = g_object_get_qdata (G_OBJECT (db), quark);
+  if (cache == NULL)
+    {
+      cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) cached_object_free);
+      g_object_set_qdata_full (G_OBJECT (db), quark, cache,
+                               (GDestroyNotify) g_hash_table_unref);
+    }
+  {
+    g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_object_rev, NULL);
+
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        g_hash_table_remove (cache, cache_key);
+        return NULL;
+      }
+    rev = sqlite3_column_int64 (stmt, 0);
+  }
+  cached = g_hash_table_lookup (cache, cache_key);
+  if (cached != NULL && cached->rev == rev)
+    return json_node_ref (cached->node);
+
+  object = dlg_site_db_get_object (db, type, id);
   if (object == NULL || object->deleted)
     return NULL;
   node = dlg_json_parse (object->data, -1, NULL);
   if (node != NULL && !JSON_NODE_HOLDS_OBJECT (node))
     g_clear_pointer (&node, json_node_unref);
+  if (node == NULL)
+    return NULL;
+  if (g_hash_table_size (cache) >= OBJECT_CACHE_MAX)
+    g_hash_table_remove_all (cache);
+  cached = g_new (CachedObject, 1);
+  cached->rev = object->rev;
+  cached->node = json_node_ref (node);
+  g_hash_table_replace (cache, g_steal_pointer (&cache_key), cached);
   return node;
 }
 

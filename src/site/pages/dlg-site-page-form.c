@@ -1007,21 +1007,62 @@ form_value (Form       *form,
   return "";
 }
 
-static gboolean
-store_submission (DlgSiteServer *self,
-                  const char    *process_id,
-                  JsonObject    *process,
-                  Form          *form,
-                  GHashTable    *values,
-                  GError       **error)
+/* A form accepted, waiting for the transaction that stores it (see batch_flush). */
+typedef struct
 {
-  DlgSiteDb *db = dlg_site_server_get_db (self);
+  DlgSiteServer     *self;
+  SoupServerMessage *msg;
+  gulong             finished_id;
+  gboolean           finished;  /* the client went away: nobody to answer */
+  gboolean           stored;
+  char              *id;
+  char              *data;
+  gboolean           registration;
+  char              *full_name;
+  char              *email;
+  char              *phone;     /* NULL: none */
+  /* to answer: the thanks, or the form again as it was sent */
+  char              *process_id;
+  JsonObject        *process;
+  char              *feature_id;
+  char              *form_path;
+  GHashTable        *values;
+  char              *lang;
+  char              *site_name;
+} Submission;
+
+static void
+submission_free (Submission *sub)
+{
+  g_clear_signal_handler (&sub->finished_id, sub->msg);
+  g_object_unref (sub->msg);
+  g_free (sub->id);
+  g_free (sub->data);
+  g_free (sub->full_name);
+  g_free (sub->email);
+  g_free (sub->phone);
+  g_free (sub->process_id);
+  json_object_unref (sub->process);
+  g_free (sub->feature_id);
+  g_free (sub->form_path);
+  g_hash_table_unref (sub->values);
+  g_free (sub->lang);
+  g_free (sub->site_name);
+  g_free (sub);
+}
+
+/* The submission's body as the site stores it, in @sub->data. */
+static void
+build_submission (Submission *sub,
+                  JsonObject *process,
+                  Form       *form,
+                  GHashTable *values)
+{
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *id = g_uuid_string_random ();
   g_autofree char *now = dlg_site_now_iso ();
-  g_autofree char *data = NULL;
-  gboolean registration = g_strcmp0 (form->kind, "registration") == 0;
+  const char *process_id = sub->process_id;
+  gboolean registration = sub->registration;
   JsonObject *feature = dlg_page_find_feature (process, form->feature);
   double lat = 0, lon = 0;
 
@@ -1136,34 +1177,178 @@ store_submission (DlgSiteServer *self,
   json_builder_end_object (builder);
 #undef MEMBER_STR
   root = json_builder_get_root (builder);
-  data = dlg_site_json_to_string (root);
-
-  if (!dlg_site_db_begin (db, error))
-    return FALSE;
+  sub->data = dlg_site_json_to_string (root);
   if (registration)
     {
-      g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_insert_contact, error);
-      g_autofree char *name = g_strstrip (g_strdup (value_of (values, "full_name")));
-      g_autofree char *email = g_strstrip (g_strdup (value_of (values, "email")));
-      g_autofree char *phone = g_strstrip (g_strdup (value_of (values, "phone")));
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, email, -1, SQLITE_STATIC);
-      if (*phone != '\0')
-        sqlite3_bind_text (stmt, 4, phone, -1, SQLITE_STATIC);
-      if (!dlg_site_db_step_done (db, stmt, error))
-        goto fail;
+      sub->full_name = g_strstrip (g_strdup (value_of (values, "full_name")));
+      sub->email = g_strstrip (g_strdup (value_of (values, "email")));
+      sub->phone = g_strstrip (g_strdup (value_of (values, "phone")));
+      if (*sub->phone == '\0')
+        g_clear_pointer (&sub->phone, g_free);
     }
-  if (!dlg_site_db_put_object (db, registration ? "registration" : "contribution", id,
-                               process_id, data, NULL, error))
-    goto fail;
-  return dlg_site_db_commit (db, error);
+}
 
-fail:
+/* In the caller's transaction. */
+static gboolean
+write_submission (DlgSiteDb   *db,
+                  Submission  *sub,
+                  GError     **error)
+{
+  if (sub->registration)
+    {
+      g_autoptr(DlgSiteStmt) stmt = dlg_site_db_prepare (db, sql_insert_contact, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, sub->id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, sub->full_name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, sub->email, -1, SQLITE_STATIC);
+      if (sub->phone != NULL)
+        sqlite3_bind_text (stmt, 4, sub->phone, -1, SQLITE_STATIC);
+      if (!dlg_site_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return dlg_site_db_put_object (db, sub->registration ? "registration" : "contribution",
+                                 sub->id, sub->process_id, sub->data, NULL, error);
+}
+
+/* Stores @subs in one transaction; if it fails, each in its own, so that one that cannot be
+ * stored does not take the others with it. Sets each one's @stored. */
+static void
+store_submissions (DlgSiteDb *db,
+                   GPtrArray *subs)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok = dlg_site_db_begin (db, &error);
+
+  for (guint i = 0; ok && i < subs->len; i++)
+    ok = write_submission (db, subs->pdata[i], &error);
+  if (ok && dlg_site_db_commit (db, &error))
+    {
+      for (guint i = 0; i < subs->len; i++)
+        ((Submission *) subs->pdata[i])->stored = TRUE;
+      return;
+    }
   dlg_site_db_rollback (db);
-  return FALSE;
+  if (subs->len == 1)
+    {
+      g_warning ("Cannot store a submission: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < subs->len; i++)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, subs->pdata[i]);
+      store_submissions (db, one);
+    }
+}
+
+/* Accepted forms wait, paused, for the next idle moment of the server's main loop, where one
+ * transaction stores all of them; only then does each get its answer. Under load the
+ * requests already read join the batch (one commit for many, instead of one each); alone, a
+ * form is stored at once. A 303 to the thanks page always means stored: an answer is never
+ * sent before the commit. */
+typedef struct
+{
+  GPtrArray *pending;           /* Submission * */
+  GSource   *idle;
+} Batch;
+
+static void
+batch_free (Batch *batch)
+{
+  /* The idle source holds the server: there is nothing pending when it goes. */
+  g_ptr_array_unref (batch->pending);
+  g_free (batch);
+}
+
+static GQuark
+batch_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("dlg-page-form-batch");
+  return quark;
+}
+
+static void
+submission_answer (Submission *sub)
+{
+  if (sub->finished)
+    return;
+  if (sub->stored)
+    {
+      g_autofree char *location = g_strdup_printf ("/p/%s/merci?f=%s", sub->process_id,
+                                                   sub->feature_id);
+      soup_server_message_set_redirect (sub->msg, SOUP_STATUS_SEE_OTHER, location);
+    }
+  else
+    {
+      g_auto(Form) form = { 0 };
+      g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (
+        (GDestroyNotify) form_error_free);
+
+      /* The form again, with what was sent, in the language it was asked in. */
+      dlg_site_i18n_push (sub->lang, sub->site_name);
+      form_init (&form, sub->process, sub->feature_id);
+      add_form_error (errors, NULL, _("A technical problem prevented saving it. Try again in "
+                                      "a few moments."));
+      render_form (sub->self, sub->msg, SOUP_STATUS_SERVICE_UNAVAILABLE, sub->process_id,
+                   sub->process, &form, sub->form_path, sub->values, errors);
+      dlg_site_i18n_pop ();
+    }
+  soup_server_message_unpause (sub->msg);
+}
+
+static gboolean
+batch_flush (gpointer data)
+{
+  DlgSiteServer *self = data;
+  Batch *batch = g_object_get_qdata (G_OBJECT (self), batch_quark ());
+  g_autoptr(GPtrArray) subs = batch->pending;
+
+  batch->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) submission_free);
+  g_clear_pointer (&batch->idle, g_source_unref);
+  store_submissions (dlg_site_server_get_db (self), subs);
+  for (guint i = 0; i < subs->len; i++)
+    submission_answer (subs->pdata[i]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+submission_finished_cb (SoupServerMessage *msg,
+                        Submission        *sub)
+{
+  sub->finished = TRUE;
+}
+
+static void
+batch_add (DlgSiteServer *self,
+           Submission    *sub)
+{
+  Batch *batch = g_object_get_qdata (G_OBJECT (self), batch_quark ());
+
+  if (batch == NULL)
+    {
+      batch = g_new0 (Batch, 1);
+      batch->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) submission_free);
+      g_object_set_qdata_full (G_OBJECT (self), batch_quark (), batch,
+                               (GDestroyNotify) batch_free);
+    }
+  sub->finished_id = g_signal_connect (sub->msg, "finished",
+                                       G_CALLBACK (submission_finished_cb), sub);
+  soup_server_message_pause (sub->msg);
+  g_ptr_array_add (batch->pending, sub);
+  if (batch->idle == NULL)
+    {
+      /* At the sockets' priority: after the requests already ready, never starved by them. */
+      batch->idle = g_idle_source_new ();
+      g_source_set_priority (batch->idle, G_PRIORITY_DEFAULT);
+      g_source_set_callback (batch->idle, batch_flush, g_object_ref (self), g_object_unref);
+      g_source_attach (batch->idle, g_main_context_get_thread_default ());
+    }
 }
 
 void
@@ -1179,7 +1364,6 @@ dlg_page_form (DlgSiteServer     *self,
   g_auto(Form) form = { 0 };
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GPtrArray) errors = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autofree char *cookie = NULL;
   g_autofree char *body_text = NULL;
@@ -1263,18 +1447,22 @@ dlg_page_form (DlgSiteServer     *self,
       render_form (self, msg, 422, process_id, process, &form, form_path, values, errors);
       return;
     }
-  if (!store_submission (self, process_id, process, &form, values, &error))
-    {
-      g_warning ("Cannot store a submission: %s", error->message);
-      add_form_error (errors, NULL, _("A technical problem prevented saving it. Try again in "
-                                      "a few moments."));
-      render_form (self, msg, SOUP_STATUS_SERVICE_UNAVAILABLE, process_id, process, &form,
-                   form_path, values, errors);
-      return;
-    }
   {
-    g_autofree char *location = g_strdup_printf ("/p/%s/merci?f=%s", process_id, feature_id);
-    soup_server_message_set_redirect (msg, SOUP_STATUS_SEE_OTHER, location);
+    Submission *sub = g_new0 (Submission, 1);
+
+    sub->self = self;
+    sub->msg = g_object_ref (msg);
+    sub->id = g_uuid_string_random ();
+    sub->registration = g_strcmp0 (form.kind, "registration") == 0;
+    sub->process_id = g_strdup (process_id);
+    sub->process = json_object_ref (process);
+    sub->feature_id = g_strdup (feature_id);
+    sub->form_path = g_strdup (form_path);
+    sub->values = g_hash_table_ref (values);
+    sub->lang = g_strdup (dlg_site_lang ());
+    sub->site_name = g_strdup (dlg_site_name ());
+    build_submission (sub, process, &form, values);
+    batch_add (self, sub);
   }
 }
 
