@@ -47,15 +47,6 @@ typedef struct
   GMainLoop           *loop;
 } Bench;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static double
 percentile (GArray *values,
             double  p)
