@@ -41,7 +41,7 @@
 
 #define PAGE_SIZE 64
 #define N_PAGES   4
-/* At most this many matches are read by id (a JSON array bound to ?13). */
+/* At most this many matches are read by id (a JSON array bound to ?12). */
 #define MAX_IDS   20000
 
 typedef enum
@@ -123,8 +123,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* Parameters: ?1 process, ?2 channel, ?3 feature, ?4 moderation, ?6 limit, ?7 offset, ?8
- * created_at and ?9 id of the last row of the previous page, ?10 theme, ?11 the sort's ids, ?12
- * the search's matches (a pointer), ?13 the same as a JSON array of ids. */
+ * created_at and ?9 id of the last row of the previous page, ?10 theme, ?11 the sort's ids, ?5
+ * the search's matches (a pointer), ?12 the same as a JSON array of ids. */
 static const char sql_count[] = "SELECT count(*) FROM contribution t";
 static const char sql_where[] = " WHERE t.process_id = ?1";
 static const char sql_channel[] = " AND t.channel = ?2";
@@ -133,8 +133,8 @@ static const char sql_moderation[] = " AND t.moderation = ?4";
 /* The search, as search_plan() reads it: the matches by id (the process's test made no use of
  * its index, so that the planner reads the few rows by id), or every row tested. */
 static const char sql_where_by_ids[] = " WHERE +t.process_id = ?1";
-static const char sql_search_by_ids[] = " AND t.id IN (SELECT value FROM json_each (?13))";
-static const char sql_search_by_scan[] = " AND dlg_list_match (?12, t.id)";
+static const char sql_search_by_ids[] = " AND t.id IN (SELECT value FROM json_each (?12))";
+static const char sql_search_by_scan[] = " AND dlg_list_match (?5, t.id)";
 /* Stepped in SQL, as count(*) would be, not row by row from C. */
 static const char sql_match[] =
   "SELECT dlg_list_collect (?2, rowid) FROM contribution_fts WHERE contribution_fts MATCH ?1";
@@ -157,7 +157,7 @@ static const char sql_site_missing[] = " AND t.site_missing_at IS NOT NULL";
 /* A group the workbench opens in the list (duplicates): these contributions only. */
 static const char sql_only_ids[] = " AND t.id IN (SELECT value FROM json_each (?12))";
 static const char sql_ids[] = "SELECT t.id FROM contribution t";
-static const char sql_keep[] = "SELECT dlg_list_keep (?12, t.id) FROM contribution t";
+static const char sql_keep[] = "SELECT dlg_list_keep (?5, t.id) FROM contribution t";
 static const char sql_order[] = " ORDER BY ";
 static const char sql_limit[] = " LIMIT ?6";
 static const char sql_offset[] = " OFFSET ?7";
@@ -523,9 +523,9 @@ bind_filters (DlgContributionList *self,
   if (self->moderation != NULL)
     sqlite3_bind_text (stmt, 4, self->moderation, -1, SQLITE_TRANSIENT);
   if (self->plan == SEARCH_BY_SCAN)
-    sqlite3_bind_pointer (stmt, 12, &self->matches, id_set_type, NULL);
+    sqlite3_bind_pointer (stmt, 5, &self->matches, id_set_type, NULL);
   else if (self->plan == SEARCH_BY_IDS)
-    sqlite3_bind_text (stmt, 13, self->match_ids->str, (int) self->match_ids->len, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 12, self->match_ids->str, (int) self->match_ids->len, SQLITE_STATIC);
   if (self->theme_id > 0)
     sqlite3_bind_int64 (stmt, 10, self->theme_id);
   if (self->sort_ids != NULL)
@@ -591,7 +591,7 @@ read_filtered (DlgContributionList *self)
       g_string_append (sql, where->str);
       if ((stmt = prepare (self, sql->str)) == NULL)
         return FALSE;
-      sqlite3_bind_pointer (stmt, 12, self, list_type, NULL);
+      sqlite3_bind_pointer (stmt, 5, self, list_type, NULL);
       sqlite3_bind_int64 (stmt, 1, self->process_id);
       if (self->channel != NULL)
         sqlite3_bind_text (stmt, 2, self->channel, -1, SQLITE_STATIC);
@@ -1153,7 +1153,7 @@ dlg_contribution_list_get_store (DlgContributionList *self)
  * @tail: conditions after the filters' (" AND …") and an ORDER BY (constant SQL)
  *
  * A statement over the rows that the list's search and filters match, bound (?1 to ?11 are
- * the list's; ?12 and after are free for @tail). For the core's other readers of the same
+ * the list's; ?13 and after are free for @tail). For the core's other readers of the same
  * rows (the map's points). The caller finalizes it.
  *
  * Returns: (transfer full): the statement, or %NULL on a store error
@@ -1202,12 +1202,12 @@ dlg_contribution_list_find (DlgContributionList *self,
   g_return_val_if_fail (DLG_IS_CONTRIBUTION_LIST (self), -1);
 
   /* Newest first: the rows before it have a greater (key, id). */
-  tail = g_strdup_printf (" AND (%s, t.id) %s ((SELECT %s FROM contribution t WHERE t.id = ?12),"
-                          " ?12)", sort_sql[self->sort], self->ascending ? "<" : ">",
+  tail = g_strdup_printf (" AND (%s, t.id) %s ((SELECT %s FROM contribution t WHERE t.id = ?13),"
+                          " ?13)", sort_sql[self->sort], self->ascending ? "<" : ">",
                           sort_sql[self->sort]);
   if (!(stmt = dlg_contribution_list_prepare_matching (self, sql_count, tail, NULL)))
     return -1;
-  sqlite3_bind_int64 (stmt, 12, id);
+  sqlite3_bind_int64 (stmt, 13, id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     position = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
@@ -1215,9 +1215,9 @@ dlg_contribution_list_find (DlgContributionList *self,
     return -1;
   /* The count says where it would be; that it is there, the filters say. */
   if (!(stmt = dlg_contribution_list_prepare_matching (self, "SELECT 1 FROM contribution t",
-                                                       " AND t.id = ?12", NULL)))
+                                                       " AND t.id = ?13", NULL)))
     return -1;
-  sqlite3_bind_int64 (stmt, 12, id);
+  sqlite3_bind_int64 (stmt, 13, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     position = -1;
   sqlite3_finalize (stmt);
